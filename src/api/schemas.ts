@@ -1,0 +1,180 @@
+/**
+ * The backend contract, defined once. The browser client validates every response with these
+ * schemas, the reference backend validates every request with them, and `openapi.json` is
+ * generated from them. Fields may be added to responses, never removed: response objects are
+ * parsed leniently (unknown keys are dropped), request objects strictly by the server.
+ */
+import * as z from 'zod/mini';
+
+/** An ISO 8601 instant in UTC, e.g. `2026-03-04T14:00:00Z`. */
+export const Instant = z.iso.datetime({ offset: false, local: false });
+
+/** An IANA time zone name, e.g. `America/New_York`. Checked against the runtime's zone data. */
+export const TimeZone = z.string().check(
+  z.refine((value) => isTimeZone(value), 'Expected an IANA time zone name such as America/New_York'),
+);
+
+export function isTimeZone(value: string): boolean {
+  if (!value) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const Id = z.string().check(z.minLength(1), z.maxLength(200));
+
+// ---- services ----------------------------------------------------------------------------
+
+export const ServiceLocation = z.enum(['in_person', 'virtual']);
+/** `instant` books at once; `request` asks the clinic, which confirms later. */
+export const ServiceMode = z.enum(['instant', 'request']);
+
+export const Service = z.object({
+  id: Id,
+  name: z.string(),
+  description: z.string(),
+  durationMinutes: z.int().check(z.positive()),
+  location: ServiceLocation,
+  mode: ServiceMode,
+});
+
+export const ServicesResponse = z.object({ services: z.array(Service) });
+
+// ---- availability ------------------------------------------------------------------------
+
+export const AvailabilityQuery = z.object({
+  service: Id,
+  from: Instant,
+  to: Instant,
+});
+
+export const Slot = z.object({ start: Instant, end: Instant });
+
+export const AvailabilityResponse = z.object({
+  service: Id,
+  /** The clinic's IANA time zone; in-person times are shown in it. */
+  timeZone: TimeZone,
+  slots: z.array(Slot),
+});
+
+// ---- holds -------------------------------------------------------------------------------
+
+export const HoldRequest = z.object({ service: Id, start: Instant });
+
+export const Hold = z.object({
+  id: Id,
+  service: Id,
+  start: Instant,
+  end: Instant,
+  expiresAt: Instant,
+});
+
+export const HoldResponse = z.object({ hold: Hold });
+
+// ---- bookings ----------------------------------------------------------------------------
+
+/** Why the client is seeking care; optional, never required to book. */
+export const CareReason = z.enum([
+  'treatment_resistant_depression',
+  'ptsd',
+  'anxiety',
+  'grief_and_loss',
+  'addiction_recovery',
+  'other',
+]);
+
+export const ClientDetails = z.object({
+  name: z.string().check(z.trim(), z.minLength(1, 'Enter your full name'), z.maxLength(200)),
+  email: z.email('Enter an email address in the correct format, like name@example.com'),
+  phone: z
+    .string()
+    .check(
+      z.trim(),
+      z.regex(/^\+?[0-9 ()\-.]{7,25}$/, 'Enter a telephone number, like 01632 960 001 or +1 212 555 0100'),
+    ),
+});
+
+export const Consent = z.object({
+  privacy: z.literal(true, 'You must agree to the privacy notice to book'),
+  contact: z.optional(z.boolean()),
+});
+
+export const BookingRequest = z.object({
+  service: Id,
+  start: Instant,
+  holdId: z.optional(Id),
+  client: ClientDetails,
+  consent: Consent,
+  reason: z.optional(CareReason),
+  /** Where the booking came from (e.g. a campaign name); never PHI. */
+  source: z.optional(z.string().check(z.maxLength(100))),
+});
+
+/** `requested` is a request-mode booking waiting for the clinic to confirm it. */
+export const BookingStatus = z.enum(['confirmed', 'requested', 'cancelled']);
+
+export const Booking = z.object({
+  id: Id,
+  service: Id,
+  start: Instant,
+  end: Instant,
+  status: BookingStatus,
+});
+
+export const BookingResponse = z.object({ booking: Booking });
+
+export const BookingCreatedResponse = z.object({
+  booking: Booking,
+  /** Bearer token for this booking only. Send it in the Authorization header, never in a URL. */
+  accessToken: z.string().check(z.minLength(16)),
+});
+
+// ---- errors ------------------------------------------------------------------------------
+
+export const ErrorCode = z.enum([
+  'validation_failed',
+  'slot_unavailable',
+  'hold_expired',
+  'idempotency_key_missing',
+  'idempotency_key_reused',
+  'request_in_progress',
+  'not_found',
+  'unauthorized',
+  'rate_limited',
+  'payload_too_large',
+  'internal_error',
+]);
+
+export const ErrorBody = z.object({
+  error: z.object({
+    /** One of `ErrorCode`; a backend may send others, which clients treat by HTTP status. */
+    code: z.string(),
+    message: z.string(),
+    /** Per-field messages for `validation_failed`, keyed by dotted path (`client.email`). */
+    fields: z.optional(z.record(z.string(), z.string())),
+  }),
+});
+
+export type Service = z.infer<typeof Service>;
+export type ServiceLocation = z.infer<typeof ServiceLocation>;
+export type ServiceMode = z.infer<typeof ServiceMode>;
+export type ServicesResponse = z.infer<typeof ServicesResponse>;
+export type AvailabilityQuery = z.infer<typeof AvailabilityQuery>;
+export type Slot = z.infer<typeof Slot>;
+export type AvailabilityResponse = z.infer<typeof AvailabilityResponse>;
+export type HoldRequest = z.infer<typeof HoldRequest>;
+export type Hold = z.infer<typeof Hold>;
+export type HoldResponse = z.infer<typeof HoldResponse>;
+export type CareReason = z.infer<typeof CareReason>;
+export type ClientDetails = z.infer<typeof ClientDetails>;
+export type Consent = z.infer<typeof Consent>;
+export type BookingRequest = z.infer<typeof BookingRequest>;
+export type BookingStatus = z.infer<typeof BookingStatus>;
+export type Booking = z.infer<typeof Booking>;
+export type BookingResponse = z.infer<typeof BookingResponse>;
+export type BookingCreatedResponse = z.infer<typeof BookingCreatedResponse>;
+export type ErrorCode = z.infer<typeof ErrorCode>;
+export type ErrorBody = z.infer<typeof ErrorBody>;
