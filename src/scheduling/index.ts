@@ -1,0 +1,4 @@
+export * from './zones.js';
+export * from './slots.js';
+export * from './format.js';
+export * from './ics.js';
