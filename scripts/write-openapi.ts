@@ -1,0 +1,13 @@
+/**
+ * Writes `dist/openapi.json`, the OpenAPI 3.1 document of the booking API generated from the
+ * contract's zod schemas (the same document the reference backend serves at `GET /openapi.json`).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildOpenApiDocument } from '../server/openapi.js';
+
+const target = fileURLToPath(new URL('../dist/openapi.json', import.meta.url));
+mkdirSync(fileURLToPath(new URL('../dist/', import.meta.url)), { recursive: true });
+const document = buildOpenApiDocument();
+writeFileSync(target, `${JSON.stringify(document, null, 2)}\n`);
+process.stdout.write(`openapi.json: ${Object.keys(document.paths).length} paths, ${Object.keys(document.components.schemas).length} schemas → dist/openapi.json\n`);

@@ -1,0 +1,14 @@
+/** The Hono environment shared by the API's middleware and routes. */
+import type { HttpBindings } from '@hono/node-server';
+import type { IdempotencyRecorder } from './idempotency.js';
+
+export interface AppEnv {
+  /** Present when served by @hono/node-server; absent when the app is called through `app.fetch`. */
+  Bindings: Partial<HttpBindings> | undefined;
+  Variables: {
+    /** The parsed JSON body of a POST/PUT, or `undefined` when it was empty. */
+    body: unknown;
+    /** Set on idempotent routes when the request carries an `Idempotency-Key`. */
+    idempotency: IdempotencyRecorder | undefined;
+  };
+}

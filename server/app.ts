@@ -1,0 +1,106 @@
+/**
+ * The reference backend as a Hono app over one SQLite database: `createApp()` opens (creating,
+ * migrating and seeding) the database and wires middleware and routes. It serves at its root and
+ * works as well when a host server strips a prefix (`/api/…`) before calling `app.fetch`.
+ *
+ * Middleware order matters: the request log and CORS wrap everything (so errors, 404s and 429s
+ * are logged and readable cross-origin), then security headers, the write rate limit, the body
+ * limit and JSON parsing, then the routes (idempotency is per route).
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { isTimeZone } from '../src/api/schemas.js';
+import { ApiError, internalError, notFound } from './api-error.js';
+import type { AppEnv } from './app-env.js';
+import { ClinicStore } from './clinic-store.js';
+import { corsAllowList } from './cors.js';
+import { openDatabase, type Db } from './database.js';
+import { readJsonBody } from './json-body.js';
+import { writeRateLimit, type RateLimitOptions } from './rate-limit.js';
+import { requestLog, type Logger } from './request-log.js';
+import { registerRoutes } from './routes.js';
+
+export type Database = Db;
+
+export interface AppOptions {
+  /** SQLite file path, or `':memory:'`. The file is created, migrated and seeded if needed. */
+  db: string;
+  /** The clinic's IANA time zone, in which opening hours are read. Default `America/New_York`. */
+  clinicTimeZone?: string;
+  /**
+   * Origins allowed to call the API from a browser (`http://localhost:8080`). Read on every
+   * request, so the array may be filled after the app is created. Default: none (same-origin only).
+   */
+  allowedOrigins?: string[];
+  /** The clock; inject one in tests. Default: the system clock. */
+  now?: () => Date;
+  /** How long a hold keeps a slot. Default 5 minutes. */
+  holdMinutes?: number;
+  /** Writes (POST, PUT, DELETE) allowed per client IP per window. Default 30 per minute. */
+  rateLimit?: RateLimitOptions;
+  /** Receives one line per request (method, route pattern, status, duration) and internal errors; never client data. Default: silent. */
+  logger?: (line: string) => void;
+}
+
+export interface KapApp {
+  app: Hono<AppEnv>;
+  db: Database;
+  /** Closes the database. */
+  close(): void;
+}
+
+export const DEFAULT_CLINIC_TIME_ZONE = 'America/New_York';
+export const DEFAULT_HOLD_MINUTES = 5;
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = { writes: 30, windowMs: 60_000 };
+/** Largest accepted request body. */
+export const MAX_BODY_BYTES = 32 * 1024;
+
+export function createApp(options: AppOptions): KapApp {
+  const timeZone = options.clinicTimeZone ?? DEFAULT_CLINIC_TIME_ZONE;
+  if (!isTimeZone(timeZone)) throw new Error(`Unknown clinic time zone: ${timeZone}`);
+  const clock = options.now ?? (() => new Date());
+  const now = () => clock().getTime();
+  const logger: Logger = options.logger ?? (() => {});
+
+  const db = openDatabase(options.db);
+  const store = new ClinicStore(db, timeZone);
+  const app = new Hono<AppEnv>();
+
+  app.use(requestLog(logger, now));
+  app.use(corsAllowList(options.allowedOrigins ?? []));
+  app.use(async (c, next) => {
+    await next();
+    c.res.headers.set('Cache-Control', 'no-store');
+    c.res.headers.set('X-Content-Type-Options', 'nosniff');
+    c.res.headers.set('Referrer-Policy', 'no-referrer');
+  });
+  app.use(writeRateLimit(options.rateLimit ?? DEFAULT_RATE_LIMIT, now));
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
+      },
+    }),
+  );
+  app.use(readJsonBody);
+
+  registerRoutes(app, { db, store, now, holdMinutes: options.holdMinutes ?? DEFAULT_HOLD_MINUTES });
+
+  app.notFound(() => notFound('There is nothing at this address.').toResponse());
+  app.onError((error) => {
+    if (error instanceof ApiError) return error.toResponse();
+    // Name and stack frames only: a message could quote data from the request.
+    const frames = error.stack?.split('\n').slice(1).join(' | ') ?? '';
+    logger(`internal_error ${error.name}${'code' in error ? ` ${String(error.code)}` : ''} ${frames}`);
+    return internalError().toResponse();
+  });
+
+  return {
+    app,
+    db,
+    close() {
+      if (db.open) db.close();
+    },
+  };
+}

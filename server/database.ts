@@ -1,0 +1,166 @@
+/**
+ * Opens the clinic's SQLite database and brings its schema up to date. Migrations are numbered
+ * by `PRAGMA user_version` and run inside one IMMEDIATE transaction, so two processes starting
+ * on the same new file cannot both apply them. Times are stored as epoch milliseconds (INTEGER)
+ * so that comparisons in SQL are exact.
+ */
+import Database from 'better-sqlite3';
+import {
+  DEMO_HORIZON_DAYS,
+  DEMO_MIN_NOTICE_MINUTES,
+  DEMO_OPENING_HOURS,
+  DEMO_SERVICES,
+  DEMO_SLOT_STEP_MINUTES,
+} from './demo-clinic.js';
+
+export type Db = Database.Database;
+
+interface Migration {
+  version: number;
+  description: string;
+  apply(db: Db): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'services, opening hours, settings, holds, bookings, idempotency keys',
+    apply(db) {
+      db.exec(`
+        CREATE TABLE services (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          description TEXT NOT NULL,
+          duration_minutes INTEGER NOT NULL CHECK (duration_minutes > 0),
+          location TEXT NOT NULL CHECK (location IN ('in_person', 'virtual')),
+          mode TEXT NOT NULL CHECK (mode IN ('instant', 'request')),
+          position INTEGER NOT NULL DEFAULT 0,
+          active INTEGER NOT NULL DEFAULT 1
+        );
+
+        CREATE TABLE opening_hours (
+          weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),
+          opens_minute INTEGER NOT NULL CHECK (opens_minute >= 0),
+          closes_minute INTEGER NOT NULL CHECK (closes_minute <= 1440),
+          CHECK (opens_minute < closes_minute),
+          PRIMARY KEY (weekday, opens_minute)
+        );
+
+        CREATE TABLE settings (
+          key TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        );
+
+        CREATE TABLE holds (
+          id TEXT PRIMARY KEY,
+          service_id TEXT NOT NULL REFERENCES services (id),
+          start_ms INTEGER NOT NULL,
+          end_ms INTEGER NOT NULL CHECK (end_ms > start_ms),
+          expires_at_ms INTEGER NOT NULL,
+          created_at_ms INTEGER NOT NULL
+        );
+        CREATE INDEX holds_by_time ON holds (start_ms, end_ms);
+        CREATE INDEX holds_by_expiry ON holds (expires_at_ms);
+
+        CREATE TABLE bookings (
+          id TEXT PRIMARY KEY,
+          service_id TEXT NOT NULL REFERENCES services (id),
+          start_ms INTEGER NOT NULL,
+          end_ms INTEGER NOT NULL CHECK (end_ms > start_ms),
+          status TEXT NOT NULL CHECK (status IN ('confirmed', 'requested', 'cancelled')),
+          client_name TEXT NOT NULL,
+          client_email TEXT NOT NULL,
+          client_phone TEXT NOT NULL,
+          consent_privacy INTEGER NOT NULL CHECK (consent_privacy = 1),
+          consent_contact INTEGER,
+          reason TEXT,
+          source TEXT,
+          token_sha256 TEXT NOT NULL,
+          created_at_ms INTEGER NOT NULL,
+          cancelled_at_ms INTEGER
+        );
+        CREATE INDEX active_bookings_by_time ON bookings (start_ms, end_ms)
+          WHERE status IN ('confirmed', 'requested');
+
+        -- The application checks and inserts in one IMMEDIATE transaction; this trigger is the
+        -- last line: the database itself refuses two active bookings that overlap.
+        CREATE TRIGGER bookings_never_overlap
+        BEFORE INSERT ON bookings
+        WHEN NEW.status IN ('confirmed', 'requested') AND EXISTS (
+          SELECT 1 FROM bookings
+          WHERE status IN ('confirmed', 'requested') AND start_ms < NEW.end_ms AND end_ms > NEW.start_ms
+        )
+        BEGIN
+          SELECT RAISE(ABORT, 'slot_unavailable');
+        END;
+
+        -- Keys are stored as SHA-256 hashes and responses encrypted with a key derived from the
+        -- Idempotency-Key, so the table never holds a usable access token.
+        CREATE TABLE idempotency_keys (
+          key_sha256 TEXT NOT NULL,
+          scope TEXT NOT NULL,
+          fingerprint TEXT NOT NULL,
+          status INTEGER,
+          response_sealed BLOB,
+          created_at_ms INTEGER NOT NULL,
+          locked_at_ms INTEGER,
+          PRIMARY KEY (key_sha256, scope)
+        );
+        CREATE INDEX idempotency_keys_by_age ON idempotency_keys (created_at_ms);
+      `);
+    },
+  },
+  {
+    version: 2,
+    description: 'seed the demo clinic',
+    apply(db) {
+      const insertService = db.prepare(
+        `INSERT OR IGNORE INTO services (id, name, description, duration_minutes, location, mode, position)
+         VALUES (@id, @name, @description, @durationMinutes, @location, @mode, @position)`,
+      );
+      DEMO_SERVICES.forEach((service, position) => insertService.run({ ...service, position }));
+      const insertHours = db.prepare(
+        'INSERT OR IGNORE INTO opening_hours (weekday, opens_minute, closes_minute) VALUES (?, ?, ?)',
+      );
+      for (const period of DEMO_OPENING_HOURS) {
+        insertHours.run(period.weekday, period.opensMinute, period.closesMinute);
+      }
+      const insertSetting = db.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)');
+      insertSetting.run('slot_step_minutes', String(DEMO_SLOT_STEP_MINUTES));
+      insertSetting.run('min_notice_minutes', String(DEMO_MIN_NOTICE_MINUTES));
+      insertSetting.run('horizon_days', String(DEMO_HORIZON_DAYS));
+    },
+  },
+];
+
+/** Opens (creating if needed) the database at `path` or `':memory:'`, migrated to the latest version. */
+export function openDatabase(path: string): Db {
+  const db = new Database(path);
+  try {
+    // The busy timeout comes first: switching to WAL waits for other processes' locks too.
+    db.pragma('busy_timeout = 5000');
+    if (path !== ':memory:') db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+function migrate(db: Db): void {
+  db.transaction(() => {
+    const current = schemaVersion(db);
+    for (const migration of MIGRATIONS) {
+      if (migration.version <= current) continue;
+      migration.apply(db);
+      db.pragma(`user_version = ${migration.version}`);
+    }
+  }).immediate();
+}

@@ -1,0 +1,99 @@
+/**
+ * `npm start`: the API and the demo clinic page, on two origins, over one SQLite file.
+ *
+ * Environment (all optional):
+ *   PORT                 API port (default 8787; 0 picks a free one)
+ *   DEMO_PORT            demo page port (default 8080; 0 picks a free one)
+ *   KAP_DB               SQLite file (default data/kap.sqlite; its folder is created)
+ *   KAP_ALLOWED_ORIGINS  comma-separated origins allowed to call the API
+ *                        (default the demo page: http://localhost:<DEMO_PORT>,http://127.0.0.1:<DEMO_PORT>)
+ *   KAP_CLINIC_TZ        the clinic's IANA time zone (default America/New_York)
+ *   KAP_HOST             address both servers bind to (default 127.0.0.1)
+ *   KAP_RATE_LIMIT       writes per minute per client IP (default 30)
+ *
+ * Once both listen it prints, in this form (tests parse these lines):
+ *   API: http://localhost:8787/
+ *   Demo clinic page: http://localhost:8080/
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp, DEFAULT_RATE_LIMIT } from './app.js';
+import { createDemoServer } from './demo.js';
+import { closeServer, listen } from './listen.js';
+
+const env = process.env;
+const apiPort = portFromEnv('PORT', 8787);
+const demoPort = portFromEnv('DEMO_PORT', 8080);
+const host = env.KAP_HOST || '127.0.0.1';
+const dbPath = env.KAP_DB || 'data/kap.sqlite';
+const writesPerMinute = env.KAP_RATE_LIMIT ? positiveInteger('KAP_RATE_LIMIT', env.KAP_RATE_LIMIT) : DEFAULT_RATE_LIMIT.writes;
+
+if (dbPath !== ':memory:') mkdirSync(dirname(resolve(dbPath)), { recursive: true });
+
+const allowedOrigins: string[] = (env.KAP_ALLOWED_ORIGINS ?? '')
+  .split(',')
+  .map((origin) => origin.trim())
+  .filter(Boolean);
+
+let api: ReturnType<typeof createApp> | undefined;
+try {
+  api = createApp({
+    db: dbPath,
+    ...(env.KAP_CLINIC_TZ ? { clinicTimeZone: env.KAP_CLINIC_TZ } : {}),
+    allowedOrigins,
+    rateLimit: { writes: writesPerMinute, windowMs: 60_000 },
+    logger: (line) => process.stdout.write(`${line}\n`),
+  });
+  const apiServer = await listen(api.app.fetch, apiPort, host);
+  const apiUrl = `http://localhost:${apiServer.port}/`;
+  const demo = await createDemoServer({ apiUrl, port: demoPort, hostname: host });
+  if (allowedOrigins.length === 0) {
+    allowedOrigins.push(`http://localhost:${demo.port}`, `http://127.0.0.1:${demo.port}`);
+  }
+
+  const bundle = fileURLToPath(new URL('../dist/cdn/kap-elements.js', import.meta.url));
+  if (!existsSync(bundle)) {
+    process.stdout.write('Note: dist/cdn/kap-elements.js is missing; run `npm run build` so the demo page can load the elements.\n');
+  }
+  process.stdout.write(`Database: ${dbPath}\n`);
+  process.stdout.write(`API: ${apiUrl}\n`);
+  process.stdout.write(`Demo clinic page: ${demo.url}\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`${signal}: stopping\n`);
+    await Promise.all([closeServer(apiServer.server), demo.close()]);
+    api?.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+} catch (error) {
+  api?.close();
+  const detail = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`Could not start: ${detail}\n`);
+  process.exit(1);
+}
+
+function portFromEnv(name: string, fallback: number): number {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`${name} must be a port number (0–65535), not "${value}"\n`);
+    process.exit(1);
+  }
+  return port;
+}
+
+function positiveInteger(name: string, value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) {
+    process.stderr.write(`${name} must be a positive whole number, not "${value}"\n`);
+    process.exit(1);
+  }
+  return number;
+}

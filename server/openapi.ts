@@ -1,0 +1,340 @@
+/**
+ * The OpenAPI 3.1 document of the booking API, generated from the contract's zod schemas, so it
+ * cannot drift from what the elements and the reference backend actually accept. Request bodies
+ * are described as the server reads them (unknown keys rejected); response objects leave
+ * `additionalProperties` open, because fields may be added to responses, never removed.
+ */
+import * as z from 'zod/mini';
+import * as schemas from '../src/api/schemas.js';
+import { CORS_EXPOSE_HEADERS } from './cors.js';
+
+type JsonSchema = Record<string, unknown>;
+
+export interface OpenApiDocument {
+  openapi: string;
+  info: Record<string, unknown>;
+  servers: { url: string; description?: string }[];
+  paths: Record<string, Record<string, OpenApiOperation>>;
+  components: {
+    schemas: Record<string, JsonSchema>;
+    responses: Record<string, unknown>;
+    parameters: Record<string, unknown>;
+    headers: Record<string, unknown>;
+    securitySchemes: Record<string, unknown>;
+  };
+}
+
+export interface OpenApiOperation {
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags?: string[];
+  parameters?: unknown[];
+  requestBody?: unknown;
+  security?: Record<string, string[]>[];
+  responses: Record<string, unknown>;
+}
+
+const RESPONSE_SCHEMAS = {
+  Service: schemas.Service,
+  ServicesResponse: schemas.ServicesResponse,
+  Slot: schemas.Slot,
+  AvailabilityResponse: schemas.AvailabilityResponse,
+  Hold: schemas.Hold,
+  HoldResponse: schemas.HoldResponse,
+  Booking: schemas.Booking,
+  BookingResponse: schemas.BookingResponse,
+  BookingCreatedResponse: schemas.BookingCreatedResponse,
+  ErrorBody: schemas.ErrorBody,
+} as const;
+
+const REQUEST_SCHEMAS = {
+  HoldRequest: schemas.HoldRequest,
+  ClientDetails: schemas.ClientDetails,
+  Consent: schemas.Consent,
+  BookingRequest: schemas.BookingRequest,
+} as const;
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: unknown) => ({ 'application/json': { schema } });
+const errorResponse = (description: string, headers?: Record<string, unknown>) => ({
+  description,
+  ...(headers ? { headers } : {}),
+  content: json(ref('ErrorBody')),
+});
+const respond = (name: string) => ({ $ref: `#/components/responses/${name}` });
+
+let cached: OpenApiDocument | undefined;
+
+/** The document; built once per process (it depends only on the schemas). */
+export function buildOpenApiDocument(): OpenApiDocument {
+  cached ??= build();
+  return structuredClone(cached);
+}
+
+function build(): OpenApiDocument {
+  const writeErrors = {
+    '413': respond('PayloadTooLarge'),
+    '415': respond('UnsupportedMediaType'),
+    '429': respond('RateLimited'),
+    '500': respond('InternalError'),
+  };
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'kap-elements booking API',
+      version: '1',
+      description:
+        'The backend contract of kap-elements. Paths are relative to the `api` base URL an element is given. ' +
+        'Times are ISO 8601 instants in UTC (`Z`); time zones are IANA names. No client data ever goes in a URL. ' +
+        'Errors use one envelope, `{"error": {"code", "message", "fields"?}}`. Responses may gain fields; clients ignore unknown ones. ' +
+        `Cross-origin callers on the allow-list can read the headers ${CORS_EXPOSE_HEADERS}.`,
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    servers: [{ url: '.', description: 'Relative to where this document is served: the `api` base URL.' }],
+    paths: {
+      '/services': {
+        get: {
+          operationId: 'listServices',
+          summary: 'The services a client can book',
+          tags: ['booking'],
+          responses: {
+            '200': { description: 'Bookable services.', content: json(ref('ServicesResponse')) },
+            '500': respond('InternalError'),
+          },
+        },
+      },
+      '/availability': {
+        get: {
+          operationId: 'getAvailability',
+          summary: 'Free slots of a service in [from, to)',
+          description:
+            'Slots whose start lies in [from, to), after the minimum notice and before the booking horizon, ' +
+            'minus existing bookings and live holds of any service. `to - from` may be at most 62 days.',
+          tags: ['booking'],
+          parameters: (['service', 'from', 'to'] as const).map((name) => ({
+            name,
+            in: 'query',
+            required: true,
+            schema: toJsonSchema(schemas.AvailabilityQuery.def.shape[name], 'input'),
+          })),
+          responses: {
+            '200': { description: 'Free slots and the clinic time zone.', content: json(ref('AvailabilityResponse')) },
+            '422': respond('ValidationFailed'),
+            '500': respond('InternalError'),
+          },
+        },
+      },
+      '/holds': {
+        post: {
+          operationId: 'createHold',
+          summary: 'Hold a free slot for a few minutes while the client types',
+          tags: ['booking'],
+          parameters: [{ $ref: '#/components/parameters/IdempotencyKey' }],
+          requestBody: { required: true, content: json(ref('HoldRequest')) },
+          responses: {
+            '201': {
+              description: 'The hold; it lapses by itself at `expiresAt`.',
+              headers: { 'Idempotent-Replayed': { $ref: '#/components/headers/IdempotentReplayed' } },
+              content: json(ref('HoldResponse')),
+            },
+            '400': respond('BadRequest'),
+            '409': respond('Conflict'),
+            '422': respond('ValidationFailed'),
+            ...writeErrors,
+          },
+        },
+      },
+      '/holds/{id}': {
+        delete: {
+          operationId: 'releaseHold',
+          summary: 'Release a hold (releasing one that is gone is not an error)',
+          tags: ['booking'],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '204': { description: 'Released.' }, '429': respond('RateLimited'), '500': respond('InternalError') },
+        },
+      },
+      '/bookings': {
+        post: {
+          operationId: 'createBooking',
+          summary: 'Book a slot',
+          description:
+            'Requires `Idempotency-Key`. A `request`-mode service creates a booking with status `requested`, ' +
+            'which the clinic confirms later. With `holdId`, the client’s own hold is consumed; if it has expired ' +
+            'and the slot was taken meanwhile the answer is `409 hold_expired`. The access token in the answer is ' +
+            'shown once and stored only as a hash.',
+          tags: ['booking'],
+          parameters: [{ $ref: '#/components/parameters/IdempotencyKeyRequired' }],
+          requestBody: { required: true, content: json(ref('BookingRequest')) },
+          responses: {
+            '201': {
+              description: 'The booking and its access token.',
+              headers: { 'Idempotent-Replayed': { $ref: '#/components/headers/IdempotentReplayed' } },
+              content: json(ref('BookingCreatedResponse')),
+            },
+            '400': respond('BadRequest'),
+            '409': respond('Conflict'),
+            '422': respond('ValidationFailed'),
+            ...writeErrors,
+          },
+        },
+      },
+      '/bookings/{id}': {
+        get: {
+          operationId: 'getBooking',
+          summary: 'Read a booking with its access token',
+          tags: ['booking'],
+          parameters: [{ $ref: '#/components/parameters/BookingId' }],
+          security: [{ bearerAuth: [] }],
+          responses: {
+            '200': { description: 'The booking.', content: json(ref('BookingResponse')) },
+            '401': respond('Unauthorized'),
+            '500': respond('InternalError'),
+          },
+        },
+      },
+      '/bookings/{id}/cancel': {
+        post: {
+          operationId: 'cancelBooking',
+          summary: 'Cancel a booking; cancelling again answers the same',
+          tags: ['booking'],
+          parameters: [{ $ref: '#/components/parameters/BookingId' }, { $ref: '#/components/parameters/IdempotencyKey' }],
+          security: [{ bearerAuth: [] }],
+          responses: {
+            '200': {
+              description: 'The cancelled booking; its time is free again.',
+              headers: { 'Idempotent-Replayed': { $ref: '#/components/headers/IdempotentReplayed' } },
+              content: json(ref('BookingResponse')),
+            },
+            '400': respond('BadRequest'),
+            '401': respond('Unauthorized'),
+            '409': respond('Conflict'),
+            '422': respond('ValidationFailed'),
+            ...writeErrors,
+          },
+        },
+      },
+      '/health': {
+        get: {
+          operationId: 'health',
+          summary: 'Liveness and database check',
+          tags: ['operations'],
+          responses: {
+            '200': {
+              description: 'The server and its database answer.',
+              content: json({ type: 'object', properties: { status: { const: 'ok' } }, required: ['status'] }),
+            },
+            '500': respond('InternalError'),
+          },
+        },
+      },
+      '/openapi.json': {
+        get: {
+          operationId: 'openApiDocument',
+          summary: 'This document',
+          tags: ['operations'],
+          responses: {
+            '200': {
+              description: 'The OpenAPI 3.1 document.',
+              content: json({ type: 'object', required: ['openapi', 'paths'] }),
+            },
+          },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        ...registrySchemas(RESPONSE_SCHEMAS, 'output'),
+        ...registrySchemas(REQUEST_SCHEMAS, 'input'),
+      },
+      responses: {
+        BadRequest: errorResponse(
+          '`idempotency_key_missing` (POST /bookings without Idempotency-Key) or `validation_failed` (body is not JSON, malformed key).',
+        ),
+        Unauthorized: errorResponse(
+          '`unauthorized`: the bearer token is missing or does not open this booking. An unknown booking id answers the same, so ids cannot be probed.',
+          { 'WWW-Authenticate': { schema: { type: 'string' } } },
+        ),
+        NotFound: errorResponse('`not_found`: no such route.'),
+        Conflict: errorResponse(
+          '`slot_unavailable` (the time is taken, inside the notice or past the horizon), `hold_expired` (the hold lapsed and the time was taken meanwhile) or `request_in_progress` (the first request with this Idempotency-Key is still running).',
+        ),
+        PayloadTooLarge: errorResponse('`payload_too_large`: the body is over 32 KB.'),
+        UnsupportedMediaType: errorResponse('`validation_failed`: a body was sent without `Content-Type: application/json`.'),
+        ValidationFailed: errorResponse(
+          '`validation_failed` with per-field messages in `fields`, keyed by dotted path (`client.email`); or `idempotency_key_reused` (the key was used with a different request).',
+        ),
+        RateLimited: errorResponse('`rate_limited`: too many writes from this client; wait `Retry-After` seconds.', {
+          'Retry-After': { $ref: '#/components/headers/RetryAfter' },
+        }),
+        InternalError: errorResponse('`internal_error`: something failed on the server; retrying may succeed.'),
+      },
+      parameters: {
+        IdempotencyKey: {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          description:
+            'Optional here; when sent, the first outcome for this key is stored for 24 hours and replayed to retries with the same request.',
+          schema: { type: 'string', minLength: 1, maxLength: 255 },
+        },
+        IdempotencyKeyRequired: {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: true,
+          description:
+            'A new random value (e.g. a UUID) per logical submission, kept across its retries. The first outcome is stored for 24 hours and replayed; the same key with a different body is `422 idempotency_key_reused`.',
+          schema: { type: 'string', minLength: 1, maxLength: 255 },
+        },
+        BookingId: { name: 'id', in: 'path', required: true, schema: { type: 'string', minLength: 1 } },
+      },
+      headers: {
+        IdempotentReplayed: {
+          description: '`true` when this is the stored response to an earlier request with the same Idempotency-Key.',
+          schema: { type: 'string', enum: ['true'] },
+        },
+        RetryAfter: { description: 'Seconds to wait before retrying.', schema: { type: 'integer', minimum: 1 } },
+      },
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The `accessToken` returned when the booking was created. Send it in this header, never in a URL.',
+        },
+      },
+    },
+  };
+}
+
+function registrySchemas(entries: Record<string, z.core.$ZodType>, io: 'input' | 'output'): Record<string, JsonSchema> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(entries)) registry.add(schema, { id });
+  const generated = z.toJSONSchema(registry, {
+    io,
+    target: 'draft-2020-12',
+    unrepresentable: 'any',
+    uri: (id) => `#/components/schemas/${id}`,
+    override: (ctx) => describeObject(ctx.zodSchema, ctx.jsonSchema as JsonSchema, io),
+  }).schemas;
+  for (const schema of Object.values(generated)) {
+    delete schema.$schema;
+    delete schema.$id;
+  }
+  return generated as Record<string, JsonSchema>;
+}
+
+function toJsonSchema(schema: z.core.$ZodType, io: 'input' | 'output'): JsonSchema {
+  const generated = z.toJSONSchema(schema, { io, target: 'draft-2020-12', unrepresentable: 'any' }) as JsonSchema;
+  delete generated.$schema;
+  return generated;
+}
+
+/** Responses stay open to new fields; requests are closed, as the server rejects unknown keys. */
+function describeObject(zodSchema: z.core.$ZodType, jsonSchema: JsonSchema, io: 'input' | 'output'): void {
+  if (zodSchema._zod.def.type !== 'object') return;
+  if (io === 'output') {
+    if (jsonSchema.additionalProperties === false) delete jsonSchema.additionalProperties;
+  } else {
+    jsonSchema.additionalProperties ??= false;
+  }
+}

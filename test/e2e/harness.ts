@@ -1,0 +1,117 @@
+/**
+ * Starts the real reference backend and demo page (server/main.ts) on free ports over a fresh
+ * SQLite file, and a headless Chromium driven by playwright-core, as a person would use them.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export interface RunningDemo {
+  apiUrl: string;
+  demoUrl: string;
+  dbPath: string;
+  /** Every line the server printed, to check that logs carry no client data. */
+  output: string[];
+  query<T>(sql: string, ...params: unknown[]): T[];
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startDemo(): Promise<RunningDemo> {
+  const dir = mkdtempSync(join(tmpdir(), 'kap-e2e-'));
+  const dbPath = join(dir, 'kap.sqlite');
+  const [port, demoPort] = [await freePort(), await freePort()];
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: String(port), DEMO_PORT: String(demoPort), KAP_DB: dbPath },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const urls = await new Promise<{ apiUrl: string; demoUrl: string }>((resolve, reject) => {
+    let apiUrl = '';
+    let demoUrl = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output.join('\n')}`)), 30_000);
+    const read = (chunk: Buffer) => {
+      for (const line of chunk.toString('utf8').split('\n')) {
+        if (!line.trim()) continue;
+        output.push(line);
+        apiUrl ||= /^API: (\S+)/.exec(line)?.[1] ?? '';
+        demoUrl ||= /^Demo clinic page: (\S+)/.exec(line)?.[1] ?? '';
+        if (apiUrl && demoUrl) {
+          clearTimeout(timer);
+          resolve({ apiUrl, demoUrl });
+        }
+      }
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', read);
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output.join('\n')}`)));
+  });
+  return {
+    ...urls,
+    dbPath,
+    output,
+    query<T>(sql: string, ...params: unknown[]): T[] {
+      const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+      try {
+        return db.prepare(sql).all(...params) as T[];
+      } finally {
+        db.close();
+      }
+    },
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export interface PageWatch {
+  /** Every URL the page requested. */
+  requests: string[];
+  /** Console messages and page errors, including CSP and Trusted Types violations. */
+  problems: string[];
+}
+
+export function watchPage(page: Page): PageWatch {
+  const watch: PageWatch = { requests: [], problems: [] };
+  page.on('request', (request) => watch.requests.push(request.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') watch.problems.push(message.text());
+  });
+  page.on('pageerror', (error) => watch.problems.push(String(error)));
+  return watch;
+}

@@ -1,0 +1,158 @@
+/**
+ * `server/main.ts` as `npm start` runs it (child process, ports 0, a temp database), and the demo
+ * site server on its own.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import Database from 'better-sqlite3';
+import { createDemoApp, demoContentSecurityPolicy } from '../../server/demo.js';
+import { startMain } from './support.js';
+
+const dirs: string[] = [];
+after(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kap-main-'));
+  dirs.push(dir);
+  return dir;
+}
+
+describe('server/main.ts', () => {
+  test('creates and seeds the database, serves API and demo page on two origins, prints both URLs, stops on SIGTERM', async () => {
+    const dbPath = join(tempDir(), 'nested', 'folder', 'kap.sqlite');
+    const running = await startMain({ KAP_DB: dbPath, KAP_ALLOWED_ORIGINS: '' });
+    let stopped = false;
+    try {
+      assert.match(running.apiUrl, /^http:\/\/localhost:\d+\/$/);
+      assert.match(running.demoUrl, /^http:\/\/localhost:\d+\/$/);
+      assert.notEqual(running.apiUrl, running.demoUrl);
+      assert.ok(existsSync(dbPath), 'the database folder was created');
+
+      const services = await (await fetch(new URL('services', running.apiUrl))).json();
+      assert.deepEqual(
+        services.services.map((service: { id: string }) => service.id),
+        ['consultation', 'preparation', 'administration', 'integration'],
+      );
+
+      const page = await fetch(running.demoUrl);
+      assert.equal(page.status, 200);
+      assert.match(page.headers.get('Content-Type') ?? '', /^text\/html/);
+      assert.equal(page.headers.get('Content-Security-Policy'), demoContentSecurityPolicy(running.apiUrl));
+      const html = await page.text();
+      assert.ok(!html.includes('__KAP_API__'), 'the API placeholder is replaced');
+      assert.ok(html.includes(`api="${running.apiUrl}"`), 'the element points at the API');
+
+      // By default the demo page's own origin (both spellings) may call the API, nothing else.
+      const demoPort = new URL(running.demoUrl).port;
+      for (const origin of [`http://localhost:${demoPort}`, `http://127.0.0.1:${demoPort}`]) {
+        const response = await fetch(new URL('services', running.apiUrl), { headers: { Origin: origin } });
+        assert.equal(response.headers.get('Access-Control-Allow-Origin'), origin);
+      }
+      const stranger = await fetch(new URL('services', running.apiUrl), { headers: { Origin: 'http://localhost:1' } });
+      assert.equal(stranger.headers.get('Access-Control-Allow-Origin'), null);
+
+      assert.match(running.output(), / GET \/services 200 \d+ms$/m, 'requests are logged to stdout');
+      assert.equal(await running.stop(), 0);
+      stopped = true;
+      const db = new Database(dbPath, { readonly: true });
+      try {
+        assert.equal(db.pragma('user_version', { simple: true }), 2);
+        assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+      } finally {
+        db.close();
+      }
+    } finally {
+      if (!stopped) await running.stop();
+    }
+  });
+
+  test('KAP_ALLOWED_ORIGINS replaces the default allow-list; KAP_CLINIC_TZ sets the clinic zone', async () => {
+    const running = await startMain({
+      KAP_DB: join(tempDir(), 'kap.sqlite'),
+      KAP_ALLOWED_ORIGINS: 'https://clinic.example, https://www.clinic.example',
+      KAP_CLINIC_TZ: 'Europe/Paris',
+    });
+    try {
+      const demoOrigin = new URL(running.demoUrl).origin;
+      const fromDemo = await fetch(new URL('services', running.apiUrl), { headers: { Origin: demoOrigin } });
+      assert.equal(fromDemo.headers.get('Access-Control-Allow-Origin'), null);
+      const fromClinic = await fetch(new URL('services', running.apiUrl), { headers: { Origin: 'https://www.clinic.example' } });
+      assert.equal(fromClinic.headers.get('Access-Control-Allow-Origin'), 'https://www.clinic.example');
+      const from = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+      const to = new Date(Date.now() + 7 * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
+      const availability = await (await fetch(new URL(`availability?service=consultation&from=${from}&to=${to}`, running.apiUrl))).json();
+      assert.equal(availability.timeZone, 'Europe/Paris');
+    } finally {
+      await running.stop();
+    }
+  });
+
+  test('a bad setting stops it with a clear message instead of a stack trace', async () => {
+    await assert.rejects(startMain({ KAP_DB: join(tempDir(), 'kap.sqlite'), KAP_CLINIC_TZ: 'Mars/Olympus_Mons' }), (error: Error) => {
+      assert.match(error.message, /exited with 1/);
+      assert.match(error.message, /Could not start: Unknown clinic time zone: Mars\/Olympus_Mons/);
+      assert.ok(!/\n\s+at /.test(error.message), 'no stack trace');
+      return true;
+    });
+  });
+});
+
+describe('the demo site server', () => {
+  function site() {
+    const root = tempDir();
+    const demoDir = join(root, 'demo');
+    const elementsDir = join(root, 'cdn');
+    mkdirSync(join(demoDir, 'img'), { recursive: true });
+    mkdirSync(elementsDir);
+    writeFileSync(join(demoDir, 'index.html'), '<kap-booking api="__KAP_API__"></kap-booking>');
+    writeFileSync(join(demoDir, 'privacy.html'), '<p>privacy</p>');
+    writeFileSync(join(demoDir, 'clinic.css'), 'body{}');
+    writeFileSync(join(demoDir, 'img', 'logo.svg'), '<svg/>');
+    writeFileSync(join(demoDir, '.env'), 'SECRET=1');
+    writeFileSync(join(elementsDir, 'kap-elements.js'), 'export {};');
+    writeFileSync(join(root, 'secret.txt'), 'outside');
+    return createDemoApp({ apiUrl: 'http://localhost:8787/', demoDir, elementsDir });
+  }
+
+  test('serves demo/ at / and the CDN bundle at /elements/ with the right content types and CSP', async () => {
+    const app = site();
+    const cases: [string, RegExp][] = [
+      ['/', /^text\/html; charset=utf-8$/],
+      ['/privacy.html', /^text\/html/],
+      ['/clinic.css', /^text\/css/],
+      ['/img/logo.svg', /^image\/svg\+xml$/],
+      ['/elements/kap-elements.js', /^text\/javascript/],
+    ];
+    for (const [path, type] of cases) {
+      const response = await app.request(path);
+      assert.equal(response.status, 200, path);
+      assert.match(response.headers.get('Content-Type') ?? '', type, path);
+      assert.equal(
+        response.headers.get('Content-Security-Policy'),
+        "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' http://localhost:8787; img-src 'self' data:; require-trusted-types-for 'script'; trusted-types lit-html; base-uri 'none'; frame-ancestors 'none'",
+      );
+      assert.equal(response.headers.get('X-Content-Type-Options'), 'nosniff');
+    }
+    assert.equal(await (await app.request('/')).text(), '<kap-booking api="http://localhost:8787/"></kap-booking>');
+    assert.equal(await (await app.request('/elements/kap-elements.js')).text(), 'export {};');
+  });
+
+  test('never serves files outside its folders, nor dotfiles', async () => {
+    const app = site();
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/elements/..%2f..%2fsecret.txt', '/.env', '/%2eenv', '/nope.html', '/elements/missing.js']) {
+      const response = await app.request(path);
+      assert.equal(response.status, 404, path);
+      assert.ok(!(await response.text()).includes('outside'));
+    }
+  });
+
+  test('answers only GET and HEAD', async () => {
+    const app = site();
+    assert.equal((await app.request('/', { method: 'POST' })).status, 405);
+    const head = await app.request('/clinic.css', { method: 'HEAD' });
+    assert.equal(head.status, 200);
+    assert.equal(await head.text(), '');
+  });
+});

@@ -1,0 +1,200 @@
+/**
+ * The published OpenAPI document against the running app: every route documented (and nothing
+ * documented that does not exist), and real responses, success and error, validated with Ajv
+ * against the document's own JSON Schemas for their status code.
+ */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { describe, test } from 'node:test';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { buildOpenApiDocument, type OpenApiDocument } from '../../server/openapi.js';
+import { CLIENT, MINUTE, bookingBody, testApp } from './support.js';
+
+const BASE = 'https://kap-elements.test/openapi.json';
+const doc = buildOpenApiDocument();
+
+const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
+ajv.addSchema({ $id: BASE, components: { schemas: doc.components.schemas } });
+
+type Method = 'get' | 'post' | 'put' | 'delete';
+
+function resolveRef<T>(value: unknown): T {
+  const ref = (value as { $ref?: string }).$ref;
+  if (!ref) return value as T;
+  const target = ref
+    .replace(/^#\//, '')
+    .split('/')
+    .reduce<any>((node, part) => node?.[part], doc);
+  assert.ok(target, `unresolved ${ref}`);
+  return target as T;
+}
+
+function schemaFor(method: Method, path: string, status: number): object | undefined {
+  const operation = doc.paths[path]?.[method];
+  assert.ok(operation, `${method.toUpperCase()} ${path} is not documented`);
+  const documented = operation.responses[String(status)];
+  assert.ok(documented, `${method.toUpperCase()} ${path} does not document status ${status}`);
+  const response = resolveRef<{ content?: Record<string, { schema: unknown }> }>(documented);
+  const schema = response.content?.['application/json']?.schema as { $ref?: string } | undefined;
+  if (!schema) return undefined;
+  return schema.$ref ? { $ref: `${BASE}${schema.$ref}` } : schema;
+}
+
+/** Validates a real response against the document; returns the parsed body. */
+async function conforms(method: Method, path: string, response: Response): Promise<any> {
+  const schema = schemaFor(method, path, response.status);
+  const text = await response.text();
+  if (!schema) {
+    assert.equal(text, '', `${method} ${path} ${response.status} documents no body`);
+    return undefined;
+  }
+  const body = JSON.parse(text);
+  const validate = ajv.compile(schema);
+  assert.ok(
+    validate(body),
+    `${method.toUpperCase()} ${path} ${response.status} does not match the document: ${ajv.errorsText(validate.errors)}\n${text}`,
+  );
+  return body;
+}
+
+describe('openapi.json', () => {
+  test('is OpenAPI 3.1 and served by the app exactly as built', async () => {
+    assert.equal(doc.openapi, '3.1.0');
+    const app = testApp();
+    const response = await app.request('/openapi.json');
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), doc);
+  });
+
+  test('documents every route the app serves, and no route it does not', () => {
+    const app = testApp();
+    const served = new Set(
+      app.app.routes
+        .filter((route) => route.method !== 'ALL')
+        .map((route) => `${route.method.toLowerCase()} ${route.path.replace(/:(\w+)/g, '{$1}')}`),
+    );
+    const documented = new Set(
+      Object.entries(doc.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method} ${path}`)),
+    );
+    assert.deepEqual([...served].sort(), [...documented].sort());
+  });
+
+  test('every $ref resolves', () => {
+    const refs: string[] = [];
+    const walk = (node: unknown) => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        for (const [key, value] of Object.entries(node)) {
+          if (key === '$ref' && typeof value === 'string') refs.push(value);
+          else walk(value);
+        }
+      }
+    };
+    walk(doc);
+    assert.ok(refs.length > 20);
+    for (const ref of refs) resolveRef({ $ref: ref });
+  });
+
+  test('response objects never forbid additional properties; request bodies do', () => {
+    const responseSchemas = ['Service', 'ServicesResponse', 'Slot', 'AvailabilityResponse', 'Hold', 'HoldResponse', 'Booking', 'BookingResponse', 'BookingCreatedResponse', 'ErrorBody'];
+    const closed: string[] = [];
+    const walk = (node: unknown, path: string) => {
+      if (Array.isArray(node)) node.forEach((item, i) => walk(item, `${path}/${i}`));
+      else if (node && typeof node === 'object') {
+        if ((node as Record<string, unknown>).additionalProperties === false) closed.push(path);
+        for (const [key, value] of Object.entries(node)) walk(value, `${path}/${key}`);
+      }
+    };
+    for (const name of responseSchemas) walk(doc.components.schemas[name], name);
+    assert.deepEqual(closed, []);
+    for (const name of ['BookingRequest', 'ClientDetails', 'Consent', 'HoldRequest']) {
+      assert.equal(doc.components.schemas[name]!.additionalProperties, false, name);
+    }
+  });
+
+  test('declares the bearer scheme, the Idempotency-Key header and the error envelope', () => {
+    assert.deepEqual(doc.components.securitySchemes.bearerAuth, {
+      type: 'http',
+      scheme: 'bearer',
+      description: (doc.components.securitySchemes.bearerAuth as { description: string }).description,
+    });
+    for (const path of ['/bookings/{id}', '/bookings/{id}/cancel']) {
+      const operation = Object.values(doc.paths[path]!)[0]!;
+      assert.deepEqual(operation.security, [{ bearerAuth: [] }], path);
+      assert.ok(operation.responses['401']);
+    }
+    const key = (operation: OpenApiDocument['paths'][string][string]) =>
+      (operation.parameters ?? []).map((parameter) => resolveRef<{ name: string; in: string; required: boolean }>(parameter)).find((p) => p.name === 'Idempotency-Key');
+    assert.equal(key(doc.paths['/bookings']!.post!)?.required, true);
+    assert.equal(key(doc.paths['/holds']!.post!)?.required, false);
+    assert.equal(key(doc.paths['/bookings/{id}/cancel']!.post!)?.in, 'header');
+    const rateLimited = resolveRef<{ headers: Record<string, unknown> }>(doc.paths['/bookings']!.post!.responses['429']);
+    assert.ok(rateLimited.headers['Retry-After']);
+  });
+
+  test('the request schemas accept what the elements send and reject what the server rejects', () => {
+    const validate = ajv.compile({ $ref: `${BASE}#/components/schemas/BookingRequest` });
+    assert.ok(validate(bookingBody({ start: '2026-03-03T15:00:00Z', reason: 'ptsd', source: 'x' })), ajv.errorsText(validate.errors));
+    assert.equal(validate({ ...bookingBody({ start: '2026-03-03T15:00:00Z' }), holdID: 'typo' }), false);
+    assert.equal(validate(bookingBody({ start: '2026-03-03T15:00:00+01:00' })), false);
+    assert.equal(validate({ ...bookingBody({ start: '2026-03-03T15:00:00Z' }), consent: { privacy: false } }), false);
+  });
+
+  test('the check can fail: a response of the wrong shape is rejected', () => {
+    const validate = ajv.compile({ $ref: `${BASE}#/components/schemas/AvailabilityResponse` });
+    assert.ok(validate({ service: 'consultation', timeZone: 'America/New_York', slots: [], addedLater: true }));
+    assert.equal(validate({ service: 'consultation', timeZone: 'America/New_York', slots: [{ start: '2026-03-03T10:00:00-05:00', end: '2026-03-03T15:45:00Z' }] }), false);
+    assert.equal(validate({ service: 'consultation', slots: [] }), false);
+    const booking = ajv.compile({ $ref: `${BASE}#/components/schemas/BookingCreatedResponse` });
+    assert.equal(booking({ booking: { id: 'b', service: 's', start: '2026-03-03T15:00:00Z', end: '2026-03-03T15:45:00Z', status: 'pending' }, accessToken: 'x'.repeat(43) }), false);
+  });
+
+  test('real responses of every endpoint, success and failure, match the document', async () => {
+    const app = testApp({ rateLimit: { writes: 40, windowMs: MINUTE } });
+    const slot = '2026-03-03T15:00:00Z';
+    const json = { 'Content-Type': 'application/json' };
+
+    await conforms('get', '/health', await app.request('/health'));
+    const services = await conforms('get', '/services', await app.request('/services'));
+    assert.equal(services.services.length, 4);
+    await conforms('get', '/availability', await app.request(`/availability?service=consultation&from=2026-03-03T00:00:00Z&to=2026-03-10T00:00:00Z`));
+    await conforms('get', '/availability', await app.request('/availability?service=consultation'));
+
+    const held = await conforms('post', '/holds', await app.postJson('/holds', { service: 'consultation', start: slot }, { 'Idempotency-Key': 'h1' }));
+    await conforms('post', '/holds', await app.postJson('/holds', { service: 'consultation', start: slot }, { 'Idempotency-Key': 'h1' }));
+    await conforms('post', '/holds', await app.postJson('/holds', { service: 'consultation', start: slot }));
+    await conforms('post', '/holds', await app.postJson('/holds', { service: 'consultation' }));
+    await conforms('post', '/holds', await app.request('/holds', { method: 'POST', headers: json, body: '{' }));
+    await conforms('post', '/holds', await app.request('/holds', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' }));
+    await conforms('post', '/holds', await app.postJson('/holds', { service: 'consultation', start: slot, pad: 'x'.repeat(40_000) }));
+
+    await conforms('post', '/bookings', await app.postJson('/bookings', bookingBody({ start: slot })));
+    const key = randomUUID();
+    const created = await conforms('post', '/bookings', await app.postJson('/bookings', bookingBody({ start: slot, holdId: held.hold.id }), { 'Idempotency-Key': key }));
+    await conforms('post', '/bookings', await app.postJson('/bookings', bookingBody({ start: slot, holdId: held.hold.id }), { 'Idempotency-Key': key }));
+    await conforms('post', '/bookings', await app.postJson('/bookings', bookingBody({ start: '2026-03-04T15:00:00Z' }), { 'Idempotency-Key': key }));
+    await conforms('post', '/bookings', await app.postJson('/bookings', bookingBody({ start: slot }), { 'Idempotency-Key': randomUUID() }));
+    await conforms('post', '/bookings', await app.postJson('/bookings', bookingBody({ start: slot, client: { ...CLIENT, email: 'x' } }), { 'Idempotency-Key': randomUUID() }));
+    const requested = await conforms('post', '/bookings', await app.book({ service: 'administration', start: '2026-03-05T14:00:00Z' }));
+    assert.equal(requested.booking.status, 'requested');
+
+    const auth = { Authorization: `Bearer ${created.accessToken}` };
+    await conforms('get', '/bookings/{id}', await app.request(`/bookings/${created.booking.id}`, { headers: auth }));
+    await conforms('get', '/bookings/{id}', await app.request(`/bookings/${created.booking.id}`));
+    await conforms('post', '/bookings/{id}/cancel', await app.request(`/bookings/${created.booking.id}/cancel`, { method: 'POST', headers: auth }));
+    await conforms('post', '/bookings/{id}/cancel', await app.request(`/bookings/${created.booking.id}/cancel`, { method: 'POST' }));
+    await conforms('delete', '/holds/{id}', await app.request(`/holds/${held.hold.id}`, { method: 'DELETE' }));
+
+    // Exhaust the write limit: the 429 is documented too.
+    let limited: Response | undefined;
+    for (let i = 0; i < 40 && !limited; i++) {
+      const response = await app.request(`/holds/x${i}`, { method: 'DELETE' });
+      if (response.status === 429) limited = response;
+    }
+    assert.ok(limited);
+    await conforms('delete', '/holds/{id}', limited);
+
+    app.db.exec('ALTER TABLE services RENAME TO services_gone');
+    await conforms('get', '/services', await app.request('/services'));
+  });
+});
