@@ -1,0 +1,282 @@
+/**
+ * The behaviour of `<kap-booking>` from choosing a time to a recorded booking, apart from
+ * rendering: holds and their expiry, the details, one idempotency key per logical submission,
+ * and where each failure leaves the client. The element renders this state and forwards input.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { newIdempotencyKey, type KapApiClient } from '../../api/client.js';
+import { KapApiError, isKapApiError } from '../../api/errors.js';
+import type { Booking, BookingRequest, Hold, Slot } from '../../api/schemas.js';
+import {
+  applyPrefill,
+  bookingPayload,
+  emptyDetails,
+  fieldsFromServer,
+  invalidFields,
+  type BookingPrefill,
+  type DetailsField,
+  type DetailsValues,
+} from './booking-details.js';
+
+export type BookingStep = 'times' | 'details' | 'done';
+
+/** Why the client was brought back to the times, shown above them. */
+export type TimesNotice = 'slot_taken' | 'hold_expired';
+
+/** `held` → `ending` (about a minute left) → `expired` (the server may give the slot away). */
+export type HoldState = 'held' | 'ending' | 'expired';
+
+/** Where focus should go once the step the client moved to has rendered. */
+export type FocusTarget = 'times' | 'notice' | 'details' | 'error-summary' | 'done';
+
+export interface BookingFlowContext {
+  client(): KapApiClient | undefined;
+  /** Aborts when the element leaves the page. */
+  signal(): AbortSignal;
+  serviceId(): string;
+  source(): string | undefined;
+  /** Fetch fresh availability (after a conflict or a released hold). */
+  refreshAvailability(): void;
+  slotHeld(hold: Hold): void;
+  booked(booking: Booking, accessToken: string): void;
+  /** Report a failure the client is shown (`kap-error`). */
+  failed(error: unknown, code?: string): void;
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+function conflictCode(error: unknown): string | undefined {
+  return isKapApiError(error) && error.kind === 'conflict' ? error.code : undefined;
+}
+
+export class BookingFlow implements ReactiveController {
+  step: BookingStep = 'times';
+  notice: TimesNotice | undefined;
+  /** The slot a hold is being placed on. */
+  holding: Slot | undefined;
+  /** A failed attempt to hold `slot`, offered again with the same key. */
+  holdFailure: { slot: Slot; error: KapApiError | Error } | undefined;
+  hold: Hold | undefined;
+  /** The slot the details belong to; stays after the hold has expired. */
+  slot: Slot | undefined;
+  holdState: HoldState = 'held';
+  values: DetailsValues = emptyDetails();
+  /** Shown only after the client tried to submit (GOV.UK: validate on Continue). */
+  errors: DetailsField[] = [];
+  submitting = false;
+  submitFailure: KapApiError | Error | undefined;
+  booking: Booking | undefined;
+  focus: FocusTarget | undefined;
+  /** The times shown are stale (a conflict, a released hold) and fresh ones are on their way. */
+  refreshing = false;
+
+  #host: ReactiveControllerHost;
+  #context: BookingFlowContext;
+  #holdKey: { start: string; key: string } | undefined;
+  #submission: { key: string; body: string } | undefined;
+  #timers: ReturnType<typeof setTimeout>[] = [];
+
+  constructor(host: ReactiveControllerHost, context: BookingFlowContext) {
+    this.#host = host;
+    this.#context = context;
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.#clearTimers();
+    if (this.hold && this.step !== 'done') {
+      this.#releaseHold(this.hold);
+      this.hold = undefined;
+      this.holdState = 'expired';
+    }
+    this.holding = undefined;
+    this.submitting = false;
+  }
+
+  /** Whether the Previous/Next week buttons and times should accept input. */
+  get busy(): boolean {
+    return this.holding !== undefined;
+  }
+
+  prefill(prefill: BookingPrefill): void {
+    this.values = applyPrefill(this.values, prefill);
+    this.#host.requestUpdate();
+  }
+
+  update(field: DetailsField, value: string | boolean): void {
+    this.values = { ...this.values, [field]: value };
+    this.#host.requestUpdate();
+  }
+
+  /** The client chose `slot`: hold it, then ask for their details. */
+  async chooseSlot(slot: Slot): Promise<void> {
+    const client = this.#context.client();
+    if (!client || this.holding || this.step !== 'times') return;
+    // A retry of the same slot reuses its key, so a hold whose answer was lost is not doubled.
+    if (this.#holdKey?.start !== slot.start) this.#holdKey = { start: slot.start, key: newIdempotencyKey() };
+    this.holding = slot;
+    this.holdFailure = undefined;
+    this.#host.requestUpdate();
+    try {
+      const hold = await client.createHold(
+        { service: this.#context.serviceId(), start: slot.start },
+        { idempotencyKey: this.#holdKey.key, signal: this.#context.signal() },
+      );
+      this.#holdKey = undefined;
+      this.hold = hold;
+      this.slot = { start: hold.start, end: hold.end };
+      this.holdState = 'held';
+      this.notice = undefined;
+      this.submitFailure = undefined;
+      this.step = 'details';
+      this.focus = 'details';
+      this.#watchHold(hold);
+      this.#context.slotHeld(hold);
+    } catch (error) {
+      if (isAbort(error)) return;
+      this.#context.failed(error);
+      if (conflictCode(error) === 'slot_unavailable') {
+        this.#holdKey = undefined;
+        this.#backToTimes('slot_taken');
+      } else {
+        this.holdFailure = { slot, error: error as Error };
+      }
+    } finally {
+      this.holding = undefined;
+      this.#host.requestUpdate();
+    }
+  }
+
+  retryHold(): void {
+    if (this.holdFailure) void this.chooseSlot(this.holdFailure.slot);
+  }
+
+  /** "Change time": back to the times with everything typed kept; the hold is given back. */
+  changeTime(): void {
+    if (this.submitting) return;
+    this.#backToTimes(undefined);
+    this.focus = 'times';
+  }
+
+  /** Confirm: validate, then book with the key of this logical submission. */
+  async submit(): Promise<void> {
+    if (this.submitting || this.step !== 'details' || !this.slot) return;
+    const client = this.#context.client();
+    if (!client) return;
+    this.errors = invalidFields(this.values);
+    if (this.errors.length) {
+      this.submitFailure = undefined;
+      this.focus = 'error-summary';
+      this.#host.requestUpdate();
+      return;
+    }
+    const holdId = this.hold && this.holdState !== 'expired' ? this.hold.id : undefined;
+    const source = this.#context.source();
+    const request: BookingRequest = {
+      service: this.#context.serviceId(),
+      start: this.slot.start,
+      ...(holdId ? { holdId } : {}),
+      ...bookingPayload(this.values),
+      ...(source ? { source } : {}),
+    };
+    // The same body keeps its key across retries and double submits, so whatever happened to
+    // an earlier answer the server records at most one booking. A changed body is a new one.
+    const body = JSON.stringify(request);
+    if (this.#submission?.body !== body) this.#submission = { key: newIdempotencyKey(), body };
+    this.submitting = true;
+    this.submitFailure = undefined;
+    this.#host.requestUpdate();
+    try {
+      const created = await client.createBooking(request, {
+        idempotencyKey: this.#submission.key,
+        signal: this.#context.signal(),
+      });
+      this.#clearTimers();
+      this.#submission = undefined;
+      this.hold = undefined;
+      this.booking = created.booking;
+      this.step = 'done';
+      this.focus = 'done';
+      this.#context.booked(created.booking, created.accessToken);
+    } catch (error) {
+      if (isAbort(error)) return;
+      this.#context.failed(error);
+      this.#bookingFailed(error);
+    } finally {
+      this.submitting = false;
+      this.#host.requestUpdate();
+    }
+  }
+
+  #bookingFailed(error: unknown): void {
+    const code = conflictCode(error);
+    if (code === 'slot_unavailable' || code === 'hold_expired') {
+      this.#submission = undefined;
+      this.#backToTimes(code === 'slot_unavailable' ? 'slot_taken' : 'hold_expired');
+      return;
+    }
+    if (isKapApiError(error) && error.kind === 'validation' && Object.keys(error.fields).length) {
+      const { placed, unplaced } = fieldsFromServer(error.fields);
+      if (placed.length && !unplaced.length) {
+        this.errors = placed;
+        this.focus = 'error-summary';
+        return;
+      }
+    }
+    this.submitFailure = error as Error;
+  }
+
+  #backToTimes(notice: TimesNotice | undefined): void {
+    this.#clearTimers();
+    const hold = this.hold;
+    this.hold = undefined;
+    this.slot = undefined;
+    this.holdFailure = undefined;
+    this.submitFailure = undefined;
+    this.errors = [];
+    this.step = 'times';
+    this.notice = notice;
+    this.focus = notice ? 'notice' : 'times';
+    this.refreshing = true;
+    const refresh = () => {
+      this.refreshing = false;
+      this.#context.refreshAvailability();
+      this.#host.requestUpdate();
+    };
+    // The client's own slot should reappear among the free times: release, then refresh.
+    if (hold) void this.#releaseHold(hold).finally(refresh);
+    else refresh();
+  }
+
+  #releaseHold(hold: Hold): Promise<void> {
+    const client = this.#context.client();
+    // Best effort and deliberately not tied to the element's signal: it must outlive removal.
+    return client ? client.releaseHold(hold.id).catch(() => undefined) : Promise.resolve();
+  }
+
+  #watchHold(hold: Hold): void {
+    this.#clearTimers();
+    const remaining = Date.parse(hold.expiresAt) - Date.now();
+    const warnBefore = Math.min(60_000, Math.max(0, remaining) / 2);
+    this.#timers.push(
+      setTimeout(() => {
+        if (this.hold !== hold || this.holdState !== 'held') return;
+        this.holdState = 'ending';
+        this.#host.requestUpdate();
+      }, Math.max(0, remaining - warnBefore)),
+      setTimeout(() => {
+        if (this.hold !== hold) return;
+        this.holdState = 'expired';
+        this.#context.failed(new KapApiError('The hold on the chosen time expired.', { kind: 'conflict', code: 'hold_expired' }));
+        this.#host.requestUpdate();
+      }, Math.max(0, remaining)),
+    );
+  }
+
+  #clearTimers(): void {
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers = [];
+  }
+}

@@ -1,0 +1,3 @@
+export * from './kap-slot-select.js';
+export * from './kap-booking-confirm.js';
+export * from './kap-error.js';

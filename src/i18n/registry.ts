@@ -1,0 +1,41 @@
+import type { KapStrings } from './strings.js';
+
+/**
+ * Locales live on `globalThis` under a registered symbol, so a locale module loaded by one
+ * bundle (the CDN file) reaches elements defined by another (an npm build of the same page).
+ */
+const REGISTRY = Symbol.for('kap-elements.locales');
+
+interface LocaleRegistry {
+  locales: Map<string, Partial<KapStrings>>;
+  listeners: Set<() => void>;
+}
+
+function registry(): LocaleRegistry {
+  const holder = globalThis as typeof globalThis & { [REGISTRY]?: LocaleRegistry };
+  holder[REGISTRY] ??= { locales: new Map(), listeners: new Set() };
+  return holder[REGISTRY];
+}
+
+/** Adds (or extends) the strings for a BCP 47 language tag, e.g. `es` or `es-MX`. */
+export function registerLocale(lang: string, strings: Partial<KapStrings>): void {
+  const { locales, listeners } = registry();
+  const key = lang.toLowerCase();
+  locales.set(key, { ...locales.get(key), ...strings });
+  for (const listener of listeners) listener();
+}
+
+/** Calls `listener` whenever a locale is registered; returns the unsubscribe function. */
+export function onLocaleRegistered(listener: () => void): () => void {
+  const { listeners } = registry();
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The registered strings for `lang`: its primary language first, then the exact tag on top. */
+export function registeredStrings(lang: string): Partial<KapStrings> {
+  const { locales } = registry();
+  const exact = lang.toLowerCase();
+  const primary = exact.split('-')[0] ?? exact;
+  return { ...locales.get(primary), ...(exact === primary ? undefined : locales.get(exact)) };
+}

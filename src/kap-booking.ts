@@ -1,0 +1,13 @@
+/** Side-effect entry: defines `<kap-booking>` (once, however often it is loaded). */
+import { defineElement } from './base/define-element.js';
+import { KapBooking } from './elements/kap-booking/kap-booking.js';
+
+defineElement('kap-booking', KapBooking);
+
+export { KapBooking };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kap-booking': KapBooking;
+  }
+}

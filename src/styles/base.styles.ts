@@ -1,0 +1,164 @@
+import { css } from 'lit';
+
+/** What every element shares: box, type, focus, buttons, notices, reduced motion. */
+export const baseStyles = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+    max-width: var(--_max-width);
+    min-width: 0;
+    color: var(--_color-text);
+    background: var(--_color-background);
+    font-family: var(--_font-family);
+    font-size: var(--_font-size);
+    line-height: 1.5;
+    overflow-wrap: break-word;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+
+  h2,
+  h3,
+  h4 {
+    margin: 0 0 calc(var(--_space) * 0.75);
+    line-height: 1.25;
+  }
+  h2 {
+    font-size: 1.5em;
+  }
+  h3 {
+    font-size: 1.25em;
+  }
+  h4 {
+    font-size: 1.0625em;
+  }
+  p {
+    margin: 0 0 var(--_space);
+  }
+  [tabindex='-1']:focus {
+    outline: none;
+  }
+  [tabindex='-1']:focus-visible {
+    outline: 3px solid var(--_color-focus);
+    outline-offset: 2px;
+  }
+
+  :focus-visible {
+    outline: 3px solid var(--_color-focus);
+    outline-offset: 2px;
+  }
+
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px !important;
+    height: 1px !important;
+    margin: 0 !important;
+    padding: 0 !important;
+    overflow: hidden !important;
+    clip-path: inset(50%) !important;
+    white-space: nowrap !important;
+    border: 0 !important;
+  }
+
+  a {
+    color: var(--_color-primary);
+    text-decoration-thickness: max(1px, 0.0625em);
+    text-underline-offset: 0.15em;
+  }
+  a:hover {
+    text-decoration-thickness: max(3px, 0.1875em);
+  }
+
+  .button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.5em;
+    min-height: var(--_target);
+    min-width: var(--_target);
+    margin: 0;
+    padding: 0.5em 1.1em;
+    border: 2px solid var(--_color-primary);
+    border-radius: var(--_radius);
+    background: var(--_color-primary);
+    color: var(--_color-on-primary);
+    font: inherit;
+    font-weight: 600;
+    line-height: 1.25;
+    text-align: center;
+    text-decoration: none;
+    cursor: pointer;
+  }
+  .button:hover {
+    background: color-mix(in srgb, var(--_color-primary) 85%, var(--_color-text));
+  }
+  .button--secondary {
+    background: transparent;
+    color: var(--_color-primary);
+  }
+  .button--secondary:hover {
+    background: var(--_color-surface);
+  }
+  .button[aria-disabled='true'] {
+    cursor: not-allowed;
+    border-color: var(--_color-border);
+    background: var(--_color-surface);
+    color: var(--_color-muted);
+  }
+  .link-button {
+    display: inline-flex;
+    align-items: center;
+    min-height: var(--_target);
+    margin: 0;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_color-primary);
+    font: inherit;
+    text-decoration: underline;
+    text-decoration-thickness: max(1px, 0.0625em);
+    text-underline-offset: 0.15em;
+    cursor: pointer;
+  }
+
+  .notice {
+    margin: 0 0 var(--_space);
+    padding: calc(var(--_space) * 0.75) var(--_space);
+    border-inline-start: 0.3125rem solid var(--_color-primary);
+    background: var(--_color-surface);
+  }
+  .notice > :last-child {
+    margin-bottom: 0;
+  }
+  .notice--error {
+    border-color: var(--_color-error);
+  }
+  .notice--success {
+    border-color: var(--_color-success);
+  }
+  .muted {
+    color: var(--_color-muted);
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      transition: none !important;
+      animation: none !important;
+      scroll-behavior: auto !important;
+    }
+  }
+  @media (forced-colors: active) {
+    .button,
+    .notice {
+      border: 2px solid ButtonText;
+    }
+  }
+`;

@@ -1,0 +1,3 @@
+export { tokens } from './tokens.js';
+export { baseStyles } from './base.styles.js';
+export { formStyles } from './form.styles.js';

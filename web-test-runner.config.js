@@ -1,0 +1,95 @@
+// Browser tests of the elements, against the real reference backend.
+//
+// Every request to `/api/<namespace>/…` on the test server is handed to a fresh in-memory
+// instance of `server/app.ts` for that namespace, so each test gets its own clinic, same origin,
+// no CORS, and the real server logic (availability, holds, idempotency, no double booking).
+// A namespace may carry options after `~`: `/api/t1~holdSeconds=3~now=2100-01-01T00:00:00Z/`.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { getRequestListener } from '@hono/node-server';
+import { tsImport } from 'tsx/esm/api';
+
+const { createApp } = await tsImport('./server/app.ts', import.meta.url);
+
+/** @type {Map<string, { app: import('hono').Hono, close(): void, listener: ReturnType<typeof getRequestListener> }>} */
+const backends = new Map();
+
+/** `name~holdSeconds=3~now=…~clinicTimeZone=…~writes=…` → createApp options. */
+function optionsFor(namespace) {
+  const [, ...pairs] = namespace.split('~');
+  /** @type {Record<string, unknown>} */
+  const options = { db: ':memory:' };
+  for (const pair of pairs) {
+    const [key, raw = ''] = pair.split('=');
+    const value = decodeURIComponent(raw);
+    if (key === 'holdSeconds') options.holdMinutes = Number(value) / 60;
+    else if (key === 'now') {
+      const fixed = new Date(value);
+      options.now = () => fixed;
+    } else if (key === 'clinicTimeZone') options.clinicTimeZone = value;
+    else if (key === 'writes') options.rateLimit = { writes: Number(value), windowMs: 60_000 };
+    else throw new Error(`Unknown backend option ${key}`);
+  }
+  return options;
+}
+
+function backendFor(namespace) {
+  let backend = backends.get(namespace);
+  if (!backend) {
+    const created = createApp(optionsFor(namespace));
+    backend = { ...created, listener: getRequestListener(created.app.fetch) };
+    backends.set(namespace, backend);
+  }
+  return backend;
+}
+
+/** @type {import('@web/dev-server-core').Middleware} */
+async function referenceBackend(ctx, next) {
+  const match = /^\/api\/([^/?]+)(\/[^?]*)?(\?.*)?$/.exec(ctx.url);
+  if (!match) return next();
+  const [, namespace, path = '/', query = ''] = match;
+  const backend = backendFor(decodeURIComponent(namespace));
+  ctx.respond = false;
+  ctx.req.url = `${path}${query}`;
+  await backend.listener(ctx.req, ctx.res);
+}
+
+export default {
+  files: ['test/elements/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 2,
+  concurrentBrowsers: 1,
+  testsFinishTimeout: 300_000,
+  browserStartTimeout: 60_000,
+  testFramework: { config: { timeout: 20_000 } },
+  middleware: [referenceBackend],
+  plugins: [
+    // The plugin hands esbuild the file's raw text and does not follow `extends`, so point it at
+    // the file that holds the decorator settings (experimentalDecorators, useDefineForClassFields).
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }),
+    {
+      name: 'close-reference-backends',
+      serverStop() {
+        for (const backend of backends.values()) backend.close();
+        backends.clear();
+      },
+    },
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        args: [
+          '--headless=new',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+};
