@@ -1,0 +1,365 @@
+/**
+ * Every state of `<kap-booking>`, each against its own scripted demo clinic (`demo-backend.ts`).
+ * States past the first screen are reached the way a client reaches them: `play` clicks a time,
+ * types the details and confirms, inside the element's shadow DOM.
+ */
+import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import { withActions } from 'storybook/actions/decorator';
+import { expect, userEvent, waitFor } from 'storybook/test';
+import '../src/kap-booking.js';
+// Spanish registers itself for lang="es"; English stories are unaffected.
+import '../src/i18n/es.js';
+import type { KapBooking } from '../src/elements/kap-booking/kap-booking.js';
+import { demoBackend, type DemoBackend, type DemoScript } from './demo-backend.js';
+
+interface BookingArgs {
+  service: string;
+  timeZone: string;
+  lang: string;
+  source: string;
+  theme: '' | 'light' | 'dark' | 'auto';
+  /** Overrides the demo clinic's address: for the misconfigured story only. */
+  api: string;
+}
+
+interface BookingParameters {
+  /** How the demo clinic behaves in this story. */
+  demo?: DemoScript;
+  /** Width of the frame around the element, to show narrow layouts. */
+  width?: string;
+}
+
+/** Demo clinics by story id, so `play` can look at the requests the element made. */
+const clinics = new Map<string, DemoBackend>();
+
+function render(args: BookingArgs, context: StoryContext<BookingArgs>) {
+  const parameters = context.parameters as BookingParameters;
+  const clinic = demoBackend(parameters.demo ?? {}, context.id);
+  clinics.set(context.id, clinic);
+  return html`<div style=${parameters.width ? `max-width: ${parameters.width}` : nothing}>
+    <kap-booking
+      api=${args.api || clinic.api}
+      service=${args.service || nothing}
+      time-zone=${args.timeZone || nothing}
+      lang=${args.lang || nothing}
+      source=${args.source || nothing}
+      theme=${args.theme || nothing}
+      privacy-url="https://clinic.example/privacy"
+    ></kap-booking>
+  </div>`;
+}
+
+const meta = {
+  title: 'Elements/kap-booking',
+  component: 'kap-booking',
+  render,
+  decorators: [withActions],
+  args: { service: 'consultation', timeZone: '', lang: '', source: 'storybook', theme: '', api: '' },
+  argTypes: {
+    service: { control: 'select', options: ['consultation', 'preparation', 'administration', 'integration'] },
+    timeZone: { control: 'text', description: 'IANA zone; empty = the browser’s' },
+    lang: { control: 'select', options: ['', 'en', 'es'] },
+    theme: { control: 'inline-radio', options: ['', 'light', 'dark', 'auto'] },
+    api: { control: 'text', description: 'Empty = this story’s demo clinic' },
+  },
+  parameters: {
+    actions: { handles: ['kap-slot-select', 'kap-booking-confirm', 'kap-error'] },
+  },
+} satisfies Meta<BookingArgs>;
+
+export default meta;
+type Story = StoryObj<BookingArgs>;
+
+// ---- helpers for play functions ------------------------------------------------------------
+
+/** Generous for a loaded CI machine; on timeout, report our own message rather than a DOM dump. */
+const SLOW = { timeout: 15_000 };
+const quiet = (options: { timeout: number }) => ({ ...options, onTimeout: (error: Error) => error });
+
+function elementIn(canvas: HTMLElement): KapBooking {
+  const element = canvas.querySelector('kap-booking');
+  if (!element?.shadowRoot) throw new Error('<kap-booking> is not on the canvas');
+  return element;
+}
+
+/** Waits until `selector` matches inside the element's shadow root and returns the first match. */
+async function find<T extends Element = HTMLElement>(
+  element: KapBooking,
+  selector: string,
+  options = SLOW,
+): Promise<T> {
+  return waitFor(() => {
+    const found = element.shadowRoot!.querySelector<T>(selector);
+    if (!found) throw new Error(`nothing matches ${selector} in <kap-booking>`);
+    return found;
+  }, quiet(options));
+}
+
+/** Waits until the element shows `text` somewhere in its shadow root. */
+async function findText(element: KapBooking, text: string, options = SLOW): Promise<void> {
+  await waitFor(() => {
+    const shown = element.shadowRoot!.textContent?.replace(/\s+/g, ' ') ?? '';
+    if (!shown.includes(text)) throw new Error(`<kap-booking> does not show "${text}"`);
+  }, quiet(options));
+}
+
+function buttonNamed(element: KapBooking, text: string): HTMLButtonElement {
+  const button = [...element.shadowRoot!.querySelectorAll('button')].find((candidate) =>
+    candidate.textContent?.replace(/\s+/g, ' ').trim().includes(text),
+  );
+  if (!button) throw new Error(`no button "${text}" in <kap-booking>`);
+  return button;
+}
+
+/** Clicks the first free time and waits for the details step. */
+async function chooseFirstTime(element: KapBooking): Promise<void> {
+  const time = await find(element, '[part~="time"]');
+  await userEvent.click(time);
+  await find(element, '[data-focus="details"]');
+}
+
+const CLIENT = { name: 'Alex Rivera', email: 'alex@example.com', phone: '+1 212 555 0100' };
+
+async function fillDetails(element: KapBooking): Promise<void> {
+  await userEvent.type(await find<HTMLInputElement>(element, '#kap-name'), CLIENT.name);
+  await userEvent.type(await find<HTMLInputElement>(element, '#kap-email'), CLIENT.email);
+  await userEvent.type(await find<HTMLInputElement>(element, '#kap-phone'), CLIENT.phone);
+  await userEvent.click(await find(element, '#kap-reason-anxiety'));
+  await userEvent.click(await find(element, '#kap-privacy'));
+}
+
+async function confirm(element: KapBooking): Promise<void> {
+  await userEvent.click(await find(element, 'button[type="submit"]'));
+}
+
+// ---- stories ---------------------------------------------------------------------------------
+
+/** The clinic has not answered yet. */
+export const Loading: Story = {
+  parameters: { demo: { availability: 'never' } },
+  play: async ({ canvasElement }) => {
+    const element = elementIn(canvasElement);
+    await find(element, '[role="status"].loading');
+    await findText(element, 'Loading available times');
+  },
+};
+
+/** A week of free times in the client's own zone: days on the left, the chosen day's times. */
+export const Slots: Story = {
+  play: async ({ canvasElement }) => {
+    const element = elementIn(canvasElement);
+    await find(element, '[part~="time"]');
+    await expect(element.shadowRoot!.querySelectorAll('[part~="day"]').length).toBeGreaterThan(0);
+    await expect(element.shadowRoot!.querySelector('[part~="day"][aria-pressed="true"]')).not.toBeNull();
+  },
+};
+
+/** A fully booked clinic. */
+export const NoSlots: Story = {
+  name: 'No slots',
+  parameters: { demo: { noSlots: true } },
+  play: async ({ canvasElement }) => {
+    const element = elementIn(canvasElement);
+    await findText(element, 'There are no free times in this week.');
+    await expect(element.shadowRoot!.querySelector('[part~="time"]')).toBeNull();
+  },
+};
+
+/** A time is held; the client gives their details. */
+export const Details: Story = {
+  play: async ({ canvasElement }) => {
+    const element = elementIn(canvasElement);
+    await chooseFirstTime(element);
+    await findText(element, 'holding this time for you until');
+    await expect(element.shadowRoot!.activeElement?.getAttribute('data-focus')).toBe('details');
+  },
+};
+
+/** Confirming without the required answers: the error summary takes focus. */
+export const DetailsWithErrors: Story = {
+  name: 'Details with errors',
+  play: async ({ canvasElement }) => {
+    const element = elementIn(canvasElement);
+    await chooseFirstTime(element);
+    await confirm(element);
+    await find(element, '[part~="error-summary"]');
+    await findText(element, 'There is a problem');
+    await findText(element, 'Enter your full name');
+  },
+};
+
+/** The hold ran out while the client was typing (this clinic holds times for 4 seconds). */
+export const HoldExpired: Story = {
+  name: 'Hold expired',
+  parameters: { demo: { holdSeconds: 4 } },
+  play: async ({ canvasElement }) => {
+    const element = elementIn(canvasElement);
+    await chooseFirstTime(element);
+    await userEvent.type(await find<HTMLInputElement>(element, '#kap-name'), CLIENT.name);
+    await findText(element, "We've stopped holding this time", { timeout: 10_000 });
+    // What the client typed is still there.
+    await expect((await find<HTMLInputElement>(element, '#kap-name')).value).toBe(CLIENT.name);
+  },
+};
+
+/** Someone else booked the time first: back to fresh times, details kept. */
+export const SlotTaken: Story = {
+  name: 'Slot taken',
+  parameters: { demo: { booking: [{ status: 409, code: 'slot_unavailable', message: 'That time has just been taken.' }, 'ok'] } },
+  play: async ({ canvasElement, id }) => {
+    const element = elementIn(canvasElement);
+    const taken = (await find(element, '[part~="time"]')).getAttribute('data-roving');
+    await chooseFirstTime(element);
+    await fillDetails(element);
+    await confirm(element);
+    await findText(element, 'someone else has just booked that time');
+    await find(element, '[part~="time"]');
+    // The fresh times no longer offer the taken one, and the details wait for the next choice.
+    await waitFor(() => expect(element.shadowRoot!.querySelector(`[data-roving="${taken}"]`)).toBeNull(), quiet(SLOW));
+    await chooseFirstTime(element);
+    await expect((await find<HTMLInputElement>(element, '#kap-email')).value).toBe(CLIENT.email);
+    await expect(clinics.get(id)!.bookings.size).toBe(0);
+  },
+};
+
+/** The booking is on its way to the clinic (which never answers here). */
+export const Submitting: Story = {
+  parameters: { demo: { booking: 'never' } },
+  play: async ({ canvasElement }) => {
+    const element = elementIn(canvasElement);
+    await chooseFirstTime(element);
+    await fillDetails(element);
+    await confirm(element);
+    await findText(element, 'Confirming your booking');
+    await expect((await find(element, 'form')).getAttribute('aria-busy')).toBe('true');
+  },
+};
+
+/** Booked: date, time and zone, what happens next, and an .ics file. */
+export const Confirmed: Story = {
+  play: async ({ canvasElement, id }) => {
+    const element = elementIn(canvasElement);
+    await chooseFirstTime(element);
+    await fillDetails(element);
+    await confirm(element);
+    const heading = await find(element, '[data-focus="done"]');
+    await expect(heading.textContent).toContain('Your booking is confirmed');
+    await waitFor(() => expect(element.shadowRoot!.activeElement).toBe(heading), quiet(SLOW));
+    await expect((await find(element, 'a[download]')).getAttribute('href')).toMatch(/^blob:/);
+    const clinic = clinics.get(id)!;
+    await expect(clinic.bookings.size).toBe(1);
+    // One logical submission, one idempotency key.
+    const posts = clinic.requests.filter((request) => request.method === 'POST' && request.path === 'bookings');
+    await expect(new Set(posts.map((request) => request.idempotencyKey)).size).toBe(1);
+  },
+};
+
+/** A service the clinic has to confirm: "Send request" and a "requested" confirmation. */
+export const RequestMode: Story = {
+  name: 'Request mode (in person)',
+  args: { service: 'administration', timeZone: 'Europe/London' },
+  play: async ({ canvasElement }) => {
+    const element = elementIn(canvasElement);
+    await findText(element, "the clinic's local time");
+    await chooseFirstTime(element);
+    await fillDetails(element);
+    await userEvent.click(buttonNamed(element, 'Send request'));
+    await findText(element, 'Your request has been sent');
+  },
+};
+
+/** The device is offline: requests fail, are retried, then the client is told. */
+export const NetworkError: Story = {
+  name: 'Network error',
+  parameters: { demo: { availability: 'network-error' } },
+  play: async ({ canvasElement }) => {
+    const element = elementIn(canvasElement);
+    await findText(element, "We couldn't reach the clinic");
+    buttonNamed(element, 'Try again');
+  },
+};
+
+/** The clinic's server keeps failing (503). */
+export const ServerError: Story = {
+  name: 'Server error',
+  parameters: { demo: { availability: { status: 503, code: 'internal_error', message: 'Service unavailable' } } },
+  play: async ({ canvasElement }) => {
+    const element = elementIn(canvasElement);
+    await findText(element, 'Something went wrong at the clinic');
+  },
+};
+
+/** Too many attempts: the clinic asks to wait two minutes (429 with Retry-After). */
+export const RateLimited: Story = {
+  name: 'Rate limited',
+  parameters: { demo: { hold: { status: 429, code: 'rate_limited', message: 'Slow down', retryAfterSeconds: 120 } } },
+  play: async ({ canvasElement }) => {
+    const element = elementIn(canvasElement);
+    await userEvent.click(await find(element, '[part~="time"]'));
+    await findText(element, 'There have been a lot of attempts in a short time');
+  },
+};
+
+/** The backend answers something that is not the contract. */
+export const WrongShape: Story = {
+  name: 'Backend sends the wrong shape',
+  parameters: { demo: { availability: 'wrong-shape' } },
+  play: async ({ canvasElement }) => {
+    const element = elementIn(canvasElement);
+    await findText(element, "The clinic's system sent an answer we couldn't read");
+  },
+};
+
+/** `api` is plain http on a public host: refused, and explained for the site's developer. */
+export const BadConfiguration: Story = {
+  name: 'Bad configuration',
+  args: { api: 'http://clinic.example/kap/' },
+  play: async ({ canvasElement }) => {
+    const element = elementIn(canvasElement);
+    await find(element, '[part~="problem"]');
+    await findText(element, 'Sorry, this is not available online right now');
+    await findText(element, 'plain http:');
+  },
+};
+
+/** A dark page (`color-scheme: dark`, which the element follows with no theme attribute). */
+export const DarkTheme: Story = {
+  name: 'Dark theme',
+  globals: { backgrounds: { value: 'dark' } },
+  play: async ({ canvasElement }) => {
+    const element = elementIn(canvasElement);
+    await find(element, '[part~="time"]');
+    await expect(getComputedStyle(element).colorScheme).toBe('dark');
+    // The built-in dark background, #111a1d.
+    await expect(getComputedStyle(element).backgroundColor).toBe('rgb(17, 26, 29)');
+  },
+};
+
+/** `theme="dark"` forces the dark scheme even on a light page. */
+export const DarkThemeForced: Story = {
+  name: 'Dark theme (forced by attribute)',
+  args: { theme: 'dark' },
+  play: async ({ canvasElement }) => {
+    const element = elementIn(canvasElement);
+    await find(element, '[part~="time"]');
+    await expect(getComputedStyle(element).backgroundColor).toBe('rgb(17, 26, 29)');
+  },
+};
+
+/** Spanish, whose strings run about a third longer than English, in a 320 px column. */
+export const SpanishLongStrings: Story = {
+  name: 'Spanish-length strings',
+  args: { lang: 'es' },
+  parameters: { width: '320px' },
+  play: async ({ canvasElement }) => {
+    const element = elementIn(canvasElement);
+    await chooseFirstTime(element);
+    await confirm(element);
+    await find(element, '[part~="error-summary"]');
+    await findText(element, 'Hay un problema');
+    // Long words wrap: nothing sticks out of the 320 px column.
+    await expect(element.scrollWidth).toBeLessThanOrEqual(element.clientWidth);
+    await expect(element.getBoundingClientRect().width).toBeLessThanOrEqual(320);
+  },
+};

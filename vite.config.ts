@@ -1,0 +1,155 @@
+/**
+ * Two library builds from one config (see the `build` script in package.json):
+ *
+ * - `vite build` — the npm build: one ES module per public entry in `dist/`, every runtime
+ *   dependency (Lit, @lit/task, zod) left external so an app's bundler dedupes them; shared code
+ *   goes to `dist/chunks/`. Not minified (the app's bundler minifies), with source maps.
+ * - `vite build --mode cdn` — the drop-in build: `dist/cdn/kap-elements.js`, ONE self-contained,
+ *   minified ES module with Lit and zod/mini inside, for a plain `<script type="module">`; plus
+ *   `dist/cdn/i18n/es.js`, the Spanish strings as their own self-contained module (it registers into a
+ *   `globalThis`-symbol registry, so it works beside the CDN bundle without sharing a chunk with it).
+ *
+ * Each pass cleans only its own output: the npm pass never touches `dist/cdn/`, the cdn pass only
+ * `dist/cdn/`. Legacy decorators come from tsconfig.json (`experimentalDecorators`,
+ * `useDefineForClassFields: false`), which Vite's Oxc transform reads for every file under `src/`.
+ */
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig, normalizePath, type Plugin, type UserConfig } from 'vite';
+
+const root = import.meta.dirname;
+const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
+  dependencies?: Record<string, string>;
+};
+
+/** Every runtime dependency and its subpaths, plus the Lit packages `lit` itself re-exports. */
+const externalPackages = [...Object.keys(pkg.dependencies ?? {}), 'lit-html', 'lit-element', '@lit/reactive-element'];
+function isExternal(id: string): boolean {
+  return externalPackages.some((name) => id === name || id.startsWith(`${name}/`));
+}
+
+const npmEntries = {
+  index: 'src/index.ts',
+  'kap-booking': 'src/kap-booking.ts',
+  api: 'src/api/index.ts',
+  'i18n/es': 'src/i18n/es.ts',
+};
+
+/** What the npm pass writes; `cdn/` is the other pass's, `types/` and `openapi.json` are rewritten by later build steps. */
+const NPM_PASS_KEEPS = new Set(['cdn']);
+
+/**
+ * Removes the npm pass's previous output before it writes, leaving `dist/cdn/` alone. It acts only
+ * when the resolved config is this library build: Storybook loads this file too (keeping our plugins
+ * but dropping `build`), and must not delete anything in `dist/`.
+ */
+function cleanNpmOutput(): Plugin {
+  let outDir: string | undefined;
+  return {
+    name: 'kap:clean-npm-output',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.lib ? resolve(config.root, config.build.outDir) : undefined;
+    },
+    buildStart() {
+      if (!outDir) return;
+      let names: string[];
+      try {
+        names = readdirSync(outDir);
+      } catch {
+        return;
+      }
+      for (const name of names) {
+        if (!NPM_PASS_KEEPS.has(name)) rmSync(resolve(outDir, name), { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+/**
+ * package.json's `sideEffects` describes the published `dist/` files to an app's bundler; Rolldown
+ * also applies it to our own `src/` files, which match none of its patterns, and would then drop
+ * the side effects that are the point of an entry (`defineElement('kap-booking', …)`, the Spanish
+ * module registering itself). Our source is taken as written: statements with effects are kept.
+ */
+function keepSourceSideEffects(): Plugin {
+  const source = `${normalizePath(resolve(root, 'src'))}/`;
+  return {
+    name: 'kap:keep-source-side-effects',
+    transform: {
+      order: 'post',
+      filter: { id: /\.ts$/ },
+      handler(code, id) {
+        return id.startsWith(source) ? { code, map: null, moduleSideEffects: true } : undefined;
+      },
+    },
+  };
+}
+
+const shared: UserConfig = {
+  root,
+  publicDir: false,
+  logLevel: 'warn',
+  plugins: [keepSourceSideEffects()],
+};
+
+function npmBuild(): UserConfig {
+  return {
+    ...shared,
+    plugins: [...(shared.plugins ?? []), cleanNpmOutput()],
+    build: {
+      target: 'es2022',
+      outDir: 'dist',
+      emptyOutDir: false,
+      sourcemap: true,
+      minify: false,
+      reportCompressedSize: false,
+      lib: {
+        entry: npmEntries,
+        formats: ['es'],
+        fileName: (_format, entryName) => `${entryName}.js`,
+      },
+      rolldownOptions: {
+        external: isExternal,
+        output: {
+          chunkFileNames: 'chunks/[name]-[hash].js',
+        },
+      },
+    },
+  };
+}
+
+function cdnBuild(): UserConfig {
+  const cdnLibrary = (entryName: string, entry: string) => ({
+    target: 'es2022',
+    sourcemap: true,
+    minify: true,
+    reportCompressedSize: false,
+    lib: { entry: { [entryName]: entry }, formats: ['es' as const], fileName: () => `${entryName}.js` },
+    rolldownOptions: {
+      // Vite's library mode keeps whitespace and pure annotations in ES output for the app's
+      // bundler; this file goes straight to browsers, so it is minified completely.
+      output: { codeSplitting: false, minify: true, comments: { legal: true, annotation: false, jsdoc: false } },
+    },
+  });
+  return {
+    ...shared,
+    // Two environments, built one after the other, so each file is self-contained: a shared chunk
+    // would make `i18n/es.js` load a second file and break the one-file promise.
+    environments: {
+      client: { build: { ...cdnLibrary('kap-elements', 'src/index.ts'), outDir: 'dist/cdn', emptyOutDir: true } },
+      cdnSpanish: {
+        consumer: 'client',
+        build: { ...cdnLibrary('es', 'src/i18n/es.ts'), outDir: 'dist/cdn/i18n', emptyOutDir: false },
+      },
+    },
+    builder: {
+      async buildApp(builder) {
+        await builder.build(builder.environments.client!);
+        await builder.build(builder.environments.cdnSpanish!);
+      },
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => (mode === 'cdn' ? cdnBuild() : npmBuild()));
