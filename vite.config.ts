@@ -15,6 +15,7 @@
  */
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { minifyHTMLLiterals } from 'minify-literals';
 import { defineConfig, normalizePath, type Plugin, type UserConfig } from 'vite';
 
 const root = import.meta.dirname;
@@ -86,6 +87,28 @@ function keepSourceSideEffects(): Plugin {
   };
 }
 
+/**
+ * Collapses the whitespace inside our `html` and `css` template literals, which JavaScript
+ * minifiers leave alone: Lit templates are written indented for people, and the CDN file goes
+ * straight to browsers. (The npm build leaves them readable; an app's bundler may do the same.)
+ */
+function minifyTemplateLiterals(): Plugin {
+  const source = `${normalizePath(resolve(root, 'src'))}/`;
+  return {
+    name: 'kap:minify-template-literals',
+    apply: 'build',
+    transform: {
+      order: 'post',
+      filter: { id: /\.ts$/ },
+      async handler(code, id) {
+        if (!id.startsWith(source)) return undefined;
+        const result = await minifyHTMLLiterals(code, { fileName: id });
+        return result ? { code: result.code, map: result.map, moduleSideEffects: true } : undefined;
+      },
+    },
+  };
+}
+
 const shared: UserConfig = {
   root,
   publicDir: false,
@@ -134,6 +157,7 @@ function cdnBuild(): UserConfig {
   });
   return {
     ...shared,
+    plugins: [...(shared.plugins ?? []), minifyTemplateLiterals()],
     // Two environments, built one after the other, so each file is self-contained: a shared chunk
     // would make `i18n/es.js` load a second file and break the one-file promise.
     environments: {

@@ -14,14 +14,22 @@ export const TimeZone = z.string().check(
   z.refine((value) => isTimeZone(value), 'Expected an IANA time zone name such as America/New_York'),
 );
 
+/** Answers are cached: the first Intl formatter for a zone loads its data, which is slow. */
+const knownZones = new Map<string, boolean>();
+
 export function isTimeZone(value: string): boolean {
   if (!value) return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
+  let known = knownZones.get(value);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: value });
+      known = true;
+    } catch {
+      known = false;
+    }
+    knownZones.set(value, known);
   }
+  return known;
 }
 
 const Id = z.string().check(z.minLength(1), z.maxLength(200));
