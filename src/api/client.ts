@@ -1,6 +1,6 @@
 /**
  * The one fetch client every element uses. It confines every request to a path under the
- * configured `api`, gives each attempt a timeout, retries what is safe to retry (GET/DELETE, and
+ * configured `api`, gives each attempt a timeout, retries what is safe to retry (GET/PUT/DELETE, and
  * POSTs because they always carry the caller's `Idempotency-Key`), validates every 2xx body with
  * the contract's schemas and turns every failure into exactly one `KapApiError` — except a
  * caller's abort, which stays an `AbortError` so cancelled work is never shown as a failure.
@@ -11,6 +11,8 @@ import {
   AvailabilityResponse as AvailabilityResponseSchema,
   BookingCreatedResponse as BookingCreatedResponseSchema,
   BookingResponse as BookingResponseSchema,
+  ChecklistItemResponse as ChecklistItemResponseSchema,
+  ChecklistResponse as ChecklistResponseSchema,
   ErrorBody as ErrorBodySchema,
   HoldResponse as HoldResponseSchema,
   ServicesResponse as ServicesResponseSchema,
@@ -19,8 +21,11 @@ import {
   type Booking,
   type BookingCreatedResponse,
   type BookingRequest,
+  type ChecklistItemState,
+  type ChecklistResponse,
   type Hold,
   type HoldRequest,
+  type RescheduleRequest,
   type Service,
 } from './schemas.js';
 
@@ -156,7 +161,7 @@ interface Schema<T> {
 }
 
 interface Call<T> {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Path segments under the base; each is percent-encoded as one segment. */
   segments: string[];
   query?: Record<string, string>;
@@ -194,19 +199,27 @@ export class KapApiClient {
     return res.services;
   }
 
-  /** `GET availability?service=&from=&to=`; the query carries only the service id and instants. */
-  getAvailability(q: AvailabilityQuery, opts: RequestOptions = {}): Promise<AvailabilityResponse> {
+  /**
+   * `GET availability?service=&from=&to=[&after=]`; the query carries only ids and instants. For
+   * a follow-up service, `after` names the booking that opens its window and `opts.token` is
+   * that booking's bearer token.
+   */
+  getAvailability(
+    q: AvailabilityQuery,
+    opts: RequestOptions & { token?: string } = {},
+  ): Promise<AvailabilityResponse> {
     const parsed = AvailabilityQuerySchema.safeParse(q);
     if (!parsed.success) {
       return Promise.reject(
         configurationError(`Invalid availability query: ${describeIssue(parsed.error.issues[0])}.`),
       );
     }
-    const { service, from, to } = parsed.data;
+    const { service, from, to, after } = parsed.data;
     return this.#request({
       method: 'GET',
       segments: ['availability'],
-      query: { service, from, to },
+      query: after ? { service, from, to, after } : { service, from, to },
+      ...(opts.token !== undefined ? { token: opts.token } : {}),
       signal: opts.signal,
       schema: AvailabilityResponseSchema,
     });
@@ -269,6 +282,53 @@ export class KapApiClient {
       schema: BookingResponseSchema,
     });
     return res.booking;
+  }
+
+  /** `POST bookings/{id}/reschedule`: moves the booking to another free slot, atomically. */
+  async rescheduleBooking(id: string, token: string, body: RescheduleRequest, opts: WriteOptions): Promise<Booking> {
+    const res = await this.#request({
+      method: 'POST',
+      segments: ['bookings', id, 'reschedule'],
+      body,
+      token,
+      idempotencyKey: opts.idempotencyKey,
+      signal: opts.signal,
+      schema: BookingResponseSchema,
+    });
+    return res.booking;
+  }
+
+  /** `GET bookings/{id}/checklist`: the booking, the clinic's zone and the items with their state. */
+  getChecklist(id: string, token: string, opts: RequestOptions = {}): Promise<ChecklistResponse> {
+    return this.#request({
+      method: 'GET',
+      segments: ['bookings', id, 'checklist'],
+      token,
+      signal: opts.signal,
+      schema: ChecklistResponseSchema,
+    });
+  }
+
+  /**
+   * `PUT bookings/{id}/checklist/{itemId}` `{done}`. PUT is idempotent by nature (the same body
+   * sets the same state), so it is retried like a GET.
+   */
+  async updateChecklistItem(
+    id: string,
+    token: string,
+    itemId: string,
+    done: boolean,
+    opts: RequestOptions = {},
+  ): Promise<ChecklistItemState> {
+    const res = await this.#request({
+      method: 'PUT',
+      segments: ['bookings', id, 'checklist', itemId],
+      body: { done },
+      token,
+      signal: opts.signal,
+      schema: ChecklistItemResponseSchema,
+    });
+    return res.item;
   }
 
   #url(segments: string[], query?: Record<string, string>): URL {

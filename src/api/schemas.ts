@@ -40,6 +40,18 @@ export const ServiceLocation = z.enum(['in_person', 'virtual']);
 /** `instant` books at once; `request` asks the clinic, which confirms later. */
 export const ServiceMode = z.enum(['instant', 'request']);
 
+/**
+ * A service booked in a window after another session, e.g. integration 24–48 hours after the
+ * administration session ends. Availability for it is asked with `after=<booking id>` and that
+ * booking's bearer token.
+ */
+export const FollowUpWindow = z.object({
+  /** The service whose booking opens the window. */
+  after: Id,
+  minHoursAfterEnd: z.number().check(z.nonnegative()),
+  maxHoursAfterEnd: z.number().check(z.positive()),
+});
+
 export const Service = z.object({
   id: Id,
   name: z.string(),
@@ -47,6 +59,7 @@ export const Service = z.object({
   durationMinutes: z.int().check(z.positive()),
   location: ServiceLocation,
   mode: ServiceMode,
+  followUp: z.optional(FollowUpWindow),
 });
 
 export const ServicesResponse = z.object({ services: z.array(Service) });
@@ -57,6 +70,11 @@ export const AvailabilityQuery = z.object({
   service: Id,
   from: Instant,
   to: Instant,
+  /**
+   * For a follow-up service: the id of the booking that opens its window. The request then
+   * carries that booking's token in `Authorization`, and only slots in the window are returned.
+   */
+  after: z.optional(Id),
 });
 
 export const Slot = z.object({ start: Instant, end: Instant });
@@ -134,11 +152,47 @@ export const Booking = z.object({
 
 export const BookingResponse = z.object({ booking: Booking });
 
+/** `POST bookings/{id}/reschedule` (bearer token, `Idempotency-Key`): move to another free slot. */
+export const RescheduleRequest = z.object({ start: Instant, holdId: z.optional(Id) });
+
 export const BookingCreatedResponse = z.object({
   booking: Booking,
   /** Bearer token for this booking only. Send it in the Authorization header, never in a URL. */
   accessToken: z.string().check(z.minLength(16)),
 });
+
+// ---- preparation checklist ---------------------------------------------------------------
+
+/**
+ * When an item is due, relative to the session's start: negative minutes are before it
+ * (`-240` = 4 hours before), positive after (`1440` = the next day).
+ */
+export const ChecklistItemState = z.object({
+  id: Id,
+  /** The item's text (plain). */
+  text: z.string().check(z.minLength(1)),
+  /** Longer guidance in the markdown subset (bold, italic, lists, safe links). */
+  details: z.optional(z.string()),
+  /** Heading it is listed under, e.g. "The day before". */
+  group: z.string(),
+  dueOffsetMinutes: z.optional(z.int()),
+  required: z.boolean(),
+  done: z.boolean(),
+  /** When it was last checked off; absent when not done. */
+  doneAt: z.optional(Instant),
+});
+
+export const ChecklistResponse = z.object({
+  booking: Booking,
+  /** The clinic's zone; due times are shown in the client's own unless the page says otherwise. */
+  timeZone: TimeZone,
+  items: z.array(ChecklistItemState),
+});
+
+/** `PUT bookings/{id}/checklist/{itemId}` body (bearer token). */
+export const ChecklistItemUpdate = z.object({ done: z.boolean() });
+
+export const ChecklistItemResponse = z.object({ item: ChecklistItemState });
 
 // ---- errors ------------------------------------------------------------------------------
 
@@ -166,6 +220,7 @@ export const ErrorBody = z.object({
   }),
 });
 
+export type FollowUpWindow = z.infer<typeof FollowUpWindow>;
 export type Service = z.infer<typeof Service>;
 export type ServiceLocation = z.infer<typeof ServiceLocation>;
 export type ServiceMode = z.infer<typeof ServiceMode>;
@@ -184,5 +239,10 @@ export type BookingStatus = z.infer<typeof BookingStatus>;
 export type Booking = z.infer<typeof Booking>;
 export type BookingResponse = z.infer<typeof BookingResponse>;
 export type BookingCreatedResponse = z.infer<typeof BookingCreatedResponse>;
+export type RescheduleRequest = z.infer<typeof RescheduleRequest>;
+export type ChecklistItemState = z.infer<typeof ChecklistItemState>;
+export type ChecklistResponse = z.infer<typeof ChecklistResponse>;
+export type ChecklistItemUpdate = z.infer<typeof ChecklistItemUpdate>;
+export type ChecklistItemResponse = z.infer<typeof ChecklistItemResponse>;
 export type ErrorCode = z.infer<typeof ErrorCode>;
 export type ErrorBody = z.infer<typeof ErrorBody>;
