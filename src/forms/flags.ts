@@ -1,0 +1,74 @@
+/**
+ * What clinicians must look at: review flags (`review` on items, `review` on options) and safety
+ * answers (`safety` items, rows and options; PHQ-9 item 9). Both read only visible, valid answers.
+ * They go to the backend in the submission; never into events, logs or URLs.
+ */
+import type { AnswerableItem, ResolvedForm } from './definition.js';
+import { chosenOptions, type Answers, type ModelValue } from './answers.js';
+import { evaluateCondition, visibility } from './conditions.js';
+import { indexForm } from './form-index.js';
+
+export interface ReviewFlag {
+  /** The item (or scale row) whose answer raised the flag. */
+  itemId: string;
+  /** The flag id from the definition, e.g. `pregnancy`. */
+  flag: string;
+}
+
+/** Every review flag raised by the visible answers, in form order, each (item, flag) once. */
+export function reviewFlags(form: ResolvedForm, answers: Answers): ReviewFlag[] {
+  const { read } = visibility(form, answers);
+  const flags: ReviewFlag[] = [];
+  const seen = new Set<string>();
+  const add = (itemId: string, flag: string) => {
+    const key = `${itemId}\u0000${flag}`;
+    if (!seen.has(key)) flags.push({ itemId, flag });
+    seen.add(key);
+  };
+  const reviewed = new Set<AnswerableItem>();
+  for (const field of indexForm(form).fields) {
+    const current = read(field.key);
+    if (!current) continue;
+    for (const option of chosenOptions(field.item, current.value)) if (option.review) add(field.key, option.review);
+    const { item } = field;
+    if (item.review === undefined || reviewed.has(item)) continue;
+    reviewed.add(item);
+    for (const review of Array.isArray(item.review) ? item.review : [item.review]) {
+      if (evaluateCondition(review.when, read, item.id)) add(review.when.item ?? item.id, review.flag);
+    }
+  }
+  return flags;
+}
+
+export interface SafetyResult {
+  /** Whether the crisis panel must be shown (and the submission marked for same-day review). */
+  triggered: boolean;
+  /** The items (or scale rows) answered positively, in form order. */
+  items: string[];
+}
+
+/**
+ * Safety answers among the visible ones: "yes" to a `safety` yes/no; a chosen option marked
+ * `safety`, or scored above zero on a `safety` choice/multi; above zero on a `safety` scale row
+ * (PHQ-9 item 9), or on any row of a `safety` scale; above zero on a `safety` number.
+ */
+export function safetyTriggered(form: ResolvedForm, answers: Answers): SafetyResult {
+  const { read } = visibility(form, answers);
+  const items: string[] = [];
+  for (const field of indexForm(form).fields) {
+    const current = read(field.key);
+    if (current && current.value !== undefined && isPositive(field.item, !!(field.item.safety || field.row?.safety), current.value)) {
+      items.push(field.key);
+    }
+  }
+  return { triggered: items.length > 0, items };
+}
+
+function isPositive(item: AnswerableItem, marked: boolean, value: ModelValue): boolean {
+  const options = chosenOptions(item, value);
+  if (options.some((option) => option.safety)) return true;
+  if (!marked) return false;
+  if (item.type === 'yesno') return value === true;
+  if (item.type === 'number') return typeof value === 'number' && value > 0;
+  return options.some((option) => (option.score ?? 0) > 0);
+}

@@ -1,0 +1,19 @@
+/**
+ * The intake questionnaire's domain: definition schema and parsing, built-in instruments and
+ * their scoring, conditions, validation, flags, submission and the markdown subset. Pure
+ * TypeScript with no Lit and no DOM; runs in browsers and in Node (the reference backend).
+ */
+export * from './definition.js';
+export * from './instruments/index.js';
+export * from './scoring.js';
+export * from './answers.js';
+export * from './conditions.js';
+export * from './validation.js';
+export * from './flags.js';
+export * from './submission.js';
+export * from './markdown.js';
+export * from './crisis.js';
+export { todayIso, isIsoDate } from './dates.js';
+export { instrumentKey } from './instrument-pages.js';
+export { MEDICAL_SCREENING_PAGE } from './medical-screening.js';
+export type { Field } from './form-index.js';

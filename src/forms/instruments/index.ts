@@ -1,0 +1,16 @@
+import { GAD7 } from './gad-7.js';
+import { PCL5 } from './pcl-5.js';
+import { PHQ9 } from './phq-9.js';
+import type { Instrument, InstrumentId } from './types.js';
+
+export type * from './types.js';
+export { PHQ9, GAD7, PCL5 };
+
+/** The built-in instruments a definition can insert with `{ "instrument": "<id>" }`. */
+export const INSTRUMENT_IDS = ['phq-9', 'gad-7', 'pcl-5'] as const satisfies readonly InstrumentId[];
+
+export const INSTRUMENTS: { readonly [K in InstrumentId]: Instrument } = {
+  'phq-9': PHQ9,
+  'gad-7': GAD7,
+  'pcl-5': PCL5,
+};

@@ -1,0 +1,199 @@
+/**
+ * What `POST intake-responses` carries, and how to make it. The element builds the body with
+ * `toSubmission()`; the backend validates it with `IntakeSubmission`, then `checkSubmission()`
+ * checks every answer against the form and recomputes scores, flags and safety itself, storing
+ * its own results rather than the client's.
+ *
+ * Serialized answer values, by item type: text items → trimmed string; `number` → number;
+ * `date` → `YYYY-MM-DD`; `yesno` → boolean; `choice` and scale rows → option value;
+ * `multi` → option values; `consent` → `{ agreed: true, signature?, signedOn? }`.
+ * Answers to hidden items, empty answers and invalid input are not sent.
+ */
+import * as z from 'zod/mini';
+import type { ResolvedForm } from './definition.js';
+import { modelValue, type AnswerValue, type Answers, type ModelValue } from './answers.js';
+import { visibility } from './conditions.js';
+import { isIsoDate, todayIso } from './dates.js';
+import { reviewFlags, safetyTriggered } from './flags.js';
+import { indexForm } from './form-index.js';
+import { scoreForm } from './scoring.js';
+import { validateForm, type ValidationOptions } from './validation.js';
+
+const Key = z.string().check(z.minLength(1), z.maxLength(100));
+const IsoDate = z.string().check(z.refine(isIsoDate, 'Expected a date as YYYY-MM-DD'));
+
+export const SubmittedConsent = z.strictObject({
+  agreed: z.literal(true),
+  signature: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  signedOn: z.optional(IsoDate),
+});
+
+export const SubmittedAnswer = z.union([
+  z.string().check(z.maxLength(20000)),
+  z.number(),
+  z.boolean(),
+  z.array(z.string().check(z.maxLength(100))).check(z.maxLength(200)),
+  SubmittedConsent,
+]);
+
+const Band = z.object({ id: z.string(), label: z.string() });
+const InstrumentScoreSchema = z.object({
+  instrument: z.enum(['phq-9', 'gad-7', 'pcl-5']),
+  complete: z.boolean(),
+  total: z.nullable(z.int()),
+  answered: z.int(),
+  missing: z.array(z.string()),
+  band: z.nullable(Band),
+  safety: z.optional(z.boolean()),
+  furtherEvaluation: z.optional(z.nullable(z.boolean())),
+  clusters: z.optional(
+    z.array(z.object({ id: z.enum(['B', 'C', 'D', 'E']), total: z.nullable(z.int()), endorsed: z.nullable(z.int()) })),
+  ),
+  provisionalDiagnosis: z.optional(z.nullable(z.boolean())),
+  cutPoint: z.optional(z.nullable(z.enum(['below', 'within', 'above']))),
+});
+
+/** The body of `POST intake-responses` (send with an `Idempotency-Key`). */
+export const IntakeSubmission = z.strictObject({
+  /** The form definition's id. */
+  form: Key,
+  /** The definition's `version`, when it has one. */
+  version: z.optional(z.string().check(z.maxLength(50))),
+  /** The booking this intake belongs to, when there is one. */
+  booking: z.optional(Key),
+  answers: z.record(Key, SubmittedAnswer).check(
+    z.refine((answers) => Object.keys(answers).length <= 2000, 'Too many answers'),
+  ),
+  /** The client's scores; informative only — the backend recomputes them. */
+  scores: z.array(InstrumentScoreSchema).check(z.maxLength(10)),
+  flags: z.array(z.strictObject({ itemId: Key, flag: z.string().check(z.maxLength(60)) })).check(z.maxLength(2000)),
+  /** A safety answer was given: alert staff for same-day review. */
+  safety: z.boolean(),
+  /** The items (or scale rows) answered positively for safety. */
+  safetyItems: z.array(Key).check(z.maxLength(2000)),
+});
+
+export type SubmittedAnswer = z.infer<typeof SubmittedAnswer>;
+export type SubmittedConsent = z.infer<typeof SubmittedConsent>;
+export type IntakeSubmission = z.infer<typeof IntakeSubmission>;
+
+export interface SubmissionOptions {
+  /** The booking id to link the intake to. */
+  booking?: string;
+  /** Date for consent signatures without one (`YYYY-MM-DD`); default: today where this runs. */
+  today?: string;
+}
+
+/** The request body for these answers: visible, valid answers serialized, with scores and flags. */
+export function toSubmission(form: ResolvedForm, answers: Answers, options: SubmissionOptions = {}): IntakeSubmission {
+  const { items } = visibility(form, answers);
+  const serialized: Record<string, SubmittedAnswer> = {};
+  for (const field of indexForm(form).fields) {
+    if (!items.has(field.key)) continue;
+    const value = modelValue(field.item, answers[field.key]);
+    if (value === undefined) continue;
+    serialized[field.key] =
+      typeof value === 'object' && !Array.isArray(value) && value.signature && !value.signedOn
+        ? { ...value, signedOn: options.today ?? todayIso() }
+        : value;
+  }
+  const safety = safetyTriggered(form, answers);
+  return {
+    form: form.id,
+    ...(form.version ? { version: form.version } : {}),
+    ...(options.booking ? { booking: options.booking } : {}),
+    answers: serialized,
+    scores: scoreForm(form, answers),
+    flags: reviewFlags(form, answers),
+    safety: safety.triggered,
+    safetyItems: safety.items,
+  };
+}
+
+/** View values for serialized answers (the reverse of `toSubmission`), e.g. to restore a draft. */
+export function fromSubmission(form: ResolvedForm, submitted: Readonly<Record<string, SubmittedAnswer>>): Answers {
+  const answers: Record<string, AnswerValue> = {};
+  const index = indexForm(form);
+  for (const [key, value] of Object.entries(submitted)) {
+    const field = index.byKey.get(key);
+    const view = field && toView(field.item.type, value);
+    if (view !== undefined) answers[key] = view;
+  }
+  return answers;
+}
+
+function toView(type: string, value: SubmittedAnswer): AnswerValue | undefined {
+  switch (type) {
+    case 'number':
+      return typeof value === 'number' ? String(value) : undefined;
+    case 'date': {
+      if (typeof value !== 'string' || !isIsoDate(value)) return undefined;
+      const [year, month, day] = value.split('-') as [string, string, string];
+      return { day: String(Number(day)), month: String(Number(month)), year };
+    }
+    case 'yesno':
+      return typeof value === 'boolean' ? (value ? 'yes' : 'no') : undefined;
+    case 'multi':
+      return Array.isArray(value) ? value : undefined;
+    case 'consent':
+      return typeof value === 'object' && !Array.isArray(value) ? { ...value } : undefined;
+    default:
+      return typeof value === 'string' ? value : undefined;
+  }
+}
+
+export type SubmissionCheck =
+  | { ok: true; submission: IntakeSubmission }
+  | {
+      ok: false;
+      /** Messages keyed by dotted path (`answers.<id>`, `form`), for a `validation_failed` error. */
+      fields: Record<string, string>;
+    };
+
+/**
+ * For the backend: checks a parsed `IntakeSubmission` against the form — every answer belongs
+ * to a visible item and has that item's type, and the answers pass the same validation as in
+ * the browser — and returns the submission recomputed from the answers alone (scores, flags and
+ * safety). Signature dates the client sent are kept.
+ */
+export function checkSubmission(
+  form: ResolvedForm,
+  body: IntakeSubmission,
+  options: ValidationOptions = {},
+): SubmissionCheck {
+  const fields: Record<string, string> = {};
+  if (body.form !== form.id) fields.form = `This response is for form "${body.form}", not "${form.id}"`;
+  const index = indexForm(form);
+  const answers = fromSubmission(form, body.answers);
+  const { items } = visibility(form, answers);
+  for (const [key, value] of Object.entries(body.answers)) {
+    const field = index.byKey.get(key);
+    if (!field) fields[`answers.${key}`] = 'Not a question in this form';
+    else if (!(key in answers) || !sameValue(modelValue(field.item, answers[key]), value)) {
+      fields[`answers.${key}`] = `Not a valid answer to a ${field.item.type} question`;
+    } else if (!items.has(key)) fields[`answers.${key}`] = 'This question is hidden by the other answers';
+  }
+  for (const error of validateForm(form, answers, options)) fields[`answers.${error.itemId}`] ??= error.message;
+  if (Object.keys(fields).length) return { ok: false, fields };
+  const submission = toSubmission(form, answers, {
+    ...(body.booking ? { booking: body.booking } : {}),
+    ...(options.today ? { today: options.today } : {}),
+  });
+  return { ok: true, submission };
+}
+
+/**
+ * Whether a submitted value is what its model value serializes to: no untrimmed text, unknown
+ * options or duplicates (the order of multiple choices and of object keys does not matter).
+ */
+function sameValue(model: ModelValue | undefined, submitted: SubmittedAnswer): boolean {
+  return model !== undefined && canonical(model) === canonical(submitted);
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return JSON.stringify(value.map(String).sort());
+  if (value && typeof value === 'object') {
+    return JSON.stringify(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)));
+  }
+  return JSON.stringify(value);
+}

@@ -1,0 +1,278 @@
+/**
+ * Validation of what the client typed, with GOV.UK-style messages ("Enter your date of birth",
+ * "Date of birth must include a month", "Enter a number between 40 and 250"). Only visible
+ * items are validated. Errors come in page order, ready for an error summary, each naming the
+ * input to link to and focus.
+ *
+ * Messages use an item's `requiredMessage` when it is empty, `patternMessage` when its pattern
+ * fails, and otherwise the templates below, filled with `{name}`/`{Name}` (the item's
+ * `shortText`, or its label when that is short and not a question) and values such as `{min}`.
+ * Every template can be replaced through `options.messages` (other languages, clinic wording).
+ */
+import type { AnswerableItem, Item, ResolvedForm, ResolvedPage, ScaleRow } from './definition.js';
+import {
+  dateFromParts,
+  hasInput,
+  isConsentAnswer,
+  isDateParts,
+  parseNumber,
+  type AnswerValue,
+  type Answers,
+} from './answers.js';
+import { visibility } from './conditions.js';
+import { formatLongDate, resolveDateBound, todayIso } from './dates.js';
+
+export const VALIDATION_MESSAGES = {
+  enter: 'Enter {name}',
+  enterAnswer: 'Enter an answer',
+  select: 'Select {name}',
+  selectAnswer: 'Select an answer',
+  selectRow: 'Select an answer for question {number}',
+  selectSome: 'Select at least one option',
+  exclusive: 'Select “{option}” or other options, not both',
+  consent: 'Confirm that you agree',
+  signature: 'Enter your full name to sign',
+  tooShort: '{Name} must be {min} characters or more',
+  tooLong: '{Name} must be {max} characters or fewer',
+  email: 'Enter an email address in the correct format, like name@example.com',
+  phone: 'Enter a telephone number, like 01632 960 001 or +1 212 555 0100',
+  notNumber: '{Name} must be a number',
+  notWhole: '{Name} must be a whole number',
+  between: 'Enter a number between {min} and {max}',
+  atLeast: 'Enter a number that is {min} or more',
+  atMost: 'Enter a number that is {max} or less',
+  dateDay: '{Name} must include a day',
+  dateMonth: '{Name} must include a month',
+  dateYear: '{Name} must include a year',
+  dateDayMonth: '{Name} must include a day and month',
+  dateDayYear: '{Name} must include a day and year',
+  dateMonthYear: '{Name} must include a month and year',
+  dateReal: '{Name} must be a real date',
+  yearDigits: 'Year must include 4 numbers',
+  datePast: '{Name} must be today or in the past',
+  dateFuture: '{Name} must be today or in the future',
+  dateAfter: '{Name} must be the same as or after {date}',
+  dateBefore: '{Name} must be the same as or before {date}',
+  /** `{name}`/`{Name}` when an item has no usable name. */
+  fallbackName: 'your answer',
+};
+
+export type ValidationMessages = typeof VALIDATION_MESSAGES;
+
+export type DatePart = 'day' | 'month' | 'year';
+
+export interface ValidationError {
+  /** The item (or scale row) in error: the key of its answer. */
+  itemId: string;
+  /**
+   * The input to link to and focus: the item id, `<id>.day`/`.month`/`.year` for a date part,
+   * or `<id>.signature` for a consent signature.
+   */
+  field: string;
+  message: string;
+  /** For dates: the parts to mark as in error. */
+  parts?: DatePart[];
+}
+
+export interface ValidationOptions {
+  /** The client's local date (`YYYY-MM-DD`) for date limits; default: today where this runs. */
+  today?: string;
+  /** Locale for dates in messages; default `en-US`. */
+  locale?: string;
+  /** Replacement message templates. */
+  messages?: Partial<ValidationMessages>;
+}
+
+const TEXT_MAX = 500;
+const TEXTAREA_MAX = 5000;
+const SIGNATURE_MAX = 200;
+/** A date of birth may be at most this many years ago unless `min` says otherwise. */
+const DATE_OF_BIRTH_MIN = '-120y';
+
+/** Errors of the visible items on one page (by index or the page itself), in page order. */
+export function validatePage(
+  form: ResolvedForm,
+  page: number | ResolvedPage,
+  answers: Answers,
+  options: ValidationOptions = {},
+): ValidationError[] {
+  const target = typeof page === 'number' ? form.pages[page] : page;
+  if (!target) throw new RangeError(`No page ${String(page)} in form "${form.id}"`);
+  const visible = visibility(form, answers).items;
+  return validateItems(target.items, visible, answers, options);
+}
+
+/** Errors of every visible item in the form (for check-your-answers, and on the server). */
+export function validateForm(form: ResolvedForm, answers: Answers, options: ValidationOptions = {}): ValidationError[] {
+  const visible = visibility(form, answers).items;
+  return form.pages.flatMap((page) => validateItems(page.items, visible, answers, options));
+}
+
+function validateItems(items: Item[], visible: Set<string>, answers: Answers, options: ValidationOptions) {
+  const errors: ValidationError[] = [];
+  for (const item of items) {
+    if (item.type === 'display' || !visible.has(item.id)) continue;
+    if (item.type === 'scale') {
+      item.rows.forEach((row) => {
+        const message = validateRow(item, row, answers[row.id], options);
+        if (message) errors.push({ itemId: row.id, field: row.id, message });
+      });
+    } else {
+      const error = validateItem(item, answers[item.id], options);
+      if (error) errors.push({ itemId: item.id, field: item.id, ...error });
+    }
+  }
+  return errors;
+}
+
+type Found = Pick<ValidationError, 'message'> & Partial<Pick<ValidationError, 'field' | 'parts'>>;
+
+function templates(options: ValidationOptions): ValidationMessages {
+  return options.messages ? { ...VALIDATION_MESSAGES, ...options.messages } : VALIDATION_MESSAGES;
+}
+
+function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}
+
+/** What messages call the item: its `shortText`, else a short label that is not a question. */
+function nameOf(item: { label: string; shortText?: string }): string | undefined {
+  if (item.shortText) return item.shortText;
+  const label = item.label.trim();
+  if (label.length > 40 || /[?:]$/.test(label)) return undefined;
+  // Lower-case the first letter unless the first word is an acronym ("PHQ", "ZIP code").
+  return /^\p{Lu}\p{Lu}/u.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+}
+
+function validateRow(
+  item: Extract<Item, { type: 'scale' }>,
+  row: ScaleRow,
+  value: AnswerValue | undefined,
+  options: ValidationOptions,
+): string | undefined {
+  const t = templates(options);
+  if (typeof value === 'string' && item.options.some((option) => option.value === value)) return undefined;
+  if (!item.required && !hasInput(value)) return undefined;
+  return row.shortText ? fill(t.select, { name: row.shortText }) : fill(t.selectRow, { number: row.number, row: row.label });
+}
+
+function validateItem(item: AnswerableItem, value: AnswerValue | undefined, options: ValidationOptions): Found | undefined {
+  const t = templates(options);
+  const name = nameOf(item);
+  const named = { name: name ?? t.fallbackName, Name: upperFirst(name ?? t.fallbackName) };
+  const empty = !hasInput(value);
+  const choosing = item.type === 'choice' || item.type === 'multi' || item.type === 'yesno';
+  if (empty) {
+    if (!item.required) return undefined;
+    const whole: Partial<Found> = item.type === 'date' ? { field: `${item.id}.day`, parts: ['day', 'month', 'year'] } : {};
+    if (item.requiredMessage) return { message: item.requiredMessage, ...whole };
+    if (item.type === 'consent') return { message: t.consent };
+    if (item.type === 'multi' && !name) return { message: t.selectSome };
+    if (choosing) return { message: name ? fill(t.select, named) : t.selectAnswer };
+    return { message: name ? fill(t.enter, named) : t.enterAnswer, ...whole };
+  }
+  switch (item.type) {
+    case 'text':
+    case 'textarea': {
+      const text = typeof value === 'string' ? value.trim() : '';
+      const max = item.maxLength ?? (item.type === 'text' ? TEXT_MAX : TEXTAREA_MAX);
+      if (item.minLength !== undefined && text.length < item.minLength) {
+        return { message: fill(t.tooShort, { ...named, min: item.minLength }) };
+      }
+      if (text.length > max) return { message: fill(t.tooLong, { ...named, max }) };
+      if (item.type === 'text' && item.pattern && !new RegExp(`^(?:${item.pattern})$`, 'u').test(text)) {
+        return { message: item.patternMessage ?? t.enterAnswer };
+      }
+      return undefined;
+    }
+    case 'email': {
+      const text = typeof value === 'string' ? value.trim() : '';
+      return /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/.test(text) && text.length <= 254 ? undefined : { message: t.email };
+    }
+    case 'phone': {
+      const text = typeof value === 'string' ? value.trim() : '';
+      const digits = text.replace(/\D/g, '').length;
+      return /^\+?[0-9 ()\-.]+$/.test(text) && digits >= 7 && digits <= 15 ? undefined : { message: t.phone };
+    }
+    case 'number': {
+      const number = typeof value === 'string' ? parseNumber(value) : undefined;
+      if (number === undefined) return { message: fill(t.notNumber, named) };
+      if (item.integer && !Number.isInteger(number)) return { message: fill(t.notWhole, named) };
+      const { min, max } = item;
+      if ((min !== undefined && number < min) || (max !== undefined && number > max)) {
+        const template = min !== undefined && max !== undefined ? t.between : min !== undefined ? t.atLeast : t.atMost;
+        return { message: fill(template, { ...named, min: min ?? '', max: max ?? '' }) };
+      }
+      return undefined;
+    }
+    case 'date':
+      return validateDate(item, value, named, options);
+    case 'choice':
+    case 'yesno': {
+      const valid = item.type === 'yesno' ? value === 'yes' || value === 'no' : item.options.some((option) => option.value === value);
+      return valid ? undefined : { message: name ? fill(t.select, named) : t.selectAnswer };
+    }
+    case 'multi': {
+      const chosen = Array.isArray(value) ? item.options.filter((option) => value.includes(option.value)) : [];
+      if (!chosen.length) return { message: name ? fill(t.select, named) : t.selectSome };
+      const exclusive = chosen.find((option) => option.exclusive);
+      if (exclusive && chosen.length > 1) return { message: fill(t.exclusive, { option: exclusive.label }) };
+      return undefined;
+    }
+    case 'consent': {
+      if (!isConsentAnswer(value) || !value.agreed) return item.required ? { message: item.requiredMessage ?? t.consent } : undefined;
+      if (!item.signature) return undefined;
+      const signature = value.signature?.trim() ?? '';
+      if (!signature) return { message: t.signature, field: `${item.id}.signature` };
+      if (signature.length > SIGNATURE_MAX) {
+        return { message: fill(t.tooLong, { name: 'your name', Name: 'Your name', max: SIGNATURE_MAX }), field: `${item.id}.signature` };
+      }
+      return undefined;
+    }
+    case 'scale':
+      return undefined;
+  }
+}
+
+const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+function validateDate(
+  item: Extract<Item, { type: 'date' }>,
+  value: AnswerValue | undefined,
+  named: { name: string; Name: string },
+  options: ValidationOptions,
+): Found | undefined {
+  const t = templates(options);
+  const at = (parts: DatePart[], message: string): Found => ({ message, field: `${item.id}.${parts[0]}`, parts });
+  if (!isDateParts(value)) return at(['day', 'month', 'year'], fill(t.dateReal, named));
+  const parts = { day: value.day.trim(), month: value.month.trim(), year: value.year.trim() };
+  const missing = (['day', 'month', 'year'] as const).filter((part) => parts[part] === '');
+  if (missing.length) {
+    const key = `date${missing.map(upperFirst).join('')}` as keyof ValidationMessages;
+    return at(missing, fill(t[key], named));
+  }
+  const wrong = (['day', 'month', 'year'] as const).filter((part) => !/^\d+$/.test(parts[part]));
+  if (Number(parts.day) > 31 || Number(parts.day) < 1) wrong.push('day');
+  if (Number(parts.month) > 12 || Number(parts.month) < 1) wrong.push('month');
+  if (wrong.length) return at([...new Set(wrong)].sort(byPart), fill(t.dateReal, named));
+  if (!/^\d{4}$/.test(parts.year)) return at(['year'], t.yearDigits);
+  const iso = dateFromParts(value);
+  if (!iso) return at(['day', 'month', 'year'], fill(t.dateReal, named));
+
+  const today = options.today ?? todayIso();
+  const locale = options.locale ?? 'en-US';
+  const min = item.min ?? (item.dateOfBirth ? DATE_OF_BIRTH_MIN : undefined);
+  const max = item.max ?? (item.dateOfBirth ? 'today' : undefined);
+  if (max !== undefined && iso > resolveDateBound(max, today)) {
+    const message = max === 'today' ? t.datePast : t.dateBefore;
+    return at(['day', 'month', 'year'], fill(message, { ...named, date: formatLongDate(resolveDateBound(max, today), locale) }));
+  }
+  if (min !== undefined && iso < resolveDateBound(min, today)) {
+    const message = min === 'today' ? t.dateFuture : t.dateAfter;
+    return at(['day', 'month', 'year'], fill(message, { ...named, date: formatLongDate(resolveDateBound(min, today), locale) }));
+  }
+  return undefined;
+}
+
+const ORDER: DatePart[] = ['day', 'month', 'year'];
+const byPart = (a: DatePart, b: DatePart) => ORDER.indexOf(a) - ORDER.indexOf(b);

@@ -1,0 +1,219 @@
+/**
+ * The built-in instruments against the curated reference records in `../shared/instruments/`
+ * (beside the clone, as in CI): every text, option, score and code character for character, and
+ * the pages the definition inserts for them.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { GAD7, INSTRUMENTS, PCL5, PHQ9, parseFormDefinition, type Instrument, type ScaleItem } from '../../src/forms/index.js';
+
+const SHARED = new URL('../../../shared/instruments/', import.meta.url);
+
+interface Reference {
+  id: string;
+  name: string;
+  formTitle: string;
+  loinc: { panel: string; panelDisplay: string; total: string; totalDisplay: string };
+  recallPeriod: string;
+  stem: string;
+  instructions?: string;
+  instructionsElectronicAdaptations?: { by: string; text: string }[];
+  options: { value: string; label: string; score: number; loinc: string | null }[];
+  items: { linkId: string; number: number; loinc: string | null; text: string; loincText?: string; cluster?: string }[];
+  extra: null | {
+    linkId: string;
+    loinc: string | null;
+    scored: boolean;
+    optional: boolean;
+    text: string;
+    options: { value: string; label: string; loinc: string }[];
+  };
+  scoring: {
+    range: [number, number];
+    bands: { min: number; max: number; label: string }[];
+    furtherEvaluationCutpoint?: number;
+    clusters?: { id: string; name: string; items: number[]; minEndorsedForProvisionalDx: number }[];
+    provisionalCutPoint?: { min: number; max: number; text: string };
+  };
+  notice: string;
+}
+
+const load = (id: string): Reference => JSON.parse(readFileSync(new URL(`${id}.json`, SHARED), 'utf8'));
+
+const CASES: [Instrument, Reference][] = [
+  [PHQ9, load('phq-9')],
+  [GAD7, load('gad-7')],
+  [PCL5, load('pcl-5')],
+];
+
+for (const [instrument, reference] of CASES) {
+  describe(`${reference.id} matches the curated record`, () => {
+    it('has the same id, names, recall period, stem and LOINC panel and total codes', () => {
+      assert.equal(instrument.id, reference.id);
+      assert.equal(instrument.name, reference.name);
+      assert.equal(instrument.formTitle, reference.formTitle);
+      assert.equal(instrument.recallPeriod, reference.recallPeriod);
+      assert.equal(instrument.stem, reference.stem);
+      assert.deepEqual(instrument.loinc, {
+        panel: reference.loinc.panel,
+        panelDisplay: reference.loinc.panelDisplay,
+        total: reference.loinc.total,
+        totalDisplay: reference.loinc.totalDisplay,
+      });
+      assert.equal(INSTRUMENTS[instrument.id], instrument);
+    });
+
+    it('has every option with the same value, label, score and LOINC answer code, in order', () => {
+      assert.deepEqual(
+        instrument.options.map((o) => ({ value: o.value, label: o.label, score: o.score, loinc: o.loinc })),
+        reference.options.map((o) => ({ value: o.value, label: o.label, score: o.score, loinc: o.loinc })),
+      );
+    });
+
+    it('has every item with the paper-form wording (not LOINC’s), number, linkId, LOINC code and cluster', () => {
+      assert.equal(instrument.items.length, reference.items.length);
+      reference.items.forEach((expected, i) => {
+        const actual = instrument.items[i]!;
+        assert.equal(actual.text, expected.text, `item ${expected.number} text`);
+        assert.equal(actual.linkId, expected.linkId);
+        assert.equal(actual.number, expected.number);
+        assert.equal(actual.loinc, expected.loinc, `item ${expected.number} LOINC`);
+        assert.equal(actual.cluster, expected.cluster, `item ${expected.number} cluster`);
+        if (expected.loincText !== undefined && expected.loincText !== expected.text) {
+          assert.notEqual(actual.text, expected.loincText);
+        }
+      });
+    });
+
+    it('has the difficulty question where the instrument has one, unscored, with its options and codes', () => {
+      if (reference.extra === null) {
+        assert.equal(instrument.extra, null);
+        return;
+      }
+      assert.equal(reference.extra.scored, false);
+      assert.ok(instrument.extra);
+      assert.equal(instrument.extra.text, reference.extra.text);
+      assert.equal(instrument.extra.linkId, reference.extra.linkId);
+      assert.equal(instrument.extra.loinc, reference.extra.loinc);
+      assert.deepEqual(
+        instrument.extra.options.map((o) => ({ ...o })),
+        reference.extra.options.map((o) => ({ value: o.value, label: o.label, loinc: o.loinc })),
+      );
+    });
+
+    it('has the same range, severity bands and notice', () => {
+      assert.deepEqual(instrument.range, reference.scoring.range);
+      assert.deepEqual(
+        instrument.bands.map(({ min, max, label }) => ({ min, max, label })),
+        reference.scoring.bands.map(({ min, max, label }) => ({ min, max, label })),
+      );
+      assert.equal(instrument.notice, reference.notice);
+      assert.equal(instrument.instructions, reference.instructions);
+    });
+  });
+}
+
+describe('instrument specifics', () => {
+  it('PHQ-9: item 9 is the safety item; bands cover 0–27 without gaps', () => {
+    assert.deepEqual(PHQ9.safetyItems, ['q9']);
+    assert.equal(PHQ9.items[8]!.text, 'Thoughts that you would be better off dead or of hurting yourself in some way');
+    assert.deepEqual(
+      PHQ9.bands.map((b) => b.id),
+      ['minimal', 'mild', 'moderate', 'moderately-severe', 'severe'],
+    );
+    for (let total = 0; total <= 27; total++) {
+      assert.equal(PHQ9.bands.filter((b) => total >= b.min && total <= b.max).length, 1, `total ${total}`);
+    }
+  });
+
+  it('GAD-7: further-evaluation cut-point from the record; no safety item', () => {
+    assert.equal(GAD7.furtherEvaluationCutpoint, load('gad-7').scoring.furtherEvaluationCutpoint);
+    assert.deepEqual(GAD7.safetyItems, []);
+  });
+
+  it('PCL-5: clusters, provisional rule and cut-point from the record; the electronic instructions are CamCOPS’ published adaptation', () => {
+    const reference = load('pcl-5');
+    assert.deepEqual(
+      PCL5.clusters.map((c) => ({ ...c, items: [...c.items] })),
+      reference.scoring.clusters,
+    );
+    const { min, max, text } = reference.scoring.provisionalCutPoint!;
+    assert.deepEqual(PCL5.provisionalCutPoint, { min, max, text });
+    assert.equal(PCL5.endorsedAt, 2);
+    assert.equal(reference.options.find((o) => o.score === PCL5.endorsedAt)?.label, 'Moderately');
+    const camcops = reference.instructionsElectronicAdaptations!.find((a) => a.by.startsWith('CamCOPS'));
+    assert.equal(PCL5.instructionsElectronic, camcops!.text);
+    for (const cluster of PCL5.clusters) {
+      for (const number of cluster.items) assert.equal(PCL5.items[number - 1]!.cluster, cluster.id);
+    }
+  });
+});
+
+describe('{ "instrument": … } pages', () => {
+  const parsed = parseFormDefinition({
+    id: 'f',
+    title: 'F',
+    pages: [{ instrument: 'phq-9' }, { instrument: 'gad-7', title: 'Worry', id: 'worry' }, { instrument: 'pcl-5', required: false }],
+  });
+  assert.ok(parsed.ok, JSON.stringify(!parsed.ok && parsed.problems));
+  const [phq, gad, pcl] = parsed.form.pages;
+
+  it('insert the instrument exactly: stem as the scale label, items as rows, options with scores and codes, notice', () => {
+    for (const [page, instrument] of [
+      [phq!, PHQ9],
+      [gad!, GAD7],
+      [pcl!, PCL5],
+    ] as const) {
+      const scale = page.items[0] as ScaleItem;
+      assert.equal(page.instrument, instrument.id);
+      assert.equal(page.notice, instrument.notice);
+      assert.equal(scale.type, 'scale');
+      assert.equal(scale.instrument, instrument.id);
+      assert.equal(scale.label, instrument.stem);
+      assert.deepEqual(
+        scale.rows.map((r) => [r.id, r.label, r.number, r.linkId, r.code ?? null]),
+        instrument.items.map((item) => [`${instrument.id}.${item.linkId}`, item.text, item.number, item.linkId, item.loinc]),
+      );
+      assert.deepEqual(
+        scale.options.map((o) => [o.value, o.label, o.score, o.code ?? null]),
+        instrument.options.map((o) => [o.value, o.label, o.score, o.loinc]),
+      );
+    }
+  });
+
+  it('use the instrument name as title unless overridden, and the instrument id as page id unless overridden', () => {
+    assert.equal(phq!.title, PHQ9.name);
+    assert.equal(phq!.id, 'phq-9');
+    assert.equal(gad!.title, 'Worry');
+    assert.equal(gad!.id, 'worry');
+  });
+
+  it('mark PHQ-9 item 9 (only) as a safety row', () => {
+    const rows = (phq!.items[0] as ScaleItem).rows;
+    assert.deepEqual(rows.filter((r) => r.safety).map((r) => r.id), ['phq-9.q9']);
+    for (const page of [gad!, pcl!]) assert.ok((page.items[0] as ScaleItem).rows.every((r) => !r.safety));
+  });
+
+  it('add the difficulty question as an optional unscored choice after the scale (PHQ-9, GAD-7 only)', () => {
+    const difficulty = phq!.items[1]!;
+    assert.equal(difficulty.type, 'choice');
+    assert.equal(difficulty.id, 'phq-9.q10');
+    assert.equal(difficulty.type === 'choice' && difficulty.required, false);
+    assert.equal(difficulty.type === 'choice' && difficulty.label, PHQ9.extra!.text);
+    assert.ok(difficulty.type === 'choice' && difficulty.options.every((o) => o.score === undefined));
+    assert.equal(gad!.items[1]!.id, 'gad-7.q8');
+    assert.equal(pcl!.items.length, 1);
+  });
+
+  it('are required by default; "required": false makes every row optional', () => {
+    assert.equal((phq!.items[0] as ScaleItem).required, true);
+    assert.equal((pcl!.items[0] as ScaleItem).required, false);
+  });
+
+  it('show the PCL-5’s on-screen instructions as the intro; the PHQ-9 and GAD-7 have none', () => {
+    assert.equal(pcl!.intro, PCL5.instructionsElectronic);
+    assert.equal(phq!.intro, undefined);
+    assert.equal(gad!.intro, undefined);
+  });
+});
