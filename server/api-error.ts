@@ -57,3 +57,7 @@ export function slotUnavailable(): ApiError {
 export function internalError(): ApiError {
   return new ApiError(500, 'internal_error', 'Something went wrong on our side. Please try again.');
 }
+
+export function bookingCancelled(message: string): ApiError {
+  return new ApiError(409, 'booking_cancelled', message);
+}

@@ -12,6 +12,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { isTimeZone } from '../src/api/schemas.js';
 import { ApiError, internalError, notFound } from './api-error.js';
 import type { AppEnv } from './app-env.js';
+import { ChecklistStore } from './checklist-store.js';
 import { ClinicStore } from './clinic-store.js';
 import { corsAllowList } from './cors.js';
 import { openDatabase, type Db } from './database.js';
@@ -45,6 +46,8 @@ export interface AppOptions {
 export interface KapApp {
   app: Hono<AppEnv>;
   db: Database;
+  store: ClinicStore;
+  checklists: ChecklistStore;
   /** Closes the database. */
   close(): void;
 }
@@ -64,6 +67,14 @@ export function createApp(options: AppOptions): KapApp {
 
   const db = openDatabase(options.db);
   const store = new ClinicStore(db, timeZone);
+  const checklists = new ChecklistStore(db);
+  try {
+    // A broken template is the clinic's configuration error: refuse to start, naming each problem.
+    checklists.assertTemplatesValid();
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   const app = new Hono<AppEnv>();
 
   app.use(requestLog(logger, now));
@@ -85,7 +96,7 @@ export function createApp(options: AppOptions): KapApp {
   );
   app.use(readJsonBody);
 
-  registerRoutes(app, { db, store, now, holdMinutes: options.holdMinutes ?? DEFAULT_HOLD_MINUTES });
+  registerRoutes(app, { db, store, checklists, now, holdMinutes: options.holdMinutes ?? DEFAULT_HOLD_MINUTES });
 
   app.notFound(() => notFound('There is nothing at this address.').toResponse());
   app.onError((error) => {
@@ -99,6 +110,8 @@ export function createApp(options: AppOptions): KapApp {
   return {
     app,
     db,
+    store,
+    checklists,
     close() {
       if (db.open) db.close();
     },

@@ -12,6 +12,7 @@ import {
   DEMO_SERVICES,
   DEMO_SLOT_STEP_MINUTES,
 } from './demo-clinic.js';
+import { DEMO_CHECKLIST_TEMPLATES } from './demo-checklists.js';
 
 export type Db = Database.Database;
 
@@ -118,7 +119,9 @@ export const MIGRATIONS: readonly Migration[] = [
         `INSERT OR IGNORE INTO services (id, name, description, duration_minutes, location, mode, position)
          VALUES (@id, @name, @description, @durationMinutes, @location, @mode, @position)`,
       );
-      DEMO_SERVICES.forEach((service, position) => insertService.run({ ...service, position }));
+      DEMO_SERVICES.forEach(({ id, name, description, durationMinutes, location, mode }, position) =>
+        insertService.run({ id, name, description, durationMinutes, location, mode, position }),
+      );
       const insertHours = db.prepare(
         'INSERT OR IGNORE INTO opening_hours (weekday, opens_minute, closes_minute) VALUES (?, ?, ?)',
       );
@@ -131,15 +134,98 @@ export const MIGRATIONS: readonly Migration[] = [
       insertSetting.run('horizon_days', String(DEMO_HORIZON_DAYS));
     },
   },
+  {
+    version: 3,
+    description: 'follow-up windows, checklist templates, per-booking checklists, no overlap on update',
+    apply(db) {
+      db.exec(`
+        -- A follow-up service (integration) is booked in [end + min, end + max] hours, exact
+        -- elapsed time, after a booking of the service named in follow_up_after.
+        ALTER TABLE services ADD COLUMN follow_up_after TEXT REFERENCES services (id);
+        ALTER TABLE services ADD COLUMN follow_up_min_hours REAL CHECK (follow_up_min_hours >= 0);
+        ALTER TABLE services ADD COLUMN follow_up_max_hours REAL CHECK (follow_up_max_hours > 0);
+        -- A checklist definition (JSON, see src/checklist/definition.ts) copied to each new booking.
+        ALTER TABLE services ADD COLUMN checklist_template TEXT;
+        ALTER TABLE bookings ADD COLUMN rescheduled_at_ms INTEGER;
+
+        -- One row per booking whose checklist has been created (possibly with no items).
+        CREATE TABLE booking_checklists (
+          booking_id TEXT PRIMARY KEY REFERENCES bookings (id),
+          checklist_id TEXT,
+          created_at_ms INTEGER NOT NULL
+        );
+
+        CREATE TABLE booking_checklist_items (
+          booking_id TEXT NOT NULL REFERENCES booking_checklists (booking_id),
+          item_id TEXT NOT NULL,
+          position INTEGER NOT NULL,
+          text TEXT NOT NULL,
+          details TEXT,
+          group_name TEXT NOT NULL,
+          due_offset_minutes INTEGER,
+          required INTEGER NOT NULL CHECK (required IN (0, 1)),
+          done_at_ms INTEGER,
+          PRIMARY KEY (booking_id, item_id)
+        );
+
+        -- Rescheduling moves a booking with an UPDATE: the database refuses an overlap there too.
+        CREATE TRIGGER bookings_never_overlap_on_update
+        BEFORE UPDATE OF start_ms, end_ms, status ON bookings
+        WHEN NEW.status IN ('confirmed', 'requested') AND EXISTS (
+          SELECT 1 FROM bookings
+          WHERE id <> NEW.id AND status IN ('confirmed', 'requested')
+            AND start_ms < NEW.end_ms AND end_ms > NEW.start_ms
+        )
+        BEGIN
+          SELECT RAISE(ABORT, 'slot_unavailable');
+        END;
+      `);
+      const setFollowUp = db.prepare(
+        'UPDATE services SET follow_up_after = ?, follow_up_min_hours = ?, follow_up_max_hours = ? WHERE id = ?',
+      );
+      for (const service of DEMO_SERVICES) {
+        const window = service.followUp;
+        if (window) setFollowUp.run(window.after, window.minHoursAfterEnd, window.maxHoursAfterEnd, service.id);
+      }
+      const setTemplate = db.prepare('UPDATE services SET checklist_template = ? WHERE id = ? AND checklist_template IS NULL');
+      for (const [serviceId, template] of Object.entries(DEMO_CHECKLIST_TEMPLATES)) {
+        setTemplate.run(JSON.stringify(template), serviceId);
+      }
+    },
+  },
+  {
+    version: 4,
+    description: 'intake responses',
+    apply(db) {
+      db.exec(`
+        -- One row per stored intake. answers, scores, flags and safety_items are JSON; scores, flags
+        -- and safety are the server's own, recomputed from the answers (src/forms checkSubmission).
+        CREATE TABLE intake_responses (
+          id TEXT PRIMARY KEY,
+          form_id TEXT NOT NULL,
+          form_version TEXT,
+          booking_id TEXT REFERENCES bookings (id),
+          answers TEXT NOT NULL,
+          scores TEXT NOT NULL,
+          flags TEXT NOT NULL,
+          safety INTEGER NOT NULL CHECK (safety IN (0, 1)),
+          safety_items TEXT NOT NULL,
+          received_at_ms INTEGER NOT NULL
+        );
+        CREATE INDEX intake_responses_by_booking ON intake_responses (booking_id);
+        -- Staff review safety answers the same day: find them without scanning every response.
+        CREATE INDEX intake_responses_with_safety ON intake_responses (received_at_ms) WHERE safety = 1;
+      `);
+    },
+  },
 ];
 
 /** Opens (creating if needed) the database at `path` or `':memory:'`, migrated to the latest version. */
 export function openDatabase(path: string): Db {
   const db = new Database(path);
   try {
-    // The busy timeout comes first: switching to WAL waits for other processes' locks too.
-    db.pragma('busy_timeout = 5000');
-    if (path !== ':memory:') db.pragma('journal_mode = WAL');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    if (path !== ':memory:') switchToWal(db);
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     migrate(db);
@@ -147,6 +233,27 @@ export function openDatabase(path: string): Db {
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Switching a new file to WAL needs an exclusive lock. When two processes open the same new file at
+ * once, SQLite answers one of them SQLITE_BUSY at once, without the busy handler (waiting could
+ * deadlock), so the switch is retried here with short random pauses until the busy timeout.
+ */
+function switchToWal(db: Db): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (db.pragma('journal_mode = WAL', { simple: true }) === 'wal') return;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw error;
+    }
+    if (Date.now() >= deadline) return;
+    Atomics.wait(pause, 0, 0, Math.random() * 10 * Math.min(attempt, 10));
   }
 }
 

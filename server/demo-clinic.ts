@@ -41,6 +41,8 @@ export const DEMO_SERVICES: readonly Service[] = [
     durationMinutes: 60,
     location: 'virtual',
     mode: 'instant',
+    // Booked only in this window after an administration session (exact elapsed hours after its end).
+    followUp: { after: 'administration', minHoursAfterEnd: 24, maxHoursAfterEnd: 48 },
   },
 ];
 

@@ -10,8 +10,14 @@
  *   KAP_CLINIC_TZ        the clinic's IANA time zone (default America/New_York)
  *   KAP_HOST             address both servers bind to (default 127.0.0.1)
  *   KAP_RATE_LIMIT       writes per minute per client IP (default 30)
+ *   KAP_DEMO_SEED        `0` turns off the demo journey's seed (do so on a real deployment);
+ *                        otherwise each start ensures a staff-made demo administration booking
+ *                        (see demo-seed.ts) and prints links to it carrying a fresh access token
  *
- * Once both listen it prints, in this form (tests parse these lines):
+ * Once both listen it prints, in this form (tests parse these lines); the two demo lines only
+ * with the seed on, the token in the URL fragment only:
+ *   Demo administration booking: http://localhost:8080/integration.html#booking=<id>&token=<token>
+ *   Demo checklist: http://localhost:8080/checklist.html#booking=<id>&token=<token>
  *   API: http://localhost:8787/
  *   Demo clinic page: http://localhost:8080/
  */
@@ -20,6 +26,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, DEFAULT_RATE_LIMIT } from './app.js';
 import { createDemoServer } from './demo.js';
+import { ensureDemoAdministrationBooking } from './demo-seed.js';
 import { closeServer, listen } from './listen.js';
 
 const env = process.env;
@@ -57,6 +64,16 @@ try {
     process.stdout.write('Note: dist/cdn/kap-elements.js is missing; run `npm run build` so the demo page can load the elements.\n');
   }
   process.stdout.write(`Database: ${dbPath}\n`);
+  if (env.KAP_DEMO_SEED !== '0') {
+    const seeded = ensureDemoAdministrationBooking(api, Date.now());
+    if (seeded) {
+      const fragment = `#booking=${encodeURIComponent(seeded.booking.id)}&token=${encodeURIComponent(seeded.accessToken)}`;
+      process.stdout.write(`Demo administration booking: ${new URL(`integration.html${fragment}`, demo.url).href}\n`);
+      process.stdout.write(`Demo checklist: ${new URL(`checklist.html${fragment}`, demo.url).href}\n`);
+    } else {
+      process.stdout.write('Note: no demo administration booking was made (no administration service with a follow-up, or no free time).\n');
+    }
+  }
   process.stdout.write(`API: ${apiUrl}\n`);
   process.stdout.write(`Demo clinic page: ${demo.url}\n`);
 

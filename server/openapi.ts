@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import * as schemas from '../src/api/schemas.js';
+import { IntakeSubmission } from '../src/forms/submission.js';
 import { CORS_EXPOSE_HEADERS } from './cors.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -36,6 +37,7 @@ export interface OpenApiOperation {
 }
 
 const RESPONSE_SCHEMAS = {
+  FollowUpWindow: schemas.FollowUpWindow,
   Service: schemas.Service,
   ServicesResponse: schemas.ServicesResponse,
   Slot: schemas.Slot,
@@ -45,6 +47,10 @@ const RESPONSE_SCHEMAS = {
   Booking: schemas.Booking,
   BookingResponse: schemas.BookingResponse,
   BookingCreatedResponse: schemas.BookingCreatedResponse,
+  ChecklistItemState: schemas.ChecklistItemState,
+  ChecklistResponse: schemas.ChecklistResponse,
+  ChecklistItemResponse: schemas.ChecklistItemResponse,
+  IntakeResponseCreated: schemas.IntakeResponseCreated,
   ErrorBody: schemas.ErrorBody,
 } as const;
 
@@ -53,6 +59,9 @@ const REQUEST_SCHEMAS = {
   ClientDetails: schemas.ClientDetails,
   Consent: schemas.Consent,
   BookingRequest: schemas.BookingRequest,
+  RescheduleRequest: schemas.RescheduleRequest,
+  ChecklistItemUpdate: schemas.ChecklistItemUpdate,
+  IntakeSubmission,
 } as const;
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -110,16 +119,27 @@ function build(): OpenApiDocument {
           summary: 'Free slots of a service in [from, to)',
           description:
             'Slots whose start lies in [from, to), after the minimum notice and before the booking horizon, ' +
-            'minus existing bookings and live holds of any service. `to - from` may be at most 62 days.',
+            'minus existing bookings and live holds of any service. `to - from` may be at most 62 days. ' +
+            'A follow-up service (one with `followUp`, e.g. integration) is asked for with `after=<booking id>` of a ' +
+            'booking of the `followUp.after` service and that booking’s bearer token; only slots whose start lies in ' +
+            '[its end + minHoursAfterEnd, its end + maxHoursAfterEnd] (elapsed hours, both ends included) are returned. ' +
+            'Without `after` a follow-up service is `422` (`fields.after`): it can only be booked in a window. ' +
+            'A wrong token is `401`; a booking of another service, or a cancelled one, is `422`. ' +
+            'Holds and bookings of a follow-up service must lie in the window of some active booking of the service it follows (`422` on `start` otherwise).',
           tags: ['booking'],
-          parameters: (['service', 'from', 'to'] as const).map((name) => ({
+          parameters: (['service', 'from', 'to', 'after'] as const).map((name) => ({
             name,
             in: 'query',
-            required: true,
+            required: name !== 'after',
+            ...(name === 'after'
+              ? { description: 'For a follow-up service: the booking that opens the window (send its token as the bearer token).' }
+              : {}),
             schema: toJsonSchema(schemas.AvailabilityQuery.def.shape[name], 'input'),
           })),
+          security: [{}, { bearerAuth: [] }],
           responses: {
             '200': { description: 'Free slots and the clinic time zone.', content: json(ref('AvailabilityResponse')) },
+            '401': respond('Unauthorized'),
             '422': respond('ValidationFailed'),
             '500': respond('InternalError'),
           },
@@ -214,6 +234,115 @@ function build(): OpenApiDocument {
           },
         },
       },
+      '/bookings/{id}/reschedule': {
+        post: {
+          operationId: 'rescheduleBooking',
+          summary: 'Move a booking to another free slot of its service',
+          description:
+            'Requires `Idempotency-Key`. The booking keeps its id, token, status and checklist; only `start` and `end` change. ' +
+            'The check and the move are one transaction: the booking is never at two times, nor at none. Its own current time ' +
+            'does not count as taken; with `holdId`, the client’s own hold on the new time is consumed. A cancelled booking is ' +
+            '`409 booking_cancelled`.',
+          tags: ['booking'],
+          parameters: [{ $ref: '#/components/parameters/BookingId' }, { $ref: '#/components/parameters/IdempotencyKeyRequired' }],
+          security: [{ bearerAuth: [] }],
+          requestBody: { required: true, content: json(ref('RescheduleRequest')) },
+          responses: {
+            '200': {
+              description: 'The booking at its new time.',
+              headers: { 'Idempotent-Replayed': { $ref: '#/components/headers/IdempotentReplayed' } },
+              content: json(ref('BookingResponse')),
+            },
+            '400': respond('BadRequest'),
+            '401': respond('Unauthorized'),
+            '409': respond('Conflict'),
+            '422': respond('ValidationFailed'),
+            ...writeErrors,
+          },
+        },
+      },
+      '/bookings/{id}/checklist': {
+        get: {
+          operationId: 'getChecklist',
+          summary: 'The booking’s preparation checklist and the state of its items',
+          description:
+            'Items are in the order the clinic wrote them; `dueOffsetMinutes` counts real minutes from the session’s start ' +
+            '(negative before it). A rescheduled booking keeps its items and their state. A cancelled booking’s checklist can be read, not changed.',
+          tags: ['checklist'],
+          parameters: [{ $ref: '#/components/parameters/BookingId' }],
+          security: [{ bearerAuth: [] }],
+          responses: {
+            '200': { description: 'The booking, the clinic’s time zone and the items.', content: json(ref('ChecklistResponse')) },
+            '401': respond('Unauthorized'),
+            '500': respond('InternalError'),
+          },
+        },
+      },
+      '/bookings/{id}/checklist/{itemId}': {
+        put: {
+          operationId: 'updateChecklistItem',
+          summary: 'Check an item off, or not',
+          description:
+            'Sets the state, so repeating the same request is harmless (no Idempotency-Key needed). Checking an item that is ' +
+            'already done keeps its first `doneAt`.',
+          tags: ['checklist'],
+          parameters: [
+            { $ref: '#/components/parameters/BookingId' },
+            { name: 'itemId', in: 'path', required: true, schema: { type: 'string', minLength: 1 } },
+          ],
+          security: [{ bearerAuth: [] }],
+          requestBody: { required: true, content: json(ref('ChecklistItemUpdate')) },
+          responses: {
+            '200': { description: 'The item with its new state.', content: json(ref('ChecklistItemResponse')) },
+            '400': respond('BadRequest'),
+            '401': respond('Unauthorized'),
+            '404': respond('NotFound'),
+            '409': respond('Conflict'),
+            '422': respond('ValidationFailed'),
+            ...writeErrors,
+          },
+        },
+      },
+      '/forms/{id}': {
+        get: {
+          operationId: 'getForm',
+          summary: 'An intake form definition',
+          description:
+            'The definition as the clinic wrote it; the element checks it with `parseFormDefinition()`. Its schema is ' +
+            'published separately as `form-definition.schema.json` (kap-elements `dist/`).',
+          tags: ['intake'],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', minLength: 1 } }],
+          responses: {
+            '200': { description: 'The form definition.', content: json({ type: 'object', required: ['id', 'title', 'pages'] }) },
+            '404': respond('NotFound'),
+            '500': respond('InternalError'),
+          },
+        },
+      },
+      '/intake-responses': {
+        post: {
+          operationId: 'submitIntake',
+          summary: 'Store an intake response',
+          description:
+            'Requires `Idempotency-Key`. The answers are checked against the form (hidden questions, types, the same ' +
+            'validation as in the browser); scores, review flags and the safety flag are recomputed by the server, and ' +
+            'those are stored, never the client’s. `booking`, when sent, must name an existing booking.',
+          tags: ['intake'],
+          parameters: [{ $ref: '#/components/parameters/IdempotencyKeyRequired' }],
+          requestBody: { required: true, content: json(ref('IntakeSubmission')) },
+          responses: {
+            '201': {
+              description: 'The stored response’s id and time; never answers or scores.',
+              headers: { 'Idempotent-Replayed': { $ref: '#/components/headers/IdempotentReplayed' } },
+              content: json(ref('IntakeResponseCreated')),
+            },
+            '400': respond('BadRequest'),
+            '409': respond('Conflict'),
+            '422': respond('ValidationFailed'),
+            ...writeErrors,
+          },
+        },
+      },
       '/health': {
         get: {
           operationId: 'health',
@@ -249,15 +378,15 @@ function build(): OpenApiDocument {
       },
       responses: {
         BadRequest: errorResponse(
-          '`idempotency_key_missing` (POST /bookings without Idempotency-Key) or `validation_failed` (body is not JSON, malformed key).',
+          '`idempotency_key_missing` (POST /bookings or /bookings/{id}/reschedule without Idempotency-Key) or `validation_failed` (body is not JSON, malformed key).',
         ),
         Unauthorized: errorResponse(
-          '`unauthorized`: the bearer token is missing or does not open this booking. An unknown booking id answers the same, so ids cannot be probed.',
+          '`unauthorized`: the bearer token is missing or does not open this booking (for availability: the `after` booking). An unknown booking id answers the same, so ids cannot be probed.',
           { 'WWW-Authenticate': { schema: { type: 'string' } } },
         ),
-        NotFound: errorResponse('`not_found`: no such route.'),
+        NotFound: errorResponse('`not_found`: no such route, or no such item in this booking’s checklist.'),
         Conflict: errorResponse(
-          '`slot_unavailable` (the time is taken, inside the notice or past the horizon), `hold_expired` (the hold lapsed and the time was taken meanwhile) or `request_in_progress` (the first request with this Idempotency-Key is still running).',
+          '`slot_unavailable` (the time is taken, inside the notice or past the horizon), `hold_expired` (the hold lapsed and the time was taken meanwhile), `booking_cancelled` (the booking was cancelled: it cannot be rescheduled nor its checklist changed) or `request_in_progress` (the first request with this Idempotency-Key is still running).',
         ),
         PayloadTooLarge: errorResponse('`payload_too_large`: the body is over 32 KB.'),
         UnsupportedMediaType: errorResponse('`validation_failed`: a body was sent without `Content-Type: application/json`.'),

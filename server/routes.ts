@@ -8,6 +8,7 @@ import {
   AvailabilityQuery,
   BookingRequest,
   HoldRequest,
+  RescheduleRequest,
   type AvailabilityResponse,
   type BookingCreatedResponse,
   type BookingResponse,
@@ -15,13 +16,18 @@ import {
   type Service,
   type ServicesResponse,
 } from '../src/api/schemas.js';
-import { ApiError, validationFailed } from './api-error.js';
+import { validationFailed } from './api-error.js';
 import type { AppEnv } from './app-env.js';
-import { toBooking, toInstant, type BookingRow, type ClinicStore } from './clinic-store.js';
+import { authorizedBooking } from './booking-auth.js';
+import { registerChecklistRoutes } from './checklist-routes.js';
+import type { ChecklistStore } from './checklist-store.js';
+import { toBooking, toInstant, type ClinicStore } from './clinic-store.js';
 import type { Db } from './database.js';
+import { availabilityWindow } from './follow-up.js';
 import { idempotency } from './idempotency.js';
+import { registerIntakeRoutes } from './intake-routes.js';
 import { buildOpenApiDocument } from './openapi.js';
-import { newAccessToken, tokenMatches } from './secrets.js';
+import { newAccessToken } from './secrets.js';
 import { parseRequest } from './validation.js';
 
 /** The longest window one availability request may ask for. */
@@ -31,11 +37,12 @@ const DAY = 86_400_000;
 export interface RouteDependencies {
   db: Db;
   store: ClinicStore;
+  checklists: ChecklistStore;
   now: () => number;
   holdMinutes: number;
 }
 
-export function registerRoutes(app: Hono<AppEnv>, { db, store, now, holdMinutes }: RouteDependencies): void {
+export function registerRoutes(app: Hono<AppEnv>, { db, store, checklists, now, holdMinutes }: RouteDependencies): void {
   const optionalKey = idempotency({ db, now, required: false });
   const requiredKey = idempotency({ db, now, required: true });
 
@@ -49,7 +56,7 @@ export function registerRoutes(app: Hono<AppEnv>, { db, store, now, holdMinutes 
   app.get('/services', (c) => c.json({ services: store.listServices() } satisfies ServicesResponse));
 
   app.get('/availability', (c) => {
-    const query = parseRequest(AvailabilityQuery, pick(c.req.query(), ['service', 'from', 'to']));
+    const query = parseRequest(AvailabilityQuery, pick(c.req.query(), ['service', 'from', 'to', 'after']));
     const from = Date.parse(query.from);
     const to = Date.parse(query.to);
     if (to <= from) throw validationFailed({ to: 'The end of the range must be after its start.' });
@@ -57,7 +64,8 @@ export function registerRoutes(app: Hono<AppEnv>, { db, store, now, holdMinutes 
       throw validationFailed({ to: `Ask for at most ${MAX_AVAILABILITY_WINDOW_DAYS} days at a time.` });
     }
     const service = requireService(store, query.service);
-    const slots = store.availability(service, from, to, now());
+    const window = availabilityWindow(store, service, query.after, c.req.header('Authorization'));
+    const slots = store.availability(service, from, to, now(), window);
     return c.json({
       service: service.id,
       timeZone: store.timeZone,
@@ -81,13 +89,15 @@ export function registerRoutes(app: Hono<AppEnv>, { db, store, now, holdMinutes 
     const request = parseRequest(BookingRequest, c.var.body);
     const service = requireService(store, request.service);
     const accessToken = newAccessToken();
+    const at = now();
     let body: BookingCreatedResponse | undefined;
     store.createBooking({
       service,
       request,
       accessToken,
-      now: now(),
+      now: at,
       withinTransaction(booking) {
+        checklists.createFor(booking, at);
         body = { booking, accessToken };
         c.var.idempotency?.record(201, body);
       },
@@ -105,27 +115,31 @@ export function registerRoutes(app: Hono<AppEnv>, { db, store, now, holdMinutes 
     const booking = store.cancelBooking(row.id, now());
     return c.json({ booking } satisfies BookingResponse);
   });
+
+  app.post('/bookings/:id/reschedule', requiredKey, (c) => {
+    const row = authorizedBooking(store, c.req.param('id'), c.req.header('Authorization'));
+    const request = parseRequest(RescheduleRequest, c.var.body);
+    let body: BookingResponse | undefined;
+    store.rescheduleBooking({
+      bookingId: row.id,
+      request,
+      now: now(),
+      withinTransaction(booking) {
+        body = { booking };
+        c.var.idempotency?.record(200, body);
+      },
+    });
+    return c.json(body!);
+  });
+
+  registerChecklistRoutes(app, { store, checklists, now });
+  registerIntakeRoutes(app, { db, now });
 }
 
 function requireService(store: ClinicStore, id: string): Service {
   const service = store.findService(id);
   if (!service) throw validationFailed({ service: 'There is no such service at this clinic.' });
   return service;
-}
-
-/**
- * The booking that this bearer token opens. A missing token, a wrong token and an unknown id all
- * answer the same `401 unauthorized`, so a token-less caller cannot learn which ids exist.
- */
-function authorizedBooking(store: ClinicStore, id: string, authorization: string | undefined): BookingRow {
-  const token = /^Bearer[ ]+([A-Za-z0-9\-._~+/]+=*)\s*$/i.exec(authorization ?? '')?.[1];
-  const row = store.findBooking(id);
-  if (token === undefined || !tokenMatches(token, row?.token_sha256) || !row) {
-    throw new ApiError(401, 'unauthorized', 'This link or access token does not open this booking.', {
-      headers: { 'WWW-Authenticate': 'Bearer' },
-    });
-  }
-  return row;
 }
 
 function pick(source: Record<string, string>, keys: readonly string[]): Record<string, string> {

@@ -15,6 +15,8 @@ import {
   ChecklistResponse as ChecklistResponseSchema,
   ErrorBody as ErrorBodySchema,
   HoldResponse as HoldResponseSchema,
+  FormDefinitionBody as FormDefinitionBodySchema,
+  IntakeResponseCreated as IntakeResponseCreatedSchema,
   ServicesResponse as ServicesResponseSchema,
   type AvailabilityQuery,
   type AvailabilityResponse,
@@ -25,9 +27,11 @@ import {
   type ChecklistResponse,
   type Hold,
   type HoldRequest,
+  type IntakeResponse,
   type RescheduleRequest,
   type Service,
 } from './schemas.js';
+import type { IntakeSubmission } from '../forms/submission.js';
 
 export interface KapClientOptions {
   /** The raw `api` attribute value. */
@@ -329,6 +333,24 @@ export class KapApiClient {
       schema: ChecklistItemResponseSchema,
     });
     return res.item;
+  }
+
+  /** `GET forms/{id}`: the raw form definition; check it with `parseFormDefinition()` (`src/forms/`). */
+  getForm(id: string, opts: RequestOptions = {}): Promise<Record<string, unknown>> {
+    return this.#request({ method: 'GET', segments: ['forms', id], signal: opts.signal, schema: FormDefinitionBodySchema });
+  }
+
+  /** `POST intake-responses`: stores one intake; resolves with the response's id and time. */
+  async submitIntake(body: IntakeSubmission, opts: WriteOptions): Promise<IntakeResponse> {
+    const res = await this.#request({
+      method: 'POST',
+      segments: ['intake-responses'],
+      body,
+      idempotencyKey: opts.idempotencyKey,
+      signal: opts.signal,
+      schema: IntakeResponseCreatedSchema,
+    });
+    return res.response;
   }
 
   #url(segments: string[], query?: Record<string, string>): URL {

@@ -194,12 +194,30 @@ export const ChecklistItemUpdate = z.object({ done: z.boolean() });
 
 export const ChecklistItemResponse = z.object({ item: ChecklistItemState });
 
+// ---- intake -----------------------------------------------------------------------------
+
+/**
+ * `GET forms/{id}`: the intake form definition, as the clinic wrote it (JSON). Only its shape as
+ * a JSON object is checked here; the element checks the rest with `parseFormDefinition()` from
+ * `src/forms/`, whose own schema is published as `form-definition.schema.json`. The request body
+ * of `POST intake-responses` is `IntakeSubmission`, also from `src/forms/`.
+ */
+export const FormDefinitionBody = z.record(z.string(), z.unknown());
+
+/** A stored intake response: its id and when the backend received it. */
+export const IntakeResponse = z.object({ id: Id, receivedAt: Instant });
+
+/** `201` answer of `POST intake-responses` (with `Idempotency-Key`). Never echoes answers or scores. */
+export const IntakeResponseCreated = z.object({ response: IntakeResponse });
+
 // ---- errors ------------------------------------------------------------------------------
 
 export const ErrorCode = z.enum([
   'validation_failed',
   'slot_unavailable',
   'hold_expired',
+  /** 409: the booking was cancelled, so it can no longer be rescheduled or its checklist changed. */
+  'booking_cancelled',
   'idempotency_key_missing',
   'idempotency_key_reused',
   'request_in_progress',
@@ -244,5 +262,8 @@ export type ChecklistItemState = z.infer<typeof ChecklistItemState>;
 export type ChecklistResponse = z.infer<typeof ChecklistResponse>;
 export type ChecklistItemUpdate = z.infer<typeof ChecklistItemUpdate>;
 export type ChecklistItemResponse = z.infer<typeof ChecklistItemResponse>;
+export type FormDefinitionBody = z.infer<typeof FormDefinitionBody>;
+export type IntakeResponse = z.infer<typeof IntakeResponse>;
+export type IntakeResponseCreated = z.infer<typeof IntakeResponseCreated>;
 export type ErrorCode = z.infer<typeof ErrorCode>;
 export type ErrorBody = z.infer<typeof ErrorBody>;

@@ -109,7 +109,7 @@ describe('GET /availability: daylight-saving changes (America/New_York)', () => 
 
   test('fall back, Sunday 1 November 2026: 09:00 is 13:00Z on Friday and 14:00Z on Monday', async () => {
     const app = testApp({ start: '2026-10-26T12:00:00Z' });
-    const { slots } = await app.availability('integration', '2026-10-30T00:00:00Z', '2026-11-03T00:00:00Z');
+    const { slots } = await app.availability('preparation', '2026-10-30T00:00:00Z', '2026-11-03T00:00:00Z');
     const days = byUtcDate(slots);
     assert.deepEqual([...days.keys()], ['2026-10-30', '2026-11-02']);
     assert.equal(days.get('2026-10-30')![0], '2026-10-30T13:00:00Z');

@@ -73,7 +73,7 @@ describe('50 simultaneous POST /bookings for one slot', () => {
 
   test('two server processes on one database file: still exactly one booking', async () => {
     const dbPath = tempDb();
-    const env = { KAP_DB: dbPath, KAP_RATE_LIMIT: '1000' };
+    const env = { KAP_DB: dbPath, KAP_RATE_LIMIT: '1000', KAP_DEMO_SEED: '0' };
     // Both start at once on a new file: migrations and seeding must not trip over each other.
     const started = await Promise.allSettled([startMain(env), startMain(env)]);
     const servers = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
@@ -84,7 +84,7 @@ describe('50 simultaneous POST /bookings for one slot', () => {
       // The real clock: take the first free slot the first server offers.
       const from = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
       const to = new Date(Date.now() + 14 * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
-      const availability = await (await fetch(new URL(`availability?service=integration&from=${from}&to=${to}`, first.apiUrl))).json();
+      const availability = await (await fetch(new URL(`availability?service=preparation&from=${from}&to=${to}`, first.apiUrl))).json();
       // Well clear of the 12-hour notice boundary, so the clock cannot move it out mid-test.
       const slot = (availability.slots as { start: string }[]).find(
         (candidate) => Date.parse(candidate.start) > Date.now() + 12.5 * 3_600_000,
@@ -92,7 +92,7 @@ describe('50 simultaneous POST /bookings for one slot', () => {
 
       const { created, refused, responses } = await race(
         [first.apiUrl, second.apiUrl],
-        bookingBody({ service: 'integration', start: slot }),
+        bookingBody({ service: 'preparation', start: slot }),
       );
       assert.equal(created.length, 1, JSON.stringify(responses.map((r) => r.status)));
       assert.equal(refused.length, REQUESTS - 1);
@@ -103,7 +103,7 @@ describe('50 simultaneous POST /bookings for one slot', () => {
 
       // Each process answers from the shared database: the slot is gone on both.
       for (const server of servers) {
-        const after = await (await fetch(new URL(`availability?service=integration&from=${from}&to=${to}`, server.apiUrl))).json();
+        const after = await (await fetch(new URL(`availability?service=preparation&from=${from}&to=${to}`, server.apiUrl))).json();
         assert.ok(!after.slots.some((s: { start: string }) => s.start === slot));
       }
     } finally {

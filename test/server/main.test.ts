@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
+import { MIGRATIONS } from '../../server/database.js';
 import { createDemoApp, demoContentSecurityPolicy } from '../../server/demo.js';
 import { startMain } from './support.js';
 
@@ -58,7 +59,7 @@ describe('server/main.ts', () => {
       stopped = true;
       const db = new Database(dbPath, { readonly: true });
       try {
-        assert.equal(db.pragma('user_version', { simple: true }), 2);
+        assert.equal(db.pragma('user_version', { simple: true }), MIGRATIONS.at(-1)!.version);
         assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
       } finally {
         db.close();

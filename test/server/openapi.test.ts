@@ -96,7 +96,7 @@ describe('openapi.json', () => {
   });
 
   test('response objects never forbid additional properties; request bodies do', () => {
-    const responseSchemas = ['Service', 'ServicesResponse', 'Slot', 'AvailabilityResponse', 'Hold', 'HoldResponse', 'Booking', 'BookingResponse', 'BookingCreatedResponse', 'ErrorBody'];
+    const responseSchemas = ['FollowUpWindow', 'Service', 'ServicesResponse', 'Slot', 'AvailabilityResponse', 'Hold', 'HoldResponse', 'Booking', 'BookingResponse', 'BookingCreatedResponse', 'ChecklistItemState', 'ChecklistResponse', 'ChecklistItemResponse', 'ErrorBody'];
     const closed: string[] = [];
     const walk = (node: unknown, path: string) => {
       if (Array.isArray(node)) node.forEach((item, i) => walk(item, `${path}/${i}`));
@@ -107,7 +107,7 @@ describe('openapi.json', () => {
     };
     for (const name of responseSchemas) walk(doc.components.schemas[name], name);
     assert.deepEqual(closed, []);
-    for (const name of ['BookingRequest', 'ClientDetails', 'Consent', 'HoldRequest']) {
+    for (const name of ['BookingRequest', 'ClientDetails', 'Consent', 'HoldRequest', 'RescheduleRequest', 'ChecklistItemUpdate']) {
       assert.equal(doc.components.schemas[name]!.additionalProperties, false, name);
     }
   });
@@ -118,7 +118,7 @@ describe('openapi.json', () => {
       scheme: 'bearer',
       description: (doc.components.securitySchemes.bearerAuth as { description: string }).description,
     });
-    for (const path of ['/bookings/{id}', '/bookings/{id}/cancel']) {
+    for (const path of ['/bookings/{id}', '/bookings/{id}/cancel', '/bookings/{id}/reschedule', '/bookings/{id}/checklist', '/bookings/{id}/checklist/{itemId}']) {
       const operation = Object.values(doc.paths[path]!)[0]!;
       assert.deepEqual(operation.security, [{ bearerAuth: [] }], path);
       assert.ok(operation.responses['401']);
@@ -127,6 +127,8 @@ describe('openapi.json', () => {
       (operation.parameters ?? []).map((parameter) => resolveRef<{ name: string; in: string; required: boolean }>(parameter)).find((p) => p.name === 'Idempotency-Key');
     assert.equal(key(doc.paths['/bookings']!.post!)?.required, true);
     assert.equal(key(doc.paths['/holds']!.post!)?.required, false);
+    assert.equal(key(doc.paths['/bookings/{id}/reschedule']!.post!)?.required, true);
+    assert.deepEqual(doc.paths['/availability']!.get!.security, [{}, { bearerAuth: [] }], 'the bearer token is optional on availability');
     assert.equal(key(doc.paths['/bookings/{id}/cancel']!.post!)?.in, 'header');
     const rateLimited = resolveRef<{ headers: Record<string, unknown> }>(doc.paths['/bookings']!.post!.responses['429']);
     assert.ok(rateLimited.headers['Retry-After']);
@@ -196,5 +198,49 @@ describe('openapi.json', () => {
 
     app.db.exec('ALTER TABLE services RENAME TO services_gone');
     await conforms('get', '/services', await app.request('/services'));
+  });
+
+  test('real responses of the journey endpoints (follow-up availability, reschedule, checklist) match the document', async () => {
+    const app = testApp();
+    const book = async (service: string, start: string) => {
+      const body = await conforms('post', '/bookings', await app.book({ service, start }));
+      return { id: body.booking.id as string, auth: { Authorization: `Bearer ${body.accessToken}` } };
+    };
+    const session = await book('administration', '2026-03-04T18:00:00Z');
+    const consultation = await book('consultation', '2026-03-03T15:00:00Z');
+    const range = 'from=2026-03-02T00:00:00Z&to=2026-03-14T00:00:00Z';
+
+    const services = await conforms('get', '/services', await app.request('/services'));
+    assert.ok(services.services.some((service: { followUp?: unknown }) => service.followUp));
+    const window = await conforms('get', '/availability', await app.request(`/availability?service=integration&${range}&after=${session.id}`, { headers: session.auth }));
+    assert.ok(window.slots.length > 0);
+    await conforms('get', '/availability', await app.request(`/availability?service=integration&${range}&after=${session.id}`));
+    await conforms('get', '/availability', await app.request(`/availability?service=integration&${range}`));
+
+    const reschedule = (id: string, body: unknown, headers: Record<string, string>) =>
+      app.postJson(`/bookings/${id}/reschedule`, body, headers);
+    const key = randomUUID();
+    const moved = await conforms('post', '/bookings/{id}/reschedule', await reschedule(consultation.id, { start: '2026-03-05T15:00:00Z' }, { ...consultation.auth, 'Idempotency-Key': key }));
+    assert.equal(moved.booking.start, '2026-03-05T15:00:00Z');
+    await conforms('post', '/bookings/{id}/reschedule', await reschedule(consultation.id, { start: '2026-03-05T15:00:00Z' }, { ...consultation.auth, 'Idempotency-Key': key }));
+    await conforms('post', '/bookings/{id}/reschedule', await reschedule(consultation.id, { start: '2026-03-05T15:00:00Z' }, consultation.auth));
+    await conforms('post', '/bookings/{id}/reschedule', await reschedule(consultation.id, { start: '2026-03-05T15:00:00Z' }, { 'Idempotency-Key': randomUUID() }));
+    await conforms('post', '/bookings/{id}/reschedule', await reschedule(consultation.id, { start: '2026-03-04T18:30:00Z' }, { ...consultation.auth, 'Idempotency-Key': randomUUID() }));
+    await conforms('post', '/bookings/{id}/reschedule', await reschedule(consultation.id, { start: 'soon' }, { ...consultation.auth, 'Idempotency-Key': randomUUID() }));
+
+    const list = await conforms('get', '/bookings/{id}/checklist', await app.request(`/bookings/${session.id}/checklist`, { headers: session.auth }));
+    assert.ok(list.items.length > 5);
+    await conforms('get', '/bookings/{id}/checklist', await app.request(`/bookings/${session.id}/checklist`));
+    const put = (id: string, item: string, body: unknown, headers: Record<string, string>) =>
+      app.request(`/bookings/${id}/checklist/${item}`, { method: 'PUT', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    const checked = await conforms('put', '/bookings/{id}/checklist/{itemId}', await put(session.id, 'stop-eating', { done: true }, session.auth));
+    assert.equal(checked.item.done, true);
+    await conforms('put', '/bookings/{id}/checklist/{itemId}', await put(session.id, 'stop-eating', { done: true }, {}));
+    await conforms('put', '/bookings/{id}/checklist/{itemId}', await put(session.id, 'no-such-item', { done: true }, session.auth));
+    await conforms('put', '/bookings/{id}/checklist/{itemId}', await put(session.id, 'stop-eating', { done: 'yes' }, session.auth));
+    await app.request(`/bookings/${consultation.id}/cancel`, { method: 'POST', headers: consultation.auth });
+    const refused = await conforms('put', '/bookings/{id}/checklist/{itemId}', await put(consultation.id, 'test-video', { done: true }, consultation.auth));
+    assert.equal(refused.error.code, 'booking_cancelled');
+    await conforms('post', '/bookings/{id}/reschedule', await reschedule(consultation.id, { start: '2026-03-03T15:00:00Z' }, { ...consultation.auth, 'Idempotency-Key': randomUUID() }));
   });
 });

@@ -1,0 +1,89 @@
+/**
+ * The clinic's intake forms and the responses to them. Forms are definitions in code (the demo
+ * clinic's, `DEMO_INTAKE_FORM`), checked with `parseFormDefinition()` when the store is made, so a
+ * broken definition stops the server at start-up rather than reaching a client. A response is
+ * stored with the server's own scores, review flags and safety flag, recomputed from the answers
+ * by `checkSubmission()`; what the client computed is never stored.
+ */
+import type { IntakeResponse } from '../src/api/schemas.js';
+import { DEMO_INTAKE_FORM } from '../src/forms/demo-intake.js';
+import { checkSubmission, parseFormDefinition, type IntakeSubmission, type ResolvedForm } from '../src/forms/index.js';
+import { validationFailed } from './api-error.js';
+import type { Db } from './database.js';
+import { newId } from './secrets.js';
+
+/** The demo clinic's intake, served as `GET forms/kap-demo-intake`. */
+export const DEMO_INTAKE_FORM_ID = 'kap-demo-intake';
+
+const HOUR = 3_600_000;
+
+interface ServedForm {
+  /** The definition as the clinic wrote it; what `GET forms/{id}` answers. */
+  definition: Record<string, unknown>;
+  form: ResolvedForm;
+}
+
+export class IntakeStore {
+  readonly #db: Db;
+  readonly #forms = new Map<string, ServedForm>();
+
+  constructor(db: Db, definitions: readonly Record<string, unknown>[] = [{ ...DEMO_INTAKE_FORM, id: DEMO_INTAKE_FORM_ID }]) {
+    this.#db = db;
+    for (const definition of definitions) {
+      const parsed = parseFormDefinition(definition);
+      if (!parsed.ok) throw new Error(`Intake form "${String(definition['id'])}" is not valid:\n${parsed.problems.join('\n')}`);
+      this.#forms.set(parsed.form.id, { definition, form: parsed.form });
+    }
+  }
+
+  definition(id: string): Record<string, unknown> | undefined {
+    return this.#forms.get(id)?.definition;
+  }
+
+  /**
+   * Checks `body` against its form and stores it, recomputed, in one transaction; `withinTransaction`
+   * runs there after the insert (the idempotency record goes in it). Throws `422 validation_failed`
+   * with per-answer messages. Dates are checked against "today" anywhere on earth, since the
+   * client's own date may be a day either side of the server's.
+   */
+  store(body: IntakeSubmission, now: number, withinTransaction: (response: IntakeResponse) => void): IntakeResponse {
+    const served = this.#forms.get(body.form);
+    if (!served) throw validationFailed({ form: 'There is no intake form with this id.' });
+    const dayAt = (offsetHours: number) => new Date(now + offsetHours * HOUR).toISOString().slice(0, 10);
+    let checked = checkSubmission(served.form, body, { today: dayAt(14) });
+    if (!checked.ok) {
+      const earliest = checkSubmission(served.form, body, { today: dayAt(-12) });
+      if (earliest.ok) checked = earliest;
+    }
+    if (!checked.ok) throw validationFailed(checked.fields, 'Some answers need correcting.');
+    const { submission } = checked;
+    return this.#db
+      .transaction((): IntakeResponse => {
+        if (submission.booking && !this.#db.prepare('SELECT 1 FROM bookings WHERE id = ?').get(submission.booking)) {
+          throw validationFailed({ booking: 'There is no booking with this id.' });
+        }
+        const response = { id: newId('ir'), receivedAt: new Date(now).toISOString().replace(/\.\d{3}Z$/, 'Z') };
+        this.#db
+          .prepare(
+            `INSERT INTO intake_responses
+               (id, form_id, form_version, booking_id, answers, scores, flags, safety, safety_items, received_at_ms)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            response.id,
+            submission.form,
+            submission.version ?? null,
+            submission.booking ?? null,
+            JSON.stringify(submission.answers),
+            JSON.stringify(submission.scores),
+            JSON.stringify(submission.flags),
+            submission.safety ? 1 : 0,
+            JSON.stringify(submission.safetyItems),
+            now,
+          );
+        withinTransaction(response);
+        return response;
+      })
+      .immediate();
+  }
+}

@@ -1,0 +1,3 @@
+export * from './definition.js';
+export * from './due.js';
+export * from './kap-default.js';
