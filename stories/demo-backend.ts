@@ -14,16 +14,25 @@ import {
   BookingCreatedResponse,
   BookingRequest,
   BookingResponse,
+  ChecklistItemResponse,
+  ChecklistItemUpdate,
+  ChecklistResponse,
   ErrorBody,
   HoldRequest,
   HoldResponse,
+  IntakeResponseCreated,
+  RescheduleRequest,
   ServicesResponse,
   type Booking,
+  type ChecklistItemState,
   type Hold,
   type Service,
   type Slot,
 } from '../src/api/schemas.js';
 import { addDays, dayOf, parseDay, toInstant, zoneOffsetMinutes } from '../src/scheduling/zones.js';
+import { DEMO_INTAKE_FORM } from '../src/forms/demo-intake.js';
+import { IntakeSubmission, checkSubmission, parseFormDefinition } from '../src/forms/index.js';
+import { KAP_DEFAULT_CHECKLIST, type ChecklistDefinitionInput } from '../src/checklist/index.js';
 
 export const DEMO_ORIGIN = 'https://demo.kap.invalid';
 
@@ -74,6 +83,24 @@ export interface DemoScript {
   hold?: Replies;
   releaseHold?: Replies;
   booking?: Replies;
+  /** `GET forms/{id}`. */
+  form?: Replies;
+  /** `POST intake-responses`. */
+  intake?: Replies;
+  /** Intake form definitions by id; default the demo clinic's intake as `kap-demo-intake`. */
+  forms?: Record<string, unknown>;
+  /** `GET bookings/{id}/checklist` (after the token check). */
+  checklist?: Replies;
+  /** `PUT bookings/{id}/checklist/{itemId}` (after the token check). */
+  checklistItem?: Replies;
+  /** The checklist every booking gets; default the library's KAP example set. */
+  checklistDefinition?: ChecklistDefinitionInput;
+  /** `GET bookings/{id}` (after the token check). */
+  readBooking?: Replies;
+  /** `POST bookings/{id}/cancel` (after the token check). */
+  cancel?: Replies;
+  /** `POST bookings/{id}/reschedule` (after the token check). */
+  reschedule?: Replies;
 }
 
 /** The demo clinic's services, as the reference backend seeds them. */
@@ -109,8 +136,20 @@ export const DEMO_SERVICES: Service[] = [
     durationMinutes: 60,
     location: 'virtual',
     mode: 'instant',
+    // Booked only 24–48 hours after a ketamine session ends, as the reference backend seeds it.
+    followUp: { after: 'administration', minHoursAfterEnd: 24, maxHoursAfterEnd: 48 },
   },
 ];
+
+/** Where a booking placed in advance (`seedBooking`) should lie. */
+export interface SeedOptions {
+  /** The earliest day it may start, counted from today; default 2. */
+  daysAhead?: number;
+  /** Weekdays it may fall on in the clinic's zone (0 = Sunday); default any open day. */
+  weekdays?: number[];
+  /** Default: what the service's mode gives (`confirmed` or `requested`). */
+  status?: Booking['status'];
+}
 
 /** One request as the demo backend records it, for `play` functions to assert on. */
 export interface RecordedRequest {
@@ -127,9 +166,14 @@ export interface DemoBackend {
   readonly requests: RecordedRequest[];
   /** Bookings made, by id. */
   readonly bookings: Map<string, Booking>;
+  /**
+   * Places a booking as an earlier visit (or the clinic's staff) would have, on the first free
+   * slot that fits `options`, and returns it with its access token: for manage and integration stories.
+   */
+  seedBooking(service: string, options?: SeedOptions): { booking: Booking; accessToken: string };
 }
 
-interface State extends DemoBackend {
+interface State extends Omit<DemoBackend, 'seedBooking'> {
   script: DemoScript;
   calls: Map<keyof DemoScript, number>;
   holds: Map<string, Hold>;
@@ -137,6 +181,8 @@ interface State extends DemoBackend {
   taken: Set<number>;
   tokens: Map<string, string>;
   replayed: Map<string, { status: number; body: unknown }>;
+  /** Each booking's checklist items with their state, made when first asked for. */
+  checklists: Map<string, ChecklistItemState[]>;
 }
 
 const backends = new Map<string, State>();
@@ -156,9 +202,33 @@ export function demoBackend(script: DemoScript = {}, name = 'clinic'): DemoBacke
     taken: new Set(),
     tokens: new Map(),
     replayed: new Map(),
+    checklists: new Map(),
   };
   backends.set(slug, state);
-  return state;
+  return { ...state, seedBooking: (service, options) => seedBooking(state, service, options) };
+}
+
+function seedBooking(state: State, serviceId: string, options: SeedOptions = {}): { booking: Booking; accessToken: string } {
+  const service = serviceById(serviceId);
+  if (!service) throw new Error(`No demo service ${serviceId}`);
+  const timeZone = state.script.clinicTimeZone ?? 'America/New_York';
+  const from = Date.now() + (options.daysAhead ?? 2) * 24 * 60 * MINUTE;
+  const slot = freeSlots(state, service, timeZone, from, from + 28 * 24 * 60 * MINUTE).find(
+    (candidate) => !options.weekdays || options.weekdays.includes(new Date(parseDay(dayOf(candidate.start, timeZone))).getUTCDay()),
+  );
+  if (!slot) throw new Error(`No free ${serviceId} slot to seed a booking on`);
+  const booking: Booking = {
+    id: `bk-${randomId(10)}`,
+    service: service.id,
+    start: slot.start,
+    end: slot.end,
+    status: options.status ?? (service.mode === 'request' ? 'requested' : 'confirmed'),
+  };
+  const accessToken = randomId(32);
+  if (booking.status !== 'cancelled') state.taken.add(Date.parse(slot.start));
+  state.bookings.set(booking.id, booking);
+  state.tokens.set(booking.id, accessToken);
+  return { booking, accessToken };
 }
 
 // ---- fetch interception ----------------------------------------------------------------------
@@ -243,7 +313,7 @@ async function route(
     return (await scripted(nextReply(state, 'services'), signal)) ?? valid(200, ServicesResponse, { services: DEMO_SERVICES });
   }
   if (method === 'GET' && resource === 'availability' && !id) {
-    return (await scripted(nextReply(state, 'availability'), signal)) ?? availability(state, query);
+    return (await scripted(nextReply(state, 'availability'), signal)) ?? availability(state, query, headers);
   }
   if (method === 'POST' && resource === 'holds' && !id) {
     const reply = nextReply(state, 'hold');
@@ -265,13 +335,34 @@ async function route(
     const authorised = booking && headers.get('Authorization') === `Bearer ${state.tokens.get(id)}`;
     if (!booking) return error(404, 'not_found', 'No such booking.');
     if (!authorised) return error(401, 'unauthorized', 'A valid access token is required.');
-    if (method === 'GET' && !action) return valid(200, BookingResponse, { booking });
+    if (method === 'GET' && !action) {
+      return (await scripted(nextReply(state, 'readBooking'), signal)) ?? valid(200, BookingResponse, { booking });
+    }
+    if (method === 'POST' && action === 'reschedule') {
+      const reply = nextReply(state, 'reschedule');
+      markTakenOnConflict(state, reply, body);
+      return (await scripted(reply, signal)) ?? reschedule(state, booking, headers, body);
+    }
+    if (method === 'GET' && action === 'checklist' && segments.length === 3) {
+      return (await scripted(nextReply(state, 'checklist'), signal)) ?? checklist(state, booking);
+    }
+    if (method === 'PUT' && action === 'checklist' && segments.length === 4) {
+      return (await scripted(nextReply(state, 'checklistItem'), signal)) ?? updateChecklistItem(state, booking, segments[3]!, body);
+    }
     if (method === 'POST' && action === 'cancel') {
+      const reply = await scripted(nextReply(state, 'cancel'), signal);
+      if (reply) return reply;
       const cancelled: Booking = { ...booking, status: 'cancelled' };
       state.bookings.set(id, cancelled);
       state.taken.delete(Date.parse(booking.start));
       return valid(200, BookingResponse, { booking: cancelled });
     }
+  }
+  if (method === 'GET' && resource === 'forms' && id && !action) {
+    return (await scripted(nextReply(state, 'form'), signal)) ?? serveForm(state, id);
+  }
+  if (method === 'POST' && resource === 'intake-responses' && !id) {
+    return (await scripted(nextReply(state, 'intake'), signal)) ?? storeIntake(state, headers, body);
   }
   return error(404, 'not_found', `No route for ${method} ${segments.join('/')}.`);
 }
@@ -280,7 +371,7 @@ function serviceById(id: string | null): Service | undefined {
   return DEMO_SERVICES.find((service) => service.id === id);
 }
 
-function availability(state: State, query: URLSearchParams): Response {
+function availability(state: State, query: URLSearchParams, headers: Headers): Response {
   const service = serviceById(query.get('service'));
   const from = Date.parse(query.get('from') ?? '');
   const to = Date.parse(query.get('to') ?? '');
@@ -291,7 +382,23 @@ function availability(state: State, query: URLSearchParams): Response {
     });
   }
   const timeZone = state.script.clinicTimeZone ?? 'America/New_York';
-  const slots = state.script.noSlots ? [] : freeSlots(state, service, timeZone, from, to);
+  let slots = state.script.noSlots ? [] : freeSlots(state, service, timeZone, from, to);
+  // A follow-up service is offered only in the window after the booking named by `after`.
+  const followUp = service.followUp;
+  if (followUp) {
+    const after = query.get('after');
+    if (!after) return error(422, 'validation_failed', 'Book this session from your earlier booking.', { after: 'Required' });
+    const opener = state.bookings.get(after);
+    if (!opener || headers.get('Authorization') !== `Bearer ${state.tokens.get(after)}`) {
+      return error(401, 'unauthorized', 'A valid access token is required.');
+    }
+    if (opener.service !== followUp.after || opener.status === 'cancelled') {
+      return error(422, 'validation_failed', 'That booking does not open this window.', { after: 'Not usable' });
+    }
+    const ended = Date.parse(opener.end);
+    const [earliest, latest] = [ended + followUp.minHoursAfterEnd * 60 * MINUTE, ended + followUp.maxHoursAfterEnd * 60 * MINUTE];
+    slots = slots.filter((slot) => Date.parse(slot.start) >= earliest && Date.parse(slot.start) <= latest);
+  }
   return valid(200, AvailabilityResponse, { service: service.id, timeZone, slots });
 }
 
@@ -380,6 +487,90 @@ function createBooking(state: State, headers: Headers, body: string): Response {
   return json(201, created);
 }
 
+/** Moves `booking` to a free slot of its service, atomically: never two bookings, never none. */
+function reschedule(state: State, booking: Booking, headers: Headers, body: string): Response {
+  const key = headers.get('Idempotency-Key');
+  if (!key) return error(400, 'idempotency_key_missing', 'POST bookings/{id}/reschedule requires an Idempotency-Key header.');
+  const replay = state.replayed.get(key);
+  if (replay) return json(replay.status, replay.body);
+  if (booking.status === 'cancelled') return error(409, 'booking_cancelled', 'This booking was cancelled.');
+  const parsed = RescheduleRequest.safeParse(parseJson(body));
+  if (!parsed.success) return validationError(parsed.error.issues);
+  const service = serviceById(booking.service)!;
+  const start = Date.parse(parsed.data.start);
+  if (parsed.data.holdId) {
+    const hold = state.holds.get(parsed.data.holdId);
+    if (!hold || !isLive(hold)) return error(409, 'hold_expired', 'The hold on this time has expired.');
+    if (Date.parse(hold.start) !== start) return error(409, 'slot_unavailable', 'The hold is for another time.');
+    state.holds.delete(parsed.data.holdId);
+  }
+  const own = Date.parse(booking.start);
+  if (start !== own && state.taken.has(start)) return error(409, 'slot_unavailable', 'That time has just been taken.');
+  const moved: Booking = { ...booking, start: toInstant(start), end: toInstant(start + service.durationMinutes * MINUTE) };
+  state.taken.delete(own);
+  state.taken.add(start);
+  state.bookings.set(booking.id, moved);
+  const answer = { booking: moved };
+  BookingResponse.parse(answer);
+  state.replayed.set(key, { status: 200, body: answer });
+  return json(200, answer);
+}
+
+// ---- checklists -------------------------------------------------------------------------------
+
+/** A booking's checklist, copied from the demo clinic's definition when first asked for. */
+function checklistItems(state: State, bookingId: string): ChecklistItemState[] {
+  let items = state.checklists.get(bookingId);
+  if (!items) {
+    const definition = state.script.checklistDefinition ?? KAP_DEFAULT_CHECKLIST;
+    items = definition.items.map((item) => ({
+      id: item.id,
+      text: item.text,
+      ...(item.details === undefined ? {} : { details: item.details }),
+      group: item.group,
+      ...(item.dueOffsetMinutes === undefined ? {} : { dueOffsetMinutes: item.dueOffsetMinutes }),
+      required: item.required ?? true,
+      done: false,
+    }));
+    state.checklists.set(bookingId, items);
+  }
+  return items;
+}
+
+function checklist(state: State, booking: Booking): Response {
+  const timeZone = state.script.clinicTimeZone ?? 'America/New_York';
+  return valid(200, ChecklistResponse, { booking, timeZone, items: checklistItems(state, booking.id) });
+}
+
+function setItemDone(items: ChecklistItemState[], index: number, done: boolean): ChecklistItemState {
+  const { doneAt, ...rest } = items[index]!;
+  const item: ChecklistItemState = done
+    ? { ...rest, done: true, doneAt: doneAt ?? toInstant(Math.floor(Date.now() / 1000) * 1000) }
+    : { ...rest, done: false };
+  items[index] = item;
+  return item;
+}
+
+function updateChecklistItem(state: State, booking: Booking, itemId: string, body: string): Response {
+  if (booking.status === 'cancelled') return error(409, 'booking_cancelled', 'This booking was cancelled.');
+  const parsed = ChecklistItemUpdate.safeParse(parseJson(body));
+  if (!parsed.success) return validationError(parsed.error.issues);
+  const items = checklistItems(state, booking.id);
+  const index = items.findIndex((item) => item.id === itemId);
+  if (index < 0) return error(404, 'not_found', 'This checklist has no such item.');
+  return valid(200, ChecklistItemResponse, { item: setItemDone(items, index, parsed.data.done) });
+}
+
+/** Checks off `itemIds` of a booking's checklist, as the client would have on an earlier visit. */
+export function checkOffDemoItems(backend: DemoBackend, bookingId: string, itemIds: readonly string[]): void {
+  const state = backends.get(new URL(backend.api).pathname.split('/')[1] ?? '');
+  if (!state) throw new Error('Not a demo clinic');
+  const items = checklistItems(state, bookingId);
+  items.forEach((item, index) => {
+    if (itemIds.includes(item.id)) setItemDone(items, index, true);
+  });
+}
+
 /** A scripted `slot_unavailable` means someone else got the slot: it leaves availability too. */
 function markTakenOnConflict(state: State, reply: Reply, body: string): void {
   if (typeof reply !== 'object' || reply.code !== 'slot_unavailable') return;
@@ -434,4 +625,34 @@ function parseJson(text: string): unknown {
 function randomId(length: number): string {
   const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
   return Array.from(crypto.getRandomValues(new Uint8Array(length)), (byte) => alphabet[byte % alphabet.length]).join('');
+}
+
+// ---- intake ------------------------------------------------------------------------------------
+
+/** The forms this clinic serves: the script's, else the demo clinic's intake as `kap-demo-intake`. */
+function intakeForms(state: State): Record<string, unknown> {
+  return state.script.forms ?? { 'kap-demo-intake': { ...DEMO_INTAKE_FORM, id: 'kap-demo-intake' } };
+}
+
+function serveForm(state: State, id: string): Response {
+  const definition = intakeForms(state)[id];
+  return definition ? json(200, definition) : error(404, 'not_found', 'No such form.');
+}
+
+/** Checks an intake as the reference backend does (answers against the form), then stores nothing but its key. */
+function storeIntake(state: State, headers: Headers, body: string): Response {
+  const key = headers.get('Idempotency-Key');
+  if (!key) return error(400, 'idempotency_key_missing', 'POST intake-responses requires an Idempotency-Key header.');
+  const replay = state.replayed.get(key);
+  if (replay) return json(replay.status, replay.body);
+  const parsed = IntakeSubmission.safeParse(parseJson(body));
+  if (!parsed.success) return validationError(parsed.error.issues);
+  const definition = parseFormDefinition(intakeForms(state)[parsed.data.form]);
+  if (!definition.ok) return error(422, 'validation_failed', 'No such form.', { form: 'Unknown form' });
+  const checked = checkSubmission(definition.form, parsed.data);
+  if (!checked.ok) return error(422, 'validation_failed', 'Some answers need correcting.', checked.fields);
+  const created = { response: { id: `ir-${randomId(12)}`, receivedAt: toInstant(Math.floor(Date.now() / 1000) * 1000) } };
+  IntakeResponseCreated.parse(created);
+  state.replayed.set(key, { status: 201, body: created });
+  return json(201, created);
 }

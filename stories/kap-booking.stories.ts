@@ -11,7 +11,7 @@ import '../src/kap-booking.js';
 // Spanish registers itself for lang="es"; English stories are unaffected.
 import '../src/i18n/es.js';
 import type { KapBooking } from '../src/elements/kap-booking/kap-booking.js';
-import { demoBackend, type DemoBackend, type DemoScript } from './demo-backend.js';
+import { demoBackend, type DemoBackend, type DemoScript, type SeedOptions } from './demo-backend.js';
 
 interface BookingArgs {
   service: string;
@@ -21,6 +21,8 @@ interface BookingArgs {
   theme: '' | 'light' | 'dark' | 'auto';
   /** Overrides the demo clinic's address: for the misconfigured story only. */
   api: string;
+  /** The clinic's manage page; the confirmation then links to it with the booking's token. */
+  manageUrl: string;
 }
 
 interface BookingParameters {
@@ -46,8 +48,41 @@ function render(args: BookingArgs, context: StoryContext<BookingArgs>) {
       source=${args.source || nothing}
       theme=${args.theme || nothing}
       privacy-url="https://clinic.example/privacy"
+      manage-url=${args.manageUrl || nothing}
     ></kap-booking>
   </div>`;
+}
+
+interface SeededParameters extends BookingParameters {
+  /** A booking placed in advance in the demo clinic. */
+  seed?: { service: string; options?: SeedOptions };
+  /** `manage`: the element manages it (`booking`); `after`: it opens a follow-up window (`after`). */
+  use?: 'manage' | 'after';
+  /** Which token the page hands over with it. */
+  token?: 'valid' | 'wrong' | 'none';
+}
+
+/** Stories about an existing booking: managing it, or booking the session that follows it. */
+function renderSeeded(args: BookingArgs, context: StoryContext<BookingArgs>) {
+  const parameters = context.parameters as SeededParameters;
+  const clinic = demoBackend(parameters.demo ?? {}, context.id);
+  clinics.set(context.id, clinic);
+  const seeded = parameters.seed ? clinic.seedBooking(parameters.seed.service, parameters.seed.options) : undefined;
+  const id = seeded?.booking.id ?? 'bk-not-in-this-clinic';
+  const token =
+    parameters.token === 'none' ? undefined : parameters.token === 'wrong' ? 'an-expired-or-mistyped-token-000' : seeded?.accessToken;
+  const use = parameters.use ?? 'manage';
+  return html`<div style=${parameters.width ? `max-width: ${parameters.width}` : nothing}><kap-booking
+    api=${clinic.api}
+    service=${args.service || nothing}
+    time-zone=${args.timeZone || nothing}
+    lang=${args.lang || nothing}
+    theme=${args.theme || nothing}
+    booking=${use === 'manage' ? id : nothing}
+    after=${use === 'after' && parameters.seed ? id : nothing}
+    .token=${use === 'manage' ? token : undefined}
+    .afterToken=${use === 'after' ? token : undefined}
+  ></kap-booking></div>`;
 }
 
 const meta = {
@@ -55,16 +90,17 @@ const meta = {
   component: 'kap-booking',
   render,
   decorators: [withActions],
-  args: { service: 'consultation', timeZone: '', lang: '', source: 'storybook', theme: '', api: '' },
+  args: { service: 'consultation', timeZone: '', lang: '', source: 'storybook', theme: '', api: '', manageUrl: '' },
   argTypes: {
     service: { control: 'select', options: ['consultation', 'preparation', 'administration', 'integration'] },
     timeZone: { control: 'text', description: 'IANA zone; empty = the browser’s' },
     lang: { control: 'select', options: ['', 'en', 'es'] },
     theme: { control: 'inline-radio', options: ['', 'light', 'dark', 'auto'] },
     api: { control: 'text', description: 'Empty = this story’s demo clinic' },
+    manageUrl: { control: 'text', description: 'The clinic’s manage page (https: or a path); empty = no manage link' },
   },
   parameters: {
-    actions: { handles: ['kap-slot-select', 'kap-booking-confirm', 'kap-error'] },
+    actions: { handles: ['kap-slot-select', 'kap-booking-confirm', 'kap-booking-cancel', 'kap-booking-reschedule', 'kap-error'] },
   },
 } satisfies Meta<BookingArgs>;
 
@@ -361,5 +397,237 @@ export const SpanishLongStrings: Story = {
     // Long words wrap: nothing sticks out of the 320 px column.
     await expect(element.scrollWidth).toBeLessThanOrEqual(element.clientWidth);
     await expect(element.getBoundingClientRect().width).toBeLessThanOrEqual(320);
+  },
+};
+
+// ---- after booking: the manage link, managing a booking, the integration window ------------------
+
+/** Booked on a site that set `manage-url`: the confirmation links to the manage page. */
+export const ConfirmedWithManageLink: Story = {
+  name: 'Confirmed, with a manage link',
+  args: { manageUrl: 'https://clinic.example/my-appointment' },
+  play: async ({ canvasElement }) => {
+    const element = elementIn(canvasElement);
+    await chooseFirstTime(element);
+    await fillDetails(element);
+    await confirm(element);
+    const link = await find<HTMLAnchorElement>(element, '[part~="manage-link"]');
+    const url = new URL(link.href);
+    await expect(url.search).toBe('');
+    await expect(new URLSearchParams(url.hash.slice(1)).get('token')).toBe(element.accessToken);
+  },
+};
+
+/** `<kap-booking booking>` with the booking's token: the appointment, Change time and Cancel. */
+export const ManageBooking: Story = {
+  name: 'Manage: the booking',
+  render: renderSeeded,
+  parameters: { seed: { service: 'consultation' } },
+  play: async ({ canvasElement }) => {
+    const element = elementIn(canvasElement);
+    await find(element, '[data-focus="manage"]');
+    await findText(element, 'Confirmed');
+    buttonNamed(element, 'Change time');
+    buttonNamed(element, 'Cancel appointment');
+  },
+};
+
+/** "Cancel appointment" asks first. */
+export const ManageCancelQuestion: Story = {
+  name: 'Manage: are you sure?',
+  render: renderSeeded,
+  parameters: { seed: { service: 'consultation' } },
+  play: async ({ canvasElement }) => {
+    const element = elementIn(canvasElement);
+    await find(element, '[data-focus="manage"]');
+    await userEvent.click(buttonNamed(element, 'Cancel appointment'));
+    const question = await find(element, '[data-focus="confirm-cancel"]');
+    await waitFor(() => expect(element.shadowRoot!.activeElement).toBe(question), quiet(SLOW));
+    buttonNamed(element, 'Yes, cancel it');
+    buttonNamed(element, 'No, keep it');
+  },
+};
+
+/** Cancelled: said plainly, focus on the heading, the clinic's record updated. */
+export const ManageCancelled: Story = {
+  name: 'Manage: cancelled',
+  render: renderSeeded,
+  parameters: { seed: { service: 'consultation' } },
+  play: async ({ canvasElement, id }) => {
+    const element = elementIn(canvasElement);
+    await find(element, '[data-focus="manage"]');
+    await userEvent.click(buttonNamed(element, 'Cancel appointment'));
+    await userEvent.click(await waitFor(() => buttonNamed(element, 'Yes, cancel it'), quiet(SLOW)));
+    const heading = await find(element, '[data-focus="cancelled"]');
+    await expect(heading.textContent).toContain('Your appointment is cancelled');
+    const [booking] = [...clinics.get(id)!.bookings.values()];
+    await expect(booking!.status).toBe('cancelled');
+  },
+};
+
+/** Cancelling could not reach the clinic: the question stays, with the reason. */
+export const ManageCancelFailed: Story = {
+  name: 'Manage: cancelling failed',
+  render: renderSeeded,
+  parameters: { seed: { service: 'consultation' }, demo: { cancel: 'network-error' } },
+  play: async ({ canvasElement }) => {
+    const element = elementIn(canvasElement);
+    await find(element, '[data-focus="manage"]');
+    await userEvent.click(buttonNamed(element, 'Cancel appointment'));
+    await userEvent.click(await waitFor(() => buttonNamed(element, 'Yes, cancel it'), quiet(SLOW)));
+    await findText(element, "We couldn't cancel your appointment.");
+    await findText(element, "We couldn't reach the clinic");
+  },
+};
+
+/** A booking cancelled earlier: shown as cancelled, nothing to do. */
+export const ManageAlreadyCancelled: Story = {
+  name: 'Manage: already cancelled',
+  render: renderSeeded,
+  parameters: { seed: { service: 'consultation', options: { status: 'cancelled' } } },
+  play: async ({ canvasElement }) => {
+    const element = elementIn(canvasElement);
+    await findText(element, 'This appointment has been cancelled.');
+    await expect(element.shadowRoot!.querySelector('button')).toBeNull();
+  },
+};
+
+/** "Change time": the booking picker, with the current time and a way back. */
+export const ManageChooseNewTime: Story = {
+  name: 'Manage: choose a new time',
+  render: renderSeeded,
+  parameters: { seed: { service: 'consultation' } },
+  play: async ({ canvasElement }) => {
+    const element = elementIn(canvasElement);
+    await find(element, '[data-focus="manage"]');
+    await userEvent.click(buttonNamed(element, 'Change time'));
+    await find(element, '[part~="time"]');
+    await findText(element, 'Choose a new time');
+    buttonNamed(element, 'Keep my current time');
+  },
+};
+
+/** A new time is held: "Move your appointment from … to …". */
+export const ManageCheckNewTime: Story = {
+  name: 'Manage: check the new time',
+  render: renderSeeded,
+  parameters: { seed: { service: 'consultation' } },
+  play: async ({ canvasElement }) => {
+    const element = elementIn(canvasElement);
+    await find(element, '[data-focus="manage"]');
+    await userEvent.click(buttonNamed(element, 'Change time'));
+    await chooseFirstTime(element);
+    await findText(element, 'Move your appointment from');
+    buttonNamed(element, 'Move my appointment');
+  },
+};
+
+/** Moved: the new time, the old one given up, a calendar file for the new one. */
+export const ManageMoved: Story = {
+  name: 'Manage: moved',
+  render: renderSeeded,
+  parameters: { seed: { service: 'consultation' } },
+  play: async ({ canvasElement, id }) => {
+    const element = elementIn(canvasElement);
+    await find(element, '[data-focus="manage"]');
+    const [before] = [...clinics.get(id)!.bookings.values()];
+    await userEvent.click(buttonNamed(element, 'Change time'));
+    await chooseFirstTime(element);
+    await userEvent.click(buttonNamed(element, 'Move my appointment'));
+    await findText(element, 'Your appointment has been moved');
+    await find(element, 'a[download]');
+    const [after] = [...clinics.get(id)!.bookings.values()];
+    await expect(after!.start).not.toBe(before!.start);
+  },
+};
+
+/** Someone else took the new time first: back to fresh times, the booking unchanged. */
+export const ManageMoveSlotTaken: Story = {
+  name: 'Manage: new time taken',
+  render: renderSeeded,
+  parameters: {
+    seed: { service: 'consultation' },
+    demo: { reschedule: [{ status: 409, code: 'slot_unavailable', message: 'That time has just been taken.' }, 'ok'] },
+  },
+  play: async ({ canvasElement }) => {
+    const element = elementIn(canvasElement);
+    await find(element, '[data-focus="manage"]');
+    await userEvent.click(buttonNamed(element, 'Change time'));
+    await chooseFirstTime(element);
+    await userEvent.click(buttonNamed(element, 'Move my appointment'));
+    await findText(element, 'your appointment has not changed');
+    await find(element, '[part~="time"]');
+  },
+};
+
+/** The page has no token for the booking (the link was not used). */
+export const ManageLinkMissing: Story = {
+  name: 'Manage: no link',
+  render: renderSeeded,
+  parameters: { seed: { service: 'consultation' }, token: 'none' },
+  play: async ({ canvasElement }) => {
+    const element = elementIn(canvasElement);
+    await findText(element, 'Open the link in your confirmation');
+  },
+};
+
+/** The token is wrong or has expired (401). */
+export const ManageLinkExpired: Story = {
+  name: 'Manage: link expired',
+  render: renderSeeded,
+  parameters: { seed: { service: 'consultation' }, token: 'wrong' },
+  play: async ({ canvasElement }) => {
+    const element = elementIn(canvasElement);
+    await findText(element, 'This link has expired or is not valid.');
+  },
+};
+
+/** Integration, given the ketamine session: only times 24–48 hours after it ends, on its week. */
+export const IntegrationWindow: Story = {
+  name: 'Integration: in the window',
+  render: renderSeeded,
+  args: { service: 'integration' },
+  parameters: { seed: { service: 'administration', options: { daysAhead: 8, weekdays: [1, 2, 3] } }, use: 'after' },
+  play: async ({ canvasElement, id }) => {
+    const element = elementIn(canvasElement);
+    await find(element, '[part~="window"]');
+    await findText(element, '24 to 48 hours after your Ketamine session ends');
+    await find(element, '[part~="time"]');
+    const [opener] = [...clinics.get(id)!.bookings.values()];
+    const ended = Date.parse(opener!.end);
+    for (const time of element.shadowRoot!.querySelectorAll('[part~="time"]')) {
+      const after = Date.parse(time.getAttribute('data-roving')!) - ended;
+      await expect(after).toBeGreaterThanOrEqual(24 * 3_600_000);
+      await expect(after).toBeLessThanOrEqual(48 * 3_600_000);
+    }
+  },
+};
+
+/** Integration without the ketamine session it follows: how to get there. */
+export const IntegrationWithoutSession: Story = {
+  name: 'Integration: no session to follow',
+  render: renderSeeded,
+  args: { service: 'integration' },
+  parameters: { use: 'after' },
+  play: async ({ canvasElement }) => {
+    const element = elementIn(canvasElement);
+    await findText(element, 'This session is booked after your Ketamine session.');
+  },
+};
+
+/** The cancel question in Spanish, in a 320 px column, on a dark page. */
+export const ManageSpanishDarkNarrow: Story = {
+  name: 'Manage: Spanish, dark, narrow',
+  render: renderSeeded,
+  args: { lang: 'es' },
+  globals: { backgrounds: { value: 'dark' } },
+  parameters: { seed: { service: 'consultation' }, width: '320px' },
+  play: async ({ canvasElement }) => {
+    const element = elementIn(canvasElement);
+    await find(element, '[data-focus="manage"]');
+    await userEvent.click(buttonNamed(element, 'Cancelar la cita'));
+    await findText(element, '¿Seguro que quiere cancelar esta cita?');
+    buttonNamed(element, 'Sí, cancelarla');
+    await expect(element.scrollWidth).toBeLessThanOrEqual(element.clientWidth);
   },
 };

@@ -28,6 +28,10 @@ export function intlLocale(lang: string): string {
 /** "30 seconds", "2 minutes": how long to wait, rounded up, in the reader's language. */
 export function formatWait(ms: number, locale: string): string {
   const seconds = Math.max(1, Math.ceil(ms / 1000));
-  const [value, unit] = seconds < 90 ? [seconds, 'second'] : [Math.ceil(seconds / 60), 'minute'];
+  return seconds < 90 ? formatUnit(seconds, 'second', locale) : formatUnit(Math.ceil(seconds / 60), 'minute', locale);
+}
+
+/** "90 minutes", "1 day": `value` `unit`s spelled out in the reader's language. */
+export function formatUnit(value: number, unit: string, locale: string): string {
   return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
 }

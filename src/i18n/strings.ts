@@ -24,6 +24,73 @@ export interface KapStrings {
   errorUnexpected: string;
   detailsKept: string;
 
+  // ---- kap-intake ----
+  /** `{page}` and `{count}` are numbers. */
+  intakeStep: string;
+  intakeBack: string;
+  intakeContinue: string;
+  intakeLoadError: string;
+  intakeYes: string;
+  intakeNo: string;
+  /** Between the options and a "none of these" option. */
+  intakeOr: string;
+  intakeDay: string;
+  intakeMonth: string;
+  intakeYear: string;
+  intakeSignatureLabel: string;
+  /** `{date}` is today, as a long date. */
+  intakeSignatureHint: string;
+  intakeNewTab: string;
+  /** `{number}` is a phone number. */
+  intakeCall: string;
+  /** `{number}` is a phone number. */
+  intakeText: string;
+  intakeCheckHeading: string;
+  intakeChange: string;
+  intakeNotAnswered: string;
+  /** Used when the form sets no `submitLabel`. */
+  intakeSubmit: string;
+  intakeSending: string;
+  /** Used when the form sets no `confirmation`. */
+  intakeDoneHeading: string;
+  intakeDoneBody: string;
+  /**
+   * Validation messages, one per template of `VALIDATION_MESSAGES` in `src/forms/validation.ts`
+   * (the English ones), with the same `{placeholders}`: `{name}`/`{Name}` is the question's short
+   * name, others are values such as `{min}`, `{max}`, `{date}`, `{number}`, `{option}`.
+   */
+  validationEnter: string;
+  validationEnterAnswer: string;
+  validationSelect: string;
+  validationSelectAnswer: string;
+  validationSelectRow: string;
+  validationSelectSome: string;
+  validationExclusive: string;
+  validationConsent: string;
+  validationSignature: string;
+  validationTooShort: string;
+  validationTooLong: string;
+  validationEmail: string;
+  validationPhone: string;
+  validationNotNumber: string;
+  validationNotWhole: string;
+  validationBetween: string;
+  validationAtLeast: string;
+  validationAtMost: string;
+  validationDateDay: string;
+  validationDateMonth: string;
+  validationDateYear: string;
+  validationDateDayMonth: string;
+  validationDateDayYear: string;
+  validationDateMonthYear: string;
+  validationDateReal: string;
+  validationYearDigits: string;
+  validationDatePast: string;
+  validationDateFuture: string;
+  validationDateAfter: string;
+  validationDateBefore: string;
+  validationFallbackName: string;
+
   // ---- kap-booking: choosing a time ----
   chooseTimeHeading: string;
   /** `{duration}` such as "45 minutes". */
@@ -119,6 +186,107 @@ export interface KapStrings {
   /** `{service}` is the service name; goes into the calendar file. */
   calendarSummary: string;
   calendarDescription: string;
+
+  // ---- kap-booking: manage link in the confirmation ----
+  manageLink: string;
+  manageLinkHint: string;
+  /** `{url}` is the manage link; goes into the calendar file instead of `calendarDescription`. */
+  calendarDescriptionWithLink: string;
+
+  // ---- kap-booking: managing a booking ----
+  manageHeading: string;
+  manageLoading: string;
+  manageLoadError: string;
+  manageProblemHeading: string;
+  manageLinkMissing: string;
+  manageLinkInvalid: string;
+  summaryStatus: string;
+  statusConfirmed: string;
+  statusRequested: string;
+  statusCancelled: string;
+  manageCancelledNote: string;
+  managePastNote: string;
+  cancelAppointment: string;
+  cancelConfirmHeading: string;
+  cancelConfirmBody: string;
+  cancelConfirmYes: string;
+  cancelConfirmNo: string;
+  cancelling: string;
+  cancelError: string;
+  cancelledHeading: string;
+  cancelledBody: string;
+  rescheduleHeading: string;
+  /** `{when}` is the current date and time (the `dateAtTime` string). */
+  rescheduleCurrent: string;
+  keepCurrentTime: string;
+  rescheduleConfirmHeading: string;
+  /** `{from}` and `{to}` are dates and times (the `dateAtTime` string). */
+  rescheduleFromTo: string;
+  confirmMove: string;
+  chooseAnotherTime: string;
+  moving: string;
+  moveError: string;
+  holdExpiredMove: string;
+  slotTakenMove: string;
+  holdExpiredChooseAgainMove: string;
+  rescheduledHeading: string;
+  /** `{from}` is the previous date and time (the `dateAtTime` string). */
+  rescheduledBody: string;
+  /** `{min}`, `{max}` hours and `{after}` the opening service's name. */
+  moveNotOffered: string;
+  /** `{day}` is a long day, `{time}` a clock time with its zone. */
+  dateAtTime: string;
+
+  // ---- kap-booking: a follow-up service's window (integration after administration) ----
+  /** `{min}`, `{max}` hours, `{after}` the opening service's name, `{from}`/`{to}` (`dateAtTime`). */
+  followUpWindow: string;
+  /** `{after}` is the opening service's name. */
+  followUpMissing: string;
+  followUpNotOpener: string;
+  followUpOpenerCancelled: string;
+  followUpPassed: string;
+  followUpWeekNote: string;
+
+  // ---- kap-prep-checklist ----
+  checklistHeading: string;
+  checklistLoading: string;
+  checklistLoadError: string;
+  checklistSessionLabel: string;
+  /** `{day}` is a long date, `{time}` a clock time. */
+  checklistSessionWhen: string;
+  /** `{zone}` such as "Eastern Time". */
+  checklistTimesIn: string;
+  /** `{done}` and `{total}` are numbers. */
+  checklistProgress: string;
+  checklistAllDone: string;
+  /** An item's due time: `{time}` and `{day}` (a long date). */
+  checklistDueBy: string;
+  checklistDueSoon: string;
+  checklistDueNow: string;
+  checklistDueNowHeading: string;
+  /** Heading for items the clinic put in no group. */
+  checklistOtherGroup: string;
+  checklistSaving: string;
+  /** `{item}` is the item's text. */
+  checklistSaveFailedDone: string;
+  /** `{item}` is the item's text. */
+  checklistSaveFailedUndone: string;
+  checklistAddReminders: string;
+  /** `{lead}` is a duration such as "1 hour". */
+  checklistRemindersHint: string;
+  checklistPrint: string;
+  /** Goes into the calendar file. */
+  checklistCalendarSession: string;
+  /** Goes into the calendar file. */
+  checklistCalendarDescription: string;
+  checklistMissingLinkHeading: string;
+  checklistMissingLink: string;
+  checklistLinkExpiredHeading: string;
+  checklistLinkExpired: string;
+  checklistNotFound: string;
+  checklistCancelledHeading: string;
+  checklistCancelled: string;
+  checklistEmpty: string;
 }
 
 export type KapStringKey = keyof KapStrings;

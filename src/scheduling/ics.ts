@@ -1,7 +1,15 @@
 /**
  * An iCalendar file (RFC 5545) for "add to calendar". It carries only what the caller passes —
- * times, a summary, and optionally a description, location and link — never who booked.
+ * times, a summary, and optionally a description, location, link and reminders — never who booked.
  */
+
+/** A reminder the calendar shows before an event (a VALARM with `ACTION:DISPLAY`, §3.6.6). */
+export interface CalendarAlarm {
+  /** What the reminder says. */
+  description: string;
+  /** Whole minutes before the event starts; 0 is at its start, a negative number after it. */
+  minutesBefore: number;
+}
 
 export interface CalendarEvent {
   /** Globally unique and stable, so importing the file twice updates one event. */
@@ -14,6 +22,8 @@ export interface CalendarEvent {
   location?: string;
   /** An absolute http(s) URL. */
   url?: string;
+  /** Reminders, each written as its own VALARM inside the event. */
+  alarms?: CalendarAlarm[];
 }
 
 export interface CalendarFileOptions {
@@ -73,6 +83,34 @@ function safeUrl(value: string): string {
   return url.href;
 }
 
+/**
+ * A TRIGGER duration relative to the event's start (§3.3.6): 90 minutes before is `-PT1H30M`,
+ * a day before `-P1D`, the start itself `PT0M`.
+ */
+export function triggerDuration(minutesBefore: number): string {
+  if (!Number.isSafeInteger(minutesBefore)) {
+    throw new RangeError(`A calendar reminder needs a whole number of minutes, not ${String(minutesBefore)}`);
+  }
+  const sign = minutesBefore > 0 ? '-' : '';
+  let rest = Math.abs(minutesBefore);
+  const days = Math.floor(rest / 1440);
+  rest -= days * 1440;
+  const hours = Math.floor(rest / 60);
+  const minutes = rest - hours * 60;
+  const time = `${hours ? `${hours}H` : ''}${minutes || (!days && !hours) ? `${minutes}M` : ''}`;
+  return `${sign}P${days ? `${days}D` : ''}${time ? `T${time}` : ''}`;
+}
+
+function alarmLines(alarm: CalendarAlarm): string[] {
+  return [
+    'BEGIN:VALARM',
+    'ACTION:DISPLAY',
+    `DESCRIPTION:${escapeText(alarm.description)}`,
+    `TRIGGER:${triggerDuration(alarm.minutesBefore)}`,
+    'END:VALARM',
+  ];
+}
+
 export function calendarFile(events: CalendarEvent[], options: CalendarFileOptions): string {
   const stamp = utcDateTime(options.now, 'DTSTAMP');
   const lines = [
@@ -99,6 +137,7 @@ export function calendarFile(events: CalendarEvent[], options: CalendarFileOptio
     if (event.description !== undefined) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
     if (event.location !== undefined) lines.push(`LOCATION:${escapeText(event.location)}`);
     if (event.url !== undefined) lines.push(`URL:${safeUrl(event.url)}`);
+    for (const alarm of event.alarms ?? []) lines.push(...alarmLines(alarm));
     lines.push('END:VEVENT');
   }
   lines.push('END:VCALENDAR');

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import ICAL from 'ical.js';
-import { calendarFile, escapeText, foldLine, type CalendarEvent } from '../../src/scheduling/ics.js';
+import { calendarFile, escapeText, foldLine, triggerDuration, type CalendarEvent } from '../../src/scheduling/ics.js';
 
 const NOW = new Date('2026-03-01T09:30:15.250Z');
 const EVENT: CalendarEvent = {
@@ -129,6 +129,89 @@ describe('calendarFile', () => {
     const lines = physicalLines(text);
     assert.ok(lines.some((line) => line.startsWith(' ')), 'at least one continuation line');
     assert.equal(new ICAL.Event(parse(text).events[0]!).summary, summary);
+  });
+});
+
+describe('reminders (VALARM)', () => {
+  const WITH_ALARMS: CalendarEvent = {
+    uid: 'bk_1-fast@kap-elements',
+    start: '2026-03-05T11:00:00Z',
+    end: '2026-03-05T11:15:00Z',
+    summary: 'Stop eating',
+    alarms: [
+      { description: 'Stop eating; light meal, then water only', minutesBefore: 60 },
+      { description: 'Now', minutesBefore: 0 },
+    ],
+  };
+
+  it('writes one VALARM per reminder inside its event, and ical.js reads each back', () => {
+    const text = calendarFile([WITH_ALARMS, { ...EVENT, alarms: [{ description: 'Session tomorrow', minutesBefore: 1440 }] }], {
+      now: NOW,
+    });
+    physicalLines(text);
+    const { events } = parse(text);
+    const alarms = events.map((event) => event.getAllSubcomponents('valarm'));
+    assert.deepEqual(alarms.map((list) => list.length), [2, 1]);
+    const first = alarms[0]!.map((alarm) => ({
+      action: alarm.getFirstPropertyValue('action'),
+      description: alarm.getFirstPropertyValue('description'),
+      trigger: (alarm.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds(),
+    }));
+    assert.deepEqual(first, [
+      { action: 'DISPLAY', description: 'Stop eating; light meal, then water only', trigger: -3600 },
+      { action: 'DISPLAY', description: 'Now', trigger: 0 },
+    ]);
+    assert.equal((alarms[1]![0]!.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds(), -86_400);
+    // An event without alarms has none.
+    assert.equal(parse(calendarFile([EVENT], { now: NOW })).events[0]!.getAllSubcomponents('valarm').length, 0);
+  });
+
+  it('writes the exact VALARM lines (RFC 5545 §3.6.6: ACTION, DESCRIPTION, TRIGGER)', () => {
+    const lines = unfold(calendarFile([WITH_ALARMS], { now: NOW }));
+    const start = lines.indexOf('BEGIN:VALARM');
+    assert.deepEqual(lines.slice(start, start + 5), [
+      'BEGIN:VALARM',
+      'ACTION:DISPLAY',
+      'DESCRIPTION:Stop eating\\; light meal\\, then water only',
+      'TRIGGER:-PT1H',
+      'END:VALARM',
+    ]);
+    assert.equal(lines[lines.lastIndexOf('END:VALARM') + 1], 'END:VEVENT');
+  });
+
+  it('turns minutes into RFC 5545 durations that ical.js agrees with', () => {
+    const cases: [number, string][] = [
+      [0, 'PT0M'],
+      [1, '-PT1M'],
+      [60, '-PT1H'],
+      [90, '-PT1H30M'],
+      [1440, '-P1D'],
+      [1500, '-P1DT1H'],
+      [2881, '-P2DT1M'],
+      [-30, 'PT30M'],
+      [-1440, 'P1D'],
+    ];
+    for (const [minutes, expected] of cases) {
+      assert.equal(triggerDuration(minutes), expected);
+      assert.equal(ICAL.Duration.fromString(expected).toSeconds(), -minutes * 60 || 0);
+    }
+    fc.assert(
+      fc.property(fc.integer({ min: -100_000, max: 100_000 }), (minutes) => {
+        assert.equal(ICAL.Duration.fromString(triggerDuration(minutes)).toSeconds(), -minutes * 60 || 0);
+      }),
+    );
+    for (const bad of [1.5, Number.NaN, Infinity]) assert.throws(() => triggerDuration(bad), RangeError);
+  });
+
+  it('cannot be made to inject properties through a reminder', () => {
+    const text = calendarFile([{ ...WITH_ALARMS, alarms: [{ description: 'x\r\nATTENDEE:mailto:a@example.com\nEND:VALARM', minutesBefore: 5 }] }], {
+      now: NOW,
+    });
+    const names = unfold(text).map((line) => line.split(/[:;]/)[0]);
+    assert.ok(!names.includes('ATTENDEE'));
+    assert.equal(names.filter((name) => name === 'END').length, 3);
+    const alarm = parse(text).events[0]!.getFirstSubcomponent('valarm')!;
+    assert.equal(alarm.getFirstPropertyValue('description'), 'x\nATTENDEE:mailto:a@example.com\nEND:VALARM');
   });
 });
 

@@ -2,11 +2,15 @@
  * The behaviour of `<kap-booking>` from choosing a time to a recorded booking, apart from
  * rendering: holds and their expiry, the details, one idempotency key per logical submission,
  * and where each failure leaves the client. The element renders this state and forwards input.
+ *
+ * Moving an existing booking (manage mode) is the same walk with a different last step: when
+ * the context names a booking to move, the details step becomes "check the new time" and
+ * submitting asks the backend to reschedule instead of creating a booking.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { newIdempotencyKey, type KapApiClient } from '../../api/client.js';
 import { KapApiError, isKapApiError } from '../../api/errors.js';
-import type { Booking, BookingRequest, Hold, Slot } from '../../api/schemas.js';
+import type { Booking, BookingRequest, Hold, RescheduleRequest, Slot } from '../../api/schemas.js';
 import {
   applyPrefill,
   bookingPayload,
@@ -41,6 +45,16 @@ export interface BookingFlowContext {
   booked(booking: Booking, accessToken: string): void;
   /** Report a failure the client is shown (`kap-error`). */
   failed(error: unknown, code?: string): void;
+  /** The booking the chosen time should replace, when rescheduling; `undefined` when booking. */
+  moving?(): BookingAccess | undefined;
+  /** The backend moved the booking to the chosen time. */
+  moved?(booking: Booking): void;
+}
+
+/** A booking and the bearer token that opens it. */
+export interface BookingAccess {
+  bookingId: string;
+  token: string;
 }
 
 function isAbort(error: unknown): boolean {
@@ -77,6 +91,8 @@ export class BookingFlow implements ReactiveController {
   #holdKey: { start: string; key: string } | undefined;
   #submission: { key: string; body: string } | undefined;
   #timers: ReturnType<typeof setTimeout>[] = [];
+  /** Bumped by `reset`, so a hold that arrives after the client walked away is given back. */
+  #generation = 0;
 
   constructor(host: ReactiveControllerHost, context: BookingFlowContext) {
     this.#host = host;
@@ -93,6 +109,30 @@ export class BookingFlow implements ReactiveController {
     }
     this.holding = undefined;
     this.submitting = false;
+  }
+
+  /**
+   * Back to an untouched times step, giving back any hold: a reschedule begins or is abandoned.
+   * The next availability load shows the released time as free again.
+   */
+  reset(focus?: FocusTarget): void {
+    this.#clearTimers();
+    if (this.hold && this.step !== 'done') void this.#releaseHold(this.hold);
+    this.hold = undefined;
+    this.slot = undefined;
+    this.holdFailure = undefined;
+    this.submitFailure = undefined;
+    this.errors = [];
+    this.notice = undefined;
+    this.booking = undefined;
+    this.refreshing = false;
+    this.step = 'times';
+    this.focus = focus;
+    this.#holdKey = undefined;
+    this.#submission = undefined;
+    this.holding = undefined;
+    this.#generation += 1;
+    this.#host.requestUpdate();
   }
 
   /** Whether the Previous/Next week buttons and times should accept input. */
@@ -119,11 +159,16 @@ export class BookingFlow implements ReactiveController {
     this.holding = slot;
     this.holdFailure = undefined;
     this.#host.requestUpdate();
+    const generation = this.#generation;
     try {
       const hold = await client.createHold(
         { service: this.#context.serviceId(), start: slot.start },
         { idempotencyKey: this.#holdKey.key, signal: this.#context.signal() },
       );
+      if (generation !== this.#generation) {
+        void this.#releaseHold(hold);
+        return;
+      }
       this.#holdKey = undefined;
       this.hold = hold;
       this.slot = { start: hold.start, end: hold.end };
@@ -135,7 +180,7 @@ export class BookingFlow implements ReactiveController {
       this.#watchHold(hold);
       this.#context.slotHeld(hold);
     } catch (error) {
-      if (isAbort(error)) return;
+      if (isAbort(error) || generation !== this.#generation) return;
       this.#context.failed(error);
       if (conflictCode(error) === 'slot_unavailable') {
         this.#holdKey = undefined;
@@ -144,7 +189,7 @@ export class BookingFlow implements ReactiveController {
         this.holdFailure = { slot, error: error as Error };
       }
     } finally {
-      this.holding = undefined;
+      if (generation === this.#generation) this.holding = undefined;
       this.#host.requestUpdate();
     }
   }
@@ -165,6 +210,8 @@ export class BookingFlow implements ReactiveController {
     if (this.submitting || this.step !== 'details' || !this.slot) return;
     const client = this.#context.client();
     if (!client) return;
+    const moving = this.#context.moving?.();
+    if (moving) return this.#move(client, moving, this.slot);
     this.errors = invalidFields(this.values);
     if (this.errors.length) {
       this.submitFailure = undefined;
@@ -200,6 +247,37 @@ export class BookingFlow implements ReactiveController {
       this.step = 'done';
       this.focus = 'done';
       this.#context.booked(created.booking, created.accessToken);
+    } catch (error) {
+      if (isAbort(error)) return;
+      this.#context.failed(error);
+      this.#bookingFailed(error);
+    } finally {
+      this.submitting = false;
+      this.#host.requestUpdate();
+    }
+  }
+
+  /** Reschedule to `slot`, under one key for this logical move (kept across retries). */
+  async #move(client: KapApiClient, moving: BookingAccess, slot: Slot): Promise<void> {
+    const holdId = this.hold && this.holdState !== 'expired' ? this.hold.id : undefined;
+    const request: RescheduleRequest = { start: slot.start, ...(holdId ? { holdId } : {}) };
+    const body = JSON.stringify([moving.bookingId, request]);
+    if (this.#submission?.body !== body) this.#submission = { key: newIdempotencyKey(), body };
+    this.submitting = true;
+    this.submitFailure = undefined;
+    this.#host.requestUpdate();
+    try {
+      const booking = await client.rescheduleBooking(moving.bookingId, moving.token, request, {
+        idempotencyKey: this.#submission.key,
+        signal: this.#context.signal(),
+      });
+      this.#clearTimers();
+      this.#submission = undefined;
+      this.hold = undefined;
+      this.booking = booking;
+      this.step = 'done';
+      this.focus = 'done';
+      this.#context.moved?.(booking);
     } catch (error) {
       if (isAbort(error)) return;
       this.#context.failed(error);

@@ -196,4 +196,32 @@ export const bookingStyles = css`
   .confirmation .notice {
     margin-bottom: calc(var(--_space) * 1.5);
   }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 0.5);
+    margin: var(--_space) 0 0;
+  }
+  /* The destructive answer (GOV.UK's warning button): the error colour, text in the background's. */
+  .button--warning {
+    border-color: var(--_color-error);
+    background: var(--_color-error);
+    color: var(--_color-background);
+  }
+  .button--warning:hover {
+    background: color-mix(in srgb, var(--_color-error) 85%, var(--_color-text));
+  }
+  .window-note,
+  .current-time {
+    margin: 0 0 calc(var(--_space) * 0.5);
+    font-weight: 600;
+  }
+  .keep-time {
+    margin-bottom: var(--_space);
+  }
+  .manage-link {
+    margin-bottom: 0.25rem;
+    font-weight: 600;
+  }
 `;

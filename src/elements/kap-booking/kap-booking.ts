@@ -4,20 +4,35 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { KapApiError, isKapApiError } from '../../api/errors.js';
-import { isTimeZone, type AvailabilityResponse, type Booking, type Hold, type Service, type Slot } from '../../api/schemas.js';
+import {
+  isTimeZone,
+  type AvailabilityResponse,
+  type Booking,
+  type BookingStatus,
+  type Hold,
+  type Service,
+  type Slot,
+} from '../../api/schemas.js';
+import { readBookingFragment, type BookingFragment } from '../../base/fragment-token.js';
 import { KapElement } from '../../base/kap-element.js';
+import { formatUnit } from '../../base/language.js';
+import { KapBookingCancelEvent } from '../../events/kap-booking-cancel.js';
 import { KapBookingConfirmEvent } from '../../events/kap-booking-confirm.js';
+import { KapBookingRescheduleEvent } from '../../events/kap-booking-reschedule.js';
 import { KapErrorEvent } from '../../events/kap-error.js';
 import { KapSlotSelectEvent } from '../../events/kap-slot-select.js';
 import type { KapStringKey } from '../../i18n/strings.js';
 import { calendarFile } from '../../scheduling/ics.js';
 import { formatDayLong, formatDayShort, formatTime, formatZoneName, sameOffsetAt } from '../../scheduling/format.js';
 import { slotsByDay, weekDays, type DaySlots } from '../../scheduling/slots.js';
-import { addDays, browserTimeZone, dayOf, startOfDay, weekStart } from '../../scheduling/zones.js';
+import { addDays, browserTimeZone, dayOf, parseDay, startOfDay, weekStart } from '../../scheduling/zones.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { CARE_REASONS, PREFER_NOT_TO_SAY, parsePrefill, type BookingPrefill, type DetailsField } from './booking-details.js';
-import { BookingFlow, type HoldState } from './booking-flow.js';
+import { BookingFlow, type BookingAccess, type FocusTarget, type HoldState, type TimesNotice } from './booking-flow.js';
+import { followUpWindow, type OpenWindow } from './follow-up-window.js';
 import { bookingStyles } from './kap-booking.styles.js';
+import { ManageFlow, type ManageFocus } from './manage-flow.js';
+import { manageLink, resolveManageUrl } from './manage-link.js';
 import { moveRovingFocus } from './roving-focus.js';
 
 const FIELD_ERRORS: Record<DetailsField, KapStringKey> = {
@@ -39,14 +54,18 @@ const REASON_LABELS: Record<string, KapStringKey> = {
   [PREFER_NOT_TO_SAY]: 'reasonNone',
 };
 
-/** Focus targets the flow asks for, by the `data-focus` attribute that marks them. */
-const FOCUS_SELECTORS = {
-  times: '[data-focus="times"]',
-  notice: '[data-focus="notice"]',
-  details: '[data-focus="details"]',
-  'error-summary': '[data-focus="error-summary"]',
-  done: '[data-focus="done"]',
-} as const;
+const STATUS_LABELS: Record<BookingStatus, KapStringKey> = {
+  confirmed: 'statusConfirmed',
+  requested: 'statusRequested',
+  cancelled: 'statusCancelled',
+};
+
+/** The focus target a flow asks for: the element marked with that `data-focus` value. */
+function focusSelector(target: FocusTarget | ManageFocus): string {
+  return `[data-focus="${target}"]`;
+}
+
+const WEEK_MS = 7 * 86_400_000;
 
 function safeLinkUrl(value: string | null, base: string): string | undefined {
   if (!value) return undefined;
@@ -58,18 +77,46 @@ function safeLinkUrl(value: string | null, base: string): string | undefined {
   }
 }
 
+/** A missing, wrong or expired token, or a booking id the backend does not know. */
+function isLinkRefused(error: unknown): boolean {
+  return isKapApiError(error) && (error.kind === 'unauthorized' || error.kind === 'not_found');
+}
+
 /**
  * @summary Books a session at the clinic: a week of free times in the client's time zone, a
  * short hold on the chosen time, contact details and consent, then a confirmation with an
- * "Add to calendar" file.
+ * "Add to calendar" file. Given a booking and its token it manages that booking instead: shows
+ * it, cancels it (after asking) or moves it to another free time. A follow-up service
+ * (integration) is offered only in its window after the booking that opens it.
+ *
+ * **Three modes.** Without `booking` it books `service`. With `booking` it manages a booking:
+ * the id is the attribute's value, or, when the attribute is empty (`<kap-booking booking>`, the
+ * usual set-up on the page `manage-url` points to), the `booking` in the link's fragment. When
+ * `service` is a follow-up service (its `followUp` in `GET services`, e.g. integration 24–48
+ * hours after the ketamine session), it needs the booking that opens the window: `after` and
+ * `afterToken`, else the link's `#booking=…&token=…`.
+ *
+ * **Tokens.** A token comes from its property (`token`, `afterToken`), else from the URL
+ * fragment `#booking=<id>&token=<token>` — used only when the fragment names the same booking or
+ * none. The element takes `booking` and `token` out of the address bar as it reads them
+ * (`history.replaceState`, the rest of the address kept); other kap elements on the page still
+ * get them. Tokens stay in memory: never in storage, URLs' queries, events or logs.
+ *
+ * **Manage link.** With `manage-url`, the confirmation links to
+ * `<manage-url>#booking=<id>&token=<token>` and its `.ics` file carries the same link in
+ * DESCRIPTION and URL. That calendar file then holds a bearer link: anyone who gets the file can
+ * open, move or cancel the booking. Without `manage-url` nothing is added.
  *
  * @event kap-slot-select - The client chose a time and the clinic is holding it. `detail`:
  *   `{ service, start, end }` (ids and ISO instants only).
  * @event kap-booking-confirm - The booking is recorded. `detail`:
  *   `{ bookingId, service, start, end, status }` — never the client's name, email, phone or reason.
+ * @event kap-booking-cancel - The client cancelled the managed booking. `detail`: `{ bookingId }`.
+ * @event kap-booking-reschedule - The managed booking moved to a new time. `detail`:
+ *   `{ bookingId, start, end }` (the new ISO instants).
  * @event kap-error - A failure the client is being shown, or a set-up problem. `detail`:
- *   `{ kind, code? }`, e.g. `{ kind: 'conflict', code: 'slot_unavailable' }` or
- *   `{ kind: 'configuration', code: 'invalid_api' }`.
+ *   `{ kind, code? }`, e.g. `{ kind: 'conflict', code: 'slot_unavailable' }`,
+ *   `{ kind: 'unauthorized', code: 'unauthorized' }` or `{ kind: 'configuration', code: 'invalid_manage_url' }`.
  *
  * @slot privacy - Your own sentence about the privacy notice (with its link), shown above the
  *   consent checkbox instead of the built-in one.
@@ -79,16 +126,20 @@ function safeLinkUrl(value: string | null, base: string): string | undefined {
  * @csspart service - The service's name, length and place.
  * @csspart notice - A message about what just happened (time taken, hold ended, a failure).
  * @csspart calendar - The week: zone note, week buttons, days and times.
+ * @csspart zone - The note saying which time zone the times are in.
  * @csspart week-nav - The Previous week / Next week row.
  * @csspart day - A day with free times.
  * @csspart time - A free time.
- * @csspart summary - The chosen appointment (details step and confirmation).
+ * @csspart summary - The chosen appointment (details step, confirmation, managing).
  * @csspart hold - The note saying how long the time is held.
  * @csspart form - The details form.
  * @csspart field - Each question in the form.
  * @csspart error-summary - The "There is a problem" box that lists wrong answers.
  * @csspart button - Every button, and the "Add to calendar" link.
- * @csspart confirmation - The confirmation step.
+ * @csspart confirmation - The confirmation step (also after cancelling or moving a booking).
+ * @csspart manage-link - The "Change or cancel this appointment" link in the confirmation.
+ * @csspart actions - The row of buttons under a managed booking or a question.
+ * @csspart window - The sentence explaining a follow-up service's window.
  * @csspart problem - The message shown when the element is set up wrongly.
  *
  * @cssproperty --kap-color-primary - Buttons, links, selected day. Default teal `#1b5e63` (light), `#86d3d8` (dark).
@@ -98,7 +149,7 @@ function safeLinkUrl(value: string | null, base: string): string | undefined {
  * @cssproperty --kap-color-background - Background. Default `#ffffff` / `#111a1d`.
  * @cssproperty --kap-color-surface - Panels and notices. Default `#f1f6f6` / `#1b282c`.
  * @cssproperty --kap-color-border - Input and button borders (keep 3:1 against the background). Default `#5d6d74` / `#8a9ca3`.
- * @cssproperty --kap-color-error - Error messages and borders. Default `#b3261e` / `#ff9b8f`.
+ * @cssproperty --kap-color-error - Error messages and borders, and the "Yes, cancel it" button. Default `#b3261e` / `#ff9b8f`.
  * @cssproperty --kap-color-success - The confirmation's accent. Default `#1c6b3a` / `#86dca0`.
  * @cssproperty --kap-color-focus - The 3px focus ring. Default `#1f4fd1` / `#ffc94a`.
  * @cssproperty --kap-radius - Corner radius. Default `0.375rem`.
@@ -134,7 +185,37 @@ export class KapBooking extends KapElement {
    */
   @property({ attribute: false }) prefill: BookingPrefill | undefined;
 
-  /** Which week is shown: 0 is the current one. */
+  /**
+   * Manage this booking instead of making a new one: its id, or an empty value to take the id
+   * from the link's fragment (`#booking=…&token=…`). The token is `token`, else the fragment's.
+   */
+  @property() booking: string | null = null;
+
+  /**
+   * The managed booking's access token. Without it the element reads `#token=…` from the URL
+   * fragment; with neither it explains that the link from the confirmation is needed.
+   */
+  @property({ attribute: false }) token: string | undefined;
+
+  /**
+   * The clinic's page where a managing `<kap-booking booking>` lives (`https:`, or a path on
+   * this site). When set, the confirmation and its `.ics` file link to
+   * `<manage-url>#booking=<id>&token=<token>`: the token rides in the fragment only. Anything
+   * else is ignored and reported as `kap-error` `{ kind: 'configuration', code: 'invalid_manage_url' }`.
+   */
+  @property({ attribute: 'manage-url' }) manageUrl: string | null = null;
+
+  /**
+   * For a follow-up service: the id of the booking that opens its window (the ketamine session
+   * for integration); the `after` attribute (`Element.after` is a DOM method, hence the property's
+   * name). Without it, the link's `#booking=…&token=…` is used.
+   */
+  @property({ attribute: 'after' }) afterBooking: string | null = null;
+
+  /** The access token of the booking named by `after`. Without it, the link's `#token=…`. */
+  @property({ attribute: false }) afterToken: string | undefined;
+
+  /** Which week is shown: 0 is the first one offered. */
   @state() private weekOffset = 0;
   @state() private selectedDay: string | undefined;
   @state() private dayTabStop: string | undefined;
@@ -144,24 +225,66 @@ export class KapBooking extends KapElement {
 
   #accessToken: string | undefined;
   #calendarUrl: string | undefined;
+  #manageLink: string | undefined;
   #invalidZoneReported: string | undefined;
+  #invalidManageUrlReported: string | null = null;
+  /** What the link's fragment carried, once read; `undefined` until the element needs it. */
+  #link: BookingFragment | undefined;
+  /** Every service the backend lists, for the name of the one opening a follow-up window. */
+  #services: Service[] = [];
 
   private readonly flow = new BookingFlow(this, {
     client: () => this.client,
     signal: () => this.connectionSignal,
-    serviceId: () => this.service,
+    serviceId: () => this.serviceId ?? this.service,
     source: () => this.source?.slice(0, 100) || undefined,
     refreshAvailability: () => void this.availabilityTask.run(),
     slotHeld: (hold) => this.#slotHeld(hold),
     booked: (booking, token) => this.#booked(booking, token),
     failed: (error, code) => this.reportFailure(error, code),
+    moving: () => (this.manage.step === 'moving' ? this.manageAccess : undefined),
+    moved: (booking) => this.manage.moved(booking),
+  });
+
+  private readonly manage = new ManageFlow(this, {
+    client: () => this.client,
+    signal: () => this.connectionSignal,
+    access: () => this.manageAccess,
+    openPicker: () => {
+      this.#showWeek(0);
+      this.flow.reset('times');
+    },
+    closePicker: () => this.flow.reset(),
+    cancelled: (booking) => this.emit(new KapBookingCancelEvent({ bookingId: booking.id })),
+    moved: (booking) => this.#moved(booking),
+    failed: (error) => this.reportFailure(error),
+  });
+
+  /** Manage mode: the booking being managed, read with its token. */
+  private readonly managedTask = new Task(this, {
+    task: async ([client, bookingId, token], { signal }) => {
+      if (!client || !bookingId || !token) return initialState;
+      try {
+        const booking = await client.getBooking(bookingId, token, { signal: this.signalFor(signal) });
+        this.manage.show(booking);
+        return booking;
+      } catch (error) {
+        this.reportFailure(error);
+        throw error;
+      }
+    },
+    args: () => {
+      const access = this.manageAccess;
+      return [this.client, access?.bookingId, access?.token, this.connectionSignal] as const;
+    },
   });
 
   private readonly serviceTask = new Task(this, {
     task: async ([client, serviceId], { signal }) => {
-      if (!client) return initialState;
+      if (!client || !serviceId) return initialState;
       try {
         const services = await client.listServices({ signal: this.signalFor(signal) });
+        this.#services = services;
         const service = services.find((candidate) => candidate.id === serviceId);
         if (!service) {
           throw new KapApiError(`Unknown service ${serviceId}`, { kind: 'configuration', code: 'unknown_service' });
@@ -172,12 +295,32 @@ export class KapBooking extends KapElement {
         throw error;
       }
     },
-    args: () => [this.client, this.service, this.connectionSignal] as const,
+    args: () => [this.client, this.serviceId, this.connectionSignal] as const,
+  });
+
+  /** A follow-up service: the booking that opens its window, read with its token. */
+  private readonly openerTask = new Task(this, {
+    task: async ([client, followUp, bookingId, token], { signal }) => {
+      if (!client || !followUp || !bookingId || !token) return initialState;
+      try {
+        return await client.getBooking(bookingId, token, { signal: this.signalFor(signal) });
+      } catch (error) {
+        this.reportFailure(error);
+        throw error;
+      }
+    },
+    args: () => {
+      const followUp = this.serviceTask.value?.followUp;
+      const opener = followUp ? this.openerAccess : undefined;
+      return [this.client, followUp, opener?.bookingId, opener?.token, this.connectionSignal] as const;
+    },
   });
 
   private readonly availabilityTask = new Task(this, {
-    task: async ([client, service, week], { signal }) => {
-      if (!client || !service) return initialState;
+    task: async ([client, service, week, open, window, after, afterToken], { signal }) => {
+      if (!client || !service || !open) return initialState;
+      // A follow-up service has no times of its own, only those in its window.
+      if (service.followUp && !(window && after && afterToken)) return initialState;
       const zone = this.displayZone;
       // A day either side, so the week is complete in whichever zone it is finally shown in.
       const from = new Date(Math.max(Date.parse(startOfDay(addDays(week, -1), zone)), Date.now() - 60_000));
@@ -185,9 +328,13 @@ export class KapBooking extends KapElement {
         service: service.id,
         from: from.toISOString().replace(/\.\d{3}Z$/, 'Z'),
         to: startOfDay(addDays(week, 8), zone),
+        ...(service.followUp ? { after } : {}),
       };
       try {
-        const availability = await client.getAvailability(query, { signal: this.signalFor(signal) });
+        const availability = await client.getAvailability(query, {
+          signal: this.signalFor(signal),
+          ...(service.followUp ? { token: afterToken } : {}),
+        });
         this.clinicZone = availability.timeZone;
         return availability;
       } catch (error) {
@@ -195,12 +342,70 @@ export class KapBooking extends KapElement {
         throw error;
       }
     },
-    args: () => [this.client, this.serviceTask.value, this.week, this.connectionSignal] as const,
+    args: () => {
+      const opener = this.openerAccess;
+      return [
+        this.client,
+        this.serviceTask.value,
+        this.week,
+        this.pickerOpen,
+        this.window?.start,
+        opener?.bookingId,
+        opener?.token,
+        this.connectionSignal,
+      ] as const;
+    },
   });
 
   /** The booking's access token, kept in memory only; `undefined` until a booking is made. */
   get accessToken(): string | undefined {
     return this.#accessToken;
+  }
+
+  /** Manage mode: the page named a booking to manage (an empty value: the one in the link). */
+  private get managing(): boolean {
+    return this.booking !== null;
+  }
+
+  /** The managed booking and its token: the page's own first, else the link's. */
+  private get manageAccess(): BookingAccess | undefined {
+    if (!this.managing) return undefined;
+    return this.#access(this.booking || undefined, this.token, this.#link);
+  }
+
+  /**
+   * The booking that opens a follow-up service's window: `after` and `afterToken`, else the
+   * link's. In manage mode the link belongs to the managed booking, so only the properties count.
+   */
+  private get openerAccess(): BookingAccess | undefined {
+    return this.#access(this.afterBooking || undefined, this.afterToken, this.managing ? undefined : this.#link);
+  }
+
+  /** An id and token from the page, each completed from the link when it names the same booking (or none). */
+  #access(id: string | undefined, token: string | undefined, link: BookingFragment | undefined): BookingAccess | undefined {
+    const bookingId = id ?? link?.booking;
+    if (!bookingId) return undefined;
+    const linkToken = link && (!link.booking || link.booking === bookingId) ? link.token : undefined;
+    const resolved = token || linkToken;
+    return resolved ? { bookingId, token: resolved } : undefined;
+  }
+
+  /** The service shown: the managed booking's, or `service`. */
+  private get serviceId(): string | undefined {
+    return this.managing ? this.manage.booking?.service : this.service;
+  }
+
+  /** Whether the time picker is on screen: availability is asked only then. */
+  private get pickerOpen(): boolean {
+    return !this.managing || this.manage.step === 'moving';
+  }
+
+  /** A follow-up service's window, once a booking that can open it is known. */
+  private get window(): OpenWindow | undefined {
+    const followUp = this.serviceTask.value?.followUp;
+    const opener = this.openerTask.status === TaskStatus.COMPLETE ? this.openerTask.value : undefined;
+    if (!followUp || !opener || opener.service !== followUp.after || opener.status === 'cancelled') return undefined;
+    return followUpWindow(opener, followUp);
   }
 
   /** The zone of the client's own clock. */
@@ -214,8 +419,11 @@ export class KapBooking extends KapElement {
     return inPerson && this.clinicZone ? this.clinicZone : this.clientZone;
   }
 
+  /** The first week offered: this one, or a follow-up window's first (still to come) week. */
   private get firstWeek(): string {
-    return weekStart(dayOf(new Date(), this.displayZone));
+    const window = this.window;
+    const from = window ? Math.max(Date.parse(window.start), Date.now()) : Date.now();
+    return weekStart(dayOf(new Date(from), this.displayZone));
   }
 
   private get week(): string {
@@ -223,6 +431,11 @@ export class KapBooking extends KapElement {
   }
 
   private get lastWeekOffset(): number {
+    const window = this.window;
+    if (window) {
+      const last = weekStart(dayOf(window.end, this.displayZone));
+      return Math.max(0, Math.round((parseDay(last) - parseDay(this.firstWeek)) / WEEK_MS));
+    }
     return Math.max(0, Math.floor(this.weeksAhead) - 1);
   }
 
@@ -237,27 +450,64 @@ export class KapBooking extends KapElement {
       this.weekOffset = 0;
       this.clinicZone = undefined;
     }
+    if (this.hasUpdated && (changed.has('booking') || changed.has('token'))) {
+      this.manage.clear();
+      this.flow.reset();
+    }
     if (this.timeZone && !isTimeZone(this.timeZone) && this.#invalidZoneReported !== this.timeZone) {
       this.#invalidZoneReported = this.timeZone;
       this.emit(new KapErrorEvent({ kind: 'configuration', code: 'invalid_time_zone' }));
     }
+    if (this.manageUrl && !resolveManageUrl(this.manageUrl, this.baseURI) && this.#invalidManageUrlReported !== this.manageUrl) {
+      this.#invalidManageUrlReported = this.manageUrl;
+      this.emit(new KapErrorEvent({ kind: 'configuration', code: 'invalid_manage_url' }));
+    }
+    this.#readLinkWhenNeeded();
+  }
+
+  /**
+   * Reads the link's fragment the first time a token is needed and not given as a property:
+   * at once when managing, once the service turns out to be a follow-up one when booking.
+   */
+  #readLinkWhenNeeded(): void {
+    if (this.#link) return;
+    const needed = this.managing
+      ? !(this.booking && this.token)
+      : Boolean(this.serviceTask.value?.followUp) && !(this.afterBooking && this.afterToken);
+    if (needed) this.#link = readBookingFragment();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const target = this.flow.focus;
-    if (!target) return;
-    const element = this.renderRoot.querySelector<HTMLElement>(FOCUS_SELECTORS[target]);
-    if (element) {
-      this.flow.focus = undefined;
-      element.focus();
+    if (target && this.#focus(focusSelector(target))) this.flow.focus = undefined;
+    const manageTarget = this.manage.focus;
+    if (manageTarget) {
+      // The action may not be on screen (a follow-up booking cannot be moved here): the heading then.
+      const focused = this.#focus(focusSelector(manageTarget)) || this.#focus(focusSelector('manage'));
+      if (focused) this.manage.focus = undefined;
     }
+  }
+
+  #focus(selector: string): boolean {
+    const element = this.renderRoot.querySelector<HTMLElement>(selector);
+    element?.focus();
+    return Boolean(element);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     if (this.#calendarUrl) URL.revokeObjectURL(this.#calendarUrl);
     this.#calendarUrl = undefined;
+    // Read again on return: the page may have been given another link meanwhile.
+    this.#link = undefined;
+  }
+
+  #showWeek(offset: number): void {
+    this.weekOffset = offset;
+    this.selectedDay = undefined;
+    this.dayTabStop = undefined;
+    this.timeTabStop = undefined;
   }
 
   #slotHeld(hold: Hold): void {
@@ -266,21 +516,9 @@ export class KapBooking extends KapElement {
 
   #booked(booking: Booking, accessToken: string): void {
     this.#accessToken = accessToken;
-    const service = this.serviceTask.value;
-    const ics = calendarFile(
-      [
-        {
-          uid: `${booking.id}@${this.client?.base.hostname || 'kap-elements'}`,
-          start: booking.start,
-          end: booking.end,
-          summary: this.t('calendarSummary', { service: service?.name ?? booking.service }),
-          description: this.t('calendarDescription'),
-        },
-      ],
-      { now: new Date() },
-    );
-    if (this.#calendarUrl) URL.revokeObjectURL(this.#calendarUrl);
-    this.#calendarUrl = URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' }));
+    const page = resolveManageUrl(this.manageUrl, this.baseURI);
+    this.#manageLink = page ? manageLink(page, booking.id, accessToken) : undefined;
+    this.#offerCalendarFile(booking, this.#manageLink);
     this.emit(
       new KapBookingConfirmEvent({
         bookingId: booking.id,
@@ -292,33 +530,67 @@ export class KapBooking extends KapElement {
     );
   }
 
+  #moved(booking: Booking): void {
+    const page = resolveManageUrl(this.manageUrl, this.baseURI);
+    const token = this.manageAccess?.token;
+    this.#offerCalendarFile(booking, page && token ? manageLink(page, booking.id, token) : undefined);
+    this.emit(new KapBookingRescheduleEvent({ bookingId: booking.id, start: booking.start, end: booking.end }));
+  }
+
+  /**
+   * The "Add to calendar" file, its UID the booking's (a moved booking keeps it). With a manage
+   * link, DESCRIPTION and URL carry that link: a bearer link, as `manage-url` documents.
+   */
+  #offerCalendarFile(booking: Booking, link: string | undefined): void {
+    const service = this.serviceTask.value;
+    const ics = calendarFile(
+      [
+        {
+          uid: `${booking.id}@${this.client?.base.hostname || 'kap-elements'}`,
+          start: booking.start,
+          end: booking.end,
+          summary: this.t('calendarSummary', { service: service?.name ?? booking.service }),
+          description: link ? this.t('calendarDescriptionWithLink', { url: link }) : this.t('calendarDescription'),
+          ...(link ? { url: link } : {}),
+        },
+      ],
+      { now: new Date() },
+    );
+    if (this.#calendarUrl) URL.revokeObjectURL(this.#calendarUrl);
+    this.#calendarUrl = URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' }));
+  }
+
   // ---- rendering ------------------------------------------------------------------------
 
   protected renderContent(): unknown {
+    return html`<div part="base" class="booking">${this.managing ? this.#renderManage() : this.#renderBooking()}</div>`;
+  }
+
+  #renderBooking(): unknown {
     const service = this.serviceTask.value;
-    if (this.serviceTask.status === TaskStatus.ERROR) {
-      const error = this.serviceTask.error;
-      if (isKapApiError(error) && error.kind === 'configuration') {
-        return this.renderConfigurationProblem({
-          code: error.code ?? 'configuration',
-          detail: this.t('unknownServiceDetail', { service: this.service }),
-        });
-      }
-      if (!this.isAbort(error)) {
-        return html`<div part="base" class="booking">
-          ${this.#renderFailure(error, () => void this.serviceTask.run(), 'loadTimesError')}
-        </div>`;
-      }
-    }
-    if (!service) return html`<div part="base" class="booking">${this.#renderLoading('loadingTimes')}</div>`;
+    if (this.serviceTask.status === TaskStatus.ERROR) return this.#renderServiceProblem();
+    if (!service) return this.#renderLoading('loadingTimes');
     const step = this.flow.step;
-    return html`<div part="base" class="booking">
-      ${step === 'times'
-        ? this.#renderTimesStep(service)
-        : step === 'details'
-          ? this.#renderDetailsStep(service)
-          : this.#renderConfirmation(service)}
-    </div>`;
+    if (step === 'times') {
+      if (service.followUp) {
+        const problem = this.#followUpProblem(service);
+        if (problem) return problem;
+      }
+      return this.#renderTimesStep(service, { heading: 'chooseTimeHeading', intro: this.#renderWindowNote(service) });
+    }
+    return step === 'details' ? this.#renderDetailsStep(service) : this.#renderConfirmation(service);
+  }
+
+  #renderServiceProblem(): unknown {
+    const error = this.serviceTask.error;
+    if (isKapApiError(error) && error.kind === 'configuration') {
+      return this.renderConfigurationProblem({
+        code: error.code ?? 'configuration',
+        detail: this.t('unknownServiceDetail', { service: this.serviceId ?? this.service }),
+      });
+    }
+    if (this.isAbort(error)) return this.#renderLoading('loadingTimes');
+    return this.#renderFailure(error, () => void this.serviceTask.run(), 'loadTimesError');
   }
 
   #renderLoading(key: KapStringKey): TemplateResult {
@@ -328,37 +600,279 @@ export class KapBooking extends KapElement {
   #renderFailure(error: unknown, retry: () => void, lead?: KapStringKey): TemplateResult {
     return html`<div part="notice" class="notice notice--error" role="alert">
       ${lead ? html`<p><strong>${this.t(lead)}</strong></p>` : nothing}
-      <p>${this.failureMessage(error)}</p>
+      <p>${this.#failureText(error)}</p>
       <button part="button" class="button button--secondary" type="button" @click=${retry}>${this.t('tryAgain')}</button>
     </div>`;
   }
 
-  #renderService(service: Service): TemplateResult {
-    const duration = new Intl.NumberFormat(this.locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(
-      service.durationMinutes,
-    );
-    return html`<div part="service" class="service">
-      <p class="service-name">${service.name}</p>
-      <p class="service-meta muted">
-        ${this.t('serviceDuration', { duration })} ·
-        ${this.t(service.location === 'in_person' ? 'locationInPerson' : 'locationVirtual')}
+  /** Like `failureMessage`, and a refused token or a booking cancelled meanwhile say so. */
+  #failureText(error: unknown): string {
+    if (isLinkRefused(error)) return this.t('manageLinkInvalid');
+    if (isKapApiError(error) && error.code === 'booking_cancelled') return this.t('manageCancelledNote');
+    return this.failureMessage(error);
+  }
+
+  /** A message in place of the element's content, with a heading (missing or refused link). */
+  #renderProblem(heading: KapStringKey, body: string): TemplateResult {
+    return html`<section class="step" aria-labelledby="problem-heading">
+      <h2 id="problem-heading" part="heading">${this.t(heading)}</h2>
+      <div part="notice" class="notice" role="status"><p>${body}</p></div>
+    </section>`;
+  }
+
+  /** "Wednesday, March 4, 2026 at 2:00 PM Eastern Time", in the zone times are shown in. */
+  #dateAtTime(instant: string): string {
+    const zone = this.displayZone;
+    return this.t('dateAtTime', {
+      day: formatDayLong(dayOf(instant, zone), this.locale),
+      time: `${formatTime(instant, zone, this.locale)} ${formatZoneName(zone, this.locale, instant)}`,
+    });
+  }
+
+  #hours(value: number): string {
+    return new Intl.NumberFormat(this.locale, { maximumFractionDigits: 1 }).format(value);
+  }
+
+  /** The name of the service whose booking opens `service`'s window. */
+  #openerName(service: Service): string {
+    const id = service.followUp?.after ?? '';
+    return this.#services.find((candidate) => candidate.id === id)?.name ?? id;
+  }
+
+  // ---- a follow-up service's window ----
+
+  /** Why a follow-up service cannot offer times yet, or `undefined` when it can. */
+  #followUpProblem(service: Service): TemplateResult | undefined {
+    const after = this.#openerName(service);
+    const heading: KapStringKey = 'chooseTimeHeading';
+    if (!this.openerAccess) return this.#renderProblem(heading, this.t('followUpMissing', { after }));
+    const task = this.openerTask;
+    if (task.status === TaskStatus.ERROR) {
+      if (this.isAbort(task.error)) return this.#renderLoading('loadingTimes');
+      if (isLinkRefused(task.error)) return this.#renderProblem(heading, this.t('manageLinkInvalid'));
+      return this.#renderFailure(task.error, () => void task.run(), 'loadTimesError');
+    }
+    const opener = task.status === TaskStatus.COMPLETE ? task.value : undefined;
+    if (!opener) return this.#renderLoading('loadingTimes');
+    if (opener.service !== service.followUp!.after) return this.#renderProblem(heading, this.t('followUpNotOpener', { after }));
+    if (opener.status === 'cancelled') return this.#renderProblem(heading, this.t('followUpOpenerCancelled', { after }));
+    if (Date.parse(this.window!.end) <= Date.now()) return this.#renderProblem(heading, this.t('followUpPassed', { after }));
+    return undefined;
+  }
+
+  #renderWindowNote(service: Service): TemplateResult | typeof nothing {
+    const followUp = service.followUp;
+    const window = this.window;
+    if (!followUp || !window) return nothing;
+    return html`<p part="window" class="window-note">
+      ${this.t('followUpWindow', {
+        min: this.#hours(followUp.minHoursAfterEnd),
+        max: this.#hours(followUp.maxHoursAfterEnd),
+        after: this.#openerName(service),
+        from: this.#dateAtTime(window.start),
+        to: this.#dateAtTime(window.end),
+      })}
+    </p>`;
+  }
+
+  // ---- managing a booking ----
+
+  #renderManage(): unknown {
+    if (!this.manageAccess) return this.#renderProblem('manageProblemHeading', this.t('manageLinkMissing'));
+    const task = this.managedTask;
+    if (task.status === TaskStatus.ERROR) {
+      if (this.isAbort(task.error)) return this.#renderLoading('manageLoading');
+      if (isLinkRefused(task.error)) return this.#renderProblem('manageProblemHeading', this.t('manageLinkInvalid'));
+      return this.#renderFailure(task.error, () => void task.run(), 'manageLoadError');
+    }
+    const booking = this.manage.booking;
+    if (!booking) return this.#renderLoading('manageLoading');
+    if (this.serviceTask.status === TaskStatus.ERROR) return this.#renderServiceProblem();
+    const service = this.serviceTask.value;
+    if (!service || service.id !== booking.service) return this.#renderLoading('manageLoading');
+    switch (this.manage.step) {
+      case 'confirm-cancel':
+        return this.#renderCancelQuestion(service, booking);
+      case 'cancelled':
+        return this.#renderCancelled(service, booking);
+      case 'moving':
+        return this.flow.step === 'times'
+          ? this.#renderTimesStep(service, {
+              heading: 'rescheduleHeading',
+              intro: html`<p class="current-time">${this.t('rescheduleCurrent', { when: this.#dateAtTime(booking.start) })}</p>
+                <button part="button" class="link-button keep-time" type="button" @click=${() => this.manage.stopMove()}>
+                  ${this.t('keepCurrentTime')}
+                </button>
+                ${this.#renderWindowNote(service)}`,
+            })
+          : this.#renderMoveCheck(service, booking);
+      case 'moved':
+        return this.#renderMoved(service, booking);
+      default:
+        return this.#renderManaged(service, booking);
+    }
+  }
+
+  #renderManaged(service: Service, booking: Booking): TemplateResult {
+    const cancelled = booking.status === 'cancelled';
+    const started = Date.parse(booking.start) <= Date.now();
+    return html`<section class="step" aria-labelledby="manage-heading">
+      <h2 id="manage-heading" part="heading" tabindex="-1" data-focus="manage">${this.t('manageHeading')}</h2>
+      ${this.#renderAppointment(service, booking, { reference: booking.id, status: booking.status })}
+      ${cancelled
+        ? html`<p part="notice" class="notice">${this.t('manageCancelledNote')}</p>`
+        : started
+          ? html`<p part="notice" class="notice">${this.t('managePastNote')}</p>`
+          : html`${this.#renderMoveUnavailable(service)}
+              <div part="actions" class="actions">
+                ${this.#canMove(service)
+                  ? html`<button
+                      part="button"
+                      class="button button--secondary"
+                      type="button"
+                      data-focus="change-action"
+                      @click=${() => this.manage.startMove()}
+                    >
+                      ${this.t('changeTime')}
+                    </button>`
+                  : nothing}
+                <button
+                  part="button"
+                  class="button button--secondary"
+                  type="button"
+                  data-focus="cancel-action"
+                  @click=${() => this.manage.askToCancel()}
+                >
+                  ${this.t('cancelAppointment')}
+                </button>
+              </div>`}
+    </section>`;
+  }
+
+  /**
+   * A follow-up booking can move only within its window, which needs the booking that opens
+   * it (`after` and `afterToken`): without them, the clinic moves it.
+   */
+  #canMove(service: Service): boolean {
+    return !service.followUp || Boolean(this.openerAccess && this.window);
+  }
+
+  #renderMoveUnavailable(service: Service): TemplateResult | typeof nothing {
+    const followUp = service.followUp;
+    if (!followUp || this.#canMove(service)) return nothing;
+    // Still finding out whether the opening booking can be read.
+    if (this.openerAccess && this.openerTask.status === TaskStatus.PENDING) return nothing;
+    return html`<p class="muted">
+      ${this.t('moveNotOffered', {
+        min: this.#hours(followUp.minHoursAfterEnd),
+        max: this.#hours(followUp.maxHoursAfterEnd),
+        after: this.#openerName(service),
+      })}
+    </p>`;
+  }
+
+  #renderCancelQuestion(service: Service, booking: Booking): TemplateResult {
+    const cancelling = this.manage.cancelling;
+    const failure = this.manage.cancelFailure;
+    return html`<section class="step" aria-labelledby="cancel-heading">
+      <h2 id="cancel-heading" part="heading" tabindex="-1" data-focus="confirm-cancel">${this.t('cancelConfirmHeading')}</h2>
+      ${this.#renderAppointment(service, booking)}
+      <p>${this.t('cancelConfirmBody')}</p>
+      ${failure
+        ? html`<div part="notice" class="notice notice--error" role="alert">
+            <p><strong>${this.t('cancelError')}</strong></p>
+            <p>${this.#failureText(failure)}</p>
+          </div>`
+        : nothing}
+      <div part="actions" class="actions">
+        <button
+          part="button"
+          class="button button--warning"
+          type="button"
+          aria-disabled=${cancelling ? 'true' : 'false'}
+          @click=${() => void this.manage.cancel()}
+        >
+          ${this.t('cancelConfirmYes')}
+        </button>
+        <button part="button" class="button button--secondary" type="button" @click=${() => this.manage.keep()}>
+          ${this.t('cancelConfirmNo')}
+        </button>
+      </div>
+      <p class="status" role="status">${cancelling ? this.t('cancelling') : ''}</p>
+    </section>`;
+  }
+
+  #renderCancelled(service: Service, booking: Booking): TemplateResult {
+    return html`<section part="confirmation" class="step confirmation" aria-labelledby="cancelled-heading">
+      <div class="notice notice--success">
+        <h2 id="cancelled-heading" part="heading" tabindex="-1" data-focus="cancelled">${this.t('cancelledHeading')}</h2>
+        ${this.#renderAppointment(service, booking, { reference: booking.id, status: booking.status })}
+      </div>
+      <p>${this.t('cancelledBody')}</p>
+    </section>`;
+  }
+
+  /** The new time is held: check it, then move. */
+  #renderMoveCheck(service: Service, booking: Booking): TemplateResult {
+    const slot = this.flow.slot!;
+    const submitting = this.flow.submitting;
+    const failure = this.flow.submitFailure;
+    return html`<section class="step" aria-labelledby="move-heading">
+      <h2 id="move-heading" part="heading" tabindex="-1" data-focus="details">${this.t('rescheduleConfirmHeading')}</h2>
+      <p class="move-from-to">
+        ${this.t('rescheduleFromTo', { from: this.#dateAtTime(booking.start), to: this.#dateAtTime(slot.start) })}
       </p>
-      ${service.mode === 'request' ? html`<p class="muted">${this.t('requestModeNote')}</p>` : nothing}
-    </div>`;
+      ${this.#renderAppointment(service, slot)} ${this.#renderHold(this.flow.holdState, 'holdExpiredMove')}
+      ${failure
+        ? html`<div part="notice" class="notice notice--error" role="alert">
+            <p><strong>${this.t('moveError')}</strong></p>
+            <p>${this.#failureText(failure)}</p>
+          </div>`
+        : nothing}
+      <div part="actions" class="actions">
+        <button
+          part="button"
+          class="button confirm"
+          type="button"
+          aria-disabled=${submitting ? 'true' : 'false'}
+          @click=${() => void this.flow.submit()}
+        >
+          ${this.t('confirmMove')}
+        </button>
+        <button part="button" class="button button--secondary" type="button" @click=${() => this.flow.changeTime()}>
+          ${this.t('chooseAnotherTime')}
+        </button>
+      </div>
+      <p class="status" role="status">${submitting ? this.t('moving') : ''}</p>
+    </section>`;
+  }
+
+  #renderMoved(service: Service, booking: Booking): TemplateResult {
+    const from = this.manage.movedFrom;
+    return html`<section part="confirmation" class="step confirmation" aria-labelledby="moved-heading">
+      <div class="notice notice--success">
+        <h2 id="moved-heading" part="heading" tabindex="-1" data-focus="done">${this.t('rescheduledHeading')}</h2>
+        ${this.#renderAppointment(service, booking, { reference: booking.id, status: booking.status })}
+      </div>
+      ${from ? html`<p>${this.t('rescheduledBody', { from: this.#dateAtTime(from.start) })}</p>` : nothing}
+      ${this.#calendarUrl
+        ? html`<a part="button" class="button button--secondary" href=${this.#calendarUrl} download="appointment.ics"
+            >${this.t('addToCalendar')}</a
+          >`
+        : nothing}
+    </section>`;
   }
 
   // ---- step 1: times ----
 
-  #renderTimesStep(service: Service): TemplateResult {
+  #renderTimesStep(service: Service, options: { heading: KapStringKey; intro: unknown }): TemplateResult {
     const notice = this.flow.notice;
     return html`<section class="step" aria-labelledby="times-heading">
-      <h2 id="times-heading" part="heading" tabindex="-1" data-focus="times">${this.t('chooseTimeHeading')}</h2>
+      <h2 id="times-heading" part="heading" tabindex="-1" data-focus="times">${this.t(options.heading)}</h2>
       ${notice
-        ? html`<p part="notice" class="notice" tabindex="-1" data-focus="notice">
-            ${this.t(notice === 'slot_taken' ? 'slotTaken' : 'holdExpiredChooseAgain')}
-          </p>`
+        ? html`<p part="notice" class="notice" tabindex="-1" data-focus="notice">${this.t(this.#noticeKey(notice))}</p>`
         : nothing}
-      ${this.#renderService(service)}
+      ${options.intro} ${this.#renderService(service)}
       <div part="calendar" class="calendar">
         <p part="zone" class="zone">${this.#zoneNote(service)}</p>
         ${this.#renderWeekNav()}
@@ -369,6 +883,24 @@ export class KapBooking extends KapElement {
         ${this.#renderAvailability()}
       </div>
     </section>`;
+  }
+
+  /** Back at the times: what happened, in words for booking or for moving a booking. */
+  #noticeKey(notice: TimesNotice): KapStringKey {
+    if (this.managing) return notice === 'slot_taken' ? 'slotTakenMove' : 'holdExpiredChooseAgainMove';
+    return notice === 'slot_taken' ? 'slotTaken' : 'holdExpiredChooseAgain';
+  }
+
+  #renderService(service: Service): TemplateResult {
+    const duration = formatUnit(service.durationMinutes, 'minute', this.locale);
+    return html`<div part="service" class="service">
+      <p class="service-name">${service.name}</p>
+      <p class="service-meta muted">
+        ${this.t('serviceDuration', { duration })} ·
+        ${this.t(service.location === 'in_person' ? 'locationInPerson' : 'locationVirtual')}
+      </p>
+      ${service.mode === 'request' ? html`<p class="muted">${this.t('requestModeNote')}</p>` : nothing}
+    </div>`;
   }
 
   #zoneNote(service: Service): string {
@@ -410,20 +942,19 @@ export class KapBooking extends KapElement {
           ${this.t('nextWeek')} <span aria-hidden="true">›</span>
         </button>
       </div>
-      ${atStart || atEnd
-        ? html`<p id="week-limit" class="muted week-limit">
-            ${atStart ? this.t('firstWeekNote') : this.t('lastWeekNote', { weeks: this.lastWeekOffset + 1 })}
-          </p>`
-        : nothing}`;
+      ${atStart || atEnd ? html`<p id="week-limit" class="muted week-limit">${this.#weekLimitNote(atStart)}</p>` : nothing}`;
+  }
+
+  #weekLimitNote(atStart: boolean): string {
+    const service = this.serviceTask.value;
+    if (service?.followUp && this.window) return this.t('followUpWeekNote', { after: this.#openerName(service) });
+    return atStart ? this.t('firstWeekNote') : this.t('lastWeekNote', { weeks: this.lastWeekOffset + 1 });
   }
 
   #moveWeek(by: number): void {
     const next = this.weekOffset + by;
     if (next < 0 || next > this.lastWeekOffset || this.flow.busy) return;
-    this.weekOffset = next;
-    this.selectedDay = undefined;
-    this.dayTabStop = undefined;
-    this.timeTabStop = undefined;
+    this.#showWeek(next);
   }
 
   #renderAvailability(): unknown {
@@ -431,10 +962,15 @@ export class KapBooking extends KapElement {
     return this.availabilityTask.render({
       initial: () => this.#renderLoading('loadingTimes'),
       pending: () => this.#renderLoading('loadingTimes'),
-      error: (error) =>
-        this.isAbort(error)
-          ? this.#renderLoading('loadingTimes')
-          : this.#renderFailure(error, () => void this.availabilityTask.run(), 'loadTimesError'),
+      error: (error) => {
+        if (this.isAbort(error)) return this.#renderLoading('loadingTimes');
+        const service = this.serviceTask.value;
+        // The backend judged the opening booking unusable for this window (wrong service, cancelled…).
+        if (service?.followUp && isKapApiError(error) && error.kind === 'validation' && 'after' in error.fields) {
+          return html`<p part="notice" class="notice">${this.t('followUpNotOpener', { after: this.#openerName(service) })}</p>`;
+        }
+        return this.#renderFailure(error, () => void this.availabilityTask.run(), 'loadTimesError');
+      },
       complete: (availability) => this.#renderWeek(availability),
     });
   }
@@ -563,7 +1099,11 @@ export class KapBooking extends KapElement {
     </section>`;
   }
 
-  #renderAppointment(service: Service, slot: Slot, reference?: string): TemplateResult {
+  #renderAppointment(
+    service: Service,
+    slot: Slot,
+    { reference, status }: { reference?: string; status?: BookingStatus } = {},
+  ): TemplateResult {
     const zone = this.displayZone;
     const day = dayOf(slot.start, zone);
     const own = this.#clientTime(slot);
@@ -584,6 +1124,12 @@ export class KapBooking extends KapElement {
           ${own ? html`<br /><span class="muted">${this.t('yourTime', { time: own.time })} (${own.zone})</span>` : nothing}
         </dd>
       </div>
+      ${status
+        ? html`<div>
+            <dt>${this.t('summaryStatus')}</dt>
+            <dd class="status-value">${this.t(STATUS_LABELS[status])}</dd>
+          </div>`
+        : nothing}
       ${reference
         ? html`<div>
             <dt>${this.t('bookingReference')}</dt>
@@ -593,7 +1139,7 @@ export class KapBooking extends KapElement {
     </dl>`;
   }
 
-  #renderHold(holdState: HoldState): TemplateResult {
+  #renderHold(holdState: HoldState, expiredKey: KapStringKey = 'holdExpired'): TemplateResult {
     const hold = this.flow.hold;
     const until = hold && holdState !== 'expired' ? formatTime(hold.expiresAt, this.clientZone, this.locale) : undefined;
     return html`${until ? html`<p part="hold" class="hold">${this.t('holdUntil', { time: until })}</p>` : nothing}
@@ -601,7 +1147,7 @@ export class KapBooking extends KapElement {
         ${holdState === 'ending' ? html`<p part="notice" class="notice">${this.t('holdEndingSoon')}</p>` : nothing}
         ${holdState === 'expired'
           ? html`<div part="notice" class="notice">
-              <p>${this.t('holdExpired')}</p>
+              <p>${this.t(expiredKey)}</p>
               <button part="button" class="button button--secondary" type="button" @click=${() => this.flow.changeTime()}>
                 ${this.t('chooseTimeHeading')}
               </button>
@@ -796,10 +1342,16 @@ export class KapBooking extends KapElement {
         <h2 id="done-heading" part="heading" tabindex="-1" data-focus="done">
           ${this.t(requested ? 'requestedHeading' : 'confirmedHeading')}
         </h2>
-        ${this.#renderAppointment(service, booking, booking.id)}
+        ${this.#renderAppointment(service, booking, { reference: booking.id })}
       </div>
       <h3>${this.t('nextStepsHeading')}</h3>
       <p>${this.t(requested ? 'nextStepsRequested' : 'nextStepsConfirmed')}</p>
+      ${this.#manageLink
+        ? html`<p class="manage-link">
+              <a part="manage-link" href=${this.#manageLink}>${this.t('manageLink')}</a>
+            </p>
+            <p class="hint">${this.t('manageLinkHint')}</p>`
+        : nothing}
       ${this.#calendarUrl
         ? html`<a part="button" class="button button--secondary" href=${this.#calendarUrl} download="appointment.ics"
             >${this.t('addToCalendar')}</a

@@ -1,0 +1,163 @@
+/**
+ * The behaviour of `<kap-booking>` managing an existing booking, apart from rendering: which
+ * step the client is on, cancelling with one idempotency key per logical cancel, and handing the
+ * reschedule to `BookingFlow`, whose time picker and holds it reuses.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { newIdempotencyKey, type KapApiClient } from '../../api/client.js';
+import type { KapApiError } from '../../api/errors.js';
+import type { Booking } from '../../api/schemas.js';
+import type { BookingAccess } from './booking-flow.js';
+
+/**
+ * `view` → `confirm-cancel` → `cancelled`; or `view` → `moving` (BookingFlow's picker and its
+ * "check the new time" step) → `moved`.
+ */
+export type ManageStep = 'view' | 'confirm-cancel' | 'cancelled' | 'moving' | 'moved';
+
+/** Where focus should go once the step the client moved to has rendered. */
+export type ManageFocus = 'manage' | 'confirm-cancel' | 'cancelled' | 'cancel-action' | 'change-action';
+
+export interface ManageFlowContext {
+  client(): KapApiClient | undefined;
+  /** Aborts when the element leaves the page. */
+  signal(): AbortSignal;
+  /** The booking being managed and its token. */
+  access(): BookingAccess | undefined;
+  /** Open the time picker for a new time (BookingFlow, from a fresh start). */
+  openPicker(): void;
+  /** Close the picker, giving back any hold. */
+  closePicker(): void;
+  cancelled(booking: Booking): void;
+  moved(booking: Booking): void;
+  /** Report a failure the client is shown (`kap-error`). */
+  failed(error: unknown): void;
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+export class ManageFlow implements ReactiveController {
+  step: ManageStep = 'view';
+  /** The booking as the backend last described it. */
+  booking: Booking | undefined;
+  /** The booking before it moved, for "moved from … to …". */
+  movedFrom: Booking | undefined;
+  cancelling = false;
+  cancelFailure: KapApiError | Error | undefined;
+  focus: ManageFocus | undefined;
+
+  #host: ReactiveControllerHost;
+  #context: ManageFlowContext;
+  /**
+   * One key per logical cancel, for the booking it was made for. It outlives failures and
+   * "No, keep it": an earlier attempt whose answer was lost may have cancelled already, and
+   * asking again with the same key replays that answer instead of acting twice.
+   */
+  #cancelKey: { bookingId: string; key: string } | undefined;
+
+  constructor(host: ReactiveControllerHost, context: ManageFlowContext) {
+    this.#host = host;
+    this.#context = context;
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.cancelling = false;
+  }
+
+  /** The booking was (re)loaded: show it, from the start. */
+  show(booking: Booking): void {
+    if (this.booking?.id !== booking.id) this.#cancelKey = undefined;
+    this.booking = booking;
+    this.movedFrom = undefined;
+    this.cancelFailure = undefined;
+    this.step = 'view';
+    this.#host.requestUpdate();
+  }
+
+  /** Forget the booking (the page named another one, or took the token away). */
+  clear(): void {
+    this.booking = undefined;
+    this.movedFrom = undefined;
+    this.cancelFailure = undefined;
+    this.step = 'view';
+    this.#host.requestUpdate();
+  }
+
+  /** "Cancel appointment": ask first. */
+  askToCancel(): void {
+    if (this.step !== 'view' || this.booking?.status === 'cancelled') return;
+    this.step = 'confirm-cancel';
+    this.cancelFailure = undefined;
+    this.focus = 'confirm-cancel';
+    this.#host.requestUpdate();
+  }
+
+  /** "No, keep it": back to the booking, focus where the client left it. */
+  keep(): void {
+    if (this.step !== 'confirm-cancel' || this.cancelling) return;
+    this.step = 'view';
+    this.cancelFailure = undefined;
+    this.focus = 'cancel-action';
+    this.#host.requestUpdate();
+  }
+
+  /** "Yes, cancel it". */
+  async cancel(): Promise<void> {
+    if (this.step !== 'confirm-cancel' || this.cancelling) return;
+    const client = this.#context.client();
+    const access = this.#context.access();
+    if (!client || !access) return;
+    if (this.#cancelKey?.bookingId !== access.bookingId) {
+      this.#cancelKey = { bookingId: access.bookingId, key: newIdempotencyKey() };
+    }
+    this.cancelling = true;
+    this.cancelFailure = undefined;
+    this.#host.requestUpdate();
+    try {
+      const booking = await client.cancelBooking(access.bookingId, access.token, {
+        idempotencyKey: this.#cancelKey.key,
+        signal: this.#context.signal(),
+      });
+      this.booking = booking;
+      this.step = 'cancelled';
+      this.focus = 'cancelled';
+      this.#context.cancelled(booking);
+    } catch (error) {
+      if (isAbort(error)) return;
+      this.#context.failed(error);
+      this.cancelFailure = error as Error;
+    } finally {
+      this.cancelling = false;
+      this.#host.requestUpdate();
+    }
+  }
+
+  /** "Change time": the picker, fresh. */
+  startMove(): void {
+    if (this.step !== 'view' || this.booking?.status === 'cancelled') return;
+    this.step = 'moving';
+    this.#context.openPicker();
+    this.#host.requestUpdate();
+  }
+
+  /** "Keep my current time": back to the booking, any hold on a new time given back. */
+  stopMove(): void {
+    if (this.step !== 'moving') return;
+    this.step = 'view';
+    this.focus = 'change-action';
+    this.#context.closePicker();
+    this.#host.requestUpdate();
+  }
+
+  /** BookingFlow moved the booking. */
+  moved(booking: Booking): void {
+    this.movedFrom = this.booking;
+    this.booking = booking;
+    this.step = 'moved';
+    this.#context.moved(booking);
+    this.#host.requestUpdate();
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * The link a confirmation offers for managing the booking: the clinic's manage page with the
+ * booking id and its bearer token in the fragment, which browsers never send to a server (the
+ * page's `<kap-booking>` reads it and takes it off the address bar). Never in the query.
+ */
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * The `manage-url` attribute resolved against the page, or `undefined` when it is unusable:
+ * only `https:` (or `http:` on localhost, for development) may carry a bearer link. A relative
+ * URL takes the page's scheme and host.
+ */
+export function resolveManageUrl(value: string | null, baseURI: string): URL | undefined {
+  const raw = value?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw, baseURI);
+  } catch {
+    return undefined;
+  }
+  if (url.username || url.password) return undefined;
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) return url;
+  return undefined;
+}
+
+/** `<manage page>#booking=<id>&token=<token>`; any fragment the page address had is replaced. */
+export function manageLink(page: URL, bookingId: string, token: string): string {
+  const url = new URL(page);
+  url.hash = new URLSearchParams({ booking: bookingId, token }).toString();
+  return url.href;
+}

@@ -1,0 +1,188 @@
+/**
+ * The behaviour of `<kap-intake>` apart from rendering: the answers as typed, which page is shown,
+ * validation on Continue, check-your-answers and Change, the crisis panel once a safety answer is
+ * given, the opt-in draft, and one idempotency key per submission. The element renders this state
+ * and forwards input.
+ */
+import type { ReactiveControllerHost } from 'lit';
+import { newIdempotencyKey, type KapApiClient } from '../../api/client.js';
+import { isKapApiError } from '../../api/errors.js';
+import type { AnswerValue } from '../../forms/answers.js';
+import { visibility } from '../../forms/conditions.js';
+import type { ResolvedForm } from '../../forms/definition.js';
+import { safetyTriggered } from '../../forms/flags.js';
+import { indexForm } from '../../forms/form-index.js';
+import { toSubmission } from '../../forms/submission.js';
+import { validateForm, validatePage, type ValidationError, type ValidationOptions } from '../../forms/validation.js';
+import { clearDraft, readDraft, writeDraft } from './intake-draft.js';
+
+export interface IntakeFlowContext {
+  client(): KapApiClient | undefined;
+  /** Aborts when the element leaves the page. */
+  signal(): AbortSignal;
+  booking(): string | undefined;
+  /** Whether the page opted in to a draft in sessionStorage. */
+  draft(): boolean;
+  validation(): ValidationOptions;
+  submitted(responseId: string): void;
+  /** Report a failure the client is shown (`kap-error`). */
+  failed(error: unknown): void;
+}
+
+export class IntakeFlow {
+  form: ResolvedForm | undefined;
+  /** View values, exactly as typed, by item (or scale row) id; hidden answers are kept until submit prunes them. */
+  answers: Record<string, AnswerValue> = {};
+  /** Index in `form.pages` of the page shown while `view` is `page`. */
+  page = 0;
+  view: 'page' | 'check' | 'done' = 'page';
+  /** Shown only after Continue or submit (GOV.UK: validate on Continue). */
+  errors: ValidationError[] = [];
+  /** The client came from check-your-answers by "Change" and returns there after Continue. */
+  changing = false;
+  /** Set by the first safety answer; the crisis panel then stays for the rest of the visit. */
+  safety = false;
+  submitting = false;
+  /** Why the last submit failed (offline, timeout, server…), offered again with the same key. */
+  failure: unknown;
+  /** What to focus once the next render is done. */
+  focus: 'heading' | 'summary' | undefined;
+
+  #host: ReactiveControllerHost;
+  #context: IntakeFlowContext;
+  #submission: { key: string; body: string } | undefined;
+
+  constructor(host: ReactiveControllerHost, context: IntakeFlowContext) {
+    this.#host = host;
+    this.#context = context;
+  }
+
+  /** Shows `form`; a new form starts afresh (or from its draft), the same form keeps every answer. */
+  start(form: ResolvedForm): void {
+    if (this.form?.id !== form.id) {
+      const draft = this.#context.draft() ? readDraft(form.id) : undefined;
+      this.answers = draft?.answers ?? {};
+      this.page = Math.max(0, form.pages.findIndex((page) => page.id === draft?.page));
+      this.view = 'page';
+      this.errors = [];
+      this.changing = false;
+      this.#submission = undefined;
+    }
+    this.form = form;
+    this.page = this.#visible(this.page, 1) ?? 0;
+    this.safety ||= safetyTriggered(form, this.answers).triggered;
+  }
+
+  /** The client typed or chose something. Safety is checked at once, not on submit. */
+  set(key: string, value: AnswerValue): void {
+    this.answers[key] = value;
+    this.safety ||= safetyTriggered(this.form!, this.answers).triggered;
+    this.#save();
+    this.#host.requestUpdate();
+  }
+
+  /** Continue: validate this page, then the next visible page, or check-your-answers. */
+  next(): void {
+    this.errors = validatePage(this.form!, this.page, this.answers, this.#context.validation());
+    if (this.errors.length) return this.#show('summary');
+    const next = this.changing ? undefined : this.#visible(this.page + 1, 1);
+    if (next === undefined) this.#check();
+    else this.#go(next);
+  }
+
+  /** Back: the previous visible page; from a "Change", straight back to check-your-answers. */
+  back(): void {
+    if (this.changing) {
+      this.changing = false;
+      return this.#show('heading', 'check');
+    }
+    const previous = this.#visible(this.view === 'check' ? this.form!.pages.length - 1 : this.page - 1, -1);
+    if (previous !== undefined) this.#go(previous);
+  }
+
+  /** "Change" on check-your-answers: that page, then back to check-your-answers. */
+  change(pageIndex: number): void {
+    this.changing = true;
+    this.#go(pageIndex);
+  }
+
+  async submit(): Promise<void> {
+    const form = this.form;
+    const client = this.#context.client();
+    if (this.submitting || !form || !client) return;
+    const errors = validateForm(form, this.answers, this.#context.validation());
+    if (errors.length) return this.#showErrors(errors);
+    const booking = this.#context.booking();
+    const body = toSubmission(form, this.answers, booking ? { booking } : {});
+    // The same body keeps its key across retries and double clicks, so whatever became of an
+    // earlier answer the server stores at most one response. Changed answers are a new submission.
+    const text = JSON.stringify(body);
+    if (this.#submission?.body !== text) this.#submission = { key: newIdempotencyKey(), body: text };
+    this.submitting = true;
+    this.failure = undefined;
+    this.#host.requestUpdate();
+    try {
+      const response = await client.submitIntake(body, { idempotencyKey: this.#submission.key, signal: this.#context.signal() });
+      this.#submission = undefined;
+      clearDraft(form.id);
+      this.#show('heading', 'done');
+      this.#context.submitted(response.id);
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') return;
+      this.#context.failed(error);
+      const index = indexForm(form);
+      const placed = Object.entries(isKapApiError(error) ? error.fields : {}).flatMap(([path, message]) => {
+        const field = index.byKey.get(path.replace(/^answers\./, ''));
+        return field ? [{ itemId: field.key, field: field.item.type === 'date' ? `${field.key}.day` : field.key, message }] : [];
+      });
+      if (placed.length) this.#showErrors(placed);
+      else this.failure = error;
+    } finally {
+      this.submitting = false;
+      this.#host.requestUpdate();
+    }
+  }
+
+  /** The first visible page from `from` in direction `by`. */
+  #visible(from: number, by: 1 | -1): number | undefined {
+    const { pages } = visibility(this.form!, this.answers);
+    for (let i = from; i >= 0 && i < this.form!.pages.length; i += by) if (pages.has(this.form!.pages[i]!.id)) return i;
+    return undefined;
+  }
+
+  /** Check-your-answers, unless a visible question still needs an answer (one a Change revealed). */
+  #check(): void {
+    const [first] = validateForm(this.form!, this.answers, this.#context.validation());
+    if (!first) {
+      this.changing = false;
+      return this.#show('heading', 'check');
+    }
+    this.changing = true;
+    this.#go(indexForm(this.form!).byKey.get(first.itemId)!.pageIndex);
+  }
+
+  #showErrors(errors: ValidationError[]): void {
+    const page = indexForm(this.form!).byKey.get(errors[0]!.itemId)!.pageIndex;
+    this.changing = true;
+    this.#go(page);
+    this.errors = errors.filter((error) => indexForm(this.form!).byKey.get(error.itemId)!.pageIndex === page);
+    this.focus = 'summary';
+  }
+
+  #go(page: number): void {
+    this.page = page;
+    this.#show('heading', 'page');
+  }
+
+  #show(focus: 'heading' | 'summary', view = this.view): void {
+    if (focus === 'heading') this.errors = [];
+    this.view = view;
+    this.focus = focus;
+    this.#save();
+    this.#host.requestUpdate();
+  }
+
+  #save(): void {
+    if (this.#context.draft() && this.view !== 'done') writeDraft(this.form!.id, this.answers, this.form!.pages[this.page]!.id);
+  }
+}

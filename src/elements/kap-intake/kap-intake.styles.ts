@@ -1,0 +1,82 @@
+import { css } from 'lit';
+
+/** What the intake adds to the shared form styles: dates, units, "or", scale rows, answers, crisis panel. */
+export const intakeStyles = css`
+  .intake {
+    container-type: inline-size;
+  }
+  .back {
+    margin-bottom: var(--_space);
+  }
+  .status:empty {
+    display: none;
+  }
+  .small {
+    font-size: 0.875em;
+  }
+  .field .field {
+    margin-block: var(--_space) 0;
+  }
+  .choices--inline {
+    display: flex;
+    flex-wrap: wrap;
+    column-gap: 1.5em;
+  }
+  .choice-hint {
+    margin-top: -0.5em;
+    padding-inline-start: 2.1rem;
+  }
+  .or {
+    margin: 0.25em 0;
+  }
+  .with-unit {
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
+  }
+  .input--number,
+  .input--year {
+    max-width: 6em;
+  }
+  .date {
+    display: flex;
+    gap: var(--_space);
+  }
+  .input--day,
+  .input--month {
+    max-width: 4em;
+  }
+  .signature {
+    margin-top: var(--_space);
+  }
+  /* Scale rows (PHQ-9…) side by side on wide screens: still one radio group per row. */
+  @container (min-width: 36rem) {
+    fieldset fieldset .choices {
+      grid-auto-flow: column;
+      grid-auto-columns: 1fr;
+    }
+  }
+  .answers {
+    margin: 0 0 calc(var(--_space) * 1.5);
+  }
+  .answers > div {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    gap: 0 var(--_space);
+    padding-block: 0.5em;
+    border-bottom: 1px solid var(--_color-border);
+  }
+  .answers dt {
+    grid-column: 1 / -1;
+    font-weight: 700;
+  }
+  .answers dd {
+    margin: 0;
+  }
+  .crisis ul {
+    padding-inline-start: 1.25em;
+  }
+  .crisis li + li {
+    margin-top: 0.5em;
+  }
+`;

@@ -1,0 +1,563 @@
+import { Task, initialState } from '@lit/task';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import { isKapApiError } from '../../api/errors.js';
+import { KapElement } from '../../base/kap-element.js';
+import { KapIntakePageEvent, type KapIntakePageDetail } from '../../events/kap-intake-page.js';
+import { KapIntakeSubmitEvent } from '../../events/kap-intake-submit.js';
+import { answerText, isConsentAnswer, isDateParts, type AnswerValue } from '../../forms/answers.js';
+import { visibility, type Visibility } from '../../forms/conditions.js';
+import { crisisPanel } from '../../forms/crisis.js';
+import { formatLongDate, todayIso } from '../../forms/dates.js';
+import {
+  parseFormDefinition,
+  type AnswerableItem,
+  type ConsentItem,
+  type DateItem,
+  type Item,
+  type ResolvedForm,
+  type ResolvedPage,
+} from '../../forms/definition.js';
+import { indexForm } from '../../forms/form-index.js';
+import { VALIDATION_MESSAGES, type ValidationError, type ValidationOptions } from '../../forms/validation.js';
+import type { KapStringKey } from '../../i18n/strings.js';
+import { formStyles } from '../../styles/form.styles.js';
+import { IntakeFlow } from './intake-flow.js';
+import { intakeStyles } from './kap-intake.styles.js';
+import { markdown } from './markdown.js';
+
+interface ChoiceOption {
+  value: string;
+  label: string;
+  help?: string;
+  exclusive?: boolean;
+}
+
+const DATE_PARTS = ['day', 'month', 'year'] as const;
+const AUTOCOMPLETE: Record<string, string> = { email: 'email', phone: 'tel' };
+const dialable = (number: string) => number.replace(/[^\d+]/g, '');
+const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
+/**
+ * @summary An intake questionnaire, one page at a time (GOV.UK patterns): medical screening,
+ * validated instruments (PHQ-9, GAD-7, PCL-5), consent; check-your-answers with "Change" links,
+ * crisis resources as soon as a safety answer is given, then one idempotent submission.
+ *
+ * The definition comes from the backend (`form` → `GET forms/{id}`), the `definition` property,
+ * or a child `<script type="application/json">` holding the definition (or `{"form": …,
+ * "strings": …}`). One that fails `parseFormDefinition()` shows a calm message with the precise
+ * problems on a line for the website team, and fires `kap-error` `{ kind: 'configuration', code:
+ * 'invalid_form' }`.
+ *
+ * @event kap-intake-page - A page is shown. `detail`: `{ page, pageCount }` (numbers only);
+ *   check-your-answers is `page: pageCount + 1`.
+ * @event kap-intake-submit - The backend stored the intake. `detail`: `{ responseId }` — never
+ *   answers, scores or flags.
+ * @event kap-error - A failure the client is being shown, or a set-up problem. `detail`:
+ *   `{ kind, code? }`, e.g. `{ kind: 'configuration', code: 'invalid_form' }` or `{ kind: 'network' }`.
+ *
+ * @csspart base - The wrapper around everything the element shows.
+ * @csspart back - The Back link.
+ * @csspart progress - "Step 2 of 6".
+ * @csspart heading - The heading of each page.
+ * @csspart error-summary - The "There is a problem" box that lists wrong answers.
+ * @csspart field - Each question.
+ * @csspart notice - An instrument's copyright notice, or a failure with "Try again".
+ * @csspart crisis - The crisis resources panel.
+ * @csspart answers - A page's answers on check-your-answers.
+ * @csspart button - Every button.
+ * @csspart confirmation - The confirmation after sending.
+ * @csspart problem - The message shown when the element is set up wrongly.
+ *
+ * @cssproperty --kap-color-primary - Buttons, links. Default teal `#1b5e63` (light), `#86d3d8` (dark).
+ * @cssproperty --kap-color-on-primary - Text on primary buttons. Default `#ffffff` / `#0b2325`.
+ * @cssproperty --kap-color-text - Body text. Default `#1c262b` / `#eef3f4`.
+ * @cssproperty --kap-color-muted - Hints and secondary text. Default `#4b5a61` / `#b3c1c6`.
+ * @cssproperty --kap-color-background - Background. Default `#ffffff` / `#111a1d`.
+ * @cssproperty --kap-color-surface - Panels and notices. Default `#f1f6f6` / `#1b282c`.
+ * @cssproperty --kap-color-border - Input borders (keep 3:1 against the background). Default `#5d6d74` / `#8a9ca3`.
+ * @cssproperty --kap-color-error - Error messages and borders. Default `#b3261e` / `#ff9b8f`.
+ * @cssproperty --kap-color-success - The confirmation's accent. Default `#1c6b3a` / `#86dca0`.
+ * @cssproperty --kap-color-focus - The 3px focus ring. Default `#1f4fd1` / `#ffc94a`.
+ * @cssproperty --kap-radius - Corner radius. Default `0.375rem`.
+ * @cssproperty --kap-space - The spacing unit. Default `1rem`.
+ * @cssproperty --kap-font-size - Base text size. Default `1rem`.
+ * @cssproperty --kap-font-family - Typeface. Default: the host page's (inherited).
+ * @cssproperty --kap-max-width - The element's maximum width. Default `40rem`.
+ */
+export class KapIntake extends KapElement {
+  static override styles = [...KapElement.styles, formStyles, intakeStyles];
+
+  /** The id of the form definition to load from the backend (`GET forms/{id}`). */
+  @property() form: string | null = null;
+
+  /** The id of the booking this intake belongs to; sent with the answers. */
+  @property() booking: string | null = null;
+
+  /**
+   * `session` keeps a draft of the answers in sessionStorage (this tab only) for two hours after
+   * the last change, so a reload loses nothing; it is removed on submit. Off by default: nothing
+   * is stored.
+   */
+  @property() draft: 'session' | null = null;
+
+  /** The form definition as an object (instead of `form`); see `src/forms/README.md`. */
+  @property({ attribute: false }) definition: unknown;
+
+  #scripted: unknown;
+  #seen: Visibility | undefined;
+  #position: KapIntakePageDetail | undefined;
+  #shown: string | undefined;
+
+  private readonly flow = new IntakeFlow(this, {
+    client: () => this.client,
+    signal: () => this.connectionSignal,
+    booking: () => this.booking || undefined,
+    draft: () => this.draft === 'session',
+    validation: () => this.#validation(),
+    submitted: (responseId) => this.emit(new KapIntakeSubmitEvent({ responseId })),
+    failed: (error) => this.reportFailure(error),
+  });
+
+  private readonly formTask = new Task(this, {
+    task: async ([client, id, local], { signal }) => {
+      if (this.configurationProblem?.code.endsWith('_form')) this.configurationProblem = undefined;
+      let json = local;
+      if (json === undefined) {
+        if (!id) return this.#problem('missing_form', 'set the form attribute to a form id, or put the form definition in a child <script type="application/json">.');
+        if (!client) return initialState;
+        try {
+          json = await client.getForm(id, { signal: this.signalFor(signal) });
+        } catch (error) {
+          if (isKapApiError(error) && error.kind === 'not_found') {
+            return this.#problem('unknown_form', `the backend has no form with the id "${id}" (check the form attribute).`);
+          }
+          this.reportFailure(error);
+          throw error;
+        }
+      }
+      const parsed = parseFormDefinition(json);
+      if (!parsed.ok) return this.#problem('invalid_form', `the form definition is not valid: ${parsed.problems.join('; ')}`);
+      this.flow.start(parsed.form);
+      return parsed.form;
+    },
+    args: () => [this.client, this.form, this.definition ?? this.#scripted, this.connectionSignal] as const,
+  });
+
+  protected override settingsRead(settings: Record<string, unknown>): void {
+    const found = 'pages' in settings ? settings : settings['form'];
+    if (found !== undefined) this.#scripted = found;
+  }
+
+  #problem(code: string, detail: string): typeof initialState {
+    this.reportConfigurationProblem({ code, detail });
+    return initialState;
+  }
+
+  /** Validation in the element's language: its `validation*` strings fill the domain's message templates. */
+  #validation(): ValidationOptions {
+    const messages: Record<string, string> = {};
+    for (const key of Object.keys(VALIDATION_MESSAGES)) messages[key] = this.t(`validation${capitalized(key)}` as KapStringKey);
+    return { locale: this.locale, messages };
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const { focus, view, page } = this.flow;
+    const target = focus && this.renderRoot.querySelector<HTMLElement>(focus === 'summary' ? '.error-summary' : '#heading');
+    if (target) {
+      this.flow.focus = undefined;
+      target.focus();
+    }
+    const at = `${view}${page}`;
+    if (this.#position && view !== 'done' && at !== this.#shown) {
+      this.#shown = at;
+      this.emit(new KapIntakePageEvent(this.#position));
+    }
+  }
+
+  /** Every input reports here: `name` is the answer's key, `data-part` what part of it changed. */
+  #input = (event: Event): void => {
+    const { name: key, type, checked, value, dataset } = event.target as HTMLInputElement;
+    const part = dataset['part'];
+    const current = this.flow.answers[key];
+    let next: AnswerValue = value;
+    if (part === 'consent' || part === 'signature') {
+      next = { agreed: false, ...(isConsentAnswer(current) ? current : {}), ...(part === 'consent' ? { agreed: checked } : { signature: value }) };
+    } else if (part) {
+      next = { day: '', month: '', year: '', ...(isDateParts(current) ? current : {}), [part]: value };
+    } else if (type === 'checkbox') {
+      // "None of these" (exclusive) and the other options cannot be chosen together.
+      const options = (indexForm(this.flow.form!).byKey.get(key)!.item as { options: ChoiceOption[] }).options;
+      const exclusive = (chosen: string) => options.some((option) => option.value === chosen && option.exclusive);
+      const others = (Array.isArray(current) ? current : []).filter((chosen) => chosen !== value);
+      next = !checked ? others : exclusive(value) ? [value] : [...others.filter((chosen) => !exclusive(chosen)), value];
+    }
+    this.flow.set(key, next);
+  };
+
+  // ---- rendering ------------------------------------------------------------------------
+
+  protected renderContent(): unknown {
+    const loading = html`<p role="status">${this.t('loading')}</p>`;
+    return html`<div part="base" class="intake">
+      ${this.formTask.render({
+        initial: () => loading,
+        pending: () => (this.flow.form ? this.#renderFlow(this.flow.form) : loading),
+        error: (error) =>
+          this.isAbort(error)
+            ? loading
+            : html`<div part="notice" class="notice notice--error" role="alert">
+                <p><strong>${this.t('intakeLoadError')}</strong></p>
+                <p>${this.failureMessage(error)}</p>
+                <button part="button" class="button button--secondary" type="button" @click=${() => void this.formTask.run()}>
+                  ${this.t('tryAgain')}
+                </button>
+              </div>`,
+        complete: (form) => this.#renderFlow(form),
+      })}
+    </div>`;
+  }
+
+  #md(source: string | undefined): TemplateResult[] {
+    return markdown(source, this.t('intakeNewTab'));
+  }
+
+  #renderFlow(form: ResolvedForm): TemplateResult {
+    const flow = this.flow;
+    const seen = (this.#seen = visibility(form, flow.answers));
+    const crisis = html`<div aria-live="polite">${flow.safety ? this.#renderCrisis(form) : nothing}</div>`;
+    if (flow.view === 'done') {
+      return html`<div part="confirmation" class="notice notice--success">
+          <h2 id="heading" part="heading" tabindex="-1">${form.confirmation?.heading ?? this.t('intakeDoneHeading')}</h2>
+        </div>
+        ${form.confirmation?.body ? this.#md(form.confirmation.body) : html`<p>${this.t('intakeDoneBody')}</p>`} ${crisis}`;
+    }
+    const pages = form.pages.filter((page) => seen.pages.has(page.id));
+    const check = flow.view === 'check';
+    const page = form.pages[flow.page]!;
+    const step = pages.indexOf(page) + 1;
+    this.#position = { page: check ? pages.length + 1 : step, pageCount: pages.length };
+    return html`${check || step > 1
+        ? html`<button part="back" class="link-button back" type="button" @click=${() => flow.back()}>${this.t('intakeBack')}</button>`
+        : nothing}
+      ${this.#renderErrorSummary(flow.errors.filter((error) => seen.items.has(error.itemId)))}
+      ${check || pages.length < 2
+        ? nothing
+        : html`<p part="progress" class="muted">${this.t('intakeStep', { page: step, count: pages.length })}</p>`}
+      <h2 id="heading" part="heading" tabindex="-1">${check ? this.t('intakeCheckHeading') : page.title}</h2>
+      <form
+        novalidate
+        aria-busy=${flow.submitting ? 'true' : 'false'}
+        @input=${this.#input}
+        @submit=${(event: Event) => {
+          event.preventDefault();
+          if (check) void flow.submit();
+          else flow.next();
+        }}
+      >
+        ${check
+          ? this.#renderCheck(form, pages)
+          : html`${step === 1 ? this.#md(form.intro) : nothing} ${this.#md(page.intro)} ${page.items.map((item) => this.#renderItem(item))}
+            ${page.notice ? html`<p part="notice" class="muted small">${page.notice}</p>` : nothing}`}
+        ${crisis}
+        ${check && flow.failure
+          ? html`<div part="notice" class="notice notice--error" role="alert">
+              <p>${this.failureMessage(flow.failure)}</p>
+              <p>${this.t('detailsKept')}</p>
+              <button part="button" class="button button--secondary" type="button" @click=${() => void flow.submit()}>
+                ${this.t('tryAgain')}
+              </button>
+            </div>`
+          : nothing}
+        <button part="button" class="button" type="submit" aria-disabled=${flow.submitting ? 'true' : 'false'}>
+          ${check ? (form.submitLabel ?? this.t('intakeSubmit')) : this.t('intakeContinue')}
+        </button>
+        <p class="status" role="status">${flow.submitting ? this.t('intakeSending') : ''}</p>
+      </form>`;
+  }
+
+  #renderErrorSummary(errors: ValidationError[]): unknown {
+    if (!errors.length) return nothing;
+    return html`<div part="error-summary" class="error-summary" tabindex="-1">
+      <div role="alert">
+        <h3>${this.t('errorSummaryTitle')}</h3>
+        <ul>
+          ${errors.map(
+            (error) =>
+              html`<li>
+                <a
+                  href="#f-${error.field}"
+                  @click=${(event: Event) => {
+                    event.preventDefault();
+                    this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(`f-${error.field}`)}`)?.focus();
+                  }}
+                  >${error.message}</a
+                >
+              </li>`,
+          )}
+        </ul>
+      </div>
+    </div>`;
+  }
+
+  // ---- questions ----
+
+  #label(item: AnswerableItem): string {
+    return item.required ? item.label : `${item.label} ${this.t('optional')}`;
+  }
+
+  #error(key: string): ValidationError | undefined {
+    return this.flow.errors.find((error) => error.itemId === key);
+  }
+
+  #hint(key: string, help: string | undefined): unknown {
+    return help ? html`<p class="hint" id="h-${key}">${help}</p>` : nothing;
+  }
+
+  #errorMessage(key: string, error: ValidationError | undefined): unknown {
+    return error
+      ? html`<p class="error-message" id="e-${key}">
+          <span class="visually-hidden">${this.t('errorPrefix')}</span> ${error.message}
+        </p>`
+      : nothing;
+  }
+
+  /** `aria-describedby`: the hint, then the error message. */
+  #describedBy(key: string, help: unknown, error: unknown): string {
+    return [help ? `h-${key}` : '', error ? `e-${key}` : ''].join(' ').trim();
+  }
+
+  #renderItem(item: Item): unknown {
+    if (!this.#seen!.items.has(item.id)) return nothing;
+    switch (item.type) {
+      case 'display':
+        return html`<div part="field" class="field">${this.#md(item.text)}</div>`;
+      case 'choice':
+      case 'multi':
+        return this.#renderChoices(item.id, this.#label(item), item.help, item.options, item.type === 'multi');
+      case 'yesno':
+        return this.#renderChoices(item.id, this.#label(item), item.help, [
+          { value: 'yes', label: this.t('intakeYes') },
+          { value: 'no', label: this.t('intakeNo') },
+        ]);
+      case 'scale':
+        return html`<div part="field" class="field">
+          <fieldset aria-describedby=${ifDefined(item.help && `h-${item.id}`)}>
+            <legend>${this.#label(item)}</legend>
+            ${this.#hint(item.id, item.help)}
+            ${item.rows.map((row) => this.#renderChoices(row.id, `${row.number}. ${row.label}`, undefined, item.options, false))}
+          </fieldset>
+        </div>`;
+      case 'date':
+        return this.#renderDate(item);
+      case 'consent':
+        return this.#renderConsent(item);
+      default:
+        return this.#renderText(item);
+    }
+  }
+
+  #renderText(item: Extract<Item, { type: 'text' | 'textarea' | 'email' | 'phone' | 'number' }>): TemplateResult {
+    const key = item.id;
+    const error = this.#error(key);
+    const value = live(typeof this.flow.answers[key] === 'string' ? this.flow.answers[key] : '');
+    const unit = item.type === 'number' ? item.unit : undefined;
+    const describedBy = [this.#describedBy(key, item.help, error), unit ? `u-${key}` : ''].join(' ').trim() || nothing;
+    const invalid = error ? 'true' : nothing;
+    return html`<div part="field" class="field ${error ? 'field--error' : ''}">
+      <label class="label" for="f-${key}">${this.#label(item)}</label>
+      ${this.#hint(key, item.help)} ${this.#errorMessage(key, error)}
+      ${item.type === 'textarea'
+        ? html`<textarea
+            class="input"
+            id="f-${key}"
+            name=${key}
+            rows="5"
+            .value=${value}
+            aria-describedby=${describedBy}
+            aria-invalid=${invalid}
+          ></textarea>`
+        : html`<div class="with-unit">
+            <input
+              class="input input--${item.type}"
+              id="f-${key}"
+              name=${key}
+              type=${item.type === 'email' ? 'email' : item.type === 'phone' ? 'tel' : 'text'}
+              inputmode=${ifDefined(item.type === 'number' ? (item.integer ? 'numeric' : 'decimal') : undefined)}
+              autocomplete=${ifDefined((item as { autocomplete?: string }).autocomplete ?? AUTOCOMPLETE[item.type])}
+              spellcheck=${item.type === 'text' ? nothing : 'false'}
+              .value=${value}
+              aria-describedby=${describedBy}
+              aria-invalid=${invalid}
+            />
+            ${unit ? html`<span class="unit" id="u-${key}">${unit}</span>` : nothing}
+          </div>`}
+    </div>`;
+  }
+
+  #renderChoices(key: string, legend: string, help: string | undefined, options: readonly ChoiceOption[], multi = false): TemplateResult {
+    const error = this.#error(key);
+    const value = this.flow.answers[key];
+    return html`<div part="field" class="field ${error ? 'field--error' : ''}">
+      <fieldset aria-describedby=${this.#describedBy(key, help, error) || nothing}>
+        <legend>${legend}</legend>
+        ${this.#hint(key, help)} ${this.#errorMessage(key, error)}
+        <div class="choices ${options.length < 3 ? 'choices--inline' : ''}">
+          ${options.map((option, i) => {
+            const id = i ? `f-${key}-${i}` : `f-${key}`;
+            return html`${option.exclusive && !options[i - 1]?.exclusive ? html`<p class="or">${this.t('intakeOr')}</p>` : nothing}
+              <div class="choice">
+                <input
+                  type=${multi ? 'checkbox' : 'radio'}
+                  id=${id}
+                  name=${key}
+                  .value=${option.value}
+                  .checked=${live(Array.isArray(value) ? value.includes(option.value) : value === option.value)}
+                  aria-describedby=${ifDefined(option.help && `${id}-hint`)}
+                />
+                <label for=${id}>${option.label}</label>
+              </div>
+              ${option.help ? html`<p class="hint choice-hint" id="${id}-hint">${option.help}</p>` : nothing}`;
+          })}
+        </div>
+      </fieldset>
+    </div>`;
+  }
+
+  #renderDate(item: DateItem): TemplateResult {
+    const key = item.id;
+    const error = this.#error(key);
+    const value = this.flow.answers[key];
+    return html`<div part="field" class="field ${error ? 'field--error' : ''}">
+      <fieldset role="group" aria-describedby=${this.#describedBy(key, item.help, error) || nothing}>
+        <legend>${this.#label(item)}</legend>
+        ${this.#hint(key, item.help)} ${this.#errorMessage(key, error)}
+        <div class="date">
+          ${DATE_PARTS.map(
+            (part) =>
+              html`<div>
+                <label class="label" for="f-${key}.${part}">${this.t(`intake${capitalized(part)}` as KapStringKey)}</label>
+                <input
+                  class="input input--${part}"
+                  id="f-${key}.${part}"
+                  name=${key}
+                  data-part=${part}
+                  inputmode="numeric"
+                  spellcheck="false"
+                  autocomplete=${ifDefined(item.dateOfBirth ? `bday-${part}` : undefined)}
+                  .value=${live(isDateParts(value) ? value[part] : '')}
+                  aria-invalid=${error?.parts?.includes(part) ? 'true' : nothing}
+                />
+              </div>`,
+          )}
+        </div>
+      </fieldset>
+    </div>`;
+  }
+
+  #renderConsent(item: ConsentItem): TemplateResult {
+    const key = item.id;
+    const error = this.#error(key);
+    const value = this.flow.answers[key];
+    const consent = isConsentAnswer(value) ? value : undefined;
+    const signing = error?.field.endsWith('.signature');
+    return html`<div part="field" class="field ${error ? 'field--error' : ''}">
+      <div id="h-${key}">${this.#md(item.text)} ${item.help ? html`<p class="hint">${item.help}</p>` : nothing}</div>
+      ${signing ? nothing : this.#errorMessage(key, error)}
+      <div class="choice">
+        <input
+          type="checkbox"
+          id="f-${key}"
+          name=${key}
+          data-part="consent"
+          .checked=${live(!!consent?.agreed)}
+          aria-describedby=${this.#describedBy(key, true, error && !signing)}
+          aria-invalid=${error && !signing ? 'true' : nothing}
+        />
+        <label for="f-${key}">${this.#label(item)}</label>
+      </div>
+      ${item.signature
+        ? html`<div class="signature">
+            <label class="label" for="f-${key}.signature">${this.t('intakeSignatureLabel')}</label>
+            <p class="hint" id="h-${key}.signature">
+              ${this.t('intakeSignatureHint', { date: formatLongDate(todayIso(), this.locale) })}
+            </p>
+            ${signing ? this.#errorMessage(key, error) : nothing}
+            <input
+              class="input"
+              id="f-${key}.signature"
+              name=${key}
+              data-part="signature"
+              autocomplete="name"
+              spellcheck="false"
+              .value=${live(consent?.signature ?? '')}
+              aria-describedby="h-${key}.signature${signing ? ` e-${key}` : ''}"
+              aria-invalid=${signing ? 'true' : nothing}
+            />
+          </div>`
+        : nothing}
+    </div>`;
+  }
+
+  // ---- check your answers, crisis resources ----
+
+  #renderCheck(form: ResolvedForm, pages: ResolvedPage[]): TemplateResult[] {
+    const answer = (label: string, item: AnswerableItem, key: string, page: number) => {
+      const lines = answerText(item, this.flow.answers[key], { locale: this.locale, yes: this.t('intakeYes'), no: this.t('intakeNo') });
+      return html`<div>
+        <dt>${label}</dt>
+        <dd>${lines.length ? lines.map((line, i) => html`${i ? html`<br />` : nothing}${line}`) : this.t('intakeNotAnswered')}</dd>
+        <dd>
+          <button part="button" class="link-button" type="button" @click=${() => this.flow.change(page)}>
+            ${this.t('intakeChange')}<span class="visually-hidden"> ${label}</span>
+          </button>
+        </dd>
+      </div>`;
+    };
+    return pages.map((page) => {
+      const index = form.pages.indexOf(page);
+      return html`<h3>${page.title}</h3>
+        <dl part="answers" class="answers">
+          ${page.items.flatMap((item) =>
+            item.type === 'display' || !this.#seen!.items.has(item.id)
+              ? []
+              : item.type === 'scale'
+                ? item.rows.map((row) => answer(`${row.number}. ${row.label}`, item, row.id, index))
+                : [answer(item.label, item, item.id, index)],
+          )}
+        </dl>`;
+    });
+  }
+
+  #renderCrisis(form: ResolvedForm): TemplateResult {
+    const panel = crisisPanel(form, new Intl.Locale(this.locale).region);
+    const newTab = this.t('intakeNewTab');
+    return html`<section part="crisis" class="notice crisis" role="region" aria-labelledby="crisis-heading">
+      <h3 id="crisis-heading">${panel.heading}</h3>
+      ${this.#md(panel.body)}
+      <ul>
+        ${panel.resources.map(
+          (resource) =>
+            html`<li>
+              <strong>${resource.name}</strong>
+              ${resource.description ? html`<br />${resource.description}` : nothing}
+              ${resource.phone
+                ? html`<br /><a href="tel:${dialable(resource.phone)}">${this.t('intakeCall', { number: resource.phone })}</a>`
+                : nothing}
+              ${resource.sms
+                ? html`<br /><a href="sms:${dialable(resource.sms)}">${this.t('intakeText', { number: resource.sms })}</a>`
+                : nothing}
+              ${resource.url
+                ? html`<br /><a href=${resource.url} target="_blank" rel="noopener noreferrer"
+                      >${new URL(resource.url).host}<span class="visually-hidden"> ${newTab}</span></a
+                    >`
+                : nothing}
+            </li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * The state of a checklist's items between the client and the backend, apart from rendering.
+ *
+ * A tick shows at once (optimistic) and is then saved. Each item keeps what the backend holds
+ * (`saved`) apart from what the client asked for (`wanted`), and has at most one save in flight:
+ * a second tick of the same item while it is saving is not sent alongside but after it, with the
+ * latest wish — so the last tick wins on the server as on the screen, and saves of different items
+ * never touch each other. A save that fails puts the item back to what the backend holds, says so
+ * and offers the same change again; the backend is then asked for the item's real state, in case
+ * the change was saved and only the answer was lost.
+ */
+import type { ReactiveControllerHost } from 'lit';
+import type { ChecklistItemState } from '../../api/schemas.js';
+
+/** An item as the element shows it: the definition's fields and whether it is done. */
+export type ChecklistEntry = Omit<ChecklistItemState, 'doneAt'>;
+
+export interface ChecklistSyncContext {
+  /**
+   * Saves `done` for `itemId` and resolves with what the backend now holds; returns `undefined`
+   * when there is no backend (a static page), where a tick is kept in memory only.
+   */
+  save(itemId: string, done: boolean): Promise<boolean> | undefined;
+  /** Asks the backend for every item's state (after a failed save); `undefined` with no backend. */
+  fetchStates(): Promise<ReadonlyMap<string, boolean>> | undefined;
+  /** The backend now holds `done` for `itemId` (or, with no backend, the client ticked it). */
+  saved(itemId: string, done: boolean): void;
+  /** A save failed and the item went back; the element reports it (`kap-error`). */
+  failed(error: unknown): void;
+}
+
+interface ItemSync {
+  /** What the backend holds, as far as the element knows. */
+  saved: boolean;
+  /** What the client last asked for. */
+  wanted: boolean;
+  saving: boolean;
+  /** The last save failed: the item shows `saved`, and Retry asks for `wanted` again. */
+  failure: { error: unknown; wanted: boolean } | undefined;
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+export class ChecklistSync {
+  #host: ReactiveControllerHost;
+  #context: ChecklistSyncContext;
+  #entries: ChecklistEntry[] = [];
+  #items = new Map<string, ItemSync>();
+  /** Bumped by `reset`, so answers to an earlier checklist's saves are dropped. */
+  #generation = 0;
+
+  constructor(host: ReactiveControllerHost, context: ChecklistSyncContext) {
+    this.#host = host;
+    this.#context = context;
+  }
+
+  /** Starts over from what the backend (or the page's definition) says. */
+  reset(entries: readonly ChecklistEntry[]): void {
+    this.#generation += 1;
+    this.#entries = entries.map((entry) => ({ ...entry }));
+    this.#items = new Map(
+      entries.map((entry) => [entry.id, { saved: entry.done, wanted: entry.done, saving: false, failure: undefined }]),
+    );
+    this.#host.requestUpdate();
+  }
+
+  /** The items in the definition's order, each `done` as the client should see it. */
+  get entries(): ChecklistEntry[] {
+    return this.#entries.map((entry) => ({ ...entry, done: this.shownDone(entry.id) }));
+  }
+
+  /** The items with the state the backend holds (for counts that events report). */
+  get savedEntries(): ChecklistEntry[] {
+    return this.#entries.map((entry) => ({ ...entry, done: this.#items.get(entry.id)?.saved ?? entry.done }));
+  }
+
+  shownDone(itemId: string): boolean {
+    const item = this.#items.get(itemId);
+    if (!item) return false;
+    return item.failure ? item.saved : item.wanted;
+  }
+
+  isSaving(itemId: string): boolean {
+    return this.#items.get(itemId)?.saving ?? false;
+  }
+
+  /** The failed change of `itemId`, if its last save failed: the error and what was wanted. */
+  failureOf(itemId: string): { error: unknown; wanted: boolean } | undefined {
+    return this.#items.get(itemId)?.failure;
+  }
+
+  /** The client ticked or unticked `itemId`. */
+  toggle(itemId: string, done: boolean): void {
+    const item = this.#items.get(itemId);
+    if (!item) return;
+    item.wanted = done;
+    item.failure = undefined;
+    this.#host.requestUpdate();
+    if (!item.saving) void this.#saveUntilSettled(itemId, item);
+  }
+
+  /** Asks again for the change whose save failed. */
+  retry(itemId: string): void {
+    const failure = this.failureOf(itemId);
+    if (failure) this.toggle(itemId, failure.wanted);
+  }
+
+  async #saveUntilSettled(itemId: string, item: ItemSync): Promise<void> {
+    const generation = this.#generation;
+    item.saving = true;
+    this.#host.requestUpdate();
+    try {
+      // One save at a time per item; a tick made meanwhile is sent next, with the latest wish.
+      while (item.wanted !== item.saved) {
+        const asked = item.wanted;
+        const saving = this.#context.save(itemId, asked);
+        const done = saving === undefined ? asked : await saving;
+        if (generation !== this.#generation) return;
+        this.#record(itemId, item, done);
+        // A backend that keeps another state than the one asked for has the last word.
+        if (done !== asked) {
+          if (item.wanted === asked) item.wanted = done;
+          break;
+        }
+      }
+    } catch (error) {
+      if (generation !== this.#generation || isAbort(error)) return;
+      // The client may have asked meanwhile for what the backend already holds: nothing is lost.
+      if (item.wanted !== item.saved) {
+        item.failure = { error, wanted: item.wanted };
+        item.wanted = item.saved;
+        this.#context.failed(error);
+        void this.#reconcile();
+      }
+    } finally {
+      if (generation === this.#generation) {
+        item.saving = false;
+        this.#host.requestUpdate();
+      }
+    }
+  }
+
+  #record(itemId: string, item: ItemSync, done: boolean): void {
+    if (item.saved === done) return;
+    item.saved = done;
+    this.#context.saved(itemId, done);
+  }
+
+  /**
+   * After a failed save, learns what the backend really holds for every item not being saved: a
+   * change whose answer was lost may have been saved after all, and then it no longer failed.
+   */
+  async #reconcile(): Promise<void> {
+    const fetching = this.#context.fetchStates();
+    if (!fetching) return;
+    const generation = this.#generation;
+    let states: ReadonlyMap<string, boolean>;
+    try {
+      states = await fetching;
+    } catch {
+      // The failure is already on screen with its Retry; nothing more to say.
+      return;
+    }
+    if (generation !== this.#generation) return;
+    for (const [itemId, item] of this.#items) {
+      const done = states.get(itemId);
+      if (done === undefined || item.saving) continue;
+      this.#record(itemId, item, done);
+      if (item.failure?.wanted === done) item.failure = undefined;
+      if (!item.failure) item.wanted = done;
+    }
+    this.#host.requestUpdate();
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * A checklist given on the page instead of by a backend, for a static site: a child
+ * `<script type="application/json">` with `{"checklist": {…definition…}, "sessionStart": "…"}`.
+ * Ticks then live in memory only — nothing is written to storage.
+ */
+import { Instant } from '../../api/schemas.js';
+import { parseChecklistDefinition, type ChecklistDefinition } from '../../checklist/definition.js';
+import type { ChecklistEntry } from './checklist-sync.js';
+
+/** How long the session is taken to last when the page gives no `sessionEnd`: an administration session's two hours. */
+export const DEFAULT_SESSION_MINUTES = 120;
+
+export interface StaticChecklist {
+  checklist: ChecklistDefinition;
+  sessionStart: string;
+  sessionEnd: string;
+}
+
+export type StaticChecklistResult =
+  /** The settings carry no checklist: the element talks to the backend. */
+  | { kind: 'none' }
+  | { kind: 'ok'; value: StaticChecklist }
+  /** Each problem is a sentence for the site's developer. */
+  | { kind: 'invalid'; problems: string[] };
+
+function instantProblem(name: string, value: unknown): string | undefined {
+  if (value === undefined) return `"${name}" is required: the session's start as an ISO 8601 instant, like "2026-03-05T15:00:00Z"`;
+  if (typeof value !== 'string' || !Instant.safeParse(value).success) {
+    return `"${name}" must be an ISO 8601 instant in UTC, like "2026-03-05T15:00:00Z"`;
+  }
+  return undefined;
+}
+
+export function readStaticChecklist(settings: Record<string, unknown>): StaticChecklistResult {
+  if (!Object.hasOwn(settings, 'checklist')) return { kind: 'none' };
+  const problems: string[] = [];
+  const parsed = parseChecklistDefinition(settings['checklist']);
+  if (!parsed.ok) problems.push(...parsed.problems);
+  const startProblem = instantProblem('sessionStart', settings['sessionStart']);
+  if (startProblem) problems.push(startProblem);
+  const rawEnd = settings['sessionEnd'];
+  if (rawEnd !== undefined) {
+    const endProblem = instantProblem('sessionEnd', rawEnd);
+    if (endProblem) problems.push(endProblem);
+    else if (!startProblem && Date.parse(rawEnd as string) <= Date.parse(settings['sessionStart'] as string)) {
+      problems.push('"sessionEnd" must be after "sessionStart"');
+    }
+  }
+  if (problems.length || !parsed.ok) return { kind: 'invalid', problems };
+  const sessionStart = settings['sessionStart'] as string;
+  const sessionEnd =
+    (rawEnd as string | undefined) ?? new Date(Date.parse(sessionStart) + DEFAULT_SESSION_MINUTES * 60_000).toISOString();
+  return { kind: 'ok', value: { checklist: parsed.checklist, sessionStart, sessionEnd } };
+}
+
+export function entriesOf(checklist: ChecklistDefinition): ChecklistEntry[] {
+  return checklist.items.map((item) => ({
+    id: item.id,
+    text: item.text,
+    ...(item.details === undefined ? {} : { details: item.details }),
+    group: item.group,
+    ...(item.dueOffsetMinutes === undefined ? {} : { dueOffsetMinutes: item.dueOffsetMinutes }),
+    required: item.required,
+    done: false,
+  }));
+}

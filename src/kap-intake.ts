@@ -1,0 +1,13 @@
+/** Side-effect entry: defines `<kap-intake>` (once, however often it is loaded). */
+import { defineElement } from './base/define-element.js';
+import { KapIntake } from './elements/kap-intake/kap-intake.js';
+
+defineElement('kap-intake', KapIntake);
+
+export { KapIntake };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kap-intake': KapIntake;
+  }
+}

@@ -1,0 +1,13 @@
+/** Side-effect entry: defines `<kap-prep-checklist>` (once, however often it is loaded). */
+import { defineElement } from './base/define-element.js';
+import { KapPrepChecklist } from './elements/kap-prep-checklist/kap-prep-checklist.js';
+
+defineElement('kap-prep-checklist', KapPrepChecklist);
+
+export { KapPrepChecklist };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kap-prep-checklist': KapPrepChecklist;
+  }
+}

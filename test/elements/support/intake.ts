@@ -1,0 +1,177 @@
+/** Mounting `<kap-intake>` against a fresh reference backend, answering it, and reading what it shows. */
+import { expect } from '@open-wc/testing';
+import '../../../src/kap-intake.js';
+import type { KapIntake } from '../../../src/elements/kap-intake/kap-intake.js';
+import { deepStrings, freshApi, until } from './booking.js';
+
+export { freshApi, until };
+
+export const DEMO_FORM = 'kap-demo-intake';
+
+const mounted: HTMLElement[] = [];
+
+/** Mounts a `<kap-intake>` with `attributes`; `definition` goes in a child `<script type="application/json">`. */
+export async function mountIntake(attributes: Record<string, string>, definition?: unknown): Promise<KapIntake> {
+  const host = document.createElement('div');
+  const element = document.createElement('kap-intake');
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  if (definition !== undefined) {
+    const script = document.createElement('script');
+    script.type = 'application/json';
+    script.textContent = typeof definition === 'string' ? definition : JSON.stringify(definition);
+    element.append(script);
+  }
+  host.append(element);
+  document.body.append(host);
+  mounted.push(host);
+  await element.updateComplete;
+  return element;
+}
+
+export function unmountAll(): void {
+  for (const host of mounted.splice(0)) host.remove();
+}
+
+export function $<T extends Element = HTMLElement>(element: KapIntake, selector: string): T | null {
+  return element.shadowRoot!.querySelector<T>(selector);
+}
+
+export function $$<T extends Element = HTMLElement>(element: KapIntake, selector: string): T[] {
+  return [...element.shadowRoot!.querySelectorAll<T>(selector)];
+}
+
+/** The input for an answer key (`f-<key>`, as error summary links name them). */
+export function field<T extends HTMLElement = HTMLInputElement>(element: KapIntake, key: string): T {
+  const found = element.shadowRoot!.getElementById(`f-${key}`) as T | null;
+  if (!found) throw new Error(`No field ${key} in: ${text(element)}`);
+  return found;
+}
+
+export function text(element: KapIntake): string {
+  return (element.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ');
+}
+
+export function heading(element: KapIntake): string {
+  return $(element, '#heading')?.textContent?.trim() ?? '';
+}
+
+export function focused(element: KapIntake): Element | null {
+  return element.shadowRoot!.activeElement;
+}
+
+export async function settle(element: KapIntake): Promise<void> {
+  await element.updateComplete;
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await element.updateComplete;
+}
+
+/** Waits until the first page of the form is shown. */
+export async function loaded(element: KapIntake): Promise<void> {
+  await until(() => $(element, '#heading'), 'the form');
+}
+
+/** Types into a text field (or a date part, `<key>.day`), as a person would. */
+export async function type(element: KapIntake, key: string, value: string): Promise<void> {
+  const input = field<HTMLInputElement>(element, key);
+  input.value = value;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  await element.updateComplete;
+}
+
+export async function date(element: KapIntake, key: string, day: string, month: string, year: string): Promise<void> {
+  await type(element, `${key}.day`, day);
+  await type(element, `${key}.month`, month);
+  await type(element, `${key}.year`, year);
+}
+
+/** Clicks the radio or checkbox with `value` in the group `key`. */
+export async function choose(element: KapIntake, key: string, value: string): Promise<void> {
+  const input = $$<HTMLInputElement>(element, 'input').find((candidate) => candidate.name === key && candidate.value === value);
+  if (!input) throw new Error(`No option ${value} for ${key}`);
+  input.click();
+  await element.updateComplete;
+}
+
+export function button(element: KapIntake, label: string): HTMLButtonElement {
+  const match = $$<HTMLButtonElement>(element, 'button').find((b) => (b.textContent ?? '').replace(/\s+/g, ' ').trim().startsWith(label));
+  if (!match) throw new Error(`No button "${label}" in: ${text(element)}`);
+  return match;
+}
+
+/** Clicks Continue (or the submit button) and waits for the page it leads to. */
+export async function next(element: KapIntake): Promise<void> {
+  $<HTMLButtonElement>(element, 'button[type="submit"]')!.click();
+  await settle(element);
+}
+
+export const CLIENT = {
+  name: 'Zephyrine Okonkwo-Hale',
+  email: 'zephyrine.oh@example.com',
+  phone: '+1 917 555 0163',
+  signature: 'Zephyrine Okonkwo-Hale',
+};
+
+export async function fillContact(element: KapIntake): Promise<void> {
+  await type(element, 'full-name', CLIENT.name);
+  await date(element, 'date-of-birth', '14', '7', '1979');
+  await type(element, 'email', CLIENT.email);
+  await type(element, 'phone', CLIENT.phone);
+}
+
+/** "No" (or "None of these") to every question on the medical screening page. */
+export async function answerScreeningNo(element: KapIntake): Promise<void> {
+  const groups = new Set($$<HTMLInputElement>(element, 'input[type="radio"], input[type="checkbox"]').map((input) => input.name));
+  for (const name of groups) await choose(element, name, $$<HTMLInputElement>(element, `input[name="${name}"][value="none"]`).length ? 'none' : 'no');
+}
+
+/** Answers every row of an instrument page: `values[i]` for row i+1, else `value`. */
+export async function answerRows(element: KapIntake, instrument: string, count: number, value: string, values: Record<number, string> = {}): Promise<void> {
+  for (let row = 1; row <= count; row++) await choose(element, `${instrument}.q${row}`, values[row] ?? value);
+}
+
+export interface DemoOptions {
+  /** The PHQ-9 item 9 answer; default "not-at-all". */
+  phq9q9?: string;
+  /** Called on each page after it is answered, before Continue (e.g. to run axe). */
+  onPage?: (page: string) => Promise<void>;
+}
+
+/** Answers the whole demo intake and arrives on check-your-answers. */
+export async function completeDemo(element: KapIntake, options: DemoOptions = {}): Promise<void> {
+  const step = async (page: string, answer: () => Promise<void>) => {
+    await until(() => $(element, '#heading') && $(element, 'form'), page);
+    await answer();
+    await options.onPage?.(page);
+    await next(element);
+  };
+  await step('contact', () => fillContact(element));
+  await step('screening', () => answerScreeningNo(element));
+  await step('phq-9', () => answerRows(element, 'phq-9', 9, 'several-days', { 9: options.phq9q9 ?? 'not-at-all' }));
+  await step('gad-7', () => answerRows(element, 'gad-7', 7, 'more-than-half-the-days'));
+  await step('pcl-5', () => answerRows(element, 'pcl-5', 20, 'a-little-bit'));
+  await step('consent', async () => {
+    await choose(element, 'consent-treatment-information', 'on');
+    await type(element, 'consent-treatment-information.signature', CLIENT.signature);
+  });
+  await until(() => heading(element) === 'Check your answers before sending them', 'check your answers');
+}
+
+/** Records every kap-* event that reaches the document during a test. */
+export function recordEvents(): { events: CustomEvent[]; stop(): void } {
+  const events: CustomEvent[] = [];
+  const names = ['kap-intake-page', 'kap-intake-submit', 'kap-error'] as const;
+  const listener = (event: Event) => events.push(event as CustomEvent);
+  for (const name of names) document.addEventListener(name, listener);
+  return {
+    events,
+    stop: () => {
+      for (const name of names) document.removeEventListener(name, listener);
+    },
+  };
+}
+
+/** Fails if any event detail carries something the client typed or chose. */
+export function expectNoAnswers(events: CustomEvent[], secrets: string[]): void {
+  const strings = deepStrings(events.map((event) => event.detail)).join('\n');
+  for (const secret of secrets) expect(strings, `"${secret}" leaked into an event`).not.to.include(secret);
+}

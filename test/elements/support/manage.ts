@@ -1,0 +1,82 @@
+/**
+ * Bookings made straight through the reference backend's API, as an earlier visit (or the
+ * clinic's staff) would have made them, for `<kap-booking>` to manage or to book after.
+ */
+import { expect } from '@open-wc/testing';
+import type { AvailabilityResponse, Booking, BookingCreatedResponse, Slot } from '../../../src/api/schemas.js';
+
+const DAY = 86_400_000;
+
+function instant(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+export async function availability(
+  api: string,
+  realFetch: typeof fetch,
+  query: { service: string; fromMs: number; toMs: number; after?: string },
+  token?: string,
+): Promise<AvailabilityResponse> {
+  const params = new URLSearchParams({ service: query.service, from: instant(query.fromMs), to: instant(query.toMs) });
+  if (query.after) params.set('after', query.after);
+  const response = await realFetch(`${api}availability?${params}`, {
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  });
+  expect(response.status, `availability of ${query.service}`).to.equal(200);
+  return response.json();
+}
+
+/** Free slots of `service` between `fromDays` and `toDays` days from now. */
+export async function freeSlots(
+  api: string,
+  realFetch: typeof fetch,
+  service: string,
+  fromDays = 0,
+  toDays = 21,
+): Promise<{ slots: Slot[]; timeZone: string }> {
+  const now = Date.now();
+  const answer = await availability(api, realFetch, { service, fromMs: now + fromDays * DAY, toMs: now + toDays * DAY });
+  return { slots: answer.slots, timeZone: answer.timeZone };
+}
+
+/** Books `start` (default: the first free slot) through the API; returns the booking and its token. */
+export async function bookThroughApi(
+  api: string,
+  realFetch: typeof fetch,
+  service = 'consultation',
+  start?: string,
+): Promise<BookingCreatedResponse> {
+  const chosen = start ?? (await freeSlots(api, realFetch, service)).slots[0]!.start;
+  const response = await realFetch(`${api}bookings`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+    body: JSON.stringify({
+      service,
+      start: chosen,
+      client: { name: 'Robin Earlier-Visit', email: 'robin.earlier@example.org', phone: '+1 212 555 0142' },
+      consent: { privacy: true },
+    }),
+  });
+  expect(response.status, `booking ${service}`).to.equal(201);
+  return response.json();
+}
+
+/** `GET bookings/{id}` with the token, as the backend now has it. */
+export async function bookingOnServer(api: string, realFetch: typeof fetch, id: string, token: string): Promise<Booking> {
+  const response = await realFetch(`${api}bookings/${id}`, { headers: { Authorization: `Bearer ${token}` } });
+  expect(response.status, 'GET booking').to.equal(200);
+  return ((await response.json()) as { booking: Booking }).booking;
+}
+
+/** The weekday (0 = Sunday) of `instant` on a wall clock in `timeZone`. */
+export function weekdayIn(instant: string, timeZone: string): number {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short' }).format(Date.parse(instant));
+  return ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(name);
+}
+
+/** Puts `fragment` (without `#`) on the address bar, as opening a manage link would. */
+export function openLink(fragment: string): void {
+  history.replaceState(history.state, '', `${location.pathname}${location.search}#${fragment}`);
+}
+
+export const START_ADDRESS = `${location.pathname}${location.search}`;
