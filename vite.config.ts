@@ -32,6 +32,8 @@ function isExternal(id: string): boolean {
 const npmEntries = {
   index: 'src/index.ts',
   'kap-booking': 'src/kap-booking.ts',
+  'kap-intake': 'src/kap-intake.ts',
+  'kap-prep-checklist': 'src/kap-prep-checklist.ts',
   api: 'src/api/index.ts',
   'i18n/es': 'src/i18n/es.ts',
 };

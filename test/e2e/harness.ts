@@ -13,6 +13,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 export interface RunningDemo {
   apiUrl: string;
   demoUrl: string;
+  /** A printed line's URL, e.g. `printedUrl('Demo checklist')` for the seeded staff booking. */
+  printedUrl(label: string): string;
   dbPath: string;
   /** Every line the server printed, to check that logs carry no client data. */
   output: string[];
@@ -65,6 +67,11 @@ export async function startDemo(): Promise<RunningDemo> {
     ...urls,
     dbPath,
     output,
+    printedUrl(label: string): string {
+      const line = output.find((candidate) => candidate.startsWith(`${label}: `));
+      if (!line) throw new Error(`the server printed no "${label}:" line:\n${output.join('\n')}`);
+      return line.slice(label.length + 2).trim();
+    },
     query<T>(sql: string, ...params: unknown[]): T[] {
       const db = new Database(dbPath, { readonly: true, fileMustExist: true });
       try {

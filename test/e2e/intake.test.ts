@@ -1,0 +1,132 @@
+/**
+ * A person completes the demo clinic's whole intake on the demo page, against the real server and
+ * SQLite file: contact details, the medical screening, PHQ-9, GAD-7, PCL-5 and consent, page by
+ * page, then check-your-answers and submit. The server's stored scores and flags are checked.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, Locator } from 'playwright-core';
+import { launchBrowser, startDemo, watchPage, type RunningDemo } from './harness.js';
+
+let demo: RunningDemo;
+let browser: Browser;
+
+before(async () => {
+  demo = await startDemo();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await demo?.stop();
+});
+
+const TYPED = { name: 'Riley Intake-E2E', email: 'riley.e2e@example.com', phone: '+1 212 555 0142' };
+
+/**
+ * Answers every visible, still unanswered question of the page as a calm, low-risk client would:
+ * "No" where offered, the first option otherwise, the lowest score on scales except PHQ-9 item 9,
+ * which gets "Several days" so the crisis panel must appear. Repeats while answers reveal more.
+ */
+async function answerPage(intake: Locator): Promise<void> {
+  for (let round = 0; round < 6; round++) {
+    let answered = 0;
+    const names = await intake
+      .locator('input[type="radio"]')
+      .evaluateAll((inputs) => [...new Set(inputs.map((input) => (input as HTMLInputElement).name))]);
+    for (const name of names) {
+      const group = intake.locator(`input[type="radio"][name="${name}"]`);
+      if (await group.evaluateAll((inputs) => inputs.some((input) => (input as HTMLInputElement).checked))) continue;
+      const labels = await group.evaluateAll((inputs) =>
+        inputs.map((input) => input.closest('.choice, label, div')?.textContent?.trim() ?? ''),
+      );
+      let index = labels.findIndex((label) => /^No\b/.test(label));
+      if (index < 0) index = name === 'phq-9.q9' ? 1 : 0;
+      await group.nth(index).check();
+      answered++;
+    }
+    for (const box of await intake.locator('input[type="checkbox"]').all()) {
+      const name = (await box.getAttribute('name')) ?? '';
+      const siblings = intake.locator(`input[type="checkbox"][name="${name}"]`);
+      if (await siblings.evaluateAll((inputs) => inputs.some((input) => (input as HTMLInputElement).checked))) continue;
+      await box.check();
+      answered++;
+    }
+    for (const field of await intake.locator('input[type="text"], input[type="email"], input[type="tel"], input:not([type]), textarea').all()) {
+      if (await field.inputValue()) continue;
+      const id = (await field.getAttribute('id')) ?? '';
+      const type = (await field.getAttribute('type')) ?? '';
+      const mode = (await field.getAttribute('inputmode')) ?? '';
+      const value = id.endsWith('.day')
+        ? '14'
+        : id.endsWith('.month')
+          ? '6'
+          : id.endsWith('.year')
+            ? '1987'
+            : type === 'email'
+              ? TYPED.email
+              : type === 'tel'
+                ? TYPED.phone
+                : mode === 'numeric' || mode === 'decimal'
+                  ? '70'
+                  : id.includes('name') || id.endsWith('.signature')
+                    ? TYPED.name
+                    : 'None';
+      await field.fill(value);
+      answered++;
+    }
+    if (!answered) return;
+  }
+}
+
+test('a person completes the whole demo intake and the server stores recomputed scores and the safety flag', async () => {
+  const page = await browser.newPage({ timezoneId: 'America/New_York' });
+  const watch = watchPage(page);
+  await page.goto(new URL('/intake.html', demo.demoUrl).href);
+  const intake = page.locator('kap-intake');
+  const heading = intake.locator('#heading');
+  await heading.waitFor();
+
+  let sawCrisisPanel = false;
+  for (let step = 0; step < 20; step++) {
+    if (/Check your answers/.test((await heading.textContent()) ?? '')) break;
+    await answerPage(intake);
+    sawCrisisPanel ||= await intake.locator('[part~="crisis"]').isVisible();
+    const before = await heading.textContent();
+    await intake.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForFunction(
+      (previous) => {
+        const root = document.querySelector('kap-intake')?.shadowRoot;
+        return root?.querySelector('#heading')?.textContent !== previous || !!root?.querySelector('[part~="error-summary"]');
+      },
+      before,
+    );
+    const problems = intake.locator('[part~="error-summary"] a');
+    assert.equal(await problems.count(), 0, `the page is complete: ${(await problems.allInnerTexts()).join(' | ')}`);
+  }
+  assert.match((await heading.textContent()) ?? '', /Check your answers/);
+  assert.ok(sawCrisisPanel, 'an answer above zero on PHQ-9 item 9 shows the crisis resources at once');
+
+  await intake.getByRole('button', { name: 'Send my answers' }).click();
+  await intake.getByRole('heading', { name: 'Your answers have been sent' }).waitFor();
+
+  const rows = demo.query<{ scores: string; safety: number; answers: string }>(
+    'select scores, safety, answers from intake_responses',
+  );
+  assert.equal(rows.length, 1, 'one response is stored');
+  assert.equal(rows[0]!.safety, 1, 'the submission is flagged for same-day review');
+  const scores = JSON.parse(rows[0]!.scores) as { instrument: string; total: number | null; complete: boolean }[];
+  const phq9 = scores.find((score) => score.instrument === 'phq-9');
+  assert.deepEqual([phq9?.complete, phq9?.total], [true, 1], 'PHQ-9: all zero but item 9 at one');
+  assert.deepEqual(
+    scores.filter((score) => score.instrument !== 'phq-9').map((score) => [score.instrument, score.complete, score.total]),
+    [
+      ['gad-7', true, 0],
+      ['pcl-5', true, 0],
+    ],
+  );
+  assert.ok(!watch.requests.some((url) => Object.values(TYPED).some((v) => decodeURIComponent(url).includes(v))));
+  assert.ok(!demo.output.join('\n').includes(TYPED.email), 'the server log holds no answers');
+  assert.deepEqual(watch.problems, []);
+  await page.close();
+});
