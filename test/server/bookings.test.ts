@@ -191,7 +191,8 @@ describe('GET /bookings/:id and POST /bookings/:id/cancel need the bearer token'
       [id, {}],
       [id, { Authorization: token }],
       [id, { Authorization: `Basic ${token}` }],
-      [id, { Authorization: `Bearer ${token.slice(0, -1)}A` }],
+      // One character changed (never to itself: a token may already end in A).
+      [id, { Authorization: `Bearer ${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}` }],
       ['bk_doesnotexist', { Authorization: `Bearer ${token}` }],
     ];
     const bodies = new Set<string>();

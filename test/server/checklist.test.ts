@@ -53,7 +53,7 @@ describe('GET /bookings/:id/checklist', () => {
     const bodies = new Set<string>();
     const attempts: [string, Record<string, string>][] = [
       [mine.id, {}],
-      [mine.id, bearer(`${mine.token.slice(0, -1)}x`)],
+      [mine.id, bearer(`${mine.token.slice(0, -1)}${mine.token.endsWith('x') ? 'y' : 'x'}`)],
       [mine.id, bearer(other.token)],
       ['bk_unknown', bearer(mine.token)],
     ];

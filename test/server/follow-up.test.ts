@@ -143,7 +143,7 @@ describe('GET /availability with after: refusals', () => {
     const other = await booked(app, { start: '2026-03-03T15:00:00Z' });
     for (const [after, token] of [
       [session.id, undefined],
-      [session.id, `${session.token.slice(0, -1)}x`],
+      [session.id, `${session.token.slice(0, -1)}${session.token.endsWith('x') ? 'y' : 'x'}`],
       [session.id, other.token],
       ['bk_unknown', session.token],
     ] as [string, string | undefined][]) {
