@@ -71,7 +71,51 @@ const errorResponse = (description: string, headers?: Record<string, unknown>) =
   ...(headers ? { headers } : {}),
   content: json(ref('ErrorBody')),
 });
-const respond = (name: string) => ({ $ref: `#/components/responses/${name}` });
+const parameter = (name: string) => ({ $ref: `#/components/parameters/${name}` });
+const pathId = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string', minLength: 1 } });
+const bearer = () => [{ bearerAuth: [] }];
+/** A success answer whose body is the named schema. */
+const success = (description: string, schema: string) => ({ description, content: json(ref(schema)) });
+/** A write's success answer, which a retry with the same Idempotency-Key gets again, marked as replayed. */
+const replayable = (description: string, schema: string) => ({
+  description,
+  headers: { 'Idempotent-Replayed': { $ref: '#/components/headers/IdempotentReplayed' } },
+  content: json(ref(schema)),
+});
+
+const ERROR_STATUS = {
+  BadRequest: '400',
+  Unauthorized: '401',
+  NotFound: '404',
+  Conflict: '409',
+  PayloadTooLarge: '413',
+  UnsupportedMediaType: '415',
+  ValidationFailed: '422',
+  RateLimited: '429',
+  InternalError: '500',
+} as const;
+type ErrorResponse = keyof typeof ERROR_STATUS;
+
+/**
+ * What every write can answer: a bad, too large or conflicting request, too many writes, a failure
+ * (and 422 for a reused Idempotency-Key, or a body that fails validation).
+ */
+const WRITE_ERRORS = [
+  'BadRequest',
+  'Conflict',
+  'ValidationFailed',
+  'PayloadTooLarge',
+  'UnsupportedMediaType',
+  'RateLimited',
+  'InternalError',
+] as const;
+
+/** An operation's `responses`: its successes, then each named error response under its status. */
+function responses(successes: Record<string, unknown>, ...errors: ErrorResponse[]): Record<string, unknown> {
+  const answers: Record<string, unknown> = { ...successes };
+  for (const name of errors) answers[ERROR_STATUS[name]] = { $ref: `#/components/responses/${name}` };
+  return answers;
+}
 
 let cached: OpenApiDocument | undefined;
 
@@ -82,12 +126,6 @@ export function buildOpenApiDocument(): OpenApiDocument {
 }
 
 function build(): OpenApiDocument {
-  const writeErrors = {
-    '413': respond('PayloadTooLarge'),
-    '415': respond('UnsupportedMediaType'),
-    '429': respond('RateLimited'),
-    '500': respond('InternalError'),
-  };
   return {
     openapi: '3.1.0',
     info: {
@@ -107,10 +145,7 @@ function build(): OpenApiDocument {
           operationId: 'listServices',
           summary: 'The services a client can book',
           tags: ['booking'],
-          responses: {
-            '200': { description: 'Bookable services.', content: json(ref('ServicesResponse')) },
-            '500': respond('InternalError'),
-          },
+          responses: responses({ '200': success('Bookable services.', 'ServicesResponse') }, 'InternalError'),
         },
       },
       '/availability': {
@@ -137,12 +172,12 @@ function build(): OpenApiDocument {
             schema: toJsonSchema(schemas.AvailabilityQuery.def.shape[name], 'input'),
           })),
           security: [{}, { bearerAuth: [] }],
-          responses: {
-            '200': { description: 'Free slots and the clinic time zone.', content: json(ref('AvailabilityResponse')) },
-            '401': respond('Unauthorized'),
-            '422': respond('ValidationFailed'),
-            '500': respond('InternalError'),
-          },
+          responses: responses(
+            { '200': success('Free slots and the clinic time zone.', 'AvailabilityResponse') },
+            'Unauthorized',
+            'ValidationFailed',
+            'InternalError',
+          ),
         },
       },
       '/holds': {
@@ -150,19 +185,12 @@ function build(): OpenApiDocument {
           operationId: 'createHold',
           summary: 'Hold a free slot for a few minutes while the client types',
           tags: ['booking'],
-          parameters: [{ $ref: '#/components/parameters/IdempotencyKey' }],
+          parameters: [parameter('IdempotencyKey')],
           requestBody: { required: true, content: json(ref('HoldRequest')) },
-          responses: {
-            '201': {
-              description: 'The hold; it lapses by itself at `expiresAt`.',
-              headers: { 'Idempotent-Replayed': { $ref: '#/components/headers/IdempotentReplayed' } },
-              content: json(ref('HoldResponse')),
-            },
-            '400': respond('BadRequest'),
-            '409': respond('Conflict'),
-            '422': respond('ValidationFailed'),
-            ...writeErrors,
-          },
+          responses: responses(
+            { '201': replayable('The hold; it lapses by itself at `expiresAt`.', 'HoldResponse') },
+            ...WRITE_ERRORS,
+          ),
         },
       },
       '/holds/{id}': {
@@ -171,7 +199,7 @@ function build(): OpenApiDocument {
           summary: 'Release a hold (releasing one that is gone is not an error)',
           tags: ['booking'],
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { '204': { description: 'Released.' }, '429': respond('RateLimited'), '500': respond('InternalError') },
+          responses: responses({ '204': { description: 'Released.' } }, 'RateLimited', 'InternalError'),
         },
       },
       '/bookings': {
@@ -184,19 +212,12 @@ function build(): OpenApiDocument {
             'and the slot was taken meanwhile the answer is `409 hold_expired`. The access token in the answer is ' +
             'shown once and stored only as a hash.',
           tags: ['booking'],
-          parameters: [{ $ref: '#/components/parameters/IdempotencyKeyRequired' }],
+          parameters: [parameter('IdempotencyKeyRequired')],
           requestBody: { required: true, content: json(ref('BookingRequest')) },
-          responses: {
-            '201': {
-              description: 'The booking and its access token.',
-              headers: { 'Idempotent-Replayed': { $ref: '#/components/headers/IdempotentReplayed' } },
-              content: json(ref('BookingCreatedResponse')),
-            },
-            '400': respond('BadRequest'),
-            '409': respond('Conflict'),
-            '422': respond('ValidationFailed'),
-            ...writeErrors,
-          },
+          responses: responses(
+            { '201': replayable('The booking and its access token.', 'BookingCreatedResponse') },
+            ...WRITE_ERRORS,
+          ),
         },
       },
       '/bookings/{id}': {
@@ -204,13 +225,9 @@ function build(): OpenApiDocument {
           operationId: 'getBooking',
           summary: 'Read a booking with its access token',
           tags: ['booking'],
-          parameters: [{ $ref: '#/components/parameters/BookingId' }],
-          security: [{ bearerAuth: [] }],
-          responses: {
-            '200': { description: 'The booking.', content: json(ref('BookingResponse')) },
-            '401': respond('Unauthorized'),
-            '500': respond('InternalError'),
-          },
+          parameters: [parameter('BookingId')],
+          security: bearer(),
+          responses: responses({ '200': success('The booking.', 'BookingResponse') }, 'Unauthorized', 'InternalError'),
         },
       },
       '/bookings/{id}/cancel': {
@@ -218,20 +235,13 @@ function build(): OpenApiDocument {
           operationId: 'cancelBooking',
           summary: 'Cancel a booking; cancelling again answers the same',
           tags: ['booking'],
-          parameters: [{ $ref: '#/components/parameters/BookingId' }, { $ref: '#/components/parameters/IdempotencyKey' }],
-          security: [{ bearerAuth: [] }],
-          responses: {
-            '200': {
-              description: 'The cancelled booking; its time is free again.',
-              headers: { 'Idempotent-Replayed': { $ref: '#/components/headers/IdempotentReplayed' } },
-              content: json(ref('BookingResponse')),
-            },
-            '400': respond('BadRequest'),
-            '401': respond('Unauthorized'),
-            '409': respond('Conflict'),
-            '422': respond('ValidationFailed'),
-            ...writeErrors,
-          },
+          parameters: [parameter('BookingId'), parameter('IdempotencyKey')],
+          security: bearer(),
+          responses: responses(
+            { '200': replayable('The cancelled booking; its time is free again.', 'BookingResponse') },
+            'Unauthorized',
+            ...WRITE_ERRORS,
+          ),
         },
       },
       '/bookings/{id}/reschedule': {
@@ -244,21 +254,14 @@ function build(): OpenApiDocument {
             'does not count as taken; with `holdId`, the client’s own hold on the new time is consumed. A cancelled booking is ' +
             '`409 booking_cancelled`.',
           tags: ['booking'],
-          parameters: [{ $ref: '#/components/parameters/BookingId' }, { $ref: '#/components/parameters/IdempotencyKeyRequired' }],
-          security: [{ bearerAuth: [] }],
+          parameters: [parameter('BookingId'), parameter('IdempotencyKeyRequired')],
+          security: bearer(),
           requestBody: { required: true, content: json(ref('RescheduleRequest')) },
-          responses: {
-            '200': {
-              description: 'The booking at its new time.',
-              headers: { 'Idempotent-Replayed': { $ref: '#/components/headers/IdempotentReplayed' } },
-              content: json(ref('BookingResponse')),
-            },
-            '400': respond('BadRequest'),
-            '401': respond('Unauthorized'),
-            '409': respond('Conflict'),
-            '422': respond('ValidationFailed'),
-            ...writeErrors,
-          },
+          responses: responses(
+            { '200': replayable('The booking at its new time.', 'BookingResponse') },
+            'Unauthorized',
+            ...WRITE_ERRORS,
+          ),
         },
       },
       '/bookings/{id}/checklist': {
@@ -269,13 +272,13 @@ function build(): OpenApiDocument {
             'Items are in the order the clinic wrote them; `dueOffsetMinutes` counts real minutes from the session’s start ' +
             '(negative before it). A rescheduled booking keeps its items and their state. A cancelled booking’s checklist can be read, not changed.',
           tags: ['checklist'],
-          parameters: [{ $ref: '#/components/parameters/BookingId' }],
-          security: [{ bearerAuth: [] }],
-          responses: {
-            '200': { description: 'The booking, the clinic’s time zone and the items.', content: json(ref('ChecklistResponse')) },
-            '401': respond('Unauthorized'),
-            '500': respond('InternalError'),
-          },
+          parameters: [parameter('BookingId')],
+          security: bearer(),
+          responses: responses(
+            { '200': success('The booking, the clinic’s time zone and the items.', 'ChecklistResponse') },
+            'Unauthorized',
+            'InternalError',
+          ),
         },
       },
       '/bookings/{id}/checklist/{itemId}': {
@@ -286,21 +289,15 @@ function build(): OpenApiDocument {
             'Sets the state, so repeating the same request is harmless (no Idempotency-Key needed). Checking an item that is ' +
             'already done keeps its first `doneAt`.',
           tags: ['checklist'],
-          parameters: [
-            { $ref: '#/components/parameters/BookingId' },
-            { name: 'itemId', in: 'path', required: true, schema: { type: 'string', minLength: 1 } },
-          ],
-          security: [{ bearerAuth: [] }],
+          parameters: [parameter('BookingId'), pathId('itemId')],
+          security: bearer(),
           requestBody: { required: true, content: json(ref('ChecklistItemUpdate')) },
-          responses: {
-            '200': { description: 'The item with its new state.', content: json(ref('ChecklistItemResponse')) },
-            '400': respond('BadRequest'),
-            '401': respond('Unauthorized'),
-            '404': respond('NotFound'),
-            '409': respond('Conflict'),
-            '422': respond('ValidationFailed'),
-            ...writeErrors,
-          },
+          responses: responses(
+            { '200': success('The item with its new state.', 'ChecklistItemResponse') },
+            'Unauthorized',
+            'NotFound',
+            ...WRITE_ERRORS,
+          ),
         },
       },
       '/forms/{id}': {
@@ -311,12 +308,14 @@ function build(): OpenApiDocument {
             'The definition as the clinic wrote it; the element checks it with `parseFormDefinition()`. Its schema is ' +
             'published separately as `form-definition.schema.json` (kap-elements `dist/`).',
           tags: ['intake'],
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', minLength: 1 } }],
-          responses: {
-            '200': { description: 'The form definition.', content: json({ type: 'object', required: ['id', 'title', 'pages'] }) },
-            '404': respond('NotFound'),
-            '500': respond('InternalError'),
-          },
+          parameters: [pathId('id')],
+          responses: responses(
+            {
+              '200': { description: 'The form definition.', content: json({ type: 'object', required: ['id', 'title', 'pages'] }) },
+            },
+            'NotFound',
+            'InternalError',
+          ),
         },
       },
       '/intake-responses': {
@@ -328,19 +327,12 @@ function build(): OpenApiDocument {
             'validation as in the browser); scores, review flags and the safety flag are recomputed by the server, and ' +
             'those are stored, never the client’s. `booking`, when sent, must name an existing booking.',
           tags: ['intake'],
-          parameters: [{ $ref: '#/components/parameters/IdempotencyKeyRequired' }],
+          parameters: [parameter('IdempotencyKeyRequired')],
           requestBody: { required: true, content: json(ref('IntakeSubmission')) },
-          responses: {
-            '201': {
-              description: 'The stored response’s id and time; never answers or scores.',
-              headers: { 'Idempotent-Replayed': { $ref: '#/components/headers/IdempotentReplayed' } },
-              content: json(ref('IntakeResponseCreated')),
-            },
-            '400': respond('BadRequest'),
-            '409': respond('Conflict'),
-            '422': respond('ValidationFailed'),
-            ...writeErrors,
-          },
+          responses: responses(
+            { '201': replayable('The stored response’s id and time; never answers or scores.', 'IntakeResponseCreated') },
+            ...WRITE_ERRORS,
+          ),
         },
       },
       '/health': {
@@ -348,13 +340,15 @@ function build(): OpenApiDocument {
           operationId: 'health',
           summary: 'Liveness and database check',
           tags: ['operations'],
-          responses: {
-            '200': {
-              description: 'The server and its database answer.',
-              content: json({ type: 'object', properties: { status: { const: 'ok' } }, required: ['status'] }),
+          responses: responses(
+            {
+              '200': {
+                description: 'The server and its database answer.',
+                content: json({ type: 'object', properties: { status: { const: 'ok' } }, required: ['status'] }),
+              },
             },
-            '500': respond('InternalError'),
-          },
+            'InternalError',
+          ),
         },
       },
       '/openapi.json': {
@@ -415,7 +409,7 @@ function build(): OpenApiDocument {
             'A new random value (e.g. a UUID) per logical submission, kept across its retries. The first outcome is stored for 24 hours and replayed; the same key with a different body is `422 idempotency_key_reused`.',
           schema: { type: 'string', minLength: 1, maxLength: 255 },
         },
-        BookingId: { name: 'id', in: 'path', required: true, schema: { type: 'string', minLength: 1 } },
+        BookingId: pathId('id'),
       },
       headers: {
         IdempotentReplayed: {

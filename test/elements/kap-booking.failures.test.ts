@@ -9,43 +9,28 @@ import {
   $,
   CLIENT,
   bookAsSomeoneElse,
+  bookingTests,
   button,
   chooseFirstTime,
   confirmButton,
   confirmed,
-  expectNoPhi,
   fillDetails,
   focused,
   freshApi,
   mountBooking,
-  recordEvents,
   settle,
   showWeekWithTimes,
   startOf,
   text,
   timeButtons,
-  unmountAll,
   until,
 } from './support/booking.js';
-import { Network, answer, errorAnswer, hang, loseAnswerAfterCommit, offline } from './support/network.js';
+import { answer, errorAnswer, hang, loseAnswerAfterCommit, offline } from './support/network.js';
 
-let network: Network;
-let recorder: ReturnType<typeof recordEvents>;
-
-beforeEach(() => {
-  network = new Network().install();
-  recorder = recordEvents();
-});
-
-afterEach(() => {
-  unmountAll();
-  recorder.stop();
-  network.restore();
-  expectNoPhi(recorder.events.map((event) => event.detail));
-});
+const { network, recorder } = bookingTests();
 
 function errors(): unknown[] {
-  return recorder.events.filter((e) => e.type === 'kap-error').map((e) => e.detail);
+  return recorder.of('kap-error');
 }
 
 function expectDetailsKept(el: KapBooking): void {

@@ -8,36 +8,19 @@ import type { KapBooking } from '../../src/elements/kap-booking/kap-booking.js';
 import {
   $,
   CLIENT,
+  bookingTests,
   chooseFirstTime,
   confirmButton,
   confirmed,
-  expectNoPhi,
   fillDetails,
   freshApi,
   mountBooking,
-  recordEvents,
   text,
-  unmountAll,
   until,
 } from './support/booking.js';
 import { START_ADDRESS, openLink } from './support/manage.js';
-import { Network } from './support/network.js';
 
-let network: Network;
-let recorder: ReturnType<typeof recordEvents>;
-
-beforeEach(() => {
-  network = new Network().install();
-  recorder = recordEvents();
-});
-
-afterEach(() => {
-  unmountAll();
-  recorder.stop();
-  network.restore();
-  history.replaceState(null, '', START_ADDRESS);
-  expectNoPhi(recorder.events.map((event) => event.detail));
-});
+const { network, recorder } = bookingTests({ after: () => history.replaceState(null, '', START_ADDRESS) });
 
 async function book(el: KapBooking): Promise<void> {
   await chooseFirstTime(el);

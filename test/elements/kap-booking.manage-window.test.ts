@@ -10,43 +10,26 @@ import {
   $,
   $$,
   CLIENT,
+  bookingTests,
   button,
   confirmButton,
   confirmed,
   dayButtons,
-  expectNoPhi,
   fillDetails,
   freshApi,
   mountBooking,
-  recordEvents,
   settle,
   startOf,
   text,
   timeButtons,
-  unmountAll,
   until,
 } from './support/booking.js';
 import { START_ADDRESS, bookThroughApi, freeSlots, openLink, weekdayIn } from './support/manage.js';
-import { Network } from './support/network.js';
 
 const HOUR = 3_600_000;
 const ZONE = 'America/New_York';
 
-let network: Network;
-let recorder: ReturnType<typeof recordEvents>;
-
-beforeEach(() => {
-  network = new Network().install();
-  recorder = recordEvents();
-});
-
-afterEach(() => {
-  unmountAll();
-  recorder.stop();
-  network.restore();
-  history.replaceState(null, '', START_ADDRESS);
-  expectNoPhi(recorder.events.map((event) => event.detail));
-});
+const { network, recorder } = bookingTests({ after: () => history.replaceState(null, '', START_ADDRESS) });
 
 /**
  * A ketamine session (administration, request mode) booked through the API more than a week

@@ -8,50 +8,40 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { KapBooking } from '../../src/elements/kap-booking/kap-booking.js';
 import {
   $,
+  bookingTests,
   button,
   expectNoPhi,
   focused,
   freshApi,
   mountBooking,
-  recordEvents,
   settle,
   showWeekWithTimes,
   startOf,
   text,
   timeButtons,
-  unmountAll,
   until,
 } from './support/booking.js';
-import { START_ADDRESS, bookThroughApi, bookingOnServer, freeSlots, openLink } from './support/manage.js';
-import { Network, errorAnswer, type Fault } from './support/network.js';
+import { EventRecorder } from './support/harness.js';
+import { EARLIER_CLIENT, START_ADDRESS, bookThroughApi, bookingOnServer, freeSlots, openLink } from './support/manage.js';
+import { errorAnswer, type Fault } from './support/network.js';
 
-let network: Network;
-let recorder: ReturnType<typeof recordEvents>;
-const manageEvents = ['kap-booking-cancel', 'kap-booking-reschedule'] as const;
-let managed: CustomEvent[] = [];
-const onManaged = (event: Event) => managed.push(event as CustomEvent);
+/** The managing events, apart from the booking ones `recorder` holds. */
+const managed = new EventRecorder(['kap-booking-cancel', 'kap-booking-reschedule']);
+beforeEach(() => managed.start());
 
-beforeEach(() => {
-  network = new Network().install();
-  recorder = recordEvents();
-  managed = [];
-  for (const name of manageEvents) document.addEventListener(name, onManaged);
-});
-
-afterEach(() => {
-  unmountAll();
-  recorder.stop();
-  for (const name of manageEvents) document.removeEventListener(name, onManaged);
-  network.restore();
-  history.replaceState(null, '', START_ADDRESS);
-  const details = [...recorder.events, ...managed].map((event) => event.detail);
-  expectNoPhi(details, { name: 'Robin Earlier-Visit', email: 'robin.earlier@example.org', phone: '+1 212 555 0142' });
-  // No event ever carries a token.
-  expect(JSON.stringify(details)).not.to.match(/token/i);
+const { network, recorder } = bookingTests({
+  client: EARLIER_CLIENT,
+  after: () => {
+    managed.stop();
+    history.replaceState(null, '', START_ADDRESS);
+    expectNoPhi(managed.events.map((event) => event.detail), EARLIER_CLIENT);
+    // No event ever carries a token.
+    expect(JSON.stringify([...recorder.events, ...managed.events].map((event) => event.detail))).not.to.match(/token/i);
+  },
 });
 
 function errors(): unknown[] {
-  return recorder.events.filter((e) => e.type === 'kap-error').map((e) => e.detail);
+  return recorder.of('kap-error');
 }
 
 /** A consultation booked through the API and a `<kap-booking booking=…>` managing it with its token. */
@@ -205,7 +195,7 @@ describe('<kap-booking booking> cancelling', () => {
     expect(posts).to.have.length(1);
     expect(posts[0]!.headers.get('Idempotency-Key')).to.match(/^[0-9a-f-]{36}$/);
     expect(posts[0]!.headers.get('Authorization')).to.equal(`Bearer ${token}`);
-    expect(managed.map((e) => [e.type, e.detail])).to.deep.equal([['kap-booking-cancel', { bookingId: booking.id }]]);
+    expect(managed.events.map((e) => [e.type, e.detail])).to.deep.equal([['kap-booking-cancel', { bookingId: booking.id }]]);
     expect((await bookingOnServer(api, network.realFetch, booking.id, token)).status).to.equal('cancelled');
     // The time is free again for others.
     const { slots } = await freeSlots(api, network.realFetch, 'consultation');
@@ -239,7 +229,7 @@ describe('<kap-booking booking> cancelling', () => {
     expect(new Set(keys).size, 'one key for the logical cancel').to.equal(1);
     // Only the first request did anything; every later one was the stored answer replayed.
     expect(answers.map((a) => a.replayed)).to.deep.equal([null, 'true', 'true', 'true']);
-    expect(managed.filter((e) => e.type === 'kap-booking-cancel')).to.have.length(1);
+    expect(managed.events.filter((e) => e.type === 'kap-booking-cancel')).to.have.length(1);
     expect((await bookingOnServer(api, network.realFetch, booking.id, token)).status).to.equal('cancelled');
   });
 
@@ -312,7 +302,7 @@ describe('<kap-booking booking> moving to another time', () => {
     const { slots } = await freeSlots(api, network.realFetch, 'consultation');
     expect(slots.map((s) => s.start), 'old time free again').to.include(booking.start);
     expect(slots.map((s) => s.start), 'new time taken').not.to.include(newStart);
-    expect(managed.map((e) => [e.type, e.detail])).to.deep.equal([
+    expect(managed.events.map((e) => [e.type, e.detail])).to.deep.equal([
       ['kap-booking-reschedule', { bookingId: booking.id, start: newStart, end: onServer.end }],
     ]);
     // A calendar file for the new time.
@@ -378,7 +368,7 @@ describe('<kap-booking booking> moving to another time', () => {
     expect(text(el)).to.include('Sorry, someone else has just booked that time. Please choose another — your appointment has not changed.');
     await until(() => $(el, '.time'), 'fresh times');
     expect((await bookingOnServer(api, network.realFetch, booking.id, token)).start).to.equal(booking.start);
-    expect(managed).to.have.length(0);
+    expect(managed.events).to.have.length(0);
 
     // Choosing again moves it, under a new key (a new logical move).
     timeButtons(el)[0]!.click();

@@ -9,6 +9,7 @@ import {
   $,
   $$,
   CLIENT,
+  bookingTests,
   button,
   chooseFirstTime,
   confirmButton,
@@ -19,33 +20,17 @@ import {
   focused,
   freshApi,
   mountBooking,
-  recordEvents,
   settle,
   showWeekWithTimes,
   startOf,
   text,
   timeButtons,
-  unmountAll,
   until,
 } from './support/booking.js';
-import { Network, answer, hang } from './support/network.js';
+import { answer, hang } from './support/network.js';
 
-let network: Network;
-let recorder: ReturnType<typeof recordEvents>;
-
-beforeEach(() => {
-  network = new Network().install();
-  recorder = recordEvents();
-});
-
-afterEach(async () => {
-  unmountAll();
-  recorder.stop();
-  network.restore();
-  // Whatever happened, no event carried what the client typed.
-  expectNoPhi(recorder.events.map((event) => event.detail));
-  await setViewport({ width: 800, height: 600 });
-});
+// Whatever happened, no event carries what the client typed.
+const { network, recorder } = bookingTests({ after: () => setViewport({ width: 800, height: 600 }) });
 
 /** Every request went to a path under `api` on this origin, and nowhere else. */
 function expectOnlyApi(api: string): void {

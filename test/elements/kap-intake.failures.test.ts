@@ -13,42 +13,29 @@ import {
   answerScreeningNo,
   button,
   completeDemo,
-  expectNoAnswers,
   field,
   fillContact,
   freshApi,
   heading,
+  intakeTests,
   loaded,
   mountIntake,
   next,
-  recordEvents,
   text,
   type,
   unmountAll,
   until,
 } from './support/intake.js';
 import { BROKEN_FORM, EVERY_TYPE_FORM } from './support/intake-forms.js';
-import { Network, answer, errorAnswer, loseAnswerAfterCommit, offline } from './support/network.js';
+import { answer, errorAnswer, loseAnswerAfterCommit, offline } from './support/network.js';
 
-let network: Network;
-let recorder: ReturnType<typeof recordEvents>;
-
-beforeEach(() => {
-  sessionStorage.clear();
-  network = new Network().install();
-  recorder = recordEvents();
-});
-
-afterEach(() => {
-  unmountAll();
-  recorder.stop();
-  network.restore();
-  expectNoAnswers(recorder.events, [CLIENT.name, CLIENT.email, CLIENT.phone, 'Zephyrine', '1979', 'several-days']);
-  sessionStorage.clear();
+const { network, recorder } = intakeTests({
+  secrets: [CLIENT.name, CLIENT.email, CLIENT.phone, 'Zephyrine', '1979', 'several-days'],
+  after: () => sessionStorage.clear(),
 });
 
 function errors(): unknown[] {
-  return recorder.events.filter((e) => e.type === 'kap-error').map((e) => e.detail);
+  return recorder.of('kap-error');
 }
 
 function keys(): string[] {

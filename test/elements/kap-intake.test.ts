@@ -18,42 +18,30 @@ import {
   choose,
   completeDemo,
   date,
-  expectNoAnswers,
   field,
   fillContact,
   focused,
   freshApi,
   heading,
+  intakeTests,
   loaded,
   mountIntake,
   next,
-  recordEvents,
   settle,
   text,
   type,
-  unmountAll,
   until,
 } from './support/intake.js';
 import { EVERY_TYPE_FORM } from './support/intake-forms.js';
-import { Network, answer } from './support/network.js';
+import { answer } from './support/network.js';
 
-let network: Network;
-let recorder: ReturnType<typeof recordEvents>;
-
-beforeEach(() => {
-  sessionStorage.clear();
-  network = new Network().install();
-  recorder = recordEvents();
-});
-
-afterEach(() => {
-  unmountAll();
-  recorder.stop();
-  network.restore();
-  // Whatever happened, no event carried what the client typed or chose.
-  expectNoAnswers(recorder.events, [CLIENT.name, CLIENT.email, CLIENT.phone, 'Zephyrine', '1979', 'several-days', 'not-at-all']);
-  expect(sessionStorage.length, 'nothing in sessionStorage without draft="session"').to.equal(0);
-  expect(localStorage.length).to.equal(0);
+// Whatever happened, no event carried what the client typed or chose.
+const { network, recorder } = intakeTests({
+  secrets: [CLIENT.name, CLIENT.email, CLIENT.phone, 'Zephyrine', '1979', 'several-days', 'not-at-all'],
+  after: () => {
+    expect(sessionStorage.length, 'nothing in sessionStorage without draft="session"').to.equal(0);
+    expect(localStorage.length).to.equal(0);
+  },
 });
 
 function pageEvents(): { page: number; pageCount: number }[] {

@@ -11,33 +11,20 @@ import {
   bookSession,
   button,
   checkbox,
+  checklistTests,
   freshApi,
   item,
   loaded,
   mountChecklist,
   mountForSession,
-  recordEvents,
   serverStates,
   text,
-  unmountAll,
   until,
   type BookedSession,
 } from './support/checklist.js';
-import { Network, answer, errorAnswer, hang, loseAnswerAfterCommit, offline } from './support/network.js';
+import { answer, errorAnswer, hang, loseAnswerAfterCommit, offline } from './support/network.js';
 
-let network: Network;
-let recorder: ReturnType<typeof recordEvents>;
-
-beforeEach(() => {
-  network = new Network().install();
-  recorder = recordEvents();
-});
-
-afterEach(() => {
-  unmountAll();
-  recorder.stop();
-  network.restore();
-});
+const { network, recorder } = checklistTests();
 
 async function session(): Promise<BookedSession> {
   return bookSession(freshApi(), network.realFetch);

@@ -4,22 +4,9 @@
  * file: the page remembers what it read, which would leak into other tests' "no token" cases.)
  */
 import { expect } from '@open-wc/testing';
-import { bookSession, checkbox, freshApi, loaded, mountChecklist, recordEvents, serverStates, unmountAll, until } from './support/checklist.js';
-import { Network } from './support/network.js';
+import { bookSession, checkbox, checklistTests, freshApi, loaded, mountChecklist, serverStates, until } from './support/checklist.js';
 
-let network: Network;
-let recorder: ReturnType<typeof recordEvents>;
-
-beforeEach(() => {
-  network = new Network().install();
-  recorder = recordEvents();
-});
-
-afterEach(() => {
-  unmountAll();
-  recorder.stop();
-  network.restore();
-});
+const { network, recorder } = checklistTests();
 
 describe('<kap-prep-checklist> with the booking and token in the page address', () => {
   it('loads with them, removes them from the address bar (keeping the rest), and never puts the token in a URL', async () => {

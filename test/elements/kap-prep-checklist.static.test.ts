@@ -8,23 +8,9 @@ import { emulateMedia } from '@web/test-runner-commands';
 import ICAL from 'ical.js';
 import '../../src/i18n/es.js';
 import type { KapPrepChecklist } from '../../src/elements/kap-prep-checklist/kap-prep-checklist.js';
-import { $, $$, button, checkbox, item, mountStatic, recordEvents, text, unmountAll, until } from './support/checklist.js';
-import { Network } from './support/network.js';
+import { $, $$, button, checkbox, checklistTests, item, mountStatic, text, until } from './support/checklist.js';
 
-let network: Network;
-let recorder: ReturnType<typeof recordEvents>;
-
-beforeEach(() => {
-  network = new Network().install();
-  recorder = recordEvents();
-});
-
-afterEach(async () => {
-  unmountAll();
-  recorder.stop();
-  network.restore();
-  await emulateMedia({ media: 'screen' });
-});
+const { network, recorder } = checklistTests(() => emulateMedia({ media: 'screen' }));
 
 const CHECKLIST = {
   id: 'dst-example',

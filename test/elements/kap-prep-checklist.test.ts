@@ -13,37 +13,26 @@ import {
   CLIENT,
   bookSession,
   checkbox,
+  checklistTests,
   freshApi,
   gate,
   item,
   loaded,
   mountForSession,
-  recordEvents,
   serverStates,
   text,
-  unmountAll,
   until,
   type BookedSession,
 } from './support/checklist.js';
-import { Network, hang } from './support/network.js';
+import { expectNoLeak } from './support/harness.js';
+import { hang } from './support/network.js';
 
-let network: Network;
-let recorder: ReturnType<typeof recordEvents>;
-
-beforeEach(() => {
-  network = new Network().install();
-  recorder = recordEvents();
-});
-
-afterEach(() => {
-  unmountAll();
-  recorder.stop();
-  network.restore();
+const { network, recorder } = checklistTests(() => {
   // Events carry ids and counts only: never an item's text, nor anything about who booked.
-  const details = JSON.stringify(recorder.events.map((event) => event.detail));
-  for (const secret of [CLIENT.name, CLIENT.email, CLIENT.phone, ...KAP_DEFAULT_CHECKLIST.items.map((entry) => entry.text)]) {
-    expect(details, `"${secret}" leaked into an event`).not.to.include(secret);
-  }
+  expectNoLeak(
+    recorder.events.map((event) => event.detail),
+    [CLIENT.name, CLIENT.email, CLIENT.phone, ...KAP_DEFAULT_CHECKLIST.items.map((entry) => entry.text)],
+  );
 });
 
 const ITEMS = KAP_DEFAULT_CHECKLIST.items;

@@ -228,56 +228,52 @@ export class BookingFlow implements ReactiveController {
       ...bookingPayload(this.values),
       ...(source ? { source } : {}),
     };
-    // The same body keeps its key across retries and double submits, so whatever happened to
-    // an earlier answer the server records at most one booking. A changed body is a new one.
-    const body = JSON.stringify(request);
-    if (this.#submission?.body !== body) this.#submission = { key: newIdempotencyKey(), body };
-    this.submitting = true;
-    this.submitFailure = undefined;
-    this.#host.requestUpdate();
-    try {
-      const created = await client.createBooking(request, {
-        idempotencyKey: this.#submission.key,
-        signal: this.#context.signal(),
-      });
-      this.#clearTimers();
-      this.#submission = undefined;
-      this.hold = undefined;
-      this.booking = created.booking;
-      this.step = 'done';
-      this.focus = 'done';
-      this.#context.booked(created.booking, created.accessToken);
-    } catch (error) {
-      if (isAbort(error)) return;
-      this.#context.failed(error);
-      this.#bookingFailed(error);
-    } finally {
-      this.submitting = false;
-      this.#host.requestUpdate();
-    }
+    await this.#write(
+      JSON.stringify(request),
+      (idempotencyKey) => client.createBooking(request, { idempotencyKey, signal: this.#context.signal() }),
+      (created) => this.#context.booked(created.booking, created.accessToken),
+    );
   }
 
   /** Reschedule to `slot`, under one key for this logical move (kept across retries). */
   async #move(client: KapApiClient, moving: BookingAccess, slot: Slot): Promise<void> {
     const holdId = this.hold && this.holdState !== 'expired' ? this.hold.id : undefined;
     const request: RescheduleRequest = { start: slot.start, ...(holdId ? { holdId } : {}) };
-    const body = JSON.stringify([moving.bookingId, request]);
+    await this.#write(
+      JSON.stringify([moving.bookingId, request]),
+      async (idempotencyKey) => ({
+        booking: await client.rescheduleBooking(moving.bookingId, moving.token, request, {
+          idempotencyKey,
+          signal: this.#context.signal(),
+        }),
+      }),
+      (moved) => this.#context.moved?.(moved.booking),
+    );
+  }
+
+  /**
+   * Sends a booking or a move. The same body keeps its key across retries and double submits, so
+   * whatever happened to an earlier answer the server records it at most once; a changed body is
+   * a new one. On success the flow is done and `done` is told.
+   */
+  async #write<T extends { booking: Booking }>(
+    body: string,
+    send: (idempotencyKey: string) => Promise<T>,
+    done: (result: T) => void,
+  ): Promise<void> {
     if (this.#submission?.body !== body) this.#submission = { key: newIdempotencyKey(), body };
     this.submitting = true;
     this.submitFailure = undefined;
     this.#host.requestUpdate();
     try {
-      const booking = await client.rescheduleBooking(moving.bookingId, moving.token, request, {
-        idempotencyKey: this.#submission.key,
-        signal: this.#context.signal(),
-      });
+      const result = await send(this.#submission.key);
       this.#clearTimers();
       this.#submission = undefined;
       this.hold = undefined;
-      this.booking = booking;
+      this.booking = result.booking;
       this.step = 'done';
       this.focus = 'done';
-      this.#context.moved?.(booking);
+      done(result);
     } catch (error) {
       if (isAbort(error)) return;
       this.#context.failed(error);

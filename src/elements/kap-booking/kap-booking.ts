@@ -772,95 +772,113 @@ export class KapBooking extends KapElement {
   }
 
   #renderCancelQuestion(service: Service, booking: Booking): TemplateResult {
-    const cancelling = this.manage.cancelling;
-    const failure = this.manage.cancelFailure;
     return html`<section class="step" aria-labelledby="cancel-heading">
       <h2 id="cancel-heading" part="heading" tabindex="-1" data-focus="confirm-cancel">${this.t('cancelConfirmHeading')}</h2>
       ${this.#renderAppointment(service, booking)}
       <p>${this.t('cancelConfirmBody')}</p>
-      ${failure
+      ${this.#renderDecision({
+        failure: this.manage.cancelFailure,
+        failureLead: 'cancelError',
+        busy: this.manage.cancelling,
+        busyText: 'cancelling',
+        confirm: { label: 'cancelConfirmYes', className: 'button--warning', run: () => void this.manage.cancel() },
+        back: { label: 'cancelConfirmNo', run: () => this.manage.keep() },
+      })}
+    </section>`;
+  }
+
+  /**
+   * The end of a question (cancel? move?): why the last try failed, the button that acts and
+   * the one that goes back, and the live status while the action runs.
+   */
+  #renderDecision(options: {
+    failure: unknown;
+    failureLead: KapStringKey;
+    busy: boolean;
+    busyText: KapStringKey;
+    confirm: { label: KapStringKey; className: string; run: () => void };
+    back: { label: KapStringKey; run: () => void };
+  }): TemplateResult {
+    const { failure, busy, confirm, back } = options;
+    return html`${failure
         ? html`<div part="notice" class="notice notice--error" role="alert">
-            <p><strong>${this.t('cancelError')}</strong></p>
+            <p><strong>${this.t(options.failureLead)}</strong></p>
             <p>${this.#failureText(failure)}</p>
           </div>`
         : nothing}
       <div part="actions" class="actions">
         <button
           part="button"
-          class="button button--warning"
+          class="button ${confirm.className}"
           type="button"
-          aria-disabled=${cancelling ? 'true' : 'false'}
-          @click=${() => void this.manage.cancel()}
+          aria-disabled=${busy ? 'true' : 'false'}
+          @click=${confirm.run}
         >
-          ${this.t('cancelConfirmYes')}
+          ${this.t(confirm.label)}
         </button>
-        <button part="button" class="button button--secondary" type="button" @click=${() => this.manage.keep()}>
-          ${this.t('cancelConfirmNo')}
-        </button>
+        <button part="button" class="button button--secondary" type="button" @click=${back.run}>${this.t(back.label)}</button>
       </div>
-      <p class="status" role="status">${cancelling ? this.t('cancelling') : ''}</p>
+      <p class="status" role="status">${busy ? this.t(options.busyText) : ''}</p>`;
+  }
+
+  /** A finished action's page: its heading and the booking as it now stands, then `body`. */
+  #renderOutcome(
+    step: { id: string; focus: FocusTarget | ManageFocus; heading: KapStringKey },
+    summary: TemplateResult,
+    body: unknown,
+  ): TemplateResult {
+    return html`<section part="confirmation" class="step confirmation" aria-labelledby=${step.id}>
+      <div class="notice notice--success">
+        <h2 id=${step.id} part="heading" tabindex="-1" data-focus=${step.focus}>${this.t(step.heading)}</h2>
+        ${summary}
+      </div>
+      ${body}
     </section>`;
   }
 
+  #renderCalendarLink(): TemplateResult | typeof nothing {
+    if (!this.#calendarUrl) return nothing;
+    return html`<a part="button" class="button button--secondary" href=${this.#calendarUrl} download="appointment.ics"
+      >${this.t('addToCalendar')}</a
+    >`;
+  }
+
   #renderCancelled(service: Service, booking: Booking): TemplateResult {
-    return html`<section part="confirmation" class="step confirmation" aria-labelledby="cancelled-heading">
-      <div class="notice notice--success">
-        <h2 id="cancelled-heading" part="heading" tabindex="-1" data-focus="cancelled">${this.t('cancelledHeading')}</h2>
-        ${this.#renderAppointment(service, booking, { reference: booking.id, status: booking.status })}
-      </div>
-      <p>${this.t('cancelledBody')}</p>
-    </section>`;
+    return this.#renderOutcome(
+      { id: 'cancelled-heading', focus: 'cancelled', heading: 'cancelledHeading' },
+      this.#renderAppointment(service, booking, { reference: booking.id, status: booking.status }),
+      html`<p>${this.t('cancelledBody')}</p>`,
+    );
   }
 
   /** The new time is held: check it, then move. */
   #renderMoveCheck(service: Service, booking: Booking): TemplateResult {
     const slot = this.flow.slot!;
-    const submitting = this.flow.submitting;
-    const failure = this.flow.submitFailure;
     return html`<section class="step" aria-labelledby="move-heading">
       <h2 id="move-heading" part="heading" tabindex="-1" data-focus="details">${this.t('rescheduleConfirmHeading')}</h2>
       <p class="move-from-to">
         ${this.t('rescheduleFromTo', { from: this.#dateAtTime(booking.start), to: this.#dateAtTime(slot.start) })}
       </p>
       ${this.#renderAppointment(service, slot)} ${this.#renderHold(this.flow.holdState, 'holdExpiredMove')}
-      ${failure
-        ? html`<div part="notice" class="notice notice--error" role="alert">
-            <p><strong>${this.t('moveError')}</strong></p>
-            <p>${this.#failureText(failure)}</p>
-          </div>`
-        : nothing}
-      <div part="actions" class="actions">
-        <button
-          part="button"
-          class="button confirm"
-          type="button"
-          aria-disabled=${submitting ? 'true' : 'false'}
-          @click=${() => void this.flow.submit()}
-        >
-          ${this.t('confirmMove')}
-        </button>
-        <button part="button" class="button button--secondary" type="button" @click=${() => this.flow.changeTime()}>
-          ${this.t('chooseAnotherTime')}
-        </button>
-      </div>
-      <p class="status" role="status">${submitting ? this.t('moving') : ''}</p>
+      ${this.#renderDecision({
+        failure: this.flow.submitFailure,
+        failureLead: 'moveError',
+        busy: this.flow.submitting,
+        busyText: 'moving',
+        confirm: { label: 'confirmMove', className: 'confirm', run: () => void this.flow.submit() },
+        back: { label: 'chooseAnotherTime', run: () => this.flow.changeTime() },
+      })}
     </section>`;
   }
 
   #renderMoved(service: Service, booking: Booking): TemplateResult {
     const from = this.manage.movedFrom;
-    return html`<section part="confirmation" class="step confirmation" aria-labelledby="moved-heading">
-      <div class="notice notice--success">
-        <h2 id="moved-heading" part="heading" tabindex="-1" data-focus="done">${this.t('rescheduledHeading')}</h2>
-        ${this.#renderAppointment(service, booking, { reference: booking.id, status: booking.status })}
-      </div>
-      ${from ? html`<p>${this.t('rescheduledBody', { from: this.#dateAtTime(from.start) })}</p>` : nothing}
-      ${this.#calendarUrl
-        ? html`<a part="button" class="button button--secondary" href=${this.#calendarUrl} download="appointment.ics"
-            >${this.t('addToCalendar')}</a
-          >`
-        : nothing}
-    </section>`;
+    return this.#renderOutcome(
+      { id: 'moved-heading', focus: 'done', heading: 'rescheduledHeading' },
+      this.#renderAppointment(service, booking, { reference: booking.id, status: booking.status }),
+      html`${from ? html`<p>${this.t('rescheduledBody', { from: this.#dateAtTime(from.start) })}</p>` : nothing}
+      ${this.#renderCalendarLink()}`,
+    );
   }
 
   // ---- step 1: times ----
@@ -918,31 +936,26 @@ export class KapBooking extends KapElement {
       to: formatDayShort(days[6]!, this.locale),
     });
     return html`<div part="week-nav" class="week-nav">
-        <button
-          part="button"
-          class="button button--secondary"
-          type="button"
-          data-week="previous"
-          aria-disabled=${atStart ? 'true' : 'false'}
-          aria-describedby=${ifDefined(atStart ? 'week-limit' : undefined)}
-          @click=${() => this.#moveWeek(-1)}
-        >
-          <span aria-hidden="true">‹</span> ${this.t('previousWeek')}
-        </button>
+        ${this.#renderWeekButton('previous', atStart, html`<span aria-hidden="true">‹</span> ${this.t('previousWeek')}`)}
         <p class="week-range" aria-live="polite">${range}</p>
-        <button
-          part="button"
-          class="button button--secondary"
-          type="button"
-          data-week="next"
-          aria-disabled=${atEnd ? 'true' : 'false'}
-          aria-describedby=${ifDefined(atEnd ? 'week-limit' : undefined)}
-          @click=${() => this.#moveWeek(1)}
-        >
-          ${this.t('nextWeek')} <span aria-hidden="true">›</span>
-        </button>
+        ${this.#renderWeekButton('next', atEnd, html`${this.t('nextWeek')} <span aria-hidden="true">›</span>`)}
       </div>
       ${atStart || atEnd ? html`<p id="week-limit" class="muted week-limit">${this.#weekLimitNote(atStart)}</p>` : nothing}`;
+  }
+
+  /** "Previous week" or "Next week": still focusable at the limit, where it points to the note saying why. */
+  #renderWeekButton(which: 'previous' | 'next', atLimit: boolean, label: TemplateResult): TemplateResult {
+    return html`<button
+      part="button"
+      class="button button--secondary"
+      type="button"
+      data-week=${which}
+      aria-disabled=${atLimit ? 'true' : 'false'}
+      aria-describedby=${ifDefined(atLimit ? 'week-limit' : undefined)}
+      @click=${() => this.#moveWeek(which === 'previous' ? -1 : 1)}
+    >
+      ${label}
+    </button>`;
   }
 
   #weekLimitNote(atStart: boolean): string {
@@ -1337,26 +1350,18 @@ export class KapBooking extends KapElement {
   #renderConfirmation(service: Service): TemplateResult {
     const booking = this.flow.booking!;
     const requested = booking.status === 'requested';
-    return html`<section part="confirmation" class="step confirmation" aria-labelledby="done-heading">
-      <div class="notice notice--success">
-        <h2 id="done-heading" part="heading" tabindex="-1" data-focus="done">
-          ${this.t(requested ? 'requestedHeading' : 'confirmedHeading')}
-        </h2>
-        ${this.#renderAppointment(service, booking, { reference: booking.id })}
-      </div>
-      <h3>${this.t('nextStepsHeading')}</h3>
-      <p>${this.t(requested ? 'nextStepsRequested' : 'nextStepsConfirmed')}</p>
-      ${this.#manageLink
-        ? html`<p class="manage-link">
-              <a part="manage-link" href=${this.#manageLink}>${this.t('manageLink')}</a>
-            </p>
-            <p class="hint">${this.t('manageLinkHint')}</p>`
-        : nothing}
-      ${this.#calendarUrl
-        ? html`<a part="button" class="button button--secondary" href=${this.#calendarUrl} download="appointment.ics"
-            >${this.t('addToCalendar')}</a
-          >`
-        : nothing}
-    </section>`;
+    return this.#renderOutcome(
+      { id: 'done-heading', focus: 'done', heading: requested ? 'requestedHeading' : 'confirmedHeading' },
+      this.#renderAppointment(service, booking, { reference: booking.id }),
+      html`<h3>${this.t('nextStepsHeading')}</h3>
+        <p>${this.t(requested ? 'nextStepsRequested' : 'nextStepsConfirmed')}</p>
+        ${this.#manageLink
+          ? html`<p class="manage-link">
+                <a part="manage-link" href=${this.#manageLink}>${this.t('manageLink')}</a>
+              </p>
+              <p class="hint">${this.t('manageLinkHint')}</p>`
+          : nothing}
+        ${this.#renderCalendarLink()}`,
+    );
   }
 }

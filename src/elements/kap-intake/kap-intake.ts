@@ -5,6 +5,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { isKapApiError } from '../../api/errors.js';
 import { KapElement } from '../../base/kap-element.js';
+import { renderMarkdown } from '../../base/markdown-template.js';
 import { KapIntakePageEvent, type KapIntakePageDetail } from '../../events/kap-intake-page.js';
 import { KapIntakeSubmitEvent } from '../../events/kap-intake-submit.js';
 import { answerText, isConsentAnswer, isDateParts, type AnswerValue } from '../../forms/answers.js';
@@ -21,12 +22,12 @@ import {
   type ResolvedPage,
 } from '../../forms/definition.js';
 import { indexForm } from '../../forms/form-index.js';
+import { parseMarkdown } from '../../forms/markdown.js';
 import { VALIDATION_MESSAGES, type ValidationError, type ValidationOptions } from '../../forms/validation.js';
 import type { KapStringKey } from '../../i18n/strings.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { IntakeFlow } from './intake-flow.js';
 import { intakeStyles } from './kap-intake.styles.js';
-import { markdown } from './markdown.js';
 
 interface ChoiceOption {
   value: string;
@@ -222,7 +223,8 @@ export class KapIntake extends KapElement {
   }
 
   #md(source: string | undefined): TemplateResult[] {
-    return markdown(source, this.t('intakeNewTab'));
+    // Web links open in a new tab: leaving the page would lose the answers given so far.
+    return renderMarkdown(parseMarkdown(source ?? ''), { newTab: this.t('intakeNewTab') });
   }
 
   #renderFlow(form: ResolvedForm): TemplateResult {

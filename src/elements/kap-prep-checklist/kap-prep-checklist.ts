@@ -7,6 +7,7 @@ import { isTimeZone, type ChecklistResponse } from '../../api/schemas.js';
 import { KapElement, type ConfigurationProblem } from '../../base/kap-element.js';
 import { formatUnit } from '../../base/language.js';
 import { readBookingFragment, type BookingFragment } from '../../base/fragment-token.js';
+import { renderMarkdown } from '../../base/markdown-template.js';
 import { checklistProgress, dueAt, dueStatus, type DueStatus } from '../../checklist/due.js';
 import { KapChecklistChangeEvent } from '../../events/kap-checklist-change.js';
 import { KapChecklistCompleteEvent } from '../../events/kap-checklist-complete.js';
@@ -18,7 +19,6 @@ import { formStyles } from '../../styles/form.styles.js';
 import { checklistCalendarFile } from './checklist-calendar.js';
 import { ChecklistSync, type ChecklistEntry } from './checklist-sync.js';
 import { checklistStyles } from './kap-prep-checklist.styles.js';
-import { renderMarkdown } from './markdown-template.js';
 import { entriesOf, readStaticChecklist, type StaticChecklistResult } from './static-checklist.js';
 
 /** What the checklist is shown against, from the backend or from the page. */

@@ -1,72 +1,13 @@
 /** Mounting `<kap-booking>` against a fresh reference backend, and reading what it rendered. */
-import { expect, waitUntil } from '@open-wc/testing';
 import '../../../src/kap-booking.js';
 import type { KapBooking } from '../../../src/elements/kap-booking/kap-booking.js';
+import { $, $$, elementTests, expectNoLeak, mount, postBooking, settle, until, type ElementTests } from './harness.js';
 
-let counter = 0;
+export { $, $$, button, focused, freshApi, settle, text, unmountAll, until } from './harness.js';
 
-/** A fresh clinic on the test server: `/api/<unique>/`, with optional backend options. */
-export function freshApi(options: Record<string, string | number> = {}): string {
-  counter += 1;
-  const id = `t${Date.now().toString(36)}${counter}${Math.random().toString(36).slice(2, 6)}`;
-  const suffix = Object.entries(options)
-    .map(([key, value]) => `~${key}=${encodeURIComponent(String(value))}`)
-    .join('');
-  return `/api/${id}${suffix}/`;
-}
-
-const mounted: HTMLElement[] = [];
-
-/** Mounts a `<kap-booking>` with `attributes` (and optional light-DOM children). */
-export async function mountBooking(
-  attributes: Record<string, string>,
-  setup?: (element: KapBooking) => void,
-): Promise<KapBooking> {
-  const host = document.createElement('div');
-  const element = document.createElement('kap-booking');
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  setup?.(element);
-  host.append(element);
-  document.body.append(host);
-  mounted.push(host);
-  await element.updateComplete;
-  return element;
-}
-
-export function unmountAll(): void {
-  for (const host of mounted.splice(0)) host.remove();
-}
-
-export function $<T extends Element = HTMLElement>(element: KapBooking, selector: string): T | null {
-  return element.shadowRoot!.querySelector<T>(selector);
-}
-
-export function $$<T extends Element = HTMLElement>(element: KapBooking, selector: string): T[] {
-  return [...element.shadowRoot!.querySelectorAll<T>(selector)];
-}
-
-export function text(element: KapBooking): string {
-  return (element.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ');
-}
-
-/** The button whose visible text is `label`. */
-export function button(element: KapBooking, label: string | RegExp): HTMLButtonElement {
-  const match = $$<HTMLButtonElement>(element, 'button').find((b) => {
-    const content = (b.textContent ?? '').replace(/\s+/g, ' ').trim();
-    return typeof label === 'string' ? content.includes(label) : label.test(content);
-  });
-  if (!match) throw new Error(`No button "${String(label)}" in: ${text(element)}`);
-  return match;
-}
-
-export async function settle(element: KapBooking): Promise<void> {
-  await element.updateComplete;
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  await element.updateComplete;
-}
-
-export function until(predicate: () => unknown, message: string, timeout = 8000): Promise<void> {
-  return waitUntil(predicate, message, { timeout, interval: 20 });
+/** Mounts a `<kap-booking>` with `attributes`; `setup` runs before it joins the page. */
+export function mountBooking(attributes: Record<string, string>, setup?: (element: KapBooking) => void): Promise<KapBooking> {
+  return mount('kap-booking', attributes, setup);
 }
 
 /**
@@ -143,53 +84,34 @@ export async function confirmed(element: KapBooking): Promise<void> {
   await until(() => $(element, '[data-focus="done"]'), 'the confirmation');
 }
 
-/** The focused element inside the shadow root. */
-export function focused(element: KapBooking): Element | null {
-  return element.shadowRoot!.activeElement;
-}
-
-/** Every value of `value`, deeply, as strings (for scanning event details). */
-export function deepStrings(value: unknown): string[] {
-  if (value === null || value === undefined) return [];
-  if (typeof value === 'object') return Object.values(value).flatMap(deepStrings);
-  return [String(value)];
-}
-
 export function expectNoPhi(value: unknown, details: Details = CLIENT): void {
-  const strings = deepStrings(value).join('\n');
-  for (const secret of [details.name, details.email, details.phone, details.name.split(' ')[1]!, details.reason ?? 'ptsd']) {
-    expect(strings, `"${secret}" leaked`).not.to.include(secret);
-  }
+  expectNoLeak(value, [details.name, details.email, details.phone, details.name.split(' ')[1]!, details.reason ?? 'ptsd']);
 }
 
-/** Records every kap-* event that reaches the document during a test. */
-export function recordEvents(): { events: CustomEvent[]; stop(): void } {
-  const events: CustomEvent[] = [];
-  const names = ['kap-slot-select', 'kap-booking-confirm', 'kap-error'] as const;
-  const listener = (event: Event) => events.push(event as CustomEvent);
-  for (const name of names) document.addEventListener(name, listener);
-  return {
-    events,
-    stop: () => {
-      for (const name of names) document.removeEventListener(name, listener);
+export const BOOKING_EVENTS = ['kap-slot-select', 'kap-booking-confirm', 'kap-error'] as const;
+
+/**
+ * The per-test set-up of a `<kap-booking>` test file (see `elementTests`); after each test,
+ * `after` runs, then no event may carry `client`'s details.
+ */
+export function bookingTests(options: { client?: Details; after?: () => void | Promise<void> } = {}): ElementTests {
+  const tests = elementTests({
+    events: BOOKING_EVENTS,
+    after: async () => {
+      await options.after?.();
+      expectNoPhi(tests.recorder.events.map((event) => event.detail), options.client);
     },
-  };
+  });
+  return tests;
 }
 
 /** Books `start` for someone else through the backend directly, as a second browser would. */
-export async function bookAsSomeoneElse(api: string, start: string, realFetch: typeof fetch, service = 'consultation') {
-  const response = await realFetch(`${api}bookings`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-    body: JSON.stringify({
-      service,
-      start,
-      client: { name: 'Someone Else', email: 'someone@example.org', phone: '+1 212 555 0100' },
-      consent: { privacy: true },
-    }),
+export function bookAsSomeoneElse(api: string, start: string, realFetch: typeof fetch, service = 'consultation') {
+  return postBooking(api, realFetch, {
+    service,
+    start,
+    client: { name: 'Someone Else', email: 'someone@example.org', phone: '+1 212 555 0100' },
   });
-  expect(response.status, 'the other booking').to.equal(201);
-  return response.json();
 }
 
 /** The start instant a time button stands for. */

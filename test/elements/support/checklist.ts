@@ -1,10 +1,12 @@
 /** Mounting `<kap-prep-checklist>` against a booking made through the real reference backend. */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../../src/kap-prep-checklist.js';
 import type { KapPrepChecklist } from '../../../src/elements/kap-prep-checklist/kap-prep-checklist.js';
+import { $, appendSettings, elementTests, mount, postBooking, text, until, type ElementTests } from './harness.js';
+import { availability } from './manage.js';
 import type { Fault } from './network.js';
 
-export { freshApi } from './booking.js';
+export { $, $$, button, freshApi, text, unmountAll, until } from './harness.js';
 
 /** Who booked: none of it may ever reach an event, a URL or the calendar file. */
 export const CLIENT = { name: 'Ada Quintessa Lovelace', email: 'ada.quintessa@example.com', phone: '+1 212 555 0187' };
@@ -22,18 +24,11 @@ export interface BookedSession {
  * and returns the booking's id and access token. `realFetch` bypasses any injected faults.
  */
 export async function bookSession(api: string, realFetch: typeof fetch, service = 'administration'): Promise<BookedSession> {
-  const from = new Date(Date.now() + 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const to = new Date(Date.now() + 40 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const availability = await (await realFetch(`${api}availability?service=${service}&from=${from}&to=${to}`)).json();
-  const slot = availability.slots?.[0];
+  const now = Date.now();
+  const { slots } = await availability(api, realFetch, { service, fromMs: now + 60_000, toMs: now + 40 * 86_400_000 });
+  const slot = slots[0];
   expect(slot, 'a free slot to book').to.exist;
-  const response = await realFetch(`${api}bookings`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-    body: JSON.stringify({ service, start: slot.start, client: CLIENT, consent: { privacy: true } }),
-  });
-  expect(response.status, 'the booking').to.equal(201);
-  const created = await response.json();
+  const created = await postBooking(api, realFetch, { service, start: slot!.start, client: CLIENT });
   return { api, bookingId: created.booking.id, token: created.accessToken, start: created.booking.start, end: created.booking.end };
 }
 
@@ -47,22 +42,12 @@ export async function serverStates(session: BookedSession, realFetch: typeof fet
   return Object.fromEntries(body.items.map((item: { id: string; done: boolean }) => [item.id, item.done]));
 }
 
-const mounted: HTMLElement[] = [];
-
 /** Mounts a `<kap-prep-checklist>` with `attributes`; `setup` runs before it joins the page. */
-export async function mountChecklist(
+export function mountChecklist(
   attributes: Record<string, string>,
   setup?: (element: KapPrepChecklist) => void,
 ): Promise<KapPrepChecklist> {
-  const host = document.createElement('div');
-  const element = document.createElement('kap-prep-checklist');
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  setup?.(element);
-  host.append(element);
-  document.body.append(host);
-  mounted.push(host);
-  await element.updateComplete;
-  return element;
+  return mount('kap-prep-checklist', attributes, setup);
 }
 
 /** Mounts against `session` with its token given as the property. */
@@ -74,32 +59,7 @@ export function mountForSession(session: BookedSession, attributes: Record<strin
 
 /** Mounts a static checklist from a child JSON script. */
 export function mountStatic(settings: unknown, attributes: Record<string, string> = {}): Promise<KapPrepChecklist> {
-  return mountChecklist(attributes, (element) => {
-    const script = document.createElement('script');
-    script.type = 'application/json';
-    script.textContent = typeof settings === 'string' ? settings : JSON.stringify(settings);
-    element.append(script);
-  });
-}
-
-export function unmountAll(): void {
-  for (const host of mounted.splice(0)) host.remove();
-}
-
-export function $<T extends Element = HTMLElement>(element: KapPrepChecklist, selector: string): T | null {
-  return element.shadowRoot!.querySelector<T>(selector);
-}
-
-export function $$<T extends Element = HTMLElement>(element: KapPrepChecklist, selector: string): T[] {
-  return [...element.shadowRoot!.querySelectorAll<T>(selector)];
-}
-
-export function text(element: Element): string {
-  return ((element.shadowRoot ?? element).textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
-export function until(predicate: () => unknown, message: string, timeout = 10_000): Promise<void> {
-  return waitUntil(predicate, message, { timeout, interval: 20 });
+  return mountChecklist(attributes, (element) => appendSettings(element, settings));
 }
 
 export async function loaded(element: KapPrepChecklist): Promise<void> {
@@ -119,27 +79,11 @@ export function item(element: KapPrepChecklist, itemId: string): HTMLElement {
   return found;
 }
 
-export function button(element: KapPrepChecklist, label: string, within: ParentNode = element.shadowRoot!): HTMLButtonElement {
-  const match = [...within.querySelectorAll<HTMLButtonElement>('button')].find((b) =>
-    (b.textContent ?? '').replace(/\s+/g, ' ').includes(label),
-  );
-  if (!match) throw new Error(`No button "${label}" in: ${text(element)}`);
-  return match;
-}
+export const CHECKLIST_EVENTS = ['kap-checklist-change', 'kap-checklist-complete', 'kap-error'] as const;
 
-/** Records every kap-* event of the checklist that reaches the document. */
-export function recordEvents(): { events: CustomEvent[]; of(type: string): unknown[]; stop(): void } {
-  const events: CustomEvent[] = [];
-  const names = ['kap-checklist-change', 'kap-checklist-complete', 'kap-error'] as const;
-  const listener = (event: Event) => events.push(event as CustomEvent);
-  for (const name of names) document.addEventListener(name, listener);
-  return {
-    events,
-    of: (type) => events.filter((event) => event.type === type).map((event) => event.detail),
-    stop: () => {
-      for (const name of names) document.removeEventListener(name, listener);
-    },
-  };
+/** The per-test set-up of a `<kap-prep-checklist>` test file (see `elementTests`); `after` runs after each test. */
+export function checklistTests(after?: () => void | Promise<void>): ElementTests {
+  return elementTests({ events: CHECKLIST_EVENTS, ...(after ? { after } : {}) });
 }
 
 /** A fault that holds matching requests until `release()`, then lets them reach the backend. */

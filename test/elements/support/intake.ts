@@ -1,43 +1,28 @@
 /** Mounting `<kap-intake>` against a fresh reference backend, answering it, and reading what it shows. */
-import { expect } from '@open-wc/testing';
 import '../../../src/kap-intake.js';
 import type { KapIntake } from '../../../src/elements/kap-intake/kap-intake.js';
-import { deepStrings, freshApi, until } from './booking.js';
+import {
+  $,
+  $$,
+  EventRecorder,
+  appendSettings,
+  button as buttonMatching,
+  elementTests,
+  expectNoLeak,
+  mount,
+  settle,
+  text,
+  until,
+  type ElementTests,
+} from './harness.js';
 
-export { freshApi, until };
+export { $, $$, focused, freshApi, settle, text, unmountAll, until } from './harness.js';
 
 export const DEMO_FORM = 'kap-demo-intake';
 
-const mounted: HTMLElement[] = [];
-
 /** Mounts a `<kap-intake>` with `attributes`; `definition` goes in a child `<script type="application/json">`. */
-export async function mountIntake(attributes: Record<string, string>, definition?: unknown): Promise<KapIntake> {
-  const host = document.createElement('div');
-  const element = document.createElement('kap-intake');
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  if (definition !== undefined) {
-    const script = document.createElement('script');
-    script.type = 'application/json';
-    script.textContent = typeof definition === 'string' ? definition : JSON.stringify(definition);
-    element.append(script);
-  }
-  host.append(element);
-  document.body.append(host);
-  mounted.push(host);
-  await element.updateComplete;
-  return element;
-}
-
-export function unmountAll(): void {
-  for (const host of mounted.splice(0)) host.remove();
-}
-
-export function $<T extends Element = HTMLElement>(element: KapIntake, selector: string): T | null {
-  return element.shadowRoot!.querySelector<T>(selector);
-}
-
-export function $$<T extends Element = HTMLElement>(element: KapIntake, selector: string): T[] {
-  return [...element.shadowRoot!.querySelectorAll<T>(selector)];
+export function mountIntake(attributes: Record<string, string>, definition?: unknown): Promise<KapIntake> {
+  return mount('kap-intake', attributes, definition === undefined ? undefined : (element) => appendSettings(element, definition));
 }
 
 /** The input for an answer key (`f-<key>`, as error summary links name them). */
@@ -47,22 +32,8 @@ export function field<T extends HTMLElement = HTMLInputElement>(element: KapInta
   return found;
 }
 
-export function text(element: KapIntake): string {
-  return (element.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ');
-}
-
 export function heading(element: KapIntake): string {
   return $(element, '#heading')?.textContent?.trim() ?? '';
-}
-
-export function focused(element: KapIntake): Element | null {
-  return element.shadowRoot!.activeElement;
-}
-
-export async function settle(element: KapIntake): Promise<void> {
-  await element.updateComplete;
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  await element.updateComplete;
 }
 
 /** Waits until the first page of the form is shown. */
@@ -92,10 +63,9 @@ export async function choose(element: KapIntake, key: string, value: string): Pr
   await element.updateComplete;
 }
 
+/** The first button whose text starts with `label`. */
 export function button(element: KapIntake, label: string): HTMLButtonElement {
-  const match = $$<HTMLButtonElement>(element, 'button').find((b) => (b.textContent ?? '').replace(/\s+/g, ' ').trim().startsWith(label));
-  if (!match) throw new Error(`No button "${label}" in: ${text(element)}`);
-  return match;
+  return buttonMatching(element, new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
 }
 
 /** Clicks Continue (or the submit button) and waits for the page it leads to. */
@@ -156,22 +126,30 @@ export async function completeDemo(element: KapIntake, options: DemoOptions = {}
   await until(() => heading(element) === 'Check your answers before sending them', 'check your answers');
 }
 
-/** Records every kap-* event that reaches the document during a test. */
-export function recordEvents(): { events: CustomEvent[]; stop(): void } {
-  const events: CustomEvent[] = [];
-  const names = ['kap-intake-page', 'kap-intake-submit', 'kap-error'] as const;
-  const listener = (event: Event) => events.push(event as CustomEvent);
-  for (const name of names) document.addEventListener(name, listener);
-  return {
-    events,
-    stop: () => {
-      for (const name of names) document.removeEventListener(name, listener);
-    },
-  };
+export const INTAKE_EVENTS = ['kap-intake-page', 'kap-intake-submit', 'kap-error'] as const;
+
+/** Starts recording every kap-* event of the intake that reaches the document. */
+export function recordEvents(): EventRecorder {
+  return new EventRecorder(INTAKE_EVENTS).start();
 }
 
 /** Fails if any event detail carries something the client typed or chose. */
 export function expectNoAnswers(events: CustomEvent[], secrets: string[]): void {
-  const strings = deepStrings(events.map((event) => event.detail)).join('\n');
-  for (const secret of secrets) expect(strings, `"${secret}" leaked into an event`).not.to.include(secret);
+  expectNoLeak(events.map((event) => event.detail), secrets);
+}
+
+/**
+ * The per-test set-up of a `<kap-intake>` test file (see `elementTests`), sessionStorage empty
+ * before each test; after each, `after` runs, then no event may carry any of `secrets`.
+ */
+export function intakeTests(options: { secrets: string[]; after?: () => void | Promise<void> }): ElementTests {
+  const tests = elementTests({
+    events: INTAKE_EVENTS,
+    before: () => sessionStorage.clear(),
+    after: async () => {
+      expectNoAnswers(tests.recorder.events, options.secrets);
+      await options.after?.();
+    },
+  });
+  return tests;
 }

@@ -4,6 +4,7 @@
  */
 import { expect } from '@open-wc/testing';
 import type { AvailabilityResponse, Booking, BookingCreatedResponse, Slot } from '../../../src/api/schemas.js';
+import { postBooking } from './harness.js';
 
 const DAY = 86_400_000;
 
@@ -39,6 +40,9 @@ export async function freeSlots(
   return { slots: answer.slots, timeZone: answer.timeZone };
 }
 
+/** Who made the bookings made through the API: none of it may reach an event. */
+export const EARLIER_CLIENT = { name: 'Robin Earlier-Visit', email: 'robin.earlier@example.org', phone: '+1 212 555 0142' };
+
 /** Books `start` (default: the first free slot) through the API; returns the booking and its token. */
 export async function bookThroughApi(
   api: string,
@@ -47,18 +51,7 @@ export async function bookThroughApi(
   start?: string,
 ): Promise<BookingCreatedResponse> {
   const chosen = start ?? (await freeSlots(api, realFetch, service)).slots[0]!.start;
-  const response = await realFetch(`${api}bookings`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-    body: JSON.stringify({
-      service,
-      start: chosen,
-      client: { name: 'Robin Earlier-Visit', email: 'robin.earlier@example.org', phone: '+1 212 555 0142' },
-      consent: { privacy: true },
-    }),
-  });
-  expect(response.status, `booking ${service}`).to.equal(201);
-  return response.json();
+  return postBooking(api, realFetch, { service, start: chosen, client: EARLIER_CLIENT });
 }
 
 /** `GET bookings/{id}` with the token, as the backend now has it. */

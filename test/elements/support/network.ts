@@ -25,7 +25,10 @@ export class Network {
   readonly realFetch: typeof fetch = window.fetch.bind(window);
   #rules: FaultRule[] = [];
 
+  /** Starts recording afresh (no requests, no faults) and takes over `window.fetch`. */
   install(): this {
+    this.requests.length = 0;
+    this.#rules = [];
     window.fetch = this.#fetch;
     return this;
   }

@@ -1,0 +1,184 @@
+/**
+ * What every element's browser tests share: a fresh clinic on the test server, mounting an
+ * element and reading its shadow DOM, recording the kap-* events it sends, the per-test set-up
+ * and tear-down (network, events, mounted elements), and the check that no event leaks what the
+ * client typed. The per-element modules (`booking.ts`, `checklist.ts`, `intake.ts`) add their
+ * own steps on top.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import { Network } from './network.js';
+
+let counter = 0;
+
+/** A fresh clinic on the test server: `/api/<unique>/`, with optional backend options. */
+export function freshApi(options: Record<string, string | number> = {}): string {
+  counter += 1;
+  const id = `t${Date.now().toString(36)}${counter}${Math.random().toString(36).slice(2, 6)}`;
+  const suffix = Object.entries(options)
+    .map(([key, value]) => `~${key}=${encodeURIComponent(String(value))}`)
+    .join('');
+  return `/api/${id}${suffix}/`;
+}
+
+const mounted: HTMLElement[] = [];
+
+/** Mounts a `<tag>` with `attributes`; `setup` runs before it joins the page. */
+export async function mount<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string>,
+  setup?: (element: HTMLElementTagNameMap[K]) => void,
+): Promise<HTMLElementTagNameMap[K]> {
+  const host = document.createElement('div');
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  setup?.(element);
+  host.append(element);
+  document.body.append(host);
+  mounted.push(host);
+  await (element as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
+  return element;
+}
+
+/** Puts `settings` in a child `<script type="application/json">`, where elements read their settings. */
+export function appendSettings(element: Element, settings: unknown): void {
+  const script = document.createElement('script');
+  script.type = 'application/json';
+  script.textContent = typeof settings === 'string' ? settings : JSON.stringify(settings);
+  element.append(script);
+}
+
+export function unmountAll(): void {
+  for (const host of mounted.splice(0)) host.remove();
+}
+
+export function $<T extends Element = HTMLElement>(element: Element, selector: string): T | null {
+  return element.shadowRoot!.querySelector<T>(selector);
+}
+
+export function $$<T extends Element = HTMLElement>(element: Element, selector: string): T[] {
+  return [...element.shadowRoot!.querySelectorAll<T>(selector)];
+}
+
+/** The text an element shows (its shadow root's, else its own), runs of white space as one space. */
+export function text(element: Element): string {
+  return ((element.shadowRoot ?? element).textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** The first button whose text (white space collapsed) contains `label`, or matches it. */
+export function button(element: Element, label: string | RegExp, within: ParentNode = element.shadowRoot!): HTMLButtonElement {
+  const match = [...within.querySelectorAll<HTMLButtonElement>('button')].find((b) => {
+    const content = (b.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return typeof label === 'string' ? content.includes(label) : label.test(content);
+  });
+  if (!match) throw new Error(`No button "${String(label)}" in: ${text(element)}`);
+  return match;
+}
+
+/** The focused element inside the shadow root. */
+export function focused(element: Element): Element | null {
+  return element.shadowRoot!.activeElement;
+}
+
+interface Updating extends Element {
+  readonly updateComplete: Promise<unknown>;
+}
+
+/** Lets the element render, then whatever that rendering queued. */
+export async function settle(element: Updating): Promise<void> {
+  await element.updateComplete;
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await element.updateComplete;
+}
+
+export function until(predicate: () => unknown, message: string, timeout = 10_000): Promise<void> {
+  return waitUntil(predicate, message, { timeout, interval: 20 });
+}
+
+/** Every kap-* event of the given types that reaches the document between `start()` and `stop()`. */
+export class EventRecorder {
+  events: CustomEvent[] = [];
+  readonly #names: readonly string[];
+  readonly #listener = (event: Event) => this.events.push(event as CustomEvent);
+
+  constructor(names: readonly string[]) {
+    this.#names = names;
+  }
+
+  start(): this {
+    this.events = [];
+    for (const name of this.#names) document.addEventListener(name, this.#listener);
+    return this;
+  }
+
+  stop(): void {
+    for (const name of this.#names) document.removeEventListener(name, this.#listener);
+  }
+
+  /** The details of the recorded events of `type`, in order. */
+  of(type: string): unknown[] {
+    return this.events.filter((event) => event.type === type).map((event) => event.detail);
+  }
+}
+
+/** Every value of `value`, deeply, as strings (for scanning event details). */
+export function deepStrings(value: unknown): string[] {
+  if (value === null || value === undefined) return [];
+  if (typeof value === 'object') return Object.values(value).flatMap(deepStrings);
+  return [String(value)];
+}
+
+/** Fails if any of `secrets` appears anywhere in `details` (event details, say). */
+export function expectNoLeak(details: unknown, secrets: readonly string[]): void {
+  const strings = deepStrings(details).join('\n');
+  for (const secret of secrets) expect(strings, `"${secret}" leaked into an event`).not.to.include(secret);
+}
+
+export interface ElementTests {
+  /** This test's network: every request recorded, faults injected on demand. */
+  readonly network: Network;
+  /** This test's kap-* events. */
+  readonly recorder: EventRecorder;
+}
+
+/**
+ * Registers the per-test set-up every element test file needs: a recorded network and event
+ * recorder before each test; after it, the mounted elements removed, the recording stopped and
+ * `fetch` restored, then `after` (the file's own checks and clean-up).
+ */
+export function elementTests(options: {
+  events: readonly string[];
+  before?: () => void | Promise<void>;
+  after?: () => void | Promise<void>;
+}): ElementTests {
+  const tests: ElementTests = { network: new Network(), recorder: new EventRecorder(options.events) };
+  beforeEach(async () => {
+    await options.before?.();
+    tests.network.install();
+    tests.recorder.start();
+  });
+  afterEach(async () => {
+    unmountAll();
+    tests.recorder.stop();
+    tests.network.restore();
+    await options.after?.();
+  });
+  return tests;
+}
+
+/**
+ * Books `start` of `service` for `client` straight through the backend's API, as another visit
+ * (or the clinic's staff) would; `realFetch` bypasses any injected faults.
+ */
+export async function postBooking(
+  api: string,
+  realFetch: typeof fetch,
+  booking: { service: string; start: string; client: { name: string; email: string; phone: string } },
+): Promise<any> {
+  const response = await realFetch(`${api}bookings`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+    body: JSON.stringify({ ...booking, consent: { privacy: true } }),
+  });
+  expect(response.status, `booking ${booking.service}`).to.equal(201);
+  return response.json();
+}
