@@ -14,7 +14,7 @@ import { safetyTriggered } from '../../forms/flags.js';
 import { indexForm } from '../../forms/form-index.js';
 import { toSubmission } from '../../forms/submission.js';
 import { validateForm, validatePage, type ValidationError, type ValidationOptions } from '../../forms/validation.js';
-import { clearDraft, readDraft, writeDraft } from './intake-draft.js';
+import { clearDraft, fingerprint, readDraft, writeDraft, type PendingSubmission } from './intake-draft.js';
 
 export interface IntakeFlowContext {
   client(): KapApiClient | undefined;
@@ -50,7 +50,8 @@ export class IntakeFlow {
 
   #host: ReactiveControllerHost;
   #context: IntakeFlowContext;
-  #submission: { key: string; body: string } | undefined;
+  /** The submission sent without a confirmed answer; kept in the draft too, so a reload reuses its key. */
+  #submission: PendingSubmission | undefined;
 
   constructor(host: ReactiveControllerHost, context: IntakeFlowContext) {
     this.#host = host;
@@ -66,7 +67,7 @@ export class IntakeFlow {
       this.view = 'page';
       this.errors = [];
       this.changing = false;
-      this.#submission = undefined;
+      this.#submission = draft?.submission;
     }
     this.form = form;
     this.page = this.#visible(this.page, 1) ?? 0;
@@ -114,15 +115,19 @@ export class IntakeFlow {
     if (errors.length) return this.#showErrors(errors);
     const booking = this.#context.booking();
     const body = toSubmission(form, this.answers, booking ? { booking } : {});
-    // The same body keeps its key across retries and double clicks, so whatever became of an
-    // earlier answer the server stores at most one response. Changed answers are a new submission.
-    const text = JSON.stringify(body);
-    if (this.#submission?.body !== text) this.#submission = { key: newIdempotencyKey(), body: text };
+    // The same body keeps its key across retries, double clicks and (with a draft) reloads, so
+    // whatever became of an earlier answer the server stores at most one response. Changed answers
+    // are a new submission. The key is in the draft before the request leaves, so a reload while it
+    // is in flight finds it.
+    const print = fingerprint(JSON.stringify(body));
+    if (this.#submission?.body !== print) this.#submission = { key: newIdempotencyKey(), body: print };
+    const { key } = this.#submission;
+    this.#save();
     this.submitting = true;
     this.failure = undefined;
     this.#host.requestUpdate();
     try {
-      const response = await client.submitIntake(body, { idempotencyKey: this.#submission.key, signal: this.#context.signal() });
+      const response = await client.submitIntake(body, { idempotencyKey: key, signal: this.#context.signal() });
       this.#submission = undefined;
       clearDraft(form.id);
       this.#show('heading', 'done');
@@ -183,6 +188,8 @@ export class IntakeFlow {
   }
 
   #save(): void {
-    if (this.#context.draft() && this.view !== 'done') writeDraft(this.form!.id, this.answers, this.form!.pages[this.page]!.id);
+    if (this.#context.draft() && this.view !== 'done') {
+      writeDraft(this.form!.id, this.answers, this.form!.pages[this.page]!.id, this.#submission);
+    }
   }
 }
