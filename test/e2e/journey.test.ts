@@ -38,17 +38,20 @@ describe('the journey after booking', () => {
     const total = await boxes.count();
     assert.ok(total >= 5, `the demo checklist has items (${total})`);
 
+    // A tick shows at once; the assertions on the SQLite file wait for the server's answer.
+    const saved = (): Promise<unknown> =>
+      page.waitForResponse((response) => response.request().method() === 'PUT' && response.status() === 200);
     await boxes.nth(0).focus();
-    await page.keyboard.press('Space');
-    await boxes.nth(1).check();
+    await Promise.all([saved(), page.keyboard.press('Space')]);
+    await Promise.all([saved(), boxes.nth(1).check()]);
     await checklist.getByText(`2 of ${total} done`).waitFor();
 
     const bookingId = new URLSearchParams(new URL(link).hash.slice(1)).get('booking') ?? '';
-    const saved = demo.query<{ done: number }>(
+    const [stored] = demo.query<{ done: number }>(
       'select count(*) as done from booking_checklist_items where booking_id = ? and done_at_ms is not null',
       bookingId,
     );
-    assert.equal(saved[0]!.done, 2, 'both ticks are in the SQLite file');
+    assert.equal(stored!.done, 2, 'both ticks are in the SQLite file');
 
     await page.goto(link);
     await checklist.getByText(`2 of ${total} done`).waitFor();
