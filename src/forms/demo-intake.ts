@@ -1,7 +1,7 @@
 /**
  * The demo clinic's intake form, as the JSON a clinic would write: contact details, the ready-made
  * medical screening page, PHQ-9, GAD-7, PCL-5 and consent. The reference backend serves it at
- * `GET forms/demo-intake`. Not part of the browser bundle (import it directly).
+ * `GET forms/kap-demo-intake`. Not part of the browser bundle (import it directly).
  */
 import type { FormDefinition } from './definition.js';
 
