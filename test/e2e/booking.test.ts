@@ -101,6 +101,13 @@ describe('the demo clinic page', () => {
     assert.equal(rows[0]!.client_name, client.name);
     assert.match(await booking.locator('.reference').innerText(), new RegExp(rows[0]!.id));
 
+    const checklistLink = page.locator('#checklist-link');
+    await checklistLink.waitFor();
+    const checklistUrl = new URL((await checklistLink.getAttribute('href')) ?? '', demo.demoUrl);
+    assert.match(checklistUrl.hash, new RegExp(`^#booking=${rows[0]!.id}&token=`), 'the next step links the checklist, token in the fragment');
+    assert.equal(checklistUrl.search, '');
+    assert.match((await page.locator('#intake-link').getAttribute('href')) ?? '', new RegExp(`#booking=${rows[0]!.id}$`));
+
     const apiOrigin = new URL(demo.apiUrl).origin;
     const pageOrigin = new URL(demo.demoUrl).origin;
     const foreign = watch.requests.filter((url) => ![apiOrigin, pageOrigin].includes(new URL(url).origin) && !url.startsWith('blob:'));
