@@ -188,6 +188,27 @@ describe('<kap-booking> when the network fails', () => {
     expect(confirm.detail.bookingId, 'one booking, not two').to.equal(seen[0]!.booking.id);
   });
 
+  it('every answer lost, then the hold runs out: "Try again" resends the same request and gets the same booking', async () => {
+    const seen: { booking: { id: string } }[] = [];
+    const el = await mountBooking({ api: freshApi({ holdSeconds: 1.5 }) });
+    await chooseFirstTime(el);
+    await fillDetails(el, CLIENT);
+    network.fail('POST', /\/bookings$/, loseAnswerAfterCommit(seen));
+    confirmButton(el).click();
+    await until(() => $(el, 'form [role="alert"]'), 'the failure', 10_000);
+    await until(() => $(el, '.hold-live')!.textContent!.includes("We've stopped holding"), 'the hold ran out', 4000);
+
+    network.clearFaults();
+    button(el, 'Try again').click();
+    await confirmed(el);
+    const sent = network.to('POST', /\/bookings$/);
+    expect(new Set(sent.map((r) => r.headers.get('Idempotency-Key'))).size, 'one key').to.equal(1);
+    expect(new Set(sent.map((r) => r.body)).size, 'the same body every time, hold id included').to.equal(1);
+    expect(JSON.parse(sent[0]!.body)).to.have.property('holdId');
+    const confirm = recorder.events.find((e) => e.type === 'kap-booking-confirm')!;
+    expect(confirm.detail.bookingId, 'the booking the server first recorded').to.equal(seen[0]!.booking.id);
+  });
+
   it('no answer in time: says the clinic is taking too long, keeps the details', async () => {
     const el = await mountBooking({ api: freshApi(), 'request-timeout': '250' });
     await chooseFirstTime(el);

@@ -89,7 +89,11 @@ export class BookingFlow implements ReactiveController {
   #host: ReactiveControllerHost;
   #context: BookingFlowContext;
   #holdKey: { start: string; key: string } | undefined;
-  #submission: { key: string; body: string } | undefined;
+  /**
+   * The logical submission under way: what identifies it (its body less the hold), the key and
+   * the exact request first sent, which every retry sends again unchanged.
+   */
+  #submission: { key: string; fingerprint: string; request: unknown } | undefined;
   #timers: ReturnType<typeof setTimeout>[] = [];
   /** Bumped by `reset`, so a hold that arrives after the client walked away is given back. */
   #generation = 0;
@@ -221,16 +225,16 @@ export class BookingFlow implements ReactiveController {
     }
     const holdId = this.hold && this.holdState !== 'expired' ? this.hold.id : undefined;
     const source = this.#context.source();
-    const request: BookingRequest = {
+    const details: BookingRequest = {
       service: this.#context.serviceId(),
       start: this.slot.start,
-      ...(holdId ? { holdId } : {}),
       ...bookingPayload(this.values),
       ...(source ? { source } : {}),
     };
     await this.#write(
-      JSON.stringify(request),
-      (idempotencyKey) => client.createBooking(request, { idempotencyKey, signal: this.#context.signal() }),
+      JSON.stringify(details),
+      holdId ? { ...details, holdId } : details,
+      (request, idempotencyKey) => client.createBooking(request, { idempotencyKey, signal: this.#context.signal() }),
       (created) => this.#context.booked(created.booking, created.accessToken),
     );
   }
@@ -240,9 +244,10 @@ export class BookingFlow implements ReactiveController {
     const holdId = this.hold && this.holdState !== 'expired' ? this.hold.id : undefined;
     const request: RescheduleRequest = { start: slot.start, ...(holdId ? { holdId } : {}) };
     await this.#write(
-      JSON.stringify([moving.bookingId, request]),
-      async (idempotencyKey) => ({
-        booking: await client.rescheduleBooking(moving.bookingId, moving.token, request, {
+      JSON.stringify([moving.bookingId, slot.start]),
+      request,
+      async (sent, idempotencyKey) => ({
+        booking: await client.rescheduleBooking(moving.bookingId, moving.token, sent, {
           idempotencyKey,
           signal: this.#context.signal(),
         }),
@@ -252,21 +257,27 @@ export class BookingFlow implements ReactiveController {
   }
 
   /**
-   * Sends a booking or a move. The same body keeps its key across retries and double submits, so
-   * whatever happened to an earlier answer the server records it at most once; a changed body is
-   * a new one. On success the flow is done and `done` is told.
+   * Sends a booking or a move. A retry of the same logical submission (same `fingerprint`) sends
+   * the first request again, byte for byte, under its key — even if the hold has expired since,
+   * because the server may already have recorded it and replays only an identical body. So
+   * whatever happened to an earlier answer the server records it at most once; changed details
+   * or another time are a new submission with a new key. On success `done` is told.
    */
-  async #write<T extends { booking: Booking }>(
-    body: string,
-    send: (idempotencyKey: string) => Promise<T>,
+  async #write<R, T extends { booking: Booking }>(
+    fingerprint: string,
+    request: R,
+    send: (request: R, idempotencyKey: string) => Promise<T>,
     done: (result: T) => void,
   ): Promise<void> {
-    if (this.#submission?.body !== body) this.#submission = { key: newIdempotencyKey(), body };
+    if (this.#submission?.fingerprint !== fingerprint) {
+      this.#submission = { key: newIdempotencyKey(), fingerprint, request };
+    }
+    const submission = this.#submission;
     this.submitting = true;
     this.submitFailure = undefined;
     this.#host.requestUpdate();
     try {
-      const result = await send(this.#submission.key);
+      const result = await send(submission.request as R, submission.key);
       this.#clearTimers();
       this.#submission = undefined;
       this.hold = undefined;
