@@ -61,3 +61,8 @@ export function internalError(): ApiError {
 export function bookingCancelled(message: string): ApiError {
   return new ApiError(409, 'booking_cancelled', message);
 }
+
+/** 409: the session has already begun (or passed), so the client can no longer move it online. */
+export function bookingStarted(message: string): ApiError {
+  return new ApiError(409, 'booking_started', message);
+}

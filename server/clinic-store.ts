@@ -5,7 +5,7 @@
  * never both see a slot free and both take it.
  */
 import type { Booking, BookingRequest, Hold, RescheduleRequest, Service } from '../src/api/schemas.js';
-import { ApiError, bookingCancelled, slotUnavailable, validationFailed } from './api-error.js';
+import { ApiError, bookingCancelled, bookingStarted, slotUnavailable, validationFailed } from './api-error.js';
 import {
   bookableWindow,
   freeSlots,
@@ -94,7 +94,7 @@ export class ClinicStore {
          WHERE service_id = ? AND status IN ('confirmed', 'requested') AND end_ms BETWEEN ? AND ? LIMIT 1`,
       ),
       moveBooking: db.prepare(
-        "UPDATE bookings SET start_ms = ?, end_ms = ?, rescheduled_at_ms = ? WHERE id = ? AND status <> 'cancelled'",
+        "UPDATE bookings SET start_ms = ?, end_ms = ?, status = ?, rescheduled_at_ms = ? WHERE id = ? AND status <> 'cancelled'",
       ),
       busyHolds: db.prepare<[number, number, number, string], Interval>(
         `SELECT start_ms AS start, end_ms AS end FROM holds
@@ -244,7 +244,9 @@ export class ClinicStore {
   }
 
   /**
-   * Moves a booking to another slot of its service, keeping its id, token, status and checklist.
+   * Moves a booking to another slot of its service, keeping its id, token and checklist, and its
+   * status, except that a request-mode session becomes a request again (the clinic confirms the
+   * new time). A session that has already started cannot be moved (409 `booking_started`).
    * The check and the move are one IMMEDIATE transaction, so the booking is always at exactly one
    * time: the old one until the commit, the new one after. Its own current time does not count as
    * taken; a hold (`holdId`) is consumed as when booking.
@@ -255,6 +257,7 @@ export class ClinicStore {
         const row = this.#statements.booking.get(bookingId);
         if (!row) throw new Error('rescheduleBooking: no such booking');
         if (row.status === 'cancelled') throw bookingCancelled('This booking was cancelled, so it cannot be moved. Please make a new booking.');
+        if (row.start_ms <= now) throw bookingStarted('This appointment has already started, so it cannot be moved online. Please contact the clinic.');
         const service = this.findService(row.service_id);
         if (!service) throw validationFailed({ start: 'This service can no longer be booked online. Please contact the clinic.' });
         const slot = this.#bookableSlot(service, Date.parse(request.start), now);
@@ -265,13 +268,20 @@ export class ClinicStore {
         this.#requireFollowUpWindow(service, slot.start);
         if (hold) this.#statements.deleteHold.run(hold.id);
         try {
-          this.#statements.moveBooking.run(slot.start, slot.end, now, row.id);
+          // A request-mode session the clinic confirmed for one time is only a request at another.
+          const status = service.mode === 'request' ? 'requested' : row.status;
+          this.#statements.moveBooking.run(slot.start, slot.end, status, now, row.id);
         } catch (error) {
           // The overlap trigger: unreachable while the check above holds, kept as the last guard.
           if (error instanceof Error && error.message === 'slot_unavailable') throw slotUnavailable();
           throw error;
         }
-        const booking = toBooking({ ...row, start_ms: slot.start, end_ms: slot.end });
+        const booking = toBooking({
+          ...row,
+          start_ms: slot.start,
+          end_ms: slot.end,
+          status: service.mode === 'request' ? 'requested' : row.status,
+        });
         withinTransaction?.(booking);
         return booking;
       })

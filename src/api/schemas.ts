@@ -218,6 +218,8 @@ export const ErrorCode = z.enum([
   'hold_expired',
   /** 409: the booking was cancelled, so it can no longer be rescheduled or its checklist changed. */
   'booking_cancelled',
+  /** 409: the session has already begun, so it can no longer be moved online. */
+  'booking_started',
   'idempotency_key_missing',
   'idempotency_key_reused',
   'request_in_progress',

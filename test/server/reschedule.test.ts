@@ -36,6 +36,28 @@ describe('POST /bookings/:id/reschedule', () => {
     assert.deepEqual([booking.start, booking.end, booking.status], ['2026-03-04T15:30:00Z', '2026-03-04T17:30:00Z', 'requested']);
   });
 
+  test('a request-mode session the clinic confirmed becomes a request again when the client moves it', async () => {
+    const app = testApp();
+    const session = await booked(app, { service: 'administration', start: '2026-03-04T15:00:00Z' });
+    app.db.prepare("UPDATE bookings SET status = 'confirmed' WHERE id = ?").run(session.id);
+    const response = await reschedule(app, session, { start: '2026-03-05T15:00:00Z' });
+    assert.equal(response.status, 200);
+    assert.equal((await response.json()).booking.status, 'requested');
+    const read = await (await app.request(`/bookings/${session.id}`, { headers: bearer(session.token) })).json();
+    assert.equal(read.booking.status, 'requested', 'the clinic confirms the new time');
+  });
+
+  test('a session that has already started cannot be moved: 409 booking_started, it stays put', async () => {
+    const app = testApp();
+    const mine = await booked(app, { start: A });
+    app.clock.set('2026-03-03T15:10:00Z'); // ten minutes into the session
+    const response = await reschedule(app, mine, { start: B });
+    assert.equal(response.status, 409);
+    assert.equal((await response.json()).error.code, 'booking_started');
+    const read = await (await app.request(`/bookings/${mine.id}`, { headers: bearer(mine.token) })).json();
+    assert.equal(read.booking.start, A);
+  });
+
   test('keeps the token and the checklist with its state', async () => {
     const app = testApp();
     const mine = await booked(app, { start: A });
