@@ -8,6 +8,7 @@ import { onLocaleRegistered, registeredStrings } from '../i18n/registry.js';
 import { interpolate, type KapStringKey, type KapStrings } from '../i18n/strings.js';
 import { baseStyles } from '../styles/base.styles.js';
 import { tokens } from '../styles/tokens.js';
+import { anySignal } from './abort-signals.js';
 import { formatWait, inheritedLanguage, intlLocale } from './language.js';
 
 /** A problem with how the element is set up on the page, shown instead of the element. */
@@ -107,7 +108,7 @@ export abstract class KapElement extends LitElement {
 
   /** A signal that aborts with either `signal` (e.g. a Task's) or the element's connection. */
   protected signalFor(signal?: AbortSignal): AbortSignal {
-    return signal ? AbortSignal.any([signal, this.#connection.signal]) : this.#connection.signal;
+    return signal ? anySignal([signal, this.#connection.signal]) : this.#connection.signal;
   }
 
   /** The language in use: `lang`, else inherited, else `en`. */

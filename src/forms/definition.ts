@@ -302,8 +302,28 @@ export const CrisisResource = z.strictObject({
   phone: z.optional(Dialable),
   /** Number to text (rendered as an `sms:` link). */
   sms: z.optional(Dialable),
-  url: z.optional(z.string().check(z.regex(/^https:\/\/[^\s]+$/, 'must be an https:// address'), z.maxLength(500))),
+  /** A web address (https: only); the crisis panel shows its host, so it must parse as a URL. */
+  url: z.optional(
+    z.string().check(
+      z.regex(/^https:\/\/[^\s]+$/, { error: 'must be an https:// address', abort: true }),
+      z.maxLength(500),
+      z.refine(isHttpsUrl, 'must be a valid https:// address such as https://988lifeline.org'),
+    ),
+  ),
 });
+
+/**
+ * Whether `value` parses as an https: URL with a host, as the crisis panel renders it (`new URL(url).host`).
+ * `new URL` rather than `URL.canParse`, which Safari before 17 lacks.
+ */
+function isHttpsUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.host !== '';
+  } catch {
+    return false;
+  }
+}
 
 export const CrisisPanel = z.strictObject({
   heading: z.optional(Label),

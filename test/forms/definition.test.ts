@@ -165,6 +165,26 @@ describe('parseFormDefinition: schema problems name the place and the problem', 
     assert.deepEqual(problemsOf({ id: 'f', title: 'F', pages: [{ instrument: 'gad-7' }], crisis: { resources: [{ name: 'X', phone: 'call us' }] } }), [
       'crisis.resources[0]: "phone" must be a phone number such as 988 or +1 800 273 8255',
     ]);
+  });
+
+  it('rejects a crisis resource url that is not a parseable https: address, which the crisis panel could not show', () => {
+    const form = (resource: object) => ({ id: 'f', title: 'F', pages: [{ instrument: 'gad-7' }], crisis: { resources: [{ name: 'X', ...resource }] } });
+    for (const url of ['https://a:99999', 'https://[::1', 'https://a%zz.org', 'https://:443']) {
+      assert.throws(() => new URL(url), `${url} does not parse`);
+      assert.deepEqual(problemsOf(form({ url })), ['crisis.resources[0]: "url" must be a valid https:// address such as https://988lifeline.org'], url);
+    }
+    assert.deepEqual(problemsOf(form({ url: 'http://988lifeline.org' })), ['crisis.resources[0]: "url" must be an https:// address']);
+    assert.deepEqual(
+      problemsOf({ ...form({}), crisis: { countries: { GB: { resources: [{ name: 'Samaritans', url: 'https://samaritans.org:99999' }] } } } }),
+      ['crisis.countries.GB.resources[0]: "url" must be a valid https:// address such as https://988lifeline.org'],
+    );
+    for (const url of ['https://988lifeline.org/chat?x=1', 'https://a:8443/', 'https://[::1]/']) {
+      const result = parseFormDefinition(form({ url }));
+      assert.ok(result.ok, `${url}: ${result.ok ? '' : result.problems.join('; ')}`);
+    }
+  });
+
+  it('reports crisis country codes', () => {
     assert.deepEqual(problemsOf({ id: 'f', title: 'F', pages: [{ instrument: 'gad-7' }], crisis: { countries: { us: { resources: [{ name: 'X' }] } } } }), [
       'crisis.countries: key "us" must be a two-letter country code such as "US"',
     ]);

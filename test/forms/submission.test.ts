@@ -95,6 +95,34 @@ describe('toSubmission', () => {
     assert.equal('booking' in body, false);
   });
 
+  it('a fixed `today` keeps the body byte-identical across midnight; without it the signature takes the new day', (t) => {
+    const RealDate = Date;
+    let at = new RealDate(2026, 10, 25, 23, 59, 30).getTime();
+    class Clock extends RealDate {
+      constructor(...args: [] | [number]) {
+        if (args.length === 0) super(at);
+        else super(...args);
+      }
+      static override now(): number {
+        return at;
+      }
+    }
+    globalThis.Date = Clock as DateConstructor;
+    t.after(() => {
+      globalThis.Date = RealDate;
+    });
+    const form = demoForm();
+    const answers = completeDemoAnswers();
+    const sent = JSON.stringify(toSubmission(form, answers, { today: '2026-11-25', booking: 'bk_1' }));
+    const unpinned = JSON.stringify(toSubmission(form, answers, { booking: 'bk_1' }));
+    assert.equal(unpinned, sent, 'before midnight, today is 2026-11-25');
+    at = new RealDate(2026, 10, 26, 0, 0, 30).getTime();
+    assert.equal(JSON.stringify(toSubmission(form, answers, { today: '2026-11-25', booking: 'bk_1' })), sent);
+    const after = toSubmission(form, answers, { booking: 'bk_1' });
+    assert.notEqual(JSON.stringify(after), sent, 'a new submission after midnight is dated the new day');
+    assert.ok(JSON.stringify(after.answers).includes('"signedOn":"2026-11-26"'));
+  });
+
   it('carries scores, review flags and the safety flag of the demo intake, valid against IntakeSubmission', () => {
     const form = demoForm();
     const answers = { ...completeDemoAnswers(), 'ms-pregnancy': ['pregnant'], 'ms-medications': ['lamotrigine'], 'ms-medications-list': 'Lamotrigine 100 mg', 'phq-9.q9': 'several-days' };

@@ -1,10 +1,12 @@
 /**
  * The opt-in draft (`draft="session"`): the answers, the page and the pending submission's
  * idempotency key, in sessionStorage only, under a key that names the form and nothing else, for
- * two hours after the last change. Removed on submit; an expired draft is removed when next read.
- * Storage that is full or blocked is ignored.
+ * two hours after the last change. Removed on submit; an expired draft is removed at its expiry
+ * while the page is open (a timer), when the page is hidden or left (`pagehide`), and when next
+ * read. Storage that is full or blocked is ignored.
  */
 import type { AnswerValue } from '../../forms/answers.js';
+import { isIsoDate } from '../../forms/dates.js';
 
 export const DRAFT_LIFETIME_MS = 2 * 60 * 60 * 1000;
 
@@ -18,6 +20,11 @@ export interface PendingSubmission {
   key: string;
   /** `fingerprint()` of the request body as sent. */
   body: string;
+  /**
+   * The date the body was first built with (`YYYY-MM-DD`, for consent signatures without one):
+   * a retry after midnight or after a reload builds the same body, so it keeps its key.
+   */
+  today?: string;
 }
 
 export interface Draft {
@@ -32,11 +39,15 @@ export interface Draft {
 
 export const draftKey = (formId: string): string => `kap-intake:${formId}`;
 
-const isPending = (value: unknown): value is PendingSubmission =>
-  typeof value === 'object' &&
-  value !== null &&
-  typeof (value as PendingSubmission).key === 'string' &&
-  typeof (value as PendingSubmission).body === 'string';
+function isPending(value: unknown): value is PendingSubmission {
+  if (typeof value !== 'object' || value === null) return false;
+  const { key, body, today } = value as Partial<PendingSubmission>;
+  return (
+    typeof key === 'string' &&
+    typeof body === 'string' &&
+    (today === undefined || (typeof today === 'string' && isIsoDate(today)))
+  );
+}
 
 export function readDraft(formId: string): Draft | undefined {
   try {
@@ -57,16 +68,82 @@ export function writeDraft(formId: string, answers: Draft['answers'], page: stri
   try {
     const draft: Draft = { answers, page, ...(submission ? { submission } : {}), expires: Date.now() + DRAFT_LIFETIME_MS };
     sessionStorage.setItem(draftKey(formId), JSON.stringify(draft));
+    watchDraftExpiry(formId, draft.expires);
   } catch {
     // Full or blocked: the form works on without a draft.
   }
 }
 
 export function clearDraft(formId: string): void {
+  unwatchDraftExpiry(formId);
   try {
     sessionStorage.removeItem(draftKey(formId));
   } catch {
     // Nothing stored.
+  }
+}
+
+/** The timer that removes each form's draft at its expiry, by form id. */
+const expiryTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
+/**
+ * Removes the form's draft once it expires, while the page stays open: at `expires` (read from the
+ * stored draft when not given), and at the latest when the page is hidden or left past it. A timer
+ * that fires early (clocks move, sleeping devices) looks again and waits for the rest.
+ */
+export function watchDraftExpiry(formId: string, expires?: number): void {
+  unwatchDraftExpiry(formId);
+  addEventListener('pagehide', removeExpiredDrafts);
+  const at = expires ?? storedExpiry(formId);
+  if (at === undefined) return;
+  expiryTimers.set(
+    formId,
+    setTimeout(() => {
+      expiryTimers.delete(formId);
+      const stored = storedExpiry(formId);
+      if (stored === undefined) return;
+      if (stored <= Date.now()) clearDraft(formId);
+      else watchDraftExpiry(formId, stored);
+    }, Math.max(0, at - Date.now())),
+  );
+}
+
+/** Stops the expiry timer of the form's draft (the element left the page, or the draft is gone). */
+export function unwatchDraftExpiry(formId: string): void {
+  clearTimeout(expiryTimers.get(formId));
+  expiryTimers.delete(formId);
+}
+
+/** Removes every `<kap-intake>` draft in this tab that is past its expiry. */
+export function removeExpiredDrafts(): void {
+  try {
+    const keys = Array.from({ length: sessionStorage.length }, (_, i) => sessionStorage.key(i));
+    for (const key of keys) {
+      if (!key?.startsWith(draftKey(''))) continue;
+      const expires = expiryOf(sessionStorage.getItem(key));
+      if (expires === undefined || expires <= Date.now()) sessionStorage.removeItem(key);
+    }
+  } catch {
+    // No storage: nothing to remove.
+  }
+}
+
+function storedExpiry(formId: string): number | undefined {
+  try {
+    return expiryOf(sessionStorage.getItem(draftKey(formId)));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A stored draft's expiry; `undefined` when there is none or it cannot be read (malformed counts as expired). */
+function expiryOf(text: string | null): number | undefined {
+  if (text === null) return undefined;
+  try {
+    const expires = (JSON.parse(text) as Partial<Draft> | null)?.expires;
+    return typeof expires === 'number' ? expires : 0;
+  } catch {
+    return 0;
   }
 }
 

@@ -4,7 +4,7 @@
  * given, the opt-in draft, and one idempotency key per submission. The element renders this state
  * and forwards input.
  */
-import type { ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { newIdempotencyKey, type KapApiClient } from '../../api/client.js';
 import { isKapApiError } from '../../api/errors.js';
 import type { AnswerValue } from '../../forms/answers.js';
@@ -12,9 +12,18 @@ import { visibility } from '../../forms/conditions.js';
 import type { ResolvedForm } from '../../forms/definition.js';
 import { safetyTriggered } from '../../forms/flags.js';
 import { indexForm } from '../../forms/form-index.js';
+import { todayIso } from '../../forms/dates.js';
 import { toSubmission } from '../../forms/submission.js';
 import { validateForm, validatePage, type ValidationError, type ValidationOptions } from '../../forms/validation.js';
-import { clearDraft, fingerprint, readDraft, writeDraft, type PendingSubmission } from './intake-draft.js';
+import {
+  clearDraft,
+  fingerprint,
+  readDraft,
+  unwatchDraftExpiry,
+  watchDraftExpiry,
+  writeDraft,
+  type PendingSubmission,
+} from './intake-draft.js';
 
 export interface IntakeFlowContext {
   client(): KapApiClient | undefined;
@@ -29,7 +38,7 @@ export interface IntakeFlowContext {
   failed(error: unknown): void;
 }
 
-export class IntakeFlow {
+export class IntakeFlow implements ReactiveController {
   form: ResolvedForm | undefined;
   /** View values, exactly as typed, by item (or scale row) id; hidden answers are kept until submit prunes them. */
   answers: Record<string, AnswerValue> = {};
@@ -56,6 +65,17 @@ export class IntakeFlow {
   constructor(host: ReactiveControllerHost, context: IntakeFlowContext) {
     this.#host = host;
     this.#context = context;
+    host.addController(this);
+  }
+
+  /** Back on the page: the draft's expiry timer runs again. */
+  hostConnected(): void {
+    if (this.form && this.#context.draft()) watchDraftExpiry(this.form.id);
+  }
+
+  /** Off the page: no timer keeps running for it (`pagehide` still removes an expired draft). */
+  hostDisconnected(): void {
+    if (this.form) unwatchDraftExpiry(this.form.id);
   }
 
   /** Shows `form`; a new form starts afresh (or from its draft), the same form keeps every answer. */
@@ -68,6 +88,7 @@ export class IntakeFlow {
       this.errors = [];
       this.changing = false;
       this.#submission = draft?.submission;
+      if (draft) watchDraftExpiry(form.id, draft.expires);
     }
     this.form = form;
     this.page = this.#visible(this.page, 1) ?? 0;
@@ -114,14 +135,25 @@ export class IntakeFlow {
     const errors = validateForm(form, this.answers, this.#context.validation());
     if (errors.length) return this.#showErrors(errors);
     const booking = this.#context.booking();
-    const body = toSubmission(form, this.answers, booking ? { booking } : {});
+    const build = (today: string) => {
+      const body = toSubmission(form, this.answers, { ...(booking ? { booking } : {}), today });
+      return { body, print: fingerprint(JSON.stringify(body)) };
+    };
     // The same body keeps its key across retries, double clicks and (with a draft) reloads, so
-    // whatever became of an earlier answer the server stores at most one response. Changed answers
-    // are a new submission. The key is in the draft before the request leaves, so a reload while it
-    // is in flight finds it.
-    const print = fingerprint(JSON.stringify(body));
-    if (this.#submission?.body !== print) this.#submission = { key: newIdempotencyKey(), body: print };
-    const { key } = this.#submission;
+    // whatever became of an earlier answer the server stores at most one response. A retry is
+    // built with the pending submission's own date (signatures are dated with it), so one sent
+    // before midnight and retried after is still the same body. Changed answers are a new
+    // submission, dated today. The key is in the draft before the request leaves, so a reload while
+    // it is in flight finds it.
+    const today = todayIso();
+    const pending = this.#submission;
+    const dated = pending?.today ?? today;
+    let { body, print } = build(dated);
+    if (pending?.body !== print) {
+      if (dated !== today) ({ body, print } = build(today));
+      this.#submission = { key: newIdempotencyKey(), body: print, today };
+    }
+    const { key } = this.#submission!;
     this.#save();
     this.submitting = true;
     this.failure = undefined;
