@@ -7,9 +7,12 @@ document.addEventListener('kap-booking-confirm', (event) => {
   const checklist = document.getElementById('checklist-link');
   if (!next || !intake || !checklist) return;
   const booking = encodeURIComponent(event.detail.bookingId);
-  intake.href = `/intake.html#booking=${booking}`;
   const token = event.target.accessToken;
-  if (token) checklist.href = `/checklist.html#booking=${booking}&token=${encodeURIComponent(token)}`;
+  // The elements on those pages read `#booking=…&token=…` themselves and take it out of the address
+  // bar. Without the token the answers cannot be linked to the booking, so the intake goes unlinked.
+  const fragment = token ? `#booking=${booking}&token=${encodeURIComponent(token)}` : '';
+  intake.href = `/intake.html${fragment}`;
+  if (token) checklist.href = `/checklist.html${fragment}`;
   checklist.parentElement.hidden = !token;
   next.hidden = false;
 });

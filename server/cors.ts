@@ -13,17 +13,28 @@ const PREFLIGHT_MAX_AGE_SECONDS = '600';
 
 /**
  * `allowedOrigins` is read on every request, so a caller may fill the array after the app is
- * created (the server does so once it knows the demo page's real port).
+ * created (the server does so once it knows the demo page's real port). Every entry must be an
+ * http(s) origin such as `https://clinic.example`: one that is not (`localhost:8080`, `file://`)
+ * throws here, at start-up, and one added later that is not matches nothing. An opaque origin
+ * (`Origin: null`, from a sandboxed frame or a file) is never allowed.
  */
 export function corsAllowList(allowedOrigins: readonly string[]): MiddlewareHandler {
+  for (const entry of allowedOrigins) {
+    if (httpOrigin(entry) === undefined) {
+      throw new Error(
+        `The allowed origin ${JSON.stringify(entry)} is not an http(s) origin; write it as scheme, host and port, e.g. https://clinic.example or http://localhost:8080.`,
+      );
+    }
+  }
   return async (c, next) => {
     const origin = c.req.header('Origin');
-    const allowed = origin !== undefined && allowedOrigins.some((entry) => sameOrigin(entry, origin));
+    const normalized = origin === undefined ? undefined : httpOrigin(origin);
+    const allowed = normalized !== undefined && allowedOrigins.some((entry) => httpOrigin(entry) === normalized);
     const isPreflight = c.req.method === 'OPTIONS' && c.req.header('Access-Control-Request-Method') !== undefined;
     if (isPreflight) {
       const headers = new Headers({ Vary: 'Origin' });
       if (allowed) {
-        headers.set('Access-Control-Allow-Origin', origin);
+        headers.set('Access-Control-Allow-Origin', origin!);
         headers.set('Access-Control-Allow-Methods', CORS_ALLOW_METHODS);
         headers.set('Access-Control-Allow-Headers', CORS_ALLOW_HEADERS);
         headers.set('Access-Control-Max-Age', PREFLIGHT_MAX_AGE_SECONDS);
@@ -33,20 +44,20 @@ export function corsAllowList(allowedOrigins: readonly string[]): MiddlewareHand
     await next();
     c.res.headers.append('Vary', 'Origin');
     if (allowed) {
-      c.res.headers.set('Access-Control-Allow-Origin', origin);
+      c.res.headers.set('Access-Control-Allow-Origin', origin!);
       c.res.headers.set('Access-Control-Expose-Headers', CORS_EXPOSE_HEADERS);
     }
   };
 }
 
-function sameOrigin(entry: string, origin: string): boolean {
-  return normalizeOrigin(entry) === normalizeOrigin(origin);
-}
-
-function normalizeOrigin(value: string): string {
+/** The serialized origin of an http(s) URL; `undefined` for anything else, opaque origins included. */
+function httpOrigin(value: string): string | undefined {
+  let url: URL;
   try {
-    return new URL(value.trim()).origin;
+    url = new URL(value.trim());
   } catch {
-    return value.trim().toLowerCase();
+    return undefined;
   }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '' || url.origin === 'null') return undefined;
+  return url.origin;
 }

@@ -1,7 +1,8 @@
 /**
  * The intake endpoints: `GET forms/{id}` answers a form definition as the clinic wrote it (the
  * element checks it with `parseFormDefinition()`), and `POST intake-responses` (Idempotency-Key
- * required, as for bookings) stores one response with the server's own scores and flags. Nothing
+ * required, as for bookings) stores one response with the server's own scores and flags; a response
+ * linked to a booking needs that booking's bearer token, as every per-booking route does. Nothing
  * from a request is logged: the request log records only the route pattern and status.
  */
 import type { Hono } from 'hono';
@@ -9,6 +10,8 @@ import type { IntakeResponseCreated } from '../src/api/schemas.js';
 import { IntakeSubmission } from '../src/forms/submission.js';
 import { notFound } from './api-error.js';
 import type { AppEnv } from './app-env.js';
+import { authorizedBooking } from './booking-auth.js';
+import type { ClinicStore } from './clinic-store.js';
 import type { Db } from './database.js';
 import { idempotency } from './idempotency.js';
 import { IntakeStore } from './intake-store.js';
@@ -16,12 +19,14 @@ import { parseRequest } from './validation.js';
 
 export interface IntakeRouteDependencies {
   db: Db;
+  /** Where a response's `booking` is looked up, to check the bearer token that opens it. */
+  store: ClinicStore;
   now: () => number;
   /** Default: a store serving the demo clinic's intake. */
   intake?: IntakeStore;
 }
 
-export function registerIntakeRoutes(app: Hono<AppEnv>, { db, now, intake = new IntakeStore(db) }: IntakeRouteDependencies): void {
+export function registerIntakeRoutes(app: Hono<AppEnv>, { db, store, now, intake = new IntakeStore(db) }: IntakeRouteDependencies): void {
   app.get('/forms/:id', (c) => {
     const definition = intake.definition(c.req.param('id'));
     if (!definition) throw notFound('There is no intake form with this id.');
@@ -30,6 +35,9 @@ export function registerIntakeRoutes(app: Hono<AppEnv>, { db, now, intake = new 
 
   app.post('/intake-responses', idempotency({ db, now, required: true }), (c) => {
     const body = parseRequest(IntakeSubmission, c.var.body);
+    // Linking answers to a booking needs that booking's token: an unknown id and a wrong or
+    // missing token answer the same 401, so the route cannot be used to learn which ids exist.
+    if (body.booking !== undefined) authorizedBooking(store, body.booking, c.req.header('Authorization'));
     let created: IntakeResponseCreated | undefined;
     intake.store(body, now(), (response) => {
       created = { response };

@@ -59,6 +59,19 @@ try {
     allowedOrigins.push(`http://localhost:${demo.port}`, `http://127.0.0.1:${demo.port}`);
   }
 
+  // Stop cleanly from the moment both servers listen, before anything is printed or seeded.
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`${signal}: stopping\n`);
+    await Promise.all([closeServer(apiServer.server), demo.close()]);
+    api?.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
   const bundle = fileURLToPath(new URL('../dist/cdn/kap-elements.js', import.meta.url));
   if (!existsSync(bundle)) {
     process.stdout.write('Note: dist/cdn/kap-elements.js is missing; run `npm run build` so the demo page can load the elements.\n');
@@ -77,17 +90,6 @@ try {
   process.stdout.write(`API: ${apiUrl}\n`);
   process.stdout.write(`Demo clinic page: ${demo.url}\n`);
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    process.stdout.write(`${signal}: stopping\n`);
-    await Promise.all([closeServer(apiServer.server), demo.close()]);
-    api?.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
 } catch (error) {
   api?.close();
   const detail = error instanceof Error ? error.message : String(error);

@@ -325,12 +325,16 @@ function build(): OpenApiDocument {
           description:
             'Requires `Idempotency-Key`. The answers are checked against the form (hidden questions, types, the same ' +
             'validation as in the browser); scores, review flags and the safety flag are recomputed by the server, and ' +
-            'those are stored, never the client’s. `booking`, when sent, must name an existing booking.',
+            'those are stored, never the client’s. `booking`, when sent, links the response to that booking and needs ' +
+            'its access token as the bearer token; a missing or wrong token and an unknown booking id all answer `401`, ' +
+            'so ids cannot be probed. Without `booking` no token is needed.',
           tags: ['intake'],
           parameters: [parameter('IdempotencyKeyRequired')],
           requestBody: { required: true, content: json(ref('IntakeSubmission')) },
+          security: [{}, { bearerAuth: [] }],
           responses: responses(
             { '201': replayable('The stored response’s id and time; never answers or scores.', 'IntakeResponseCreated') },
+            'Unauthorized',
             ...WRITE_ERRORS,
           ),
         },

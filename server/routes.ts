@@ -133,7 +133,7 @@ export function registerRoutes(app: Hono<AppEnv>, { db, store, checklists, now, 
   });
 
   registerChecklistRoutes(app, { store, checklists, now });
-  registerIntakeRoutes(app, { db, now });
+  registerIntakeRoutes(app, { db, store, now });
 }
 
 function requireService(store: ClinicStore, id: string): Service {

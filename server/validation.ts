@@ -10,7 +10,8 @@ import { validationFailed } from './api-error.js';
 z.config(z.locales.en());
 
 export function parseRequest<T extends z.ZodMiniType>(schema: T, input: unknown): z.infer<T> {
-  const fields: Record<string, string> = {};
+  // No prototype: a key such as `__proto__` or `constructor` is then an ordinary field like any other.
+  const fields: Record<string, string> = Object.create(null);
   for (const path of unknownKeys(schema, input, [])) fields[path] ??= 'Unknown field';
   const result = schema.safeParse(input);
   if (!result.success) {

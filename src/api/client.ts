@@ -340,14 +340,18 @@ export class KapApiClient {
     return this.#request({ method: 'GET', segments: ['forms', id], signal: opts.signal, schema: FormDefinitionBodySchema });
   }
 
-  /** `POST intake-responses`: stores one intake; resolves with the response's id and time. */
-  async submitIntake(body: IntakeSubmission, opts: WriteOptions): Promise<IntakeResponse> {
+  /**
+   * `POST intake-responses`: stores one intake; resolves with the response's id and time. When
+   * `body.booking` links it to a booking, `opts.token` must be that booking's bearer token.
+   */
+  async submitIntake(body: IntakeSubmission, opts: WriteOptions & { token?: string }): Promise<IntakeResponse> {
     const res = await this.#request({
       method: 'POST',
       segments: ['intake-responses'],
       body,
       idempotencyKey: opts.idempotencyKey,
       signal: opts.signal,
+      ...(opts.token !== undefined ? { token: opts.token } : {}),
       schema: IntakeResponseCreatedSchema,
     });
     return res.response;

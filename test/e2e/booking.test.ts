@@ -106,7 +106,10 @@ describe('the demo clinic page', () => {
     const checklistUrl = new URL((await checklistLink.getAttribute('href')) ?? '', demo.demoUrl);
     assert.match(checklistUrl.hash, new RegExp(`^#booking=${rows[0]!.id}&token=`), 'the next step links the checklist, token in the fragment');
     assert.equal(checklistUrl.search, '');
-    assert.match((await page.locator('#intake-link').getAttribute('href')) ?? '', new RegExp(`#booking=${rows[0]!.id}$`));
+    const intakeUrl = new URL((await page.locator('#intake-link').getAttribute('href')) ?? '', demo.demoUrl);
+    assert.equal(intakeUrl.pathname, '/intake.html');
+    assert.equal(intakeUrl.search, '');
+    assert.equal(intakeUrl.hash, checklistUrl.hash, 'the intake link carries the booking and its token in the fragment, like the checklist link');
 
     const apiOrigin = new URL(demo.apiUrl).origin;
     const pageOrigin = new URL(demo.demoUrl).origin;

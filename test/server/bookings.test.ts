@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { CLIENT, countRows, testApp } from './support.js';
+import { CLIENT, bookingBody, countRows, testApp } from './support.js';
 
 const SLOT = '2026-03-03T15:00:00Z';
 
@@ -115,6 +115,28 @@ describe('POST /bookings', () => {
       Object.keys(error.fields).sort(),
       ['client.email', 'client.name', 'client.phone', 'consent.privacy', 'holdID', 'reason', 'source'],
     );
+    assert.equal(countRows(app, 'bookings'), 0);
+  });
+
+  test('`__proto__` and other Object.prototype names are unknown fields like any other', async () => {
+    const app = testApp();
+    const valid = JSON.stringify(bookingBody({ start: SLOT }));
+    const cases: [string, string][] = [
+      [`{"__proto__":{"admin":true},${valid.slice(1)}`, '__proto__'],
+      [valid.replace('"client":{', '"client":{"__proto__":"x",'), 'client.__proto__'],
+      [`{"constructor":"x","toString":"y",${valid.slice(1)}`, 'constructor'],
+    ];
+    for (const [body, field] of cases) {
+      const response = await app.request('/bookings', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
+        body,
+      });
+      assert.equal(response.status, 422, field);
+      const { error } = await response.json();
+      assert.equal(error.code, 'validation_failed');
+      assert.equal(Object.getOwnPropertyDescriptor(error.fields, field)?.value, 'Unknown field', field);
+    }
     assert.equal(countRows(app, 'bookings'), 0);
   });
 

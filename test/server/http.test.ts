@@ -55,6 +55,29 @@ describe('CORS allow-list', () => {
     assert.equal(response.headers.get('Access-Control-Allow-Origin'), null);
   });
 
+  test('an allow-list entry that is not an http(s) origin stops start-up with a clear message', () => {
+    for (const entry of ['localhost:8080', 'file://', 'null', 'clinic.example', 'ftp://clinic.example']) {
+      assert.throws(() => testApp({ allowedOrigins: [DEMO, entry] }), (error: Error) => {
+        assert.match(error.message, /is not an http\(s\) origin/);
+        assert.ok(error.message.includes(JSON.stringify(entry)), error.message);
+        return true;
+      });
+    }
+  });
+
+  test('an opaque origin (Origin: null) never matches, even if a bad entry is added after start-up', async () => {
+    const origins: string[] = [DEMO];
+    const late = testApp({ allowedOrigins: origins });
+    origins.push('localhost:8080', 'file://', 'null');
+    for (const origin of ['null', 'file://', 'localhost:8080']) {
+      const preflight = await late.request('/bookings', { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' } });
+      const plain = await late.request('/services', { headers: { Origin: origin } });
+      assert.equal(preflight.headers.get('Access-Control-Allow-Origin'), null, origin);
+      assert.equal(plain.headers.get('Access-Control-Allow-Origin'), null, origin);
+    }
+    assert.equal((await late.request('/services', { headers: { Origin: DEMO } })).headers.get('Access-Control-Allow-Origin'), DEMO);
+  });
+
   test('origins added to the array after creation are honoured (the server learns the demo port late)', async () => {
     const origins: string[] = [];
     const late = testApp({ allowedOrigins: origins });
@@ -119,6 +142,29 @@ describe('request bodies', () => {
       body: JSON.stringify({ service: 'consultation', start: SLOT }),
     });
     assert.equal(response.status, 201);
+  });
+
+  test('a body nested deeper than 64 levels is 400 validation_failed, not a stack overflow', async () => {
+    const app = testApp();
+    const post = (body: string, path = '/intake-responses') =>
+      app.request(path, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
+        body,
+      });
+    // 10 KB, far under the size limit; recursive code would overflow the stack on it.
+    for (const path of ['/intake-responses', '/bookings', '/holds']) {
+      const deep = await post(`{"form":${'['.repeat(5_000)}${']'.repeat(5_000)}}`, path);
+      assert.equal(deep.status, 400, path);
+      const error = (await deep.json()).error;
+      assert.equal(error.code, 'validation_failed');
+      assert.match(error.message, /nested more than 64 levels/);
+    }
+    // 64 levels (the body object and 63 arrays) are read, and refused by the schema as usual.
+    const atLimit = await post(`{"form":${'['.repeat(63)}${']'.repeat(63)}}`);
+    assert.equal(atLimit.status, 422);
+    const over = await post(`{"form":${'['.repeat(64)}${']'.repeat(64)}}`);
+    assert.equal(over.status, 400);
   });
 
   test('malformed JSON is 400 validation_failed', async () => {

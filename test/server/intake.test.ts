@@ -161,17 +161,48 @@ describe('POST /intake-responses', () => {
     assert.deepEqual(JSON.parse(row!.safety_items), []);
   });
 
-  test('links the response to an existing booking, and refuses an unknown one', async () => {
+  test('links the response to a booking only with that booking’s bearer token; unknown ids look the same', async () => {
     const app = testApp();
     const booked = await (await app.book({ start: '2026-03-10T15:00:00Z' })).json();
-    const unknown = await submit(app, submissionFor(completeDemoAnswers(), 'bk_nope'));
-    assert.equal(unknown.status, 422);
-    assert.deepEqual(Object.keys((await unknown.json()).error.fields), ['booking']);
+    const other = await (await app.book({ start: '2026-03-11T15:00:00Z' })).json();
+    const refusals: { booking: string; headers: Record<string, string> }[] = [
+      { booking: booked.booking.id, headers: {} },
+      { booking: booked.booking.id, headers: { Authorization: 'Bearer not-the-token' } },
+      { booking: booked.booking.id, headers: { Authorization: `Bearer ${other.accessToken}` } },
+      { booking: 'bk_nope', headers: {} },
+      { booking: 'bk_nope', headers: { Authorization: `Bearer ${booked.accessToken}` } },
+    ];
+    const bodies: string[] = [];
+    for (const { booking, headers } of refusals) {
+      const response = await app.postJson('/intake-responses', submissionFor(completeDemoAnswers(), booking), {
+        'Idempotency-Key': randomUUID(),
+        ...headers,
+      });
+      assert.equal(response.status, 401, `${booking} with ${JSON.stringify(headers)}`);
+      assert.equal(response.headers.get('WWW-Authenticate'), 'Bearer');
+      bodies.push(await response.text());
+    }
+    assert.equal(new Set(bodies).size, 1, 'an unknown id answers exactly as a wrong token does');
+    assert.equal(JSON.parse(bodies[0]!).error.code, 'unauthorized');
     assert.equal(rows(app).length, 0);
 
-    const linked = await submit(app, submissionFor(completeDemoAnswers(), booked.booking.id));
+    const linked = await app.postJson('/intake-responses', submissionFor(completeDemoAnswers(), booked.booking.id), {
+      'Idempotency-Key': randomUUID(),
+      Authorization: `Bearer ${booked.accessToken}`,
+    });
     assert.equal(linked.status, 201);
     assert.equal(rows(app)[0]!.booking_id, booked.booking.id);
+  });
+
+  test('a key first refused for a missing token can be retried with the token', async () => {
+    const app = testApp();
+    const booked = await (await app.book({ start: '2026-03-10T15:00:00Z' })).json();
+    const body = submissionFor(completeDemoAnswers(), booked.booking.id);
+    const key = randomUUID();
+    assert.equal((await submit(app, body, key)).status, 401);
+    const retried = await app.postJson('/intake-responses', body, { 'Idempotency-Key': key, Authorization: `Bearer ${booked.accessToken}` });
+    assert.equal(retried.status, 201);
+    assert.equal(rows(app).length, 1);
   });
 
   describe('Idempotency-Key', () => {
@@ -291,6 +322,8 @@ describe('the OpenAPI document', () => {
     const schema = (name: string) => ajv.compile({ $ref: `${base}#/components/schemas/${name}` });
     const operation = doc.paths['/intake-responses']!.post!;
     assert.deepEqual(operation.parameters, [{ $ref: '#/components/parameters/IdempotencyKeyRequired' }]);
+    assert.deepEqual(operation.security, [{}, { bearerAuth: [] }], 'the bearer token is optional: needed only with `booking`');
+    assert.ok(operation.responses['401']);
     assert.ok(doc.paths['/forms/{id}']!.get!.responses['404']);
 
     const app = testApp();

@@ -30,6 +30,8 @@ export interface IntakeFlowContext {
   /** Aborts when the element leaves the page. */
   signal(): AbortSignal;
   booking(): string | undefined;
+  /** The linked booking's access token, sent with the submission (the backend requires it). */
+  token(): string | undefined;
   /** Whether the page opted in to a draft in sessionStorage. */
   draft(): boolean;
   validation(): ValidationOptions;
@@ -159,7 +161,12 @@ export class IntakeFlow implements ReactiveController {
     this.failure = undefined;
     this.#host.requestUpdate();
     try {
-      const response = await client.submitIntake(body, { idempotencyKey: key, signal: this.#context.signal() });
+      const token = this.#context.token();
+      const response = await client.submitIntake(body, {
+        idempotencyKey: key,
+        signal: this.#context.signal(),
+        ...(token ? { token } : {}),
+      });
       this.#submission = undefined;
       clearDraft(form.id);
       this.#show('heading', 'done');

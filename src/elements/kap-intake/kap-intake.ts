@@ -4,6 +4,7 @@ import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { isKapApiError } from '../../api/errors.js';
+import { readBookingFragment, type BookingFragment } from '../../base/fragment-token.js';
 import { KapElement } from '../../base/kap-element.js';
 import { renderMarkdown } from '../../base/markdown-template.js';
 import { KapIntakePageEvent, type KapIntakePageDetail } from '../../events/kap-intake-page.js';
@@ -94,8 +95,18 @@ export class KapIntake extends KapElement {
   /** The id of the form definition to load from the backend (`GET forms/{id}`). */
   @property() form: string | null = null;
 
-  /** The id of the booking this intake belongs to; sent with the answers. */
+  /**
+   * The id of the booking this intake belongs to; sent with the answers. When absent or empty,
+   * the `booking` in the page address's fragment (`#booking=…&token=…`, the link after booking) is used.
+   */
   @property() booking: string | null = null;
+
+  /**
+   * The booking's access token, needed to link the answers to it; sent only in the `Authorization`
+   * header. When absent, the `token` in the page address's fragment is used (and removed from the
+   * address bar).
+   */
+  @property({ attribute: false }) token: string | undefined;
 
   /**
    * `session` keeps a draft of the answers in sessionStorage (this tab only) for two hours after
@@ -109,6 +120,8 @@ export class KapIntake extends KapElement {
   @property({ attribute: false }) definition: unknown;
 
   #scripted: unknown;
+  /** What the page address's fragment carried when the element was connected. */
+  #fragment: BookingFragment = {};
   #seen: Visibility | undefined;
   #position: KapIntakePageDetail | undefined;
   #shown: string | undefined;
@@ -116,7 +129,8 @@ export class KapIntake extends KapElement {
   private readonly flow = new IntakeFlow(this, {
     client: () => this.client,
     signal: () => this.connectionSignal,
-    booking: () => this.booking || undefined,
+    booking: () => this.bookingId,
+    token: () => (this.bookingId ? this.accessToken : undefined),
     draft: () => this.draft === 'session',
     validation: () => this.#validation(),
     submitted: (responseId) => this.emit(new KapIntakeSubmitEvent({ responseId })),
@@ -147,6 +161,21 @@ export class KapIntake extends KapElement {
     },
     args: () => [this.client, this.form, this.definition ?? this.#scripted, this.connectionSignal] as const,
   });
+
+  /** The booking in use: the `booking` attribute, else the one in the page address. */
+  get bookingId(): string | undefined {
+    return this.booking?.trim() || this.#fragment.booking || undefined;
+  }
+
+  /** The token in use: the `token` property, else the one in the page address. */
+  private get accessToken(): string | undefined {
+    return this.token || this.#fragment.token || undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.token) this.#fragment = readBookingFragment();
+  }
 
   protected override settingsRead(settings: Record<string, unknown>): void {
     const found = 'pages' in settings ? settings : settings['form'];
