@@ -1,11 +1,12 @@
 /**
  * What `kap-intake-page` carries: where the client is in the form, as numbers only — never the
- * page's questions or answers.
+ * page's questions or answers. Both count the form definition's pages, shown or not: the pages
+ * shown depend on the answers, which listeners must not be able to infer.
  */
 export interface KapIntakePageDetail {
-  /** The step shown, from 1 to `pageCount`; `pageCount + 1` is the check-your-answers page. */
+  /** The page shown, by its place in the definition (from 1); `pageCount + 1` is check-your-answers. */
   readonly page: number;
-  /** How many pages of questions the client goes through with their answers so far. */
+  /** How many pages the form definition has (including any a condition hides). */
   readonly pageCount: number;
 }
 

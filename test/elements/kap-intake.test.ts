@@ -242,6 +242,36 @@ describe('<kap-intake> conditions', () => {
   });
 });
 
+describe('<kap-intake> page events', () => {
+  it('count the definition’s pages, so a page hidden by an answer cannot be inferred from them', async () => {
+    const definition = {
+      id: 'paged',
+      title: 'Paged',
+      pages: [
+        { id: 'first', title: 'First', items: [{ type: 'yesno', id: 'pregnant', label: 'Are you pregnant?' }] },
+        {
+          id: 'pregnancy',
+          title: 'Pregnancy',
+          when: { item: 'pregnant', equals: 'yes' },
+          items: [{ type: 'text', id: 'weeks', label: 'How many weeks?' }],
+        },
+        { id: 'last', title: 'Last', items: [{ type: 'text', id: 'anything', label: 'Anything else?', required: false }] },
+      ],
+    };
+    const el = await mountIntake({ api: freshApi() }, definition);
+    await loaded(el);
+    await choose(el, 'pregnant', 'no');
+    await next(el);
+    expect(heading(el)).to.equal('Last');
+    await next(el);
+    expect(pageEvents()).to.deep.equal([
+      { page: 1, pageCount: 3 },
+      { page: 3, pageCount: 3 },
+      { page: 4, pageCount: 3 },
+    ]);
+  });
+});
+
 describe('<kap-intake> validation', () => {
   it('on Continue: an error summary that takes focus and links to each field, inline errors, nothing typed lost', async () => {
     const el = await everyType();

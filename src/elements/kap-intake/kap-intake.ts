@@ -271,7 +271,9 @@ export class KapIntake extends KapElement {
     const check = flow.view === 'check';
     const page = form.pages[flow.page]!;
     const step = pages.indexOf(page) + 1;
-    this.#position = { page: check ? pages.length + 1 : step, pageCount: pages.length };
+    // Positions in the definition, not among the pages shown: which pages are shown depends on
+    // the answers, and listeners (analytics) must not be able to infer those.
+    this.#position = { page: check ? form.pages.length + 1 : flow.page + 1, pageCount: form.pages.length };
     return html`${check || step > 1
         ? html`<button part="back" class="link-button back" type="button" @click=${() => flow.back()}>${this.t('intakeBack')}</button>`
         : nothing}
