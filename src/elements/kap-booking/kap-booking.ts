@@ -14,6 +14,7 @@ import {
   type Slot,
 } from '../../api/schemas.js';
 import { readBookingFragment, type BookingFragment } from '../../base/fragment-token.js';
+import { renderErrorSummary } from '../../base/error-summary.js';
 import { KapElement } from '../../base/kap-element.js';
 import { formatUnit } from '../../base/language.js';
 import { KapBookingCancelEvent } from '../../events/kap-booking-cancel.js';
@@ -1170,23 +1171,14 @@ export class KapBooking extends KapElement {
   }
 
   #renderErrorSummary(): unknown {
-    const errors = this.flow.errors;
-    if (!errors.length) return nothing;
-    return html`<div part="error-summary" class="error-summary" tabindex="-1" data-focus="error-summary">
-      <div role="alert">
-        <h3>${this.t('errorSummaryTitle')}</h3>
-        <ul>
-          ${errors.map(
-            (field) =>
-              html`<li>
-                <a href="#${this.#fieldId(field)}" @click=${(event: Event) => this.#focusField(event, field)}
-                  >${this.t(FIELD_ERRORS[field])}</a
-                >
-              </li>`,
-          )}
-        </ul>
-      </div>
-    </div>`;
+    return renderErrorSummary(
+      this.t('errorSummaryTitle'),
+      this.flow.errors.map((field) => ({
+        href: `#${this.#fieldId(field)}`,
+        message: this.t(FIELD_ERRORS[field]),
+        focus: () => this.#focusField(field),
+      })),
+    );
   }
 
   #fieldId(field: DetailsField): string {
@@ -1194,8 +1186,7 @@ export class KapBooking extends KapElement {
     return `kap-${field}`;
   }
 
-  #focusField(event: Event, field: DetailsField): void {
-    event.preventDefault();
+  #focusField(field: DetailsField): void {
     const input =
       field === 'reason'
         ? (this.renderRoot.querySelector<HTMLInputElement>('input[name="reason"]:checked') ??

@@ -5,6 +5,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { isKapApiError } from '../../api/errors.js';
 import { readBookingFragment, type BookingFragment } from '../../base/fragment-token.js';
+import { renderErrorSummary } from '../../base/error-summary.js';
 import { KapElement } from '../../base/kap-element.js';
 import { renderMarkdown } from '../../base/markdown-template.js';
 import { KapIntakePageEvent, type KapIntakePageDetail } from '../../events/kap-intake-page.js';
@@ -314,27 +315,14 @@ export class KapIntake extends KapElement {
   }
 
   #renderErrorSummary(errors: ValidationError[]): unknown {
-    if (!errors.length) return nothing;
-    return html`<div part="error-summary" class="error-summary" tabindex="-1">
-      <div role="alert">
-        <h3>${this.t('errorSummaryTitle')}</h3>
-        <ul>
-          ${errors.map(
-            (error) =>
-              html`<li>
-                <a
-                  href="#f-${error.field}"
-                  @click=${(event: Event) => {
-                    event.preventDefault();
-                    this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(`f-${error.field}`)}`)?.focus();
-                  }}
-                  >${error.message}</a
-                >
-              </li>`,
-          )}
-        </ul>
-      </div>
-    </div>`;
+    return renderErrorSummary(
+      this.t('errorSummaryTitle'),
+      errors.map((error) => ({
+        href: `#f-${error.field}`,
+        message: error.message,
+        focus: () => this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(`f-${error.field}`)}`)?.focus(),
+      })),
+    );
   }
 
   // ---- questions ----

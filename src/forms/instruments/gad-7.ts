@@ -2,6 +2,7 @@
  * Generalized Anxiety Disorder 7-item (GAD-7), reproduced from `../shared/instruments/gad-7.json`.
  * Copyright Pfizer Inc., free to reproduce without permission. The notice below must be shown with it.
  */
+import { FREQUENCY_OPTIONS } from './phq-9.js';
 import type { Gad7Instrument } from './types.js';
 
 export const GAD7: Gad7Instrument = {
@@ -16,12 +17,7 @@ export const GAD7: Gad7Instrument = {
   },
   recallPeriod: 'last 2 weeks',
   stem: 'Over the last 2 weeks, how often have you been bothered by the following problems?',
-  options: [
-    { value: 'not-at-all', label: 'Not at all', score: 0, loinc: 'LA6568-5' },
-    { value: 'several-days', label: 'Several days', score: 1, loinc: 'LA6569-3' },
-    { value: 'more-than-half-the-days', label: 'More than half the days', score: 2, loinc: 'LA6570-1' },
-    { value: 'nearly-every-day', label: 'Nearly every day', score: 3, loinc: 'LA6571-9' },
-  ],
+  options: FREQUENCY_OPTIONS,
   items: [
     {
       linkId: 'q1',

@@ -4,6 +4,17 @@
  */
 import type { Instrument } from './types.js';
 
+/**
+ * The answer scale the PHQ-9 and the GAD-7 share, with the same LOINC answer codes (both Pfizer forms):
+ * how often, over the last 2 weeks, scored 0 to 3.
+ */
+export const FREQUENCY_OPTIONS = [
+  { value: 'not-at-all', label: 'Not at all', score: 0, loinc: 'LA6568-5' },
+  { value: 'several-days', label: 'Several days', score: 1, loinc: 'LA6569-3' },
+  { value: 'more-than-half-the-days', label: 'More than half the days', score: 2, loinc: 'LA6570-1' },
+  { value: 'nearly-every-day', label: 'Nearly every day', score: 3, loinc: 'LA6571-9' },
+] as const;
+
 export const PHQ9: Instrument = {
   id: 'phq-9',
   name: 'Patient Health Questionnaire-9 (PHQ-9)',
@@ -16,12 +27,7 @@ export const PHQ9: Instrument = {
   },
   recallPeriod: 'last 2 weeks',
   stem: 'Over the last 2 weeks, how often have you been bothered by any of the following problems?',
-  options: [
-    { value: 'not-at-all', label: 'Not at all', score: 0, loinc: 'LA6568-5' },
-    { value: 'several-days', label: 'Several days', score: 1, loinc: 'LA6569-3' },
-    { value: 'more-than-half-the-days', label: 'More than half the days', score: 2, loinc: 'LA6570-1' },
-    { value: 'nearly-every-day', label: 'Nearly every day', score: 3, loinc: 'LA6571-9' },
-  ],
+  options: FREQUENCY_OPTIONS,
   items: [
     {
       linkId: 'q1',
