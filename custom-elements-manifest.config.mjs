@@ -128,9 +128,13 @@ function publicManifest() {
         const result = {};
         for (const key of PUBLIC_DECLARATION_KEYS) if (declaration[key] !== undefined) result[key] = declaration[key];
         result.superclass = relink(result.superclass);
-        result.members = (result.members ?? []).filter(isPublic).map((member) => ({ ...member, inheritedFrom: relink(member.inheritedFrom) }));
-        result.attributes = (result.attributes ?? []).map((attribute) => ({ ...attribute, inheritedFrom: relink(attribute.inheritedFrom) }));
-        for (const key of Object.keys(result)) if (Array.isArray(result[key]) && result[key].length === 0) delete result[key];
+        result.members = (result.members ?? []).filter(isPublic);
+        for (const key of Object.keys(result)) {
+          if (!Array.isArray(result[key])) continue;
+          // Inherited attributes, members, events, states… point at the public home of the base class.
+          result[key] = result[key].map((entry) => (entry.inheritedFrom ? { ...entry, inheritedFrom: relink(entry.inheritedFrom) } : entry));
+          if (result[key].length === 0) delete result[key];
+        }
         return JSON.parse(JSON.stringify(result));
       };
 
