@@ -3,11 +3,15 @@
  *
  * - `vite build` — the npm build: one ES module per public entry in `dist/`, every runtime
  *   dependency (Lit, @lit/task, zod) left external so an app's bundler dedupes them; shared code
- *   goes to `dist/chunks/`. Not minified (the app's bundler minifies), with source maps.
+ *   goes to `dist/chunks/`. Not minified (the app's bundler minifies), so readable as shipped.
  * - `vite build --mode cdn` — the drop-in build: `dist/cdn/kap-elements.js`, ONE self-contained,
  *   minified ES module with Lit and zod/mini inside, for a plain `<script type="module">`; plus
  *   `dist/cdn/i18n/es.js`, the Spanish strings as their own self-contained module (it registers into a
  *   `globalThis`-symbol registry, so it works beside the CDN bundle without sharing a chunk with it).
+ *
+ * Neither pass writes source maps: `dist/` is what the npm package ships (see
+ * test/package/pack.test.ts), the npm modules are readable as they are, and a map of the CDN file
+ * would publish a megabyte of embedded sources beside a file meant for clinics' sites.
  *
  * Each pass cleans only its own output: the npm pass never touches `dist/cdn/`, the cdn pass only
  * `dist/cdn/`. Legacy decorators come from tsconfig.json (`experimentalDecorators`,
@@ -126,7 +130,7 @@ function npmBuild(): UserConfig {
       target: 'es2022',
       outDir: 'dist',
       emptyOutDir: false,
-      sourcemap: true,
+      sourcemap: false,
       minify: false,
       reportCompressedSize: false,
       lib: {
@@ -147,7 +151,7 @@ function npmBuild(): UserConfig {
 function cdnBuild(): UserConfig {
   const cdnLibrary = (entryName: string, entry: string) => ({
     target: 'es2022',
-    sourcemap: true,
+    sourcemap: false,
     minify: true,
     reportCompressedSize: false,
     lib: { entry: { [entryName]: entry }, formats: ['es' as const], fileName: () => `${entryName}.js` },

@@ -8,8 +8,9 @@ const backgrounds = {
 };
 
 /**
- * The elements follow the host page's `color-scheme` (a page that declares none stays light), so a
- * dark background also declares `color-scheme: dark`, as a dark site would.
+ * The elements follow the host page's `color-scheme` (a page that declares none gets the light
+ * colours unless it is dark behind them), so a dark background also declares `color-scheme: dark`,
+ * as a dark site should.
  */
 const withColorScheme: Decorator = (story, context) => {
   const selected = context.globals['backgrounds'] as { value?: string } | string | undefined;

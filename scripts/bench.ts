@@ -1,6 +1,6 @@
 /**
- * `npm run bench` (after `npm run build`): DESIGN.md's "Performance" targets, measured in headless
- * Chromium with the CDN bundle a clinic would load (dist/cdn/kap-elements.js). Not part of `npm test`.
+ * `npm run bench` (after `npm run build`): the performance targets (README.md, "Speed"), measured
+ * in headless Chromium with the CDN bundle a clinic would load (dist/cdn/kap-elements.js). Not part of `npm test`.
  *
  * 1. `<kap-booking>`: how long it takes to show a calendar built from two weeks of 15-minute slots.
  *    Target: under 20 ms.
@@ -21,7 +21,7 @@
  *    shown, timed from the event until the element's `updateComplete` resolves (and until the next
  *    painted frame); each run answers a different question, so every run is a real change.
  *
- * 3. The peers (DESIGN.md: "compared side by side in the same run"), printed in one table at the end:
+ * 3. The peers ("compared side by side in the same run"), printed in one table at the end:
  *    - SurveyJS (survey-core + survey-js-ui, devDependencies, their browser builds served from
  *      node_modules) on the same generated 300-item form converted to SurveyJS JSON, rendered and
  *      answered the same way; plus the gzip size of its JS and default CSS next to our bundle.

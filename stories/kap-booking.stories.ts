@@ -368,7 +368,7 @@ export const DarkTheme: Story = {
     await find(element, '[part~="time"]');
     await expect(getComputedStyle(element).colorScheme).toBe('dark');
     // The built-in dark background, #111a1d.
-    await expect(getComputedStyle(element).backgroundColor).toBe('rgb(17, 26, 29)');
+    await expect(getComputedStyle(await find(element, '[part~="base"]')).backgroundColor).toBe('rgb(17, 26, 29)');
   },
 };
 
@@ -379,7 +379,7 @@ export const DarkThemeForced: Story = {
   play: async ({ canvasElement }) => {
     const element = elementIn(canvasElement);
     await find(element, '[part~="time"]');
-    await expect(getComputedStyle(element).backgroundColor).toBe('rgb(17, 26, 29)');
+    await expect(getComputedStyle(await find(element, '[part~="base"]')).backgroundColor).toBe('rgb(17, 26, 29)');
   },
 };
 

@@ -444,6 +444,6 @@ export const DarkTheme: Story = {
     const element = elementIn(canvasElement);
     await pressContinue(element);
     await find(element, '[part~="error-summary"]');
-    await expect(getComputedStyle(element).backgroundColor).toBe('rgb(17, 26, 29)');
+    await expect(getComputedStyle(await find(element, '[part~="base"]')).backgroundColor).toBe('rgb(17, 26, 29)');
   },
 };

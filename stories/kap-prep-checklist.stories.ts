@@ -324,6 +324,6 @@ export const DarkTheme: Story = {
   play: async ({ canvasElement }) => {
     const element = elementIn(canvasElement);
     await find(element, '[part~="item"]');
-    await expect(getComputedStyle(element).backgroundColor).toBe('rgb(17, 26, 29)');
+    await expect(getComputedStyle(await find(element, '[part~="base"]')).backgroundColor).toBe('rgb(17, 26, 29)');
   },
 };

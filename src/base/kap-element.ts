@@ -10,6 +10,7 @@ import { baseStyles } from '../styles/base.styles.js';
 import { tokens } from '../styles/tokens.js';
 import { anySignal } from './abort-signals.js';
 import { formatWait, inheritedLanguage, intlLocale } from './language.js';
+import { PageSchemeController } from './page-scheme-controller.js';
 
 /** A problem with how the element is set up on the page, shown instead of the element. */
 export interface ConfigurationProblem {
@@ -33,6 +34,9 @@ function stringsOnly(value: unknown): Partial<KapStrings> {
  * The base every kap element extends. It owns what all of them share: language and strings,
  * the api client built from the `api` attribute, one AbortController per connection (so every
  * request dies with the element), page-supplied settings, and typed events.
+ *
+ * @cssstate dark-page - The page declares no `color-scheme` and is dark behind the element, which has no `theme`: the element uses its dark colours.
+ * @cssstate framed - The element's background stands apart from the page's (a forced theme, a coloured band): it pads itself.
  */
 export abstract class KapElement extends LitElement {
   static override styles = [tokens, baseStyles];
@@ -60,7 +64,8 @@ export abstract class KapElement extends LitElement {
 
   /**
    * `light` or `dark` forces a colour scheme, `auto` follows the reader's system setting.
-   * Without it the element follows the host page's `color-scheme` (light when the page sets none).
+   * Without it the element follows the host page's `color-scheme`; when the page declares none,
+   * it is dark on a dark page (`:state(dark-page)`) and light otherwise.
    */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' | undefined;
 
@@ -81,6 +86,12 @@ export abstract class KapElement extends LitElement {
   #settingsRead = false;
   #unsubscribeLocales: (() => void) | undefined;
   #documentLangObserver: MutationObserver | undefined;
+
+  constructor() {
+    super();
+    // Reads the page's colours after render: dark colours on a dark page that declares no scheme.
+    new PageSchemeController(this);
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();

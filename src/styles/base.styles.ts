@@ -1,21 +1,55 @@
 import { css } from 'lit';
 
-/** What every element shares: box, type, focus, buttons, notices, reduced motion. */
+/**
+ * What every element shares: box, type, focus, buttons, notices, reduced motion.
+ *
+ * A page's rules beat `:host` rules, and inherited properties flow in from the page
+ * (`* { color: red; font: 20px serif }` reaches the host). So the element's colours, type and box
+ * are set on its own top element (`part="base"`), which no page rule reaches; only the font family
+ * is inherited, as documented. When its background stands apart from the page's (a forced theme,
+ * a coloured band: `:state(framed)`), it pads itself, so text never sits at the edge of a slab.
+ */
 export const baseStyles = css`
   :host {
     display: block;
-    box-sizing: border-box;
     max-width: var(--_max-width);
     min-width: 0;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+
+  [part~='base'] {
+    box-sizing: border-box;
     color: var(--_color-text);
     background: var(--_color-background);
     font-family: var(--_font-family);
     font-size: var(--_font-size);
+    font-style: normal;
+    font-weight: 400;
+    font-variant: normal;
+    font-stretch: normal;
+    font-kerning: auto;
+    font-feature-settings: normal;
+    font-variation-settings: normal;
+    font-size-adjust: none;
     line-height: 1.5;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    text-shadow: none;
+    white-space: normal;
+    word-break: normal;
     overflow-wrap: break-word;
+    hyphens: manual;
+    -webkit-text-fill-color: currentcolor;
+    cursor: auto;
   }
-  :host([hidden]) {
-    display: none;
+  :host(:state(framed)) [part~='base'] {
+    padding: var(--_space);
+    border-radius: var(--_radius);
   }
   *,
   *::before,
@@ -130,7 +164,7 @@ export const baseStyles = css`
   .notice {
     margin: 0 0 var(--_space);
     padding: calc(var(--_space) * 0.75) var(--_space);
-    border-inline-start: 0.3125rem solid var(--_color-primary);
+    border-inline-start: 5px solid var(--_color-primary);
     background: var(--_color-surface);
   }
   .notice > :last-child {

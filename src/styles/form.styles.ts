@@ -10,7 +10,7 @@ export const formStyles = css`
   }
   .field--error {
     padding-inline-start: calc(var(--_space) * 0.75);
-    border-inline-start: 0.3125rem solid var(--_color-error);
+    border-inline-start: 5px solid var(--_color-error);
   }
   fieldset {
     min-width: 0;
@@ -70,8 +70,8 @@ export const formStyles = css`
   }
   .choice input {
     flex: none;
-    width: 1.5rem;
-    height: 1.5rem;
+    width: var(--_control);
+    height: var(--_control);
     margin: 0.05em 0 0;
     accent-color: var(--_color-primary);
     cursor: pointer;
@@ -84,7 +84,7 @@ export const formStyles = css`
   .error-summary {
     margin: 0 0 calc(var(--_space) * 1.5);
     padding: var(--_space);
-    border: 0.3125rem solid var(--_color-error);
+    border: 5px solid var(--_color-error);
     background: var(--_color-background);
   }
   .error-summary:focus {

@@ -4,13 +4,18 @@ import { css } from 'lit';
  * The two tiers of custom properties. Public `--kap-*` are the theming API, each read exactly
  * once here with its built-in default; everything else reads the private `--_*` copies.
  *
- * Colours use `light-dark()`: by default an element follows the host page's `color-scheme`
- * (a page that declares none stays light, so a light site never gets a dark widget);
- * `theme="dark"` or `theme="light"` forces one, `theme="auto"` follows the reader's system.
+ * Sizes hold under any host page: a theme that shrinks the root font (`html { font-size: 62.5% }`,
+ * common in WordPress) cannot shrink the text below 16 px or a target below 44 px, while a larger
+ * root (the reader's own setting) still enlarges the text. Targets are in px, which zoom scales.
+ *
+ * Colours use `light-dark()`, resolved on the element's own top element (`part="base"`), where no
+ * page rule reaches: by default the element follows the host page's `color-scheme`; a page that
+ * declares none gets the light colours, unless the page behind the element is dark
+ * (`:state(dark-page)`, see src/base/page-scheme-controller.ts). `theme="dark"` or `theme="light"`
+ * forces one, `theme="auto"` follows the reader's system.
  */
 export const tokens = css`
   :host {
-    color-scheme: inherit;
     --_color-primary: var(--kap-color-primary, light-dark(#1b5e63, #86d3d8));
     --_color-on-primary: var(--kap-color-on-primary, light-dark(#ffffff, #0b2325));
     --_color-text: var(--kap-color-text, light-dark(#1c262b, #eef3f4));
@@ -21,21 +26,29 @@ export const tokens = css`
     --_color-error: var(--kap-color-error, light-dark(#b3261e, #ff9b8f));
     --_color-success: var(--kap-color-success, light-dark(#1c6b3a, #86dca0));
     --_color-focus: var(--kap-color-focus, light-dark(#1f4fd1, #ffc94a));
-    --_radius: var(--kap-radius, 0.375rem);
-    --_space: var(--kap-space, 1rem);
-    --_font-size: var(--kap-font-size, 1rem);
+    --_radius: var(--kap-radius, max(0.375rem, 6px));
+    --_space: var(--kap-space, max(1rem, 16px));
+    --_font-size: var(--kap-font-size, max(1rem, 16px));
     --_font-family: var(--kap-font-family, inherit);
-    --_max-width: var(--kap-max-width, 40rem);
-    --_target: 2.75rem;
+    --_max-width: var(--kap-max-width, max(40rem, 640px));
+    --_target: 44px;
+    /* Checkbox and radio squares. */
+    --_control: max(1.5rem, 24px);
   }
 
-  :host([theme='light']) {
+  /* On the host for anyone who reads it, on the base because a page rule on the host beats these. */
+  :host([theme='light']),
+  :host([theme='light']) [part~='base'] {
     color-scheme: light;
   }
-  :host([theme='dark']) {
+  :host([theme='dark']),
+  :host([theme='dark']) [part~='base'],
+  :host(:state(dark-page)),
+  :host(:state(dark-page)) [part~='base'] {
     color-scheme: dark;
   }
-  :host([theme='auto']) {
+  :host([theme='auto']),
+  :host([theme='auto']) [part~='base'] {
     color-scheme: light dark;
   }
 `;

@@ -22,7 +22,7 @@ export interface RunningDemo {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -34,12 +34,13 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startDemo(): Promise<RunningDemo> {
+/** `env` adds to the server's environment, e.g. `KAP_ALLOWED_ORIGINS` for pages on another origin. */
+export async function startDemo(options: { env?: Record<string, string> } = {}): Promise<RunningDemo> {
   const dir = mkdtempSync(join(tmpdir(), 'kap-e2e-'));
   const dbPath = join(dir, 'kap.sqlite');
   const [port, demoPort] = [await freePort(), await freePort()];
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), DEMO_PORT: String(demoPort), KAP_DB: dbPath },
+    env: { ...process.env, PORT: String(port), DEMO_PORT: String(demoPort), KAP_DB: dbPath, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];

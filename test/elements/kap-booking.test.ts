@@ -541,11 +541,11 @@ describe('<kap-booking> keyboard, language and looks', () => {
   it('has a dark theme that passes axe, and light by default', async () => {
     const light = await mountBooking({ api: freshApi() });
     await until(() => $(light, '.day') || $(light, '.empty'), 'the week');
-    expect(getComputedStyle(light).backgroundColor).to.equal('rgb(255, 255, 255)');
+    expect(getComputedStyle($(light, '[part~="base"]')!).backgroundColor).to.equal('rgb(255, 255, 255)');
 
     const el = await mountBooking({ api: freshApi(), theme: 'dark' });
     await showWeekWithTimes(el);
-    expect(getComputedStyle(el).backgroundColor).to.equal('rgb(17, 26, 29)');
+    expect(getComputedStyle($(el, '[part~="base"]')!).backgroundColor).to.equal('rgb(17, 26, 29)');
     expect(getComputedStyle(el).colorScheme).to.equal('dark');
     await expect(el).to.be.accessible();
     timeButtons(el)[0]!.click();

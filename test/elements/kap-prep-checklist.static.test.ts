@@ -171,7 +171,7 @@ describe('<kap-prep-checklist> on a static page', () => {
     expect(getComputedStyle($(el, 'progress')!).display).to.equal('none');
     for (const box of $$(el, '[part~="item"]')) expect(getComputedStyle(box).display).not.to.equal('none');
     expect(getComputedStyle($(el, '[part~="details"]')!).display).not.to.equal('none');
-    expect(getComputedStyle(el).backgroundColor).to.equal('rgb(255, 255, 255)');
+    expect(getComputedStyle($(el, '[part~="base"]')!).backgroundColor).to.equal('rgb(255, 255, 255)');
     await emulateMedia({ media: 'screen' });
     expect(getComputedStyle($(el, '[part~="actions"]')!).display).not.to.equal('none');
   });

@@ -1,6 +1,6 @@
 /**
- * The built-in instruments against the curated reference records in `../shared/instruments/`
- * (beside the clone, as in CI): every text, option, score and code character for character, and
+ * The built-in instruments against the curated reference records in `reference/instruments/`
+ * (vendored in the repository): every text, option, score and code character for character, and
  * the pages the definition inserts for them.
  */
 import { describe, it } from 'node:test';
@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { GAD7, INSTRUMENTS, PCL5, PHQ9, parseFormDefinition, type Instrument, type ScaleItem } from '../../src/forms/index.js';
 
-const SHARED = new URL('../../../shared/instruments/', import.meta.url);
+const REFERENCE = new URL('../../reference/instruments/', import.meta.url);
 
 interface Reference {
   id: string;
@@ -39,7 +39,7 @@ interface Reference {
   notice: string;
 }
 
-const load = (id: string): Reference => JSON.parse(readFileSync(new URL(`${id}.json`, SHARED), 'utf8'));
+const load = (id: string): Reference => JSON.parse(readFileSync(new URL(`${id}.json`, REFERENCE), 'utf8'));
 
 const CASES: [Instrument, Reference][] = [
   [PHQ9, load('phq-9')],

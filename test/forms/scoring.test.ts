@@ -17,8 +17,8 @@ import {
   type ItemScores,
 } from '../../src/forms/index.js';
 
-const SHARED = new URL('../../../shared/instruments/', import.meta.url);
-const reference = (id: string) => JSON.parse(readFileSync(new URL(`${id}.json`, SHARED), 'utf8'));
+const REFERENCE = new URL('../../reference/instruments/', import.meta.url);
+const reference = (id: string) => JSON.parse(readFileSync(new URL(`${id}.json`, REFERENCE), 'utf8'));
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `q${i + 1}`);
 const toAnswers = (scores: readonly (number | null | undefined)[]): ItemScores =>

@@ -66,7 +66,7 @@ export const bookingStyles = css`
     text-align: center;
     font-weight: 600;
   }
-  @container (min-width: 34rem) {
+  @container (min-width: 34em) {
     .week-nav {
       grid-template-columns: auto 1fr auto;
       grid-template-areas: 'previous range next';
@@ -81,15 +81,15 @@ export const bookingStyles = css`
     display: grid;
     gap: var(--_space);
   }
-  @container (min-width: 34rem) {
+  @container (min-width: 34em) {
     .days-and-times {
-      grid-template-columns: minmax(12rem, 2fr) 3fr;
+      grid-template-columns: minmax(12em, 2fr) 3fr;
       align-items: start;
     }
   }
   .days {
     display: grid;
-    gap: 0.5rem;
+    gap: 0.5em;
   }
   .day {
     display: flex;
@@ -126,8 +126,8 @@ export const bookingStyles = css`
   }
   .time-list {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(7rem, 1fr));
-    gap: 0.5rem;
+    grid-template-columns: repeat(auto-fill, minmax(7em, 1fr));
+    gap: 0.5em;
   }
   .time {
     display: flex;
@@ -163,13 +163,13 @@ export const bookingStyles = css`
 
   .summary {
     display: grid;
-    gap: 0.25rem;
+    gap: 0.25em;
     margin: 0 0 calc(var(--_space) * 0.5);
   }
   .summary > div {
     display: grid;
-    grid-template-columns: minmax(6rem, 1fr) 3fr;
-    gap: 0.5rem;
+    grid-template-columns: minmax(6em, 1fr) 3fr;
+    gap: 0.5em;
   }
   .summary dt {
     font-weight: 700;
@@ -221,7 +221,7 @@ export const bookingStyles = css`
     margin-bottom: var(--_space);
   }
   .manage-link {
-    margin-bottom: 0.25rem;
+    margin-bottom: 0.25em;
     font-weight: 600;
   }
 `;

@@ -24,7 +24,7 @@ export const intakeStyles = css`
   }
   .choice-hint {
     margin-top: -0.5em;
-    padding-inline-start: 2.1rem;
+    padding-inline-start: calc(var(--_control) + 0.6em);
   }
   .or {
     margin: 0.25em 0;
@@ -50,7 +50,7 @@ export const intakeStyles = css`
     margin-top: var(--_space);
   }
   /* Scale rows (PHQ-9…) side by side on wide screens: still one radio group per row. */
-  @container (min-width: 36rem) {
+  @container (min-width: 36em) {
     fieldset fieldset .choices {
       grid-auto-flow: column;
       grid-auto-columns: 1fr;

@@ -84,11 +84,11 @@ const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(
  * @cssproperty --kap-color-error - Error messages and borders. Default `#b3261e` / `#ff9b8f`.
  * @cssproperty --kap-color-success - The confirmation's accent. Default `#1c6b3a` / `#86dca0`.
  * @cssproperty --kap-color-focus - The 3px focus ring. Default `#1f4fd1` / `#ffc94a`.
- * @cssproperty --kap-radius - Corner radius. Default `0.375rem`.
- * @cssproperty --kap-space - The spacing unit. Default `1rem`.
- * @cssproperty --kap-font-size - Base text size. Default `1rem`.
+ * @cssproperty --kap-radius - Corner radius. Default `max(0.375rem, 6px)`.
+ * @cssproperty --kap-space - The spacing unit. Default `max(1rem, 16px)`.
+ * @cssproperty --kap-font-size - Base text size. Default `max(1rem, 16px)`: a root shrunk to 62.5 % does not shrink it.
  * @cssproperty --kap-font-family - Typeface. Default: the host page's (inherited).
- * @cssproperty --kap-max-width - The element's maximum width. Default `40rem`.
+ * @cssproperty --kap-max-width - The element's maximum width. Default `max(40rem, 640px)`.
  */
 export class KapIntake extends KapElement {
   static override styles = [...KapElement.styles, formStyles, intakeStyles];

@@ -31,7 +31,7 @@ export const checklistStyles = css`
   .progress progress {
     display: block;
     width: 100%;
-    height: 0.75rem;
+    height: 0.75em;
     accent-color: var(--_color-primary);
   }
 
@@ -75,7 +75,7 @@ export const checklistStyles = css`
     font-weight: 600;
   }
   .item-info {
-    padding-inline-start: calc(1.5rem + 0.6em);
+    padding-inline-start: calc(var(--_control) + 0.6em);
   }
   .item-info > :last-child {
     margin-bottom: 0;
@@ -128,9 +128,12 @@ export const checklistStyles = css`
   @media print {
     :host {
       max-width: none;
+    }
+    [part~='base'] {
+      padding: 0 !important;
       color: #000;
       background: #fff;
-      color-scheme: light;
+      color-scheme: light !important;
     }
     .actions,
     .actions + .hint,

@@ -1,5 +1,5 @@
 /**
- * Generalized Anxiety Disorder 7-item (GAD-7), reproduced from `../shared/instruments/gad-7.json`.
+ * Generalized Anxiety Disorder 7-item (GAD-7), reproduced from `reference/instruments/gad-7.json`.
  * Copyright Pfizer Inc., free to reproduce without permission. The notice below must be shown with it.
  */
 import { FREQUENCY_OPTIONS } from './phq-9.js';

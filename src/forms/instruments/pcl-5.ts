@@ -1,5 +1,5 @@
 /**
- * PTSD Checklist for DSM-5 (PCL-5), reproduced from `../shared/instruments/pcl-5.json`.
+ * PTSD Checklist for DSM-5 (PCL-5), reproduced from `reference/instruments/pcl-5.json`.
  * Public domain (a U.S. Government work, VA National Center for PTSD). Cite Weathers et al. (2013):
  * the notice below must be shown with it.
  */

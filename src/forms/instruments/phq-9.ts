@@ -1,5 +1,5 @@
 /**
- * Patient Health Questionnaire-9 (PHQ-9), reproduced from `../shared/instruments/phq-9.json`.
+ * Patient Health Questionnaire-9 (PHQ-9), reproduced from `reference/instruments/phq-9.json`.
  * Copyright Pfizer Inc., free to reproduce without permission. The notice below must be shown with it.
  */
 import type { Instrument } from './types.js';

@@ -1,7 +1,7 @@
 /**
  * The shape of a built-in validated instrument. The texts, options, scores and codes in each
  * instrument module are copied character for character from the curated records in
- * `../shared/instruments/*.json`, and `test/forms/instruments.test.ts` compares them with those
+ * `reference/instruments/*.json`, and `test/forms/instruments.test.ts` compares them with those
  * files, so a typo fails the build. Display wording is the paper form's (`text`), never LOINC's
  * display text (`loincText`).
  */

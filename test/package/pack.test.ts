@@ -1,0 +1,136 @@
+/**
+ * What `npm publish` would ship, from `npm pack --dry-run --json`: only the built package (dist/,
+ * the manifest, package.json and the README), no source maps, a custom-elements.json a consumer's
+ * tools can use (public API only, paths that exist in the package), and a size under a ceiling.
+ * The file list with sizes is printed in the test output. Needs `npm run build` first.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { before, describe, it } from 'node:test';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const KB = 1000;
+
+/** Ceilings a little above today's figures (npm's sizes are bytes; 1 kB = 1000 B, as npm prints). */
+const UNPACKED_CEILING = 1_200 * KB;
+const PACKED_CEILING = 300 * KB;
+const MANIFEST_CEILING = 80 * KB;
+
+interface PackResult {
+  size: number;
+  unpackedSize: number;
+  entryCount: number;
+  files: { path: string; size: number }[];
+}
+
+interface Manifest {
+  modules: {
+    path: string;
+    declarations?: {
+      name: string;
+      tagName?: string;
+      superclass?: { name: string; module?: string; package?: string };
+      members?: { name: string; privacy?: string; static?: boolean; inheritedFrom?: { module?: string } }[];
+      attributes?: { name: string; inheritedFrom?: { module?: string } }[];
+    }[];
+    exports?: { kind: string; name: string; declaration: { name: string; module?: string } }[];
+  }[];
+}
+
+interface PackageJson {
+  main: string;
+  module: string;
+  types: string;
+  customElements: string;
+  exports: Record<string, string | Record<string, string>>;
+}
+
+let pack: PackResult;
+let shipped: Set<string>;
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as PackageJson;
+
+const normalize = (path: string) => path.replace(/^\.\//, '');
+
+before(() => {
+  assert.ok(existsSync(join(ROOT, 'dist', 'index.js')), 'run `npm run build` first');
+  const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  [pack] = JSON.parse(output) as PackResult[];
+  shipped = new Set(pack.files.map((file) => file.path));
+  const rows = [...pack.files].sort((a, b) => b.size - a.size).map((file) => `${String(file.size).padStart(9)}  ${file.path}`);
+  console.log(
+    `npm pack: ${pack.entryCount} files, ${(pack.size / KB).toFixed(1)} kB packed, ${(pack.unpackedSize / KB).toFixed(1)} kB unpacked\n` +
+      `${'bytes'.padStart(9)}  file\n${rows.join('\n')}`,
+  );
+});
+
+describe('the npm package', () => {
+  it('ships the built package and nothing else', () => {
+    const allowed = (path: string) => path.startsWith('dist/') || ['package.json', 'README.md', 'custom-elements.json'].includes(path) || /^LICEN[CS]E/.test(path);
+    assert.deepEqual([...shipped].filter((path) => !allowed(path)), []);
+    assert.ok(![...shipped].some((path) => path.startsWith('dist/') && path.endsWith('.ts') && !path.endsWith('.d.ts')), 'no TypeScript sources');
+  });
+
+  it('ships no source maps, and no file points at one', () => {
+    assert.deepEqual([...shipped].filter((path) => path.endsWith('.map')), [], 'no .map files');
+    const pointing = [...shipped].filter((path) => /\.(?:m?js|d\.ts)$/.test(path) && readFileSync(join(ROOT, path), 'utf8').includes('sourceMappingURL'));
+    assert.deepEqual(pointing, [], 'no sourceMappingURL comment to a file that is not shipped');
+  });
+
+  it('ships every file package.json points at', () => {
+    const targets = [pkg.main, pkg.module, pkg.types, pkg.customElements];
+    for (const target of Object.values(pkg.exports)) targets.push(...(typeof target === 'string' ? [target] : Object.values(target)));
+    const missing = targets.map(normalize).filter((target) => !shipped.has(target));
+    assert.deepEqual(missing, [], 'exports, main, types and customElements all resolve inside the package');
+  });
+
+  it('stays under its size ceilings', () => {
+    assert.ok(pack.unpackedSize <= UNPACKED_CEILING, `unpacked ${pack.unpackedSize} B ≤ ${UNPACKED_CEILING} B`);
+    assert.ok(pack.size <= PACKED_CEILING, `packed ${pack.size} B ≤ ${PACKED_CEILING} B`);
+  });
+});
+
+describe('the shipped custom-elements.json', () => {
+  const read = () => JSON.parse(readFileSync(join(ROOT, 'custom-elements.json'), 'utf8')) as Manifest;
+
+  it('is small', () => {
+    const size = pack.files.find((file) => file.path === 'custom-elements.json')?.size ?? Infinity;
+    assert.ok(size <= MANIFEST_CEILING, `custom-elements.json is ${size} B ≤ ${MANIFEST_CEILING} B`);
+  });
+
+  it('describes the three elements at modules the package ships and exports', () => {
+    const manifest = read();
+    const exported = new Set(
+      Object.values(pkg.exports)
+        .map((target) => (typeof target === 'string' ? target : target.default))
+        .filter((target): target is string => !!target)
+        .map(normalize),
+    );
+    const definitions = manifest.modules.flatMap((mod) => (mod.exports ?? []).filter((entry) => entry.kind === 'custom-element-definition').map((entry) => ({ ...entry, path: mod.path })));
+    assert.deepEqual(definitions.map((entry) => entry.name).sort(), ['kap-booking', 'kap-intake', 'kap-prep-checklist']);
+    for (const mod of manifest.modules) {
+      assert.ok(shipped.has(mod.path), `${mod.path} is in the package`);
+      assert.ok(exported.has(mod.path), `${mod.path} can be imported (package.json exports)`);
+    }
+    const references = JSON.stringify(manifest).match(/"module":\s*"[^"]*"/g) ?? [];
+    const dangling = references.map((reference) => reference.replace(/"module":\s*"|"$/g, '')).filter((module) => !shipped.has(module));
+    assert.deepEqual([...new Set(dangling)], [], 'every module reference points at a shipped file');
+  });
+
+  it('lists only the public API: no private, protected, static or underscored members', () => {
+    const manifest = read();
+    const declarations = manifest.modules.flatMap((mod) => mod.declarations ?? []);
+    const hidden = declarations.flatMap((declaration) =>
+      (declaration.members ?? [])
+        .filter((member) => member.privacy === 'private' || member.privacy === 'protected' || member.static || /^[_#]/.test(member.name))
+        .map((member) => `${declaration.name}.${member.name}`),
+    );
+    assert.deepEqual(hidden, []);
+    const booking = declarations.find((declaration) => declaration.tagName === 'kap-booking');
+    assert.ok(booking, 'kap-booking is described');
+    for (const attribute of ['api', 'service', 'time-zone', 'theme', 'privacy-url']) {
+      assert.ok(booking.attributes?.some((entry) => entry.name === attribute), `kap-booking documents ${attribute}`);
+    }
+  });
+});
