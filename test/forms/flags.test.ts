@@ -122,9 +122,14 @@ describe('safetyTriggered', () => {
     assert.deepEqual(safetyTriggered(form, { harm: 'yes', 'phq-9.q9': 'several-days', 'own.1': 'yes' }).items, ['harm', 'own.1', 'phq-9.q9']);
   });
 
-  it('ignores answers to hidden safety items and unreadable values', () => {
-    assert.equal(safetyTriggered(form, { ordinary: 'no', follow: 'yes' }).triggered, false);
-    assert.equal(safetyTriggered(form, { ordinary: 'yes', follow: 'yes' }).triggered, true);
+  it('keeps a safety answer whose question later answers hid; a hidden one never answered, or answered zero, counts for nothing', () => {
+    assert.deepEqual(safetyTriggered(form, { ordinary: 'yes', follow: 'yes' }).items, ['follow']);
+    assert.deepEqual(safetyTriggered(form, { ordinary: 'no', follow: 'yes' }).items, ['follow'], 'hidden after a "yes"');
+    assert.equal(safetyTriggered(form, { ordinary: 'no' }).triggered, false);
+    assert.equal(safetyTriggered(form, { ordinary: 'no', follow: 'no' }).triggered, false);
+  });
+
+  it('ignores unreadable values', () => {
     assert.equal(safetyTriggered(form, { attempts: 'some', 'phq-9.q9': 'often' }).triggered, false);
   });
 });
