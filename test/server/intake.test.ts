@@ -16,7 +16,6 @@ import {
   safetyTriggered,
   toSubmission,
   type Answers,
-  type IntakeSubmission,
   type ResolvedForm,
 } from '../../src/forms/index.js';
 import { DEMO_INTAKE_FORM_ID, IntakeStore } from '../../server/intake-store.js';
@@ -315,8 +314,8 @@ describe('POST /intake-responses', () => {
     const parsed = parseFormDefinition(conditional);
     assert.ok(parsed.ok);
     const store = new IntakeStore(app.db, [conditional]);
-    const answers: Answers = { low: 'yes', 'phq-9.q9': 'nearly-every-day' };
-    answers.low = 'no';
+    // Item 9 answered "Nearly every day" while the PHQ-9 was shown, then "low" changed to "no".
+    const answers: Answers = { low: 'no', 'phq-9.q9': 'nearly-every-day' };
     const body = IntakeSubmission.parse(JSON.parse(JSON.stringify(toSubmission(parsed.form, answers, { today: TODAY }))));
     store.store({ ...body, safety: false, safetyItems: [] }, app.clock.ms, () => {});
     const [row] = rows(app);
