@@ -47,7 +47,8 @@ const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(
 /**
  * @summary An intake questionnaire, one page at a time (GOV.UK patterns): medical screening,
  * validated instruments (PHQ-9, GAD-7, PCL-5), consent; check-your-answers with "Change" links,
- * crisis resources as soon as a safety answer is given, then one idempotent submission.
+ * crisis resources as soon as a safety answer is given (and, linked to a booking, a safety signal
+ * to the clinic at once: `POST safety-signals`), then one idempotent submission.
  *
  * The definition comes from the backend (`form` → `GET forms/{id}`), the `definition` property,
  * or a child `<script type="application/json">` holding the definition (or `{"form": …,
@@ -68,8 +69,9 @@ const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(
  * @csspart heading - The heading of each page.
  * @csspart error-summary - The "There is a problem" box that lists wrong answers.
  * @csspart field - Each question.
- * @csspart notice - An instrument's copyright notice, or a failure with "Try again".
- * @csspart crisis - The crisis resources panel.
+ * @csspart notice - An instrument's copyright notice, a failure with "Try again", or (first page of an
+ *   intake linked to a booking) the word that a safety answer reaches the clinic at once.
+ * @csspart crisis - The crisis resources panel, placed right after the answer that raised it.
  * @csspart answers - A page's answers on check-your-answers.
  * @csspart button - Every button.
  * @csspart confirmation - The confirmation after sending.
