@@ -191,7 +191,7 @@ describe('<kap-intake> crisis panel', () => {
       expect(focused(el), 'focus stays on the answer').to.equal(radio);
 
       const links = $$<HTMLAnchorElement>(el, '[part="crisis"] a');
-      expect(links.length).to.equal(4);
+      expect(links.length, '988 call, text and web; 911; the clinic').to.equal(5);
       for (const link of links) {
         const { width: w, height: h } = link.getBoundingClientRect();
         expect(Math.min(w, h), `${link.textContent} is ${Math.round(w)} × ${Math.round(h)} px`).to.be.at.least(44);

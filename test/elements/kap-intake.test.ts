@@ -409,6 +409,7 @@ describe('<kap-intake> safety', () => {
     expect(tel).to.deep.equal([
       ['tel:988', 'Call 988'],
       ['tel:911', 'Call 911'],
+      ['tel:+12125550100', 'Call +1 212 555 0100'],
     ]);
     expect($(el, '[part="crisis"] a[href="sms:988"]')).to.exist;
     expect(heading(el)).to.equal('How you have been feeling');
