@@ -218,6 +218,31 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    description: 'safety signals',
+    apply(db) {
+      db.exec(`
+        -- A safety item answered above zero in an intake linked to a booking, sent the moment it is
+        -- answered (POST safety-signals): which booking, form, version and items (JSON array of ids,
+        -- in form order) — never an answer or a score. One row per booking, form, version and item
+        -- set, however often it is sent. response_id links the intake response later stored for
+        -- the same booking, form and version.
+        CREATE TABLE safety_signals (
+          id TEXT PRIMARY KEY,
+          booking_id TEXT NOT NULL REFERENCES bookings (id),
+          form_id TEXT NOT NULL,
+          form_version TEXT,
+          items TEXT NOT NULL,
+          received_at_ms INTEGER NOT NULL,
+          response_id TEXT REFERENCES intake_responses (id)
+        );
+        CREATE UNIQUE INDEX safety_signals_once ON safety_signals (booking_id, form_id, IFNULL(form_version, ''), items);
+        -- The clinic's safety queue reads the newest first.
+        CREATE INDEX safety_signals_by_time ON safety_signals (received_at_ms);
+      `);
+    },
+  },
 ];
 
 /** Opens (creating if needed) the database at `path` or `':memory:'`, migrated to the latest version. */

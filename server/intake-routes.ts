@@ -2,7 +2,8 @@
  * The intake endpoints: `GET forms/{id}` answers a form definition as the clinic wrote it (the
  * element checks it with `parseFormDefinition()`), and `POST intake-responses` (Idempotency-Key
  * required, as for bookings) stores one response with the server's own scores and flags; a response
- * linked to a booking needs that booking's bearer token, as every per-booking route does. Nothing
+ * linked to a booking needs that booking's bearer token, as every per-booking route does; and
+ * `POST safety-signals` (`safety-signals.ts`) tells the clinic of a safety answer at once. Nothing
  * from a request is logged: the request log records only the route pattern and status.
  */
 import type { Hono } from 'hono';
@@ -15,6 +16,7 @@ import type { ClinicStore } from './clinic-store.js';
 import type { Db } from './database.js';
 import { idempotency } from './idempotency.js';
 import { IntakeStore } from './intake-store.js';
+import { registerSafetySignalRoutes } from './safety-signals.js';
 import { parseRequest } from './validation.js';
 
 export interface IntakeRouteDependencies {
@@ -45,4 +47,6 @@ export function registerIntakeRoutes(app: Hono<AppEnv>, { db, store, now, intake
     });
     return c.json(created!, 201);
   });
+
+  registerSafetySignalRoutes(app, { db, store, intake, now });
 }

@@ -3,7 +3,8 @@
  * clinic's, `DEMO_INTAKE_FORM`), checked with `parseFormDefinition()` when the store is made, so a
  * broken definition stops the server at start-up rather than reaching a client. A response is
  * stored with the server's own scores, review flags and safety flag, recomputed from the answers
- * by `checkSubmission()`; what the client computed is never stored.
+ * by `checkSubmission()`; what the client computed is never stored. A response linked to a booking
+ * is linked in turn to the safety signals sent for that booking, form and version (`safety-signals.ts`).
  */
 import type { IntakeResponse } from '../src/api/schemas.js';
 import { DEMO_INTAKE_FORM } from '../src/forms/demo-intake.js';
@@ -38,6 +39,11 @@ export class IntakeStore {
 
   definition(id: string): Record<string, unknown> | undefined {
     return this.#forms.get(id)?.definition;
+  }
+
+  /** The checked form served as `id`. */
+  form(id: string): ResolvedForm | undefined {
+    return this.#forms.get(id)?.form;
   }
 
   /**
@@ -81,6 +87,15 @@ export class IntakeStore {
             JSON.stringify(submission.safetyItems),
             now,
           );
+        // The safety signals sent while this intake was being filled in now point to it.
+        if (submission.booking) {
+          this.#db
+            .prepare(
+              `UPDATE safety_signals SET response_id = ?
+               WHERE booking_id = ? AND form_id = ? AND IFNULL(form_version, '') = ? AND response_id IS NULL`,
+            )
+            .run(response.id, submission.booking, submission.form, submission.version ?? '');
+        }
         withinTransaction(response);
         return response;
       })

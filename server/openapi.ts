@@ -51,6 +51,7 @@ const RESPONSE_SCHEMAS = {
   ChecklistResponse: schemas.ChecklistResponse,
   ChecklistItemResponse: schemas.ChecklistItemResponse,
   IntakeResponseCreated: schemas.IntakeResponseCreated,
+  SafetySignalCreated: schemas.SafetySignalCreated,
   ErrorBody: schemas.ErrorBody,
 } as const;
 
@@ -62,6 +63,7 @@ const REQUEST_SCHEMAS = {
   RescheduleRequest: schemas.RescheduleRequest,
   ChecklistItemUpdate: schemas.ChecklistItemUpdate,
   IntakeSubmission,
+  SafetySignalRequest: schemas.SafetySignalRequest,
 } as const;
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -334,6 +336,29 @@ function build(): OpenApiDocument {
           security: [{}, { bearerAuth: [] }],
           responses: responses(
             { '201': replayable('The stored response’s id and time; never answers or scores.', 'IntakeResponseCreated') },
+            'Unauthorized',
+            ...WRITE_ERRORS,
+          ),
+        },
+      },
+      '/safety-signals': {
+        post: {
+          operationId: 'sendSafetySignal',
+          summary: 'Tell the clinic at once that safety items were answered above zero',
+          description:
+            'Sent by the intake the moment a safety item (PHQ-9 item 9, or one the form marks `safety`) is answered above ' +
+            'zero in an intake linked to a booking, so the clinic learns of it even if the form is never sent. It names ' +
+            'the booking, the form, its version and the safety items — never an answer or a score. Requires ' +
+            '`Idempotency-Key` and the booking’s access token as the bearer token; a missing or wrong token and an unknown ' +
+            'booking id all answer `401`. Items must be safety items of the form (`422` otherwise). Idempotent by content ' +
+            'too: the same booking, form, version and items answer the first signal, whatever the key. The intake response ' +
+            'later stored for the same booking, form and version is linked to it.',
+          tags: ['intake'],
+          parameters: [parameter('IdempotencyKeyRequired')],
+          requestBody: { required: true, content: json(ref('SafetySignalRequest')) },
+          security: bearer(),
+          responses: responses(
+            { '201': replayable('The recorded signal’s id and when it was first received.', 'SafetySignalCreated') },
             'Unauthorized',
             ...WRITE_ERRORS,
           ),

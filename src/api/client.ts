@@ -17,6 +17,7 @@ import {
   HoldResponse as HoldResponseSchema,
   FormDefinitionBody as FormDefinitionBodySchema,
   IntakeResponseCreated as IntakeResponseCreatedSchema,
+  SafetySignalCreated as SafetySignalCreatedSchema,
   ServicesResponse as ServicesResponseSchema,
   type AvailabilityQuery,
   type AvailabilityResponse,
@@ -29,6 +30,8 @@ import {
   type HoldRequest,
   type IntakeResponse,
   type RescheduleRequest,
+  type SafetySignal,
+  type SafetySignalRequest,
   type Service,
 } from './schemas.js';
 import type { IntakeSubmission } from '../forms/submission.js';
@@ -177,6 +180,8 @@ interface Call<T> {
   schema?: Schema<T>;
   /** Statuses besides 2xx that count as success (e.g. 404 when releasing a hold). */
   alsoOk?: number[];
+  /** Let the request outlive the page (`fetch` keepalive), for what must reach the clinic. */
+  keepalive?: boolean;
 }
 
 /** What one attempt ended with, before deciding whether to try again. */
@@ -357,6 +362,25 @@ export class KapApiClient {
     return res.response;
   }
 
+  /**
+   * `POST safety-signals` with the booking's bearer token: tells the clinic at once that safety
+   * items were answered above zero. Sent with `keepalive`, so a request under way survives the
+   * client closing the page; pass no `signal` for it to outlive the element too.
+   */
+  async sendSafetySignal(body: SafetySignalRequest, opts: WriteOptions & { token: string }): Promise<SafetySignal> {
+    const res = await this.#request({
+      method: 'POST',
+      segments: ['safety-signals'],
+      body,
+      token: opts.token,
+      idempotencyKey: opts.idempotencyKey,
+      signal: opts.signal,
+      keepalive: true,
+      schema: SafetySignalCreatedSchema,
+    });
+    return res.signal;
+  }
+
   #url(segments: string[], query?: Record<string, string>): URL {
     for (const segment of segments) {
       // "." and ".." (even percent-encoded) are dot-segments to the URL parser and would climb
@@ -458,6 +482,7 @@ export class KapApiClient {
           redirect: 'manual',
           // The embedding page's URL is the clinic's business, not the backend's.
           referrerPolicy: 'no-referrer',
+          ...(call.keepalive ? { keepalive: true } : {}),
         });
       } catch (cause) {
         return this.#failedToFetch(label, cause, callerSignal, timedOut, timeoutMs);

@@ -210,6 +210,29 @@ export const IntakeResponse = z.object({ id: Id, receivedAt: Instant });
 /** `201` answer of `POST intake-responses` (with `Idempotency-Key`). Never echoes answers or scores. */
 export const IntakeResponseCreated = z.object({ response: IntakeResponse });
 
+/**
+ * `POST safety-signals` (the booking's bearer token, `Idempotency-Key`): `<kap-intake>` sends it
+ * the moment a safety item (PHQ-9 item 9, or one the form marks `safety`) is answered above zero
+ * in an intake linked to a booking, so the clinic learns of it even if the form is never sent.
+ * It names the booking, the form, its version and which safety items — nothing else: no answer,
+ * no score. The same booking, form, version and items are one signal, however often sent.
+ */
+export const SafetySignalRequest = z.object({
+  booking: Id,
+  /** The form definition's id. */
+  form: Id,
+  /** The definition's `version`, when it has one. */
+  version: z.optional(z.string().check(z.minLength(1), z.maxLength(50))),
+  /** The safety items (or scale rows, e.g. `phq-9.q9`) answered above zero so far. */
+  items: z.array(Id).check(z.minLength(1), z.maxLength(100)),
+});
+
+/** A recorded safety signal: its id and when the backend first received it. */
+export const SafetySignal = z.object({ id: Id, receivedAt: Instant });
+
+/** `201` answer of `POST safety-signals`. */
+export const SafetySignalCreated = z.object({ signal: SafetySignal });
+
 // ---- errors ------------------------------------------------------------------------------
 
 export const ErrorCode = z.enum([
@@ -267,5 +290,8 @@ export type ChecklistItemResponse = z.infer<typeof ChecklistItemResponse>;
 export type FormDefinitionBody = z.infer<typeof FormDefinitionBody>;
 export type IntakeResponse = z.infer<typeof IntakeResponse>;
 export type IntakeResponseCreated = z.infer<typeof IntakeResponseCreated>;
+export type SafetySignalRequest = z.infer<typeof SafetySignalRequest>;
+export type SafetySignal = z.infer<typeof SafetySignal>;
+export type SafetySignalCreated = z.infer<typeof SafetySignalCreated>;
 export type ErrorCode = z.infer<typeof ErrorCode>;
 export type ErrorBody = z.infer<typeof ErrorBody>;

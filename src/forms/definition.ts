@@ -333,6 +333,11 @@ export const CrisisPanel = z.strictObject({
 
 /** The crisis panel for this clinic, optionally per country (ISO 3166 alpha-2, e.g. `GB`). */
 export const CrisisConfig = z.strictObject({
+  /**
+   * The clinic's own phone number, offered in the crisis panel beside the crisis lines (a `tel:`
+   * link), e.g. `+1 212 555 0100`. (`GET clinic` is to supply it later.)
+   */
+  clinicPhone: z.optional(Dialable),
   heading: z.optional(Label),
   body: z.optional(Markdown),
   resources: z.optional(z.array(CrisisResource).check(z.minLength(1), z.maxLength(20))),

@@ -67,6 +67,7 @@ export const DEMO_INTAKE_FORM = {
       ],
     },
   ],
+  crisis: { clinicPhone: '+1 212 555 0100' },
   submitLabel: 'Send my answers',
   confirmation: {
     heading: 'Thank you, your answers have been sent',

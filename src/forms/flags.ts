@@ -1,12 +1,13 @@
 /**
  * What clinicians must look at: review flags (`review` on items, `review` on options) and safety
- * answers (`safety` items, rows and options; PHQ-9 item 9). Both read only visible, valid answers.
+ * answers (`safety` items, rows and options; PHQ-9 item 9). Both read only valid answers; review
+ * flags only visible ones, safety answers visible or hidden (see `safetyTriggered`).
  * They go to the backend in the submission; never into events, logs or URLs.
  */
 import type { AnswerableItem, ResolvedForm } from './definition.js';
-import { chosenOptions, type Answers, type ModelValue } from './answers.js';
+import { chosenOptions, modelValue, type Answers, type ModelValue } from './answers.js';
 import { evaluateCondition, visibility } from './conditions.js';
-import { indexForm } from './form-index.js';
+import { indexForm, type Field } from './form-index.js';
 
 export interface ReviewFlag {
   /** The item (or scale row) whose answer raised the flag. */
@@ -48,20 +49,37 @@ export interface SafetyResult {
 }
 
 /**
- * Safety answers among the visible ones: "yes" to a `safety` yes/no; a chosen option marked
- * `safety`, or scored above zero on a `safety` choice/multi; above zero on a `safety` scale row
- * (PHQ-9 item 9), or on any row of a `safety` scale; above zero on a `safety` number.
+ * Safety answers: "yes" to a `safety` yes/no; a chosen option marked `safety`, or scored above
+ * zero on a `safety` choice/multi; above zero on a `safety` scale row (PHQ-9 item 9), or on any
+ * row of a `safety` scale; above zero on a `safety` number.
+ *
+ * Unlike every other answer, a safety answer counts whether or not its question is still shown:
+ * once given, it is never dropped by a condition. A client who answers PHQ-9 item 9 above zero
+ * and then changes an earlier answer that hides the PHQ-9 has still told us, so the submission
+ * still carries the flag, the item and that answer (`toSubmission`), and the backend, which
+ * recomputes everything from the answers, accepts and keeps it (`checkSubmission`). A hidden
+ * safety question that was never answered counts for nothing. (Refusing conditions on safety
+ * items instead would forbid branching such as a clinic's own follow-up questions asked only
+ * after a first positive answer.)
  */
 export function safetyTriggered(form: ResolvedForm, answers: Answers): SafetyResult {
-  const { read } = visibility(form, answers);
   const items: string[] = [];
   for (const field of indexForm(form).fields) {
-    const current = read(field.key);
-    if (current && current.value !== undefined && isPositive(field.item, !!(field.item.safety || field.row?.safety), current.value)) {
-      items.push(field.key);
-    }
+    if (isSafetyAnswer(field, modelValue(field.item, answers[field.key]))) items.push(field.key);
   }
   return { triggered: items.length > 0, items };
+}
+
+/** Whether `value`, a model value for this answer slot, is a safety answer (see `safetyTriggered`). */
+export function isSafetyAnswer(field: Field, value: ModelValue | undefined): boolean {
+  return value !== undefined && isPositive(field.item, !!(field.item.safety || field.row?.safety), value);
+}
+
+/** The answer slots that can raise safety, in form order: what a safety signal may name. */
+export function safetyFields(form: ResolvedForm): Field[] {
+  return indexForm(form).fields.filter(
+    ({ item, row }) => item.safety || row?.safety || ('options' in item && item.options.some((option) => option.safety)),
+  );
 }
 
 function isPositive(item: AnswerableItem, marked: boolean, value: ModelValue): boolean {

@@ -7,15 +7,30 @@
  * with the client, and flags are for staff only.
  *
  * Review flags: `blood-pressure`, `blood-pressure-uncontrolled`, `heart-condition`,
- * `psychosis-history`, `mania-history`, `family-psychosis-history`, `substance-use`,
+ * `aneurysm-avm-brain-bleed`, `psychosis-history`, `mania-history`, `family-psychosis-history`,
+ * `dissociative-disorder`, `past-suicide-attempt`, `suicide-attempt-discuss`, `substance-use`,
  * `pregnancy`, `pregnancy-planned`, `breastfeeding`, `seizures`, `liver`, `bladder`,
- * `intracranial-pressure`, `glaucoma`, `benzodiazepines`, `lamotrigine`, `stimulants`, `maoi`,
- * `other-medications`, `prior-ketamine`, `allergies`, `other-health-notes`.
+ * `intracranial-pressure`, `glaucoma`, `hyperthyroidism`, `sleep-apnea`, `copd`,
+ * `breathing-other`, `benzodiazepines`, `lamotrigine`, `stimulants`, `maoi`, `opioids`,
+ * `naltrexone`, `other-medications`, `prior-ketamine`, `allergies`, `weight-low`, `weight-high`,
+ * `other-health-notes`.
+ *
+ * A past suicide attempt is a review flag, not a safety answer: it is history, not acute risk,
+ * so it neither shows the crisis panel nor alerts the clinic at once (treating the disclosure of
+ * a past attempt as an emergency can feel like a verdict and make people less open). Acute risk
+ * is asked by PHQ-9 item 9 and by any item a clinic marks as a safety item. Weight is flagged outside
+ * 45–136 kg (100–300 lb), for a clinician to consider with height, dosing and airway.
+ *
+ * All the client-facing text of the page is here, in one place, for translation.
  */
 import type { z } from 'zod/mini';
 import type { ItemsPage } from './definition.js';
 
 const YES_FLAG = (flag: string) => ({ when: { equals: 'yes' }, flag });
+/** The weight, given in `unit`, is below or above `limit`. */
+const weightIn = (unit: 'lb' | 'kg', operator: 'lessThan' | 'greaterThan', limit: number) => ({
+  all: [{ item: 'ms-weight-unit', equals: unit }, { item: 'ms-weight', [operator]: limit }],
+});
 
 export const MEDICAL_SCREENING_PAGE: z.input<typeof ItemsPage> = {
   id: 'medical-screening',
@@ -62,6 +77,14 @@ export const MEDICAL_SCREENING_PAGE: z.input<typeof ItemsPage> = {
     },
     {
       type: 'yesno',
+      id: 'ms-aneurysm',
+      label: 'Have you ever had an aneurysm, an arteriovenous malformation (AVM) or bleeding in the brain?',
+      help: 'For example, a bulging blood vessel in the brain or the aorta, or a stroke caused by bleeding.',
+      requiredMessage: 'Select yes if you have ever had an aneurysm, an AVM or bleeding in the brain',
+      review: YES_FLAG('aneurysm-avm-brain-bleed'),
+    },
+    {
+      type: 'yesno',
       id: 'ms-psychosis',
       label: 'Have you ever had psychosis, or been diagnosed with schizophrenia or a similar condition?',
       help: 'Psychosis can include seeing or hearing things other people do not, or holding strong beliefs that others did not share.',
@@ -86,6 +109,26 @@ export const MEDICAL_SCREENING_PAGE: z.input<typeof ItemsPage> = {
         { value: 'yes', label: 'Yes', review: 'family-psychosis-history' },
         { value: 'no', label: 'No' },
         { value: 'not-sure', label: 'I’m not sure' },
+      ],
+    },
+    {
+      type: 'yesno',
+      id: 'ms-dissociative',
+      label: 'Have you been diagnosed with a dissociative disorder?',
+      help: 'For example, dissociative identity disorder, or depersonalization-derealization disorder.',
+      requiredMessage: 'Select yes if you have been diagnosed with a dissociative disorder',
+      review: YES_FLAG('dissociative-disorder'),
+    },
+    {
+      type: 'choice',
+      id: 'ms-suicide-attempt',
+      label: 'Have you ever tried to end your life?',
+      help: 'We ask everyone this, because it helps your clinician plan care that is safe for you.',
+      requiredMessage: 'Select yes, no, or that you would rather talk about this with a clinician',
+      options: [
+        { value: 'yes', label: 'Yes', review: 'past-suicide-attempt' },
+        { value: 'no', label: 'No' },
+        { value: 'talk-first', label: 'I would rather talk about this with a clinician', review: 'suicide-attempt-discuss' },
       ],
     },
     {
@@ -157,6 +200,37 @@ export const MEDICAL_SCREENING_PAGE: z.input<typeof ItemsPage> = {
       review: YES_FLAG('glaucoma'),
     },
     {
+      type: 'yesno',
+      id: 'ms-thyroid',
+      label: 'Have you been told you have an overactive thyroid (hyperthyroidism)?',
+      help: 'For example, Graves’ disease, even if it is treated now.',
+      requiredMessage: 'Select yes if you have been told you have an overactive thyroid',
+      review: YES_FLAG('hyperthyroidism'),
+    },
+    {
+      type: 'multi',
+      id: 'ms-breathing',
+      label: 'Do you have any of these breathing or lung conditions?',
+      help: 'Select all that apply.',
+      requiredMessage: 'Select the breathing or lung conditions you have, or select “None of these”',
+      options: [
+        {
+          value: 'sleep-apnea',
+          label: 'Sleep apnea',
+          help: 'Breathing that stops and starts while you sleep.',
+          review: 'sleep-apnea',
+        },
+        { value: 'copd', label: 'COPD, emphysema or chronic bronchitis', review: 'copd' },
+        {
+          value: 'other',
+          label: 'Another condition that affects your breathing',
+          help: 'For example, asthma that is hard to control.',
+          review: 'breathing-other',
+        },
+        { value: 'none', label: 'None of these', exclusive: true },
+      ],
+    },
+    {
       type: 'multi',
       id: 'ms-medications',
       label: 'Do you currently take any of these medicines?',
@@ -181,6 +255,18 @@ export const MEDICAL_SCREENING_PAGE: z.input<typeof ItemsPage> = {
           label: 'MAOI antidepressants',
           help: 'For example, phenelzine (Nardil), tranylcypromine (Parnate), isocarboxazid (Marplan) or selegiline patches (Emsam).',
           review: 'maoi',
+        },
+        {
+          value: 'opioids',
+          label: 'Opioids',
+          help: 'For example, oxycodone, hydrocodone, morphine, tramadol, methadone or buprenorphine (Suboxone).',
+          review: 'opioids',
+        },
+        {
+          value: 'naltrexone',
+          label: 'Naltrexone',
+          help: 'For example, Vivitrol, Revia or Contrave.',
+          review: 'naltrexone',
         },
         { value: 'other', label: 'Other prescribed or over-the-counter medicines', review: 'other-medications' },
         { value: 'none', label: 'None of these', exclusive: true },
@@ -229,6 +315,32 @@ export const MEDICAL_SCREENING_PAGE: z.input<typeof ItemsPage> = {
       requiredMessage: 'Enter what you are allergic to',
       maxLength: 2000,
       when: { item: 'ms-allergies', equals: 'yes' },
+    },
+    {
+      type: 'number',
+      id: 'ms-weight',
+      label: 'What is your weight?',
+      help: 'An estimate is fine. It helps your clinician plan a safe dose.',
+      shortText: 'your weight',
+      required: false,
+      min: 20,
+      max: 700,
+    },
+    {
+      type: 'choice',
+      id: 'ms-weight-unit',
+      label: 'Is that in pounds or kilograms?',
+      shortText: 'pounds or kilograms',
+      requiredMessage: 'Select pounds or kilograms',
+      when: { item: 'ms-weight', answered: true },
+      options: [
+        { value: 'lb', label: 'Pounds (lb)' },
+        { value: 'kg', label: 'Kilograms (kg)' },
+      ],
+      review: [
+        { when: { any: [weightIn('lb', 'lessThan', 100), weightIn('kg', 'lessThan', 45)] }, flag: 'weight-low' },
+        { when: { any: [weightIn('lb', 'greaterThan', 300), weightIn('kg', 'greaterThan', 136)] }, flag: 'weight-high' },
+      ],
     },
     {
       type: 'textarea',

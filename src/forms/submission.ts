@@ -7,14 +7,15 @@
  * Serialized answer values, by item type: text items → trimmed string; `number` → number;
  * `date` → `YYYY-MM-DD`; `yesno` → boolean; `choice` and scale rows → option value;
  * `multi` → option values; `consent` → `{ agreed: true, signature?, signedOn? }`.
- * Answers to hidden items, empty answers and invalid input are not sent.
+ * Answers to hidden items, empty answers and invalid input are not sent — except a safety answer,
+ * which is sent even when later answers hid its question (see `safetyTriggered` in `flags.ts`).
  */
 import * as z from 'zod/mini';
 import type { ResolvedForm } from './definition.js';
 import { modelValue, type AnswerValue, type Answers, type ModelValue } from './answers.js';
 import { visibility } from './conditions.js';
 import { isIsoDate, todayIso } from './dates.js';
-import { reviewFlags, safetyTriggered } from './flags.js';
+import { isSafetyAnswer, reviewFlags, safetyTriggered } from './flags.js';
 import { indexForm } from './form-index.js';
 import { scoreForm } from './scoring.js';
 import { validateForm, type ValidationOptions } from './validation.js';
@@ -89,9 +90,10 @@ export function toSubmission(form: ResolvedForm, answers: Answers, options: Subm
   const { items } = visibility(form, answers);
   const serialized: Record<string, SubmittedAnswer> = {};
   for (const field of indexForm(form).fields) {
-    if (!items.has(field.key)) continue;
     const value = modelValue(field.item, answers[field.key]);
     if (value === undefined) continue;
+    // A safety answer is sent even when later answers hid its question: see `safetyTriggered`.
+    if (!items.has(field.key) && !isSafetyAnswer(field, value)) continue;
     serialized[field.key] =
       typeof value === 'object' && !Array.isArray(value) && value.signature && !value.signedOn
         ? { ...value, signedOn: options.today ?? todayIso() }
@@ -152,9 +154,10 @@ export type SubmissionCheck =
 
 /**
  * For the backend: checks a parsed `IntakeSubmission` against the form — every answer belongs
- * to a visible item and has that item's type, and the answers pass the same validation as in
- * the browser — and returns the submission recomputed from the answers alone (scores, flags and
- * safety). Signature dates the client sent are kept.
+ * to a visible item (or is a safety answer, which is kept when hidden) and has that item's type,
+ * and the answers pass the same validation as in the browser — and returns the submission
+ * recomputed from the answers alone (scores, flags and safety). Signature dates the client sent
+ * are kept.
  */
 export function checkSubmission(
   form: ResolvedForm,
@@ -171,7 +174,9 @@ export function checkSubmission(
     if (!field) fields[`answers.${key}`] = 'Not a question in this form';
     else if (!(key in answers) || !sameValue(modelValue(field.item, answers[key]), value)) {
       fields[`answers.${key}`] = `Not a valid answer to a ${field.item.type} question`;
-    } else if (!items.has(key)) fields[`answers.${key}`] = 'This question is hidden by the other answers';
+    } else if (!items.has(key) && !isSafetyAnswer(field, modelValue(field.item, answers[key]))) {
+      fields[`answers.${key}`] = 'This question is hidden by the other answers';
+    }
   }
   for (const error of validateForm(form, answers, options)) fields[`answers.${error.itemId}`] ??= error.message;
   if (Object.keys(fields).length) return { ok: false, fields };

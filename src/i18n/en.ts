@@ -34,6 +34,16 @@ export const en: KapStrings = {
   intakeNewTab: '(opens in new tab)',
   intakeCall: 'Call {number}',
   intakeText: 'Text {number}',
+  intakeSafetyNotice:
+    'If your answers tell us you are thinking about harming yourself, the clinic will be told straight away, so that someone can reach out to you. Nothing else is shared before you send the form.',
+  intakeCrisisAnnouncement: '{heading}. Ways to get support now are shown below this question.',
+  intakeCrisisUnsent: 'The clinic sees your answers only once you send this form.',
+  intakeCrisisClinic: 'Your clinic',
+  intakeCrisisClinicHelp: 'To talk to someone at the clinic, call them.',
+  intakeCrisis988Spanish: 'In Spanish: call 988 and press 2, or text AYUDA to 988.',
+  intakeKeptHeading: 'Also sent to your clinician',
+  intakeKeptBody:
+    'You gave this answer earlier. Because it is about your safety, it is still sent, although a later answer skipped the question.',
   intakeCheckHeading: 'Check your answers before sending them',
   intakeChange: 'Change',
   intakeNotAnswered: 'Not answered',

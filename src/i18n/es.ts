@@ -38,6 +38,16 @@ export const es: KapStrings = {
   intakeNewTab: '(se abre en una pestaña nueva)',
   intakeCall: 'Llamar al {number}',
   intakeText: 'Enviar un SMS al {number}',
+  intakeSafetyNotice:
+    'Si sus respuestas indican que está pensando en hacerse daño, se avisará a la clínica de inmediato para que alguien pueda ponerse en contacto con usted. No se comparte nada más antes de que envíe el formulario.',
+  intakeCrisisAnnouncement: '{heading}. Debajo de esta pregunta encontrará formas de recibir apoyo ahora.',
+  intakeCrisisUnsent: 'La clínica solo verá sus respuestas cuando envíe este formulario.',
+  intakeCrisisClinic: 'Su clínica',
+  intakeCrisisClinicHelp: 'Para hablar con alguien de la clínica, llame a este número.',
+  intakeCrisis988Spanish: 'En español: llame al 988 y oprima el 2, o envíe la palabra AYUDA por mensaje de texto al 988.',
+  intakeKeptHeading: 'También se enviará a su profesional clínico',
+  intakeKeptBody:
+    'Usted dio esta respuesta antes. Como tiene que ver con su seguridad, se enviará igualmente, aunque una respuesta posterior haya omitido la pregunta.',
   intakeCheckHeading: 'Revise sus respuestas antes de enviarlas',
   intakeChange: 'Cambiar',
   intakeNotAnswered: 'Sin respuesta',

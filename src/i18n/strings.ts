@@ -45,6 +45,23 @@ export interface KapStrings {
   intakeCall: string;
   /** `{number}` is a phone number. */
   intakeText: string;
+  /**
+   * On the first page of an intake linked to a booking (and with safety questions): a safety
+   * answer is sent to the clinic at once (`POST safety-signals`), nothing else before sending.
+   */
+  intakeSafetyNotice: string;
+  /** Read once by screen readers when the crisis panel appears; `{heading}` is its heading. */
+  intakeCrisisAnnouncement: string;
+  /** In the crisis panel of an intake with no booking: nothing reaches the clinic before sending. */
+  intakeCrisisUnsent: string;
+  /** The crisis panel's entry for the clinic's own number (`crisis.clinicPhone`). */
+  intakeCrisisClinic: string;
+  intakeCrisisClinicHelp: string;
+  /** Beside the 988 Lifeline on Spanish pages: its Spanish-language option. */
+  intakeCrisis988Spanish: string;
+  /** On check-your-answers: safety answers to questions a later answer skipped, which are still sent. */
+  intakeKeptHeading: string;
+  intakeKeptBody: string;
   intakeCheckHeading: string;
   intakeChange: string;
   intakeNotAnswered: string;

@@ -340,6 +340,29 @@ describe('request shape', () => {
     assert.equal(call!.body, '{}');
   });
 
+  it('POST safety-signals: the token, the key and the ids only, with keepalive so it outlives the page; retried with the same key', async () => {
+    const signal = { id: 'ss_1', receivedAt: '2026-03-04T13:00:00Z' };
+    const body = { booking: 'bk_1', form: 'intake', version: 'v2', items: ['phq-9.q9'] };
+    const { client, calls } = clientWith([apiError(503, 'internal_error'), new TypeError('Failed to fetch'), json(201, { signal })]);
+    assert.deepEqual(await client.sendSafetySignal(body, { ...WRITE, token: ACCESS_TOKEN }), signal);
+    assert.equal(calls.length, 3);
+    for (const call of calls) {
+      assert.equal(call.url.href, `${API}safety-signals`);
+      assert.equal(call.init.method, 'POST');
+      assert.equal(call.init.keepalive, true);
+      assert.equal(call.headers.get('Authorization'), `Bearer ${ACCESS_TOKEN}`);
+      assert.equal(call.headers.get('Idempotency-Key'), WRITE.idempotencyKey);
+      assert.deepEqual(JSON.parse(call.body!), body);
+    }
+  });
+
+  it('only the safety signal asks for keepalive', async () => {
+    const { client, calls } = clientWith([json(201, { hold: HOLD }), json(200, { booking: BOOKING })]);
+    await client.createHold({ service: 'consultation', start: HOLD.start }, WRITE);
+    await client.getBooking('bk_1', ACCESS_TOKEN);
+    assert.deepEqual(calls.map((call) => call.init.keepalive), [undefined, undefined]);
+  });
+
   it('DELETE holds/{id} resolves on 204, and on 404 (the hold is already gone)', async () => {
     const { client, calls } = clientWith([new Response(null, { status: 204 }), apiError(404, 'not_found')]);
     assert.equal(await client.releaseHold('hold_1'), undefined);

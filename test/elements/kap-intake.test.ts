@@ -404,11 +404,12 @@ describe('<kap-intake> safety', () => {
     expect(panel, 'shown on change, before Continue').to.exist;
     expect(panel.getAttribute('role')).to.equal('region');
     expect($(el, `#${panel.getAttribute('aria-labelledby')}`)!.textContent).to.equal('Support is available now');
-    expect(panel.parentElement!.getAttribute('aria-live')).to.equal('polite');
+    expect($(el, '[aria-live="polite"]')!.textContent, 'announced (once: kap-intake.safety.test.ts)').to.include('Support is available now');
     const tel = $$<HTMLAnchorElement>(el, '[part="crisis"] a[href^="tel:"]').map((a) => [a.getAttribute('href'), a.textContent]);
     expect(tel).to.deep.equal([
       ['tel:988', 'Call 988'],
       ['tel:911', 'Call 911'],
+      ['tel:+12125550100', 'Call +1 212 555 0100'],
     ]);
     expect($(el, '[part="crisis"] a[href="sms:988"]')).to.exist;
     expect(heading(el)).to.equal('How you have been feeling');

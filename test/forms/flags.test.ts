@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import {
   DEFAULT_CRISIS_PANEL,
   crisisPanel,
+  isLifeline988,
   parseFormDefinition,
   reviewFlags,
   safetyTriggered,
@@ -122,9 +123,14 @@ describe('safetyTriggered', () => {
     assert.deepEqual(safetyTriggered(form, { harm: 'yes', 'phq-9.q9': 'several-days', 'own.1': 'yes' }).items, ['harm', 'own.1', 'phq-9.q9']);
   });
 
-  it('ignores answers to hidden safety items and unreadable values', () => {
-    assert.equal(safetyTriggered(form, { ordinary: 'no', follow: 'yes' }).triggered, false);
-    assert.equal(safetyTriggered(form, { ordinary: 'yes', follow: 'yes' }).triggered, true);
+  it('keeps a safety answer whose question later answers hid; a hidden one never answered, or answered zero, counts for nothing', () => {
+    assert.deepEqual(safetyTriggered(form, { ordinary: 'yes', follow: 'yes' }).items, ['follow']);
+    assert.deepEqual(safetyTriggered(form, { ordinary: 'no', follow: 'yes' }).items, ['follow'], 'hidden after a "yes"');
+    assert.equal(safetyTriggered(form, { ordinary: 'no' }).triggered, false);
+    assert.equal(safetyTriggered(form, { ordinary: 'no', follow: 'no' }).triggered, false);
+  });
+
+  it('ignores unreadable values', () => {
     assert.equal(safetyTriggered(form, { attempts: 'some', 'phq-9.q9': 'often' }).triggered, false);
   });
 });
@@ -158,5 +164,21 @@ describe('crisisPanel', () => {
     assert.equal(gb.heading, 'You are not alone');
     assert.equal(gb.body, 'Call **116 123**.');
     assert.deepEqual(crisisPanel(form, 'FR').resources.map((r) => r.name), ['Clinic on-call line']);
+  });
+
+  it('carries the clinic’s own number in every country; refuses one that is not a phone number', () => {
+    const form = resolve({ ...base, crisis: { clinicPhone: '+1 212 555 0100', countries: { GB: { resources: [{ name: 'Samaritans', phone: '116 123' }] } } } });
+    assert.equal(crisisPanel(form).clinicPhone, '+1 212 555 0100');
+    assert.equal(crisisPanel(form, 'GB').clinicPhone, '+1 212 555 0100');
+    assert.equal('clinicPhone' in crisisPanel(resolve(base)), false);
+    const refused = parseFormDefinition({ ...base, crisis: { clinicPhone: 'call us' } });
+    assert.equal(refused.ok, false);
+    assert.deepEqual(!refused.ok && refused.problems, ['crisis: "clinicPhone" must be a phone number such as 988 or +1 800 273 8255']);
+  });
+
+  it('knows the 988 Lifeline by its number (Spanish pages add its Spanish line)', () => {
+    assert.deepEqual(DEFAULT_CRISIS_PANEL.resources.map(isLifeline988), [true, false]);
+    assert.equal(isLifeline988({ name: 'Lifeline', phone: '9 8 8' }), true);
+    assert.equal(isLifeline988({ name: 'Old Lifeline', phone: '+1 800 273 8255' }), false);
   });
 });

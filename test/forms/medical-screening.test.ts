@@ -30,7 +30,7 @@ const byId = (id: string) => items.find((item) => item.id === id)!;
 const allClear = (): Record<string, Answers[string]> =>
   Object.fromEntries(
     items
-      .filter((item) => !item.when && item.type !== 'display' && item.type !== 'textarea')
+      .filter((item) => !item.when && item.type !== 'display' && item.type !== 'textarea' && item.type !== 'number')
       .map((item) => [item.id, item.type === 'multi' ? ['none'] : item.type === 'choice' ? 'no' : 'no']),
   );
 
@@ -57,6 +57,9 @@ describe('kap-medical-screening', () => {
       'blood-pressure', 'heart-condition', 'psychosis-history', 'mania-history', 'family-psychosis-history', 'substance-use',
       'pregnancy', 'breastfeeding', 'seizures', 'liver', 'bladder', 'intracranial-pressure', 'glaucoma',
       'benzodiazepines', 'lamotrigine', 'stimulants', 'maoi', 'other-medications', 'prior-ketamine', 'allergies',
+      // The second audit's gaps against usual KAP screening:
+      'aneurysm-avm-brain-bleed', 'hyperthyroidism', 'sleep-apnea', 'copd', 'breathing-other', 'past-suicide-attempt',
+      'weight-low', 'weight-high', 'opioids', 'naltrexone', 'dissociative-disorder',
     ]) {
       assert.ok(flags.includes(expected), expected);
     }
@@ -120,6 +123,51 @@ describe('kap-medical-screening', () => {
     assert.deepEqual(validatePage(form, 0, { ...allClear(), 'ms-allergies': 'yes' }).map((e) => e.message), ['Enter what you are allergic to']);
   });
 
+  it('flags aneurysm/AVM/brain bleed, hyperthyroidism, dissociative disorders, breathing conditions, opioids and naltrexone', () => {
+    const flagsFor = (answers: Answers) => reviewFlags(form, { ...allClear(), ...answers }).map((f) => [f.itemId, f.flag]);
+    assert.deepEqual(flagsFor({ 'ms-aneurysm': 'yes' }), [['ms-aneurysm', 'aneurysm-avm-brain-bleed']]);
+    assert.deepEqual(flagsFor({ 'ms-thyroid': 'yes' }), [['ms-thyroid', 'hyperthyroidism']]);
+    assert.deepEqual(flagsFor({ 'ms-dissociative': 'yes' }), [['ms-dissociative', 'dissociative-disorder']]);
+    assert.deepEqual(flagsFor({ 'ms-breathing': ['sleep-apnea', 'copd'] }), [['ms-breathing', 'sleep-apnea'], ['ms-breathing', 'copd']]);
+    assert.deepEqual(flagsFor({ 'ms-breathing': ['other'] }), [['ms-breathing', 'breathing-other']]);
+    assert.deepEqual(flagsFor({ 'ms-medications': ['opioids', 'naltrexone'], 'ms-medications-list': 'Naltrexone 50 mg' }), [
+      ['ms-medications', 'opioids'],
+      ['ms-medications', 'naltrexone'],
+    ]);
+  });
+
+  it('a past suicide attempt is a review flag — gently asked, with a way to talk first — never a safety answer', () => {
+    const attempt = byId('ms-suicide-attempt');
+    assert.ok(attempt.type === 'choice');
+    assert.equal(attempt.label, 'Have you ever tried to end your life?');
+    assert.match(attempt.help!, /We ask everyone this/);
+    assert.deepEqual(attempt.options.map((o) => o.value), ['yes', 'no', 'talk-first']);
+    assert.equal(attempt.safety, undefined);
+    assert.ok(attempt.options.every((o) => !o.safety));
+    for (const [value, flag] of [['yes', 'past-suicide-attempt'], ['talk-first', 'suicide-attempt-discuss']] as const) {
+      const answers = { ...allClear(), 'ms-suicide-attempt': value };
+      assert.deepEqual(reviewFlags(form, answers), [{ itemId: 'ms-suicide-attempt', flag }]);
+      assert.equal(safetyTriggered(form, answers).triggered, false, 'no crisis panel, no same-day alert: it is history, not acute risk');
+    }
+    assert.deepEqual(reviewFlags(form, { ...allClear(), 'ms-suicide-attempt': 'no' }), []);
+  });
+
+  it('asks the weight (optional), then its unit, and flags a weight outside 45–136 kg or 100–300 lb', () => {
+    assert.deepEqual(validatePage(form, 0, allClear()), [], 'weight is optional');
+    assert.equal(visibleItems(form, allClear()).has('ms-weight-unit'), false);
+    assert.equal(visibleItems(form, { ...allClear(), 'ms-weight': '70' }).has('ms-weight-unit'), true);
+    assert.deepEqual(validatePage(form, 0, { ...allClear(), 'ms-weight': '70' }).map((e) => e.message), ['Select pounds or kilograms']);
+    const flagOf = (weight: string, unit: string) =>
+      reviewFlags(form, { ...allClear(), 'ms-weight': weight, 'ms-weight-unit': unit }).map((f) => `${f.itemId} ${f.flag}`);
+    assert.deepEqual(flagOf('95', 'lb'), ['ms-weight-unit weight-low']);
+    assert.deepEqual(flagOf('44.5', 'kg'), ['ms-weight-unit weight-low']);
+    assert.deepEqual(flagOf('310', 'lb'), ['ms-weight-unit weight-high']);
+    assert.deepEqual(flagOf('140', 'kg'), ['ms-weight-unit weight-high']);
+    for (const [weight, unit] of [['100', 'lb'], ['180', 'lb'], ['300', 'lb'], ['95', 'kg'], ['45', 'kg'], ['136', 'kg']]) {
+      assert.deepEqual(flagOf(weight!, unit!), [], `${weight} ${unit}`);
+    }
+  });
+
   it('never gives a verdict on eligibility, and never names a flag to the client', () => {
     const texts = JSON.stringify(MEDICAL_SCREENING_PAGE)
       .replace(/"(review|id|value|flag|item|equals|notEquals)":"[^"]*"/g, '')
@@ -128,7 +176,7 @@ describe('kap-medical-screening', () => {
     assert.match(JSON.stringify(MEDICAL_SCREENING_PAGE), /Answering yes does not mean you cannot have treatment/);
     assert.doesNotMatch(texts, /eligib|not suitable|unsuitable|disqualif|exclud|you (can|cannot|can’t|can't) (have|receive|get) (this )?(treatment|ketamine)|not (a )?(safe )?candidate|unfortunately/i);
     assert.doesNotMatch(texts, /!|\bmust not\b|\bwarning\b|\bdanger/i);
-    assert.doesNotMatch(texts, /pregnancy-planned|blood-pressure-uncontrolled|other-health-notes/);
+    assert.doesNotMatch(texts, /pregnancy-planned|blood-pressure-uncontrolled|other-health-notes|suicide-attempt-discuss|weight-(low|high)/);
   });
 });
 

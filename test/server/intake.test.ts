@@ -9,16 +9,16 @@ import { describe, test } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { DEMO_INTAKE_FORM } from '../../src/forms/demo-intake.js';
 import {
+  IntakeSubmission,
   parseFormDefinition,
   reviewFlags,
   scoreForm,
   safetyTriggered,
   toSubmission,
   type Answers,
-  type IntakeSubmission,
   type ResolvedForm,
 } from '../../src/forms/index.js';
-import { DEMO_INTAKE_FORM_ID } from '../../server/intake-store.js';
+import { DEMO_INTAKE_FORM_ID, IntakeStore } from '../../server/intake-store.js';
 import { buildOpenApiDocument } from '../../server/openapi.js';
 import { completeDemoAnswers } from '../forms/support.js';
 import { CLIENT, testApp, type TestApp } from './support.js';
@@ -299,6 +299,29 @@ describe('POST /intake-responses', () => {
       const tomorrow = { ...completeDemoAnswers(), 'date-of-birth': { day: '4', month: '3', year: '2026' } };
       assert.ok('answers.date-of-birth' in (await fieldsOf(testApp({ start: '2026-03-02T23:30:00Z' }), submissionFor(tomorrow))));
     });
+  });
+
+  test('a safety answer whose page a later answer hid is stored with the safety flag (the server’s own recomputation)', () => {
+    const app = testApp();
+    const conditional = {
+      id: 'conditional-phq-9',
+      title: 'Conditional PHQ-9',
+      pages: [
+        { id: 'mood', title: 'Mood', items: [{ type: 'yesno', id: 'low', label: 'Have you been feeling low?' }] },
+        { instrument: 'phq-9', when: { item: 'low', equals: 'yes' } },
+      ],
+    };
+    const parsed = parseFormDefinition(conditional);
+    assert.ok(parsed.ok);
+    const store = new IntakeStore(app.db, [conditional]);
+    // Item 9 answered "Nearly every day" while the PHQ-9 was shown, then "low" changed to "no".
+    const answers: Answers = { low: 'no', 'phq-9.q9': 'nearly-every-day' };
+    const body = IntakeSubmission.parse(JSON.parse(JSON.stringify(toSubmission(parsed.form, answers, { today: TODAY }))));
+    store.store({ ...body, safety: false, safetyItems: [] }, app.clock.ms, () => {});
+    const [row] = rows(app);
+    assert.equal(row!.safety, 1);
+    assert.deepEqual(JSON.parse(row!.safety_items), ['phq-9.q9']);
+    assert.deepEqual(JSON.parse(row!.answers), { low: false, 'phq-9.q9': 'nearly-every-day' });
   });
 
   test('logs carry no answers', async () => {

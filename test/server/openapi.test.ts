@@ -96,7 +96,7 @@ describe('openapi.json', () => {
   });
 
   test('response objects never forbid additional properties; request bodies do', () => {
-    const responseSchemas = ['FollowUpWindow', 'Service', 'ServicesResponse', 'Slot', 'AvailabilityResponse', 'Hold', 'HoldResponse', 'Booking', 'BookingResponse', 'BookingCreatedResponse', 'ChecklistItemState', 'ChecklistResponse', 'ChecklistItemResponse', 'ErrorBody'];
+    const responseSchemas = ['FollowUpWindow', 'Service', 'ServicesResponse', 'Slot', 'AvailabilityResponse', 'Hold', 'HoldResponse', 'Booking', 'BookingResponse', 'BookingCreatedResponse', 'ChecklistItemState', 'ChecklistResponse', 'ChecklistItemResponse', 'SafetySignalCreated', 'ErrorBody'];
     const closed: string[] = [];
     const walk = (node: unknown, path: string) => {
       if (Array.isArray(node)) node.forEach((item, i) => walk(item, `${path}/${i}`));
@@ -107,7 +107,7 @@ describe('openapi.json', () => {
     };
     for (const name of responseSchemas) walk(doc.components.schemas[name], name);
     assert.deepEqual(closed, []);
-    for (const name of ['BookingRequest', 'ClientDetails', 'Consent', 'HoldRequest', 'RescheduleRequest', 'ChecklistItemUpdate']) {
+    for (const name of ['BookingRequest', 'ClientDetails', 'Consent', 'HoldRequest', 'RescheduleRequest', 'ChecklistItemUpdate', 'SafetySignalRequest']) {
       assert.equal(doc.components.schemas[name]!.additionalProperties, false, name);
     }
   });
@@ -198,6 +198,30 @@ describe('openapi.json', () => {
 
     app.db.exec('ALTER TABLE services RENAME TO services_gone');
     await conforms('get', '/services', await app.request('/services'));
+  });
+
+  test('the safety signal: bearer token and Idempotency-Key required, a closed body of ids, real answers match', async () => {
+    const operation = doc.paths['/safety-signals']!.post!;
+    assert.deepEqual(operation.security, [{ bearerAuth: [] }]);
+    assert.deepEqual(operation.parameters, [{ $ref: '#/components/parameters/IdempotencyKeyRequired' }]);
+    const request = ajv.compile({ $ref: `${BASE}#/components/schemas/SafetySignalRequest` });
+    const body = { booking: 'bk_1', form: 'kap-demo-intake', version: 'v1', items: ['phq-9.q9'] };
+    assert.ok(request(body), ajv.errorsText(request.errors));
+    assert.equal(request({ ...body, answers: { 'phq-9.q9': 'nearly-every-day' } }), false, 'no answers');
+    assert.equal(request({ ...body, items: [] }), false);
+
+    const app = testApp();
+    const created = await (await app.book({ start: '2026-03-03T15:00:00Z' })).json();
+    const send = (payload: unknown, headers: Record<string, string>) => app.postJson('/safety-signals', payload, headers);
+    const auth = { Authorization: `Bearer ${created.accessToken}` };
+    const signal = { ...body, booking: created.booking.id };
+    const key = randomUUID();
+    const first = await conforms('post', '/safety-signals', await send(signal, { ...auth, 'Idempotency-Key': key }));
+    assert.match(first.signal.id, /^ss_/);
+    await conforms('post', '/safety-signals', await send(signal, { ...auth, 'Idempotency-Key': key }));
+    await conforms('post', '/safety-signals', await send(signal, { 'Idempotency-Key': randomUUID() }));
+    await conforms('post', '/safety-signals', await send(signal, auth));
+    await conforms('post', '/safety-signals', await send({ ...signal, items: ['email'] }, { ...auth, 'Idempotency-Key': randomUUID() }));
   });
 
   test('real responses of the journey endpoints (follow-up availability, reschedule, checklist) match the document', async () => {

@@ -1,8 +1,8 @@
 /**
  * The behaviour of `<kap-intake>` apart from rendering: the answers as typed, which page is shown,
- * validation on Continue, check-your-answers and Change, the crisis panel once a safety answer is
- * given, the opt-in draft, and one idempotency key per submission. The element renders this state
- * and forwards input.
+ * validation on Continue, check-your-answers and Change, the crisis panel and the safety signal
+ * once a safety answer is given, the opt-in draft, and one idempotency key per submission. The
+ * element renders this state and forwards input.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { newIdempotencyKey, type KapApiClient } from '../../api/client.js';
@@ -14,6 +14,7 @@ import { safetyTriggered } from '../../forms/flags.js';
 import { indexForm } from '../../forms/form-index.js';
 import { todayIso } from '../../forms/dates.js';
 import { toSubmission } from '../../forms/submission.js';
+import { SafetySignals } from './safety-signals.js';
 import { validateForm, validatePage, type ValidationError, type ValidationOptions } from '../../forms/validation.js';
 import {
   clearDraft,
@@ -51,8 +52,12 @@ export class IntakeFlow implements ReactiveController {
   errors: ValidationError[] = [];
   /** The client came from check-your-answers by "Change" and returns there after Continue. */
   changing = false;
-  /** Set by the first safety answer; the crisis panel then stays for the rest of the visit. */
-  safety = false;
+  /**
+   * The safety items (and scale rows) answered above zero during this visit, in form order. It
+   * only grows: changing an answer back keeps the crisis panel and does not withdraw the safety
+   * signal the clinic was sent.
+   */
+  safetyItems: string[] = [];
   submitting = false;
   /** Why the last submit failed (offline, timeout, server…), offered again with the same key. */
   failure: unknown;
@@ -61,13 +66,28 @@ export class IntakeFlow implements ReactiveController {
 
   #host: ReactiveControllerHost;
   #context: IntakeFlowContext;
+  #signals: SafetySignals;
   /** The submission sent without a confirmed answer; kept in the draft too, so a reload reuses its key. */
   #submission: PendingSubmission | undefined;
 
   constructor(host: ReactiveControllerHost, context: IntakeFlowContext) {
     this.#host = host;
     this.#context = context;
+    this.#signals = new SafetySignals(host, context.client);
     host.addController(this);
+  }
+
+  /** Set by the first safety answer; the crisis panel then stays for the rest of the visit. */
+  get safety(): boolean {
+    return this.safetyItems.length > 0;
+  }
+
+  /**
+   * Whether a safety answer reaches the clinic at once: the intake is linked to a booking and has
+   * its token, so the safety signal can be sent (and the client can be followed up).
+   */
+  get followedUp(): boolean {
+    return !!(this.#context.booking() && this.#context.token());
   }
 
   /** Back on the page: the draft's expiry timer runs again. */
@@ -89,20 +109,36 @@ export class IntakeFlow implements ReactiveController {
       this.view = 'page';
       this.errors = [];
       this.changing = false;
+      this.safetyItems = [];
       this.#submission = draft?.submission;
       if (draft) watchDraftExpiry(form.id, draft.expires);
     }
     this.form = form;
     this.page = this.#visible(this.page, 1) ?? 0;
-    this.safety ||= safetyTriggered(form, this.answers).triggered;
+    this.#noteSafety();
   }
 
   /** The client typed or chose something. Safety is checked at once, not on submit. */
   set(key: string, value: AnswerValue): void {
     this.answers[key] = value;
-    this.safety ||= safetyTriggered(this.form!, this.answers).triggered;
+    this.#noteSafety();
     this.#save();
     this.#host.requestUpdate();
+  }
+
+  /** Adds newly given safety answers to `safetyItems` and, when linked to a booking, tells the clinic. */
+  #noteSafety(): void {
+    const form = this.form!;
+    const { items } = safetyTriggered(form, this.answers);
+    if (items.every((key) => this.safetyItems.includes(key))) return;
+    const known = new Set([...this.safetyItems, ...items]);
+    this.safetyItems = indexForm(form).fields.map((field) => field.key).filter((key) => known.has(key));
+    const booking = this.#context.booking();
+    const token = this.#context.token();
+    if (booking && token) {
+      const version = form.version ? { version: form.version } : {};
+      this.#signals.send({ booking, form: form.id, ...version, items: this.safetyItems }, token);
+    }
   }
 
   /** Continue: validate this page, then the next visible page, or check-your-answers. */
@@ -219,6 +255,7 @@ export class IntakeFlow implements ReactiveController {
   }
 
   #show(focus: 'heading' | 'summary', view = this.view): void {
+    this.#signals.retry();
     if (focus === 'heading') this.errors = [];
     this.view = view;
     this.focus = focus;

@@ -73,10 +73,23 @@ export const intakeStyles = css`
   .answers dd {
     margin: 0;
   }
+  .crisis {
+    margin-block: var(--_space);
+  }
   .crisis ul {
+    margin: 0;
     padding-inline-start: 1.25em;
   }
   .crisis li + li {
+    margin-top: var(--_space);
+  }
+  .crisis li > p {
+    margin: 0.25em 0 0;
+  }
+  .crisis .crisis-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
     margin-top: 0.5em;
   }
 `;

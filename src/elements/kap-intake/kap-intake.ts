@@ -10,9 +10,10 @@ import { KapElement } from '../../base/kap-element.js';
 import { renderMarkdown } from '../../base/markdown-template.js';
 import { KapIntakePageEvent, type KapIntakePageDetail } from '../../events/kap-intake-page.js';
 import { KapIntakeSubmitEvent } from '../../events/kap-intake-submit.js';
-import { answerText, isConsentAnswer, isDateParts, type AnswerValue } from '../../forms/answers.js';
+import { isConsentAnswer, isDateParts, type AnswerValue } from '../../forms/answers.js';
 import { visibility, type Visibility } from '../../forms/conditions.js';
 import { crisisPanel } from '../../forms/crisis.js';
+import { safetyFields } from '../../forms/flags.js';
 import { formatLongDate, todayIso } from '../../forms/dates.js';
 import {
   parseFormDefinition,
@@ -21,13 +22,14 @@ import {
   type DateItem,
   type Item,
   type ResolvedForm,
-  type ResolvedPage,
 } from '../../forms/definition.js';
 import { indexForm } from '../../forms/form-index.js';
 import { parseMarkdown } from '../../forms/markdown.js';
 import { VALIDATION_MESSAGES, type ValidationError, type ValidationOptions } from '../../forms/validation.js';
 import type { KapStringKey } from '../../i18n/strings.js';
 import { formStyles } from '../../styles/form.styles.js';
+import { renderCheckAnswers } from './check-answers.js';
+import { renderCrisisPanel } from './crisis-panel.js';
 import { IntakeFlow } from './intake-flow.js';
 import { intakeStyles } from './kap-intake.styles.js';
 
@@ -40,13 +42,13 @@ interface ChoiceOption {
 
 const DATE_PARTS = ['day', 'month', 'year'] as const;
 const AUTOCOMPLETE: Record<string, string> = { email: 'email', phone: 'tel' };
-const dialable = (number: string) => number.replace(/[^\d+]/g, '');
 const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
 /**
  * @summary An intake questionnaire, one page at a time (GOV.UK patterns): medical screening,
  * validated instruments (PHQ-9, GAD-7, PCL-5), consent; check-your-answers with "Change" links,
- * crisis resources as soon as a safety answer is given, then one idempotent submission.
+ * crisis resources as soon as a safety answer is given (and, linked to a booking, a safety signal
+ * to the clinic at once: `POST safety-signals`), then one idempotent submission.
  *
  * The definition comes from the backend (`form` → `GET forms/{id}`), the `definition` property,
  * or a child `<script type="application/json">` holding the definition (or `{"form": …,
@@ -67,8 +69,9 @@ const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(
  * @csspart heading - The heading of each page.
  * @csspart error-summary - The "There is a problem" box that lists wrong answers.
  * @csspart field - Each question.
- * @csspart notice - An instrument's copyright notice, or a failure with "Try again".
- * @csspart crisis - The crisis resources panel.
+ * @csspart notice - An instrument's copyright notice, a failure with "Try again", or (first page of an
+ *   intake linked to a booking) the word that a safety answer reaches the clinic at once.
+ * @csspart crisis - The crisis resources panel, placed right after the answer that raised it.
  * @csspart answers - A page's answers on check-your-answers.
  * @csspart button - Every button.
  * @csspart confirmation - The confirmation after sending.
@@ -126,6 +129,8 @@ export class KapIntake extends KapElement {
   #seen: Visibility | undefined;
   #position: KapIntakePageDetail | undefined;
   #shown: string | undefined;
+  /** The answer slot on the page shown after which the crisis panel goes (the first safety answer there). */
+  #crisisAfter: string | undefined;
 
   private readonly flow = new IntakeFlow(this, {
     client: () => this.client,
@@ -250,7 +255,30 @@ export class KapIntake extends KapElement {
               </div>`,
         complete: (form) => this.#renderFlow(form),
       })}
+      <p class="visually-hidden" aria-live="polite">${this.#crisisAnnouncement()}</p>
     </div>`;
+  }
+
+  /**
+   * What the live region says: set once, when the first safety answer brings the crisis panel, and
+   * never changed after, so it is announced once. (The panel itself is not a live region: it moves
+   * from page to page and would be read out again each time.)
+   */
+  #crisisAnnouncement(): string {
+    const form = this.flow.form;
+    if (!form || !this.flow.safety) return '';
+    return this.t('intakeCrisisAnnouncement', { heading: this.#crisisPanel(form).panel.heading });
+  }
+
+  #crisisPanel(form: ResolvedForm): Parameters<typeof renderCrisisPanel>[0] {
+    const locale = new Intl.Locale(this.locale);
+    return {
+      panel: crisisPanel(form, locale.region),
+      followedUp: this.flow.followedUp,
+      spanish: locale.language === 'es',
+      t: (key, params) => this.t(key, params),
+      md: (source) => this.#md(source),
+    };
   }
 
   #md(source: string | undefined): TemplateResult[] {
@@ -261,7 +289,7 @@ export class KapIntake extends KapElement {
   #renderFlow(form: ResolvedForm): TemplateResult {
     const flow = this.flow;
     const seen = (this.#seen = visibility(form, flow.answers));
-    const crisis = html`<div aria-live="polite">${flow.safety ? this.#renderCrisis(form) : nothing}</div>`;
+    const crisis = flow.safety ? renderCrisisPanel(this.#crisisPanel(form)) : nothing;
     if (flow.view === 'done') {
       return html`<div part="confirmation" class="notice notice--success">
           <h2 id="heading" part="heading" tabindex="-1">${form.confirmation?.heading ?? this.t('intakeDoneHeading')}</h2>
@@ -272,6 +300,9 @@ export class KapIntake extends KapElement {
     const check = flow.view === 'check';
     const page = form.pages[flow.page]!;
     const step = pages.indexOf(page) + 1;
+    // Next to the answer that raised it, when that is on this page (it never takes focus); else at the foot.
+    const onPage = (key: string) => indexForm(form).byKey.get(key)?.page === page && seen.items.has(key);
+    this.#crisisAfter = check || !flow.safety ? undefined : flow.safetyItems.find(onPage);
     // Positions in the definition, not among the pages shown: which pages are shown depends on
     // the answers, and listeners (analytics) must not be able to infer those.
     this.#position = { page: check ? form.pages.length + 1 : flow.page + 1, pageCount: form.pages.length };
@@ -294,10 +325,19 @@ export class KapIntake extends KapElement {
         }}
       >
         ${check
-          ? this.#renderCheck(form, pages)
-          : html`${step === 1 ? this.#md(form.intro) : nothing} ${this.#md(page.intro)} ${page.items.map((item) => this.#renderItem(item))}
+          ? renderCheckAnswers({
+              form,
+              pages,
+              seen,
+              answers: flow.answers,
+              locale: this.locale,
+              t: (key) => this.t(key),
+              change: (index) => flow.change(index),
+            })
+          : html`${step === 1 ? this.#renderStart(form) : nothing} ${this.#md(page.intro)}
+            ${page.items.map((item) => html`${this.#renderItem(item)}${item.id === this.#crisisAfter ? crisis : nothing}`)}
             ${page.notice ? html`<p part="notice" class="muted small">${page.notice}</p>` : nothing}`}
-        ${crisis}
+        ${this.#crisisAfter ? nothing : crisis}
         ${check && flow.failure
           ? html`<div part="notice" class="notice notice--error" role="alert">
               <p>${this.failureMessage(flow.failure)}</p>
@@ -312,6 +352,16 @@ export class KapIntake extends KapElement {
         </button>
         <p class="status" role="status">${flow.submitting ? this.t('intakeSending') : ''}</p>
       </form>`;
+  }
+
+  /**
+   * The form's intro; then, when a safety answer would reach the clinic at once (the intake is
+   * linked to a booking and asks safety questions), a plain word that it will.
+   */
+  #renderStart(form: ResolvedForm): unknown {
+    const signals = this.flow.followedUp && safetyFields(form).length > 0;
+    return html`${this.#md(form.intro)}
+    ${signals ? html`<p part="notice" class="notice">${this.t('intakeSafetyNotice')}</p>` : nothing}`;
   }
 
   #renderErrorSummary(errors: ValidationError[]): unknown {
@@ -370,7 +420,11 @@ export class KapIntake extends KapElement {
           <fieldset aria-describedby=${ifDefined(item.help && `h-${item.id}`)}>
             <legend>${this.#label(item)}</legend>
             ${this.#hint(item.id, item.help)}
-            ${item.rows.map((row) => this.#renderChoices(row.id, `${row.number}. ${row.label}`, undefined, item.options, false))}
+            ${item.rows.map(
+              (row) =>
+                html`${this.#renderChoices(row.id, `${row.number}. ${row.label}`, undefined, item.options, false)}
+                ${row.id === this.#crisisAfter ? renderCrisisPanel(this.#crisisPanel(this.flow.form!)) : nothing}`,
+            )}
           </fieldset>
         </div>`;
       case 'date':
@@ -522,64 +576,5 @@ export class KapIntake extends KapElement {
           </div>`
         : nothing}
     </div>`;
-  }
-
-  // ---- check your answers, crisis resources ----
-
-  #renderCheck(form: ResolvedForm, pages: ResolvedPage[]): TemplateResult[] {
-    const answer = (label: string, item: AnswerableItem, key: string, page: number) => {
-      const lines = answerText(item, this.flow.answers[key], { locale: this.locale, yes: this.t('intakeYes'), no: this.t('intakeNo') });
-      return html`<div>
-        <dt>${label}</dt>
-        <dd>${lines.length ? lines.map((line, i) => html`${i ? html`<br />` : nothing}${line}`) : this.t('intakeNotAnswered')}</dd>
-        <dd>
-          <button part="button" class="link-button" type="button" @click=${() => this.flow.change(page)}>
-            ${this.t('intakeChange')}<span class="visually-hidden"> ${label}</span>
-          </button>
-        </dd>
-      </div>`;
-    };
-    return pages.map((page) => {
-      const index = form.pages.indexOf(page);
-      return html`<h3>${page.title}</h3>
-        <dl part="answers" class="answers">
-          ${page.items.flatMap((item) =>
-            item.type === 'display' || !this.#seen!.items.has(item.id)
-              ? []
-              : item.type === 'scale'
-                ? item.rows.map((row) => answer(`${row.number}. ${row.label}`, item, row.id, index))
-                : [answer(item.label, item, item.id, index)],
-          )}
-        </dl>`;
-    });
-  }
-
-  #renderCrisis(form: ResolvedForm): TemplateResult {
-    const panel = crisisPanel(form, new Intl.Locale(this.locale).region);
-    const newTab = this.t('intakeNewTab');
-    return html`<section part="crisis" class="notice crisis" role="region" aria-labelledby="crisis-heading">
-      <h3 id="crisis-heading">${panel.heading}</h3>
-      ${this.#md(panel.body)}
-      <ul>
-        ${panel.resources.map(
-          (resource) =>
-            html`<li>
-              <strong>${resource.name}</strong>
-              ${resource.description ? html`<br />${resource.description}` : nothing}
-              ${resource.phone
-                ? html`<br /><a href="tel:${dialable(resource.phone)}">${this.t('intakeCall', { number: resource.phone })}</a>`
-                : nothing}
-              ${resource.sms
-                ? html`<br /><a href="sms:${dialable(resource.sms)}">${this.t('intakeText', { number: resource.sms })}</a>`
-                : nothing}
-              ${resource.url
-                ? html`<br /><a href=${resource.url} target="_blank" rel="noopener noreferrer"
-                      >${new URL(resource.url).host}<span class="visually-hidden"> ${newTab}</span></a
-                    >`
-                : nothing}
-            </li>`,
-        )}
-      </ul>
-    </section>`;
   }
 }

@@ -9,6 +9,8 @@ export interface RecordedRequest {
   headers: Headers;
   body: string;
   signal: AbortSignal;
+  /** Whether the request may outlive the page (`fetch` keepalive). */
+  keepalive: boolean;
 }
 
 export type Fault = (request: Request, passThrough: () => Promise<Response>) => Promise<Response>;
@@ -53,7 +55,14 @@ export class Network {
   #fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
     const body = request.body ? await request.clone().text() : '';
-    this.requests.push({ method: request.method, url: request.url, headers: request.headers, body, signal: request.signal });
+    this.requests.push({
+      method: request.method,
+      url: request.url,
+      headers: request.headers,
+      body,
+      signal: request.signal,
+      keepalive: request.keepalive,
+    });
     const path = new URL(request.url).pathname;
     const rule = this.#rules.find((r) => r.remaining > 0 && r.method === request.method && r.path.test(path));
     if (!rule) return this.realFetch(request);

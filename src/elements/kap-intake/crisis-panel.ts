@@ -1,0 +1,60 @@
+/**
+ * The crisis panel of `<kap-intake>`, as a template: the clinic's heading and text, what happens
+ * to the answers (when the intake is not linked to a booking, nothing reaches the clinic before
+ * the form is sent), each crisis line with its call, text and web links as targets of at least
+ * 44 px, the Spanish option of the 988 Lifeline on Spanish pages, and the clinic's own number.
+ * The element places it next to the answer that raised it; it is not a live region (the element
+ * announces it once, elsewhere), so moving it between pages never reads it out again.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { isLifeline988, type ShownCrisisPanel } from '../../forms/crisis.js';
+import type { KapStringKey } from '../../i18n/strings.js';
+
+export interface CrisisPanelView {
+  panel: ShownCrisisPanel;
+  /** The intake is linked to a booking: a safety answer reached the clinic at once. */
+  followedUp: boolean;
+  /** The page is in Spanish. */
+  spanish: boolean;
+  t: (key: KapStringKey, params?: Record<string, string | number>) => string;
+  /** Renders the markdown subset (the panel's body). */
+  md: (source: string) => TemplateResult[];
+}
+
+const dialable = (number: string) => number.replace(/[^\d+]/g, '');
+/** Each way to reach someone is a button-sized target (at least 44 × 44 px), not a line of text. */
+const LINK = 'button button--secondary';
+
+export function renderCrisisPanel({ panel, followedUp, spanish, t, md }: CrisisPanelView): TemplateResult {
+  const call = (number: string) => html`<a class=${LINK} href="tel:${dialable(number)}">${t('intakeCall', { number })}</a>`;
+  return html`<section part="crisis" class="notice crisis" role="region" aria-labelledby="crisis-heading">
+    <h3 id="crisis-heading">${panel.heading}</h3>
+    ${md(panel.body)} ${followedUp ? nothing : html`<p>${t('intakeCrisisUnsent')}</p>`}
+    <ul>
+      ${panel.resources.map(
+        (resource) =>
+          html`<li>
+            <strong>${resource.name}</strong>
+            ${resource.description ? html`<p>${resource.description}</p>` : nothing}
+            ${spanish && isLifeline988(resource) ? html`<p>${t('intakeCrisis988Spanish')}</p>` : nothing}
+            <p class="crisis-actions">
+              ${resource.phone ? call(resource.phone) : nothing}
+              ${resource.sms ? html`<a class=${LINK} href="sms:${dialable(resource.sms)}">${t('intakeText', { number: resource.sms })}</a>` : nothing}
+              ${resource.url
+                ? html`<a class=${LINK} href=${resource.url} target="_blank" rel="noopener noreferrer"
+                    >${new URL(resource.url).host}<span class="visually-hidden"> ${t('intakeNewTab')}</span></a
+                  >`
+                : nothing}
+            </p>
+          </li>`,
+      )}
+      ${panel.clinicPhone
+        ? html`<li>
+            <strong>${t('intakeCrisisClinic')}</strong>
+            <p>${t('intakeCrisisClinicHelp')}</p>
+            <p class="crisis-actions">${call(panel.clinicPhone)}</p>
+          </li>`
+        : nothing}
+    </ul>
+  </section>`;
+}

@@ -1,0 +1,67 @@
+/**
+ * The safety signal of `<kap-intake>`: in an intake linked to a booking, the moment the set of
+ * safety items answered above zero grows, `POST safety-signals` tells the clinic — the booking,
+ * the form, its version and those items, nothing else — so a disclosure of thoughts of self-harm
+ * reaches a person even if the client never sends the form.
+ *
+ * One idempotency key per booking + form + version + item set, kept for every retry of it. The
+ * request is never aborted when the element leaves (the disclosure must still arrive) and goes
+ * out with `keepalive`, so it survives the page closing as far as browsers allow. One that did
+ * not get through (offline, every retry failed) is sent again at the next safety answer or page,
+ * when the page is hidden or left, and when the element leaves. Nothing here is shown to the client or
+ * fires an event: the crisis panel is what the client sees.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { newIdempotencyKey, type KapApiClient } from '../../api/client.js';
+import type { SafetySignalRequest } from '../../api/schemas.js';
+
+interface Pending {
+  /** The booking + form + version + item set, as one string. */
+  id: string;
+  request: SafetySignalRequest;
+  token: string;
+}
+
+export class SafetySignals implements ReactiveController {
+  readonly #client: () => KapApiClient | undefined;
+  readonly #keys = new Map<string, string>();
+  readonly #delivered = new Set<string>();
+  readonly #sending = new Set<string>();
+  #latest: Pending | undefined;
+
+  constructor(host: ReactiveControllerHost, client: () => KapApiClient | undefined) {
+    this.#client = client;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    addEventListener('pagehide', this.retry);
+    document.addEventListener('visibilitychange', this.retry);
+  }
+
+  hostDisconnected(): void {
+    removeEventListener('pagehide', this.retry);
+    document.removeEventListener('visibilitychange', this.retry);
+    this.retry();
+  }
+
+  /** Tells the clinic that `request.items` (every safety item answered so far) were answered above zero. */
+  send(request: SafetySignalRequest, token: string): void {
+    this.#latest = { id: JSON.stringify([request.booking, request.form, request.version ?? '', request.items]), request, token };
+    this.retry();
+  }
+
+  /** Sends the latest signal again if it has not reached the backend and is not on its way. */
+  readonly retry = (): void => {
+    const latest = this.#latest;
+    const client = this.#client();
+    if (!latest || !client || this.#delivered.has(latest.id) || this.#sending.has(latest.id)) return;
+    let key = this.#keys.get(latest.id);
+    if (!key) this.#keys.set(latest.id, (key = newIdempotencyKey()));
+    this.#sending.add(latest.id);
+    client.sendSafetySignal(latest.request, { idempotencyKey: key, token: latest.token }).then(
+      () => this.#delivered.add(latest.id),
+      () => undefined,
+    ).finally(() => this.#sending.delete(latest.id));
+  };
+}
