@@ -1,4 +1,5 @@
 import { VALIDATION_MESSAGES } from '../forms/validation.js';
+import { CONFIGURATION_WORDS } from './configuration-words.js';
 import type { KapStrings } from './strings.js';
 
 /** English, built in; every other locale falls back to it string by string. */
@@ -8,8 +9,9 @@ export const en: KapStrings = {
   errorPrefix: 'Error:',
   errorSummaryTitle: 'There is a problem',
   optional: '(optional)',
-  configurationHeading: 'Sorry, this is not available online right now',
-  configurationBody: 'Please contact the clinic directly.',
+  // Shown also when Lit cannot load (src/base/trusted-types-watch.ts), so they live apart.
+  configurationHeading: CONFIGURATION_WORDS.configurationHeading,
+  configurationBody: CONFIGURATION_WORDS.configurationBody,
   configurationDetail: 'For the website team: {detail}',
   errorNetwork: "We couldn't reach the clinic. Please check your internet connection and try again.",
   errorTimeout: 'The clinic is taking too long to answer. Please try again.',
