@@ -18,7 +18,8 @@ import { minifySync } from 'vite';
 const KIB = 1024;
 const CDN_BUDGET = 35 * KIB;
 const CDN_AIM = 25 * KIB;
-const CDN_CEILING = 70 * KIB;
+// 70 KiB, plus the 2.6 KiB of set-up diagnostics for the website team (issue 7, items 10–14).
+const CDN_CEILING = 71 * KIB;
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');

@@ -15,12 +15,12 @@ import {
 } from '../../api/schemas.js';
 import { readBookingFragment, type BookingFragment } from '../../base/fragment-token.js';
 import { renderErrorSummary } from '../../base/error-summary.js';
+import { reportConfiguration } from '../../base/configuration-report.js';
 import { KapElement } from '../../base/kap-element.js';
 import { formatUnit } from '../../base/language.js';
 import { KapBookingCancelEvent } from '../../events/kap-booking-cancel.js';
 import { KapBookingConfirmEvent } from '../../events/kap-booking-confirm.js';
 import { KapBookingRescheduleEvent } from '../../events/kap-booking-reschedule.js';
-import { KapErrorEvent } from '../../events/kap-error.js';
 import { KapSlotSelectEvent } from '../../events/kap-slot-select.js';
 import type { KapStringKey } from '../../i18n/strings.js';
 import { calendarFile } from '../../scheduling/ics.js';
@@ -167,7 +167,8 @@ export class KapBooking extends KapElement {
 
   /**
    * IANA time zone the client's times are shown in, e.g. `America/Chicago`. Defaults to the
-   * browser's. In-person services are shown in the clinic's zone, with this one beside it.
+   * browser's. In-person services are shown in the clinic's zone, with this one beside it. A name
+   * that is not a zone shows the configuration message (`invalid_time_zone`).
    */
   @property({ attribute: 'time-zone' }) timeZone: string | null = null;
 
@@ -227,8 +228,6 @@ export class KapBooking extends KapElement {
   #accessToken: string | undefined;
   #calendarUrl: string | undefined;
   #manageLink: string | undefined;
-  #invalidZoneReported: string | undefined;
-  #invalidManageUrlReported: string | null = null;
   /** What the link's fragment carried, once read; `undefined` until the element needs it. */
   #link: BookingFragment | undefined;
   /** Every service the backend lists, for the name of the one opening a follow-up window. */
@@ -288,7 +287,8 @@ export class KapBooking extends KapElement {
         this.#services = services;
         const service = services.find((candidate) => candidate.id === serviceId);
         if (!service) {
-          throw new KapApiError(`Unknown service ${serviceId}`, { kind: 'configuration', code: 'unknown_service' });
+          const detail = `the backend has no service "${serviceId}"; it offers ${services.map((known) => known.id).join(', ')}`;
+          throw new KapApiError(detail, { kind: 'configuration', code: 'unknown_service' });
         }
         return service;
       } catch (error) {
@@ -455,13 +455,10 @@ export class KapBooking extends KapElement {
       this.manage.clear();
       this.flow.reset();
     }
-    if (this.timeZone && !isTimeZone(this.timeZone) && this.#invalidZoneReported !== this.timeZone) {
-      this.#invalidZoneReported = this.timeZone;
-      this.emit(new KapErrorEvent({ kind: 'configuration', code: 'invalid_time_zone' }));
-    }
-    if (this.manageUrl && !resolveManageUrl(this.manageUrl, this.baseURI) && this.#invalidManageUrlReported !== this.manageUrl) {
-      this.#invalidManageUrlReported = this.manageUrl;
-      this.emit(new KapErrorEvent({ kind: 'configuration', code: 'invalid_manage_url' }));
+    this.checkTimeZone(this.timeZone);
+    if (this.manageUrl && !resolveManageUrl(this.manageUrl, this.baseURI)) {
+      const detail = `manage-url="${this.manageUrl}" is not an https: link or a path on this site, so the confirmation offers no manage link`;
+      reportConfiguration(this, { code: 'invalid_manage_url', detail });
     }
     this.#readLinkWhenNeeded();
   }
