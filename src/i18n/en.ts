@@ -134,6 +134,8 @@ export const en: KapStrings = {
   privacyHint: 'Read how the clinic looks after your information in its',
   privacyLink: 'privacy notice (opens in a new tab)',
   privacyLabel: 'I agree to the privacy notice',
+  privacyHintNoNotice: 'You can ask the clinic how it looks after your information.',
+  privacyLabelNoNotice: 'I agree that the clinic may keep and use these details to arrange my appointment',
   contactLabel: 'The clinic may contact me about my care by email or phone',
   confirmBooking: 'Confirm booking',
   sendRequest: 'Send request',
@@ -142,6 +144,7 @@ export const en: KapStrings = {
   errorEmail: 'Enter an email address in the correct format, like name@example.com',
   errorPhone: 'Enter a telephone number, like 01632 960 001 or +1 212 555 0100',
   errorPrivacy: 'You must agree to the privacy notice to book',
+  errorPrivacyNoNotice: 'You must agree that the clinic may use these details to book',
   errorReason: 'Choose one of the options, or leave this question out',
   errorField: 'Check this answer',
 

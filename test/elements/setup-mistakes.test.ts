@@ -1,5 +1,5 @@
 /**
- * Mistakes a website team makes when it sets an element up (issue 7, items 11–13): each one gives
+ * Mistakes a website team makes when it sets an element up (issue 7, items 11–14): each one gives
  * the team a precise console warning and `kap-error` `{ kind: 'configuration', code }`, once per
  * element, never with anything the client typed — and gives the client calm, true words. The real
  * reference backend answers; wrong paths, another origin and a closed port are real too.
@@ -8,8 +8,9 @@ import { expect } from '@open-wc/testing';
 import '../../src/kap-booking.js';
 import '../../src/kap-intake.js';
 import '../../src/kap-prep-checklist.js';
+import type { KapBooking } from '../../src/elements/kap-booking/kap-booking.js';
 import { appendSettings, button, elementTests, freshApi, mount, settle, text, until, $ } from './support/harness.js';
-import { CLIENT, mountBooking, showWeekWithTimes } from './support/booking.js';
+import { CLIENT, chooseFirstTime, confirmButton, fillDetails, mountBooking, showWeekWithTimes } from './support/booking.js';
 import { mountStatic } from './support/checklist.js';
 import { DEMO_FORM, field, heading, mountIntake, next, type } from './support/intake.js';
 
@@ -219,5 +220,57 @@ describe('item 13: malformed inline JSON in <kap-intake>', () => {
     expect(warnings).to.have.length(1);
     expect(warnings[0]).to.match(/is not valid JSON: Expected double-quoted property name in JSON at position 43 \(line 1 column 44\)/);
     expect(errors()).to.deep.equal([{ kind: 'configuration', code: 'invalid_settings' }]);
+  });
+});
+
+describe('item 14: no privacy notice to link', () => {
+  async function detailsWithoutNotice(attributes: Record<string, string>, setup?: (e: KapBooking) => void): Promise<KapBooking> {
+    const el = await mountBooking({ api: freshApi(), ...attributes }, setup);
+    await chooseFirstTime(el);
+    return el;
+  }
+
+  it('the consent names no notice the client cannot open; the web team is told once', async () => {
+    const el = await detailsWithoutNotice({ 'privacy-url': '' });
+    const consent = text($(el, '#kap-privacy')!.closest('fieldset')!);
+    expect(consent).to.include('You can ask the clinic how it looks after your information.');
+    expect(consent).to.include('I agree that the clinic may keep and use these details to arrange my appointment');
+    expect(consent).not.to.include('privacy notice');
+    expect($(el, '#kap-privacy-hint a')).to.equal(null);
+    await fillDetails(el, { ...CLIENT, privacy: false });
+    confirmButton(el).click();
+    await settle(el);
+    expect(text($(el, '.error-summary')!)).to.include('You must agree that the clinic may use these details to book');
+    expect(text(el)).not.to.include('privacy notice');
+    await expect(el).to.be.accessible();
+    expect(errors()).to.deep.equal([{ kind: 'configuration', code: 'missing_privacy_url' }]);
+    expect(warnings).to.deep.equal([
+      'kap-elements <kap-booking>: it has no privacy-url (nor privacy slot), so the consent links to no privacy notice: set privacy-url (kap-error code "missing_privacy_url")',
+    ]);
+  });
+
+  it('an unusable privacy-url is reported too; the client is not shown a link to it', async () => {
+    const el = await detailsWithoutNotice({ 'privacy-url': 'javascript:alert(1)' });
+    expect($(el, '#kap-privacy-hint a')).to.equal(null);
+    expect(text($(el, 'label[for="kap-privacy"]')!)).not.to.include('privacy notice');
+    expect(errors()).to.deep.equal([{ kind: 'configuration', code: 'invalid_privacy_url' }]);
+  });
+
+  it('the page’s own sentence in the privacy slot is a notice: nothing to report', async () => {
+    const el = await detailsWithoutNotice({ 'privacy-url': '' }, (e) => {
+      const sentence = document.createElement('p');
+      sentence.slot = 'privacy';
+      sentence.append('Read our ', Object.assign(document.createElement('a'), { href: '/privacy.html', textContent: 'privacy notice' }), '.');
+      e.append(sentence);
+    });
+    expect(text($(el, 'label[for="kap-privacy"]')!)).to.equal('I agree to the privacy notice');
+    expect(errors()).to.deep.equal([]);
+    expect(warnings).to.deep.equal([]);
+  });
+
+  it('managing a booking asks for no consent: nothing to report', async () => {
+    const el = await mountBooking({ api: freshApi(), 'privacy-url': '', booking: '' });
+    await settle(el);
+    expect(errors()).to.deep.equal([]);
   });
 });

@@ -34,6 +34,7 @@ import { followUpWindow, type OpenWindow } from './follow-up-window.js';
 import { bookingStyles } from './kap-booking.styles.js';
 import { ManageFlow, type ManageFocus } from './manage-flow.js';
 import { manageLink, resolveManageUrl } from './manage-link.js';
+import { privacyNotice, type PrivacyNotice } from './privacy-notice.js';
 import { moveRovingFocus } from './roving-focus.js';
 
 const FIELD_ERRORS: Record<DetailsField, KapStringKey> = {
@@ -67,16 +68,6 @@ function focusSelector(target: FocusTarget | ManageFocus): string {
 }
 
 const WEEK_MS = 7 * 86_400_000;
-
-function safeLinkUrl(value: string | null, base: string): string | undefined {
-  if (!value) return undefined;
-  try {
-    const url = new URL(value, base);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** A missing, wrong or expired token, or a booking id the backend does not know. */
 function isLinkRefused(error: unknown): boolean {
@@ -175,7 +166,11 @@ export class KapBooking extends KapElement {
   /** Where the booking came from, e.g. a campaign name; sent with the booking. Never PHI. */
   @property() source: string | null = null;
 
-  /** Link to the clinic's privacy notice, shown beside the consent checkbox (`https:` or a path). */
+  /**
+   * Link to the clinic's privacy notice, shown beside the consent checkbox (`https:` or a path).
+   * Without it (or the `privacy` slot) the consent names no notice, and `kap-error` says
+   * `missing_privacy_url` (`invalid_privacy_url` for one that cannot be linked).
+   */
   @property({ attribute: 'privacy-url' }) privacyUrl: string | null = null;
 
   /** How many weeks ahead (counting this one) the client can page through. */
@@ -228,6 +223,7 @@ export class KapBooking extends KapElement {
   #accessToken: string | undefined;
   #calendarUrl: string | undefined;
   #manageLink: string | undefined;
+  #privacy: PrivacyNotice = { available: false };
   /** What the link's fragment carried, once read; `undefined` until the element needs it. */
   #link: BookingFragment | undefined;
   /** Every service the backend lists, for the name of the one opening a follow-up window. */
@@ -456,6 +452,8 @@ export class KapBooking extends KapElement {
       this.flow.reset();
     }
     this.checkTimeZone(this.timeZone);
+    this.#privacy = privacyNotice(this.privacyUrl, this.baseURI, Boolean(this.querySelector(':scope > [slot="privacy"]')));
+    if (this.#privacy.problem && !this.managing) reportConfiguration(this, this.#privacy.problem);
     if (this.manageUrl && !resolveManageUrl(this.manageUrl, this.baseURI)) {
       const detail = `manage-url="${this.manageUrl}" is not an https: link or a path on this site, so the confirmation offers no manage link`;
       reportConfiguration(this, { code: 'invalid_manage_url', detail });
@@ -1172,7 +1170,7 @@ export class KapBooking extends KapElement {
       this.t('errorSummaryTitle'),
       this.flow.errors.map((field) => ({
         href: `#${this.#fieldId(field)}`,
-        message: this.t(FIELD_ERRORS[field]),
+        message: this.t(this.#fieldError(field)),
         focus: () => this.#focusField(field),
       })),
     );
@@ -1193,10 +1191,15 @@ export class KapBooking extends KapElement {
     input?.closest('.field')?.scrollIntoView?.({ block: 'nearest' });
   }
 
+  /** Consent to a privacy notice the client cannot open would mean nothing: it is worded without one. */
+  #fieldError(field: DetailsField): KapStringKey {
+    return field === 'privacy' && !this.#privacy.available ? 'errorPrivacyNoNotice' : FIELD_ERRORS[field];
+  }
+
   #errorFor(field: DetailsField): TemplateResult | typeof nothing {
     if (!this.flow.errors.includes(field)) return nothing;
     return html`<p class="error-message" id="kap-${field}-error">
-      <span class="visually-hidden">${this.t('errorPrefix')}</span> ${this.t(FIELD_ERRORS[field])}
+      <span class="visually-hidden">${this.t('errorPrefix')}</span> ${this.t(this.#fieldError(field))}
     </p>`;
   }
 
@@ -1233,7 +1236,7 @@ export class KapBooking extends KapElement {
     const submitting = this.flow.submitting;
     const reasonInvalid = this.flow.errors.includes('reason');
     const privacyInvalid = this.flow.errors.includes('privacy');
-    const privacyUrl = safeLinkUrl(this.privacyUrl, this.baseURI);
+    const privacy = this.#privacy;
     return html`<form
       part="form"
       class="form"
@@ -1277,10 +1280,10 @@ export class KapBooking extends KapElement {
           <legend>${this.t('consentLegend')}</legend>
           <div class="hint" id="kap-privacy-hint">
             <slot name="privacy"
-              >${privacyUrl
+              >${privacy.url
                 ? html`${this.t('privacyHint')}
-                    <a href=${privacyUrl} target="_blank" rel="noopener noreferrer">${this.t('privacyLink')}</a>.`
-                : nothing}</slot
+                    <a href=${privacy.url} target="_blank" rel="noopener noreferrer">${this.t('privacyLink')}</a>.`
+                : this.t('privacyHintNoNotice')}</slot
             >
           </div>
           ${this.#errorFor('privacy')}
@@ -1295,7 +1298,7 @@ export class KapBooking extends KapElement {
                 aria-invalid=${privacyInvalid ? 'true' : nothing}
                 @change=${(event: Event) => this.flow.update('privacy', (event.target as HTMLInputElement).checked)}
               />
-              <label for="kap-privacy">${this.t('privacyLabel')}</label>
+              <label for="kap-privacy">${this.t(privacy.available ? 'privacyLabel' : 'privacyLabelNoNotice')}</label>
             </div>
             <div class="choice">
               <input
