@@ -142,6 +142,11 @@ function npmBuild(): UserConfig {
         external: isExternal,
         output: {
           chunkFileNames: 'chunks/[name]-[hash].js',
+          // The Trusted Types watch must be evaluated before Lit (src/base/trusted-types-watch.ts):
+          // in a chunk of its own, with the Lit-free modules it imports (the locale registry among
+          // them, so `i18n/es.js` shares it), which every entry imports first. Merged into a shared
+          // chunk, it would run only after that chunk's `import 'lit'` had thrown.
+          codeSplitting: { groups: [{ name: 'trusted-types-watch', test: /[\\/]src[\\/]base[\\/]trusted-types-watch\.ts$/ }] },
         },
       },
     },

@@ -19,6 +19,7 @@ import { minifySync } from 'vite';
 const KIB = 1024;
 const CDN_BUDGET = 35 * KIB;
 const CDN_AIM = 25 * KIB;
+// Interim, until issue 9's per-element files: the clinical fixes and set-up diagnostics of issues 7–8.
 const CDN_CEILING = 80 * KIB;
 
 const root = resolve(import.meta.dirname, '..');

@@ -1,4 +1,6 @@
 /** kap-elements: defines the tags and re-exports the classes, events, types and api client. */
+// First, before Lit: it reports a page whose CSP refuses Lit's Trusted Types policy.
+import './base/trusted-types-watch.js';
 export { KapBooking } from './kap-booking.js';
 export { KapPrepChecklist } from './kap-prep-checklist.js';
 export { KapIntake } from './kap-intake.js';

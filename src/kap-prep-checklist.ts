@@ -1,4 +1,6 @@
 /** Side-effect entry: defines `<kap-prep-checklist>` (once, however often it is loaded). */
+// First, before Lit: it reports a page whose CSP refuses Lit's Trusted Types policy.
+import './base/trusted-types-watch.js';
 import { defineElement } from './base/define-element.js';
 import { KapPrepChecklist } from './elements/kap-prep-checklist/kap-prep-checklist.js';
 

@@ -30,6 +30,8 @@ interface BookingParameters {
   demo?: DemoScript;
   /** Width of the frame around the element, to show narrow layouts. */
   width?: string;
+  /** The page gives no privacy notice (a set-up mistake the element reports). */
+  noPrivacyNotice?: boolean;
 }
 
 /** Demo clinics by story id, so `play` can look at the requests the element made. */
@@ -47,7 +49,7 @@ function render(args: BookingArgs, context: StoryContext<BookingArgs>) {
       lang=${args.lang || nothing}
       source=${args.source || nothing}
       theme=${args.theme || nothing}
-      privacy-url="https://clinic.example/privacy"
+      privacy-url=${parameters.noPrivacyNotice ? nothing : 'https://clinic.example/privacy'}
       manage-url=${args.manageUrl || nothing}
     ></kap-booking>
   </div>`;
@@ -78,6 +80,7 @@ function renderSeeded(args: BookingArgs, context: StoryContext<BookingArgs>) {
     time-zone=${args.timeZone || nothing}
     lang=${args.lang || nothing}
     theme=${args.theme || nothing}
+    privacy-url="https://clinic.example/privacy"
     booking=${use === 'manage' ? id : nothing}
     after=${use === 'after' && parameters.seed ? id : nothing}
     .token=${use === 'manage' ? token : undefined}
@@ -209,6 +212,21 @@ export const Details: Story = {
     await chooseFirstTime(element);
     await findText(element, 'holding this time for you until');
     await expect(element.shadowRoot!.activeElement?.getAttribute('data-focus')).toBe('details');
+  },
+};
+
+/**
+ * The page gave no privacy notice: the consent does not name a notice the client cannot open, and
+ * the website team gets `kap-error` `missing_privacy_url` and a console warning.
+ */
+export const DetailsWithoutPrivacyNotice: Story = {
+  name: 'Details without a privacy notice',
+  parameters: { noPrivacyNotice: true },
+  play: async ({ canvasElement }) => {
+    const element = elementIn(canvasElement);
+    await chooseFirstTime(element);
+    await findText(element, 'I agree that the clinic may keep and use these details to arrange my appointment');
+    await findText(element, 'You can ask the clinic how it looks after your information.');
   },
 };
 

@@ -2,6 +2,7 @@ import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit'
 import { property } from 'lit/decorators.js';
 import { KapApiClient } from '../api/client.js';
 import { KapApiError, isKapApiError } from '../api/errors.js';
+import { checkApiSetup, maySignalSetupProblem } from '../api/setup-check.js';
 import { KapErrorEvent } from '../events/kap-error.js';
 import { en } from '../i18n/en.js';
 import { onLocaleRegistered, registeredStrings } from '../i18n/registry.js';
@@ -9,25 +10,16 @@ import { interpolate, type KapStringKey, type KapStrings } from '../i18n/strings
 import { baseStyles } from '../styles/base.styles.js';
 import { tokens } from '../styles/tokens.js';
 import { anySignal } from './abort-signals.js';
-import { formatWait, inheritedLanguage, intlLocale } from './language.js';
+import { reportConfiguration, type ConfigurationProblem } from './configuration-report.js';
+import { formatWait, intlLocale } from './language.js';
+import { LanguageCheck } from './language-check.js';
 import { PageSchemeController } from './page-scheme-controller.js';
+import { SETTINGS_SCRIPT, checkStrings, readSettingsJson, timeZoneProblem } from './setup-checks.js';
 
-/** A problem with how the element is set up on the page, shown instead of the element. */
-export interface ConfigurationProblem {
-  code: string;
-  /** Technical English for the site's developer; never contains anything the client typed. */
-  detail: string;
-}
+export type { ConfigurationProblem };
 
 function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
-}
-
-function stringsOnly(value: unknown): Partial<KapStrings> {
-  if (!value || typeof value !== 'object') return {};
-  return Object.fromEntries(
-    Object.entries(value).filter(([key, text]) => typeof text === 'string' && Object.hasOwn(en, key)),
-  );
 }
 
 /**
@@ -51,7 +43,8 @@ export abstract class KapElement extends LitElement {
   /**
    * BCP 47 language, e.g. `en-US` or `es`. When absent the element follows the nearest
    * `[lang]` ancestor, then the document, then English. Locales other than English are
-   * separate modules (`kap-elements/i18n/es.js`).
+   * separate modules (`kap-elements/i18n/es.js`); while a language's module is not loaded, the
+   * element speaks English throughout and `kap-error` says `missing_locale`.
    */
   @property({ reflect: true }) override lang!: string;
 
@@ -83,7 +76,15 @@ export abstract class KapElement extends LitElement {
   #connection = new AbortController();
   #resolvedStrings: KapStrings = en;
   #language = 'en';
+  readonly #languageCheck = new LanguageCheck(this);
   #settingsRead = false;
+  /** Whether the backend has answered any request with success: then its set-up is right. */
+  #answered = false;
+  /** The one check of the api's set-up after a first request failed (see `src/api/setup-check.ts`). */
+  #setupCheck: Promise<boolean> | undefined;
+  #checkingSetup = false;
+  /** A set-up problem found while the element keeps showing the client's own input. */
+  #setupProblem: ConfigurationProblem | undefined;
   #unsubscribeLocales: (() => void) | undefined;
   #documentLangObserver: MutationObserver | undefined;
 
@@ -122,7 +123,7 @@ export abstract class KapElement extends LitElement {
     return signal ? anySignal([signal, this.#connection.signal]) : this.#connection.signal;
   }
 
-  /** The language in use: `lang`, else inherited, else `en`. */
+  /** The language in use: `lang`, else inherited, else `en`; `en` too while that language's strings are not loaded. */
   get language(): string {
     return this.#language;
   }
@@ -136,15 +137,17 @@ export abstract class KapElement extends LitElement {
     super.willUpdate(changed);
     if (!this.#settingsRead) {
       this.#settingsRead = true;
-      this.settings = this.#readSettings();
-      this.settingsRead(this.settings);
+      this.#readSettings();
     }
-    this.#language = inheritedLanguage(this);
+    this.#language = this.#languageCheck.resolve();
+    const fromSettings = checkStrings(this.settings['strings'], `the strings in ${SETTINGS_SCRIPT}`);
+    const fromProperty = checkStrings(this.strings, 'its strings property');
+    for (const problem of [...fromSettings.problems, ...fromProperty.problems]) reportConfiguration(this, problem);
     this.#resolvedStrings = {
       ...en,
-      ...stringsOnly(registeredStrings(this.#language)),
-      ...stringsOnly(this.settings['strings']),
-      ...stringsOnly(this.strings),
+      ...checkStrings(registeredStrings(this.#language), '').strings,
+      ...fromSettings.strings,
+      ...fromProperty.strings,
     };
     const clientKey = `${this.api ?? ''}\u0000${this.requestTimeout}`;
     if (clientKey !== this.#clientKey) {
@@ -156,24 +159,41 @@ export abstract class KapElement extends LitElement {
   /** Hook for subclasses to pick their own keys out of the child JSON settings. */
   protected settingsRead(_settings: Record<string, unknown>): void {}
 
-  #readSettings(): Record<string, unknown> {
-    const script = this.querySelector(':scope > script[type="application/json"]');
-    if (!script?.textContent?.trim()) return {};
-    try {
-      const value: unknown = JSON.parse(script.textContent);
-      if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
-    } catch {
-      // Reported below like any other malformed settings.
-    }
-    this.emit(new KapErrorEvent({ kind: 'configuration', code: 'invalid_settings' }));
-    return {};
+  /**
+   * The child `<script type="application/json">` holds no JSON object. By default the web team is
+   * told and the element carries on without those settings; an element whose settings are its
+   * content blocks instead.
+   */
+  protected settingsUnreadable(problem: ConfigurationProblem): void {
+    reportConfiguration(this, problem);
+  }
+
+  #readSettings(): void {
+    const text = this.querySelector(':scope > script[type="application/json"]')?.textContent;
+    if (!text?.trim()) return this.settingsRead(this.settings);
+    const read = readSettingsJson(text);
+    if ('problem' in read) return this.settingsUnreadable(read.problem);
+    this.settings = read.value;
+    this.settingsRead(this.settings);
   }
 
   #buildClient(): void {
-    const previous = this.configurationProblem?.code;
+    if (this.configurationProblem?.code === 'invalid_api' || this.configurationProblem?.code.startsWith('api_')) {
+      this.configurationProblem = undefined;
+    }
+    [this.#answered, this.#setupCheck, this.#setupProblem] = [false, undefined, undefined];
     try {
-      this.client = new KapApiClient({ api: this.api, baseURI: this.baseURI, timeoutMs: this.requestTimeout });
-      if (previous === 'invalid_api') this.configurationProblem = undefined;
+      const client: KapApiClient = new KapApiClient({
+        api: this.api,
+        baseURI: this.baseURI,
+        timeoutMs: this.requestTimeout,
+        fetch: async (input, init) => {
+          const response = await globalThis.fetch(input, init);
+          if (response.ok && this.client === client) this.#answered = true;
+          return response;
+        },
+      });
+      this.client = client;
     } catch (error) {
       this.client = undefined;
       const detail = isKapApiError(error) ? error.message : 'The api attribute could not be used.';
@@ -181,11 +201,52 @@ export abstract class KapElement extends LitElement {
     }
   }
 
-  /** Shows `problem` instead of the element and tells the page through `kap-error`. */
+  /** Shows `problem` instead of the element and tells the web team (once: console and `kap-error`). */
   protected reportConfigurationProblem(problem: ConfigurationProblem): void {
     this.configurationProblem = problem;
-    this.emit(new KapErrorEvent({ kind: 'configuration', code: problem.code }));
+    reportConfiguration(this, problem);
     this.requestUpdate();
+  }
+
+  /** Shows a configuration problem while `zone`, a `time-zone` attribute, is not a time zone. */
+  protected checkTimeZone(zone: string | null): void {
+    const problem = timeZoneProblem(zone);
+    if (problem) this.reportConfigurationProblem(problem);
+    else if (this.configurationProblem?.code === 'invalid_time_zone') this.configurationProblem = undefined;
+  }
+
+  /**
+   * Whether `error`, a failed request, comes from how `api` is set up (a wrong path, a backend that
+   * refuses this page's origin…). Checked once, and only while no request has succeeded; what is
+   * found is reported, and a problem that stops the element is shown instead of it (or, while
+   * `showsClientInput`, in place of the failure's words).
+   */
+  protected setupProblemBehind(error: unknown): Promise<boolean> {
+    const client = this.client;
+    if (this.#setupCheck) return this.#setupCheck;
+    if (!client || !this.#mayCheckSetup(error)) return Promise.resolve(false);
+    this.#checkingSetup = true;
+    this.requestUpdate();
+    this.#setupCheck = checkApiSetup(client.base, Math.min(this.requestTimeout, 10_000)).then((finding) => {
+      this.#checkingSetup = false;
+      this.requestUpdate();
+      if (!finding || client !== this.client) return false;
+      const problem = { code: finding.code, detail: finding.detail };
+      if (finding.blocking && !this.showsClientInput) this.reportConfigurationProblem(problem);
+      else reportConfiguration(this, problem);
+      if (finding.blocking) this.#setupProblem = problem;
+      return true;
+    });
+    return this.#setupCheck;
+  }
+
+  #mayCheckSetup(error: unknown): boolean {
+    return Boolean(this.client) && !this.#answered && !this.#setupCheck && maySignalSetupProblem(error);
+  }
+
+  /** Whether the element shows what the client typed, which a set-up problem must not take away. */
+  protected get showsClientInput(): boolean {
+    return false;
   }
 
   /** The string `key` in the element's language, with `{placeholders}` filled in. */
@@ -211,16 +272,22 @@ export abstract class KapElement extends LitElement {
    */
   protected reportFailure(error: unknown, code?: string): boolean {
     if (isAbort(error)) return false;
-    if (isKapApiError(error)) {
-      this.emit(new KapErrorEvent({ kind: error.kind, code: code ?? error.code }));
-    } else {
+    if (!isKapApiError(error)) {
       this.emit(new KapErrorEvent({ kind: 'bad_response', code: code ?? 'unexpected' }));
+    } else if (error.kind === 'configuration') {
+      reportConfiguration(this, { code: code ?? error.code ?? 'configuration', detail: error.message });
+    } else if (this.#mayCheckSetup(error)) {
+      // A set-up problem behind the failure is reported instead of it.
+      void this.setupProblemBehind(error).then((found) => found || this.emit(new KapErrorEvent({ kind: error.kind, code: code ?? error.code })));
+    } else {
+      this.emit(new KapErrorEvent({ kind: error.kind, code: code ?? error.code }));
     }
     return true;
   }
 
   /** Words a client understands for a failed request. */
   protected failureMessage(error: unknown): string {
+    if (this.#setupProblem) return `${this.t('configurationHeading')}. ${this.t('configurationBody')}`;
     if (!(error instanceof KapApiError)) return this.t('errorUnexpected');
     switch (error.kind) {
       case 'network':
@@ -246,7 +313,10 @@ export abstract class KapElement extends LitElement {
   protected abstract renderContent(): unknown;
 
   protected override render(): unknown {
-    return this.configurationProblem ? this.renderConfigurationProblem(this.configurationProblem) : this.renderContent();
+    if (this.configurationProblem) return this.renderConfigurationProblem(this.configurationProblem);
+    // Until the check says whether a failure was the set-up's, its words may be wrong ("this link has expired").
+    if (this.#checkingSetup && !this.showsClientInput) return html`<p part="base" role="status">${this.t('loading')}</p>`;
+    return this.renderContent();
   }
 
   protected renderConfigurationProblem(problem: ConfigurationProblem): TemplateResult {

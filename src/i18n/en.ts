@@ -1,4 +1,5 @@
 import { VALIDATION_MESSAGES } from '../forms/validation.js';
+import { CONFIGURATION_WORDS } from './configuration-words.js';
 import type { KapStrings } from './strings.js';
 
 /** English, built in; every other locale falls back to it string by string. */
@@ -8,8 +9,9 @@ export const en: KapStrings = {
   errorPrefix: 'Error:',
   errorSummaryTitle: 'There is a problem',
   optional: '(optional)',
-  configurationHeading: 'Sorry, this is not available online right now',
-  configurationBody: 'Please contact the clinic directly.',
+  // Shown also when Lit cannot load (src/base/trusted-types-watch.ts), so they live apart.
+  configurationHeading: CONFIGURATION_WORDS.configurationHeading,
+  configurationBody: CONFIGURATION_WORDS.configurationBody,
   configurationDetail: 'For the website team: {detail}',
   errorNetwork: "We couldn't reach the clinic. Please check your internet connection and try again.",
   errorTimeout: 'The clinic is taking too long to answer. Please try again.',
@@ -142,6 +144,8 @@ export const en: KapStrings = {
   privacyHint: 'Read how the clinic looks after your information in its',
   privacyLink: 'privacy notice (opens in a new tab)',
   privacyLabel: 'I agree to the privacy notice',
+  privacyHintNoNotice: 'You can ask the clinic how it looks after your information.',
+  privacyLabelNoNotice: 'I agree that the clinic may keep and use these details to arrange my appointment',
   contactLabel: 'The clinic may contact me about my care by email or phone',
   confirmBooking: 'Confirm booking',
   sendRequest: 'Send request',
@@ -150,6 +154,7 @@ export const en: KapStrings = {
   errorEmail: 'Enter an email address in the correct format, like name@example.com',
   errorPhone: 'Enter a telephone number, like 01632 960 001 or +1 212 555 0100',
   errorPrivacy: 'You must agree to the privacy notice to book',
+  errorPrivacyNoNotice: 'You must agree that the clinic may use these details to book',
   errorReason: 'Choose one of the options, or leave this question out',
   errorField: 'Check this answer',
 

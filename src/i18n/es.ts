@@ -147,6 +147,8 @@ export const es: KapStrings = {
   privacyHint: 'Lea cómo cuida la clínica de su información en su',
   privacyLink: 'aviso de privacidad (se abre en una pestaña nueva)',
   privacyLabel: 'Acepto el aviso de privacidad',
+  privacyHintNoNotice: 'Puede preguntar a la clínica cómo cuida de su información.',
+  privacyLabelNoNotice: 'Acepto que la clínica guarde y use estos datos para organizar mi cita',
   contactLabel: 'La clínica puede ponerse en contacto conmigo sobre mi atención por correo electrónico o por teléfono',
   confirmBooking: 'Confirmar la reserva',
   sendRequest: 'Enviar la solicitud',
@@ -155,6 +157,7 @@ export const es: KapStrings = {
   errorEmail: 'Escriba un correo electrónico con el formato correcto, como nombre@ejemplo.com',
   errorPhone: 'Escriba un número de teléfono, como 612 345 678 o +1 212 555 0100',
   errorPrivacy: 'Para reservar, debe aceptar el aviso de privacidad',
+  errorPrivacyNoNotice: 'Para reservar, debe aceptar que la clínica use estos datos',
   errorReason: 'Elija una de las opciones o deje esta pregunta sin responder',
   errorField: 'Revise esta respuesta',
 

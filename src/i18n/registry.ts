@@ -39,3 +39,8 @@ export function registeredStrings(lang: string): Partial<KapStrings> {
   const primary = exact.split('-')[0] ?? exact;
   return { ...locales.get(primary), ...(exact === primary ? undefined : locales.get(exact)) };
 }
+
+/** Whether an element can speak `lang` whole: English is built in, any other needs its strings registered. */
+export function hasLocale(lang: string): boolean {
+  return /^en(-|$)/i.test(lang) || Object.keys(registeredStrings(lang)).length > 0;
+}

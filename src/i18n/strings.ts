@@ -181,6 +181,9 @@ export interface KapStrings {
   privacyHint: string;
   privacyLink: string;
   privacyLabel: string;
+  /** Used instead of the two above when the page gives no privacy notice the client could open. */
+  privacyHintNoNotice: string;
+  privacyLabelNoNotice: string;
   contactLabel: string;
   confirmBooking: string;
   sendRequest: string;
@@ -189,6 +192,7 @@ export interface KapStrings {
   errorEmail: string;
   errorPhone: string;
   errorPrivacy: string;
+  errorPrivacyNoNotice: string;
   errorReason: string;
   errorField: string;
 

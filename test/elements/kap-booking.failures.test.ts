@@ -313,10 +313,11 @@ describe('<kap-booking> set up wrongly', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('an unknown time zone falls back to the browser’s and tells the page', async () => {
+  it('an unknown time zone shows the configuration message, with the zone for the website team', async () => {
     const el = await mountBooking({ api: freshApi(), 'time-zone': 'Mars/Olympus_Mons' });
-    await until(() => $(el, '.day') || $(el, '.empty'), 'the times');
-    expect(errors()).to.deep.include({ kind: 'configuration', code: 'invalid_time_zone' });
+    await settle(el);
+    expect(text($(el, '[part~="problem"]')!)).to.include('time-zone="Mars/Olympus_Mons" is not an IANA time zone name');
+    expect(errors()).to.deep.equal([{ kind: 'configuration', code: 'invalid_time_zone' }]);
   });
 });
 

@@ -203,20 +203,17 @@ describe('<kap-prep-checklist> on a static page', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('an unknown time zone falls back to the browser’s and tells the page', async () => {
+  it('an unknown time zone shows the configuration message, as in <kap-booking>', async () => {
     const el = await mountStatic({ checklist: CHECKLIST, sessionStart: '2030-01-07T15:00:00Z' }, { 'time-zone': 'Mars/Olympus_Mons', lang: 'en-US' });
-    const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    expect(text($(el, '[part~="session"]')!)).to.include(
-      new Date('2030-01-07T15:00:00Z').toLocaleTimeString('en-US', { timeZone: own, hour: 'numeric', minute: '2-digit' }),
-    );
+    expect(text($(el, '[part~="problem"]')!)).to.include('time-zone="Mars/Olympus_Mons" is not an IANA time zone name');
     expect(recorder.of('kap-error')).to.deep.equal([{ kind: 'configuration', code: 'invalid_time_zone' }]);
-    expect($(el, '[part~="item"]')).to.exist;
+    expect($(el, '[part~="item"]')).to.equal(null);
   });
 
   it('JSON that does not parse is a set-up problem, not a request for an email link', async () => {
     const el = await mountStatic('{"checklist": {"items": [}');
     expect($(el, '[part~="problem"]')).to.exist;
-    expect(text(el)).to.include('is not a JSON object');
+    expect(text(el)).to.include('its <script type="application/json"> is not valid JSON: Unexpected token');
     expect(recorder.of('kap-error')).to.deep.equal([{ kind: 'configuration', code: 'invalid_settings' }]);
   });
 

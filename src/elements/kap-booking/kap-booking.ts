@@ -15,12 +15,12 @@ import {
 } from '../../api/schemas.js';
 import { readBookingFragment, type BookingFragment } from '../../base/fragment-token.js';
 import { renderErrorSummary } from '../../base/error-summary.js';
+import { reportConfiguration } from '../../base/configuration-report.js';
 import { KapElement } from '../../base/kap-element.js';
 import { formatUnit } from '../../base/language.js';
 import { KapBookingCancelEvent } from '../../events/kap-booking-cancel.js';
 import { KapBookingConfirmEvent } from '../../events/kap-booking-confirm.js';
 import { KapBookingRescheduleEvent } from '../../events/kap-booking-reschedule.js';
-import { KapErrorEvent } from '../../events/kap-error.js';
 import { KapSlotSelectEvent } from '../../events/kap-slot-select.js';
 import type { KapStringKey } from '../../i18n/strings.js';
 import { calendarFile } from '../../scheduling/ics.js';
@@ -34,6 +34,7 @@ import { followUpWindow, type OpenWindow } from './follow-up-window.js';
 import { bookingStyles } from './kap-booking.styles.js';
 import { ManageFlow, type ManageFocus } from './manage-flow.js';
 import { manageLink, resolveManageUrl } from './manage-link.js';
+import { privacyNotice, type PrivacyNotice } from './privacy-notice.js';
 import { moveRovingFocus } from './roving-focus.js';
 
 const FIELD_ERRORS: Record<DetailsField, KapStringKey> = {
@@ -67,16 +68,6 @@ function focusSelector(target: FocusTarget | ManageFocus): string {
 }
 
 const WEEK_MS = 7 * 86_400_000;
-
-function safeLinkUrl(value: string | null, base: string): string | undefined {
-  if (!value) return undefined;
-  try {
-    const url = new URL(value, base);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** A missing, wrong or expired token, or a booking id the backend does not know. */
 function isLinkRefused(error: unknown): boolean {
@@ -167,14 +158,19 @@ export class KapBooking extends KapElement {
 
   /**
    * IANA time zone the client's times are shown in, e.g. `America/Chicago`. Defaults to the
-   * browser's. In-person services are shown in the clinic's zone, with this one beside it.
+   * browser's. In-person services are shown in the clinic's zone, with this one beside it. A name
+   * that is not a zone shows the configuration message (`invalid_time_zone`).
    */
   @property({ attribute: 'time-zone' }) timeZone: string | null = null;
 
   /** Where the booking came from, e.g. a campaign name; sent with the booking. Never PHI. */
   @property() source: string | null = null;
 
-  /** Link to the clinic's privacy notice, shown beside the consent checkbox (`https:` or a path). */
+  /**
+   * Link to the clinic's privacy notice, shown beside the consent checkbox (`https:` or a path).
+   * Without it (or the `privacy` slot) the consent names no notice, and `kap-error` says
+   * `missing_privacy_url` (`invalid_privacy_url` for one that cannot be linked).
+   */
   @property({ attribute: 'privacy-url' }) privacyUrl: string | null = null;
 
   /** How many weeks ahead (counting this one) the client can page through. */
@@ -227,8 +223,7 @@ export class KapBooking extends KapElement {
   #accessToken: string | undefined;
   #calendarUrl: string | undefined;
   #manageLink: string | undefined;
-  #invalidZoneReported: string | undefined;
-  #invalidManageUrlReported: string | null = null;
+  #privacy: PrivacyNotice = { available: false };
   /** What the link's fragment carried, once read; `undefined` until the element needs it. */
   #link: BookingFragment | undefined;
   /** Every service the backend lists, for the name of the one opening a follow-up window. */
@@ -288,7 +283,8 @@ export class KapBooking extends KapElement {
         this.#services = services;
         const service = services.find((candidate) => candidate.id === serviceId);
         if (!service) {
-          throw new KapApiError(`Unknown service ${serviceId}`, { kind: 'configuration', code: 'unknown_service' });
+          const detail = `the backend has no service "${serviceId}"; it offers ${services.map((known) => known.id).join(', ')}`;
+          throw new KapApiError(detail, { kind: 'configuration', code: 'unknown_service' });
         }
         return service;
       } catch (error) {
@@ -455,13 +451,12 @@ export class KapBooking extends KapElement {
       this.manage.clear();
       this.flow.reset();
     }
-    if (this.timeZone && !isTimeZone(this.timeZone) && this.#invalidZoneReported !== this.timeZone) {
-      this.#invalidZoneReported = this.timeZone;
-      this.emit(new KapErrorEvent({ kind: 'configuration', code: 'invalid_time_zone' }));
-    }
-    if (this.manageUrl && !resolveManageUrl(this.manageUrl, this.baseURI) && this.#invalidManageUrlReported !== this.manageUrl) {
-      this.#invalidManageUrlReported = this.manageUrl;
-      this.emit(new KapErrorEvent({ kind: 'configuration', code: 'invalid_manage_url' }));
+    this.checkTimeZone(this.timeZone);
+    this.#privacy = privacyNotice(this.privacyUrl, this.baseURI, Boolean(this.querySelector(':scope > [slot="privacy"]')));
+    if (this.#privacy.problem && !this.managing) reportConfiguration(this, this.#privacy.problem);
+    if (this.manageUrl && !resolveManageUrl(this.manageUrl, this.baseURI)) {
+      const detail = `manage-url="${this.manageUrl}" is not an https: link or a path on this site, so the confirmation offers no manage link`;
+      reportConfiguration(this, { code: 'invalid_manage_url', detail });
     }
     this.#readLinkWhenNeeded();
   }
@@ -1175,7 +1170,7 @@ export class KapBooking extends KapElement {
       this.t('errorSummaryTitle'),
       this.flow.errors.map((field) => ({
         href: `#${this.#fieldId(field)}`,
-        message: this.t(FIELD_ERRORS[field]),
+        message: this.t(this.#fieldError(field)),
         focus: () => this.#focusField(field),
       })),
     );
@@ -1196,10 +1191,15 @@ export class KapBooking extends KapElement {
     input?.closest('.field')?.scrollIntoView?.({ block: 'nearest' });
   }
 
+  /** Consent to a privacy notice the client cannot open would mean nothing: it is worded without one. */
+  #fieldError(field: DetailsField): KapStringKey {
+    return field === 'privacy' && !this.#privacy.available ? 'errorPrivacyNoNotice' : FIELD_ERRORS[field];
+  }
+
   #errorFor(field: DetailsField): TemplateResult | typeof nothing {
     if (!this.flow.errors.includes(field)) return nothing;
     return html`<p class="error-message" id="kap-${field}-error">
-      <span class="visually-hidden">${this.t('errorPrefix')}</span> ${this.t(FIELD_ERRORS[field])}
+      <span class="visually-hidden">${this.t('errorPrefix')}</span> ${this.t(this.#fieldError(field))}
     </p>`;
   }
 
@@ -1236,7 +1236,7 @@ export class KapBooking extends KapElement {
     const submitting = this.flow.submitting;
     const reasonInvalid = this.flow.errors.includes('reason');
     const privacyInvalid = this.flow.errors.includes('privacy');
-    const privacyUrl = safeLinkUrl(this.privacyUrl, this.baseURI);
+    const privacy = this.#privacy;
     return html`<form
       part="form"
       class="form"
@@ -1280,10 +1280,10 @@ export class KapBooking extends KapElement {
           <legend>${this.t('consentLegend')}</legend>
           <div class="hint" id="kap-privacy-hint">
             <slot name="privacy"
-              >${privacyUrl
+              >${privacy.url
                 ? html`${this.t('privacyHint')}
-                    <a href=${privacyUrl} target="_blank" rel="noopener noreferrer">${this.t('privacyLink')}</a>.`
-                : nothing}</slot
+                    <a href=${privacy.url} target="_blank" rel="noopener noreferrer">${this.t('privacyLink')}</a>.`
+                : this.t('privacyHintNoNotice')}</slot
             >
           </div>
           ${this.#errorFor('privacy')}
@@ -1298,7 +1298,7 @@ export class KapBooking extends KapElement {
                 aria-invalid=${privacyInvalid ? 'true' : nothing}
                 @change=${(event: Event) => this.flow.update('privacy', (event.target as HTMLInputElement).checked)}
               />
-              <label for="kap-privacy">${this.t('privacyLabel')}</label>
+              <label for="kap-privacy">${this.t(privacy.available ? 'privacyLabel' : 'privacyLabelNoNotice')}</label>
             </div>
             <div class="choice">
               <input

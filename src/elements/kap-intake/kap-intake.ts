@@ -6,7 +6,7 @@ import { live } from 'lit/directives/live.js';
 import { isKapApiError } from '../../api/errors.js';
 import { readBookingFragment, type BookingFragment } from '../../base/fragment-token.js';
 import { renderErrorSummary } from '../../base/error-summary.js';
-import { KapElement } from '../../base/kap-element.js';
+import { KapElement, type ConfigurationProblem } from '../../base/kap-element.js';
 import { renderMarkdown } from '../../base/markdown-template.js';
 import { KapIntakePageEvent, type KapIntakePageDetail } from '../../events/kap-intake-page.js';
 import { KapIntakeSubmitEvent } from '../../events/kap-intake-submit.js';
@@ -124,6 +124,8 @@ export class KapIntake extends KapElement {
   @property({ attribute: false }) definition: unknown;
 
   #scripted: unknown;
+  /** Why the child `<script type="application/json">` could not be read, if it could not. */
+  #unreadable: ConfigurationProblem | undefined;
   /** What the page address's fragment carried when the element was connected. */
   #fragment: BookingFragment = {};
   #seen: Visibility | undefined;
@@ -148,12 +150,15 @@ export class KapIntake extends KapElement {
       if (this.configurationProblem?.code.endsWith('_form')) this.configurationProblem = undefined;
       let json = local;
       if (json === undefined) {
+        // Without a form id the child script was the definition: say what is wrong with it, not that it is missing.
+        if (!id && this.#unreadable) return this.#problem(this.#unreadable.code, this.#unreadable.detail);
         if (!id) return this.#problem('missing_form', 'set the form attribute to a form id, or put the form definition in a child <script type="application/json">.');
         if (!client) return initialState;
         try {
           json = await client.getForm(id, { signal: this.signalFor(signal) });
         } catch (error) {
           if (isKapApiError(error) && error.kind === 'not_found') {
+            if (await this.setupProblemBehind(error)) return initialState;
             return this.#problem('unknown_form', `the backend has no form with the id "${id}" (check the form attribute).`);
           }
           this.reportFailure(error);
@@ -186,6 +191,17 @@ export class KapIntake extends KapElement {
   protected override settingsRead(settings: Record<string, unknown>): void {
     const found = 'pages' in settings ? settings : settings['form'];
     if (found !== undefined) this.#scripted = found;
+  }
+
+  protected override settingsUnreadable(problem: ConfigurationProblem): void {
+    this.#unreadable = problem;
+    // With a form id the script held only settings such as strings: the form still works.
+    if (this.form) super.settingsUnreadable(problem);
+  }
+
+  /** Once the form is shown, a set-up problem found on sending must not take the answers off screen. */
+  protected override get showsClientInput(): boolean {
+    return Boolean(this.flow.form);
   }
 
   #problem(code: string, detail: string): typeof initialState {

@@ -32,15 +32,6 @@ interface ChecklistView {
 /** Statuses that set an item apart as needing doing now (calmly: a badge, never red). */
 const PRESSING: ReadonlySet<DueStatus> = new Set(['overdue', 'due-soon']);
 
-function isJsonObject(text: string): boolean {
-  try {
-    const value: unknown = JSON.parse(text);
-    return !!value && typeof value === 'object' && !Array.isArray(value);
-  } catch {
-    return false;
-  }
-}
-
 /** Due statuses are re-read this often, so "Due soon" becomes "Due now" without a reload. */
 const CLOCK_TICK_MS = 60_000;
 
@@ -103,7 +94,7 @@ export class KapPrepChecklist extends KapElement {
 
   /**
    * IANA time zone the session and due times are shown in, e.g. `America/Chicago`. Defaults to
-   * the browser's.
+   * the browser's. A name that is not a zone shows the configuration message (`invalid_time_zone`).
    */
   @property({ attribute: 'time-zone' }) timeZone: string | null = null;
 
@@ -194,18 +185,13 @@ export class KapPrepChecklist extends KapElement {
     this.#calendar = undefined;
   }
 
+  /** The child script is the static checklist: without it a static page would ask for an email link it never had. */
+  protected override settingsUnreadable(problem: ConfigurationProblem): void {
+    this.#static = { kind: 'invalid', problems: [] };
+    this.reportConfigurationProblem(problem);
+  }
+
   protected override settingsRead(settings: Record<string, unknown>): void {
-    const script = this.querySelector(':scope > script[type="application/json"]');
-    if (script?.textContent?.trim() && !Object.keys(settings).length && !isJsonObject(script.textContent)) {
-      // The base class has already fired `kap-error` (`invalid_settings`); a static page would
-      // otherwise ask the client for an email link it never had.
-      this.#static = { kind: 'invalid', problems: [] };
-      this.configurationProblem = {
-        code: 'invalid_settings',
-        detail: 'The <script type="application/json"> inside <kap-prep-checklist> is not a JSON object.',
-      };
-      return;
-    }
     this.#static = readStaticChecklist(settings);
     if (this.#static.kind === 'ok') this.#startFrom(entriesOf(this.#static.value.checklist));
     if (this.#static.kind === 'invalid') {
@@ -224,7 +210,7 @@ export class KapPrepChecklist extends KapElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.timeZone && !isTimeZone(this.timeZone)) this.#reportOnce(`zone:${this.timeZone}`, 'configuration', 'invalid_time_zone');
+    this.checkTimeZone(this.timeZone);
     if (this.#static.kind === 'none' && !this.configurationProblem) {
       if (!this.bookingId) this.#reportOnce('missing_booking', 'unauthorized', 'missing_booking');
       else if (!this.accessToken) this.#reportOnce('missing_token', 'unauthorized', 'missing_token');

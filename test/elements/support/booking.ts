@@ -5,9 +5,12 @@ import { $, $$, elementTests, expectNoLeak, mount, postBooking, settle, until, t
 
 export { $, $$, button, focused, freshApi, settle, text, unmountAll, until } from './harness.js';
 
-/** Mounts a `<kap-booking>` with `attributes`; `setup` runs before it joins the page. */
+/**
+ * Mounts a `<kap-booking>` with `attributes`, set up as a clinic's page would be (a privacy notice
+ * to link; `'privacy-url': ''` for none); `setup` runs before it joins the page.
+ */
 export function mountBooking(attributes: Record<string, string>, setup?: (element: KapBooking) => void): Promise<KapBooking> {
-  return mount('kap-booking', attributes, setup);
+  return mount('kap-booking', { 'privacy-url': '/privacy.html', ...attributes }, setup);
 }
 
 /**

@@ -1,0 +1,80 @@
+/**
+ * Checks of what a page hands an element — its child JSON settings, its `strings`, its `time-zone` —
+ * that turn a silent mistake into a precise line for the website team. Plain functions: the
+ * element decides whether a problem blocks it (`reportConfigurationProblem`) or only warns.
+ */
+import { isTimeZone } from '../api/schemas.js';
+import { en } from '../i18n/en.js';
+import type { KapStrings } from '../i18n/strings.js';
+import type { ConfigurationProblem } from './configuration-report.js';
+
+/** Edits (insertions, deletions, substitutions) that turn `a` into `b`. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+/** The candidate `name` was most likely meant to be, if one is close enough to suggest. */
+export function closestName(name: string, candidates: Iterable<string>): string | undefined {
+  const wanted = name.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const distance = editDistance(wanted, candidate.toLowerCase());
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best;
+}
+
+const didYouMean = (name: string | undefined) => (name ? `; did you mean "${name}"?` : '');
+
+/** Where the settings a marketer can paste live. */
+export const SETTINGS_SCRIPT = 'its <script type="application/json">';
+
+/**
+ * A child `<script type="application/json">`'s text as settings: a JSON object, or why it is not
+ * one — in the parser's own words, which give the position, line and column (Chromium, Firefox).
+ */
+export function readSettingsJson(text: string): { value: Record<string, unknown> } | { problem: ConfigurationProblem } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { problem: { code: 'invalid_settings', detail: `${SETTINGS_SCRIPT} is not valid JSON: ${(error as Error).message}` } };
+  }
+  if (value && typeof value === 'object' && !Array.isArray(value)) return { value: value as Record<string, unknown> };
+  return { problem: { code: 'invalid_settings', detail: `${SETTINGS_SCRIPT} is not a JSON object` } };
+}
+
+/**
+ * The known texts of a page's `strings` (the property, or `"strings"` in the child JSON: `from`
+ * says which), and a problem for each key no element knows or value that is not text.
+ */
+export function checkStrings(value: unknown, from: string): { strings: Partial<KapStrings>; problems: ConfigurationProblem[] } {
+  const strings: Record<string, string> = {};
+  const problems: ConfigurationProblem[] = [];
+  for (const [key, text] of Object.entries(value ?? {})) {
+    const known = Object.hasOwn(en, key);
+    if (known && typeof text === 'string') strings[key] = text;
+    else if (known) problems.push({ code: 'invalid_strings', detail: `${from}: "${key}" is not a text` });
+    else problems.push({ code: 'unknown_string', detail: `${from}: "${key}" is not a string key${didYouMean(closestName(key, Object.keys(en)))}` });
+  }
+  return { strings, problems };
+}
+
+/** Why `zone` (a `time-zone` attribute) cannot be used, or `undefined` when it can (or is absent). */
+export function timeZoneProblem(zone: string | null): ConfigurationProblem | undefined {
+  if (!zone || isTimeZone(zone)) return undefined;
+  const zones = Intl.supportedValuesOf?.('timeZone') ?? [];
+  return {
+    code: 'invalid_time_zone',
+    detail: `time-zone="${zone}" is not an IANA time zone name${didYouMean(closestName(zone, zones)) || ' (like America/New_York)'}`,
+  };
+}
