@@ -5,7 +5,7 @@
  * never both see a slot free and both take it.
  */
 import type { Booking, BookingRequest, Hold, RescheduleRequest, Service } from '../src/api/schemas.js';
-import { ApiError, bookingCancelled, bookingStarted, slotUnavailable, validationFailed } from './api-error.js';
+import { ApiError, slotUnavailable, validationFailed } from './api-error.js';
 import {
   bookableWindow,
   freeSlots,
@@ -15,40 +15,15 @@ import {
   type OpeningPeriod,
   type SchedulingRules,
 } from './availability.js';
+import { refuseUnchangeable } from './booking-changes.js';
 import type { Db } from './database.js';
 import { hoursToMs, outsideFollowUpWindow } from './follow-up.js';
+import { toBooking, toHold, toInstant, toService, type BookingRow, type HoldRow, type ServiceRow } from './rows.js';
 import { newId, sha256Hex } from './secrets.js';
 
+export { toBooking, toInstant, type BookingRow } from './rows.js';
+
 const MINUTE = 60_000;
-
-interface ServiceRow {
-  id: string;
-  name: string;
-  description: string;
-  duration_minutes: number;
-  location: Service['location'];
-  mode: Service['mode'];
-  follow_up_after: string | null;
-  follow_up_min_hours: number | null;
-  follow_up_max_hours: number | null;
-}
-
-interface HoldRow {
-  id: string;
-  service_id: string;
-  start_ms: number;
-  end_ms: number;
-  expires_at_ms: number;
-}
-
-export interface BookingRow {
-  id: string;
-  service_id: string;
-  start_ms: number;
-  end_ms: number;
-  status: Booking['status'];
-  token_sha256: string;
-}
 
 export interface NewBooking {
   service: Service;
@@ -246,7 +221,8 @@ export class ClinicStore {
   /**
    * Moves a booking to another slot of its service, keeping its id, token and checklist, and its
    * status, except that a request-mode session becomes a request again (the clinic confirms the
-   * new time). A session that has already started cannot be moved (409 `booking_started`).
+   * new time). A cancelled booking or a session that has started cannot be moved (409
+   * `booking_cancelled`, `booking_started`: `refuseUnchangeable`).
    * The check and the move are one IMMEDIATE transaction, so the booking is always at exactly one
    * time: the old one until the commit, the new one after. Its own current time does not count as
    * taken; a hold (`holdId`) is consumed as when booking.
@@ -256,8 +232,7 @@ export class ClinicStore {
       .transaction(() => {
         const row = this.#statements.booking.get(bookingId);
         if (!row) throw new Error('rescheduleBooking: no such booking');
-        if (row.status === 'cancelled') throw bookingCancelled('This booking was cancelled, so it cannot be moved. Please make a new booking.');
-        if (row.start_ms <= now) throw bookingStarted('This appointment has already started, so it cannot be moved online. Please contact the clinic.');
+        refuseUnchangeable(row, now, 'move');
         const service = this.findService(row.service_id);
         if (!service) throw validationFailed({ start: 'This service can no longer be booked online. Please contact the clinic.' });
         const slot = this.#bookableSlot(service, Date.parse(request.start), now);
@@ -292,12 +267,20 @@ export class ClinicStore {
     return this.#statements.booking.get(id);
   }
 
-  /** Cancels a booking (again is fine) and so frees its time. */
+  /**
+   * Cancels a booking (again is fine) and so frees its time; a session that has started is
+   * `409 booking_started`, as for a move (`refuseUnchangeable`).
+   */
   cancelBooking(id: string, now: number): Booking {
-    this.#statements.cancelBooking.run(now, id);
-    const row = this.#statements.booking.get(id);
-    if (!row) throw new Error('cancelBooking: booking vanished');
-    return toBooking(row);
+    return this.#db
+      .transaction(() => {
+        const row = this.#statements.booking.get(id);
+        if (!row) throw new Error('cancelBooking: no such booking');
+        refuseUnchangeable(row, now, 'cancel');
+        this.#statements.cancelBooking.run(now, id);
+        return toBooking(this.#statements.booking.get(id)!);
+      })
+      .immediate();
   }
 
   /**
@@ -346,55 +329,10 @@ export class ClinicStore {
   }
 }
 
-export function toBooking(row: BookingRow): Booking {
-  return {
-    id: row.id,
-    service: row.service_id,
-    start: toInstant(row.start_ms),
-    end: toInstant(row.end_ms),
-    status: row.status,
-  };
-}
-
-/** `2026-03-09T13:00:00Z`: whole seconds drop the `.000`. */
-export function toInstant(ms: number): string {
-  return new Date(ms).toISOString().replace('.000Z', 'Z');
-}
-
-function toService(row: ServiceRow): Service {
-  return {
-    id: row.id,
-    name: row.name,
-    description: row.description,
-    durationMinutes: row.duration_minutes,
-    location: row.location,
-    mode: row.mode,
-    ...(row.follow_up_after !== null && row.follow_up_min_hours !== null && row.follow_up_max_hours !== null
-      ? {
-          followUp: {
-            after: row.follow_up_after,
-            minHoursAfterEnd: row.follow_up_min_hours,
-            maxHoursAfterEnd: row.follow_up_max_hours,
-          },
-        }
-      : {}),
-  };
-}
-
 function holdExpired(): ApiError {
   return new ApiError(
     409,
     'hold_expired',
     'We could only keep that time for a few minutes, and someone else has now booked it. Please choose another time.',
   );
-}
-
-function toHold(row: HoldRow): Hold {
-  return {
-    id: row.id,
-    service: row.service_id,
-    start: toInstant(row.start_ms),
-    end: toInstant(row.end_ms),
-    expiresAt: toInstant(row.expires_at_ms),
-  };
 }

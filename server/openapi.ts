@@ -234,6 +234,9 @@ function build(): OpenApiDocument {
         post: {
           operationId: 'cancelBooking',
           summary: 'Cancel a booking; cancelling again answers the same',
+          description:
+            'A session that has started (or taken place) can no longer be cancelled online: `409 booking_started`, ' +
+            'the same rule as for rescheduling.',
           tags: ['booking'],
           parameters: [parameter('BookingId'), parameter('IdempotencyKey')],
           security: bearer(),
@@ -252,7 +255,7 @@ function build(): OpenApiDocument {
             'Requires `Idempotency-Key`. The booking keeps its id, token, status and checklist; only `start` and `end` change. ' +
             'The check and the move are one transaction: the booking is never at two times, nor at none. Its own current time ' +
             'does not count as taken; with `holdId`, the client’s own hold on the new time is consumed. A cancelled booking is ' +
-            '`409 booking_cancelled`.',
+            '`409 booking_cancelled`; a session that has started (or taken place) is `409 booking_started`.',
           tags: ['booking'],
           parameters: [parameter('BookingId'), parameter('IdempotencyKeyRequired')],
           security: bearer(),
@@ -384,7 +387,7 @@ function build(): OpenApiDocument {
         ),
         NotFound: errorResponse('`not_found`: no such route, or no such item in this booking’s checklist.'),
         Conflict: errorResponse(
-          '`slot_unavailable` (the time is taken, inside the notice or past the horizon), `hold_expired` (the hold lapsed and the time was taken meanwhile), `booking_cancelled` (the booking was cancelled: it cannot be rescheduled nor its checklist changed) or `request_in_progress` (the first request with this Idempotency-Key is still running).',
+          '`slot_unavailable` (the time is taken, inside the notice or past the horizon), `hold_expired` (the hold lapsed and the time was taken meanwhile), `booking_cancelled` (the booking was cancelled: it cannot be rescheduled nor its checklist changed), `booking_started` (the session has started or taken place: it can no longer be cancelled or rescheduled online) or `request_in_progress` (the first request with this Idempotency-Key is still running).',
         ),
         PayloadTooLarge: errorResponse('`payload_too_large`: the body is over 32 KB.'),
         UnsupportedMediaType: errorResponse('`validation_failed`: a body was sent without `Content-Type: application/json`.'),

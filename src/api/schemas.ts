@@ -218,7 +218,7 @@ export const ErrorCode = z.enum([
   'hold_expired',
   /** 409: the booking was cancelled, so it can no longer be rescheduled or its checklist changed. */
   'booking_cancelled',
-  /** 409: the session has already begun, so it can no longer be moved online. */
+  /** 409: the session has begun (or taken place), so it can no longer be cancelled or moved online. */
   'booking_started',
   'idempotency_key_missing',
   'idempotency_key_reused',

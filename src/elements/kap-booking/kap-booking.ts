@@ -32,7 +32,7 @@ import { CARE_REASONS, PREFER_NOT_TO_SAY, parsePrefill, type BookingPrefill, typ
 import { BookingFlow, type BookingAccess, type FocusTarget, type HoldState, type TimesNotice } from './booking-flow.js';
 import { followUpWindow, type OpenWindow } from './follow-up-window.js';
 import { bookingStyles } from './kap-booking.styles.js';
-import { ManageFlow, type ManageFocus } from './manage-flow.js';
+import { CHANGE_REFUSAL_NOTE, ManageFlow, changeRefusalOf, type ManageFocus } from './manage-flow.js';
 import { manageLink, resolveManageUrl } from './manage-link.js';
 import { moveRovingFocus } from './roving-focus.js';
 
@@ -606,11 +606,11 @@ export class KapBooking extends KapElement {
     </div>`;
   }
 
-  /** Like `failureMessage`, and a refused token or a booking cancelled meanwhile say so. */
+  /** Like `failureMessage`, and a refused token or a booking cancelled (or started) meanwhile say so. */
   #failureText(error: unknown): string {
     if (isLinkRefused(error)) return this.t('manageLinkInvalid');
-    if (isKapApiError(error) && error.code === 'booking_cancelled') return this.t('manageCancelledNote');
-    return this.failureMessage(error);
+    const refusal = changeRefusalOf(error);
+    return refusal ? this.t(CHANGE_REFUSAL_NOTE[refusal]) : this.failureMessage(error);
   }
 
   /** A message in place of the element's content, with a heading (missing or refused link). */
@@ -715,16 +715,13 @@ export class KapBooking extends KapElement {
   }
 
   #renderManaged(service: Service, booking: Booking): TemplateResult {
-    const cancelled = booking.status === 'cancelled';
-    const started = Date.parse(booking.start) <= Date.now();
+    const refusal = this.manage.refusal;
     return html`<section class="step" aria-labelledby="manage-heading">
       <h2 id="manage-heading" part="heading" tabindex="-1" data-focus="manage">${this.t('manageHeading')}</h2>
       ${this.#renderAppointment(service, booking, { reference: booking.id, status: booking.status })}
-      ${cancelled
-        ? html`<p part="notice" class="notice">${this.t('manageCancelledNote')}</p>`
-        : started
-          ? html`<p part="notice" class="notice">${this.t('managePastNote')}</p>`
-          : html`${this.#renderMoveUnavailable(service)}
+      ${refusal
+        ? html`<p part="notice" class="notice">${this.t(CHANGE_REFUSAL_NOTE[refusal])}</p>`
+        : html`${this.#renderMoveUnavailable(service)}
               <div part="actions" class="actions">
                 ${this.#canMove(service)
                   ? html`<button
