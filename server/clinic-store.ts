@@ -6,9 +6,9 @@
  */
 import type { Booking, BookingRequest, Hold, RescheduleRequest, Service } from '../src/api/schemas.js';
 import { ApiError, slotUnavailable, validationFailed } from './api-error.js';
+import { AvailabilityCache, type AvailabilityCacheStats } from './availability-cache.js';
 import {
   bookableWindow,
-  freeSlots,
   isScheduledStart,
   overlaps,
   type Interval,
@@ -49,10 +49,12 @@ export class ClinicStore {
   readonly #db: Db;
   readonly #timeZone: string;
   readonly #statements;
+  readonly #availability: AvailabilityCache;
 
   constructor(db: Db, timeZone: string) {
     this.#db = db;
     this.#timeZone = timeZone;
+    this.#availability = new AvailabilityCache(db, timeZone);
     this.#statements = {
       services: db.prepare<[], ServiceRow>(`SELECT ${SERVICE_COLUMNS} FROM services WHERE active = 1 ORDER BY position, id`),
       service: db.prepare<[string], ServiceRow>(`SELECT ${SERVICE_COLUMNS} FROM services WHERE active = 1 AND id = ?`),
@@ -103,6 +105,11 @@ export class ClinicStore {
     return this.#timeZone;
   }
 
+  /** How often availability was answered from remembered days (see availability-cache.ts). */
+  get availabilityCacheStats(): AvailabilityCacheStats {
+    return { ...this.#availability.stats };
+  }
+
   listServices(): Service[] {
     return this.#statements.services.all().map(toService);
   }
@@ -130,17 +137,19 @@ export class ClinicStore {
 
   /**
    * Free slots of `service` starting in [from, to), as seen at `now`; with `within`, only those
-   * whose start also lies in that closed interval (a follow-up window).
+   * whose start also lies in that closed interval (a follow-up window). Answered from the days
+   * the availability cache remembers; writes never rely on it.
    */
   availability(service: Service, from: number, to: number, now: number, within?: Interval): Interval[] {
     if (within) {
       from = Math.max(from, within.start);
       to = Math.min(to, within.end + 1);
-      if (to <= from) return [];
     }
     const rules = this.rules();
-    const busy = this.#busy({ start: from, end: to + service.durationMinutes * MINUTE }, now);
-    return freeSlots({ rules, durationMinutes: service.durationMinutes, from, to, now, busy });
+    const bookable = bookableWindow(rules, now);
+    from = Math.max(from, bookable.start);
+    to = Math.min(to, bookable.end);
+    return this.#availability.freeSlots(service.id, service.durationMinutes, rules, from, to, now);
   }
 
   /** Places a hold on a free slot; `409 slot_unavailable` when it is not free. */

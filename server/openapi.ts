@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import * as schemas from '../src/api/schemas.js';
 import { IntakeSubmission } from '../src/forms/submission.js';
+import { MAX_AVAILABILITY_DAYS } from '../src/scheduling/slots.js';
 import { CORS_EXPOSE_HEADERS } from './cors.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -154,7 +155,7 @@ function build(): OpenApiDocument {
           summary: 'Free slots of a service in [from, to)',
           description:
             'Slots whose start lies in [from, to), after the minimum notice and before the booking horizon, ' +
-            'minus existing bookings and live holds of any service. `to - from` may be at most 62 days. ' +
+            `minus existing bookings and live holds of any service. \`to - from\` may be at most ${MAX_AVAILABILITY_DAYS} days. ` +
             'A follow-up service (one with `followUp`, e.g. integration) is asked for with `after=<booking id>` of a ' +
             'booking of the `followUp.after` service and that booking’s bearer token; only slots whose start lies in ' +
             '[its end + minHoursAfterEnd, its end + maxHoursAfterEnd] (elapsed hours, both ends included) are returned. ' +

@@ -16,6 +16,7 @@ import {
   type Service,
   type ServicesResponse,
 } from '../src/api/schemas.js';
+import { MAX_AVAILABILITY_DAYS } from '../src/scheduling/slots.js';
 import { validationFailed } from './api-error.js';
 import type { AppEnv } from './app-env.js';
 import { authorizedBooking } from './booking-auth.js';
@@ -30,8 +31,8 @@ import { buildOpenApiDocument } from './openapi.js';
 import { newAccessToken } from './secrets.js';
 import { parseRequest } from './validation.js';
 
-/** The longest window one availability request may ask for. */
-export const MAX_AVAILABILITY_WINDOW_DAYS = 62;
+/** The longest window one availability request may ask for (what `<kap-booking>` asks, with room). */
+export const MAX_AVAILABILITY_WINDOW_DAYS = MAX_AVAILABILITY_DAYS;
 const DAY = 86_400_000;
 
 export interface RouteDependencies {

@@ -69,7 +69,7 @@ function throughProxy(app: TestApp, forwardedFor: string | undefined, method = '
   if (forwardedFor !== undefined) headers['X-Forwarded-For'] = forwardedFor;
   const init = method === 'POST' ? { method, headers, body: JSON.stringify({ ...SLOT, start: 'not a time' }) } : { headers };
   const path = method === 'POST' ? '/holds' : '/services';
-  return app.app.request(path, init, { incoming: { socket: { remoteAddress: '::ffff:127.0.0.1' } } } as never);
+  return Promise.resolve(app.app.request(path, init, { incoming: { socket: { remoteAddress: '::ffff:127.0.0.1' } } } as never));
 }
 
 describe('every limit counts per client through trusted proxies', () => {

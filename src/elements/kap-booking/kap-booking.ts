@@ -25,7 +25,7 @@ import { KapSlotSelectEvent } from '../../events/kap-slot-select.js';
 import type { KapStringKey } from '../../i18n/strings.js';
 import { calendarFile } from '../../scheduling/ics.js';
 import { formatDayLong, formatDayShort, formatTime, formatZoneName, sameOffsetAt } from '../../scheduling/format.js';
-import { slotsByDay, weekDays, type DaySlots } from '../../scheduling/slots.js';
+import { slotsByDay, weekAvailabilityRange, weekDays, type DaySlots } from '../../scheduling/slots.js';
 import { addDays, browserTimeZone, dayOf, parseDay, startOfDay, weekStart } from '../../scheduling/zones.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { CARE_REASONS, PREFER_NOT_TO_SAY, parsePrefill, type BookingPrefill, type DetailsField } from './booking-details.js';
@@ -322,13 +322,9 @@ export class KapBooking extends KapElement {
       if (!client || !service || !open) return initialState;
       // A follow-up service has no times of its own, only those in its window.
       if (service.followUp && !(window && after && afterToken)) return initialState;
-      const zone = this.displayZone;
-      // A day either side, so the week is complete in whichever zone it is finally shown in.
-      const from = new Date(Math.max(Date.parse(startOfDay(addDays(week, -1), zone)), Date.now() - 60_000));
       const query = {
         service: service.id,
-        from: from.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-        to: startOfDay(addDays(week, 8), zone),
+        ...weekAvailabilityRange(week, this.displayZone, Date.now()),
         ...(service.followUp ? { after } : {}),
       };
       try {
