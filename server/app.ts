@@ -18,6 +18,7 @@ import { clientIdentity, parseTrustProxy } from './client-address.js';
 import { ClinicStore } from './clinic-store.js';
 import { corsAllowList } from './cors.js';
 import { openDatabase, type Db } from './database.js';
+import { DEFAULT_HOLD_LIMITS, type HoldLimits } from './hold-limits.js';
 import { readJsonBody } from './json-body.js';
 import { DEFAULT_READS_PER_WINDOW, rateLimit, type RateLimitOptions } from './rate-limit.js';
 import { requestLog, type Logger } from './request-log.js';
@@ -39,6 +40,8 @@ export interface AppOptions {
   now?: () => Date;
   /** How long a hold keeps a slot. Default 5 minutes. */
   holdMinutes?: number;
+  /** Live holds one client may keep, in all and on one clinic day. Default 4 and 2. */
+  holdLimits?: HoldLimits;
   /** Writes (POST, PUT, DELETE) and reads (GET) allowed per client per window. Default 30 writes and 300 reads per minute. */
   rateLimit?: RateLimitOptions;
   /**
@@ -106,7 +109,14 @@ export function createApp(options: AppOptions): KapApp {
   );
   app.use(readJsonBody);
 
-  registerRoutes(app, { db, store, checklists, now, holdMinutes: options.holdMinutes ?? DEFAULT_HOLD_MINUTES });
+  registerRoutes(app, {
+    db,
+    store,
+    checklists,
+    now,
+    holdMinutes: options.holdMinutes ?? DEFAULT_HOLD_MINUTES,
+    holdLimits: options.holdLimits ?? DEFAULT_HOLD_LIMITS,
+  });
 
   app.notFound(() => notFound('There is nothing at this address.').toResponse());
   app.onError((error) => {

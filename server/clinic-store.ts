@@ -17,13 +17,20 @@ import {
 } from './availability.js';
 import { refuseUnchangeable } from './booking-changes.js';
 import type { Db } from './database.js';
+import { HoldLimiter, type HoldLimits } from './hold-limits.js';
 import { hoursToMs, outsideFollowUpWindow } from './follow-up.js';
 import { toBooking, toHold, toInstant, toService, type BookingRow, type HoldRow, type ServiceRow } from './rows.js';
-import { newId, sha256Hex } from './secrets.js';
+import { newAccessToken, newId, sha256Hex, tokenMatches } from './secrets.js';
 
 export { toBooking, toInstant, type BookingRow } from './rows.js';
 
 const MINUTE = 60_000;
+
+/** Who asks for a hold (`c.var.client`) and the caps that apply to them. */
+export interface HoldClient {
+  key: string;
+  limits: HoldLimits;
+}
 
 export interface NewBooking {
   service: Service;
@@ -50,11 +57,13 @@ export class ClinicStore {
   readonly #timeZone: string;
   readonly #statements;
   readonly #availability: AvailabilityCache;
+  readonly #holdLimiter: HoldLimiter;
 
   constructor(db: Db, timeZone: string) {
     this.#db = db;
     this.#timeZone = timeZone;
     this.#availability = new AvailabilityCache(db, timeZone);
+    this.#holdLimiter = new HoldLimiter(db, timeZone);
     this.#statements = {
       services: db.prepare<[], ServiceRow>(`SELECT ${SERVICE_COLUMNS} FROM services WHERE active = 1 ORDER BY position, id`),
       service: db.prepare<[string], ServiceRow>(`SELECT ${SERVICE_COLUMNS} FROM services WHERE active = 1 AND id = ?`),
@@ -82,9 +91,10 @@ export class ClinicStore {
         'SELECT id, service_id, start_ms, end_ms, expires_at_ms FROM holds WHERE id = ? AND expires_at_ms > ?',
       ),
       insertHold: db.prepare(
-        `INSERT INTO holds (id, service_id, start_ms, end_ms, expires_at_ms, created_at_ms)
-         VALUES (@id, @service_id, @start_ms, @end_ms, @expires_at_ms, @created_at_ms)`,
+        `INSERT INTO holds (id, service_id, start_ms, end_ms, expires_at_ms, created_at_ms, client_sha256, release_sha256)
+         VALUES (@id, @service_id, @start_ms, @end_ms, @expires_at_ms, @created_at_ms, @client_sha256, @release_sha256)`,
       ),
+      holdRelease: db.prepare<[string], { release_sha256: string | null }>('SELECT release_sha256 FROM holds WHERE id = ?'),
       deleteHold: db.prepare('DELETE FROM holds WHERE id = ?'),
       insertBooking: db.prepare(
         `INSERT INTO bookings (id, service_id, start_ms, end_ms, status, client_name, client_email, client_phone,
@@ -152,12 +162,18 @@ export class ClinicStore {
     return this.#availability.freeSlots(service.id, service.durationMinutes, rules, from, to, now);
   }
 
-  /** Places a hold on a free slot; `409 slot_unavailable` when it is not free. */
-  createHold(service: Service, start: number, now: number, holdMinutes: number): Hold {
+  /**
+   * Places a hold on a free slot for `client`, within its caps (`429 too_many_holds`); `409
+   * slot_unavailable` when the slot is not free. The release token is shown once, kept as a hash.
+   */
+  createHold(service: Service, start: number, now: number, holdMinutes: number, client: HoldClient): { hold: Hold; releaseToken: string } {
     const slot = this.#bookableSlot(service, start, now);
+    const clientHash = this.#holdLimiter.clientHash(client.key);
+    const releaseToken = newAccessToken();
     return this.#db
       .transaction(() => {
         this.#statements.purgeHolds.run(now);
+        this.#holdLimiter.check(clientHash, slot.start, now, client.limits);
         if (this.#busy(slot, now).some((taken) => overlaps(slot, taken))) throw slotUnavailable();
         this.#requireFollowUpWindow(service, slot.start);
         const row: HoldRow = {
@@ -167,15 +183,20 @@ export class ClinicStore {
           end_ms: slot.end,
           expires_at_ms: now + holdMinutes * MINUTE,
         };
-        this.#statements.insertHold.run({ ...row, created_at_ms: now });
-        return toHold(row);
+        this.#statements.insertHold.run({ ...row, created_at_ms: now, client_sha256: clientHash, release_sha256: sha256Hex(releaseToken) });
+        return { hold: toHold(row), releaseToken };
       })
       .immediate();
   }
 
-  /** Releases a hold; releasing one that is gone already is not an error. */
-  releaseHold(id: string): void {
-    this.#statements.deleteHold.run(id);
+  /**
+   * Releases a hold when `releaseToken` is the one it was created with. A wrong or missing token
+   * does nothing and, like a hold that is gone already, is not an error: the caller cannot tell
+   * them apart, so the route is no oracle for which holds exist.
+   */
+  releaseHold(id: string, releaseToken: string | undefined): void {
+    const stored = this.#statements.holdRelease.get(id)?.release_sha256 ?? undefined;
+    if (tokenMatches(releaseToken ?? '', stored)) this.#statements.deleteHold.run(id);
   }
 
   /**

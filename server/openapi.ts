@@ -111,10 +111,14 @@ const WRITE_ERRORS = [
   'InternalError',
 ] as const;
 
-/** An operation's `responses`: its successes, then each named error response under its status. */
+/**
+ * An operation's `responses`: its successes, then each named error response under its status.
+ * Every request counts against a per-client budget (reads and writes apart), so every operation
+ * can answer 429.
+ */
 function responses(successes: Record<string, unknown>, ...errors: ErrorResponse[]): Record<string, unknown> {
   const answers: Record<string, unknown> = { ...successes };
-  for (const name of errors) answers[ERROR_STATUS[name]] = { $ref: `#/components/responses/${name}` };
+  for (const name of [...errors, 'RateLimited' as const]) answers[ERROR_STATUS[name]] = { $ref: `#/components/responses/${name}` };
   return answers;
 }
 
@@ -186,10 +190,15 @@ function build(): OpenApiDocument {
           operationId: 'createHold',
           summary: 'Hold a free slot for a few minutes while the client types',
           tags: ['booking'],
+          description:
+            'The answer carries `releaseToken`, shown once (stored only as a hash): the proof `DELETE holds/{id}` needs. ' +
+            'One client (its address, through the proxies the server trusts) keeps at most 4 live holds, at most 2 of them ' +
+            'on slots starting on one clinic day; past that the answer is `429 too_many_holds`, with `Retry-After` until its ' +
+            'first hold lapses.',
           parameters: [parameter('IdempotencyKey')],
           requestBody: { required: true, content: json(ref('HoldRequest')) },
           responses: responses(
-            { '201': replayable('The hold; it lapses by itself at `expiresAt`.', 'HoldResponse') },
+            { '201': replayable('The hold, which lapses by itself at `expiresAt`, and its release token.', 'HoldResponse') },
             ...WRITE_ERRORS,
           ),
         },
@@ -197,10 +206,14 @@ function build(): OpenApiDocument {
       '/holds/{id}': {
         delete: {
           operationId: 'releaseHold',
-          summary: 'Release a hold (releasing one that is gone is not an error)',
+          summary: 'Release a hold with the release token it came with (releasing one that is gone is not an error)',
+          description:
+            'Send the hold’s `releaseToken` as the bearer token. Without it, or with another, the answer is the same `204` ' +
+            'as for a hold that is gone, and the hold stays until it lapses: the route tells nobody which holds exist.',
           tags: ['booking'],
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: responses({ '204': { description: 'Released.' } }, 'RateLimited', 'InternalError'),
+          security: [{ holdReleaseToken: [] }],
+          responses: responses({ '204': { description: 'Released, or nothing to release with this token.' } }, 'InternalError'),
         },
       },
       '/bookings': {
@@ -210,8 +223,9 @@ function build(): OpenApiDocument {
           description:
             'Requires `Idempotency-Key`. A `request`-mode service creates a booking with status `requested`, ' +
             'which the clinic confirms later. With `holdId`, the client’s own hold is consumed; if it has expired ' +
-            'and the slot was taken meanwhile the answer is `409 hold_expired`. The access token in the answer is ' +
-            'shown once and stored only as a hash.',
+            'and the slot was taken meanwhile the answer is `409 hold_expired`. `holdId` needs no release token: hold ids are ' +
+            '128-bit random values that only the holder is shown, and a hold only lets its holder book its own slot. ' +
+            'The access token in the answer is shown once and stored only as a hash.',
           tags: ['booking'],
           parameters: [parameter('IdempotencyKeyRequired')],
           requestBody: { required: true, content: json(ref('BookingRequest')) },
@@ -364,12 +378,12 @@ function build(): OpenApiDocument {
           operationId: 'openApiDocument',
           summary: 'This document',
           tags: ['operations'],
-          responses: {
+          responses: responses({
             '200': {
               description: 'The OpenAPI 3.1 document.',
               content: json({ type: 'object', required: ['openapi', 'paths'] }),
             },
-          },
+          }),
         },
       },
     },
@@ -395,9 +409,13 @@ function build(): OpenApiDocument {
         ValidationFailed: errorResponse(
           '`validation_failed` with per-field messages in `fields`, keyed by dotted path (`client.email`); or `idempotency_key_reused` (the key was used with a different request).',
         ),
-        RateLimited: errorResponse('`rate_limited`: too many writes from this client; wait `Retry-After` seconds.', {
-          'Retry-After': { $ref: '#/components/headers/RetryAfter' },
-        }),
+        RateLimited: errorResponse(
+          '`rate_limited`: too many reads or too many writes from this client (separate budgets); wait `Retry-After` seconds. ' +
+            'On `POST /holds`, also `too_many_holds`: this client already keeps as many live holds as it may.',
+          {
+            'Retry-After': { $ref: '#/components/headers/RetryAfter' },
+          },
+        ),
         InternalError: errorResponse('`internal_error`: something failed on the server; retrying may succeed.'),
       },
       parameters: {
@@ -431,6 +449,11 @@ function build(): OpenApiDocument {
           type: 'http',
           scheme: 'bearer',
           description: 'The `accessToken` returned when the booking was created. Send it in this header, never in a URL.',
+        },
+        holdReleaseToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The `releaseToken` returned with the hold (`POST /holds`). Send it in this header, never in a URL.',
         },
       },
     },
