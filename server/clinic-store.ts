@@ -17,8 +17,8 @@ import {
 } from './availability.js';
 import { refuseUnchangeable } from './booking-changes.js';
 import type { Db } from './database.js';
-import { HoldLimiter, type HoldLimits } from './hold-limits.js';
 import { hoursToMs, outsideFollowUpWindow } from './follow-up.js';
+import { HoldLimiter, type HoldLimits } from './hold-limits.js';
 import { toBooking, toHold, toInstant, toService, type BookingRow, type HoldRow, type ServiceRow } from './rows.js';
 import { newAccessToken, newId, sha256Hex, tokenMatches } from './secrets.js';
 
