@@ -6,6 +6,11 @@ export interface AppEnv {
   /** Present when served by @hono/node-server; absent when the app is called through `app.fetch`. */
   Bindings: Partial<HttpBindings> | undefined;
   Variables: {
+    /**
+     * The client every per-client limit counts against: its address as `clientIdentity` resolved
+     * it (through trusted proxies only), an IPv6 address as its /64.
+     */
+    client: string;
     /** The parsed JSON body of a POST/PUT, or `undefined` when it was empty. */
     body: unknown;
     /** Set on idempotent routes when the request carries an `Idempotency-Key`. */

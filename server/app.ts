@@ -4,8 +4,9 @@
  * works as well when a host server strips a prefix (`/api/…`) before calling `app.fetch`.
  *
  * Middleware order matters: the request log and CORS wrap everything (so errors, 404s and 429s
- * are logged and readable cross-origin), then security headers, the write rate limit, the body
- * limit and JSON parsing, then the routes (idempotency is per route).
+ * are logged and readable cross-origin), then security headers, who the client is (through trusted
+ * proxies only), the read and write rate limits, the body limit and JSON parsing, then the routes
+ * (idempotency is per route).
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -13,11 +14,13 @@ import { isTimeZone } from '../src/api/schemas.js';
 import { ApiError, internalError, notFound } from './api-error.js';
 import type { AppEnv } from './app-env.js';
 import { ChecklistStore } from './checklist-store.js';
+import { clientIdentity, parseTrustProxy } from './client-address.js';
 import { ClinicStore } from './clinic-store.js';
 import { corsAllowList } from './cors.js';
 import { openDatabase, type Db } from './database.js';
+import { DEFAULT_HOLD_LIMITS, type HoldLimits } from './hold-limits.js';
 import { readJsonBody } from './json-body.js';
-import { writeRateLimit, type RateLimitOptions } from './rate-limit.js';
+import { DEFAULT_READS_PER_WINDOW, rateLimit, type RateLimitOptions } from './rate-limit.js';
 import { requestLog, type Logger } from './request-log.js';
 import { registerRoutes } from './routes.js';
 
@@ -37,8 +40,16 @@ export interface AppOptions {
   now?: () => Date;
   /** How long a hold keeps a slot. Default 5 minutes. */
   holdMinutes?: number;
-  /** Writes (POST, PUT, DELETE) allowed per client IP per window. Default 30 per minute. */
+  /** Live holds one client may keep, in all and on one clinic day. Default 4 and 2. */
+  holdLimits?: HoldLimits;
+  /** Writes (POST, PUT, DELETE) and reads (GET) allowed per client per window. Default 30 writes and 300 reads per minute. */
   rateLimit?: RateLimitOptions;
+  /**
+   * The proxies in front of the server, as `KAP_TRUST_PROXY` gives them: a hop count (`1`) or
+   * addresses and CIDR ranges (`127.0.0.1,::1`). Clients are then told apart by `X-Forwarded-For`;
+   * without it, by the socket's address only. Default: none.
+   */
+  trustProxy?: string | number;
   /** Receives one line per request (method, route pattern, status, duration) and internal errors; never client data. Default: silent. */
   logger?: (line: string) => void;
 }
@@ -54,13 +65,14 @@ export interface KapApp {
 
 export const DEFAULT_CLINIC_TIME_ZONE = 'America/New_York';
 export const DEFAULT_HOLD_MINUTES = 5;
-export const DEFAULT_RATE_LIMIT: RateLimitOptions = { writes: 30, windowMs: 60_000 };
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = { writes: 30, reads: DEFAULT_READS_PER_WINDOW, windowMs: 60_000 };
 /** Largest accepted request body. */
 export const MAX_BODY_BYTES = 32 * 1024;
 
 export function createApp(options: AppOptions): KapApp {
   const timeZone = options.clinicTimeZone ?? DEFAULT_CLINIC_TIME_ZONE;
   if (!isTimeZone(timeZone)) throw new Error(`Unknown clinic time zone: ${timeZone}`);
+  const trustProxy = parseTrustProxy(options.trustProxy);
   const clock = options.now ?? (() => new Date());
   const now = () => clock().getTime();
   const logger: Logger = options.logger ?? (() => {});
@@ -85,7 +97,8 @@ export function createApp(options: AppOptions): KapApp {
     c.res.headers.set('X-Content-Type-Options', 'nosniff');
     c.res.headers.set('Referrer-Policy', 'no-referrer');
   });
-  app.use(writeRateLimit(options.rateLimit ?? DEFAULT_RATE_LIMIT, now));
+  app.use(clientIdentity(trustProxy));
+  app.use(rateLimit(options.rateLimit ?? DEFAULT_RATE_LIMIT, now));
   app.use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
@@ -96,7 +109,14 @@ export function createApp(options: AppOptions): KapApp {
   );
   app.use(readJsonBody);
 
-  registerRoutes(app, { db, store, checklists, now, holdMinutes: options.holdMinutes ?? DEFAULT_HOLD_MINUTES });
+  registerRoutes(app, {
+    db,
+    store,
+    checklists,
+    now,
+    holdMinutes: options.holdMinutes ?? DEFAULT_HOLD_MINUTES,
+    holdLimits: options.holdLimits ?? DEFAULT_HOLD_LIMITS,
+  });
 
   app.notFound(() => notFound('There is nothing at this address.').toResponse());
   app.onError((error) => {

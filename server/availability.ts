@@ -84,7 +84,11 @@ export interface FreeSlotsQuery {
   busy: readonly Interval[];
 }
 
-/** The slots a client may book now: scheduled, within notice and horizon, overlapping nothing busy. */
+/**
+ * The slots a client may book now: scheduled, within notice and horizon, overlapping nothing busy.
+ * This is the definition; the availability cache (availability-cache.ts) answers the same from
+ * remembered days, and its tests compare the two.
+ */
 export function freeSlots(query: FreeSlotsQuery): Interval[] {
   const window = bookableWindow(query.rules, query.now);
   const from = Math.max(query.from, window.start);

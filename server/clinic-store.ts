@@ -5,49 +5,31 @@
  * never both see a slot free and both take it.
  */
 import type { Booking, BookingRequest, Hold, RescheduleRequest, Service } from '../src/api/schemas.js';
-import { ApiError, bookingCancelled, bookingStarted, slotUnavailable, validationFailed } from './api-error.js';
+import { ApiError, slotUnavailable, validationFailed } from './api-error.js';
+import { AvailabilityCache, type AvailabilityCacheStats } from './availability-cache.js';
 import {
   bookableWindow,
-  freeSlots,
   isScheduledStart,
   overlaps,
   type Interval,
   type OpeningPeriod,
   type SchedulingRules,
 } from './availability.js';
+import { refuseUnchangeable } from './booking-changes.js';
 import type { Db } from './database.js';
 import { hoursToMs, outsideFollowUpWindow } from './follow-up.js';
-import { newId, sha256Hex } from './secrets.js';
+import { HoldLimiter, type HoldLimits } from './hold-limits.js';
+import { toBooking, toHold, toInstant, toService, type BookingRow, type HoldRow, type ServiceRow } from './rows.js';
+import { newAccessToken, newId, sha256Hex, tokenMatches } from './secrets.js';
+
+export { toBooking, toInstant, type BookingRow } from './rows.js';
 
 const MINUTE = 60_000;
 
-interface ServiceRow {
-  id: string;
-  name: string;
-  description: string;
-  duration_minutes: number;
-  location: Service['location'];
-  mode: Service['mode'];
-  follow_up_after: string | null;
-  follow_up_min_hours: number | null;
-  follow_up_max_hours: number | null;
-}
-
-interface HoldRow {
-  id: string;
-  service_id: string;
-  start_ms: number;
-  end_ms: number;
-  expires_at_ms: number;
-}
-
-export interface BookingRow {
-  id: string;
-  service_id: string;
-  start_ms: number;
-  end_ms: number;
-  status: Booking['status'];
-  token_sha256: string;
+/** Who asks for a hold (`c.var.client`) and the caps that apply to them. */
+export interface HoldClient {
+  key: string;
+  limits: HoldLimits;
 }
 
 export interface NewBooking {
@@ -74,10 +56,14 @@ export class ClinicStore {
   readonly #db: Db;
   readonly #timeZone: string;
   readonly #statements;
+  readonly #availability: AvailabilityCache;
+  readonly #holdLimiter: HoldLimiter;
 
   constructor(db: Db, timeZone: string) {
     this.#db = db;
     this.#timeZone = timeZone;
+    this.#availability = new AvailabilityCache(db, timeZone);
+    this.#holdLimiter = new HoldLimiter(db, timeZone);
     this.#statements = {
       services: db.prepare<[], ServiceRow>(`SELECT ${SERVICE_COLUMNS} FROM services WHERE active = 1 ORDER BY position, id`),
       service: db.prepare<[string], ServiceRow>(`SELECT ${SERVICE_COLUMNS} FROM services WHERE active = 1 AND id = ?`),
@@ -105,9 +91,10 @@ export class ClinicStore {
         'SELECT id, service_id, start_ms, end_ms, expires_at_ms FROM holds WHERE id = ? AND expires_at_ms > ?',
       ),
       insertHold: db.prepare(
-        `INSERT INTO holds (id, service_id, start_ms, end_ms, expires_at_ms, created_at_ms)
-         VALUES (@id, @service_id, @start_ms, @end_ms, @expires_at_ms, @created_at_ms)`,
+        `INSERT INTO holds (id, service_id, start_ms, end_ms, expires_at_ms, created_at_ms, client_sha256, release_sha256)
+         VALUES (@id, @service_id, @start_ms, @end_ms, @expires_at_ms, @created_at_ms, @client_sha256, @release_sha256)`,
       ),
+      holdRelease: db.prepare<[string], { release_sha256: string | null }>('SELECT release_sha256 FROM holds WHERE id = ?'),
       deleteHold: db.prepare('DELETE FROM holds WHERE id = ?'),
       insertBooking: db.prepare(
         `INSERT INTO bookings (id, service_id, start_ms, end_ms, status, client_name, client_email, client_phone,
@@ -126,6 +113,11 @@ export class ClinicStore {
 
   get timeZone(): string {
     return this.#timeZone;
+  }
+
+  /** How often availability was answered from remembered days (see availability-cache.ts). */
+  get availabilityCacheStats(): AvailabilityCacheStats {
+    return { ...this.#availability.stats };
   }
 
   listServices(): Service[] {
@@ -155,25 +147,33 @@ export class ClinicStore {
 
   /**
    * Free slots of `service` starting in [from, to), as seen at `now`; with `within`, only those
-   * whose start also lies in that closed interval (a follow-up window).
+   * whose start also lies in that closed interval (a follow-up window). Answered from the days
+   * the availability cache remembers; writes never rely on it.
    */
   availability(service: Service, from: number, to: number, now: number, within?: Interval): Interval[] {
     if (within) {
       from = Math.max(from, within.start);
       to = Math.min(to, within.end + 1);
-      if (to <= from) return [];
     }
     const rules = this.rules();
-    const busy = this.#busy({ start: from, end: to + service.durationMinutes * MINUTE }, now);
-    return freeSlots({ rules, durationMinutes: service.durationMinutes, from, to, now, busy });
+    const bookable = bookableWindow(rules, now);
+    from = Math.max(from, bookable.start);
+    to = Math.min(to, bookable.end);
+    return this.#availability.freeSlots(service.id, service.durationMinutes, rules, from, to, now);
   }
 
-  /** Places a hold on a free slot; `409 slot_unavailable` when it is not free. */
-  createHold(service: Service, start: number, now: number, holdMinutes: number): Hold {
+  /**
+   * Places a hold on a free slot for `client`, within its caps (`429 too_many_holds`); `409
+   * slot_unavailable` when the slot is not free. The release token is shown once, kept as a hash.
+   */
+  createHold(service: Service, start: number, now: number, holdMinutes: number, client: HoldClient): { hold: Hold; releaseToken: string } {
     const slot = this.#bookableSlot(service, start, now);
+    const clientHash = this.#holdLimiter.clientHash(client.key);
+    const releaseToken = newAccessToken();
     return this.#db
       .transaction(() => {
         this.#statements.purgeHolds.run(now);
+        this.#holdLimiter.check(clientHash, slot.start, now, client.limits);
         if (this.#busy(slot, now).some((taken) => overlaps(slot, taken))) throw slotUnavailable();
         this.#requireFollowUpWindow(service, slot.start);
         const row: HoldRow = {
@@ -183,15 +183,20 @@ export class ClinicStore {
           end_ms: slot.end,
           expires_at_ms: now + holdMinutes * MINUTE,
         };
-        this.#statements.insertHold.run({ ...row, created_at_ms: now });
-        return toHold(row);
+        this.#statements.insertHold.run({ ...row, created_at_ms: now, client_sha256: clientHash, release_sha256: sha256Hex(releaseToken) });
+        return { hold: toHold(row), releaseToken };
       })
       .immediate();
   }
 
-  /** Releases a hold; releasing one that is gone already is not an error. */
-  releaseHold(id: string): void {
-    this.#statements.deleteHold.run(id);
+  /**
+   * Releases a hold when `releaseToken` is the one it was created with. A wrong or missing token
+   * does nothing and, like a hold that is gone already, is not an error: the caller cannot tell
+   * them apart, so the route is no oracle for which holds exist.
+   */
+  releaseHold(id: string, releaseToken: string | undefined): void {
+    const stored = this.#statements.holdRelease.get(id)?.release_sha256 ?? undefined;
+    if (tokenMatches(releaseToken ?? '', stored)) this.#statements.deleteHold.run(id);
   }
 
   /**
@@ -246,7 +251,8 @@ export class ClinicStore {
   /**
    * Moves a booking to another slot of its service, keeping its id, token and checklist, and its
    * status, except that a request-mode session becomes a request again (the clinic confirms the
-   * new time). A session that has already started cannot be moved (409 `booking_started`).
+   * new time). A cancelled booking or a session that has started cannot be moved (409
+   * `booking_cancelled`, `booking_started`: `refuseUnchangeable`).
    * The check and the move are one IMMEDIATE transaction, so the booking is always at exactly one
    * time: the old one until the commit, the new one after. Its own current time does not count as
    * taken; a hold (`holdId`) is consumed as when booking.
@@ -256,8 +262,7 @@ export class ClinicStore {
       .transaction(() => {
         const row = this.#statements.booking.get(bookingId);
         if (!row) throw new Error('rescheduleBooking: no such booking');
-        if (row.status === 'cancelled') throw bookingCancelled('This booking was cancelled, so it cannot be moved. Please make a new booking.');
-        if (row.start_ms <= now) throw bookingStarted('This appointment has already started, so it cannot be moved online. Please contact the clinic.');
+        refuseUnchangeable(row, now, 'move');
         const service = this.findService(row.service_id);
         if (!service) throw validationFailed({ start: 'This service can no longer be booked online. Please contact the clinic.' });
         const slot = this.#bookableSlot(service, Date.parse(request.start), now);
@@ -292,12 +297,20 @@ export class ClinicStore {
     return this.#statements.booking.get(id);
   }
 
-  /** Cancels a booking (again is fine) and so frees its time. */
+  /**
+   * Cancels a booking (again is fine) and so frees its time; a session that has started is
+   * `409 booking_started`, as for a move (`refuseUnchangeable`).
+   */
   cancelBooking(id: string, now: number): Booking {
-    this.#statements.cancelBooking.run(now, id);
-    const row = this.#statements.booking.get(id);
-    if (!row) throw new Error('cancelBooking: booking vanished');
-    return toBooking(row);
+    return this.#db
+      .transaction(() => {
+        const row = this.#statements.booking.get(id);
+        if (!row) throw new Error('cancelBooking: no such booking');
+        refuseUnchangeable(row, now, 'cancel');
+        this.#statements.cancelBooking.run(now, id);
+        return toBooking(this.#statements.booking.get(id)!);
+      })
+      .immediate();
   }
 
   /**
@@ -346,55 +359,10 @@ export class ClinicStore {
   }
 }
 
-export function toBooking(row: BookingRow): Booking {
-  return {
-    id: row.id,
-    service: row.service_id,
-    start: toInstant(row.start_ms),
-    end: toInstant(row.end_ms),
-    status: row.status,
-  };
-}
-
-/** `2026-03-09T13:00:00Z`: whole seconds drop the `.000`. */
-export function toInstant(ms: number): string {
-  return new Date(ms).toISOString().replace('.000Z', 'Z');
-}
-
-function toService(row: ServiceRow): Service {
-  return {
-    id: row.id,
-    name: row.name,
-    description: row.description,
-    durationMinutes: row.duration_minutes,
-    location: row.location,
-    mode: row.mode,
-    ...(row.follow_up_after !== null && row.follow_up_min_hours !== null && row.follow_up_max_hours !== null
-      ? {
-          followUp: {
-            after: row.follow_up_after,
-            minHoursAfterEnd: row.follow_up_min_hours,
-            maxHoursAfterEnd: row.follow_up_max_hours,
-          },
-        }
-      : {}),
-  };
-}
-
 function holdExpired(): ApiError {
   return new ApiError(
     409,
     'hold_expired',
     'We could only keep that time for a few minutes, and someone else has now booked it. Please choose another time.',
   );
-}
-
-function toHold(row: HoldRow): Hold {
-  return {
-    id: row.id,
-    service: row.service_id,
-    start: toInstant(row.start_ms),
-    end: toInstant(row.end_ms),
-    expiresAt: toInstant(row.expires_at_ms),
-  };
 }

@@ -243,6 +243,20 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 6,
+    description: 'holds: who placed them (hashed, for per-client caps) and the hash of their release token',
+    apply(db) {
+      db.exec(`
+        -- SHA-256 of the client key (its address as resolved through trusted proxies); a hold row
+        -- is deleted soon after it expires. NULL on holds placed before this version.
+        ALTER TABLE holds ADD COLUMN client_sha256 TEXT;
+        -- SHA-256 of the releaseToken shown once in the 201; DELETE holds/{id} needs the token.
+        ALTER TABLE holds ADD COLUMN release_sha256 TEXT;
+        CREATE INDEX holds_by_client ON holds (client_sha256, expires_at_ms);
+      `);
+    },
+  },
 ];
 
 /** Opens (creating if needed) the database at `path` or `':memory:'`, migrated to the latest version. */

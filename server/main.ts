@@ -9,7 +9,11 @@
  *                        (default the demo page: http://localhost:<DEMO_PORT>,http://127.0.0.1:<DEMO_PORT>)
  *   KAP_CLINIC_TZ        the clinic's IANA time zone (default America/New_York)
  *   KAP_HOST             address both servers bind to (default 127.0.0.1)
- *   KAP_RATE_LIMIT       writes per minute per client IP (default 30)
+ *   KAP_RATE_LIMIT       writes per minute per client (default 30)
+ *   KAP_READ_RATE_LIMIT  reads per minute per client (default 300)
+ *   KAP_TRUST_PROXY      the reverse proxies in front of the API, so clients are told apart by
+ *                        X-Forwarded-For: a hop count (1) or addresses/CIDR ranges
+ *                        (127.0.0.1,::1); default none (the socket address only)
  *   KAP_DEMO_SEED        `0` turns off the demo journey's seed (do so on a real deployment);
  *                        otherwise each start ensures a staff-made demo administration booking
  *                        (see demo-seed.ts) and prints links to it carrying a fresh access token
@@ -35,6 +39,9 @@ const demoPort = portFromEnv('DEMO_PORT', 8080);
 const host = env.KAP_HOST || '127.0.0.1';
 const dbPath = env.KAP_DB || 'data/kap.sqlite';
 const writesPerMinute = env.KAP_RATE_LIMIT ? positiveInteger('KAP_RATE_LIMIT', env.KAP_RATE_LIMIT) : DEFAULT_RATE_LIMIT.writes;
+const readsPerMinute = env.KAP_READ_RATE_LIMIT
+  ? positiveInteger('KAP_READ_RATE_LIMIT', env.KAP_READ_RATE_LIMIT)
+  : DEFAULT_RATE_LIMIT.reads;
 
 if (dbPath !== ':memory:') mkdirSync(dirname(resolve(dbPath)), { recursive: true });
 
@@ -49,7 +56,8 @@ try {
     db: dbPath,
     ...(env.KAP_CLINIC_TZ ? { clinicTimeZone: env.KAP_CLINIC_TZ } : {}),
     allowedOrigins,
-    rateLimit: { writes: writesPerMinute, windowMs: 60_000 },
+    rateLimit: { writes: writesPerMinute, reads: readsPerMinute, windowMs: 60_000 },
+    trustProxy: env.KAP_TRUST_PROXY,
     logger: (line) => process.stdout.write(`${line}\n`),
   });
   const apiServer = await listen(api.app.fetch, apiPort, host);

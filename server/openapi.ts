@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import * as schemas from '../src/api/schemas.js';
 import { IntakeSubmission } from '../src/forms/submission.js';
+import { MAX_AVAILABILITY_DAYS } from '../src/scheduling/slots.js';
 import { CORS_EXPOSE_HEADERS } from './cors.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -112,10 +113,14 @@ const WRITE_ERRORS = [
   'InternalError',
 ] as const;
 
-/** An operation's `responses`: its successes, then each named error response under its status. */
+/**
+ * An operation's `responses`: its successes, then each named error response under its status.
+ * Every request counts against a per-client budget (reads and writes apart), so every operation
+ * can answer 429.
+ */
 function responses(successes: Record<string, unknown>, ...errors: ErrorResponse[]): Record<string, unknown> {
   const answers: Record<string, unknown> = { ...successes };
-  for (const name of errors) answers[ERROR_STATUS[name]] = { $ref: `#/components/responses/${name}` };
+  for (const name of [...errors, 'RateLimited' as const]) answers[ERROR_STATUS[name]] = { $ref: `#/components/responses/${name}` };
   return answers;
 }
 
@@ -156,7 +161,7 @@ function build(): OpenApiDocument {
           summary: 'Free slots of a service in [from, to)',
           description:
             'Slots whose start lies in [from, to), after the minimum notice and before the booking horizon, ' +
-            'minus existing bookings and live holds of any service. `to - from` may be at most 62 days. ' +
+            `minus existing bookings and live holds of any service. \`to - from\` may be at most ${MAX_AVAILABILITY_DAYS} days. ` +
             'A follow-up service (one with `followUp`, e.g. integration) is asked for with `after=<booking id>` of a ' +
             'booking of the `followUp.after` service and that booking’s bearer token; only slots whose start lies in ' +
             '[its end + minHoursAfterEnd, its end + maxHoursAfterEnd] (elapsed hours, both ends included) are returned. ' +
@@ -187,10 +192,15 @@ function build(): OpenApiDocument {
           operationId: 'createHold',
           summary: 'Hold a free slot for a few minutes while the client types',
           tags: ['booking'],
+          description:
+            'The answer carries `releaseToken`, shown once (stored only as a hash): the proof `DELETE holds/{id}` needs. ' +
+            'One client (its address, through the proxies the server trusts) keeps at most 4 live holds, at most 2 of them ' +
+            'on slots starting on one clinic day; past that the answer is `429 too_many_holds`, with `Retry-After` until its ' +
+            'first hold lapses.',
           parameters: [parameter('IdempotencyKey')],
           requestBody: { required: true, content: json(ref('HoldRequest')) },
           responses: responses(
-            { '201': replayable('The hold; it lapses by itself at `expiresAt`.', 'HoldResponse') },
+            { '201': replayable('The hold, which lapses by itself at `expiresAt`, and its release token.', 'HoldResponse') },
             ...WRITE_ERRORS,
           ),
         },
@@ -198,10 +208,14 @@ function build(): OpenApiDocument {
       '/holds/{id}': {
         delete: {
           operationId: 'releaseHold',
-          summary: 'Release a hold (releasing one that is gone is not an error)',
+          summary: 'Release a hold with the release token it came with (releasing one that is gone is not an error)',
+          description:
+            'Send the hold’s `releaseToken` as the bearer token. Without it, or with another, the answer is the same `204` ' +
+            'as for a hold that is gone, and the hold stays until it lapses: the route tells nobody which holds exist.',
           tags: ['booking'],
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: responses({ '204': { description: 'Released.' } }, 'RateLimited', 'InternalError'),
+          security: [{ holdReleaseToken: [] }],
+          responses: responses({ '204': { description: 'Released, or nothing to release with this token.' } }, 'InternalError'),
         },
       },
       '/bookings': {
@@ -211,8 +225,9 @@ function build(): OpenApiDocument {
           description:
             'Requires `Idempotency-Key`. A `request`-mode service creates a booking with status `requested`, ' +
             'which the clinic confirms later. With `holdId`, the client’s own hold is consumed; if it has expired ' +
-            'and the slot was taken meanwhile the answer is `409 hold_expired`. The access token in the answer is ' +
-            'shown once and stored only as a hash.',
+            'and the slot was taken meanwhile the answer is `409 hold_expired`. `holdId` needs no release token: hold ids are ' +
+            '128-bit random values that only the holder is shown, and a hold only lets its holder book its own slot. ' +
+            'The access token in the answer is shown once and stored only as a hash.',
           tags: ['booking'],
           parameters: [parameter('IdempotencyKeyRequired')],
           requestBody: { required: true, content: json(ref('BookingRequest')) },
@@ -236,6 +251,9 @@ function build(): OpenApiDocument {
         post: {
           operationId: 'cancelBooking',
           summary: 'Cancel a booking; cancelling again answers the same',
+          description:
+            'A session that has started (or taken place) can no longer be cancelled online: `409 booking_started`, ' +
+            'the same rule as for rescheduling.',
           tags: ['booking'],
           parameters: [parameter('BookingId'), parameter('IdempotencyKey')],
           security: bearer(),
@@ -254,7 +272,7 @@ function build(): OpenApiDocument {
             'Requires `Idempotency-Key`. The booking keeps its id, token, status and checklist; only `start` and `end` change. ' +
             'The check and the move are one transaction: the booking is never at two times, nor at none. Its own current time ' +
             'does not count as taken; with `holdId`, the client’s own hold on the new time is consumed. A cancelled booking is ' +
-            '`409 booking_cancelled`.',
+            '`409 booking_cancelled`; a session that has started (or taken place) is `409 booking_started`.',
           tags: ['booking'],
           parameters: [parameter('BookingId'), parameter('IdempotencyKeyRequired')],
           security: bearer(),
@@ -385,12 +403,12 @@ function build(): OpenApiDocument {
           operationId: 'openApiDocument',
           summary: 'This document',
           tags: ['operations'],
-          responses: {
+          responses: responses({
             '200': {
               description: 'The OpenAPI 3.1 document.',
               content: json({ type: 'object', required: ['openapi', 'paths'] }),
             },
-          },
+          }),
         },
       },
     },
@@ -409,16 +427,20 @@ function build(): OpenApiDocument {
         ),
         NotFound: errorResponse('`not_found`: no such route, or no such item in this booking’s checklist.'),
         Conflict: errorResponse(
-          '`slot_unavailable` (the time is taken, inside the notice or past the horizon), `hold_expired` (the hold lapsed and the time was taken meanwhile), `booking_cancelled` (the booking was cancelled: it cannot be rescheduled nor its checklist changed) or `request_in_progress` (the first request with this Idempotency-Key is still running).',
+          '`slot_unavailable` (the time is taken, inside the notice or past the horizon), `hold_expired` (the hold lapsed and the time was taken meanwhile), `booking_cancelled` (the booking was cancelled: it cannot be rescheduled nor its checklist changed), `booking_started` (the session has started or taken place: it can no longer be cancelled or rescheduled online) or `request_in_progress` (the first request with this Idempotency-Key is still running).',
         ),
         PayloadTooLarge: errorResponse('`payload_too_large`: the body is over 32 KB.'),
         UnsupportedMediaType: errorResponse('`validation_failed`: a body was sent without `Content-Type: application/json`.'),
         ValidationFailed: errorResponse(
           '`validation_failed` with per-field messages in `fields`, keyed by dotted path (`client.email`); or `idempotency_key_reused` (the key was used with a different request).',
         ),
-        RateLimited: errorResponse('`rate_limited`: too many writes from this client; wait `Retry-After` seconds.', {
-          'Retry-After': { $ref: '#/components/headers/RetryAfter' },
-        }),
+        RateLimited: errorResponse(
+          '`rate_limited`: too many reads or too many writes from this client (separate budgets); wait `Retry-After` seconds. ' +
+            'On `POST /holds`, also `too_many_holds`: this client already keeps as many live holds as it may.',
+          {
+            'Retry-After': { $ref: '#/components/headers/RetryAfter' },
+          },
+        ),
         InternalError: errorResponse('`internal_error`: something failed on the server; retrying may succeed.'),
       },
       parameters: {
@@ -452,6 +474,11 @@ function build(): OpenApiDocument {
           type: 'http',
           scheme: 'bearer',
           description: 'The `accessToken` returned when the booking was created. Send it in this header, never in a URL.',
+        },
+        holdReleaseToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The `releaseToken` returned with the hold (`POST /holds`). Send it in this header, never in a URL.',
         },
       },
     },

@@ -16,22 +16,24 @@ import {
   type Service,
   type ServicesResponse,
 } from '../src/api/schemas.js';
+import { MAX_AVAILABILITY_DAYS } from '../src/scheduling/slots.js';
 import { validationFailed } from './api-error.js';
 import type { AppEnv } from './app-env.js';
-import { authorizedBooking } from './booking-auth.js';
+import { authorizedBooking, bearerToken } from './booking-auth.js';
 import { registerChecklistRoutes } from './checklist-routes.js';
 import type { ChecklistStore } from './checklist-store.js';
 import { toBooking, toInstant, type ClinicStore } from './clinic-store.js';
 import type { Db } from './database.js';
 import { availabilityWindow } from './follow-up.js';
+import type { HoldLimits } from './hold-limits.js';
 import { idempotency } from './idempotency.js';
 import { registerIntakeRoutes } from './intake-routes.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { newAccessToken } from './secrets.js';
 import { parseRequest } from './validation.js';
 
-/** The longest window one availability request may ask for. */
-export const MAX_AVAILABILITY_WINDOW_DAYS = 62;
+/** The longest window one availability request may ask for (what `<kap-booking>` asks, with room). */
+export const MAX_AVAILABILITY_WINDOW_DAYS = MAX_AVAILABILITY_DAYS;
 const DAY = 86_400_000;
 
 export interface RouteDependencies {
@@ -40,9 +42,10 @@ export interface RouteDependencies {
   checklists: ChecklistStore;
   now: () => number;
   holdMinutes: number;
+  holdLimits: HoldLimits;
 }
 
-export function registerRoutes(app: Hono<AppEnv>, { db, store, checklists, now, holdMinutes }: RouteDependencies): void {
+export function registerRoutes(app: Hono<AppEnv>, { db, store, checklists, now, holdMinutes, holdLimits }: RouteDependencies): void {
   const optionalKey = idempotency({ db, now, required: false });
   const requiredKey = idempotency({ db, now, required: true });
 
@@ -76,12 +79,14 @@ export function registerRoutes(app: Hono<AppEnv>, { db, store, checklists, now, 
   app.post('/holds', optionalKey, (c) => {
     const request = parseRequest(HoldRequest, c.var.body);
     const service = requireService(store, request.service);
-    const hold = store.createHold(service, Date.parse(request.start), now(), holdMinutes);
-    return c.json({ hold } satisfies HoldResponse, 201);
+    const held = store.createHold(service, Date.parse(request.start), now(), holdMinutes, { key: c.var.client, limits: holdLimits });
+    return c.json(held satisfies HoldResponse, 201);
   });
 
+  // Needs the hold's release token; without it (or with another) the answer is the same 204 as
+  // for a hold that is gone, and the hold stays until it lapses.
   app.delete('/holds/:id', (c) => {
-    store.releaseHold(c.req.param('id'));
+    store.releaseHold(c.req.param('id'), bearerToken(c.req.header('Authorization')));
     return c.body(null, 204);
   });
 

@@ -57,6 +57,12 @@ export interface KapClientOptions {
   now?: () => number;
 }
 
+/**
+ * A hold as `createHold` resolves it: the contract's `Hold` and, from a backend that issues one,
+ * the secret `DELETE holds/{id}` needs. Keep it in memory only; it belongs in no event or storage.
+ */
+export type HeldSlot = Hold & { releaseToken?: string };
+
 export interface RequestOptions {
   signal?: AbortSignal;
 }
@@ -234,8 +240,8 @@ export class KapApiClient {
     });
   }
 
-  /** `POST holds`. */
-  async createHold(body: HoldRequest, opts: WriteOptions): Promise<Hold> {
+  /** `POST holds`: the hold, with the `releaseToken` that releases it when the backend issues one. */
+  async createHold(body: HoldRequest, opts: WriteOptions): Promise<HeldSlot> {
     const res = await this.#request({
       method: 'POST',
       segments: ['holds'],
@@ -244,15 +250,22 @@ export class KapApiClient {
       signal: opts.signal,
       schema: HoldResponseSchema,
     });
-    return res.hold;
+    return res.releaseToken === undefined ? res.hold : { ...res.hold, releaseToken: res.releaseToken };
   }
 
   /**
-   * `DELETE holds/{id}`. A hold that is already gone (404) counts as released: it may have
-   * expired, or an earlier attempt whose answer was lost may have released it.
+   * `DELETE holds/{id}`, with the hold's `releaseToken` as the bearer token when it has one. A hold
+   * that is already gone (404) counts as released: it may have expired, or an earlier attempt
+   * whose answer was lost may have released it.
    */
-  async releaseHold(id: string, opts: RequestOptions = {}): Promise<void> {
-    await this.#request<undefined>({ method: 'DELETE', segments: ['holds', id], signal: opts.signal, alsoOk: [404] });
+  async releaseHold(id: string, opts: RequestOptions & { token?: string } = {}): Promise<void> {
+    await this.#request<undefined>({
+      method: 'DELETE',
+      segments: ['holds', id],
+      ...(opts.token !== undefined ? { token: opts.token } : {}),
+      signal: opts.signal,
+      alsoOk: [404],
+    });
   }
 
   /** `POST bookings`; resolves with the booking and its access token. */

@@ -98,7 +98,15 @@ export const Hold = z.object({
   expiresAt: Instant,
 });
 
-export const HoldResponse = z.object({ hold: Hold });
+export const HoldResponse = z.object({
+  hold: Hold,
+  /**
+   * The proof that releases this hold: send it as `Authorization: Bearer <releaseToken>` on
+   * `DELETE holds/{id}`. Shown once; the reference backend keeps only its hash. Optional so that a
+   * backend which issues none still conforms (its holds are released without one).
+   */
+  releaseToken: z.optional(z.string().check(z.minLength(16))),
+});
 
 // ---- bookings ----------------------------------------------------------------------------
 
@@ -241,7 +249,7 @@ export const ErrorCode = z.enum([
   'hold_expired',
   /** 409: the booking was cancelled, so it can no longer be rescheduled or its checklist changed. */
   'booking_cancelled',
-  /** 409: the session has already begun, so it can no longer be moved online. */
+  /** 409: the session has begun (or taken place), so it can no longer be cancelled or moved online. */
   'booking_started',
   'idempotency_key_missing',
   'idempotency_key_reused',
@@ -249,6 +257,8 @@ export const ErrorCode = z.enum([
   'not_found',
   'unauthorized',
   'rate_limited',
+  /** 429 with `Retry-After`: this client already holds as many slots as it may (in all, or on that day). */
+  'too_many_holds',
   'payload_too_large',
   'internal_error',
 ]);

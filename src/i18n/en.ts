@@ -187,7 +187,8 @@ export const en: KapStrings = {
   statusRequested: 'Requested — the clinic will contact you to confirm it',
   statusCancelled: 'Cancelled',
   manageCancelledNote: 'This appointment has been cancelled. If you would like another one, you can book again.',
-  managePastNote: 'This appointment has already started, so it can no longer be changed here. Please contact the clinic if you need help.',
+  managePastNote:
+    'This appointment has already started or taken place, so it can no longer be cancelled or moved here. Please contact the clinic if you need help.',
   cancelAppointment: 'Cancel appointment',
   cancelConfirmHeading: 'Are you sure you want to cancel this appointment?',
   cancelConfirmBody: 'The time will be given up so that someone else can book it.',

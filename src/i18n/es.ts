@@ -192,7 +192,7 @@ export const es: KapStrings = {
   statusCancelled: 'Cancelada',
   manageCancelledNote: 'Esta cita se ha cancelado. Si desea otra, puede volver a reservar.',
   managePastNote:
-    'Esta cita ya ha comenzado, así que ya no se puede cambiar aquí. Póngase en contacto con la clínica si necesita ayuda.',
+    'Esta cita ya ha comenzado o ya ha tenido lugar, así que ya no se puede cancelar ni cambiar aquí. Póngase en contacto con la clínica si necesita ayuda.',
   cancelAppointment: 'Cancelar la cita',
   cancelConfirmHeading: '¿Seguro que quiere cancelar esta cita?',
   cancelConfirmBody: 'La hora quedará libre para que otra persona pueda reservarla.',

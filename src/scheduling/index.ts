@@ -2,3 +2,4 @@ export * from './zones.js';
 export * from './slots.js';
 export * from './format.js';
 export * from './ics.js';
+export * from './booking-changes.js';

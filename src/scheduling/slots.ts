@@ -41,6 +41,22 @@ export function weekDays(weekStartDay: string): string[] {
   return Array.from({ length: 7 }, (_, i) => addDays(weekStartDay, i));
 }
 
+/**
+ * The most days one `GET availability` may span. The reference backend refuses more (422), so a
+ * flood of requests cannot each make it compute months; `<kap-booking>` asks for 9 (`weekAvailabilityRange`).
+ */
+export const MAX_AVAILABILITY_DAYS = 14;
+
+/**
+ * What `<kap-booking>` asks availability for to show the week starting `weekStartDay`: a day
+ * either side, so the week is complete in whichever zone it is finally shown in, and nothing that
+ * began more than a minute before `now`. Nine days at most (and a daylight-saving hour).
+ */
+export function weekAvailabilityRange(weekStartDay: string, timeZone: string, now: number): { from: string; to: string } {
+  const from = Math.max(Date.parse(startOfDay(addDays(weekStartDay, -1), timeZone)), now - 60_000);
+  return { from: new Date(from).toISOString().replace(/\.\d{3}Z$/, 'Z'), to: startOfDay(addDays(weekStartDay, 8), timeZone) };
+}
+
 /** The instants bounding that week in `timeZone`: `from` inclusive, `to` exclusive. */
 export function weekQuery(weekStartDay: string, timeZone: string): { from: string; to: string } {
   return { from: startOfDay(weekStartDay, timeZone), to: startOfDay(addDays(weekStartDay, 7), timeZone) };

@@ -308,6 +308,17 @@ describe('request shape', () => {
     assert.deepEqual(JSON.parse(call!.body!), { service: 'consultation', start: HOLD.start });
   });
 
+  it('POST holds: the release token the backend issues comes back with the hold, and DELETE holds/{id} sends it as the bearer token', async () => {
+    const releaseToken = 'rel_'.padEnd(43, 'x');
+    const { client, calls } = clientWith([json(201, { hold: HOLD, releaseToken }), new Response(null, { status: 204 })]);
+    const held = await client.createHold({ service: 'consultation', start: HOLD.start }, WRITE);
+    assert.deepEqual(held, { ...HOLD, releaseToken });
+    await client.releaseHold(held.id, { token: held.releaseToken });
+    assert.equal(calls[1]!.url.href, `${API}holds/hold_1`);
+    assert.equal(calls[1]!.headers.get('Authorization'), `Bearer ${releaseToken}`);
+    assert.ok(!calls[1]!.url.href.includes(releaseToken));
+  });
+
   it('POST bookings keeps PHI in the body only, never the URL', async () => {
     const { client, calls } = clientWith([json(201, { booking: BOOKING, accessToken: ACCESS_TOKEN })]);
     assert.deepEqual(await client.createBooking(BOOKING_REQUEST, WRITE), { booking: BOOKING, accessToken: ACCESS_TOKEN });
@@ -370,6 +381,7 @@ describe('request shape', () => {
     assert.equal(calls[0]!.init.method, 'DELETE');
     assert.equal(calls[0]!.url.href, `${API}holds/hold_1`);
     assert.equal(calls[0]!.body, undefined);
+    assert.equal(calls[0]!.headers.get('Authorization'), null, 'a hold from a backend that issued no token');
   });
 
   it('DELETE holds/{id} ignores a 200 body and still fails on other errors', async () => {

@@ -21,8 +21,8 @@ import {
   timeButtons,
   until,
 } from './support/booking.js';
-import { EventRecorder } from './support/harness.js';
-import { EARLIER_CLIENT, START_ADDRESS, bookThroughApi, bookingOnServer, freeSlots, openLink } from './support/manage.js';
+import { EventRecorder, postBooking } from './support/harness.js';
+import { EARLIER_CLIENT, START_ADDRESS, availability, bookThroughApi, bookingOnServer, freeSlots, openLink } from './support/manage.js';
 import { errorAnswer, type Fault } from './support/network.js';
 
 /** The managing events, apart from the booking ones `recorder` holds. */
@@ -118,6 +118,34 @@ describe('<kap-booking booking> seeing a booking', () => {
     expect(summary(el)['Status']).to.equal('Cancelled');
     expect(text(el)).to.include('This appointment has been cancelled.');
     expect(el.shadowRoot!.querySelectorAll('button')).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('a session that has started or taken place offers no Cancel or Change time, and says why calmly', async () => {
+    // The backend's clock stands in 2020, so a session booked then has long taken place here.
+    const api = freshApi({ now: '2020-01-06T12:00:00Z' });
+    const day = Date.parse('2020-01-07T00:00:00Z');
+    const { slots } = await availability(api, network.realFetch, { service: 'consultation', fromMs: day, toMs: day + 86_400_000 });
+    const created = await postBooking(api, network.realFetch, { service: 'consultation', start: slots[0]!.start, client: EARLIER_CLIENT });
+    const el = await mountBooking({ api, booking: created.booking.id }, (e) => (e.token = created.accessToken));
+    await until(() => $(el, '[data-focus="manage"]'), 'the booking');
+    expect(summary(el)['Status']).to.equal('Confirmed');
+    expect(text(el)).to.include('This appointment has already started or taken place, so it can no longer be cancelled or moved here.');
+    expect(el.shadowRoot!.querySelectorAll('button')).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<kap-booking booking> when the backend refuses a change', () => {
+  it('the session began while the page was open: the refused cancel (409 booking_started) is explained calmly', async () => {
+    const { el } = await managing();
+    network.fail('POST', /\/cancel$/, errorAnswer(409, 'booking_started'));
+    button(el, 'Cancel appointment').click();
+    await until(() => $(el, '[data-focus="confirm-cancel"]'), 'the question');
+    button(el, 'Yes, cancel it').click();
+    await until(() => text(el).includes("We couldn't cancel your appointment."), 'the refusal');
+    expect(text(el)).to.include('This appointment has already started or taken place, so it can no longer be cancelled or moved here.');
+    expect(errors()).to.deep.include({ kind: 'conflict', code: 'booking_started' });
     await expect(el).to.be.accessible();
   });
 });

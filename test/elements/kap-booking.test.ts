@@ -290,6 +290,10 @@ describe('<kap-booking> holding a time and the details', () => {
     await until(() => $(el, '.time'), 'times again');
     expect(focused(el)).to.equal($(el, '[data-focus="times"]'));
     expect(network.to('DELETE', /\/holds\/[^/]+$/)).to.have.length(1);
+    // With the proof the hold came with, in the header only: without it the backend keeps the hold.
+    const [release] = network.to('DELETE', /\/holds\/[^/]+$/);
+    expect(release!.headers.get('Authorization')).to.match(/^Bearer [\w-]{43}$/);
+    expect(release!.url).not.to.include(release!.headers.get('Authorization')!.slice(7));
     // The released time is free again: it is listed, and someone else could hold it.
     await until(() => timeButtons(el).some((t) => startOf(t) === chosen), 'the released time listed again');
     const again = await network.realFetch(`${api}holds`, {

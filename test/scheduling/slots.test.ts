@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import type { Slot } from '../../src/api/schemas.js';
-import { slotsByDay, weekDays, weekQuery } from '../../src/scheduling/slots.js';
+import { MAX_AVAILABILITY_DAYS, slotsByDay, weekAvailabilityRange, weekDays, weekQuery } from '../../src/scheduling/slots.js';
 import { startOfDay } from '../../src/scheduling/zones.js';
 
 function slot(start: string, minutes = 30): Slot {
@@ -138,6 +138,35 @@ describe('weekDays and weekQuery', () => {
           const second = new Date(Date.UTC(2024, 0, 8) + week * 7 * 86_400_000).toISOString().slice(0, 10);
           assert.equal(weekQuery(first, zone).to, weekQuery(second, zone).from);
           assert.equal(weekQuery(first, zone).from, startOfDay(first, zone));
+        },
+      ),
+    );
+  });
+});
+
+describe('weekAvailabilityRange: what <kap-booking> asks the backend for', () => {
+  it('the week and a day either side, in the zone it is shown in', () => {
+    assert.deepEqual(weekAvailabilityRange('2026-03-09', 'America/New_York', Date.parse('2026-03-01T00:00:00Z')), {
+      from: '2026-03-08T05:00:00Z',
+      to: '2026-03-17T04:00:00Z',
+    });
+  });
+
+  it('never from longer ago than a minute before now, in whole seconds', () => {
+    const now = Date.parse('2026-03-10T15:42:17.250Z');
+    assert.equal(weekAvailabilityRange('2026-03-09', 'America/New_York', now).from, '2026-03-10T15:41:17Z');
+  });
+
+  it('always fits in what the backend allows, in every zone and week, daylight-saving changes included', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 520 }),
+        fc.constantFrom('America/New_York', 'Australia/Lord_Howe', 'America/Santiago', 'Pacific/Apia', 'Asia/Kolkata'),
+        (week, zone) => {
+          const day = new Date(Date.UTC(2024, 0, 1) + week * 7 * 86_400_000).toISOString().slice(0, 10);
+          const { from, to } = weekAvailabilityRange(day, zone, Date.UTC(2020, 0, 1));
+          const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
+          assert.ok(days > 8.9 && days <= MAX_AVAILABILITY_DAYS, `${zone} ${day}: ${days} days`);
         },
       ),
     );

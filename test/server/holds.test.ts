@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { describe, test } from 'node:test';
+import { bearer } from './journey-support.js';
 import { MINUTE, bookingBody, countRows, starts, testApp } from './support.js';
 
 const SLOT = '2026-03-03T15:00:00Z';
@@ -85,17 +87,47 @@ describe('POST /holds', () => {
   });
 });
 
-describe('DELETE /holds/:id', () => {
-  test('releases the slot at once, and deleting again is still 204', async () => {
+describe('DELETE /holds/:id needs the proof the hold was created with', () => {
+  test('the 201 carries a releaseToken; with it as the bearer token the slot is released at once, and again is still 204', async () => {
     const app = testApp();
-    const { hold } = await (await app.postJson('/holds', { service: 'consultation', start: SLOT })).json();
+    const { hold, releaseToken } = await (await app.postJson('/holds', { service: 'consultation', start: SLOT })).json();
+    assert.match(releaseToken, /^[A-Za-z0-9_-]{43}$/);
     assert.ok(!starts((await app.availability('consultation', ...day)).slots).includes(SLOT));
-    const first = await app.request(`/holds/${hold.id}`, { method: 'DELETE' });
+    const first = await app.request(`/holds/${hold.id}`, { method: 'DELETE', headers: bearer(releaseToken) });
     assert.equal(first.status, 204);
     assert.equal(await first.text(), '');
     assert.ok(starts((await app.availability('consultation', ...day)).slots).includes(SLOT));
-    assert.equal((await app.request(`/holds/${hold.id}`, { method: 'DELETE' })).status, 204);
-    assert.equal((await app.request('/holds/hold_never_existed', { method: 'DELETE' })).status, 204);
+    assert.equal((await app.request(`/holds/${hold.id}`, { method: 'DELETE', headers: bearer(releaseToken) })).status, 204);
+  });
+
+  test('without it, or with another hold’s, the answer is the 204 of an unknown hold and the hold stays', async () => {
+    const app = testApp();
+    const mine = await (await app.postJson('/holds', { service: 'consultation', start: SLOT })).json();
+    const other = await (await app.postJson('/holds', { service: 'consultation', start: '2026-03-04T15:00:00Z' })).json();
+    const unknown = await app.request('/holds/hold_never_existed', { method: 'DELETE', headers: bearer(mine.releaseToken) });
+    for (const headers of [{}, bearer(other.releaseToken), bearer(`${mine.releaseToken}x`), { Authorization: mine.releaseToken }]) {
+      const response = await app.request(`/holds/${mine.hold.id}`, { method: 'DELETE', headers });
+      assert.equal(response.status, unknown.status);
+      assert.deepEqual([...response.headers], [...unknown.headers], 'no header tells them apart either');
+      assert.equal(await response.text(), '');
+    }
+    assert.equal(countRows(app, 'holds'), 2);
+    assert.ok(!starts((await app.availability('consultation', ...day)).slots).includes(SLOT), 'still held');
+    assert.equal((await app.book({ start: SLOT })).status, 409);
+  });
+
+  test('the token is stored only as its SHA-256; a replayed hold (same Idempotency-Key) carries the same token, which works', async () => {
+    const app = testApp();
+    const send = () => app.postJson('/holds', { service: 'consultation', start: SLOT }, { 'Idempotency-Key': 'hold-once' });
+    const first = await (await send()).json();
+    const replay = await send();
+    assert.equal(replay.headers.get('Idempotent-Replayed'), 'true');
+    assert.deepEqual(await replay.json(), first);
+    const row = app.db.prepare('SELECT * FROM holds').get() as Record<string, unknown>;
+    assert.equal(row.release_sha256, createHash('sha256').update(first.releaseToken).digest('hex'));
+    assert.ok(!JSON.stringify(row).includes(first.releaseToken));
+    await app.request(`/holds/${first.hold.id}`, { method: 'DELETE', headers: bearer(first.releaseToken) });
+    assert.equal(countRows(app, 'holds'), 0);
   });
 });
 

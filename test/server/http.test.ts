@@ -179,8 +179,8 @@ describe('request bodies', () => {
   });
 });
 
-describe('rate limit on writes', () => {
-  test('past the limit: 429 rate_limited with Retry-After in seconds; reads are not limited; the window resets', async () => {
+describe('rate limits on writes and reads', () => {
+  test('past the write limit: 429 rate_limited with Retry-After in seconds; reads have their own budget; the window resets', async () => {
     const app = testApp({ rateLimit: { writes: 3, windowMs: MINUTE }, allowedOrigins: [DEMO] });
     for (let i = 0; i < 3; i++) {
       const response = await app.request(`/holds/hold_${i}`, { method: 'DELETE' });
@@ -206,6 +206,28 @@ describe('rate limit on writes', () => {
     for (let i = 0; i < 31; i++) statuses.push((await app.request(`/holds/h${i}`, { method: 'DELETE' })).status);
     assert.deepEqual(statuses.slice(0, 30), Array(30).fill(204));
     assert.equal(statuses[30], 429);
+  });
+
+  test('reads have a separate, larger budget: past it 429 with Retry-After, while writes still pass', async () => {
+    const app = testApp({ rateLimit: { writes: 3, reads: 5, windowMs: MINUTE } });
+    const reads: number[] = [];
+    for (let i = 0; i < 6; i++) reads.push((await app.request('/services')).status);
+    assert.deepEqual(reads, [200, 200, 200, 200, 200, 429]);
+    const limited = await app.request('/availability?service=consultation&from=2026-03-03T00:00:00Z&to=2026-03-04T00:00:00Z');
+    assert.equal(limited.status, 429);
+    assert.equal(limited.headers.get('Retry-After'), '60');
+    assert.equal((await limited.json()).error.code, 'rate_limited');
+    assert.equal((await app.request('/holds/h', { method: 'DELETE' })).status, 204, 'the write budget is untouched');
+    app.clock.advance(MINUTE);
+    assert.equal((await app.request('/services')).status, 200);
+  });
+
+  test('the default read budget is 300 a minute', async () => {
+    const app = testApp({ rateLimit: undefined });
+    const statuses: number[] = [];
+    for (let i = 0; i < 301; i++) statuses.push((await app.request('/health')).status);
+    assert.deepEqual(statuses.slice(0, 300), Array(300).fill(200));
+    assert.equal(statuses[300], 429);
   });
 });
 

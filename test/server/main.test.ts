@@ -98,6 +98,14 @@ describe('server/main.ts', () => {
       return true;
     });
   });
+
+  test('a KAP_TRUST_PROXY it does not understand stops it, naming the entry', async () => {
+    await assert.rejects(startMain({ KAP_DB: join(tempDir(), 'kap.sqlite'), KAP_TRUST_PROXY: '127.0.0.1,nginx' }), (error: Error) => {
+      assert.match(error.message, /Could not start: KAP_TRUST_PROXY: "nginx" is not understood/);
+      assert.ok(!/\n\s+at /.test(error.message), 'no stack trace');
+      return true;
+    });
+  });
 });
 
 describe('the demo site server', () => {

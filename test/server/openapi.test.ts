@@ -134,6 +134,17 @@ describe('openapi.json', () => {
     assert.ok(rateLimited.headers['Retry-After']);
   });
 
+  test('a hold comes with its release token, which DELETE holds/{id} asks for; every operation documents 429', () => {
+    const hold = doc.components.schemas.HoldResponse as { properties: Record<string, unknown>; required?: string[] };
+    assert.ok(hold.properties.releaseToken, 'HoldResponse.releaseToken');
+    assert.ok(!(hold.required ?? []).includes('releaseToken'), 'optional: a backend may issue none');
+    assert.equal((doc.components.securitySchemes.holdReleaseToken as { scheme: string }).scheme, 'bearer');
+    assert.deepEqual(doc.paths['/holds/{id}']!.delete!.security, [{ holdReleaseToken: [] }]);
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(operations)) assert.ok(operation.responses['429'], `${method} ${path}`);
+    }
+  });
+
   test('the request schemas accept what the elements send and reject what the server rejects', () => {
     const validate = ajv.compile({ $ref: `${BASE}#/components/schemas/BookingRequest` });
     assert.ok(validate(bookingBody({ start: '2026-03-03T15:00:00Z', reason: 'ptsd', source: 'x' })), ajv.errorsText(validate.errors));
@@ -186,6 +197,16 @@ describe('openapi.json', () => {
     await conforms('post', '/bookings/{id}/cancel', await app.request(`/bookings/${created.booking.id}/cancel`, { method: 'POST', headers: auth }));
     await conforms('post', '/bookings/{id}/cancel', await app.request(`/bookings/${created.booking.id}/cancel`, { method: 'POST' }));
     await conforms('delete', '/holds/{id}', await app.request(`/holds/${held.hold.id}`, { method: 'DELETE' }));
+    await conforms('delete', '/holds/{id}', await app.request(`/holds/${held.hold.id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${held.releaseToken}` } }));
+    assert.match(held.releaseToken, /^[\w-]{43}$/);
+
+    // Past the hold caps: 429 too_many_holds, documented.
+    for (const start of ['2026-03-04T15:00:00Z', '2026-03-04T17:00:00Z']) {
+      await conforms('post', '/holds', await app.postJson('/holds', { service: 'consultation', start }));
+    }
+    const tooMany = await app.postJson('/holds', { service: 'consultation', start: '2026-03-04T19:00:00Z' });
+    assert.equal(tooMany.status, 429);
+    assert.equal((await conforms('post', '/holds', tooMany)).error.code, 'too_many_holds');
 
     // Exhaust the write limit: the 429 is documented too.
     let limited: Response | undefined;
@@ -195,6 +216,10 @@ describe('openapi.json', () => {
     }
     assert.ok(limited);
     await conforms('delete', '/holds/{id}', limited);
+
+    const reads = testApp({ rateLimit: { writes: 1, reads: 1, windowMs: MINUTE } });
+    await conforms('get', '/services', await reads.request('/services'));
+    await conforms('get', '/availability', await reads.request('/availability?service=consultation&from=2026-03-03T00:00:00Z&to=2026-03-04T00:00:00Z'));
 
     app.db.exec('ALTER TABLE services RENAME TO services_gone');
     await conforms('get', '/services', await app.request('/services'));

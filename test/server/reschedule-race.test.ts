@@ -141,7 +141,7 @@ describe('reschedule races, two server processes on one database file', () => {
       const [first, second] = servers as [RunningMain, RunningMain];
       // The real clock: free preparation slots well clear of the 12-hour notice.
       const from = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-      const to = new Date(Date.now() + 21 * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
+      const to = new Date(Date.now() + 14 * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
       const availability = await (await fetch(new URL(`availability?service=preparation&from=${from}&to=${to}`, first.apiUrl))).json();
       const free = (availability.slots as { start: string }[])
         .map((slot) => slot.start)

@@ -60,7 +60,7 @@ export function testApp(options: Partial<AppOptions> & { start?: string } = {}):
     db: ':memory:',
     now: clock.now,
     logger: (line) => logs.push(line),
-    rateLimit: { writes: 10_000, windowMs: MINUTE },
+    rateLimit: { writes: 10_000, reads: 10_000, windowMs: MINUTE },
     ...options,
   });
   const request = async (path: string, init?: RequestInit) => kap.app.request(path, init);

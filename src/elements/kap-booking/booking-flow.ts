@@ -8,7 +8,7 @@
  * submitting asks the backend to reschedule instead of creating a booking.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { newIdempotencyKey, type KapApiClient } from '../../api/client.js';
+import { newIdempotencyKey, type HeldSlot, type KapApiClient } from '../../api/client.js';
 import { KapApiError, isKapApiError } from '../../api/errors.js';
 import type { Booking, BookingRequest, Hold, RescheduleRequest, Slot } from '../../api/schemas.js';
 import {
@@ -72,7 +72,7 @@ export class BookingFlow implements ReactiveController {
   holding: Slot | undefined;
   /** A failed attempt to hold `slot`, offered again with the same key. */
   holdFailure: { slot: Slot; error: KapApiError | Error } | undefined;
-  hold: Hold | undefined;
+  hold: HeldSlot | undefined;
   /** The slot the details belong to; stays after the hold has expired. */
   slot: Slot | undefined;
   holdState: HoldState = 'held';
@@ -335,13 +335,13 @@ export class BookingFlow implements ReactiveController {
     else refresh();
   }
 
-  #releaseHold(hold: Hold): Promise<void> {
+  #releaseHold(hold: HeldSlot): Promise<void> {
     const client = this.#context.client();
     // Best effort and deliberately not tied to the element's signal: it must outlive removal.
-    return client ? client.releaseHold(hold.id).catch(() => undefined) : Promise.resolve();
+    return client ? client.releaseHold(hold.id, { token: hold.releaseToken }).catch(() => undefined) : Promise.resolve();
   }
 
-  #watchHold(hold: Hold): void {
+  #watchHold(hold: HeldSlot): void {
     this.#clearTimers();
     const remaining = Date.parse(hold.expiresAt) - Date.now();
     const warnBefore = Math.min(60_000, Math.max(0, remaining) / 2);

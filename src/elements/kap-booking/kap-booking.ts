@@ -25,14 +25,14 @@ import { KapSlotSelectEvent } from '../../events/kap-slot-select.js';
 import type { KapStringKey } from '../../i18n/strings.js';
 import { calendarFile } from '../../scheduling/ics.js';
 import { formatDayLong, formatDayShort, formatTime, formatZoneName, sameOffsetAt } from '../../scheduling/format.js';
-import { slotsByDay, weekDays, type DaySlots } from '../../scheduling/slots.js';
+import { slotsByDay, weekAvailabilityRange, weekDays, type DaySlots } from '../../scheduling/slots.js';
 import { addDays, browserTimeZone, dayOf, parseDay, startOfDay, weekStart } from '../../scheduling/zones.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { CARE_REASONS, PREFER_NOT_TO_SAY, parsePrefill, type BookingPrefill, type DetailsField } from './booking-details.js';
 import { BookingFlow, type BookingAccess, type FocusTarget, type HoldState, type TimesNotice } from './booking-flow.js';
 import { followUpWindow, type OpenWindow } from './follow-up-window.js';
 import { bookingStyles } from './kap-booking.styles.js';
-import { ManageFlow, type ManageFocus } from './manage-flow.js';
+import { CHANGE_REFUSAL_NOTE, ManageFlow, changeRefusalOf, type ManageFocus } from './manage-flow.js';
 import { manageLink, resolveManageUrl } from './manage-link.js';
 import { privacyNotice, type PrivacyNotice } from './privacy-notice.js';
 import { moveRovingFocus } from './roving-focus.js';
@@ -318,13 +318,9 @@ export class KapBooking extends KapElement {
       if (!client || !service || !open) return initialState;
       // A follow-up service has no times of its own, only those in its window.
       if (service.followUp && !(window && after && afterToken)) return initialState;
-      const zone = this.displayZone;
-      // A day either side, so the week is complete in whichever zone it is finally shown in.
-      const from = new Date(Math.max(Date.parse(startOfDay(addDays(week, -1), zone)), Date.now() - 60_000));
       const query = {
         service: service.id,
-        from: from.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-        to: startOfDay(addDays(week, 8), zone),
+        ...weekAvailabilityRange(week, this.displayZone, Date.now()),
         ...(service.followUp ? { after } : {}),
       };
       try {
@@ -601,11 +597,11 @@ export class KapBooking extends KapElement {
     </div>`;
   }
 
-  /** Like `failureMessage`, and a refused token or a booking cancelled meanwhile say so. */
+  /** Like `failureMessage`, and a refused token or a booking cancelled (or started) meanwhile say so. */
   #failureText(error: unknown): string {
     if (isLinkRefused(error)) return this.t('manageLinkInvalid');
-    if (isKapApiError(error) && error.code === 'booking_cancelled') return this.t('manageCancelledNote');
-    return this.failureMessage(error);
+    const refusal = changeRefusalOf(error);
+    return refusal ? this.t(CHANGE_REFUSAL_NOTE[refusal]) : this.failureMessage(error);
   }
 
   /** A message in place of the element's content, with a heading (missing or refused link). */
@@ -710,16 +706,13 @@ export class KapBooking extends KapElement {
   }
 
   #renderManaged(service: Service, booking: Booking): TemplateResult {
-    const cancelled = booking.status === 'cancelled';
-    const started = Date.parse(booking.start) <= Date.now();
+    const refusal = this.manage.refusal;
     return html`<section class="step" aria-labelledby="manage-heading">
       <h2 id="manage-heading" part="heading" tabindex="-1" data-focus="manage">${this.t('manageHeading')}</h2>
       ${this.#renderAppointment(service, booking, { reference: booking.id, status: booking.status })}
-      ${cancelled
-        ? html`<p part="notice" class="notice">${this.t('manageCancelledNote')}</p>`
-        : started
-          ? html`<p part="notice" class="notice">${this.t('managePastNote')}</p>`
-          : html`${this.#renderMoveUnavailable(service)}
+      ${refusal
+        ? html`<p part="notice" class="notice">${this.t(CHANGE_REFUSAL_NOTE[refusal])}</p>`
+        : html`${this.#renderMoveUnavailable(service)}
               <div part="actions" class="actions">
                 ${this.#canMove(service)
                   ? html`<button

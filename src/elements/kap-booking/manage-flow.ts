@@ -5,9 +5,23 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { newIdempotencyKey, type KapApiClient } from '../../api/client.js';
-import type { KapApiError } from '../../api/errors.js';
+import { isKapApiError, type KapApiError } from '../../api/errors.js';
 import type { Booking } from '../../api/schemas.js';
+import type { KapStringKey } from '../../i18n/strings.js';
+import { bookingChangeRefusal, type BookingChangeRefusal } from '../../scheduling/booking-changes.js';
 import type { BookingAccess } from './booking-flow.js';
+
+/** What the client reads where Cancel and Change time would be, and when the backend refuses one. */
+export const CHANGE_REFUSAL_NOTE: Record<BookingChangeRefusal, KapStringKey> = {
+  booking_cancelled: 'manageCancelledNote',
+  booking_started: 'managePastNote',
+};
+
+/** The backend's refusal to change a booking (cancelled meanwhile, or started), if `error` is one. */
+export function changeRefusalOf(error: unknown): BookingChangeRefusal | undefined {
+  const code = isKapApiError(error) ? error.code : undefined;
+  return code === 'booking_cancelled' || code === 'booking_started' ? code : undefined;
+}
 
 /**
  * `view` → `confirm-cancel` → `cancelled`; or `view` → `moving` (BookingFlow's picker and its
@@ -67,6 +81,11 @@ export class ManageFlow implements ReactiveController {
     this.cancelling = false;
   }
 
+  /** Why the booking can no longer be cancelled or moved here (the shared rule), if it cannot. */
+  get refusal(): BookingChangeRefusal | undefined {
+    return this.booking && bookingChangeRefusal(this.booking, Date.now());
+  }
+
   /** The booking was (re)loaded: show it, from the start. */
   show(booking: Booking): void {
     if (this.booking?.id !== booking.id) this.#cancelKey = undefined;
@@ -88,7 +107,7 @@ export class ManageFlow implements ReactiveController {
 
   /** "Cancel appointment": ask first. */
   askToCancel(): void {
-    if (this.step !== 'view' || this.booking?.status === 'cancelled') return;
+    if (this.step !== 'view' || !this.booking || this.refusal) return;
     this.step = 'confirm-cancel';
     this.cancelFailure = undefined;
     this.focus = 'confirm-cancel';
@@ -137,7 +156,7 @@ export class ManageFlow implements ReactiveController {
 
   /** "Change time": the picker, fresh. */
   startMove(): void {
-    if (this.step !== 'view' || this.booking?.status === 'cancelled') return;
+    if (this.step !== 'view' || !this.booking || this.refusal) return;
     this.step = 'moving';
     this.#context.openPicker();
     this.#host.requestUpdate();

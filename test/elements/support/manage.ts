@@ -4,6 +4,7 @@
  */
 import { expect } from '@open-wc/testing';
 import type { AvailabilityResponse, Booking, BookingCreatedResponse, Slot } from '../../../src/api/schemas.js';
+import { MAX_AVAILABILITY_DAYS } from '../../../src/scheduling/slots.js';
 import { postBooking } from './harness.js';
 
 const DAY = 86_400_000;
@@ -12,19 +13,26 @@ function instant(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+/** Availability in [fromMs, toMs), asked in pieces as long as the backend allows. */
 export async function availability(
   api: string,
   realFetch: typeof fetch,
   query: { service: string; fromMs: number; toMs: number; after?: string },
   token?: string,
 ): Promise<AvailabilityResponse> {
-  const params = new URLSearchParams({ service: query.service, from: instant(query.fromMs), to: instant(query.toMs) });
-  if (query.after) params.set('after', query.after);
-  const response = await realFetch(`${api}availability?${params}`, {
-    headers: token ? { Authorization: `Bearer ${token}` } : {},
-  });
-  expect(response.status, `availability of ${query.service}`).to.equal(200);
-  return response.json();
+  let answer: AvailabilityResponse | undefined;
+  for (let from = query.fromMs; from < query.toMs; from += MAX_AVAILABILITY_DAYS * DAY) {
+    const to = Math.min(query.toMs, from + MAX_AVAILABILITY_DAYS * DAY);
+    const params = new URLSearchParams({ service: query.service, from: instant(from), to: instant(to) });
+    if (query.after) params.set('after', query.after);
+    const response = await realFetch(`${api}availability?${params}`, {
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+    });
+    expect(response.status, `availability of ${query.service}`).to.equal(200);
+    const part: AvailabilityResponse = await response.json();
+    answer = answer ? { ...answer, slots: [...answer.slots, ...part.slots] } : part;
+  }
+  return answer!;
 }
 
 /** Free slots of `service` between `fromDays` and `toDays` days from now. */
