@@ -146,7 +146,7 @@ export class KapIntake extends KapElement {
         if (!id) return this.#problem('missing_form', 'set the form attribute to a form id, or put the form definition in a child <script type="application/json">.');
         if (!client) return initialState;
         try {
-          json = await client.getForm(id, { signal: this.signalFor(signal) });
+          json = await client.getForm(id, this.loadOptions(signal));
         } catch (error) {
           if (isKapApiError(error) && error.kind === 'not_found') {
             return this.#problem('unknown_form', `the backend has no form with the id "${id}" (check the form attribute).`);
@@ -233,7 +233,7 @@ export class KapIntake extends KapElement {
   // ---- rendering ------------------------------------------------------------------------
 
   protected renderContent(): unknown {
-    const loading = html`<p role="status">${this.t('loading')}</p>`;
+    const loading = html`<p role="status">${this.t('loading')}${this.renderStillLoading()}</p>`;
     return html`<div part="base" class="intake">
       ${this.formTask.render({
         initial: () => loading,

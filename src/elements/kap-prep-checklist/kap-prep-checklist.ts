@@ -155,7 +155,7 @@ export class KapPrepChecklist extends KapElement {
     task: async ([client, bookingId, accessToken, mode], { signal }) => {
       if (mode !== 'none' || !client || !bookingId || !accessToken) return initialState;
       try {
-        const response = await client.getChecklist(bookingId, accessToken, { signal: this.signalFor(signal) });
+        const response = await client.getChecklist(bookingId, accessToken, this.loadOptions(signal));
         this.#startFrom(response.items);
         return response;
       } catch (error) {
@@ -272,7 +272,7 @@ export class KapPrepChecklist extends KapElement {
 
   #renderLoading(): TemplateResult {
     return html`<div part="base" class="checklist">
-      <p class="loading" role="status">${this.t('checklistLoading')}</p>
+      <p class="loading" role="status">${this.t('checklistLoading')}${this.renderStillLoading()}</p>
     </div>`;
   }
 
