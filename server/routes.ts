@@ -26,6 +26,7 @@ import type { Db } from './database.js';
 import { availabilityWindow } from './follow-up.js';
 import { idempotency } from './idempotency.js';
 import { registerIntakeRoutes } from './intake-routes.js';
+import type { IntakeStore } from './intake-store.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { newAccessToken } from './secrets.js';
 import { parseRequest } from './validation.js';
@@ -38,11 +39,13 @@ export interface RouteDependencies {
   db: Db;
   store: ClinicStore;
   checklists: ChecklistStore;
+  /** The intake forms served. */
+  intake: IntakeStore;
   now: () => number;
   holdMinutes: number;
 }
 
-export function registerRoutes(app: Hono<AppEnv>, { db, store, checklists, now, holdMinutes }: RouteDependencies): void {
+export function registerRoutes(app: Hono<AppEnv>, { db, store, checklists, intake, now, holdMinutes }: RouteDependencies): void {
   const optionalKey = idempotency({ db, now, required: false });
   const requiredKey = idempotency({ db, now, required: true });
 
@@ -133,7 +136,7 @@ export function registerRoutes(app: Hono<AppEnv>, { db, store, checklists, now, 
   });
 
   registerChecklistRoutes(app, { store, checklists, now });
-  registerIntakeRoutes(app, { db, store, now });
+  registerIntakeRoutes(app, { db, store, now, intake });
 }
 
 function requireService(store: ClinicStore, id: string): Service {

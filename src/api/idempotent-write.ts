@@ -74,7 +74,10 @@ export class IdempotentWrite<B, T> {
   #progress: RequestProgress | undefined;
   readonly #changed: () => void;
 
-  /** `changed` runs, synchronously, whenever `pending`, `sending` or `progress` changes. */
+  /**
+   * `changed` runs, synchronously, whenever sending changes `pending`, `sending` or `progress`
+   * (not on `restore` and `forget`: their caller knows).
+   */
   constructor(changed: () => void = () => {}) {
     this.#changed = changed;
   }
@@ -99,13 +102,11 @@ export class IdempotentWrite<B, T> {
   /** Takes back a pending write kept elsewhere (a draft, after a reload). */
   restore(pending: PendingWrite<B, T>): void {
     this.#pending = pending;
-    this.#changed();
   }
 
   /** Drops the pending write: the flow moved on to something unrelated (another booking). */
   forget(): void {
     this.#pending = undefined;
-    this.#changed();
   }
 
   /** Stops waiting for the request under way; its outcome becomes unknown (`stopped`). */

@@ -10,7 +10,7 @@
  * Answers to hidden items, empty answers and invalid input are not sent.
  */
 import * as z from 'zod/mini';
-import type { ResolvedForm } from './definition.js';
+import { MAX_ANSWER_LENGTH, type ResolvedForm } from './definition.js';
 import { modelValue, type AnswerValue, type Answers, type ModelValue } from './answers.js';
 import { visibility } from './conditions.js';
 import { isIsoDate, todayIso } from './dates.js';
@@ -29,7 +29,7 @@ export const SubmittedConsent = z.strictObject({
 });
 
 export const SubmittedAnswer = z.union([
-  z.string().check(z.maxLength(20000)),
+  z.string().check(z.maxLength(MAX_ANSWER_LENGTH)),
   z.number(),
   z.boolean(),
   z.array(z.string().check(z.maxLength(100))).check(z.maxLength(200)),

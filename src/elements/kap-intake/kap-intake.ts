@@ -28,7 +28,7 @@ import { parseMarkdown } from '../../forms/markdown.js';
 import { VALIDATION_MESSAGES, type ValidationError, type ValidationOptions } from '../../forms/validation.js';
 import type { KapStringKey } from '../../i18n/strings.js';
 import { formStyles } from '../../styles/form.styles.js';
-import { IntakeFlow } from './intake-flow.js';
+import { IntakeFlow, type TooLong } from './intake-flow.js';
 import { intakeStyles } from './kap-intake.styles.js';
 
 interface ChoiceOption {
@@ -266,6 +266,7 @@ export class KapIntake extends KapElement {
       return html`<div part="confirmation" class="notice notice--success">
           <h2 id="heading" part="heading" tabindex="-1">${form.confirmation?.heading ?? this.t('intakeDoneHeading')}</h2>
         </div>
+        ${flow.changesNotSent ? html`<p part="notice" class="notice">${this.t('intakeChangesNotSent')}</p>` : nothing}
         ${form.confirmation?.body ? this.#md(form.confirmation.body) : html`<p>${this.t('intakeDoneBody')}</p>`} ${crisis}`;
     }
     const pages = form.pages.filter((page) => seen.pages.has(page.id));
@@ -307,11 +308,24 @@ export class KapIntake extends KapElement {
               </button>
             </div>`
           : nothing}
+        ${check && flow.tooLong ? this.#renderTooLong(flow.tooLong) : nothing}
         <button part="button" class="button" type="submit" aria-disabled=${flow.submitting ? 'true' : 'false'}>
           ${check ? (form.submitLabel ?? this.t('intakeSubmit')) : this.t('intakeContinue')}
         </button>
-        <p class="status" role="status">${flow.submitting ? this.t('intakeSending') : ''}</p>
+        ${this.renderWriteStatus(flow.status, 'intakeSending')}
       </form>`;
+  }
+
+  /** A `413`: not a dead end — which answer to shorten, and the way to it; nothing typed is lost. */
+  #renderTooLong({ label, page }: TooLong): TemplateResult {
+    return html`<div part="notice" class="notice notice--error" role="alert">
+      <p>${label ? this.t('intakeTooLong', { question: label }) : this.t('intakeTooLongAny')}</p>
+      ${page === undefined
+        ? nothing
+        : html`<button part="button" class="button button--secondary" type="button" @click=${() => this.flow.change(page)}>
+            ${this.t('intakeShortenAnswer')}
+          </button>`}
+    </div>`;
   }
 
   #renderErrorSummary(errors: ValidationError[]): unknown {
