@@ -231,6 +231,28 @@ describe('<kap-booking booking> after a move or cancel whose answer was lost', (
     await expect(el).to.be.accessible();
   });
 
+  it('a move is lost and the client keeps the current time after all: the booking is read again, showing where it really is', async function () {
+    this.timeout(40_000);
+    const { el, booking } = await managing();
+    button(el, 'Change time').click();
+    await showWeekWithTimes(el);
+    const first = startOf(timeButtons(el).at(-1)!);
+    timeButtons(el).at(-1)!.click();
+    await until(() => $(el, '[data-focus="details"]'), 'the check step');
+    network.fail('POST', /\/reschedule$/, loseAnswerAfterCommit([]));
+    button(el, 'Move my appointment').click();
+    await until(() => text(el).includes("We couldn't move your appointment."), 'the failure', 20_000);
+    network.clearFaults();
+    const reads = network.to('GET', new RegExp(`/bookings/${booking.id}$`)).length;
+
+    button(el, 'Choose another time').click();
+    await until(() => $(el, '.time'), 'the times');
+    button(el, 'Keep my current time').click();
+    await until(() => network.to('GET', new RegExp(`/bookings/${booking.id}$`)).length === reads + 1, 'the booking read again');
+    const time = new Date(first).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' });
+    await until(() => $(el, '[part~="summary"]')?.textContent?.includes(time), 'the time the lost move set');
+  });
+
   it('cancel: no answer, Stop, then "Yes, cancel it" again cancels once under the same key', async () => {
     const { api, el, booking, token } = await managing({ 'request-timeout': '5000' });
     network.fail('POST', /\/cancel$/, hang, 1);
