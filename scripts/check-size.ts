@@ -18,7 +18,9 @@ import { minifySync } from 'vite';
 const KIB = 1024;
 const CDN_BUDGET = 35 * KIB;
 const CDN_AIM = 25 * KIB;
-const CDN_CEILING = 70 * KIB;
+// Raised from 70 when the elements learned to resolve writes with an unknown outcome, to say what
+// a slow backend is doing (with Stop) and to reconcile the checklist (issue 7): about 3 KiB.
+const CDN_CEILING = 72 * KIB;
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');

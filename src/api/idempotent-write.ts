@@ -1,7 +1,8 @@
 /**
  * One logical write — a booking, a move, a cancel, an intake — kept at most once on the server
- * whatever happens to its answers and whatever the client does next. Every flow that writes uses
- * this one class.
+ * whatever happens to its answers and whatever the client does next. Every flow that submits
+ * uses this one class (a hold and a checklist tick have their own, simpler rules: a hold is
+ * retried for the same time only, a tick is a PUT, idempotent by nature).
  *
  * A write is sent with a new `Idempotency-Key`; the key and the exact body stay *pending* until
  * an answer settles them. Success settles it (`recorded`), and so does a refusal that proves
