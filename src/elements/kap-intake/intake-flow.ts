@@ -90,8 +90,9 @@ export class IntakeFlow implements ReactiveController {
   #host: ReactiveControllerHost;
   #context: IntakeFlowContext;
   /**
-   * The sending under way, or sent without a settling answer: its key and exact body, kept in the
-   * draft too (key, fingerprint, date and answers), so a reload sends it again first.
+   * The sending under way, or sent without a settling answer: its key and exact body. With a
+   * draft, the key, fingerprint and date are kept there too (with the earlier value of any answer
+   * changed since), so a reload rebuilds that body and sends it again first.
    */
   #write = new IdempotentWrite<Sending, IntakeResponse>(() => {
     this.#save();

@@ -112,8 +112,8 @@ export class KapIntake extends KapElement {
   /**
    * `session` keeps a draft of the answers in sessionStorage (this tab only) for two hours after
    * the last change, so a reload loses nothing; with it, the idempotency key of a submission whose
-   * answer was lost, so sending again after a reload cannot store the intake twice. It is removed
-   * on submit. Off by default: nothing is stored.
+   * answer was lost (and the earlier value of any answer changed since), so sending again after a
+   * reload cannot store the intake twice. It is removed on submit. Off by default: nothing is stored.
    */
   @property() draft: 'session' | null = null;
 
