@@ -116,6 +116,16 @@ describe('<kap-intake> after a sending whose answer was lost', () => {
   });
 });
 
+describe('<kap-intake> loading slowly', () => {
+  it('a form slow to load says so after a few seconds, then shows', async () => {
+    network.fail('GET', /\/forms\//, hang, 1);
+    const el = await mountIntake({ api: freshApi(), form: DEMO_FORM, 'request-timeout': '600' });
+    await until(() => text(el).includes('Loading… This is taking longer than usual. Still trying…'), 'the still-loading note', 5_000);
+    await loaded(el);
+    expect(heading(el)).to.equal('Your details');
+  });
+});
+
 describe('<kap-intake> with long answers', () => {
   it('the longest answers the demo form allows, in Cyrillic and emoji, are stored by the real backend', async function () {
     this.timeout(40_000);
