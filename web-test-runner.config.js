@@ -54,6 +54,22 @@ async function referenceBackend(ctx, next) {
   await backend.listener(ctx.req, ctx.res);
 }
 
+/**
+ * Test-only: `GET /api-records/<namespace>` answers what that namespace's database holds, so a
+ * test can prove "one booking, not two" on the server itself rather than through the element.
+ * @type {import('@web/dev-server-core').Middleware}
+ */
+async function backendRecords(ctx, next) {
+  const match = /^\/api-records\/([^/?]+)$/.exec(ctx.url);
+  if (!match) return next();
+  const { db } = backendFor(decodeURIComponent(match[1]));
+  ctx.type = 'application/json';
+  ctx.body = JSON.stringify({
+    bookings: db.prepare('SELECT id, status, start_ms AS startMs, client_name AS name FROM bookings ORDER BY created_at_ms').all(),
+    intakeResponses: db.prepare('SELECT id, answers FROM intake_responses ORDER BY received_at_ms').all(),
+  });
+}
+
 export default {
   files: ['test/elements/**/*.test.ts'],
   nodeResolve: true,
@@ -62,7 +78,7 @@ export default {
   testsFinishTimeout: 300_000,
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 20_000 } },
-  middleware: [referenceBackend],
+  middleware: [referenceBackend, backendRecords],
   plugins: [
     // The plugin hands esbuild the file's raw text and does not follow `extends`, so point it at
     // the file that holds the decorator settings (experimentalDecorators, useDefineForClassFields).

@@ -19,6 +19,7 @@ import { ClinicStore } from './clinic-store.js';
 import { corsAllowList } from './cors.js';
 import { openDatabase, type Db } from './database.js';
 import { DEFAULT_HOLD_LIMITS, type HoldLimits } from './hold-limits.js';
+import { IntakeStore } from './intake-store.js';
 import { readJsonBody } from './json-body.js';
 import { DEFAULT_READS_PER_WINDOW, rateLimit, type RateLimitOptions } from './rate-limit.js';
 import { requestLog, type Logger } from './request-log.js';
@@ -66,7 +67,7 @@ export interface KapApp {
 export const DEFAULT_CLINIC_TIME_ZONE = 'America/New_York';
 export const DEFAULT_HOLD_MINUTES = 5;
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { writes: 30, reads: DEFAULT_READS_PER_WINDOW, windowMs: 60_000 };
-/** Largest accepted request body. */
+/** Largest accepted request body, but for intake answers (whose limit the served forms set: `IntakeStore`). */
 export const MAX_BODY_BYTES = 32 * 1024;
 
 export function createApp(options: AppOptions): KapApp {
@@ -80,9 +81,11 @@ export function createApp(options: AppOptions): KapApp {
   const db = openDatabase(options.db);
   const store = new ClinicStore(db, timeZone);
   const checklists = new ChecklistStore(db);
+  let intake: IntakeStore;
   try {
-    // A broken template is the clinic's configuration error: refuse to start, naming each problem.
+    // A broken template or form is the clinic's configuration error: refuse to start, naming each problem.
     checklists.assertTemplatesValid();
+    intake = new IntakeStore(db);
   } catch (error) {
     db.close();
     throw error;
@@ -99,20 +102,24 @@ export function createApp(options: AppOptions): KapApp {
   });
   app.use(clientIdentity(trustProxy));
   app.use(rateLimit(options.rateLimit ?? DEFAULT_RATE_LIMIT, now));
-  app.use(
+  const limit = (maxSize: number) =>
     bodyLimit({
-      maxSize: MAX_BODY_BYTES,
+      maxSize,
       onError: () => {
-        throw new ApiError(413, 'payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
+        throw new ApiError(413, 'payload_too_large', `The request body is larger than ${Math.ceil(maxSize / 1024)} KB.`);
       },
-    }),
-  );
+    });
+  const smallBody = limit(MAX_BODY_BYTES);
+  // Intake answers may be long (free text, in any script): their limit fits every answer the forms allow.
+  const intakeBody = limit(intake.maxSubmissionBytes);
+  app.use((c, next) => (c.req.path === '/intake-responses' ? intakeBody : smallBody)(c, next));
   app.use(readJsonBody);
 
   registerRoutes(app, {
     db,
     store,
     checklists,
+    intake,
     now,
     holdMinutes: options.holdMinutes ?? DEFAULT_HOLD_MINUTES,
     holdLimits: options.holdLimits ?? DEFAULT_HOLD_LIMITS,

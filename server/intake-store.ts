@@ -9,6 +9,7 @@
 import type { IntakeResponse } from '../src/api/schemas.js';
 import { DEMO_INTAKE_FORM } from '../src/forms/demo-intake.js';
 import { checkSubmission, parseFormDefinition, type IntakeSubmission, type ResolvedForm } from '../src/forms/index.js';
+import { longestTextItems, worstSubmissionBytes } from '../src/forms/submission-size.js';
 import { validationFailed } from './api-error.js';
 import type { Db } from './database.js';
 import { newId } from './secrets.js';
@@ -17,6 +18,12 @@ import { newId } from './secrets.js';
 export const DEMO_INTAKE_FORM_ID = 'kap-demo-intake';
 
 const HOUR = 3_600_000;
+
+/**
+ * The largest intake body this server takes. A form whose longest possible answers could need
+ * more is refused at start-up, so no client can ever meet a `413` on an answer the form allows.
+ */
+export const MAX_INTAKE_BODY_BYTES = 512 * 1024;
 
 interface ServedForm {
   /** The definition as the clinic wrote it; what `GET forms/{id}` answers. */
@@ -27,14 +34,28 @@ interface ServedForm {
 export class IntakeStore {
   readonly #db: Db;
   readonly #forms = new Map<string, ServedForm>();
+  /**
+   * The body limit of `POST intake-responses`: the largest body any served form's answers can
+   * make (see `worstSubmissionBytes`), so every answer a form allows fits.
+   */
+  readonly maxSubmissionBytes: number;
 
   constructor(db: Db, definitions: readonly Record<string, unknown>[] = [{ ...DEMO_INTAKE_FORM, id: DEMO_INTAKE_FORM_ID }]) {
     this.#db = db;
     for (const definition of definitions) {
       const parsed = parseFormDefinition(definition);
       if (!parsed.ok) throw new Error(`Intake form "${String(definition['id'])}" is not valid:\n${parsed.problems.join('\n')}`);
+      const worst = worstSubmissionBytes(parsed.form);
+      if (worst > MAX_INTAKE_BODY_BYTES) {
+        throw new Error(
+          `Intake form "${parsed.form.id}" allows answers of up to ${Math.ceil(worst / 1024)} KB, more than this server accepts ` +
+            `(${MAX_INTAKE_BODY_BYTES / 1024} KB), so some answers the form allows would be refused. ` +
+            `Lower the maxLength of its longest text questions: ${longestTextItems(parsed.form).join(', ')}.`,
+        );
+      }
       this.#forms.set(parsed.form.id, { definition, form: parsed.form });
     }
+    this.maxSubmissionBytes = Math.max(0, ...[...this.#forms.values()].map((served) => worstSubmissionBytes(served.form)));
   }
 
   definition(id: string): Record<string, unknown> | undefined {

@@ -429,7 +429,9 @@ function build(): OpenApiDocument {
         Conflict: errorResponse(
           '`slot_unavailable` (the time is taken, inside the notice or past the horizon), `hold_expired` (the hold lapsed and the time was taken meanwhile), `booking_cancelled` (the booking was cancelled: it cannot be rescheduled nor its checklist changed), `booking_started` (the session has started or taken place: it can no longer be cancelled or rescheduled online) or `request_in_progress` (the first request with this Idempotency-Key is still running).',
         ),
-        PayloadTooLarge: errorResponse('`payload_too_large`: the body is over 32 KB.'),
+        PayloadTooLarge: errorResponse(
+          '`payload_too_large`: the body is over 32 KB (for `POST /intake-responses`: over what the served forms’ longest answers can need).',
+        ),
         UnsupportedMediaType: errorResponse('`validation_failed`: a body was sent without `Content-Type: application/json`.'),
         ValidationFailed: errorResponse(
           '`validation_failed` with per-field messages in `fields`, keyed by dotted path (`client.email`); or `idempotency_key_reused` (the key was used with a different request).',

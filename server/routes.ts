@@ -28,6 +28,7 @@ import { availabilityWindow } from './follow-up.js';
 import type { HoldLimits } from './hold-limits.js';
 import { idempotency } from './idempotency.js';
 import { registerIntakeRoutes } from './intake-routes.js';
+import type { IntakeStore } from './intake-store.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { newAccessToken } from './secrets.js';
 import { parseRequest } from './validation.js';
@@ -40,12 +41,14 @@ export interface RouteDependencies {
   db: Db;
   store: ClinicStore;
   checklists: ChecklistStore;
+  /** The intake forms served. */
+  intake: IntakeStore;
   now: () => number;
   holdMinutes: number;
   holdLimits: HoldLimits;
 }
 
-export function registerRoutes(app: Hono<AppEnv>, { db, store, checklists, now, holdMinutes, holdLimits }: RouteDependencies): void {
+export function registerRoutes(app: Hono<AppEnv>, { db, store, checklists, intake, now, holdMinutes, holdLimits }: RouteDependencies): void {
   const optionalKey = idempotency({ db, now, required: false });
   const requiredKey = idempotency({ db, now, required: true });
 
@@ -138,7 +141,7 @@ export function registerRoutes(app: Hono<AppEnv>, { db, store, checklists, now, 
   });
 
   registerChecklistRoutes(app, { store, checklists, now });
-  registerIntakeRoutes(app, { db, store, now });
+  registerIntakeRoutes(app, { db, store, now, intake });
 }
 
 function requireService(store: ClinicStore, id: string): Service {

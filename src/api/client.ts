@@ -1,9 +1,11 @@
 /**
  * The one fetch client every element uses. It confines every request to a path under the
- * configured `api`, gives each attempt a timeout, retries what is safe to retry (GET/PUT/DELETE, and
- * POSTs because they always carry the caller's `Idempotency-Key`), validates every 2xx body with
- * the contract's schemas and turns every failure into exactly one `KapApiError` — except a
- * caller's abort, which stays an `AbortError` so cancelled work is never shown as a failure.
+ * configured `api`, gives each attempt a timeout and the whole request a deadline, retries what is
+ * safe to retry (GET/PUT/DELETE, and POSTs because they always carry the caller's
+ * `Idempotency-Key`), tells the caller what it is doing (`onProgress`: slow, retrying in N ms) so
+ * nobody waits in silence, validates every 2xx body with the contract's schemas and turns every
+ * failure into exactly one `KapApiError` — except a caller's abort, which stays an `AbortError` so
+ * cancelled work is never shown as a failure.
  */
 import { KapApiError, type KapErrorKind } from './errors.js';
 import {
@@ -45,6 +47,14 @@ export interface KapClientOptions {
   fetch?: typeof fetch;
   /** Per attempt; default 15 000. */
   timeoutMs?: number;
+  /**
+   * The most one request may take, every attempt and wait between them included; default 30 000
+   * (or `timeoutMs`, if longer). A retry that could not start before it is not made: the last
+   * failure is reported at once, so a client never waits minutes for an answer.
+   */
+  deadlineMs?: number;
+  /** When an attempt without an answer counts as slow (`onProgress`); default 3 000, or half `timeoutMs` if less. */
+  slowAfterMs?: number;
   /** Extra attempts for retryable failures; default 3. */
   retries?: number;
   /** Backoff base; default 400. Delays grow 2× per retry up to 8 000, with full jitter. */
@@ -63,8 +73,21 @@ export interface KapClientOptions {
  */
 export type HeldSlot = Hold & { releaseToken?: string };
 
+/**
+ * What a request is doing, for a client who would otherwise wait in silence: an attempt starts
+ * (1 is the first), the current one has had no answer for a while (`slow`), one failed and the
+ * next starts after `delayMs` (`retry`, with the failure), and the request is over (`settled`).
+ */
+export type RequestProgress =
+  | { kind: 'attempt'; attempt: number }
+  | { kind: 'slow'; attempt: number }
+  | { kind: 'retry'; attempt: number; delayMs: number; error: KapApiError }
+  | { kind: 'settled' };
+
 export interface RequestOptions {
   signal?: AbortSignal;
+  /** Told what the request is doing while it runs (see `RequestProgress`); never throws into the request. */
+  onProgress?: (progress: RequestProgress) => void;
 }
 
 export interface WriteOptions extends RequestOptions {
@@ -73,6 +96,8 @@ export interface WriteOptions extends RequestOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_DEADLINE_MS = 30_000;
+const DEFAULT_SLOW_AFTER_MS = 3_000;
 const DEFAULT_RETRIES = 3;
 const DEFAULT_RETRY_BASE_MS = 400;
 const RETRY_CAP_MS = 8_000;
@@ -182,6 +207,7 @@ interface Call<T> {
   token?: string;
   idempotencyKey?: string;
   signal?: AbortSignal;
+  onProgress?: (progress: RequestProgress) => void;
   /** Schema of the 2xx body; absent when the body is ignored (204). */
   schema?: Schema<T>;
   /** Statuses besides 2xx that count as success (e.g. 404 when releasing a hold). */
@@ -210,7 +236,7 @@ export class KapApiClient {
 
   /** `GET services`. */
   async listServices(opts: RequestOptions = {}): Promise<Service[]> {
-    const res = await this.#request({ method: 'GET', segments: ['services'], signal: opts.signal, schema: ServicesResponseSchema });
+    const res = await this.#request({ method: 'GET', segments: ['services'], signal: opts.signal, onProgress: opts.onProgress, schema: ServicesResponseSchema });
     return res.services;
   }
 
@@ -235,7 +261,7 @@ export class KapApiClient {
       segments: ['availability'],
       query: after ? { service, from, to, after } : { service, from, to },
       ...(opts.token !== undefined ? { token: opts.token } : {}),
-      signal: opts.signal,
+      signal: opts.signal, onProgress: opts.onProgress,
       schema: AvailabilityResponseSchema,
     });
   }
@@ -247,7 +273,7 @@ export class KapApiClient {
       segments: ['holds'],
       body,
       idempotencyKey: opts.idempotencyKey,
-      signal: opts.signal,
+      signal: opts.signal, onProgress: opts.onProgress,
       schema: HoldResponseSchema,
     });
     return res.releaseToken === undefined ? res.hold : { ...res.hold, releaseToken: res.releaseToken };
@@ -264,6 +290,7 @@ export class KapApiClient {
       segments: ['holds', id],
       ...(opts.token !== undefined ? { token: opts.token } : {}),
       signal: opts.signal,
+      onProgress: opts.onProgress,
       alsoOk: [404],
     });
   }
@@ -275,7 +302,7 @@ export class KapApiClient {
       segments: ['bookings'],
       body,
       idempotencyKey: opts.idempotencyKey,
-      signal: opts.signal,
+      signal: opts.signal, onProgress: opts.onProgress,
       schema: BookingCreatedResponseSchema,
     });
   }
@@ -286,7 +313,7 @@ export class KapApiClient {
       method: 'GET',
       segments: ['bookings', id],
       token,
-      signal: opts.signal,
+      signal: opts.signal, onProgress: opts.onProgress,
       schema: BookingResponseSchema,
     });
     return res.booking;
@@ -300,7 +327,7 @@ export class KapApiClient {
       body: {},
       token,
       idempotencyKey: opts.idempotencyKey,
-      signal: opts.signal,
+      signal: opts.signal, onProgress: opts.onProgress,
       schema: BookingResponseSchema,
     });
     return res.booking;
@@ -314,7 +341,7 @@ export class KapApiClient {
       body,
       token,
       idempotencyKey: opts.idempotencyKey,
-      signal: opts.signal,
+      signal: opts.signal, onProgress: opts.onProgress,
       schema: BookingResponseSchema,
     });
     return res.booking;
@@ -326,7 +353,7 @@ export class KapApiClient {
       method: 'GET',
       segments: ['bookings', id, 'checklist'],
       token,
-      signal: opts.signal,
+      signal: opts.signal, onProgress: opts.onProgress,
       schema: ChecklistResponseSchema,
     });
   }
@@ -347,7 +374,7 @@ export class KapApiClient {
       segments: ['bookings', id, 'checklist', itemId],
       body: { done },
       token,
-      signal: opts.signal,
+      signal: opts.signal, onProgress: opts.onProgress,
       schema: ChecklistItemResponseSchema,
     });
     return res.item;
@@ -355,7 +382,7 @@ export class KapApiClient {
 
   /** `GET forms/{id}`: the raw form definition; check it with `parseFormDefinition()` (`src/forms/`). */
   getForm(id: string, opts: RequestOptions = {}): Promise<Record<string, unknown>> {
-    return this.#request({ method: 'GET', segments: ['forms', id], signal: opts.signal, schema: FormDefinitionBodySchema });
+    return this.#request({ method: 'GET', segments: ['forms', id], signal: opts.signal, onProgress: opts.onProgress, schema: FormDefinitionBodySchema });
   }
 
   /**
@@ -368,7 +395,7 @@ export class KapApiClient {
       segments: ['intake-responses'],
       body,
       idempotencyKey: opts.idempotencyKey,
-      signal: opts.signal,
+      signal: opts.signal, onProgress: opts.onProgress,
       ...(opts.token !== undefined ? { token: opts.token } : {}),
       schema: IntakeResponseCreatedSchema,
     });
@@ -435,24 +462,43 @@ export class KapApiClient {
     if (call.idempotencyKey !== undefined) headers['Idempotency-Key'] = call.idempotencyKey;
     if (call.token !== undefined) headers['Authorization'] = `Bearer ${call.token}`;
 
-    for (let attempt = 0; ; attempt++) {
-      const outcome = await this.#attempt(call, url, label, headers, body);
-      if (outcome.ok) return outcome.value;
-      const { error } = outcome;
-      if (!outcome.retryable || attempt >= retries) throw error;
-      let delay: number;
-      if (error.retryAfterMs !== undefined) {
-        delay = error.retryAfterMs;
-      } else {
-        delay = Math.floor(random() * Math.min(RETRY_CAP_MS, base * 2 ** attempt));
-      }
+    const now = this.#options.now ?? Date.now;
+    const timeoutMs = this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const deadline = now() + (this.#options.deadlineMs ?? Math.max(DEFAULT_DEADLINE_MS, timeoutMs));
+    const tell = (progress: RequestProgress) => {
       try {
-        await sleep(delay, signal);
-      } catch (sleepError) {
-        if (signal?.aborted) throw abortError();
-        throw sleepError;
+        call.onProgress?.(progress);
+      } catch {
+        // A listener's mistake must not change what the request does.
       }
-      if (signal?.aborted) throw abortError();
+    };
+    try {
+      for (let attempt = 0; ; attempt++) {
+        tell({ kind: 'attempt', attempt: attempt + 1 });
+        const budget = Math.max(1, Math.min(timeoutMs, deadline - now()));
+        const outcome = await this.#attempt(call, url, label, headers, body, budget, () => tell({ kind: 'slow', attempt: attempt + 1 }));
+        if (outcome.ok) return outcome.value;
+        const { error } = outcome;
+        if (!outcome.retryable || attempt >= retries) throw error;
+        let delay: number;
+        if (error.retryAfterMs !== undefined) {
+          delay = error.retryAfterMs;
+        } else {
+          delay = Math.floor(random() * Math.min(RETRY_CAP_MS, base * 2 ** attempt));
+        }
+        // A retry that could not even start before the deadline is not waited for.
+        if (now() + delay >= deadline) throw error;
+        tell({ kind: 'retry', attempt: attempt + 1, delayMs: delay, error });
+        try {
+          await sleep(delay, signal);
+        } catch (sleepError) {
+          if (signal?.aborted) throw abortError();
+          throw sleepError;
+        }
+        if (signal?.aborted) throw abortError();
+      }
+    } finally {
+      tell({ kind: 'settled' });
     }
   }
 
@@ -463,15 +509,18 @@ export class KapApiClient {
     label: string,
     headers: Record<string, string>,
     body: string | undefined,
+    timeoutMs: number,
+    slow: () => void,
   ): Promise<Outcome<T>> {
     const callerSignal = call.signal;
     const controller = new AbortController();
     let timedOut = false;
-    const timeoutMs = this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort(new DOMException('The request timed out.', 'TimeoutError'));
     }, timeoutMs);
+    const slowAfter = this.#options.slowAfterMs ?? Math.min(DEFAULT_SLOW_AFTER_MS, (this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 2);
+    const slowTimer = setTimeout(slow, slowAfter);
     const onCallerAbort = () => controller.abort(callerSignal?.reason);
     callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
 
@@ -510,6 +559,7 @@ export class KapApiClient {
       return this.#interpret(call, label, response, text);
     } finally {
       clearTimeout(timer);
+      clearTimeout(slowTimer);
       callerSignal?.removeEventListener('abort', onCallerAbort);
     }
   }
@@ -561,7 +611,11 @@ export class KapApiClient {
     const message = `${label}: the backend answered ${status} (${detail}).`;
     const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), (this.#options.now ?? Date.now)());
 
-    if (status === 400 || status === 422 || status === 413) {
+    if (status === 413) {
+      // A proxy in front of the backend answers 413 without the envelope: the code says it all the same.
+      return fail('validation', message, { status, code: 'payload_too_large' }, false);
+    }
+    if (status === 400 || status === 422) {
       return fail('validation', message, { status, code, fields: error?.fields }, false);
     }
     if (status === 401 || status === 403) return fail('unauthorized', message, { status, code }, false);

@@ -1,6 +1,6 @@
-import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { KapApiClient } from '../api/client.js';
+import { KapApiClient, type RequestOptions } from '../api/client.js';
 import { KapApiError, isKapApiError } from '../api/errors.js';
 import { checkApiSetup, maySignalSetupProblem } from '../api/setup-check.js';
 import { KapErrorEvent } from '../events/kap-error.js';
@@ -15,6 +15,8 @@ import { formatWait, intlLocale } from './language.js';
 import { LanguageCheck } from './language-check.js';
 import { PageSchemeController } from './page-scheme-controller.js';
 import { SETTINGS_SCRIPT, checkStrings, readSettingsJson, timeZoneProblem } from './setup-checks.js';
+import { LoadProgress } from './load-progress.js';
+import { renderWriteStatus, type WriteStatus } from './write-status.js';
 
 export type { ConfigurationProblem };
 
@@ -73,6 +75,7 @@ export abstract class KapElement extends LitElement {
   protected settings: Record<string, unknown> = {};
 
   #clientKey: string | undefined;
+  #loads = new LoadProgress(this);
   #connection = new AbortController();
   #resolvedStrings: KapStrings = en;
   #language = 'en';
@@ -121,6 +124,16 @@ export abstract class KapElement extends LitElement {
   /** A signal that aborts with either `signal` (e.g. a Task's) or the element's connection. */
   protected signalFor(signal?: AbortSignal): AbortSignal {
     return signal ? anySignal([signal, this.#connection.signal]) : this.#connection.signal;
+  }
+
+  /** Options for a load (a GET): `signalFor(signal)`, and progress that `renderStillLoading` reports. */
+  protected loadOptions(signal?: AbortSignal): RequestOptions {
+    return this.#loads.options(this.signalFor(signal));
+  }
+
+  /** "Still trying…" beside a "Loading…" once a load is slow or being retried. */
+  protected renderStillLoading(): unknown {
+    return this.#loads.slow ? html` <span class="still-loading">${this.t('loadStillTrying')}</span>` : nothing;
   }
 
   /** The language in use: `lang`, else inherited, else `en`; `en` too while that language's strings are not loaded. */
@@ -289,6 +302,7 @@ export abstract class KapElement extends LitElement {
   protected failureMessage(error: unknown): string {
     if (this.#setupProblem) return `${this.t('configurationHeading')}. ${this.t('configurationBody')}`;
     if (!(error instanceof KapApiError)) return this.t('errorUnexpected');
+    if (error.code === 'payload_too_large') return this.t('errorTooLarge');
     switch (error.kind) {
       case 'network':
         return this.t('errorNetwork');
@@ -303,6 +317,11 @@ export abstract class KapElement extends LitElement {
       default:
         return this.t('errorUnexpected');
     }
+  }
+
+  /** The live status of a write (sending, slow, retrying, stopped) and its Stop button; see `renderWriteStatus`. */
+  protected renderWriteStatus(status: WriteStatus, busy: KapStringKey): TemplateResult {
+    return renderWriteStatus(status, this.t(busy), (key, params) => this.t(key, params), this.locale);
   }
 
   protected isAbort(error: unknown): boolean {

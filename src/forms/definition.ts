@@ -139,9 +139,14 @@ const common = {
 /** An HTML `autocomplete` token list, e.g. `name`, `given-name`, `postal-code`. */
 const Autocomplete = z.string().check(z.regex(/^[a-z0-9 -]{1,100}$/, 'must be autocomplete tokens such as "name" or "postal-code"'));
 
+/** The most characters any one text answer may have on the wire, whatever a form says (`maxLength` is capped by it). */
+export const MAX_ANSWER_LENGTH = 20_000;
+
 const lengths = {
   minLength: z.optional(z.int().check(z.nonnegative())),
-  maxLength: z.optional(z.int().check(z.positive())),
+  maxLength: z.optional(
+    z.int().check(z.positive(), z.lte(MAX_ANSWER_LENGTH)),
+  ),
 };
 
 export const TextItem = z.strictObject({

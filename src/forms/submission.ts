@@ -11,7 +11,7 @@
  * which is sent even when later answers hid its question (see `safetyTriggered` in `flags.ts`).
  */
 import * as z from 'zod/mini';
-import type { ResolvedForm } from './definition.js';
+import { MAX_ANSWER_LENGTH, type ResolvedForm } from './definition.js';
 import { modelValue, type AnswerValue, type Answers, type ModelValue } from './answers.js';
 import { visibility } from './conditions.js';
 import { isIsoDate, todayIso } from './dates.js';
@@ -30,7 +30,7 @@ export const SubmittedConsent = z.strictObject({
 });
 
 export const SubmittedAnswer = z.union([
-  z.string().check(z.maxLength(20000)),
+  z.string().check(z.maxLength(MAX_ANSWER_LENGTH)),
   z.number(),
   z.boolean(),
   z.array(z.string().check(z.maxLength(100))).check(z.maxLength(200)),

@@ -85,7 +85,14 @@ export interface ValidationOptions {
 
 const TEXT_MAX = 500;
 const TEXTAREA_MAX = 5000;
-const SIGNATURE_MAX = 200;
+export const SIGNATURE_MAX = 200;
+/** The longest email address accepted. */
+export const EMAIL_MAX = 254;
+
+/** The most characters (UTF-16 code units, trimmed) a text or textarea answer may have. */
+export function maxTextLength(item: { type: 'text' | 'textarea'; maxLength?: number | undefined }): number {
+  return item.maxLength ?? (item.type === 'text' ? TEXT_MAX : TEXTAREA_MAX);
+}
 /** A date of birth may be at most this many years ago unless `min` says otherwise. */
 const DATE_OF_BIRTH_MIN = '-120y';
 
@@ -175,7 +182,7 @@ function validateItem(item: AnswerableItem, value: AnswerValue | undefined, opti
     case 'text':
     case 'textarea': {
       const text = typeof value === 'string' ? value.trim() : '';
-      const max = item.maxLength ?? (item.type === 'text' ? TEXT_MAX : TEXTAREA_MAX);
+      const max = maxTextLength(item);
       if (item.minLength !== undefined && text.length < item.minLength) {
         return { message: fill(t.tooShort, { ...named, min: item.minLength }) };
       }
@@ -187,7 +194,7 @@ function validateItem(item: AnswerableItem, value: AnswerValue | undefined, opti
     }
     case 'email': {
       const text = typeof value === 'string' ? value.trim() : '';
-      return /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/.test(text) && text.length <= 254 ? undefined : { message: t.email };
+      return /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/.test(text) && text.length <= EMAIL_MAX ? undefined : { message: t.email };
     }
     case 'phone': {
       const text = typeof value === 'string' ? value.trim() : '';

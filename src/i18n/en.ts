@@ -20,6 +20,14 @@ export const en: KapStrings = {
   errorBadResponse: "The clinic's system sent an answer we couldn't read. Please try again later, or contact the clinic.",
   errorUnexpected: 'Something went wrong. Please try again, or contact the clinic.',
   detailsKept: "We've kept the details you entered.",
+  errorTooLarge: "What you sent is longer than the clinic's system can take. Please shorten it, or contact the clinic.",
+  loadStillTrying: 'This is taking longer than usual. Still trying…',
+  writeStillTrying: 'Still trying — the clinic’s system is slow to answer…',
+  writeRetryingBusy: 'The clinic’s system is busy. Trying again in {wait}…',
+  writeRetryingConnection: "We couldn't reach the clinic. Trying again…",
+  writeStop: 'Stop waiting',
+  writeStopped:
+    "You stopped waiting. We don't know yet whether it reached the clinic. If you send it again, we'll check first, so nothing is done twice.",
 
   intakeStep: 'Step {page} of {count}',
   intakeBack: 'Back',
@@ -51,8 +59,15 @@ export const en: KapStrings = {
   intakeNotAnswered: 'Not answered',
   intakeSubmit: 'Send my answers',
   intakeSending: 'Sending your answers…',
+  intakeTooLong:
+    "Your answers are longer than the clinic's system can take. Please shorten your answer to “{question}”, then send them again. Everything you typed is still here.",
+  intakeTooLongAny:
+    "Your answers are longer than the clinic's system can take. Please shorten your longest answers and send them again, or contact the clinic. Everything you typed is still here.",
+  intakeShortenAnswer: 'Shorten this answer',
   intakeDoneHeading: 'Your answers have been sent',
   intakeDoneBody: 'Thank you. A clinician will read your answers before your consultation and may contact you if anything needs discussing first.',
+  intakeChangesNotSent:
+    'Your answers had already reached the clinic before your last changes, so those changes were not sent. Please tell the clinic about them.',
   // The English templates live with the validation they word (src/forms), shipped once.
   validationEnter: VALIDATION_MESSAGES.enter,
   validationEnterAnswer: VALIDATION_MESSAGES.enterAnswer,
@@ -163,6 +178,10 @@ export const en: KapStrings = {
   bookingReference: 'Reference',
   nextStepsHeading: 'What happens next',
   nextStepsConfirmed: 'The clinic will get in touch before your appointment to tell you what to expect and how to prepare.',
+  bookingChangesNotSent:
+    'Your booking had already reached the clinic before your last changes, so those changes were not sent. The booking shown here is the one the clinic has.',
+  changesNotSentManage: 'To change it, use “Change or cancel this appointment” below.',
+  changesNotSentContact: 'To correct anything, please contact the clinic.',
   nextStepsRequested:
     'The clinic will check this time and contact you to confirm it. Your appointment is not booked until they do.',
   addToCalendar: 'Add to calendar',
@@ -214,6 +233,8 @@ export const en: KapStrings = {
     'We could only hold that time for a few minutes. Please choose a time again — your appointment has not changed.',
   rescheduledHeading: 'Your appointment has been moved',
   rescheduledBody: 'Your previous time, {from}, has been given up.',
+  moveChangesNotSent:
+    'Your appointment had already moved to the time shown here before you chose again, so the other time was not used. You can change the time again from your booking link.',
   moveNotOffered:
     'To move this session, please contact the clinic: it has to be {min} to {max} hours after your {after} ends.',
   dateAtTime: '{day} at {time}',
@@ -244,6 +265,9 @@ export const en: KapStrings = {
   checklistSaving: 'Saving…',
   checklistSaveFailedDone: "We couldn't save “{item}” as done, so it is shown as not done.",
   checklistSaveFailedUndone: "We couldn't save “{item}” as not done, so it is still shown as done.",
+  checklistSyncChecking: 'Checking with the clinic which of your ticks are saved…',
+  checklistSyncOffline: "You're offline. We'll check with the clinic which of your ticks are saved when you're back online.",
+  checklistSyncDone: 'Checked with the clinic: the list shows what is saved.',
   checklistAddReminders: 'Add reminders to my calendar',
   checklistRemindersHint: 'A calendar file with your session and a reminder {lead} before each step that has a time.',
   checklistPrint: 'Print this checklist',

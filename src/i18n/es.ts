@@ -22,6 +22,15 @@ export const es: KapStrings = {
     'El sistema de la clínica ha enviado una respuesta que no hemos podido leer. Inténtelo más tarde o póngase en contacto con la clínica.',
   errorUnexpected: 'Algo ha fallado. Inténtelo de nuevo o póngase en contacto con la clínica.',
   detailsKept: 'Hemos guardado los datos que ha escrito.',
+  errorTooLarge:
+    'Lo que ha enviado es más largo de lo que admite el sistema de la clínica. Acórtelo, por favor, o póngase en contacto con la clínica.',
+  loadStillTrying: 'Está tardando más de lo normal. Seguimos intentándolo…',
+  writeStillTrying: 'Seguimos intentándolo: el sistema de la clínica tarda en responder…',
+  writeRetryingBusy: 'El sistema de la clínica está ocupado. Volveremos a intentarlo dentro de {wait}…',
+  writeRetryingConnection: 'No hemos podido conectar con la clínica. Lo estamos intentando de nuevo…',
+  writeStop: 'Dejar de esperar',
+  writeStopped:
+    'Ha dejado de esperar. Todavía no sabemos si llegó a la clínica. Si lo vuelve a enviar, lo comprobaremos antes, así que nada se hará dos veces.',
 
   intakeStep: 'Paso {page} de {count}',
   intakeBack: 'Atrás',
@@ -53,8 +62,15 @@ export const es: KapStrings = {
   intakeNotAnswered: 'Sin respuesta',
   intakeSubmit: 'Enviar mis respuestas',
   intakeSending: 'Enviando sus respuestas…',
+  intakeTooLong:
+    'Sus respuestas son más largas de lo que admite el sistema de la clínica. Acorte, por favor, su respuesta a «{question}» y vuelva a enviarlas. Todo lo que ha escrito sigue aquí.',
+  intakeTooLongAny:
+    'Sus respuestas son más largas de lo que admite el sistema de la clínica. Acorte, por favor, sus respuestas más largas y vuelva a enviarlas, o póngase en contacto con la clínica. Todo lo que ha escrito sigue aquí.',
+  intakeShortenAnswer: 'Acortar esta respuesta',
   intakeDoneHeading: 'Se han enviado sus respuestas',
   intakeDoneBody: 'Gracias. Un profesional clínico leerá sus respuestas antes de su consulta y puede que se ponga en contacto con usted si hay algo que conviene hablar antes.',
+  intakeChangesNotSent:
+    'Sus respuestas ya habían llegado a la clínica antes de sus últimos cambios, así que esos cambios no se han enviado. Por favor, cuénteselos a la clínica.',
   validationEnter: 'Introduzca {name}',
   validationEnterAnswer: 'Introduzca una respuesta',
   validationSelect: 'Seleccione {name}',
@@ -167,6 +183,10 @@ export const es: KapStrings = {
   nextStepsHeading: 'Qué pasará ahora',
   nextStepsConfirmed:
     'La clínica se pondrá en contacto con usted antes de la cita para explicarle qué esperar y cómo prepararse.',
+  bookingChangesNotSent:
+    'Su reserva ya había llegado a la clínica antes de sus últimos cambios, así que esos cambios no se han enviado. La reserva que ve aquí es la que tiene la clínica.',
+  changesNotSentManage: 'Para cambiarla, use «Cambiar o cancelar esta cita» más abajo.',
+  changesNotSentContact: 'Para corregir algo, póngase en contacto con la clínica.',
   nextStepsRequested:
     'La clínica revisará esta hora y se pondrá en contacto con usted para confirmarla. Su cita no estará reservada hasta entonces.',
   addToCalendar: 'Añadir al calendario',
@@ -218,6 +238,8 @@ export const es: KapStrings = {
     'Solo podíamos guardarle esa hora unos minutos. Vuelva a elegir una hora, por favor; su cita no ha cambiado.',
   rescheduledHeading: 'Hemos cambiado su cita',
   rescheduledBody: 'Su hora anterior, el {from}, ha quedado libre.',
+  moveChangesNotSent:
+    'Su cita ya se había cambiado a la hora que ve aquí antes de que eligiera de nuevo, así que la otra hora no se ha usado. Puede volver a cambiar la hora desde el enlace de su reserva.',
   moveNotOffered:
     'Para cambiar esta sesión, póngase en contacto con la clínica: debe ser entre {min} y {max} horas después de que termine su {after}.',
   dateAtTime: '{day} a las {time}',
@@ -249,6 +271,9 @@ export const es: KapStrings = {
   checklistSaving: 'Guardando…',
   checklistSaveFailedDone: 'No hemos podido guardar «{item}» como hecho, así que se muestra sin hacer.',
   checklistSaveFailedUndone: 'No hemos podido guardar «{item}» como no hecho, así que sigue mostrándose como hecho.',
+  checklistSyncChecking: 'Estamos comprobando con la clínica qué pasos están guardados como hechos…',
+  checklistSyncOffline: 'No tiene conexión. Cuando vuelva a tenerla, comprobaremos con la clínica qué pasos están guardados como hechos.',
+  checklistSyncDone: 'Comprobado con la clínica: la lista muestra lo que está guardado.',
   checklistAddReminders: 'Añadir recordatorios a mi calendario',
   checklistRemindersHint:
     'Un archivo de calendario con su sesión y un recordatorio {lead} antes de cada paso que tiene hora.',

@@ -23,6 +23,19 @@ export interface KapStrings {
   errorBadResponse: string;
   errorUnexpected: string;
   detailsKept: string;
+  /** A `413`: what was sent is more than the clinic's system takes. */
+  errorTooLarge: string;
+  /** A load that is slow or being retried, beside its "Loading…". */
+  loadStillTrying: string;
+  /** A write (booking, move, cancel, answers) with no answer for a few seconds. */
+  writeStillTrying: string;
+  /** The clinic's system is busy; `{wait}` is a duration such as "10 seconds". */
+  writeRetryingBusy: string;
+  writeRetryingConnection: string;
+  /** The button that stops waiting for a write. */
+  writeStop: string;
+  /** After Stop: the write's outcome is not known, and sending again checks first. */
+  writeStopped: string;
 
   // ---- kap-intake ----
   /** `{page}` and `{count}` are numbers. */
@@ -68,9 +81,17 @@ export interface KapStrings {
   /** Used when the form sets no `submitLabel`. */
   intakeSubmit: string;
   intakeSending: string;
+  /** A `413` on submit; `{question}` is the label of the longest answer. */
+  intakeTooLong: string;
+  /** A `413` on submit when no single long answer can be named. */
+  intakeTooLongAny: string;
+  /** The button that goes to the long answer named by `intakeTooLong`. */
+  intakeShortenAnswer: string;
   /** Used when the form sets no `confirmation`. */
   intakeDoneHeading: string;
   intakeDoneBody: string;
+  /** The answers shown as sent are an earlier sending whose answer was lost; later changes were not sent. */
+  intakeChangesNotSent: string;
   /**
    * Validation messages, one per template of `VALIDATION_MESSAGES` in `src/forms/validation.ts`
    * (the English ones), with the same `{placeholders}`: `{name}`/`{Name}` is the question's short
@@ -202,6 +223,12 @@ export interface KapStrings {
   bookingReference: string;
   nextStepsHeading: string;
   nextStepsConfirmed: string;
+  /** The booking shown is an earlier request whose answer was lost; later changes were not sent. */
+  bookingChangesNotSent: string;
+  /** After `bookingChangesNotSent`, when the confirmation has the manage link. */
+  changesNotSentManage: string;
+  /** After `bookingChangesNotSent`, without a manage link. */
+  changesNotSentContact: string;
   nextStepsRequested: string;
   addToCalendar: string;
   /** `{service}` is the service name; goes into the calendar file. */
@@ -253,6 +280,8 @@ export interface KapStrings {
   rescheduledHeading: string;
   /** `{from}` is the previous date and time (the `dateAtTime` string). */
   rescheduledBody: string;
+  /** The move shown is an earlier request whose answer was lost; the time chosen afterwards was not used. */
+  moveChangesNotSent: string;
   /** `{min}`, `{max}` hours and `{after}` the opening service's name. */
   moveNotOffered: string;
   /** `{day}` is a long day, `{time}` a clock time with its zone. */
@@ -292,6 +321,12 @@ export interface KapStrings {
   checklistSaveFailedDone: string;
   /** `{item}` is the item's text. */
   checklistSaveFailedUndone: string;
+  /** While the element checks with the backend which ticks are saved (after a save whose answer was lost). */
+  checklistSyncChecking: string;
+  /** The same check, waiting for the connection to come back. */
+  checklistSyncOffline: string;
+  /** The check is done: the screen shows what the backend holds. */
+  checklistSyncDone: string;
   checklistAddReminders: string;
   /** `{lead}` is a duration such as "1 hour". */
   checklistRemindersHint: string;

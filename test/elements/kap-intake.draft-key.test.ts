@@ -27,6 +27,7 @@ import {
   unmountAll,
   until,
 } from './support/intake.js';
+import { backendRecords } from './support/harness.js';
 import { Network, hang, loseAnswerAfterCommit, type Fault } from './support/network.js';
 
 const RESPONSES = /\/intake-responses$/;
@@ -156,7 +157,7 @@ describe('<kap-intake draft="session"> and the idempotency key', () => {
     expect(sessionStorage.length).to.equal(0);
   });
 
-  it('answers changed after the reload are a new submission: a new key, and the server accepts it', async () => {
+  it('answers changed after the reload: the stored sending is asked about first, so one response, and the client is told', async () => {
     const api = freshApi();
     const seen: Created[] = [];
     const el = await mountIntake({ api, form: DEMO_FORM, draft: 'session' });
@@ -174,13 +175,22 @@ describe('<kap-intake draft="session"> and the idempotency key', () => {
     await type(again, 'phone', '+1 917 555 0199');
     await next(again);
     expect(heading(again)).to.equal(CHECK);
+    const kept = JSON.stringify(storedDraft()!.submission);
+    expect(kept, 'the draft keeps the earlier value of the changed answer, to rebuild what was sent').to.include(CLIENT.phone);
+    expect(kept, 'and nothing else of the answers').not.to.include(CLIENT.email);
     button(again, 'Send my answers').click();
     await until(() => heading(again) === CONFIRMED, 'the confirmation');
 
-    expect(keys()).to.have.length(2);
-    expect(keys()[1], 'a new key for a changed body (the old one would be idempotency_key_reused)').not.to.equal(first);
-    expect(submitted()).to.have.length(1);
-    expect(submitted()[0], 'a new response for the changed answers').not.to.equal(seen[0]!.response.id);
+    expect(keys(), 'the first sending again, under its key; nothing else').to.deep.equal([first, first]);
+    const sent = network.to('POST', RESPONSES);
+    expect(sent[1]!.body, 'byte for byte').to.equal(sent[0]!.body);
+    expect(submitted(), 'the response stored first').to.deep.equal([seen[0]!.response.id]);
+    expect(text(again)).to.include(
+      'Your answers had already reached the clinic before your last changes, so those changes were not sent. Please tell the clinic about them.',
+    );
+    const records = await backendRecords(api, network.realFetch);
+    expect(records.intakeResponses, 'one response on the server').to.have.length(1);
+    expect(records.intakeResponses[0]!.answers).to.include(CLIENT.phone);
     expect(sessionStorage.length).to.equal(0);
   });
 

@@ -193,6 +193,14 @@ describe('<kap-prep-checklist> when it cannot load', () => {
     await loaded(el);
   });
 
+  it('slow to load: says it is still trying after a few seconds, then shows the checklist', async () => {
+    const booked = await session();
+    network.fail('GET', /\/checklist$/, hang, 1);
+    const el = await mountForSession(booked, { 'request-timeout': '600' });
+    await until(() => text(el).includes('Loading your checklist… This is taking longer than usual. Still trying…'), 'the note', 5_000);
+    await loaded(el);
+  });
+
   it('when the clinic takes too long, says so (timeout)', async () => {
     const booked = await session();
     network.fail('GET', /\/checklist$/, hang);

@@ -126,6 +126,13 @@ describe('parseFormDefinition: schema problems name the place and the problem', 
     assert.match(missing!, /^pages\[0\]\.items\[0\] \("r"\): "type" is required \(one of "text", /);
   });
 
+  it('caps maxLength at the longest answer a backend accepts, so the form never allows an answer the server refuses', () => {
+    assert.deepEqual(problemsOf(formWith([{ type: 'textarea', id: 'notes', label: 'Notes', maxLength: 50_000 }])), [
+      'pages[0].items[0] ("notes"): "maxLength" must be at most 20000',
+    ]);
+    assert.equal(resolve(formWith([{ type: 'textarea', id: 'notes', label: 'Notes', maxLength: 20_000 }])).pages[0]!.items.length, 1);
+  });
+
   it('reports wrong value types, naming what was given', () => {
     assert.deepEqual(problemsOf(formWith([{ type: 'number', id: 'n', label: 'N', min: '40' }])), [
       'pages[0].items[0] ("n"): "min" must be a number, not string "40"',

@@ -10,7 +10,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { newIdempotencyKey, type HeldSlot, type KapApiClient } from '../../api/client.js';
 import { KapApiError, isKapApiError } from '../../api/errors.js';
+import { IdempotentWrite, type Transmit } from '../../api/idempotent-write.js';
 import type { Booking, BookingRequest, Hold, RescheduleRequest, Slot } from '../../api/schemas.js';
+import type { WriteStatus } from '../../base/write-status.js';
 import {
   applyPrefill,
   bookingPayload,
@@ -57,6 +59,12 @@ export interface BookingAccess {
   token: string;
 }
 
+/** What a booking or a move answers: the booking, and for a new one its access token. */
+interface Written {
+  booking: Booking;
+  accessToken?: string;
+}
+
 function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
@@ -79,8 +87,14 @@ export class BookingFlow implements ReactiveController {
   values: DetailsValues = emptyDetails();
   /** Shown only after the client tried to submit (GOV.UK: validate on Continue). */
   errors: DetailsField[] = [];
-  submitting = false;
   submitFailure: KapApiError | Error | undefined;
+  /** The client pressed Stop: whether the booking (or move) was recorded is not known yet. */
+  stopped = false;
+  /**
+   * The booking (or move) shown as done is an earlier submission whose answer was lost; what the
+   * client changed afterwards was not sent.
+   */
+  changesNotSent = false;
   booking: Booking | undefined;
   focus: FocusTarget | undefined;
   /** The times shown are stale (a conflict, a released hold) and fresh ones are on their way. */
@@ -90,10 +104,10 @@ export class BookingFlow implements ReactiveController {
   #context: BookingFlowContext;
   #holdKey: { start: string; key: string } | undefined;
   /**
-   * The logical submission under way: what identifies it (its body less the hold), the key and
-   * the exact request first sent, which every retry sends again unchanged.
+   * The booking or move under way, or sent without a settling answer: its key and exact request,
+   * sent again (first, before anything different) until the server's answer is known.
    */
-  #submission: { key: string; fingerprint: string; request: unknown } | undefined;
+  #write = new IdempotentWrite<BookingRequest | RescheduleRequest, Written>(() => this.#host.requestUpdate());
   #timers: ReturnType<typeof setTimeout>[] = [];
   /** Bumped by `reset`, so a hold that arrives after the client walked away is given back. */
   #generation = 0;
@@ -112,14 +126,30 @@ export class BookingFlow implements ReactiveController {
       this.holdState = 'expired';
     }
     this.holding = undefined;
-    this.submitting = false;
+  }
+
+  get submitting(): boolean {
+    return this.#write.sending;
+  }
+
+  /** What the client hears about the booking or move under way; its Stop makes the outcome unknown. */
+  get status(): WriteStatus {
+    const write = this.#write;
+    return { sending: write.sending, progress: write.progress, stopped: this.stopped, stop: () => write.stop() };
+  }
+
+  /** Whether a booking or move was sent without a settling answer (it goes first next time). */
+  get pending(): boolean {
+    return this.#write.pending !== undefined;
   }
 
   /**
    * Back to an untouched times step, giving back any hold: a reschedule begins or is abandoned.
-   * The next availability load shows the released time as free again.
+   * The next availability load shows the released time as free again. A move sent without a
+   * settling answer stays pending (sending a different one asks about it first); `forget` drops
+   * it, for another booking.
    */
-  reset(focus?: FocusTarget): void {
+  reset(focus?: FocusTarget, forget = false): void {
     this.#clearTimers();
     if (this.hold && this.step !== 'done') void this.#releaseHold(this.hold);
     this.hold = undefined;
@@ -133,7 +163,9 @@ export class BookingFlow implements ReactiveController {
     this.step = 'times';
     this.focus = focus;
     this.#holdKey = undefined;
-    this.#submission = undefined;
+    if (forget) this.#write.forget();
+    this.stopped = false;
+    this.changesNotSent = false;
     this.holding = undefined;
     this.#generation += 1;
     this.#host.requestUpdate();
@@ -231,11 +263,11 @@ export class BookingFlow implements ReactiveController {
       ...bookingPayload(this.values),
       ...(source ? { source } : {}),
     };
-    await this.#write(
+    await this.#send(
       JSON.stringify(details),
       holdId ? { ...details, holdId } : details,
-      (request, idempotencyKey) => client.createBooking(request, { idempotencyKey, signal: this.#context.signal() }),
-      (created) => this.#context.booked(created.booking, created.accessToken),
+      (request, options) => client.createBooking(request as BookingRequest, options),
+      (created) => this.#context.booked(created.booking, created.accessToken!),
     );
   }
 
@@ -243,62 +275,73 @@ export class BookingFlow implements ReactiveController {
   async #move(client: KapApiClient, moving: BookingAccess, slot: Slot): Promise<void> {
     const holdId = this.hold && this.holdState !== 'expired' ? this.hold.id : undefined;
     const request: RescheduleRequest = { start: slot.start, ...(holdId ? { holdId } : {}) };
-    await this.#write(
+    await this.#send(
       JSON.stringify([moving.bookingId, slot.start]),
       request,
-      async (sent, idempotencyKey) => ({
-        booking: await client.rescheduleBooking(moving.bookingId, moving.token, sent, {
-          idempotencyKey,
-          signal: this.#context.signal(),
-        }),
-      }),
+      async (sent, options) => ({ booking: await client.rescheduleBooking(moving.bookingId, moving.token, sent as RescheduleRequest, options) }),
       (moved) => this.#context.moved?.(moved.booking),
     );
   }
 
   /**
-   * Sends a booking or a move. A retry of the same logical submission (same `fingerprint`) sends
-   * the first request again, byte for byte, under its key — even if the hold has expired since,
-   * because the server may already have recorded it and replays only an identical body. So
-   * whatever happened to an earlier answer the server records it at most once; changed details
-   * or another time are a new submission with a new key. On success `done` is told.
+   * Sends a booking or a move through the one `IdempotentWrite`: a retry of the same logical
+   * submission (same `print`) sends the first request again, byte for byte, under its key — even
+   * if the hold has expired since, because the server may already have recorded it and replays
+   * only an identical body. Changed details or another time, after an answer was lost, first ask
+   * about the earlier request the same way: if the server had recorded it, that is the booking the
+   * client is shown (`changesNotSent`), and nothing else is sent.
    */
-  async #write<R, T extends { booking: Booking }>(
-    fingerprint: string,
-    request: R,
-    send: (request: R, idempotencyKey: string) => Promise<T>,
-    done: (result: T) => void,
+  async #send(
+    print: string,
+    request: BookingRequest | RescheduleRequest,
+    transmit: Transmit<BookingRequest | RescheduleRequest, Written>,
+    done: (result: Written) => void,
   ): Promise<void> {
-    if (this.#submission?.fingerprint !== fingerprint) {
-      this.#submission = { key: newIdempotencyKey(), fingerprint, request };
-    }
-    const submission = this.#submission;
-    this.submitting = true;
     this.submitFailure = undefined;
-    this.#host.requestUpdate();
+    this.stopped = false;
+    this.changesNotSent = false;
+    let result;
     try {
-      const result = await send(submission.request as R, submission.key);
-      this.#clearTimers();
-      this.#submission = undefined;
-      this.hold = undefined;
-      this.booking = result.booking;
-      this.step = 'done';
-      this.focus = 'done';
-      done(result);
+      result = await this.#write.send(request, print, transmit, this.#context.signal());
     } catch (error) {
       if (isAbort(error)) return;
-      this.#context.failed(error);
-      this.#bookingFailed(error);
+      throw error;
     } finally {
-      this.submitting = false;
       this.#host.requestUpdate();
+    }
+    switch (result.outcome) {
+      case 'recorded':
+      case 'recorded-earlier': {
+        this.#clearTimers();
+        const hold = this.hold;
+        this.hold = undefined;
+        if (result.outcome === 'recorded-earlier') {
+          this.changesNotSent = true;
+          // The hold on the time chosen since is not needed: the earlier request used its own.
+          if (hold && hold.id !== result.body.holdId) void this.#releaseHold(hold);
+        }
+        this.booking = result.value.booking;
+        this.step = 'done';
+        this.focus = 'done';
+        done(result.value);
+        return;
+      }
+      case 'refused':
+        this.#context.failed(result.error);
+        return this.#bookingFailed(result.error);
+      case 'unknown':
+        this.#context.failed(result.error);
+        this.submitFailure = result.error as Error;
+        return;
+      case 'stopped':
+        this.stopped = true;
     }
   }
 
+  /** A refusal that proves nothing was recorded: where it leaves the client. */
   #bookingFailed(error: unknown): void {
     const code = conflictCode(error);
     if (code === 'slot_unavailable' || code === 'hold_expired') {
-      this.#submission = undefined;
       this.#backToTimes(code === 'slot_unavailable' ? 'slot_taken' : 'hold_expired');
       return;
     }

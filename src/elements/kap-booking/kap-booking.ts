@@ -16,6 +16,7 @@ import {
 import { readBookingFragment, type BookingFragment } from '../../base/fragment-token.js';
 import { renderErrorSummary } from '../../base/error-summary.js';
 import { reportConfiguration } from '../../base/configuration-report.js';
+import type { WriteStatus } from '../../base/write-status.js';
 import { KapElement } from '../../base/kap-element.js';
 import { formatUnit } from '../../base/language.js';
 import { KapBookingCancelEvent } from '../../events/kap-booking-cancel.js';
@@ -28,7 +29,7 @@ import { formatDayLong, formatDayShort, formatTime, formatZoneName, sameOffsetAt
 import { slotsByDay, weekAvailabilityRange, weekDays, type DaySlots } from '../../scheduling/slots.js';
 import { addDays, browserTimeZone, dayOf, parseDay, startOfDay, weekStart } from '../../scheduling/zones.js';
 import { formStyles } from '../../styles/form.styles.js';
-import { CARE_REASONS, PREFER_NOT_TO_SAY, parsePrefill, type BookingPrefill, type DetailsField } from './booking-details.js';
+import { CARE_REASONS, FIELD_ERRORS, PREFER_NOT_TO_SAY, REASON_LABELS, parsePrefill, type BookingPrefill, type DetailsField } from './booking-details.js';
 import { BookingFlow, type BookingAccess, type FocusTarget, type HoldState, type TimesNotice } from './booking-flow.js';
 import { followUpWindow, type OpenWindow } from './follow-up-window.js';
 import { bookingStyles } from './kap-booking.styles.js';
@@ -36,25 +37,6 @@ import { CHANGE_REFUSAL_NOTE, ManageFlow, changeRefusalOf, type ManageFocus } fr
 import { manageLink, resolveManageUrl } from './manage-link.js';
 import { privacyNotice, type PrivacyNotice } from './privacy-notice.js';
 import { moveRovingFocus } from './roving-focus.js';
-
-const FIELD_ERRORS: Record<DetailsField, KapStringKey> = {
-  name: 'errorName',
-  email: 'errorEmail',
-  phone: 'errorPhone',
-  reason: 'errorReason',
-  privacy: 'errorPrivacy',
-  contact: 'errorField',
-};
-
-const REASON_LABELS: Record<string, KapStringKey> = {
-  treatment_resistant_depression: 'reasonTreatmentResistantDepression',
-  ptsd: 'reasonPtsd',
-  anxiety: 'reasonAnxiety',
-  grief_and_loss: 'reasonGriefAndLoss',
-  addiction_recovery: 'reasonAddictionRecovery',
-  other: 'reasonOther',
-  [PREFER_NOT_TO_SAY]: 'reasonNone',
-};
 
 const STATUS_LABELS: Record<BookingStatus, KapStringKey> = {
   confirmed: 'statusConfirmed',
@@ -250,7 +232,11 @@ export class KapBooking extends KapElement {
       this.#showWeek(0);
       this.flow.reset('times');
     },
-    closePicker: () => this.flow.reset(),
+    closePicker: () => {
+      // A move whose answer was lost may have happened: read the booking again to show where it stands.
+      if (this.flow.pending) void this.managedTask.run();
+      this.flow.reset();
+    },
     cancelled: (booking) => this.emit(new KapBookingCancelEvent({ bookingId: booking.id })),
     moved: (booking) => this.#moved(booking),
     failed: (error) => this.reportFailure(error),
@@ -261,7 +247,7 @@ export class KapBooking extends KapElement {
     task: async ([client, bookingId, token], { signal }) => {
       if (!client || !bookingId || !token) return initialState;
       try {
-        const booking = await client.getBooking(bookingId, token, { signal: this.signalFor(signal) });
+        const booking = await client.getBooking(bookingId, token, this.loadOptions(signal));
         this.manage.show(booking);
         return booking;
       } catch (error) {
@@ -279,7 +265,7 @@ export class KapBooking extends KapElement {
     task: async ([client, serviceId], { signal }) => {
       if (!client || !serviceId) return initialState;
       try {
-        const services = await client.listServices({ signal: this.signalFor(signal) });
+        const services = await client.listServices(this.loadOptions(signal));
         this.#services = services;
         const service = services.find((candidate) => candidate.id === serviceId);
         if (!service) {
@@ -300,7 +286,7 @@ export class KapBooking extends KapElement {
     task: async ([client, followUp, bookingId, token], { signal }) => {
       if (!client || !followUp || !bookingId || !token) return initialState;
       try {
-        return await client.getBooking(bookingId, token, { signal: this.signalFor(signal) });
+        return await client.getBooking(bookingId, token, this.loadOptions(signal));
       } catch (error) {
         this.reportFailure(error);
         throw error;
@@ -325,7 +311,7 @@ export class KapBooking extends KapElement {
       };
       try {
         const availability = await client.getAvailability(query, {
-          signal: this.signalFor(signal),
+          ...this.loadOptions(signal),
           ...(service.followUp ? { token: afterToken } : {}),
         });
         this.clinicZone = availability.timeZone;
@@ -445,7 +431,7 @@ export class KapBooking extends KapElement {
     }
     if (this.hasUpdated && (changed.has('booking') || changed.has('token'))) {
       this.manage.clear();
-      this.flow.reset();
+      this.flow.reset(undefined, true);
     }
     this.checkTimeZone(this.timeZone);
     this.#privacy = privacyNotice(this.privacyUrl, this.baseURI, Boolean(this.querySelector(':scope > [slot="privacy"]')));
@@ -586,7 +572,7 @@ export class KapBooking extends KapElement {
   }
 
   #renderLoading(key: KapStringKey): TemplateResult {
-    return html`<p class="loading" role="status"><span class="spinner" aria-hidden="true"></span>${this.t(key)}</p>`;
+    return html`<p class="loading" role="status"><span class="spinner" aria-hidden="true"></span>${this.t(key)}${this.renderStillLoading()}</p>`;
   }
 
   #renderFailure(error: unknown, retry: () => void, lead?: KapStringKey): TemplateResult {
@@ -768,7 +754,7 @@ export class KapBooking extends KapElement {
       ${this.#renderDecision({
         failure: this.manage.cancelFailure,
         failureLead: 'cancelError',
-        busy: this.manage.cancelling,
+        status: this.manage.cancelStatus,
         busyText: 'cancelling',
         confirm: { label: 'cancelConfirmYes', className: 'button--warning', run: () => void this.manage.cancel() },
         back: { label: 'cancelConfirmNo', run: () => this.manage.keep() },
@@ -783,12 +769,12 @@ export class KapBooking extends KapElement {
   #renderDecision(options: {
     failure: unknown;
     failureLead: KapStringKey;
-    busy: boolean;
+    status: WriteStatus;
     busyText: KapStringKey;
     confirm: { label: KapStringKey; className: string; run: () => void };
     back: { label: KapStringKey; run: () => void };
   }): TemplateResult {
-    const { failure, busy, confirm, back } = options;
+    const { failure, status, confirm, back } = options;
     return html`${failure
         ? html`<div part="notice" class="notice notice--error" role="alert">
             <p><strong>${this.t(options.failureLead)}</strong></p>
@@ -800,14 +786,14 @@ export class KapBooking extends KapElement {
           part="button"
           class="button ${confirm.className}"
           type="button"
-          aria-disabled=${busy ? 'true' : 'false'}
+          aria-disabled=${status.sending ? 'true' : 'false'}
           @click=${confirm.run}
         >
           ${this.t(confirm.label)}
         </button>
         <button part="button" class="button button--secondary" type="button" @click=${back.run}>${this.t(back.label)}</button>
       </div>
-      <p class="status" role="status">${busy ? this.t(options.busyText) : ''}</p>`;
+      ${this.renderWriteStatus(status, options.busyText)}`;
   }
 
   /** A finished action's page: its heading and the booking as it now stands, then `body`. */
@@ -852,7 +838,7 @@ export class KapBooking extends KapElement {
       ${this.#renderDecision({
         failure: this.flow.submitFailure,
         failureLead: 'moveError',
-        busy: this.flow.submitting,
+        status: this.flow.status,
         busyText: 'moving',
         confirm: { label: 'confirmMove', className: 'confirm', run: () => void this.flow.submit() },
         back: { label: 'chooseAnotherTime', run: () => this.flow.changeTime() },
@@ -865,7 +851,8 @@ export class KapBooking extends KapElement {
     return this.#renderOutcome(
       { id: 'moved-heading', focus: 'done', heading: 'rescheduledHeading' },
       this.#renderAppointment(service, booking, { reference: booking.id, status: booking.status }),
-      html`${from ? html`<p>${this.t('rescheduledBody', { from: this.#dateAtTime(from.start) })}</p>` : nothing}
+      html`${this.flow.changesNotSent ? html`<p part="notice" class="notice">${this.t('moveChangesNotSent')}</p>` : nothing}
+      ${from ? html`<p>${this.t('rescheduledBody', { from: this.#dateAtTime(from.start) })}</p>` : nothing}
       ${this.#renderCalendarLink()}`,
     );
   }
@@ -1325,7 +1312,7 @@ export class KapBooking extends KapElement {
       >
         ${this.t(service.mode === 'request' ? 'sendRequest' : 'confirmBooking')}
       </button>
-      <p class="status" role="status">${submitting ? this.t('submitting') : ''}</p>
+      ${this.renderWriteStatus(this.flow.status, 'submitting')}
     </form>`;
   }
 
@@ -1337,7 +1324,10 @@ export class KapBooking extends KapElement {
     return this.#renderOutcome(
       { id: 'done-heading', focus: 'done', heading: requested ? 'requestedHeading' : 'confirmedHeading' },
       this.#renderAppointment(service, booking, { reference: booking.id }),
-      html`<h3>${this.t('nextStepsHeading')}</h3>
+      html`${this.flow.changesNotSent
+          ? html`<p part="notice" class="notice">${this.t('bookingChangesNotSent')} ${this.t(this.#manageLink ? 'changesNotSentManage' : 'changesNotSentContact')}</p>`
+          : nothing}
+        <h3>${this.t('nextStepsHeading')}</h3>
         <p>${this.t(requested ? 'nextStepsRequested' : 'nextStepsConfirmed')}</p>
         ${this.#manageLink
           ? html`<p class="manage-link">

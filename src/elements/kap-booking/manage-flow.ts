@@ -3,10 +3,12 @@
  * step the client is on, cancelling with one idempotency key per logical cancel, and handing the
  * reschedule to `BookingFlow`, whose time picker and holds it reuses.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { newIdempotencyKey, type KapApiClient } from '../../api/client.js';
+import type { ReactiveControllerHost } from 'lit';
+import type { KapApiClient, WriteOptions } from '../../api/client.js';
 import { isKapApiError, type KapApiError } from '../../api/errors.js';
+import { IdempotentWrite } from '../../api/idempotent-write.js';
 import type { Booking } from '../../api/schemas.js';
+import type { WriteStatus } from '../../base/write-status.js';
 import type { KapStringKey } from '../../i18n/strings.js';
 import { bookingChangeRefusal, type BookingChangeRefusal } from '../../scheduling/booking-changes.js';
 import type { BookingAccess } from './booking-flow.js';
@@ -48,18 +50,15 @@ export interface ManageFlowContext {
   failed(error: unknown): void;
 }
 
-function isAbort(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
-}
-
-export class ManageFlow implements ReactiveController {
+export class ManageFlow {
   step: ManageStep = 'view';
   /** The booking as the backend last described it. */
   booking: Booking | undefined;
   /** The booking before it moved, for "moved from … to …". */
   movedFrom: Booking | undefined;
-  cancelling = false;
   cancelFailure: KapApiError | Error | undefined;
+  /** The client pressed Stop while cancelling: whether it was cancelled is not known yet. */
+  cancelStopped = false;
   focus: ManageFocus | undefined;
 
   #host: ReactiveControllerHost;
@@ -69,16 +68,21 @@ export class ManageFlow implements ReactiveController {
    * "No, keep it": an earlier attempt whose answer was lost may have cancelled already, and
    * asking again with the same key replays that answer instead of acting twice.
    */
-  #cancelKey: { bookingId: string; key: string } | undefined;
+  #cancel = new IdempotentWrite<Record<string, never>, Booking>(() => this.#host.requestUpdate());
 
   constructor(host: ReactiveControllerHost, context: ManageFlowContext) {
     this.#host = host;
     this.#context = context;
-    host.addController(this);
   }
 
-  hostDisconnected(): void {
-    this.cancelling = false;
+  get cancelling(): boolean {
+    return this.#cancel.sending;
+  }
+
+  /** What the client hears about the cancel under way; after Stop, asking again sends the same request with its key. */
+  get cancelStatus(): WriteStatus {
+    const cancel = this.#cancel;
+    return { sending: cancel.sending, progress: cancel.progress, stopped: this.cancelStopped, stop: () => cancel.stop() };
   }
 
   /** Why the booking can no longer be cancelled or moved here (the shared rule), if it cannot. */
@@ -88,7 +92,7 @@ export class ManageFlow implements ReactiveController {
 
   /** The booking was (re)loaded: show it, from the start. */
   show(booking: Booking): void {
-    if (this.booking?.id !== booking.id) this.#cancelKey = undefined;
+    if (this.booking?.id !== booking.id) this.#cancel.forget();
     this.booking = booking;
     this.movedFrom = undefined;
     this.cancelFailure = undefined;
@@ -110,6 +114,7 @@ export class ManageFlow implements ReactiveController {
     if (this.step !== 'view' || !this.booking || this.refusal) return;
     this.step = 'confirm-cancel';
     this.cancelFailure = undefined;
+    this.cancelStopped = false;
     this.focus = 'confirm-cancel';
     this.#host.requestUpdate();
   }
@@ -129,28 +134,28 @@ export class ManageFlow implements ReactiveController {
     const client = this.#context.client();
     const access = this.#context.access();
     if (!client || !access) return;
-    if (this.#cancelKey?.bookingId !== access.bookingId) {
-      this.#cancelKey = { bookingId: access.bookingId, key: newIdempotencyKey() };
-    }
-    this.cancelling = true;
     this.cancelFailure = undefined;
-    this.#host.requestUpdate();
+    this.cancelStopped = false;
+    let result;
     try {
-      const booking = await client.cancelBooking(access.bookingId, access.token, {
-        idempotencyKey: this.#cancelKey.key,
-        signal: this.#context.signal(),
-      });
-      this.booking = booking;
+      const transmit = (_body: unknown, options: WriteOptions) => client.cancelBooking(access.bookingId, access.token, options);
+      result = await this.#cancel.send({}, `cancel ${access.bookingId}`, transmit, this.#context.signal());
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') return;
+      throw error;
+    } finally {
+      this.#host.requestUpdate();
+    }
+    if (result.outcome === 'stopped') {
+      this.cancelStopped = true;
+    } else if (result.outcome === 'refused' || result.outcome === 'unknown') {
+      this.#context.failed(result.error);
+      this.cancelFailure = result.error as Error;
+    } else {
+      this.booking = result.value;
       this.step = 'cancelled';
       this.focus = 'cancelled';
-      this.#context.cancelled(booking);
-    } catch (error) {
-      if (isAbort(error)) return;
-      this.#context.failed(error);
-      this.cancelFailure = error as Error;
-    } finally {
-      this.cancelling = false;
-      this.#host.requestUpdate();
+      this.#context.cancelled(result.value);
     }
   }
 

@@ -1,6 +1,6 @@
 /**
- * The opt-in draft (`draft="session"`): the answers, the page and the pending submission's
- * idempotency key, in sessionStorage only, under a key that names the form and nothing else, for
+ * The opt-in draft (`draft="session"`): the answers, the page and the pending submission (its
+ * idempotency key, and the answers it was sent with where they differ), in sessionStorage only, under a key that names the form and nothing else, for
  * two hours after the last change. Removed on submit; an expired draft is removed at its expiry
  * while the page is open (a timer), when the page is hidden or left (`pagehide`), and when next
  * read. Storage that is full or blocked is ignored.
@@ -11,15 +11,21 @@ import { isIsoDate } from '../../forms/dates.js';
 export const DRAFT_LIFETIME_MS = 2 * 60 * 60 * 1000;
 
 /**
- * A submission that was sent (or was about to be) without a confirmed answer: its idempotency key
- * and a fingerprint of the body it was sent with. After a reload the same body is sent with the
- * same key, so a response the server stored before the answer was lost is replayed, not stored
- * twice; a changed body is a new submission with a new key.
+ * A submission that was sent (or was about to be) without a confirmed answer: its idempotency key,
+ * a fingerprint of the body it was sent with, and what is needed to build that body again. After a
+ * reload it is rebuilt and sent again with the same key — first, even if the answers have changed
+ * since — so a response the server stored before the answer was lost is replayed, not stored twice
+ * beside a second one.
  */
 export interface PendingSubmission {
   key: string;
   /** `fingerprint()` of the request body as sent. */
   body: string;
+  /**
+   * The answers it was sent with, only where they differ from the draft's own (`null`: not
+   * answered then): the earlier value of an answer the client changed since, nothing more.
+   */
+  earlier?: Record<string, AnswerValue | null>;
   /**
    * The date the body was first built with (`YYYY-MM-DD`, for consent signatures without one):
    * a retry after midnight or after a reload builds the same body, so it keeps its key.
@@ -41,12 +47,38 @@ export const draftKey = (formId: string): string => `kap-intake:${formId}`;
 
 function isPending(value: unknown): value is PendingSubmission {
   if (typeof value !== 'object' || value === null) return false;
-  const { key, body, today } = value as Partial<PendingSubmission>;
+  const { key, body, today, earlier } = value as Partial<PendingSubmission>;
   return (
     typeof key === 'string' &&
     typeof body === 'string' &&
-    (today === undefined || (typeof today === 'string' && isIsoDate(today)))
+    (today === undefined || (typeof today === 'string' && isIsoDate(today))) &&
+    (earlier === undefined || (typeof earlier === 'object' && earlier !== null && !Array.isArray(earlier)))
   );
+}
+
+/** Where `then` differs from `now`: `then`'s value, or `null` for an answer `then` did not have. */
+export function answersChanged(
+  then: Record<string, AnswerValue>,
+  now: Record<string, AnswerValue>,
+): Record<string, AnswerValue | null> | undefined {
+  const earlier: Record<string, AnswerValue | null> = {};
+  for (const key of new Set([...Object.keys(then), ...Object.keys(now)])) {
+    if (JSON.stringify(then[key]) !== JSON.stringify(now[key])) earlier[key] = then[key] ?? null;
+  }
+  return Object.keys(earlier).length ? earlier : undefined;
+}
+
+/** The answers `answersChanged` describes: `now` with the earlier values put back. */
+export function answersThen(
+  now: Record<string, AnswerValue>,
+  earlier: Record<string, AnswerValue | null> | undefined,
+): Record<string, AnswerValue> {
+  const then = { ...now };
+  for (const [key, value] of Object.entries(earlier ?? {})) {
+    if (value === null) delete then[key];
+    else then[key] = value;
+  }
+  return then;
 }
 
 export function readDraft(formId: string): Draft | undefined {

@@ -5,26 +5,46 @@
  * element renders this state and forwards input.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { newIdempotencyKey, type KapApiClient } from '../../api/client.js';
+import type { KapApiClient } from '../../api/client.js';
 import { isKapApiError } from '../../api/errors.js';
+import { IdempotentWrite, type PendingWrite, type Transmit } from '../../api/idempotent-write.js';
+import type { IntakeResponse } from '../../api/schemas.js';
+import type { WriteStatus } from '../../base/write-status.js';
 import type { AnswerValue } from '../../forms/answers.js';
 import { visibility } from '../../forms/conditions.js';
 import type { ResolvedForm } from '../../forms/definition.js';
 import { safetyTriggered } from '../../forms/flags.js';
 import { indexForm } from '../../forms/form-index.js';
 import { todayIso } from '../../forms/dates.js';
-import { toSubmission } from '../../forms/submission.js';
+import { toSubmission, type IntakeSubmission } from '../../forms/submission.js';
 import { SafetySignals } from './safety-signals.js';
 import { validateForm, validatePage, type ValidationError, type ValidationOptions } from '../../forms/validation.js';
 import {
+  answersChanged,
+  answersThen,
   clearDraft,
   fingerprint,
   readDraft,
   unwatchDraftExpiry,
   watchDraftExpiry,
   writeDraft,
-  type PendingSubmission,
 } from './intake-draft.js';
+
+/** One sending of the answers: the body, and what it was built from (kept in a draft to rebuild it). */
+interface Sending {
+  submission: IntakeSubmission;
+  /** The date consent signatures are dated with. */
+  today: string;
+  /** The answers as typed when it was sent. */
+  answers: Record<string, AnswerValue>;
+}
+
+/** The long answer a `413` is most likely about. */
+export interface TooLong {
+  /** Its question's label; `undefined` when no text answer stands out. */
+  label: string | undefined;
+  page: number | undefined;
+}
 
 export interface IntakeFlowContext {
   client(): KapApiClient | undefined;
@@ -58,17 +78,32 @@ export class IntakeFlow implements ReactiveController {
    * signal the clinic was sent.
    */
   safetyItems: string[] = [];
-  submitting = false;
   /** Why the last submit failed (offline, timeout, server…), offered again with the same key. */
   failure: unknown;
+  /** The answers were too long for the backend (`413`): which one to shorten. */
+  tooLong: TooLong | undefined;
+  /** The client pressed Stop: whether the answers arrived is not known yet. */
+  stopped = false;
+  /**
+   * The answers shown as sent are an earlier sending whose answer was lost; what the client
+   * changed afterwards was not sent.
+   */
+  changesNotSent = false;
   /** What to focus once the next render is done. */
   focus: 'heading' | 'summary' | undefined;
 
   #host: ReactiveControllerHost;
   #context: IntakeFlowContext;
   #signals: SafetySignals;
-  /** The submission sent without a confirmed answer; kept in the draft too, so a reload reuses its key. */
-  #submission: PendingSubmission | undefined;
+  /**
+   * The sending under way, or sent without a settling answer: its key and exact body. With a
+   * draft, the key, fingerprint and date are kept there too (with the earlier value of any answer
+   * changed since), so a reload rebuilds that body and sends it again first.
+   */
+  #write = new IdempotentWrite<Sending, IntakeResponse>(() => {
+    this.#save();
+    this.#host.requestUpdate();
+  });
 
   constructor(host: ReactiveControllerHost, context: IntakeFlowContext) {
     this.#host = host;
@@ -88,6 +123,16 @@ export class IntakeFlow implements ReactiveController {
    */
   get followedUp(): boolean {
     return !!(this.#context.booking() && this.#context.token());
+  }
+
+  get submitting(): boolean {
+    return this.#write.sending;
+  }
+
+  /** What the client hears about the sending under way; its Stop makes the outcome unknown. */
+  get status(): WriteStatus {
+    const write = this.#write;
+    return { sending: write.sending, progress: write.progress, stopped: this.stopped, stop: () => write.stop() };
   }
 
   /** Back on the page: the draft's expiry timer runs again. */
@@ -110,7 +155,7 @@ export class IntakeFlow implements ReactiveController {
       this.errors = [];
       this.changing = false;
       this.safetyItems = [];
-      this.#submission = draft?.submission;
+      this.#restorePending(form, draft);
       if (draft) watchDraftExpiry(form.id, draft.expires);
     }
     this.form = form;
@@ -124,21 +169,6 @@ export class IntakeFlow implements ReactiveController {
     this.#noteSafety();
     this.#save();
     this.#host.requestUpdate();
-  }
-
-  /** Adds newly given safety answers to `safetyItems` and, when linked to a booking, tells the clinic. */
-  #noteSafety(): void {
-    const form = this.form!;
-    const { items } = safetyTriggered(form, this.answers);
-    if (items.every((key) => this.safetyItems.includes(key))) return;
-    const known = new Set([...this.safetyItems, ...items]);
-    this.safetyItems = indexForm(form).fields.map((field) => field.key).filter((key) => known.has(key));
-    const booking = this.#context.booking();
-    const token = this.#context.token();
-    if (booking && token) {
-      const version = form.version ? { version: form.version } : {};
-      this.#signals.send({ booking, form: form.id, ...version, items: this.safetyItems }, token);
-    }
   }
 
   /** Continue: validate this page, then the next visible page, or check-your-answers. */
@@ -163,7 +193,23 @@ export class IntakeFlow implements ReactiveController {
   /** "Change" on check-your-answers: that page, then back to check-your-answers. */
   change(pageIndex: number): void {
     this.changing = true;
+    this.tooLong = undefined;
     this.#go(pageIndex);
+  }
+
+  /** Adds newly given safety answers to `safetyItems` and, when linked to a booking, tells the clinic. */
+  #noteSafety(): void {
+    const form = this.form!;
+    const { items } = safetyTriggered(form, this.answers);
+    if (items.every((key) => this.safetyItems.includes(key))) return;
+    const known = new Set([...this.safetyItems, ...items]);
+    this.safetyItems = indexForm(form).fields.map((field) => field.key).filter((key) => known.has(key));
+    const booking = this.#context.booking();
+    const token = this.#context.token();
+    if (booking && token) {
+      const version = form.version ? { version: form.version } : {};
+      this.#signals.send({ booking, form: form.id, ...version, items: this.safetyItems }, token);
+    }
   }
 
   async submit(): Promise<void> {
@@ -172,55 +218,91 @@ export class IntakeFlow implements ReactiveController {
     if (this.submitting || !form || !client) return;
     const errors = validateForm(form, this.answers, this.#context.validation());
     if (errors.length) return this.#showErrors(errors);
-    const booking = this.#context.booking();
-    const build = (today: string) => {
-      const body = toSubmission(form, this.answers, { ...(booking ? { booking } : {}), today });
-      return { body, print: fingerprint(JSON.stringify(body)) };
-    };
-    // The same body keeps its key across retries, double clicks and (with a draft) reloads, so
-    // whatever became of an earlier answer the server stores at most one response. A retry is
-    // built with the pending submission's own date (signatures are dated with it), so one sent
-    // before midnight and retried after is still the same body. Changed answers are a new
-    // submission, dated today. The key is in the draft before the request leaves, so a reload while
-    // it is in flight finds it.
+    // The same answers are the same submission: its key is kept across retries, double clicks
+    // and (with a draft) reloads, so whatever became of an earlier answer the server stores at
+    // most one response. A retry is built with the pending submission's own date (signatures are
+    // dated with it), so one sent before midnight and retried after is still the same body.
+    // Changed answers are a new submission, dated today — sent only once the earlier one's fate
+    // is known (IdempotentWrite asks about it first).
     const today = todayIso();
-    const pending = this.#submission;
-    const dated = pending?.today ?? today;
-    let { body, print } = build(dated);
-    if (pending?.body !== print) {
-      if (dated !== today) ({ body, print } = build(today));
-      this.#submission = { key: newIdempotencyKey(), body: print, today };
-    }
-    const { key } = this.#submission!;
-    this.#save();
-    this.submitting = true;
+    const pending = this.#write.pending;
+    let sending = this.#build(form, pending?.body.today ?? today);
+    if (pending && sending.print !== pending.print) sending = this.#build(form, today);
     this.failure = undefined;
-    this.#host.requestUpdate();
+    this.tooLong = undefined;
+    this.stopped = false;
+    this.changesNotSent = false;
+    let result;
     try {
-      const token = this.#context.token();
-      const response = await client.submitIntake(body, {
-        idempotencyKey: key,
-        signal: this.#context.signal(),
-        ...(token ? { token } : {}),
-      });
-      this.#submission = undefined;
-      clearDraft(form.id);
-      this.#show('heading', 'done');
-      this.#context.submitted(response.id);
+      result = await this.#write.send(sending.body, sending.print, this.#transmit, this.#context.signal());
     } catch (error) {
       if (error instanceof DOMException && error.name === 'AbortError') return;
-      this.#context.failed(error);
-      const index = indexForm(form);
-      const placed = Object.entries(isKapApiError(error) ? error.fields : {}).flatMap(([path, message]) => {
-        const field = index.byKey.get(path.replace(/^answers\./, ''));
-        return field ? [{ itemId: field.key, field: field.item.type === 'date' ? `${field.key}.day` : field.key, message }] : [];
-      });
-      if (placed.length) this.#showErrors(placed);
-      else this.failure = error;
+      throw error;
     } finally {
-      this.submitting = false;
       this.#host.requestUpdate();
     }
+    switch (result.outcome) {
+      case 'recorded':
+      case 'recorded-earlier':
+        this.changesNotSent = result.outcome === 'recorded-earlier';
+        clearDraft(form.id);
+        this.#show('heading', 'done');
+        this.#context.submitted(result.value.id);
+        return;
+      case 'stopped':
+        this.stopped = true;
+        return;
+      case 'unknown':
+        this.#context.failed(result.error);
+        this.failure = result.error;
+        return;
+      case 'refused':
+        this.#context.failed(result.error);
+        this.#refused(form, result.error);
+    }
+  }
+
+  /** The server refused the answers (nothing was stored): show why, where the client can act. */
+  #refused(form: ResolvedForm, error: unknown): void {
+    if (isKapApiError(error) && error.code === 'payload_too_large') {
+      this.tooLong = longestAnswer(form, this.answers);
+      return;
+    }
+    const index = indexForm(form);
+    const placed = Object.entries(isKapApiError(error) ? error.fields : {}).flatMap(([path, message]) => {
+      const field = index.byKey.get(path.replace(/^answers\./, ''));
+      return field ? [{ itemId: field.key, field: field.item.type === 'date' ? `${field.key}.day` : field.key, message }] : [];
+    });
+    if (placed.length) this.#showErrors(placed);
+    else this.failure = error;
+  }
+
+  /** The body for the answers as they are now, dated `today`, and its fingerprint. */
+  #build(form: ResolvedForm, today: string, answers = this.answers): { body: Sending; print: string } {
+    const booking = this.#context.booking();
+    const submission = toSubmission(form, answers, { ...(booking ? { booking } : {}), today });
+    const snapshot = JSON.parse(JSON.stringify(answers)) as Record<string, AnswerValue>;
+    return { body: { submission, today, answers: snapshot }, print: fingerprint(JSON.stringify(submission)) };
+  }
+
+  #transmit: Transmit<Sending, IntakeResponse> = (body, options) => {
+    const client = this.#context.client();
+    if (!client) return Promise.reject(new DOMException('The element has no backend.', 'AbortError'));
+    const token = this.#context.token();
+    return client.submitIntake(body.submission, { ...options, ...(token ? { token } : {}) });
+  };
+
+  /**
+   * The draft's pending submission, rebuilt from the answers it was sent with: if the rebuilt body
+   * is the one sent (same fingerprint), it goes first, under its key, before anything different.
+   */
+  #restorePending(form: ResolvedForm, draft: ReturnType<typeof readDraft>): void {
+    const kept = draft?.submission;
+    if (!kept) return this.#write.forget();
+    const rebuilt = this.#build(form, kept.today ?? todayIso(), answersThen(draft.answers, kept.earlier));
+    if (rebuilt.print !== kept.body) return this.#write.forget();
+    const pending: PendingWrite<Sending, IntakeResponse> = { key: kept.key, body: rebuilt.body, print: rebuilt.print, transmit: this.#transmit };
+    this.#write.restore(pending);
   }
 
   /** The first visible page from `from` in direction `by`. */
@@ -264,8 +346,25 @@ export class IntakeFlow implements ReactiveController {
   }
 
   #save(): void {
-    if (this.#context.draft() && this.view !== 'done') {
-      writeDraft(this.form!.id, this.answers, this.form!.pages[this.page]!.id, this.#submission);
-    }
+    if (!this.form || !this.#context.draft() || this.view === 'done') return;
+    const pending = this.#write.pending;
+    const earlier = pending && answersChanged(pending.body.answers, this.answers);
+    const submission = pending && { key: pending.key, body: pending.print, today: pending.body.today, ...(earlier ? { earlier } : {}) };
+    writeDraft(this.form.id, this.answers, this.form.pages[this.page]!.id, submission);
   }
+}
+
+/** The text answer that takes the most bytes to send: what a `413` most likely refused. */
+function longestAnswer(form: ResolvedForm, answers: Record<string, AnswerValue>): TooLong {
+  const { items } = visibility(form, answers);
+  const encoder = new TextEncoder();
+  let longest: { bytes: number; label: string; page: number } | undefined;
+  for (const field of indexForm(form).fields) {
+    const value = answers[field.key];
+    if (typeof value !== 'string' || !items.has(field.key) || field.row) continue;
+    const bytes = encoder.encode(JSON.stringify(value.trim())).length;
+    if (!longest || bytes > longest.bytes) longest = { bytes, label: field.item.label, page: field.pageIndex };
+  }
+  // A short answer is not the problem: name one only when it is a sizeable part of a request.
+  return longest && longest.bytes >= 1_000 ? { label: longest.label, page: longest.page } : { label: undefined, page: undefined };
 }

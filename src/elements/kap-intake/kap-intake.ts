@@ -30,7 +30,7 @@ import type { KapStringKey } from '../../i18n/strings.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { renderCheckAnswers } from './check-answers.js';
 import { renderCrisisPanel } from './crisis-panel.js';
-import { IntakeFlow } from './intake-flow.js';
+import { IntakeFlow, type TooLong } from './intake-flow.js';
 import { intakeStyles } from './kap-intake.styles.js';
 
 interface ChoiceOption {
@@ -115,8 +115,8 @@ export class KapIntake extends KapElement {
   /**
    * `session` keeps a draft of the answers in sessionStorage (this tab only) for two hours after
    * the last change, so a reload loses nothing; with it, the idempotency key of a submission whose
-   * answer was lost, so sending again after a reload cannot store the intake twice. It is removed
-   * on submit. Off by default: nothing is stored.
+   * answer was lost (and the earlier value of any answer changed since), so sending again after a
+   * reload cannot store the intake twice. It is removed on submit. Off by default: nothing is stored.
    */
   @property() draft: 'session' | null = null;
 
@@ -155,7 +155,7 @@ export class KapIntake extends KapElement {
         if (!id) return this.#problem('missing_form', 'set the form attribute to a form id, or put the form definition in a child <script type="application/json">.');
         if (!client) return initialState;
         try {
-          json = await client.getForm(id, { signal: this.signalFor(signal) });
+          json = await client.getForm(id, this.loadOptions(signal));
         } catch (error) {
           if (isKapApiError(error) && error.kind === 'not_found') {
             if (await this.setupProblemBehind(error)) return initialState;
@@ -254,7 +254,7 @@ export class KapIntake extends KapElement {
   // ---- rendering ------------------------------------------------------------------------
 
   protected renderContent(): unknown {
-    const loading = html`<p role="status">${this.t('loading')}</p>`;
+    const loading = html`<p role="status">${this.t('loading')}${this.renderStillLoading()}</p>`;
     return html`<div part="base" class="intake">
       ${this.formTask.render({
         initial: () => loading,
@@ -310,6 +310,7 @@ export class KapIntake extends KapElement {
       return html`<div part="confirmation" class="notice notice--success">
           <h2 id="heading" part="heading" tabindex="-1">${form.confirmation?.heading ?? this.t('intakeDoneHeading')}</h2>
         </div>
+        ${flow.changesNotSent ? html`<p part="notice" class="notice">${this.t('intakeChangesNotSent')}</p>` : nothing}
         ${form.confirmation?.body ? this.#md(form.confirmation.body) : html`<p>${this.t('intakeDoneBody')}</p>`} ${crisis}`;
     }
     const pages = form.pages.filter((page) => seen.pages.has(page.id));
@@ -363,10 +364,11 @@ export class KapIntake extends KapElement {
               </button>
             </div>`
           : nothing}
+        ${check && flow.tooLong ? this.#renderTooLong(flow.tooLong) : nothing}
         <button part="button" class="button" type="submit" aria-disabled=${flow.submitting ? 'true' : 'false'}>
           ${check ? (form.submitLabel ?? this.t('intakeSubmit')) : this.t('intakeContinue')}
         </button>
-        <p class="status" role="status">${flow.submitting ? this.t('intakeSending') : ''}</p>
+        ${this.renderWriteStatus(flow.status, 'intakeSending')}
       </form>`;
   }
 
@@ -378,6 +380,18 @@ export class KapIntake extends KapElement {
     const signals = this.flow.followedUp && safetyFields(form).length > 0;
     return html`${this.#md(form.intro)}
     ${signals ? html`<p part="notice" class="notice">${this.t('intakeSafetyNotice')}</p>` : nothing}`;
+  }
+
+  /** A `413`: not a dead end — which answer to shorten, and the way to it; nothing typed is lost. */
+  #renderTooLong({ label, page }: TooLong): TemplateResult {
+    return html`<div part="notice" class="notice notice--error" role="alert">
+      <p>${label ? this.t('intakeTooLong', { question: label }) : this.t('intakeTooLongAny')}</p>
+      ${page === undefined
+        ? nothing
+        : html`<button part="button" class="button button--secondary" type="button" @click=${() => this.flow.change(page)}>
+            ${this.t('intakeShortenAnswer')}
+          </button>`}
+    </div>`;
   }
 
   #renderErrorSummary(errors: ValidationError[]): unknown {

@@ -6,10 +6,12 @@
  * a second tick of the same item while it is saving is not sent alongside but after it, with the
  * latest wish — so the last tick wins on the server as on the screen, and saves of different items
  * never touch each other. A save that fails puts the item back to what the backend holds, says so
- * and offers the same change again; the backend is then asked for the item's real state, in case
- * the change was saved and only the answer was lost.
+ * and offers the same change again; the backend is then asked for the items' real state, in case
+ * the change was saved and only the answer was lost — and asked again until it answers (with
+ * backoff, at once when the browser comes back online or the page is shown again), so the screen
+ * always ends up matching the backend. Meanwhile `syncStatus` says it is checking.
  */
-import type { ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChecklistItemState } from '../../api/schemas.js';
 
 /** An item as the element shows it: the definition's fields and whether it is done. */
@@ -43,22 +45,58 @@ function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
 
-export class ChecklistSync {
+/**
+ * Checking with the backend after a failed save: `checking` (asking, or about to ask again),
+ * `offline` (waiting for the connection), `checked` (the screen shows what the backend holds).
+ */
+export type SyncStatus = 'checking' | 'offline' | 'checked';
+
+/** The first wait before asking the backend again; it doubles each time, up to a minute. */
+export const RECHECK_FIRST_MS = 5_000;
+const RECHECK_MAX_MS = 60_000;
+
+export class ChecklistSync implements ReactiveController {
+  /** Set while a failed save leaves the screen unsure of what the backend holds, and once checked. */
+  syncStatus: SyncStatus | undefined;
+
   #host: ReactiveControllerHost;
   #context: ChecklistSyncContext;
   #entries: ChecklistEntry[] = [];
   #items = new Map<string, ItemSync>();
   /** Bumped by `reset`, so answers to an earlier checklist's saves are dropped. */
   #generation = 0;
+  /** A save failed and the backend has not yet said what it holds. */
+  #unsure = false;
+  #checking = false;
+  #recheckTimer: ReturnType<typeof setTimeout> | undefined;
+  #rechecks = 0;
 
   constructor(host: ReactiveControllerHost, context: ChecklistSyncContext) {
     this.#host = host;
     this.#context = context;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    addEventListener('online', this.#recheckNow);
+    document.addEventListener('visibilitychange', this.#recheckWhenShown);
+    this.#recheckNow();
+  }
+
+  hostDisconnected(): void {
+    removeEventListener('online', this.#recheckNow);
+    document.removeEventListener('visibilitychange', this.#recheckWhenShown);
+    clearTimeout(this.#recheckTimer);
+    this.#recheckTimer = undefined;
   }
 
   /** Starts over from what the backend (or the page's definition) says. */
   reset(entries: readonly ChecklistEntry[]): void {
     this.#generation += 1;
+    this.#unsure = false;
+    this.#rechecks = 0;
+    this.syncStatus = undefined;
+    clearTimeout(this.#recheckTimer);
     this.#entries = entries.map((entry) => ({ ...entry }));
     this.#items = new Map(
       entries.map((entry) => [entry.id, { saved: entry.done, wanted: entry.done, saving: false, failure: undefined }]),
@@ -97,6 +135,7 @@ export class ChecklistSync {
     if (!item) return;
     item.wanted = done;
     item.failure = undefined;
+    if (this.syncStatus === 'checked') this.syncStatus = undefined;
     this.#host.requestUpdate();
     if (!item.saving) void this.#saveUntilSettled(itemId, item);
   }
@@ -151,17 +190,32 @@ export class ChecklistSync {
   /**
    * After a failed save, learns what the backend really holds for every item not being saved: a
    * change whose answer was lost may have been saved after all, and then it no longer failed.
+   * Asks until the backend answers: again after a wait that doubles (5 s, 10 s… up to a minute),
+   * and at once when the browser is back online or the page is shown again.
    */
   async #reconcile(): Promise<void> {
+    this.#unsure = true;
+    if (this.#checking) return;
     const fetching = this.#context.fetchStates();
     if (!fetching) return;
+    clearTimeout(this.#recheckTimer);
+    this.#recheckTimer = undefined;
     const generation = this.#generation;
+    this.#checking = true;
+    this.syncStatus = 'checking';
+    this.#host.requestUpdate();
     let states: ReadonlyMap<string, boolean>;
     try {
       states = await fetching;
-    } catch {
-      // The failure is already on screen with its Retry; nothing more to say.
+    } catch (error) {
+      if (generation !== this.#generation || isAbort(error)) return;
+      this.syncStatus = globalThis.navigator?.onLine === false ? 'offline' : 'checking';
+      const wait = Math.min(RECHECK_MAX_MS, RECHECK_FIRST_MS * 2 ** this.#rechecks++);
+      this.#recheckTimer = setTimeout(this.#recheckNow, wait);
+      this.#host.requestUpdate();
       return;
+    } finally {
+      if (generation === this.#generation) this.#checking = false;
     }
     if (generation !== this.#generation) return;
     for (const [itemId, item] of this.#items) {
@@ -171,6 +225,19 @@ export class ChecklistSync {
       if (item.failure?.wanted === done) item.failure = undefined;
       if (!item.failure) item.wanted = done;
     }
+    this.#unsure = false;
+    this.#rechecks = 0;
+    this.syncStatus = 'checked';
     this.#host.requestUpdate();
   }
+
+  /** Online again, or the wait is over: ask now if still unsure. */
+  #recheckNow = (): void => {
+    if (this.#unsure) void this.#reconcile();
+  };
+
+  /** The page is shown again (a phone woken, a tab brought back): ask now if still unsure. */
+  #recheckWhenShown = (): void => {
+    if (document.visibilityState === 'visible') this.#recheckNow();
+  };
 }

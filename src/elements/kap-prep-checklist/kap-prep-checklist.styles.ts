@@ -24,6 +24,12 @@ export const checklistStyles = css`
   .progress {
     margin: 0 0 var(--_space);
   }
+  .sync-status {
+    margin: 0 0 var(--_space);
+  }
+  .sync-status:empty {
+    display: none;
+  }
   .progress p {
     margin: 0 0 0.25em;
     font-weight: 600;

@@ -15,9 +15,10 @@ import { KapErrorEvent } from '../../events/kap-error.js';
 import { parseMarkdown, type MarkdownBlock } from '../../forms/markdown.js';
 import { formatDayLong, formatTime, formatZoneName } from '../../scheduling/format.js';
 import { browserTimeZone, dayOf } from '../../scheduling/zones.js';
+import type { KapStringKey } from '../../i18n/strings.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { checklistCalendarFile } from './checklist-calendar.js';
-import { ChecklistSync, type ChecklistEntry } from './checklist-sync.js';
+import { ChecklistSync, type ChecklistEntry, type SyncStatus } from './checklist-sync.js';
 import { checklistStyles } from './kap-prep-checklist.styles.js';
 import { entriesOf, readStaticChecklist, type StaticChecklistResult } from './static-checklist.js';
 
@@ -31,6 +32,13 @@ interface ChecklistView {
 
 /** Statuses that set an item apart as needing doing now (calmly: a badge, never red). */
 const PRESSING: ReadonlySet<DueStatus> = new Set(['overdue', 'due-soon']);
+
+/** What the client is told while the element checks with the backend which ticks are saved. */
+const SYNC_WORDS: Record<SyncStatus, KapStringKey> = {
+  checking: 'checklistSyncChecking',
+  offline: 'checklistSyncOffline',
+  checked: 'checklistSyncDone',
+};
 
 /** Due statuses are re-read this often, so "Due soon" becomes "Due now" without a reload. */
 const CLOCK_TICK_MS = 60_000;
@@ -146,7 +154,7 @@ export class KapPrepChecklist extends KapElement {
     task: async ([client, bookingId, accessToken, mode], { signal }) => {
       if (mode !== 'none' || !client || !bookingId || !accessToken) return initialState;
       try {
-        const response = await client.getChecklist(bookingId, accessToken, { signal: this.signalFor(signal) });
+        const response = await client.getChecklist(bookingId, accessToken, this.loadOptions(signal));
         this.#startFrom(response.items);
         return response;
       } catch (error) {
@@ -258,7 +266,7 @@ export class KapPrepChecklist extends KapElement {
 
   #renderLoading(): TemplateResult {
     return html`<div part="base" class="checklist">
-      <p class="loading" role="status">${this.t('checklistLoading')}</p>
+      <p class="loading" role="status">${this.t('checklistLoading')}${this.renderStillLoading()}</p>
     </div>`;
   }
 
@@ -296,6 +304,7 @@ export class KapPrepChecklist extends KapElement {
   #renderChecklist(view: ChecklistView): TemplateResult {
     const entries = this.sync.entries;
     const progress = checklistProgress(entries);
+    const sync = this.sync.syncStatus;
     const zone = this.zone;
     return html`<div part="base" class="checklist">
       <h2 part="heading">${view.title ?? this.t('checklistHeading')}</h2>
@@ -310,6 +319,7 @@ export class KapPrepChecklist extends KapElement {
       </p>
       <p class="zone-note muted">${this.t('checklistTimesIn', { zone: formatZoneName(zone, this.locale, view.sessionStart) })}</p>
       ${entries.length ? this.#renderProgress(progress) : html`<p class="notice">${this.t('checklistEmpty')}</p>`}
+      <p class="sync-status muted" role="status">${sync ? this.t(SYNC_WORDS[sync]) : ''}</p>
       ${this.#renderDueNow(entries, view)} ${this.#renderGroups(entries, view)} ${this.#renderActions(entries, view)}
     </div>`;
   }

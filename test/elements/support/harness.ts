@@ -182,3 +182,18 @@ export async function postBooking(
   expect(response.status, `booking ${booking.service}`).to.equal(201);
   return response.json();
 }
+
+/** What the test server's backend for `api` holds (see `backendRecords` in web-test-runner.config.js). */
+export interface BackendRecords {
+  bookings: { id: string; status: string; startMs: number; name: string }[];
+  /** `answers` is the stored JSON text. */
+  intakeResponses: { id: string; answers: string }[];
+}
+
+export async function backendRecords(api: string, realFetch: typeof fetch): Promise<BackendRecords> {
+  const namespace = /^\/api\/([^/]+)\/$/.exec(api)?.[1];
+  if (!namespace) throw new Error(`Not a test api: ${api}`);
+  const response = await realFetch(`/api-records/${namespace}`);
+  expect(response.status).to.equal(200);
+  return response.json();
+}

@@ -1,0 +1,48 @@
+/**
+ * What the client hears while a write (a booking, a move, a cancel, an intake) is on its way: a
+ * live status that says it is sending, then — within a few seconds — that the clinic's system is
+ * slow or busy and when it will be tried again, with a Stop button; after Stop, that the outcome is
+ * not known yet and that sending again checks first. One template for every element.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { RequestProgress } from '../api/client.js';
+import type { KapStringKey } from '../i18n/strings.js';
+import { formatWait } from './language.js';
+
+/** A write as the status shows it (a flow's view of its `IdempotentWrite`). */
+export interface WriteStatus {
+  readonly sending: boolean;
+  /** Set once the request is slow or retrying; the Stop button shows from then on. */
+  readonly progress: RequestProgress | undefined;
+  /** The client stopped the last send: whether it was recorded is not known yet. */
+  readonly stopped: boolean;
+  stop(): void;
+}
+
+type Translate = (key: KapStringKey, params?: Record<string, string | number>) => string;
+
+/** The words for the write's state: `busy` while it is on its way and nothing is wrong yet. */
+export function writeStatusText(status: WriteStatus, busy: string, t: Translate, locale: string): string {
+  if (!status.sending) return status.stopped ? t('writeStopped') : '';
+  const progress = status.progress;
+  if (progress?.kind === 'retry') {
+    if (progress.error.kind === 'network') return t('writeRetryingConnection');
+    if (progress.delayMs >= 1_000) return t('writeRetryingBusy', { wait: formatWait(progress.delayMs, locale) });
+  }
+  return progress ? t('writeStillTrying') : busy;
+}
+
+export function renderWriteStatus(status: WriteStatus, busy: string, t: Translate, locale: string): TemplateResult {
+  const stop = (event: Event) => {
+    status.stop();
+    // The button goes away; the status that now says what happened keeps the focus.
+    const live = (event.currentTarget as HTMLElement).parentElement?.querySelector<HTMLElement>('.status');
+    live?.focus();
+  };
+  return html`<div class="write-status">
+    <p class="status" role="status" tabindex="-1">${writeStatusText(status, busy, t, locale)}</p>
+    ${status.sending && status.progress
+      ? html`<button part="button" class="button button--secondary stop" type="button" @click=${stop}>${t('writeStop')}</button>`
+      : nothing}
+  </div>`;
+}
