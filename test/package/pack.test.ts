@@ -15,7 +15,7 @@ const KB = 1000;
 
 /** Ceilings a little above today's figures (npm's sizes are bytes; 1 kB = 1000 B, as npm prints). */
 const UNPACKED_CEILING = 1_200 * KB;
-const PACKED_CEILING = 300 * KB;
+const PACKED_CEILING = 340 * KB;
 const MANIFEST_CEILING = 80 * KB;
 
 interface PackResult {
