@@ -1,6 +1,6 @@
 /** The Hono environment shared by the API's middleware and routes. */
 import type { HttpBindings } from '@hono/node-server';
-import type { IdempotencyRecorder } from './idempotency.js';
+import type { IdempotencyRecorder } from './middleware/idempotency.js';
 
 export interface AppEnv {
   /** Present when served by @hono/node-server; absent when the app is called through `app.fetch`. */

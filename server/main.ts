@@ -29,8 +29,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, DEFAULT_RATE_LIMIT } from './app.js';
-import { createDemoServer } from './demo.js';
-import { ensureDemoAdministrationBooking } from './demo-seed.js';
+import { createDemoServer } from './demo/site.js';
+import { ensureDemoAdministrationBooking } from './demo/seed.js';
 import { closeServer, listen } from './listen.js';
 
 const env = process.env;

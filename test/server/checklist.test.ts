@@ -4,7 +4,7 @@ import { after, describe, test } from 'node:test';
 import { ChecklistItemResponse, ChecklistResponse } from '../../src/api/schemas.js';
 import { KAP_DEFAULT_CHECKLIST } from '../../src/checklist/index.js';
 import { createApp } from '../../server/app.js';
-import { DEMO_CHECKLIST_TEMPLATES } from '../../server/demo-checklists.js';
+import { DEMO_CHECKLIST_TEMPLATES } from '../../server/demo/checklists.js';
 import { bearer, booked, getChecklist, putItem, tempDirs } from './journey-support.js';
 import { HOUR, MINUTE, testApp } from './support.js';
 

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { DateTime } from 'luxon';
 import { KAP_DEFAULT_CHECKLIST } from '../../src/checklist/index.js';
 import { createApp, type KapApp } from '../../server/app.js';
-import { DEMO_BOOKING_SETTING, DEMO_CLIENT, ensureDemoAdministrationBooking } from '../../server/demo-seed.js';
+import { DEMO_BOOKING_SETTING, DEMO_CLIENT, ensureDemoAdministrationBooking } from '../../server/demo/seed.js';
 import { bearer, followUpAvailability, getChecklist, putItem, tempDirs } from './journey-support.js';
 import { DAY, HOUR, TestClock, startMain, testApp, type TestApp } from './support.js';
 

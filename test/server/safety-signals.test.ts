@@ -9,8 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { DEMO_INTAKE_FORM } from '../../src/forms/demo-intake.js';
 import { parseFormDefinition, toSubmission } from '../../src/forms/index.js';
-import { DEMO_INTAKE_FORM_ID, IntakeStore } from '../../server/intake-store.js';
-import { SafetySignalStore } from '../../server/safety-signals.js';
+import { DEMO_INTAKE_FORM_ID, IntakeStore } from '../../server/stores/sqlite/intake-store.js';
+import { SafetySignalStore } from '../../server/routes/safety-signals.js';
 import { completeDemoAnswers } from '../forms/support.js';
 import { MINUTE, testApp, type TestApp } from './support.js';
 

@@ -8,9 +8,9 @@
  * requests (or processes) cannot overshoot it.
  */
 import { DateTime } from 'luxon';
-import { ApiError } from './api-error.js';
+import { ApiError } from '../../api-error.js';
 import type { Db } from './database.js';
-import { sha256Hex } from './secrets.js';
+import { sha256Hex } from '../../secrets.js';
 
 export interface HoldLimits {
   /** Live holds one client may keep. */

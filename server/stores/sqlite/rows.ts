@@ -2,7 +2,7 @@
  * The database's rows and the contract's shapes they become. Times are epoch milliseconds in the
  * database and `Z` instants on the wire.
  */
-import type { Booking, Hold, Service } from '../src/api/schemas.js';
+import type { Booking, Hold, Service } from '../../../src/api/schemas.js';
 
 export interface ServiceRow {
   id: string;

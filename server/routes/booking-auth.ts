@@ -1,7 +1,7 @@
 /** The bearer-token check every per-booking route shares. */
-import { ApiError } from './api-error.js';
-import type { BookingRow, ClinicStore } from './clinic-store.js';
-import { tokenMatches } from './secrets.js';
+import { ApiError } from '../api-error.js';
+import type { BookingRow, ClinicStore } from '../stores/sqlite/clinic-store.js';
+import { tokenMatches } from '../secrets.js';
 
 /**
  * The booking that this bearer token opens. A missing token, a wrong token and an unknown id all

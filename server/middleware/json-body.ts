@@ -4,8 +4,8 @@
  * available to later middleware and handlers as `c.var.body`.
  */
 import type { MiddlewareHandler } from 'hono';
-import { ApiError } from './api-error.js';
-import type { AppEnv } from './app-env.js';
+import { ApiError } from '../api-error.js';
+import type { AppEnv } from '../app-env.js';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 

@@ -5,12 +5,12 @@
  * says the booking was cancelled) but not changed.
  */
 import type { Hono } from 'hono';
-import { ChecklistItemUpdate, type ChecklistItemResponse, type ChecklistResponse } from '../src/api/schemas.js';
-import { notFound } from './api-error.js';
-import type { AppEnv } from './app-env.js';
+import { ChecklistItemUpdate, type ChecklistItemResponse, type ChecklistResponse } from '../../src/api/schemas.js';
+import { notFound } from '../api-error.js';
+import type { AppEnv } from '../app-env.js';
 import { authorizedBooking } from './booking-auth.js';
-import type { ChecklistStore } from './checklist-store.js';
-import { toBooking, type ClinicStore } from './clinic-store.js';
+import type { ChecklistStore } from '../stores/sqlite/checklist-store.js';
+import { toBooking, type ClinicStore } from '../stores/sqlite/clinic-store.js';
 import { parseRequest } from './validation.js';
 
 export interface ChecklistRouteDependencies {

@@ -3,9 +3,9 @@
  * asks to cancel or move a booking it may no longer change. Cancelling a cancelled booking again
  * is not a change (the answer is the booking as it is), so only moving it is refused.
  */
-import { bookingChangeRefusal } from '../src/scheduling/booking-changes.js';
-import { bookingCancelled, bookingStarted } from './api-error.js';
-import { toBooking, type BookingRow } from './rows.js';
+import { bookingChangeRefusal } from '../../src/scheduling/booking-changes.js';
+import { bookingCancelled, bookingStarted } from '../api-error.js';
+import { toBooking, type BookingRow } from '../stores/sqlite/rows.js';
 
 export type BookingChange = 'cancel' | 'move';
 

@@ -9,16 +9,16 @@
  * same booking, form and version is linked to the row (`IntakeStore`).
  */
 import type { Hono } from 'hono';
-import { SafetySignalRequest, type SafetySignal, type SafetySignalCreated } from '../src/api/schemas.js';
-import { safetyFields } from '../src/forms/flags.js';
-import { validationFailed } from './api-error.js';
-import type { AppEnv } from './app-env.js';
+import { SafetySignalRequest, type SafetySignal, type SafetySignalCreated } from '../../src/api/schemas.js';
+import { safetyFields } from '../../src/forms/flags.js';
+import { validationFailed } from '../api-error.js';
+import type { AppEnv } from '../app-env.js';
 import { authorizedBooking } from './booking-auth.js';
-import type { ClinicStore } from './clinic-store.js';
-import type { Db } from './database.js';
-import { idempotency } from './idempotency.js';
-import type { IntakeStore } from './intake-store.js';
-import { newId } from './secrets.js';
+import type { ClinicStore } from '../stores/sqlite/clinic-store.js';
+import type { Db } from '../stores/sqlite/database.js';
+import { idempotency } from '../middleware/idempotency.js';
+import type { IntakeStore } from '../stores/sqlite/intake-store.js';
+import { newId } from '../secrets.js';
 import { parseRequest } from './validation.js';
 
 export interface SafetySignalRouteDependencies {

@@ -6,11 +6,11 @@
  * times are computed. The window is the service's setting in the database; nothing here knows
  * "integration" or "24".
  */
-import type { FollowUpWindow, Service } from '../src/api/schemas.js';
-import { validationFailed } from './api-error.js';
-import type { Interval } from './availability.js';
+import type { FollowUpWindow, Service } from '../../src/api/schemas.js';
+import { validationFailed } from '../api-error.js';
+import type { Interval } from '../availability.js';
 import { authorizedBooking } from './booking-auth.js';
-import type { ClinicStore } from './clinic-store.js';
+import type { ClinicStore } from '../stores/sqlite/clinic-store.js';
 
 const HOUR = 3_600_000;
 

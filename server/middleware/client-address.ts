@@ -8,7 +8,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { BlockList, isIP } from 'node:net';
-import type { AppEnv } from './app-env.js';
+import type { AppEnv } from '../app-env.js';
 
 /** Which hops in front of this server are proxies whose `X-Forwarded-For` entries are believed. */
 export type TrustProxy =

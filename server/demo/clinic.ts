@@ -2,8 +2,8 @@
  * The fictional clinic the reference backend seeds into a fresh database. Tests and the demo page
  * rely on these values; change them only together with the tests in `test/server/`.
  */
-import type { Service } from '../src/api/schemas.js';
-import type { OpeningPeriod } from './availability.js';
+import type { Service } from '../../src/api/schemas.js';
+import type { OpeningPeriod } from '../availability.js';
 
 export const DEMO_SERVICES: readonly Service[] = [
   {

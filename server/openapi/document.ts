@@ -5,10 +5,10 @@
  * `additionalProperties` open, because fields may be added to responses, never removed.
  */
 import * as z from 'zod/mini';
-import * as schemas from '../src/api/schemas.js';
-import { IntakeSubmission } from '../src/forms/submission.js';
-import { MAX_AVAILABILITY_DAYS } from '../src/scheduling/slots.js';
-import { CORS_EXPOSE_HEADERS } from './cors.js';
+import * as schemas from '../../src/api/schemas.js';
+import { IntakeSubmission } from '../../src/forms/submission.js';
+import { MAX_AVAILABILITY_DAYS } from '../../src/scheduling/slots.js';
+import { CORS_EXPOSE_HEADERS } from '../middleware/cors.js';
 
 type JsonSchema = Record<string, unknown>;
 

@@ -11,8 +11,8 @@ import {
   DEMO_OPENING_HOURS,
   DEMO_SERVICES,
   DEMO_SLOT_STEP_MINUTES,
-} from './demo-clinic.js';
-import { DEMO_CHECKLIST_TEMPLATES } from './demo-checklists.js';
+} from '../../demo/clinic.js';
+import { DEMO_CHECKLIST_TEMPLATES } from '../../demo/checklists.js';
 
 export type Db = Database.Database;
 

@@ -15,13 +15,13 @@
  * hashed, so each start mints a fresh token for it (earlier links stop working) and returns it.
  */
 import { DateTime } from 'luxon';
-import type { Booking, Service } from '../src/api/schemas.js';
-import type { Interval } from './availability.js';
-import type { ChecklistStore } from './checklist-store.js';
-import { toBooking, toInstant, type BookingRow, type ClinicStore } from './clinic-store.js';
-import type { Db } from './database.js';
-import { followUpWindow } from './follow-up.js';
-import { newAccessToken, sha256Hex } from './secrets.js';
+import type { Booking, Service } from '../../src/api/schemas.js';
+import type { Interval } from '../availability.js';
+import type { ChecklistStore } from '../stores/sqlite/checklist-store.js';
+import { toBooking, toInstant, type BookingRow, type ClinicStore } from '../stores/sqlite/clinic-store.js';
+import type { Db } from '../stores/sqlite/database.js';
+import { followUpWindow } from '../routes/follow-up.js';
+import { newAccessToken, sha256Hex } from '../secrets.js';
 
 /** The `settings` row naming the demo booking. */
 export const DEMO_BOOKING_SETTING = 'demo_administration_booking';

@@ -10,11 +10,11 @@ import { extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
-import { closeServer, listen } from './listen.js';
+import { closeServer, listen } from '../listen.js';
 
 export const API_PLACEHOLDER = '__KAP_API__';
 
-const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

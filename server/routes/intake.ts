@@ -7,15 +7,15 @@
  * from a request is logged: the request log records only the route pattern and status.
  */
 import type { Hono } from 'hono';
-import type { IntakeResponseCreated } from '../src/api/schemas.js';
-import { IntakeSubmission } from '../src/forms/submission.js';
-import { notFound } from './api-error.js';
-import type { AppEnv } from './app-env.js';
+import type { IntakeResponseCreated } from '../../src/api/schemas.js';
+import { IntakeSubmission } from '../../src/forms/submission.js';
+import { notFound } from '../api-error.js';
+import type { AppEnv } from '../app-env.js';
 import { authorizedBooking } from './booking-auth.js';
-import type { ClinicStore } from './clinic-store.js';
-import type { Db } from './database.js';
-import { idempotency } from './idempotency.js';
-import { IntakeStore } from './intake-store.js';
+import type { ClinicStore } from '../stores/sqlite/clinic-store.js';
+import type { Db } from '../stores/sqlite/database.js';
+import { idempotency } from '../middleware/idempotency.js';
+import { IntakeStore } from '../stores/sqlite/intake-store.js';
 import { registerSafetySignalRoutes } from './safety-signals.js';
 import { parseRequest } from './validation.js';
 

@@ -7,8 +7,8 @@
  * seconds, before any work is done for the request.
  */
 import type { MiddlewareHandler } from 'hono';
-import { ApiError } from './api-error.js';
-import type { AppEnv } from './app-env.js';
+import { ApiError } from '../api-error.js';
+import type { AppEnv } from '../app-env.js';
 
 export interface RateLimitOptions {
   /** Writes allowed per client in one window. */

@@ -16,10 +16,10 @@
  */
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import { ApiError } from './api-error.js';
-import type { AppEnv } from './app-env.js';
-import type { Db } from './database.js';
-import { sha256Hex } from './secrets.js';
+import { ApiError } from '../api-error.js';
+import type { AppEnv } from '../app-env.js';
+import type { Db } from '../stores/sqlite/database.js';
+import { sha256Hex } from '../secrets.js';
 
 export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
 /** A pending claim older than this belongs to a request that died (crash, restart); it may be retaken. */

@@ -6,13 +6,13 @@
  * by `checkSubmission()`; what the client computed is never stored. A response linked to a booking
  * is linked in turn to the safety signals sent for that booking, form and version (`safety-signals.ts`).
  */
-import type { IntakeResponse } from '../src/api/schemas.js';
-import { DEMO_INTAKE_FORM } from '../src/forms/demo-intake.js';
-import { checkSubmission, parseFormDefinition, type IntakeSubmission, type ResolvedForm } from '../src/forms/index.js';
-import { longestTextItems, worstSubmissionBytes } from '../src/forms/submission-size.js';
-import { validationFailed } from './api-error.js';
+import type { IntakeResponse } from '../../../src/api/schemas.js';
+import { DEMO_INTAKE_FORM } from '../../../src/forms/demo-intake.js';
+import { checkSubmission, parseFormDefinition, type IntakeSubmission, type ResolvedForm } from '../../../src/forms/index.js';
+import { longestTextItems, worstSubmissionBytes } from '../../../src/forms/submission-size.js';
+import { validationFailed } from '../../api-error.js';
 import type { Db } from './database.js';
-import { newId } from './secrets.js';
+import { newId } from '../../secrets.js';
 
 /** The demo clinic's intake, served as `GET forms/kap-demo-intake`. */
 export const DEMO_INTAKE_FORM_ID = 'kap-demo-intake';

@@ -4,8 +4,8 @@
  * grants the write lock to one connection at a time (across processes too), so two requests can
  * never both see a slot free and both take it.
  */
-import type { Booking, BookingRequest, Hold, RescheduleRequest, Service } from '../src/api/schemas.js';
-import { ApiError, slotUnavailable, validationFailed } from './api-error.js';
+import type { Booking, BookingRequest, Hold, RescheduleRequest, Service } from '../../../src/api/schemas.js';
+import { ApiError, slotUnavailable, validationFailed } from '../../api-error.js';
 import { AvailabilityCache, type AvailabilityCacheStats } from './availability-cache.js';
 import {
   bookableWindow,
@@ -14,13 +14,13 @@ import {
   type Interval,
   type OpeningPeriod,
   type SchedulingRules,
-} from './availability.js';
-import { refuseUnchangeable } from './booking-changes.js';
+} from '../../availability.js';
+import { refuseUnchangeable } from '../../routes/booking-changes.js';
 import type { Db } from './database.js';
-import { hoursToMs, outsideFollowUpWindow } from './follow-up.js';
+import { hoursToMs, outsideFollowUpWindow } from '../../routes/follow-up.js';
 import { HoldLimiter, type HoldLimits } from './hold-limits.js';
 import { toBooking, toHold, toInstant, toService, type BookingRow, type HoldRow, type ServiceRow } from './rows.js';
-import { newAccessToken, newId, sha256Hex, tokenMatches } from './secrets.js';
+import { newAccessToken, newId, sha256Hex, tokenMatches } from '../../secrets.js';
 
 export { toBooking, toInstant, type BookingRow } from './rows.js';
 

@@ -8,9 +8,9 @@
  * Due times are stored as offsets from the session's start, so a rescheduled booking's items move
  * with it; what was checked off stays checked off.
  */
-import type { ChecklistItemState } from '../src/api/schemas.js';
-import { parseChecklistDefinition, type ChecklistDefinition } from '../src/checklist/definition.js';
-import { bookingCancelled } from './api-error.js';
+import type { ChecklistItemState } from '../../../src/api/schemas.js';
+import { parseChecklistDefinition, type ChecklistDefinition } from '../../../src/checklist/definition.js';
+import { bookingCancelled } from '../../api-error.js';
 import { toInstant, type BookingRow } from './clinic-store.js';
 import type { Db } from './database.js';
 

@@ -7,7 +7,7 @@
  * - `consultation`, `preparation`, `integration`: all video calls, so a short list to be ready for
  *   the call, plus one item that makes each call more useful.
  */
-import { KAP_DEFAULT_CHECKLIST, type ChecklistDefinitionInput } from '../src/checklist/index.js';
+import { KAP_DEFAULT_CHECKLIST, type ChecklistDefinitionInput } from '../../src/checklist/index.js';
 
 const quietPlace = {
   id: 'quiet-private-place',

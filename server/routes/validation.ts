@@ -4,7 +4,7 @@
  * a client (`holdID`) fails loudly instead of being silently dropped.
  */
 import * as z from 'zod/mini';
-import { validationFailed } from './api-error.js';
+import { validationFailed } from '../api-error.js';
 
 // The schemas carry their own messages for what a client types; the English locale words the rest.
 z.config(z.locales.en());

@@ -15,22 +15,22 @@ import {
   type HoldResponse,
   type Service,
   type ServicesResponse,
-} from '../src/api/schemas.js';
-import { MAX_AVAILABILITY_DAYS } from '../src/scheduling/slots.js';
-import { validationFailed } from './api-error.js';
-import type { AppEnv } from './app-env.js';
+} from '../../src/api/schemas.js';
+import { MAX_AVAILABILITY_DAYS } from '../../src/scheduling/slots.js';
+import { validationFailed } from '../api-error.js';
+import type { AppEnv } from '../app-env.js';
 import { authorizedBooking, bearerToken } from './booking-auth.js';
-import { registerChecklistRoutes } from './checklist-routes.js';
-import type { ChecklistStore } from './checklist-store.js';
-import { toBooking, toInstant, type ClinicStore } from './clinic-store.js';
-import type { Db } from './database.js';
+import { registerChecklistRoutes } from './checklist.js';
+import type { ChecklistStore } from '../stores/sqlite/checklist-store.js';
+import { toBooking, toInstant, type ClinicStore } from '../stores/sqlite/clinic-store.js';
+import type { Db } from '../stores/sqlite/database.js';
 import { availabilityWindow } from './follow-up.js';
-import type { HoldLimits } from './hold-limits.js';
-import { idempotency } from './idempotency.js';
-import { registerIntakeRoutes } from './intake-routes.js';
-import type { IntakeStore } from './intake-store.js';
-import { buildOpenApiDocument } from './openapi.js';
-import { newAccessToken } from './secrets.js';
+import type { HoldLimits } from '../stores/sqlite/hold-limits.js';
+import { idempotency } from '../middleware/idempotency.js';
+import { registerIntakeRoutes } from './intake.js';
+import type { IntakeStore } from '../stores/sqlite/intake-store.js';
+import { buildOpenApiDocument } from '../openapi/document.js';
+import { newAccessToken } from '../secrets.js';
 import { parseRequest } from './validation.js';
 
 /** The longest window one availability request may ask for (what `<kap-booking>` asks, with room). */
