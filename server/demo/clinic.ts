@@ -3,7 +3,7 @@
  * rely on these values; change them only together with the tests in `test/server/`.
  */
 import type { Service } from '../../src/api/schemas.js';
-import type { OpeningPeriod } from '../availability.js';
+import type { OpeningPeriod } from '../../src/scheduling/opening-hours.js';
 
 export const DEMO_SERVICES: readonly Service[] = [
   {

@@ -16,7 +16,7 @@
  */
 import { DateTime } from 'luxon';
 import type { Booking, Service } from '../../src/api/schemas.js';
-import type { Interval } from '../availability.js';
+import type { Interval } from '../../src/scheduling/opening-hours.js';
 import type { ChecklistStore } from '../stores/sqlite/checklist-store.js';
 import { toBooking, toInstant, type BookingRow, type ClinicStore } from '../stores/sqlite/clinic-store.js';
 import type { Db } from '../stores/sqlite/database.js';

@@ -8,7 +8,7 @@
  */
 import type { FollowUpWindow, Service } from '../../src/api/schemas.js';
 import { validationFailed } from '../api-error.js';
-import type { Interval } from '../availability.js';
+import type { Interval } from '../../src/scheduling/opening-hours.js';
 import { authorizedBooking } from './booking-auth.js';
 import type { ClinicStore } from '../stores/sqlite/clinic-store.js';
 

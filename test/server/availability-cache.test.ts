@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
-import { freeSlots, type Interval } from '../../server/availability.js';
+import { freeSlots, type Interval } from '../../src/scheduling/opening-hours.js';
 import { bearer } from './journey-support.js';
 import { MINUTE, starts, testApp, type TestApp } from './support.js';
 

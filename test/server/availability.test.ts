@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DateTime } from 'luxon';
-import { scheduledSlots, type SchedulingRules } from '../../server/availability.js';
+import { scheduledSlots, type SchedulingRules } from '../../src/scheduling/opening-hours.js';
 import { DAY, MINUTE, starts, testApp } from './support.js';
 
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');

@@ -15,7 +15,7 @@
  * remembered days, not stored in them.
  */
 import { DateTime } from 'luxon';
-import { overlaps, scheduledSlots, type Interval, type SchedulingRules } from '../../availability.js';
+import { overlaps, scheduledSlots, type Interval, type SchedulingRules } from '../../../src/scheduling/opening-hours.js';
 import type { Db } from './database.js';
 
 const MINUTE = 60_000;

@@ -14,7 +14,7 @@ import {
   type Interval,
   type OpeningPeriod,
   type SchedulingRules,
-} from '../../availability.js';
+} from '../../../src/scheduling/opening-hours.js';
 import { refuseUnchangeable } from '../../routes/booking-changes.js';
 import type { Db } from './database.js';
 import { hoursToMs, outsideFollowUpWindow } from '../../routes/follow-up.js';
