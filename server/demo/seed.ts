@@ -14,13 +14,13 @@
  * bookable slot (its checklist state survives); otherwise a new one is made. Tokens are stored
  * hashed, so each start mints a fresh token for it (earlier links stop working) and returns it.
  */
-import { DateTime } from 'luxon';
 import type { Booking, Service } from '../../src/api/schemas.js';
+import { followUpWindow } from '../../src/scheduling/follow-up.js';
 import type { Interval } from '../../src/scheduling/opening-hours.js';
+import { addDays, dayOf, startOfDay, zoneOffsetMinutes } from '../../src/scheduling/zones.js';
 import type { ChecklistStore } from '../stores/sqlite/checklist-store.js';
 import { toBooking, toInstant, type BookingRow, type ClinicStore } from '../stores/sqlite/clinic-store.js';
 import type { Db } from '../stores/sqlite/database.js';
-import { followUpWindow } from '../routes/follow-up.js';
 import { newAccessToken, sha256Hex } from '../secrets.js';
 
 /** The `settings` row naming the demo booking. */
@@ -102,12 +102,12 @@ export function ensureDemoAdministrationBooking({ db, store, checklists }: DemoS
 
 /** The start the timing rule picks (see the file comment), or `undefined`. */
 export function chooseDemoStart(store: ClinicStore, service: Service, followUp: Service, now: number): number | undefined {
-  const firstDay = DateTime.fromMillis(now, { zone: store.timeZone }).startOf('day').plus({ days: DAYS_AHEAD });
-  const from = firstDay.toMillis();
-  const to = firstDay.plus({ days: SEARCH_DAYS }).toMillis();
+  const zone = store.timeZone;
+  const firstDay = addDays(dayOf(new Date(now), zone), DAYS_AHEAD);
+  const from = Date.parse(startOfDay(firstDay, zone));
+  const to = Date.parse(startOfDay(addDays(firstDay, SEARCH_DAYS), zone));
   for (const slot of store.availability(service, from, to, now)) {
-    const wall = DateTime.fromMillis(slot.start, { zone: store.timeZone });
-    if (wall.hour * 60 + wall.minute < EARLIEST_WALL_MINUTE) continue;
+    if (wallMinute(slot.start, zone) < EARLIEST_WALL_MINUTE) continue;
     if (freeFollowUps(store, followUp, slot.end, now) >= MIN_FREE_FOLLOW_UP_SLOTS) return slot.start;
   }
   return undefined;
@@ -117,4 +117,10 @@ export function chooseDemoStart(store: ClinicStore, service: Service, followUp: 
 function freeFollowUps(store: ClinicStore, followUp: Service, endMs: number, now: number): number {
   const window: Interval = followUpWindow(followUp.followUp!, endMs);
   return store.availability(followUp, window.start, window.end + 1, now, window).length;
+}
+
+/** Minutes after midnight on the wall clock in `timeZone` at `ms`. */
+function wallMinute(ms: number, timeZone: string): number {
+  const wall = ms + zoneOffsetMinutes(new Date(ms), timeZone) * 60_000;
+  return Math.floor((((wall % 86_400_000) + 86_400_000) % 86_400_000) / 60_000);
 }

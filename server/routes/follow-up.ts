@@ -7,22 +7,11 @@
  * "integration" or "24".
  */
 import type { FollowUpWindow, Service } from '../../src/api/schemas.js';
-import { validationFailed } from '../api-error.js';
+import { followUpWindow } from '../../src/scheduling/follow-up.js';
 import type { Interval } from '../../src/scheduling/opening-hours.js';
+import { validationFailed } from '../api-error.js';
 import { authorizedBooking } from './booking-auth.js';
 import type { ClinicStore } from '../stores/sqlite/clinic-store.js';
-
-const HOUR = 3_600_000;
-
-/** The closed interval [end + min, end + max] in which a follow-up may start. */
-export function followUpWindow(followUp: FollowUpWindow, endMs: number): Interval {
-  return { start: endMs + hoursToMs(followUp.minHoursAfterEnd), end: endMs + hoursToMs(followUp.maxHoursAfterEnd) };
-}
-
-/** Whole milliseconds, so that a window set in fractional hours (24 h 1 min) is exact to the minute. */
-export function hoursToMs(hours: number): number {
-  return Math.round(hours * HOUR);
-}
 
 export function outsideFollowUpWindow(followUp: FollowUpWindow, afterName: string): string {
   return `This session can only be booked ${followUp.minHoursAfterEnd} to ${followUp.maxHoursAfterEnd} hours after a ${afterName} ends. Please choose a time from that window.`;

@@ -14,8 +14,7 @@
  * Notice, horizon and follow-up windows depend on `now` and the request; they are applied to the
  * remembered days, not stored in them.
  */
-import { DateTime } from 'luxon';
-import { overlaps, scheduledSlots, type Interval, type SchedulingRules } from '../../../src/scheduling/opening-hours.js';
+import { clinicDay, overlaps, scheduledSlots, type Interval, type SchedulingRules } from '../../../src/scheduling/opening-hours.js';
 import type { Db } from './database.js';
 
 const MINUTE = 60_000;
@@ -141,7 +140,7 @@ export class AvailabilityCache {
 
   /** The instant the clinic day containing `ms` begins. */
   #dayStart(ms: number): number {
-    return DateTime.fromMillis(ms, { zone: this.#timeZone }).startOf('day').toMillis();
+    return clinicDay(ms, this.#timeZone).start;
   }
 
   #dayAfter(day: number): number {

@@ -17,7 +17,8 @@ import {
 } from '../../../src/scheduling/opening-hours.js';
 import { refuseUnchangeable } from '../../routes/booking-changes.js';
 import type { Db } from './database.js';
-import { hoursToMs, outsideFollowUpWindow } from '../../routes/follow-up.js';
+import { outsideFollowUpWindow } from '../../routes/follow-up.js';
+import { openerEndsFor } from '../../../src/scheduling/follow-up.js';
 import { HoldLimiter, type HoldLimits } from './hold-limits.js';
 import { toBooking, toHold, toInstant, toService, type BookingRow, type HoldRow, type ServiceRow } from './rows.js';
 import { newAccessToken, newId, sha256Hex, tokenMatches } from '../../secrets.js';
@@ -344,9 +345,8 @@ export class ClinicStore {
   #requireFollowUpWindow(service: Service, start: number): void {
     const followUp = service.followUp;
     if (!followUp) return;
-    const latestEnd = start - hoursToMs(followUp.minHoursAfterEnd);
-    const earliestEnd = start - hoursToMs(followUp.maxHoursAfterEnd);
-    if (this.#statements.openingBooking.get(followUp.after, earliestEnd, latestEnd)) return;
+    const ends = openerEndsFor(followUp, start);
+    if (this.#statements.openingBooking.get(followUp.after, ends.start, ends.end)) return;
     const after = this.findService(followUp.after);
     throw validationFailed({ start: outsideFollowUpWindow(followUp, after?.name ?? followUp.after) });
   }

@@ -7,7 +7,7 @@
  * near what they need. The count runs inside the hold's own IMMEDIATE transaction, so parallel
  * requests (or processes) cannot overshoot it.
  */
-import { DateTime } from 'luxon';
+import { clinicDay } from '../../../src/scheduling/opening-hours.js';
 import { ApiError } from '../../api-error.js';
 import type { Db } from './database.js';
 import { sha256Hex } from '../../secrets.js';
@@ -56,8 +56,8 @@ export class HoldLimiter {
   check(clientHash: string, start: number, now: number, limits: HoldLimits): void {
     const all = this.#statements.all.get(clientHash, now)!;
     if (all.held >= limits.perClient) throw tooManyHolds(all.soonest, now);
-    const day = DateTime.fromMillis(start, { zone: this.#timeZone }).startOf('day');
-    const sameDay = this.#statements.day.get(clientHash, now, day.toMillis(), day.plus({ days: 1 }).toMillis())!;
+    const day = clinicDay(start, this.#timeZone);
+    const sameDay = this.#statements.day.get(clientHash, now, day.start, day.end)!;
     if (sameDay.held >= limits.perClientPerDay) throw tooManyHolds(sameDay.soonest, now);
   }
 }
