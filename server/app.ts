@@ -13,17 +13,17 @@ import { bodyLimit } from 'hono/body-limit';
 import { isTimeZone } from '../src/api/schemas.js';
 import { ApiError, internalError, notFound } from './api-error.js';
 import type { AppEnv } from './app-env.js';
-import { ChecklistStore } from './stores/sqlite/checklist-store.js';
+import { ChecklistStore } from './stores/sqlite/checklists.js';
 import { clientIdentity, parseTrustProxy } from './middleware/client-address.js';
-import { ClinicStore } from './stores/sqlite/clinic-store.js';
+import { ClinicStore } from './stores/sqlite/bookings.js';
 import { corsAllowList } from './middleware/cors.js';
 import { openDatabase, type Db } from './stores/sqlite/database.js';
 import { DEFAULT_HOLD_LIMITS, type HoldLimits } from './stores/sqlite/hold-limits.js';
-import { IntakeStore } from './stores/sqlite/intake-store.js';
+import { IntakeStore } from './stores/sqlite/intake.js';
 import { readJsonBody } from './middleware/json-body.js';
 import { DEFAULT_READS_PER_WINDOW, rateLimit, type RateLimitOptions } from './middleware/rate-limit.js';
 import { requestLog, type Logger } from './middleware/request-log.js';
-import { registerRoutes } from './routes/index.js';
+import { registerRoutes } from './routes/bookings.js';
 
 export type Database = Db;
 

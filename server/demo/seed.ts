@@ -18,8 +18,8 @@ import type { Booking, Service } from '../../src/api/schemas.js';
 import { followUpWindow } from '../../src/scheduling/follow-up.js';
 import type { Interval } from '../../src/scheduling/opening-hours.js';
 import { addDays, dayOf, startOfDay, zoneOffsetMinutes } from '../../src/scheduling/zones.js';
-import type { ChecklistStore } from '../stores/sqlite/checklist-store.js';
-import { toBooking, toInstant, type BookingRow, type ClinicStore } from '../stores/sqlite/clinic-store.js';
+import type { ChecklistStore } from '../stores/sqlite/checklists.js';
+import { toBooking, toInstant, type BookingRow, type ClinicStore } from '../stores/sqlite/bookings.js';
 import type { Db } from '../stores/sqlite/database.js';
 import { newAccessToken, sha256Hex } from '../secrets.js';
 

@@ -1,6 +1,6 @@
 /** The bearer-token check every per-booking route shares. */
 import { ApiError } from '../api-error.js';
-import type { BookingRow, ClinicStore } from '../stores/sqlite/clinic-store.js';
+import type { BookingRow, ClinicStore } from '../stores/sqlite/bookings.js';
 import { tokenMatches } from '../secrets.js';
 
 /**

@@ -9,8 +9,8 @@ import { ChecklistItemUpdate, type ChecklistItemResponse, type ChecklistResponse
 import { notFound } from '../api-error.js';
 import type { AppEnv } from '../app-env.js';
 import { authorizedBooking } from './booking-auth.js';
-import type { ChecklistStore } from '../stores/sqlite/checklist-store.js';
-import { toBooking, type ClinicStore } from '../stores/sqlite/clinic-store.js';
+import type { ChecklistStore } from '../stores/sqlite/checklists.js';
+import { toBooking, type ClinicStore } from '../stores/sqlite/bookings.js';
 import { parseRequest } from './validation.js';
 
 export interface ChecklistRouteDependencies {

@@ -11,7 +11,7 @@ import { followUpWindow } from '../../src/scheduling/follow-up.js';
 import type { Interval } from '../../src/scheduling/opening-hours.js';
 import { validationFailed } from '../api-error.js';
 import { authorizedBooking } from './booking-auth.js';
-import type { ClinicStore } from '../stores/sqlite/clinic-store.js';
+import type { ClinicStore } from '../stores/sqlite/bookings.js';
 
 export function outsideFollowUpWindow(followUp: FollowUpWindow, afterName: string): string {
   return `This session can only be booked ${followUp.minHoursAfterEnd} to ${followUp.maxHoursAfterEnd} hours after a ${afterName} ends. Please choose a time from that window.`;

@@ -12,10 +12,10 @@ import { IntakeSubmission } from '../../src/forms/submission.js';
 import { notFound } from '../api-error.js';
 import type { AppEnv } from '../app-env.js';
 import { authorizedBooking } from './booking-auth.js';
-import type { ClinicStore } from '../stores/sqlite/clinic-store.js';
+import type { ClinicStore } from '../stores/sqlite/bookings.js';
 import type { Db } from '../stores/sqlite/database.js';
 import { idempotency } from '../middleware/idempotency.js';
-import { IntakeStore } from '../stores/sqlite/intake-store.js';
+import { IntakeStore } from '../stores/sqlite/intake.js';
 import { registerSafetySignalRoutes } from './safety-signals.js';
 import { parseRequest } from './validation.js';
 

@@ -14,10 +14,10 @@ import { safetyFields } from '../../src/forms/flags.js';
 import { validationFailed } from '../api-error.js';
 import type { AppEnv } from '../app-env.js';
 import { authorizedBooking } from './booking-auth.js';
-import type { ClinicStore } from '../stores/sqlite/clinic-store.js';
+import type { ClinicStore } from '../stores/sqlite/bookings.js';
 import type { Db } from '../stores/sqlite/database.js';
 import { idempotency } from '../middleware/idempotency.js';
-import type { IntakeStore } from '../stores/sqlite/intake-store.js';
+import type { IntakeStore } from '../stores/sqlite/intake.js';
 import { newId } from '../secrets.js';
 import { parseRequest } from './validation.js';
 

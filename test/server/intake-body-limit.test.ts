@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
-import { IntakeStore, MAX_INTAKE_BODY_BYTES, DEMO_INTAKE_FORM_ID } from '../../server/stores/sqlite/intake-store.js';
+import { IntakeStore, MAX_INTAKE_BODY_BYTES, DEMO_INTAKE_FORM_ID } from '../../server/stores/sqlite/intake.js';
 import { MAX_BODY_BYTES } from '../../server/app.js';
 import { openDatabase } from '../../server/stores/sqlite/database.js';
 import { DEMO_INTAKE_FORM } from '../../src/forms/demo-intake.js';

@@ -18,7 +18,7 @@ import {
   type Answers,
   type ResolvedForm,
 } from '../../src/forms/index.js';
-import { DEMO_INTAKE_FORM_ID, IntakeStore } from '../../server/stores/sqlite/intake-store.js';
+import { DEMO_INTAKE_FORM_ID, IntakeStore } from '../../server/stores/sqlite/intake.js';
 import { buildOpenApiDocument } from '../../server/openapi/document.js';
 import { completeDemoAnswers } from '../forms/support.js';
 import { CLIENT, testApp, type TestApp } from './support.js';

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { DEMO_INTAKE_FORM } from '../../src/forms/demo-intake.js';
 import { parseFormDefinition, toSubmission } from '../../src/forms/index.js';
-import { DEMO_INTAKE_FORM_ID, IntakeStore } from '../../server/stores/sqlite/intake-store.js';
+import { DEMO_INTAKE_FORM_ID, IntakeStore } from '../../server/stores/sqlite/intake.js';
 import { SafetySignalStore } from '../../server/routes/safety-signals.js';
 import { completeDemoAnswers } from '../forms/support.js';
 import { MINUTE, testApp, type TestApp } from './support.js';

@@ -11,7 +11,7 @@
 import type { ChecklistItemState } from '../../../src/api/schemas.js';
 import { parseChecklistDefinition, type ChecklistDefinition } from '../../../src/checklist/definition.js';
 import { bookingCancelled } from '../../api-error.js';
-import { toInstant, type BookingRow } from './clinic-store.js';
+import { toInstant, type BookingRow } from './bookings.js';
 import type { Db } from './database.js';
 
 interface ItemRow {

@@ -15,7 +15,7 @@ import {
   type OpeningPeriod,
   type SchedulingRules,
 } from '../../../src/scheduling/opening-hours.js';
-import { refuseUnchangeable } from '../../routes/booking-changes.js';
+import { refuseUnchangeable } from '../../routes/refusals.js';
 import type { Db } from './database.js';
 import { outsideFollowUpWindow } from '../../routes/follow-up.js';
 import { openerEndsFor } from '../../../src/scheduling/follow-up.js';
