@@ -86,7 +86,7 @@ try {
   }
   process.stdout.write(`Database: ${dbPath}\n`);
   if (env.KAP_DEMO_SEED !== '0') {
-    const seeded = ensureDemoAdministrationBooking(api, Date.now());
+    const seeded = await ensureDemoAdministrationBooking(api, Date.now());
     if (seeded) {
       const fragment = `#booking=${encodeURIComponent(seeded.booking.id)}&token=${encodeURIComponent(seeded.accessToken)}`;
       process.stdout.write(`Demo administration booking: ${new URL(`integration.html${fragment}`, demo.url).href}\n`);

@@ -13,17 +13,20 @@
  * On a restart the same booking is reused while it is active and its window still has a free,
  * bookable slot (its checklist state survives); otherwise a new one is made. Tokens are stored
  * hashed, so each start mints a fresh token for it (earlier links stop working) and returns it.
+ * The clinic keeps the booking under a name (`DEMO_BOOKING_SETTING`); two processes seeding at
+ * once race for the name, and the one that loses reuses the winner's booking.
  */
 import type { Booking, Service } from '../../src/api/schemas.js';
 import { followUpWindow } from '../../src/scheduling/follow-up.js';
-import type { Interval } from '../../src/scheduling/opening-hours.js';
 import { addDays, dayOf, startOfDay, zoneOffsetMinutes } from '../../src/scheduling/zones.js';
-import type { ChecklistStore } from '../stores/sqlite/checklists.js';
-import { toBooking, toInstant, type BookingRow, type ClinicStore } from '../stores/sqlite/bookings.js';
-import type { Db } from '../stores/sqlite/database.js';
+import { offeredSlots } from '../booking-rules.js';
 import { newAccessToken, sha256Hex } from '../secrets.js';
+import { checklistCopyIfValid } from '../stores/checklist-templates.js';
+import { toBooking } from '../stores/records.js';
+import { isRefusal } from '../stores/refusal.js';
+import type { BookingRecord, Stores } from '../stores/types.js';
 
-/** The `settings` row naming the demo booking. */
+/** The name the clinic keeps the demo booking under. */
 export const DEMO_BOOKING_SETTING = 'demo_administration_booking';
 export const DEMO_SERVICE = 'administration';
 export const DEMO_CLIENT = { name: 'Demo Client', email: 'demo.client@example.com', phone: '+1 555 0100' } as const;
@@ -33,6 +36,9 @@ const DAYS_AHEAD = 3;
 const SEARCH_DAYS = 21;
 const EARLIEST_WALL_MINUTE = 10 * 60;
 const MIN_FREE_FOLLOW_UP_SLOTS = 4;
+/** Seeding again after losing a race to another process: it then finds the winner's booking. */
+const ATTEMPTS = 3;
+const MINUTE = 60_000;
 
 export interface DemoBooking {
   booking: Booking;
@@ -42,85 +48,72 @@ export interface DemoBooking {
   created: boolean;
 }
 
-export interface DemoSeedTarget {
-  db: Db;
-  store: ClinicStore;
-  checklists: ChecklistStore;
-}
-
 /**
  * Makes sure the demo administration booking exists and mints a token for it. `undefined` when the
  * clinic has no administration service, no service following it, or no suitable time.
  */
-export function ensureDemoAdministrationBooking({ db, store, checklists }: DemoSeedTarget, now: number): DemoBooking | undefined {
-  const readSetting = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
-  const writeSetting = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-  const confirm = db.prepare("UPDATE bookings SET status = 'confirmed' WHERE id = ?");
-  const setToken = db.prepare('UPDATE bookings SET token_sha256 = ? WHERE id = ?');
+export async function ensureDemoAdministrationBooking({ stores }: { stores: Stores }, now: number): Promise<DemoBooking | undefined> {
+  const service = await stores.clinic.findService(DEMO_SERVICE);
+  const followUp = service && (await stores.clinic.listServices()).find((candidate) => candidate.followUp?.after === service.id);
+  if (!service || !followUp) return undefined;
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    const earlierId = await stores.bookings.namedBooking(DEMO_BOOKING_SETTING);
+    const earlier = earlierId === undefined ? undefined : await stores.bookings.findBooking(earlierId);
+    const accessToken = newAccessToken();
+    if (earlier && (await reusable(stores, earlier, service, followUp, now))) {
+      await stores.bookings.replaceAccessToken(earlier.id, sha256Hex(accessToken));
+      return { booking: toBooking(earlier), accessToken, created: false };
+    }
+    const start = await chooseDemoStart(stores, service, followUp, now);
+    if (start === undefined) return undefined;
+    try {
+      const record = await stores.bookings.createBooking({
+        serviceId: service.id,
+        slot: { start, end: start + service.durationMinutes * MINUTE },
+        // Made by staff: confirmed, though clients only request this service.
+        status: 'confirmed',
+        client: { ...DEMO_CLIENT },
+        consent: {},
+        source: DEMO_SOURCE,
+        tokenHash: sha256Hex(accessToken),
+        checklist: await checklistCopyIfValid(stores.clinic, service.id),
+        name: { name: DEMO_BOOKING_SETTING, replacing: earlierId },
+        now,
+      });
+      return { booking: toBooking(record), accessToken, created: true };
+    } catch (error) {
+      // Another process seeded (or took the time) meanwhile: look again.
+      if (!isRefusal(error, 'name_taken', 'slot_unavailable') || attempt === ATTEMPTS) throw error;
+    }
+  }
+  return undefined;
+}
 
-  return db
-    .transaction((): DemoBooking | undefined => {
-      const service = store.findService(DEMO_SERVICE);
-      const followUp = service && store.listServices().find((candidate) => candidate.followUp?.after === service.id);
-      if (!service || !followUp) return undefined;
-
-      const earlierId = readSetting.get(DEMO_BOOKING_SETTING)?.value;
-      const earlier = earlierId === undefined ? undefined : store.findBooking(earlierId);
-      let row: BookingRow | undefined;
-      let created = false;
-      if (earlier && earlier.service_id === service.id && earlier.status !== 'cancelled' && freeFollowUps(store, followUp, earlier.end_ms, now) > 0) {
-        row = earlier;
-      } else {
-        const start = chooseDemoStart(store, service, followUp, now);
-        if (start === undefined) return undefined;
-        const booking = store.createBooking({
-          service,
-          request: {
-            service: service.id,
-            start: toInstant(start),
-            client: { ...DEMO_CLIENT },
-            consent: { privacy: true },
-            source: DEMO_SOURCE,
-          },
-          accessToken: newAccessToken(), // replaced below
-          now,
-          withinTransaction(made) {
-            confirm.run(made.id);
-            checklists.createFor(made, now);
-          },
-        });
-        writeSetting.run(DEMO_BOOKING_SETTING, booking.id);
-        row = store.findBooking(booking.id)!;
-        created = true;
-      }
-      const accessToken = newAccessToken();
-      setToken.run(sha256Hex(accessToken), row.id);
-      return { booking: toBooking(row), accessToken, created };
-    })
-    .immediate();
+async function reusable(stores: Stores, booking: BookingRecord, service: Service, followUp: Service, now: number): Promise<boolean> {
+  return booking.serviceId === service.id && booking.status !== 'cancelled' && (await freeFollowUps(stores, followUp, booking.end, now)) > 0;
 }
 
 /** The start the timing rule picks (see the file comment), or `undefined`. */
-export function chooseDemoStart(store: ClinicStore, service: Service, followUp: Service, now: number): number | undefined {
-  const zone = store.timeZone;
-  const firstDay = addDays(dayOf(new Date(now), zone), DAYS_AHEAD);
-  const from = Date.parse(startOfDay(firstDay, zone));
-  const to = Date.parse(startOfDay(addDays(firstDay, SEARCH_DAYS), zone));
-  for (const slot of store.availability(service, from, to, now)) {
-    if (wallMinute(slot.start, zone) < EARLIEST_WALL_MINUTE) continue;
-    if (freeFollowUps(store, followUp, slot.end, now) >= MIN_FREE_FOLLOW_UP_SLOTS) return slot.start;
+export async function chooseDemoStart(stores: Stores, service: Service, followUp: Service, now: number): Promise<number | undefined> {
+  const { timeZone } = await stores.clinic.schedulingRules();
+  const firstDay = addDays(dayOf(new Date(now), timeZone), DAYS_AHEAD);
+  const from = Date.parse(startOfDay(firstDay, timeZone));
+  const to = Date.parse(startOfDay(addDays(firstDay, SEARCH_DAYS), timeZone));
+  for (const slot of await offeredSlots(stores, service, { start: from, end: to }, now)) {
+    if (wallMinute(slot.start, timeZone) < EARLIEST_WALL_MINUTE) continue;
+    if ((await freeFollowUps(stores, followUp, slot.end, now)) >= MIN_FREE_FOLLOW_UP_SLOTS) return slot.start;
   }
   return undefined;
 }
 
 /** How many follow-up slots are free and bookable at `now` in the window after a session ending at `endMs`. */
-function freeFollowUps(store: ClinicStore, followUp: Service, endMs: number, now: number): number {
-  const window: Interval = followUpWindow(followUp.followUp!, endMs);
-  return store.availability(followUp, window.start, window.end + 1, now, window).length;
+async function freeFollowUps(stores: Stores, followUp: Service, endMs: number, now: number): Promise<number> {
+  const window = followUpWindow(followUp.followUp!, endMs);
+  return (await offeredSlots(stores, followUp, { start: window.start, end: window.end + 1 }, now, window)).length;
 }
 
 /** Minutes after midnight on the wall clock in `timeZone` at `ms`. */
 function wallMinute(ms: number, timeZone: string): number {
-  const wall = ms + zoneOffsetMinutes(new Date(ms), timeZone) * 60_000;
-  return Math.floor((((wall % 86_400_000) + 86_400_000) % 86_400_000) / 60_000);
+  const wall = ms + zoneOffsetMinutes(new Date(ms), timeZone) * MINUTE;
+  return Math.floor((((wall % 86_400_000) + 86_400_000) % 86_400_000) / MINUTE);
 }

@@ -18,101 +18,69 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
 import type { MiddlewareHandler } from 'hono';
 import { ApiError } from '../api-error.js';
 import type { AppEnv } from '../app-env.js';
-import type { Db } from '../stores/sqlite/database.js';
 import { sha256Hex } from '../secrets.js';
+import type { IdempotencyKeyRef, IdempotencyStore, IdempotentOutcome, StoredOutcome } from '../stores/types.js';
 
 export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
 /** A pending claim older than this belongs to a request that died (crash, restart); it may be retaken. */
 export const IDEMPOTENCY_LOCK_MS = 60 * 1000;
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
-/** Lets a handler store its response inside its own database transaction. */
-export interface IdempotencyRecorder {
-  record(status: number, body: unknown): void;
-}
-
-interface StoredRow {
-  fingerprint: string;
-  status: number | null;
-  response_sealed: Buffer | null;
-  locked_at_ms: number | null;
-}
-
-export function idempotency(options: { db: Db; now: () => number; required: boolean }): MiddlewareHandler<AppEnv> {
-  const { db, now } = options;
-  const purge = db.prepare('DELETE FROM idempotency_keys WHERE created_at_ms <= ?');
-  const select = db.prepare<[string, string], StoredRow>(
-    'SELECT fingerprint, status, response_sealed, locked_at_ms FROM idempotency_keys WHERE key_sha256 = ? AND scope = ?',
-  );
-  const claim = db.prepare(
-    `INSERT INTO idempotency_keys (key_sha256, scope, fingerprint, created_at_ms, locked_at_ms) VALUES (?, ?, ?, ?, ?)`,
-  );
-  const reclaim = db.prepare('UPDATE idempotency_keys SET locked_at_ms = ? WHERE key_sha256 = ? AND scope = ?');
-  const complete = db.prepare(
-    'UPDATE idempotency_keys SET status = ?, response_sealed = ?, locked_at_ms = NULL WHERE key_sha256 = ? AND scope = ?',
-  );
-  const release = db.prepare('DELETE FROM idempotency_keys WHERE key_sha256 = ? AND scope = ? AND status IS NULL');
-
+export function idempotency(options: { store: IdempotencyStore; now: () => number; required: boolean }): MiddlewareHandler<AppEnv> {
+  const { store, now } = options;
   return async (c, next) => {
     const key = readIdempotencyKey(c.req.header('Idempotency-Key'), options.required);
     if (key === undefined) return next();
 
-    const keyHash = sha256Hex(key);
-    const scope = `${c.req.method} ${c.req.path}`;
-    const fingerprint = fingerprintRequest(c.var.body, c.req.header('Authorization'));
+    const ref: IdempotencyKeyRef = { keyHash: sha256Hex(key), scope: `${c.req.method} ${c.req.path}` };
     const at = now();
+    const claimed = await store.claim({
+      ...ref,
+      fingerprint: fingerprintRequest(c.var.body, c.req.header('Authorization')),
+      now: at,
+      forgetCreatedBy: at - IDEMPOTENCY_RETENTION_MS,
+      retakeLockedBy: at - IDEMPOTENCY_LOCK_MS,
+    });
+    if (claimed.state === 'replay') return replay(claimed.outcome, key, ref.scope);
+    if (claimed.state === 'reused') {
+      throw new ApiError(
+        422,
+        'idempotency_key_reused',
+        'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
+      );
+    }
+    if (claimed.state === 'in_progress') {
+      throw new ApiError(
+        409,
+        'request_in_progress',
+        'The first request with this Idempotency-Key is still being processed. Try again in a moment.',
+        { headers: { 'Retry-After': '1' } },
+      );
+    }
 
-    const stored = db
-      .transaction((): StoredRow | undefined => {
-        purge.run(at - IDEMPOTENCY_RETENTION_MS);
-        const row = select.get(keyHash, scope);
-        if (!row) {
-          claim.run(keyHash, scope, fingerprint, at, at);
-          return undefined;
-        }
-        if (row.fingerprint !== fingerprint) {
-          throw new ApiError(
-            422,
-            'idempotency_key_reused',
-            'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
-          );
-        }
-        if (row.status === null) {
-          if (row.locked_at_ms !== null && at - row.locked_at_ms < IDEMPOTENCY_LOCK_MS) {
-            throw new ApiError(
-              409,
-              'request_in_progress',
-              'The first request with this Idempotency-Key is still being processed. Try again in a moment.',
-              { headers: { 'Retry-After': '1' } },
-            );
-          }
-          reclaim.run(at, keyHash, scope);
-          return undefined;
-        }
-        return row;
-      })
-      .immediate();
-
-    if (stored) return replay(stored, key, scope);
-
-    let recorded = false;
+    // A write that takes the outcome keeps it in its own transaction; its success proves it did.
+    let handedToWrite = false;
     c.set('idempotency', {
-      record(status, body) {
-        const sealed = status === 204 ? null : sealText(JSON.stringify(body), key, scope);
-        complete.run(status, sealed, keyHash, scope);
-        recorded = true;
+      outcome<T>(status: number, body: (result: T) => unknown): IdempotentOutcome<T> {
+        return {
+          key: ref,
+          stored(result) {
+            handedToWrite = true;
+            return { status, sealed: sealText(JSON.stringify(body(result)), key, ref.scope) };
+          },
+        };
       },
     });
     await next();
-    if (recorded) return;
     const status = c.res.status;
+    if (handedToWrite && status >= 200 && status < 300) return;
     const code = status === 409 ? await errorCode(c.res) : undefined;
     const ran = (status >= 200 && status < 300) || (status === 409 && code !== 'request_in_progress');
     if (ran) {
       const text = status === 204 ? '' : await c.res.clone().text();
-      complete.run(status, text ? sealText(text, key, scope) : null, keyHash, scope);
+      await store.complete(ref, { status, sealed: text ? sealText(text, key, ref.scope) : null });
     } else {
-      release.run(keyHash, scope);
+      await store.release(ref);
     }
   };
 }
@@ -146,10 +114,6 @@ export function fingerprintRequest(body: unknown, authorization: string | undefi
   return sha256Hex(`${canonicalJson(body ?? null)}\n${authorization ? sha256Hex(authorization) : ''}`);
 }
 
-export function idempotencyKeyHash(key: string): string {
-  return sha256Hex(key);
-}
-
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
@@ -161,11 +125,11 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function replay(row: StoredRow, key: string, scope: string): Response {
+function replay(outcome: StoredOutcome, key: string, scope: string): Response {
   const headers = new Headers({ 'Idempotent-Replayed': 'true' });
-  if (row.response_sealed === null) return new Response(null, { status: row.status!, headers });
+  if (outcome.sealed === null) return new Response(null, { status: outcome.status, headers });
   headers.set('Content-Type', 'application/json');
-  return new Response(unseal(row.response_sealed, key, scope), { status: row.status!, headers });
+  return new Response(unseal(outcome.sealed, key, scope), { status: outcome.status, headers });
 }
 
 async function errorCode(response: Response): Promise<string | undefined> {
@@ -188,7 +152,7 @@ function sealText(text: string, key: string, scope: string): Buffer {
   return Buffer.concat([iv, cipher.getAuthTag(), ciphertext]);
 }
 
-function unseal(sealed: Buffer, key: string, scope: string): string {
+function unseal(sealed: Uint8Array, key: string, scope: string): string {
   const decipher = createDecipheriv('aes-256-gcm', sealingKey(key, scope), sealed.subarray(0, 12));
   decipher.setAuthTag(sealed.subarray(12, 28));
   return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8');

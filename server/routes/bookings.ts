@@ -1,155 +1,102 @@
 /**
- * The contract's booking endpoints. Each validates its input with the shared schemas, asks the
- * store, and answers with the shapes the schemas describe. Paths are relative to wherever the
- * app is mounted; no response carries an absolute URL.
+ * Bookings: `POST bookings` (Idempotency-Key required), and under the booking's bearer token
+ * `GET bookings/{id}`, `POST bookings/{id}/cancel` and `POST bookings/{id}/reschedule`. Each write
+ * is one store method, atomic with its checklist and its idempotent outcome; paths are relative
+ * to wherever the app is mounted, and no response carries an absolute URL.
  */
 import type { Hono } from 'hono';
-import {
-  AvailabilityQuery,
-  BookingRequest,
-  HoldRequest,
-  RescheduleRequest,
-  type AvailabilityResponse,
-  type BookingCreatedResponse,
-  type BookingResponse,
-  type HoldResponse,
-  type Service,
-  type ServicesResponse,
-} from '../../src/api/schemas.js';
-import { MAX_AVAILABILITY_DAYS } from '../../src/scheduling/slots.js';
+import { BookingRequest, RescheduleRequest, type BookingCreatedResponse, type BookingResponse } from '../../src/api/schemas.js';
 import { validationFailed } from '../api-error.js';
 import type { AppEnv } from '../app-env.js';
-import { authorizedBooking, bearerToken } from './booking-auth.js';
-import { registerChecklistRoutes } from './checklist.js';
-import type { ChecklistStore } from '../stores/sqlite/checklists.js';
-import { toBooking, toInstant, type ClinicStore } from '../stores/sqlite/bookings.js';
-import type { Db } from '../stores/sqlite/database.js';
-import { availabilityWindow } from './follow-up.js';
-import type { HoldLimits } from '../stores/sqlite/hold-limits.js';
+import { bookableSlot, followUpOpening, initialStatus } from '../booking-rules.js';
 import { idempotency } from '../middleware/idempotency.js';
-import { registerIntakeRoutes } from './intake.js';
-import type { IntakeStore } from '../stores/sqlite/intake.js';
-import { buildOpenApiDocument } from '../openapi/document.js';
-import { newAccessToken } from '../secrets.js';
+import { newAccessToken, sha256Hex } from '../secrets.js';
+import { checklistCopyIfValid } from '../stores/checklist-templates.js';
+import { changeRefusal, toBooking } from '../stores/records.js';
+import { StoreRefusal } from '../stores/refusal.js';
+import type { BookingRecord } from '../stores/types.js';
+import { authorizedBooking } from './booking-auth.js';
+import type { RouteContext } from './context.js';
+import { followUpContext } from './follow-up.js';
+import { refusalError, refusing } from './refusals.js';
+import { requireService } from './services.js';
 import { parseRequest } from './validation.js';
 
-/** The longest window one availability request may ask for (what `<kap-booking>` asks, with room). */
-export const MAX_AVAILABILITY_WINDOW_DAYS = MAX_AVAILABILITY_DAYS;
-const DAY = 86_400_000;
+export function registerBookingRoutes(app: Hono<AppEnv>, { stores, now }: RouteContext): void {
+  const optionalKey = idempotency({ store: stores.idempotency, now, required: false });
+  const requiredKey = idempotency({ store: stores.idempotency, now, required: true });
+  const asResponse = (record: BookingRecord): BookingResponse => ({ booking: toBooking(record) });
 
-export interface RouteDependencies {
-  db: Db;
-  store: ClinicStore;
-  checklists: ChecklistStore;
-  /** The intake forms served. */
-  intake: IntakeStore;
-  now: () => number;
-  holdMinutes: number;
-  holdLimits: HoldLimits;
-}
-
-export function registerRoutes(app: Hono<AppEnv>, { db, store, checklists, intake, now, holdMinutes, holdLimits }: RouteDependencies): void {
-  const optionalKey = idempotency({ db, now, required: false });
-  const requiredKey = idempotency({ db, now, required: true });
-
-  app.get('/health', (c) => {
-    db.prepare('SELECT 1').get();
-    return c.json({ status: 'ok' });
-  });
-
-  app.get('/openapi.json', (c) => c.json(buildOpenApiDocument()));
-
-  app.get('/services', (c) => c.json({ services: store.listServices() } satisfies ServicesResponse));
-
-  app.get('/availability', (c) => {
-    const query = parseRequest(AvailabilityQuery, pick(c.req.query(), ['service', 'from', 'to', 'after']));
-    const from = Date.parse(query.from);
-    const to = Date.parse(query.to);
-    if (to <= from) throw validationFailed({ to: 'The end of the range must be after its start.' });
-    if (to - from > MAX_AVAILABILITY_WINDOW_DAYS * DAY) {
-      throw validationFailed({ to: `Ask for at most ${MAX_AVAILABILITY_WINDOW_DAYS} days at a time.` });
-    }
-    const service = requireService(store, query.service);
-    const window = availabilityWindow(store, service, query.after, c.req.header('Authorization'));
-    const slots = store.availability(service, from, to, now(), window);
-    return c.json({
-      service: service.id,
-      timeZone: store.timeZone,
-      slots: slots.map((slot) => ({ start: toInstant(slot.start), end: toInstant(slot.end) })),
-    } satisfies AvailabilityResponse);
-  });
-
-  app.post('/holds', optionalKey, (c) => {
-    const request = parseRequest(HoldRequest, c.var.body);
-    const service = requireService(store, request.service);
-    const held = store.createHold(service, Date.parse(request.start), now(), holdMinutes, { key: c.var.client, limits: holdLimits });
-    return c.json(held satisfies HoldResponse, 201);
-  });
-
-  // Needs the hold's release token; without it (or with another) the answer is the same 204 as
-  // for a hold that is gone, and the hold stays until it lapses.
-  app.delete('/holds/:id', (c) => {
-    store.releaseHold(c.req.param('id'), bearerToken(c.req.header('Authorization')));
-    return c.body(null, 204);
-  });
-
-  app.post('/bookings', requiredKey, (c) => {
+  app.post('/bookings', requiredKey, async (c) => {
     const request = parseRequest(BookingRequest, c.var.body);
-    const service = requireService(store, request.service);
-    const accessToken = newAccessToken();
+    const service = await requireService(stores, request.service);
     const at = now();
-    let body: BookingCreatedResponse | undefined;
-    store.createBooking({
-      service,
-      request,
-      accessToken,
-      now: at,
-      withinTransaction(booking) {
-        checklists.createFor(booking, at);
-        body = { booking, accessToken };
-        c.var.idempotency?.record(201, body);
-      },
-    });
-    return c.json(body!, 201);
+    const slot = bookableSlot(await stores.clinic.schedulingRules(), service, Date.parse(request.start), at);
+    // Shown once, in this answer; only its hash is kept.
+    const accessToken = newAccessToken();
+    const respond = (record: BookingRecord): BookingCreatedResponse => ({ booking: toBooking(record), accessToken });
+    const refusal = { now: at, followUp: await followUpContext(stores, service) };
+    const record = await refusing(
+      stores.bookings.createBooking({
+        serviceId: service.id,
+        slot,
+        status: initialStatus(service),
+        client: request.client,
+        consent: { contact: request.consent.contact },
+        reason: request.reason,
+        source: request.source,
+        tokenHash: sha256Hex(accessToken),
+        holdId: request.holdId,
+        opening: followUpOpening(service, slot.start),
+        checklist: await checklistCopyIfValid(stores.clinic, service.id),
+        now: at,
+        idempotency: c.var.idempotency?.outcome(201, respond),
+      }),
+      refusal,
+    );
+    return c.json(respond(record), 201);
   });
 
-  app.get('/bookings/:id', (c) => {
-    const row = authorizedBooking(store, c.req.param('id'), c.req.header('Authorization'));
-    return c.json({ booking: toBooking(row) } satisfies BookingResponse);
+  app.get('/bookings/:id', async (c) => {
+    const record = await authorizedBooking(stores.bookings, c.req.param('id'), c.req.header('Authorization'));
+    return c.json(asResponse(record));
   });
 
-  app.post('/bookings/:id/cancel', optionalKey, (c) => {
-    const row = authorizedBooking(store, c.req.param('id'), c.req.header('Authorization'));
-    const booking = store.cancelBooking(row.id, now());
-    return c.json({ booking } satisfies BookingResponse);
+  app.post('/bookings/:id/cancel', optionalKey, async (c) => {
+    const record = await authorizedBooking(stores.bookings, c.req.param('id'), c.req.header('Authorization'));
+    const at = now();
+    const cancelled = await refusing(
+      stores.bookings.cancelBooking({ bookingId: record.id, now: at, idempotency: c.var.idempotency?.outcome(200, asResponse) }),
+      { now: at, change: 'cancel' },
+    );
+    return c.json(asResponse(cancelled));
   });
 
-  app.post('/bookings/:id/reschedule', requiredKey, (c) => {
-    const row = authorizedBooking(store, c.req.param('id'), c.req.header('Authorization'));
+  // The booking keeps its id, token, checklist and status, except that a request-mode session is a
+  // request again at its new time (the clinic confirms it). A cancelled booking or a session that
+  // has started cannot be moved; the store checks that again inside the move's transaction.
+  app.post('/bookings/:id/reschedule', requiredKey, async (c) => {
+    const record = await authorizedBooking(stores.bookings, c.req.param('id'), c.req.header('Authorization'));
     const request = parseRequest(RescheduleRequest, c.var.body);
-    let body: BookingResponse | undefined;
-    store.rescheduleBooking({
-      bookingId: row.id,
-      request,
-      now: now(),
-      withinTransaction(booking) {
-        body = { booking };
-        c.var.idempotency?.record(200, body);
-      },
-    });
-    return c.json(body!);
+    const at = now();
+    const unchangeable = changeRefusal(record, at);
+    if (unchangeable) throw refusalError(new StoreRefusal(unchangeable), { now: at, change: 'move' });
+    const service = await stores.clinic.findService(record.serviceId);
+    if (!service) throw validationFailed({ start: 'This service can no longer be booked online. Please contact the clinic.' });
+    const slot = bookableSlot(await stores.clinic.schedulingRules(), service, Date.parse(request.start), at);
+    const refusal = { now: at, change: 'move' as const, followUp: await followUpContext(stores, service) };
+    const moved = await refusing(
+      stores.bookings.rescheduleBooking({
+        bookingId: record.id,
+        slot,
+        asRequest: service.mode === 'request',
+        holdId: request.holdId,
+        opening: followUpOpening(service, slot.start),
+        now: at,
+        idempotency: c.var.idempotency?.outcome(200, asResponse),
+      }),
+      refusal,
+    );
+    return c.json(asResponse(moved));
   });
-
-  registerChecklistRoutes(app, { store, checklists, now });
-  registerIntakeRoutes(app, { db, store, now, intake });
-}
-
-function requireService(store: ClinicStore, id: string): Service {
-  const service = store.findService(id);
-  if (!service) throw validationFailed({ service: 'There is no such service at this clinic.' });
-  return service;
-}
-
-function pick(source: Record<string, string>, keys: readonly string[]): Record<string, string> {
-  return Object.fromEntries(keys.filter((key) => key in source).map((key) => [key, source[key]!]));
 }

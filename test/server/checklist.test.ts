@@ -239,7 +239,7 @@ describe('checklist storage', () => {
   test('the server refuses to start with a broken template, naming the service and each problem', () => {
     const db = join(temp.make(), 'kap.sqlite');
     const first = createApp({ db });
-    first.db
+    first.stores.db
       .prepare("UPDATE services SET checklist_template = ? WHERE id = 'preparation'")
       .run(JSON.stringify({ items: [{ id: 'a', text: 'A', group: 'G' }, { id: 'a', text: 'B', group: 'G', dueOffsetMinutes: 'soon' }] }));
     first.close();

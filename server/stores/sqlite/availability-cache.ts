@@ -15,9 +15,9 @@
  * remembered days, not stored in them.
  */
 import { clinicDay, overlaps, scheduledSlots, type Interval, type SchedulingRules } from '../../../src/scheduling/opening-hours.js';
+import type { SlotQuery } from '../types.js';
 import type { Db } from './database.js';
 
-const MINUTE = 60_000;
 /** Far more than the demo clinic's 4 services × 60 days; past it the oldest half is dropped. */
 const MAX_ENTRIES = 4_000;
 
@@ -36,20 +36,18 @@ export interface AvailabilityCacheStats {
 
 export class AvailabilityCache {
   readonly stats: AvailabilityCacheStats = { hits: 0, misses: 0 };
-  readonly #timeZone: string;
   readonly #statements;
   #version = '';
   /** Free slots by `service|duration|day start`, for the current database version. */
   readonly #days = new Map<string, DayEntry>();
   /** The opening hours' slots by `rules|duration|day start`: no booking changes them. */
   readonly #scheduled = new Map<string, Interval[]>();
-  /** The start of the next clinic day, by the start of a clinic day. */
-  readonly #nextDay = new Map<number, number>();
+  /** The start of the next clinic day, by zone and the start of a clinic day. */
+  readonly #nextDay = new Map<string, number>();
   /** A short id per set of rules seen, for the keys above. */
   readonly #rulesIds = new Map<string, number>();
 
-  constructor(db: Db, timeZone: string) {
-    this.#timeZone = timeZone;
+  constructor(db: Db) {
     this.#statements = {
       version: db.prepare<[], { changes: number; data: number }>(
         'SELECT total_changes() AS changes, (SELECT data_version FROM pragma_data_version()) AS data',
@@ -69,7 +67,7 @@ export class AvailabilityCache {
    * Free slots of a service of `durationMinutes` starting in [from, to) as seen at `now`, before
    * notice and horizon (the caller narrows [from, to) to them).
    */
-  freeSlots(serviceId: string, durationMinutes: number, rules: SchedulingRules, from: number, to: number, now: number): Interval[] {
+  freeSlots({ serviceId, durationMinutes, rules, from, to, now }: SlotQuery): Interval[] {
     const version = this.#readVersion();
     if (version !== this.#version) {
       this.#version = version;
@@ -78,7 +76,8 @@ export class AvailabilityCache {
     const rulesKey = this.#rulesId(rules);
     const slots: Interval[] = [];
     if (!(to > from)) return slots;
-    for (let day = this.#dayStart(from); day < to; day = this.#dayAfter(day)) {
+    const zone = rules.timeZone;
+    for (let day = clinicDay(from, zone).start; day < to; day = this.#dayAfter(day, zone)) {
       for (const slot of this.#freeOnDay(serviceId, durationMinutes, rules, rulesKey, day, now)) {
         if (slot.start >= from && slot.start < to) slots.push(slot);
       }
@@ -94,7 +93,7 @@ export class AvailabilityCache {
       return cached.free;
     }
     this.stats.misses += 1;
-    const end = this.#dayAfter(day);
+    const end = this.#dayAfter(day, rules.timeZone);
     // A slot of this day lies within it (opening periods end by midnight), so only what overlaps
     // the day can take one of its slots.
     const holds = this.#statements.holds.all(now, end, day);
@@ -138,17 +137,13 @@ export class AvailabilityCache {
     return `${data}:${changes}`;
   }
 
-  /** The instant the clinic day containing `ms` begins. */
-  #dayStart(ms: number): number {
-    return clinicDay(ms, this.#timeZone).start;
-  }
-
-  #dayAfter(day: number): number {
-    let next = this.#nextDay.get(day);
+  /** The start of the clinic day after the one starting at `day`. */
+  #dayAfter(day: number, zone: string): number {
+    const key = `${zone}|${day}`;
+    let next = this.#nextDay.get(key);
     if (next === undefined) {
-      // Past the longest day (25 h), then back to its midnight: right across clock changes.
-      next = this.#dayStart(day + 26 * 60 * MINUTE);
-      bounded(this.#nextDay).set(day, next);
+      next = clinicDay(day, zone).end;
+      bounded(this.#nextDay).set(key, next);
     }
     return next;
   }

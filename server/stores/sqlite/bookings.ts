@@ -1,91 +1,56 @@
 /**
- * The clinic's data: services, scheduling rules, holds and bookings. Every write that depends on
- * the slot being free runs its check and its insert in ONE `BEGIN IMMEDIATE` transaction: SQLite
- * grants the write lock to one connection at a time (across processes too), so two requests can
- * never both see a slot free and both take it.
+ * Holds and bookings in SQLite. Every write that depends on the slot being free runs its check and
+ * its write in ONE `BEGIN IMMEDIATE` transaction: SQLite grants the write lock to one connection at
+ * a time (across processes too), so two requests can never both see a slot free and both take it.
+ * The triggers `bookings_never_overlap` (insert) and `bookings_never_overlap_on_update` refuse an
+ * overlap inside the database as the last guard.
  */
-import type { Booking, BookingRequest, Hold, RescheduleRequest, Service } from '../../../src/api/schemas.js';
-import { ApiError, slotUnavailable, validationFailed } from '../../api-error.js';
+import { overlaps, type Interval } from '../../../src/scheduling/opening-hours.js';
+import { newId } from '../../secrets.js';
+import { changeRefusal } from '../records.js';
+import { StoreRefusal } from '../refusal.js';
+import type {
+  BookingCancel,
+  BookingMove,
+  BookingRecord,
+  BookingStore,
+  HoldRecord,
+  NewBooking,
+  NewHold,
+  OpeningRequirement,
+  SlotQuery,
+} from '../types.js';
 import { AvailabilityCache, type AvailabilityCacheStats } from './availability-cache.js';
-import {
-  bookableWindow,
-  isScheduledStart,
-  overlaps,
-  type Interval,
-  type OpeningPeriod,
-  type SchedulingRules,
-} from '../../../src/scheduling/opening-hours.js';
-import { refuseUnchangeable } from '../../routes/refusals.js';
+import { SqliteChecklistStore } from './checklists.js';
 import type { Db } from './database.js';
-import { outsideFollowUpWindow } from '../../routes/follow-up.js';
-import { openerEndsFor } from '../../../src/scheduling/follow-up.js';
-import { HoldLimiter, type HoldLimits } from './hold-limits.js';
-import { toBooking, toHold, toInstant, toService, type BookingRow, type HoldRow, type ServiceRow } from './rows.js';
-import { newAccessToken, newId, sha256Hex, tokenMatches } from '../../secrets.js';
+import { HoldCaps } from './hold-limits.js';
+import { keepOutcome } from './idempotency.js';
+import { BOOKING_COLUMNS, toBookingRecord, toHoldRecord, type BookingRow, type HoldRow } from './rows.js';
 
-export { toBooking, toInstant, type BookingRow } from './rows.js';
-
-const MINUTE = 60_000;
-
-/** Who asks for a hold (`c.var.client`) and the caps that apply to them. */
-export interface HoldClient {
-  key: string;
-  limits: HoldLimits;
-}
-
-export interface NewBooking {
-  service: Service;
-  request: BookingRequest;
-  accessToken: string;
-  now: number;
-  /** Runs inside the booking's transaction, after the insert (the idempotency record goes here). */
-  withinTransaction?: (booking: Booking) => void;
-}
-
-export interface Reschedule {
-  bookingId: string;
-  request: RescheduleRequest;
-  now: number;
-  /** Runs inside the transaction, after the move (the idempotency record goes here). */
-  withinTransaction?: (booking: Booking) => void;
-}
-
-const SERVICE_COLUMNS =
-  'id, name, description, duration_minutes, location, mode, follow_up_after, follow_up_min_hours, follow_up_max_hours';
-
-export class ClinicStore {
+export class SqliteBookingStore implements BookingStore {
   readonly #db: Db;
-  readonly #timeZone: string;
   readonly #statements;
   readonly #availability: AvailabilityCache;
-  readonly #holdLimiter: HoldLimiter;
+  readonly #caps: HoldCaps;
+  readonly #checklists: SqliteChecklistStore;
 
-  constructor(db: Db, timeZone: string) {
+  constructor(db: Db, checklists: SqliteChecklistStore) {
     this.#db = db;
-    this.#timeZone = timeZone;
-    this.#availability = new AvailabilityCache(db, timeZone);
-    this.#holdLimiter = new HoldLimiter(db, timeZone);
+    this.#availability = new AvailabilityCache(db);
+    this.#caps = new HoldCaps(db);
+    this.#checklists = checklists;
     this.#statements = {
-      services: db.prepare<[], ServiceRow>(`SELECT ${SERVICE_COLUMNS} FROM services WHERE active = 1 ORDER BY position, id`),
-      service: db.prepare<[string], ServiceRow>(`SELECT ${SERVICE_COLUMNS} FROM services WHERE active = 1 AND id = ?`),
-      openingHours: db.prepare<[], { weekday: number; opens_minute: number; closes_minute: number }>(
-        'SELECT weekday, opens_minute, closes_minute FROM opening_hours',
-      ),
-      settings: db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings'),
       busyBookings: db.prepare<[number, number, string], Interval>(
         `SELECT start_ms AS start, end_ms AS end FROM bookings
          WHERE status IN ('confirmed', 'requested') AND start_ms < ? AND end_ms > ? AND id <> ?`,
       ),
-      openingBooking: db.prepare<[string, number, number], { id: string }>(
-        `SELECT id FROM bookings
-         WHERE service_id = ? AND status IN ('confirmed', 'requested') AND end_ms BETWEEN ? AND ? LIMIT 1`,
-      ),
-      moveBooking: db.prepare(
-        "UPDATE bookings SET start_ms = ?, end_ms = ?, status = ?, rescheduled_at_ms = ? WHERE id = ? AND status <> 'cancelled'",
-      ),
       busyHolds: db.prepare<[number, number, number, string], Interval>(
         `SELECT start_ms AS start, end_ms AS end FROM holds
          WHERE expires_at_ms > ? AND start_ms < ? AND end_ms > ? AND id <> ?`,
+      ),
+      openingBooking: db.prepare<[string, number, number], { id: string }>(
+        `SELECT id FROM bookings
+         WHERE service_id = ? AND status IN ('confirmed', 'requested') AND end_ms BETWEEN ? AND ? LIMIT 1`,
       ),
       purgeHolds: db.prepare('DELETE FROM holds WHERE expires_at_ms <= ?'),
       liveHold: db.prepare<[string, number], HoldRow>(
@@ -95,7 +60,7 @@ export class ClinicStore {
         `INSERT INTO holds (id, service_id, start_ms, end_ms, expires_at_ms, created_at_ms, client_sha256, release_sha256)
          VALUES (@id, @service_id, @start_ms, @end_ms, @expires_at_ms, @created_at_ms, @client_sha256, @release_sha256)`,
       ),
-      holdRelease: db.prepare<[string], { release_sha256: string | null }>('SELECT release_sha256 FROM holds WHERE id = ?'),
+      releaseHold: db.prepare('DELETE FROM holds WHERE id = ? AND release_sha256 = ?'),
       deleteHold: db.prepare('DELETE FROM holds WHERE id = ?'),
       insertBooking: db.prepare(
         `INSERT INTO bookings (id, service_id, start_ms, end_ms, status, client_name, client_email, client_phone,
@@ -103,17 +68,15 @@ export class ClinicStore {
          VALUES (@id, @service_id, @start_ms, @end_ms, @status, @client_name, @client_email, @client_phone,
            1, @consent_contact, @reason, @source, @token_sha256, @created_at_ms)`,
       ),
-      booking: db.prepare<[string], BookingRow>(
-        'SELECT id, service_id, start_ms, end_ms, status, token_sha256 FROM bookings WHERE id = ?',
+      booking: db.prepare<[string], BookingRow>(`SELECT ${BOOKING_COLUMNS} FROM bookings WHERE id = ?`),
+      moveBooking: db.prepare(
+        "UPDATE bookings SET start_ms = ?, end_ms = ?, status = ?, rescheduled_at_ms = ? WHERE id = ? AND status <> 'cancelled'",
       ),
-      cancelBooking: db.prepare(
-        "UPDATE bookings SET status = 'cancelled', cancelled_at_ms = ? WHERE id = ? AND status <> 'cancelled'",
-      ),
+      cancelBooking: db.prepare("UPDATE bookings SET status = 'cancelled', cancelled_at_ms = ? WHERE id = ? AND status <> 'cancelled'"),
+      setToken: db.prepare('UPDATE bookings SET token_sha256 = ? WHERE id = ?'),
+      name: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
+      setName: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     };
-  }
-
-  get timeZone(): string {
-    return this.#timeZone;
   }
 
   /** How often availability was answered from remembered days (see availability-cache.ts). */
@@ -121,234 +84,140 @@ export class ClinicStore {
     return { ...this.#availability.stats };
   }
 
-  listServices(): Service[] {
-    return this.#statements.services.all().map(toService);
+  async freeSlots(query: SlotQuery): Promise<Interval[]> {
+    return this.#availability.freeSlots(query);
   }
 
-  findService(id: string): Service | undefined {
-    const row = this.#statements.service.get(id);
-    return row && toService(row);
+  async placeHold(hold: NewHold): Promise<HoldRecord> {
+    return this.#immediate(() => {
+      this.#statements.purgeHolds.run(hold.now);
+      this.#caps.check(hold.client, hold.now);
+      if (this.#busy(hold.slot, hold.now).some((taken) => overlaps(hold.slot, taken))) throw new StoreRefusal('slot_unavailable');
+      this.#requireOpening(hold.opening);
+      const row: HoldRow = {
+        id: newId('hold'),
+        service_id: hold.serviceId,
+        start_ms: hold.slot.start,
+        end_ms: hold.slot.end,
+        expires_at_ms: hold.expiresAt,
+      };
+      this.#statements.insertHold.run({ ...row, created_at_ms: hold.now, client_sha256: hold.client.hash, release_sha256: hold.releaseTokenHash });
+      const record = toHoldRecord(row);
+      keepOutcome(this.#db, hold.idempotency, record);
+      return record;
+    });
   }
 
-  rules(): SchedulingRules {
-    const settings = new Map(this.#statements.settings.all().map((row) => [row.key, Number(row.value)]));
-    const openingHours: OpeningPeriod[] = this.#statements.openingHours.all().map((row) => ({
-      weekday: row.weekday,
-      opensMinute: row.opens_minute,
-      closesMinute: row.closes_minute,
-    }));
-    return {
-      timeZone: this.#timeZone,
-      openingHours,
-      slotStepMinutes: settings.get('slot_step_minutes') ?? 30,
-      minNoticeMinutes: settings.get('min_notice_minutes') ?? 12 * 60,
-      horizonDays: settings.get('horizon_days') ?? 60,
-    };
+  async releaseHold(id: string, releaseTokenHash: string): Promise<void> {
+    this.#statements.releaseHold.run(id, releaseTokenHash);
   }
 
-  /**
-   * Free slots of `service` starting in [from, to), as seen at `now`; with `within`, only those
-   * whose start also lies in that closed interval (a follow-up window). Answered from the days
-   * the availability cache remembers; writes never rely on it.
-   */
-  availability(service: Service, from: number, to: number, now: number, within?: Interval): Interval[] {
-    if (within) {
-      from = Math.max(from, within.start);
-      to = Math.min(to, within.end + 1);
-    }
-    const rules = this.rules();
-    const bookable = bookableWindow(rules, now);
-    from = Math.max(from, bookable.start);
-    to = Math.min(to, bookable.end);
-    return this.#availability.freeSlots(service.id, service.durationMinutes, rules, from, to, now);
-  }
-
-  /**
-   * Places a hold on a free slot for `client`, within its caps (`429 too_many_holds`); `409
-   * slot_unavailable` when the slot is not free. The release token is shown once, kept as a hash.
-   */
-  createHold(service: Service, start: number, now: number, holdMinutes: number, client: HoldClient): { hold: Hold; releaseToken: string } {
-    const slot = this.#bookableSlot(service, start, now);
-    const clientHash = this.#holdLimiter.clientHash(client.key);
-    const releaseToken = newAccessToken();
-    return this.#db
-      .transaction(() => {
-        this.#statements.purgeHolds.run(now);
-        this.#holdLimiter.check(clientHash, slot.start, now, client.limits);
-        if (this.#busy(slot, now).some((taken) => overlaps(slot, taken))) throw slotUnavailable();
-        this.#requireFollowUpWindow(service, slot.start);
-        const row: HoldRow = {
-          id: newId('hold'),
-          service_id: service.id,
+  async createBooking(booking: NewBooking): Promise<BookingRecord> {
+    return this.#immediate(() => {
+      const { slot, now } = booking;
+      const hold = this.#consumableHold(booking.holdId, booking.serviceId, slot, now, '');
+      this.#requireOpening(booking.opening);
+      if (booking.name && this.#statements.name.get(booking.name.name)?.value !== booking.name.replacing) throw new StoreRefusal('name_taken');
+      if (hold) this.#statements.deleteHold.run(hold.id);
+      const record: BookingRecord = {
+        id: newId('bk'),
+        serviceId: booking.serviceId,
+        start: slot.start,
+        end: slot.end,
+        status: booking.status,
+        tokenHash: booking.tokenHash,
+      };
+      refuseOverlap(() =>
+        this.#statements.insertBooking.run({
+          id: record.id,
+          service_id: record.serviceId,
           start_ms: slot.start,
           end_ms: slot.end,
-          expires_at_ms: now + holdMinutes * MINUTE,
-        };
-        this.#statements.insertHold.run({ ...row, created_at_ms: now, client_sha256: clientHash, release_sha256: sha256Hex(releaseToken) });
-        return { hold: toHold(row), releaseToken };
-      })
-      .immediate();
+          status: record.status,
+          client_name: booking.client.name,
+          client_email: booking.client.email,
+          client_phone: booking.client.phone,
+          consent_contact: booking.consent.contact === undefined ? null : Number(booking.consent.contact),
+          reason: booking.reason ?? null,
+          source: booking.source ?? null,
+          token_sha256: record.tokenHash,
+          created_at_ms: now,
+        }),
+      );
+      if (booking.checklist) this.#checklists.createWithin(record.id, booking.checklist, now);
+      if (booking.name) this.#statements.setName.run(booking.name.name, record.id);
+      keepOutcome(this.#db, booking.idempotency, record);
+      return record;
+    });
+  }
+
+  async findBooking(id: string): Promise<BookingRecord | undefined> {
+    const row = this.#statements.booking.get(id);
+    return row && toBookingRecord(row);
+  }
+
+  async rescheduleBooking(move: BookingMove): Promise<BookingRecord> {
+    return this.#immediate(() => {
+      const current = this.#currentBooking(move.bookingId);
+      const refusal = changeRefusal(current, move.now);
+      if (refusal) throw new StoreRefusal(refusal);
+      const hold = this.#consumableHold(move.holdId, current.serviceId, move.slot, move.now, current.id);
+      this.#requireOpening(move.opening);
+      if (hold) this.#statements.deleteHold.run(hold.id);
+      const status = move.asRequest ? 'requested' : current.status;
+      refuseOverlap(() => this.#statements.moveBooking.run(move.slot.start, move.slot.end, status, move.now, current.id));
+      const record: BookingRecord = { ...current, start: move.slot.start, end: move.slot.end, status };
+      keepOutcome(this.#db, move.idempotency, record);
+      return record;
+    });
+  }
+
+  async cancelBooking(cancel: BookingCancel): Promise<BookingRecord> {
+    return this.#immediate(() => {
+      const current = this.#currentBooking(cancel.bookingId);
+      if (changeRefusal(current, cancel.now) === 'booking_started') throw new StoreRefusal('booking_started');
+      this.#statements.cancelBooking.run(cancel.now, current.id);
+      const record = toBookingRecord(this.#statements.booking.get(current.id)!);
+      keepOutcome(this.#db, cancel.idempotency, record);
+      return record;
+    });
+  }
+
+  async replaceAccessToken(id: string, tokenHash: string): Promise<void> {
+    this.#statements.setToken.run(tokenHash, id);
+  }
+
+  async namedBooking(name: string): Promise<string | undefined> {
+    return this.#statements.name.get(name)?.value;
+  }
+
+  #immediate<T>(work: () => T): T {
+    return this.#db.transaction(work).immediate();
+  }
+
+  #currentBooking(id: string): BookingRecord {
+    const row = this.#statements.booking.get(id);
+    if (!row) throw new StoreRefusal('booking_not_found');
+    return toBookingRecord(row);
   }
 
   /**
-   * Releases a hold when `releaseToken` is the one it was created with. A wrong or missing token
-   * does nothing and, like a hold that is gone already, is not an error: the caller cannot tell
-   * them apart, so the route is no oracle for which holds exist.
+   * Checks that `slot` is free for a booking (the moved booking `exceptBookingId` aside) and
+   * returns the live hold `holdId` it may consume; refuses as `createBooking` says.
    */
-  releaseHold(id: string, releaseToken: string | undefined): void {
-    const stored = this.#statements.holdRelease.get(id)?.release_sha256 ?? undefined;
-    if (tokenMatches(releaseToken ?? '', stored)) this.#statements.deleteHold.run(id);
-  }
-
-  /**
-   * Books a slot. With `holdId`, the client's own live hold does not count as taking the slot and
-   * is consumed; a hold that has expired (or was cleaned up) still books if the slot is free, and
-   * is `409 hold_expired` if someone else has taken it meanwhile.
-   */
-  createBooking({ service, request, accessToken, now, withinTransaction }: NewBooking): Booking {
-    const slot = this.#bookableSlot(service, Date.parse(request.start), now);
-    return this.#db
-      .transaction(() => {
-        this.#statements.purgeHolds.run(now);
-        const hold = this.#liveHoldFor(request.holdId, service, slot, now);
-        const free = !this.#busy(slot, now, hold?.id).some((taken) => overlaps(slot, taken));
-        if (!free) throw request.holdId !== undefined && !hold ? holdExpired() : slotUnavailable();
-        this.#requireFollowUpWindow(service, slot.start);
-        if (hold) this.#statements.deleteHold.run(hold.id);
-        const booking: Booking = {
-          id: newId('bk'),
-          service: service.id,
-          start: toInstant(slot.start),
-          end: toInstant(slot.end),
-          status: service.mode === 'request' ? 'requested' : 'confirmed',
-        };
-        try {
-          this.#statements.insertBooking.run({
-            id: booking.id,
-            service_id: service.id,
-            start_ms: slot.start,
-            end_ms: slot.end,
-            status: booking.status,
-            client_name: request.client.name,
-            client_email: request.client.email,
-            client_phone: request.client.phone,
-            consent_contact: request.consent.contact === undefined ? null : Number(request.consent.contact),
-            reason: request.reason ?? null,
-            source: request.source ?? null,
-            token_sha256: sha256Hex(accessToken),
-            created_at_ms: now,
-          });
-        } catch (error) {
-          // The overlap trigger: unreachable while the check above holds, kept as the last guard.
-          if (error instanceof Error && error.message === 'slot_unavailable') throw slotUnavailable();
-          throw error;
-        }
-        withinTransaction?.(booking);
-        return booking;
-      })
-      .immediate();
-  }
-
-  /**
-   * Moves a booking to another slot of its service, keeping its id, token and checklist, and its
-   * status, except that a request-mode session becomes a request again (the clinic confirms the
-   * new time). A cancelled booking or a session that has started cannot be moved (409
-   * `booking_cancelled`, `booking_started`: `refuseUnchangeable`).
-   * The check and the move are one IMMEDIATE transaction, so the booking is always at exactly one
-   * time: the old one until the commit, the new one after. Its own current time does not count as
-   * taken; a hold (`holdId`) is consumed as when booking.
-   */
-  rescheduleBooking({ bookingId, request, now, withinTransaction }: Reschedule): Booking {
-    return this.#db
-      .transaction(() => {
-        const row = this.#statements.booking.get(bookingId);
-        if (!row) throw new Error('rescheduleBooking: no such booking');
-        refuseUnchangeable(row, now, 'move');
-        const service = this.findService(row.service_id);
-        if (!service) throw validationFailed({ start: 'This service can no longer be booked online. Please contact the clinic.' });
-        const slot = this.#bookableSlot(service, Date.parse(request.start), now);
-        this.#statements.purgeHolds.run(now);
-        const hold = this.#liveHoldFor(request.holdId, service, slot, now);
-        const free = !this.#busy(slot, now, hold?.id, row.id).some((taken) => overlaps(slot, taken));
-        if (!free) throw request.holdId !== undefined && !hold ? holdExpired() : slotUnavailable();
-        this.#requireFollowUpWindow(service, slot.start);
-        if (hold) this.#statements.deleteHold.run(hold.id);
-        try {
-          // A request-mode session the clinic confirmed for one time is only a request at another.
-          const status = service.mode === 'request' ? 'requested' : row.status;
-          this.#statements.moveBooking.run(slot.start, slot.end, status, now, row.id);
-        } catch (error) {
-          // The overlap trigger: unreachable while the check above holds, kept as the last guard.
-          if (error instanceof Error && error.message === 'slot_unavailable') throw slotUnavailable();
-          throw error;
-        }
-        const booking = toBooking({
-          ...row,
-          start_ms: slot.start,
-          end_ms: slot.end,
-          status: service.mode === 'request' ? 'requested' : row.status,
-        });
-        withinTransaction?.(booking);
-        return booking;
-      })
-      .immediate();
-  }
-
-  findBooking(id: string): BookingRow | undefined {
-    return this.#statements.booking.get(id);
-  }
-
-  /**
-   * Cancels a booking (again is fine) and so frees its time; a session that has started is
-   * `409 booking_started`, as for a move (`refuseUnchangeable`).
-   */
-  cancelBooking(id: string, now: number): Booking {
-    return this.#db
-      .transaction(() => {
-        const row = this.#statements.booking.get(id);
-        if (!row) throw new Error('cancelBooking: no such booking');
-        refuseUnchangeable(row, now, 'cancel');
-        this.#statements.cancelBooking.run(now, id);
-        return toBooking(this.#statements.booking.get(id)!);
-      })
-      .immediate();
-  }
-
-  /**
-   * The slot for `service` at `start`, if the opening hours have one: `422` when they never do (not a
-   * slot at all), `409 slot_unavailable` when it is a slot but inside the notice or past the horizon.
-   */
-  #bookableSlot(service: Service, start: number, now: number): Interval {
-    const rules = this.rules();
-    if (!isScheduledStart(rules, service.durationMinutes, start)) {
-      throw validationFailed({ start: 'This is not one of the times the clinic offers for this service.' });
-    }
-    const window = bookableWindow(rules, now);
-    if (start < window.start || start >= window.end) throw slotUnavailable();
-    return { start, end: start + service.durationMinutes * MINUTE };
-  }
-
-  /** The live hold `holdId` if there is one; `422` when it is for another service or time. */
-  #liveHoldFor(holdId: string | undefined, service: Service, slot: Interval, now: number): HoldRow | undefined {
+  #consumableHold(holdId: string | undefined, serviceId: string, slot: Interval, now: number, exceptBookingId: string): HoldRow | undefined {
+    this.#statements.purgeHolds.run(now);
     const hold = holdId === undefined ? undefined : this.#statements.liveHold.get(holdId, now);
-    if (hold && (hold.service_id !== service.id || hold.start_ms !== slot.start)) {
-      throw validationFailed({ holdId: 'This hold is for a different service or time.' });
-    }
+    if (hold && (hold.service_id !== serviceId || hold.start_ms !== slot.start)) throw new StoreRefusal('hold_mismatch');
+    const free = !this.#busy(slot, now, hold?.id, exceptBookingId).some((taken) => overlaps(slot, taken));
+    if (!free) throw new StoreRefusal(holdId !== undefined && !hold ? 'hold_expired' : 'slot_unavailable');
     return hold;
   }
 
-  /**
-   * A follow-up service's slot must lie in the window after some active booking of the service it
-   * follows. Which booking is not known here (a booking request names none), so this is the
-   * server's floor; availability with `after` offers only the client's own window.
-   */
-  #requireFollowUpWindow(service: Service, start: number): void {
-    const followUp = service.followUp;
-    if (!followUp) return;
-    const ends = openerEndsFor(followUp, start);
-    if (this.#statements.openingBooking.get(followUp.after, ends.start, ends.end)) return;
-    const after = this.findService(followUp.after);
-    throw validationFailed({ start: outsideFollowUpWindow(followUp, after?.name ?? followUp.after) });
+  #requireOpening(opening: OpeningRequirement | undefined): void {
+    if (opening && !this.#statements.openingBooking.get(opening.serviceId, opening.endsFrom, opening.endsTo)) {
+      throw new StoreRefusal('outside_follow_up_window');
+    }
   }
 
   #busy(range: Interval, now: number, exceptHoldId = '', exceptBookingId = ''): Interval[] {
@@ -359,10 +228,12 @@ export class ClinicStore {
   }
 }
 
-function holdExpired(): ApiError {
-  return new ApiError(
-    409,
-    'hold_expired',
-    'We could only keep that time for a few minutes, and someone else has now booked it. Please choose another time.',
-  );
+/** Runs a write the overlap triggers guard: unreachable while the checks hold, kept as the last line. */
+function refuseOverlap(write: () => unknown): void {
+  try {
+    write();
+  } catch (error) {
+    if (error instanceof Error && error.message === 'slot_unavailable') throw new StoreRefusal('slot_unavailable');
+    throw error;
+  }
 }

@@ -1,8 +1,6 @@
-/**
- * The database's rows and the contract's shapes they become. Times are epoch milliseconds in the
- * database and `Z` instants on the wire.
- */
-import type { Booking, Hold, Service } from '../../../src/api/schemas.js';
+/** The SQLite tables' rows and the records of the store interface they become. */
+import type { Service } from '../../../src/api/schemas.js';
+import type { BookingRecord, ChecklistItemRecord, HoldRecord } from '../types.js';
 
 export interface ServiceRow {
   id: string;
@@ -15,6 +13,9 @@ export interface ServiceRow {
   follow_up_min_hours: number | null;
   follow_up_max_hours: number | null;
 }
+
+export const SERVICE_COLUMNS =
+  'id, name, description, duration_minutes, location, mode, follow_up_after, follow_up_min_hours, follow_up_max_hours';
 
 export interface HoldRow {
   id: string;
@@ -29,23 +30,20 @@ export interface BookingRow {
   service_id: string;
   start_ms: number;
   end_ms: number;
-  status: Booking['status'];
+  status: BookingRecord['status'];
   token_sha256: string;
 }
 
-export function toBooking(row: BookingRow): Booking {
-  return {
-    id: row.id,
-    service: row.service_id,
-    start: toInstant(row.start_ms),
-    end: toInstant(row.end_ms),
-    status: row.status,
-  };
-}
+export const BOOKING_COLUMNS = 'id, service_id, start_ms, end_ms, status, token_sha256';
 
-/** `2026-03-09T13:00:00Z`: whole seconds drop the `.000`. */
-export function toInstant(ms: number): string {
-  return new Date(ms).toISOString().replace('.000Z', 'Z');
+export interface ItemRow {
+  item_id: string;
+  text: string;
+  details: string | null;
+  group_name: string;
+  due_offset_minutes: number | null;
+  required: number;
+  done_at_ms: number | null;
 }
 
 export function toService(row: ServiceRow): Service {
@@ -68,12 +66,22 @@ export function toService(row: ServiceRow): Service {
   };
 }
 
-export function toHold(row: HoldRow): Hold {
+export function toHoldRecord(row: HoldRow): HoldRecord {
+  return { id: row.id, serviceId: row.service_id, start: row.start_ms, end: row.end_ms, expiresAt: row.expires_at_ms };
+}
+
+export function toBookingRecord(row: BookingRow): BookingRecord {
+  return { id: row.id, serviceId: row.service_id, start: row.start_ms, end: row.end_ms, status: row.status, tokenHash: row.token_sha256 };
+}
+
+export function toItemRecord(row: ItemRow): ChecklistItemRecord {
   return {
-    id: row.id,
-    service: row.service_id,
-    start: toInstant(row.start_ms),
-    end: toInstant(row.end_ms),
-    expiresAt: toInstant(row.expires_at_ms),
+    id: row.item_id,
+    text: row.text,
+    ...(row.details !== null ? { details: row.details } : {}),
+    group: row.group_name,
+    ...(row.due_offset_minutes !== null ? { dueOffsetMinutes: row.due_offset_minutes } : {}),
+    required: row.required === 1,
+    ...(row.done_at_ms !== null ? { doneAt: row.done_at_ms } : {}),
   };
 }
