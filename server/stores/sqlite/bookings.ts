@@ -23,7 +23,7 @@ import type {
 import { AvailabilityCache, type AvailabilityCacheStats } from './availability-cache.js';
 import { SqliteChecklistStore } from './checklists.js';
 import type { Db } from './database.js';
-import { HoldCaps } from './hold-limits.js';
+import { HoldCaps } from './hold-caps.js';
 import { keepOutcome } from './idempotency.js';
 import { BOOKING_COLUMNS, toBookingRecord, toHoldRecord, type BookingRow, type HoldRow } from './rows.js';
 
