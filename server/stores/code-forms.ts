@@ -4,16 +4,10 @@
  * broken definition stops the server at start-up rather than reaching a client, and so is one
  * whose longest possible answers would not fit the server's largest intake body.
  */
-import { DEMO_INTAKE_FORM } from '../../src/forms/demo-intake.js';
 import { parseFormDefinition } from '../../src/forms/index.js';
 import { longestTextItems, worstSubmissionBytes } from '../../src/forms/submission-size.js';
+import { DEMO_FORMS } from '../demo/intake-form.js';
 import type { FormStore, ServedForm } from './types.js';
-
-/** The demo clinic's intake, served as `GET forms/kap-demo-intake`. */
-export const DEMO_INTAKE_FORM_ID = 'kap-demo-intake';
-
-/** What a clinic serves when it names no forms: the demo intake. */
-export const DEMO_FORMS: readonly Record<string, unknown>[] = [{ ...DEMO_INTAKE_FORM, id: DEMO_INTAKE_FORM_ID }];
 
 /**
  * The largest intake body this server takes. A form whose longest possible answers could need

@@ -18,7 +18,7 @@ import {
   type Answers,
   type ResolvedForm,
 } from '../../src/forms/index.js';
-import { DEMO_INTAKE_FORM_ID } from '../../server/stores/code-forms.js';
+import { DEMO_INTAKE_FORM_ID } from '../../server/demo/intake-form.js';
 import { buildOpenApiDocument } from '../../server/openapi/document.js';
 import { completeDemoAnswers } from '../forms/support.js';
 import { CLIENT, testApp, type TestApp } from './support.js';

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { DEMO_INTAKE_FORM } from '../../src/forms/demo-intake.js';
 import { parseFormDefinition, toSubmission } from '../../src/forms/index.js';
-import { DEMO_INTAKE_FORM_ID } from '../../server/stores/code-forms.js';
+import { DEMO_INTAKE_FORM_ID } from '../../server/demo/intake-form.js';
 import { completeDemoAnswers } from '../forms/support.js';
 import { MINUTE, testApp, type TestApp } from './support.js';
 
