@@ -62,7 +62,7 @@ async function referenceBackend(ctx, next) {
 async function backendRecords(ctx, next) {
   const match = /^\/api-records\/([^/?]+)$/.exec(ctx.url);
   if (!match) return next();
-  const { db } = backendFor(decodeURIComponent(match[1]));
+  const { db } = backendFor(decodeURIComponent(match[1])).stores;
   ctx.type = 'application/json';
   ctx.body = JSON.stringify({
     bookings: db.prepare('SELECT id, status, start_ms AS startMs, client_name AS name FROM bookings ORDER BY created_at_ms').all(),

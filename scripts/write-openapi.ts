@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildOpenApiDocument } from '../server/openapi.js';
+import { buildOpenApiDocument } from '../server/openapi/document.js';
 
 const target = fileURLToPath(new URL('../dist/openapi.json', import.meta.url));
 mkdirSync(fileURLToPath(new URL('../dist/', import.meta.url)), { recursive: true });

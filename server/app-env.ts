@@ -1,6 +1,6 @@
 /** The Hono environment shared by the API's middleware and routes. */
 import type { HttpBindings } from '@hono/node-server';
-import type { IdempotencyRecorder } from './idempotency.js';
+import type { IdempotentOutcome } from './stores/types.js';
 
 export interface AppEnv {
   /** Present when served by @hono/node-server; absent when the app is called through `app.fetch`. */
@@ -14,6 +14,12 @@ export interface AppEnv {
     /** The parsed JSON body of a POST/PUT, or `undefined` when it was empty. */
     body: unknown;
     /** Set on idempotent routes when the request carries an `Idempotency-Key`. */
-    idempotency: IdempotencyRecorder | undefined;
+    idempotency: IdempotentWrites | undefined;
   };
+}
+
+/** What an idempotent route hands its write, so that the write keeps its outcome with itself. */
+export interface IdempotentWrites {
+  /** The outcome to keep for the key: `status` and the JSON body made from the write's result. */
+  outcome<T>(status: number, body: (result: T) => unknown): IdempotentOutcome<T>;
 }

@@ -1,37 +1,32 @@
 /**
- * The reference backend as a Hono app over one SQLite database: `createApp()` opens (creating,
- * migrating and seeding) the database and wires middleware and routes. It serves at its root and
- * works as well when a host server strips a prefix (`/api/…`) before calling `app.fetch`.
+ * The reference backend as a Hono app over the clinic's stores: `createApp()` wires middleware and
+ * routes over any engine's `Stores` (stores/types.ts), or opens the built-in SQLite engine at `db`
+ * (creating, migrating and seeding the file). It serves at its root and works as well when a host
+ * server strips a prefix (`/api/…`) before calling `app.fetch`.
  *
  * Middleware order matters: the request log and CORS wrap everything (so errors, 404s and 429s
  * are logged and readable cross-origin), then security headers, who the client is (through trusted
- * proxies only), the read and write rate limits, the body limit and JSON parsing, then the routes
+ * proxies only), the read and write rate limits, the body limits and JSON parsing, then the routes
  * (idempotency is per route).
  */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { isTimeZone } from '../src/api/schemas.js';
 import { ApiError, internalError, notFound } from './api-error.js';
 import type { AppEnv } from './app-env.js';
-import { ChecklistStore } from './checklist-store.js';
-import { clientIdentity, parseTrustProxy } from './client-address.js';
-import { ClinicStore } from './clinic-store.js';
-import { corsAllowList } from './cors.js';
-import { openDatabase, type Db } from './database.js';
-import { DEFAULT_HOLD_LIMITS, type HoldLimits } from './hold-limits.js';
-import { IntakeStore } from './intake-store.js';
-import { readJsonBody } from './json-body.js';
-import { DEFAULT_READS_PER_WINDOW, rateLimit, type RateLimitOptions } from './rate-limit.js';
-import { requestLog, type Logger } from './request-log.js';
-import { registerRoutes } from './routes.js';
+import { DEFAULT_HOLD_LIMITS, type HoldLimits } from './booking-rules.js';
+import { bodyLimits } from './middleware/body-limits.js';
+import { clientIdentity, parseTrustProxy } from './middleware/client-address.js';
+import { corsAllowList } from './middleware/cors.js';
+import { readJsonBody } from './middleware/json-body.js';
+import { DEFAULT_READS_PER_WINDOW, rateLimit, type RateLimitOptions } from './middleware/rate-limit.js';
+import { requestLog, type Logger } from './middleware/request-log.js';
+import { securityHeaders } from './middleware/security-headers.js';
+import { registerRoutes } from './routes/index.js';
+import { openSqliteStores, type SqliteStores } from './stores/sqlite/index.js';
+import type { Stores } from './stores/types.js';
 
-export type Database = Db;
+export { MAX_BODY_BYTES } from './middleware/body-limits.js';
 
 export interface AppOptions {
-  /** SQLite file path, or `':memory:'`. The file is created, migrated and seeded if needed. */
-  db: string;
-  /** The clinic's IANA time zone, in which opening hours are read. Default `America/New_York`. */
-  clinicTimeZone?: string;
   /**
    * Origins allowed to call the API from a browser (`http://localhost:8080`). Read on every
    * request, so the array may be filled after the app is created. Default: none (same-origin only).
@@ -55,71 +50,60 @@ export interface AppOptions {
   logger?: (line: string) => void;
 }
 
-export interface KapApp {
+/** The built-in engine: SQLite through better-sqlite3. */
+export interface SqliteAppOptions extends AppOptions {
+  /** SQLite file path, or `':memory:'`. The file is created, migrated and seeded if needed. */
+  db: string;
+  /** The clinic's IANA time zone, in which opening hours are read. Default `America/New_York`. */
+  clinicTimeZone?: string;
+  /** The intake forms served, as written. Default: the demo intake. */
+  forms?: readonly Record<string, unknown>[];
+}
+
+/** Any engine: stores opened by the caller, closed by `close()`. */
+export interface StoresAppOptions<S extends Stores> extends AppOptions {
+  stores: S;
+}
+
+export interface KapApp<S extends Stores = Stores> {
   app: Hono<AppEnv>;
-  db: Database;
-  store: ClinicStore;
-  checklists: ChecklistStore;
-  /** Closes the database. */
-  close(): void;
+  stores: S;
+  /** Closes the stores. */
+  close(): Promise<void>;
 }
 
 export const DEFAULT_CLINIC_TIME_ZONE = 'America/New_York';
 export const DEFAULT_HOLD_MINUTES = 5;
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { writes: 30, reads: DEFAULT_READS_PER_WINDOW, windowMs: 60_000 };
-/** Largest accepted request body, but for intake answers (whose limit the served forms set: `IntakeStore`). */
-export const MAX_BODY_BYTES = 32 * 1024;
 
-export function createApp(options: AppOptions): KapApp {
-  const timeZone = options.clinicTimeZone ?? DEFAULT_CLINIC_TIME_ZONE;
-  if (!isTimeZone(timeZone)) throw new Error(`Unknown clinic time zone: ${timeZone}`);
+export function createApp(options: SqliteAppOptions): KapApp<SqliteStores>;
+export function createApp<S extends Stores>(options: StoresAppOptions<S>): KapApp<S>;
+export function createApp(options: SqliteAppOptions | StoresAppOptions<Stores>): KapApp {
+  // Settings are checked before the database is opened, so a mistake there leaves no file behind.
   const trustProxy = parseTrustProxy(options.trustProxy);
+  const cors = corsAllowList(options.allowedOrigins ?? []);
+  const stores =
+    'stores' in options
+      ? options.stores
+      : openSqliteStores(options.db, {
+          timeZone: options.clinicTimeZone ?? DEFAULT_CLINIC_TIME_ZONE,
+          ...(options.forms ? { forms: options.forms } : {}),
+        });
   const clock = options.now ?? (() => new Date());
   const now = () => clock().getTime();
   const logger: Logger = options.logger ?? (() => {});
-
-  const db = openDatabase(options.db);
-  const store = new ClinicStore(db, timeZone);
-  const checklists = new ChecklistStore(db);
-  let intake: IntakeStore;
-  try {
-    // A broken template or form is the clinic's configuration error: refuse to start, naming each problem.
-    checklists.assertTemplatesValid();
-    intake = new IntakeStore(db);
-  } catch (error) {
-    db.close();
-    throw error;
-  }
   const app = new Hono<AppEnv>();
 
   app.use(requestLog(logger, now));
-  app.use(corsAllowList(options.allowedOrigins ?? []));
-  app.use(async (c, next) => {
-    await next();
-    c.res.headers.set('Cache-Control', 'no-store');
-    c.res.headers.set('X-Content-Type-Options', 'nosniff');
-    c.res.headers.set('Referrer-Policy', 'no-referrer');
-  });
+  app.use(cors);
+  app.use(securityHeaders);
   app.use(clientIdentity(trustProxy));
   app.use(rateLimit(options.rateLimit ?? DEFAULT_RATE_LIMIT, now));
-  const limit = (maxSize: number) =>
-    bodyLimit({
-      maxSize,
-      onError: () => {
-        throw new ApiError(413, 'payload_too_large', `The request body is larger than ${Math.ceil(maxSize / 1024)} KB.`);
-      },
-    });
-  const smallBody = limit(MAX_BODY_BYTES);
-  // Intake answers may be long (free text, in any script): their limit fits every answer the forms allow.
-  const intakeBody = limit(intake.maxSubmissionBytes);
-  app.use((c, next) => (c.req.path === '/intake-responses' ? intakeBody : smallBody)(c, next));
+  app.use(bodyLimits(stores.forms));
   app.use(readJsonBody);
 
   registerRoutes(app, {
-    db,
-    store,
-    checklists,
-    intake,
+    stores,
     now,
     holdMinutes: options.holdMinutes ?? DEFAULT_HOLD_MINUTES,
     holdLimits: options.holdLimits ?? DEFAULT_HOLD_LIMITS,
@@ -134,13 +118,5 @@ export function createApp(options: AppOptions): KapApp {
     return internalError().toResponse();
   });
 
-  return {
-    app,
-    db,
-    store,
-    checklists,
-    close() {
-      if (db.open) db.close();
-    },
-  };
+  return { app, stores, close: () => stores.close() };
 }

@@ -16,7 +16,7 @@
  *                        (127.0.0.1,::1); default none (the socket address only)
  *   KAP_DEMO_SEED        `0` turns off the demo journey's seed (do so on a real deployment);
  *                        otherwise each start ensures a staff-made demo administration booking
- *                        (see demo-seed.ts) and prints links to it carrying a fresh access token
+ *                        (see demo/seed.ts) and prints links to it carrying a fresh access token
  *
  * Once both listen it prints, in this form (tests parse these lines); the two demo lines only
  * with the seed on, the token in the URL fragment only:
@@ -29,8 +29,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, DEFAULT_RATE_LIMIT } from './app.js';
-import { createDemoServer } from './demo.js';
-import { ensureDemoAdministrationBooking } from './demo-seed.js';
+import { createDemoServer } from './demo/site.js';
+import { ensureDemoAdministrationBooking } from './demo/seed.js';
 import { closeServer, listen } from './listen.js';
 
 const env = process.env;
@@ -74,7 +74,7 @@ try {
     stopping = true;
     process.stdout.write(`${signal}: stopping\n`);
     await Promise.all([closeServer(apiServer.server), demo.close()]);
-    api?.close();
+    await api?.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
@@ -86,7 +86,7 @@ try {
   }
   process.stdout.write(`Database: ${dbPath}\n`);
   if (env.KAP_DEMO_SEED !== '0') {
-    const seeded = ensureDemoAdministrationBooking(api, Date.now());
+    const seeded = await ensureDemoAdministrationBooking(api, Date.now());
     if (seeded) {
       const fragment = `#booking=${encodeURIComponent(seeded.booking.id)}&token=${encodeURIComponent(seeded.accessToken)}`;
       process.stdout.write(`Demo administration booking: ${new URL(`integration.html${fragment}`, demo.url).href}\n`);
@@ -99,7 +99,7 @@ try {
   process.stdout.write(`Demo clinic page: ${demo.url}\n`);
 
 } catch (error) {
-  api?.close();
+  await api?.close();
   const detail = error instanceof Error ? error.message : String(error);
   process.stderr.write(`Could not start: ${detail}\n`);
   process.exit(1);

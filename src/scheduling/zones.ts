@@ -142,3 +142,32 @@ export function startOfDay(day: string, timeZone: string): string {
   }
   return toInstant(after * 1000);
 }
+
+/** The ISO weekday of a civil day: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(day: string): number {
+  return new Date(parseDay(day)).getUTCDay() || 7;
+}
+
+/**
+ * The instant (epoch ms) at which a wall clock in `timeZone` reads `minute` minutes after midnight
+ * on `day` (0 ≤ minute < 1440). `undefined` when the clocks skip that reading (spring forward);
+ * when they show it twice (fall back), the earlier of the two.
+ */
+export function wallClockInstant(day: string, minute: number, timeZone: string): number | undefined {
+  if (!Number.isInteger(minute) || minute < 0 || minute >= 24 * 60) throw new RangeError(`Invalid minute of the day: ${minute}`);
+  const reading = parseDay(day) + minute * MINUTE;
+  // The instant lies within [reading - 14 h, reading + 12 h] (the widest offsets there are); with
+  // at most one change of offset in that span, it carries the offset of one end or the other.
+  const offsets = new Set([offsetAt(reading - 14 * HOUR, timeZone), offsetAt(reading + 12 * HOUR, timeZone)]);
+  let earliest: number | undefined;
+  for (const offset of offsets) {
+    const candidate = reading - offset * MINUTE;
+    if (offsets.size > 1 && offsetAt(candidate, timeZone) !== offset) continue;
+    if (earliest === undefined || candidate < earliest) earliest = candidate;
+  }
+  return earliest;
+}
+
+function offsetAt(ms: number, timeZone: string): number {
+  return zoneOffsetMinutes(new Date(ms), timeZone);
+}

@@ -16,7 +16,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { createDemoServer, type DemoServer } from '../../server/demo.js';
+import { createDemoServer, type DemoServer } from '../../server/demo/site.js';
 import { contrastRatio, parseRgb, relativeLuminance, type Rgba } from '../../src/styles/page-scheme.js';
 import { freePort, launchBrowser, startDemo, watchPage, type RunningDemo } from './harness.js';
 

@@ -6,7 +6,9 @@ import {
   addDays,
   browserTimeZone,
   dayOf,
+  isoWeekday,
   startOfDay,
+  wallClockInstant,
   weekStart,
   zoneOffsetMinutes,
 } from '../../src/scheduling/zones.js';
@@ -246,6 +248,73 @@ describe('startOfDay', () => {
         assert.equal(DateTime.fromISO(startOfDay(day, zone), { zone }).toFormat('HH:mm:ss'), '00:00:00');
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe('isoWeekday', () => {
+  it('numbers Monday 1 to Sunday 7', () => {
+    assert.deepEqual(
+      ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08'].map(isoWeekday),
+      [1, 2, 3, 4, 5, 6, 7],
+    );
+  });
+
+  it('agrees with luxon (property)', () => {
+    fc.assert(fc.property(dayArb, (day) => assert.equal(isoWeekday(day), DateTime.fromISO(day, { zone: 'UTC' }).weekday)));
+  });
+});
+
+describe('wallClockInstant', () => {
+  const at = (day: string, time: string, zone: string) => {
+    const [hours, minutes] = time.split(':').map(Number) as [number, number];
+    const instant = wallClockInstant(day, hours * 60 + minutes, zone);
+    return instant === undefined ? undefined : new Date(instant).toISOString().replace('.000Z', 'Z');
+  };
+  const cases: Array<[string, string, string, string | undefined, string]> = [
+    // zone, day, wall time, instant, why
+    ['America/New_York', '2026-03-08', '01:30', '2026-03-08T06:30:00Z', 'before the spring gap, EST'],
+    ['America/New_York', '2026-03-08', '02:00', undefined, 'the clocks go from 01:59 to 03:00'],
+    ['America/New_York', '2026-03-08', '02:30', undefined, 'inside the gap'],
+    ['America/New_York', '2026-03-08', '03:00', '2026-03-08T07:00:00Z', 'after the gap, EDT'],
+    ['America/New_York', '2026-11-01', '00:30', '2026-11-01T04:30:00Z', 'before the repeat, EDT'],
+    ['America/New_York', '2026-11-01', '01:00', '2026-11-01T05:00:00Z', '01:00 happens twice: the earlier (EDT)'],
+    ['America/New_York', '2026-11-01', '01:30', '2026-11-01T05:30:00Z', 'the earlier 01:30'],
+    ['America/New_York', '2026-11-01', '02:00', '2026-11-01T07:00:00Z', 'after the repeat, EST'],
+    ['America/New_York', '2026-03-03', '09:00', '2026-03-03T14:00:00Z', 'an ordinary winter morning'],
+    ['Europe/London', '2026-03-29', '01:30', undefined, 'BST begins: 01:00 becomes 02:00'],
+    ['Europe/London', '2026-10-25', '01:30', '2026-10-25T00:30:00Z', 'BST ends: the earlier 01:30 (BST)'],
+    ['America/Santiago', '2026-09-06', '00:00', undefined, 'midnight is skipped'],
+    ['America/Santiago', '2026-09-06', '01:00', '2026-09-06T04:00:00Z', 'the day begins at 01:00'],
+    ['Australia/Lord_Howe', '2026-10-04', '02:15', undefined, 'a half-hour gap'],
+    ['Australia/Lord_Howe', '2026-04-05', '01:45', '2026-04-04T14:45:00Z', 'a half-hour repeat: the earlier (+11)'],
+    ['Asia/Kathmandu', '2026-03-04', '09:00', '2026-03-04T03:15:00Z', '+05:45'],
+    ['Pacific/Kiritimati', '2026-03-04', '23:59', '2026-03-04T09:59:00Z', '+14'],
+    ['Pacific/Apia', '2011-12-30', '12:00', undefined, 'a day Samoa skipped'],
+  ];
+  for (const [zone, day, time, expected, why] of cases) {
+    it(`${zone} ${day} ${time} is ${expected ?? 'no instant'} (${why})`, () => {
+      assert.equal(at(day, time, zone), expected);
+    });
+  }
+
+  it('refuses a minute outside the day', () => {
+    for (const minute of [-1, 1440, 1.5, NaN]) assert.throws(() => wallClockInstant('2026-03-04', minute, 'UTC'), RangeError);
+  });
+
+  it('finds the first instant the wall clock reads that time, in any zone the runtime knows (property)', () => {
+    fc.assert(
+      fc.property(instantArb, fc.constantFrom(...ALL_ZONES), (date, zone) => {
+        const instant = Math.floor(date.getTime() / 60_000) * 60_000;
+        const wall = DateTime.fromMillis(instant, { zone });
+        const found = wallClockInstant(wall.toISODate()!, wall.hour * 60 + wall.minute, zone);
+        assert.ok(found !== undefined, `${new Date(instant).toISOString()} in ${zone}`);
+        assert.ok(found <= instant, `${new Date(instant).toISOString()} in ${zone}: ${new Date(found).toISOString()} is later`);
+        assert.equal(DateTime.fromMillis(found, { zone }).toFormat('yyyy-MM-dd HH:mm'), wall.toFormat('yyyy-MM-dd HH:mm'));
+        // An earlier instant reading the same only where the clocks went back over it.
+        assert.ok(found === instant || zoneOffsetMinutes(new Date(found), zone) > zoneOffsetMinutes(new Date(instant), zone));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
-import { freeSlots, type Interval } from '../../server/availability.js';
+import { freeSlots, type Interval } from '../../src/scheduling/opening-hours.js';
 import { bearer } from './journey-support.js';
 import { MINUTE, starts, testApp, type TestApp } from './support.js';
 
@@ -33,9 +33,9 @@ describe('the availability cache never answers stale', () => {
     assert.equal(hold.status, 201);
     assert.ok(!(await offered(app)).includes(SLOT), 'held at once');
     app.clock.advance(5 * MINUTE - 1);
-    const before = app.store.availabilityCacheStats;
+    const before = app.stores.availabilityCacheStats;
     assert.ok(!(await offered(app)).includes(SLOT), 'still held a millisecond before it expires');
-    const after = app.store.availabilityCacheStats;
+    const after = app.stores.availabilityCacheStats;
     assert.ok(after.hits > before.hits && after.misses === before.misses, 'answered from memory');
     app.clock.advance(1);
     assert.ok((await offered(app)).includes(SLOT), 'free the moment it expires');
@@ -130,7 +130,7 @@ describe('the availability cache never answers stale', () => {
           }
           for (const service of services) {
             const { slots } = await app.availability(service, ...WEEK);
-            assert.deepEqual(starts(slots), definition(app, service, WEEK));
+            assert.deepEqual(starts(slots), await definition(app, service, WEEK));
           }
         }
         app.close();
@@ -141,14 +141,14 @@ describe('the availability cache never answers stale', () => {
 });
 
 /** The free starts by `freeSlots`, from the database as it is, with no cache. */
-function definition(app: TestApp, serviceId: string, [from, to]: readonly [string, string]): string[] {
-  const service = app.store.findService(serviceId)!;
+async function definition(app: TestApp, serviceId: string, [from, to]: readonly [string, string]): Promise<string[]> {
+  const service = (await app.stores.clinic.findService(serviceId))!;
   const now = app.clock.ms;
   const busy = [
     ...(app.db.prepare("SELECT start_ms AS start, end_ms AS end FROM bookings WHERE status IN ('confirmed', 'requested')").all() as Interval[]),
     ...(app.db.prepare('SELECT start_ms AS start, end_ms AS end FROM holds WHERE expires_at_ms > ?').all(now) as Interval[]),
   ];
-  return freeSlots({ rules: app.store.rules(), durationMinutes: service.durationMinutes, from: Date.parse(from), to: Date.parse(to), now, busy }).map(
+  return freeSlots({ rules: await app.stores.clinic.schedulingRules(), durationMinutes: service.durationMinutes, from: Date.parse(from), to: Date.parse(to), now, busy }).map(
     (slot) => new Date(slot.start).toISOString().replace('.000Z', 'Z'),
   );
 }

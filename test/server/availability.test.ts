@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DateTime } from 'luxon';
-import { scheduledSlots, type SchedulingRules } from '../../server/availability.js';
 import { DAY, MINUTE, starts, testApp } from './support.js';
 
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
@@ -116,42 +115,6 @@ describe('GET /availability: daylight-saving changes (America/New_York)', () => 
     assert.equal(days.get('2026-10-30')!.at(-1), '2026-10-30T20:00:00Z'); // 16:00 EDT, 60 minutes
     assert.equal(days.get('2026-11-02')![0], '2026-11-02T14:00:00Z');
     assert.equal(days.get('2026-11-02')!.at(-1), '2026-11-02T21:00:00Z'); // 16:00 EST
-  });
-
-  test('opening hours across the spring gap skip the wall-clock times that do not exist', () => {
-    const rules: SchedulingRules = {
-      timeZone: 'America/New_York',
-      openingHours: [{ weekday: 7, opensMinute: 0, closesMinute: 6 * 60 }],
-      slotStepMinutes: 30,
-      minNoticeMinutes: 0,
-      horizonDays: 1000,
-    };
-    const slots = scheduledSlots(rules, 30, Date.parse('2026-03-08T00:00:00Z'), Date.parse('2026-03-09T00:00:00Z'));
-    // 00:00–01:30 EST (05:00Z–06:30Z), no 02:00 or 02:30, then 03:00–05:30 EDT (07:00Z–09:30Z).
-    assert.deepEqual(
-      slots.map((slot) => iso(slot.start)),
-      ['05:00', '05:30', '06:00', '06:30', '07:00', '07:30', '08:00', '08:30', '09:00', '09:30'].map(
-        (time) => `2026-03-08T${time}:00Z`,
-      ),
-    );
-    // Closing at 06:00 EDT = 10:00Z: the last slot ends exactly then.
-    assert.equal(iso(slots.at(-1)!.end), '2026-03-08T10:00:00Z');
-  });
-
-  test('opening hours across the autumn repeat give one slot per wall-clock time, none overlapping', () => {
-    const rules: SchedulingRules = {
-      timeZone: 'America/New_York',
-      openingHours: [{ weekday: 7, opensMinute: 0, closesMinute: 4 * 60 }],
-      slotStepMinutes: 60,
-      minNoticeMinutes: 0,
-      horizonDays: 1000,
-    };
-    const slots = scheduledSlots(rules, 60, Date.parse('2026-11-01T00:00:00Z'), Date.parse('2026-11-02T00:00:00Z'));
-    assert.deepEqual(
-      slots.map((slot) => iso(slot.start)),
-      ['2026-11-01T04:00:00Z', '2026-11-01T05:00:00Z', '2026-11-01T07:00:00Z', '2026-11-01T08:00:00Z'],
-    );
-    assert.equal(iso(slots.at(-1)!.end), '2026-11-01T09:00:00Z'); // 04:00 EST closing
   });
 
   test('a client a day ahead (Auckland) asking for their Tuesday gets the clinic’s Monday slots', async () => {

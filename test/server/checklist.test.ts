@@ -4,7 +4,7 @@ import { after, describe, test } from 'node:test';
 import { ChecklistItemResponse, ChecklistResponse } from '../../src/api/schemas.js';
 import { KAP_DEFAULT_CHECKLIST } from '../../src/checklist/index.js';
 import { createApp } from '../../server/app.js';
-import { DEMO_CHECKLIST_TEMPLATES } from '../../server/demo-checklists.js';
+import { DEMO_CHECKLIST_TEMPLATES } from '../../server/demo/checklists.js';
 import { bearer, booked, getChecklist, putItem, tempDirs } from './journey-support.js';
 import { HOUR, MINUTE, testApp } from './support.js';
 
@@ -239,7 +239,7 @@ describe('checklist storage', () => {
   test('the server refuses to start with a broken template, naming the service and each problem', () => {
     const db = join(temp.make(), 'kap.sqlite');
     const first = createApp({ db });
-    first.db
+    first.stores.db
       .prepare("UPDATE services SET checklist_template = ? WHERE id = 'preparation'")
       .run(JSON.stringify({ items: [{ id: 'a', text: 'A', group: 'G' }, { id: 'a', text: 'B', group: 'G', dueOffsetMinutes: 'soon' }] }));
     first.close();

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { clientKey, normalizeAddress, parseTrustProxy, resolveClientAddress } from '../../server/client-address.js';
+import { clientKey, normalizeAddress, parseTrustProxy, resolveClientAddress } from '../../server/middleware/client-address.js';
 import { MINUTE, testApp, type TestApp } from './support.js';
 
 const SLOT = { service: 'consultation', start: '2026-03-03T15:00:00Z' };

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { MIGRATIONS, openDatabase, schemaVersion } from '../../server/database.js';
+import { MIGRATIONS, openDatabase, schemaVersion } from '../../server/stores/sqlite/database.js';
 import { testApp } from './support.js';
 
 const dirs: string[] = [];

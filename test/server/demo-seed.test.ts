@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { DateTime } from 'luxon';
 import { KAP_DEFAULT_CHECKLIST } from '../../src/checklist/index.js';
 import { createApp, type KapApp } from '../../server/app.js';
-import { DEMO_BOOKING_SETTING, DEMO_CLIENT, ensureDemoAdministrationBooking } from '../../server/demo-seed.js';
+import { DEMO_BOOKING_SETTING, DEMO_CLIENT, ensureDemoAdministrationBooking } from '../../server/demo/seed.js';
 import { bearer, followUpAvailability, getChecklist, putItem, tempDirs } from './journey-support.js';
 import { DAY, HOUR, TestClock, startMain, testApp, type TestApp } from './support.js';
 
@@ -19,8 +19,8 @@ after(() => temp.cleanup());
 const ZONE = 'America/New_York';
 const wall = (instant: string) => DateTime.fromISO(instant, { zone: ZONE });
 
-function seed(kap: KapApp, at: string | number) {
-  const seeded = ensureDemoAdministrationBooking(kap, typeof at === 'number' ? at : Date.parse(at));
+async function seed(kap: KapApp, at: string | number) {
+  const seeded = await ensureDemoAdministrationBooking(kap, typeof at === 'number' ? at : Date.parse(at));
   assert.ok(seeded, 'a demo booking was made');
   return seeded;
 }
@@ -38,7 +38,7 @@ function seededRows(db: Database.Database) {
 describe('the demo administration booking', () => {
   test('is a confirmed administration booking for the fictional Demo Client, with the KAP checklist and a working token', async () => {
     const app = testApp();
-    const seeded = seed(app, app.clock.ms);
+    const seeded = await seed(app, app.clock.ms);
     assert.equal(seeded.created, true);
     assert.equal(seeded.booking.service, 'administration');
     assert.equal(seeded.booking.status, 'confirmed');
@@ -51,7 +51,7 @@ describe('the demo administration booking', () => {
     assert.deepEqual(checklist.items.map((item: { id: string }) => item.id), KAP_DEFAULT_CHECKLIST.items.map((item) => item.id));
   });
 
-  test('timing rule: the first free slot from 10:00 on a day at least three days ahead whose integration window has free slots', () => {
+  test('timing rule: the first free slot from 10:00 on a day at least three days ahead whose integration window has free slots', async () => {
     const cases: [string, string, string][] = [
       // now (UTC)               chosen start (UTC)        why
       ['2026-03-02T12:00:00Z', '2026-03-05T15:00:00Z', 'Mon → Thu 10:00 EST; the window is Fri 12:00–16:00'],
@@ -60,14 +60,14 @@ describe('the demo administration booking', () => {
     ];
     for (const [now, expected, why] of cases) {
       const app = testApp({ start: now });
-      assert.equal(seed(app, now).booking.start, expected, why);
+      assert.equal((await seed(app, now)).booking.start, expected, why);
       app.close();
     }
   });
 
   test('its window really offers free integration slots to its own token', async () => {
     const app = testApp();
-    const seeded = seed(app, app.clock.ms);
+    const seeded = await seed(app, app.clock.ms);
     const response = await followUpAvailability(
       app,
       seeded.booking.id,
@@ -86,7 +86,7 @@ describe('the demo administration booking', () => {
     }
   });
 
-  test('a taken 10:00 moves it to the next free time that day', () => {
+  test('a taken 10:00 moves it to the next free time that day', async () => {
     const app = testApp();
     assert.equal(app.clock.ms, Date.parse('2026-03-02T12:00:00Z'));
     app.db
@@ -95,7 +95,7 @@ describe('the demo administration booking', () => {
            consent_privacy, token_sha256, created_at_ms) VALUES ('bk_x', 'consultation', ?, ?, 'confirmed', 'n', 'e', 'p', 1, 'h', 0)`,
       )
       .run(Date.parse('2026-03-05T15:00:00Z'), Date.parse('2026-03-05T15:45:00Z'));
-    assert.equal(seed(app, app.clock.ms).booking.start, '2026-03-05T16:00:00Z'); // Thu 11:00 EST
+    assert.equal((await seed(app, app.clock.ms)).booking.start, '2026-03-05T16:00:00Z'); // Thu 11:00 EST
   });
 
   test('restarts reuse it, keep its checklist state and mint a new token each time; old tokens stop working', async () => {
@@ -103,13 +103,13 @@ describe('the demo administration booking', () => {
     const clock = new TestClock();
     const open = (): TestApp => testApp({ db, start: new Date(clock.ms).toISOString() });
     const first = open();
-    const one = seed(first, clock.ms);
+    const one = await seed(first, clock.ms);
     await putItem(first, { id: one.booking.id, token: one.accessToken }, 'arrange-ride-home', { done: true });
     first.close();
 
     clock.advance(HOUR);
     const second = open();
-    const two = seed(second, clock.ms);
+    const two = await seed(second, clock.ms);
     try {
       assert.equal(two.created, false);
       assert.deepEqual(two.booking, one.booking);
@@ -125,15 +125,15 @@ describe('the demo administration booking', () => {
 
   test('a new one is made when the old one was cancelled, or its window has passed', async () => {
     const app = testApp();
-    const first = seed(app, app.clock.ms);
+    const first = await seed(app, app.clock.ms);
     await app.request(`/bookings/${first.booking.id}/cancel`, { method: 'POST', headers: bearer(first.accessToken) });
-    const second = seed(app, app.clock.ms);
+    const second = await seed(app, app.clock.ms);
     assert.equal(second.created, true);
     assert.notEqual(second.booking.id, first.booking.id);
     assert.equal(second.booking.start, first.booking.start, 'the cancelled time is free again');
 
     app.clock.advance(10 * DAY);
-    const third = seed(app, app.clock.ms);
+    const third = await seed(app, app.clock.ms);
     assert.equal(third.created, true);
     assert.ok(Date.parse(third.booking.start) >= app.clock.ms + 3 * DAY - DAY);
     assert.equal(
@@ -144,26 +144,26 @@ describe('the demo administration booking', () => {
     assert.equal(seededRows(app.db).filter((row) => row.status === 'confirmed').length, 2);
   });
 
-  test('two servers on one file seeding in turn make one booking', () => {
+  test('two servers on one file seeding in turn make one booking', async () => {
     const db = join(temp.make(), 'kap.sqlite');
     const clock = new TestClock();
     const a = createApp({ db, now: clock.now });
     const b = createApp({ db, now: clock.now });
     try {
-      const first = seed(a, clock.ms);
-      const second = seed(b, clock.ms);
+      const first = await seed(a, clock.ms);
+      const second = await seed(b, clock.ms);
       assert.equal(first.booking.id, second.booking.id);
-      assert.equal(seededRows(a.db).length, 1);
+      assert.equal(seededRows(a.stores.db).length, 1);
     } finally {
       a.close();
       b.close();
     }
   });
 
-  test('a clinic without an administration service gets no demo booking', () => {
+  test('a clinic without an administration service gets no demo booking', async () => {
     const app = testApp();
     app.db.prepare("UPDATE services SET active = 0 WHERE id = 'administration'").run();
-    assert.equal(ensureDemoAdministrationBooking(app, app.clock.ms), undefined);
+    assert.equal(await ensureDemoAdministrationBooking(app, app.clock.ms), undefined);
     assert.equal(seededRows(app.db).length, 0);
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash, randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
-import { fingerprintRequest, IDEMPOTENCY_LOCK_MS } from '../../server/idempotency.js';
+import { fingerprintRequest, IDEMPOTENCY_LOCK_MS } from '../../server/middleware/idempotency.js';
 import { CLIENT, DAY, bookingBody, countRows, testApp } from './support.js';
 
 const SLOT = '2026-03-10T15:00:00Z';

@@ -8,9 +8,9 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
-import { IntakeStore, MAX_INTAKE_BODY_BYTES, DEMO_INTAKE_FORM_ID } from '../../server/intake-store.js';
 import { MAX_BODY_BYTES } from '../../server/app.js';
-import { openDatabase } from '../../server/database.js';
+import { CodeFormStore, MAX_INTAKE_BODY_BYTES } from '../../server/stores/code-forms.js';
+import { DEMO_INTAKE_FORM_ID } from '../../server/demo/intake-form.js';
 import { DEMO_INTAKE_FORM } from '../../src/forms/demo-intake.js';
 import { jsonBytes, worstSubmissionBytes } from '../../src/forms/submission-size.js';
 import { MAX_ANSWER_LENGTH, toSubmission, type Answers } from '../../src/forms/index.js';
@@ -19,15 +19,8 @@ import { countRows, testApp } from './support.js';
 
 const form = () => resolve({ ...DEMO_INTAKE_FORM, id: DEMO_INTAKE_FORM_ID });
 
-/** A store over a database of its own, closed again once `use` has looked at it. */
-function withStore<T>(definitions: Record<string, unknown>[] | undefined, use: (store: IntakeStore) => T): T {
-  const db = openDatabase(':memory:');
-  try {
-    return use(new IntakeStore(db, definitions));
-  } finally {
-    db.close();
-  }
-}
+/** The forms a server would serve from these definitions (default: the demo intake). */
+const formsOf = (definitions?: Record<string, unknown>[]) => new CodeFormStore(definitions);
 
 /** `count` UTF-16 code units of `unit` repeated (whole characters only: an emoji is two units). */
 function filled(unit: string, count: number): string {
@@ -80,7 +73,7 @@ describe('POST /intake-responses body limit', () => {
 
   test('a body over what the forms can need is still 413 payload_too_large, and nothing is stored', async () => {
     const app = testApp();
-    const limit = withStore(undefined, (store) => store.maxSubmissionBytes);
+    const limit = await formsOf().maxSubmissionBytes();
     const body = { ...toSubmission(form(), completeDemoAnswers(), { today: '2026-03-02' }), padding: 'x'.repeat(limit) };
     const response = await app.postJson('/intake-responses', body, { 'Idempotency-Key': randomUUID() });
     assert.equal(response.status, 413);
@@ -94,17 +87,17 @@ describe('POST /intake-responses body limit', () => {
     assert.equal(response.status, 413);
   });
 
-  test('the demo form needs well under the server’s ceiling', () => {
+  test('the demo form needs well under the server’s ceiling', async () => {
     const worst = worstSubmissionBytes(form());
     assert.ok(worst < MAX_INTAKE_BODY_BYTES / 2, `${worst} bytes`);
-    assert.equal(withStore(undefined, (store) => store.maxSubmissionBytes), worst);
+    assert.equal(await formsOf().maxSubmissionBytes(), worst);
   });
 
   test('a form whose longest answers could not all be accepted is refused at start-up, naming what to shorten', () => {
     const notes = Array.from({ length: 6 }, (_, i) => ({ type: 'textarea', id: `notes-${i}`, label: `Notes ${i}`, maxLength: MAX_ANSWER_LENGTH }));
     const greedy = { id: 'greedy', title: 'Greedy', pages: [{ id: 'p', title: 'P', items: notes }] };
     assert.throws(
-      () => withStore([greedy], () => undefined),
+      () => testApp({ forms: [greedy] }),
       /Intake form "greedy" allows answers of up to \d+ KB, more than this server accepts \(512 KB\).*Lower the maxLength of its longest text questions: "notes-0" \(maxLength 20000\)/s,
     );
   });

@@ -18,8 +18,8 @@ import {
   type Answers,
   type ResolvedForm,
 } from '../../src/forms/index.js';
-import { DEMO_INTAKE_FORM_ID, IntakeStore } from '../../server/intake-store.js';
-import { buildOpenApiDocument } from '../../server/openapi.js';
+import { DEMO_INTAKE_FORM_ID } from '../../server/demo/intake-form.js';
+import { buildOpenApiDocument } from '../../server/openapi/document.js';
 import { completeDemoAnswers } from '../forms/support.js';
 import { CLIENT, testApp, type TestApp } from './support.js';
 
@@ -301,8 +301,7 @@ describe('POST /intake-responses', () => {
     });
   });
 
-  test('a safety answer whose page a later answer hid is stored with the safety flag (the server’s own recomputation)', () => {
-    const app = testApp();
+  test('a safety answer whose page a later answer hid is stored with the safety flag (the server’s own recomputation)', async () => {
     const conditional = {
       id: 'conditional-phq-9',
       title: 'Conditional PHQ-9',
@@ -313,11 +312,11 @@ describe('POST /intake-responses', () => {
     };
     const parsed = parseFormDefinition(conditional);
     assert.ok(parsed.ok);
-    const store = new IntakeStore(app.db, [conditional]);
+    const app = testApp({ forms: [conditional] });
     // Item 9 answered "Nearly every day" while the PHQ-9 was shown, then "low" changed to "no".
     const answers: Answers = { low: 'no', 'phq-9.q9': 'nearly-every-day' };
     const body = IntakeSubmission.parse(JSON.parse(JSON.stringify(toSubmission(parsed.form, answers, { today: TODAY }))));
-    store.store({ ...body, safety: false, safetyItems: [] }, app.clock.ms, () => {});
+    assert.equal((await submit(app, { ...body, safety: false, safetyItems: [] })).status, 201);
     const [row] = rows(app);
     assert.equal(row!.safety, 1);
     assert.deepEqual(JSON.parse(row!.safety_items), ['phq-9.q9']);

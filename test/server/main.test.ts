@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
-import { MIGRATIONS } from '../../server/database.js';
-import { createDemoApp, demoContentSecurityPolicy } from '../../server/demo.js';
+import { MIGRATIONS } from '../../server/stores/sqlite/database.js';
+import { createDemoApp, demoContentSecurityPolicy } from '../../server/demo/site.js';
 import { startMain } from './support.js';
 
 const dirs: string[] = [];

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { buildOpenApiDocument, type OpenApiDocument } from '../../server/openapi.js';
+import { buildOpenApiDocument, type OpenApiDocument } from '../../server/openapi/document.js';
 import { CLIENT, MINUTE, bookingBody, testApp } from './support.js';
 
 const BASE = 'https://kap-elements.test/openapi.json';

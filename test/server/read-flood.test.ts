@@ -64,11 +64,11 @@ async function flood(t: TestContext, options: Partial<AppOptions>, reads: number
       `${reads} concurrent reads from ${forwardedFor.length || 1} address(es): booking ${outcome.booking.status} in ${Math.round(outcome.booking.ms)} ms ` +
         `(${outcome.readsAnsweredBeforeBooking} reads answered before it was sent); slowest read ${Math.round(outcome.slowestReadMs)} ms; ` +
         `statuses ${JSON.stringify(outcome.statuses)}; server CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms in all, ` +
-        `cache ${JSON.stringify(kap.store.availabilityCacheStats)}`,
+        `cache ${JSON.stringify(kap.stores.availabilityCacheStats)}`,
     );
     // A fresh read from outside the flood (no socket: its own budget).
     const after = await (await kap.app.request(`/${READ}`)).json();
-    return { outcome, served, stats: kap.store.availabilityCacheStats, after };
+    return { outcome, served, stats: kap.stores.availabilityCacheStats, after };
   } finally {
     await closeServer(server);
     kap.close();

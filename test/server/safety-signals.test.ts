@@ -9,8 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { DEMO_INTAKE_FORM } from '../../src/forms/demo-intake.js';
 import { parseFormDefinition, toSubmission } from '../../src/forms/index.js';
-import { DEMO_INTAKE_FORM_ID, IntakeStore } from '../../server/intake-store.js';
-import { SafetySignalStore } from '../../server/safety-signals.js';
+import { DEMO_INTAKE_FORM_ID } from '../../server/demo/intake-form.js';
 import { completeDemoAnswers } from '../forms/support.js';
 import { MINUTE, testApp, type TestApp } from './support.js';
 
@@ -86,8 +85,6 @@ describe('POST /safety-signals', () => {
   });
 
   test('a further safety item makes a new set, hence a new signal; the order items come in does not', async () => {
-    const app = testApp();
-    const booking = await booked(app);
     const form = {
       id: 'two-safety-items',
       title: 'Two safety items',
@@ -96,14 +93,15 @@ describe('POST /safety-signals', () => {
         { instrument: 'phq-9' },
       ],
     };
-    const store = new SafetySignalStore(app.db, new IntakeStore(app.db, [form]));
-    const record = (items: string[]) => store.record({ booking: booking.id, form: form.id, items }, app.clock.ms, () => {});
-    const first = record(['phq-9.q9']);
-    const both = record(['phq-9.q9', 'harm']);
+    const app = testApp({ forms: [form] });
+    const booking = await booked(app);
+    const record = async (items: string[]) => (await send(app, { booking: booking.id, form: form.id, items }, booking.token)).json();
+    const first = (await record(['phq-9.q9'])).signal;
+    const both = (await record(['phq-9.q9', 'harm'])).signal;
     assert.notEqual(both.id, first.id);
-    assert.deepEqual(record(['harm', 'phq-9.q9']), both);
+    assert.deepEqual((await record(['harm', 'phq-9.q9'])).signal, both);
     assert.deepEqual(signals(app).map((row) => [row.items, row.form_version]), [['["phq-9.q9"]', null], ['["harm","phq-9.q9"]', null]]);
-    assert.throws(() => record(['calm']), { code: 'validation_failed', fields: { 'items.0': 'Not a safety item of this form.' } });
+    assert.deepEqual((await record(['calm'])).error.fields, { 'items.0': 'Not a safety item of this form.' });
   });
 
   test('a wrong or missing token and an unknown booking answer the same 401; nothing is recorded', async () => {

@@ -5,7 +5,8 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { createApp, type AppOptions, type KapApp } from '../../server/app.js';
+import { createApp, type KapApp, type SqliteAppOptions } from '../../server/app.js';
+import type { Db, SqliteStores } from '../../server/stores/sqlite/index.js';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -28,7 +29,9 @@ export class TestClock {
   }
 }
 
-export interface TestApp extends KapApp {
+export interface TestApp extends KapApp<SqliteStores> {
+  /** The SQLite connection: to arrange what no route can (a clinic's settings, a broken template). */
+  db: Db;
   clock: TestClock;
   logs: string[];
   request(path: string, init?: RequestInit): Promise<Response>;
@@ -53,7 +56,7 @@ export function bookingBody(overrides: Partial<BookingBody> & { start: string })
   return { service: 'consultation', client: { ...CLIENT }, consent: { privacy: true, contact: false }, ...overrides };
 }
 
-export function testApp(options: Partial<AppOptions> & { start?: string } = {}): TestApp {
+export function testApp(options: Partial<SqliteAppOptions> & { start?: string } = {}): TestApp {
   const clock = new TestClock(options.start);
   const logs: string[] = [];
   const kap = createApp({
@@ -72,6 +75,7 @@ export function testApp(options: Partial<AppOptions> & { start?: string } = {}):
     });
   return {
     ...kap,
+    db: kap.stores.db,
     clock,
     logs,
     request,
@@ -90,8 +94,8 @@ export function testApp(options: Partial<AppOptions> & { start?: string } = {}):
 
 export const starts = (slots: { start: string }[]): string[] => slots.map((slot) => slot.start);
 
-export function countRows(kap: KapApp, table: 'bookings' | 'holds' | 'idempotency_keys', where = '1 = 1'): number {
-  return (kap.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).get() as { n: number }).n;
+export function countRows(kap: { stores: SqliteStores }, table: 'bookings' | 'holds' | 'idempotency_keys', where = '1 = 1'): number {
+  return (kap.stores.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).get() as { n: number }).n;
 }
 
 export interface RunningMain {

@@ -1,0 +1,64 @@
+/**
+ * The fictional clinic the reference backend seeds into a fresh database. Tests and the demo page
+ * rely on these values; change them only together with the tests in `test/server/`.
+ */
+import type { Service } from '../../src/api/schemas.js';
+import type { OpeningPeriod } from '../../src/scheduling/opening-hours.js';
+
+export const DEMO_SERVICES: readonly Service[] = [
+  {
+    id: 'consultation',
+    name: 'Initial consultation',
+    description:
+      'A private video call with our medical team: your health history, current medications and how you have been feeling, so we can decide together whether ketamine-assisted psychotherapy is safe and right for you. There is no obligation to continue.',
+    durationMinutes: 45,
+    location: 'virtual',
+    mode: 'instant',
+  },
+  {
+    id: 'preparation',
+    name: 'Preparation session',
+    description:
+      'A video session with your therapist to talk through your goals, set an intention and learn what to expect on the day, from how the medicine feels to who will be with you.',
+    durationMinutes: 60,
+    location: 'virtual',
+    mode: 'instant',
+  },
+  {
+    id: 'administration',
+    name: 'Ketamine session',
+    description:
+      'About two hours in a quiet treatment room at the clinic, with a clinician present throughout. We confirm each request personally, because it depends on your screening and preparation. Please arrange for someone to take you home.',
+    durationMinutes: 120,
+    location: 'in_person',
+    mode: 'request',
+  },
+  {
+    id: 'integration',
+    name: 'Integration session',
+    description:
+      'A video session within a day or two of your ketamine session, to make sense of the experience with your therapist and carry what you learned into daily life.',
+    durationMinutes: 60,
+    location: 'virtual',
+    mode: 'instant',
+    // Booked only in this window after an administration session (exact elapsed hours after its end).
+    followUp: { after: 'administration', minHoursAfterEnd: 24, maxHoursAfterEnd: 48 },
+  },
+];
+
+const NINE_AM = 9 * 60;
+const FIVE_PM = 17 * 60;
+
+/** Monday to Friday, 09:00–17:00 in the clinic's time zone. */
+export const DEMO_OPENING_HOURS: readonly OpeningPeriod[] = [1, 2, 3, 4, 5].map((weekday) => ({
+  weekday,
+  opensMinute: NINE_AM,
+  closesMinute: FIVE_PM,
+}));
+
+/** Slots start every 30 minutes from opening; a slot must end by closing time. */
+export const DEMO_SLOT_STEP_MINUTES = 30;
+/** No booking starts less than 12 hours from now. */
+export const DEMO_MIN_NOTICE_MINUTES = 12 * 60;
+/** No booking starts 60 days or more from now. */
+export const DEMO_HORIZON_DAYS = 60;

@@ -1,0 +1,143 @@
+/**
+ * The OpenAPI document's shared components: error responses, parameters, headers, security schemes,
+ * and the schemas generated from the contract's zod schemas. Request bodies are described as the
+ * server reads them (unknown keys rejected); response objects leave `additionalProperties` open,
+ * because fields may be added to responses, never removed.
+ */
+import * as z from 'zod/mini';
+import * as schemas from '../../src/api/schemas.js';
+import { IntakeSubmission } from '../../src/forms/submission.js';
+import { errorResponse, pathId, type JsonSchema } from './parts.js';
+
+const RESPONSE_SCHEMAS = {
+  FollowUpWindow: schemas.FollowUpWindow,
+  Service: schemas.Service,
+  ServicesResponse: schemas.ServicesResponse,
+  Slot: schemas.Slot,
+  AvailabilityResponse: schemas.AvailabilityResponse,
+  Hold: schemas.Hold,
+  HoldResponse: schemas.HoldResponse,
+  Booking: schemas.Booking,
+  BookingResponse: schemas.BookingResponse,
+  BookingCreatedResponse: schemas.BookingCreatedResponse,
+  ChecklistItemState: schemas.ChecklistItemState,
+  ChecklistResponse: schemas.ChecklistResponse,
+  ChecklistItemResponse: schemas.ChecklistItemResponse,
+  IntakeResponseCreated: schemas.IntakeResponseCreated,
+  SafetySignalCreated: schemas.SafetySignalCreated,
+  ErrorBody: schemas.ErrorBody,
+} as const;
+
+const REQUEST_SCHEMAS = {
+  HoldRequest: schemas.HoldRequest,
+  ClientDetails: schemas.ClientDetails,
+  Consent: schemas.Consent,
+  BookingRequest: schemas.BookingRequest,
+  RescheduleRequest: schemas.RescheduleRequest,
+  ChecklistItemUpdate: schemas.ChecklistItemUpdate,
+  IntakeSubmission,
+  SafetySignalRequest: schemas.SafetySignalRequest,
+} as const;
+
+/** The document's `components`. */
+export function components() {
+  return {
+    schemas: {
+      ...registrySchemas(RESPONSE_SCHEMAS, 'output'),
+      ...registrySchemas(REQUEST_SCHEMAS, 'input'),
+    },
+    responses: {
+      BadRequest: errorResponse(
+        '`idempotency_key_missing` (POST /bookings or /bookings/{id}/reschedule without Idempotency-Key) or `validation_failed` (body is not JSON, malformed key).',
+      ),
+      Unauthorized: errorResponse(
+        '`unauthorized`: the bearer token is missing or does not open this booking (for availability: the `after` booking). An unknown booking id answers the same, so ids cannot be probed.',
+        { 'WWW-Authenticate': { schema: { type: 'string' } } },
+      ),
+      NotFound: errorResponse('`not_found`: no such route, or no such item in this booking’s checklist.'),
+      Conflict: errorResponse(
+        '`slot_unavailable` (the time is taken, inside the notice or past the horizon), `hold_expired` (the hold lapsed and the time was taken meanwhile), `booking_cancelled` (the booking was cancelled: it cannot be rescheduled nor its checklist changed), `booking_started` (the session has started or taken place: it can no longer be cancelled or rescheduled online) or `request_in_progress` (the first request with this Idempotency-Key is still running).',
+      ),
+      PayloadTooLarge: errorResponse(
+        '`payload_too_large`: the body is over 32 KB (for `POST /intake-responses`: over what the served forms’ longest answers can need).',
+      ),
+      UnsupportedMediaType: errorResponse('`validation_failed`: a body was sent without `Content-Type: application/json`.'),
+      ValidationFailed: errorResponse(
+        '`validation_failed` with per-field messages in `fields`, keyed by dotted path (`client.email`); or `idempotency_key_reused` (the key was used with a different request).',
+      ),
+      RateLimited: errorResponse(
+        '`rate_limited`: too many reads or too many writes from this client (separate budgets); wait `Retry-After` seconds. ' +
+          'On `POST /holds`, also `too_many_holds`: this client already keeps as many live holds as it may.',
+        {
+          'Retry-After': { $ref: '#/components/headers/RetryAfter' },
+        },
+      ),
+      InternalError: errorResponse('`internal_error`: something failed on the server; retrying may succeed.'),
+    },
+    parameters: {
+      IdempotencyKey: {
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        description:
+          'Optional here; when sent, the first outcome for this key is stored for 24 hours and replayed to retries with the same request.',
+        schema: { type: 'string', minLength: 1, maxLength: 255 },
+      },
+      IdempotencyKeyRequired: {
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: true,
+        description:
+          'A new random value (e.g. a UUID) per logical submission, kept across its retries. The first outcome is stored for 24 hours and replayed; the same key with a different body is `422 idempotency_key_reused`.',
+        schema: { type: 'string', minLength: 1, maxLength: 255 },
+      },
+      BookingId: pathId('id'),
+    },
+    headers: {
+      IdempotentReplayed: {
+        description: '`true` when this is the stored response to an earlier request with the same Idempotency-Key.',
+        schema: { type: 'string', enum: ['true'] },
+      },
+      RetryAfter: { description: 'Seconds to wait before retrying.', schema: { type: 'integer', minimum: 1 } },
+    },
+    securitySchemes: {
+      bearerAuth: {
+        type: 'http',
+        scheme: 'bearer',
+        description: 'The `accessToken` returned when the booking was created. Send it in this header, never in a URL.',
+      },
+      holdReleaseToken: {
+        type: 'http',
+        scheme: 'bearer',
+        description: 'The `releaseToken` returned with the hold (`POST /holds`). Send it in this header, never in a URL.',
+      },
+    },
+  };
+}
+
+function registrySchemas(entries: Record<string, z.core.$ZodType>, io: 'input' | 'output'): Record<string, JsonSchema> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(entries)) registry.add(schema, { id });
+  const generated = z.toJSONSchema(registry, {
+    io,
+    target: 'draft-2020-12',
+    unrepresentable: 'any',
+    uri: (id) => `#/components/schemas/${id}`,
+    override: (ctx) => describeObject(ctx.zodSchema, ctx.jsonSchema as JsonSchema, io),
+  }).schemas;
+  for (const schema of Object.values(generated)) {
+    delete schema.$schema;
+    delete schema.$id;
+  }
+  return generated as Record<string, JsonSchema>;
+}
+
+/** Responses stay open to new fields; requests are closed, as the server rejects unknown keys. */
+function describeObject(zodSchema: z.core.$ZodType, jsonSchema: JsonSchema, io: 'input' | 'output'): void {
+  if (zodSchema._zod.def.type !== 'object') return;
+  if (io === 'output') {
+    if (jsonSchema.additionalProperties === false) delete jsonSchema.additionalProperties;
+  } else {
+    jsonSchema.additionalProperties ??= false;
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * The OpenAPI 3.1 document of the booking API, generated from the contract's zod schemas, so it
+ * cannot drift from what the elements and the reference backend actually accept. Each resource
+ * writes its own paths (booking-paths.ts, checklist-paths.ts, intake-paths.ts,
+ * operation-paths.ts); the shared responses, parameters and schemas are in components.ts.
+ */
+import { CORS_EXPOSE_HEADERS } from '../middleware/cors.js';
+import { BOOKING_PATHS } from './booking-paths.js';
+import { CHECKLIST_PATHS } from './checklist-paths.js';
+import { components } from './components.js';
+import { INTAKE_PATHS } from './intake-paths.js';
+import { OPERATION_PATHS } from './operation-paths.js';
+import type { JsonSchema, OpenApiOperation } from './parts.js';
+
+export type { OpenApiOperation };
+
+export interface OpenApiDocument {
+  openapi: string;
+  info: Record<string, unknown>;
+  servers: { url: string; description?: string }[];
+  paths: Record<string, Record<string, OpenApiOperation>>;
+  components: {
+    schemas: Record<string, JsonSchema>;
+    responses: Record<string, unknown>;
+    parameters: Record<string, unknown>;
+    headers: Record<string, unknown>;
+    securitySchemes: Record<string, unknown>;
+  };
+}
+
+let cached: OpenApiDocument | undefined;
+
+/** The document; built once per process (it depends only on the schemas). */
+export function buildOpenApiDocument(): OpenApiDocument {
+  cached ??= build();
+  return structuredClone(cached);
+}
+
+function build(): OpenApiDocument {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'kap-elements booking API',
+      version: '1',
+      description:
+        'The backend contract of kap-elements. Paths are relative to the `api` base URL an element is given. ' +
+        'Times are ISO 8601 instants in UTC (`Z`); time zones are IANA names. No client data ever goes in a URL. ' +
+        'Errors use one envelope, `{"error": {"code", "message", "fields"?}}`. Responses may gain fields; clients ignore unknown ones. ' +
+        `Cross-origin callers on the allow-list can read the headers ${CORS_EXPOSE_HEADERS}.`,
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    servers: [{ url: '.', description: 'Relative to where this document is served: the `api` base URL.' }],
+    paths: { ...BOOKING_PATHS, ...CHECKLIST_PATHS, ...INTAKE_PATHS, ...OPERATION_PATHS },
+    components: components(),
+  };
+}

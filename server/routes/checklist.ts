@@ -1,0 +1,49 @@
+/**
+ * A booking's preparation checklist under its bearer token: `GET bookings/{id}/checklist` and
+ * `PUT bookings/{id}/checklist/{itemId}` `{done}`. PUT sets a state, so repeating it is harmless
+ * and needs no Idempotency-Key. A cancelled booking's checklist can still be read (the element
+ * says the booking was cancelled) but not changed. A booking without a checklist yet (made before
+ * checklists existed, or while its template was broken) gets its copy when first read; a broken
+ * template is then a 500 (`ChecklistTemplateError` in the log) until the clinic fixes it.
+ */
+import type { Hono } from 'hono';
+import { ChecklistItemUpdate, type ChecklistItemResponse, type ChecklistResponse } from '../../src/api/schemas.js';
+import { notFound } from '../api-error.js';
+import type { AppEnv } from '../app-env.js';
+import { checklistCopyFor } from '../stores/checklist-templates.js';
+import { toBooking, toItemState } from '../stores/records.js';
+import type { BookingRecord, ChecklistItemRecord, Stores } from '../stores/types.js';
+import { authorizedBooking } from './booking-auth.js';
+import type { RouteContext } from './context.js';
+import { refusing } from './refusals.js';
+import { parseRequest } from './validation.js';
+
+export function registerChecklistRoutes(app: Hono<AppEnv>, { stores, now }: RouteContext): void {
+  app.get('/bookings/:id/checklist', async (c) => {
+    const booking = await authorizedBooking(stores.bookings, c.req.param('id'), c.req.header('Authorization'));
+    const items = await checklistOf(stores, booking, now());
+    const { timeZone } = await stores.clinic.schedulingRules();
+    return c.json({ booking: toBooking(booking), timeZone, items: items.map(toItemState) } satisfies ChecklistResponse);
+  });
+
+  app.put('/bookings/:id/checklist/:itemId', async (c) => {
+    const booking = await authorizedBooking(stores.bookings, c.req.param('id'), c.req.header('Authorization'));
+    const { done } = parseRequest(ChecklistItemUpdate, c.var.body);
+    const at = now();
+    await checklistOf(stores, booking, at);
+    const item = await refusing(stores.checklists.setDone({ bookingId: booking.id, itemId: c.req.param('itemId'), done, now: at }), {
+      now: at,
+      change: 'checklist',
+    });
+    if (!item) throw notFound('This checklist has no such item. Reload the checklist to see its items.');
+    return c.json({ item: toItemState(item) } satisfies ChecklistItemResponse);
+  });
+}
+
+/** The booking's items, giving it its checklist first if it has none yet. */
+async function checklistOf(stores: Stores, booking: BookingRecord, now: number): Promise<ChecklistItemRecord[]> {
+  const items = await stores.checklists.items(booking.id);
+  if (items) return items;
+  await stores.checklists.create(booking.id, await checklistCopyFor(stores.clinic, booking.serviceId), now);
+  return (await stores.checklists.items(booking.id)) ?? [];
+}

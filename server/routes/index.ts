@@ -1,0 +1,27 @@
+/**
+ * The contract's endpoints, one module per resource. Each validates its input with the shared
+ * schemas, applies the clinic's rules (booking-rules.ts), asks the stores through their interface
+ * (stores/types.ts) and answers with the shapes the schemas describe.
+ */
+import type { Hono } from 'hono';
+import type { AppEnv } from '../app-env.js';
+import { registerBookingRoutes } from './bookings.js';
+import { registerChecklistRoutes } from './checklist.js';
+import type { RouteContext } from './context.js';
+import { registerHoldRoutes } from './holds.js';
+import { registerIntakeRoutes } from './intake.js';
+import { registerOperationRoutes } from './operations.js';
+import { registerSafetySignalRoutes } from './safety-signals.js';
+import { registerServiceRoutes } from './services.js';
+
+export type { RouteContext };
+
+export function registerRoutes(app: Hono<AppEnv>, context: RouteContext): void {
+  registerOperationRoutes(app, context);
+  registerServiceRoutes(app, context);
+  registerHoldRoutes(app, context);
+  registerBookingRoutes(app, context);
+  registerChecklistRoutes(app, context);
+  registerIntakeRoutes(app, context);
+  registerSafetySignalRoutes(app, context);
+}

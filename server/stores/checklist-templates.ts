@@ -1,0 +1,50 @@
+/**
+ * A service's checklist template, checked. Each booking gets its own copy of its service's template
+ * when it is made, so the wording a client saw never changes under them when the clinic later edits
+ * the template; only new bookings get the new wording. A booking whose template was broken at the
+ * time (or made before checklists existed) gets its copy when its checklist is first read.
+ */
+import { parseChecklistDefinition } from '../../src/checklist/definition.js';
+import type { ChecklistCopy, ClinicStore } from './types.js';
+
+export class ChecklistTemplateError extends Error {
+  constructor(
+    readonly serviceId: string,
+    readonly problems: string[],
+  ) {
+    super(`The checklist template of service "${serviceId}" is not valid: ${problems.join('; ')}`);
+    this.name = 'ChecklistTemplateError';
+  }
+}
+
+/** The copy a booking of `serviceId` gets from a stored template; throws `ChecklistTemplateError`. */
+export function checklistCopyFrom(serviceId: string, json: string | undefined): ChecklistCopy {
+  if (json === undefined) return { checklistId: undefined, items: [] };
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw new ChecklistTemplateError(serviceId, ['it is not valid JSON']);
+  }
+  const parsed = parseChecklistDefinition(value);
+  if (!parsed.ok) throw new ChecklistTemplateError(serviceId, parsed.problems);
+  return { checklistId: parsed.checklist.id, items: parsed.checklist.items };
+}
+
+/** The copy a new booking of `serviceId` gets; throws `ChecklistTemplateError` for a broken template. */
+export async function checklistCopyFor(clinic: ClinicStore, serviceId: string): Promise<ChecklistCopy> {
+  return checklistCopyFrom(serviceId, await clinic.checklistTemplate(serviceId));
+}
+
+/**
+ * As `checklistCopyFor`, but `undefined` for a broken template: a booking never fails because of
+ * its checklist; reading the checklist then reports the problem.
+ */
+export async function checklistCopyIfValid(clinic: ClinicStore, serviceId: string): Promise<ChecklistCopy | undefined> {
+  try {
+    return await checklistCopyFor(clinic, serviceId);
+  } catch (error) {
+    if (error instanceof ChecklistTemplateError) return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,239 @@
+/**
+ * Holds and bookings in SQLite. Every write that depends on the slot being free runs its check and
+ * its write in ONE `BEGIN IMMEDIATE` transaction: SQLite grants the write lock to one connection at
+ * a time (across processes too), so two requests can never both see a slot free and both take it.
+ * The triggers `bookings_never_overlap` (insert) and `bookings_never_overlap_on_update` refuse an
+ * overlap inside the database as the last guard.
+ */
+import { overlaps, type Interval } from '../../../src/scheduling/opening-hours.js';
+import { newId } from '../../secrets.js';
+import { changeRefusal } from '../records.js';
+import { StoreRefusal } from '../refusal.js';
+import type {
+  BookingCancel,
+  BookingMove,
+  BookingRecord,
+  BookingStore,
+  HoldRecord,
+  NewBooking,
+  NewHold,
+  OpeningRequirement,
+  SlotQuery,
+} from '../types.js';
+import { AvailabilityCache, type AvailabilityCacheStats } from './availability-cache.js';
+import { SqliteChecklistStore } from './checklists.js';
+import type { Db } from './database.js';
+import { HoldCaps } from './hold-caps.js';
+import { keepOutcome } from './idempotency.js';
+import { BOOKING_COLUMNS, toBookingRecord, toHoldRecord, type BookingRow, type HoldRow } from './rows.js';
+
+export class SqliteBookingStore implements BookingStore {
+  readonly #db: Db;
+  readonly #statements;
+  readonly #availability: AvailabilityCache;
+  readonly #caps: HoldCaps;
+  readonly #checklists: SqliteChecklistStore;
+
+  constructor(db: Db, checklists: SqliteChecklistStore) {
+    this.#db = db;
+    this.#availability = new AvailabilityCache(db);
+    this.#caps = new HoldCaps(db);
+    this.#checklists = checklists;
+    this.#statements = {
+      busyBookings: db.prepare<[number, number, string], Interval>(
+        `SELECT start_ms AS start, end_ms AS end FROM bookings
+         WHERE status IN ('confirmed', 'requested') AND start_ms < ? AND end_ms > ? AND id <> ?`,
+      ),
+      busyHolds: db.prepare<[number, number, number, string], Interval>(
+        `SELECT start_ms AS start, end_ms AS end FROM holds
+         WHERE expires_at_ms > ? AND start_ms < ? AND end_ms > ? AND id <> ?`,
+      ),
+      openingBooking: db.prepare<[string, number, number], { id: string }>(
+        `SELECT id FROM bookings
+         WHERE service_id = ? AND status IN ('confirmed', 'requested') AND end_ms BETWEEN ? AND ? LIMIT 1`,
+      ),
+      purgeHolds: db.prepare('DELETE FROM holds WHERE expires_at_ms <= ?'),
+      liveHold: db.prepare<[string, number], HoldRow>(
+        'SELECT id, service_id, start_ms, end_ms, expires_at_ms FROM holds WHERE id = ? AND expires_at_ms > ?',
+      ),
+      insertHold: db.prepare(
+        `INSERT INTO holds (id, service_id, start_ms, end_ms, expires_at_ms, created_at_ms, client_sha256, release_sha256)
+         VALUES (@id, @service_id, @start_ms, @end_ms, @expires_at_ms, @created_at_ms, @client_sha256, @release_sha256)`,
+      ),
+      releaseHold: db.prepare('DELETE FROM holds WHERE id = ? AND release_sha256 = ?'),
+      deleteHold: db.prepare('DELETE FROM holds WHERE id = ?'),
+      insertBooking: db.prepare(
+        `INSERT INTO bookings (id, service_id, start_ms, end_ms, status, client_name, client_email, client_phone,
+           consent_privacy, consent_contact, reason, source, token_sha256, created_at_ms)
+         VALUES (@id, @service_id, @start_ms, @end_ms, @status, @client_name, @client_email, @client_phone,
+           1, @consent_contact, @reason, @source, @token_sha256, @created_at_ms)`,
+      ),
+      booking: db.prepare<[string], BookingRow>(`SELECT ${BOOKING_COLUMNS} FROM bookings WHERE id = ?`),
+      moveBooking: db.prepare(
+        "UPDATE bookings SET start_ms = ?, end_ms = ?, status = ?, rescheduled_at_ms = ? WHERE id = ? AND status <> 'cancelled'",
+      ),
+      cancelBooking: db.prepare("UPDATE bookings SET status = 'cancelled', cancelled_at_ms = ? WHERE id = ? AND status <> 'cancelled'"),
+      setToken: db.prepare('UPDATE bookings SET token_sha256 = ? WHERE id = ?'),
+      name: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
+      setName: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+    };
+  }
+
+  /** How often availability was answered from remembered days (see availability-cache.ts). */
+  get availabilityCacheStats(): AvailabilityCacheStats {
+    return { ...this.#availability.stats };
+  }
+
+  async freeSlots(query: SlotQuery): Promise<Interval[]> {
+    return this.#availability.freeSlots(query);
+  }
+
+  async placeHold(hold: NewHold): Promise<HoldRecord> {
+    return this.#immediate(() => {
+      this.#statements.purgeHolds.run(hold.now);
+      this.#caps.check(hold.client, hold.now);
+      if (this.#busy(hold.slot, hold.now).some((taken) => overlaps(hold.slot, taken))) throw new StoreRefusal('slot_unavailable');
+      this.#requireOpening(hold.opening);
+      const row: HoldRow = {
+        id: newId('hold'),
+        service_id: hold.serviceId,
+        start_ms: hold.slot.start,
+        end_ms: hold.slot.end,
+        expires_at_ms: hold.expiresAt,
+      };
+      this.#statements.insertHold.run({ ...row, created_at_ms: hold.now, client_sha256: hold.client.hash, release_sha256: hold.releaseTokenHash });
+      const record = toHoldRecord(row);
+      keepOutcome(this.#db, hold.idempotency, record);
+      return record;
+    });
+  }
+
+  async releaseHold(id: string, releaseTokenHash: string): Promise<void> {
+    this.#statements.releaseHold.run(id, releaseTokenHash);
+  }
+
+  async createBooking(booking: NewBooking): Promise<BookingRecord> {
+    return this.#immediate(() => {
+      const { slot, now } = booking;
+      const hold = this.#consumableHold(booking.holdId, booking.serviceId, slot, now, '');
+      this.#requireOpening(booking.opening);
+      if (booking.name && this.#statements.name.get(booking.name.name)?.value !== booking.name.replacing) throw new StoreRefusal('name_taken');
+      if (hold) this.#statements.deleteHold.run(hold.id);
+      const record: BookingRecord = {
+        id: newId('bk'),
+        serviceId: booking.serviceId,
+        start: slot.start,
+        end: slot.end,
+        status: booking.status,
+        tokenHash: booking.tokenHash,
+      };
+      refuseOverlap(() =>
+        this.#statements.insertBooking.run({
+          id: record.id,
+          service_id: record.serviceId,
+          start_ms: slot.start,
+          end_ms: slot.end,
+          status: record.status,
+          client_name: booking.client.name,
+          client_email: booking.client.email,
+          client_phone: booking.client.phone,
+          consent_contact: booking.consent.contact === undefined ? null : Number(booking.consent.contact),
+          reason: booking.reason ?? null,
+          source: booking.source ?? null,
+          token_sha256: record.tokenHash,
+          created_at_ms: now,
+        }),
+      );
+      if (booking.checklist) this.#checklists.createWithin(record.id, booking.checklist, now);
+      if (booking.name) this.#statements.setName.run(booking.name.name, record.id);
+      keepOutcome(this.#db, booking.idempotency, record);
+      return record;
+    });
+  }
+
+  async findBooking(id: string): Promise<BookingRecord | undefined> {
+    const row = this.#statements.booking.get(id);
+    return row && toBookingRecord(row);
+  }
+
+  async rescheduleBooking(move: BookingMove): Promise<BookingRecord> {
+    return this.#immediate(() => {
+      const current = this.#currentBooking(move.bookingId);
+      const refusal = changeRefusal(current, move.now);
+      if (refusal) throw new StoreRefusal(refusal);
+      const hold = this.#consumableHold(move.holdId, current.serviceId, move.slot, move.now, current.id);
+      this.#requireOpening(move.opening);
+      if (hold) this.#statements.deleteHold.run(hold.id);
+      const status = move.asRequest ? 'requested' : current.status;
+      refuseOverlap(() => this.#statements.moveBooking.run(move.slot.start, move.slot.end, status, move.now, current.id));
+      const record: BookingRecord = { ...current, start: move.slot.start, end: move.slot.end, status };
+      keepOutcome(this.#db, move.idempotency, record);
+      return record;
+    });
+  }
+
+  async cancelBooking(cancel: BookingCancel): Promise<BookingRecord> {
+    return this.#immediate(() => {
+      const current = this.#currentBooking(cancel.bookingId);
+      if (changeRefusal(current, cancel.now) === 'booking_started') throw new StoreRefusal('booking_started');
+      this.#statements.cancelBooking.run(cancel.now, current.id);
+      const record = toBookingRecord(this.#statements.booking.get(current.id)!);
+      keepOutcome(this.#db, cancel.idempotency, record);
+      return record;
+    });
+  }
+
+  async replaceAccessToken(id: string, tokenHash: string): Promise<void> {
+    this.#statements.setToken.run(tokenHash, id);
+  }
+
+  async namedBooking(name: string): Promise<string | undefined> {
+    return this.#statements.name.get(name)?.value;
+  }
+
+  #immediate<T>(work: () => T): T {
+    return this.#db.transaction(work).immediate();
+  }
+
+  #currentBooking(id: string): BookingRecord {
+    const row = this.#statements.booking.get(id);
+    if (!row) throw new StoreRefusal('booking_not_found');
+    return toBookingRecord(row);
+  }
+
+  /**
+   * Checks that `slot` is free for a booking (the moved booking `exceptBookingId` aside) and
+   * returns the live hold `holdId` it may consume; refuses as `createBooking` says.
+   */
+  #consumableHold(holdId: string | undefined, serviceId: string, slot: Interval, now: number, exceptBookingId: string): HoldRow | undefined {
+    this.#statements.purgeHolds.run(now);
+    const hold = holdId === undefined ? undefined : this.#statements.liveHold.get(holdId, now);
+    if (hold && (hold.service_id !== serviceId || hold.start_ms !== slot.start)) throw new StoreRefusal('hold_mismatch');
+    const free = !this.#busy(slot, now, hold?.id, exceptBookingId).some((taken) => overlaps(slot, taken));
+    if (!free) throw new StoreRefusal(holdId !== undefined && !hold ? 'hold_expired' : 'slot_unavailable');
+    return hold;
+  }
+
+  #requireOpening(opening: OpeningRequirement | undefined): void {
+    if (opening && !this.#statements.openingBooking.get(opening.serviceId, opening.endsFrom, opening.endsTo)) {
+      throw new StoreRefusal('outside_follow_up_window');
+    }
+  }
+
+  #busy(range: Interval, now: number, exceptHoldId = '', exceptBookingId = ''): Interval[] {
+    return [
+      ...this.#statements.busyBookings.all(range.end, range.start, exceptBookingId),
+      ...this.#statements.busyHolds.all(now, range.end, range.start, exceptHoldId),
+    ];
+  }
+}
+
+/** Runs a write the overlap triggers guard: unreachable while the checks hold, kept as the last line. */
+function refuseOverlap(write: () => unknown): void {
+  try {
+    write();
+  } catch (error) {
+    if (error instanceof Error && error.message === 'slot_unavailable') throw new StoreRefusal('slot_unavailable');
+    throw error;
+  }
+}

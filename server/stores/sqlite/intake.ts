@@ -1,0 +1,149 @@
+/**
+ * Intake responses and safety signals in SQLite. A response is stored as the server checked and
+ * scored it (answers, scores, flags and safety items as JSON); a signal names a booking, a form,
+ * its version and the safety items — one row per such set however often it is sent. Storing a
+ * response links to it, in the same transaction, the signals sent for its booking, form and version.
+ */
+import { newId } from '../../secrets.js';
+import { StoreRefusal } from '../refusal.js';
+import type { IntakeResponseRecord, IntakeStore, NewIntakeResponse, NewSafetySignal, SafetySignalRecord } from '../types.js';
+import type { Db } from './database.js';
+import { keepOutcome } from './idempotency.js';
+
+interface ResponseRow {
+  id: string;
+  form_id: string;
+  form_version: string | null;
+  booking_id: string | null;
+  answers: string;
+  scores: string;
+  flags: string;
+  safety: number;
+  safety_items: string;
+  received_at_ms: number;
+}
+
+interface SignalRow {
+  id: string;
+  booking_id: string;
+  form_id: string;
+  form_version: string | null;
+  items: string;
+  received_at_ms: number;
+  response_id: string | null;
+}
+
+export class SqliteIntakeStore implements IntakeStore {
+  readonly #db: Db;
+  readonly #statements;
+
+  constructor(db: Db) {
+    this.#db = db;
+    this.#statements = {
+      bookingExists: db.prepare<[string], { id: string }>('SELECT id FROM bookings WHERE id = ?'),
+      insertResponse: db.prepare(
+        `INSERT INTO intake_responses
+           (id, form_id, form_version, booking_id, answers, scores, flags, safety, safety_items, received_at_ms)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      response: db.prepare<[string], ResponseRow>('SELECT * FROM intake_responses WHERE id = ?'),
+      // The safety signals sent while this intake was being filled in now point to it.
+      linkSignals: db.prepare(
+        `UPDATE safety_signals SET response_id = ?
+         WHERE booking_id = ? AND form_id = ? AND IFNULL(form_version, '') = ? AND response_id IS NULL`,
+      ),
+      sameSignal: db.prepare<[string, string, string, string], SignalRow>(
+        `SELECT * FROM safety_signals WHERE booking_id = ? AND form_id = ? AND IFNULL(form_version, '') = ? AND items = ?`,
+      ),
+      insertSignal: db.prepare(
+        'INSERT INTO safety_signals (id, booking_id, form_id, form_version, items, received_at_ms) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      signals: db.prepare<[string], SignalRow>('SELECT * FROM safety_signals WHERE booking_id = ? ORDER BY received_at_ms, rowid'),
+    };
+  }
+
+  async saveResponse({ submission, now, idempotency }: NewIntakeResponse): Promise<IntakeResponseRecord> {
+    return this.#db
+      .transaction((): IntakeResponseRecord => {
+        if (submission.booking !== undefined && !this.#statements.bookingExists.get(submission.booking)) {
+          throw new StoreRefusal('booking_not_found');
+        }
+        const record: IntakeResponseRecord = { id: newId('ir'), receivedAt: now, submission };
+        this.#statements.insertResponse.run(
+          record.id,
+          submission.form,
+          submission.version ?? null,
+          submission.booking ?? null,
+          JSON.stringify(submission.answers),
+          JSON.stringify(submission.scores),
+          JSON.stringify(submission.flags),
+          submission.safety ? 1 : 0,
+          JSON.stringify(submission.safetyItems),
+          now,
+        );
+        if (submission.booking !== undefined) {
+          this.#statements.linkSignals.run(record.id, submission.booking, submission.form, submission.version ?? '');
+        }
+        keepOutcome(this.#db, idempotency, record);
+        return record;
+      })
+      .immediate();
+  }
+
+  async findResponse(id: string): Promise<IntakeResponseRecord | undefined> {
+    const row = this.#statements.response.get(id);
+    return row && toResponseRecord(row);
+  }
+
+  async recordSafetySignal(signal: NewSafetySignal): Promise<SafetySignalRecord> {
+    const items = JSON.stringify(signal.items);
+    const version = signal.formVersion ?? '';
+    return this.#db
+      .transaction((): SafetySignalRecord => {
+        if (!this.#statements.bookingExists.get(signal.bookingId)) throw new StoreRefusal('booking_not_found');
+        let row = this.#statements.sameSignal.get(signal.bookingId, signal.formId, version, items);
+        if (!row) {
+          const id = newId('ss');
+          this.#statements.insertSignal.run(id, signal.bookingId, signal.formId, signal.formVersion ?? null, items, signal.now);
+          row = this.#statements.sameSignal.get(signal.bookingId, signal.formId, version, items)!;
+        }
+        const record = toSignalRecord(row);
+        keepOutcome(this.#db, signal.idempotency, record);
+        return record;
+      })
+      .immediate();
+  }
+
+  async safetySignals(bookingId: string): Promise<SafetySignalRecord[]> {
+    return this.#statements.signals.all(bookingId).map(toSignalRecord);
+  }
+}
+
+function toResponseRecord(row: ResponseRow): IntakeResponseRecord {
+  return {
+    id: row.id,
+    receivedAt: row.received_at_ms,
+    submission: {
+      form: row.form_id,
+      ...(row.form_version !== null ? { version: row.form_version } : {}),
+      ...(row.booking_id !== null ? { booking: row.booking_id } : {}),
+      answers: JSON.parse(row.answers),
+      scores: JSON.parse(row.scores),
+      flags: JSON.parse(row.flags),
+      safety: row.safety === 1,
+      safetyItems: JSON.parse(row.safety_items),
+    },
+  };
+}
+
+function toSignalRecord(row: SignalRow): SafetySignalRecord {
+  return {
+    id: row.id,
+    bookingId: row.booking_id,
+    formId: row.form_id,
+    formVersion: row.form_version ?? undefined,
+    items: JSON.parse(row.items),
+    receivedAt: row.received_at_ms,
+    responseId: row.response_id ?? undefined,
+  };
+}

@@ -1,0 +1,347 @@
+/**
+ * The stores behind the reference backend: what the routes and the demo seed need from a database,
+ * and nothing of how a database does it. An engine implements `Stores` and passes the store suite
+ * (`runStoreSuite` in test/server/stores/suite.ts); SQLite is the first (stores/sqlite/), and the
+ * README says how to add a second.
+ *
+ * The contract every engine keeps:
+ * - Every method returns a Promise. Nothing hands out a connection, a transaction or a callback
+ *   that reaches the database.
+ * - Each unit of work that must be atomic is one method, all of it or nothing: placing a hold with
+ *   its per-client caps; creating a booking with the hold it consumes, its checklist and its
+ *   idempotent outcome; a move; a cancellation; storing an intake response and linking the safety
+ *   signals sent for it; recording a safety signal; claiming an Idempotency-Key.
+ * - **No double booking**: at no moment do two active bookings (`confirmed` or `requested`)
+ *   overlap, however many calls, connections or processes race for one slot. Of concurrent
+ *   `createBooking` / `rescheduleBooking` calls for overlapping times, exactly one succeeds and
+ *   the others are refused with `slot_unavailable` (or `hold_expired`). A hold likewise takes its
+ *   slot only if nothing overlaps it, and a client's caps cannot be overshot by parallel holds.
+ * - What a store refuses it refuses with a `StoreRefusal` (stores/refusal.ts), naming the reason;
+ *   the routes word it for the client. Any other error is a failure (500), and changes nothing.
+ * - Times are epoch milliseconds. Ids are made by the store (`newId`, server/secrets.ts). Secrets
+ *   arrive hashed (SHA-256 hex): a store never sees a token or a client's address.
+ * - Rules are the caller's (src/scheduling, server/booking-rules.ts): which starts are slots,
+ *   notice, horizon, the follow-up window, the clinic day a hold counts on, a booking's status.
+ *   They arrive as intervals and values, so an engine needs no time zone and no clinical rule.
+ * - A new database holds the demo clinic (server/demo/clinic.ts, server/demo/checklists.ts):
+ *   its services, opening hours, scheduling settings and checklist templates.
+ * - An engine's factory refuses to open a database whose configuration is broken: a checklist
+ *   template that `checklistCopyFrom` (stores/checklist-templates.ts) refuses, an intake form
+ *   that `CodeFormStore` refuses.
+ */
+import type { BookingStatus, CareReason, ClientDetails, Service } from '../../src/api/schemas.js';
+import type { ChecklistItemDefinition } from '../../src/checklist/definition.js';
+import type { ResolvedForm } from '../../src/forms/definition.js';
+import type { IntakeSubmission } from '../../src/forms/submission.js';
+import type { Interval, SchedulingRules } from '../../src/scheduling/opening-hours.js';
+
+export type { Interval, SchedulingRules };
+
+export interface Stores {
+  readonly clinic: ClinicStore;
+  readonly forms: FormStore;
+  readonly bookings: BookingStore;
+  readonly checklists: ChecklistStore;
+  readonly intake: IntakeStore;
+  readonly idempotency: IdempotencyStore;
+  /** Resolves once the database answers; rejects when it cannot (`GET health`). */
+  ping(): Promise<void>;
+  /** Closes the database; nothing is called after. Closing twice is harmless. */
+  close(): Promise<void>;
+}
+
+// ---- the clinic's configuration -------------------------------------------------------------
+
+/** The clinic's configuration as the routes read it. */
+export interface ClinicStore {
+  /** The active services, in the clinic's order. */
+  listServices(): Promise<Service[]>;
+  /** An active service; `undefined` for an unknown or retired one. */
+  findService(id: string): Promise<Service | undefined>;
+  /** Opening hours, slot grid, notice, horizon and the clinic's time zone. */
+  schedulingRules(): Promise<SchedulingRules>;
+  /** A service's checklist template as stored (JSON text), `undefined` when it has none. */
+  checklistTemplate(serviceId: string): Promise<string | undefined>;
+}
+
+/** The intake forms the clinic serves (today from code: stores/code-forms.ts). */
+export interface FormStore {
+  /** The form served as `id`: as the clinic wrote it, and checked. */
+  find(id: string): Promise<ServedForm | undefined>;
+  /** The largest `POST intake-responses` body any served form's answers can make: its body limit. */
+  maxSubmissionBytes(): Promise<number>;
+}
+
+export interface ServedForm {
+  /** What `GET forms/{id}` answers. */
+  definition: Record<string, unknown>;
+  form: ResolvedForm;
+}
+
+// ---- holds and bookings -----------------------------------------------------------------------
+
+export interface BookingStore {
+  /**
+   * The starts `rules` schedule for a service of `durationMinutes` in [from, to) that no active
+   * booking and no hold live at `now` overlaps — `freeSlots()` of src/scheduling over the store's
+   * own busy intervals, with notice and horizon left to the caller. An engine may answer from
+   * memory (the SQLite store remembers days) but never with a stale answer.
+   */
+  freeSlots(query: SlotQuery): Promise<Interval[]>;
+  /**
+   * Holds a slot until `expiresAt`. Refuses `too_many_holds` (with `retryAt`, when the client's
+   * first live hold lapses) when the client already keeps `client.perClient` live holds, or
+   * `client.perClientPerDay` starting in `client.day`; `slot_unavailable` when an active booking
+   * or another live hold overlaps; `outside_follow_up_window` when `opening` is not met. Holds that
+   * have lapsed count for nothing.
+   */
+  placeHold(hold: NewHold): Promise<HoldRecord>;
+  /** Deletes the hold if `releaseTokenHash` is its release token's; otherwise nothing, and no error. */
+  releaseHold(id: string, releaseTokenHash: string): Promise<void>;
+  /**
+   * Books a slot. With `holdId`, that live hold does not count as taking the slot and is consumed
+   * (`hold_mismatch` when it is for another service or start). Refuses `slot_unavailable` when an
+   * active booking or another live hold overlaps — `hold_expired` instead when `holdId` names a
+   * hold that is no longer live — then `outside_follow_up_window`, then `name_taken`.
+   */
+  createBooking(booking: NewBooking): Promise<BookingRecord>;
+  findBooking(id: string): Promise<BookingRecord | undefined>;
+  /**
+   * Moves a booking to `slot`, keeping its id, token and checklist; its status becomes
+   * `requested` when `asRequest`, else stays. Refuses `booking_not_found`, then `booking_cancelled`
+   * or `booking_started` (`bookingChangeRefusal` of src/scheduling at `now`), then as
+   * `createBooking` does (its own current time does not count as taken).
+   */
+  rescheduleBooking(move: BookingMove): Promise<BookingRecord>;
+  /**
+   * Cancels a booking (cancelling again answers it as it is), freeing its time. Refuses
+   * `booking_not_found`, or `booking_started` for an active booking whose session has begun.
+   */
+  cancelBooking(cancel: BookingCancel): Promise<BookingRecord>;
+  /** A new access token for a booking (the demo seed mints one on each start). */
+  replaceAccessToken(id: string, tokenHash: string): Promise<void>;
+  /** The id of the booking the clinic keeps under `name` (see `NewBooking.name`). */
+  namedBooking(name: string): Promise<string | undefined>;
+}
+
+export interface SlotQuery {
+  /** Identifies the service for whatever the engine remembers; the duration is what counts. */
+  serviceId: string;
+  durationMinutes: number;
+  rules: SchedulingRules;
+  from: number;
+  to: number;
+  now: number;
+}
+
+/** Some active booking of `serviceId` must end in [endsFrom, endsTo] (a follow-up's window). */
+export interface OpeningRequirement {
+  serviceId: string;
+  endsFrom: number;
+  endsTo: number;
+}
+
+export interface NewHold {
+  serviceId: string;
+  slot: Interval;
+  now: number;
+  expiresAt: number;
+  releaseTokenHash: string;
+  client: HoldClient;
+  opening?: OpeningRequirement;
+  idempotency?: IdempotentOutcome<HoldRecord>;
+}
+
+/** Who holds (a hash of their address) and their caps. */
+export interface HoldClient {
+  hash: string;
+  perClient: number;
+  perClientPerDay: number;
+  /** The clinic day the slot starts on: the per-day cap counts live holds starting in it. */
+  day: Interval;
+}
+
+export interface HoldRecord {
+  id: string;
+  serviceId: string;
+  start: number;
+  end: number;
+  expiresAt: number;
+}
+
+export interface NewBooking {
+  serviceId: string;
+  slot: Interval;
+  /** `requested` for a request-mode service (the clinic confirms), `confirmed` otherwise. */
+  status: Exclude<BookingStatus, 'cancelled'>;
+  client: ClientDetails;
+  /** Privacy consent is required by the contract; only the optional contact consent varies. */
+  consent: { contact?: boolean };
+  reason?: CareReason;
+  source?: string;
+  tokenHash: string;
+  holdId?: string;
+  opening?: OpeningRequirement;
+  /** The booking's own copy of its service's checklist; `undefined`: made when first read. */
+  checklist?: ChecklistCopy;
+  /**
+   * Keep the booking under a name (the demo seed's booking): refused `name_taken` unless the name
+   * still points to `replacing` (`undefined`: to nothing), so two processes seeding at once make one.
+   */
+  name?: { name: string; replacing: string | undefined };
+  now: number;
+  idempotency?: IdempotentOutcome<BookingRecord>;
+}
+
+export interface BookingMove {
+  bookingId: string;
+  slot: Interval;
+  asRequest: boolean;
+  holdId?: string;
+  opening?: OpeningRequirement;
+  now: number;
+  idempotency?: IdempotentOutcome<BookingRecord>;
+}
+
+export interface BookingCancel {
+  bookingId: string;
+  now: number;
+  idempotency?: IdempotentOutcome<BookingRecord>;
+}
+
+export interface BookingRecord {
+  id: string;
+  serviceId: string;
+  start: number;
+  end: number;
+  status: BookingStatus;
+  /** SHA-256 hex of the booking's access token. */
+  tokenHash: string;
+}
+
+// ---- checklists -------------------------------------------------------------------------------
+
+/** What a booking's checklist is made from: its service's template at the time. */
+export interface ChecklistCopy {
+  checklistId: string | undefined;
+  items: readonly ChecklistItemDefinition[];
+}
+
+export interface ChecklistStore {
+  /** The booking's items in the template's order; `undefined` when it has no checklist yet. */
+  items(bookingId: string): Promise<ChecklistItemRecord[] | undefined>;
+  /** Gives the booking its checklist from `copy`, unless it has one (then nothing changes). */
+  create(bookingId: string, copy: ChecklistCopy, now: number): Promise<void>;
+  /**
+   * Sets an item done or not done; done again keeps its first `doneAt`. `undefined` when the
+   * booking's checklist has no such item; refuses `booking_cancelled` for a cancelled booking.
+   */
+  setDone(change: { bookingId: string; itemId: string; done: boolean; now: number }): Promise<ChecklistItemRecord | undefined>;
+}
+
+export interface ChecklistItemRecord extends ChecklistItemDefinition {
+  doneAt?: number;
+}
+
+// ---- intake -----------------------------------------------------------------------------------
+
+export interface IntakeStore {
+  /**
+   * Stores a response as the server checked and scored it, and links to it the safety signals of
+   * the same booking, form and version that no response claimed yet. Refuses `booking_not_found`.
+   */
+  saveResponse(response: NewIntakeResponse): Promise<IntakeResponseRecord>;
+  findResponse(id: string): Promise<IntakeResponseRecord | undefined>;
+  /**
+   * Records a signal, or answers the one recorded before for the same booking, form, version and
+   * items (in the given order, which the caller makes the form's). Refuses `booking_not_found`.
+   */
+  recordSafetySignal(signal: NewSafetySignal): Promise<SafetySignalRecord>;
+  /** A booking's signals, oldest first. */
+  safetySignals(bookingId: string): Promise<SafetySignalRecord[]>;
+}
+
+export interface NewIntakeResponse {
+  /** The server's own: `checkSubmission()` of src/forms. */
+  submission: IntakeSubmission;
+  now: number;
+  idempotency?: IdempotentOutcome<IntakeResponseRecord>;
+}
+
+export interface IntakeResponseRecord {
+  id: string;
+  receivedAt: number;
+  submission: IntakeSubmission;
+}
+
+export interface NewSafetySignal {
+  bookingId: string;
+  formId: string;
+  formVersion: string | undefined;
+  items: readonly string[];
+  now: number;
+  idempotency?: IdempotentOutcome<SafetySignalRecord>;
+}
+
+export interface SafetySignalRecord {
+  id: string;
+  bookingId: string;
+  formId: string;
+  formVersion: string | undefined;
+  items: string[];
+  receivedAt: number;
+  responseId: string | undefined;
+}
+
+// ---- idempotency ------------------------------------------------------------------------------
+
+/** One Idempotency-Key as stored: its SHA-256 hex and its scope (method and path). */
+export interface IdempotencyKeyRef {
+  keyHash: string;
+  scope: string;
+}
+
+/** A response kept for replay, sealed by the caller (middleware/idempotency.ts). */
+export interface StoredOutcome {
+  status: number;
+  /** `null` for a response without a body. */
+  sealed: Uint8Array | null;
+}
+
+/**
+ * The outcome an idempotent write stores with itself, in its own transaction, so that a key's
+ * record and the write it describes are committed together or not at all.
+ */
+export interface IdempotentOutcome<T> {
+  key: IdempotencyKeyRef;
+  /** Pure: what to keep for the write's result. Called inside the write's transaction. */
+  stored(result: T): StoredOutcome;
+}
+
+export interface IdempotencyClaim extends IdempotencyKeyRef {
+  /** What makes two requests the same (`fingerprintRequest`). */
+  fingerprint: string;
+  now: number;
+  /** Records created at or before this are forgotten first (they are kept 24 hours). */
+  forgetCreatedBy: number;
+  /** A pending claim locked at or before this belongs to a request that died: it is retaken. */
+  retakeLockedBy: number;
+}
+
+export type ClaimResult =
+  /** The key is this request's: pending until completed, released, or retaken. */
+  | { state: 'claimed' }
+  | { state: 'replay'; outcome: StoredOutcome }
+  /** The key was used with a different request. */
+  | { state: 'reused' }
+  /** The first request with the key is still running. */
+  | { state: 'in_progress' };
+
+export interface IdempotencyStore {
+  /** Claims a key, atomically: of concurrent claims of one free key, exactly one is `claimed`. */
+  claim(claim: IdempotencyClaim): Promise<ClaimResult>;
+  /** Keeps the outcome of a claimed key. */
+  complete(key: IdempotencyKeyRef, outcome: StoredOutcome): Promise<void>;
+  /** Forgets a claim that has no outcome (the request changed nothing), so the key can be used again. */
+  release(key: IdempotencyKeyRef): Promise<void>;
+}
