@@ -22,10 +22,12 @@ export interface ChecklistRouteDependencies {
 export function registerChecklistRoutes(app: Hono<AppEnv>, { store, checklists, now }: ChecklistRouteDependencies): void {
   app.get('/bookings/:id/checklist', (c) => {
     const row = authorizedBooking(store, c.req.param('id'), c.req.header('Authorization'));
+    const items = checklists.items(row, now());
     return c.json({
+      lang: checklists.language(row.id),
       booking: toBooking(row),
       timeZone: store.timeZone,
-      items: checklists.items(row, now()),
+      items,
     } satisfies ChecklistResponse);
   });
 

@@ -10,6 +10,7 @@
  */
 import type { ChecklistItemState } from '../src/api/schemas.js';
 import { parseChecklistDefinition, type ChecklistDefinition } from '../src/checklist/definition.js';
+import { itemTexts } from '../src/checklist/languages.js';
 import { bookingCancelled } from './api-error.js';
 import { toInstant, type BookingRow } from './clinic-store.js';
 import type { Db } from './database.js';
@@ -22,6 +23,8 @@ interface ItemRow {
   due_offset_minutes: number | null;
   required: number;
   done_at_ms: number | null;
+  /** JSON: the text, details and group in other languages. */
+  translations: string | null;
 }
 
 export class ChecklistTemplateError extends Error {
@@ -49,18 +52,19 @@ export class ChecklistStore {
       ),
       bookingStatus: db.prepare<[string], { status: string }>('SELECT status FROM bookings WHERE id = ?'),
       hasChecklist: db.prepare<[string], { booking_id: string }>('SELECT booking_id FROM booking_checklists WHERE booking_id = ?'),
-      insertChecklist: db.prepare('INSERT INTO booking_checklists (booking_id, checklist_id, created_at_ms) VALUES (?, ?, ?)'),
+      insertChecklist: db.prepare('INSERT INTO booking_checklists (booking_id, checklist_id, created_at_ms, lang) VALUES (?, ?, ?, ?)'),
+      language: db.prepare<[string], { lang: string | null }>('SELECT lang FROM booking_checklists WHERE booking_id = ?'),
       insertItem: db.prepare(
         `INSERT INTO booking_checklist_items
-           (booking_id, item_id, position, text, details, group_name, due_offset_minutes, required)
-         VALUES (@booking_id, @item_id, @position, @text, @details, @group_name, @due_offset_minutes, @required)`,
+           (booking_id, item_id, position, text, details, group_name, due_offset_minutes, required, translations)
+         VALUES (@booking_id, @item_id, @position, @text, @details, @group_name, @due_offset_minutes, @required, @translations)`,
       ),
       items: db.prepare<[string], ItemRow>(
-        `SELECT item_id, text, details, group_name, due_offset_minutes, required, done_at_ms
+        `SELECT item_id, text, details, group_name, due_offset_minutes, required, done_at_ms, translations
          FROM booking_checklist_items WHERE booking_id = ? ORDER BY position`,
       ),
       item: db.prepare<[string, string], ItemRow>(
-        `SELECT item_id, text, details, group_name, due_offset_minutes, required, done_at_ms
+        `SELECT item_id, text, details, group_name, due_offset_minutes, required, done_at_ms, translations
          FROM booking_checklist_items WHERE booking_id = ? AND item_id = ?`,
       ),
       // Checking an item that is already done keeps when it was first done: the same PUT, the same answer.
@@ -97,20 +101,28 @@ export class ChecklistStore {
       if (error instanceof ChecklistTemplateError) return false;
       throw error;
     }
-    this.#statements.insertChecklist.run(booking.id, template?.id ?? null, now);
-    template?.items.forEach((item, position) =>
+    const lang = template?.lang ?? 'en';
+    this.#statements.insertChecklist.run(booking.id, template?.id ?? null, now, lang);
+    template?.items.forEach((item, position) => {
+      const texts = itemTexts(item, lang);
       this.#statements.insertItem.run({
         booking_id: booking.id,
         item_id: item.id,
         position,
-        text: item.text,
-        details: item.details ?? null,
-        group_name: item.group,
+        text: texts.text,
+        details: texts.details ?? null,
+        group_name: texts.group,
         due_offset_minutes: item.dueOffsetMinutes ?? null,
         required: item.required ? 1 : 0,
-      }),
-    );
+        translations: texts.translations ? JSON.stringify(texts.translations) : null,
+      });
+    });
     return true;
+  }
+
+  /** The language of a booking's copied texts (`lang` of its checklist); `en` when it has none yet. */
+  language(bookingId: string): string {
+    return this.#statements.language.get(bookingId)?.lang ?? 'en';
   }
 
   /** The booking's items, creating its checklist first if it has none yet (throws `ChecklistTemplateError` if it cannot). */
@@ -171,5 +183,6 @@ function toItemState(row: ItemRow): ChecklistItemState {
     required: row.required === 1,
     done: row.done_at_ms !== null,
     ...(row.done_at_ms !== null ? { doneAt: toInstant(row.done_at_ms) } : {}),
+    ...(row.translations ? { translations: JSON.parse(row.translations) as ChecklistItemState['translations'] } : {}),
   };
 }

@@ -31,6 +31,8 @@ interface ServiceRow {
   follow_up_after: string | null;
   follow_up_min_hours: number | null;
   follow_up_max_hours: number | null;
+  /** JSON: the name and description in other languages. */
+  translations: string | null;
 }
 
 interface HoldRow {
@@ -68,7 +70,7 @@ export interface Reschedule {
 }
 
 const SERVICE_COLUMNS =
-  'id, name, description, duration_minutes, location, mode, follow_up_after, follow_up_min_hours, follow_up_max_hours';
+  'id, name, description, duration_minutes, location, mode, follow_up_after, follow_up_min_hours, follow_up_max_hours, translations';
 
 export class ClinicStore {
   readonly #db: Db;
@@ -126,6 +128,11 @@ export class ClinicStore {
 
   get timeZone(): string {
     return this.#timeZone;
+  }
+
+  /** The language the clinic's texts are written in (`lang` of `GET services`); other languages are in `translations`. */
+  get language(): string {
+    return this.#statements.settings.all().find((row) => row.key === 'language')?.value ?? 'en';
   }
 
   listServices(): Service[] {
@@ -378,6 +385,7 @@ function toService(row: ServiceRow): Service {
           },
         }
       : {}),
+    ...(row.translations ? { translations: JSON.parse(row.translations) as Service['translations'] } : {}),
   };
 }
 

@@ -146,6 +146,10 @@ function build(): OpenApiDocument {
         get: {
           operationId: 'listServices',
           summary: 'The services a client can book',
+          description:
+            '`name` and `description` are in `lang` (the clinic’s language; `en` when absent). A service may carry them in other ' +
+            'languages in `translations`, keyed by BCP 47 tag (`{"es": {"name": "Consulta inicial"}}`): an element shows the ' +
+            'page’s language, then its base language, then the plain fields, marking text in another language with `lang`.',
           tags: ['booking'],
           responses: responses({ '200': success('Bookable services.', 'ServicesResponse') }, 'InternalError'),
         },
@@ -272,7 +276,8 @@ function build(): OpenApiDocument {
           summary: 'The booking’s preparation checklist and the state of its items',
           description:
             'Items are in the order the clinic wrote them; `dueOffsetMinutes` counts real minutes from the session’s start ' +
-            '(negative before it). A rescheduled booking keeps its items and their state. A cancelled booking’s checklist can be read, not changed.',
+            '(negative before it). A rescheduled booking keeps its items and their state. A cancelled booking’s checklist can be read, not changed. ' +
+            '`text`, `details` and `group` are in `lang` (`en` when absent); their other languages are in each item’s `translations`.',
           tags: ['checklist'],
           parameters: [parameter('BookingId')],
           security: bearer(),

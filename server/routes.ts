@@ -53,7 +53,7 @@ export function registerRoutes(app: Hono<AppEnv>, { db, store, checklists, now, 
 
   app.get('/openapi.json', (c) => c.json(buildOpenApiDocument()));
 
-  app.get('/services', (c) => c.json({ services: store.listServices() } satisfies ServicesResponse));
+  app.get('/services', (c) => c.json({ lang: store.language, services: store.listServices() } satisfies ServicesResponse));
 
   app.get('/availability', (c) => {
     const query = parseRequest(AvailabilityQuery, pick(c.req.query(), ['service', 'from', 'to', 'after']));

@@ -33,6 +33,7 @@ import {
   type SafetySignal,
   type SafetySignalRequest,
   type Service,
+  type ServicesResponse,
 } from './schemas.js';
 import type { IntakeSubmission } from '../forms/submission.js';
 
@@ -204,8 +205,12 @@ export class KapApiClient {
 
   /** `GET services`. */
   async listServices(opts: RequestOptions = {}): Promise<Service[]> {
-    const res = await this.#request({ method: 'GET', segments: ['services'], signal: opts.signal, schema: ServicesResponseSchema });
-    return res.services;
+    return (await this.getServices(opts)).services;
+  }
+
+  /** `GET services` whole: the services and `lang`, the language of their plain `name` and `description`. */
+  getServices(opts: RequestOptions = {}): Promise<ServicesResponse> {
+    return this.#request({ method: 'GET', segments: ['services'], signal: opts.signal, schema: ServicesResponseSchema });
   }
 
   /**

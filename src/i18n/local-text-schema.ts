@@ -15,9 +15,9 @@ export const LanguageTag = z
   .check(z.regex(LANGUAGE_TAG, 'must be a language tag such as "en", "es" or "es-MX"'), z.maxLength(35));
 
 /** `text`, or a map of language tags to strings each checked by `text`. */
-export function localText<T extends z.ZodMiniType<string>>(text: T): z.ZodMiniType<LocalText> {
+export function localText<T extends z.ZodMiniType<string>>(text: T): z.ZodMiniType<LocalText, LocalText> {
   return z.union([
     text,
     z.record(LanguageTag, text).check(z.refine((map) => Object.keys(map).length > 0, 'must give the text in at least one language')),
-  ]) as unknown as z.ZodMiniType<LocalText>;
+  ]) as unknown as z.ZodMiniType<LocalText, LocalText>;
 }
