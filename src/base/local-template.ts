@@ -5,6 +5,7 @@
  * English on a Spanish page — including inside a sentence of the element's own words.
  */
 import { html } from 'lit';
+import { foreignLang, type ChosenText } from '../i18n/local-text.js';
 
 /** A text and, when it differs from the page's, its language. */
 export interface MarkedText {
@@ -15,6 +16,11 @@ export interface MarkedText {
 /** `text`, in a span with `lang` when that is given (a language other than the page's). */
 export function inLanguage(text: unknown, lang: string | undefined): unknown {
   return lang ? html`<span lang=${lang}>${text}</span>` : text;
+}
+
+/** `chosen` text on a page in `pageLang`: in a `lang` span when it is in another language. */
+export function chosenText(chosen: ChosenText, pageLang: string): unknown {
+  return inLanguage(chosen.text, foreignLang(chosen, pageLang));
 }
 
 /**

@@ -35,6 +35,7 @@ import { bookingStyles } from './kap-booking.styles.js';
 import { ManageFlow, type ManageFocus } from './manage-flow.js';
 import { manageLink, resolveManageUrl } from './manage-link.js';
 import { moveRovingFocus } from './roving-focus.js';
+import { serviceName, servicesIn } from './service-language.js';
 
 const FIELD_ERRORS: Record<DetailsField, KapStringKey> = {
   name: 'errorName',
@@ -281,10 +282,10 @@ export class KapBooking extends KapElement {
   });
 
   private readonly serviceTask = new Task(this, {
-    task: async ([client, serviceId], { signal }) => {
+    task: async ([client, serviceId, , language], { signal }) => {
       if (!client || !serviceId) return initialState;
       try {
-        const services = await client.listServices({ signal: this.signalFor(signal) });
+        const services = servicesIn(await client.getServices({ signal: this.signalFor(signal) }), language);
         this.#services = services;
         const service = services.find((candidate) => candidate.id === serviceId);
         if (!service) {
@@ -296,7 +297,7 @@ export class KapBooking extends KapElement {
         throw error;
       }
     },
-    args: () => [this.client, this.serviceId, this.connectionSignal] as const,
+    args: () => [this.client, this.serviceId, this.connectionSignal, this.language] as const,
   });
 
   /** A follow-up service: the booking that opens its window, read with its token. */
@@ -913,7 +914,7 @@ export class KapBooking extends KapElement {
   #renderService(service: Service): TemplateResult {
     const duration = formatUnit(service.durationMinutes, 'minute', this.locale);
     return html`<div part="service" class="service">
-      <p class="service-name">${service.name}</p>
+      <p class="service-name">${serviceName(service)}</p>
       <p class="service-meta muted">
         ${this.t('serviceDuration', { duration })} ·
         ${this.t(service.location === 'in_person' ? 'locationInPerson' : 'locationVirtual')}
@@ -1125,7 +1126,7 @@ export class KapBooking extends KapElement {
     return html`<dl part="summary" class="summary">
       <div>
         <dt>${this.t('summaryService')}</dt>
-        <dd>${service.name}</dd>
+        <dd>${serviceName(service)}</dd>
       </div>
       <div>
         <dt>${this.t('summaryDate')}</dt>

@@ -11,7 +11,7 @@ import { renderMarkdown } from '../../base/markdown-template.js';
 import { checklistProgress, dueAt, dueStatus, type DueStatus } from '../../checklist/due.js';
 import { shownTexts } from '../../checklist/languages.js';
 import { foreignLang, pickText, type ChosenText } from '../../i18n/local-text.js';
-import { inLanguage, interpolateMarked } from '../../base/local-template.js';
+import { chosenText, interpolateMarked } from '../../base/local-template.js';
 import { KapChecklistChangeEvent } from '../../events/kap-checklist-change.js';
 import { KapChecklistCompleteEvent } from '../../events/kap-checklist-complete.js';
 import { KapErrorEvent } from '../../events/kap-error.js';
@@ -390,7 +390,7 @@ export class KapPrepChecklist extends KapElement {
   }
 
   #inLanguage(chosen: ChosenText): unknown {
-    return inLanguage(chosen.text, this.#foreign(chosen));
+    return chosenText(chosen, this.language);
   }
 
   #focusItem(event: Event, index: number): void {
