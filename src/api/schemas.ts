@@ -40,8 +40,10 @@ const Id = z.string().check(z.minLength(1), z.maxLength(200));
  * then its base language, then the plain field (`translatedField` in `src/i18n/local-text.ts`),
  * marking text in another language with `lang`. Optional, so older backends and clients still fit.
  */
-const translationsOf = <const K extends string>(...fields: K[]) =>
-  z.optional(z.record(z.string(), z.partial(z.object(Object.fromEntries(fields.map((field) => [field, z.string()])) as Record<K, z.ZodMiniString>))));
+const translationsOf = <const K extends string>(...fields: K[]) => {
+  const texts = Object.fromEntries(fields.map((field) => [field, z.string()])) as Record<K, z.ZodMiniString>;
+  return z.optional(z.record(z.string(), z.partial(z.object(texts))));
+};
 
 /** The language of a response's plain text fields (BCP 47); `en` when absent. */
 const ContentLanguage = z.optional(z.string().check(z.minLength(2), z.maxLength(35)));

@@ -32,7 +32,8 @@ type Kind = keyof typeof TEXT_FIELDS;
 const MARKDOWN: ReadonlySet<string> = new Set(['form.intro', 'page.intro', 'item.text', 'crisis.body', 'confirmation.body']);
 
 type Owner = Record<string, unknown>;
-type Visit = (owner: Owner, kind: Kind, where: string) => Owner;
+/** Called for each object with texts; `item` is the item an option or row belongs to. */
+type Visit = (owner: Owner, kind: Kind, where: string, item?: Owner) => Owner;
 
 /** `{...page, items}` with every text owner of the page passed through `visit` (a copy). */
 function mapPage(page: Owner, where: string, visit: Visit): Owner {
@@ -43,11 +44,11 @@ function mapPage(page: Owner, where: string, visit: Visit): Owner {
     const out = visit(item, 'item', at);
     if (Array.isArray(item['options'])) {
       out['options'] = (item['options'] as Owner[]).map((option, k) =>
-        visit(option, 'option', `${at}.options[${k}] (${JSON.stringify(option['value'])})`),
+        visit(option, 'option', `${at}.options[${k}] (${JSON.stringify(option['value'])})`, item),
       );
     }
     if (Array.isArray(item['rows'])) {
-      out['rows'] = (item['rows'] as Owner[]).map((row, k) => visit(row, 'row', `${at}.rows[${k}] (${JSON.stringify(row['id'])})`));
+      out['rows'] = (item['rows'] as Owner[]).map((row, k) => visit(row, 'row', `${at}.rows[${k}] (${JSON.stringify(row['id'])})`, item));
     }
     return out;
   });
@@ -97,15 +98,16 @@ export function checkTexts(definition: object, defaultLang: string): string[] {
       if (value === undefined) continue;
       const at = place(where, field);
       if (!hasLanguage(value, defaultLang)) {
-        problems.push(`${at}: has no "${defaultLang}" text; a text given per language must include the form's own language ("lang": "${defaultLang}")`);
+        problems.push(
+          `${at}: has no "${defaultLang}" text; a text given per language must include the form's own language ("lang": "${defaultLang}")`,
+        );
       }
       if (!MARKDOWN.has(`${kind}.${field}`)) continue;
       for (const [lang, text] of variantsOf(value, defaultLang)) {
+        const which = typeof value === 'string' ? '' : ` (${lang})`;
         parseMarkdown(text, {
           onRejectedLink: (url) =>
-            problems.push(
-              `${at}${typeof value === 'string' ? '' : ` (${lang})`}: link "${url}" is not allowed: links may use https:, tel:, mailto: or a relative address`,
-            ),
+            problems.push(`${at}${which}: link "${url}" is not allowed: links may use https:, tel:, mailto: or a relative address`),
         });
       }
     }
@@ -187,33 +189,20 @@ export interface PageTranslation {
  */
 export function withTranslation<T extends object>(page: T, base: string, translation: PageTranslation | undefined, lang: string): T {
   if (!translation) return page;
-  const join = (owner: Owner, translated: Record<string, unknown> | undefined, kind: Kind): Owner => {
+  return mapPage(page as Owner, '', (owner, kind, _where, item) => {
+    const ofItem = translation.items[(item ?? owner)['id'] as string];
+    const byKind = {
+      page: translation,
+      item: ofItem,
+      option: ofItem?.options?.[owner['value'] as string],
+      row: ofItem?.rows?.[owner['id'] as string],
+    } as Partial<Record<Kind, object>>;
+    const translated = byKind[kind] as Record<string, unknown> | undefined;
     const out: Owner = { ...owner };
     for (const field of TEXT_FIELDS[kind]) {
       const text = translated?.[field];
       if (typeof owner[field] === 'string' && typeof text === 'string') out[field] = { [base]: owner[field], [lang]: text };
     }
     return out;
-  };
-  return mapPageWith(page as Owner, translation, join) as T;
-}
-
-function mapPageWith(
-  page: Owner,
-  translation: PageTranslation,
-  join: (owner: Owner, translated: Record<string, unknown> | undefined, kind: Kind) => Owner,
-): Owner {
-  const out = join(page, translation as unknown as Record<string, unknown>, 'page');
-  out['items'] = (page['items'] as Owner[]).map((item) => {
-    const translated = translation.items[item['id'] as string];
-    const mapped = join(item, translated, 'item');
-    if (Array.isArray(item['options'])) {
-      mapped['options'] = (item['options'] as Owner[]).map((option) => join(option, translated?.options?.[option['value'] as string], 'option'));
-    }
-    if (Array.isArray(item['rows'])) {
-      mapped['rows'] = (item['rows'] as Owner[]).map((row) => join(row, translated?.rows?.[row['id'] as string], 'row'));
-    }
-    return mapped;
-  });
-  return out;
+  }) as T;
 }

@@ -62,7 +62,8 @@ export function parseFormDefinition(json: unknown, options: ParseOptions = {}): 
   const lang = options.lang ?? defaultLang;
   const translation = options.translations && sameLanguage(options.translations.lang, lang) ? options.translations : undefined;
   const textProblems = checkTexts(definition, defaultLang);
-  const local = localizeTexts<Omit<ResolvedForm, 'lang' | 'pages' | 'crisisDefault'> & { pages: LocalPage[] }>(definition, lang, defaultLang);
+  type Local = Omit<ResolvedForm, 'lang' | 'pages' | 'crisisDefault'> & { pages: LocalPage[] };
+  const local = localizeTexts<Local>(definition, lang, defaultLang);
   const { pages, ...rest } = local.value;
   const form: ResolvedForm = {
     ...rest,
@@ -89,11 +90,13 @@ function resolvePage(page: LocalPage, index: number, lang: string, translation: 
     );
   }
   if ('include' in page) {
-    const written = ItemsPage.parse(withTranslation(MEDICAL_SCREENING_PAGE, BUILT_IN_LANG, translation?.includes?.[page.include], translation?.lang ?? lang));
+    const translated = translation?.includes?.[page.include];
+    const written = ItemsPage.parse(withTranslation(MEDICAL_SCREENING_PAGE, BUILT_IN_LANG, translated, translation?.lang ?? lang));
     const ready = localizePage<z.output<typeof ItemsPage> & { langs?: Record<string, string> }>(written, lang, BUILT_IN_LANG);
     // The clinic's own title (with its own language) replaces the built-in one.
     const ownTitle = page.title as string | undefined;
-    const title = ownTitle === undefined ? { text: ready.title as string, lang: ready.langs?.['title'] } : { text: ownTitle, lang: page.langs?.['title'] };
+    const title =
+      ownTitle === undefined ? { text: ready.title as string, lang: ready.langs?.['title'] } : { text: ownTitle, lang: page.langs?.['title'] };
     const { title: _builtIn, ...langs }: Record<string, string> = ready.langs ?? {};
     if (title.lang) langs['title'] = title.lang;
     const { langs: _pageLangs, ...resolved } = resolveItemsPage(ready, `pages[${index}] (include "${page.include}")`);
@@ -136,9 +139,10 @@ function languageWarnings(
     );
   }
   if (fallbacks && !sameLanguage(lang, defaultLang)) {
+    const [texts, have, are, them] = fallbacks === 1 ? ['text', 'has', 'is', 'it'] : ['texts', 'have', 'are', 'them'];
     warnings.push(
-      `${fallbacks} ${fallbacks === 1 ? 'text' : 'texts'} of the form ${fallbacks === 1 ? 'has' : 'have'} no "${lang}" version and ` +
-        `${fallbacks === 1 ? 'is' : 'are'} shown in "${defaultLang}", marked lang="${defaultLang}": give ${fallbacks === 1 ? 'it' : 'them'} per language, like {"${defaultLang}": "…", "${lang}": "…"}.`,
+      `${fallbacks} ${texts} of the form ${have} no "${lang}" version and ${are} shown in "${defaultLang}", marked lang="${defaultLang}": ` +
+        `give ${them} per language, like {"${defaultLang}": "…", "${lang}": "…"}.`,
     );
   }
   return warnings;
