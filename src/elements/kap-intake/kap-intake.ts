@@ -28,13 +28,19 @@ import { parseFormDefinition } from '../../forms/parse.js';
 import { indexForm } from '../../forms/form-index.js';
 import { parseMarkdown } from '../../forms/markdown.js';
 import { VALIDATION_MESSAGES, type ValidationError, type ValidationOptions } from '../../forms/validation.js';
-import { onContentRegistered, registeredContent } from '../../i18n/content.js';
 import type { KapStringKey } from '../../i18n/strings.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { renderCheckAnswers } from './check-answers.js';
 import { renderCrisisPanel } from './crisis-panel.js';
+import { FormLanguage } from './form-language.js';
 import { IntakeFlow } from './intake-flow.js';
 import { intakeStyles } from './kap-intake.styles.js';
+
+/** What a question's hint is made of: its `help`, and its language where that is not the page's. */
+interface Hinted {
+  help?: string | undefined;
+  langs?: TextLanguages | undefined;
+}
 
 interface ChoiceOption {
   value: string;
@@ -130,9 +136,6 @@ export class KapIntake extends KapElement {
   #scripted: unknown;
   /** The definition last fetched, so a change of language does not fetch it again. */
   #fetched: { client: unknown; id: string; json: unknown } | undefined;
-  /** Warnings already given to the website team (once each). */
-  #warned = new Set<string>();
-  #unsubscribeContent: (() => void) | undefined;
   /** What the page address's fragment carried when the element was connected. */
   #fragment: BookingFragment = {};
   #seen: Visibility | undefined;
@@ -151,6 +154,8 @@ export class KapIntake extends KapElement {
     submitted: (responseId) => this.emit(new KapIntakeSubmitEvent({ responseId })),
     failed: (error) => this.reportFailure(error),
   });
+
+  private readonly formLanguage = new FormLanguage(this);
 
   private readonly formTask = new Task(this, {
     task: async ([client, id, local, , language, translations], { signal }) => {
@@ -174,7 +179,7 @@ export class KapIntake extends KapElement {
       }
       const parsed = parseFormDefinition(json, { lang: language, ...(translations ? { translations } : {}) });
       if (!parsed.ok) return this.#problem('invalid_form', `the form definition is not valid: ${parsed.problems.join('; ')}`);
-      this.#warn(parsed.form, parsed.warnings);
+      this.formLanguage.warn(parsed.form, parsed.warnings);
       this.flow.start(parsed.form);
       return parsed.form;
     },
@@ -185,7 +190,7 @@ export class KapIntake extends KapElement {
         this.definition ?? this.#scripted,
         this.connectionSignal,
         this.language,
-        registeredContent(this.language).forms,
+        this.formLanguage.translations(this.language),
       ] as const,
   });
 
@@ -202,26 +207,6 @@ export class KapIntake extends KapElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.token) this.#fragment = readBookingFragment();
-    this.#unsubscribeContent = onContentRegistered(() => this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#unsubscribeContent?.();
-  }
-
-  /**
-   * Tells the website team, once, what the form lacks in this language (an instrument with no
-   * official translation, texts with no version in it). The form still works; nothing the client
-   * typed is ever in these lines.
-   */
-  #warn(form: ResolvedForm, warnings: readonly string[]): void {
-    for (const warning of warnings) {
-      const line = `<kap-intake> form "${form.id}", lang="${form.lang}": ${warning}`;
-      if (this.#warned.has(line)) continue;
-      this.#warned.add(line);
-      console.warn(line);
-    }
   }
 
   protected override settingsRead(settings: Record<string, unknown>): void {
@@ -437,8 +422,9 @@ export class KapIntake extends KapElement {
     return this.flow.errors.find((error) => error.itemId === key);
   }
 
-  #hint(key: string, help: string | undefined, lang?: string): unknown {
-    return help ? html`<p class="hint" id="h-${key}" lang=${lang ?? nothing}>${help}</p>` : nothing;
+  /** The hint under a question (`help`), in its own language when that is not the page's. */
+  #hint(key: string, { help, langs }: Hinted): unknown {
+    return help ? html`<p class="hint" id="h-${key}" lang=${langs?.['help'] ?? nothing}>${help}</p>` : nothing;
   }
 
   #errorMessage(key: string, error: ValidationError | undefined): unknown {
@@ -461,27 +447,20 @@ export class KapIntake extends KapElement {
         return html`<div part="field" class="field">${this.#md(item.text, item.langs?.['text'])}</div>`;
       case 'choice':
       case 'multi':
-        return this.#renderChoices(item.id, this.#label(item), item.help, item.options, item.type === 'multi', item.langs?.['help']);
+        return this.#renderChoices(item.id, this.#label(item), item, item.options, item.type === 'multi');
       case 'yesno':
-        return this.#renderChoices(
-          item.id,
-          this.#label(item),
-          item.help,
-          [
-            { value: 'yes', label: this.t('intakeYes') },
-            { value: 'no', label: this.t('intakeNo') },
-          ],
-          false,
-          item.langs?.['help'],
-        );
+        return this.#renderChoices(item.id, this.#label(item), item, [
+          { value: 'yes', label: this.t('intakeYes') },
+          { value: 'no', label: this.t('intakeNo') },
+        ]);
       case 'scale':
         return html`<div part="field" class="field">
           <fieldset aria-describedby=${ifDefined(item.help && `h-${item.id}`)}>
             <legend>${this.#label(item)}</legend>
-            ${this.#hint(item.id, item.help, item.langs?.['help'])}
+            ${this.#hint(item.id, item)}
             ${item.rows.map(
               (row) =>
-                html`${this.#renderChoices(row.id, html`${row.number}. ${inLanguage(row.label, row.langs?.['label'])}`, undefined, item.options, false)}
+                html`${this.#renderChoices(row.id, html`${row.number}. ${inLanguage(row.label, row.langs?.['label'])}`, {}, item.options)}
                 ${row.id === this.#crisisAfter ? renderCrisisPanel(this.#crisisPanel(this.flow.form!)) : nothing}`,
             )}
           </fieldset>
@@ -504,7 +483,7 @@ export class KapIntake extends KapElement {
     const invalid = error ? 'true' : nothing;
     return html`<div part="field" class="field ${error ? 'field--error' : ''}">
       <label class="label" for="f-${key}">${this.#label(item)}</label>
-      ${this.#hint(key, item.help, item.langs?.['help'])} ${this.#errorMessage(key, error)}
+      ${this.#hint(key, item)} ${this.#errorMessage(key, error)}
       ${item.type === 'textarea'
         ? html`<textarea
             class="input"
@@ -533,20 +512,13 @@ export class KapIntake extends KapElement {
     </div>`;
   }
 
-  #renderChoices(
-    key: string,
-    legend: unknown,
-    help: string | undefined,
-    options: readonly ChoiceOption[],
-    multi = false,
-    helpLang?: string,
-  ): TemplateResult {
+  #renderChoices(key: string, legend: unknown, hinted: Hinted, options: readonly ChoiceOption[], multi = false): TemplateResult {
     const error = this.#error(key);
     const value = this.flow.answers[key];
     return html`<div part="field" class="field ${error ? 'field--error' : ''}">
-      <fieldset aria-describedby=${this.#describedBy(key, help, error) || nothing}>
+      <fieldset aria-describedby=${this.#describedBy(key, hinted.help, error) || nothing}>
         <legend>${legend}</legend>
-        ${this.#hint(key, help, helpLang)} ${this.#errorMessage(key, error)}
+        ${this.#hint(key, hinted)} ${this.#errorMessage(key, error)}
         <div class="choices ${options.length < 3 ? 'choices--inline' : ''}">
           ${options.map((option, i) => {
             const id = i ? `f-${key}-${i}` : `f-${key}`;
@@ -578,7 +550,7 @@ export class KapIntake extends KapElement {
     return html`<div part="field" class="field ${error ? 'field--error' : ''}">
       <fieldset role="group" aria-describedby=${this.#describedBy(key, item.help, error) || nothing}>
         <legend>${this.#label(item)}</legend>
-        ${this.#hint(key, item.help, item.langs?.['help'])} ${this.#errorMessage(key, error)}
+        ${this.#hint(key, item)} ${this.#errorMessage(key, error)}
         <div class="date">
           ${DATE_PARTS.map(
             (part) =>
