@@ -11,12 +11,16 @@ import { tokens } from '../styles/tokens.js';
 import { anySignal } from './abort-signals.js';
 import { formatWait, inheritedLanguage, intlLocale } from './language.js';
 import { PageSchemeController } from './page-scheme-controller.js';
+import { interpolateMarked } from './local-template.js';
+import { sameLanguage } from '../i18n/local-text.js';
 
 /** A problem with how the element is set up on the page, shown instead of the element. */
 export interface ConfigurationProblem {
   code: string;
   /** Technical English for the site's developer; never contains anything the client typed. */
   detail: string;
+  /** The language of `detail` when it is not English (one written with the element's own strings). */
+  lang?: string;
 }
 
 function isAbort(error: unknown): boolean {
@@ -249,12 +253,18 @@ export abstract class KapElement extends LitElement {
     return this.configurationProblem ? this.renderConfigurationProblem(this.configurationProblem) : this.renderContent();
   }
 
+  /** The website team's detail is technical English (unless it says otherwise): marked so on a page in another language. */
+  #detailLang(problem: ConfigurationProblem): string | undefined {
+    const lang = problem.lang ?? 'en';
+    return sameLanguage(lang, this.#language) ? undefined : lang;
+  }
+
   protected renderConfigurationProblem(problem: ConfigurationProblem): TemplateResult {
     return html`
       <div part="base problem" class="notice notice--error" role="alert">
         <h2 part="heading">${this.t('configurationHeading')}</h2>
         <p>${this.t('configurationBody')}</p>
-        <p class="muted">${this.t('configurationDetail', { detail: problem.detail })}</p>
+        <p class="muted">${interpolateMarked(this.t('configurationDetail'), { detail: { text: problem.detail, lang: this.#detailLang(problem) } })}</p>
       </div>
     `;
   }

@@ -589,6 +589,7 @@ export class KapBooking extends KapElement {
       return this.renderConfigurationProblem({
         code: error.code ?? 'configuration',
         detail: this.t('unknownServiceDetail', { service: this.serviceId ?? this.service }),
+        lang: this.language,
       });
     }
     if (this.isAbort(error)) return this.#renderLoading('loadingTimes');

@@ -20,12 +20,19 @@ export interface Piece {
   text: string;
   /** The nearest `[lang]`, up through shadow roots to the document. */
   lang: string;
+  /** The `part` of the nearest element that has one (`problem`, `crisis`…), or empty. */
+  part: string;
 }
 
 /** A state of an element: its name and what it showed, in each language. */
 export type Snapshot = Map<string, Piece[]>;
 
 const NAME_ATTRIBUTES = ['aria-label', 'aria-description', 'title', 'alt', 'placeholder'];
+
+function nearestPart(node: Node): string {
+  const element = node instanceof Element ? node : node.parentElement;
+  return element?.closest('[part]')?.getAttribute('part') ?? '';
+}
 
 function nearestLang(node: Node): string {
   let current: Node | null = node instanceof Element ? node : node.parentNode;
@@ -45,14 +52,14 @@ export function readText(element: Element): Piece[] {
     if (node instanceof Element) {
       for (const name of NAME_ATTRIBUTES) {
         const value = node.getAttribute(name)?.trim();
-        if (value) pieces.push({ text: value, lang: nearestLang(node) });
+        if (value) pieces.push({ text: value, lang: nearestLang(node), part: nearestPart(node) });
       }
       continue;
     }
     const parent = node.parentElement?.localName;
     if (parent === 'style' || parent === 'script') continue;
     const text = node.textContent!.replace(/\s+/g, ' ').trim();
-    if (text) pieces.push({ text, lang: nearestLang(node) });
+    if (text) pieces.push({ text, lang: nearestLang(node), part: nearestPart(node) });
   }
   return pieces;
 }
@@ -69,7 +76,7 @@ const languageless = (text: string) => !/\p{L}{2}/u.test(text) || /^[a-z0-9-]+(\
 
 export interface LanguageReport {
   /** English pieces left on the Spanish page, each marked lang="en", by state. */
-  englishLeft: { state: string; text: string }[];
+  englishLeft: { state: string; text: string; part: string }[];
   /** Broken rules, in words. */
   failures: string[];
 }
@@ -87,11 +94,11 @@ export function compareLanguages(spanish: Snapshot, english: Snapshot, typed: re
       continue;
     }
     const englishTexts = new Set(shown.map((piece) => piece.text));
-    for (const { text, lang } of pieces) {
+    for (const { text, lang, part } of pieces) {
       if (languageless(text) || typed.some((value) => text === value || text === value.trim())) continue;
       const untranslated = englishTexts.has(text) && !COGNATES.has(text);
       if (untranslated) {
-        if (base(lang) === 'en') report.englishLeft.push({ state, text });
+        if (base(lang) === 'en') report.englishLeft.push({ state, text, part });
         else report.failures.push(`${state}: English text under lang="${lang}": "${text}"`);
       } else if (base(lang) !== 'es') {
         report.failures.push(`${state}: Spanish text under lang="${lang}": "${text}"`);
