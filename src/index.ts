@@ -12,3 +12,6 @@ export type { FormDefinition } from './forms/definition.js';
 export * from './events/index.js';
 export * from './api/index.js';
 export { en, registerLocale, interpolate, type KapStrings, type KapStringKey } from './i18n/index.js';
+export { registerContent, type KapContent } from './i18n/content.js';
+export type { LocalText } from './i18n/local-text.js';
+export type { FormsTranslation, PageTranslation } from './forms/translations.js';

@@ -32,7 +32,7 @@ import {
 import { addDays, dayOf, parseDay, toInstant, zoneOffsetMinutes } from '../src/scheduling/zones.js';
 import { DEMO_INTAKE_FORM } from '../src/forms/demo-intake.js';
 import { IntakeSubmission, checkSubmission, parseFormDefinition } from '../src/forms/index.js';
-import { KAP_DEFAULT_CHECKLIST, type ChecklistDefinitionInput } from '../src/checklist/index.js';
+import { KAP_DEFAULT_CHECKLIST, itemTexts, type ChecklistDefinitionInput } from '../src/checklist/index.js';
 
 export const DEMO_ORIGIN = 'https://demo.kap.invalid';
 
@@ -525,9 +525,7 @@ function checklistItems(state: State, bookingId: string): ChecklistItemState[] {
     const definition = state.script.checklistDefinition ?? KAP_DEFAULT_CHECKLIST;
     items = definition.items.map((item) => ({
       id: item.id,
-      text: item.text,
-      ...(item.details === undefined ? {} : { details: item.details }),
-      group: item.group,
+      ...itemTexts(item, definition.lang ?? 'en'),
       ...(item.dueOffsetMinutes === undefined ? {} : { dueOffsetMinutes: item.dueOffsetMinutes }),
       required: item.required ?? true,
       done: false,

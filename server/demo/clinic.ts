@@ -1,6 +1,7 @@
 /**
  * The fictional clinic the reference backend seeds into a fresh database. Tests and the demo page
- * rely on these values; change them only together with the tests in `test/server/`.
+ * rely on these values; change them only together with the tests in `test/server/`. Its services
+ * are written in English (`DEMO_LANGUAGE`) with Spanish `translations` beside them.
  */
 import type { Service } from '../../src/api/schemas.js';
 import type { OpeningPeriod } from '../../src/scheduling/opening-hours.js';
@@ -14,6 +15,13 @@ export const DEMO_SERVICES: readonly Service[] = [
     durationMinutes: 45,
     location: 'virtual',
     mode: 'instant',
+    translations: {
+      es: {
+        name: 'Consulta inicial',
+        description:
+          'Una videollamada privada con nuestro equipo médico: su historial de salud, los medicamentos que toma y cómo se ha sentido, para decidir juntos si la psicoterapia asistida con ketamina es segura y adecuada para usted. No tiene ningún compromiso de continuar.',
+      },
+    },
   },
   {
     id: 'preparation',
@@ -23,6 +31,13 @@ export const DEMO_SERVICES: readonly Service[] = [
     durationMinutes: 60,
     location: 'virtual',
     mode: 'instant',
+    translations: {
+      es: {
+        name: 'Sesión de preparación',
+        description:
+          'Una sesión por video con su terapeuta para hablar de sus objetivos, fijar una intención y saber qué esperar el día de la sesión, desde cómo se siente el medicamento hasta quién estará con usted.',
+      },
+    },
   },
   {
     id: 'administration',
@@ -32,6 +47,13 @@ export const DEMO_SERVICES: readonly Service[] = [
     durationMinutes: 120,
     location: 'in_person',
     mode: 'request',
+    translations: {
+      es: {
+        name: 'Sesión con ketamina',
+        description:
+          'Unas dos horas en una sala de tratamiento tranquila de la clínica, con un profesional clínico presente en todo momento. Confirmamos cada solicitud personalmente, porque depende de su evaluación y su preparación. Pida a alguien que le lleve a casa.',
+      },
+    },
   },
   {
     id: 'integration',
@@ -43,8 +65,18 @@ export const DEMO_SERVICES: readonly Service[] = [
     mode: 'instant',
     // Booked only in this window after an administration session (exact elapsed hours after its end).
     followUp: { after: 'administration', minHoursAfterEnd: 24, maxHoursAfterEnd: 48 },
+    translations: {
+      es: {
+        name: 'Sesión de integración',
+        description:
+          'Una sesión por video uno o dos días después de su sesión con ketamina, para dar sentido a la experiencia con su terapeuta y llevar lo aprendido a su vida diaria.',
+      },
+    },
   },
 ];
+
+/** The language of the demo clinic's plain texts (`lang` of `GET services`). */
+export const DEMO_LANGUAGE = 'en';
 
 const NINE_AM = 9 * 60;
 const FIVE_PM = 17 * 60;

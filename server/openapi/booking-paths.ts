@@ -8,6 +8,10 @@ export const BOOKING_PATHS: Record<string, Record<string, OpenApiOperation>> = {
     get: {
       operationId: 'listServices',
       summary: 'The services a client can book',
+      description:
+        '`name` and `description` are in `lang` (the clinic’s language; `en` when absent). A service may carry them in other ' +
+        'languages in `translations`, keyed by BCP 47 tag (`{"es": {"name": "Consulta inicial"}}`): an element shows the ' +
+        'page’s language, then its base language, then the plain fields, marking text in another language with `lang`.',
       tags: ['booking'],
       responses: responses({ '200': success('Bookable services.', 'ServicesResponse') }, 'InternalError'),
     },

@@ -8,7 +8,8 @@ export const CHECKLIST_PATHS: Record<string, Record<string, OpenApiOperation>> =
       summary: 'The booking’s preparation checklist and the state of its items',
       description:
         'Items are in the order the clinic wrote them; `dueOffsetMinutes` counts real minutes from the session’s start ' +
-        '(negative before it). A rescheduled booking keeps its items and their state. A cancelled booking’s checklist can be read, not changed.',
+        '(negative before it). A rescheduled booking keeps its items and their state. A cancelled booking’s checklist can be read, not changed. ' +
+        '`text`, `details` and `group` are in `lang` (`en` when absent); their other languages are in each item’s `translations`.',
       tags: ['checklist'],
       parameters: [parameter('BookingId')],
       security: bearer(),

@@ -22,8 +22,9 @@ export function registerChecklistRoutes(app: Hono<AppEnv>, { stores, now }: Rout
   app.get('/bookings/:id/checklist', async (c) => {
     const booking = await authorizedBooking(stores.bookings, c.req.param('id'), c.req.header('Authorization'));
     const items = await checklistOf(stores, booking, now());
+    const lang = (await stores.checklists.language(booking.id)) ?? 'en';
     const { timeZone } = await stores.clinic.schedulingRules();
-    return c.json({ booking: toBooking(booking), timeZone, items: items.map(toItemState) } satisfies ChecklistResponse);
+    return c.json({ lang, booking: toBooking(booking), timeZone, items: items.map(toItemState) } satisfies ChecklistResponse);
   });
 
   app.put('/bookings/:id/checklist/:itemId', async (c) => {

@@ -5,6 +5,7 @@
  * time (or made before checklists existed) gets its copy when its checklist is first read.
  */
 import { parseChecklistDefinition } from '../../src/checklist/definition.js';
+import { itemTexts } from '../../src/checklist/languages.js';
 import type { ChecklistCopy, ClinicStore } from './types.js';
 
 export class ChecklistTemplateError extends Error {
@@ -19,7 +20,7 @@ export class ChecklistTemplateError extends Error {
 
 /** The copy a booking of `serviceId` gets from a stored template; throws `ChecklistTemplateError`. */
 export function checklistCopyFrom(serviceId: string, json: string | undefined): ChecklistCopy {
-  if (json === undefined) return { checklistId: undefined, items: [] };
+  if (json === undefined) return { checklistId: undefined, lang: 'en', items: [] };
   let value: unknown;
   try {
     value = JSON.parse(json);
@@ -28,7 +29,13 @@ export function checklistCopyFrom(serviceId: string, json: string | undefined): 
   }
   const parsed = parseChecklistDefinition(value);
   if (!parsed.ok) throw new ChecklistTemplateError(serviceId, parsed.problems);
-  return { checklistId: parsed.checklist.id, items: parsed.checklist.items };
+  // Each text in the template's language, its other languages beside it, as the contract carries them.
+  const { id: checklistId, lang = 'en', items } = parsed.checklist;
+  return {
+    checklistId,
+    lang,
+    items: items.map(({ text, details, group, ...item }) => ({ ...item, ...itemTexts({ text, details, group }, lang) })),
+  };
 }
 
 /** The copy a new booking of `serviceId` gets; throws `ChecklistTemplateError` for a broken template. */

@@ -24,13 +24,15 @@
  *   notice, horizon, the follow-up window, the clinic day a hold counts on, a booking's status.
  *   They arrive as intervals and values, so an engine needs no time zone and no clinical rule.
  * - A new database holds the demo clinic (server/demo/clinic.ts, server/demo/checklists.ts):
- *   its services, opening hours, scheduling settings and checklist templates.
+ *   its services with their translations, its language, opening hours, scheduling settings and
+ *   checklist templates.
  * - An engine's factory refuses to open a database whose configuration is broken: a checklist
  *   template that `checklistCopyFrom` (stores/checklist-templates.ts) refuses, an intake form
  *   that `CodeFormStore` refuses.
  */
 import type { BookingStatus, CareReason, ClientDetails, Service } from '../../src/api/schemas.js';
 import type { ChecklistItemDefinition } from '../../src/checklist/definition.js';
+import type { ItemTexts } from '../../src/checklist/languages.js';
 import type { ResolvedForm } from '../../src/forms/definition.js';
 import type { IntakeSubmission } from '../../src/forms/submission.js';
 import type { Interval, SchedulingRules } from '../../src/scheduling/opening-hours.js';
@@ -60,6 +62,12 @@ export interface ClinicStore {
   findService(id: string): Promise<Service | undefined>;
   /** Opening hours, slot grid, notice, horizon and the clinic's time zone. */
   schedulingRules(): Promise<SchedulingRules>;
+  /**
+   * The language (BCP 47) the services' `name` and `description` are written in (`lang` of
+   * `GET services`); `en` unless the clinic says otherwise. Other languages are in each service's
+   * `translations`, returned as stored.
+   */
+  language(): Promise<string>;
   /** A service's checklist template as stored (JSON text), `undefined` when it has none. */
   checklistTemplate(serviceId: string): Promise<string | undefined>;
 }
@@ -224,12 +232,22 @@ export interface BookingRecord {
 /** What a booking's checklist is made from: its service's template at the time. */
 export interface ChecklistCopy {
   checklistId: string | undefined;
-  items: readonly ChecklistItemDefinition[];
+  /** The language of the items' `text`, `details` and `group` (the template's `lang`). */
+  lang: string;
+  items: readonly ChecklistItemCopy[];
 }
+
+/**
+ * An item as a booking keeps it: its texts in the checklist's `lang`, their other languages in
+ * `translations` (`itemTexts` of src/checklist/languages.ts), which a store returns as given.
+ */
+export type ChecklistItemCopy = Omit<ChecklistItemDefinition, 'text' | 'details' | 'group'> & ItemTexts;
 
 export interface ChecklistStore {
   /** The booking's items in the template's order; `undefined` when it has no checklist yet. */
   items(bookingId: string): Promise<ChecklistItemRecord[] | undefined>;
+  /** The language of the booking's copied texts (its copy's `lang`); `undefined` when it has no checklist yet. */
+  language(bookingId: string): Promise<string | undefined>;
   /** Gives the booking its checklist from `copy`, unless it has one (then nothing changes). */
   create(bookingId: string, copy: ChecklistCopy, now: number): Promise<void>;
   /**
@@ -239,9 +257,7 @@ export interface ChecklistStore {
   setDone(change: { bookingId: string; itemId: string; done: boolean; now: number }): Promise<ChecklistItemRecord | undefined>;
 }
 
-export interface ChecklistItemRecord extends ChecklistItemDefinition {
-  doneAt?: number;
-}
+export type ChecklistItemRecord = ChecklistItemCopy & { doneAt?: number };
 
 // ---- intake -----------------------------------------------------------------------------------
 

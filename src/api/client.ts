@@ -35,6 +35,7 @@ import {
   type SafetySignal,
   type SafetySignalRequest,
   type Service,
+  type ServicesResponse,
 } from './schemas.js';
 import type { IntakeSubmission } from '../forms/submission.js';
 
@@ -236,8 +237,12 @@ export class KapApiClient {
 
   /** `GET services`. */
   async listServices(opts: RequestOptions = {}): Promise<Service[]> {
-    const res = await this.#request({ method: 'GET', segments: ['services'], signal: opts.signal, onProgress: opts.onProgress, schema: ServicesResponseSchema });
-    return res.services;
+    return (await this.getServices(opts)).services;
+  }
+
+  /** `GET services` whole: the services and `lang`, the language of their plain `name` and `description`. */
+  getServices(opts: RequestOptions = {}): Promise<ServicesResponse> {
+    return this.#request({ method: 'GET', segments: ['services'], signal: opts.signal, onProgress: opts.onProgress, schema: ServicesResponseSchema });
   }
 
   /**

@@ -34,6 +34,20 @@ export function isTimeZone(value: string): boolean {
 
 const Id = z.string().check(z.minLength(1), z.maxLength(200));
 
+/**
+ * Other languages of an object's plain text fields, by BCP 47 tag: `{"es": {"name": "Consulta"}}`.
+ * The plain fields are in the response's `lang` (default `en`); a client shows the page's language,
+ * then its base language, then the plain field (`translatedField` in `src/i18n/local-text.ts`),
+ * marking text in another language with `lang`. Optional, so older backends and clients still fit.
+ */
+const translationsOf = <const K extends string>(...fields: K[]) => {
+  const texts = Object.fromEntries(fields.map((field) => [field, z.string()])) as Record<K, z.ZodMiniString>;
+  return z.optional(z.record(z.string(), z.partial(z.object(texts))));
+};
+
+/** The language of a response's plain text fields (BCP 47); `en` when absent. */
+const ContentLanguage = z.optional(z.string().check(z.minLength(2), z.maxLength(35)));
+
 // ---- services ----------------------------------------------------------------------------
 
 export const ServiceLocation = z.enum(['in_person', 'virtual']);
@@ -60,9 +74,15 @@ export const Service = z.object({
   location: ServiceLocation,
   mode: ServiceMode,
   followUp: z.optional(FollowUpWindow),
+  /** `name` and `description` in other languages, e.g. `{"es": {"name": "Consulta inicial"}}`. */
+  translations: translationsOf('name', 'description'),
 });
 
-export const ServicesResponse = z.object({ services: z.array(Service) });
+export const ServicesResponse = z.object({
+  /** The language of the services' `name` and `description`. */
+  lang: ContentLanguage,
+  services: z.array(Service),
+});
 
 // ---- availability ------------------------------------------------------------------------
 
@@ -188,9 +208,13 @@ export const ChecklistItemState = z.object({
   done: z.boolean(),
   /** When it was last checked off; absent when not done. */
   doneAt: z.optional(Instant),
+  /** `text`, `details` and `group` in other languages, e.g. `{"es": {"text": "Deje de comer"}}`. */
+  translations: translationsOf('text', 'details', 'group'),
 });
 
 export const ChecklistResponse = z.object({
+  /** The language of the items' `text`, `details` and `group`. */
+  lang: ContentLanguage,
   booking: Booking,
   /** The clinic's zone; due times are shown in the client's own unless the page says otherwise. */
   timeZone: TimeZone,

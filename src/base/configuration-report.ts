@@ -5,6 +5,8 @@ export interface ConfigurationProblem {
   code: string;
   /** Technical English for the site's developer; never contains anything the client typed. */
   detail: string;
+  /** The language of `detail` when it is not English (one written with the element's own strings). */
+  lang?: string;
 }
 
 const reported = new WeakMap<Element, Set<string>>();

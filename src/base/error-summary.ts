@@ -5,6 +5,8 @@ export interface SummaryError {
   /** `#` and the id of the field the link leads to. */
   href: string;
   message: string;
+  /** The message's language when it is not the page's (a clinic's own wording with no translation). */
+  lang?: string;
   /** Moves focus to the field (the link's default jump cannot cross the shadow root). */
   focus: () => void;
 }
@@ -25,6 +27,7 @@ export function renderErrorSummary(title: string, errors: readonly SummaryError[
             html`<li>
               <a
                 href=${error.href}
+                lang=${error.lang ?? nothing}
                 @click=${(event: Event) => {
                   event.preventDefault();
                   error.focus();

@@ -17,6 +17,8 @@ import { PageSchemeController } from './page-scheme-controller.js';
 import { SETTINGS_SCRIPT, checkStrings, readSettingsJson, timeZoneProblem } from './setup-checks.js';
 import { LoadProgress } from './load-progress.js';
 import { renderWriteStatus, type WriteStatus } from './write-status.js';
+import { interpolateMarked } from './local-template.js';
+import { sameLanguage } from '../i18n/local-text.js';
 
 export type { ConfigurationProblem };
 
@@ -338,12 +340,18 @@ export abstract class KapElement extends LitElement {
     return this.renderContent();
   }
 
+  /** The website team's detail is technical English (unless it says otherwise): marked so on a page in another language. */
+  #detailLang(problem: ConfigurationProblem): string | undefined {
+    const lang = problem.lang ?? 'en';
+    return sameLanguage(lang, this.#language) ? undefined : lang;
+  }
+
   protected renderConfigurationProblem(problem: ConfigurationProblem): TemplateResult {
     return html`
       <div part="base problem" class="notice notice--error" role="alert">
         <h2 part="heading">${this.t('configurationHeading')}</h2>
         <p>${this.t('configurationBody')}</p>
-        <p class="muted">${this.t('configurationDetail', { detail: problem.detail })}</p>
+        <p class="muted">${interpolateMarked(this.t('configurationDetail'), { detail: { text: problem.detail, lang: this.#detailLang(problem) } })}</p>
       </div>
     `;
   }

@@ -2,7 +2,7 @@
  * Renders the markdown subset's tree (`parseMarkdown` in `src/forms/markdown.ts`) with Lit
  * templates: every piece of text is bound as text, so nothing a clinic writes can become markup.
  */
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { MarkdownBlock, MarkdownInline } from '../forms/markdown.js';
 
 export interface MarkdownLinks {
@@ -13,14 +13,21 @@ export interface MarkdownLinks {
    * to another app, so they never need a new tab.
    */
   newTab?: string;
+  /**
+   * The text's language when it is not the page's (`lang` on each paragraph and list); the
+   * element's own words inside it ("(opens in new tab)") are then marked with `pageLang`.
+   */
+  lang?: string;
+  pageLang?: string;
 }
 
 function renderLink(href: string, label: unknown[], links: MarkdownLinks): TemplateResult {
   if (links.newTab === undefined || /^(tel|mailto):/i.test(href)) {
     return html`<a href=${href} rel="noopener noreferrer">${label}</a>`;
   }
+  const lang = links.lang ? links.pageLang : undefined;
   return html`<a href=${href} target="_blank" rel="noopener noreferrer"
-    >${label}<span class="visually-hidden"> ${links.newTab}</span></a
+    >${label}<span class="visually-hidden" lang=${lang ?? nothing}> ${links.newTab}</span></a
   >`;
 }
 
@@ -41,9 +48,10 @@ function renderInline(nodes: readonly MarkdownInline[], links: MarkdownLinks): u
 
 /** `blocks` as paragraphs and lists. */
 export function renderMarkdown(blocks: readonly MarkdownBlock[], links: MarkdownLinks = {}): TemplateResult[] {
+  const lang = links.lang ?? nothing;
   return blocks.map((block) => {
-    if (block.type === 'paragraph') return html`<p>${renderInline(block.children, links)}</p>`;
+    if (block.type === 'paragraph') return html`<p lang=${lang}>${renderInline(block.children, links)}</p>`;
     const items = block.items.map((item) => html`<li>${renderInline(item, links)}</li>`);
-    return block.ordered ? html`<ol start=${block.start}>${items}</ol>` : html`<ul>${items}</ul>`;
+    return block.ordered ? html`<ol lang=${lang} start=${block.start}>${items}</ol>` : html`<ul lang=${lang}>${items}</ul>`;
   });
 }

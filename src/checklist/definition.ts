@@ -15,8 +15,15 @@
  *   ]
  * }
  * ```
+ *
+ * Any text (`title`, `text`, `details`, `group`) may instead be given per language, like
+ * `{"en": "Stop eating", "es": "Deje de comer"}`; plain strings are in the checklist's `lang`
+ * (default `en`), which every such text must include. The element shows the page's language, then
+ * its base language, then `lang` (`src/i18n/local-text.ts`), marking text in another language.
  */
 import * as z from 'zod/mini';
+import { LanguageTag, localText } from '../i18n/local-text-schema.js';
+import { hasLanguage, variantsOf, type LocalText } from '../i18n/local-text.js';
 
 /** The longest due offset, either way: one year. */
 export const MAX_DUE_OFFSET_MINUTES = 366 * 24 * 60;
@@ -26,9 +33,11 @@ export const MAX_CHECKLIST_ITEMS = 100;
 const ITEM_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 
 const text = (what: string, max: number) =>
-  z
-    .string({ error: (issue) => (issue.input === undefined ? 'is required' : `must be ${what}`) })
-    .check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(max, `must be at most ${max} characters`));
+  localText(
+    z
+      .string({ error: (issue) => (issue.input === undefined ? 'is required' : `must be ${what}`) })
+      .check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(max, `must be at most ${max} characters`)),
+  );
 
 export const ChecklistItemDefinition = z.strictObject(
   {
@@ -63,7 +72,9 @@ export const ChecklistDefinition = z.strictObject(
     $schema: z.optional(z.string({ error: 'must be text' })),
     /** A note for whoever adapts the checklist; never shown to clients. */
     $comment: z.optional(z.string({ error: 'must be text' })),
-    id: z.optional(text('text', 200)),
+    id: z.optional(z.string({ error: 'must be text' }).check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(200, 'must be at most 200 characters'))),
+    /** The language of the plain strings, and the one a text given per language must include. Default `en`. */
+    lang: z.optional(LanguageTag),
     title: z.optional(text('text', 200)),
     items: z
       .array(ChecklistItemDefinition, {
@@ -95,11 +106,17 @@ export function parseChecklistDefinition(json: unknown): ChecklistParseResult {
     return { ok: false, problems: [...new Set(parsed.error.issues.map((issue) => describeIssue(issue, json)))] };
   }
   const { $schema: _ignored, ...checklist } = parsed.data;
-  const problems = checkItems(checklist.items);
+  const lang = checklist.lang ?? 'en';
+  const problems = [...checkLanguage('title', checklist.title, lang), ...checkItems(checklist.items, lang)];
   return problems.length ? { ok: false, problems } : { ok: true, checklist };
 }
 
-function checkItems(items: readonly ChecklistItemDefinition[]): string[] {
+function checkLanguage(where: string, value: LocalText | undefined, lang: string): string[] {
+  if (value === undefined || hasLanguage(value, lang)) return [];
+  return [`${where}: has no "${lang}" text; a text given per language must include the checklist's own language ("lang": "${lang}")`];
+}
+
+function checkItems(items: readonly ChecklistItemDefinition[], lang: string): string[] {
   const problems: string[] = [];
   const firstIndex = new Map<string, number>();
   items.forEach((item, index) => {
@@ -107,11 +124,16 @@ function checkItems(items: readonly ChecklistItemDefinition[]): string[] {
     const earlier = firstIndex.get(item.id);
     if (earlier === undefined) firstIndex.set(item.id, index);
     else problems.push(`${where}: id "${item.id}" is already used by items[${earlier}]; each item needs its own id`);
-    for (const href of linkAddresses(item.details ?? '')) {
-      if (!isAllowedLink(href)) {
-        problems.push(
-          `${where}.details: the link to "${href}" is not allowed; links may go to https:, tel: or mailto: addresses or to a page on this site`,
-        );
+    for (const field of ['text', 'details', 'group'] as const) problems.push(...checkLanguage(`${where}.${field}`, item[field], lang));
+    const details = item.details ?? '';
+    for (const [variant, markdown] of variantsOf(details, lang)) {
+      for (const href of linkAddresses(markdown)) {
+        if (!isAllowedLink(href)) {
+          const tag = typeof details === 'string' ? '' : ` (${variant})`;
+          problems.push(
+            `${where}.details${tag}: the link to "${href}" is not allowed; links may go to https:, tel: or mailto: addresses or to a page on this site`,
+          );
+        }
       }
     }
   });
@@ -132,6 +154,15 @@ function isAllowedLink(href: string): boolean {
 }
 
 function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
+  if (issue.code === 'invalid_union') {
+    // A text: the string branch for a string (or nothing), the per-language branch for an object.
+    const value = valueAt(input, issue.path);
+    const branch = issue.errors[value !== null && typeof value === 'object' && !Array.isArray(value) ? 1 : 0] ?? [];
+    if (value !== undefined && (value === null || !['string', 'object'].includes(typeof value) || Array.isArray(value))) {
+      return `${place(issue.path, input)}: must be text, or a text per language like {"en": "…", "es": "…"}`;
+    }
+    return branch.map((inner) => describeIssue({ ...inner, path: [...issue.path, ...inner.path] }, input)).join('; ');
+  }
   const where = place(issue.path, input);
   if (issue.code === 'unrecognized_keys') {
     const known = issue.path.length === 0 ? ROOT_KEYS : ITEM_KEYS;
@@ -139,6 +170,12 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
     return `${where}: unknown ${issue.keys.length > 1 ? 'properties' : 'property'} ${list} (known: ${known})`;
   }
   return `${where}: ${issue.message}`;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let node = input;
+  for (const key of path) node = node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+  return node;
 }
 
 const ROOT_KEYS = Object.keys(ChecklistDefinition.def.shape).join(', ');

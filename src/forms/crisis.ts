@@ -3,7 +3,7 @@
  * sets its own text and resources in the definition's `crisis`, optionally per country; without
  * one, the US default applies: call or text 988, and 911 in an emergency.
  */
-import type { CrisisPanel, CrisisResource, ResolvedForm } from './definition.js';
+import type { CrisisPanel, CrisisResource, ResolvedForm, TextLanguages } from './definition.js';
 
 export const DEFAULT_CRISIS_PANEL: CrisisPanel = {
   heading: 'Support is available now',
@@ -25,24 +25,37 @@ export const DEFAULT_CRISIS_PANEL: CrisisPanel = {
   ],
 };
 
-export interface ShownCrisisPanel extends Required<CrisisPanel> {
+export interface ShownCrisisPanel extends Required<Omit<CrisisPanel, 'langs'>> {
   /** The clinic's own number (`crisis.clinicPhone`), offered after the crisis lines. */
   clinicPhone?: string;
+  /** The heading's and body's language where it is not the page's (see `TextLanguages`). */
+  langs?: TextLanguages;
 }
 
 /**
  * The panel for a country (ISO 3166 alpha-2, e.g. `US`, `GB`): the definition's entry for that
- * country, else the definition's own resources, else the US default. Heading and body fall back
- * the same way; the clinic's own number is the same in every country.
+ * country, else the definition's own resources, else the default (`form.crisisDefault`: the US
+ * lines in the form's language where a translation is loaded). Heading and body fall back the
+ * same way, each keeping its language; the clinic's own number is the same in every country.
  */
 export function crisisPanel(form: ResolvedForm, country?: string): ShownCrisisPanel {
   const config = form.crisis;
   const local = country ? config?.countries?.[country.toUpperCase()] : undefined;
+  const fallback = form.crisisDefault ?? DEFAULT_CRISIS_PANEL;
+  const sources = [local, config, fallback];
+  const text = (field: 'heading' | 'body') => {
+    const source = sources.find((panel) => panel?.[field] !== undefined)!;
+    return { text: source[field]!, lang: source.langs?.[field] };
+  };
+  const heading = text('heading');
+  const body = text('body');
+  const langs = { ...(heading.lang ? { heading: heading.lang } : {}), ...(body.lang ? { body: body.lang } : {}) };
   return {
-    heading: local?.heading ?? config?.heading ?? DEFAULT_CRISIS_PANEL.heading!,
-    body: local?.body ?? config?.body ?? DEFAULT_CRISIS_PANEL.body!,
-    resources: local?.resources ?? config?.resources ?? DEFAULT_CRISIS_PANEL.resources,
+    heading: heading.text,
+    body: body.text,
+    resources: local?.resources ?? config?.resources ?? fallback.resources,
     ...(config?.clinicPhone ? { clinicPhone: config.clinicPhone } : {}),
+    ...(Object.keys(langs).length ? { langs } : {}),
   };
 }
 

@@ -1,13 +1,12 @@
 /**
  * The rules of a definition that a schema cannot express: unique ids, conditions that read only
  * earlier items with operators and values that fit them, scored scales, unique option values,
- * sensible ranges, valid patterns and safe links. Each problem names where it is, e.g.
+ * sensible ranges and valid patterns (texts and their links are checked by `checkTexts`). Each problem names where it is, e.g.
  * `pages[2].items[4] ("pregnant"): condition refers to "sex" which is not an earlier item`.
  */
 import type { Condition, Item, Option, ResolvedForm, ResolvedPage } from './definition.js';
 import { isIsoDate } from './dates.js';
 import { indexForm, type FormIndex } from './form-index.js';
-import { parseMarkdown } from './markdown.js';
 
 const OPERATORS = ['equals', 'notEquals', 'anyOf', 'greaterThan', 'lessThan', 'answered'] as const;
 
@@ -15,13 +14,6 @@ export function checkResolvedForm(form: ResolvedForm): string[] {
   const problems: string[] = [];
   const index = indexForm(form);
   const report = (where: string, problem: string) => problems.push(`${where}: ${problem}`);
-
-  checkMarkdown('intro', form.intro, report);
-  checkMarkdown('crisis.body', form.crisis?.body, report);
-  for (const [country, panel] of Object.entries(form.crisis?.countries ?? {})) {
-    checkMarkdown(`crisis.countries.${country}.body`, panel.body, report);
-  }
-  checkMarkdown('confirmation.body', form.confirmation?.body, report);
 
   const pageIds = new Map<string, string>();
   const itemIds = new Map<string, string>();
@@ -41,7 +33,6 @@ export function checkResolvedForm(form: ResolvedForm): string[] {
       }
       instruments.set(used, page.source);
     }
-    checkMarkdown(`${page.source}.intro`, page.intro, report);
     if (page.when) checkCondition(page.when, { index, before: firstOrder, where: page.source, report, context: 'page' });
 
     page.items.forEach((item, itemIndex) => {
@@ -72,14 +63,6 @@ function itemLocation(page: ResolvedPage, itemIndex: number, id: string): string
 }
 
 type Report = (where: string, problem: string) => void;
-
-function checkMarkdown(where: string, text: string | undefined, report: Report): void {
-  if (!text) return;
-  parseMarkdown(text, {
-    onRejectedLink: (url) =>
-      report(where, `link "${url}" is not allowed: links may use https:, tel:, mailto: or a relative address`),
-  });
-}
 
 function checkItem(item: Item, where: string, index: FormIndex, itemOrder: number, report: Report): void {
   switch (item.type) {
@@ -115,11 +98,7 @@ function checkItem(item: Item, where: string, index: FormIndex, itemOrder: numbe
         report(where, `min (${item.min}) is after max (${item.max})`);
       }
       break;
-    case 'consent':
-      checkMarkdown(`${where}.text`, item.text, report);
-      break;
     case 'display':
-      checkMarkdown(`${where}.text`, item.text, report);
       return;
   }
   if ('options' in item) checkOptions(item, item.options, where, report);

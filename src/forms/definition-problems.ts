@@ -33,6 +33,9 @@ function describe(issue: Issue, path: Path, input: unknown): string[] {
       return only?.code === 'invalid_type' && !only.path.length ? only.expected : '';
     });
     const given = valueAt(input, path);
+    if (types.join() === 'string,record' && given !== undefined) {
+      return [line(input, path, `${nameOf(path)} must be a string, or a text per language like {"en": "…", "es": "…"}, not ${kind(given)}`, true)];
+    }
     if (types.length && types.every(Boolean) && given !== undefined) {
       const expected = types.map((type, i) => (i ? type : article(type))).join(' or ');
       return [line(input, path, `${nameOf(path)} must be ${expected}, not ${kind(given)}`, true)];

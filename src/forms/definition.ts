@@ -7,17 +7,15 @@
  * `when` is `enableWhen` (`all` ≈ `enableBehavior: all`, `any` ≈ `any`). A `scale` is a FHIR group
  * whose rows are choice items sharing one answer value set.
  *
- * `parseFormDefinition()` checks a definition with these schemas, then with the cross-item rules
- * zod cannot express (see `definition-checks.ts`), and returns the definition with built-in
+ * Any text may be given per language (`{"en": …, "es": …}`). `parseFormDefinition()` (`parse.ts`)
+ * checks a definition with these schemas and returns it in one language, with built-in
  * instruments and the medical screening page expanded into ordinary pages (`ResolvedForm`).
  * `scripts/write-form-schema.ts` publishes the same schemas as JSON Schema for editors.
  */
 import * as z from 'zod/mini';
+import { LanguageTag, localText } from '../i18n/local-text-schema.js';
+import type { LocalText } from '../i18n/local-text.js';
 import { INSTRUMENT_IDS, type InstrumentId } from './instruments/index.js';
-import { checkResolvedForm } from './definition-checks.js';
-import { describeIssues } from './definition-problems.js';
-import { instrumentPage } from './instrument-pages.js';
-import { MEDICAL_SCREENING_PAGE } from './medical-screening.js';
 
 // ---- building blocks -----------------------------------------------------------------------
 
@@ -42,10 +40,15 @@ export const FlagId = z
   .string()
   .check(z.maxLength(60), z.regex(/^[a-z][a-z0-9-]*$/, 'must be lowercase letters, digits and "-", e.g. "blood-pressure"'));
 
-const Label = z.string().check(z.minLength(1), z.maxLength(1000));
-const PlainText = z.string().check(z.minLength(1), z.maxLength(2000));
+/**
+ * Every text a client reads may be a plain string, in the definition's `lang`, or a text per
+ * language, `{"en": "Full name", "es": "Nombre completo"}` (see `src/i18n/local-text.ts`).
+ */
+const Label = localText(z.string().check(z.minLength(1), z.maxLength(1000)));
+const PlainText = localText(z.string().check(z.minLength(1), z.maxLength(2000)));
 /** Text in the markdown subset: paragraphs, **bold**, *italic*, `-`/`1.` lists, [links](https://…). */
-const Markdown = z.string().check(z.minLength(1), z.maxLength(20000));
+const Markdown = localText(z.string().check(z.minLength(1), z.maxLength(20000)));
+const ShortText = localText(z.string().check(z.minLength(1), z.maxLength(200)));
 
 /**
  * A date bound: `YYYY-MM-DD`, `today`, or relative to today like `-18y`, `+30d`, `-6m`.
@@ -119,7 +122,7 @@ const common = {
   /** The question, as the client reads it. */
   label: Label,
   /** A short name used in error messages and check-your-answers, e.g. "date of birth". */
-  shortText: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  shortText: z.optional(ShortText),
   /** The error shown when a required item is left empty, e.g. "Enter your date of birth". */
   requiredMessage: z.optional(PlainText),
   /** Hint text under the label. */
@@ -170,7 +173,7 @@ export const NumberItem = z.strictObject({
   ...common,
   type: z.literal('number'),
   /** Shown after the field, e.g. "kg". */
-  unit: z.optional(z.string().check(z.minLength(1), z.maxLength(30))),
+  unit: z.optional(localText(z.string().check(z.minLength(1), z.maxLength(30)))),
   min: z.optional(z.number()),
   max: z.optional(z.number()),
   /** Whole numbers only. */
@@ -198,7 +201,7 @@ export const YesNoItem = z.strictObject({ ...common, type: z.literal('yesno') })
 export const ScaleRow = z.strictObject({
   id: ItemId,
   label: Label,
-  shortText: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  shortText: z.optional(ShortText),
   code: z.optional(z.string().check(z.maxLength(100))),
   /** Any answer scoring above zero on this row shows the crisis panel (as PHQ-9 item 9). */
   safety: z.optional(z.boolean()),
@@ -357,6 +360,11 @@ export const FormDefinition = z.strictObject({
   /** Lets editors find the JSON Schema; ignored. */
   $schema: z.optional(z.string()),
   id: ItemId,
+  /**
+   * The language of the definition's plain strings, and the one every text given per language must
+   * include (BCP 47, e.g. `en`, `es`). Default `en`.
+   */
+  lang: z.optional(LanguageTag),
   /** A version label stored with every response. */
   version: z.optional(z.string().check(z.minLength(1), z.maxLength(50))),
   title: Label,
@@ -364,39 +372,65 @@ export const FormDefinition = z.strictObject({
   pages: z.array(Page).check(z.minLength(1), z.maxLength(100)),
   crisis: z.optional(CrisisConfig),
   /** The submit button on the check-your-answers page; default "Submit". */
-  submitLabel: z.optional(z.string().check(z.minLength(1), z.maxLength(60))),
+  submitLabel: z.optional(localText(z.string().check(z.minLength(1), z.maxLength(60)))),
   /** Shown after a successful submit: what happens next. */
   confirmation: z.optional(z.strictObject({ heading: z.optional(Label), body: z.optional(Markdown) })),
 });
 
 /** What authors write (defaults not yet applied). */
 export type FormDefinition = z.input<typeof FormDefinition>;
-export type Option = z.output<typeof Option>;
+
+/**
+ * Which texts of an object are in another language than the page's: field name → BCP 47 tag,
+ * e.g. `{ label: 'en' }` for an English label on a Spanish page. The element marks each such text
+ * with `lang`, so a screen reader reads it in its own language. Absent when every text is the page's.
+ */
+export type TextLanguages = Readonly<Record<string, string>>;
+
+interface Marked {
+  langs?: TextLanguages;
+}
+
+/** `T` with each text (a `LocalText`) resolved to the string shown in one language. */
+export type Resolved<T> = {
+  [K in keyof T]: [Exclude<T[K], undefined>] extends [LocalText]
+    ? [LocalText] extends [Exclude<T[K], undefined>]
+      ? string | Extract<T[K], undefined>
+      : T[K]
+    : T[K];
+};
+
+/** An item as the element shows it: texts in one language, with `langs` for those in another. */
+type Shown<S extends z.ZodMiniType> = Resolved<Omit<z.output<S>, 'options'>> & Marked;
+
+export type Option = Resolved<z.output<typeof Option>> & Marked;
 export type Review = z.output<typeof Review>;
-export type TextItem = z.output<typeof TextItem>;
-export type TextareaItem = z.output<typeof TextareaItem>;
-export type EmailItem = z.output<typeof EmailItem>;
-export type PhoneItem = z.output<typeof PhoneItem>;
-export type NumberItem = z.output<typeof NumberItem>;
-export type DateItem = z.output<typeof DateItem>;
-export type ChoiceItem = z.output<typeof ChoiceItem>;
-export type MultiItem = z.output<typeof MultiItem>;
-export type YesNoItem = z.output<typeof YesNoItem>;
-export type ConsentItem = z.output<typeof ConsentItem>;
-export type DisplayItem = z.output<typeof DisplayItem>;
-export type CrisisResource = z.output<typeof CrisisResource>;
-export type CrisisPanel = z.output<typeof CrisisPanel>;
-export type CrisisConfig = z.output<typeof CrisisConfig>;
+export type TextItem = Shown<typeof TextItem>;
+export type TextareaItem = Shown<typeof TextareaItem>;
+export type EmailItem = Shown<typeof EmailItem>;
+export type PhoneItem = Shown<typeof PhoneItem>;
+export type NumberItem = Shown<typeof NumberItem>;
+export type DateItem = Shown<typeof DateItem>;
+export type ChoiceItem = Shown<typeof ChoiceItem> & { options: Option[] };
+export type MultiItem = Shown<typeof MultiItem> & { options: Option[] };
+export type YesNoItem = Shown<typeof YesNoItem>;
+export type ConsentItem = Shown<typeof ConsentItem>;
+export type DisplayItem = Shown<typeof DisplayItem>;
+export type CrisisResource = Resolved<z.output<typeof CrisisResource>> & Marked;
+export type CrisisPanel = Resolved<Omit<z.output<typeof CrisisPanel>, 'resources'>> & Marked & { resources: CrisisResource[] };
+export type CrisisConfig = Resolved<Omit<z.output<typeof CrisisConfig>, 'resources' | 'countries'>> &
+  Marked & { resources?: CrisisResource[]; countries?: Record<string, CrisisPanel> };
 export type ItemType = (typeof ITEM_TYPES)[number];
 
-export interface ScaleRow extends z.output<typeof ScaleRow> {
+export interface ScaleRow extends Resolved<z.output<typeof ScaleRow>>, Marked {
   /** 1-based position in the scale (instruments print it). */
   number: number;
   /** For instrument rows: the instrument's linkId (`q9`). */
   linkId?: string;
 }
 
-export interface ScaleItem extends Omit<z.output<typeof ScaleItem>, 'rows'> {
+export interface ScaleItem extends Omit<Shown<typeof ScaleItem>, 'rows'> {
+  options: Option[];
   rows: ScaleRow[];
   /** Set when the scale is a built-in instrument; its rows are then scored. */
   instrument?: InstrumentId;
@@ -419,7 +453,7 @@ export type Item =
 /** Items that take an answer (all but `display`). */
 export type AnswerableItem = Exclude<Item, DisplayItem>;
 
-export interface ResolvedPage {
+export interface ResolvedPage extends Marked {
   id: string;
   title: string;
   intro?: string;
@@ -435,56 +469,21 @@ export interface ResolvedPage {
   source: string;
 }
 
-/** A checked definition, with instruments and ready-made pages expanded into ordinary pages. */
-export interface ResolvedForm {
+/**
+ * A checked definition in one language, with instruments and ready-made pages expanded into
+ * ordinary pages. Texts not in `lang` carry `langs`.
+ */
+export interface ResolvedForm extends Marked {
   id: string;
   version?: string;
+  /** The language the form is shown in (the page's), BCP 47. */
+  lang: string;
   title: string;
   intro?: string;
   pages: ResolvedPage[];
   crisis?: CrisisConfig;
+  /** The built-in crisis panel (988 and 911) in `lang` where a translation is loaded, else in English. */
+  crisisDefault?: CrisisPanel;
   submitLabel?: string;
-  confirmation?: { heading?: string; body?: string };
-}
-
-export type ParseResult = { ok: true; form: ResolvedForm } | { ok: false; problems: string[] };
-
-/**
- * Checks a form definition (parsed JSON) and resolves it. Problems name the place and the
- * problem, e.g. `pages[2].items[4] ("pregnant"): condition refers to "sex" which is not an
- * earlier item`; they are meant for the site's developer (console), never for the client.
- */
-export function parseFormDefinition(json: unknown): ParseResult {
-  const parsed = FormDefinition.safeParse(json);
-  if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error.issues, json) };
-  const { $schema: _ignored, pages, ...rest } = parsed.data;
-  const form: ResolvedForm = { ...rest, pages: pages.map(resolvePage) };
-  const problems = checkResolvedForm(form);
-  return problems.length ? { ok: false, problems } : { ok: true, form };
-}
-
-type ParsedPage = z.output<typeof Page>;
-
-function resolvePage(page: ParsedPage, index: number): ResolvedPage {
-  if ('instrument' in page) {
-    return instrumentPage(page, `pages[${index}] (instrument "${page.instrument}")`);
-  }
-  if ('include' in page) {
-    const ready = ItemsPage.parse(MEDICAL_SCREENING_PAGE);
-    return {
-      ...resolveItemsPage(ready, `pages[${index}] (include "${page.include}")`),
-      id: page.id ?? ready.id,
-      title: page.title ?? ready.title,
-      ...(page.when ? { when: page.when } : {}),
-      include: page.include,
-    };
-  }
-  return resolveItemsPage(page, `pages[${index}]`);
-}
-
-function resolveItemsPage(page: z.output<typeof ItemsPage>, source: string): ResolvedPage {
-  const items = page.items.map((item): Item =>
-    item.type === 'scale' ? { ...item, rows: item.rows.map((row, i) => ({ ...row, number: i + 1 })) } : item,
-  );
-  return { ...page, items, source };
+  confirmation?: { heading?: string; body?: string; langs?: TextLanguages };
 }

@@ -4,6 +4,8 @@
  * TypeScript with no Lit and no DOM; runs in browsers and in Node (the reference backend).
  */
 export * from './definition.js';
+export * from './parse.js';
+export type { FormsTranslation, PageTranslation } from './translations.js';
 export * from './instruments/index.js';
 export * from './scoring.js';
 export * from './answers.js';

@@ -70,6 +70,11 @@ export interface ValidationError {
    */
   field: string;
   message: string;
+  /**
+   * The message's language when it is the clinic's own wording (`requiredMessage`,
+   * `patternMessage`) in another language than the page's; the element marks it with `lang`.
+   */
+  lang?: string;
   /** For dates: the parts to mark as in error. */
   parts?: DatePart[];
 }
@@ -132,7 +137,13 @@ function validateItems(items: Item[], visible: Set<string>, answers: Answers, op
   return errors;
 }
 
-type Found = Pick<ValidationError, 'message'> & Partial<Pick<ValidationError, 'field' | 'parts'>>;
+type Found = Pick<ValidationError, 'message'> & Partial<Pick<ValidationError, 'field' | 'parts' | 'lang'>>;
+
+/** The clinic's own message `field` of `item`, with its language when that is not the page's. */
+function own(item: AnswerableItem, field: 'requiredMessage' | 'patternMessage'): Found {
+  const lang = item.langs?.[field];
+  return { message: (item as { [key in typeof field]?: string })[field]!, ...(lang ? { lang } : {}) };
+}
 
 function templates(options: ValidationOptions): ValidationMessages {
   return options.messages ? { ...VALIDATION_MESSAGES, ...options.messages } : VALIDATION_MESSAGES;
@@ -172,7 +183,7 @@ function validateItem(item: AnswerableItem, value: AnswerValue | undefined, opti
   if (empty) {
     if (!item.required) return undefined;
     const whole: Partial<Found> = item.type === 'date' ? { field: `${item.id}.day`, parts: ['day', 'month', 'year'] } : {};
-    if (item.requiredMessage) return { message: item.requiredMessage, ...whole };
+    if (item.requiredMessage) return { ...own(item, 'requiredMessage'), ...whole };
     if (item.type === 'consent') return { message: t.consent };
     if (item.type === 'multi' && !name) return { message: t.selectSome };
     if (choosing) return { message: name ? fill(t.select, named) : t.selectAnswer };
@@ -188,7 +199,7 @@ function validateItem(item: AnswerableItem, value: AnswerValue | undefined, opti
       }
       if (text.length > max) return { message: fill(t.tooLong, { ...named, max }) };
       if (item.type === 'text' && item.pattern && !new RegExp(`^(?:${item.pattern})$`, 'u').test(text)) {
-        return { message: item.patternMessage ?? t.enterAnswer };
+        return item.patternMessage ? own(item, 'patternMessage') : { message: t.enterAnswer };
       }
       return undefined;
     }
@@ -227,7 +238,10 @@ function validateItem(item: AnswerableItem, value: AnswerValue | undefined, opti
       return undefined;
     }
     case 'consent': {
-      if (!isConsentAnswer(value) || !value.agreed) return item.required ? { message: item.requiredMessage ?? t.consent } : undefined;
+      if (!isConsentAnswer(value) || !value.agreed) {
+        if (!item.required) return undefined;
+        return item.requiredMessage ? own(item, 'requiredMessage') : { message: t.consent };
+      }
       if (!item.signature) return undefined;
       const signature = value.signature?.trim() ?? '';
       if (!signature) return { message: t.signature, field: `${item.id}.signature` };

@@ -1,7 +1,11 @@
 /**
  * Spanish. Importing this module registers it for `lang="es"` (and `es-*`) in every kap
- * element on the page, whichever bundle defined them.
+ * element on the page, whichever bundle defined them: the strings below, and the intake's
+ * built-in content in Spanish (the medical screening page, the crisis panel and the official
+ * Spanish PHQ-9; see `src/forms/es/`).
  */
+import { FORMS_ES } from '../forms/es/index.js';
+import { registerContent } from './content.js';
 import { registerLocale } from './registry.js';
 import type { KapStrings } from './strings.js';
 
@@ -292,4 +296,6 @@ export const es: KapStrings = {
   checklistEmpty: 'La clínica todavía no ha añadido nada que preparar.',
 };
 
+// Content first: the strings' registration re-renders the elements, which then find both.
+registerContent('es', { forms: FORMS_ES });
 registerLocale('es', es);

@@ -6,6 +6,7 @@ import {
   parseChecklistDefinition,
   type ChecklistDefinitionInput,
 } from '../../src/checklist/index.js';
+import { pickText, type LocalText } from '../../src/i18n/local-text.js';
 
 function problemsOf(json: unknown): string[] {
   const result = parseChecklistDefinition(json);
@@ -86,7 +87,7 @@ describe('parseChecklistDefinition', () => {
     assert.deepEqual(problemsOf({ items: {} }), ['items: must be a list of checklist items']);
     assert.deepEqual(problemsOf({ items: [] }), ['items: must list at least one item']);
     assert.deepEqual(problemsOf({ items: [{ id: 'a', text: 'A', group: 'G' }], tittle: 'x' }), [
-      'checklist: unknown property "tittle" (known: $schema, $comment, id, title, items)',
+      'checklist: unknown property "tittle" (known: $schema, $comment, id, lang, title, items)',
     ]);
   });
 
@@ -132,7 +133,8 @@ describe('the KAP default checklist', () => {
 
   test('covers the four groups in journey order, with the key timed items', () => {
     assert.ok(parsed.ok);
-    const items = parsed.checklist.items;
+    const english = (text: LocalText | undefined) => (text === undefined ? '' : pickText(text, 'en', 'en').text);
+    const items = parsed.checklist.items.map((item) => ({ ...item, group: english(item.group), details: english(item.details) }));
     assert.deepEqual([...new Set(items.map((item) => item.group))], ['The week before', 'The day before', 'On the day', 'After your session']);
     const offset = (id: string) => items.find((item) => item.id === id)?.dueOffsetMinutes;
     assert.equal(offset('stop-eating'), -240);

@@ -25,17 +25,23 @@ import {
   type BookedSession,
 } from './support/checklist.js';
 import { expectNoLeak } from './support/harness.js';
+import { pickText } from '../../src/i18n/local-text.js';
 import { hang } from './support/network.js';
 
 const { network, recorder } = checklistTests(() => {
   // Events carry ids and counts only: never an item's text, nor anything about who booked.
   expectNoLeak(
     recorder.events.map((event) => event.detail),
-    [CLIENT.name, CLIENT.email, CLIENT.phone, ...KAP_DEFAULT_CHECKLIST.items.map((entry) => entry.text)],
+    [CLIENT.name, CLIENT.email, CLIENT.phone, ...ITEMS.map((entry) => entry.text)],
   );
 });
 
-const ITEMS = KAP_DEFAULT_CHECKLIST.items;
+/** The KAP default's items in English (its texts are given in English and Spanish). */
+const ITEMS = KAP_DEFAULT_CHECKLIST.items.map((item) => ({
+  ...item,
+  text: pickText(item.text, 'en', 'en').text,
+  group: pickText(item.group, 'en', 'en').text,
+}));
 const REQUIRED = ITEMS.filter((entry) => entry.required !== false).map((entry) => entry.id);
 const OPTIONAL = ITEMS.filter((entry) => entry.required === false).map((entry) => entry.id);
 

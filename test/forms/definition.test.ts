@@ -138,7 +138,7 @@ describe('parseFormDefinition: schema problems name the place and the problem', 
       'pages[0].items[0] ("n"): "min" must be a number, not string "40"',
     ]);
     assert.deepEqual(problemsOf(formWith([{ type: 'choice', id: 'c', label: 'C', options: [{ value: 'a', label: 'A' }, { value: 'b', label: 7 }] }])), [
-      'pages[0].items[0] ("c").options[1] ("b"): "label" must be a string, not number 7',
+      'pages[0].items[0] ("c").options[1] ("b"): "label" must be a string, or a text per language like {"en": "…", "es": "…"}, not number 7',
     ]);
   });
 

@@ -5,8 +5,10 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { GAD7, INSTRUMENTS, PCL5, PHQ9, parseFormDefinition, type Instrument, type ScaleItem } from '../../src/forms/index.js';
+import { FORMS_ES } from '../../src/forms/es/index.js';
+import { PHQ9_ES } from '../../src/forms/instruments/phq-9.es.js';
 
 const REFERENCE = new URL('../../reference/instruments/', import.meta.url);
 
@@ -215,5 +217,98 @@ describe('{ "instrument": … } pages', () => {
     assert.equal(pcl!.intro, PCL5.instructionsElectronic);
     assert.equal(phq!.intro, undefined);
     assert.equal(gad!.intro, undefined);
+  });
+});
+
+describe('phq-9 in Spanish ("Spanish for the USA") matches its verified record', () => {
+  const reference = JSON.parse(readFileSync(new URL('es/phq-9.json', REFERENCE), 'utf8')) as Omit<Reference, 'scoring'> & {
+    language: string;
+    formTitleNote: string;
+    scoring: { range: [number, number]; bands: { min: number; max: number; labelEn: string; labelEs: null }[] };
+  };
+
+  it('has the same id, language, names, recall period, stem and LOINC panel and total codes', () => {
+    assert.equal(PHQ9_ES.id, reference.id);
+    assert.equal(PHQ9_ES.language, reference.language);
+    assert.equal(PHQ9_ES.name, reference.name);
+    assert.equal(PHQ9_ES.formTitle, reference.formTitle);
+    assert.equal(PHQ9_ES.recallPeriod, reference.recallPeriod);
+    assert.equal(PHQ9_ES.stem, reference.stem);
+    assert.deepEqual(PHQ9_ES.loinc, {
+      panel: reference.loinc.panel,
+      panelDisplay: reference.loinc.panelDisplay,
+      total: reference.loinc.total,
+      totalDisplay: reference.loinc.totalDisplay,
+    });
+  });
+
+  it('titles its page with the printed title’s words, in the case one transcription stores (not capitals)', () => {
+    assert.equal(PHQ9_ES.title!.toLocaleUpperCase('es'), reference.formTitle);
+    assert.ok(reference.formTitleNote.includes(`'${PHQ9_ES.title}'`), 'the record names this spelling');
+  });
+
+  it('has every option with the same value, label, score and LOINC answer code, in order (option 0 is "Ningún día")', () => {
+    assert.deepEqual(
+      PHQ9_ES.options.map((o) => ({ value: o.value, label: o.label, score: o.score, loinc: o.loinc })),
+      reference.options.map((o) => ({ value: o.value, label: o.label, score: o.score, loinc: o.loinc })),
+    );
+    assert.equal(PHQ9_ES.options[0]!.label, 'Ningún día');
+  });
+
+  it('has every item with the form’s wording (en dashes in items 6 and 8), number, linkId and LOINC code', () => {
+    assert.equal(PHQ9_ES.items.length, reference.items.length);
+    reference.items.forEach((expected, i) => {
+      const actual = PHQ9_ES.items[i]!;
+      assert.equal(actual.text, expected.text, `item ${expected.number} text`);
+      assert.equal(actual.linkId, expected.linkId);
+      assert.equal(actual.number, expected.number);
+      assert.equal(actual.loinc, expected.loinc, `item ${expected.number} LOINC`);
+    });
+    assert.ok(PHQ9_ES.items[5]!.text.includes(' – ') && PHQ9_ES.items[7]!.text.includes(' – '));
+  });
+
+  it('has the difficulty question, unscored, with its options and codes', () => {
+    assert.ok(reference.extra && PHQ9_ES.extra);
+    assert.equal(reference.extra.scored, false);
+    assert.equal(PHQ9_ES.extra.text, reference.extra.text);
+    assert.equal(PHQ9_ES.extra.linkId, reference.extra.linkId);
+    assert.equal(PHQ9_ES.extra.loinc, reference.extra.loinc);
+    assert.deepEqual(
+      PHQ9_ES.extra.options.map((o) => ({ ...o })),
+      reference.extra.options.map((o) => ({ value: o.value, label: o.label, loinc: o.loinc })),
+    );
+  });
+
+  it('has the same range and numeric bands (the Spanish form prints no band names) and the Spanish footer', () => {
+    assert.deepEqual(PHQ9_ES.range, reference.scoring.range);
+    assert.deepEqual(
+      PHQ9_ES.bands.map(({ min, max, label }) => ({ min, max, label })),
+      reference.scoring.bands.map(({ min, max, labelEn }) => ({ min, max, label: labelEn })),
+    );
+    assert.ok(reference.scoring.bands.every((band) => band.labelEs === null));
+    assert.equal(PHQ9_ES.notice, reference.notice);
+  });
+
+  it('scores and flags as the English form does: only the words differ', () => {
+    assert.deepEqual(PHQ9_ES.safetyItems, PHQ9.safetyItems);
+    assert.deepEqual(PHQ9_ES.bands, PHQ9.bands);
+    assert.deepEqual(PHQ9_ES.options.map(({ label: _label, ...rest }) => rest), PHQ9.options.map(({ label: _label, ...rest }) => rest));
+    assert.deepEqual(PHQ9_ES.items.map(({ text: _text, ...rest }) => rest), PHQ9.items.map(({ text: _text, ...rest }) => rest));
+  });
+});
+
+describe('instruments without a verified Spanish form are not translated', () => {
+  it('the Spanish module ships the PHQ-9 only: no GAD-7 (provisional record) and no PCL-5 (none exists)', () => {
+    assert.deepEqual(Object.keys(FORMS_ES.instruments ?? {}), ['phq-9']);
+    assert.equal(FORMS_ES.instruments!['phq-9'], PHQ9_ES);
+  });
+
+  it('no text of the provisional Spanish GAD-7 record appears anywhere in the source', () => {
+    const provisional = JSON.parse(readFileSync(new URL('es/provisional/gad-7.json', REFERENCE), 'utf8')) as Reference;
+    const source = new URL('../../src/', import.meta.url);
+    const files = readdirSync(source, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
+    assert.ok(files.length > 50);
+    const all = files.map((file) => readFileSync(new URL(file, source), 'utf8')).join('\n');
+    for (const item of provisional.items) assert.ok(!all.includes(item.text), `GAD-7 item ${item.number} in Spanish must not ship`);
   });
 });

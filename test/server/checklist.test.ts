@@ -21,6 +21,7 @@ describe('GET /bookings/:id/checklist', () => {
     const body = ChecklistResponse.parse(await response.json());
     assert.deepEqual(body.booking, consultation.booking);
     assert.equal(body.timeZone, 'America/New_York');
+    assert.equal(body.lang, 'en', 'the plain texts are in English, the Spanish in translations');
     const template = DEMO_CHECKLIST_TEMPLATES.consultation!;
     assert.deepEqual(body.items.map((item) => item.id), template.items.map((item) => item.id));
     assert.deepEqual(body.items[0], {
@@ -31,6 +32,13 @@ describe('GET /bookings/:id/checklist', () => {
       dueOffsetMinutes: -60,
       required: true,
       done: false,
+      translations: {
+        es: {
+          text: 'Anote los medicamentos y suplementos que toma, con sus dosis',
+          details: 'El equipo médico lo necesita para valorar si la ketamina es segura para usted.',
+          group: 'Antes de la llamada',
+        },
+      },
     });
     const optional = body.items.find((item) => item.id === 'note-questions')!;
     assert.equal(optional.required, false);
@@ -94,6 +102,13 @@ describe('PUT /bookings/:id/checklist/:itemId', () => {
       required: true,
       done: true,
       doneAt: new Date(checkedAt).toISOString().replace('.000Z', 'Z'),
+      translations: {
+        es: {
+          text: 'Pruebe la cámara, el micrófono y la conexión a internet',
+          details: 'Abra el enlace de video de su correo de confirmación unos minutos antes; funciona en cualquier navegador actualizado.',
+          group: 'Antes de la llamada',
+        },
+      },
     });
     const list = (await (await getChecklist(app, consultation)).json()).items as { id: string; done: boolean }[];
     assert.deepEqual(list.filter((entry) => entry.done).map((entry) => entry.id), ['test-video']);

@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import Database from 'better-sqlite3';
+import { DEMO_CHECKLIST_TEMPLATES, englishOnlyTemplate } from '../../server/demo/checklists.js';
 import { MIGRATIONS, openDatabase, schemaVersion } from '../../server/stores/sqlite/database.js';
 import { testApp } from './support.js';
 
@@ -27,7 +29,7 @@ describe('the SQLite database', () => {
       const settings = Object.fromEntries(
         (db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[]).map((row) => [row.key, row.value]),
       );
-      assert.deepEqual(settings, { slot_step_minutes: '30', min_notice_minutes: '720', horizon_days: '60' });
+      assert.deepEqual(settings, { slot_step_minutes: '30', min_notice_minutes: '720', horizon_days: '60', language: 'en' });
     } finally {
       db.close();
     }
@@ -88,6 +90,40 @@ describe('the SQLite database', () => {
       insert.run('d', 1000, 2000, 'cancelled');
       db.prepare("UPDATE bookings SET status = 'cancelled' WHERE id = 'a'").run();
       insert.run('e', 1000, 2000, 'confirmed');
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('migration 7: texts in other languages', () => {
+  test('a database seeded in English only gets the demo’s Spanish, but never over the clinic’s own wording', () => {
+    const path = tempDbPath();
+    // A clinic's file as the reference backend left it before migration 7: the demo's English templates, one edited by the clinic.
+    const old = new Database(path);
+    for (const migration of MIGRATIONS.filter((candidate) => candidate.version <= 6)) migration.apply(old);
+    old.pragma('user_version = 6');
+    const setTemplate = old.prepare('UPDATE services SET checklist_template = ? WHERE id = ?');
+    for (const [id, template] of Object.entries(DEMO_CHECKLIST_TEMPLATES)) setTemplate.run(JSON.stringify(englishOnlyTemplate(template)), id);
+    const ownTemplate = JSON.stringify({ items: [{ id: 'calm', text: 'Our own words', group: 'Before' }] });
+    setTemplate.run(ownTemplate, 'preparation');
+    old.prepare("UPDATE services SET name = 'Our own integration' WHERE id = 'integration'").run();
+    old.close();
+
+    const db = openDatabase(path);
+    try {
+      assert.equal(schemaVersion(db), MIGRATIONS.at(-1)!.version);
+      const services = new Map(
+        (db.prepare('SELECT id, translations, checklist_template FROM services').all() as { id: string; translations: string | null; checklist_template: string }[]).map(
+          (row) => [row.id, row],
+        ),
+      );
+      assert.equal(JSON.parse(services.get('consultation')!.translations!).es.name, 'Consulta inicial');
+      assert.equal(services.get('integration')!.translations, null, 'a renamed service keeps the clinic’s own name, with no demo Spanish');
+      assert.equal(services.get('consultation')!.checklist_template, JSON.stringify(DEMO_CHECKLIST_TEMPLATES.consultation));
+      assert.equal(services.get('administration')!.checklist_template, JSON.stringify(DEMO_CHECKLIST_TEMPLATES.administration));
+      assert.equal(services.get('preparation')!.checklist_template, ownTemplate, 'the clinic’s own template is left alone');
+      assert.equal((db.prepare("SELECT value FROM settings WHERE key = 'language'").get() as { value: string }).value, 'en');
     } finally {
       db.close();
     }

@@ -293,3 +293,47 @@ describe('openapi.json', () => {
     await conforms('post', '/bookings/{id}/reschedule', await reschedule(consultation.id, { start: '2026-03-03T15:00:00Z' }, { ...consultation.auth, 'Idempotency-Key': randomUUID() }));
   });
 });
+
+describe('texts in other languages (additive: older clients ignore them)', () => {
+  const schemaOf = (name: string) => doc.components.schemas[name] as { properties: Record<string, any>; required?: string[] };
+
+  test('services and checklist items document optional `translations`, their responses an optional `lang`', () => {
+    for (const [name, fields] of [
+      ['Service', ['name', 'description']],
+      ['ChecklistItemState', ['text', 'details', 'group']],
+    ] as const) {
+      const translations = schemaOf(name).properties['translations'];
+      assert.ok(translations, `${name}.translations is documented`);
+      assert.ok(!schemaOf(name).required?.includes('translations'), `${name}.translations is optional`);
+      assert.deepEqual(Object.keys(translations.additionalProperties.properties).sort(), [...fields].sort());
+    }
+    for (const name of ['ServicesResponse', 'ChecklistResponse']) {
+      assert.ok(schemaOf(name).properties['lang'], `${name}.lang is documented`);
+      assert.ok(!schemaOf(name).required?.includes('lang'), `${name}.lang is optional`);
+    }
+  });
+
+  test('the reference backend answers the demo services and checklists in English with their Spanish, and matches the document', async () => {
+    const app = testApp();
+    const services = await conforms('get', '/services', await app.request('/services'));
+    assert.equal(services.lang, 'en');
+    const consultation = services.services.find((service: { id: string }) => service.id === 'consultation');
+    assert.equal(consultation.name, 'Initial consultation');
+    assert.equal(consultation.translations.es.name, 'Consulta inicial');
+    assert.match(consultation.translations.es.description, /^Una videollamada privada con nuestro equipo médico/);
+    assert.ok(services.services.every((service: { translations?: { es?: { name?: string } } }) => service.translations?.es?.name));
+
+    const booked = await conforms('post', '/bookings', await app.book({ service: 'administration', start: '2026-03-04T18:00:00Z' }));
+    const list = await conforms(
+      'get',
+      '/bookings/{id}/checklist',
+      await app.request(`/bookings/${booked.booking.id}/checklist`, { headers: { Authorization: `Bearer ${booked.accessToken}` } }),
+    );
+    assert.equal(list.lang, 'en');
+    const stop = list.items.find((item: { id: string }) => item.id === 'stop-eating');
+    assert.equal(stop.text, 'Stop eating 4 hours before your session');
+    assert.deepEqual(Object.keys(stop.translations), ['es']);
+    assert.equal(stop.translations.es.text, 'Deje de comer 4 horas antes de la sesión');
+    assert.ok(list.items.every((item: { translations?: { es?: { text?: string; group?: string } } }) => item.translations?.es?.text && item.translations.es.group));
+  });
+});

@@ -7,9 +7,7 @@
 import { StoreRefusal } from '../refusal.js';
 import type { ChecklistCopy, ChecklistItemRecord, ChecklistStore } from '../types.js';
 import type { Db } from './database.js';
-import { toItemRecord, type ItemRow } from './rows.js';
-
-const ITEM_COLUMNS = 'item_id, text, details, group_name, due_offset_minutes, required, done_at_ms';
+import { ITEM_COLUMNS, toItemRecord, type ItemRow } from './rows.js';
 
 export class SqliteChecklistStore implements ChecklistStore {
   readonly #db: Db;
@@ -20,11 +18,12 @@ export class SqliteChecklistStore implements ChecklistStore {
     this.#statements = {
       bookingStatus: db.prepare<[string], { status: string }>('SELECT status FROM bookings WHERE id = ?'),
       hasChecklist: db.prepare<[string], { booking_id: string }>('SELECT booking_id FROM booking_checklists WHERE booking_id = ?'),
-      insertChecklist: db.prepare('INSERT INTO booking_checklists (booking_id, checklist_id, created_at_ms) VALUES (?, ?, ?)'),
+      insertChecklist: db.prepare('INSERT INTO booking_checklists (booking_id, checklist_id, created_at_ms, lang) VALUES (?, ?, ?, ?)'),
+      language: db.prepare<[string], { lang: string | null }>('SELECT lang FROM booking_checklists WHERE booking_id = ?'),
       insertItem: db.prepare(
         `INSERT INTO booking_checklist_items
-           (booking_id, item_id, position, text, details, group_name, due_offset_minutes, required)
-         VALUES (@booking_id, @item_id, @position, @text, @details, @group_name, @due_offset_minutes, @required)`,
+           (booking_id, item_id, position, text, details, group_name, due_offset_minutes, required, translations)
+         VALUES (@booking_id, @item_id, @position, @text, @details, @group_name, @due_offset_minutes, @required, @translations)`,
       ),
       items: db.prepare<[string], ItemRow>(`SELECT ${ITEM_COLUMNS} FROM booking_checklist_items WHERE booking_id = ? ORDER BY position`),
       item: db.prepare<[string, string], ItemRow>(`SELECT ${ITEM_COLUMNS} FROM booking_checklist_items WHERE booking_id = ? AND item_id = ?`),
@@ -42,6 +41,12 @@ export class SqliteChecklistStore implements ChecklistStore {
     return this.#statements.items.all(bookingId).map(toItemRecord);
   }
 
+  async language(bookingId: string): Promise<string | undefined> {
+    const row = this.#statements.language.get(bookingId);
+    // A checklist copied before migration 7 has no language: its texts were English.
+    return row && (row.lang ?? 'en');
+  }
+
   async create(bookingId: string, copy: ChecklistCopy, now: number): Promise<void> {
     this.#db.transaction(() => this.createWithin(bookingId, copy, now)).immediate();
   }
@@ -49,7 +54,7 @@ export class SqliteChecklistStore implements ChecklistStore {
   /** `create` inside a transaction already open (the booking's own). */
   createWithin(bookingId: string, copy: ChecklistCopy, now: number): void {
     if (this.#statements.hasChecklist.get(bookingId)) return;
-    this.#statements.insertChecklist.run(bookingId, copy.checklistId ?? null, now);
+    this.#statements.insertChecklist.run(bookingId, copy.checklistId ?? null, now, copy.lang);
     copy.items.forEach((item, position) =>
       this.#statements.insertItem.run({
         booking_id: bookingId,
@@ -60,6 +65,7 @@ export class SqliteChecklistStore implements ChecklistStore {
         group_name: item.group,
         due_offset_minutes: item.dueOffsetMinutes ?? null,
         required: item.required ? 1 : 0,
+        translations: item.translations ? JSON.stringify(item.translations) : null,
       }),
     );
   }

@@ -52,6 +52,10 @@ export class SqliteClinicStore implements ClinicStore {
     };
   }
 
+  async language(): Promise<string> {
+    return this.#statements.settings.all().find((row) => row.key === 'language')?.value ?? 'en';
+  }
+
   async checklistTemplate(serviceId: string): Promise<string | undefined> {
     return this.#statements.template.get(serviceId)?.checklist_template ?? undefined;
   }

@@ -7,12 +7,13 @@
 import Database from 'better-sqlite3';
 import {
   DEMO_HORIZON_DAYS,
+  DEMO_LANGUAGE,
   DEMO_MIN_NOTICE_MINUTES,
   DEMO_OPENING_HOURS,
   DEMO_SERVICES,
   DEMO_SLOT_STEP_MINUTES,
 } from '../../demo/clinic.js';
-import { DEMO_CHECKLIST_TEMPLATES } from '../../demo/checklists.js';
+import { DEMO_CHECKLIST_TEMPLATES, englishOnlyTemplate } from '../../demo/checklists.js';
 
 export type Db = Database.Database;
 
@@ -255,6 +256,31 @@ export const MIGRATIONS: readonly Migration[] = [
         ALTER TABLE holds ADD COLUMN release_sha256 TEXT;
         CREATE INDEX holds_by_client ON holds (client_sha256, expires_at_ms);
       `);
+    },
+  },
+  {
+    version: 7,
+    description: 'texts in other languages: services, checklist templates and booking checklists',
+    apply(db) {
+      db.exec(`
+        -- JSON {"es": {"name": …, "description": …}}: the service's texts in other languages; name
+        -- and description are in the clinic's language (settings.language).
+        ALTER TABLE services ADD COLUMN translations TEXT;
+        -- The language of the copied texts; the other languages are in each item's translations,
+        -- JSON {"es": {"text": …, "details": …, "group": …}}.
+        ALTER TABLE booking_checklists ADD COLUMN lang TEXT;
+        ALTER TABLE booking_checklist_items ADD COLUMN translations TEXT;
+      `);
+      db.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)').run('language', DEMO_LANGUAGE);
+      // The demo's Spanish, where the clinic has not changed the demo's wording.
+      const setTranslations = db.prepare('UPDATE services SET translations = ? WHERE id = ? AND name = ? AND translations IS NULL');
+      for (const service of DEMO_SERVICES) {
+        if (service.translations) setTranslations.run(JSON.stringify(service.translations), service.id, service.name);
+      }
+      const setTemplate = db.prepare('UPDATE services SET checklist_template = ? WHERE id = ? AND checklist_template = ?');
+      for (const [serviceId, template] of Object.entries(DEMO_CHECKLIST_TEMPLATES)) {
+        setTemplate.run(JSON.stringify(template), serviceId, JSON.stringify(englishOnlyTemplate(template)));
+      }
     },
   },
 ];

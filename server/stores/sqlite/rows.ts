@@ -12,10 +12,12 @@ export interface ServiceRow {
   follow_up_after: string | null;
   follow_up_min_hours: number | null;
   follow_up_max_hours: number | null;
+  /** JSON: the name and description in other languages. */
+  translations: string | null;
 }
 
 export const SERVICE_COLUMNS =
-  'id, name, description, duration_minutes, location, mode, follow_up_after, follow_up_min_hours, follow_up_max_hours';
+  'id, name, description, duration_minutes, location, mode, follow_up_after, follow_up_min_hours, follow_up_max_hours, translations';
 
 export interface HoldRow {
   id: string;
@@ -44,7 +46,11 @@ export interface ItemRow {
   due_offset_minutes: number | null;
   required: number;
   done_at_ms: number | null;
+  /** JSON: the text, details and group in other languages. */
+  translations: string | null;
 }
+
+export const ITEM_COLUMNS = 'item_id, text, details, group_name, due_offset_minutes, required, done_at_ms, translations';
 
 export function toService(row: ServiceRow): Service {
   return {
@@ -63,6 +69,7 @@ export function toService(row: ServiceRow): Service {
           },
         }
       : {}),
+    ...(row.translations !== null ? { translations: JSON.parse(row.translations) as Service['translations'] } : {}),
   };
 }
 
@@ -83,5 +90,6 @@ export function toItemRecord(row: ItemRow): ChecklistItemRecord {
     ...(row.due_offset_minutes !== null ? { dueOffsetMinutes: row.due_offset_minutes } : {}),
     required: row.required === 1,
     ...(row.done_at_ms !== null ? { doneAt: row.done_at_ms } : {}),
+    ...(row.translations !== null ? { translations: JSON.parse(row.translations) as ChecklistItemRecord['translations'] } : {}),
   };
 }

@@ -37,6 +37,7 @@ import { CHANGE_REFUSAL_NOTE, ManageFlow, changeRefusalOf, type ManageFocus } fr
 import { manageLink, resolveManageUrl } from './manage-link.js';
 import { privacyNotice, type PrivacyNotice } from './privacy-notice.js';
 import { moveRovingFocus } from './roving-focus.js';
+import { serviceName, servicesIn } from './service-language.js';
 
 const STATUS_LABELS: Record<BookingStatus, KapStringKey> = {
   confirmed: 'statusConfirmed',
@@ -262,10 +263,10 @@ export class KapBooking extends KapElement {
   });
 
   private readonly serviceTask = new Task(this, {
-    task: async ([client, serviceId], { signal }) => {
+    task: async ([client, serviceId, , language], { signal }) => {
       if (!client || !serviceId) return initialState;
       try {
-        const services = await client.listServices(this.loadOptions(signal));
+        const services = servicesIn(await client.getServices(this.loadOptions(signal)), language);
         this.#services = services;
         const service = services.find((candidate) => candidate.id === serviceId);
         if (!service) {
@@ -278,7 +279,7 @@ export class KapBooking extends KapElement {
         throw error;
       }
     },
-    args: () => [this.client, this.serviceId, this.connectionSignal] as const,
+    args: () => [this.client, this.serviceId, this.connectionSignal, this.language] as const,
   });
 
   /** A follow-up service: the booking that opens its window, read with its token. */
@@ -565,6 +566,7 @@ export class KapBooking extends KapElement {
       return this.renderConfigurationProblem({
         code: error.code ?? 'configuration',
         detail: this.t('unknownServiceDetail', { service: this.serviceId ?? this.service }),
+        lang: this.language,
       });
     }
     if (this.isAbort(error)) return this.#renderLoading('loadingTimes');
@@ -888,7 +890,7 @@ export class KapBooking extends KapElement {
   #renderService(service: Service): TemplateResult {
     const duration = formatUnit(service.durationMinutes, 'minute', this.locale);
     return html`<div part="service" class="service">
-      <p class="service-name">${service.name}</p>
+      <p class="service-name">${serviceName(service)}</p>
       <p class="service-meta muted">
         ${this.t('serviceDuration', { duration })} ·
         ${this.t(service.location === 'in_person' ? 'locationInPerson' : 'locationVirtual')}
@@ -1100,7 +1102,7 @@ export class KapBooking extends KapElement {
     return html`<dl part="summary" class="summary">
       <div>
         <dt>${this.t('summaryService')}</dt>
-        <dd>${service.name}</dd>
+        <dd>${serviceName(service)}</dd>
       </div>
       <div>
         <dt>${this.t('summaryDate')}</dt>

@@ -5,9 +5,10 @@
  * "Change", since its question is no longer asked.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { answerText, type Answers } from '../../forms/answers.js';
+import { inLanguage } from '../../base/local-template.js';
+import { answerText, chosenOptions, modelValue, type AnswerValue, type Answers } from '../../forms/answers.js';
 import type { Visibility } from '../../forms/conditions.js';
-import type { AnswerableItem, ResolvedForm, ResolvedPage } from '../../forms/definition.js';
+import type { AnswerableItem, ResolvedForm, ResolvedPage, ScaleRow } from '../../forms/definition.js';
 import { safetyTriggered } from '../../forms/flags.js';
 import { indexForm } from '../../forms/form-index.js';
 import type { KapStringKey } from '../../i18n/strings.js';
@@ -24,12 +25,26 @@ export interface CheckAnswersView {
   change: (pageIndex: number) => void;
 }
 
+const rowLabel = (row: ScaleRow) => html`${row.number}. ${inLanguage(row.label, row.langs?.['label'])}`;
+
+/**
+ * The language of each line `answerText` gives, where it is not the page's: a chosen option's
+ * label (an instrument's, say) or a consent's label; what the client typed has none.
+ */
+function answerLanguages(item: AnswerableItem, value: AnswerValue | undefined): (string | undefined)[] {
+  if ('options' in item) return chosenOptions(item, modelValue(item, value)).map((option) => option.langs?.['label']);
+  return item.type === 'consent' ? [item.langs?.['label']] : [];
+}
+
 export function renderCheckAnswers({ form, pages, seen, answers, locale, t, change }: CheckAnswersView): TemplateResult[] {
-  const answer = (label: string, item: AnswerableItem, key: string, page?: number) => {
+  const answer = (label: unknown, item: AnswerableItem, key: string, page?: number) => {
     const lines = answerText(item, answers[key], { locale, yes: t('intakeYes'), no: t('intakeNo') });
+    const langs = answerLanguages(item, answers[key]);
     return html`<div>
       <dt>${label}</dt>
-      <dd>${lines.length ? lines.map((line, i) => html`${i ? html`<br />` : nothing}${line}`) : t('intakeNotAnswered')}</dd>
+      <dd>
+        ${lines.length ? lines.map((line, i) => html`${i ? html`<br />` : nothing}${inLanguage(line, langs[i])}`) : t('intakeNotAnswered')}
+      </dd>
       ${page === undefined
         ? nothing
         : html`<dd>
@@ -41,21 +56,21 @@ export function renderCheckAnswers({ form, pages, seen, answers, locale, t, chan
   };
   const shown = pages.map((page) => {
     const index = form.pages.indexOf(page);
-    return html`<h3>${page.title}</h3>
+    return html`<h3 lang=${page.langs?.['title'] ?? nothing}>${page.title}</h3>
       <dl part="answers" class="answers">
         ${page.items.flatMap((item) =>
           item.type === 'display' || !seen.items.has(item.id)
             ? []
             : item.type === 'scale'
-              ? item.rows.map((row) => answer(`${row.number}. ${row.label}`, item, row.id, index))
-              : [answer(item.label, item, item.id, index)],
+              ? item.rows.map((row) => answer(rowLabel(row), item, row.id, index))
+              : [answer(inLanguage(item.label, item.langs?.['label']), item, item.id, index)],
         )}
       </dl>`;
   });
   const fields = indexForm(form).byKey;
   const kept = safetyTriggered(form, answers).items.flatMap((key) => {
     const { item, row } = fields.get(key)!;
-    return seen.items.has(key) ? [] : [answer(row ? `${row.number}. ${row.label}` : item.label, item, key)];
+    return seen.items.has(key) ? [] : [answer(row ? rowLabel(row) : inLanguage(item.label, item.langs?.['label']), item, key)];
   });
   if (!kept.length) return shown;
   return [

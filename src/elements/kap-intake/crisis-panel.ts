@@ -7,6 +7,7 @@
  * announces it once, elsewhere), so moving it between pages never reads it out again.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { inLanguage } from '../../base/local-template.js';
 import { isLifeline988, type ShownCrisisPanel } from '../../forms/crisis.js';
 import type { KapStringKey } from '../../i18n/strings.js';
 
@@ -17,8 +18,8 @@ export interface CrisisPanelView {
   /** The page is in Spanish. */
   spanish: boolean;
   t: (key: KapStringKey, params?: Record<string, string | number>) => string;
-  /** Renders the markdown subset (the panel's body). */
-  md: (source: string) => TemplateResult[];
+  /** Renders the markdown subset (the panel's body), marked with `lang` when it is given. */
+  md: (source: string, lang?: string) => TemplateResult[];
 }
 
 const dialable = (number: string) => number.replace(/[^\d+]/g, '');
@@ -28,14 +29,14 @@ const LINK = 'button button--secondary';
 export function renderCrisisPanel({ panel, followedUp, spanish, t, md }: CrisisPanelView): TemplateResult {
   const call = (number: string) => html`<a class=${LINK} href="tel:${dialable(number)}">${t('intakeCall', { number })}</a>`;
   return html`<section part="crisis" class="notice crisis" role="region" aria-labelledby="crisis-heading">
-    <h3 id="crisis-heading">${panel.heading}</h3>
-    ${md(panel.body)} ${followedUp ? nothing : html`<p>${t('intakeCrisisUnsent')}</p>`}
+    <h3 id="crisis-heading" lang=${panel.langs?.['heading'] ?? nothing}>${panel.heading}</h3>
+    ${md(panel.body, panel.langs?.['body'])} ${followedUp ? nothing : html`<p>${t('intakeCrisisUnsent')}</p>`}
     <ul>
       ${panel.resources.map(
         (resource) =>
           html`<li>
-            <strong>${resource.name}</strong>
-            ${resource.description ? html`<p>${resource.description}</p>` : nothing}
+            <strong>${inLanguage(resource.name, resource.langs?.['name'])}</strong>
+            ${resource.description ? html`<p lang=${resource.langs?.['description'] ?? nothing}>${resource.description}</p>` : nothing}
             ${spanish && isLifeline988(resource) ? html`<p>${t('intakeCrisis988Spanish')}</p>` : nothing}
             <p class="crisis-actions">
               ${resource.phone ? call(resource.phone) : nothing}

@@ -7,6 +7,7 @@ import { isKapApiError } from '../../api/errors.js';
 import { readBookingFragment, type BookingFragment } from '../../base/fragment-token.js';
 import { renderErrorSummary } from '../../base/error-summary.js';
 import { KapElement, type ConfigurationProblem } from '../../base/kap-element.js';
+import { inLanguage, interpolateMarked } from '../../base/local-template.js';
 import { renderMarkdown } from '../../base/markdown-template.js';
 import { KapIntakePageEvent, type KapIntakePageDetail } from '../../events/kap-intake-page.js';
 import { KapIntakeSubmitEvent } from '../../events/kap-intake-submit.js';
@@ -16,13 +17,14 @@ import { crisisPanel } from '../../forms/crisis.js';
 import { safetyFields } from '../../forms/flags.js';
 import { formatLongDate, todayIso } from '../../forms/dates.js';
 import {
-  parseFormDefinition,
   type AnswerableItem,
   type ConsentItem,
   type DateItem,
   type Item,
   type ResolvedForm,
+  type TextLanguages,
 } from '../../forms/definition.js';
+import { parseFormDefinition } from '../../forms/parse.js';
 import { indexForm } from '../../forms/form-index.js';
 import { parseMarkdown } from '../../forms/markdown.js';
 import { VALIDATION_MESSAGES, type ValidationError, type ValidationOptions } from '../../forms/validation.js';
@@ -30,14 +32,22 @@ import type { KapStringKey } from '../../i18n/strings.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { renderCheckAnswers } from './check-answers.js';
 import { renderCrisisPanel } from './crisis-panel.js';
+import { FormLanguage } from './form-language.js';
 import { IntakeFlow, type TooLong } from './intake-flow.js';
 import { intakeStyles } from './kap-intake.styles.js';
+
+/** What a question's hint is made of: its `help`, and its language where that is not the page's. */
+interface Hinted {
+  help?: string | undefined;
+  langs?: TextLanguages | undefined;
+}
 
 interface ChoiceOption {
   value: string;
   label: string;
   help?: string;
   exclusive?: boolean;
+  langs?: TextLanguages;
 }
 
 const DATE_PARTS = ['day', 'month', 'year'] as const;
@@ -126,6 +136,8 @@ export class KapIntake extends KapElement {
   #scripted: unknown;
   /** Why the child `<script type="application/json">` could not be read, if it could not. */
   #unreadable: ConfigurationProblem | undefined;
+  /** The definition last fetched, so a change of language does not fetch it again. */
+  #fetched: { client: unknown; id: string; json: unknown } | undefined;
   /** What the page address's fragment carried when the element was connected. */
   #fragment: BookingFragment = {};
   #seen: Visibility | undefined;
@@ -145,8 +157,10 @@ export class KapIntake extends KapElement {
     failed: (error) => this.reportFailure(error),
   });
 
+  private readonly formLanguage = new FormLanguage(this);
+
   private readonly formTask = new Task(this, {
-    task: async ([client, id, local], { signal }) => {
+    task: async ([client, id, local, , language, translations], { signal }) => {
       if (this.configurationProblem?.code.endsWith('_form')) this.configurationProblem = undefined;
       let json = local;
       if (json === undefined) {
@@ -154,8 +168,11 @@ export class KapIntake extends KapElement {
         if (!id && this.#unreadable) return this.#problem(this.#unreadable.code, this.#unreadable.detail);
         if (!id) return this.#problem('missing_form', 'set the form attribute to a form id, or put the form definition in a child <script type="application/json">.');
         if (!client) return initialState;
+        // A change of language only shows the same definition again: it is not fetched again.
+        const fetched = this.#fetched?.client === client && this.#fetched.id === id ? this.#fetched.json : undefined;
         try {
-          json = await client.getForm(id, this.loadOptions(signal));
+          json = fetched ?? (await client.getForm(id, this.loadOptions(signal)));
+          this.#fetched = { client, id, json };
         } catch (error) {
           if (isKapApiError(error) && error.kind === 'not_found') {
             if (await this.setupProblemBehind(error)) return initialState;
@@ -165,12 +182,21 @@ export class KapIntake extends KapElement {
           throw error;
         }
       }
-      const parsed = parseFormDefinition(json);
+      const parsed = parseFormDefinition(json, { lang: language, ...(translations ? { translations } : {}) });
       if (!parsed.ok) return this.#problem('invalid_form', `the form definition is not valid: ${parsed.problems.join('; ')}`);
+      this.formLanguage.warn(parsed.form, parsed.warnings);
       this.flow.start(parsed.form);
       return parsed.form;
     },
-    args: () => [this.client, this.form, this.definition ?? this.#scripted, this.connectionSignal] as const,
+    args: () =>
+      [
+        this.client,
+        this.form,
+        this.definition ?? this.#scripted,
+        this.connectionSignal,
+        this.language,
+        this.formLanguage.translations(this.language),
+      ] as const,
   });
 
   /** The booking in use: the `booking` attribute, else the one in the page address. */
@@ -280,10 +306,11 @@ export class KapIntake extends KapElement {
    * never changed after, so it is announced once. (The panel itself is not a live region: it moves
    * from page to page and would be read out again each time.)
    */
-  #crisisAnnouncement(): string {
+  #crisisAnnouncement(): unknown {
     const form = this.flow.form;
     if (!form || !this.flow.safety) return '';
-    return this.t('intakeCrisisAnnouncement', { heading: this.#crisisPanel(form).panel.heading });
+    const { panel } = this.#crisisPanel(form);
+    return interpolateMarked(this.t('intakeCrisisAnnouncement'), { heading: { text: panel.heading, lang: panel.langs?.['heading'] } });
   }
 
   #crisisPanel(form: ResolvedForm): Parameters<typeof renderCrisisPanel>[0] {
@@ -293,13 +320,15 @@ export class KapIntake extends KapElement {
       followedUp: this.flow.followedUp,
       spanish: locale.language === 'es',
       t: (key, params) => this.t(key, params),
-      md: (source) => this.#md(source),
+      md: (source, lang) => this.#md(source, lang),
     };
   }
 
-  #md(source: string | undefined): TemplateResult[] {
+  /** Markdown text of the definition; `lang` when it is in another language than the page's. */
+  #md(source: string | undefined, lang?: string): TemplateResult[] {
     // Web links open in a new tab: leaving the page would lose the answers given so far.
-    return renderMarkdown(parseMarkdown(source ?? ''), { newTab: this.t('intakeNewTab') });
+    const marked = lang ? { lang, pageLang: this.language } : {};
+    return renderMarkdown(parseMarkdown(source ?? ''), { newTab: this.t('intakeNewTab'), ...marked });
   }
 
   #renderFlow(form: ResolvedForm): TemplateResult {
@@ -308,10 +337,13 @@ export class KapIntake extends KapElement {
     const crisis = flow.safety ? renderCrisisPanel(this.#crisisPanel(form)) : nothing;
     if (flow.view === 'done') {
       return html`<div part="confirmation" class="notice notice--success">
-          <h2 id="heading" part="heading" tabindex="-1">${form.confirmation?.heading ?? this.t('intakeDoneHeading')}</h2>
+          <h2 id="heading" part="heading" tabindex="-1" lang=${form.confirmation?.heading ? (form.confirmation.langs?.['heading'] ?? nothing) : nothing}>
+            ${form.confirmation?.heading ?? this.t('intakeDoneHeading')}
+          </h2>
         </div>
         ${flow.changesNotSent ? html`<p part="notice" class="notice">${this.t('intakeChangesNotSent')}</p>` : nothing}
-        ${form.confirmation?.body ? this.#md(form.confirmation.body) : html`<p>${this.t('intakeDoneBody')}</p>`} ${crisis}`;
+        ${form.confirmation?.body ? this.#md(form.confirmation.body, form.confirmation.langs?.['body']) : html`<p>${this.t('intakeDoneBody')}</p>`}
+        ${crisis}`;
     }
     const pages = form.pages.filter((page) => seen.pages.has(page.id));
     const check = flow.view === 'check';
@@ -330,7 +362,9 @@ export class KapIntake extends KapElement {
       ${check || pages.length < 2
         ? nothing
         : html`<p part="progress" class="muted">${this.t('intakeStep', { page: step, count: pages.length })}</p>`}
-      <h2 id="heading" part="heading" tabindex="-1">${check ? this.t('intakeCheckHeading') : page.title}</h2>
+      <h2 id="heading" part="heading" tabindex="-1" lang=${check ? nothing : (page.langs?.['title'] ?? nothing)}>
+        ${check ? this.t('intakeCheckHeading') : page.title}
+      </h2>
       <form
         novalidate
         aria-busy=${flow.submitting ? 'true' : 'false'}
@@ -351,9 +385,9 @@ export class KapIntake extends KapElement {
               t: (key) => this.t(key),
               change: (index) => flow.change(index),
             })
-          : html`${step === 1 ? this.#renderStart(form) : nothing} ${this.#md(page.intro)}
+          : html`${step === 1 ? this.#renderStart(form) : nothing} ${this.#md(page.intro, page.langs?.['intro'])}
             ${page.items.map((item) => html`${this.#renderItem(item)}${item.id === this.#crisisAfter ? crisis : nothing}`)}
-            ${page.notice ? html`<p part="notice" class="muted small">${page.notice}</p>` : nothing}`}
+            ${page.notice ? html`<p part="notice" class="muted small" lang=${page.langs?.['notice'] ?? nothing}>${page.notice}</p>` : nothing}`}
         ${this.#crisisAfter ? nothing : crisis}
         ${check && flow.failure
           ? html`<div part="notice" class="notice notice--error" role="alert">
@@ -366,7 +400,7 @@ export class KapIntake extends KapElement {
           : nothing}
         ${check && flow.tooLong ? this.#renderTooLong(flow.tooLong) : nothing}
         <button part="button" class="button" type="submit" aria-disabled=${flow.submitting ? 'true' : 'false'}>
-          ${check ? (form.submitLabel ?? this.t('intakeSubmit')) : this.t('intakeContinue')}
+          ${check ? (form.submitLabel ? inLanguage(form.submitLabel, form.langs?.['submitLabel']) : this.t('intakeSubmit')) : this.t('intakeContinue')}
         </button>
         ${this.renderWriteStatus(flow.status, 'intakeSending')}
       </form>`;
@@ -378,7 +412,7 @@ export class KapIntake extends KapElement {
    */
   #renderStart(form: ResolvedForm): unknown {
     const signals = this.flow.followedUp && safetyFields(form).length > 0;
-    return html`${this.#md(form.intro)}
+    return html`${this.#md(form.intro, form.langs?.['intro'])}
     ${signals ? html`<p part="notice" class="notice">${this.t('intakeSafetyNotice')}</p>` : nothing}`;
   }
 
@@ -400,6 +434,7 @@ export class KapIntake extends KapElement {
       errors.map((error) => ({
         href: `#f-${error.field}`,
         message: error.message,
+        ...(error.lang ? { lang: error.lang } : {}),
         focus: () => this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(`f-${error.field}`)}`)?.focus(),
       })),
     );
@@ -407,22 +442,25 @@ export class KapIntake extends KapElement {
 
   // ---- questions ----
 
-  #label(item: AnswerableItem): string {
-    return item.required ? item.label : `${item.label} ${this.t('optional')}`;
+  /** The question, in its own language when that is not the page's, then "(optional)" in the page's. */
+  #label(item: AnswerableItem): unknown {
+    const label = inLanguage(item.label, item.langs?.['label']);
+    return item.required ? label : html`${label} ${this.t('optional')}`;
   }
 
   #error(key: string): ValidationError | undefined {
     return this.flow.errors.find((error) => error.itemId === key);
   }
 
-  #hint(key: string, help: string | undefined): unknown {
-    return help ? html`<p class="hint" id="h-${key}">${help}</p>` : nothing;
+  /** The hint under a question (`help`), in its own language when that is not the page's. */
+  #hint(key: string, { help, langs }: Hinted): unknown {
+    return help ? html`<p class="hint" id="h-${key}" lang=${langs?.['help'] ?? nothing}>${help}</p>` : nothing;
   }
 
   #errorMessage(key: string, error: ValidationError | undefined): unknown {
     return error
       ? html`<p class="error-message" id="e-${key}">
-          <span class="visually-hidden">${this.t('errorPrefix')}</span> ${error.message}
+          <span class="visually-hidden">${this.t('errorPrefix')}</span> ${inLanguage(error.message, error.lang)}
         </p>`
       : nothing;
   }
@@ -436,12 +474,12 @@ export class KapIntake extends KapElement {
     if (!this.#seen!.items.has(item.id)) return nothing;
     switch (item.type) {
       case 'display':
-        return html`<div part="field" class="field">${this.#md(item.text)}</div>`;
+        return html`<div part="field" class="field">${this.#md(item.text, item.langs?.['text'])}</div>`;
       case 'choice':
       case 'multi':
-        return this.#renderChoices(item.id, this.#label(item), item.help, item.options, item.type === 'multi');
+        return this.#renderChoices(item.id, this.#label(item), item, item.options, item.type === 'multi');
       case 'yesno':
-        return this.#renderChoices(item.id, this.#label(item), item.help, [
+        return this.#renderChoices(item.id, this.#label(item), item, [
           { value: 'yes', label: this.t('intakeYes') },
           { value: 'no', label: this.t('intakeNo') },
         ]);
@@ -449,10 +487,10 @@ export class KapIntake extends KapElement {
         return html`<div part="field" class="field">
           <fieldset aria-describedby=${ifDefined(item.help && `h-${item.id}`)}>
             <legend>${this.#label(item)}</legend>
-            ${this.#hint(item.id, item.help)}
+            ${this.#hint(item.id, item)}
             ${item.rows.map(
               (row) =>
-                html`${this.#renderChoices(row.id, `${row.number}. ${row.label}`, undefined, item.options, false)}
+                html`${this.#renderChoices(row.id, html`${row.number}. ${inLanguage(row.label, row.langs?.['label'])}`, {}, item.options)}
                 ${row.id === this.#crisisAfter ? renderCrisisPanel(this.#crisisPanel(this.flow.form!)) : nothing}`,
             )}
           </fieldset>
@@ -475,7 +513,7 @@ export class KapIntake extends KapElement {
     const invalid = error ? 'true' : nothing;
     return html`<div part="field" class="field ${error ? 'field--error' : ''}">
       <label class="label" for="f-${key}">${this.#label(item)}</label>
-      ${this.#hint(key, item.help)} ${this.#errorMessage(key, error)}
+      ${this.#hint(key, item)} ${this.#errorMessage(key, error)}
       ${item.type === 'textarea'
         ? html`<textarea
             class="input"
@@ -499,18 +537,18 @@ export class KapIntake extends KapElement {
               aria-describedby=${describedBy}
               aria-invalid=${invalid}
             />
-            ${unit ? html`<span class="unit" id="u-${key}">${unit}</span>` : nothing}
+            ${unit ? html`<span class="unit" id="u-${key}" lang=${item.langs?.['unit'] ?? nothing}>${unit}</span>` : nothing}
           </div>`}
     </div>`;
   }
 
-  #renderChoices(key: string, legend: string, help: string | undefined, options: readonly ChoiceOption[], multi = false): TemplateResult {
+  #renderChoices(key: string, legend: unknown, hinted: Hinted, options: readonly ChoiceOption[], multi = false): TemplateResult {
     const error = this.#error(key);
     const value = this.flow.answers[key];
     return html`<div part="field" class="field ${error ? 'field--error' : ''}">
-      <fieldset aria-describedby=${this.#describedBy(key, help, error) || nothing}>
+      <fieldset aria-describedby=${this.#describedBy(key, hinted.help, error) || nothing}>
         <legend>${legend}</legend>
-        ${this.#hint(key, help)} ${this.#errorMessage(key, error)}
+        ${this.#hint(key, hinted)} ${this.#errorMessage(key, error)}
         <div class="choices ${options.length < 3 ? 'choices--inline' : ''}">
           ${options.map((option, i) => {
             const id = i ? `f-${key}-${i}` : `f-${key}`;
@@ -524,9 +562,11 @@ export class KapIntake extends KapElement {
                   .checked=${live(Array.isArray(value) ? value.includes(option.value) : value === option.value)}
                   aria-describedby=${ifDefined(option.help && `${id}-hint`)}
                 />
-                <label for=${id}>${option.label}</label>
+                <label for=${id}>${inLanguage(option.label, option.langs?.['label'])}</label>
               </div>
-              ${option.help ? html`<p class="hint choice-hint" id="${id}-hint">${option.help}</p>` : nothing}`;
+              ${option.help
+                ? html`<p class="hint choice-hint" id="${id}-hint" lang=${option.langs?.['help'] ?? nothing}>${option.help}</p>`
+                : nothing}`;
           })}
         </div>
       </fieldset>
@@ -540,7 +580,7 @@ export class KapIntake extends KapElement {
     return html`<div part="field" class="field ${error ? 'field--error' : ''}">
       <fieldset role="group" aria-describedby=${this.#describedBy(key, item.help, error) || nothing}>
         <legend>${this.#label(item)}</legend>
-        ${this.#hint(key, item.help)} ${this.#errorMessage(key, error)}
+        ${this.#hint(key, item)} ${this.#errorMessage(key, error)}
         <div class="date">
           ${DATE_PARTS.map(
             (part) =>
@@ -571,7 +611,10 @@ export class KapIntake extends KapElement {
     const consent = isConsentAnswer(value) ? value : undefined;
     const signing = error?.field.endsWith('.signature');
     return html`<div part="field" class="field ${error ? 'field--error' : ''}">
-      <div id="h-${key}">${this.#md(item.text)} ${item.help ? html`<p class="hint">${item.help}</p>` : nothing}</div>
+      <div id="h-${key}">
+        ${this.#md(item.text, item.langs?.['text'])}
+        ${item.help ? html`<p class="hint" lang=${item.langs?.['help'] ?? nothing}>${item.help}</p>` : nothing}
+      </div>
       ${signing ? nothing : this.#errorMessage(key, error)}
       <div class="choice">
         <input

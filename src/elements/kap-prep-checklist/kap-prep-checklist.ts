@@ -9,6 +9,9 @@ import { formatUnit } from '../../base/language.js';
 import { readBookingFragment, type BookingFragment } from '../../base/fragment-token.js';
 import { renderMarkdown } from '../../base/markdown-template.js';
 import { checklistProgress, dueAt, dueStatus, type DueStatus } from '../../checklist/due.js';
+import { shownTexts } from '../../checklist/languages.js';
+import { foreignLang, pickText, type ChosenText } from '../../i18n/local-text.js';
+import { chosenText, interpolateMarked } from '../../base/local-template.js';
 import { KapChecklistChangeEvent } from '../../events/kap-checklist-change.js';
 import { KapChecklistCompleteEvent } from '../../events/kap-checklist-complete.js';
 import { KapErrorEvent } from '../../events/kap-error.js';
@@ -25,7 +28,7 @@ import { entriesOf, readStaticChecklist, type StaticChecklistResult } from './st
 /** What the checklist is shown against, from the backend or from the page. */
 interface ChecklistView {
   bookingId: string | undefined;
-  title: string | undefined;
+  title: ChosenText | undefined;
   sessionStart: string;
   sessionEnd: string;
 }
@@ -126,6 +129,8 @@ export class KapPrepChecklist extends KapElement {
   /** Whether `kap-checklist-complete` has fired (or the checklist was already complete when loaded). */
   #completed = false;
   #reported = new Set<string>();
+  /** The language of the items' plain texts (the backend's `lang`, or the page's checklist's). */
+  #contentLang = 'en';
 
   private readonly sync = new ChecklistSync(this, {
     save: (itemId, done) => {
@@ -155,6 +160,7 @@ export class KapPrepChecklist extends KapElement {
       if (mode !== 'none' || !client || !bookingId || !accessToken) return initialState;
       try {
         const response = await client.getChecklist(bookingId, accessToken, this.loadOptions(signal));
+        this.#contentLang = response.lang ?? 'en';
         this.#startFrom(response.items);
         return response;
       } catch (error) {
@@ -201,7 +207,10 @@ export class KapPrepChecklist extends KapElement {
 
   protected override settingsRead(settings: Record<string, unknown>): void {
     this.#static = readStaticChecklist(settings);
-    if (this.#static.kind === 'ok') this.#startFrom(entriesOf(this.#static.value.checklist));
+    if (this.#static.kind === 'ok') {
+      this.#contentLang = this.#static.value.checklist.lang ?? 'en';
+      this.#startFrom(entriesOf(this.#static.value.checklist));
+    }
     if (this.#static.kind === 'invalid') {
       this.reportConfigurationProblem({
         code: 'invalid_checklist',
@@ -251,7 +260,8 @@ export class KapPrepChecklist extends KapElement {
   protected renderContent(): unknown {
     if (this.#static.kind === 'ok') {
       const { checklist, sessionStart, sessionEnd } = this.#static.value;
-      return this.#renderChecklist({ bookingId: undefined, title: checklist.title, sessionStart, sessionEnd });
+      const title = checklist.title === undefined ? undefined : pickText(checklist.title, this.language, this.#contentLang);
+      return this.#renderChecklist({ bookingId: undefined, title, sessionStart, sessionEnd });
     }
     if (!this.bookingId || !this.accessToken) {
       return this.#renderMessage('checklistMissingLinkHeading', this.t('checklistMissingLink'));
@@ -307,7 +317,7 @@ export class KapPrepChecklist extends KapElement {
     const sync = this.sync.syncStatus;
     const zone = this.zone;
     return html`<div part="base" class="checklist">
-      <h2 part="heading">${view.title ?? this.t('checklistHeading')}</h2>
+      <h2 part="heading" lang=${(view.title && this.#foreign(view.title)) ?? nothing}>${view.title?.text ?? this.t('checklistHeading')}</h2>
       <p part="session" class="session">
         <span class="session-label">${this.t('checklistSessionLabel')}</span>
         <span class="session-when">
@@ -355,12 +365,28 @@ export class KapPrepChecklist extends KapElement {
         ${pressing.map(
           ({ entry, index }) =>
             html`<li>
-              <a href="#kap-item-${index}" @click=${(event: Event) => this.#focusItem(event, index)}>${entry.text}</a>
+              <a href="#kap-item-${index}" @click=${(event: Event) => this.#focusItem(event, index)}
+                >${this.#inLanguage(this.#shown(entry).text)}</a
+              >
               <span class="muted">${this.#dueText(entry, view)}</span>
             </li>`,
         )}
       </ul>
     </div>`;
+  }
+
+  /** An item's texts in the page's language where the clinic gave them, each with its language. */
+  #shown(entry: ChecklistEntry): ReturnType<typeof shownTexts> {
+    return shownTexts(entry, this.language, this.#contentLang);
+  }
+
+  /** The language of `chosen` when it is not the page's. */
+  #foreign(chosen: ChosenText): string | undefined {
+    return foreignLang(chosen, this.language);
+  }
+
+  #inLanguage(chosen: ChosenText): unknown {
+    return chosenText(chosen, this.language);
   }
 
   #focusItem(event: Event, index: number): void {
@@ -372,15 +398,20 @@ export class KapPrepChecklist extends KapElement {
   }
 
   #renderGroups(entries: ChecklistEntry[], view: ChecklistView): TemplateResult[] {
-    const groups = new Map<string, { entry: ChecklistEntry; index: number }[]>();
+    const groups = new Map<string, { group: ChosenText; members: { entry: ChecklistEntry; index: number }[] }>();
     entries.forEach((entry, index) => {
-      const list = groups.get(entry.group) ?? [];
-      list.push({ entry, index });
-      groups.set(entry.group, list);
+      const group = this.#shown(entry).group;
+      const found = groups.get(group.text) ?? { group, members: [] };
+      found.members.push({ entry, index });
+      groups.set(group.text, found);
     });
-    return [...groups].map(
-      ([group, members], groupIndex) => html`<fieldset part="group" class="group">
-        <legend><h3 class="group-heading" id="kap-group-${groupIndex}">${group.trim() || this.t('checklistOtherGroup')}</h3></legend>
+    return [...groups.values()].map(
+      ({ group, members }, groupIndex) => html`<fieldset part="group" class="group">
+        <legend>
+          <h3 class="group-heading" id="kap-group-${groupIndex}" lang=${(group.text.trim() && this.#foreign(group)) || nothing}>
+            ${group.text.trim() || this.t('checklistOtherGroup')}
+          </h3>
+        </legend>
         <ul class="items" role="list">
           ${members.map(({ entry, index }) => this.#renderItem(entry, index, view))}
         </ul>
@@ -402,6 +433,7 @@ export class KapPrepChecklist extends KapElement {
     const status = this.#status(entry, view);
     const dueText = this.#dueText(entry, view);
     const failure = this.sync.failureOf(entry.id);
+    const shown = this.#shown(entry);
     const describedBy = [dueText ? `${id}-due` : '', entry.details ? `${id}-details` : ''].filter(Boolean).join(' ');
     return html`<li part="item" class="item ${entry.done ? 'item--done' : ''}" data-item=${entry.id} data-status=${status}>
       <div class="choice">
@@ -413,7 +445,7 @@ export class KapPrepChecklist extends KapElement {
           aria-describedby=${describedBy || nothing}
           @change=${(event: Event) => this.sync.toggle(entry.id, (event.target as HTMLInputElement).checked)}
         />
-        <label for=${id}>${entry.text}${entry.required ? nothing : ` ${this.t('optional')}`}</label>
+        <label for=${id}>${this.#inLanguage(shown.text)}${entry.required ? nothing : ` ${this.t('optional')}`}</label>
       </div>
       <div class="item-info">
         ${dueText
@@ -426,8 +458,10 @@ export class KapPrepChecklist extends KapElement {
               <span class="due-time">${dueText}</span>
             </p>`
           : nothing}
-        ${entry.details
-          ? html`<div part="details" class="details" id="${id}-details">${renderMarkdown(this.#details(entry.details))}</div>`
+        ${shown.details
+          ? html`<div part="details" class="details" id="${id}-details">
+              ${renderMarkdown(this.#details(shown.details.text), { ...(this.#foreign(shown.details) ? { lang: this.#foreign(shown.details)! } : {}) })}
+            </div>`
           : nothing}
         ${this.sync.isSaving(entry.id) ? html`<p class="saving muted">${this.t('checklistSaving')}</p>` : nothing}
         ${failure ? this.#renderSaveFailure(entry, failure) : nothing}
@@ -444,7 +478,13 @@ export class KapPrepChecklist extends KapElement {
           ? this.t('checklistNotFound')
           : this.failureMessage(error);
     return html`<div part="notice" class="notice notice--error" role="alert">
-      <p><strong>${this.t(failure.wanted ? 'checklistSaveFailedDone' : 'checklistSaveFailedUndone', { item: entry.text })}</strong></p>
+      <p>
+        <strong>
+          ${interpolateMarked(this.t(failure.wanted ? 'checklistSaveFailedDone' : 'checklistSaveFailedUndone'), {
+            item: { text: this.#shown(entry).text.text, lang: this.#foreign(this.#shown(entry).text) },
+          })}
+        </strong>
+      </p>
       <p>${reason}</p>
       <button part="button" class="button button--secondary retry" type="button" @click=${() => this.sync.retry(entry.id)}>
         ${this.t('tryAgain')}
@@ -484,7 +524,14 @@ export class KapPrepChecklist extends KapElement {
       uidDomain: this.client?.base.hostname || 'kap-elements',
       sessionStart: view.sessionStart,
       sessionEnd: view.sessionEnd,
-      entries: entries.map(({ id, text, dueOffsetMinutes }) => ({ id, text, dueOffsetMinutes, group: '', required: true, done: false })),
+      entries: entries.map((entry) => ({
+        id: entry.id,
+        text: this.#shown(entry).text.text,
+        dueOffsetMinutes: entry.dueOffsetMinutes,
+        group: '',
+        required: true,
+        done: false,
+      })),
       reminderMinutes: this.#reminderMinutes,
       sessionSummary: this.t('checklistCalendarSession'),
       itemDescription: this.t('checklistCalendarDescription'),

@@ -5,6 +5,7 @@
  */
 import { Instant } from '../../api/schemas.js';
 import { parseChecklistDefinition, type ChecklistDefinition } from '../../checklist/definition.js';
+import { itemTexts } from '../../checklist/languages.js';
 import type { ChecklistEntry } from './checklist-sync.js';
 
 /** How long the session is taken to last when the page gives no `sessionEnd`: an administration session's two hours. */
@@ -53,12 +54,11 @@ export function readStaticChecklist(settings: Record<string, unknown>): StaticCh
   return { kind: 'ok', value: { checklist: parsed.checklist, sessionStart, sessionEnd } };
 }
 
+/** The items as the backend would send them: texts in the checklist's `lang`, the others in `translations`. */
 export function entriesOf(checklist: ChecklistDefinition): ChecklistEntry[] {
   return checklist.items.map((item) => ({
     id: item.id,
-    text: item.text,
-    ...(item.details === undefined ? {} : { details: item.details }),
-    group: item.group,
+    ...itemTexts(item, checklist.lang ?? 'en'),
     ...(item.dueOffsetMinutes === undefined ? {} : { dueOffsetMinutes: item.dueOffsetMinutes }),
     required: item.required,
     done: false,

@@ -55,7 +55,14 @@ export interface InstrumentCluster {
 
 export interface Instrument {
   readonly id: InstrumentId;
+  /**
+   * The language of the texts (BCP 47); English when absent. A translation is shipped only when it
+   * is the publisher's official one, verified against its reference record, and reproduced verbatim.
+   */
+  readonly language?: string;
   readonly name: string;
+  /** The page title, where it differs from `name` (a translation's own printed title). */
+  readonly title?: string;
   readonly formTitle: string;
   readonly loinc: {
     readonly panel: string;

@@ -82,7 +82,7 @@ export function bookingSuite(open: OpenStores): void {
 
     test('its checklist is made with it, from the copy given; without a copy it has none yet', () =>
       withStores(open, async (stores) => {
-        const copy = { checklistId: 'c1', items: [{ id: 'a', text: 'A', group: 'G', required: true, dueOffsetMinutes: -60 }] };
+        const copy = { checklistId: 'c1', lang: 'en', items: [{ id: 'a', text: 'A', group: 'G', required: true, dueOffsetMinutes: -60 }] };
         const made = await stores.bookings.createBooking(newBooking({ checklist: copy }));
         assert.deepEqual(await stores.checklists.items(made.id), copy.items);
         const bare = await stores.bookings.createBooking(newBooking({ slot: at('2026-03-04T15:00:00Z', 45) }));

@@ -2,10 +2,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DEMO_CHECKLIST_TEMPLATES } from '../../../server/demo/checklists.js';
-import { DEMO_HORIZON_DAYS, DEMO_MIN_NOTICE_MINUTES, DEMO_OPENING_HOURS, DEMO_SERVICES, DEMO_SLOT_STEP_MINUTES } from '../../../server/demo/clinic.js';
+import { DEMO_HORIZON_DAYS, DEMO_LANGUAGE, DEMO_MIN_NOTICE_MINUTES, DEMO_OPENING_HOURS, DEMO_SERVICES, DEMO_SLOT_STEP_MINUTES } from '../../../server/demo/clinic.js';
 import { checklistCopyFor } from '../../../server/stores/checklist-templates.js';
 import { DEMO_INTAKE_FORM_ID } from '../../../server/demo/intake-form.js';
 import { parseChecklistDefinition } from '../../../src/checklist/definition.js';
+import { itemTexts } from '../../../src/checklist/languages.js';
 import { worstSubmissionBytes } from '../../../src/forms/submission-size.js';
 import { withStores, type OpenStores } from './fixtures.js';
 
@@ -16,6 +17,18 @@ export function clinicSuite(open: OpenStores): void {
         assert.deepEqual(await stores.clinic.listServices(), DEMO_SERVICES);
         assert.deepEqual(await stores.clinic.findService('integration'), DEMO_SERVICES[3]);
         assert.equal(await stores.clinic.findService('massage'), undefined);
+      }));
+
+    test('with their texts in other languages, as held, and the language of their own', () =>
+      withStores(open, async (stores) => {
+        assert.equal(await stores.clinic.language(), DEMO_LANGUAGE);
+        const services = await stores.clinic.listServices();
+        assert.ok(services.length > 0 && services.every((service) => service.translations?.['es']?.name));
+        assert.deepEqual(
+          services.map((service) => service.translations),
+          DEMO_SERVICES.map((service) => service.translations),
+        );
+        assert.deepEqual((await stores.clinic.findService('consultation'))?.translations, DEMO_SERVICES[0]!.translations);
       }));
 
     test('and its scheduling rules', () =>
@@ -36,7 +49,12 @@ export function clinicSuite(open: OpenStores): void {
         for (const [serviceId, template] of Object.entries(DEMO_CHECKLIST_TEMPLATES)) {
           const parsed = parseChecklistDefinition(template);
           assert.ok(parsed.ok);
-          assert.deepEqual(await checklistCopyFor(stores.clinic, serviceId), { checklistId: parsed.checklist.id, items: parsed.checklist.items });
+          const lang = parsed.checklist.lang ?? 'en';
+          assert.deepEqual(await checklistCopyFor(stores.clinic, serviceId), {
+            checklistId: parsed.checklist.id,
+            lang,
+            items: parsed.checklist.items.map(({ text, details, group, ...item }) => ({ ...item, ...itemTexts({ text, details, group }, lang) })),
+          });
         }
         assert.equal(await stores.clinic.checklistTemplate('no-such-service'), undefined);
       }));

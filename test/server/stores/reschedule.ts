@@ -14,7 +14,7 @@ export function rescheduleSuite(open: OpenStores): void {
   describe('moving a booking', () => {
     test('keeps its id, token and checklist; frees the old time and takes the new', () =>
       withStores(open, async (stores) => {
-        const copy = { checklistId: undefined, items: [{ id: 'a', text: 'A', group: 'G', required: true }] };
+        const copy = { checklistId: undefined, lang: 'en', items: [{ id: 'a', text: 'A', group: 'G', required: true }] };
         const made = await stores.bookings.createBooking(newBooking({ checklist: copy }));
         await stores.checklists.setDone({ bookingId: made.id, itemId: 'a', done: true, now: NOW });
         const moved = await stores.bookings.rescheduleBooking({ bookingId: made.id, slot: LATER, asRequest: false, now: NOW });

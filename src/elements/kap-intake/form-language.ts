@@ -1,0 +1,48 @@
+/**
+ * The language side of `<kap-intake>`'s form: the built-in content registered for the page's
+ * language (the Spanish module's screening page, crisis panel and official PHQ-9), a new render
+ * when such content is registered after the element, and the warnings for the website team about
+ * what the form lacks in that language, each given once.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ResolvedForm } from '../../forms/definition.js';
+import type { FormsTranslation } from '../../forms/translations.js';
+import { onContentRegistered, registeredContent } from '../../i18n/content.js';
+
+export class FormLanguage implements ReactiveController {
+  readonly #host: ReactiveControllerHost;
+  readonly #warned = new Set<string>();
+  #unsubscribe: (() => void) | undefined;
+
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#unsubscribe = onContentRegistered(() => this.#host.requestUpdate());
+  }
+
+  hostDisconnected(): void {
+    this.#unsubscribe?.();
+  }
+
+  /** The built-in content in `lang`, when its locale module is loaded. */
+  translations(lang: string): FormsTranslation | undefined {
+    return registeredContent(lang).forms;
+  }
+
+  /**
+   * Tells the website team, once each, what the form lacks in its language (an instrument with no
+   * official translation, texts with no version in it). The form still works; these lines name
+   * the form and its definition only, never anything the client typed.
+   */
+  warn(form: ResolvedForm, warnings: readonly string[]): void {
+    for (const warning of warnings) {
+      const line = `<kap-intake> form "${form.id}", lang="${form.lang}": ${warning}`;
+      if (this.#warned.has(line)) continue;
+      this.#warned.add(line);
+      console.warn(line);
+    }
+  }
+}

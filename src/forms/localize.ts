@@ -1,0 +1,208 @@
+/**
+ * A definition's texts in one language. Every text field of a form, page, item, option, row,
+ * crisis panel, crisis resource and confirmation may be a `LocalText` (a plain string in the
+ * definition's `lang`, or `{"en": "…", "es": "…"}`); these functions visit them all, in one
+ * place:
+ *
+ * - `checkTexts` reports a text given per language without the definition's own language (which
+ *   every fallback ends at), and a disallowed link in any language of a markdown text;
+ * - `localizeTexts` resolves each text with `pickText` (the language asked for, then its base
+ *   language, then the definition's) and records in `langs` each one not in the language asked
+ *   for, so the element can mark it;
+ * - `withTranslation` turns a built-in page and its translation into the same per-language texts.
+ */
+import { foreignLang, hasLanguage, pickText, variantsOf, type LocalText } from '../i18n/local-text.js';
+import { parseMarkdown } from './markdown.js';
+
+/** The text fields of each kind of object in a definition. */
+const TEXT_FIELDS = {
+  form: ['title', 'intro', 'submitLabel'],
+  confirmation: ['heading', 'body'],
+  page: ['title', 'intro'],
+  item: ['label', 'shortText', 'requiredMessage', 'help', 'patternMessage', 'unit', 'text'],
+  option: ['label', 'help'],
+  row: ['label', 'shortText'],
+  crisis: ['heading', 'body'],
+  resource: ['name', 'description'],
+} as const;
+
+type Kind = keyof typeof TEXT_FIELDS;
+
+/** The fields in the markdown subset (the others are plain text). */
+const MARKDOWN: ReadonlySet<string> = new Set(['form.intro', 'page.intro', 'item.text', 'crisis.body', 'confirmation.body']);
+
+type Owner = Record<string, unknown>;
+/** Called for each object with texts; `item` is the item an option or row belongs to. */
+type Visit = (owner: Owner, kind: Kind, where: string, item?: Owner) => Owner;
+
+/** `{...page, items}` with every text owner of the page passed through `visit` (a copy). */
+function mapPage(page: Owner, where: string, visit: Visit): Owner {
+  const mapped = visit(page, 'page', where);
+  if (!Array.isArray(page['items'])) return mapped;
+  const items = (page['items'] as Owner[]).map((item, i) => {
+    const at = `${where}.items[${i}] (${JSON.stringify(item['id'])})`;
+    const out = visit(item, 'item', at);
+    if (Array.isArray(item['options'])) {
+      out['options'] = (item['options'] as Owner[]).map((option, k) =>
+        visit(option, 'option', `${at}.options[${k}] (${JSON.stringify(option['value'])})`, item),
+      );
+    }
+    if (Array.isArray(item['rows'])) {
+      out['rows'] = (item['rows'] as Owner[]).map((row, k) => visit(row, 'row', `${at}.rows[${k}] (${JSON.stringify(row['id'])})`, item));
+    }
+    return out;
+  });
+  return { ...mapped, items };
+}
+
+function mapPanel(panel: Owner, where: string, visit: Visit): Owner {
+  const mapped = visit(panel, 'crisis', where);
+  if (Array.isArray(panel['resources'])) {
+    mapped['resources'] = (panel['resources'] as Owner[]).map((resource, k) => visit(resource, 'resource', `${where}.resources[${k}]`));
+  }
+  return mapped;
+}
+
+/** The definition with every text owner passed through `visit`, in reading order of problems. */
+function mapDefinition(definition: Owner, visit: Visit): Owner {
+  const out = visit(definition, 'form', '');
+  const crisis = definition['crisis'] as Owner | undefined;
+  if (crisis) {
+    const mapped = mapPanel(crisis, 'crisis', visit);
+    const countries = crisis['countries'] as Record<string, Owner> | undefined;
+    if (countries) {
+      mapped['countries'] = Object.fromEntries(
+        Object.entries(countries).map(([code, panel]) => [code, mapPanel(panel, `crisis.countries.${code}`, visit)]),
+      );
+    }
+    out['crisis'] = mapped;
+  }
+  const confirmation = definition['confirmation'] as Owner | undefined;
+  if (confirmation) out['confirmation'] = visit(confirmation, 'confirmation', 'confirmation');
+  out['pages'] = (definition['pages'] as Owner[]).map((page, i) => mapPage(page, `pages[${i}]`, visit));
+  return out;
+}
+
+const place = (where: string, field: string) => (where ? `${where}.${field}` : field);
+
+/**
+ * Problems with the definition's texts: a text per language without `defaultLang` (the language
+ * every fallback ends at), and links other than https:, tel:, mailto: or relative in any
+ * language of a markdown text.
+ */
+export function checkTexts(definition: object, defaultLang: string): string[] {
+  const problems: string[] = [];
+  mapDefinition(definition as Owner, (owner, kind, where) => {
+    for (const field of TEXT_FIELDS[kind]) {
+      const value = owner[field] as LocalText | undefined;
+      if (value === undefined) continue;
+      const at = place(where, field);
+      if (!hasLanguage(value, defaultLang)) {
+        problems.push(
+          `${at}: has no "${defaultLang}" text; a text given per language must include the form's own language ("lang": "${defaultLang}")`,
+        );
+      }
+      if (!MARKDOWN.has(`${kind}.${field}`)) continue;
+      for (const [lang, text] of variantsOf(value, defaultLang)) {
+        const which = typeof value === 'string' ? '' : ` (${lang})`;
+        parseMarkdown(text, {
+          onRejectedLink: (url) =>
+            problems.push(`${at}${which}: link "${url}" is not allowed: links may use https:, tel:, mailto: or a relative address`),
+        });
+      }
+    }
+    return owner;
+  });
+  return problems;
+}
+
+export interface Localized<T> {
+  value: T;
+  /** Texts of the definition with no version in the language asked for (shown in another). */
+  fallbacks: number;
+}
+
+/** `owner` with its texts of `kind` in `lang`, and `langs` for those in another language. */
+function localizeOwner(owner: Owner, kind: Kind, lang: string, defaultLang: string, count: () => void): Owner {
+  const out: Owner = { ...owner };
+  const langs: Record<string, string> = {};
+  for (const field of TEXT_FIELDS[kind]) {
+    const value = owner[field] as LocalText | undefined;
+    if (value === undefined) continue;
+    const chosen = pickText(value, lang, defaultLang);
+    out[field] = chosen.text;
+    const foreign = foreignLang(chosen, lang);
+    if (foreign) {
+      langs[field] = foreign;
+      count();
+    }
+  }
+  if (Object.keys(langs).length) out['langs'] = langs;
+  return out;
+}
+
+/** The whole definition's texts in `lang` (see `pickText`), with `langs` marks. */
+export function localizeTexts<T extends object>(definition: object, lang: string, defaultLang: string): Localized<T> {
+  let fallbacks = 0;
+  const value = mapDefinition(definition as Owner, (owner, kind) => localizeOwner(owner, kind, lang, defaultLang, () => fallbacks++));
+  return { value: value as T, fallbacks };
+}
+
+/** One page's texts in `lang`, with `langs` marks. */
+export function localizePage<T extends object>(page: object, lang: string, defaultLang: string): T {
+  return mapPage(page as Owner, '', (owner, kind) => localizeOwner(owner, kind, lang, defaultLang, () => undefined)) as T;
+}
+
+/** A crisis panel's texts in `lang`, with `langs` marks. */
+export function localizePanel<T extends object>(panel: object, lang: string, defaultLang: string): T {
+  return mapPanel(panel as Owner, '', (owner, kind) => localizeOwner(owner, kind, lang, defaultLang, () => undefined)) as T;
+}
+
+/**
+ * A translation of a built-in page's texts: its title and intro, and per item id the item's own
+ * texts, its options' (by value) and its rows' (by row id). Anything left out stays in English.
+ */
+export interface PageTranslation {
+  title?: string;
+  intro?: string;
+  items: Readonly<
+    Record<
+      string,
+      {
+        label?: string;
+        shortText?: string;
+        requiredMessage?: string;
+        help?: string;
+        patternMessage?: string;
+        unit?: string;
+        text?: string;
+        options?: Readonly<Record<string, { label?: string; help?: string }>>;
+        rows?: Readonly<Record<string, { label?: string; shortText?: string }>>;
+      }
+    >
+  >;
+}
+
+/**
+ * A built-in page written in `base` with `translation` (in `lang`) beside it, as per-language
+ * texts (`{"en": …, "es": …}`): localized like any definition, it falls back text by text.
+ */
+export function withTranslation<T extends object>(page: T, base: string, translation: PageTranslation | undefined, lang: string): T {
+  if (!translation) return page;
+  return mapPage(page as Owner, '', (owner, kind, _where, item) => {
+    const ofItem = translation.items[(item ?? owner)['id'] as string];
+    const byKind = {
+      page: translation,
+      item: ofItem,
+      option: ofItem?.options?.[owner['value'] as string],
+      row: ofItem?.rows?.[owner['id'] as string],
+    } as Partial<Record<Kind, object>>;
+    const translated = byKind[kind] as Record<string, unknown> | undefined;
+    const out: Owner = { ...owner };
+    for (const field of TEXT_FIELDS[kind]) {
+      const text = translated?.[field];
+      if (typeof owner[field] === 'string' && typeof text === 'string') out[field] = { [base]: owner[field], [lang]: text };
+    }
+    return out;
+  }) as T;
+}

@@ -1,0 +1,149 @@
+/**
+ * `parseFormDefinition()`: checks a definition with the schemas of `definition.ts`, then its texts
+ * (`localize.ts`) and the cross-item rules zod cannot express (`definition-checks.ts`), and
+ * returns it in one language, with built-in instruments and the medical screening page expanded
+ * into ordinary pages (`ResolvedForm`).
+ */
+import type * as z from 'zod/mini';
+import { sameLanguage } from '../i18n/local-text.js';
+import { DEFAULT_CRISIS_PANEL } from './crisis.js';
+import { checkResolvedForm } from './definition-checks.js';
+import { describeIssues } from './definition-problems.js';
+import {
+  FormDefinition,
+  ItemsPage,
+  type CrisisPanel,
+  type Item,
+  type Page,
+  type ResolvedForm,
+  type ResolvedPage,
+} from './definition.js';
+import { instrumentIn, instrumentPage } from './instrument-pages.js';
+import { checkTexts, localizePage, localizePanel, localizeTexts, withTranslation } from './localize.js';
+import { MEDICAL_SCREENING_PAGE } from './medical-screening.js';
+import type { FormsTranslation } from './translations.js';
+
+export interface ParseOptions {
+  /** The language to show the form in (BCP 47, the page's); default the definition's own `lang`. */
+  lang?: string;
+  /**
+   * The built-in content in `lang` (the ready-made pages, the default crisis panel, official
+   * instrument translations), as the locale module for that language registers it.
+   */
+  translations?: FormsTranslation;
+}
+
+export type ParseResult =
+  | {
+      ok: true;
+      form: ResolvedForm;
+      /**
+       * What the clinic should know but that does not stop the form, for the website team: an
+       * instrument with no official translation in `lang` (shown in English), texts with no
+       * version in `lang`. Never anything the client typed.
+       */
+      warnings: string[];
+    }
+  | { ok: false; problems: string[] };
+
+/** The built-in pages and texts are written in English; translations sit beside them. */
+const BUILT_IN_LANG = 'en';
+
+/**
+ * Checks a form definition (parsed JSON) and resolves it in `options.lang`. Problems name the
+ * place and the problem, e.g. `pages[2].items[4] ("pregnant"): condition refers to "sex" which is
+ * not an earlier item`; they are meant for the site's developer (console), never for the client.
+ */
+export function parseFormDefinition(json: unknown, options: ParseOptions = {}): ParseResult {
+  const parsed = FormDefinition.safeParse(json);
+  if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error.issues, json) };
+  const { $schema: _ignored, lang: own, ...definition } = parsed.data;
+  const defaultLang = own ?? BUILT_IN_LANG;
+  const lang = options.lang ?? defaultLang;
+  const translation = options.translations && sameLanguage(options.translations.lang, lang) ? options.translations : undefined;
+  const textProblems = checkTexts(definition, defaultLang);
+  type Local = Omit<ResolvedForm, 'lang' | 'pages' | 'crisisDefault'> & { pages: LocalPage[] };
+  const local = localizeTexts<Local>(definition, lang, defaultLang);
+  const { pages, ...rest } = local.value;
+  const form: ResolvedForm = {
+    ...rest,
+    lang,
+    pages: pages.map((page, index) => resolvePage(page, index, lang, translation)),
+    crisisDefault: translation?.crisis ?? localizePanel<CrisisPanel>(DEFAULT_CRISIS_PANEL, lang, BUILT_IN_LANG),
+  };
+  const problems = [...textProblems, ...checkResolvedForm(form)];
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, form, warnings: languageWarnings(form, lang, defaultLang, local.fallbacks, translation) };
+}
+
+/** A page of the definition with its texts in one language. */
+type LocalPage = z.output<typeof Page> & { langs?: Record<string, string> };
+
+function resolvePage(page: LocalPage, index: number, lang: string, translation: FormsTranslation | undefined): ResolvedPage {
+  if ('instrument' in page) {
+    const { title, ...use } = page as typeof page & { title?: string };
+    return instrumentPage(
+      { ...use, ...(title === undefined ? {} : { title }) },
+      `pages[${index}] (instrument "${page.instrument}")`,
+      lang,
+      translation?.instruments?.[page.instrument],
+    );
+  }
+  if ('include' in page) {
+    const translated = translation?.includes?.[page.include];
+    const written = ItemsPage.parse(withTranslation(MEDICAL_SCREENING_PAGE, BUILT_IN_LANG, translated, translation?.lang ?? lang));
+    const ready = localizePage<z.output<typeof ItemsPage> & { langs?: Record<string, string> }>(written, lang, BUILT_IN_LANG);
+    // The clinic's own title (with its own language) replaces the built-in one.
+    const ownTitle = page.title as string | undefined;
+    const title =
+      ownTitle === undefined ? { text: ready.title as string, lang: ready.langs?.['title'] } : { text: ownTitle, lang: page.langs?.['title'] };
+    const { title: _builtIn, ...langs }: Record<string, string> = ready.langs ?? {};
+    if (title.lang) langs['title'] = title.lang;
+    const { langs: _pageLangs, ...resolved } = resolveItemsPage(ready, `pages[${index}] (include "${page.include}")`);
+    return {
+      ...resolved,
+      id: page.id ?? ready.id,
+      title: title.text,
+      ...(page.when ? { when: page.when } : {}),
+      include: page.include,
+      ...(Object.keys(langs).length ? { langs } : {}),
+    };
+  }
+  return resolveItemsPage(page, `pages[${index}]`);
+}
+
+function resolveItemsPage(page: z.output<typeof ItemsPage> & { langs?: Record<string, string> }, source: string): ResolvedPage {
+  const items = (page.items as Item[]).map((item): Item =>
+    item.type === 'scale' ? { ...item, rows: item.rows.map((row, i) => ({ ...row, number: i + 1 })) } : item,
+  );
+  return { ...(page as unknown as ResolvedPage), items, source };
+}
+
+/** Instruments without an official translation in `lang`, and texts without a version in it. */
+function languageWarnings(
+  form: ResolvedForm,
+  lang: string,
+  defaultLang: string,
+  fallbacks: number,
+  translation: FormsTranslation | undefined,
+): string[] {
+  const warnings: string[] = [];
+  for (const page of form.pages) {
+    if (!page.instrument) continue;
+    const shown = instrumentIn(page.instrument, lang, translation?.instruments?.[page.instrument]);
+    const shownLang = shown.language ?? BUILT_IN_LANG;
+    if (sameLanguage(shownLang, lang)) continue;
+    warnings.push(
+      `${page.source}: the ${shown.name} has no official "${lang}" translation here, so it is shown in its original ` +
+        `language, marked lang="${shownLang}". A validated instrument is only ever shown in its publisher's official translation.`,
+    );
+  }
+  if (fallbacks && !sameLanguage(lang, defaultLang)) {
+    const [texts, have, are, them] = fallbacks === 1 ? ['text', 'has', 'is', 'it'] : ['texts', 'have', 'are', 'them'];
+    warnings.push(
+      `${fallbacks} ${texts} of the form ${have} no "${lang}" version and ${are} shown in "${defaultLang}", marked lang="${defaultLang}": ` +
+        `give ${them} per language, like {"${defaultLang}": "…", "${lang}": "…"}.`,
+    );
+  }
+  return warnings;
+}
