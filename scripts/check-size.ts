@@ -20,7 +20,8 @@ const KIB = 1024;
 const CDN_BUDGET = 35 * KIB;
 const CDN_AIM = 25 * KIB;
 // Interim, until issue 9's per-element files: the clinical fixes and set-up diagnostics of issues 7–8.
-const CDN_CEILING = 80 * KIB;
+// 85 since issue 8's texts per language joined issue 7's work: 81.1 KiB after that merge (main was 76.6).
+const CDN_CEILING = 85 * KIB;
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
