@@ -13,9 +13,13 @@ import { before, describe, it } from 'node:test';
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const KB = 1000;
 
-/** Ceilings a little above today's figures (npm's sizes are bytes; 1 kB = 1000 B, as npm prints). */
-const UNPACKED_CEILING = 1_200 * KB;
-const PACKED_CEILING = 340 * KB;
+/**
+ * Ceilings a little above today's figures (npm's sizes are bytes; 1 kB = 1000 B, as npm prints):
+ * 1,324 kB unpacked and 340.2 kB packed after issue 8's texts per language joined issue 7's work
+ * (the Spanish content module, the per-language definition types); issue 9's reshape revisits what ships.
+ */
+const UNPACKED_CEILING = 1_400 * KB;
+const PACKED_CEILING = 360 * KB;
 const MANIFEST_CEILING = 80 * KB;
 
 interface PackResult {
