@@ -29,7 +29,6 @@ export const DEMO_INTAKE_FORM = {
           type: 'date',
           id: 'date-of-birth',
           label: 'Date of birth',
-          help: 'For example, 27 3 1985',
           requiredMessage: 'Enter your date of birth',
           dateOfBirth: true,
         },

@@ -63,6 +63,7 @@ export function instrumentPage(use: InstrumentUse, source: string): ResolvedPage
     items,
     instrument: instrument.id,
     notice: instrument.notice,
+    loincNotice: instrument.loincNotice,
     source,
   };
 }
