@@ -86,7 +86,7 @@ const TEXT_FIELDS = onePage('text-fields', 'About you', [
 ]);
 
 const DATE = onePage('date', 'Your date of birth', [
-  { type: 'date', id: 'dob', label: 'Date of birth', help: 'For example, 27 3 1985', dateOfBirth: true },
+  { type: 'date', id: 'dob', label: 'Date of birth', dateOfBirth: true },
 ]);
 
 const CHOICES = onePage('choices', 'How we contact you', [

@@ -27,33 +27,23 @@ import { calendarFile } from '../../scheduling/ics.js';
 import { formatDayLong, formatDayShort, formatTime, formatZoneName, sameOffsetAt } from '../../scheduling/format.js';
 import { slotsByDay, weekDays, type DaySlots } from '../../scheduling/slots.js';
 import { addDays, browserTimeZone, dayOf, parseDay, startOfDay, weekStart } from '../../scheduling/zones.js';
+import { phoneExample } from '../../forms/locale-formats.js';
 import { formStyles } from '../../styles/form.styles.js';
-import { CARE_REASONS, PREFER_NOT_TO_SAY, parsePrefill, type BookingPrefill, type DetailsField } from './booking-details.js';
+import {
+  CARE_REASONS,
+  FIELD_ERRORS,
+  PREFER_NOT_TO_SAY,
+  REASON_LABELS,
+  parsePrefill,
+  type BookingPrefill,
+  type DetailsField,
+} from './booking-details.js';
 import { BookingFlow, type BookingAccess, type FocusTarget, type HoldState, type TimesNotice } from './booking-flow.js';
 import { followUpWindow, type OpenWindow } from './follow-up-window.js';
 import { bookingStyles } from './kap-booking.styles.js';
 import { ManageFlow, type ManageFocus } from './manage-flow.js';
 import { manageLink, resolveManageUrl } from './manage-link.js';
 import { moveRovingFocus } from './roving-focus.js';
-
-const FIELD_ERRORS: Record<DetailsField, KapStringKey> = {
-  name: 'errorName',
-  email: 'errorEmail',
-  phone: 'errorPhone',
-  reason: 'errorReason',
-  privacy: 'errorPrivacy',
-  contact: 'errorField',
-};
-
-const REASON_LABELS: Record<string, KapStringKey> = {
-  treatment_resistant_depression: 'reasonTreatmentResistantDepression',
-  ptsd: 'reasonPtsd',
-  anxiety: 'reasonAnxiety',
-  grief_and_loss: 'reasonGriefAndLoss',
-  addiction_recovery: 'reasonAddictionRecovery',
-  other: 'reasonOther',
-  [PREFER_NOT_TO_SAY]: 'reasonNone',
-};
 
 const STATUS_LABELS: Record<BookingStatus, KapStringKey> = {
   confirmed: 'statusConfirmed',
@@ -595,14 +585,17 @@ export class KapBooking extends KapElement {
   }
 
   #renderLoading(key: KapStringKey): TemplateResult {
-    return html`<p class="loading" role="status"><span class="spinner" aria-hidden="true"></span>${this.t(key)}</p>`;
+    return html`<p class="loading" role="status" tabindex="-1"><span class="spinner" aria-hidden="true"></span>${this.t(key)}</p>`;
   }
 
-  #renderFailure(error: unknown, retry: () => void, lead?: KapStringKey): TemplateResult {
+  /** `fallback`: where focus goes once "Try again" is gone (see FocusRescue); else the loading message, focusable. */
+  #renderFailure(error: unknown, retry: () => void, lead?: KapStringKey, fallback?: string): TemplateResult {
     return html`<div part="notice" class="notice notice--error" role="alert">
       ${lead ? html`<p><strong>${this.t(lead)}</strong></p>` : nothing}
       <p>${this.#failureText(error)}</p>
-      <button part="button" class="button button--secondary" type="button" @click=${retry}>${this.t('tryAgain')}</button>
+      <button part="button" class="button button--secondary" type="button" data-focus-fallback=${ifDefined(fallback)} @click=${retry}>
+        ${this.t('tryAgain')}
+      </button>
     </div>`;
   }
 
@@ -616,7 +609,7 @@ export class KapBooking extends KapElement {
   /** A message in place of the element's content, with a heading (missing or refused link). */
   #renderProblem(heading: KapStringKey, body: string): TemplateResult {
     return html`<section class="step" aria-labelledby="problem-heading">
-      <h2 id="problem-heading" part="heading">${this.t(heading)}</h2>
+      ${this.heading(this.t(heading), { id: 'problem-heading', part: 'heading', focusable: true })}
       <div part="notice" class="notice" role="status"><p>${body}</p></div>
     </section>`;
   }
@@ -718,7 +711,7 @@ export class KapBooking extends KapElement {
     const cancelled = booking.status === 'cancelled';
     const started = Date.parse(booking.start) <= Date.now();
     return html`<section class="step" aria-labelledby="manage-heading">
-      <h2 id="manage-heading" part="heading" tabindex="-1" data-focus="manage">${this.t('manageHeading')}</h2>
+      ${this.heading(this.t('manageHeading'), { id: 'manage-heading', part: 'heading', focusable: true, focus: 'manage' })}
       ${this.#renderAppointment(service, booking, { reference: booking.id, status: booking.status })}
       ${cancelled
         ? html`<p part="notice" class="notice">${this.t('manageCancelledNote')}</p>`
@@ -774,7 +767,7 @@ export class KapBooking extends KapElement {
 
   #renderCancelQuestion(service: Service, booking: Booking): TemplateResult {
     return html`<section class="step" aria-labelledby="cancel-heading">
-      <h2 id="cancel-heading" part="heading" tabindex="-1" data-focus="confirm-cancel">${this.t('cancelConfirmHeading')}</h2>
+      ${this.heading(this.t('cancelConfirmHeading'), { id: 'cancel-heading', part: 'heading', focusable: true, focus: 'confirm-cancel' })}
       ${this.#renderAppointment(service, booking)}
       <p>${this.t('cancelConfirmBody')}</p>
       ${this.#renderDecision({
@@ -830,7 +823,7 @@ export class KapBooking extends KapElement {
   ): TemplateResult {
     return html`<section part="confirmation" class="step confirmation" aria-labelledby=${step.id}>
       <div class="notice notice--success">
-        <h2 id=${step.id} part="heading" tabindex="-1" data-focus=${step.focus}>${this.t(step.heading)}</h2>
+        ${this.heading(this.t(step.heading), { id: step.id, part: 'heading', focusable: true, focus: step.focus })}
         ${summary}
       </div>
       ${body}
@@ -856,7 +849,7 @@ export class KapBooking extends KapElement {
   #renderMoveCheck(service: Service, booking: Booking): TemplateResult {
     const slot = this.flow.slot!;
     return html`<section class="step" aria-labelledby="move-heading">
-      <h2 id="move-heading" part="heading" tabindex="-1" data-focus="details">${this.t('rescheduleConfirmHeading')}</h2>
+      ${this.heading(this.t('rescheduleConfirmHeading'), { id: 'move-heading', part: 'heading', focusable: true, focus: 'details' })}
       <p class="move-from-to">
         ${this.t('rescheduleFromTo', { from: this.#dateAtTime(booking.start), to: this.#dateAtTime(slot.start) })}
       </p>
@@ -887,7 +880,7 @@ export class KapBooking extends KapElement {
   #renderTimesStep(service: Service, options: { heading: KapStringKey; intro: unknown }): TemplateResult {
     const notice = this.flow.notice;
     return html`<section class="step" aria-labelledby="times-heading">
-      <h2 id="times-heading" part="heading" tabindex="-1" data-focus="times">${this.t(options.heading)}</h2>
+      ${this.heading(this.t(options.heading), { id: 'times-heading', part: 'heading', focusable: true, focus: 'times' })}
       ${notice
         ? html`<p part="notice" class="notice" tabindex="-1" data-focus="notice">${this.t(this.#noticeKey(notice))}</p>`
         : nothing}
@@ -896,7 +889,7 @@ export class KapBooking extends KapElement {
         <p part="zone" class="zone">${this.#zoneNote(service)}</p>
         ${this.#renderWeekNav()}
         ${this.flow.holdFailure
-          ? this.#renderFailure(this.flow.holdFailure.error, () => this.flow.retryHold(), 'holdError')
+          ? this.#renderFailure(this.flow.holdFailure.error, () => this.flow.retryHold(), 'holdError', `[data-roving="${this.flow.holdFailure.slot.start}"]`)
           : nothing}
         <p class="status" role="status">${this.flow.holding ? this.t('placingHold') : ''}</p>
         ${this.#renderAvailability()}
@@ -1042,7 +1035,7 @@ export class KapBooking extends KapElement {
         })}
       </div>
       <div class="times" role="group" aria-labelledby="times-for">
-        <h3 id="times-for" class="times-heading">${this.t('timesForDay', { day: selectedName })}</h3>
+        ${this.heading(this.t('timesForDay', { day: selectedName }), { id: 'times-for', class: 'times-heading' }, true)}
         <div
           class="time-list"
           @keydown=${(event: KeyboardEvent) => {
@@ -1104,7 +1097,7 @@ export class KapBooking extends KapElement {
     const slot = this.flow.slot!;
     return html`<section class="step" aria-labelledby="details-heading">
       ${this.#renderErrorSummary()}
-      <h2 id="details-heading" part="heading" tabindex="-1" data-focus="details">${this.t('detailsHeading')}</h2>
+      ${this.heading(this.t('detailsHeading'), { id: 'details-heading', part: 'heading', focusable: true, focus: 'details' })}
       ${this.#renderAppointment(service, slot)}
       <button part="button" class="link-button change-time" type="button" @click=${() => this.flow.changeTime()}>
         ${this.t('changeTime')}
@@ -1172,13 +1165,18 @@ export class KapBooking extends KapElement {
 
   #renderErrorSummary(): unknown {
     return renderErrorSummary(
+      (title) => this.heading(title),
       this.t('errorSummaryTitle'),
       this.flow.errors.map((field) => ({
         href: `#${this.#fieldId(field)}`,
-        message: this.t(FIELD_ERRORS[field]),
+        message: this.#fieldError(field),
         focus: () => this.#focusField(field),
       })),
     );
+  }
+
+  #fieldError(field: DetailsField): string {
+    return this.t(FIELD_ERRORS[field], { example: phoneExample(this.locale) });
   }
 
   #fieldId(field: DetailsField): string {
@@ -1199,7 +1197,7 @@ export class KapBooking extends KapElement {
   #errorFor(field: DetailsField): TemplateResult | typeof nothing {
     if (!this.flow.errors.includes(field)) return nothing;
     return html`<p class="error-message" id="kap-${field}-error">
-      <span class="visually-hidden">${this.t('errorPrefix')}</span> ${this.t(FIELD_ERRORS[field])}
+      <span class="visually-hidden">${this.t('errorPrefix')}</span> ${this.#fieldError(field)}
     </p>`;
   }
 
@@ -1225,6 +1223,7 @@ export class KapBooking extends KapElement {
         spellcheck="false"
         .value=${live(this.flow.values[field])}
         aria-describedby=${describedBy || nothing}
+        aria-required="true"
         aria-invalid=${invalid ? 'true' : nothing}
         @input=${(event: Event) => this.flow.update(field, (event.target as HTMLInputElement).value)}
       />
@@ -1241,7 +1240,6 @@ export class KapBooking extends KapElement {
       part="form"
       class="form"
       novalidate
-      aria-busy=${submitting ? 'true' : 'false'}
       @submit=${(event: Event) => {
         event.preventDefault();
         void this.flow.submit();
@@ -1252,8 +1250,8 @@ export class KapBooking extends KapElement {
       ${this.#textField('phone', { label: 'phoneLabel', hint: 'phoneHint', type: 'tel', autocomplete: 'tel' })}
 
       <div part="field" class="field ${reasonInvalid ? 'field--error' : ''}">
-        <fieldset aria-describedby="kap-reason-hint${reasonInvalid ? ' kap-reason-error' : ''}">
-          <legend>${this.t('reasonLegend')} ${this.t('optional')}</legend>
+        <fieldset role="radiogroup" aria-invalid=${reasonInvalid ? 'true' : nothing} aria-describedby="kap-reason-hint${reasonInvalid ? ' kap-reason-error' : ''}">
+          <legend>${`${this.t('reasonLegend')} ${this.t('optional')}`}</legend>
           <p class="hint" id="kap-reason-hint">${this.t('reasonHint')}</p>
           ${this.#errorFor('reason')}
           <div class="choices">
@@ -1266,6 +1264,7 @@ export class KapBooking extends KapElement {
                     name="reason"
                     value=${reason}
                     .checked=${live(values.reason === reason)}
+                    aria-invalid=${reasonInvalid ? 'true' : nothing}
                     @change=${() => this.flow.update('reason', reason)}
                   />
                   <label for="kap-reason-${reason}">${this.t(REASON_LABELS[reason]!)}</label>
@@ -1295,6 +1294,7 @@ export class KapBooking extends KapElement {
                 name="privacy"
                 .checked=${live(values.privacy)}
                 aria-describedby="kap-privacy-hint${privacyInvalid ? ' kap-privacy-error' : ''}"
+                aria-required="true"
                 aria-invalid=${privacyInvalid ? 'true' : nothing}
                 @change=${(event: Event) => this.flow.update('privacy', (event.target as HTMLInputElement).checked)}
               />
@@ -1308,7 +1308,7 @@ export class KapBooking extends KapElement {
                 .checked=${live(values.contact)}
                 @change=${(event: Event) => this.flow.update('contact', (event.target as HTMLInputElement).checked)}
               />
-              <label for="kap-contact">${this.t('contactLabel')} ${this.t('optional')}</label>
+              <label for="kap-contact">${`${this.t('contactLabel')} ${this.t('optional')}`}</label>
             </div>
           </div>
         </fieldset>
@@ -1318,7 +1318,7 @@ export class KapBooking extends KapElement {
         ? html`<div part="notice" class="notice notice--error" role="alert">
             <p>${this.failureMessage(this.flow.submitFailure)}</p>
             <p>${this.t('detailsKept')}</p>
-            <button part="button" class="button button--secondary" type="button" @click=${() => void this.flow.submit()}>
+            <button part="button" class="button button--secondary" type="button" data-focus-fallback="button.confirm" @click=${() => void this.flow.submit()}>
               ${this.t('tryAgain')}
             </button>
           </div>`
@@ -1344,7 +1344,7 @@ export class KapBooking extends KapElement {
     return this.#renderOutcome(
       { id: 'done-heading', focus: 'done', heading: requested ? 'requestedHeading' : 'confirmedHeading' },
       this.#renderAppointment(service, booking, { reference: booking.id }),
-      html`<h3>${this.t('nextStepsHeading')}</h3>
+      html`${this.heading(this.t('nextStepsHeading'), {}, true)}
         <p>${this.t(requested ? 'nextStepsRequested' : 'nextStepsConfirmed')}</p>
         ${this.#manageLink
           ? html`<p class="manage-link">

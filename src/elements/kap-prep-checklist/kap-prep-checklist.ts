@@ -2,13 +2,14 @@ import { Task, initialState } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { isKapApiError } from '../../api/errors.js';
 import { isTimeZone, type ChecklistResponse } from '../../api/schemas.js';
 import { KapElement, type ConfigurationProblem } from '../../base/kap-element.js';
 import { formatUnit } from '../../base/language.js';
 import { readBookingFragment, type BookingFragment } from '../../base/fragment-token.js';
 import { renderMarkdown } from '../../base/markdown-template.js';
-import { checklistProgress, dueAt, dueStatus, type DueStatus } from '../../checklist/due.js';
+import { checklistProgress, dueAt, dueLasts, dueStatus, type DueStatus } from '../../checklist/due.js';
 import { KapChecklistChangeEvent } from '../../events/kap-checklist-change.js';
 import { KapChecklistCompleteEvent } from '../../events/kap-checklist-complete.js';
 import { KapErrorEvent } from '../../events/kap-error.js';
@@ -272,14 +273,14 @@ export class KapPrepChecklist extends KapElement {
 
   #renderLoading(): TemplateResult {
     return html`<div part="base" class="checklist">
-      <p class="loading" role="status">${this.t('checklistLoading')}</p>
+      <p class="loading" role="status" tabindex="-1">${this.t('checklistLoading')}</p>
     </div>`;
   }
 
   #renderMessage(heading: 'checklistMissingLinkHeading' | 'checklistLinkExpiredHeading' | 'checklistCancelledHeading' | 'checklistLoadError', body: string, retry?: () => void): TemplateResult {
     return html`<div part="base" class="checklist">
       <div part="notice" class="notice ${retry ? 'notice--error' : ''}" role=${retry ? 'alert' : nothing}>
-        <h2 part="heading">${this.t(heading)}</h2>
+        ${this.heading(this.t(heading), { part: 'heading', focusable: true })}
         <p>${body}</p>
         ${retry
           ? html`<button part="button" class="button button--secondary" type="button" @click=${retry}>${this.t('tryAgain')}</button>`
@@ -312,7 +313,7 @@ export class KapPrepChecklist extends KapElement {
     const progress = checklistProgress(entries);
     const zone = this.zone;
     return html`<div part="base" class="checklist">
-      <h2 part="heading">${view.title ?? this.t('checklistHeading')}</h2>
+      ${this.heading(view.title ?? this.t('checklistHeading'), { part: 'heading', focusable: true })}
       <p part="session" class="session">
         <span class="session-label">${this.t('checklistSessionLabel')}</span>
         <span class="session-when">
@@ -340,11 +341,14 @@ export class KapPrepChecklist extends KapElement {
     return dueStatus(entry, view.sessionStart, this.now);
   }
 
-  /** "By 11:00 on Thursday, 5 March 2026", in the display zone; `undefined` for untimed items. */
+  /**
+   * "By 11:00 AM on Thursday, March 5, 2026", in the display zone — or "Until …" for what lasts
+   * until a time after the session ("no driving until the next day"); `undefined` for untimed items.
+   */
   #dueText(entry: ChecklistEntry, view: ChecklistView): string | undefined {
     if (entry.dueOffsetMinutes === undefined) return undefined;
     const due = dueAt(view.sessionStart, entry.dueOffsetMinutes);
-    return this.t('checklistDueBy', {
+    return this.t(dueLasts(entry.dueOffsetMinutes) ? 'checklistDueUntil' : 'checklistDueBy', {
       time: formatTime(due, this.zone, this.locale),
       day: formatDayLong(dayOf(due, this.zone), this.locale),
     });
@@ -354,9 +358,12 @@ export class KapPrepChecklist extends KapElement {
     const pressing = entries.map((entry, index) => ({ entry, index })).filter(({ entry }) => PRESSING.has(this.#status(entry, view)));
     if (!pressing.length) return nothing;
     return html`<div part="due-now" class="notice due-now">
-      <h3>${this.t('checklistDueNowHeading')}</h3>
+      ${this.heading(this.t('checklistDueNowHeading'), {}, true)}
       <ul>
-        ${pressing.map(
+        ${repeat(
+          pressing,
+          // Keyed, so a link keeps its item (and focus) when the clock adds another before it.
+          ({ entry }) => entry.id,
           ({ entry, index }) =>
             html`<li>
               <a href="#kap-item-${index}" @click=${(event: Event) => this.#focusItem(event, index)}>${entry.text}</a>
@@ -384,7 +391,7 @@ export class KapPrepChecklist extends KapElement {
     });
     return [...groups].map(
       ([group, members], groupIndex) => html`<fieldset part="group" class="group">
-        <legend><h3 class="group-heading" id="kap-group-${groupIndex}">${group.trim() || this.t('checklistOtherGroup')}</h3></legend>
+        <legend>${this.heading(group.trim() || this.t('checklistOtherGroup'), { id: `kap-group-${groupIndex}`, class: 'group-heading' }, true)}</legend>
         <ul class="items" role="list">
           ${members.map(({ entry, index }) => this.#renderItem(entry, index, view))}
         </ul>
@@ -434,12 +441,13 @@ export class KapPrepChecklist extends KapElement {
           ? html`<div part="details" class="details" id="${id}-details">${renderMarkdown(this.#details(entry.details))}</div>`
           : nothing}
         ${this.sync.isSaving(entry.id) ? html`<p class="saving muted">${this.t('checklistSaving')}</p>` : nothing}
-        ${failure ? this.#renderSaveFailure(entry, failure) : nothing}
+        ${failure ? this.#renderSaveFailure(entry, index, failure) : nothing}
       </div>
     </li>`;
   }
 
-  #renderSaveFailure(entry: ChecklistEntry, failure: { error: unknown; wanted: boolean }): TemplateResult {
+  /** Its "Try again" hands focus back to the item's checkbox once it is gone (the save under way, or done). */
+  #renderSaveFailure(entry: ChecklistEntry, index: number, failure: { error: unknown; wanted: boolean }): TemplateResult {
     const error = failure.error;
     const reason =
       isKapApiError(error) && error.kind === 'unauthorized'
@@ -450,7 +458,13 @@ export class KapPrepChecklist extends KapElement {
     return html`<div part="notice" class="notice notice--error" role="alert">
       <p><strong>${this.t(failure.wanted ? 'checklistSaveFailedDone' : 'checklistSaveFailedUndone', { item: entry.text })}</strong></p>
       <p>${reason}</p>
-      <button part="button" class="button button--secondary retry" type="button" @click=${() => this.sync.retry(entry.id)}>
+      <button
+        part="button"
+        class="button button--secondary retry"
+        type="button"
+        data-focus-fallback="#kap-item-${index}"
+        @click=${() => this.sync.retry(entry.id)}
+      >
         ${this.t('tryAgain')}
       </button>
     </div>`;
