@@ -5,11 +5,8 @@
  * level too, so the outline never skips a level. How a heading looks does not depend on its level:
  * `heading--top` and `heading--sub` set the size.
  */
-import type { TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { html, literal, type StaticValue } from 'lit/static-html.js';
-
-const TAGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
 
 /** A heading level from the attribute: a whole number from 1 to 6, else 2. */
 export function headingLevel(value: unknown): number {
@@ -29,14 +26,25 @@ export interface HeadingOptions {
 
 /** An `h1`–`h6` at `level`: `sub` is one level below the element's top heading (never past `h6`). */
 export function renderHeading(level: number, sub: boolean, content: unknown, options: HeadingOptions = {}): TemplateResult {
-  const tag = TAGS[Math.min(6, headingLevel(level) + (sub ? 1 : 0)) - 1]!;
+  const at = Math.min(6, headingLevel(level) + (sub ? 1 : 0));
   const className = `heading ${sub ? 'heading--sub' : 'heading--top'}${options.class ? ` ${options.class}` : ''}`;
-  return html`<${tag}
-    id=${ifDefined(options.id)}
-    part=${ifDefined(options.part)}
-    class=${className}
-    tabindex=${ifDefined(options.focusable ? '-1' : undefined)}
-    data-focus=${ifDefined(options.focus)}
-    >${content}</${tag}
-  >`;
+  const id = ifDefined(options.id);
+  const part = ifDefined(options.part);
+  const tabindex = ifDefined(options.focusable ? '-1' : undefined);
+  const focus = ifDefined(options.focus);
+  // One template per level: Lit cannot bind a tag name, and static templates cost more than these.
+  switch (at) {
+    case 1:
+      return html`<h1 id=${id} part=${part} class=${className} tabindex=${tabindex} data-focus=${focus}>${content}</h1>`;
+    case 2:
+      return html`<h2 id=${id} part=${part} class=${className} tabindex=${tabindex} data-focus=${focus}>${content}</h2>`;
+    case 3:
+      return html`<h3 id=${id} part=${part} class=${className} tabindex=${tabindex} data-focus=${focus}>${content}</h3>`;
+    case 4:
+      return html`<h4 id=${id} part=${part} class=${className} tabindex=${tabindex} data-focus=${focus}>${content}</h4>`;
+    case 5:
+      return html`<h5 id=${id} part=${part} class=${className} tabindex=${tabindex} data-focus=${focus}>${content}</h5>`;
+    default:
+      return html`<h6 id=${id} part=${part} class=${className} tabindex=${tabindex} data-focus=${focus}>${content}</h6>`;
+  }
 }

@@ -2,7 +2,6 @@ import { Task, initialState } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { isKapApiError } from '../../api/errors.js';
 import { isTimeZone, type ChecklistResponse } from '../../api/schemas.js';
 import { KapElement, type ConfigurationProblem } from '../../base/kap-element.js';
@@ -360,10 +359,7 @@ export class KapPrepChecklist extends KapElement {
     return html`<div part="due-now" class="notice due-now">
       ${this.heading(this.t('checklistDueNowHeading'), {}, true)}
       <ul>
-        ${repeat(
-          pressing,
-          // Keyed, so a link keeps its item (and focus) when the clock adds another before it.
-          ({ entry }) => entry.id,
+        ${pressing.map(
           ({ entry, index }) =>
             html`<li>
               <a href="#kap-item-${index}" @click=${(event: Event) => this.#focusItem(event, index)}>${entry.text}</a>
