@@ -134,3 +134,33 @@ describe('the shipped custom-elements.json', () => {
     }
   });
 });
+
+describe('what the README promises the package exports', () => {
+  it('kap-elements/forms.js: the scoring functions and the intake domain, importable in Node', async () => {
+    const target = pkg.exports['./forms.js'];
+    assert.ok(target && typeof target === 'object', 'package.json exports ./forms.js');
+    for (const file of Object.values(target)) assert.ok(shipped.has(normalize(file)), `${file} is in the package`);
+    const forms = (await import(join(ROOT, normalize(target.default!)))) as Record<string, unknown>;
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const promised = [...(readme.match(/exported functions\s*\(([^)]*)\)/)?.[1] ?? '').matchAll(/`(\w+)`/g)].map((match) => match[1]!);
+    assert.deepEqual(promised, ['scorePhq9', 'scoreGad7', 'scorePcl5'], 'the README names the scoring functions');
+    for (const name of [...promised, 'scoreInstrument', 'scoreForm', 'parseFormDefinition', 'LOINC_NOTICE']) {
+      assert.equal(typeof forms[name] === 'function' || typeof forms[name] === 'string', true, `kap-elements/forms.js exports ${name}`);
+    }
+    const score = (forms['scorePhq9'] as (answers: Record<string, number>) => { total: number | null; complete: boolean })(
+      Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`q${i + 1}`, 1])),
+    );
+    assert.deepEqual([score.total, score.complete], [9, true]);
+  });
+
+  it('every shipped file that carries LOINC codes carries LOINC’s notice', () => {
+    // Panel, question and answer codes of the built-in instruments, e.g. 44249-1, LA6568-5.
+    const code = /["'](?:44249-1|69737-5|101697-1|LA6568-5)["']/;
+    const notice = 'This material contains content from LOINC®';
+    const withCodes = [...shipped].filter((path) => path.endsWith('.js') && code.test(readFileSync(join(ROOT, path), 'utf8')));
+    assert.ok(withCodes.length > 0, 'the instruments ship');
+    const without = withCodes.filter((path) => !readFileSync(join(ROOT, path), 'utf8').includes(notice));
+    assert.deepEqual(without, [], 'files with LOINC codes but no LOINC notice');
+    assert.ok(readFileSync(join(ROOT, 'README.md'), 'utf8').includes(notice), 'README.md carries the notice');
+  });
+});
