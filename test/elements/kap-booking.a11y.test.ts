@@ -190,7 +190,7 @@ describe('<kap-booking> the confirming status is announced', () => {
     network.fail('POST', /\/bookings$/, gate.fault, 1);
     confirmButton(el).click();
     await until(() => $(el, 'form .status')?.textContent?.includes('Confirming your booking'), 'the status');
-    expect($(el, 'form .status')!.closest('[aria-busy="true"]'), 'an aria-busy ancestor would silence it').to.equal(null);
+    expect($(el, 'form .status')!.closest('[aria-busy="true"]') === null, 'no aria-busy ancestor, which would silence it').to.equal(true);
     gate.release();
   });
 });

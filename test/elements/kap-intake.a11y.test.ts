@@ -248,7 +248,7 @@ describe('<kap-intake> the sending status is announced', () => {
     await until(() => $(el, '.status')?.textContent?.includes('Sending your answers'), 'the sending status');
     const status = $(el, '.status')!;
     expect(status.getAttribute('role')).to.equal('status');
-    expect(status.closest('[aria-busy="true"]'), 'an aria-busy ancestor would silence it').to.equal(null);
+    expect(status.closest('[aria-busy="true"]') === null, 'no aria-busy ancestor, which would silence it').to.equal(true);
   });
 });
 
