@@ -375,7 +375,7 @@ export const CrisisResources: Story = {
   },
 };
 
-/** Check your answers, with a Change link per answer. */
+/** Check your answers: each page's answers under its title, with one Change per page. */
 export const CheckYourAnswers: Story = {
   name: 'Check your answers',
   args: { form: 'short' },
