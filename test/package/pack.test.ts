@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { before, describe, it } from 'node:test';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -140,7 +141,7 @@ describe('what the README promises the package exports', () => {
     const target = pkg.exports['./forms.js'];
     assert.ok(target && typeof target === 'object', 'package.json exports ./forms.js');
     for (const file of Object.values(target)) assert.ok(shipped.has(normalize(file)), `${file} is in the package`);
-    const forms = (await import(join(ROOT, normalize(target.default!)))) as Record<string, unknown>;
+    const forms = (await import(pathToFileURL(join(ROOT, normalize(target.default!))).href)) as Record<string, unknown>;
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const promised = [...(readme.match(/exported functions\s*\(([^)]*)\)/)?.[1] ?? '').matchAll(/`(\w+)`/g)].map((match) => match[1]!);
     assert.deepEqual(promised, ['scorePhq9', 'scoreGad7', 'scorePcl5'], 'the README names the scoring functions');
