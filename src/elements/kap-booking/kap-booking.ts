@@ -588,7 +588,7 @@ export class KapBooking extends KapElement {
     return html`<p class="loading" role="status" tabindex="-1"><span class="spinner" aria-hidden="true"></span>${this.t(key)}</p>`;
   }
 
-  /** `fallback`: where focus goes once "Try again" is gone (see FocusRescue); else the loading message, focusable. */
+  /** `fallback`: where focus goes once "Try again" is gone (see FocusRescue); without it, the loading message that replaces it. */
   #renderFailure(error: unknown, retry: () => void, lead?: KapStringKey, fallback?: string): TemplateResult {
     return html`<div part="notice" class="notice notice--error" role="alert">
       ${lead ? html`<p><strong>${this.t(lead)}</strong></p>` : nothing}
