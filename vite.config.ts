@@ -39,6 +39,8 @@ const npmEntries = {
   'kap-intake': 'src/kap-intake.ts',
   'kap-prep-checklist': 'src/kap-prep-checklist.ts',
   api: 'src/api/index.ts',
+  // The intake's domain with no Lit and no DOM (scoring, definitions, validation): for Node too.
+  forms: 'src/forms/index.ts',
   'i18n/es': 'src/i18n/es.ts',
 };
 

@@ -84,6 +84,40 @@ export default {
     // the file that holds the decorator settings (experimentalDecorators, useDefineForClassFields).
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }),
     {
+      // `executeServerCommand('emulate-forced-colors', { active })`: Windows High Contrast, as
+      // Chromium emulates it (colours forced to the system palette), for the forced-colours tests.
+      name: 'emulate-forced-colors',
+      async executeCommand({ command, payload, session }) {
+        if (command !== 'emulate-forced-colors') return undefined;
+        const page = session.browser.getPage(session.id);
+        await page.emulateMediaFeatures([{ name: 'forced-colors', value: payload?.active ? 'active' : 'none' }]);
+        return true;
+      },
+    },
+    {
+      // `executeServerCommand('accessibility-tree')`: every node of Chromium's own accessibility
+      // tree (what a screen reader is given), with its role, name and states such as `required`
+      // and `invalid` — groups included, which the pruned `a11ySnapshot` leaves out.
+      name: 'accessibility-tree',
+      async executeCommand({ command, session }) {
+        if (command !== 'accessibility-tree') return undefined;
+        const page = session.browser.getPage(session.id);
+        const cdp = await page.createCDPSession();
+        try {
+          const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+          return nodes
+            .filter((node) => !node.ignored)
+            .map((node) => ({
+              role: node.role?.value ?? '',
+              name: node.name?.value ?? '',
+              ...Object.fromEntries((node.properties ?? []).map((property) => [property.name, property.value.value])),
+            }));
+        } finally {
+          await cdp.detach();
+        }
+      },
+    },
+    {
       name: 'close-reference-backends',
       serverStop() {
         for (const backend of backends.values()) backend.close();

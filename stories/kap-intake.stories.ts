@@ -86,7 +86,7 @@ const TEXT_FIELDS = onePage('text-fields', 'About you', [
 ]);
 
 const DATE = onePage('date', 'Your date of birth', [
-  { type: 'date', id: 'dob', label: 'Date of birth', help: 'For example, 27 3 1985', dateOfBirth: true },
+  { type: 'date', id: 'dob', label: 'Date of birth', dateOfBirth: true },
 ]);
 
 const CHOICES = onePage('choices', 'How we contact you', [
@@ -375,7 +375,7 @@ export const CrisisResources: Story = {
   },
 };
 
-/** Check your answers, with a Change link per answer. */
+/** Check your answers: each page's answers under its title, with one Change per page. */
 export const CheckYourAnswers: Story = {
   name: 'Check your answers',
   args: { form: 'short' },

@@ -147,7 +147,7 @@ export const ClientDetails = z.object({
     .string()
     .check(
       z.trim(),
-      z.regex(/^\+?[0-9 ()\-.]{7,25}$/, 'Enter a telephone number, like 01632 960 001 or +1 212 555 0100'),
+      z.regex(/^\+?[0-9 ()\-.]{7,25}$/, 'Enter a phone number, like 212 555 0100'),
     ),
 });
 

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 
 /** One wrong answer in the summary: the link to its field and what to do about it. */
 export interface SummaryError {
@@ -14,13 +14,19 @@ export interface SummaryError {
 /**
  * The GOV.UK error summary every form element shows after a failed Continue or submit: a
  * "There is a problem" box, focusable so the element can move focus to it, listing each wrong
- * answer as a link to its field.
+ * answer as a link to its field. It stands above the page's heading, as GOV.UK places it, so its
+ * title is a heading of the same level (`heading`, the element's top level): the outline does not
+ * skip a level before the page's heading comes.
  */
-export function renderErrorSummary(title: string, errors: readonly SummaryError[]): unknown {
+export function renderErrorSummary(
+  heading: (content: string) => TemplateResult,
+  title: string,
+  errors: readonly SummaryError[],
+): unknown {
   if (!errors.length) return nothing;
   return html`<div part="error-summary" class="error-summary" tabindex="-1" data-focus="error-summary">
     <div role="alert">
-      <h3>${title}</h3>
+      ${heading(title)}
       <ul>
         ${errors.map(
           (error) =>

@@ -11,6 +11,8 @@ import { baseStyles } from '../styles/base.styles.js';
 import { tokens } from '../styles/tokens.js';
 import { anySignal } from './abort-signals.js';
 import { reportConfiguration, type ConfigurationProblem } from './configuration-report.js';
+import { FocusRescue } from './focus-rescue.js';
+import { headingLevel, renderHeading, type HeadingOptions } from './heading.js';
 import { formatWait, intlLocale } from './language.js';
 import { LanguageCheck } from './language-check.js';
 import { PageSchemeController } from './page-scheme-controller.js';
@@ -69,6 +71,13 @@ export abstract class KapElement extends LitElement {
   /** Milliseconds to wait for each answer from the backend before treating it as lost. */
   @property({ attribute: 'request-timeout', type: Number }) requestTimeout = 15_000;
 
+  /**
+   * The level (1–6) of the element's top headings, so that they fit under the host page's own:
+   * `3` under a section headed `h2`. Sub-headings take the next level. Default 2 (under the
+   * page's `h1`); anything but a whole number from 1 to 6 counts as 2.
+   */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
   /** The api client, or `undefined` while the `api` attribute is unusable. */
   protected client: KapApiClient | undefined;
   /** Set when the element cannot work as configured; `render` then shows only the problem. */
@@ -97,6 +106,8 @@ export abstract class KapElement extends LitElement {
     super();
     // Reads the page's colours after render: dark colours on a dark page that declares no scheme.
     new PageSchemeController(this);
+    // A render that removes the focused control hands focus to the content that replaced it.
+    new FocusRescue(this);
   }
 
   override connectedCallback(): void {
@@ -275,6 +286,14 @@ export abstract class KapElement extends LitElement {
     return this.t(rule === 'one' ? oneKey : otherKey, { ...params, count });
   }
 
+  /**
+   * A heading at the page's level: the element's top level (`heading-level`), or with `sub` the
+   * level below it.
+   */
+  protected heading(content: unknown, options: HeadingOptions = {}, sub = false): TemplateResult {
+    return renderHeading(headingLevel(this.headingLevel), sub, content, options);
+  }
+
   /** Dispatches `event` from the element; events are typed classes from `src/events/`. */
   protected emit<E extends Event>(event: E): E {
     this.dispatchEvent(event);
@@ -349,7 +368,7 @@ export abstract class KapElement extends LitElement {
   protected renderConfigurationProblem(problem: ConfigurationProblem): TemplateResult {
     return html`
       <div part="base problem" class="notice notice--error" role="alert">
-        <h2 part="heading">${this.t('configurationHeading')}</h2>
+        ${this.heading(this.t('configurationHeading'), { part: 'heading', focusable: true })}
         <p>${this.t('configurationBody')}</p>
         <p class="muted">${interpolateMarked(this.t('configurationDetail'), { detail: { text: problem.detail, lang: this.#detailLang(problem) } })}</p>
       </div>

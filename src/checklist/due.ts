@@ -34,6 +34,14 @@ export interface ChecklistProgress {
 
 type InstantLike = string | number | Date;
 
+/**
+ * Whether an item lasts until its time rather than being due by it: one timed after the session
+ * has started ("no driving until the next day") is a restriction that ends then, not a deadline.
+ */
+export function dueLasts(dueOffsetMinutes: number): boolean {
+  return dueOffsetMinutes > 0;
+}
+
 /** The instant an item is due: `dueOffsetMinutes` real minutes after the session's start (before, if negative). */
 export function dueAt(sessionStart: InstantLike, dueOffsetMinutes: number): string {
   if (!Number.isFinite(dueOffsetMinutes)) throw new RangeError(`Invalid due offset: ${dueOffsetMinutes}`);

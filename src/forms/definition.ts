@@ -465,6 +465,8 @@ export interface ResolvedPage extends Marked {
   include?: IncludeId;
   /** Copyright or citation notice to show at the foot of the page (plain text). */
   notice?: string;
+  /** Set when the page's items carry LOINC codes: LOINC's notice, which its licence asks for wherever they ship. */
+  loincNotice?: string;
   /** Where the page came from in the definition, e.g. `pages[2]` (for messages). */
   source: string;
 }

@@ -33,7 +33,6 @@ export const DEMO_INTAKE_FORM = {
           type: 'date',
           id: 'date-of-birth',
           label: { en: 'Date of birth', es: 'Fecha de nacimiento' },
-          help: { en: 'For example, 27 3 1985', es: 'Por ejemplo, 27 3 1985' },
           requiredMessage: { en: 'Enter your date of birth', es: 'Escriba su fecha de nacimiento' },
           dateOfBirth: true,
         },

@@ -18,4 +18,5 @@ export * from './crisis.js';
 export { todayIso, isIsoDate } from './dates.js';
 export { instrumentKey } from './instrument-pages.js';
 export { MEDICAL_SCREENING_PAGE } from './medical-screening.js';
+export { datePartOrder, dateExample, phoneExample } from './locale-formats.js';
 export type { Field } from './form-index.js';

@@ -98,6 +98,8 @@ export function instrumentPage(use: InstrumentUse, source: string, lang = 'en', 
     items,
     instrument: english.id,
     notice: shown.notice,
+    // The codes are the English instrument's, and so is LOINC's notice (in English on every page).
+    loincNotice: english.loincNotice,
     ...(Object.keys(langs).length ? { langs } : {}),
     source,
   };

@@ -35,7 +35,7 @@ export const VALIDATION_MESSAGES = {
   tooShort: '{Name} must be {min} characters or more',
   tooLong: '{Name} must be {max} characters or fewer',
   email: 'Enter an email address in the correct format, like name@example.com',
-  phone: 'Enter a telephone number, like 01632 960 001 or +1 212 555 0100',
+  phone: 'Enter a phone number, like {example}',
   notNumber: '{Name} must be a number',
   notWhole: '{Name} must be a whole number',
   between: 'Enter a number between {min} and {max}',
@@ -84,6 +84,13 @@ export interface ValidationOptions {
   today?: string;
   /** Locale for dates in messages; default `en-US`. */
   locale?: string;
+  /**
+   * The order the date fields are shown in (`datePartOrder(locale)`): an error links to the first
+   * field in error as the client sees them. Default day, month, year.
+   */
+  dateOrder?: readonly DatePart[];
+  /** The phone number in the `phone` message's `{example}` (`phoneExample(locale)`); default a US one. */
+  phoneExample?: string;
   /** Replacement message templates. */
   messages?: Partial<ValidationMessages>;
 }
@@ -182,7 +189,7 @@ function validateItem(item: AnswerableItem, value: AnswerValue | undefined, opti
   const choosing = item.type === 'choice' || item.type === 'multi' || item.type === 'yesno';
   if (empty) {
     if (!item.required) return undefined;
-    const whole: Partial<Found> = item.type === 'date' ? { field: `${item.id}.day`, parts: ['day', 'month', 'year'] } : {};
+    const whole: Partial<Found> = item.type === 'date' ? { field: `${item.id}.${firstPart(ORDER, options)}`, parts: ['day', 'month', 'year'] } : {};
     if (item.requiredMessage) return { ...own(item, 'requiredMessage'), ...whole };
     if (item.type === 'consent') return { message: t.consent };
     if (item.type === 'multi' && !name) return { message: t.selectSome };
@@ -210,7 +217,8 @@ function validateItem(item: AnswerableItem, value: AnswerValue | undefined, opti
     case 'phone': {
       const text = typeof value === 'string' ? value.trim() : '';
       const digits = text.replace(/\D/g, '').length;
-      return /^\+?[0-9 ()\-.]+$/.test(text) && digits >= 7 && digits <= 15 ? undefined : { message: t.phone };
+      const valid = /^\+?[0-9 ()\-.]+$/.test(text) && digits >= 7 && digits <= 15;
+      return valid ? undefined : { message: fill(t.phone, { example: options.phoneExample ?? '212 555 0100' }) };
     }
     case 'number': {
       const number = typeof value === 'string' ? parseNumber(value) : undefined;
@@ -264,7 +272,7 @@ function validateDate(
   options: ValidationOptions,
 ): Found | undefined {
   const t = templates(options);
-  const at = (parts: DatePart[], message: string): Found => ({ message, field: `${item.id}.${parts[0]}`, parts });
+  const at = (parts: DatePart[], message: string): Found => ({ message, field: `${item.id}.${firstPart(parts, options)}`, parts });
   if (!isDateParts(value)) return at(['day', 'month', 'year'], fill(t.dateReal, named));
   const parts = { day: value.day.trim(), month: value.month.trim(), year: value.year.trim() };
   const missing = (['day', 'month', 'year'] as const).filter((part) => parts[part] === '');
@@ -297,3 +305,8 @@ function validateDate(
 
 const ORDER: DatePart[] = ['day', 'month', 'year'];
 const byPart = (a: DatePart, b: DatePart) => ORDER.indexOf(a) - ORDER.indexOf(b);
+
+/** Of `parts`, the one shown first: where an error's link takes the client. */
+function firstPart(parts: readonly DatePart[], options: ValidationOptions): DatePart {
+  return (options.dateOrder ?? ORDER).find((part) => parts.includes(part)) ?? parts[0]!;
+}

@@ -11,6 +11,11 @@ export interface KapStrings {
   errorPrefix: string;
   errorSummaryTitle: string;
   optional: string;
+  /**
+   * Beside a question whose wording is a validated instrument's, which must stay exactly as
+   * published: says it is optional without adding to that wording.
+   */
+  optionalHint: string;
   configurationHeading: string;
   configurationBody: string;
   /** `{detail}` is a technical explanation in English for the site's developer. */
@@ -50,6 +55,8 @@ export interface KapStrings {
   intakeDay: string;
   intakeMonth: string;
   intakeYear: string;
+  /** Under a date's three fields: `{example}` is a date as they would be filled in, in the reader's order ("3 27 1985"). */
+  intakeDateExample: string;
   intakeSignatureLabel: string;
   /** `{date}` is today, as a long date. */
   intakeSignatureHint: string;
@@ -211,6 +218,7 @@ export interface KapStrings {
   submitting: string;
   errorName: string;
   errorEmail: string;
+  /** `{example}` is a phone number as people in the reader's country write it. */
   errorPhone: string;
   errorPrivacy: string;
   errorPrivacyNoNotice: string;
@@ -311,6 +319,8 @@ export interface KapStrings {
   checklistAllDone: string;
   /** An item's due time: `{time}` and `{day}` (a long date). */
   checklistDueBy: string;
+  /** An item that lasts until a time after the session (a positive offset, "no driving until…"): `{time}` and `{day}`. */
+  checklistDueUntil: string;
   checklistDueSoon: string;
   checklistDueNow: string;
   checklistDueNowHeading: string;

@@ -57,20 +57,22 @@ export const baseStyles = css`
     box-sizing: inherit;
   }
 
+  /* Headings take the host page's level (heading-level); their size follows their role, not their level. */
+  h1,
   h2,
   h3,
-  h4 {
+  h4,
+  h5,
+  h6 {
     margin: 0 0 calc(var(--_space) * 0.75);
     line-height: 1.25;
+    font-weight: 700;
   }
-  h2 {
+  .heading--top {
     font-size: 1.5em;
   }
-  h3 {
+  .heading--sub {
     font-size: 1.25em;
-  }
-  h4 {
-    font-size: 1.0625em;
   }
   p {
     margin: 0 0 var(--_space);
@@ -189,10 +191,36 @@ export const baseStyles = css`
       scroll-behavior: auto !important;
     }
   }
+  /*
+   * Forced colours (Windows High Contrast): the browser replaces every colour with the reader's
+   * few system colours, so a state shown by colour alone vanishes. States keep a system colour of
+   * their own: focus the Highlight ring, disabled GrayText, a chosen item (pressed, busy) the
+   * Highlight background.
+   */
   @media (forced-colors: active) {
     .button,
     .notice {
       border: 2px solid ButtonText;
+    }
+    :focus-visible,
+    [tabindex='-1']:focus-visible {
+      outline: 3px solid Highlight;
+    }
+    /* Important: the elements' own colours for these states are more specific, and must give way here. */
+    [aria-disabled='true'] {
+      border-color: GrayText !important;
+      color: GrayText !important;
+    }
+    button[aria-pressed='true'],
+    button[aria-busy='true'] {
+      forced-color-adjust: none;
+      border-color: Highlight !important;
+      background: Highlight !important;
+      color: HighlightText !important;
+    }
+    button[aria-pressed='true'] *,
+    button[aria-busy='true'] * {
+      color: inherit !important;
     }
   }
 `;

@@ -91,7 +91,7 @@ export const formStyles = css`
     outline: 3px solid var(--_color-focus);
     outline-offset: 0;
   }
-  .error-summary h3 {
+  .error-summary .heading {
     margin-top: 0;
   }
   .error-summary ul {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { DUE_SOON_MINUTES, checklistProgress, dueAt, dueStatus } from '../../src/checklist/index.js';
+import { DUE_SOON_MINUTES, checklistProgress, dueAt, dueLasts, dueStatus } from '../../src/checklist/index.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -92,6 +92,15 @@ describe('dueAt: exact elapsed minutes from the session start', () => {
   test('an invalid start or offset is a RangeError, not an "Invalid Date" string', () => {
     assert.throws(() => dueAt('next Tuesday', -60), RangeError);
     assert.throws(() => dueAt('2026-03-04T16:00:00Z', Number.NaN), RangeError);
+  });
+});
+
+describe('dueLasts: what is timed after the session starts lasts until then, rather than being due by then', () => {
+  test('"no driving until the next day" (+1440) lasts; "stop eating" (-240) and the start itself are due', () => {
+    assert.equal(dueLasts(1440), true);
+    assert.equal(dueLasts(1), true);
+    assert.equal(dueLasts(0), false);
+    assert.equal(dueLasts(-240), false);
   });
 });
 

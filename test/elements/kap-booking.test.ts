@@ -230,7 +230,7 @@ describe('<kap-booking> holding a time and the details', () => {
     await settle(el);
     const summary = $(el, '.error-summary')!;
     expect(focused(el)).to.equal(summary);
-    expect(summary.querySelector('h3')!.textContent).to.equal('There is a problem');
+    expect(summary.querySelector('h2')!.textContent).to.equal('There is a problem');
     const links = [...summary.querySelectorAll('a')];
     // The words are the contract's own messages.
     const schemaMessages = [
@@ -420,7 +420,6 @@ describe('<kap-booking> confirming', () => {
     submit.click();
     await settle(el);
     expect(submit.getAttribute('aria-disabled')).to.equal('true');
-    expect($(el, 'form')!.getAttribute('aria-busy')).to.equal('true');
     expect(text(el)).to.include('Confirming your booking…');
     expect(submit.disabled, 'stays focusable while busy').to.equal(false);
     await expect(el).to.be.accessible();
@@ -510,7 +509,7 @@ describe('<kap-booking> keyboard, language and looks', () => {
     await until(() => $(el, '#kap-name'), 'details');
     confirmButton(el).click();
     await settle(el);
-    expect($(el, '.error-summary h3')!.textContent).to.equal('Hay un problema');
+    expect($(el, '.error-summary h2')!.textContent).to.equal('Hay un problema');
     expect($(el, 'label[for="kap-name"]')!.textContent).to.equal('Nombre y apellidos');
     expect(text(el)).to.include('Escriba su nombre y apellidos');
     expect(confirmButton(el).textContent!.trim()).to.equal('Confirmar la reserva');

@@ -283,7 +283,7 @@ describe('<kap-intake> validation', () => {
 
     const summary = $(el, '.error-summary')!;
     expect(focused(el)).to.equal(summary);
-    expect(summary.querySelector('h3')!.textContent).to.equal('There is a problem');
+    expect(summary.querySelector('h2')!.textContent).to.equal('There is a problem');
     const links = [...summary.querySelectorAll<HTMLAnchorElement>('a')];
     expect(links.map((link) => [link.getAttribute('href'), link.textContent!.trim()])).to.deep.equal([
       ['#f-email', 'Enter your email address'],
@@ -336,7 +336,7 @@ describe('<kap-intake> validation', () => {
 });
 
 describe('<kap-intake> check your answers', () => {
-  it('lists every visible answer with a Change link that returns to check-your-answers after Continue', async () => {
+  it('lists every visible answer, with one Change per page that returns to check-your-answers after Continue', async () => {
     const el = await everyType(3);
     expect(heading(el)).to.equal('Check your answers before sending them');
     expect(focused(el)).to.equal($(el, '#heading'));
@@ -350,10 +350,10 @@ describe('<kap-intake> check your answers', () => {
     expect(rows).to.deep.include(['Are you pregnant?', 'No']);
     expect(rows).to.deep.include(['1. Calm', 'Often']);
     expect(rows.map(([label]) => label)).not.to.include('How many weeks pregnant are you?');
-    expect(button(el, 'Change').textContent!.replace(/\s+/g, ' ').trim()).to.equal('Change Preferred name');
+    expect(button(el, 'Change').textContent!.replace(/\s+/g, ' ').trim()).to.equal('Change About you');
     await expect(el).to.be.accessible();
 
-    const change = $$<HTMLButtonElement>(el, '.answers button').find((b) => b.textContent!.includes('Weight'))!;
+    const change = $$<HTMLButtonElement>(el, '.answers-title button').find((b) => b.textContent!.includes('About you'))!;
     change.click();
     await settle(el);
     expect(heading(el)).to.equal('About you');
@@ -364,7 +364,7 @@ describe('<kap-intake> check your answers', () => {
     expect(text(el)).to.include('68 kg');
 
     // Back from a Change also returns to check-your-answers.
-    $$<HTMLButtonElement>(el, '.answers button').find((b) => b.textContent!.includes('Are you pregnant'))!.click();
+    $$<HTMLButtonElement>(el, '.answers-title button').find((b) => b.textContent!.includes('Your health'))!.click();
     await settle(el);
     expect(heading(el)).to.equal('Your health');
     button(el, 'Back').click();
@@ -374,7 +374,7 @@ describe('<kap-intake> check your answers', () => {
 
   it('a Change that reveals a new question asks it before returning', async () => {
     const el = await everyType(3);
-    $$<HTMLButtonElement>(el, '.answers button').find((b) => b.textContent!.includes('Are you pregnant'))!.click();
+    $$<HTMLButtonElement>(el, '.answers-title button').find((b) => b.textContent!.includes('Your health'))!.click();
     await settle(el);
     await choose(el, 'pregnant', 'yes');
     await next(el);
@@ -565,7 +565,7 @@ describe('<kap-intake> in Spanish', () => {
     await type(el, 'date-of-birth.day', '3');
     await next(el);
     const summary = $(el, '.error-summary')!;
-    expect(summary.querySelector('h3')!.textContent).to.equal('Hay un problema');
+    expect(summary.querySelector('h2')!.textContent).to.equal('Hay un problema');
     expect(summary.textContent).to.include('Introduzca una dirección de correo electrónico con el formato correcto');
     expect(summary.textContent).to.include('debe incluir el mes y el año');
     await fillContact(el);

@@ -44,7 +44,8 @@ describe('<kap-prep-checklist> due times', () => {
     expect(dueOf(el, 'two-days')).to.include('Saturday, March 7, 2026');
     expect(dueOf(el, 'one-day')).to.equal(`By 10:00 AM on ${longDay('2026-03-08T14:00:00Z', zone, 'en-US')}`);
     expect(dueOf(el, 'fast')).to.equal(`By 6:00 AM on ${longDay('2026-03-09T10:00:00Z', zone, 'en-US')}`);
-    expect(dueOf(el, 'rest')).to.equal(`By 10:00 AM on ${longDay('2026-03-10T14:00:00Z', zone, 'en-US')}`);
+    // A day after the session: what lasts until then reads "Until", not as a deadline.
+    expect(dueOf(el, 'rest')).to.equal(`Until 10:00 AM on ${longDay('2026-03-10T14:00:00Z', zone, 'en-US')}`);
     expect(item(el, 'intention').querySelector('.due')).to.equal(null);
     await expect(el).to.be.accessible();
   });

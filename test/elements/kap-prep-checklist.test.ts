@@ -94,7 +94,8 @@ describe('<kap-prep-checklist> with a backend', () => {
         expect(due, entry.id).to.equal(undefined);
       } else {
         const at = dueAt(booked.start, entry.dueOffsetMinutes);
-        expect(due, entry.id).to.equal(`By ${time(at)} on ${day(at)}`);
+        // After the session starts (no driving until the next day) it lasts until then; before it, it is due by then.
+        expect(due, entry.id).to.equal(`${entry.dueOffsetMinutes > 0 ? 'Until' : 'By'} ${time(at)} on ${day(at)}`);
         // The checkbox is described by its due time (and its details), so a screen reader hears them.
         expect(checkbox(el, entry.id).getAttribute('aria-describedby')).to.include(row.querySelector('.due')!.id);
       }

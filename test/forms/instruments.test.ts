@@ -6,7 +6,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { GAD7, INSTRUMENTS, PCL5, PHQ9, parseFormDefinition, type Instrument, type ScaleItem } from '../../src/forms/index.js';
+import { GAD7, INSTRUMENTS, LOINC_NOTICE, PCL5, PHQ9, parseFormDefinition, type Instrument, type ScaleItem } from '../../src/forms/index.js';
 import { FORMS_ES } from '../../src/forms/es/index.js';
 import { PHQ9_ES } from '../../src/forms/instruments/phq-9.es.js';
 
@@ -182,6 +182,23 @@ describe('{ "instrument": … } pages', () => {
         instrument.options.map((o) => [o.value, o.label, o.score, o.loinc]),
       );
     }
+  });
+
+  it('carry LOINC’s notice with LOINC’s codes, in the record and on the page, and the README says it', () => {
+    // The notice LOINC's licence (https://loinc.org/license/) asks for wherever its codes ship.
+    assert.match(LOINC_NOTICE, /^This material contains content from LOINC® \(https:\/\/loinc\.org\)\. LOINC is copyright © 1995-\d{4}, Regenstrief Institute, Inc\. and the Logical Observation Identifiers Names and Codes \(LOINC\) Committee and is available at no cost under the license at https:\/\/loinc\.org\/license\/\. LOINC® is a registered United States trademark of Regenstrief Institute, Inc\.$/);
+    for (const [page, instrument] of [
+      [phq!, PHQ9],
+      [gad!, GAD7],
+      [pcl!, PCL5],
+    ] as const) {
+      assert.ok(instrument.loinc.panel, `${instrument.id} ships a LOINC code`);
+      assert.equal(instrument.loincNotice, LOINC_NOTICE, instrument.id);
+      assert.equal(page.loincNotice, LOINC_NOTICE, `the ${instrument.id} page`);
+    }
+    const own = parseFormDefinition({ id: 'f', title: 'F', pages: [{ id: 'p', title: 'P', items: [{ type: 'text', id: 't', label: 'T' }] }] });
+    assert.ok(own.ok && own.form.pages[0]!.loincNotice === undefined, 'a page with no LOINC codes carries no LOINC notice');
+    assert.ok(readFileSync(new URL('../../README.md', import.meta.url), 'utf8').includes(LOINC_NOTICE), 'README.md quotes the notice');
   });
 
   it('use the instrument name as title unless overridden, and the instrument id as page id unless overridden', () => {

@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { before, describe, it } from 'node:test';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -136,5 +137,46 @@ describe('the shipped custom-elements.json', () => {
     for (const attribute of ['api', 'service', 'time-zone', 'theme', 'privacy-url']) {
       assert.ok(booking.attributes?.some((entry) => entry.name === attribute), `kap-booking documents ${attribute}`);
     }
+  });
+});
+
+describe('what the README promises the package exports', () => {
+  it('kap-elements/forms.js: the scoring functions and the intake domain, importable in Node', async () => {
+    const target = pkg.exports['./forms.js'];
+    assert.ok(target && typeof target === 'object', 'package.json exports ./forms.js');
+    for (const file of Object.values(target)) assert.ok(shipped.has(normalize(file)), `${file} is in the package`);
+    const forms = (await import(pathToFileURL(join(ROOT, normalize(target.default!))).href)) as Record<string, unknown>;
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const promised = [...(readme.match(/exported functions\s*\(([^)]*)\)/)?.[1] ?? '').matchAll(/`(\w+)`/g)].map((match) => match[1]!);
+    assert.deepEqual(promised, ['scorePhq9', 'scoreGad7', 'scorePcl5'], 'the README names the scoring functions');
+    for (const name of [...promised, 'scoreInstrument', 'scoreForm', 'parseFormDefinition', 'LOINC_NOTICE']) {
+      assert.equal(typeof forms[name] === 'function' || typeof forms[name] === 'string', true, `kap-elements/forms.js exports ${name}`);
+    }
+    const score = (forms['scorePhq9'] as (answers: Record<string, number>) => { total: number | null; complete: boolean })(
+      Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`q${i + 1}`, 1])),
+    );
+    assert.deepEqual([score.total, score.complete], [9, true]);
+  });
+
+  it('every shipped file that carries LOINC codes carries LOINC’s notice', () => {
+    // Panel, question and answer codes of the built-in instruments, e.g. 44249-1, LA6568-5.
+    const code = /["'](?:44249-1|69737-5|101697-1|LA6568-5)["']/;
+    const notice = 'This material contains content from LOINC®';
+    const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
+    // A chunk may take the notice from a chunk it imports (the PHQ-9's, shared with the Spanish
+    // module, holds it; the GAD-7 and PCL-5 import it from there): it cannot load without that file.
+    const carries = (path: string, seen = new Set<string>()): boolean => {
+      if (seen.has(path)) return false;
+      seen.add(path);
+      const text = read(path);
+      if (text.includes(notice)) return true;
+      const imported = [...text.matchAll(/\bfrom\s*["'](\.{1,2}\/[^"']+)["']/g)].map((match) => normalize(join(dirname(path), match[1]!)));
+      return imported.some((target) => shipped.has(target) && carries(target, seen));
+    };
+    const withCodes = [...shipped].filter((path) => path.endsWith('.js') && code.test(read(path)));
+    assert.ok(withCodes.length > 0, 'the instruments ship');
+    const without = withCodes.filter((path) => !carries(path));
+    assert.deepEqual(without, [], 'files with LOINC codes but no LOINC notice');
+    assert.ok(readFileSync(join(ROOT, 'README.md'), 'utf8').includes(notice), 'README.md carries the notice');
   });
 });

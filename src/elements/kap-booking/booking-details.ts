@@ -26,7 +26,7 @@ export const CARE_REASONS: readonly CareReason[] = CareReason.options;
 /** The extra answer that lets a client take back a reason they had chosen. */
 export const PREFER_NOT_TO_SAY = 'prefer_not_to_say';
 
-/** The message for each wrong answer. */
+/** The message for each field in error (`errorPhone` takes the locale's `{example}`). */
 export const FIELD_ERRORS: Record<DetailsField, KapStringKey> = {
   name: 'errorName',
   email: 'errorEmail',

@@ -4,7 +4,7 @@ export const bookingStyles = css`
   .booking {
     container-type: inline-size;
   }
-  .step > h2 {
+  .step > .heading {
     margin-bottom: var(--_space);
   }
 

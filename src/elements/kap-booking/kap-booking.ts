@@ -28,6 +28,7 @@ import { calendarFile } from '../../scheduling/ics.js';
 import { formatDayLong, formatDayShort, formatTime, formatZoneName, sameOffsetAt } from '../../scheduling/format.js';
 import { slotsByDay, weekAvailabilityRange, weekDays, type DaySlots } from '../../scheduling/slots.js';
 import { addDays, browserTimeZone, dayOf, parseDay, startOfDay, weekStart } from '../../scheduling/zones.js';
+import { phoneExample } from '../../forms/locale-formats.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { CARE_REASONS, FIELD_ERRORS, PREFER_NOT_TO_SAY, REASON_LABELS, parsePrefill, type BookingPrefill, type DetailsField } from './booking-details.js';
 import { BookingFlow, type BookingAccess, type FocusTarget, type HoldState, type TimesNotice } from './booking-flow.js';
@@ -574,14 +575,17 @@ export class KapBooking extends KapElement {
   }
 
   #renderLoading(key: KapStringKey): TemplateResult {
-    return html`<p class="loading" role="status"><span class="spinner" aria-hidden="true"></span>${this.t(key)}${this.renderStillLoading()}</p>`;
+    return html`<p class="loading" role="status" tabindex="-1"><span class="spinner" aria-hidden="true"></span>${this.t(key)}${this.renderStillLoading()}</p>`;
   }
 
-  #renderFailure(error: unknown, retry: () => void, lead?: KapStringKey): TemplateResult {
+  /** `fallback`: where focus goes once "Try again" is gone (see FocusRescue); without it, the loading message that replaces it. */
+  #renderFailure(error: unknown, retry: () => void, lead?: KapStringKey, fallback?: string): TemplateResult {
     return html`<div part="notice" class="notice notice--error" role="alert">
       ${lead ? html`<p><strong>${this.t(lead)}</strong></p>` : nothing}
       <p>${this.#failureText(error)}</p>
-      <button part="button" class="button button--secondary" type="button" @click=${retry}>${this.t('tryAgain')}</button>
+      <button part="button" class="button button--secondary" type="button" data-focus-fallback=${ifDefined(fallback)} @click=${retry}>
+        ${this.t('tryAgain')}
+      </button>
     </div>`;
   }
 
@@ -595,7 +599,7 @@ export class KapBooking extends KapElement {
   /** A message in place of the element's content, with a heading (missing or refused link). */
   #renderProblem(heading: KapStringKey, body: string): TemplateResult {
     return html`<section class="step" aria-labelledby="problem-heading">
-      <h2 id="problem-heading" part="heading">${this.t(heading)}</h2>
+      ${this.heading(this.t(heading), { id: 'problem-heading', part: 'heading', focusable: true })}
       <div part="notice" class="notice" role="status"><p>${body}</p></div>
     </section>`;
   }
@@ -696,7 +700,7 @@ export class KapBooking extends KapElement {
   #renderManaged(service: Service, booking: Booking): TemplateResult {
     const refusal = this.manage.refusal;
     return html`<section class="step" aria-labelledby="manage-heading">
-      <h2 id="manage-heading" part="heading" tabindex="-1" data-focus="manage">${this.t('manageHeading')}</h2>
+      ${this.heading(this.t('manageHeading'), { id: 'manage-heading', part: 'heading', focusable: true, focus: 'manage' })}
       ${this.#renderAppointment(service, booking, { reference: booking.id, status: booking.status })}
       ${refusal
         ? html`<p part="notice" class="notice">${this.t(CHANGE_REFUSAL_NOTE[refusal])}</p>`
@@ -750,7 +754,7 @@ export class KapBooking extends KapElement {
 
   #renderCancelQuestion(service: Service, booking: Booking): TemplateResult {
     return html`<section class="step" aria-labelledby="cancel-heading">
-      <h2 id="cancel-heading" part="heading" tabindex="-1" data-focus="confirm-cancel">${this.t('cancelConfirmHeading')}</h2>
+      ${this.heading(this.t('cancelConfirmHeading'), { id: 'cancel-heading', part: 'heading', focusable: true, focus: 'confirm-cancel' })}
       ${this.#renderAppointment(service, booking)}
       <p>${this.t('cancelConfirmBody')}</p>
       ${this.#renderDecision({
@@ -806,7 +810,7 @@ export class KapBooking extends KapElement {
   ): TemplateResult {
     return html`<section part="confirmation" class="step confirmation" aria-labelledby=${step.id}>
       <div class="notice notice--success">
-        <h2 id=${step.id} part="heading" tabindex="-1" data-focus=${step.focus}>${this.t(step.heading)}</h2>
+        ${this.heading(this.t(step.heading), { id: step.id, part: 'heading', focusable: true, focus: step.focus })}
         ${summary}
       </div>
       ${body}
@@ -832,7 +836,7 @@ export class KapBooking extends KapElement {
   #renderMoveCheck(service: Service, booking: Booking): TemplateResult {
     const slot = this.flow.slot!;
     return html`<section class="step" aria-labelledby="move-heading">
-      <h2 id="move-heading" part="heading" tabindex="-1" data-focus="details">${this.t('rescheduleConfirmHeading')}</h2>
+      ${this.heading(this.t('rescheduleConfirmHeading'), { id: 'move-heading', part: 'heading', focusable: true, focus: 'details' })}
       <p class="move-from-to">
         ${this.t('rescheduleFromTo', { from: this.#dateAtTime(booking.start), to: this.#dateAtTime(slot.start) })}
       </p>
@@ -864,7 +868,7 @@ export class KapBooking extends KapElement {
   #renderTimesStep(service: Service, options: { heading: KapStringKey; intro: unknown }): TemplateResult {
     const notice = this.flow.notice;
     return html`<section class="step" aria-labelledby="times-heading">
-      <h2 id="times-heading" part="heading" tabindex="-1" data-focus="times">${this.t(options.heading)}</h2>
+      ${this.heading(this.t(options.heading), { id: 'times-heading', part: 'heading', focusable: true, focus: 'times' })}
       ${notice
         ? html`<p part="notice" class="notice" tabindex="-1" data-focus="notice">${this.t(this.#noticeKey(notice))}</p>`
         : nothing}
@@ -873,7 +877,7 @@ export class KapBooking extends KapElement {
         <p part="zone" class="zone">${this.#zoneNote(service)}</p>
         ${this.#renderWeekNav()}
         ${this.flow.holdFailure
-          ? this.#renderFailure(this.flow.holdFailure.error, () => this.flow.retryHold(), 'holdError')
+          ? this.#renderFailure(this.flow.holdFailure.error, () => this.flow.retryHold(), 'holdError', `[data-roving="${this.flow.holdFailure.slot.start}"]`)
           : nothing}
         <p class="status" role="status">${this.flow.holding ? this.t('placingHold') : ''}</p>
         ${this.#renderAvailability()}
@@ -1019,7 +1023,7 @@ export class KapBooking extends KapElement {
         })}
       </div>
       <div class="times" role="group" aria-labelledby="times-for">
-        <h3 id="times-for" class="times-heading">${this.t('timesForDay', { day: selectedName })}</h3>
+        ${this.heading(this.t('timesForDay', { day: selectedName }), { id: 'times-for', class: 'times-heading' }, true)}
         <div
           class="time-list"
           @keydown=${(event: KeyboardEvent) => {
@@ -1081,7 +1085,7 @@ export class KapBooking extends KapElement {
     const slot = this.flow.slot!;
     return html`<section class="step" aria-labelledby="details-heading">
       ${this.#renderErrorSummary()}
-      <h2 id="details-heading" part="heading" tabindex="-1" data-focus="details">${this.t('detailsHeading')}</h2>
+      ${this.heading(this.t('detailsHeading'), { id: 'details-heading', part: 'heading', focusable: true, focus: 'details' })}
       ${this.#renderAppointment(service, slot)}
       <button part="button" class="link-button change-time" type="button" @click=${() => this.flow.changeTime()}>
         ${this.t('changeTime')}
@@ -1149,10 +1153,11 @@ export class KapBooking extends KapElement {
 
   #renderErrorSummary(): unknown {
     return renderErrorSummary(
+      (title) => this.heading(title),
       this.t('errorSummaryTitle'),
       this.flow.errors.map((field) => ({
         href: `#${this.#fieldId(field)}`,
-        message: this.t(this.#fieldError(field)),
+        message: this.#fieldError(field),
         focus: () => this.#focusField(field),
       })),
     );
@@ -1173,15 +1178,19 @@ export class KapBooking extends KapElement {
     input?.closest('.field')?.scrollIntoView?.({ block: 'nearest' });
   }
 
-  /** Consent to a privacy notice the client cannot open would mean nothing: it is worded without one. */
-  #fieldError(field: DetailsField): KapStringKey {
-    return field === 'privacy' && !this.#privacy.available ? 'errorPrivacyNoNotice' : FIELD_ERRORS[field];
+  /**
+   * Consent to a privacy notice the client cannot open would mean nothing: it is worded without one.
+   * The phone's example is the reader's locale's.
+   */
+  #fieldError(field: DetailsField): string {
+    const key = field === 'privacy' && !this.#privacy.available ? 'errorPrivacyNoNotice' : FIELD_ERRORS[field];
+    return this.t(key, { example: phoneExample(this.locale) });
   }
 
   #errorFor(field: DetailsField): TemplateResult | typeof nothing {
     if (!this.flow.errors.includes(field)) return nothing;
     return html`<p class="error-message" id="kap-${field}-error">
-      <span class="visually-hidden">${this.t('errorPrefix')}</span> ${this.t(this.#fieldError(field))}
+      <span class="visually-hidden">${this.t('errorPrefix')}</span> ${this.#fieldError(field)}
     </p>`;
   }
 
@@ -1207,6 +1216,7 @@ export class KapBooking extends KapElement {
         spellcheck="false"
         .value=${live(this.flow.values[field])}
         aria-describedby=${describedBy || nothing}
+        aria-required="true"
         aria-invalid=${invalid ? 'true' : nothing}
         @input=${(event: Event) => this.flow.update(field, (event.target as HTMLInputElement).value)}
       />
@@ -1223,7 +1233,6 @@ export class KapBooking extends KapElement {
       part="form"
       class="form"
       novalidate
-      aria-busy=${submitting ? 'true' : 'false'}
       @submit=${(event: Event) => {
         event.preventDefault();
         void this.flow.submit();
@@ -1234,8 +1243,8 @@ export class KapBooking extends KapElement {
       ${this.#textField('phone', { label: 'phoneLabel', hint: 'phoneHint', type: 'tel', autocomplete: 'tel' })}
 
       <div part="field" class="field ${reasonInvalid ? 'field--error' : ''}">
-        <fieldset aria-describedby="kap-reason-hint${reasonInvalid ? ' kap-reason-error' : ''}">
-          <legend>${this.t('reasonLegend')} ${this.t('optional')}</legend>
+        <fieldset role="radiogroup" aria-invalid=${reasonInvalid ? 'true' : nothing} aria-describedby="kap-reason-hint${reasonInvalid ? ' kap-reason-error' : ''}">
+          <legend>${`${this.t('reasonLegend')} ${this.t('optional')}`}</legend>
           <p class="hint" id="kap-reason-hint">${this.t('reasonHint')}</p>
           ${this.#errorFor('reason')}
           <div class="choices">
@@ -1248,6 +1257,7 @@ export class KapBooking extends KapElement {
                     name="reason"
                     value=${reason}
                     .checked=${live(values.reason === reason)}
+                    aria-invalid=${reasonInvalid ? 'true' : nothing}
                     @change=${() => this.flow.update('reason', reason)}
                   />
                   <label for="kap-reason-${reason}">${this.t(REASON_LABELS[reason]!)}</label>
@@ -1277,6 +1287,7 @@ export class KapBooking extends KapElement {
                 name="privacy"
                 .checked=${live(values.privacy)}
                 aria-describedby="kap-privacy-hint${privacyInvalid ? ' kap-privacy-error' : ''}"
+                aria-required="true"
                 aria-invalid=${privacyInvalid ? 'true' : nothing}
                 @change=${(event: Event) => this.flow.update('privacy', (event.target as HTMLInputElement).checked)}
               />
@@ -1290,7 +1301,7 @@ export class KapBooking extends KapElement {
                 .checked=${live(values.contact)}
                 @change=${(event: Event) => this.flow.update('contact', (event.target as HTMLInputElement).checked)}
               />
-              <label for="kap-contact">${this.t('contactLabel')} ${this.t('optional')}</label>
+              <label for="kap-contact">${`${this.t('contactLabel')} ${this.t('optional')}`}</label>
             </div>
           </div>
         </fieldset>
@@ -1300,7 +1311,7 @@ export class KapBooking extends KapElement {
         ? html`<div part="notice" class="notice notice--error" role="alert">
             <p>${this.failureMessage(this.flow.submitFailure)}</p>
             <p>${this.t('detailsKept')}</p>
-            <button part="button" class="button button--secondary" type="button" @click=${() => void this.flow.submit()}>
+            <button part="button" class="button button--secondary" type="button" data-focus-fallback="button.confirm" @click=${() => void this.flow.submit()}>
               ${this.t('tryAgain')}
             </button>
           </div>`
@@ -1329,7 +1340,7 @@ export class KapBooking extends KapElement {
       html`${this.flow.changesNotSent
           ? html`<p part="notice" class="notice">${this.t('bookingChangesNotSent')} ${this.t(this.#manageLink ? 'changesNotSentManage' : 'changesNotSentContact')}</p>`
           : nothing}
-        <h3>${this.t('nextStepsHeading')}</h3>
+        ${this.heading(this.t('nextStepsHeading'), {}, true)}
         <p>${this.t(requested ? 'nextStepsRequested' : 'nextStepsConfirmed')}</p>
         ${this.#manageLink
           ? html`<p class="manage-link">

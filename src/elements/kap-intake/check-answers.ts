@@ -1,10 +1,12 @@
 /**
- * Check-your-answers of `<kap-intake>`, as a template: each shown page's answers with a "Change"
- * button per answer; then any safety answer to a question a later answer skipped, which is still
- * sent (see `safetyTriggered`), listed under its own heading so the client knows — without
- * "Change", since its question is no longer asked.
+ * Check-your-answers of `<kap-intake>`, as a template: each shown page as a GOV.UK summary card —
+ * its title with one "Change" that returns to that page, then its answers — so the way to "Send"
+ * takes one Tab per page, not one per answer (a PHQ-9 alone has ten); then any safety answer to a
+ * question a later answer skipped, which is still sent (see `safetyTriggered`), listed under its
+ * own heading so the client knows — without "Change", since its question is no longer asked.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import type { HeadingOptions } from '../../base/heading.js';
 import { inLanguage } from '../../base/local-template.js';
 import { answerText, chosenOptions, modelValue, type AnswerValue, type Answers } from '../../forms/answers.js';
 import type { Visibility } from '../../forms/conditions.js';
@@ -20,6 +22,8 @@ export interface CheckAnswersView {
   seen: Visibility;
   answers: Answers;
   locale: string;
+  /** A heading at the level under the page's heading. */
+  heading: (content: string, options?: HeadingOptions) => TemplateResult;
   t: (key: KapStringKey) => string;
   /** "Change": back to the page at this index in `form.pages`. */
   change: (pageIndex: number) => void;
@@ -36,8 +40,8 @@ function answerLanguages(item: AnswerableItem, value: AnswerValue | undefined): 
   return item.type === 'consent' ? [item.langs?.['label']] : [];
 }
 
-export function renderCheckAnswers({ form, pages, seen, answers, locale, t, change }: CheckAnswersView): TemplateResult[] {
-  const answer = (label: unknown, item: AnswerableItem, key: string, page?: number) => {
+export function renderCheckAnswers({ form, pages, seen, answers, locale, heading, t, change }: CheckAnswersView): TemplateResult[] {
+  const answer = (label: unknown, item: AnswerableItem, key: string) => {
     const lines = answerText(item, answers[key], { locale, yes: t('intakeYes'), no: t('intakeNo') });
     const langs = answerLanguages(item, answers[key]);
     return html`<div>
@@ -45,27 +49,28 @@ export function renderCheckAnswers({ form, pages, seen, answers, locale, t, chan
       <dd>
         ${lines.length ? lines.map((line, i) => html`${i ? html`<br />` : nothing}${inLanguage(line, langs[i])}`) : t('intakeNotAnswered')}
       </dd>
-      ${page === undefined
-        ? nothing
-        : html`<dd>
-            <button part="button" class="link-button" type="button" @click=${() => change(page)}>
-              ${t('intakeChange')}<span class="visually-hidden"> ${label}</span>
-            </button>
-          </dd>`}
     </div>`;
   };
   const shown = pages.map((page) => {
     const index = form.pages.indexOf(page);
-    return html`<h3 lang=${page.langs?.['title'] ?? nothing}>${page.title}</h3>
+    const titleLang = page.langs?.['title'];
+    return html`<div class="answers-card">
+      <div class="answers-title">
+        ${heading(page.title, { lang: titleLang })}
+        <button part="button" class="link-button" type="button" @click=${() => change(index)}>
+          ${t('intakeChange')}<span class="visually-hidden" lang=${titleLang ?? nothing}>${` ${page.title}`}</span>
+        </button>
+      </div>
       <dl part="answers" class="answers">
         ${page.items.flatMap((item) =>
           item.type === 'display' || !seen.items.has(item.id)
             ? []
             : item.type === 'scale'
-              ? item.rows.map((row) => answer(rowLabel(row), item, row.id, index))
-              : [answer(inLanguage(item.label, item.langs?.['label']), item, item.id, index)],
+              ? item.rows.map((row) => answer(rowLabel(row), item, row.id))
+              : [answer(inLanguage(item.label, item.langs?.['label']), item, item.id)],
         )}
-      </dl>`;
+      </dl>
+    </div>`;
   });
   const fields = indexForm(form).byKey;
   const kept = safetyTriggered(form, answers).items.flatMap((key) => {
@@ -75,7 +80,7 @@ export function renderCheckAnswers({ form, pages, seen, answers, locale, t, chan
   if (!kept.length) return shown;
   return [
     ...shown,
-    html`<h3>${t('intakeKeptHeading')}</h3>
+    html`${heading(t('intakeKeptHeading'))}
       <p>${t('intakeKeptBody')}</p>
       <dl part="answers" class="answers">${kept}</dl>`,
   ];

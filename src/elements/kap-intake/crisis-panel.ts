@@ -7,6 +7,7 @@
  * announces it once, elsewhere), so moving it between pages never reads it out again.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import type { HeadingOptions } from '../../base/heading.js';
 import { inLanguage } from '../../base/local-template.js';
 import { isLifeline988, type ShownCrisisPanel } from '../../forms/crisis.js';
 import type { KapStringKey } from '../../i18n/strings.js';
@@ -17,6 +18,8 @@ export interface CrisisPanelView {
   followedUp: boolean;
   /** The page is in Spanish. */
   spanish: boolean;
+  /** A heading at the level under the page's heading. */
+  heading: (content: string, options: HeadingOptions) => TemplateResult;
   t: (key: KapStringKey, params?: Record<string, string | number>) => string;
   /** Renders the markdown subset (the panel's body), marked with `lang` when it is given. */
   md: (source: string, lang?: string) => TemplateResult[];
@@ -26,10 +29,10 @@ const dialable = (number: string) => number.replace(/[^\d+]/g, '');
 /** Each way to reach someone is a button-sized target (at least 44 × 44 px), not a line of text. */
 const LINK = 'button button--secondary';
 
-export function renderCrisisPanel({ panel, followedUp, spanish, t, md }: CrisisPanelView): TemplateResult {
+export function renderCrisisPanel({ panel, followedUp, spanish, heading, t, md }: CrisisPanelView): TemplateResult {
   const call = (number: string) => html`<a class=${LINK} href="tel:${dialable(number)}">${t('intakeCall', { number })}</a>`;
   return html`<section part="crisis" class="notice crisis" role="region" aria-labelledby="crisis-heading">
-    <h3 id="crisis-heading" lang=${panel.langs?.['heading'] ?? nothing}>${panel.heading}</h3>
+    ${heading(panel.heading, { id: 'crisis-heading', lang: panel.langs?.['heading'] })}
     ${md(panel.body, panel.langs?.['body'])} ${followedUp ? nothing : html`<p>${t('intakeCrisisUnsent')}</p>`}
     <ul>
       ${panel.resources.map(

@@ -269,9 +269,11 @@ export class IntakeFlow implements ReactiveController {
       return;
     }
     const index = indexForm(form);
+    // A date's link goes to its first field as shown (month first in the US).
+    const firstPart = this.#context.validation().dateOrder?.[0] ?? 'day';
     const placed = Object.entries(isKapApiError(error) ? error.fields : {}).flatMap(([path, message]) => {
       const field = index.byKey.get(path.replace(/^answers\./, ''));
-      return field ? [{ itemId: field.key, field: field.item.type === 'date' ? `${field.key}.day` : field.key, message }] : [];
+      return field ? [{ itemId: field.key, field: field.item.type === 'date' ? `${field.key}.${firstPart}` : field.key, message }] : [];
     });
     if (placed.length) this.#showErrors(placed);
     else this.failure = error;

@@ -56,18 +56,26 @@ export const intakeStyles = css`
       grid-auto-columns: 1fr;
     }
   }
+  /* Check-your-answers: one card per page, its title beside its one Change (GOV.UK summary cards). */
+  .answers-title {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0 var(--_space);
+    border-bottom: 2px solid var(--_color-border);
+  }
+  .answers-title .heading {
+    margin: 0;
+  }
   .answers {
     margin: 0 0 calc(var(--_space) * 1.5);
   }
   .answers > div {
-    display: grid;
-    grid-template-columns: 1fr auto;
-    gap: 0 var(--_space);
     padding-block: 0.5em;
     border-bottom: 1px solid var(--_color-border);
   }
   .answers dt {
-    grid-column: 1 / -1;
     font-weight: 700;
   }
   .answers dd {

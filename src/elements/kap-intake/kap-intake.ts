@@ -1,8 +1,6 @@
 import { Task, initialState } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
 import { isKapApiError } from '../../api/errors.js';
 import { readBookingFragment, type BookingFragment } from '../../base/fragment-token.js';
 import { renderErrorSummary } from '../../base/error-summary.js';
@@ -12,20 +10,13 @@ import { renderMarkdown } from '../../base/markdown-template.js';
 import { KapIntakePageEvent, type KapIntakePageDetail } from '../../events/kap-intake-page.js';
 import { KapIntakeSubmitEvent } from '../../events/kap-intake-submit.js';
 import { isConsentAnswer, isDateParts, type AnswerValue } from '../../forms/answers.js';
-import { visibility, type Visibility } from '../../forms/conditions.js';
+import { visibility } from '../../forms/conditions.js';
 import { crisisPanel } from '../../forms/crisis.js';
 import { safetyFields } from '../../forms/flags.js';
-import { formatLongDate, todayIso } from '../../forms/dates.js';
-import {
-  type AnswerableItem,
-  type ConsentItem,
-  type DateItem,
-  type Item,
-  type ResolvedForm,
-  type TextLanguages,
-} from '../../forms/definition.js';
 import { parseFormDefinition } from '../../forms/parse.js';
+import type { ResolvedForm } from '../../forms/definition.js';
 import { indexForm } from '../../forms/form-index.js';
+import { datePartOrder, phoneExample } from '../../forms/locale-formats.js';
 import { parseMarkdown } from '../../forms/markdown.js';
 import { VALIDATION_MESSAGES, type ValidationError, type ValidationOptions } from '../../forms/validation.js';
 import type { KapStringKey } from '../../i18n/strings.js';
@@ -34,24 +25,16 @@ import { renderCheckAnswers } from './check-answers.js';
 import { renderCrisisPanel } from './crisis-panel.js';
 import { FormLanguage } from './form-language.js';
 import { IntakeFlow, type TooLong } from './intake-flow.js';
+import { renderQuestion, type QuestionsView } from './questions.js';
 import { intakeStyles } from './kap-intake.styles.js';
-
-/** What a question's hint is made of: its `help`, and its language where that is not the page's. */
-interface Hinted {
-  help?: string | undefined;
-  langs?: TextLanguages | undefined;
-}
 
 interface ChoiceOption {
   value: string;
   label: string;
   help?: string;
   exclusive?: boolean;
-  langs?: TextLanguages;
 }
 
-const DATE_PARTS = ['day', 'month', 'year'] as const;
-const AUTOCOMPLETE: Record<string, string> = { email: 'email', phone: 'tel' };
 const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
 /**
@@ -140,7 +123,6 @@ export class KapIntake extends KapElement {
   #fetched: { client: unknown; id: string; json: unknown } | undefined;
   /** What the page address's fragment carried when the element was connected. */
   #fragment: BookingFragment = {};
-  #seen: Visibility | undefined;
   #position: KapIntakePageDetail | undefined;
   #shown: string | undefined;
   /** The answer slot on the page shown after which the crisis panel goes (the first safety answer there). */
@@ -238,8 +220,9 @@ export class KapIntake extends KapElement {
   /** Validation in the element's language: its `validation*` strings fill the domain's message templates. */
   #validation(): ValidationOptions {
     const messages: Record<string, string> = {};
-    for (const key of Object.keys(VALIDATION_MESSAGES)) messages[key] = this.t(`validation${capitalized(key)}` as KapStringKey);
-    return { locale: this.locale, messages };
+    const example = phoneExample(this.locale);
+    for (const key of Object.keys(VALIDATION_MESSAGES)) messages[key] = this.t(`validation${capitalized(key)}` as KapStringKey, { example });
+    return { locale: this.locale, messages, dateOrder: datePartOrder(this.locale), phoneExample: example };
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -280,7 +263,8 @@ export class KapIntake extends KapElement {
   // ---- rendering ------------------------------------------------------------------------
 
   protected renderContent(): unknown {
-    const loading = html`<p role="status">${this.t('loading')}${this.renderStillLoading()}</p>`;
+    // Focusable: where focus waits (see FocusRescue) when a "Try again" gives way to loading.
+    const loading = html`<p role="status" tabindex="-1">${this.t('loading')}${this.renderStillLoading()}</p>`;
     return html`<div part="base" class="intake">
       ${this.formTask.render({
         initial: () => loading,
@@ -319,6 +303,7 @@ export class KapIntake extends KapElement {
       panel: crisisPanel(form, locale.region),
       followedUp: this.flow.followedUp,
       spanish: locale.language === 'es',
+      heading: (content, options) => this.heading(content, options, true),
       t: (key, params) => this.t(key, params),
       md: (source, lang) => this.#md(source, lang),
     };
@@ -333,13 +318,16 @@ export class KapIntake extends KapElement {
 
   #renderFlow(form: ResolvedForm): TemplateResult {
     const flow = this.flow;
-    const seen = (this.#seen = visibility(form, flow.answers));
+    const seen = visibility(form, flow.answers);
     const crisis = flow.safety ? renderCrisisPanel(this.#crisisPanel(form)) : nothing;
     if (flow.view === 'done') {
       return html`<div part="confirmation" class="notice notice--success">
-          <h2 id="heading" part="heading" tabindex="-1" lang=${form.confirmation?.heading ? (form.confirmation.langs?.['heading'] ?? nothing) : nothing}>
-            ${form.confirmation?.heading ?? this.t('intakeDoneHeading')}
-          </h2>
+          ${this.heading(form.confirmation?.heading ?? this.t('intakeDoneHeading'), {
+            id: 'heading',
+            part: 'heading',
+            focusable: true,
+            lang: form.confirmation?.heading ? form.confirmation.langs?.['heading'] : undefined,
+          })}
         </div>
         ${flow.changesNotSent ? html`<p part="notice" class="notice">${this.t('intakeChangesNotSent')}</p>` : nothing}
         ${form.confirmation?.body ? this.#md(form.confirmation.body, form.confirmation.langs?.['body']) : html`<p>${this.t('intakeDoneBody')}</p>`}
@@ -352,6 +340,17 @@ export class KapIntake extends KapElement {
     // Next to the answer that raised it, when that is on this page (it never takes focus); else at the foot.
     const onPage = (key: string) => indexForm(form).byKey.get(key)?.page === page && seen.items.has(key);
     this.#crisisAfter = check || !flow.safety ? undefined : flow.safetyItems.find(onPage);
+    const questions: QuestionsView = {
+      answers: flow.answers,
+      errors: flow.errors,
+      shown: seen.items,
+      // A validated instrument's page: its wording stays exactly as published.
+      verbatim: page.instrument !== undefined,
+      locale: this.locale,
+      t: (key, params) => this.t(key, params),
+      md: (source, lang) => this.#md(source, lang),
+      after: (key) => (key === this.#crisisAfter ? crisis : nothing),
+    };
     // Positions in the definition, not among the pages shown: which pages are shown depends on
     // the answers, and listeners (analytics) must not be able to infer those.
     this.#position = { page: check ? form.pages.length + 1 : flow.page + 1, pageCount: form.pages.length };
@@ -362,12 +361,14 @@ export class KapIntake extends KapElement {
       ${check || pages.length < 2
         ? nothing
         : html`<p part="progress" class="muted">${this.t('intakeStep', { page: step, count: pages.length })}</p>`}
-      <h2 id="heading" part="heading" tabindex="-1" lang=${check ? nothing : (page.langs?.['title'] ?? nothing)}>
-        ${check ? this.t('intakeCheckHeading') : page.title}
-      </h2>
+      ${this.heading(check ? this.t('intakeCheckHeading') : page.title, {
+        id: 'heading',
+        part: 'heading',
+        focusable: true,
+        lang: check ? undefined : page.langs?.['title'],
+      })}
       <form
         novalidate
-        aria-busy=${flow.submitting ? 'true' : 'false'}
         @input=${this.#input}
         @submit=${(event: Event) => {
           event.preventDefault();
@@ -382,18 +383,25 @@ export class KapIntake extends KapElement {
               seen,
               answers: flow.answers,
               locale: this.locale,
+              heading: (content, options) => this.heading(content, options, true),
               t: (key) => this.t(key),
               change: (index) => flow.change(index),
             })
           : html`${step === 1 ? this.#renderStart(form) : nothing} ${this.#md(page.intro, page.langs?.['intro'])}
-            ${page.items.map((item) => html`${this.#renderItem(item)}${item.id === this.#crisisAfter ? crisis : nothing}`)}
+            ${page.items.map((item) => html`${renderQuestion(item, questions)}${questions.after(item.id)}`)}
             ${page.notice ? html`<p part="notice" class="muted small" lang=${page.langs?.['notice'] ?? nothing}>${page.notice}</p>` : nothing}`}
         ${this.#crisisAfter ? nothing : crisis}
         ${check && flow.failure
           ? html`<div part="notice" class="notice notice--error" role="alert">
               <p>${this.failureMessage(flow.failure)}</p>
               <p>${this.t('detailsKept')}</p>
-              <button part="button" class="button button--secondary" type="button" @click=${() => void flow.submit()}>
+              <button
+                part="button"
+                class="button button--secondary"
+                type="button"
+                data-focus-fallback='button[type="submit"]'
+                @click=${() => void flow.submit()}
+              >
                 ${this.t('tryAgain')}
               </button>
             </div>`
@@ -430,6 +438,7 @@ export class KapIntake extends KapElement {
 
   #renderErrorSummary(errors: ValidationError[]): unknown {
     return renderErrorSummary(
+      (title) => this.heading(title),
       this.t('errorSummaryTitle'),
       errors.map((error) => ({
         href: `#f-${error.field}`,
@@ -438,216 +447,5 @@ export class KapIntake extends KapElement {
         focus: () => this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(`f-${error.field}`)}`)?.focus(),
       })),
     );
-  }
-
-  // ---- questions ----
-
-  /** The question, in its own language when that is not the page's, then "(optional)" in the page's. */
-  #label(item: AnswerableItem): unknown {
-    const label = inLanguage(item.label, item.langs?.['label']);
-    return item.required ? label : html`${label} ${this.t('optional')}`;
-  }
-
-  #error(key: string): ValidationError | undefined {
-    return this.flow.errors.find((error) => error.itemId === key);
-  }
-
-  /** The hint under a question (`help`), in its own language when that is not the page's. */
-  #hint(key: string, { help, langs }: Hinted): unknown {
-    return help ? html`<p class="hint" id="h-${key}" lang=${langs?.['help'] ?? nothing}>${help}</p>` : nothing;
-  }
-
-  #errorMessage(key: string, error: ValidationError | undefined): unknown {
-    return error
-      ? html`<p class="error-message" id="e-${key}">
-          <span class="visually-hidden">${this.t('errorPrefix')}</span> ${inLanguage(error.message, error.lang)}
-        </p>`
-      : nothing;
-  }
-
-  /** `aria-describedby`: the hint, then the error message. */
-  #describedBy(key: string, help: unknown, error: unknown): string {
-    return [help ? `h-${key}` : '', error ? `e-${key}` : ''].join(' ').trim();
-  }
-
-  #renderItem(item: Item): unknown {
-    if (!this.#seen!.items.has(item.id)) return nothing;
-    switch (item.type) {
-      case 'display':
-        return html`<div part="field" class="field">${this.#md(item.text, item.langs?.['text'])}</div>`;
-      case 'choice':
-      case 'multi':
-        return this.#renderChoices(item.id, this.#label(item), item, item.options, item.type === 'multi');
-      case 'yesno':
-        return this.#renderChoices(item.id, this.#label(item), item, [
-          { value: 'yes', label: this.t('intakeYes') },
-          { value: 'no', label: this.t('intakeNo') },
-        ]);
-      case 'scale':
-        return html`<div part="field" class="field">
-          <fieldset aria-describedby=${ifDefined(item.help && `h-${item.id}`)}>
-            <legend>${this.#label(item)}</legend>
-            ${this.#hint(item.id, item)}
-            ${item.rows.map(
-              (row) =>
-                html`${this.#renderChoices(row.id, html`${row.number}. ${inLanguage(row.label, row.langs?.['label'])}`, {}, item.options)}
-                ${row.id === this.#crisisAfter ? renderCrisisPanel(this.#crisisPanel(this.flow.form!)) : nothing}`,
-            )}
-          </fieldset>
-        </div>`;
-      case 'date':
-        return this.#renderDate(item);
-      case 'consent':
-        return this.#renderConsent(item);
-      default:
-        return this.#renderText(item);
-    }
-  }
-
-  #renderText(item: Extract<Item, { type: 'text' | 'textarea' | 'email' | 'phone' | 'number' }>): TemplateResult {
-    const key = item.id;
-    const error = this.#error(key);
-    const value = live(typeof this.flow.answers[key] === 'string' ? this.flow.answers[key] : '');
-    const unit = item.type === 'number' ? item.unit : undefined;
-    const describedBy = [this.#describedBy(key, item.help, error), unit ? `u-${key}` : ''].join(' ').trim() || nothing;
-    const invalid = error ? 'true' : nothing;
-    return html`<div part="field" class="field ${error ? 'field--error' : ''}">
-      <label class="label" for="f-${key}">${this.#label(item)}</label>
-      ${this.#hint(key, item)} ${this.#errorMessage(key, error)}
-      ${item.type === 'textarea'
-        ? html`<textarea
-            class="input"
-            id="f-${key}"
-            name=${key}
-            rows="5"
-            .value=${value}
-            aria-describedby=${describedBy}
-            aria-invalid=${invalid}
-          ></textarea>`
-        : html`<div class="with-unit">
-            <input
-              class="input input--${item.type}"
-              id="f-${key}"
-              name=${key}
-              type=${item.type === 'email' ? 'email' : item.type === 'phone' ? 'tel' : 'text'}
-              inputmode=${ifDefined(item.type === 'number' ? (item.integer ? 'numeric' : 'decimal') : undefined)}
-              autocomplete=${ifDefined((item as { autocomplete?: string }).autocomplete ?? AUTOCOMPLETE[item.type])}
-              spellcheck=${item.type === 'text' ? nothing : 'false'}
-              .value=${value}
-              aria-describedby=${describedBy}
-              aria-invalid=${invalid}
-            />
-            ${unit ? html`<span class="unit" id="u-${key}" lang=${item.langs?.['unit'] ?? nothing}>${unit}</span>` : nothing}
-          </div>`}
-    </div>`;
-  }
-
-  #renderChoices(key: string, legend: unknown, hinted: Hinted, options: readonly ChoiceOption[], multi = false): TemplateResult {
-    const error = this.#error(key);
-    const value = this.flow.answers[key];
-    return html`<div part="field" class="field ${error ? 'field--error' : ''}">
-      <fieldset aria-describedby=${this.#describedBy(key, hinted.help, error) || nothing}>
-        <legend>${legend}</legend>
-        ${this.#hint(key, hinted)} ${this.#errorMessage(key, error)}
-        <div class="choices ${options.length < 3 ? 'choices--inline' : ''}">
-          ${options.map((option, i) => {
-            const id = i ? `f-${key}-${i}` : `f-${key}`;
-            return html`${option.exclusive && !options[i - 1]?.exclusive ? html`<p class="or">${this.t('intakeOr')}</p>` : nothing}
-              <div class="choice">
-                <input
-                  type=${multi ? 'checkbox' : 'radio'}
-                  id=${id}
-                  name=${key}
-                  .value=${option.value}
-                  .checked=${live(Array.isArray(value) ? value.includes(option.value) : value === option.value)}
-                  aria-describedby=${ifDefined(option.help && `${id}-hint`)}
-                />
-                <label for=${id}>${inLanguage(option.label, option.langs?.['label'])}</label>
-              </div>
-              ${option.help
-                ? html`<p class="hint choice-hint" id="${id}-hint" lang=${option.langs?.['help'] ?? nothing}>${option.help}</p>`
-                : nothing}`;
-          })}
-        </div>
-      </fieldset>
-    </div>`;
-  }
-
-  #renderDate(item: DateItem): TemplateResult {
-    const key = item.id;
-    const error = this.#error(key);
-    const value = this.flow.answers[key];
-    return html`<div part="field" class="field ${error ? 'field--error' : ''}">
-      <fieldset role="group" aria-describedby=${this.#describedBy(key, item.help, error) || nothing}>
-        <legend>${this.#label(item)}</legend>
-        ${this.#hint(key, item)} ${this.#errorMessage(key, error)}
-        <div class="date">
-          ${DATE_PARTS.map(
-            (part) =>
-              html`<div>
-                <label class="label" for="f-${key}.${part}">${this.t(`intake${capitalized(part)}` as KapStringKey)}</label>
-                <input
-                  class="input input--${part}"
-                  id="f-${key}.${part}"
-                  name=${key}
-                  data-part=${part}
-                  inputmode="numeric"
-                  spellcheck="false"
-                  autocomplete=${ifDefined(item.dateOfBirth ? `bday-${part}` : undefined)}
-                  .value=${live(isDateParts(value) ? value[part] : '')}
-                  aria-invalid=${error?.parts?.includes(part) ? 'true' : nothing}
-                />
-              </div>`,
-          )}
-        </div>
-      </fieldset>
-    </div>`;
-  }
-
-  #renderConsent(item: ConsentItem): TemplateResult {
-    const key = item.id;
-    const error = this.#error(key);
-    const value = this.flow.answers[key];
-    const consent = isConsentAnswer(value) ? value : undefined;
-    const signing = error?.field.endsWith('.signature');
-    return html`<div part="field" class="field ${error ? 'field--error' : ''}">
-      <div id="h-${key}">
-        ${this.#md(item.text, item.langs?.['text'])}
-        ${item.help ? html`<p class="hint" lang=${item.langs?.['help'] ?? nothing}>${item.help}</p>` : nothing}
-      </div>
-      ${signing ? nothing : this.#errorMessage(key, error)}
-      <div class="choice">
-        <input
-          type="checkbox"
-          id="f-${key}"
-          name=${key}
-          data-part="consent"
-          .checked=${live(!!consent?.agreed)}
-          aria-describedby=${this.#describedBy(key, true, error && !signing)}
-          aria-invalid=${error && !signing ? 'true' : nothing}
-        />
-        <label for="f-${key}">${this.#label(item)}</label>
-      </div>
-      ${item.signature
-        ? html`<div class="signature">
-            <label class="label" for="f-${key}.signature">${this.t('intakeSignatureLabel')}</label>
-            <p class="hint" id="h-${key}.signature">
-              ${this.t('intakeSignatureHint', { date: formatLongDate(todayIso(), this.locale) })}
-            </p>
-            ${signing ? this.#errorMessage(key, error) : nothing}
-            <input
-              class="input"
-              id="f-${key}.signature"
-              name=${key}
-              data-part="signature"
-              autocomplete="name"
-              spellcheck="false"
-              .value=${live(consent?.signature ?? '')}
-              aria-describedby="h-${key}.signature${signing ? ` e-${key}` : ''}"
-              aria-invalid=${signing ? 'true' : nothing}
-            />
-          </div>`
-        : nothing}
-    </div>`;
   }
 }

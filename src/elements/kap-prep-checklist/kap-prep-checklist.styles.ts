@@ -41,7 +41,7 @@ export const checklistStyles = css`
     accent-color: var(--_color-primary);
   }
 
-  .due-now h3 {
+  .due-now .heading {
     font-size: 1.0625em;
   }
   .due-now ul {

@@ -8,7 +8,7 @@ import { KapElement, type ConfigurationProblem } from '../../base/kap-element.js
 import { formatUnit } from '../../base/language.js';
 import { readBookingFragment, type BookingFragment } from '../../base/fragment-token.js';
 import { renderMarkdown } from '../../base/markdown-template.js';
-import { checklistProgress, dueAt, dueStatus, type DueStatus } from '../../checklist/due.js';
+import { checklistProgress, dueAt, dueLasts, dueStatus, type DueStatus } from '../../checklist/due.js';
 import { shownTexts } from '../../checklist/languages.js';
 import { foreignLang, pickText, type ChosenText } from '../../i18n/local-text.js';
 import { chosenText, interpolateMarked } from '../../base/local-template.js';
@@ -276,14 +276,14 @@ export class KapPrepChecklist extends KapElement {
 
   #renderLoading(): TemplateResult {
     return html`<div part="base" class="checklist">
-      <p class="loading" role="status">${this.t('checklistLoading')}${this.renderStillLoading()}</p>
+      <p class="loading" role="status" tabindex="-1">${this.t('checklistLoading')}${this.renderStillLoading()}</p>
     </div>`;
   }
 
   #renderMessage(heading: 'checklistMissingLinkHeading' | 'checklistLinkExpiredHeading' | 'checklistCancelledHeading' | 'checklistLoadError', body: string, retry?: () => void): TemplateResult {
     return html`<div part="base" class="checklist">
       <div part="notice" class="notice ${retry ? 'notice--error' : ''}" role=${retry ? 'alert' : nothing}>
-        <h2 part="heading">${this.t(heading)}</h2>
+        ${this.heading(this.t(heading), { part: 'heading', focusable: true })}
         <p>${body}</p>
         ${retry
           ? html`<button part="button" class="button button--secondary" type="button" @click=${retry}>${this.t('tryAgain')}</button>`
@@ -317,7 +317,11 @@ export class KapPrepChecklist extends KapElement {
     const sync = this.sync.syncStatus;
     const zone = this.zone;
     return html`<div part="base" class="checklist">
-      <h2 part="heading" lang=${(view.title && this.#foreign(view.title)) ?? nothing}>${view.title?.text ?? this.t('checklistHeading')}</h2>
+      ${this.heading(view.title?.text ?? this.t('checklistHeading'), {
+        part: 'heading',
+        focusable: true,
+        lang: view.title && this.#foreign(view.title),
+      })}
       <p part="session" class="session">
         <span class="session-label">${this.t('checklistSessionLabel')}</span>
         <span class="session-when">
@@ -346,11 +350,14 @@ export class KapPrepChecklist extends KapElement {
     return dueStatus(entry, view.sessionStart, this.now);
   }
 
-  /** "By 11:00 on Thursday, 5 March 2026", in the display zone; `undefined` for untimed items. */
+  /**
+   * "By 11:00 AM on Thursday, March 5, 2026", in the display zone — or "Until …" for what lasts
+   * until a time after the session ("no driving until the next day"); `undefined` for untimed items.
+   */
   #dueText(entry: ChecklistEntry, view: ChecklistView): string | undefined {
     if (entry.dueOffsetMinutes === undefined) return undefined;
     const due = dueAt(view.sessionStart, entry.dueOffsetMinutes);
-    return this.t('checklistDueBy', {
+    return this.t(dueLasts(entry.dueOffsetMinutes) ? 'checklistDueUntil' : 'checklistDueBy', {
       time: formatTime(due, this.zone, this.locale),
       day: formatDayLong(dayOf(due, this.zone), this.locale),
     });
@@ -360,7 +367,7 @@ export class KapPrepChecklist extends KapElement {
     const pressing = entries.map((entry, index) => ({ entry, index })).filter(({ entry }) => PRESSING.has(this.#status(entry, view)));
     if (!pressing.length) return nothing;
     return html`<div part="due-now" class="notice due-now">
-      <h3>${this.t('checklistDueNowHeading')}</h3>
+      ${this.heading(this.t('checklistDueNowHeading'), {}, true)}
       <ul>
         ${pressing.map(
           ({ entry, index }) =>
@@ -408,9 +415,11 @@ export class KapPrepChecklist extends KapElement {
     return [...groups.values()].map(
       ({ group, members }, groupIndex) => html`<fieldset part="group" class="group">
         <legend>
-          <h3 class="group-heading" id="kap-group-${groupIndex}" lang=${(group.text.trim() && this.#foreign(group)) || nothing}>
-            ${group.text.trim() || this.t('checklistOtherGroup')}
-          </h3>
+          ${this.heading(
+            group.text.trim() || this.t('checklistOtherGroup'),
+            { id: `kap-group-${groupIndex}`, class: 'group-heading', lang: (group.text.trim() && this.#foreign(group)) || undefined },
+            true,
+          )}
         </legend>
         <ul class="items" role="list">
           ${members.map(({ entry, index }) => this.#renderItem(entry, index, view))}
@@ -464,12 +473,13 @@ export class KapPrepChecklist extends KapElement {
             </div>`
           : nothing}
         ${this.sync.isSaving(entry.id) ? html`<p class="saving muted">${this.t('checklistSaving')}</p>` : nothing}
-        ${failure ? this.#renderSaveFailure(entry, failure) : nothing}
+        ${failure ? this.#renderSaveFailure(entry, index, failure) : nothing}
       </div>
     </li>`;
   }
 
-  #renderSaveFailure(entry: ChecklistEntry, failure: { error: unknown; wanted: boolean }): TemplateResult {
+  /** Its "Try again" hands focus back to the item's checkbox once it is gone (the save under way, or done). */
+  #renderSaveFailure(entry: ChecklistEntry, index: number, failure: { error: unknown; wanted: boolean }): TemplateResult {
     const error = failure.error;
     const reason =
       isKapApiError(error) && error.kind === 'unauthorized'
@@ -486,7 +496,13 @@ export class KapPrepChecklist extends KapElement {
         </strong>
       </p>
       <p>${reason}</p>
-      <button part="button" class="button button--secondary retry" type="button" @click=${() => this.sync.retry(entry.id)}>
+      <button
+        part="button"
+        class="button button--secondary retry"
+        type="button"
+        data-focus-fallback="#kap-item-${index}"
+        @click=${() => this.sync.retry(entry.id)}
+      >
         ${this.t('tryAgain')}
       </button>
     </div>`;

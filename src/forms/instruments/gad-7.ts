@@ -1,7 +1,9 @@
 /**
  * Generalized Anxiety Disorder 7-item (GAD-7), reproduced from `reference/instruments/gad-7.json`.
  * Copyright Pfizer Inc., free to reproduce without permission. The notice below must be shown with it.
+ * The LOINC codes are LOINC's, shipped with its notice (`LOINC_NOTICE`, quoted in `phq-9.ts`).
  */
+import { LOINC_NOTICE } from './loinc.js';
 import { FREQUENCY_OPTIONS } from './phq-9.js';
 import type { Gad7Instrument } from './types.js';
 
@@ -85,4 +87,5 @@ export const GAD7: Gad7Instrument = {
   furtherEvaluationCutpoint: 10,
   notice:
     'Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, with an educational grant from Pfizer Inc. No permission required to reproduce, translate, display or distribute.',
+  loincNotice: LOINC_NOTICE,
 };

@@ -1,8 +1,10 @@
 /**
  * PTSD Checklist for DSM-5 (PCL-5), reproduced from `reference/instruments/pcl-5.json`.
  * Public domain (a U.S. Government work, VA National Center for PTSD). Cite Weathers et al. (2013):
- * the notice below must be shown with it.
+ * the notice below must be shown with it. Its LOINC panel code is LOINC's, shipped with its notice
+ * (`LOINC_NOTICE`, quoted in `phq-9.ts`).
  */
+import { LOINC_NOTICE } from './loinc.js';
 import type { Pcl5Instrument } from './types.js';
 
 export const PCL5: Pcl5Instrument = {
@@ -189,4 +191,5 @@ export const PCL5: Pcl5Instrument = {
   },
   notice:
     'Weathers, F. W., Litz, B. T., Keane, T. M., Palmieri, P. A., Marx, B. P., & Schnurr, P. P. (2013). The PTSD Checklist for DSM-5 (PCL-5) – Standard [Measurement instrument]. Available from https://www.ptsd.va.gov/',
+  loincNotice: LOINC_NOTICE,
 };

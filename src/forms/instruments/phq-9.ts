@@ -1,7 +1,13 @@
 /**
  * Patient Health Questionnaire-9 (PHQ-9), reproduced from `reference/instruments/phq-9.json`.
  * Copyright Pfizer Inc., free to reproduce without permission. The notice below must be shown with it.
+ * The LOINC codes are LOINC's, shipped with its notice (`LOINC_NOTICE`): "This material contains content
+ * from LOINC® (https://loinc.org). LOINC is copyright © 1995-2026, Regenstrief Institute, Inc. and the
+ * Logical Observation Identifiers Names and Codes (LOINC) Committee and is available at no cost under the
+ * license at https://loinc.org/license/. LOINC® is a registered United States trademark of Regenstrief
+ * Institute, Inc."
  */
+import { LOINC_NOTICE } from './loinc.js';
 import type { Instrument } from './types.js';
 
 /**
@@ -107,4 +113,5 @@ export const PHQ9: Instrument = {
   safetyItems: ['q9'],
   notice:
     'Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, with an educational grant from Pfizer Inc. No permission required to reproduce, translate, display or distribute.',
+  loincNotice: LOINC_NOTICE,
 };

@@ -90,6 +90,8 @@ export interface Instrument {
   readonly safetyItems: readonly string[];
   /** The copyright or citation notice that must be shown with the instrument. */
   readonly notice: string;
+  /** LOINC's notice (`LOINC_NOTICE`), which its licence asks for wherever its codes ship. */
+  readonly loincNotice: string;
 }
 
 export interface Gad7Instrument extends Instrument {

@@ -29,6 +29,11 @@ export async function mount<K extends keyof HTMLElementTagNameMap>(
   setup?: (element: HTMLElementTagNameMap[K]) => void,
 ): Promise<HTMLElementTagNameMap[K]> {
   const host = document.createElement('div');
+  // The page's own heading above the element, as on a clinic's page: axe's heading-order rule then
+  // checks that the element's headings (its top level, `heading-level`, default 2) fit under it.
+  const title = document.createElement('h1');
+  title.textContent = 'A clinic page';
+  host.append(title);
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
   setup?.(element);
@@ -81,6 +86,56 @@ export function focused(element: Element): Element | null {
 
 interface Updating extends Element {
   readonly updateComplete: Promise<unknown>;
+}
+
+/**
+ * Runs one axe rule on `element` (the whole page is its context, as for heading order) and says
+ * whether it ran there at all — a rule with nothing to check proves nothing — and what it found.
+ */
+export async function axeRule(element: Element, rule: string): Promise<{ ran: boolean; violations: string[] }> {
+  await import('axe-core/axe.min.js' as string);
+  const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+  const results = await axe.run(element, { runOnly: [rule], resultTypes: ['violations', 'passes'] });
+  const violations = results.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.html}`));
+  return { ran: results.passes.length + results.violations.length > 0, violations };
+}
+
+/** A node of Chromium's accessibility tree: role, name and states (`required`, `invalid`, `checked`…). */
+export interface AccessibleNode {
+  role: string;
+  name: string;
+  required?: boolean;
+  invalid?: string;
+  [state: string]: unknown;
+}
+
+/** Every node of Chromium's own accessibility tree for the page, in tree order (see web-test-runner.config.js). */
+export async function accessibilityTree(): Promise<AccessibleNode[]> {
+  const { executeServerCommand } = await import('@web/test-runner-commands');
+  return executeServerCommand<AccessibleNode[], undefined>('accessibility-tree');
+}
+
+/** The one node with `role` and accessible `name` in `tree`. */
+export function accessibleNode(tree: AccessibleNode[], role: string, name: string): AccessibleNode {
+  const found = tree.filter((node) => node.role === role && node.name === name);
+  if (found.length !== 1) {
+    const named = tree.filter((node) => node.role === role).map((node) => JSON.stringify(node.name));
+    throw new Error(`${found.length} ${role} named "${name}" in the accessibility tree; there are: ${named.join(', ')}`);
+  }
+  return found[0]!;
+}
+
+/**
+ * Watches where focus is while a test acts: `lost()` lists each moment (sampled every few
+ * milliseconds) focus sat on the page's `<body>` instead of in the element — what a keyboard user
+ * gets when a render removes the control they were on.
+ */
+export function watchFocus(): { lost(): number; stop(): void } {
+  let lost = 0;
+  const timer = setInterval(() => {
+    if (document.activeElement === document.body || document.activeElement === null) lost += 1;
+  }, 4);
+  return { lost: () => lost, stop: () => clearInterval(timer) };
 }
 
 /** Lets the element render, then whatever that rendering queued. */

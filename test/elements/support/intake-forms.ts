@@ -17,7 +17,7 @@ export const EVERY_TYPE_FORM = {
         { type: 'email', id: 'email', label: 'Email address', shortText: 'your email address' },
         { type: 'phone', id: 'phone', label: 'Phone number', required: false },
         { type: 'number', id: 'weight', label: 'Weight', unit: 'kg', min: 30, max: 300, integer: true },
-        { type: 'date', id: 'dob', label: 'Date of birth', dateOfBirth: true, help: 'For example, 27 3 1985' },
+        { type: 'date', id: 'dob', label: 'Date of birth', dateOfBirth: true },
       ],
     },
     {

@@ -1,0 +1,310 @@
+/**
+ * The questions of `<kap-intake>`, as templates: one per item type, GOV.UK-shaped (label or
+ * legend, hint, inline error, then the inputs). Each states what the accessibility tree needs:
+ * required questions are `aria-required` (a radio group is a `radiogroup`, so that it can be;
+ * never the native `required`, which would call an untouched checkbox invalid at once),
+ * and every input of a question in error is `aria-invalid` — each radio and checkbox of its
+ * group, each of a date's three fields unless the error names some. A date's fields come in the
+ * reader's order (month, day, year in the US) with an example in that order.
+ *
+ * The wording of a validated instrument stays exactly as published: "(optional)" is never added
+ * to it, but said in a hint of its own beside it.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import { inLanguage } from '../../base/local-template.js';
+import { isConsentAnswer, isDateParts, type Answers } from '../../forms/answers.js';
+import { formatLongDate, todayIso } from '../../forms/dates.js';
+import type { AnswerableItem, ConsentItem, DateItem, Item, TextLanguages } from '../../forms/definition.js';
+import { dateExample, datePartOrder } from '../../forms/locale-formats.js';
+import type { ValidationError } from '../../forms/validation.js';
+import type { KapStringKey } from '../../i18n/strings.js';
+
+export interface QuestionsView {
+  answers: Answers;
+  errors: readonly ValidationError[];
+  /** The items shown (conditions met). */
+  shown: ReadonlySet<string>;
+  /** The page is a validated instrument's: its wording is never added to. */
+  verbatim: boolean;
+  locale: string;
+  t: (key: KapStringKey, params?: Record<string, string | number>) => string;
+  /** Renders the markdown subset, marked with `lang` when it is given (a text not in the page's language). */
+  md: (source: string | undefined, lang?: string) => TemplateResult[];
+  /** What follows the answer slot `key` (the crisis panel after the answer that raised it). */
+  after: (key: string) => unknown;
+}
+
+/** What a question's hint is made of: its `help`, and its language where that is not the page's. */
+interface Hinted {
+  help?: string | undefined;
+  langs?: TextLanguages | undefined;
+}
+
+interface ChoiceOption {
+  value: string;
+  label: string;
+  help?: string;
+  exclusive?: boolean;
+  langs?: TextLanguages;
+}
+
+const AUTOCOMPLETE: Record<string, string> = { email: 'email', phone: 'tel' };
+const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+const ids = (...list: (string | false | undefined)[]) => list.filter(Boolean).join(' ') || nothing;
+
+export function renderQuestion(item: Item, view: QuestionsView): unknown {
+  if (!view.shown.has(item.id)) return nothing;
+  const q = new Questions(view);
+  switch (item.type) {
+    case 'display':
+      return html`<div part="field" class="field">${view.md(item.text, item.langs?.['text'])}</div>`;
+    case 'choice':
+    case 'multi':
+      return q.choices(item, item.id, q.label(item), item, item.options, item.type === 'multi');
+    case 'yesno':
+      return q.choices(item, item.id, q.label(item), item, [
+        { value: 'yes', label: view.t('intakeYes') },
+        { value: 'no', label: view.t('intakeNo') },
+      ]);
+    case 'scale':
+      return html`<div part="field" class="field">
+        <fieldset aria-describedby=${ids(item.help && `h-${item.id}`, q.optionalNote(item) && `o-${item.id}`)}>
+          <legend>${q.label(item)}</legend>
+          ${q.optional(item)} ${q.hint(item.id, item)}
+          ${item.rows.map(
+            (row) =>
+              html`${q.choices(item, row.id, html`${row.number}. ${inLanguage(row.label, row.langs?.['label'])}`, {}, item.options)}${view.after(
+                row.id,
+              )}`,
+          )}
+        </fieldset>
+      </div>`;
+    case 'date':
+      return q.date(item);
+    case 'consent':
+      return q.consent(item);
+    default:
+      return q.text(item);
+  }
+}
+
+class Questions {
+  readonly #view: QuestionsView;
+
+  constructor(view: QuestionsView) {
+    this.#view = view;
+  }
+
+  /**
+   * The question, in its own language when that is not the page's; then "(optional)" in the page's,
+   * unless the wording is an instrument's (see `optional`).
+   */
+  label(item: AnswerableItem): unknown {
+    const lang = item.langs?.['label'];
+    if (item.required || this.#view.verbatim) return inLanguage(item.label, lang);
+    // The space rides in the text after it: Chromium leaves a space standing alone between two
+    // bindings out of the accessible name ("Preferred name(optional)").
+    const optional = ` ${this.#view.t('optional')}`;
+    return lang ? html`${inLanguage(item.label, lang)}${optional}` : `${item.label}${optional}`;
+  }
+
+  /** Whether "(optional)" is said in a hint of its own (an optional question in an instrument's wording). */
+  optionalNote(item: AnswerableItem): boolean {
+    return !item.required && this.#view.verbatim;
+  }
+
+  optional(item: AnswerableItem): unknown {
+    return this.optionalNote(item) ? html`<p class="hint" id="o-${item.id}">${this.#view.t('optionalHint')}</p>` : nothing;
+  }
+
+  /** The hint under a question (`help`), in its own language when that is not the page's. */
+  hint(key: string, { help, langs }: Hinted): unknown {
+    return help ? html`<p class="hint" id="h-${key}" lang=${langs?.['help'] ?? nothing}>${help}</p>` : nothing;
+  }
+
+  error(key: string): ValidationError | undefined {
+    return this.#view.errors.find((error) => error.itemId === key);
+  }
+
+  errorMessage(key: string, error: ValidationError | undefined): unknown {
+    return error
+      ? html`<p class="error-message" id="e-${key}">
+          <span class="visually-hidden">${this.#view.t('errorPrefix')}</span> ${inLanguage(error.message, error.lang)}
+        </p>`
+      : nothing;
+  }
+
+  text(item: Extract<Item, { type: 'text' | 'textarea' | 'email' | 'phone' | 'number' }>): TemplateResult {
+    const key = item.id;
+    const error = this.error(key);
+    const answer = this.#view.answers[key];
+    const value = live(typeof answer === 'string' ? answer : '');
+    const unit = item.type === 'number' ? item.unit : undefined;
+    const describedBy = ids(item.help && `h-${key}`, error && `e-${key}`, unit && `u-${key}`);
+    const required = item.required ? 'true' : nothing;
+    const invalid = error ? 'true' : nothing;
+    return html`<div part="field" class="field ${error ? 'field--error' : ''}">
+      <label class="label" for="f-${key}">${this.label(item)}</label>
+      ${this.hint(key, item)} ${this.errorMessage(key, error)}
+      ${item.type === 'textarea'
+        ? html`<textarea
+            class="input"
+            id="f-${key}"
+            name=${key}
+            rows="5"
+            .value=${value}
+            aria-describedby=${describedBy}
+            aria-required=${required}
+            aria-invalid=${invalid}
+          ></textarea>`
+        : html`<div class="with-unit">
+            <input
+              class="input input--${item.type}"
+              id="f-${key}"
+              name=${key}
+              type=${item.type === 'email' ? 'email' : item.type === 'phone' ? 'tel' : 'text'}
+              inputmode=${ifDefined(item.type === 'number' ? (item.integer ? 'numeric' : 'decimal') : undefined)}
+              autocomplete=${ifDefined((item as { autocomplete?: string }).autocomplete ?? AUTOCOMPLETE[item.type])}
+              spellcheck=${item.type === 'text' ? nothing : 'false'}
+              .value=${value}
+              aria-describedby=${describedBy}
+              aria-required=${required}
+              aria-invalid=${invalid}
+            />
+            ${unit ? html`<span class="unit" id="u-${key}" lang=${item.langs?.['unit'] ?? nothing}>${unit}</span>` : nothing}
+          </div>`}
+    </div>`;
+  }
+
+  /**
+   * A radio group (a `radiogroup`, required unless optional) or a group of checkboxes (ARIA has
+   * no required state for a group of checkboxes: an optional one says "(optional)", as every
+   * question does). `item` is the question, or the scale a row belongs to.
+   */
+  choices(item: AnswerableItem, key: string, legend: unknown, hinted: Hinted, options: readonly ChoiceOption[], multi = false): TemplateResult {
+    const error = this.error(key);
+    const value = this.#view.answers[key];
+    const own = key === item.id;
+    const radios = !multi;
+    return html`<div part="field" class="field ${error ? 'field--error' : ''}">
+      <fieldset
+        role=${ifDefined(radios ? 'radiogroup' : undefined)}
+        aria-required=${radios && item.required ? 'true' : nothing}
+        aria-invalid=${radios && error ? 'true' : nothing}
+        aria-describedby=${ids(own && this.optionalNote(item) && `o-${key}`, hinted.help && `h-${key}`, error && `e-${key}`)}
+      >
+        <legend>${legend}</legend>
+        ${own ? this.optional(item) : nothing} ${this.hint(key, hinted)} ${this.errorMessage(key, error)}
+        <div class="choices ${options.length < 3 ? 'choices--inline' : ''}">
+          ${options.map((option, i) => {
+            const id = i ? `f-${key}-${i}` : `f-${key}`;
+            return html`${option.exclusive && !options[i - 1]?.exclusive ? html`<p class="or">${this.#view.t('intakeOr')}</p>` : nothing}
+              <div class="choice">
+                <input
+                  type=${multi ? 'checkbox' : 'radio'}
+                  id=${id}
+                  name=${key}
+                  .value=${option.value}
+                  .checked=${live(Array.isArray(value) ? value.includes(option.value) : value === option.value)}
+                  aria-describedby=${ifDefined(option.help && `${id}-hint`)}
+                  aria-invalid=${error ? 'true' : nothing}
+                />
+                <label for=${id}>${inLanguage(option.label, option.langs?.['label'])}</label>
+              </div>
+              ${option.help
+                ? html`<p class="hint choice-hint" id="${id}-hint" lang=${option.langs?.['help'] ?? nothing}>${option.help}</p>`
+                : nothing}`;
+          })}
+        </div>
+      </fieldset>
+    </div>`;
+  }
+
+  /** Three fields in the reader's order, with an example in that order unless the question has its own hint. */
+  date(item: DateItem): TemplateResult {
+    const key = item.id;
+    const error = this.error(key);
+    const value = this.#view.answers[key];
+    const { locale, t } = this.#view;
+    // The question's own hint (in its own language), else the example in the page's.
+    const hint: Hinted = item.help ? item : { help: t('intakeDateExample', { example: dateExample(locale) }) };
+    // An error that names no field (not in the past, say) is about the whole date.
+    const invalid = (part: string) => (error && (!error.parts?.length || error.parts.includes(part as 'day')) ? 'true' : nothing);
+    return html`<div part="field" class="field ${error ? 'field--error' : ''}">
+      <fieldset role="group" aria-describedby=${ids(`h-${key}`, error && `e-${key}`)}>
+        <legend>${this.label(item)}</legend>
+        ${this.hint(key, hint)} ${this.errorMessage(key, error)}
+        <div class="date">
+          ${datePartOrder(locale).map(
+            (part) =>
+              html`<div>
+                <label class="label" for="f-${key}.${part}">${t(`intake${capitalized(part)}` as KapStringKey)}</label>
+                <input
+                  class="input input--${part}"
+                  id="f-${key}.${part}"
+                  name=${key}
+                  data-part=${part}
+                  inputmode="numeric"
+                  spellcheck="false"
+                  autocomplete=${ifDefined(item.dateOfBirth ? `bday-${part}` : undefined)}
+                  .value=${live(isDateParts(value) ? value[part] : '')}
+                  aria-required=${item.required ? 'true' : nothing}
+                  aria-invalid=${invalid(part)}
+                />
+              </div>`,
+          )}
+        </div>
+      </fieldset>
+    </div>`;
+  }
+
+  consent(item: ConsentItem): TemplateResult {
+    const key = item.id;
+    const error = this.error(key);
+    const value = this.#view.answers[key];
+    const consent = isConsentAnswer(value) ? value : undefined;
+    const signing = error?.field.endsWith('.signature');
+    const { t, locale } = this.#view;
+    return html`<div part="field" class="field ${error ? 'field--error' : ''}">
+      <div id="h-${key}">
+        ${this.#view.md(item.text, item.langs?.['text'])}
+        ${item.help ? html`<p class="hint" lang=${item.langs?.['help'] ?? nothing}>${item.help}</p>` : nothing}
+      </div>
+      ${signing ? nothing : this.errorMessage(key, error)}
+      <div class="choice">
+        <input
+          type="checkbox"
+          id="f-${key}"
+          name=${key}
+          data-part="consent"
+          .checked=${live(!!consent?.agreed)}
+          aria-describedby=${ids(`h-${key}`, error && !signing && `e-${key}`)}
+          aria-required=${item.required ? 'true' : nothing}
+          aria-invalid=${error && !signing ? 'true' : nothing}
+        />
+        <label for="f-${key}">${this.label(item)}</label>
+      </div>
+      ${item.signature
+        ? html`<div class="signature">
+            <label class="label" for="f-${key}.signature">${t('intakeSignatureLabel')}</label>
+            <p class="hint" id="h-${key}.signature">${t('intakeSignatureHint', { date: formatLongDate(todayIso(), locale) })}</p>
+            ${signing ? this.errorMessage(key, error) : nothing}
+            <input
+              class="input"
+              id="f-${key}.signature"
+              name=${key}
+              data-part="signature"
+              autocomplete="name"
+              spellcheck="false"
+              .value=${live(consent?.signature ?? '')}
+              aria-describedby="h-${key}.signature${signing ? ` e-${key}` : ''}"
+              aria-required=${item.required || consent?.agreed ? 'true' : nothing}
+              aria-invalid=${signing ? 'true' : nothing}
+            />
+          </div>`
+        : nothing}
+    </div>`;
+  }
+}
