@@ -1,7 +1,8 @@
 /**
  * The demo clinic's pages as a clinic's site would serve them (the built CDN file, cross-origin
  * API), checked with axe in their states, light and dark: the page's own parts (its skip link,
- * its focus ring) as well as the elements in it. Needs `npm run build` first.
+ * its focus ring) as well as the elements in it — the English pages and their Spanish twins under
+ * `/es/`. Needs `npm run build` first.
  *
  * axe is injected into a context that bypasses the page's CSP, which otherwise (rightly) refuses
  * any script that is not the site's own; the CSP itself is tested in booking.test.ts.
@@ -73,81 +74,101 @@ async function ringAgainstPage(page: Page): Promise<{ ring: string; behind: stri
   });
 }
 
-describe('the demo pages pass axe in every state', () => {
-  for (const scheme of ['light', 'dark'] as const) {
-    test(`booking page (${scheme}): choosing a time, the details with their errors, the confirmation`, async () => {
-      const page = await open('/', scheme);
-      const booking = page.locator('kap-booking');
-      await booking.locator('[part~="day"]').first().waitFor();
-      assert.deepEqual(await violations(page), [], 'choosing a time');
-      await booking.locator('[part~="time"]').first().click();
-      await booking.locator('#kap-name').waitFor();
-      // The details hold the privacy link: axe's region rule then no longer takes the skip link for one.
-      assert.deepEqual(await violations(page), [], 'the details');
-      await booking.locator('button.confirm').click();
-      await booking.locator('.error-summary').waitFor();
-      assert.deepEqual(await violations(page), [], 'the details with errors');
-      await booking.locator('#kap-name').fill('Axe Checker');
-      await booking.locator('#kap-email').fill('axe.checker@example.com');
-      await booking.locator('#kap-phone').fill('212 555 0100');
-      await booking.locator('#kap-privacy').check();
-      await booking.locator('button.confirm').click();
-      await booking.locator('[data-focus="done"]').waitFor();
-      assert.deepEqual(await violations(page), [], 'the confirmation');
-      await page.close();
-    });
-  }
+/** The demo site in each language: its pages' root. */
+const SITES = [
+  ['English', '/'],
+  ['Spanish', '/es/'],
+] as const;
 
-  test('intake page: the first page, then in error; the privacy notice; pages opened without their link', async () => {
-    const page = await open('/intake.html');
-    const intake = page.locator('kap-intake');
-    await intake.locator('#heading').waitFor();
-    assert.deepEqual(await violations(page), [], 'the intake’s first page');
-    await intake.locator('button[type="submit"]').click();
-    await intake.locator('.error-summary').waitFor();
-    assert.deepEqual(await violations(page), [], 'the intake in error');
-    for (const [path, shown] of [
-      ['/privacy.html', 'h1'],
-      ['/manage.html', 'kap-booking [part~="heading"]'],
-      ['/checklist.html', 'kap-prep-checklist [part~="heading"]'],
-      ['/integration.html', 'kap-booking [part~="heading"]'],
-    ] as const) {
-      await page.goto(new URL(path, demo.demoUrl).href);
-      await page.locator(shown).first().waitFor();
-      assert.deepEqual(await violations(page), [], path);
+for (const [language, root] of SITES) {
+  describe(`the ${language} demo pages pass axe in every state`, () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      test(`booking page (${scheme}): choosing a time, the details with their errors, the confirmation`, async () => {
+        const page = await open(root, scheme);
+        const booking = page.locator('kap-booking');
+        await booking.locator('[part~="day"]').first().waitFor();
+        assert.deepEqual(await violations(page), [], 'choosing a time');
+        await booking.locator('[part~="time"]').first().click();
+        await booking.locator('#kap-name').waitFor();
+        // The details hold the privacy link: axe's region rule then no longer takes the skip link for one.
+        assert.deepEqual(await violations(page), [], 'the details');
+        await booking.locator('button.confirm').click();
+        await booking.locator('.error-summary').waitFor();
+        assert.deepEqual(await violations(page), [], 'the details with errors');
+        await booking.locator('#kap-name').fill('Axe Checker');
+        await booking.locator('#kap-email').fill('axe.checker@example.com');
+        await booking.locator('#kap-phone').fill('212 555 0100');
+        await booking.locator('#kap-privacy').check();
+        await booking.locator('button.confirm').click();
+        await booking.locator('[data-focus="done"]').waitFor();
+        assert.deepEqual(await violations(page), [], 'the confirmation');
+        await page.close();
+      });
     }
-    await page.close();
-  });
-});
 
-describe('the demo page itself', () => {
-  test('its skip link is inside a landmark, so it never stands outside the page’s regions', async () => {
-    const page = await open('/');
-    const landmark = await page.locator('.skip-link').evaluate((link) => link.closest('header, nav, main, footer, aside')?.tagName ?? null);
-    assert.equal(landmark, 'HEADER');
-    await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link', 'the skip link is still the first stop');
-    await page.close();
-  });
-
-  for (const scheme of ['light', 'dark'] as const) {
-    test(`its focus ring stands out at least 3:1 against the page (${scheme})`, async () => {
-      const page = await open('/', scheme);
-      await page.locator('kap-booking [part~="day"]').first().waitFor();
-      const seen: string[] = [];
-      // The skip link, the three navigation links and the hero's button: the page's own controls.
-      for (let press = 0; press < 5; press++) {
-        await page.keyboard.press('Tab');
-        const { ring, behind, what } = await ringAgainstPage(page);
-        const ratio = contrast(ring, behind);
-        seen.push(`${what}: ${ratio.toFixed(2)}:1`);
-        assert.ok(ratio >= 3, `${what}: ring ${ring} on ${behind} is ${ratio.toFixed(2)}:1`);
+    test('intake page: the first page, then in error; the privacy notice; pages opened without their link', async () => {
+      const page = await open(`${root}intake.html`);
+      const intake = page.locator('kap-intake');
+      await intake.locator('#heading').waitFor();
+      assert.deepEqual(await violations(page), [], 'the intake’s first page');
+      await intake.locator('button[type="submit"]').click();
+      await intake.locator('.error-summary').waitFor();
+      assert.deepEqual(await violations(page), [], 'the intake in error');
+      for (const [path, shown] of [
+        [`${root}privacy.html`, 'h1'],
+        [`${root}manage.html`, 'kap-booking [part~="heading"]'],
+        [`${root}checklist.html`, 'kap-prep-checklist [part~="heading"]'],
+        [`${root}integration.html`, 'kap-booking [part~="heading"]'],
+      ] as const) {
+        await page.goto(new URL(path, demo.demoUrl).href);
+        await page.locator(shown).first().waitFor();
+        assert.deepEqual(await violations(page), [], path);
       }
-      assert.equal(seen.length, 5);
       await page.close();
     });
-  }
+  });
 
+  describe(`the ${language} demo page itself`, () => {
+    test('its skip link is inside a landmark, so it never stands outside the page’s regions', async () => {
+      const page = await open(root);
+      const landmark = await page.locator('.skip-link').evaluate((link) => link.closest('header, nav, main, footer, aside')?.tagName ?? null);
+      assert.equal(landmark, 'HEADER');
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link', 'the skip link is still the first stop');
+      await page.close();
+    });
+
+    test('the booking’s headings sit under its section’s heading (heading-level="3" under an h2)', async () => {
+      const page = await open(root);
+      const booking = page.locator('kap-booking');
+      await booking.locator('[part~="heading"]').first().waitFor();
+      const section = await page.locator('#book-heading').evaluate((heading) => heading.tagName);
+      const own = await booking.locator('[part~="heading"]').first().evaluate((heading) => heading.tagName);
+      assert.deepEqual([section, own], ['H2', 'H3']);
+      await page.close();
+    });
+
+    for (const scheme of ['light', 'dark'] as const) {
+      test(`its focus ring stands out at least 3:1 against the page (${scheme})`, async () => {
+        const page = await open(root, scheme);
+        await page.locator('kap-booking [part~="day"]').first().waitFor();
+        const seen: string[] = [];
+        // The skip link, then the page's own links: the three in the navigation, the language switch.
+        for (let press = 0; press < 5; press++) {
+          await page.keyboard.press('Tab');
+          const { ring, behind, what } = await ringAgainstPage(page);
+          const ratio = contrast(ring, behind);
+          seen.push(`${what}: ${ratio.toFixed(2)}:1`);
+          assert.ok(ratio >= 3, `${what}: ring ${ring} on ${behind} is ${ratio.toFixed(2)}:1`);
+        }
+        assert.equal(seen.length, 5);
+        await page.close();
+      });
+    }
+  });
+}
+
+describe('the English demo page’s booking', () => {
   test('the reason question keeps the space before "(optional)" in its accessible name, in the built CDN file', async () => {
     const page = await open('/');
     const booking = page.locator('kap-booking');
