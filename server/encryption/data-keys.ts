@@ -121,3 +121,27 @@ export function writeKeyFile(path: string, keys: readonly DataKey[]): void {
   chmodSync(next, 0o600);
   renameSync(next, path);
 }
+
+export type ResolvedDataKeys =
+  | { from: 'environment'; keyring: DataKeyring }
+  | ({ from: 'file' } & KeysBeside);
+
+/** `KAP_DATA_KEY` when set, else development's key file beside the database. */
+export function resolveDataKeys(value: string | undefined, dbPath: string): ResolvedDataKeys {
+  if (value !== undefined && value.trim() !== '') return { from: 'environment', keyring: parseDataKeys(value, 'KAP_DATA_KEY') };
+  return { from: 'file', ...dataKeysBeside(dbPath) };
+}
+
+/** What `npm start` prints when the key is development's file: loud, so nobody runs a clinic on it unawares. */
+export function keyFileWarning(keys: KeysBeside): string {
+  const bar = '!'.repeat(78);
+  return [
+    bar,
+    `!! KAP_DATA_KEY is not set. Client data is encrypted under the key in ${keys.path}`,
+    keys.created ? '!! (a new key, made just now, mode 0600).' : '!! (made on an earlier start, mode 0600).',
+    '!! That is for development. For a clinic, keep the key apart from the database and its',
+    '!! backups and give it as KAP_DATA_KEY (README: "Running it for a clinic", "The key").',
+    '!! Lose the key and the clients\' details and answers cannot be read again.',
+    bar,
+  ].join('\n');
+}
