@@ -99,6 +99,12 @@ export const STAFF_MIGRATIONS: readonly Migration[] = [
         BEGIN
           SELECT RAISE(ABORT, 'audit_log is append-only');
         END;
+        -- INSERT OR REPLACE deletes the row it replaces without firing DELETE triggers: refuse it.
+        CREATE TRIGGER audit_log_no_replace BEFORE INSERT ON audit_log
+        WHEN NEW.seq IS NOT NULL AND EXISTS (SELECT 1 FROM audit_log WHERE seq = NEW.seq)
+        BEGIN
+          SELECT RAISE(ABORT, 'audit_log is append-only');
+        END;
       `);
     },
   },
