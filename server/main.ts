@@ -34,7 +34,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, DEFAULT_RATE_LIMIT } from './app.js';
-import { keyFileWarning, resolveDataKeys } from './encryption/data-keys.js';
+import { dataKeysBeside, keyFileFor, keyFileWarning, resolveDataKeys } from './encryption/data-keys.js';
 import { createDemoServer } from './demo/site.js';
 import { ensureDemoAdministrationBooking } from './demo/seed.js';
 import { closeServer, listen } from './listen.js';
@@ -58,11 +58,13 @@ const allowedOrigins: string[] = (env.KAP_ALLOWED_ORIGINS ?? '')
 
 let api: ReturnType<typeof createApp> | undefined;
 try {
-  const keys = resolveDataKeys(env.KAP_DATA_KEY, dbPath);
-  if (keys.from === 'file') process.stderr.write(`${keyFileWarning(keys)}\n`);
+  // KAP_DATA_KEY is read first; development's key file is made with the database, once every
+  // setting has been checked (a mistake leaves no file behind).
+  const givenKey = env.KAP_DATA_KEY?.trim() ? resolveDataKeys(env.KAP_DATA_KEY, dbPath) : undefined;
+  const keyFileExisted = existsSync(keyFileFor(dbPath));
   api = createApp({
     db: dbPath,
-    dataKeys: keys.keyring,
+    ...(givenKey ? { dataKeys: givenKey.keyring } : {}),
     ...(env.KAP_PUBLIC_URL ? { publicUrl: env.KAP_PUBLIC_URL } : {}),
     ...(env.KAP_CLINIC_TZ ? { clinicTimeZone: env.KAP_CLINIC_TZ } : {}),
     allowedOrigins,
@@ -70,6 +72,7 @@ try {
     trustProxy: env.KAP_TRUST_PROXY,
     logger: (line) => process.stdout.write(`${line}\n`),
   });
+  if (!givenKey && dbPath !== ':memory:') process.stderr.write(`${keyFileWarning({ ...dataKeysBeside(dbPath), created: !keyFileExisted })}\n`);
   const apiServer = await listen(api.app.fetch, apiPort, host);
   const apiUrl = `http://localhost:${apiServer.port}/`;
   const demo = await createDemoServer({ apiUrl, port: demoPort, hostname: host });
