@@ -62,11 +62,16 @@ async function referenceBackend(ctx, next) {
 async function backendRecords(ctx, next) {
   const match = /^\/api-records\/([^/?]+)$/.exec(ctx.url);
   if (!match) return next();
-  const { db } = backendFor(decodeURIComponent(match[1])).stores;
+  const { stores } = backendFor(decodeURIComponent(match[1]));
+  // Client details and answers are encrypted at rest: read them back through the stores.
+  const bookings = stores.db.prepare('SELECT id, status, start_ms AS startMs FROM bookings ORDER BY created_at_ms').all();
+  const responses = stores.db.prepare('SELECT id FROM intake_responses ORDER BY received_at_ms').all();
   ctx.type = 'application/json';
   ctx.body = JSON.stringify({
-    bookings: db.prepare('SELECT id, status, start_ms AS startMs, client_name AS name FROM bookings ORDER BY created_at_ms').all(),
-    intakeResponses: db.prepare('SELECT id, answers FROM intake_responses ORDER BY received_at_ms').all(),
+    bookings: await Promise.all(bookings.map(async (row) => ({ ...row, name: (await stores.bookings.bookingDetail(row.id)).client.name }))),
+    intakeResponses: await Promise.all(
+      responses.map(async ({ id }) => ({ id, answers: JSON.stringify((await stores.intake.findResponse(id)).submission.answers) })),
+    ),
   });
 }
 

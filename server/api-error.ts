@@ -4,18 +4,19 @@
  * client and never echo what the client sent.
  */
 import type { ErrorBody, ErrorCode } from '../src/api/schemas.js';
+import type { StaffErrorCode } from '../src/api/staff.js';
 
-export type ApiErrorStatus = 400 | 401 | 404 | 409 | 413 | 415 | 422 | 429 | 500;
+export type ApiErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500;
 
 export class ApiError extends Error {
   readonly status: ApiErrorStatus;
-  readonly code: ErrorCode;
+  readonly code: ErrorCode | StaffErrorCode;
   readonly fields: Record<string, string> | undefined;
   readonly headers: Record<string, string>;
 
   constructor(
     status: ApiErrorStatus,
-    code: ErrorCode,
+    code: ErrorCode | StaffErrorCode,
     message: string,
     options: { fields?: Record<string, string>; headers?: Record<string, string> } = {},
   ) {

@@ -11,6 +11,13 @@ export interface AppEnv {
      * it (through trusted proxies only), an IPv6 address as its /64.
      */
     client: string;
+    /** The client's full address as `clientIdentity` resolved it: what the audit log records. */
+    address: string;
+    /**
+     * Whether the request reached the clinic over https: its own URL, or `X-Forwarded-Proto` as
+     * set by a trusted proxy (never believed from anyone else). Decides the staff cookie's flags.
+     */
+    secure: boolean;
     /** The parsed JSON body of a POST/PUT, or `undefined` when it was empty. */
     body: unknown;
     /** Set on idempotent routes when the request carries an `Idempotency-Key`. */

@@ -12,6 +12,7 @@
 import { Hono } from 'hono';
 import { ApiError, internalError, notFound } from './api-error.js';
 import type { AppEnv } from './app-env.js';
+import { DEFAULT_SESSION_LIMITS, staffAuth } from './auth/staff-auth.js';
 import { DEFAULT_HOLD_LIMITS, type HoldLimits } from './booking-rules.js';
 import { bodyLimits } from './middleware/body-limits.js';
 import { clientIdentity, parseTrustProxy } from './middleware/client-address.js';
@@ -21,8 +22,9 @@ import { DEFAULT_READS_PER_WINDOW, rateLimit, type RateLimitOptions } from './mi
 import { requestLog, type Logger } from './middleware/request-log.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { registerRoutes } from './routes/index.js';
+import type { DataKeyring } from './encryption/data-keys.js';
 import { openSqliteStores, type SqliteStores } from './stores/sqlite/index.js';
-import type { Stores } from './stores/types.js';
+import type { SessionLimits, Stores } from './stores/types.js';
 
 export { MAX_BODY_BYTES } from './middleware/body-limits.js';
 
@@ -48,6 +50,15 @@ export interface AppOptions {
   trustProxy?: string | number;
   /** Receives one line per request (method, route pattern, status, duration) and internal errors; never client data. Default: silent. */
   logger?: (line: string) => void;
+  /**
+   * The API's public base URL (`KAP_PUBLIC_URL`, e.g. `https://api.clinic.example/`), for the
+   * set-up links of staff accounts. Default: the origin the request was made to.
+   */
+  publicUrl?: string;
+  /** Staff sessions' idle and absolute limits. Default 30 minutes and 12 hours. */
+  sessionLimits?: SessionLimits;
+  /** The issuer an authenticator app shows for staff accounts. Default `KAP clinic`. */
+  totpIssuer?: string;
 }
 
 /** The built-in engine: SQLite through better-sqlite3. */
@@ -58,6 +69,11 @@ export interface SqliteAppOptions extends AppOptions {
   clinicTimeZone?: string;
   /** The intake forms served, as written. Default: the demo intake. */
   forms?: readonly Record<string, unknown>[];
+  /**
+   * The keys client data is encrypted under (`KAP_DATA_KEY`). Default: the key file beside the
+   * database (made when missing), or a fresh key for `:memory:`.
+   */
+  dataKeys?: DataKeyring;
 }
 
 /** Any engine: stores opened by the caller, closed by `close()`. */
@@ -88,6 +104,7 @@ export function createApp(options: SqliteAppOptions | StoresAppOptions<Stores>):
       : openSqliteStores(options.db, {
           timeZone: options.clinicTimeZone ?? DEFAULT_CLINIC_TIME_ZONE,
           ...(options.forms ? { forms: options.forms } : {}),
+          ...(options.dataKeys ? { keys: options.dataKeys } : {}),
         });
   const clock = options.now ?? (() => new Date());
   const now = () => clock().getTime();
@@ -107,6 +124,9 @@ export function createApp(options: SqliteAppOptions | StoresAppOptions<Stores>):
     now,
     holdMinutes: options.holdMinutes ?? DEFAULT_HOLD_MINUTES,
     holdLimits: options.holdLimits ?? DEFAULT_HOLD_LIMITS,
+    auth: staffAuth(stores, now, options.sessionLimits ?? DEFAULT_SESSION_LIMITS),
+    publicUrl: options.publicUrl,
+    totpIssuer: options.totpIssuer ?? 'KAP clinic',
   });
 
   app.notFound(() => notFound('There is nothing at this address.').toResponse());

@@ -14,10 +14,15 @@
  *   KAP_TRUST_PROXY      the reverse proxies in front of the API, so clients are told apart by
  *                        X-Forwarded-For: a hop count (1) or addresses/CIDR ranges
  *                        (127.0.0.1,::1); default none (the socket address only)
+ *   KAP_DATA_KEY         the key client data is encrypted under (32 bytes, base64); without it, a
+ *                        key file beside the database (made if missing), with a loud warning
+ *   KAP_PUBLIC_URL       the API's public base URL, for staff set-up links (default: the request's origin)
  *   KAP_DEMO_SEED        `0` turns off the demo journey's seed (do so on a real deployment);
  *                        otherwise each start ensures a staff-made demo administration booking
  *                        (see demo/seed.ts) and prints links to it carrying a fresh access token
  *
+ * Before that, without KAP_DATA_KEY, a warning block naming the key file; and while the clinic has
+ * no active owner, how to add the first one (`npm run staff -- add …`).
  * Once both listen it prints, in this form (tests parse these lines); the two demo lines only
  * with the seed on, the token in the URL fragment only:
  *   Demo administration booking: http://localhost:8080/integration.html#booking=<id>&token=<token>
@@ -29,6 +34,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, DEFAULT_RATE_LIMIT } from './app.js';
+import { dataKeysBeside, keyFileFor, keyFileWarning, resolveDataKeys } from './encryption/data-keys.js';
 import { createDemoServer } from './demo/site.js';
 import { ensureDemoAdministrationBooking } from './demo/seed.js';
 import { closeServer, listen } from './listen.js';
@@ -52,14 +58,21 @@ const allowedOrigins: string[] = (env.KAP_ALLOWED_ORIGINS ?? '')
 
 let api: ReturnType<typeof createApp> | undefined;
 try {
+  // KAP_DATA_KEY is read first; development's key file is made with the database, once every
+  // setting has been checked (a mistake leaves no file behind).
+  const givenKey = env.KAP_DATA_KEY?.trim() ? resolveDataKeys(env.KAP_DATA_KEY, dbPath) : undefined;
+  const keyFileExisted = existsSync(keyFileFor(dbPath));
   api = createApp({
     db: dbPath,
+    ...(givenKey ? { dataKeys: givenKey.keyring } : {}),
+    ...(env.KAP_PUBLIC_URL ? { publicUrl: env.KAP_PUBLIC_URL } : {}),
     ...(env.KAP_CLINIC_TZ ? { clinicTimeZone: env.KAP_CLINIC_TZ } : {}),
     allowedOrigins,
     rateLimit: { writes: writesPerMinute, reads: readsPerMinute, windowMs: 60_000 },
     trustProxy: env.KAP_TRUST_PROXY,
     logger: (line) => process.stdout.write(`${line}\n`),
   });
+  if (!givenKey && dbPath !== ':memory:') process.stderr.write(`${keyFileWarning({ ...dataKeysBeside(dbPath), created: !keyFileExisted })}\n`);
   const apiServer = await listen(api.app.fetch, apiPort, host);
   const apiUrl = `http://localhost:${apiServer.port}/`;
   const demo = await createDemoServer({ apiUrl, port: demoPort, hostname: host });
@@ -85,6 +98,13 @@ try {
     process.stdout.write('Note: dist/cdn/kap-elements.js is missing; run `npm run build` so the demo page can load the elements.\n');
   }
   process.stdout.write(`Database: ${dbPath}\n`);
+  const owners = (await api.stores.staff.list()).filter((staff) => staff.role === 'owner' && staff.state === 'active');
+  if (owners.length === 0) {
+    process.stdout.write(
+      'No owner has set up an account yet. Create the clinic\'s first owner (it prints a one-time set-up link):\n' +
+        '  npm run staff -- add --email you@your-clinic.example --role owner\n',
+    );
+  }
   if (env.KAP_DEMO_SEED !== '0') {
     const seeded = await ensureDemoAdministrationBooking(api, Date.now());
     if (seeded) {

@@ -125,11 +125,26 @@ function expandIpv6(address: string): string[] {
   return [...left, ...Array<string>(missing).fill('0'), ...right].map((group) => group.replace(/^0+(?=.)/, ''));
 }
 
-/** Sets `c.var.client` for every later middleware and route. */
+/**
+ * Whether the request came over https: its URL says so, or the nearest hop is a trusted proxy
+ * and the last `X-Forwarded-Proto` entry (the one that proxy wrote) is `https`.
+ */
+export function requestIsSecure(url: string, socketAddress: string | undefined, forwardedProto: string | undefined, trust: TrustProxy): boolean {
+  if (new URL(url).protocol === 'https:') return true;
+  if (trust.kind === 'none' || forwardedProto === undefined) return false;
+  const peer = normalizeAddress(socketAddress ?? '') || 'local';
+  if (!isTrustedProxy(peer, 0, trust)) return false;
+  return forwardedProto.split(',').at(-1)!.trim().toLowerCase() === 'https';
+}
+
+/** Sets `c.var.client`, `c.var.address` and `c.var.secure` for every later middleware and route. */
 export function clientIdentity(trust: TrustProxy): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const address = resolveClientAddress(c.env?.incoming?.socket?.remoteAddress, c.req.header('X-Forwarded-For'), trust);
+    const socketAddress = c.env?.incoming?.socket?.remoteAddress;
+    const address = resolveClientAddress(socketAddress, c.req.header('X-Forwarded-For'), trust);
     c.set('client', clientKey(address));
+    c.set('address', address);
+    c.set('secure', requestIsSecure(c.req.url, socketAddress, c.req.header('X-Forwarded-Proto'), trust));
     await next();
   };
 }

@@ -6,6 +6,8 @@
  */
 import * as z from 'zod/mini';
 import * as schemas from '../../src/api/schemas.js';
+import * as staff from '../../src/api/staff.js';
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../auth/session-cookie.js';
 import { IntakeSubmission } from '../../src/forms/submission.js';
 import { errorResponse, pathId, type JsonSchema } from './parts.js';
 
@@ -39,12 +41,42 @@ const REQUEST_SCHEMAS = {
   SafetySignalRequest: schemas.SafetySignalRequest,
 } as const;
 
+/** The staff part of the contract (src/api/staff.ts), in a registry of its own. */
+export const STAFF_RESPONSE_SCHEMAS = {
+  StaffMember: staff.StaffMember,
+  StaffSessionResponse: staff.StaffSessionResponse,
+  SetupStartResponse: staff.SetupStartResponse,
+  SetupCompleteResponse: staff.SetupCompleteResponse,
+  StaffListResponse: staff.StaffListResponse,
+  StaffSetupLinkResponse: staff.StaffSetupLinkResponse,
+  StaffMemberResponse: staff.StaffMemberResponse,
+  ApiKey: staff.ApiKey,
+  ApiKeyCreatedResponse: staff.ApiKeyCreatedResponse,
+  ApiKeyListResponse: staff.ApiKeyListResponse,
+  ApiKeyResponse: staff.ApiKeyResponse,
+  AuditEntry: staff.AuditEntry,
+  AuditPage: staff.AuditPage,
+  StaffBooking: staff.StaffBooking,
+  StaffBookingResponse: staff.StaffBookingResponse,
+  StaffIntakeResponse: staff.StaffIntakeResponse,
+} as const;
+
+const STAFF_REQUEST_SCHEMAS = {
+  SignInRequest: staff.SignInRequest,
+  SetupStartRequest: staff.SetupStartRequest,
+  SetupCompleteRequest: staff.SetupCompleteRequest,
+  StaffInviteRequest: staff.StaffInviteRequest,
+  ApiKeyCreateRequest: staff.ApiKeyCreateRequest,
+} as const;
+
 /** The document's `components`. */
 export function components() {
   return {
     schemas: {
       ...registrySchemas(RESPONSE_SCHEMAS, 'output'),
       ...registrySchemas(REQUEST_SCHEMAS, 'input'),
+      ...registrySchemas(STAFF_RESPONSE_SCHEMAS, 'output'),
+      ...registrySchemas(STAFF_REQUEST_SCHEMAS, 'input'),
     },
     responses: {
       BadRequest: errorResponse(
@@ -53,6 +85,9 @@ export function components() {
       Unauthorized: errorResponse(
         '`unauthorized`: the bearer token is missing or does not open this booking (for availability: the `after` booking). An unknown booking id answers the same, so ids cannot be probed.',
         { 'WWW-Authenticate': { schema: { type: 'string' } } },
+      ),
+      Forbidden: errorResponse(
+        '`forbidden` (signed in, but this role may not do this; or this API key’s scopes do not allow it) or `csrf_refused` (a state-changing staff request without this session’s `X-CSRF-Token`, or sent from another origin).',
       ),
       NotFound: errorResponse('`not_found`: no such route, or no such item in this booking’s checklist.'),
       Conflict: errorResponse(
@@ -105,6 +140,23 @@ export function components() {
         type: 'http',
         scheme: 'bearer',
         description: 'The `accessToken` returned when the booking was created. Send it in this header, never in a URL.',
+      },
+      staffSession: {
+        type: 'apiKey',
+        in: 'cookie',
+        name: SECURE_SESSION_COOKIE,
+        description: `The staff session cookie set by \`POST /staff/session\`: HttpOnly, SameSite=Strict, Path=/; named \`${SECURE_SESSION_COOKIE}\` (with Secure) on https and \`${SESSION_COOKIE}\` on plain http. Ends 30 minutes after the last request and 12 hours after sign-in.`,
+      },
+      staffCsrf: {
+        type: 'apiKey',
+        in: 'header',
+        name: staff.CSRF_HEADER,
+        description: 'The session’s `csrfToken` (from `POST /staff/session` or `GET /staff/me`), required with the session cookie on every POST, PUT, PATCH and DELETE. Such requests must also be same-origin (`Sec-Fetch-Site: same-origin`, or an `Origin` of this server).',
+      },
+      staffApiKey: {
+        type: 'http',
+        scheme: 'bearer',
+        description: 'An integration API key (`kap_…`, made by an owner with `POST /staff/api-keys`), on the GET routes its scopes grant: `read:bookings`, `read:responses`.',
       },
       holdReleaseToken: {
         type: 'http',

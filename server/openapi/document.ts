@@ -10,6 +10,7 @@ import { CHECKLIST_PATHS } from './checklist-paths.js';
 import { components } from './components.js';
 import { INTAKE_PATHS } from './intake-paths.js';
 import { OPERATION_PATHS } from './operation-paths.js';
+import { STAFF_PATHS } from './staff-paths.js';
 import type { JsonSchema, OpenApiOperation } from './parts.js';
 
 export type { OpenApiOperation };
@@ -46,11 +47,12 @@ function build(): OpenApiDocument {
         'The backend contract of kap-elements. Paths are relative to the `api` base URL an element is given. ' +
         'Times are ISO 8601 instants in UTC (`Z`); time zones are IANA names. No client data ever goes in a URL. ' +
         'Errors use one envelope, `{"error": {"code", "message", "fields"?}}`. Responses may gain fields; clients ignore unknown ones. ' +
-        `Cross-origin callers on the allow-list can read the headers ${CORS_EXPOSE_HEADERS}.`,
+        `Cross-origin callers on the allow-list can read the headers ${CORS_EXPOSE_HEADERS}. ` +
+        'The staff paths (tag `staff`, under `/staff/`) serve the clinic’s console, same-origin, with a session cookie and a CSRF header; some reads also accept an integration API key.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: '.', description: 'Relative to where this document is served: the `api` base URL.' }],
-    paths: { ...BOOKING_PATHS, ...CHECKLIST_PATHS, ...INTAKE_PATHS, ...OPERATION_PATHS },
+    paths: { ...BOOKING_PATHS, ...CHECKLIST_PATHS, ...INTAKE_PATHS, ...OPERATION_PATHS, ...STAFF_PATHS },
     components: components(),
   };
 }

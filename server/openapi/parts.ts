@@ -36,6 +36,7 @@ export const replayable = (description: string, schema: string) => ({
 export const ERROR_STATUS = {
   BadRequest: '400',
   Unauthorized: '401',
+  Forbidden: '403',
   NotFound: '404',
   Conflict: '409',
   PayloadTooLarge: '413',

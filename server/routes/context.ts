@@ -1,4 +1,5 @@
 /** What every route module is given. */
+import type { StaffAuth } from '../auth/staff-auth.js';
 import type { HoldLimits } from '../booking-rules.js';
 import type { Stores } from '../stores/types.js';
 
@@ -8,4 +9,10 @@ export interface RouteContext {
   /** How long a hold keeps a slot. */
   holdMinutes: number;
   holdLimits: HoldLimits;
+  /** The staff routes' guards and audit helper (auth/staff-auth.ts). */
+  auth: StaffAuth;
+  /** The API's public base URL, for set-up links; default the request's own origin. */
+  publicUrl: string | undefined;
+  /** The issuer an authenticator app shows beside the account. */
+  totpIssuer: string;
 }

@@ -5,6 +5,8 @@
  */
 import type { Hono } from 'hono';
 import type { AppEnv } from '../app-env.js';
+import { registerApiKeyRoutes } from './api-keys.js';
+import { registerAuditLogRoutes } from './audit-log.js';
 import { registerBookingRoutes } from './bookings.js';
 import { registerChecklistRoutes } from './checklist.js';
 import type { RouteContext } from './context.js';
@@ -13,6 +15,10 @@ import { registerIntakeRoutes } from './intake.js';
 import { registerOperationRoutes } from './operations.js';
 import { registerSafetySignalRoutes } from './safety-signals.js';
 import { registerServiceRoutes } from './services.js';
+import { registerStaffAccountRoutes } from './staff-accounts.js';
+import { registerStaffRecordRoutes } from './staff-records.js';
+import { registerStaffSessionRoutes } from './staff-session.js';
+import { registerStaffSetupRoutes } from './staff-setup.js';
 
 export type { RouteContext };
 
@@ -24,4 +30,11 @@ export function registerRoutes(app: Hono<AppEnv>, context: RouteContext): void {
   registerChecklistRoutes(app, context);
   registerIntakeRoutes(app, context);
   registerSafetySignalRoutes(app, context);
+  // The staff side, under /staff/ (auth/route-access.ts lists each route and who may call it).
+  registerStaffSessionRoutes(app, context);
+  registerStaffSetupRoutes(app, context);
+  registerStaffAccountRoutes(app, context);
+  registerApiKeyRoutes(app, context);
+  registerAuditLogRoutes(app, context);
+  registerStaffRecordRoutes(app, context);
 }

@@ -61,6 +61,11 @@ export function refusalError(refusal: StoreRefusal, context: RefusalContext): Ap
           : 'This appointment has already started, so it cannot be moved online. Please contact the clinic.',
       );
     case 'name_taken':
+    // The staff routes word these themselves (routes/staff-refusals.ts).
+    case 'email_taken':
+    case 'staff_not_found':
+    case 'last_owner':
+    case 'setup_token_invalid':
       return undefined;
   }
 }

@@ -19,7 +19,14 @@ export type RefusalReason =
   /** The session has begun: the client can no longer change it. */
   | 'booking_started'
   /** The name no longer points to the booking it was to replace. */
-  | 'name_taken';
+  | 'name_taken'
+  /** A staff account with this email exists. */
+  | 'email_taken'
+  | 'staff_not_found'
+  /** The clinic's only active owner cannot be disabled. */
+  | 'last_owner'
+  /** The set-up token is unknown, used or expired. */
+  | 'setup_token_invalid';
 
 export class StoreRefusal extends Error {
   constructor(

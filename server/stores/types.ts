@@ -20,6 +20,10 @@
  *   the routes word it for the client. Any other error is a failure (500), and changes nothing.
  * - Times are epoch milliseconds. Ids are made by the store (`newId`, server/secrets.ts). Secrets
  *   arrive hashed (SHA-256 hex): a store never sees a token or a client's address.
+ * - Client data at rest (contact details, reasons, intake answers and scores) is encrypted by the
+ *   engine under the clinic's data key (server/encryption/); the interface carries it in the clear.
+ * - The staff side (staff-types.ts): accounts, sign-in throttling, sessions, API keys, and an
+ *   audit log that no method changes or removes.
  * - Rules are the caller's (src/scheduling, server/booking-rules.ts): which starts are slots,
  *   notice, horizon, the follow-up window, the clinic day a hold counts on, a booking's status.
  *   They arrive as intervals and values, so an engine needs no time zone and no clinical rule.
@@ -36,8 +40,10 @@ import type { ItemTexts } from '../../src/checklist/languages.js';
 import type { ResolvedForm } from '../../src/forms/definition.js';
 import type { IntakeSubmission } from '../../src/forms/submission.js';
 import type { Interval, SchedulingRules } from '../../src/scheduling/opening-hours.js';
+import type { ApiKeyStore, AuditStore, SessionStore, SignInThrottleStore, StaffStore } from './staff-types.js';
 
 export type { Interval, SchedulingRules };
+export type * from './staff-types.js';
 
 export interface Stores {
   readonly clinic: ClinicStore;
@@ -46,6 +52,11 @@ export interface Stores {
   readonly checklists: ChecklistStore;
   readonly intake: IntakeStore;
   readonly idempotency: IdempotencyStore;
+  readonly staff: StaffStore;
+  readonly signInThrottle: SignInThrottleStore;
+  readonly sessions: SessionStore;
+  readonly apiKeys: ApiKeyStore;
+  readonly audit: AuditStore;
   /** Resolves once the database answers; rejects when it cannot (`GET health`). */
   ping(): Promise<void>;
   /** Closes the database; nothing is called after. Closing twice is harmless. */
@@ -114,6 +125,8 @@ export interface BookingStore {
    */
   createBooking(booking: NewBooking): Promise<BookingRecord>;
   findBooking(id: string): Promise<BookingRecord | undefined>;
+  /** A booking with the client's details, decrypted: for staff with the permission, never for a client route. */
+  bookingDetail(id: string): Promise<BookingDetailRecord | undefined>;
   /**
    * Moves a booking to `slot`, keeping its id, token and checklist; its status becomes
    * `requested` when `asRequest`, else stays. Refuses `booking_not_found`, then `booking_cancelled`
@@ -225,6 +238,15 @@ export interface BookingRecord {
   status: BookingStatus;
   /** SHA-256 hex of the booking's access token. */
   tokenHash: string;
+}
+
+/** What the clinic's staff see of a booking. */
+export interface BookingDetailRecord extends BookingRecord {
+  client: ClientDetails;
+  consent: { contact?: boolean };
+  reason?: CareReason;
+  source?: string;
+  createdAt: number;
 }
 
 // ---- checklists -------------------------------------------------------------------------------

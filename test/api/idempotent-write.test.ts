@@ -16,7 +16,7 @@ import {
   type BookingRequest,
   type Transmit,
 } from '../../src/api/index.js';
-import { CLIENT, countRows, testApp, type TestApp } from '../server/support.js';
+import { CLIENT, countRows, openRows, testApp, type TestApp } from '../server/support.js';
 
 const SLOT = '2026-03-03T15:00:00Z';
 const OTHER_SLOT = '2026-03-03T17:00:00Z';
@@ -74,7 +74,7 @@ function setUp() {
   const send = (body: BookingRequest, signal = new AbortController().signal) => write.send(body, printOf(body), transmit, signal);
   const hold = async (start: string) => (await client.createHold({ service: 'consultation', start }, { idempotencyKey: crypto.randomUUID() })).id;
   const activeBookings = () => countRows(app, 'bookings', "status != 'cancelled'");
-  const names = () => (app.db.prepare('SELECT client_name AS name FROM bookings').all() as { name: string }[]).map((row) => row.name);
+  const names = () => openRows<{ client_name: string }>(app, 'bookings', 'SELECT id, client_name FROM bookings').map((row) => row.client_name);
   return { app, client, faults, sent, write, send, hold, activeBookings, names };
 }
 

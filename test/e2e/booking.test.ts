@@ -64,10 +64,10 @@ async function openDemo(): Promise<{ page: Page; watch: ReturnType<typeof watchP
 }
 
 function bookingsOf(email: string): BookingRow[] {
-  return demo.query<BookingRow>(
-    'select id, service_id, start_ms, status, client_name from bookings where client_email = ?',
-    email,
-  );
+  // The email is encrypted at rest: rows are opened, then picked.
+  return demo
+    .queryOpened<BookingRow & { client_email: string }>('bookings', 'select id, service_id, start_ms, status, client_name, client_email from bookings')
+    .filter((row) => row.client_email === email);
 }
 
 describe('the demo clinic page', () => {

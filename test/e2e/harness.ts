@@ -9,6 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { dataKeysBeside } from '../../server/encryption/data-keys.js';
+import { FieldCipher } from '../../server/encryption/field-cipher.js';
+import { databaseKeyId, ENCRYPTED_COLUMNS, fieldContext } from '../../server/stores/sqlite/encrypted-columns.js';
 
 export interface RunningDemo {
   apiUrl: string;
@@ -19,6 +22,11 @@ export interface RunningDemo {
   /** Every line the server printed, to check that logs carry no client data. */
   output: string[];
   query<T>(sql: string, ...params: unknown[]): T[];
+  /**
+   * Rows of `table` with their encrypted columns (client details, answers) opened with the key file
+   * beside the database, as the clinic reads them; each row must carry its id.
+   */
+  queryOpened<T>(table: string, sql: string, ...params: unknown[]): T[];
   stop(): Promise<void>;
 }
 
@@ -77,6 +85,24 @@ export async function startDemo(options: { env?: Record<string, string> } = {}):
       const db = new Database(dbPath, { readonly: true, fileMustExist: true });
       try {
         return db.prepare(sql).all(...params) as T[];
+      } finally {
+        db.close();
+      }
+    },
+    queryOpened<T>(table: string, sql: string, ...params: unknown[]): T[] {
+      const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+      try {
+        const keys = dataKeysBeside(dbPath).keyring;
+        const cipher = new FieldCipher(keys.find(databaseKeyId(db)!)!, keys);
+        const entry = ENCRYPTED_COLUMNS.find((candidate) => candidate.table === table)!;
+        return (db.prepare(sql).all(...params) as Record<string, unknown>[]).map((row) => {
+          const opened = { ...row };
+          for (const column of entry.columns) {
+            const value = row[column];
+            if (typeof value === 'string') opened[column] = cipher.open(value, fieldContext(table, column, row[entry.idColumn] as string));
+          }
+          return opened as T;
+        });
       } finally {
         db.close();
       }

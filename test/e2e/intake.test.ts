@@ -110,8 +110,9 @@ test('a person completes the whole demo intake and the server stores recomputed 
   await intake.getByRole('button', { name: 'Send my answers' }).click();
   await intake.getByRole('heading', { name: 'Your answers have been sent' }).waitFor();
 
-  const rows = demo.query<{ scores: string; safety: number; answers: string }>(
-    'select scores, safety, answers from intake_responses',
+  const rows = demo.queryOpened<{ scores: string; safety: number; answers: string }>(
+    'intake_responses',
+    'select id, scores, safety, answers from intake_responses',
   );
   assert.equal(rows.length, 1, 'one response is stored');
   assert.equal(rows[0]!.safety, 1, 'the submission is flagged for same-day review');

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { CLIENT, bookingBody, countRows, testApp } from './support.js';
+import { CLIENT, bookingBody, countRows, testApp, openRow } from './support.js';
 
 const SLOT = '2026-03-03T15:00:00Z';
 
@@ -34,7 +34,9 @@ describe('POST /bookings', () => {
       source: 'newsletter',
     });
     const { booking } = await response.json();
-    const row = app.db.prepare('SELECT * FROM bookings WHERE id = ?').get(booking.id) as Record<string, unknown>;
+    const raw = app.db.prepare('SELECT * FROM bookings WHERE id = ?').get(booking.id) as Record<string, unknown>;
+    assert.ok(!JSON.stringify(raw).includes('Rosalind'), 'the client’s details are encrypted at rest');
+    const row = openRow(app, 'bookings', raw);
     assert.equal(row.client_name, 'Rosalind Vance');
     assert.equal(row.client_email, CLIENT.email);
     assert.equal(row.client_phone, CLIENT.phone);

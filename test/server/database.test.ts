@@ -29,7 +29,9 @@ describe('the SQLite database', () => {
       const settings = Object.fromEntries(
         (db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[]).map((row) => [row.key, row.value]),
       );
-      assert.deepEqual(settings, { slot_step_minutes: '30', min_notice_minutes: '720', horizon_days: '60', language: 'en' });
+      const { data_key_id: keyId, ...rules } = settings;
+      assert.deepEqual(rules, { slot_step_minutes: '30', min_notice_minutes: '720', horizon_days: '60', language: 'en' });
+      assert.match(keyId ?? '', /^[0-9a-f]{16}$/, 'the database names the key its client data is encrypted under');
     } finally {
       db.close();
     }
@@ -101,7 +103,8 @@ describe('migration 7: texts in other languages', () => {
     const path = tempDbPath();
     // A clinic's file as the reference backend left it before migration 7: the demo's English templates, one edited by the clinic.
     const old = new Database(path);
-    for (const migration of MIGRATIONS.filter((candidate) => candidate.version <= 6)) migration.apply(old);
+    const noKey = { cipher: () => assert.fail('no migration before 12 encrypts') };
+    for (const migration of MIGRATIONS.filter((candidate) => candidate.version <= 6)) migration.apply(old, noKey);
     old.pragma('user_version = 6');
     const setTemplate = old.prepare('UPDATE services SET checklist_template = ? WHERE id = ?');
     for (const [id, template] of Object.entries(DEMO_CHECKLIST_TEMPLATES)) setTemplate.run(JSON.stringify(englishOnlyTemplate(template)), id);

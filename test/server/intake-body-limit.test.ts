@@ -15,7 +15,7 @@ import { DEMO_INTAKE_FORM } from '../../src/forms/demo-intake.js';
 import { jsonBytes, worstSubmissionBytes } from '../../src/forms/submission-size.js';
 import { MAX_ANSWER_LENGTH, toSubmission, type Answers } from '../../src/forms/index.js';
 import { completeDemoAnswers, resolve } from '../forms/support.js';
-import { countRows, testApp } from './support.js';
+import { countRows, testApp, openRows } from './support.js';
 
 const form = () => resolve({ ...DEMO_INTAKE_FORM, id: DEMO_INTAKE_FORM_ID });
 
@@ -66,7 +66,7 @@ describe('POST /intake-responses body limit', () => {
       assert.ok(bytes <= worstSubmissionBytes(form()), `the bound (${worstSubmissionBytes(form())}) covers it (${bytes})`);
       const response = await app.postJson('/intake-responses', body, { 'Idempotency-Key': randomUUID() });
       assert.equal(response.status, 201, await response.clone().text());
-      const stored = JSON.parse((app.db.prepare('SELECT answers FROM intake_responses').get() as { answers: string }).answers);
+      const stored = JSON.parse(openRows<{ answers: string }>(app, 'intake_responses', 'SELECT id, answers FROM intake_responses')[0]!.answers);
       assert.equal(stored['ms-other'], filled(unit, 4000), 'stored whole');
     });
   }

@@ -21,7 +21,7 @@ import {
 import { DEMO_INTAKE_FORM_ID } from '../../server/demo/intake-form.js';
 import { buildOpenApiDocument } from '../../server/openapi/document.js';
 import { completeDemoAnswers } from '../forms/support.js';
-import { CLIENT, testApp, type TestApp } from './support.js';
+import { CLIENT, testApp, type TestApp, openRows } from './support.js';
 
 const TODAY = '2026-03-02';
 
@@ -62,7 +62,7 @@ interface StoredRow {
 }
 
 function rows(app: TestApp): StoredRow[] {
-  return app.db.prepare('SELECT * FROM intake_responses ORDER BY received_at_ms').all() as StoredRow[];
+  return openRows<StoredRow & Record<string, unknown>>(app, 'intake_responses', 'SELECT * FROM intake_responses ORDER BY received_at_ms');
 }
 
 const submit = (app: TestApp, body: unknown, key: string = randomUUID()) =>

@@ -3,7 +3,8 @@
  * site server on its own.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -90,6 +91,28 @@ describe('server/main.ts', () => {
     }
   });
 
+  test('without KAP_DATA_KEY it warns loudly about the key file (0600) beside the database; it says how to add the first owner until there is one', async () => {
+    const dbPath = join(tempDir(), 'kap.sqlite');
+    const running = await startMain({ KAP_DB: dbPath, KAP_DEMO_SEED: '0' });
+    try {
+      assert.match(running.output(), new RegExp(`!! KAP_DATA_KEY is not set\\. Client data is encrypted under the key in ${dbPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.key`));
+      assert.match(running.output(), /a new key, made just now, mode 0600/);
+      assert.equal(statSync(`${dbPath}.key`).mode & 0o777, 0o600);
+      assert.match(running.output(), /Create the clinic's first owner.*\n {2}npm run staff -- add --email you@your-clinic\.example --role owner\n/);
+    } finally {
+      await running.stop();
+    }
+    const key = randomBytes(32).toString('base64');
+    const withKey = join(tempDir(), 'kap.sqlite');
+    const second = await startMain({ KAP_DB: withKey, KAP_DEMO_SEED: '0', KAP_DATA_KEY: key });
+    try {
+      assert.doesNotMatch(second.output(), /KAP_DATA_KEY is not set/);
+      assert.ok(!existsSync(`${withKey}.key`), 'no key file when the key is given');
+    } finally {
+      await second.stop();
+    }
+  });
+
   test('a bad setting stops it with a clear message instead of a stack trace', async () => {
     await assert.rejects(startMain({ KAP_DB: join(tempDir(), 'kap.sqlite'), KAP_CLINIC_TZ: 'Mars/Olympus_Mons' }), (error: Error) => {
       assert.match(error.message, /exited with 1/);
@@ -99,12 +122,14 @@ describe('server/main.ts', () => {
     });
   });
 
-  test('a KAP_TRUST_PROXY it does not understand stops it, naming the entry', async () => {
-    await assert.rejects(startMain({ KAP_DB: join(tempDir(), 'kap.sqlite'), KAP_TRUST_PROXY: '127.0.0.1,nginx' }), (error: Error) => {
+  test('a KAP_TRUST_PROXY it does not understand stops it, naming the entry, leaving no file behind', async () => {
+    const dir = tempDir();
+    await assert.rejects(startMain({ KAP_DB: join(dir, 'kap.sqlite'), KAP_TRUST_PROXY: '127.0.0.1,nginx' }), (error: Error) => {
       assert.match(error.message, /Could not start: KAP_TRUST_PROXY: "nginx" is not understood/);
       assert.ok(!/\n\s+at /.test(error.message), 'no stack trace');
       return true;
     });
+    assert.deepEqual(readdirSync(dir), []);
   });
 });
 

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createApp, type KapApp, type SqliteAppOptions } from '../../server/app.js';
+import { ENCRYPTED_COLUMNS, fieldContext } from '../../server/stores/sqlite/encrypted-columns.js';
 import type { Db, SqliteStores } from '../../server/stores/sqlite/index.js';
 
 export const MINUTE = 60_000;
@@ -96,6 +97,27 @@ export const starts = (slots: { start: string }[]): string[] => slots.map((slot)
 
 export function countRows(kap: { stores: SqliteStores }, table: 'bookings' | 'holds' | 'idempotency_keys', where = '1 = 1'): number {
   return (kap.stores.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).get() as { n: number }).n;
+}
+
+/**
+ * A row of `table` as the clinic reads it: its encrypted columns (encrypted-columns.ts) opened with
+ * the database's key. The row must carry its id column.
+ */
+export function openRow<T extends Record<string, unknown>>(kap: { stores: SqliteStores }, table: string, row: T): T {
+  const entry = ENCRYPTED_COLUMNS.find((candidate) => candidate.table === table);
+  if (!entry) return row;
+  const id = row[entry.idColumn] as string;
+  const opened: Record<string, unknown> = { ...row };
+  for (const column of entry.columns) {
+    const value = row[column];
+    if (typeof value === 'string') opened[column] = kap.stores.cipher.open(value, fieldContext(table, column, id));
+  }
+  return opened as T;
+}
+
+/** The rows `sql` selects from `table`, encrypted columns opened (see `openRow`). */
+export function openRows<T extends Record<string, unknown>>(kap: { stores: SqliteStores }, table: string, sql: string, ...params: unknown[]): T[] {
+  return (kap.stores.db.prepare(sql).all(...params) as T[]).map((row) => openRow(kap, table, row));
 }
 
 export interface RunningMain {

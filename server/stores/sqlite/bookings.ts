@@ -3,14 +3,18 @@
  * its write in ONE `BEGIN IMMEDIATE` transaction: SQLite grants the write lock to one connection at
  * a time (across processes too), so two requests can never both see a slot free and both take it.
  * The triggers `bookings_never_overlap` (insert) and `bookings_never_overlap_on_update` refuse an
- * overlap inside the database as the last guard.
+ * overlap inside the database as the last guard. The client's details and reason are encrypted
+ * (encrypted-columns.ts); only `bookingDetail` opens them.
  */
+import type { CareReason } from '../../../src/api/schemas.js';
 import { overlaps, type Interval } from '../../../src/scheduling/opening-hours.js';
+import type { FieldCipher } from '../../encryption/field-cipher.js';
 import { newId } from '../../secrets.js';
 import { changeRefusal } from '../records.js';
 import { StoreRefusal } from '../refusal.js';
 import type {
   BookingCancel,
+  BookingDetailRecord,
   BookingMove,
   BookingRecord,
   BookingStore,
@@ -23,9 +27,10 @@ import type {
 import { AvailabilityCache, type AvailabilityCacheStats } from './availability-cache.js';
 import { SqliteChecklistStore } from './checklists.js';
 import type { Db } from './database.js';
+import { fieldContext } from './encrypted-columns.js';
 import { HoldCaps } from './hold-caps.js';
 import { keepOutcome } from './idempotency.js';
-import { BOOKING_COLUMNS, toBookingRecord, toHoldRecord, type BookingRow, type HoldRow } from './rows.js';
+import { BOOKING_COLUMNS, BOOKING_DETAIL_COLUMNS, toBookingRecord, toHoldRecord, type BookingDetailRow, type BookingRow, type HoldRow } from './rows.js';
 
 export class SqliteBookingStore implements BookingStore {
   readonly #db: Db;
@@ -33,9 +38,11 @@ export class SqliteBookingStore implements BookingStore {
   readonly #availability: AvailabilityCache;
   readonly #caps: HoldCaps;
   readonly #checklists: SqliteChecklistStore;
+  readonly #cipher: FieldCipher;
 
-  constructor(db: Db, checklists: SqliteChecklistStore) {
+  constructor(db: Db, checklists: SqliteChecklistStore, cipher: FieldCipher) {
     this.#db = db;
+    this.#cipher = cipher;
     this.#availability = new AvailabilityCache(db);
     this.#caps = new HoldCaps(db);
     this.#checklists = checklists;
@@ -69,6 +76,7 @@ export class SqliteBookingStore implements BookingStore {
            1, @consent_contact, @reason, @source, @token_sha256, @created_at_ms)`,
       ),
       booking: db.prepare<[string], BookingRow>(`SELECT ${BOOKING_COLUMNS} FROM bookings WHERE id = ?`),
+      detail: db.prepare<[string], BookingDetailRow>(`SELECT ${BOOKING_DETAIL_COLUMNS} FROM bookings WHERE id = ?`),
       moveBooking: db.prepare(
         "UPDATE bookings SET start_ms = ?, end_ms = ?, status = ?, rescheduled_at_ms = ? WHERE id = ? AND status <> 'cancelled'",
       ),
@@ -134,11 +142,11 @@ export class SqliteBookingStore implements BookingStore {
           start_ms: slot.start,
           end_ms: slot.end,
           status: record.status,
-          client_name: booking.client.name,
-          client_email: booking.client.email,
-          client_phone: booking.client.phone,
+          client_name: this.#seal('client_name', record.id, booking.client.name),
+          client_email: this.#seal('client_email', record.id, booking.client.email),
+          client_phone: this.#seal('client_phone', record.id, booking.client.phone),
           consent_contact: booking.consent.contact === undefined ? null : Number(booking.consent.contact),
-          reason: booking.reason ?? null,
+          reason: booking.reason === undefined ? null : this.#seal('reason', record.id, booking.reason),
           source: booking.source ?? null,
           token_sha256: record.tokenHash,
           created_at_ms: now,
@@ -154,6 +162,20 @@ export class SqliteBookingStore implements BookingStore {
   async findBooking(id: string): Promise<BookingRecord | undefined> {
     const row = this.#statements.booking.get(id);
     return row && toBookingRecord(row);
+  }
+
+  async bookingDetail(id: string): Promise<BookingDetailRecord | undefined> {
+    const row = this.#statements.detail.get(id);
+    if (!row) return undefined;
+    const open = (column: string, value: string) => this.#cipher.open(value, fieldContext('bookings', column, row.id));
+    return {
+      ...toBookingRecord(row),
+      client: { name: open('client_name', row.client_name), email: open('client_email', row.client_email), phone: open('client_phone', row.client_phone) },
+      consent: row.consent_contact === null ? {} : { contact: row.consent_contact === 1 },
+      ...(row.reason !== null ? { reason: open('reason', row.reason) as CareReason } : {}),
+      ...(row.source !== null ? { source: row.source } : {}),
+      createdAt: row.created_at_ms,
+    };
   }
 
   async rescheduleBooking(move: BookingMove): Promise<BookingRecord> {
@@ -189,6 +211,10 @@ export class SqliteBookingStore implements BookingStore {
 
   async namedBooking(name: string): Promise<string | undefined> {
     return this.#statements.name.get(name)?.value;
+  }
+
+  #seal(column: string, id: string, value: string): string {
+    return this.#cipher.seal(value, fieldContext('bookings', column, id));
   }
 
   #immediate<T>(work: () => T): T {

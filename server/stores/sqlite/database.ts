@@ -14,16 +14,14 @@ import {
   DEMO_SLOT_STEP_MINUTES,
 } from '../../demo/clinic.js';
 import { DEMO_CHECKLIST_TEMPLATES, englishOnlyTemplate } from '../../demo/checklists.js';
+import { dataKeysBeside, type DataKeyring } from '../../encryption/data-keys.js';
+import { databaseCipher } from './encrypted-columns.js';
+import type { Db, Migration, MigrationContext } from './migration.js';
+import { STAFF_MIGRATIONS } from './staff-migrations.js';
 
-export type Db = Database.Database;
+export type { Db, Migration, MigrationContext };
 
-interface Migration {
-  version: number;
-  description: string;
-  apply(db: Db): void;
-}
-
-export const MIGRATIONS: readonly Migration[] = [
+const CORE_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     description: 'services, opening hours, settings, holds, bookings, idempotency keys',
@@ -285,15 +283,23 @@ export const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-/** Opens (creating if needed) the database at `path` or `':memory:'`, migrated to the latest version. */
-export function openDatabase(path: string): Db {
+/** Every migration, in order (versions 10–14 are the staff side's: staff-migrations.ts). */
+export const MIGRATIONS: readonly Migration[] = [...CORE_MIGRATIONS, ...STAFF_MIGRATIONS].sort((a, b) => a.version - b.version);
+
+/**
+ * Opens (creating if needed) the database at `path` or `':memory:'`, migrated to the latest
+ * version, with client data encrypted under one of `keys` (default: the key file beside the
+ * database, data-keys.ts). Throws, naming the key ids, when none of `keys` is the database's.
+ */
+export function openDatabase(path: string, keys: DataKeyring = dataKeysBeside(path).keyring): Db {
   const db = new Database(path);
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     if (path !== ':memory:') switchToWal(db);
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    migrate(db);
+    migrate(db, keys);
+    databaseCipher(db, keys);
     return db;
   } catch (error) {
     db.close();
@@ -326,12 +332,13 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-function migrate(db: Db): void {
+function migrate(db: Db, keys: DataKeyring): void {
   db.transaction(() => {
     const current = schemaVersion(db);
+    const context: MigrationContext = { cipher: () => databaseCipher(db, keys) };
     for (const migration of MIGRATIONS) {
       if (migration.version <= current) continue;
-      migration.apply(db);
+      migration.apply(db, context);
       db.pragma(`user_version = ${migration.version}`);
     }
   }).immediate();

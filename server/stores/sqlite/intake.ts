@@ -3,11 +3,14 @@
  * scored it (answers, scores, flags and safety items as JSON); a signal names a booking, a form,
  * its version and the safety items — one row per such set however often it is sent. Storing a
  * response links to it, in the same transaction, the signals sent for its booking, form and version.
+ * Answers, scores, flags and safety items are encrypted (encrypted-columns.ts); signals hold ids only.
  */
+import type { FieldCipher } from '../../encryption/field-cipher.js';
 import { newId } from '../../secrets.js';
 import { StoreRefusal } from '../refusal.js';
 import type { IntakeResponseRecord, IntakeStore, NewIntakeResponse, NewSafetySignal, SafetySignalRecord } from '../types.js';
 import type { Db } from './database.js';
+import { fieldContext } from './encrypted-columns.js';
 import { keepOutcome } from './idempotency.js';
 
 interface ResponseRow {
@@ -36,9 +39,11 @@ interface SignalRow {
 export class SqliteIntakeStore implements IntakeStore {
   readonly #db: Db;
   readonly #statements;
+  readonly #cipher: FieldCipher;
 
-  constructor(db: Db) {
+  constructor(db: Db, cipher: FieldCipher) {
     this.#db = db;
+    this.#cipher = cipher;
     this.#statements = {
       bookingExists: db.prepare<[string], { id: string }>('SELECT id FROM bookings WHERE id = ?'),
       insertResponse: db.prepare(
@@ -74,11 +79,11 @@ export class SqliteIntakeStore implements IntakeStore {
           submission.form,
           submission.version ?? null,
           submission.booking ?? null,
-          JSON.stringify(submission.answers),
-          JSON.stringify(submission.scores),
-          JSON.stringify(submission.flags),
+          this.#seal('answers', record.id, submission.answers),
+          this.#seal('scores', record.id, submission.scores),
+          this.#seal('flags', record.id, submission.flags),
           submission.safety ? 1 : 0,
-          JSON.stringify(submission.safetyItems),
+          this.#seal('safety_items', record.id, submission.safetyItems),
           now,
         );
         if (submission.booking !== undefined) {
@@ -92,7 +97,7 @@ export class SqliteIntakeStore implements IntakeStore {
 
   async findResponse(id: string): Promise<IntakeResponseRecord | undefined> {
     const row = this.#statements.response.get(id);
-    return row && toResponseRecord(row);
+    return row && this.#toResponseRecord(row);
   }
 
   async recordSafetySignal(signal: NewSafetySignal): Promise<SafetySignalRecord> {
@@ -117,23 +122,31 @@ export class SqliteIntakeStore implements IntakeStore {
   async safetySignals(bookingId: string): Promise<SafetySignalRecord[]> {
     return this.#statements.signals.all(bookingId).map(toSignalRecord);
   }
-}
 
-function toResponseRecord(row: ResponseRow): IntakeResponseRecord {
-  return {
-    id: row.id,
-    receivedAt: row.received_at_ms,
-    submission: {
-      form: row.form_id,
-      ...(row.form_version !== null ? { version: row.form_version } : {}),
-      ...(row.booking_id !== null ? { booking: row.booking_id } : {}),
-      answers: JSON.parse(row.answers),
-      scores: JSON.parse(row.scores),
-      flags: JSON.parse(row.flags),
-      safety: row.safety === 1,
-      safetyItems: JSON.parse(row.safety_items),
-    },
-  };
+  #seal(column: string, id: string, value: unknown): string {
+    return this.#cipher.seal(JSON.stringify(value), fieldContext('intake_responses', column, id));
+  }
+
+  #open(column: 'answers' | 'scores' | 'flags' | 'safety_items', row: ResponseRow): any {
+    return JSON.parse(this.#cipher.open(row[column], fieldContext('intake_responses', column, row.id)));
+  }
+
+  #toResponseRecord(row: ResponseRow): IntakeResponseRecord {
+    return {
+      id: row.id,
+      receivedAt: row.received_at_ms,
+      submission: {
+        form: row.form_id,
+        ...(row.form_version !== null ? { version: row.form_version } : {}),
+        ...(row.booking_id !== null ? { booking: row.booking_id } : {}),
+        answers: this.#open('answers', row),
+        scores: this.#open('scores', row),
+        flags: this.#open('flags', row),
+        safety: row.safety === 1,
+        safetyItems: this.#open('safety_items', row),
+      },
+    };
+  }
 }
 
 function toSignalRecord(row: SignalRow): SafetySignalRecord {

@@ -38,6 +38,19 @@ export interface BookingRow {
 
 export const BOOKING_COLUMNS = 'id, service_id, start_ms, end_ms, status, token_sha256';
 
+/** A booking with the client's details, still encrypted. */
+export interface BookingDetailRow extends BookingRow {
+  client_name: string;
+  client_email: string;
+  client_phone: string;
+  consent_contact: number | null;
+  reason: string | null;
+  source: string | null;
+  created_at_ms: number;
+}
+
+export const BOOKING_DETAIL_COLUMNS = `${BOOKING_COLUMNS}, client_name, client_email, client_phone, consent_contact, reason, source, created_at_ms`;
+
 export interface ItemRow {
   item_id: string;
   text: string;

@@ -55,6 +55,11 @@ export async function sqlitePeer(path: string, timeZone: string): Promise<Sqlite
     checklists: store('checklists'),
     intake: store('intake'),
     idempotency: store('idempotency'),
+    staff: store('staff'),
+    signInThrottle: store('signInThrottle'),
+    sessions: store('sessions'),
+    apiKeys: store('apiKeys'),
+    audit: store('audit'),
     ping: () => call('', 'ping', []),
     close: () => call('', 'close', []),
     async terminate() {

@@ -7,6 +7,7 @@
  * `open` makes a fresh, empty database seeded with the demo clinic. Where the engine has more than
  * one connection to a database (a file, a server), `connect` gives another one, and the
  * concurrency tests spread their attempts over several: only the database can then keep a slot single.
+ * The staff side (accounts, sessions, sign-in throttling, API keys, the audit log) is in staff.ts.
  */
 import { describe } from 'node:test';
 import type { Stores } from '../../../server/stores/types.js';
@@ -19,6 +20,7 @@ import { holdSuite } from './holds.js';
 import { idempotencySuite } from './idempotency.js';
 import { intakeSuite } from './intake.js';
 import { rescheduleSuite } from './reschedule.js';
+import { staffSuite } from './staff.js';
 import type { OpenStores } from './fixtures.js';
 
 export type { OpenStores, StoreHarness } from './fixtures.js';
@@ -33,6 +35,7 @@ export function runStoreSuite(name: string, open: OpenStores): void {
     checklistSuite(open);
     intakeSuite(open);
     idempotencySuite(open);
+    staffSuite(open);
     concurrencySuite(open);
   });
 }

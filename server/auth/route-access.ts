@@ -1,0 +1,45 @@
+/**
+ * Every staff route and who may call it: the table the server enforces (each route registers
+ * `requireStaff(<its permission>)`) and the route × role matrix test checks, route by route and role
+ * by role, against what the app really answers. A staff route missing here fails that test.
+ *
+ * - `public`: no session (signing in, setting up an account).
+ * - `signed-in`: any signed-in staff member, whatever their role.
+ * - a permission (src/staff/roles.ts): the roles that hold it; with `apiKey`, also an integration
+ *   API key whose scopes grant the permission (GET routes only).
+ *
+ * To add a staff route: add its line here, register it with `requireStaff(permission)` (or
+ * `requireStaffOrKey`), and give the matrix test a sample request for it.
+ */
+import type { Permission } from '../../src/staff/roles.js';
+
+export type RouteAccess = 'public' | 'signed-in' | { permission: Permission; apiKey?: true };
+
+/** Staff routes live under this path; the matrix test walks every route below it. */
+export const STAFF_PREFIX = '/staff/';
+
+export const STAFF_ROUTES: Record<string, RouteAccess> = {
+  // signing in and out (staff-session.ts)
+  'POST /staff/session': 'public',
+  'GET /staff/me': 'signed-in',
+  'DELETE /staff/session': 'signed-in',
+  'DELETE /staff/sessions': 'signed-in',
+  // setting up an account from its link (staff-setup.ts)
+  'POST /staff/setup/start': 'public',
+  'POST /staff/setup/complete': 'public',
+  // staff accounts (staff-accounts.ts)
+  'GET /staff/accounts': { permission: 'staff:manage' },
+  'POST /staff/accounts': { permission: 'staff:manage' },
+  'POST /staff/accounts/:id/disable': { permission: 'staff:manage' },
+  'POST /staff/accounts/:id/reset': { permission: 'staff:manage' },
+  // integration API keys (api-keys.ts)
+  'GET /staff/api-keys': { permission: 'api-keys:manage' },
+  'POST /staff/api-keys': { permission: 'api-keys:manage' },
+  'DELETE /staff/api-keys/:id': { permission: 'api-keys:manage' },
+  // the audit log (audit-log.ts)
+  'GET /staff/audit': { permission: 'audit:read' },
+  'GET /staff/audit.csv': { permission: 'audit:read' },
+  // client data (staff-records.ts)
+  'GET /staff/bookings/:id': { permission: 'bookings:read', apiKey: true },
+  'GET /staff/intake-responses/:id': { permission: 'intake:read', apiKey: true },
+};

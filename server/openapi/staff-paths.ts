@@ -1,0 +1,171 @@
+/**
+ * The OpenAPI paths of the staff side: signing in and out, setting up an account, staff accounts,
+ * API keys, the audit log and client-data reads. Security follows auth/route-access.ts: the session
+ * cookie (with the CSRF header on writes), or for some reads an API key with the right scope.
+ */
+import { STAFF_ROUTES, type RouteAccess } from '../auth/route-access.js';
+import { json, pathId, ref, responses, success, type ErrorResponse, type OpenApiOperation } from './parts.js';
+
+type Method = 'get' | 'post' | 'delete';
+
+interface StaffOperation {
+  operationId: string;
+  summary: string;
+  description?: string;
+  request?: string;
+  /** Success status → response schema name (`null`: no body). */
+  ok: Record<string, string | null>;
+  errors: ErrorResponse[];
+  query?: unknown[];
+}
+
+const ID = pathId('id');
+const SIGNED_IN: ErrorResponse[] = ['Unauthorized', 'Forbidden'];
+const WRITE: ErrorResponse[] = ['BadRequest', 'ValidationFailed', 'UnsupportedMediaType', 'PayloadTooLarge'];
+
+const OPERATIONS: Record<string, StaffOperation> = {
+  'POST /staff/session': {
+    operationId: 'signIn',
+    summary: 'Sign in (sets the session cookie)',
+    description:
+      'Email, password and, when the account has a second factor, `code`: six digits from the authenticator app or a recovery code, each usable once. ' +
+      'A wrong email, password or code, an unknown, disabled or unfinished account all answer the same `401 sign_in_failed`. ' +
+      'After repeated failures for an account or from an address, tries wait (`429 too_many_attempts` with `Retry-After`). ' +
+      'Every sign-in starts a new session; the one the browser had ends.',
+    request: 'SignInRequest',
+    ok: { '201': 'StaffSessionResponse' },
+    errors: ['Unauthorized', 'Forbidden', ...WRITE],
+  },
+  'GET /staff/me': { operationId: 'currentStaff', summary: 'Who is signed in, and the session’s CSRF token', ok: { '200': 'StaffSessionResponse' }, errors: SIGNED_IN },
+  'DELETE /staff/session': { operationId: 'signOut', summary: 'Sign this browser out', ok: { '204': null }, errors: SIGNED_IN },
+  'DELETE /staff/sessions': { operationId: 'signOutEverywhere', summary: 'Sign every browser of this account out', ok: { '204': null }, errors: SIGNED_IN },
+  'POST /staff/setup/start': {
+    operationId: 'startSetup',
+    summary: 'Check a set-up link’s token and get a TOTP secret to enrol',
+    description: 'The token comes from the set-up link’s fragment (`/console/setup#token=…`). An unknown, used or expired token answers `401 setup_link_invalid`.',
+    request: 'SetupStartRequest',
+    ok: { '200': 'SetupStartResponse' },
+    errors: ['Unauthorized', 'Forbidden', ...WRITE],
+  },
+  'POST /staff/setup/complete': {
+    operationId: 'completeSetup',
+    summary: 'Set the password and enrol the second factor; answers the recovery codes once',
+    description: 'The password needs at least 12 characters and must not be a common one (no composition rules). `code` is a current code for the secret of `setup/start`: required for every role but the marketer.',
+    request: 'SetupCompleteRequest',
+    ok: { '201': 'SetupCompleteResponse' },
+    errors: ['Unauthorized', 'Forbidden', ...WRITE],
+  },
+  'GET /staff/accounts': { operationId: 'listStaff', summary: 'Staff accounts', ok: { '200': 'StaffListResponse' }, errors: SIGNED_IN },
+  'POST /staff/accounts': {
+    operationId: 'inviteStaff',
+    summary: 'Add a staff account; answers its one-time set-up link',
+    request: 'StaffInviteRequest',
+    ok: { '201': 'StaffSetupLinkResponse' },
+    errors: [...SIGNED_IN, 'Conflict', ...WRITE],
+  },
+  'POST /staff/accounts/{id}/disable': {
+    operationId: 'disableStaff',
+    summary: 'Disable a staff account and end its sessions',
+    description: '`409 last_owner` for the clinic’s only active owner.',
+    ok: { '200': 'StaffMemberResponse' },
+    errors: [...SIGNED_IN, 'NotFound', 'Conflict'],
+  },
+  'POST /staff/accounts/{id}/reset': {
+    operationId: 'resetStaff',
+    summary: 'A new set-up link: password, second factor and sessions are gone',
+    ok: { '200': 'StaffSetupLinkResponse' },
+    errors: [...SIGNED_IN, 'NotFound'],
+  },
+  'GET /staff/api-keys': { operationId: 'listApiKeys', summary: 'Integration API keys, with their last use', ok: { '200': 'ApiKeyListResponse' }, errors: SIGNED_IN },
+  'POST /staff/api-keys': {
+    operationId: 'createApiKey',
+    summary: 'Create an integration API key; its secret is answered once',
+    request: 'ApiKeyCreateRequest',
+    ok: { '201': 'ApiKeyCreatedResponse' },
+    errors: [...SIGNED_IN, ...WRITE],
+  },
+  'DELETE /staff/api-keys/{id}': { operationId: 'revokeApiKey', summary: 'Revoke an API key', ok: { '200': 'ApiKeyResponse' }, errors: [...SIGNED_IN, 'NotFound'] },
+  'GET /staff/audit': {
+    operationId: 'listAuditLog',
+    summary: 'The audit log, newest first',
+    ok: { '200': 'AuditPage' },
+    errors: [...SIGNED_IN, 'ValidationFailed'],
+    query: auditFilters(true),
+  },
+  'GET /staff/audit.csv': {
+    operationId: 'exportAuditLog',
+    summary: 'The audit log as CSV (cells that a spreadsheet would run as formulas are prefixed with an apostrophe)',
+    ok: { '200': null },
+    errors: [...SIGNED_IN, 'ValidationFailed'],
+    query: auditFilters(false),
+  },
+  'GET /staff/bookings/{id}': {
+    operationId: 'staffBooking',
+    summary: 'A booking with the client’s details (the read is recorded in the audit log)',
+    ok: { '200': 'StaffBookingResponse' },
+    errors: [...SIGNED_IN, 'NotFound'],
+  },
+  'GET /staff/intake-responses/{id}': {
+    operationId: 'staffIntakeResponse',
+    summary: 'An intake response: answers, scores, flags (the read is recorded in the audit log)',
+    ok: { '200': 'StaffIntakeResponse' },
+    errors: [...SIGNED_IN, 'NotFound'],
+  },
+};
+
+function auditFilters(paged: boolean): unknown[] {
+  const text = (name: string, description: string) => ({ name, in: 'query', required: false, description, schema: { type: 'string' } });
+  return [
+    text('actor', 'Only entries by this staff member or API key (id).'),
+    text('recordType', 'Only entries about records of this type (`booking`, `intake_response`, `staff`, …).'),
+    text('recordId', 'Only entries about this record (id).'),
+    { name: 'from', in: 'query', required: false, description: 'Entries at or after this instant.', schema: { type: 'string', format: 'date-time' } },
+    { name: 'to', in: 'query', required: false, description: 'Entries before this instant.', schema: { type: 'string', format: 'date-time' } },
+    ...(paged
+      ? [
+          text('before', 'The `next` of the previous page.'),
+          { name: 'limit', in: 'query', required: false, description: 'Entries per page (default 50).', schema: { type: 'integer', minimum: 1, maximum: 500 } },
+        ]
+      : []),
+  ];
+}
+
+function security(access: RouteAccess, method: Method): Record<string, string[]>[] | undefined {
+  if (access === 'public') return undefined;
+  const session: Record<string, string[]> = method === 'get' ? { staffSession: [] } : { staffSession: [], staffCsrf: [] };
+  if (access === 'signed-in' || !access.apiKey) return [session];
+  const scope = access.permission === 'bookings:read' ? 'read:bookings' : 'read:responses';
+  return [session, { staffApiKey: [scope] }];
+}
+
+function operation(route: string, spec: StaffOperation): OpenApiOperation {
+  const method = route.split(' ')[0]!.toLowerCase() as Method;
+  const access = STAFF_ROUTES[route.replace(/\{(\w+)\}/g, ':$1')]!;
+  const successes = Object.fromEntries(
+    Object.entries(spec.ok).map(([status, schema]) => [
+      status,
+      schema === null
+        ? { description: status === '204' ? 'Done.' : 'text/csv', ...(status === '200' ? { content: { 'text/csv': { schema: { type: 'string' } } } } : {}) }
+        : success(spec.summary, schema),
+    ]),
+  );
+  const path = route.split(' ')[1]!;
+  const parameters = [...(path.includes('{id}') ? [ID] : []), ...(spec.query ?? [])];
+  const secured = security(access, method);
+  return {
+    operationId: spec.operationId,
+    summary: spec.summary,
+    ...(spec.description ? { description: spec.description } : {}),
+    tags: ['staff'],
+    ...(parameters.length ? { parameters } : {}),
+    ...(spec.request ? { requestBody: { required: true, content: json(ref(spec.request)) } } : {}),
+    ...(secured ? { security: secured } : {}),
+    responses: responses(successes, ...spec.errors, 'InternalError'),
+  };
+}
+
+export const STAFF_PATHS: Record<string, Record<string, OpenApiOperation>> = {};
+for (const [route, spec] of Object.entries(OPERATIONS)) {
+  const [method, path] = route.split(' ') as [string, string];
+  (STAFF_PATHS[path] ??= {})[method.toLowerCase()] = operation(route, spec);
+}

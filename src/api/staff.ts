@@ -1,0 +1,189 @@
+/**
+ * The staff part of the contract: what the clinic's console (and an EHR sync, with an API key)
+ * sends to the reference backend under `staff/` and what it gets back. The server reads requests
+ * strictly with these schemas, the console parses responses with them, and `openapi.json`
+ * documents them. Roles and permissions are in src/staff/roles.ts.
+ *
+ * A signed-in console sends its session cookie (set by `POST staff/session`, HttpOnly) and, on
+ * every state-changing request, the header `X-CSRF-Token` with the `csrfToken` of that session.
+ */
+import * as z from 'zod/mini';
+import { IntakeSubmission } from '../forms/submission.js';
+import { API_KEY_SCOPE_NAMES, PERMISSIONS, STAFF_ROLES } from '../staff/roles.js';
+import { Booking, CareReason, ClientDetails, Instant } from './schemas.js';
+
+/** The header a signed-in console sends on every POST, PUT, PATCH and DELETE. */
+export const CSRF_HEADER = 'X-CSRF-Token';
+
+/** Error codes of the staff routes, besides the contract's own (`ErrorCode` in schemas.ts). */
+export const StaffErrorCode = z.enum([
+  /** 401: email, password or code not right — the same answer whether or not the account exists. */
+  'sign_in_failed',
+  /** 429 with `Retry-After`: too many failed sign-ins for this account or from this address. */
+  'too_many_attempts',
+  /** 401: the set-up link is unknown, used or expired. */
+  'setup_link_invalid',
+  /** 403: signed in, but this role may not do this (or this API key's scopes do not allow it). */
+  'forbidden',
+  /** 403: a state-changing request without this session's `X-CSRF-Token`, or sent from another origin. */
+  'csrf_refused',
+  /** 409: an account with this email exists. */
+  'email_taken',
+  /** 409: the clinic's only active owner cannot be disabled. */
+  'last_owner',
+]);
+export type StaffErrorCode = z.infer<typeof StaffErrorCode>;
+
+const Id = z.string().check(z.minLength(1), z.maxLength(200));
+const Email = z.email('Enter an email address in the correct format, like name@example.com').check(z.maxLength(254));
+/** Checked further by the server's password policy (length, common passwords); no composition rules. */
+const Password = z.string().check(z.maxLength(1024));
+/** Six digits from the authenticator app, or a recovery code (`XXXX-XXXX-XXXX-XXXX`). */
+const SecondFactorCode = z.string().check(z.maxLength(40));
+
+export const StaffRoleSchema = z.enum(STAFF_ROLES);
+export const PermissionSchema = z.enum(PERMISSIONS as [string, ...string[]]);
+export const ApiKeyScopeSchema = z.enum(API_KEY_SCOPE_NAMES as [string, ...string[]]);
+
+// ---- signing in --------------------------------------------------------------------------------
+
+/** `POST staff/session`: sign in. `code` is needed when the account has a second factor. */
+export const SignInRequest = z.object({ email: Email, password: Password, code: z.optional(SecondFactorCode) });
+
+export const StaffMember = z.object({
+  id: Id,
+  email: z.string(),
+  role: StaffRoleSchema,
+  /** `invited` until the set-up link is used; `disabled` accounts cannot sign in. */
+  state: z.enum(['invited', 'active', 'disabled']),
+  /** Whether the account signs in with TOTP. */
+  secondFactor: z.boolean(),
+  createdAt: Instant,
+});
+
+/** `POST staff/session` (201) and `GET staff/me`: who is signed in, and the session's CSRF token. */
+export const StaffSessionResponse = z.object({
+  staff: z.object({ ...StaffMember.shape, permissions: z.array(PermissionSchema) }),
+  /** Send it as `X-CSRF-Token` on every state-changing request of this session. */
+  csrfToken: z.string(),
+  session: z.object({
+    id: Id,
+    /** The session ends at this instant at the latest (12 hours after sign-in). */
+    expiresAt: Instant,
+    /** And after this many seconds without a request (30 minutes). */
+    idleTimeoutSeconds: z.int(),
+    recoveryCodesLeft: z.optional(z.int()),
+  }),
+});
+
+// ---- setting up an account ----------------------------------------------------------------------
+
+/** `POST staff/setup/start`: the token from the set-up link's fragment (`#token=…`). */
+export const SetupStartRequest = z.object({ token: z.string().check(z.minLength(1), z.maxLength(200)) });
+
+export const SetupStartResponse = z.object({
+  email: z.string(),
+  role: StaffRoleSchema,
+  secondFactor: z.object({
+    /** Roles that see client data must enrol; the marketer may. */
+    required: z.boolean(),
+    /** Base32, for typing into an authenticator app. */
+    secret: z.string(),
+    /** `otpauth://totp/…`, for a QR code. */
+    uri: z.string(),
+  }),
+});
+
+/**
+ * `POST staff/setup/complete`: the password (at least 12 characters, not a common one) and, to
+ * enrol the second factor, a current code for the secret `setup/start` gave.
+ */
+export const SetupCompleteRequest = z.object({
+  token: z.string().check(z.minLength(1), z.maxLength(200)),
+  password: Password,
+  code: z.optional(SecondFactorCode),
+});
+
+/** The ten single-use recovery codes, shown this once (none without a second factor). */
+export const SetupCompleteResponse = z.object({ staff: StaffMember, recoveryCodes: z.array(z.string()) });
+
+// ---- staff accounts (owner) ---------------------------------------------------------------------
+
+export const StaffListResponse = z.object({ staff: z.array(StaffMember) });
+
+/** `POST staff/accounts`: invite someone; they set their own password through the link. */
+export const StaffInviteRequest = z.object({ email: Email, role: StaffRoleSchema });
+
+/** The one-time set-up link (its token in the fragment), valid 24 hours. */
+export const StaffSetupLinkResponse = z.object({ staff: StaffMember, setupUrl: z.string(), setupExpiresAt: Instant });
+
+export const StaffMemberResponse = z.object({ staff: StaffMember });
+
+// ---- API keys (owner) ---------------------------------------------------------------------------
+
+export const ApiKey = z.object({
+  id: Id,
+  name: z.string(),
+  scopes: z.array(ApiKeyScopeSchema),
+  createdAt: Instant,
+  lastUsedAt: z.optional(Instant),
+  revokedAt: z.optional(Instant),
+});
+
+export const ApiKeyCreateRequest = z.object({
+  /** What the key is for, e.g. "EHR sync". */
+  name: z.string().check(z.trim(), z.minLength(1, 'Name the key'), z.maxLength(100)),
+  scopes: z.array(ApiKeyScopeSchema).check(z.minLength(1, 'Choose at least one scope'), z.maxLength(10)),
+});
+
+/** The key's secret is shown this once: `Authorization: Bearer <secret>`. */
+export const ApiKeyCreatedResponse = z.object({ apiKey: ApiKey, secret: z.string() });
+export const ApiKeyListResponse = z.object({ apiKeys: z.array(ApiKey) });
+export const ApiKeyResponse = z.object({ apiKey: ApiKey });
+
+// ---- the audit log (owner) ----------------------------------------------------------------------
+
+export const AuditEntry = z.object({
+  id: z.string(),
+  at: Instant,
+  /** A staff member, an API key, or the command line (`system`, id `cli`); none for a failed sign-in. */
+  actor: z.object({ type: z.enum(['staff', 'api_key', 'system', 'anonymous']), id: z.optional(z.string()) }),
+  /** e.g. `booking.read`, `staff.add`, `session.sign_in`. */
+  action: z.string(),
+  record: z.optional(z.object({ type: z.string(), id: z.string() })),
+  /** The address the request came from (through trusted proxies). */
+  address: z.optional(z.string()),
+});
+
+/** Newest first; `next` is the `before` of the following page. */
+export const AuditPage = z.object({ entries: z.array(AuditEntry), next: z.optional(z.string()) });
+
+// ---- client data (staff with the permission, or an API key with the scope) -----------------------
+
+export const StaffBooking = z.object({
+  ...Booking.shape,
+  client: ClientDetails,
+  consent: z.object({ privacy: z.literal(true), contact: z.optional(z.boolean()) }),
+  reason: z.optional(CareReason),
+  source: z.optional(z.string()),
+  createdAt: Instant,
+});
+export const StaffBookingResponse = z.object({ booking: StaffBooking });
+
+export const StaffIntakeResponse = z.object({
+  response: z.object({ id: Id, receivedAt: Instant, submission: IntakeSubmission }),
+});
+
+export type SignInRequest = z.infer<typeof SignInRequest>;
+export type StaffMember = z.infer<typeof StaffMember>;
+export type StaffSessionResponse = z.infer<typeof StaffSessionResponse>;
+export type SetupStartResponse = z.infer<typeof SetupStartResponse>;
+export type SetupCompleteResponse = z.infer<typeof SetupCompleteResponse>;
+export type StaffSetupLinkResponse = z.infer<typeof StaffSetupLinkResponse>;
+export type ApiKey = z.infer<typeof ApiKey>;
+export type AuditEntry = z.infer<typeof AuditEntry>;
+export type AuditPage = z.infer<typeof AuditPage>;
+export type StaffBooking = z.infer<typeof StaffBooking>;
+export type StaffListResponse = z.infer<typeof StaffListResponse>;
+export type StaffMemberResponse = z.infer<typeof StaffMemberResponse>;
+export type ApiKeyCreatedResponse = z.infer<typeof ApiKeyCreatedResponse>;

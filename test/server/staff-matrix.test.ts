@@ -1,0 +1,160 @@
+/**
+ * The route × role matrix: every staff route the app registers (walked from Hono's own route list,
+ * so a new route cannot be missed), asked by no session, by each role, and by API keys, must answer
+ * 401, 403 or success exactly as the permission table says (server/auth/route-access.ts and
+ * src/staff/roles.ts). A route missing from the table, or without a sample request below, fails.
+ *
+ * To add a route: its line in route-access.ts, and a sample here that makes whatever the request
+ * needs (each call makes its own, since a request may change it) and names its success status.
+ */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { describe, test } from 'node:test';
+import { STAFF_PREFIX, STAFF_ROUTES, type RouteAccess } from '../../server/auth/route-access.js';
+import { sha256Hex } from '../../server/secrets.js';
+import { PERMISSION_ROLES, STAFF_ROLES, type ApiKeyScope, type StaffRole } from '../../src/staff/roles.js';
+import { testApp, type TestApp } from './support.js';
+import { addStaff, sessionFor, staffRequest, PASSWORD, type TestStaff } from './staff-support.js';
+
+interface Sample {
+  path: string;
+  body?: unknown;
+  /** The status of a request that is allowed. */
+  ok: number;
+}
+
+interface World {
+  app: TestApp;
+  staff: Record<StaffRole, TestStaff>;
+  bookingId: string;
+  responseId: string;
+}
+
+let made = 0;
+const unique = () => `${++made}-${randomUUID().slice(0, 8)}`;
+
+async function invited(world: World, role: StaffRole): Promise<string> {
+  const token = `token-${unique()}`;
+  await world.app.stores.staff.add({ email: `invited-${unique()}@clinic.example`, role, setup: { tokenHash: sha256Hex(token), expiresAt: world.app.clock.ms + 60_000 }, now: world.app.clock.ms });
+  return token;
+}
+
+const SAMPLES: Record<string, (world: World) => Promise<Sample>> = {
+  'POST /staff/session': async (world) => {
+    const marketer = await addStaff(world.app, 'marketer', { secondFactor: false });
+    return { path: '/staff/session', body: { email: marketer.email, password: PASSWORD }, ok: 201 };
+  },
+  'GET /staff/me': async () => ({ path: '/staff/me', ok: 200 }),
+  'DELETE /staff/session': async () => ({ path: '/staff/session', ok: 204 }),
+  'DELETE /staff/sessions': async () => ({ path: '/staff/sessions', ok: 204 }),
+  'POST /staff/setup/start': async (world) => ({ path: '/staff/setup/start', body: { token: await invited(world, 'clinician') }, ok: 200 }),
+  'POST /staff/setup/complete': async (world) => ({
+    path: '/staff/setup/complete',
+    body: { token: await invited(world, 'marketer'), password: 'quiet harbour morning tea' },
+    ok: 201,
+  }),
+  'GET /staff/accounts': async () => ({ path: '/staff/accounts', ok: 200 }),
+  'POST /staff/accounts': async () => ({ path: '/staff/accounts', body: { email: `new-${unique()}@clinic.example`, role: 'front-desk' }, ok: 201 }),
+  'POST /staff/accounts/:id/disable': async (world) => ({ path: `/staff/accounts/${(await addStaff(world.app, 'clinician')).record.id}/disable`, ok: 200 }),
+  'POST /staff/accounts/:id/reset': async (world) => ({ path: `/staff/accounts/${(await addStaff(world.app, 'clinician')).record.id}/reset`, ok: 200 }),
+  'GET /staff/api-keys': async () => ({ path: '/staff/api-keys', ok: 200 }),
+  'POST /staff/api-keys': async () => ({ path: '/staff/api-keys', body: { name: 'EHR sync', scopes: ['read:bookings'] }, ok: 201 }),
+  'DELETE /staff/api-keys/:id': async (world) => {
+    const key = await world.app.stores.apiKeys.create({ name: 'old', scopes: ['read:bookings'], secretHash: sha256Hex(unique()), createdBy: world.staff.owner.record.id, now: world.app.clock.ms });
+    return { path: `/staff/api-keys/${key.id}`, ok: 200 };
+  },
+  'GET /staff/audit': async () => ({ path: '/staff/audit', ok: 200 }),
+  'GET /staff/audit.csv': async () => ({ path: '/staff/audit.csv', ok: 200 }),
+  'GET /staff/bookings/:id': async (world) => ({ path: `/staff/bookings/${world.bookingId}`, ok: 200 }),
+  'GET /staff/intake-responses/:id': async (world) => ({ path: `/staff/intake-responses/${world.responseId}`, ok: 200 }),
+};
+
+async function makeWorld(): Promise<World> {
+  const app = testApp();
+  const staff = {} as Record<StaffRole, TestStaff>;
+  for (const role of STAFF_ROLES) staff[role] = await addStaff(app, role);
+  const booked = await (await app.book({ start: '2026-03-03T15:00:00Z' })).json();
+  const response = await app.stores.intake.saveResponse({
+    submission: { form: 'kap-demo-intake', booking: booked.booking.id, answers: { 'full-name': 'Ann Lee' }, scores: [], flags: [], safety: false, safetyItems: [] },
+    now: app.clock.ms,
+  });
+  return { app, staff, bookingId: booked.booking.id, responseId: response.id };
+}
+
+/** Every route the app registered under /staff/, as `METHOD /path` with Hono's `:param`s. */
+function staffRoutes(app: TestApp): string[] {
+  const routes = app.app.routes.filter((route) => route.method !== 'ALL' && route.path.startsWith(STAFF_PREFIX)).map((route) => `${route.method} ${route.path}`);
+  return [...new Set(routes)].sort();
+}
+
+function expected(access: RouteAccess, role: StaffRole | undefined, ok: number): number {
+  if (access === 'public') return ok;
+  if (role === undefined) return 401;
+  if (access === 'signed-in') return ok;
+  return (PERMISSION_ROLES[access.permission] as readonly StaffRole[]).includes(role) ? ok : 403;
+}
+
+describe('the route × role matrix', async () => {
+  const world = await makeWorld();
+  const routes = staffRoutes(world.app);
+
+  test('every staff route the app registers is in the permission table, with a sample; the table names no route the app lacks', () => {
+    assert.ok(routes.length >= 17, `${routes.length} staff routes`);
+    assert.deepEqual(routes.filter((route) => !(route in STAFF_ROUTES)), [], 'routes missing from server/auth/route-access.ts');
+    assert.deepEqual(routes.filter((route) => !(route in SAMPLES)), [], 'routes without a sample in this test');
+    assert.deepEqual(Object.keys(STAFF_ROUTES).filter((route) => !routes.includes(route)), [], 'table entries with no route');
+  });
+
+  for (const route of routes) {
+    const access = STAFF_ROUTES[route];
+    const sample = SAMPLES[route];
+    if (!access || !sample) continue;
+    const [method] = route.split(' ') as [string];
+    test(`${route}: no session, ${STAFF_ROLES.join(', ')}`, async () => {
+      const answers: Record<string, number> = {};
+      const wanted: Record<string, number> = {};
+      for (const role of [undefined, ...STAFF_ROLES]) {
+        const { path, body, ok } = await sample(world);
+        const session = role && (await sessionFor(world.app, world.staff[role].record));
+        const response = await staffRequest(world.app, method, path, { ...(session ? { session } : {}), ...(body !== undefined ? { body } : {}) });
+        const name = role ?? 'no session';
+        answers[name] = response.status;
+        wanted[name] = expected(access, role, ok);
+        if (response.status === 401 && access !== 'public') assert.equal((await response.json()).error.code, 'unauthorized', `${route} as ${name}`);
+        else if (response.status === 403) assert.equal((await response.json()).error.code, 'forbidden', `${route} as ${name}`);
+      }
+      assert.deepEqual(answers, wanted);
+    });
+  }
+
+  test('API keys: accepted only on the GET routes their scopes grant; elsewhere a key is no session (401)', async () => {
+    const keyWith = async (scopes: ApiKeyScope[]) => {
+      const secret = `kap_${unique()}`;
+      await world.app.stores.apiKeys.create({ name: 'test', scopes, secretHash: sha256Hex(secret), createdBy: world.staff.owner.record.id, now: world.app.clock.ms });
+      return secret;
+    };
+    const both = await keyWith(['read:bookings', 'read:responses']);
+    const bookingsOnly = await keyWith(['read:bookings']);
+    const responsesOnly = await keyWith(['read:responses']);
+    const answers: Record<string, number[]> = {};
+    const wanted: Record<string, number[]> = {};
+    for (const route of routes) {
+      const access = STAFF_ROUTES[route]!;
+      const [method] = route.split(' ') as [string];
+      const statuses: number[] = [];
+      for (const secret of [both, bookingsOnly, responsesOnly]) {
+        const { path, body, ok } = await SAMPLES[route]!(world);
+        const response = await staffRequest(world.app, method, path, { headers: { Authorization: `Bearer ${secret}` }, ...(body !== undefined ? { body } : {}) });
+        statuses.push(response.status);
+        void ok;
+      }
+      answers[route] = statuses;
+      if (access === 'public') wanted[route] = statuses; // a key changes nothing there
+      else if (typeof access === 'object' && access.apiKey) {
+        const ok = route.includes('bookings') ? [200, 200, 403] : [200, 403, 200];
+        wanted[route] = ok;
+      } else wanted[route] = [401, 401, 401];
+    }
+    assert.deepEqual(answers, wanted);
+  });
+});
