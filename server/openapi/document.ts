@@ -31,10 +31,56 @@ export interface OpenApiDocument {
 
 let cached: OpenApiDocument | undefined;
 
-/** The document; built once per process (it depends only on the schemas). */
-export function buildOpenApiDocument(): OpenApiDocument {
+/**
+ * The document; built once per process (it depends only on the schemas). The reference backend
+ * serves all of it; `scope: 'contract'` keeps what any clinic's backend implements for the
+ * elements (no `staff` paths, and only the components those paths still reach): the npm package's
+ * `openapi.json`.
+ */
+export function buildOpenApiDocument({ scope = 'reference' }: { scope?: 'reference' | 'contract' } = {}): OpenApiDocument {
   cached ??= build();
-  return structuredClone(cached);
+  return scope === 'contract' ? contractOnly(cached) : structuredClone(cached);
+}
+
+/** The description's last sentence, on the staff paths. */
+const STAFF_SENTENCE = / The staff paths \(tag `staff`.*$/s;
+
+function contractOnly(full: OpenApiDocument): OpenApiDocument {
+  const document = structuredClone(full);
+  for (const [path, operations] of Object.entries(document.paths)) {
+    if (Object.values(operations).every((operation) => operation.tags?.includes('staff'))) delete document.paths[path];
+  }
+  document.info.description = String(document.info.description).replace(STAFF_SENTENCE, '');
+  const reached = referencedComponents(document);
+  for (const [kind, entries] of Object.entries(document.components) as [string, Record<string, unknown>][]) {
+    for (const name of Object.keys(entries)) if (!reached.has(`${kind}/${name}`)) delete entries[name];
+  }
+  return document;
+}
+
+/** `kind/name` of every component the paths reach, following `$ref`s and security requirements. */
+function referencedComponents(document: OpenApiDocument): Set<string> {
+  const reached = new Set<string>();
+  const components = document.components as unknown as Record<string, Record<string, unknown>>;
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node === null || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' && typeof value === 'string' && value.startsWith('#/components/')) {
+        const id = value.slice('#/components/'.length);
+        if (reached.has(id)) continue;
+        reached.add(id);
+        const [kind, name] = id.split('/') as [string, string];
+        visit(components[kind]?.[name]);
+      } else if (key === 'security' && Array.isArray(value)) {
+        for (const requirement of value) for (const scheme of Object.keys(requirement as object)) reached.add(`securitySchemes/${scheme}`);
+      } else {
+        visit(value);
+      }
+    }
+  };
+  visit(document.paths);
+  return reached;
 }
 
 function build(): OpenApiDocument {

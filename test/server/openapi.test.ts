@@ -337,3 +337,29 @@ describe('texts in other languages (additive: older clients ignore them)', () =>
     assert.ok(list.items.every((item: { translations?: { es?: { text?: string; group?: string } } }) => item.translations?.es?.text && item.translations.es.group));
   });
 });
+
+describe('the contract document the npm package ships', () => {
+  const contract = buildOpenApiDocument({ scope: 'contract' });
+
+  test('has every element path and no staff path or staff component', () => {
+    const elementPaths = Object.keys(doc.paths).filter((path) => !path.startsWith('/staff'));
+    assert.deepEqual(Object.keys(contract.paths), elementPaths);
+    const text = JSON.stringify(contract);
+    assert.doesNotMatch(text, /\/staff|staffSession|StaffMember|ApiKey/);
+    assert.ok(Object.keys(contract.components.schemas).length < Object.keys(doc.components.schemas).length);
+  });
+
+  test('resolves every reference it makes', () => {
+    const refs = JSON.stringify(contract).match(/"#\/components\/[^"]+"/g) ?? [];
+    assert.ok(refs.length > 0);
+    for (const ref of new Set(refs)) {
+      const target = JSON.parse(ref).slice(2).split('/').reduce((node: any, part: string) => node?.[part], contract);
+      assert.ok(target, `unresolved ${ref}`);
+    }
+    for (const operation of Object.values(contract.paths).flatMap((operations) => Object.values(operations))) {
+      for (const requirement of operation.security ?? []) {
+        for (const scheme of Object.keys(requirement)) assert.ok(contract.components.securitySchemes[scheme], scheme);
+      }
+    }
+  });
+});
