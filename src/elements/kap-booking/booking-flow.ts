@@ -8,6 +8,7 @@
  * submitting asks the backend to reschedule instead of creating a booking.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isAbort } from '../../api/abort.js';
 import { newIdempotencyKey, type HeldSlot, type KapApiClient } from '../../api/client.js';
 import { KapApiError, isKapApiError } from '../../api/errors.js';
 import { IdempotentWrite, type Transmit } from '../../api/idempotent-write.js';
@@ -63,10 +64,6 @@ export interface BookingAccess {
 interface Written {
   booking: Booking;
   accessToken?: string;
-}
-
-function isAbort(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
 }
 
 function conflictCode(error: unknown): string | undefined {

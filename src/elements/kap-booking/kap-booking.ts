@@ -3,6 +3,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
+import { isAbort } from '../../api/abort.js';
 import { KapApiError, isKapApiError } from '../../api/errors.js';
 import {
   isTimeZone,
@@ -117,22 +118,6 @@ function isLinkRefused(error: unknown): boolean {
  * @csspart actions - The row of buttons under a managed booking or a question.
  * @csspart window - The sentence explaining a follow-up service's window.
  * @csspart problem - The message shown when the element is set up wrongly.
- *
- * @cssproperty --kap-color-primary - Buttons, links, selected day. Default teal `#1b5e63` (light), `#86d3d8` (dark).
- * @cssproperty --kap-color-on-primary - Text on primary buttons. Default `#ffffff` / `#0b2325`.
- * @cssproperty --kap-color-text - Body text. Default `#1c262b` / `#eef3f4`.
- * @cssproperty --kap-color-muted - Hints and secondary text. Default `#4b5a61` / `#b3c1c6`.
- * @cssproperty --kap-color-background - Background. Default `#ffffff` / `#111a1d`.
- * @cssproperty --kap-color-surface - Panels and notices. Default `#f1f6f6` / `#1b282c`.
- * @cssproperty --kap-color-border - Input and button borders (keep 3:1 against the background). Default `#5d6d74` / `#8a9ca3`.
- * @cssproperty --kap-color-error - Error messages and borders, and the "Yes, cancel it" button. Default `#b3261e` / `#ff9b8f`.
- * @cssproperty --kap-color-success - The confirmation's accent. Default `#1c6b3a` / `#86dca0`.
- * @cssproperty --kap-color-focus - The 3px focus ring. Default `#1f4fd1` / `#ffc94a`.
- * @cssproperty --kap-radius - Corner radius. Default `max(0.375rem, 6px)`.
- * @cssproperty --kap-space - The spacing unit. Default `max(1rem, 16px)`.
- * @cssproperty --kap-font-size - Base text size. Default `max(1rem, 16px)`: a root shrunk to 62.5 % does not shrink it.
- * @cssproperty --kap-font-family - Typeface. Default: the host page's (inherited).
- * @cssproperty --kap-max-width - The element's maximum width. Default `max(40rem, 640px)`.
  */
 export class KapBooking extends KapElement {
   static override styles = [...KapElement.styles, formStyles, bookingStyles];
@@ -570,7 +555,7 @@ export class KapBooking extends KapElement {
         lang: this.language,
       });
     }
-    if (this.isAbort(error)) return this.#renderLoading('loadingTimes');
+    if (isAbort(error)) return this.#renderLoading('loadingTimes');
     return this.#renderFailure(error, () => void this.serviceTask.run(), 'loadTimesError');
   }
 
@@ -632,7 +617,7 @@ export class KapBooking extends KapElement {
     if (!this.openerAccess) return this.#renderProblem(heading, this.t('followUpMissing', { after }));
     const task = this.openerTask;
     if (task.status === TaskStatus.ERROR) {
-      if (this.isAbort(task.error)) return this.#renderLoading('loadingTimes');
+      if (isAbort(task.error)) return this.#renderLoading('loadingTimes');
       if (isLinkRefused(task.error)) return this.#renderProblem(heading, this.t('manageLinkInvalid'));
       return this.#renderFailure(task.error, () => void task.run(), 'loadTimesError');
     }
@@ -665,7 +650,7 @@ export class KapBooking extends KapElement {
     if (!this.manageAccess) return this.#renderProblem('manageProblemHeading', this.t('manageLinkMissing'));
     const task = this.managedTask;
     if (task.status === TaskStatus.ERROR) {
-      if (this.isAbort(task.error)) return this.#renderLoading('manageLoading');
+      if (isAbort(task.error)) return this.#renderLoading('manageLoading');
       if (isLinkRefused(task.error)) return this.#renderProblem('manageProblemHeading', this.t('manageLinkInvalid'));
       return this.#renderFailure(task.error, () => void task.run(), 'manageLoadError');
     }
@@ -958,7 +943,7 @@ export class KapBooking extends KapElement {
       initial: () => this.#renderLoading('loadingTimes'),
       pending: () => this.#renderLoading('loadingTimes'),
       error: (error) => {
-        if (this.isAbort(error)) return this.#renderLoading('loadingTimes');
+        if (isAbort(error)) return this.#renderLoading('loadingTimes');
         const service = this.serviceTask.value;
         // The backend judged the opening booking unusable for this window (wrong service, cancelled…).
         if (service?.followUp && isKapApiError(error) && error.kind === 'validation' && 'after' in error.fields) {

@@ -4,6 +4,7 @@
  * reschedule to `BookingFlow`, whose time picker and holds it reuses.
  */
 import type { ReactiveControllerHost } from 'lit';
+import { isAbort } from '../../api/abort.js';
 import type { KapApiClient, WriteOptions } from '../../api/client.js';
 import { isKapApiError, type KapApiError } from '../../api/errors.js';
 import { IdempotentWrite } from '../../api/idempotent-write.js';
@@ -141,7 +142,7 @@ export class ManageFlow {
       const transmit = (_body: unknown, options: WriteOptions) => client.cancelBooking(access.bookingId, access.token, options);
       result = await this.#cancel.send({}, `cancel ${access.bookingId}`, transmit, this.#context.signal());
     } catch (error) {
-      if (error instanceof DOMException && error.name === 'AbortError') return;
+      if (isAbort(error)) return;
       throw error;
     } finally {
       this.#host.requestUpdate();

@@ -2,11 +2,13 @@ import { Task, initialState } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { isAbort } from '../../api/abort.js';
 import { isKapApiError } from '../../api/errors.js';
 import { isTimeZone, type ChecklistResponse } from '../../api/schemas.js';
 import { KapElement, type ConfigurationProblem } from '../../base/kap-element.js';
 import { formatUnit } from '../../base/language.js';
-import { readBookingFragment, type BookingFragment } from '../../base/fragment-token.js';
+import { BookingLink } from '../../base/booking-link.js';
+import { firstTime } from '../../base/report-once.js';
 import { renderMarkdown } from '../../base/markdown-template.js';
 import { checklistProgress, dueAt, dueLasts, dueStatus, type DueStatus } from '../../checklist/due.js';
 import { shownTexts } from '../../checklist/languages.js';
@@ -80,22 +82,6 @@ const CLOCK_TICK_MS = 60_000;
  * @csspart actions - The "Add reminders to my calendar" and "Print" row.
  * @csspart button - Every button, and the calendar link.
  * @csspart problem - The message shown when the element is set up wrongly.
- *
- * @cssproperty --kap-color-primary - Checkboxes, links, badges. Default teal `#1b5e63` (light), `#86d3d8` (dark).
- * @cssproperty --kap-color-on-primary - Text on primary buttons and the "Due now" badge. Default `#ffffff` / `#0b2325`.
- * @cssproperty --kap-color-text - Body text. Default `#1c262b` / `#eef3f4`.
- * @cssproperty --kap-color-muted - Hints, done items' details. Default `#4b5a61` / `#b3c1c6`.
- * @cssproperty --kap-color-background - Background. Default `#ffffff` / `#111a1d`.
- * @cssproperty --kap-color-surface - Notices. Default `#f1f6f6` / `#1b282c`.
- * @cssproperty --kap-color-border - Lines between items. Default `#5d6d74` / `#8a9ca3`.
- * @cssproperty --kap-color-error - A failed save's border. Default `#b3261e` / `#ff9b8f`.
- * @cssproperty --kap-color-success - The "everything is done" notice. Default `#1c6b3a` / `#86dca0`.
- * @cssproperty --kap-color-focus - The 3px focus ring. Default `#1f4fd1` / `#ffc94a`.
- * @cssproperty --kap-radius - Corner radius. Default `max(0.375rem, 6px)`.
- * @cssproperty --kap-space - The spacing unit. Default `max(1rem, 16px)`.
- * @cssproperty --kap-font-size - Base text size. Default `max(1rem, 16px)`: a root shrunk to 62.5 % does not shrink it.
- * @cssproperty --kap-font-family - Typeface. Default: the host page's (inherited).
- * @cssproperty --kap-max-width - The element's maximum width. Default `max(40rem, 640px)`.
  */
 export class KapPrepChecklist extends KapElement {
   static override styles = [...KapElement.styles, formStyles, checklistStyles];
@@ -121,14 +107,14 @@ export class KapPrepChecklist extends KapElement {
   /** The clock due statuses are read against; ticks every minute while on the page. */
   @state() private now = new Date();
 
-  #fragment: BookingFragment = {};
+  /** The booking and token: the page's own, else the link's (`#booking=…&token=…`). */
+  private readonly link = new BookingLink(this, { id: () => this.booking, token: () => this.token });
   #static: StaticChecklistResult = { kind: 'none' };
   #clock: ReturnType<typeof setInterval> | undefined;
   #calendar: { key: string; url: string } | undefined;
   #markdown = new Map<string, MarkdownBlock[]>();
   /** Whether `kap-checklist-complete` has fired (or the checklist was already complete when loaded). */
   #completed = false;
-  #reported = new Set<string>();
   /** The language of the items' plain texts (the backend's `lang`, or the page's checklist's). */
   #contentLang = 'en';
 
@@ -173,11 +159,12 @@ export class KapPrepChecklist extends KapElement {
 
   /** The booking in use: the `booking` attribute, else the one in the page address. */
   get bookingId(): string | undefined {
-    return this.booking?.trim() || this.#fragment.booking || undefined;
+    return this.link.bookingId;
   }
 
+  /** The `token` property, else the link's when it names this booking (or none). */
   private get accessToken(): string | undefined {
-    return this.token || this.#fragment.token || undefined;
+    return this.link.token;
   }
 
   /** The zone times are shown in. */
@@ -187,7 +174,6 @@ export class KapPrepChecklist extends KapElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.token) this.#fragment = readBookingFragment();
     this.now = new Date();
     this.#clock = setInterval(() => (this.now = new Date()), CLOCK_TICK_MS);
   }
@@ -229,15 +215,9 @@ export class KapPrepChecklist extends KapElement {
     super.willUpdate(changed);
     this.checkTimeZone(this.timeZone);
     if (this.#static.kind === 'none' && !this.configurationProblem) {
-      if (!this.bookingId) this.#reportOnce('missing_booking', 'unauthorized', 'missing_booking');
-      else if (!this.accessToken) this.#reportOnce('missing_token', 'unauthorized', 'missing_token');
+      const missing = !this.bookingId ? 'missing_booking' : !this.accessToken ? 'missing_token' : undefined;
+      if (missing && firstTime(this, `link:${missing}`)) this.emit(new KapErrorEvent({ kind: 'unauthorized', code: missing }));
     }
-  }
-
-  #reportOnce(key: string, kind: 'configuration' | 'unauthorized', code: string): void {
-    if (this.#reported.has(key)) return;
-    this.#reported.add(key);
-    this.emit(new KapErrorEvent({ kind, code }));
   }
 
   #startFrom(entries: readonly ChecklistEntry[]): void {
@@ -293,7 +273,7 @@ export class KapPrepChecklist extends KapElement {
   }
 
   #renderLoadFailure(error: unknown): unknown {
-    if (this.isAbort(error)) return this.#renderLoading();
+    if (isAbort(error)) return this.#renderLoading();
     if (isKapApiError(error) && error.kind === 'unauthorized') {
       return this.#renderMessage('checklistLinkExpiredHeading', this.t('checklistLinkExpired'));
     }
