@@ -26,6 +26,22 @@ import { sameLanguage } from '../i18n/local-text.js';
 export type { ConfigurationProblem };
 
 /**
+ * What a view module (a template function in an element's `views/`) needs of its element: its
+ * words, headings, failure messages and statuses, in the element's language.
+ */
+export interface ElementUi {
+  readonly locale: string;
+  readonly language: string;
+  t(key: KapStringKey, params?: Record<string, string | number>): string;
+  plural(count: number, oneKey: KapStringKey, otherKey: KapStringKey): string;
+  heading(content: unknown, options?: HeadingOptions, sub?: boolean): TemplateResult;
+  failureMessage(error: unknown): string;
+  renderWriteStatus(status: WriteStatus, busy: KapStringKey): TemplateResult;
+  renderStillLoading(): unknown;
+  renderConfigurationProblem(problem: ConfigurationProblem): TemplateResult;
+}
+
+/**
  * The base every kap element extends. It owns what all of them share: language and strings,
  * the api client built from the `api` attribute, one AbortController per connection (so every
  * request dies with the element), page-supplied settings, and typed events. The theme's CSS
@@ -98,6 +114,26 @@ export abstract class KapElement extends LitElement {
   protected configurationProblem: ConfigurationProblem | undefined;
   /** Settings read from a child `<script type="application/json">`. */
   protected settings: Record<string, unknown> = {};
+
+  /** This element's words and templates for its view modules. */
+  protected readonly ui: ElementUi = (() => {
+    const element = this;
+    return {
+      get locale() {
+        return element.locale;
+      },
+      get language() {
+        return element.language;
+      },
+      t: (key, params) => element.t(key, params),
+      plural: (count, oneKey, otherKey) => element.plural(count, oneKey, otherKey),
+      heading: (content, options, sub) => element.heading(content, options, sub),
+      failureMessage: (error) => element.failureMessage(error),
+      renderWriteStatus: (status, busy) => element.renderWriteStatus(status, busy),
+      renderStillLoading: () => element.renderStillLoading(),
+      renderConfigurationProblem: (problem) => element.renderConfigurationProblem(problem),
+    };
+  })();
 
   #clientKey: string | undefined;
   #loads = new LoadProgress(this);

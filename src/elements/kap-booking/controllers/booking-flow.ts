@@ -8,12 +8,15 @@
  * submitting asks the backend to reschedule instead of creating a booking.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { isAbort } from '../../api/abort.js';
-import { newIdempotencyKey, type HeldSlot, type KapApiClient } from '../../api/client.js';
-import { KapApiError, isKapApiError } from '../../api/errors.js';
-import { IdempotentWrite, type Transmit } from '../../api/idempotent-write.js';
-import type { Booking, BookingRequest, Hold, RescheduleRequest, Slot } from '../../api/schemas.js';
-import type { WriteStatus } from '../../base/write-status.js';
+import { isAbort } from '../../../api/abort.js';
+import { newIdempotencyKey, type HeldSlot, type KapApiClient } from '../../../api/client.js';
+import { KapApiError, isKapApiError } from '../../../api/errors.js';
+import { IdempotentWrite, type Transmit } from '../../../api/idempotent-write.js';
+import type { Booking, BookingRequest, Hold, RescheduleRequest, Slot } from '../../../api/schemas.js';
+import type { BookingAccess } from '../../../base/booking-link.js';
+import type { WriteStatus } from '../../../base/write-status.js';
+
+export type { BookingAccess };
 import {
   applyPrefill,
   bookingPayload,
@@ -23,7 +26,7 @@ import {
   type BookingPrefill,
   type DetailsField,
   type DetailsValues,
-} from './booking-details.js';
+} from '../booking-details.js';
 
 export type BookingStep = 'times' | 'details' | 'done';
 
@@ -54,11 +57,6 @@ export interface BookingFlowContext {
   moved?(booking: Booking): void;
 }
 
-/** A booking and the bearer token that opens it. */
-export interface BookingAccess {
-  bookingId: string;
-  token: string;
-}
 
 /** What a booking or a move answers: the booking, and for a new one its access token. */
 interface Written {

@@ -4,14 +4,14 @@
  * reschedule to `BookingFlow`, whose time picker and holds it reuses.
  */
 import type { ReactiveControllerHost } from 'lit';
-import { isAbort } from '../../api/abort.js';
-import type { KapApiClient, WriteOptions } from '../../api/client.js';
-import { isKapApiError, type KapApiError } from '../../api/errors.js';
-import { IdempotentWrite } from '../../api/idempotent-write.js';
-import type { Booking } from '../../api/schemas.js';
-import type { WriteStatus } from '../../base/write-status.js';
-import type { KapStringKey } from '../../i18n/strings.js';
-import { bookingChangeRefusal, type BookingChangeRefusal } from '../../scheduling/booking-changes.js';
+import { isAbort } from '../../../api/abort.js';
+import type { KapApiClient, WriteOptions } from '../../../api/client.js';
+import { isKapApiError, type KapApiError } from '../../../api/errors.js';
+import { IdempotentWrite } from '../../../api/idempotent-write.js';
+import type { Booking } from '../../../api/schemas.js';
+import type { WriteStatus } from '../../../base/write-status.js';
+import type { KapStringKey } from '../../../i18n/strings.js';
+import { bookingChangeRefusal, type BookingChangeRefusal } from '../../../scheduling/booking-changes.js';
 import type { BookingAccess } from './booking-flow.js';
 
 /** What the client reads where Cancel and Change time would be, and when the backend refuses one. */
