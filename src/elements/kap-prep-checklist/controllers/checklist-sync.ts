@@ -12,8 +12,8 @@
  * always ends up matching the backend. Meanwhile `syncStatus` says it is checking.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { isAbort } from '../../api/abort.js';
-import type { ChecklistItemState } from '../../api/schemas.js';
+import { isAbort } from '../../../api/abort.js';
+import type { ChecklistItemState } from '../../../api/schemas.js';
 
 /** An item as the element shows it: the definition's fields and whether it is done. */
 export type ChecklistEntry = Omit<ChecklistItemState, 'doneAt'>;
