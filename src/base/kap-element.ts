@@ -12,6 +12,7 @@ import { baseStyles } from '../styles/base.styles.js';
 import { tokens } from '../styles/tokens.js';
 import { anySignal } from './abort-signals.js';
 import { reportConfiguration, type ConfigurationProblem } from './configuration-report.js';
+import { elementUi, type ElementUi } from './element-ui.js';
 import { FocusRescue } from './focus-rescue.js';
 import { headingLevel, renderHeading, type HeadingOptions } from './heading.js';
 import { formatWait, intlLocale } from './language.js';
@@ -23,23 +24,7 @@ import { renderWriteStatus, type WriteStatus } from './write-status.js';
 import { interpolateMarked } from './local-template.js';
 import { sameLanguage } from '../i18n/local-text.js';
 
-export type { ConfigurationProblem };
-
-/**
- * What a view module (a template function in an element's `views/`) needs of its element: its
- * words, headings, failure messages and statuses, in the element's language.
- */
-export interface ElementUi {
-  readonly locale: string;
-  readonly language: string;
-  t(key: KapStringKey, params?: Record<string, string | number>): string;
-  plural(count: number, oneKey: KapStringKey, otherKey: KapStringKey): string;
-  heading(content: unknown, options?: HeadingOptions, sub?: boolean): TemplateResult;
-  failureMessage(error: unknown): string;
-  renderWriteStatus(status: WriteStatus, busy: KapStringKey): TemplateResult;
-  renderStillLoading(): unknown;
-  renderConfigurationProblem(problem: ConfigurationProblem): TemplateResult;
-}
+export type { ConfigurationProblem, ElementUi };
 
 /**
  * The base every kap element extends. It owns what all of them share: language and strings,
@@ -115,25 +100,16 @@ export abstract class KapElement extends LitElement {
   /** Settings read from a child `<script type="application/json">`. */
   protected settings: Record<string, unknown> = {};
 
-  /** This element's words and templates for its view modules. */
-  protected readonly ui: ElementUi = (() => {
-    const element = this;
-    return {
-      get locale() {
-        return element.locale;
-      },
-      get language() {
-        return element.language;
-      },
-      t: (key, params) => element.t(key, params),
-      plural: (count, oneKey, otherKey) => element.plural(count, oneKey, otherKey),
-      heading: (content, options, sub) => element.heading(content, options, sub),
-      failureMessage: (error) => element.failureMessage(error),
-      renderWriteStatus: (status, busy) => element.renderWriteStatus(status, busy),
-      renderStillLoading: () => element.renderStillLoading(),
-      renderConfigurationProblem: (problem) => element.renderConfigurationProblem(problem),
-    };
-  })();
+  /** This element's words and templates for its view modules (`views/`). */
+  protected readonly ui: ElementUi = elementUi(() => this.locale, () => this.language, {
+    t: (key, params) => this.t(key, params),
+    plural: (count, oneKey, otherKey) => this.plural(count, oneKey, otherKey),
+    heading: (content, options, sub) => this.heading(content, options, sub),
+    failureMessage: (error) => this.failureMessage(error),
+    renderWriteStatus: (status, busy) => this.renderWriteStatus(status, busy),
+    renderStillLoading: () => this.renderStillLoading(),
+    renderConfigurationProblem: (problem) => this.renderConfigurationProblem(problem),
+  });
 
   #clientKey: string | undefined;
   #loads = new LoadProgress(this);

@@ -15,18 +15,8 @@ import { IdempotentWrite, type Transmit } from '../../../api/idempotent-write.js
 import type { Booking, BookingRequest, Hold, RescheduleRequest, Slot } from '../../../api/schemas.js';
 import type { BookingAccess } from '../../../base/booking-link.js';
 import type { WriteStatus } from '../../../base/write-status.js';
-
-export type { BookingAccess };
-import {
-  applyPrefill,
-  bookingPayload,
-  emptyDetails,
-  fieldsFromServer,
-  invalidFields,
-  type BookingPrefill,
-  type DetailsField,
-  type DetailsValues,
-} from '../booking-details.js';
+import { applyPrefill, bookingPayload, emptyDetails, fieldsFromServer, invalidFields } from '../booking-details.js';
+import type { BookingPrefill, DetailsField, DetailsValues } from '../booking-details.js';
 
 export type BookingStep = 'times' | 'details' | 'done';
 
@@ -56,7 +46,6 @@ export interface BookingFlowContext {
   /** The backend moved the booking to the chosen time. */
   moved?(booking: Booking): void;
 }
-
 
 /** What a booking or a move answers: the booking, and for a new one its access token. */
 interface Written {

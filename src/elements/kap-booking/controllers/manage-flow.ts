@@ -12,7 +12,7 @@ import type { Booking } from '../../../api/schemas.js';
 import type { WriteStatus } from '../../../base/write-status.js';
 import type { KapStringKey } from '../../../i18n/strings.js';
 import { bookingChangeRefusal, type BookingChangeRefusal } from '../../../scheduling/booking-changes.js';
-import type { BookingAccess } from './booking-flow.js';
+import type { BookingAccess } from '../../../base/booking-link.js';
 
 /** What the client reads where Cancel and Change time would be, and when the backend refuses one. */
 export const CHANGE_REFUSAL_NOTE: Record<BookingChangeRefusal, KapStringKey> = {

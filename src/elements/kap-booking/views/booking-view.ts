@@ -7,7 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { isKapApiError } from '../../../api/errors.js';
 import type { BookingAccess } from '../../../base/booking-link.js';
-import type { ElementUi } from '../../../base/kap-element.js';
+import type { ElementUi } from '../../../base/element-ui.js';
 import type { KapStringKey } from '../../../i18n/strings.js';
 import { formatDayLong, formatTime, formatZoneName } from '../../../scheduling/format.js';
 import { dayOf } from '../../../scheduling/zones.js';

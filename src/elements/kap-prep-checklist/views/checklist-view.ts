@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { isAbort } from '../../../api/abort.js';
 import { isKapApiError } from '../../../api/errors.js';
-import type { ElementUi } from '../../../base/kap-element.js';
+import type { ElementUi } from '../../../base/element-ui.js';
 import { shownTexts } from '../../../checklist/languages.js';
 import type { MarkdownBlock } from '../../../forms/markdown.js';
 import type { ChosenText } from '../../../i18n/local-text.js';
