@@ -149,7 +149,6 @@ export class KapBooking extends KapElement {
   /** The access token of the booking named by `after`. Without it, the link's `#token=…`. */
   @property({ attribute: false }) afterToken: string | undefined;
 
-
   #accessToken: string | undefined;
   #calendarUrl: string | undefined;
   #manageLink: string | undefined;
