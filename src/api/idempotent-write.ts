@@ -19,6 +19,7 @@
  * The server replays a key's stored answer, so resending can never record twice; and nothing is
  * sent that could be recorded beside an earlier write whose fate is unknown.
  */
+import { isAbort } from './abort.js';
 import { newIdempotencyKey, type RequestProgress } from './client.js';
 import { isKapApiError } from './errors.js';
 
@@ -62,10 +63,6 @@ export function provesNothingRecorded(error: unknown): boolean {
   const status = error.status;
   if (status === undefined || status < 400 || status >= 500 || status === 408 || status === 429) return false;
   return error.code !== 'request_in_progress' && error.code !== 'idempotency_key_reused';
-}
-
-function isAbort(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
 }
 
 export class IdempotentWrite<B, T> {

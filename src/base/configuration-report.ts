@@ -1,4 +1,5 @@
 import { KapErrorEvent } from '../events/kap-error.js';
+import { firstTime } from './report-once.js';
 
 /** A problem with how the element is set up on the page. */
 export interface ConfigurationProblem {
@@ -9,19 +10,13 @@ export interface ConfigurationProblem {
   lang?: string;
 }
 
-const reported = new WeakMap<Element, Set<string>>();
-
 /**
  * Tells the website team about `problem`, once per element however often it is found: a console
  * warning naming the element, the problem and its code, and `kap-error` `{ kind: 'configuration',
  * code }` from the element. Returns whether this was the first report of it.
  */
 export function reportConfiguration(element: Element, problem: ConfigurationProblem): boolean {
-  let seen = reported.get(element);
-  if (!seen) reported.set(element, (seen = new Set()));
-  const key = `${problem.code}\u0000${problem.detail}`;
-  if (seen.has(key)) return false;
-  seen.add(key);
+  if (!firstTime(element, `configuration\u0000${problem.code}\u0000${problem.detail}`)) return false;
   console.warn(`kap-elements <${element.localName}>: ${problem.detail} (kap-error code "${problem.code}")`);
   element.dispatchEvent(new KapErrorEvent({ kind: 'configuration', code: problem.code }));
   return true;

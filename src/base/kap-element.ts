@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import { isAbort } from '../api/abort.js';
 import { KapApiClient, type RequestOptions } from '../api/client.js';
 import { KapApiError, isKapApiError } from '../api/errors.js';
 import { checkApiSetup, maySignalSetupProblem } from '../api/setup-check.js';
@@ -11,6 +12,7 @@ import { baseStyles } from '../styles/base.styles.js';
 import { tokens } from '../styles/tokens.js';
 import { anySignal } from './abort-signals.js';
 import { reportConfiguration, type ConfigurationProblem } from './configuration-report.js';
+import { elementUi, type ElementUi } from './element-ui.js';
 import { FocusRescue } from './focus-rescue.js';
 import { headingLevel, renderHeading, type HeadingOptions } from './heading.js';
 import { formatWait, intlLocale } from './language.js';
@@ -22,19 +24,32 @@ import { renderWriteStatus, type WriteStatus } from './write-status.js';
 import { interpolateMarked } from './local-template.js';
 import { sameLanguage } from '../i18n/local-text.js';
 
-export type { ConfigurationProblem };
-
-function isAbort(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
-}
+export type { ConfigurationProblem, ElementUi };
 
 /**
  * The base every kap element extends. It owns what all of them share: language and strings,
  * the api client built from the `api` attribute, one AbortController per connection (so every
- * request dies with the element), page-supplied settings, and typed events.
+ * request dies with the element), page-supplied settings, and typed events. The theme's CSS
+ * properties below are documented here once and apply to every element.
  *
  * @cssstate dark-page - The page declares no `color-scheme` and is dark behind the element, which has no `theme`: the element uses its dark colours.
  * @cssstate framed - The element's background stands apart from the page's (a forced theme, a coloured band): it pads itself.
+ *
+ * @cssproperty --kap-color-primary - Buttons, links, checkboxes, the selected day and badges. Default teal `#1b5e63` (light), `#86d3d8` (dark).
+ * @cssproperty --kap-color-on-primary - Text on primary buttons and on the "Due now" badge. Default `#ffffff` / `#0b2325`.
+ * @cssproperty --kap-color-text - Body text. Default `#1c262b` / `#eef3f4`.
+ * @cssproperty --kap-color-muted - Hints and secondary text. Default `#4b5a61` / `#b3c1c6`.
+ * @cssproperty --kap-color-background - Background. Default `#ffffff` / `#111a1d`.
+ * @cssproperty --kap-color-surface - Panels and notices. Default `#f1f6f6` / `#1b282c`.
+ * @cssproperty --kap-color-border - Input, button and item borders (keep 3:1 against the background). Default `#5d6d74` / `#8a9ca3`.
+ * @cssproperty --kap-color-error - Error messages and borders, and buttons that undo (cancelling a booking). Default `#b3261e` / `#ff9b8f`.
+ * @cssproperty --kap-color-success - Confirmations and the "everything is done" notice. Default `#1c6b3a` / `#86dca0`.
+ * @cssproperty --kap-color-focus - The 3px focus ring. Default `#1f4fd1` / `#ffc94a`.
+ * @cssproperty --kap-radius - Corner radius. Default `max(0.375rem, 6px)`.
+ * @cssproperty --kap-space - The spacing unit. Default `max(1rem, 16px)`.
+ * @cssproperty --kap-font-size - Base text size. Default `max(1rem, 16px)`: a root shrunk to 62.5 % does not shrink it.
+ * @cssproperty --kap-font-family - Typeface. Default: the host page's (inherited).
+ * @cssproperty --kap-max-width - The element's maximum width. Default `max(40rem, 640px)`.
  */
 export abstract class KapElement extends LitElement {
   static override styles = [tokens, baseStyles];
@@ -84,6 +99,17 @@ export abstract class KapElement extends LitElement {
   protected configurationProblem: ConfigurationProblem | undefined;
   /** Settings read from a child `<script type="application/json">`. */
   protected settings: Record<string, unknown> = {};
+
+  /** This element's words and templates for its view modules (`views/`). */
+  protected readonly ui: ElementUi = elementUi(() => this.locale, () => this.language, {
+    t: (key, params) => this.t(key, params),
+    plural: (count, oneKey, otherKey) => this.plural(count, oneKey, otherKey),
+    heading: (content, options, sub) => this.heading(content, options, sub),
+    failureMessage: (error) => this.failureMessage(error),
+    renderWriteStatus: (status, busy) => this.renderWriteStatus(status, busy),
+    renderStillLoading: () => this.renderStillLoading(),
+    renderConfigurationProblem: (problem) => this.renderConfigurationProblem(problem),
+  });
 
   #clientKey: string | undefined;
   #loads = new LoadProgress(this);
@@ -343,10 +369,6 @@ export abstract class KapElement extends LitElement {
   /** The live status of a write (sending, slow, retrying, stopped) and its Stop button; see `renderWriteStatus`. */
   protected renderWriteStatus(status: WriteStatus, busy: KapStringKey): TemplateResult {
     return renderWriteStatus(status, this.t(busy), (key, params) => this.t(key, params), this.locale);
-  }
-
-  protected isAbort(error: unknown): boolean {
-    return isAbort(error);
   }
 
   /** The element's own content; `render` shows it unless the element is misconfigured. */

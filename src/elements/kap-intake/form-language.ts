@@ -8,10 +8,10 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ResolvedForm } from '../../forms/definition.js';
 import type { FormsTranslation } from '../../forms/translations.js';
 import { onContentRegistered, registeredContent } from '../../i18n/content.js';
+import { firstTime } from '../../base/report-once.js';
 
 export class FormLanguage implements ReactiveController {
   readonly #host: ReactiveControllerHost;
-  readonly #warned = new Set<string>();
   #unsubscribe: (() => void) | undefined;
 
   constructor(host: ReactiveControllerHost) {
@@ -40,9 +40,7 @@ export class FormLanguage implements ReactiveController {
   warn(form: ResolvedForm, warnings: readonly string[]): void {
     for (const warning of warnings) {
       const line = `<kap-intake> form "${form.id}", lang="${form.lang}": ${warning}`;
-      if (this.#warned.has(line)) continue;
-      this.#warned.add(line);
-      console.warn(line);
+      if (firstTime(this, line)) console.warn(line);
     }
   }
 }

@@ -5,6 +5,7 @@
  * element renders this state and forwards input.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isAbort } from '../../api/abort.js';
 import type { KapApiClient } from '../../api/client.js';
 import { isKapApiError } from '../../api/errors.js';
 import { IdempotentWrite, type PendingWrite, type Transmit } from '../../api/idempotent-write.js';
@@ -236,7 +237,7 @@ export class IntakeFlow implements ReactiveController {
     try {
       result = await this.#write.send(sending.body, sending.print, this.#transmit, this.#context.signal());
     } catch (error) {
-      if (error instanceof DOMException && error.name === 'AbortError') return;
+      if (isAbort(error)) return;
       throw error;
     } finally {
       this.#host.requestUpdate();

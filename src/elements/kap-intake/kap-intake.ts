@@ -1,8 +1,9 @@
 import { Task, initialState } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import { isAbort } from '../../api/abort.js';
 import { isKapApiError } from '../../api/errors.js';
-import { readBookingFragment, type BookingFragment } from '../../base/fragment-token.js';
+import { BookingLink } from '../../base/booking-link.js';
 import { renderErrorSummary } from '../../base/error-summary.js';
 import { KapElement, type ConfigurationProblem } from '../../base/kap-element.js';
 import { inLanguage, interpolateMarked } from '../../base/local-template.js';
@@ -69,22 +70,6 @@ const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(
  * @csspart button - Every button.
  * @csspart confirmation - The confirmation after sending.
  * @csspart problem - The message shown when the element is set up wrongly.
- *
- * @cssproperty --kap-color-primary - Buttons, links. Default teal `#1b5e63` (light), `#86d3d8` (dark).
- * @cssproperty --kap-color-on-primary - Text on primary buttons. Default `#ffffff` / `#0b2325`.
- * @cssproperty --kap-color-text - Body text. Default `#1c262b` / `#eef3f4`.
- * @cssproperty --kap-color-muted - Hints and secondary text. Default `#4b5a61` / `#b3c1c6`.
- * @cssproperty --kap-color-background - Background. Default `#ffffff` / `#111a1d`.
- * @cssproperty --kap-color-surface - Panels and notices. Default `#f1f6f6` / `#1b282c`.
- * @cssproperty --kap-color-border - Input borders (keep 3:1 against the background). Default `#5d6d74` / `#8a9ca3`.
- * @cssproperty --kap-color-error - Error messages and borders. Default `#b3261e` / `#ff9b8f`.
- * @cssproperty --kap-color-success - The confirmation's accent. Default `#1c6b3a` / `#86dca0`.
- * @cssproperty --kap-color-focus - The 3px focus ring. Default `#1f4fd1` / `#ffc94a`.
- * @cssproperty --kap-radius - Corner radius. Default `max(0.375rem, 6px)`.
- * @cssproperty --kap-space - The spacing unit. Default `max(1rem, 16px)`.
- * @cssproperty --kap-font-size - Base text size. Default `max(1rem, 16px)`: a root shrunk to 62.5 % does not shrink it.
- * @cssproperty --kap-font-family - Typeface. Default: the host page's (inherited).
- * @cssproperty --kap-max-width - The element's maximum width. Default `max(40rem, 640px)`.
  */
 export class KapIntake extends KapElement {
   static override styles = [...KapElement.styles, formStyles, intakeStyles];
@@ -121,8 +106,8 @@ export class KapIntake extends KapElement {
   #unreadable: ConfigurationProblem | undefined;
   /** The definition last fetched, so a change of language does not fetch it again. */
   #fetched: { client: unknown; id: string; json: unknown } | undefined;
-  /** What the page address's fragment carried when the element was connected. */
-  #fragment: BookingFragment = {};
+  /** The booking and token: the page's own, else the link's (`#booking=…&token=…`). */
+  private readonly link = new BookingLink(this, { id: () => this.booking, token: () => this.token });
   #position: KapIntakePageDetail | undefined;
   #shown: string | undefined;
   /** The answer slot on the page shown after which the crisis panel goes (the first safety answer there). */
@@ -183,17 +168,12 @@ export class KapIntake extends KapElement {
 
   /** The booking in use: the `booking` attribute, else the one in the page address. */
   get bookingId(): string | undefined {
-    return this.booking?.trim() || this.#fragment.booking || undefined;
+    return this.link.bookingId;
   }
 
-  /** The token in use: the `token` property, else the one in the page address. */
+  /** The token in use: the `token` property, else the link's when it names this booking (or none). */
   private get accessToken(): string | undefined {
-    return this.token || this.#fragment.token || undefined;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (!this.token) this.#fragment = readBookingFragment();
+    return this.link.token;
   }
 
   protected override settingsRead(settings: Record<string, unknown>): void {
@@ -270,7 +250,7 @@ export class KapIntake extends KapElement {
         initial: () => loading,
         pending: () => (this.flow.form ? this.#renderFlow(this.flow.form) : loading),
         error: (error) =>
-          this.isAbort(error)
+          isAbort(error)
             ? loading
             : html`<div part="notice" class="notice notice--error" role="alert">
                 <p><strong>${this.t('intakeLoadError')}</strong></p>

@@ -5,7 +5,7 @@
  */
 import { dueAt } from '../../checklist/due.js';
 import { calendarFile, type CalendarEvent } from '../../scheduling/ics.js';
-import type { ChecklistEntry } from './checklist-sync.js';
+import type { ChecklistEntry } from './controllers/checklist-sync.js';
 
 const MINUTE = 60_000;
 /** How long an item's event lasts in the calendar: long enough to read, short enough not to block a day. */

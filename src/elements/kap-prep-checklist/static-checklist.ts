@@ -6,7 +6,7 @@
 import { Instant } from '../../api/schemas.js';
 import { parseChecklistDefinition, type ChecklistDefinition } from '../../checklist/definition.js';
 import { itemTexts } from '../../checklist/languages.js';
-import type { ChecklistEntry } from './checklist-sync.js';
+import type { ChecklistEntry } from './controllers/checklist-sync.js';
 
 /** How long the session is taken to last when the page gives no `sessionEnd`: an administration session's two hours. */
 export const DEFAULT_SESSION_MINUTES = 120;

@@ -4,14 +4,15 @@
  * reschedule to `BookingFlow`, whose time picker and holds it reuses.
  */
 import type { ReactiveControllerHost } from 'lit';
-import type { KapApiClient, WriteOptions } from '../../api/client.js';
-import { isKapApiError, type KapApiError } from '../../api/errors.js';
-import { IdempotentWrite } from '../../api/idempotent-write.js';
-import type { Booking } from '../../api/schemas.js';
-import type { WriteStatus } from '../../base/write-status.js';
-import type { KapStringKey } from '../../i18n/strings.js';
-import { bookingChangeRefusal, type BookingChangeRefusal } from '../../scheduling/booking-changes.js';
-import type { BookingAccess } from './booking-flow.js';
+import { isAbort } from '../../../api/abort.js';
+import type { KapApiClient, WriteOptions } from '../../../api/client.js';
+import { isKapApiError, type KapApiError } from '../../../api/errors.js';
+import { IdempotentWrite } from '../../../api/idempotent-write.js';
+import type { Booking } from '../../../api/schemas.js';
+import type { WriteStatus } from '../../../base/write-status.js';
+import type { KapStringKey } from '../../../i18n/strings.js';
+import { bookingChangeRefusal, type BookingChangeRefusal } from '../../../scheduling/booking-changes.js';
+import type { BookingAccess } from '../../../base/booking-link.js';
 
 /** What the client reads where Cancel and Change time would be, and when the backend refuses one. */
 export const CHANGE_REFUSAL_NOTE: Record<BookingChangeRefusal, KapStringKey> = {
@@ -141,7 +142,7 @@ export class ManageFlow {
       const transmit = (_body: unknown, options: WriteOptions) => client.cancelBooking(access.bookingId, access.token, options);
       result = await this.#cancel.send({}, `cancel ${access.bookingId}`, transmit, this.#context.signal());
     } catch (error) {
-      if (error instanceof DOMException && error.name === 'AbortError') return;
+      if (isAbort(error)) return;
       throw error;
     } finally {
       this.#host.requestUpdate();

@@ -12,7 +12,8 @@
  * always ends up matching the backend. Meanwhile `syncStatus` says it is checking.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ChecklistItemState } from '../../api/schemas.js';
+import { isAbort } from '../../../api/abort.js';
+import type { ChecklistItemState } from '../../../api/schemas.js';
 
 /** An item as the element shows it: the definition's fields and whether it is done. */
 export type ChecklistEntry = Omit<ChecklistItemState, 'doneAt'>;
@@ -39,10 +40,6 @@ interface ItemSync {
   saving: boolean;
   /** The last save failed: the item shows `saved`, and Retry asks for `wanted` again. */
   failure: { error: unknown; wanted: boolean } | undefined;
-}
-
-function isAbort(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
 }
 
 /**

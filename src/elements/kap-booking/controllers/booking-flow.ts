@@ -8,21 +8,15 @@
  * submitting asks the backend to reschedule instead of creating a booking.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { newIdempotencyKey, type HeldSlot, type KapApiClient } from '../../api/client.js';
-import { KapApiError, isKapApiError } from '../../api/errors.js';
-import { IdempotentWrite, type Transmit } from '../../api/idempotent-write.js';
-import type { Booking, BookingRequest, Hold, RescheduleRequest, Slot } from '../../api/schemas.js';
-import type { WriteStatus } from '../../base/write-status.js';
-import {
-  applyPrefill,
-  bookingPayload,
-  emptyDetails,
-  fieldsFromServer,
-  invalidFields,
-  type BookingPrefill,
-  type DetailsField,
-  type DetailsValues,
-} from './booking-details.js';
+import { isAbort } from '../../../api/abort.js';
+import { newIdempotencyKey, type HeldSlot, type KapApiClient } from '../../../api/client.js';
+import { KapApiError, isKapApiError } from '../../../api/errors.js';
+import { IdempotentWrite, type Transmit } from '../../../api/idempotent-write.js';
+import type { Booking, BookingRequest, Hold, RescheduleRequest, Slot } from '../../../api/schemas.js';
+import type { BookingAccess } from '../../../base/booking-link.js';
+import type { WriteStatus } from '../../../base/write-status.js';
+import { applyPrefill, bookingPayload, emptyDetails, fieldsFromServer, invalidFields } from '../booking-details.js';
+import type { BookingPrefill, DetailsField, DetailsValues } from '../booking-details.js';
 
 export type BookingStep = 'times' | 'details' | 'done';
 
@@ -53,20 +47,10 @@ export interface BookingFlowContext {
   moved?(booking: Booking): void;
 }
 
-/** A booking and the bearer token that opens it. */
-export interface BookingAccess {
-  bookingId: string;
-  token: string;
-}
-
 /** What a booking or a move answers: the booking, and for a new one its access token. */
 interface Written {
   booking: Booking;
   accessToken?: string;
-}
-
-function isAbort(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
 }
 
 function conflictCode(error: unknown): string | undefined {

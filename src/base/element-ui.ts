@@ -1,0 +1,39 @@
+/**
+ * What a view module (a template function in an element's `views/`) needs of its element: its
+ * words, headings, failure messages and statuses, in the element's language. The element's own
+ * methods stay protected; `KapElement.ui` hands these to its views.
+ */
+import type { TemplateResult } from 'lit';
+import type { KapStringKey } from '../i18n/strings.js';
+import type { ConfigurationProblem } from './configuration-report.js';
+import type { HeadingOptions } from './heading.js';
+import type { WriteStatus } from './write-status.js';
+
+export interface ElementUi {
+  readonly locale: string;
+  readonly language: string;
+  t(key: KapStringKey, params?: Record<string, string | number>): string;
+  plural(count: number, oneKey: KapStringKey, otherKey: KapStringKey): string;
+  heading(content: unknown, options?: HeadingOptions, sub?: boolean): TemplateResult;
+  failureMessage(error: unknown): string;
+  renderWriteStatus(status: WriteStatus, busy: KapStringKey): TemplateResult;
+  renderStillLoading(): unknown;
+  renderConfigurationProblem(problem: ConfigurationProblem): TemplateResult;
+}
+
+/** An `ElementUi` whose `locale` and `language` are read afresh each time (they follow `lang`). */
+export function elementUi(
+  locale: () => string,
+  language: () => string,
+  methods: Omit<ElementUi, 'locale' | 'language'>,
+): ElementUi {
+  return {
+    get locale() {
+      return locale();
+    },
+    get language() {
+      return language();
+    },
+    ...methods,
+  };
+}

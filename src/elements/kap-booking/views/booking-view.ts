@@ -1,0 +1,85 @@
+/**
+ * What `<kap-booking>`'s views read: its words (`ui`), its flows and data, and the few facts the
+ * element works out from its attributes. Views are template functions of this; they change state
+ * only from event handlers, through the flows and the week's paging.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { isKapApiError } from '../../../api/errors.js';
+import type { BookingAccess } from '../../../base/booking-link.js';
+import type { ElementUi } from '../../../base/element-ui.js';
+import type { KapStringKey } from '../../../i18n/strings.js';
+import { formatDayLong, formatTime, formatZoneName } from '../../../scheduling/format.js';
+import { dayOf } from '../../../scheduling/zones.js';
+import type { BookingData } from '../controllers/booking-data.js';
+import type { BookingFlow } from '../controllers/booking-flow.js';
+import { CHANGE_REFUSAL_NOTE, changeRefusalOf, type ManageFlow } from '../controllers/manage-flow.js';
+import type { WeekPaging } from '../controllers/week-paging.js';
+import type { PrivacyNotice } from '../privacy-notice.js';
+
+export interface BookingView {
+  ui: ElementUi;
+  /** The element's shadow root, where fields are found to take focus. */
+  root: ParentNode;
+  flow: BookingFlow;
+  manage: ManageFlow;
+  data: BookingData;
+  paging: WeekPaging;
+  /** Manage mode: the page named a booking to manage. */
+  managing: boolean;
+  /** The managed booking and its token, when both are known. */
+  managed: BookingAccess | undefined;
+  /** The booking opening a follow-up window and its token, when both are known. */
+  opener: BookingAccess | undefined;
+  /** The service asked for (for the message when the backend has none by that id). */
+  serviceId: string;
+  privacy: PrivacyNotice;
+  /** The confirmation's link to the manage page, with the token in its fragment. */
+  manageLink: string | undefined;
+  /** The "Add to calendar" file's Blob URL. */
+  calendarUrl: string | undefined;
+}
+
+/** A missing, wrong or expired token, or a booking id the backend does not know. */
+export function isLinkRefused(error: unknown): boolean {
+  return isKapApiError(error) && (error.kind === 'unauthorized' || error.kind === 'not_found');
+}
+
+export function renderLoading(v: BookingView, key: KapStringKey): TemplateResult {
+  return html`<p class="loading" role="status" tabindex="-1"><span class="spinner" aria-hidden="true"></span>${v.ui.t(key)}${v.ui.renderStillLoading()}</p>`;
+}
+
+/** Like `failureMessage`, and a refused token or a booking cancelled (or started) meanwhile say so. */
+export function failureText(v: BookingView, error: unknown): string {
+  if (isLinkRefused(error)) return v.ui.t('manageLinkInvalid');
+  const refusal = changeRefusalOf(error);
+  return refusal ? v.ui.t(CHANGE_REFUSAL_NOTE[refusal]) : v.ui.failureMessage(error);
+}
+
+/** `fallback`: where focus goes once "Try again" is gone (see FocusRescue); without it, the loading message that replaces it. */
+export function renderFailure(v: BookingView, error: unknown, retry: () => void, lead?: KapStringKey, fallback?: string): TemplateResult {
+  return html`<div part="notice" class="notice notice--error" role="alert">
+    ${lead ? html`<p><strong>${v.ui.t(lead)}</strong></p>` : nothing}
+    <p>${failureText(v, error)}</p>
+    <button part="button" class="button button--secondary" type="button" data-focus-fallback=${ifDefined(fallback)} @click=${retry}>
+      ${v.ui.t('tryAgain')}
+    </button>
+  </div>`;
+}
+
+/** A message in place of the element's content, with a heading (missing or refused link). */
+export function renderProblem(v: BookingView, heading: KapStringKey, body: string): TemplateResult {
+  return html`<section class="step" aria-labelledby="problem-heading">
+    ${v.ui.heading(v.ui.t(heading), { id: 'problem-heading', part: 'heading', focusable: true })}
+    <div part="notice" class="notice" role="status"><p>${body}</p></div>
+  </section>`;
+}
+
+/** "Wednesday, March 4, 2026 at 2:00 PM Eastern Time", in the zone times are shown in. */
+export function dateAtTime(v: BookingView, instant: string): string {
+  const zone = v.data.displayZone;
+  return v.ui.t('dateAtTime', {
+    day: formatDayLong(dayOf(instant, zone), v.ui.locale),
+    time: `${formatTime(instant, zone, v.ui.locale)} ${formatZoneName(zone, v.ui.locale, instant)}`,
+  });
+}

@@ -1,0 +1,75 @@
+/**
+ * What `<kap-prep-checklist>`'s views read: its words (`ui`), the items and their saving, the
+ * clock and zone due times are read against, and the reminders file. Views are template
+ * functions of this; they change state only from event handlers, through the sync.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { isAbort } from '../../../api/abort.js';
+import { isKapApiError } from '../../../api/errors.js';
+import type { ElementUi } from '../../../base/element-ui.js';
+import { shownTexts } from '../../../checklist/languages.js';
+import type { MarkdownBlock } from '../../../forms/markdown.js';
+import type { ChosenText } from '../../../i18n/local-text.js';
+import type { ChecklistEntry, ChecklistSync } from '../controllers/checklist-sync.js';
+
+/** What the checklist is shown against, from the backend or from the page. */
+export interface ChecklistSession {
+  bookingId: string | undefined;
+  title: ChosenText | undefined;
+  sessionStart: string;
+  sessionEnd: string;
+}
+
+export interface ChecklistView {
+  ui: ElementUi;
+  /** The element's shadow root, where items are found to take focus. */
+  root: ParentNode;
+  sync: ChecklistSync;
+  /** The clock due statuses are read against. */
+  now: Date;
+  /** The zone times are shown in. */
+  zone: string;
+  /** The language of the items' plain texts. */
+  contentLang: string;
+  /** An item's details, parsed once. */
+  details(source: string): MarkdownBlock[];
+  /** "1 hour": how long before each due time the reminders go off. */
+  reminderLead: string;
+  /** The reminders file's Blob URL. */
+  calendarUrl: string | undefined;
+  /** Load the checklist again. */
+  retry(): void;
+}
+
+/** An item's texts in the page's language where the clinic gave them, each with its language. */
+export function shown(v: ChecklistView, entry: ChecklistEntry): ReturnType<typeof shownTexts> {
+  return shownTexts(entry, v.ui.language, v.contentLang);
+}
+
+export function renderLoading(v: ChecklistView): TemplateResult {
+  return html`<div part="base" class="checklist">
+    <p class="loading" role="status" tabindex="-1">${v.ui.t('checklistLoading')}${v.ui.renderStillLoading()}</p>
+  </div>`;
+}
+
+type MessageHeading = 'checklistMissingLinkHeading' | 'checklistLinkExpiredHeading' | 'checklistCancelledHeading' | 'checklistLoadError';
+
+/** A message in place of the checklist (no link, an expired one, a cancelled booking, a failure to try again). */
+export function renderMessage(v: ChecklistView, heading: MessageHeading, body: string, retry?: () => void): TemplateResult {
+  return html`<div part="base" class="checklist">
+    <div part="notice" class="notice ${retry ? 'notice--error' : ''}" role=${retry ? 'alert' : nothing}>
+      ${v.ui.heading(v.ui.t(heading), { part: 'heading', focusable: true })}
+      <p>${body}</p>
+      ${retry ? html`<button part="button" class="button button--secondary" type="button" @click=${retry}>${v.ui.t('tryAgain')}</button>` : nothing}
+    </div>
+  </div>`;
+}
+
+export function renderLoadFailure(v: ChecklistView, error: unknown): TemplateResult {
+  if (isAbort(error)) return renderLoading(v);
+  if (isKapApiError(error) && error.kind === 'unauthorized') {
+    return renderMessage(v, 'checklistLinkExpiredHeading', v.ui.t('checklistLinkExpired'));
+  }
+  if (isKapApiError(error) && error.kind === 'not_found') return renderMessage(v, 'checklistLoadError', v.ui.t('checklistNotFound'));
+  return renderMessage(v, 'checklistLoadError', v.ui.failureMessage(error), v.retry);
+}
