@@ -27,22 +27,25 @@
  * - Rules are the caller's (src/scheduling, server/booking-rules.ts): which starts are slots,
  *   notice, horizon, the follow-up window, the clinic day a hold counts on, a booking's status.
  *   They arrive as intervals and values, so an engine needs no time zone and no clinical rule.
- * - A new database holds the demo clinic (server/demo/clinic.ts, server/demo/checklists.ts):
- *   its services with their translations, its language, opening hours, scheduling settings and
- *   checklist templates.
+ * - A new database holds the demo clinic (server/demo/clinic.ts, server/demo/checklists.ts,
+ *   server/demo/intake-form.ts): its profile, services with their translations, its language,
+ *   opening hours, scheduling settings, checklist templates and its intake form, published.
+ * - The configuration is checked by the caller (server/clinic-config.ts) before a store is asked
+ *   to change it, and changed all at once or not at all.
  * - An engine's factory refuses to open a database whose configuration is broken: a checklist
- *   template that `checklistCopyFrom` (stores/checklist-templates.ts) refuses, an intake form
- *   that `CodeFormStore` refuses.
+ *   template that `checklistCopyFrom` (stores/checklist-templates.ts) refuses, a published intake
+ *   form that `servedForm` (stores/code-forms.ts) refuses.
  */
+import type { ClinicConfiguration, ClinicProfile } from '../../src/api/clinic.js';
 import type { BookingStatus, CareReason, ClientDetails, Service } from '../../src/api/schemas.js';
 import type { ChecklistItemDefinition } from '../../src/checklist/definition.js';
 import type { ItemTexts } from '../../src/checklist/languages.js';
 import type { ResolvedForm } from '../../src/forms/definition.js';
 import type { IntakeSubmission } from '../../src/forms/submission.js';
-import type { Interval, SchedulingRules } from '../../src/scheduling/opening-hours.js';
+import type { Buffers, Interval, SchedulingRules } from '../../src/scheduling/opening-hours.js';
 import type { ApiKeyStore, AuditStore, SessionStore, SignInThrottleStore, StaffStore } from './staff-types.js';
 
-export type { Interval, SchedulingRules };
+export type { Buffers, Interval, SchedulingRules };
 export type * from './staff-types.js';
 
 export interface Stores {
@@ -71,7 +74,10 @@ export interface ClinicStore {
   listServices(): Promise<Service[]>;
   /** An active service; `undefined` for an unknown or retired one. */
   findService(id: string): Promise<Service | undefined>;
-  /** Opening hours, slot grid, notice, horizon and the clinic's time zone. */
+  /**
+   * Opening hours, slot grid, notice, horizon, the clinic's time zone, and its closures as
+   * instants (`closureInterval` of src/scheduling in that zone).
+   */
   schedulingRules(): Promise<SchedulingRules>;
   /**
    * The language (BCP 47) the services' `name` and `description` are written in (`lang` of
@@ -81,12 +87,41 @@ export interface ClinicStore {
   language(): Promise<string>;
   /** A service's checklist template as stored (JSON text), `undefined` when it has none. */
   checklistTemplate(serviceId: string): Promise<string | undefined>;
+  /** The clinic's profile: `GET clinic` shows part of it. */
+  profile(): Promise<ClinicProfile>;
+  /** The whole configuration, as `npm run clinic -- export` writes it: forms with their drafts and versions. */
+  configuration(): Promise<ClinicConfiguration>;
+  /**
+   * Replaces the parts `change` names, in one transaction: all of them or, on any refusal or
+   * failure, none. A service left out of `services` is retired (its bookings keep it); `checklists`
+   * replaces every service's template. A form's draft is replaced (removed when absent); its
+   * versions are added, and one already published must be exactly as published, else the store
+   * refuses `form_version_conflict`: a published version never changes and is never removed.
+   */
+  updateConfiguration(change: ConfigurationChange): Promise<void>;
 }
 
-/** The intake forms the clinic serves (today from code: stores/code-forms.ts). */
+/** Parts of the configuration to replace; what is absent stays as it is. */
+export type ConfigurationChange = Partial<Omit<ClinicConfiguration, 'format'>>;
+
+/**
+ * The intake forms the clinic serves: its published versions, checked (`servedForm`,
+ * stores/code-forms.ts). A draft is never served. Drafts are edited, and versions published, here;
+ * the whole forms configuration is in `ClinicStore.configuration()`.
+ */
 export interface FormStore {
-  /** The form served as `id`: as the clinic wrote it, and checked. */
+  /** The latest published version of form `id`; `undefined` for an unknown or unpublished form. */
   find(id: string): Promise<ServedForm | undefined>;
+  /** A published version of form `id`, however old: responses to it are still taken and scored. */
+  findVersion(id: string, version: string): Promise<ServedForm | undefined>;
+  /** Replaces form `id`'s draft, making the form when it is new. */
+  saveDraft(id: string, draft: Record<string, unknown>, now: number): Promise<void>;
+  /**
+   * Publishes `definition` (the form's draft as the caller checked it, with its `id` and
+   * `version`) as an immutable version. Refuses `form_not_found` for an unknown form,
+   * `form_version_conflict` when that version is already published.
+   */
+  publish(id: string, definition: Record<string, unknown> & { version: string }, now: number): Promise<void>;
   /** The largest `POST intake-responses` body any served form's answers can make: its body limit. */
   maxSubmissionBytes(): Promise<number>;
 }
@@ -102,8 +137,10 @@ export interface ServedForm {
 export interface BookingStore {
   /**
    * The starts `rules` schedule for a service of `durationMinutes` in [from, to) that no active
-   * booking and no hold live at `now` overlaps — `freeSlots()` of src/scheduling over the store's
-   * own busy intervals, with notice and horizon left to the caller. An engine may answer from
+   * booking and no hold live at `now` overlaps, once each is padded with its service's buffers
+   * (`bufferBeforeMinutes`, `bufferAfterMinutes`) — `freeSlots()` of src/scheduling over the store's
+   * own busy intervals, with notice and horizon left to the caller. Holds, bookings and moves keep
+   * buffers the same way. An engine may answer from
    * memory (the SQLite store remembers days) but never with a stale answer.
    */
   freeSlots(query: SlotQuery): Promise<Interval[]>;
