@@ -110,7 +110,7 @@ export type ConfigurationChange = Partial<Omit<ClinicConfiguration, 'format'>>;
  * the whole forms configuration is in `ClinicStore.configuration()`.
  */
 export interface FormStore {
-  /** The latest published version of form `id`; `undefined` for an unknown or unpublished form. */
+  /** The version of form `id` published last; `undefined` for an unknown or unpublished form. */
   find(id: string): Promise<ServedForm | undefined>;
   /** A published version of form `id`, however old: responses to it are still taken and scored. */
   findVersion(id: string, version: string): Promise<ServedForm | undefined>;

@@ -28,13 +28,13 @@ export class SqliteFormStore implements FormStore {
     this.#statements = {
       latest: db.prepare<[string], VersionRow>(
         `SELECT form_id, version, definition, published_at_ms FROM intake_form_versions WHERE form_id = ?
-         ORDER BY published_at_ms DESC, rowid DESC LIMIT 1`,
+         ORDER BY rowid DESC LIMIT 1`,
       ),
       version: db.prepare<[string, string], VersionRow>(
         'SELECT form_id, version, definition, published_at_ms FROM intake_form_versions WHERE form_id = ? AND version = ?',
       ),
       versions: db.prepare<[], VersionRow>(
-        'SELECT form_id, version, definition, published_at_ms FROM intake_form_versions ORDER BY published_at_ms, rowid',
+        'SELECT form_id, version, definition, published_at_ms FROM intake_form_versions ORDER BY rowid',
       ),
       forms: db.prepare<[], { id: string; draft: string | null }>('SELECT id, draft FROM intake_forms ORDER BY position, id'),
       form: db.prepare<[string], { id: string }>('SELECT id FROM intake_forms WHERE id = ?'),
