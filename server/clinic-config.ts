@@ -5,10 +5,13 @@
  * not parse. Every problem is reported by its dotted path (`services.2.followUp.after`), so
  * `npm run clinic -- import` and the settings routes say exactly what to fix.
  */
-import { ClinicConfiguration, minuteOfDay } from '../src/api/clinic.js';
+import { isDeepStrictEqual } from 'node:util';
+import { ClinicConfiguration, minuteOfDay, type ConfiguredForm } from '../src/api/clinic.js';
 import { parseChecklistDefinition } from '../src/checklist/definition.js';
 import { checkWith } from './routes/validation.js';
 import { servedForm } from './stores/code-forms.js';
+import { isRefusal } from './stores/refusal.js';
+import type { Stores } from './stores/types.js';
 
 export type ConfigurationCheck = { ok: true; configuration: ClinicConfiguration } | { ok: false; problems: Record<string, string> };
 
@@ -76,6 +79,41 @@ export function configurationProblems(config: ClinicConfiguration): Record<strin
       } catch (error) {
         problem(`${path}.definition`, (error as Error).message);
       }
+    });
+  });
+  return problems;
+}
+
+/**
+ * Checks `input` as a whole configuration and, when it has no problem, makes it the clinic's in
+ * one transaction (`updateConfiguration`): all of it, or on any problem nothing. A published form
+ * version that the input changes is a problem at its path; the store refuses one that changes meanwhile.
+ */
+export async function importConfiguration(stores: Stores, input: unknown): Promise<ConfigurationCheck> {
+  const checked = checkConfiguration(input);
+  if (!checked.ok) return checked;
+  const { format: _format, ...parts } = checked.configuration;
+  const conflicts = publishedVersionConflicts((await stores.clinic.configuration()).forms, parts.forms);
+  if (Object.keys(conflicts).length > 0) return { ok: false, problems: conflicts };
+  try {
+    await stores.clinic.updateConfiguration(parts);
+  } catch (error) {
+    if (isRefusal(error, 'form_version_conflict')) return { ok: false, problems: { forms: PUBLISHED_VERSION_CHANGED } };
+    throw error;
+  }
+  return checked;
+}
+
+const PUBLISHED_VERSION_CHANGED = 'This version is published already, with another definition: published versions never change. Give the changed form a new version.';
+
+/** Versions in `forms` that are published in `stored` with another definition, by path. */
+export function publishedVersionConflicts(stored: readonly ConfiguredForm[], forms: readonly ConfiguredForm[]): Record<string, string> {
+  const problems: Record<string, string> = {};
+  forms.forEach((form, i) => {
+    const published = stored.find((candidate) => candidate.id === form.id)?.versions;
+    form.versions.forEach((version, j) => {
+      const same = published?.find((candidate) => candidate.version === version.version);
+      if (same && !isDeepStrictEqual(same.definition, version.definition)) problems[`forms.${i}.versions.${j}.definition`] = PUBLISHED_VERSION_CHANGED;
     });
   });
   return problems;
