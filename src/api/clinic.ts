@@ -166,3 +166,10 @@ export function minuteOfDay(time: string): number {
 export function wallTime(minute: number): string {
   return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 }
+
+/** `GET staff/clinic` and every settings change: the configuration as it now is. */
+export const ClinicConfigurationResponse = z.object({ configuration: ClinicConfiguration });
+/** `GET staff/forms`. */
+export const FormsResponse = z.object({ forms: z.array(ConfiguredForm) });
+/** `PUT staff/forms/{id}/draft`, `POST staff/forms/{id}/publish`. */
+export const FormResponse = z.object({ form: ConfiguredForm });
