@@ -283,6 +283,26 @@ export class KapBooking extends KapElement {
     args: () => [this.client, this.serviceId, this.connectionSignal, this.language] as const,
   });
 
+  /**
+   * The clinic (`GET clinic`), read only when the page names no privacy notice: its notice is then
+   * linked. A clinic that cannot be read leaves the consent as it would be without one.
+   */
+  private readonly clinicTask = new Task(this, {
+    task: async ([client, needed], { signal }) => {
+      if (!client || !needed) return undefined;
+      try {
+        return await client.getClinic({ signal: this.signalFor(signal) });
+      } catch {
+        return undefined;
+      }
+    },
+    args: () => [this.client, this.privacyUrl === null && !this.managing && !this.#hasPrivacySlot(), this.connectionSignal] as const,
+  });
+
+  #hasPrivacySlot(): boolean {
+    return Boolean(this.querySelector(':scope > [slot="privacy"]'));
+  }
+
   /** A follow-up service: the booking that opens its window, read with its token. */
   private readonly openerTask = new Task(this, {
     task: async ([client, followUp, bookingId, token], { signal }) => {
@@ -436,8 +456,11 @@ export class KapBooking extends KapElement {
       this.flow.reset(undefined, true);
     }
     this.checkTimeZone(this.timeZone);
-    this.#privacy = privacyNotice(this.privacyUrl, this.baseURI, Boolean(this.querySelector(':scope > [slot="privacy"]')));
-    if (this.#privacy.problem && !this.managing) reportConfiguration(this, this.#privacy.problem);
+    this.#privacy = privacyNotice(this.privacyUrl, this.baseURI, this.#hasPrivacySlot(), this.clinicTask.value?.privacyNoticeUrl);
+    // Without privacy-url, the clinic's own notice may still come: report only once it has not.
+    const clinicPending = this.clinicTask.status === TaskStatus.PENDING || this.clinicTask.status === TaskStatus.INITIAL;
+    const waitingForClinic = this.#privacy.problem?.code === 'missing_privacy_url' && this.privacyUrl === null && clinicPending;
+    if (this.#privacy.problem && !this.managing && !waitingForClinic) reportConfiguration(this, this.#privacy.problem);
     if (this.manageUrl && !resolveManageUrl(this.manageUrl, this.baseURI)) {
       const detail = `manage-url="${this.manageUrl}" is not an https: link or a path on this site, so the confirmation offers no manage link`;
       reportConfiguration(this, { code: 'invalid_manage_url', detail });
