@@ -181,6 +181,22 @@ export class KapIntake extends KapElement {
       ] as const,
   });
 
+  /**
+   * The clinic (`GET clinic`), read once a form that names no clinic number is shown: the crisis
+   * panel then offers the clinic's phone. A clinic that cannot be read leaves the panel without it.
+   */
+  private readonly clinicTask = new Task(this, {
+    task: async ([client, needed], { signal }) => {
+      if (!client || !needed) return undefined;
+      try {
+        return await client.getClinic({ signal: this.signalFor(signal) });
+      } catch {
+        return undefined;
+      }
+    },
+    args: () => [this.client, Boolean(this.formTask.value && !this.formTask.value.crisis?.clinicPhone), this.connectionSignal] as const,
+  });
+
   /** The booking in use: the `booking` attribute, else the one in the page address. */
   get bookingId(): string | undefined {
     return this.booking?.trim() || this.#fragment.booking || undefined;
@@ -299,8 +315,10 @@ export class KapIntake extends KapElement {
 
   #crisisPanel(form: ResolvedForm): Parameters<typeof renderCrisisPanel>[0] {
     const locale = new Intl.Locale(this.locale);
+    const panel = crisisPanel(form, locale.region);
+    const clinicPhone = this.clinicTask.value?.phone;
     return {
-      panel: crisisPanel(form, locale.region),
+      panel: panel.clinicPhone || !clinicPhone ? panel : { ...panel, clinicPhone },
       followedUp: this.flow.followedUp,
       spanish: locale.language === 'es',
       heading: (content, options) => this.heading(content, options, true),
