@@ -3,8 +3,17 @@
  * configuration (merged into the staff paths by staff-paths.ts, which adds their security).
  */
 import { CLINIC_CONFIGURATION_FORMAT } from '../../src/api/clinic.js';
-import { responses, success, type OpenApiOperation } from './parts.js';
-import type { StaffOperation } from './staff-paths.js';
+import { responses, success, type ErrorResponse, type OpenApiOperation } from './parts.js';
+
+/** A staff operation as staff-paths.ts describes it (its security follows auth/route-access.ts). */
+interface SettingsOperation {
+  operationId: string;
+  summary: string;
+  description?: string;
+  request?: string;
+  ok: Record<string, string | null>;
+  errors: readonly ErrorResponse[];
+}
 
 export const CLINIC_PATHS: Record<string, Record<string, OpenApiOperation>> = {
   '/clinic': {
@@ -29,7 +38,7 @@ const CHECKED =
   `(format \`${CLINIC_CONFIGURATION_FORMAT}\`); problems are \`422\` by path. Stored in one transaction and recorded in the audit log. ` +
   'Answers the configuration as it now is.';
 
-export const CLINIC_SETTINGS_OPERATIONS: Record<string, StaffOperation> = {
+export const CLINIC_SETTINGS_OPERATIONS: Record<string, SettingsOperation> = {
   'GET /staff/clinic': {
     operationId: 'getClinicConfiguration',
     summary: 'The clinic’s whole configuration (what `npm run clinic -- export` writes)',

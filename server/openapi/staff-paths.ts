@@ -9,7 +9,7 @@ import { json, pathId, ref, responses, success, type ErrorResponse, type OpenApi
 
 type Method = 'get' | 'post' | 'put' | 'delete';
 
-export interface StaffOperation {
+interface StaffOperation {
   operationId: string;
   summary: string;
   description?: string;
