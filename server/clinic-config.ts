@@ -6,7 +6,7 @@
  * `npm run clinic -- import` and the settings routes say exactly what to fix.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { ClinicConfiguration, minuteOfDay, type ConfiguredForm } from '../src/api/clinic.js';
+import { ClinicConfiguration, minuteOfDay, type ConfiguredForm } from '../src/api/clinic-config.js';
 import { parseChecklistDefinition } from '../src/checklist/definition.js';
 import { checkWith } from './routes/validation.js';
 import { servedForm } from './stores/code-forms.js';

@@ -3,7 +3,7 @@
  * rely on these values; change them only together with the tests in `test/server/`. Its services
  * are written in English (`DEMO_LANGUAGE`) with Spanish `translations` beside them.
  */
-import type { ClinicProfile } from '../../src/api/clinic.js';
+import type { ClinicProfile } from '../../src/api/clinic-config.js';
 import type { Service } from '../../src/api/schemas.js';
 import type { OpeningPeriod } from '../../src/scheduling/opening-hours.js';
 

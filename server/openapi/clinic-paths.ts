@@ -2,7 +2,7 @@
  * The OpenAPI paths of the clinic itself: `GET clinic` (public), and the staff operations on its
  * configuration (merged into the staff paths by staff-paths.ts, which adds their security).
  */
-import { CLINIC_CONFIGURATION_FORMAT } from '../../src/api/clinic.js';
+import { CLINIC_CONFIGURATION_FORMAT } from '../../src/api/clinic-config.js';
 import { responses, success, type ErrorResponse, type OpenApiOperation } from './parts.js';
 
 /** A staff operation as staff-paths.ts describes it (its security follows auth/route-access.ts). */

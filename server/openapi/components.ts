@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import * as clinic from '../../src/api/clinic.js';
+import * as clinicConfig from '../../src/api/clinic-config.js';
 import * as schemas from '../../src/api/schemas.js';
 import * as staff from '../../src/api/staff.js';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../auth/session-cookie.js';
@@ -61,9 +62,9 @@ export const STAFF_RESPONSE_SCHEMAS = {
   StaffBooking: staff.StaffBooking,
   StaffBookingResponse: staff.StaffBookingResponse,
   StaffIntakeResponse: staff.StaffIntakeResponse,
-  ClinicConfigurationResponse: clinic.ClinicConfigurationResponse,
-  FormsResponse: clinic.FormsResponse,
-  FormResponse: clinic.FormResponse,
+  ClinicConfigurationResponse: clinicConfig.ClinicConfigurationResponse,
+  FormsResponse: clinicConfig.FormsResponse,
+  FormResponse: clinicConfig.FormResponse,
 } as const;
 
 const STAFF_REQUEST_SCHEMAS = {
@@ -72,12 +73,12 @@ const STAFF_REQUEST_SCHEMAS = {
   SetupCompleteRequest: staff.SetupCompleteRequest,
   StaffInviteRequest: staff.StaffInviteRequest,
   ApiKeyCreateRequest: staff.ApiKeyCreateRequest,
-  ProfileUpdate: clinic.ProfileUpdate,
-  ServicesUpdate: clinic.ServicesUpdate,
-  OpeningHoursUpdate: clinic.OpeningHoursUpdate,
-  ClosuresUpdate: clinic.ClosuresUpdate,
-  ChecklistUpdate: clinic.ChecklistUpdate,
-  FormDraftUpdate: clinic.FormDraftUpdate,
+  ProfileUpdate: clinicConfig.ProfileUpdate,
+  ServicesUpdate: clinicConfig.ServicesUpdate,
+  OpeningHoursUpdate: clinicConfig.OpeningHoursUpdate,
+  ClosuresUpdate: clinicConfig.ClosuresUpdate,
+  ChecklistUpdate: clinicConfig.ChecklistUpdate,
+  FormDraftUpdate: clinicConfig.FormDraftUpdate,
 } as const;
 
 /** The document's `components`. */

@@ -4,7 +4,8 @@
  * where no attribute says otherwise. Nothing here is about a client.
  */
 import type { Hono } from 'hono';
-import type { ClinicProfile, ClinicResponse } from '../../src/api/clinic.js';
+import type { ClinicResponse } from '../../src/api/clinic.js';
+import type { ClinicProfile } from '../../src/api/clinic-config.js';
 import type { AppEnv } from '../app-env.js';
 import type { RouteContext } from './context.js';
 

@@ -3,7 +3,7 @@
  * hours, closures, settings, checklist templates, and intake forms with a draft and immutable
  * published versions. Checked by the caller (server/clinic-config.ts) before a store changes it.
  */
-import type { ClinicConfiguration, ClinicProfile } from '../../src/api/clinic.js';
+import type { ClinicConfiguration, ClinicProfile } from '../../src/api/clinic-config.js';
 import type { Service } from '../../src/api/schemas.js';
 import type { ResolvedForm } from '../../src/forms/definition.js';
 import type { SchedulingRules } from '../../src/scheduling/opening-hours.js';

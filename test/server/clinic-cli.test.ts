@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import type { ClinicConfiguration } from '../../src/api/clinic.js';
+import type { ClinicConfiguration } from '../../src/api/clinic-config.js';
 import { clinicCommand } from '../../server/cli/clinic.js';
 import { openSqliteStores } from '../../server/stores/sqlite/index.js';
 

@@ -3,17 +3,7 @@
  * settings, checklist templates, and (through forms.ts) intake forms. `updateConfiguration`
  * replaces parts in one IMMEDIATE transaction, so an import or a settings change lands whole or not at all.
  */
-import {
-  CLINIC_CONFIGURATION_FORMAT,
-  minuteOfDay,
-  wallTime,
-  type ClinicConfiguration,
-  type ClinicProfile,
-  type Closure,
-  type ConfiguredService,
-  type OpeningRange,
-  type SchedulingSettings,
-} from '../../../src/api/clinic.js';
+import { CLINIC_CONFIGURATION_FORMAT, minuteOfDay, wallTime, type ClinicConfiguration, type ClinicProfile, type Closure, type ConfiguredService, type OpeningRange, type SchedulingSettings } from '../../../src/api/clinic-config.js';
 import type { Service } from '../../../src/api/schemas.js';
 import { closureInterval, type OpeningPeriod, type SchedulingRules } from '../../../src/scheduling/opening-hours.js';
 import { checklistCopyFrom } from '../checklist-templates.js';

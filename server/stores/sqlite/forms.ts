@@ -3,7 +3,7 @@
  * keeps immutable (triggers in clinic-migrations.ts). A published version is checked
  * (`servedForm`) once and remembered: it cannot change under the memory.
  */
-import type { ConfiguredForm } from '../../../src/api/clinic.js';
+import type { ConfiguredForm } from '../../../src/api/clinic-config.js';
 import { worstSubmissionBytes } from '../../../src/forms/submission-size.js';
 import { servedForm } from '../code-forms.js';
 import { StoreRefusal } from '../refusal.js';

@@ -1,5 +1,5 @@
 /**
- * The staff side's migrations (versions 10–14; the clinic's configuration has 8–9): accounts,
+ * The staff side's migrations (versions 10–12; the clinic's configuration has 13–19: clinic-migrations.ts): accounts,
  * sessions, sign-in throttling and API keys; the append-only audit log; and client data encrypted
  * at rest, sealing what a database made before holds in plaintext.
  */

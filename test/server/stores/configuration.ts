@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { CLINIC_CONFIGURATION_FORMAT, type ConfiguredService } from '../../../src/api/clinic.js';
+import { CLINIC_CONFIGURATION_FORMAT, type ConfiguredService } from '../../../src/api/clinic-config.js';
 import type { Interval } from '../../../src/scheduling/opening-hours.js';
 import { DEMO_PROFILE, DEMO_SERVICES } from '../../../server/demo/clinic.js';
 import { DEMO_INTAKE_FORM_ID } from '../../../server/demo/intake-form.js';
