@@ -13,6 +13,7 @@ import {
   type Service,
   type Slot,
 } from '../../api/schemas.js';
+import { clinicTask } from '../../base/clinic-task.js';
 import { readBookingFragment, type BookingFragment } from '../../base/fragment-token.js';
 import { renderErrorSummary } from '../../base/error-summary.js';
 import { reportConfiguration } from '../../base/configuration-report.js';
@@ -287,17 +288,11 @@ export class KapBooking extends KapElement {
    * The clinic (`GET clinic`), read only when the page names no privacy notice: its notice is then
    * linked. A clinic that cannot be read leaves the consent as it would be without one.
    */
-  private readonly clinicTask = new Task(this, {
-    task: async ([client, needed], { signal }) => {
-      if (!client || !needed) return undefined;
-      try {
-        return await client.getClinic({ signal: this.signalFor(signal) });
-      } catch {
-        return undefined;
-      }
-    },
-    args: () => [this.client, this.privacyUrl === null && !this.managing && !this.#hasPrivacySlot(), this.connectionSignal] as const,
-  });
+  private readonly clinicTask = clinicTask(
+    this,
+    () => [this.client, this.privacyUrl === null && !this.managing && !this.#hasPrivacySlot(), this.connectionSignal],
+    (signal) => this.signalFor(signal),
+  );
 
   #hasPrivacySlot(): boolean {
     return Boolean(this.querySelector(':scope > [slot="privacy"]'));

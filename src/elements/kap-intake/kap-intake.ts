@@ -2,6 +2,7 @@ import { Task, initialState } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { isKapApiError } from '../../api/errors.js';
+import { clinicTask } from '../../base/clinic-task.js';
 import { readBookingFragment, type BookingFragment } from '../../base/fragment-token.js';
 import { renderErrorSummary } from '../../base/error-summary.js';
 import { KapElement, type ConfigurationProblem } from '../../base/kap-element.js';
@@ -185,17 +186,11 @@ export class KapIntake extends KapElement {
    * The clinic (`GET clinic`), read once a form that names no clinic number is shown: the crisis
    * panel then offers the clinic's phone. A clinic that cannot be read leaves the panel without it.
    */
-  private readonly clinicTask = new Task(this, {
-    task: async ([client, needed], { signal }) => {
-      if (!client || !needed) return undefined;
-      try {
-        return await client.getClinic({ signal: this.signalFor(signal) });
-      } catch {
-        return undefined;
-      }
-    },
-    args: () => [this.client, Boolean(this.formTask.value && !this.formTask.value.crisis?.clinicPhone), this.connectionSignal] as const,
-  });
+  private readonly clinicTask = clinicTask(
+    this,
+    () => [this.client, Boolean(this.formTask.value && !this.formTask.value.crisis?.clinicPhone), this.connectionSignal],
+    (signal) => this.signalFor(signal),
+  );
 
   /** The booking in use: the `booking` attribute, else the one in the page address. */
   get bookingId(): string | undefined {
