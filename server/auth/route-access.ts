@@ -42,4 +42,14 @@ export const STAFF_ROUTES: Record<string, RouteAccess> = {
   // client data (staff-records.ts)
   'GET /staff/bookings/:id': { permission: 'bookings:read', apiKey: true },
   'GET /staff/intake-responses/:id': { permission: 'intake:read', apiKey: true },
+  // the clinic's configuration (clinic-settings.ts)
+  'GET /staff/clinic': { permission: 'settings:manage' },
+  'PUT /staff/clinic/profile': { permission: 'settings:manage' },
+  'PUT /staff/clinic/services': { permission: 'settings:manage' },
+  'PUT /staff/clinic/hours': { permission: 'settings:manage' },
+  'PUT /staff/clinic/closures': { permission: 'settings:manage' },
+  'PUT /staff/clinic/checklists/:serviceId': { permission: 'settings:manage' },
+  'GET /staff/forms': { permission: 'forms:manage' },
+  'PUT /staff/forms/:id/draft': { permission: 'forms:manage' },
+  'POST /staff/forms/:id/publish': { permission: 'forms:manage' },
 };

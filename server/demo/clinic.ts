@@ -3,6 +3,7 @@
  * rely on these values; change them only together with the tests in `test/server/`. Its services
  * are written in English (`DEMO_LANGUAGE`) with Spanish `translations` beside them.
  */
+import type { ClinicProfile } from '../../src/api/clinic-config.js';
 import type { Service } from '../../src/api/schemas.js';
 import type { OpeningPeriod } from '../../src/scheduling/opening-hours.js';
 
@@ -94,3 +95,24 @@ export const DEMO_SLOT_STEP_MINUTES = 30;
 export const DEMO_MIN_NOTICE_MINUTES = 12 * 60;
 /** No booking starts 60 days or more from now. */
 export const DEMO_HORIZON_DAYS = 60;
+
+/** The demo clinic's profile: `GET clinic`, the privacy notice the booking consent links, the crisis lines. */
+export const DEMO_PROFILE = {
+  name: 'Harbor Light Ketamine Therapy',
+  address: { lines: ['200 Harbor Street, Suite 4', 'New York, NY 10004'], country: 'US' },
+  contact: { phone: '+1 212 555 0100', email: 'care@harborlight.example' },
+  // A path on the page's own site: the demo site serves it.
+  privacyNoticeUrl: '/privacy.html',
+  crisisResources: {
+    US: [
+      {
+        name: '988 Suicide & Crisis Lifeline',
+        description: 'Call or text 988 to talk to a trained counselor. Free and confidential, 24 hours a day.',
+        phone: '988',
+        sms: '988',
+        url: 'https://988lifeline.org',
+      },
+      { name: 'Emergency services', description: 'If you or someone else is in immediate danger, call 911.', phone: '911' },
+    ],
+  },
+} as const satisfies Omit<ClinicProfile, 'timeZone' | 'language'>;

@@ -5,6 +5,8 @@
  * because fields may be added to responses, never removed.
  */
 import * as z from 'zod/mini';
+import * as clinic from '../../src/api/clinic.js';
+import * as clinicConfig from '../../src/api/clinic-config.js';
 import * as schemas from '../../src/api/schemas.js';
 import * as staff from '../../src/api/staff.js';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../auth/session-cookie.js';
@@ -28,6 +30,7 @@ const RESPONSE_SCHEMAS = {
   IntakeResponseCreated: schemas.IntakeResponseCreated,
   SafetySignalCreated: schemas.SafetySignalCreated,
   ErrorBody: schemas.ErrorBody,
+  ClinicResponse: clinic.ClinicResponse,
 } as const;
 
 const REQUEST_SCHEMAS = {
@@ -59,6 +62,9 @@ export const STAFF_RESPONSE_SCHEMAS = {
   StaffBooking: staff.StaffBooking,
   StaffBookingResponse: staff.StaffBookingResponse,
   StaffIntakeResponse: staff.StaffIntakeResponse,
+  ClinicConfigurationResponse: clinicConfig.ClinicConfigurationResponse,
+  FormsResponse: clinicConfig.FormsResponse,
+  FormResponse: clinicConfig.FormResponse,
 } as const;
 
 const STAFF_REQUEST_SCHEMAS = {
@@ -67,6 +73,12 @@ const STAFF_REQUEST_SCHEMAS = {
   SetupCompleteRequest: staff.SetupCompleteRequest,
   StaffInviteRequest: staff.StaffInviteRequest,
   ApiKeyCreateRequest: staff.ApiKeyCreateRequest,
+  ProfileUpdate: clinicConfig.ProfileUpdate,
+  ServicesUpdate: clinicConfig.ServicesUpdate,
+  OpeningHoursUpdate: clinicConfig.OpeningHoursUpdate,
+  ClosuresUpdate: clinicConfig.ClosuresUpdate,
+  ChecklistUpdate: clinicConfig.ChecklistUpdate,
+  FormDraftUpdate: clinicConfig.FormDraftUpdate,
 } as const;
 
 /** The document's `components`. */

@@ -7,6 +7,7 @@
 import { CORS_EXPOSE_HEADERS } from '../middleware/cors.js';
 import { BOOKING_PATHS } from './booking-paths.js';
 import { CHECKLIST_PATHS } from './checklist-paths.js';
+import { CLINIC_PATHS } from './clinic-paths.js';
 import { components } from './components.js';
 import { INTAKE_PATHS } from './intake-paths.js';
 import { OPERATION_PATHS } from './operation-paths.js';
@@ -98,7 +99,7 @@ function build(): OpenApiDocument {
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: '.', description: 'Relative to where this document is served: the `api` base URL.' }],
-    paths: { ...BOOKING_PATHS, ...CHECKLIST_PATHS, ...INTAKE_PATHS, ...OPERATION_PATHS, ...STAFF_PATHS },
+    paths: { ...CLINIC_PATHS, ...BOOKING_PATHS, ...CHECKLIST_PATHS, ...INTAKE_PATHS, ...OPERATION_PATHS, ...STAFF_PATHS },
     components: components(),
   };
 }

@@ -7,8 +7,8 @@ export const INTAKE_PATHS: Record<string, Record<string, OpenApiOperation>> = {
       operationId: 'getForm',
       summary: 'An intake form definition',
       description:
-        'The definition as the clinic wrote it; the element checks it with `parseFormDefinition()`. Its schema is ' +
-        'published separately as `form-definition.schema.json` (kap-elements `dist/`).',
+        'The version of the form published last, as the clinic wrote it; the element checks it with `parseFormDefinition()`. Its schema is ' +
+        'published separately as `form-definition.schema.json` (kap-elements `dist/`). A form with only a draft, or none, is `404`.',
       tags: ['intake'],
       parameters: [pathId('id')],
       responses: responses(
@@ -29,7 +29,9 @@ export const INTAKE_PATHS: Record<string, Record<string, OpenApiOperation>> = {
         'validation as in the browser); scores, review flags and the safety flag are recomputed by the server, and ' +
         'those are stored, never the client’s. `booking`, when sent, links the response to that booking and needs ' +
         'its access token as the bearer token; a missing or wrong token and an unknown booking id all answer `401`, ' +
-        'so ids cannot be probed. Without `booking` no token is needed.',
+        'so ids cannot be probed. Without `booking` no token is needed. The answers are checked and scored against the ' +
+        'form `version` they name (the one published last without `version`), however old, as long as it was published: ' +
+        'an unknown or unpublished form or version is `404`. The response is stored with its form id and version.',
       tags: ['intake'],
       parameters: [parameter('IdempotencyKeyRequired')],
       requestBody: { required: true, content: json(ref('IntakeSubmission')) },
@@ -37,6 +39,7 @@ export const INTAKE_PATHS: Record<string, Record<string, OpenApiOperation>> = {
       responses: responses(
         { '201': replayable('The stored response’s id and time; never answers or scores.', 'IntakeResponseCreated') },
         'Unauthorized',
+        'NotFound',
         ...WRITE_ERRORS,
       ),
     },

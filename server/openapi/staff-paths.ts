@@ -4,9 +4,10 @@
  * cookie (with the CSRF header on writes), or for some reads an API key with the right scope.
  */
 import { STAFF_ROUTES, type RouteAccess } from '../auth/route-access.js';
+import { CLINIC_SETTINGS_OPERATIONS } from './clinic-paths.js';
 import { json, pathId, ref, responses, success, type ErrorResponse, type OpenApiOperation } from './parts.js';
 
-type Method = 'get' | 'post' | 'delete';
+type Method = 'get' | 'post' | 'put' | 'delete';
 
 interface StaffOperation {
   operationId: string;
@@ -15,11 +16,10 @@ interface StaffOperation {
   request?: string;
   /** Success status → response schema name (`null`: no body). */
   ok: Record<string, string | null>;
-  errors: ErrorResponse[];
+  errors: readonly ErrorResponse[];
   query?: unknown[];
 }
 
-const ID = pathId('id');
 const SIGNED_IN: ErrorResponse[] = ['Unauthorized', 'Forbidden'];
 const WRITE: ErrorResponse[] = ['BadRequest', 'ValidationFailed', 'UnsupportedMediaType', 'PayloadTooLarge'];
 
@@ -150,7 +150,7 @@ function operation(route: string, spec: StaffOperation): OpenApiOperation {
     ]),
   );
   const path = route.split(' ')[1]!;
-  const parameters = [...(path.includes('{id}') ? [ID] : []), ...(spec.query ?? [])];
+  const parameters = [...[...path.matchAll(/\{(\w+)\}/g)].map((match) => pathId(match[1]!)), ...(spec.query ?? [])];
   const secured = security(access, method);
   return {
     operationId: spec.operationId,
@@ -165,7 +165,7 @@ function operation(route: string, spec: StaffOperation): OpenApiOperation {
 }
 
 export const STAFF_PATHS: Record<string, Record<string, OpenApiOperation>> = {};
-for (const [route, spec] of Object.entries(OPERATIONS)) {
+for (const [route, spec] of Object.entries({ ...OPERATIONS, ...CLINIC_SETTINGS_OPERATIONS })) {
   const [method, path] = route.split(' ') as [string, string];
   (STAFF_PATHS[path] ??= {})[method.toLowerCase()] = operation(route, spec);
 }

@@ -9,6 +9,8 @@ import { registerApiKeyRoutes } from './api-keys.js';
 import { registerAuditLogRoutes } from './audit-log.js';
 import { registerBookingRoutes } from './bookings.js';
 import { registerChecklistRoutes } from './checklist.js';
+import { registerClinicRoutes } from './clinic.js';
+import { registerClinicSettingsRoutes } from './clinic-settings.js';
 import type { RouteContext } from './context.js';
 import { registerHoldRoutes } from './holds.js';
 import { registerIntakeRoutes } from './intake.js';
@@ -24,6 +26,7 @@ export type { RouteContext };
 
 export function registerRoutes(app: Hono<AppEnv>, context: RouteContext): void {
   registerOperationRoutes(app, context);
+  registerClinicRoutes(app, context);
   registerServiceRoutes(app, context);
   registerHoldRoutes(app, context);
   registerBookingRoutes(app, context);
@@ -37,4 +40,5 @@ export function registerRoutes(app: Hono<AppEnv>, context: RouteContext): void {
   registerApiKeyRoutes(app, context);
   registerAuditLogRoutes(app, context);
   registerStaffRecordRoutes(app, context);
+  registerClinicSettingsRoutes(app, context);
 }

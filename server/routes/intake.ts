@@ -1,8 +1,10 @@
 /**
- * The intake endpoints: `GET forms/{id}` answers a form definition as the clinic wrote it (the
- * element checks it with `parseFormDefinition()`), and `POST intake-responses` (Idempotency-Key
- * required, as for bookings) stores one response with the server's own scores and flags,
- * recomputed from the answers by `checkSubmission()` (what the client computed is never stored).
+ * The intake endpoints: `GET forms/{id}` answers the latest published version of a form as the
+ * clinic wrote it (the element checks it with `parseFormDefinition()`; a draft is never served:
+ * 404), and `POST intake-responses` (Idempotency-Key required, as for bookings) stores one response
+ * to the version it names — an older published version too — with the server's own scores and
+ * flags, recomputed from the answers by `checkSubmission()` against that version (what the client
+ * computed is never stored); an unknown or unpublished form or version is 404.
  * A response linked to a booking needs that booking's bearer token, as every per-booking route
  * does. Nothing from a request is logged: the request log records only the route pattern and status.
  */
@@ -34,8 +36,9 @@ export function registerIntakeRoutes(app: Hono<AppEnv>, { stores, now }: RouteCo
     // Linking answers to a booking needs that booking's token: an unknown id and a wrong or
     // missing token answer the same 401, so the route cannot be used to learn which ids exist.
     if (body.booking !== undefined) await authorizedBooking(stores.bookings, body.booking, c.req.header('Authorization'));
-    const served = await stores.forms.find(body.form);
-    if (!served) throw validationFailed({ form: 'There is no intake form with this id.' });
+    // The version answered, however old, as long as it was published; a draft or unknown form is not there.
+    const served = body.version === undefined ? await stores.forms.find(body.form) : await stores.forms.findVersion(body.form, body.version);
+    if (!served) throw notFound('There is no published intake form with this id and version.');
     const at = now();
     const respond = (record: IntakeResponseRecord): IntakeResponseCreated => ({
       response: { id: record.id, receivedAt: toSecondInstant(record.receivedAt) },

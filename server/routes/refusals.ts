@@ -66,6 +66,9 @@ export function refusalError(refusal: StoreRefusal, context: RefusalContext): Ap
     case 'staff_not_found':
     case 'last_owner':
     case 'setup_token_invalid':
+    // The configuration routes word these themselves (routes/clinic-settings.ts).
+    case 'form_not_found':
+    case 'form_version_conflict':
       return undefined;
   }
 }

@@ -10,6 +10,16 @@ import { validationFailed } from '../api-error.js';
 z.config(z.locales.en());
 
 export function parseRequest<T extends z.ZodMiniType>(schema: T, input: unknown): z.infer<T> {
+  const checked = checkWith(schema, input);
+  if (!checked.ok) throw validationFailed(checked.problems);
+  return checked.data;
+}
+
+/** What `parseRequest` checks, as a value: the data, or its problems by dotted path (`body` for the whole). */
+export function checkWith<T extends z.ZodMiniType>(
+  schema: T,
+  input: unknown,
+): { ok: true; data: z.infer<T> } | { ok: false; problems: Record<string, string> } {
   // No prototype: a key such as `__proto__` or `constructor` is then an ordinary field like any other.
   const fields: Record<string, string> = Object.create(null);
   for (const path of unknownKeys(schema, input, [])) fields[path] ??= 'Unknown field';
@@ -19,13 +29,17 @@ export function parseRequest<T extends z.ZodMiniType>(schema: T, input: unknown)
       fields[issue.path.map(String).join('.') || 'body'] ??= issue.message;
     }
   }
-  if (Object.keys(fields).length > 0 || !result.success) throw validationFailed(fields);
-  return result.data;
+  if (Object.keys(fields).length > 0 || !result.success) return { ok: false, problems: fields };
+  return { ok: true, data: result.data };
 }
 
 /** Dotted paths of keys in `input` that no object schema along the way declares. */
 function unknownKeys(schema: z.core.$ZodType, input: unknown, path: string[]): string[] {
   const def = unwrap(schema)._zod.def;
+  if (def.type === 'array' && Array.isArray(input)) {
+    const element = (def as z.core.$ZodArrayDef).element;
+    return input.flatMap((item, index) => unknownKeys(element, item, [...path, String(index)]));
+  }
   if (def.type !== 'object' || typeof input !== 'object' || input === null || Array.isArray(input)) return [];
   const shape = (def as z.core.$ZodObjectDef).shape;
   const found: string[] = [];

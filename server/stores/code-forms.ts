@@ -1,8 +1,7 @@
 /**
- * The intake forms a clinic serves, from definitions in code (the demo clinic's, until forms live
- * in the database). Each is checked with `parseFormDefinition()` when the store is made, so a
- * broken definition stops the server at start-up rather than reaching a client, and so is one
- * whose longest possible answers would not fit the server's largest intake body.
+ * How an intake form is served, checked with `parseFormDefinition()`, so a broken definition stops
+ * the server at start-up rather than reaching a client, and so does one whose longest possible
+ * answers would not fit the server's largest intake body; and a form store over definitions in code.
  */
 import { parseFormDefinition } from '../../src/forms/index.js';
 import { longestTextItems, worstSubmissionBytes } from '../../src/forms/submission-size.js';
@@ -15,23 +14,33 @@ import type { FormStore, ServedForm } from './types.js';
  */
 export const MAX_INTAKE_BODY_BYTES = 512 * 1024;
 
+/**
+ * A definition as served: checked with `parseFormDefinition()`, and refused when its longest
+ * possible answers would not fit the server's largest intake body. Throws, naming the problems.
+ */
+export function servedForm(definition: Record<string, unknown>): ServedForm {
+  const parsed = parseFormDefinition(definition);
+  if (!parsed.ok) throw new Error(`Intake form "${String(definition['id'])}" is not valid:\n${parsed.problems.join('\n')}`);
+  const worst = worstSubmissionBytes(parsed.form);
+  if (worst > MAX_INTAKE_BODY_BYTES) {
+    throw new Error(
+      `Intake form "${parsed.form.id}" allows answers of up to ${Math.ceil(worst / 1024)} KB, more than this server accepts ` +
+        `(${MAX_INTAKE_BODY_BYTES / 1024} KB), so some answers the form allows would be refused. ` +
+        `Lower the maxLength of its longest text questions: ${longestTextItems(parsed.form).join(', ')}.`,
+    );
+  }
+  return { definition, form: parsed.form };
+}
+
+/** Forms from definitions in code, unchanging: for tools and tests that need no database. */
 export class CodeFormStore implements FormStore {
   readonly #forms = new Map<string, ServedForm>();
   readonly #maxSubmissionBytes: number;
 
   constructor(definitions: readonly Record<string, unknown>[] = DEMO_FORMS) {
     for (const definition of definitions) {
-      const parsed = parseFormDefinition(definition);
-      if (!parsed.ok) throw new Error(`Intake form "${String(definition['id'])}" is not valid:\n${parsed.problems.join('\n')}`);
-      const worst = worstSubmissionBytes(parsed.form);
-      if (worst > MAX_INTAKE_BODY_BYTES) {
-        throw new Error(
-          `Intake form "${parsed.form.id}" allows answers of up to ${Math.ceil(worst / 1024)} KB, more than this server accepts ` +
-            `(${MAX_INTAKE_BODY_BYTES / 1024} KB), so some answers the form allows would be refused. ` +
-            `Lower the maxLength of its longest text questions: ${longestTextItems(parsed.form).join(', ')}.`,
-        );
-      }
-      this.#forms.set(parsed.form.id, { definition, form: parsed.form });
+      const served = servedForm(definition);
+      this.#forms.set(served.form.id, served);
     }
     // The body limit of `POST intake-responses`: every answer a served form allows fits.
     this.#maxSubmissionBytes = Math.max(0, ...[...this.#forms.values()].map((served) => worstSubmissionBytes(served.form)));
@@ -39,6 +48,19 @@ export class CodeFormStore implements FormStore {
 
   async find(id: string): Promise<ServedForm | undefined> {
     return this.#forms.get(id);
+  }
+
+  async findVersion(id: string, version: string): Promise<ServedForm | undefined> {
+    const served = this.#forms.get(id);
+    return served && (served.form.version ?? '') === version ? served : undefined;
+  }
+
+  async saveDraft(): Promise<void> {
+    throw new Error('Forms written in code have no drafts.');
+  }
+
+  async publish(): Promise<void> {
+    throw new Error('Forms written in code are published by changing the code.');
   }
 
   async maxSubmissionBytes(): Promise<number> {

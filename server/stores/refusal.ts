@@ -26,7 +26,10 @@ export type RefusalReason =
   /** The clinic's only active owner cannot be disabled. */
   | 'last_owner'
   /** The set-up token is unknown, used or expired. */
-  | 'setup_token_invalid';
+  | 'setup_token_invalid'
+  | 'form_not_found'
+  /** That version of the form is published already, and differently: published versions never change. */
+  | 'form_version_conflict';
 
 export class StoreRefusal extends Error {
   constructor(

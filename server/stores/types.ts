@@ -27,22 +27,25 @@
  * - Rules are the caller's (src/scheduling, server/booking-rules.ts): which starts are slots,
  *   notice, horizon, the follow-up window, the clinic day a hold counts on, a booking's status.
  *   They arrive as intervals and values, so an engine needs no time zone and no clinical rule.
- * - A new database holds the demo clinic (server/demo/clinic.ts, server/demo/checklists.ts):
- *   its services with their translations, its language, opening hours, scheduling settings and
- *   checklist templates.
+ * - A new database holds the demo clinic (server/demo/clinic.ts, server/demo/checklists.ts,
+ *   server/demo/intake-form.ts): its profile, services with their translations, its language,
+ *   opening hours, scheduling settings, checklist templates and its intake form, published.
+ * - The configuration is checked by the caller (server/clinic-config.ts) before a store is asked
+ *   to change it, and changed all at once or not at all.
  * - An engine's factory refuses to open a database whose configuration is broken: a checklist
- *   template that `checklistCopyFrom` (stores/checklist-templates.ts) refuses, an intake form
- *   that `CodeFormStore` refuses.
+ *   template that `checklistCopyFrom` (stores/checklist-templates.ts) refuses, a published intake
+ *   form that `servedForm` (stores/code-forms.ts) refuses.
  */
-import type { BookingStatus, CareReason, ClientDetails, Service } from '../../src/api/schemas.js';
+import type { BookingStatus, CareReason, ClientDetails } from '../../src/api/schemas.js';
 import type { ChecklistItemDefinition } from '../../src/checklist/definition.js';
 import type { ItemTexts } from '../../src/checklist/languages.js';
-import type { ResolvedForm } from '../../src/forms/definition.js';
 import type { IntakeSubmission } from '../../src/forms/submission.js';
-import type { Interval, SchedulingRules } from '../../src/scheduling/opening-hours.js';
+import type { Buffers, Interval, SchedulingRules } from '../../src/scheduling/opening-hours.js';
+import type { ClinicStore, FormStore } from './clinic-types.js';
 import type { ApiKeyStore, AuditStore, SessionStore, SignInThrottleStore, StaffStore } from './staff-types.js';
 
-export type { Interval, SchedulingRules };
+export type { Buffers, Interval, SchedulingRules };
+export type * from './clinic-types.js';
 export type * from './staff-types.js';
 
 export interface Stores {
@@ -63,47 +66,15 @@ export interface Stores {
   close(): Promise<void>;
 }
 
-// ---- the clinic's configuration -------------------------------------------------------------
-
-/** The clinic's configuration as the routes read it. */
-export interface ClinicStore {
-  /** The active services, in the clinic's order. */
-  listServices(): Promise<Service[]>;
-  /** An active service; `undefined` for an unknown or retired one. */
-  findService(id: string): Promise<Service | undefined>;
-  /** Opening hours, slot grid, notice, horizon and the clinic's time zone. */
-  schedulingRules(): Promise<SchedulingRules>;
-  /**
-   * The language (BCP 47) the services' `name` and `description` are written in (`lang` of
-   * `GET services`); `en` unless the clinic says otherwise. Other languages are in each service's
-   * `translations`, returned as stored.
-   */
-  language(): Promise<string>;
-  /** A service's checklist template as stored (JSON text), `undefined` when it has none. */
-  checklistTemplate(serviceId: string): Promise<string | undefined>;
-}
-
-/** The intake forms the clinic serves (today from code: stores/code-forms.ts). */
-export interface FormStore {
-  /** The form served as `id`: as the clinic wrote it, and checked. */
-  find(id: string): Promise<ServedForm | undefined>;
-  /** The largest `POST intake-responses` body any served form's answers can make: its body limit. */
-  maxSubmissionBytes(): Promise<number>;
-}
-
-export interface ServedForm {
-  /** What `GET forms/{id}` answers. */
-  definition: Record<string, unknown>;
-  form: ResolvedForm;
-}
-
 // ---- holds and bookings -----------------------------------------------------------------------
 
 export interface BookingStore {
   /**
    * The starts `rules` schedule for a service of `durationMinutes` in [from, to) that no active
-   * booking and no hold live at `now` overlaps — `freeSlots()` of src/scheduling over the store's
-   * own busy intervals, with notice and horizon left to the caller. An engine may answer from
+   * booking and no hold live at `now` overlaps, once each is padded with its service's buffers
+   * (`bufferBeforeMinutes`, `bufferAfterMinutes`) — `freeSlots()` of src/scheduling over the store's
+   * own busy intervals, with notice and horizon left to the caller. Holds, bookings and moves keep
+   * buffers the same way. An engine may answer from
    * memory (the SQLite store remembers days) but never with a stale answer.
    */
   freeSlots(query: SlotQuery): Promise<Interval[]>;

@@ -38,6 +38,7 @@ import {
   type ServicesResponse,
 } from './schemas.js';
 import type { IntakeSubmission } from '../forms/submission.js';
+import { ClinicResponse as ClinicResponseSchema, type ClinicResponse } from './clinic.js';
 
 export interface KapClientOptions {
   /** The raw `api` attribute value. */
@@ -233,6 +234,11 @@ export class KapApiClient {
       options.baseURI ?? globalThis.document?.baseURI ?? globalThis.location?.href,
     );
     this.base = new URL(this.#base);
+  }
+
+  /** `GET clinic`: the clinic's name, time zone, phone, privacy notice and crisis lines (src/api/clinic.ts). */
+  getClinic(opts: RequestOptions = {}): Promise<ClinicResponse> {
+    return this.#request({ method: 'GET', segments: ['clinic'], signal: opts.signal, onProgress: opts.onProgress, schema: ClinicResponseSchema });
   }
 
   /** `GET services`. */

@@ -31,6 +31,8 @@ export const StaffErrorCode = z.enum([
   'email_taken',
   /** 409: the clinic's only active owner cannot be disabled. */
   'last_owner',
+  /** 409: that version of the form is published already; published versions never change. */
+  'form_version_published',
 ]);
 export type StaffErrorCode = z.infer<typeof StaffErrorCode>;
 

@@ -343,7 +343,7 @@ export const CrisisPanel = z.strictObject({
 export const CrisisConfig = z.strictObject({
   /**
    * The clinic's own phone number, offered in the crisis panel beside the crisis lines (a `tel:`
-   * link), e.g. `+1 212 555 0100`. (`GET clinic` is to supply it later.)
+   * link), e.g. `+1 212 555 0100`. Without it, `<kap-intake>` offers the phone of `GET clinic`.
    */
   clinicPhone: z.optional(Dialable),
   heading: z.optional(Label),

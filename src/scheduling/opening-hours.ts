@@ -23,6 +23,23 @@ export interface SchedulingRules {
   minNoticeMinutes: number;
   /** Nothing can start this far or further after now. */
   horizonDays: number;
+  /** When the clinic is closed although its hours say open (a holiday, a closed afternoon): no slot overlaps one. */
+  closures?: readonly Interval[];
+}
+
+/** A closure as the clinic writes it: a day, or part of one, in wall-clock minutes. */
+export interface ClosedDay {
+  /** `YYYY-MM-DD` in the clinic's zone. */
+  date: string;
+  /** With `toMinute`: closed only in [fromMinute, toMinute); without both, the whole day. */
+  fromMinute?: number;
+  toMinute?: number;
+}
+
+/** Time kept free around each session of a service, in minutes. */
+export interface Buffers {
+  beforeMinutes: number;
+  afterMinutes: number;
 }
 
 /** A half-open interval [start, end) in epoch milliseconds. */
@@ -61,7 +78,7 @@ export function scheduledSlots(rules: SchedulingRules, durationMinutes: number, 
         if (start === undefined) continue;
         const end = start + duration;
         if (end > closes) break;
-        if (start >= from && start < to) slots.push({ start, end });
+        if (start >= from && start < to && !rules.closures?.some((closed) => overlaps({ start, end }, closed))) slots.push({ start, end });
       }
     }
   }
@@ -82,6 +99,22 @@ function closingInstant(day: string, minute: number, timeZone: string): number {
   return later < MINUTES_PER_DAY ? wallClockInstant(day, later, timeZone)! : Date.parse(startOfDay(addDays(day, 1), timeZone));
 }
 
+/** The instants a closure covers, in `timeZone`: its whole day, or its hours on that day. */
+export function closureInterval(closure: ClosedDay, timeZone: string): Interval {
+  const dayStart = Date.parse(startOfDay(closure.date, timeZone));
+  const dayEnd = Date.parse(startOfDay(addDays(closure.date, 1), timeZone));
+  if (closure.fromMinute === undefined || closure.toMinute === undefined) return { start: dayStart, end: dayEnd };
+  const at = (minute: number) =>
+    minute <= 0 ? dayStart : minute >= MINUTES_PER_DAY ? dayEnd : (wallClockInstant(closure.date, minute, timeZone) ?? closingInstant(closure.date, minute, timeZone));
+  return { start: at(closure.fromMinute), end: at(closure.toMinute) };
+}
+
+/** A session's interval with the time its service keeps free before and after it. */
+export function padded(slot: Interval, buffers: Buffers | undefined): Interval {
+  if (!buffers) return slot;
+  return { start: slot.start - buffers.beforeMinutes * MINUTE, end: slot.end + buffers.afterMinutes * MINUTE };
+}
+
 /** The window in which a start may be booked at `now`: [earliest, latest). */
 export function bookableWindow(rules: SchedulingRules, now: number): Interval {
   return { start: now + rules.minNoticeMinutes * MINUTE, end: now + rules.horizonDays * DAY };
@@ -93,12 +126,19 @@ export interface FreeSlotsQuery {
   from: number;
   to: number;
   now: number;
-  /** Intervals in which the clinician is taken: active bookings and live holds of any service. */
+  /**
+   * Intervals in which the clinician is taken: active bookings and live holds of any service,
+   * each with its own service's buffers (`padded`).
+   */
   busy: readonly Interval[];
+  /** The buffers of the service asked for: a slot is free when it, so padded, overlaps nothing busy. */
+  buffers?: Buffers;
 }
 
 /**
- * The slots a client may book now: scheduled, within notice and horizon, overlapping nothing busy.
+ * The slots a client may book now: scheduled, within notice and horizon, overlapping nothing busy
+ * once both sides are padded with their buffers (so two sessions are at least one's after-buffer
+ * plus the other's before-buffer apart).
  * This is the definition; a store may answer the same from remembered days (the SQLite store's
  * availability cache), and the store suite compares the two.
  */
@@ -106,7 +146,9 @@ export function freeSlots(query: FreeSlotsQuery): Interval[] {
   const window = bookableWindow(query.rules, query.now);
   const from = Math.max(query.from, window.start);
   const to = Math.min(query.to, window.end);
-  return scheduledSlots(query.rules, query.durationMinutes, from, to).filter((slot) => !query.busy.some((taken) => overlaps(slot, taken)));
+  return scheduledSlots(query.rules, query.durationMinutes, from, to).filter(
+    (slot) => !query.busy.some((taken) => overlaps(padded(slot, query.buffers), taken)),
+  );
 }
 
 /** Whether the opening hours offer a slot for this service starting exactly at `start`. */

@@ -774,6 +774,14 @@ describe('response validation', () => {
     await rejectsWith(client.getAvailability(q), { kind: 'bad_response', message: /at slots\.0\.start: / });
   });
 
+  it('GET clinic: the clinic as the contract says, and a privacy notice that is not a string is bad_response at its path', async () => {
+    const clinic = { name: 'Harbor Light', timeZone: 'America/New_York', phone: '+1 212 555 0100', privacyNoticeUrl: '/privacy.html' };
+    const { client, calls } = clientWith([json(200, clinic), json(200, { ...clinic, privacyNoticeUrl: 42 })]);
+    assert.deepEqual(await client.getClinic(), clinic);
+    assert.equal(calls[0]!.url.pathname.endsWith('/clinic'), true);
+    await rejectsWith(client.getClinic(), { kind: 'bad_response', message: /at privacyNoticeUrl: / });
+  });
+
   it('a booking response without its access token is bad_response at accessToken', async () => {
     const { client } = clientWith([json(201, { booking: BOOKING })]);
     await rejectsWith(client.createBooking(BOOKING_REQUEST, WRITE), { kind: 'bad_response', message: /accessToken/ });

@@ -165,6 +165,17 @@ describe('<kap-intake> safety signal', () => {
     expect(network.to('POST', SIGNALS)).to.deep.equal([]);
     await expect(el).to.be.accessible();
   });
+
+  it('a form that names no clinic number: the panel offers the clinic’s phone from GET clinic', async () => {
+    const { crisis: _crisis, ...definition } = DEMO_INTAKE_FORM as typeof DEMO_INTAKE_FORM & { crisis?: unknown };
+    const el = await mountIntake({ api: freshApi() }, definition);
+    await loaded(el);
+    await toPhq9Item9(el);
+    await choose(el, 'phq-9.q9', 'more-than-half-the-days');
+    await until(() => $(el, '[part="crisis"] a[href="tel:+12125550100"]'), 'the clinic’s number');
+    expect($$<HTMLAnchorElement>(el, '[part="crisis"] a[href="tel:+12125550100"]').map((a) => a.textContent)).to.deep.equal(['Call +1 212 555 0100']);
+    await expect(el).to.be.accessible();
+  });
 });
 
 describe('<kap-intake> crisis panel', () => {

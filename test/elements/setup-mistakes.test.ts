@@ -256,6 +256,16 @@ describe('item 14: no privacy notice to link', () => {
     expect(errors()).to.deep.equal([{ kind: 'configuration', code: 'invalid_privacy_url' }]);
   });
 
+  it('without a privacy-url attribute, the consent links the clinic’s own notice (GET clinic): nothing to report', async () => {
+    const el = await detailsWithoutNotice({}, (e) => e.removeAttribute('privacy-url'));
+    await until(() => $(el, '#kap-privacy-hint a'), 'the clinic’s notice to be linked');
+    expect($<HTMLAnchorElement>(el, '#kap-privacy-hint a')!.href).to.equal(new URL('/privacy.html', document.baseURI).href);
+    expect(text($(el, 'label[for="kap-privacy"]')!)).to.include('privacy notice');
+    await expect(el).to.be.accessible();
+    expect(errors()).to.deep.equal([]);
+    expect(warnings).to.deep.equal([]);
+  });
+
   it('the page’s own sentence in the privacy slot is a notice: nothing to report', async () => {
     const el = await detailsWithoutNotice({ 'privacy-url': '' }, (e) => {
       const sentence = document.createElement('p');

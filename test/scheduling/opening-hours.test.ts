@@ -10,6 +10,7 @@ import { DateTime } from 'luxon';
 import {
   bookableWindow,
   clinicDay,
+  closureInterval,
   freeSlots,
   isScheduledStart,
   overlaps,
@@ -217,3 +218,42 @@ function luxonScheduledSlots(rules: SchedulingRules, durationMinutes: number, fr
   }
   return slots;
 }
+
+describe('closures and buffers', () => {
+  const weekdays = rulesWith([2].map((weekday) => ({ weekday, opensMinute: 540, closesMinute: 1020 })));
+  const tuesday = [Date.parse('2026-03-03T05:00:00Z'), Date.parse('2026-03-04T05:00:00Z')] as const;
+
+  it('a closure is a whole clinic day, or its hours on that day, in the clinic’s zone (across a clock change too)', () => {
+    assert.deepEqual(closureInterval({ date: '2026-03-03' }, 'America/New_York'), { start: Date.parse('2026-03-03T05:00:00Z'), end: Date.parse('2026-03-04T05:00:00Z') });
+    assert.deepEqual(closureInterval({ date: '2026-03-03', fromMinute: 720, toMinute: 1020 }, 'America/New_York'), {
+      start: Date.parse('2026-03-03T17:00:00Z'),
+      end: Date.parse('2026-03-03T22:00:00Z'),
+    });
+    // 8 March 2026: New York springs forward at 02:00; the day is 23 hours long.
+    const spring = closureInterval({ date: '2026-03-08' }, 'America/New_York');
+    assert.equal(spring.end - spring.start, 23 * HOUR);
+  });
+
+  it('no scheduled slot overlaps a closure: a closed afternoon keeps the morning', () => {
+    const closed = { ...weekdays, closures: [closureInterval({ date: '2026-03-03', fromMinute: 720, toMinute: 1020 }, 'America/New_York')] };
+    const slots = scheduledSlots(closed, 60, ...tuesday);
+    assert.deepEqual(slots.map((slot) => iso(slot.start)), ['2026-03-03T14:00:00Z', '2026-03-03T14:30:00Z', '2026-03-03T15:00:00Z', '2026-03-03T15:30:00Z', '2026-03-03T16:00:00Z']);
+    assert.equal(isScheduledStart(closed, 60, Date.parse('2026-03-03T18:00:00Z')), false);
+    assert.deepEqual(scheduledSlots({ ...weekdays, closures: [closureInterval({ date: '2026-03-03' }, 'America/New_York')] }, 60, ...tuesday), []);
+  });
+
+  it('a free slot, padded with its buffers, overlaps nothing busy (each busy time padded with its own)', () => {
+    // A session 11:00–12:00 whose service keeps 15 minutes after it: busy 11:00–12:15.
+    const busy = [{ start: Date.parse('2026-03-03T16:00:00Z'), end: Date.parse('2026-03-03T17:15:00Z') }];
+    const starts = (buffers?: { beforeMinutes: number; afterMinutes: number }) =>
+      freeSlots({ rules: weekdays, durationMinutes: 60, from: tuesday[0], to: tuesday[1], now: tuesday[0], busy, ...(buffers ? { buffers } : {}) }).map((slot) => iso(slot.start));
+    assert.ok(starts().includes('2026-03-03T15:00:00Z'));
+    assert.ok(starts().includes('2026-03-03T17:30:00Z'));
+    assert.ok(!starts().includes('2026-03-03T17:00:00Z'));
+    const padded = starts({ beforeMinutes: 30, afterMinutes: 30 });
+    assert.ok(!padded.includes('2026-03-03T15:00:00Z'), '10:00–11:00 leaves no 30 minutes after it');
+    assert.ok(padded.includes('2026-03-03T14:30:00Z'), '09:30–10:30 and its 30 minutes end as the busy time begins');
+    assert.ok(!padded.includes('2026-03-03T17:30:00Z'), '12:30 starts within 30 minutes of 12:15');
+    assert.ok(padded.includes('2026-03-03T18:00:00Z'));
+  });
+});

@@ -6,6 +6,7 @@ import { after, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { DEMO_CHECKLIST_TEMPLATES, englishOnlyTemplate } from '../../server/demo/checklists.js';
 import { MIGRATIONS, openDatabase, schemaVersion } from '../../server/stores/sqlite/database.js';
+import { openSqliteStores } from '../../server/stores/sqlite/index.js';
 import { testApp } from './support.js';
 
 const dirs: string[] = [];
@@ -95,6 +96,30 @@ describe('the SQLite database', () => {
     } finally {
       db.close();
     }
+  });
+});
+
+describe('the clinic’s configuration in the database (migrations 13–14)', () => {
+  test('a published form version cannot be changed or removed, whoever asks', () => {
+    const db = openDatabase(':memory:');
+    try {
+      const [row] = db.prepare('SELECT form_id, version FROM intake_form_versions').all() as { form_id: string; version: string }[];
+      assert.ok(row, 'the demo intake is published');
+      assert.throws(() => db.prepare("UPDATE intake_form_versions SET definition = '{}' WHERE form_id = ?").run(row.form_id), /immutable/);
+      assert.throws(() => db.prepare('DELETE FROM intake_form_versions WHERE form_id = ?').run(row.form_id), /immutable/);
+    } finally {
+      db.close();
+    }
+  });
+
+  test('a database whose published form is broken does not open, naming the form', async () => {
+    const path = tempDbPath();
+    await openSqliteStores(path, { timeZone: 'America/New_York' }).close();
+    const raw = new Database(path);
+    raw.prepare("INSERT INTO intake_forms (id) VALUES ('broken')").run();
+    raw.prepare("INSERT INTO intake_form_versions (form_id, version, definition, published_at_ms) VALUES ('broken', '1', '{\"id\": \"broken\"}', 0)").run();
+    raw.close();
+    assert.throws(() => openSqliteStores(path, { timeZone: 'America/New_York' }), /Intake form "broken" is not valid/);
   });
 });
 

@@ -67,6 +67,25 @@ const SAMPLES: Record<string, (world: World) => Promise<Sample>> = {
   'GET /staff/audit.csv': async () => ({ path: '/staff/audit.csv', ok: 200 }),
   'GET /staff/bookings/:id': async (world) => ({ path: `/staff/bookings/${world.bookingId}`, ok: 200 }),
   'GET /staff/intake-responses/:id': async (world) => ({ path: `/staff/intake-responses/${world.responseId}`, ok: 200 }),
+  // the clinic's configuration: each sample writes back what is there, or a part of its own
+  'GET /staff/clinic': async () => ({ path: '/staff/clinic', ok: 200 }),
+  'PUT /staff/clinic/profile': async (world) => ({ path: '/staff/clinic/profile', body: { profile: await world.app.stores.clinic.profile() }, ok: 200 }),
+  'PUT /staff/clinic/services': async (world) => ({
+    path: '/staff/clinic/services',
+    body: { services: (await world.app.stores.clinic.configuration()).services },
+    ok: 200,
+  }),
+  'PUT /staff/clinic/hours': async () => ({ path: '/staff/clinic/hours', body: { openingHours: [{ weekday: 1, opens: '09:00', closes: '17:00' }] }, ok: 200 }),
+  'PUT /staff/clinic/closures': async () => ({ path: '/staff/clinic/closures', body: { closures: [{ date: '2026-12-24' }] }, ok: 200 }),
+  'PUT /staff/clinic/checklists/:serviceId': async () => ({ path: '/staff/clinic/checklists/consultation', body: { checklist: null }, ok: 200 }),
+  'GET /staff/forms': async () => ({ path: '/staff/forms', ok: 200 }),
+  'PUT /staff/forms/:id/draft': async () => ({ path: `/staff/forms/draft-${unique()}/draft`, body: { draft: { title: 'Check-in' } }, ok: 200 }),
+  'POST /staff/forms/:id/publish': async (world) => {
+    const id = `form-${unique()}`;
+    const draft = { id, title: 'Check-in', pages: [{ id: 'p', title: 'Today', items: [{ type: 'text', id: 'mood', label: 'How are you?', maxLength: 200 }] }] };
+    await world.app.stores.forms.saveDraft(id, draft, world.app.clock.ms);
+    return { path: `/staff/forms/${id}/publish`, ok: 201 };
+  },
 };
 
 async function makeWorld(): Promise<World> {

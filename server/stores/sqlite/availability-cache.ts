@@ -14,9 +14,24 @@
  * Notice, horizon and follow-up windows depend on `now` and the request; they are applied to the
  * remembered days, not stored in them.
  */
-import { clinicDay, overlaps, scheduledSlots, type Interval, type SchedulingRules } from '../../../src/scheduling/opening-hours.js';
+import {
+  clinicDay,
+  overlaps,
+  padded,
+  scheduledSlots,
+  type Buffers,
+  type Interval,
+  type SchedulingRules,
+} from '../../../src/scheduling/opening-hours.js';
 import type { SlotQuery } from '../types.js';
 import type { Db } from './database.js';
+
+/** The largest buffer a service may have (the schema's and the table's limit). */
+export const MAX_BUFFER_MS = 480 * 60_000;
+
+/** A booking's or hold's interval padded with its service's buffers (`b`: the booking or hold, `s`: its service). */
+export const PADDED =
+  'b.start_ms - s.buffer_before_minutes * 60000 AS start, b.end_ms + s.buffer_after_minutes * 60000 AS end';
 
 /** Far more than the demo clinic's 4 services × 60 days; past it the oldest half is dropped. */
 const MAX_ENTRIES = 4_000;
@@ -52,13 +67,14 @@ export class AvailabilityCache {
       version: db.prepare<[], { changes: number; data: number }>(
         'SELECT total_changes() AS changes, (SELECT data_version FROM pragma_data_version()) AS data',
       ),
-      bookings: db.prepare<[number, number], Interval>(
-        `SELECT start_ms AS start, end_ms AS end FROM bookings
-         WHERE status IN ('confirmed', 'requested') AND start_ms < ? AND end_ms > ?`,
-      ),
+      bookings: db.prepare<[number, number], Interval>(`SELECT ${PADDED} FROM bookings b JOIN services s ON s.id = b.service_id
+         WHERE b.status IN ('confirmed', 'requested') AND b.start_ms < ? AND b.end_ms > ?`),
       holds: db.prepare<[number, number, number], Interval & { expires: number }>(
-        `SELECT start_ms AS start, end_ms AS end, expires_at_ms AS expires FROM holds
-         WHERE expires_at_ms > ? AND start_ms < ? AND end_ms > ?`,
+        `SELECT ${PADDED}, b.expires_at_ms AS expires FROM holds b JOIN services s ON s.id = b.service_id
+         WHERE b.expires_at_ms > ? AND b.start_ms < ? AND b.end_ms > ?`,
+      ),
+      buffers: db.prepare<[string], { before: number; after: number }>(
+        'SELECT buffer_before_minutes AS before, buffer_after_minutes AS after FROM services WHERE id = ?',
       ),
     };
   }
@@ -95,11 +111,13 @@ export class AvailabilityCache {
     this.stats.misses += 1;
     const end = this.#dayAfter(day, rules.timeZone);
     // A slot of this day lies within it (opening periods end by midnight), so only what overlaps
-    // the day can take one of its slots.
-    const holds = this.#statements.holds.all(now, end, day);
-    const busy: Interval[] = [...this.#statements.bookings.all(end, day), ...holds];
+    // the day, buffers on both sides included, can take one of its slots.
+    const holds = this.#statements.holds.all(now, end + 2 * MAX_BUFFER_MS, day - 2 * MAX_BUFFER_MS);
+    const busy: Interval[] = [...this.#statements.bookings.all(end + 2 * MAX_BUFFER_MS, day - 2 * MAX_BUFFER_MS), ...holds];
+    const row = this.#statements.buffers.get(serviceId);
+    const buffers: Buffers = { beforeMinutes: row?.before ?? 0, afterMinutes: row?.after ?? 0 };
     const free = this.#scheduledOnDay(rules, rulesKey, durationMinutes, day, end).filter(
-      (slot) => !busy.some((taken) => overlaps(slot, taken)),
+      (slot) => !busy.some((taken) => overlaps(padded(slot, buffers), taken)),
     );
     const validUntil = holds.reduce((earliest, hold) => Math.min(earliest, hold.expires), Infinity);
     bounded(this.#days).set(key, { free, computedAt: now, validUntil });

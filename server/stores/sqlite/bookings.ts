@@ -7,7 +7,7 @@
  * (encrypted-columns.ts); only `bookingDetail` opens them.
  */
 import type { CareReason } from '../../../src/api/schemas.js';
-import { overlaps, type Interval } from '../../../src/scheduling/opening-hours.js';
+import { overlaps, padded, type Interval } from '../../../src/scheduling/opening-hours.js';
 import type { FieldCipher } from '../../encryption/field-cipher.js';
 import { newId } from '../../secrets.js';
 import { changeRefusal } from '../records.js';
@@ -24,7 +24,7 @@ import type {
   OpeningRequirement,
   SlotQuery,
 } from '../types.js';
-import { AvailabilityCache, type AvailabilityCacheStats } from './availability-cache.js';
+import { AvailabilityCache, MAX_BUFFER_MS, PADDED, type AvailabilityCacheStats } from './availability-cache.js';
 import { SqliteChecklistStore } from './checklists.js';
 import type { Db } from './database.js';
 import { fieldContext } from './encrypted-columns.js';
@@ -47,13 +47,17 @@ export class SqliteBookingStore implements BookingStore {
     this.#caps = new HoldCaps(db);
     this.#checklists = checklists;
     this.#statements = {
+      // Padded with their services' buffers; what could overlap a padded slot starts within two buffers of it.
       busyBookings: db.prepare<[number, number, string], Interval>(
-        `SELECT start_ms AS start, end_ms AS end FROM bookings
-         WHERE status IN ('confirmed', 'requested') AND start_ms < ? AND end_ms > ? AND id <> ?`,
+        `SELECT ${PADDED} FROM bookings b JOIN services s ON s.id = b.service_id
+         WHERE b.status IN ('confirmed', 'requested') AND b.start_ms < ? + ${2 * MAX_BUFFER_MS} AND b.end_ms > ? - ${2 * MAX_BUFFER_MS} AND b.id <> ?`,
       ),
       busyHolds: db.prepare<[number, number, number, string], Interval>(
-        `SELECT start_ms AS start, end_ms AS end FROM holds
-         WHERE expires_at_ms > ? AND start_ms < ? AND end_ms > ? AND id <> ?`,
+        `SELECT ${PADDED} FROM holds b JOIN services s ON s.id = b.service_id
+         WHERE b.expires_at_ms > ? AND b.start_ms < ? + ${2 * MAX_BUFFER_MS} AND b.end_ms > ? - ${2 * MAX_BUFFER_MS} AND b.id <> ?`,
+      ),
+      buffers: db.prepare<[string], { before: number; after: number }>(
+        'SELECT buffer_before_minutes AS before, buffer_after_minutes AS after FROM services WHERE id = ?',
       ),
       openingBooking: db.prepare<[string, number, number], { id: string }>(
         `SELECT id FROM bookings
@@ -100,7 +104,7 @@ export class SqliteBookingStore implements BookingStore {
     return this.#immediate(() => {
       this.#statements.purgeHolds.run(hold.now);
       this.#caps.check(hold.client, hold.now);
-      if (this.#busy(hold.slot, hold.now).some((taken) => overlaps(hold.slot, taken))) throw new StoreRefusal('slot_unavailable');
+      if (this.#taken(hold.serviceId, hold.slot, hold.now)) throw new StoreRefusal('slot_unavailable');
       this.#requireOpening(hold.opening);
       const row: HoldRow = {
         id: newId('hold'),
@@ -235,7 +239,7 @@ export class SqliteBookingStore implements BookingStore {
     this.#statements.purgeHolds.run(now);
     const hold = holdId === undefined ? undefined : this.#statements.liveHold.get(holdId, now);
     if (hold && (hold.service_id !== serviceId || hold.start_ms !== slot.start)) throw new StoreRefusal('hold_mismatch');
-    const free = !this.#busy(slot, now, hold?.id, exceptBookingId).some((taken) => overlaps(slot, taken));
+    const free = !this.#taken(serviceId, slot, now, hold?.id, exceptBookingId);
     if (!free) throw new StoreRefusal(holdId !== undefined && !hold ? 'hold_expired' : 'slot_unavailable');
     return hold;
   }
@@ -246,11 +250,14 @@ export class SqliteBookingStore implements BookingStore {
     }
   }
 
-  #busy(range: Interval, now: number, exceptHoldId = '', exceptBookingId = ''): Interval[] {
+  /** Whether `slot` of `serviceId`, padded with its buffers, overlaps an active booking or a live hold, padded with theirs. */
+  #taken(serviceId: string, slot: Interval, now: number, exceptHoldId = '', exceptBookingId = ''): boolean {
+    const row = this.#statements.buffers.get(serviceId);
+    const own = padded(slot, { beforeMinutes: row?.before ?? 0, afterMinutes: row?.after ?? 0 });
     return [
-      ...this.#statements.busyBookings.all(range.end, range.start, exceptBookingId),
-      ...this.#statements.busyHolds.all(now, range.end, range.start, exceptHoldId),
-    ];
+      ...this.#statements.busyBookings.all(own.end, own.start, exceptBookingId),
+      ...this.#statements.busyHolds.all(now, own.end, own.start, exceptHoldId),
+    ].some((taken) => overlaps(own, taken));
   }
 }
 

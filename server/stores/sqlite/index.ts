@@ -6,7 +6,6 @@
 import { isTimeZone } from '../../../src/api/schemas.js';
 import { dataKeysBeside, type DataKey, type DataKeyring } from '../../encryption/data-keys.js';
 import type { FieldCipher } from '../../encryption/field-cipher.js';
-import { CodeFormStore } from '../code-forms.js';
 import type { Stores } from '../types.js';
 import type { AvailabilityCacheStats } from './availability-cache.js';
 import { SqliteBookingStore } from './bookings.js';
@@ -14,6 +13,7 @@ import { SqliteChecklistStore } from './checklists.js';
 import { SqliteClinicStore } from './clinic.js';
 import { SqliteAuditStore } from './audit.js';
 import { openDatabase, type Db } from './database.js';
+import { SqliteFormStore } from './forms.js';
 import { databaseCipher, rotateDatabaseKey } from './encrypted-columns.js';
 import { SqliteIdempotencyStore } from './idempotency.js';
 import { SqliteIntakeStore } from './intake.js';
@@ -23,9 +23,12 @@ import { SqliteStaffStore } from './staff.js';
 export type { Db };
 
 export interface SqliteStoreOptions {
-  /** The clinic's IANA time zone, in which opening hours are read. */
+  /** The clinic's IANA time zone, in which opening hours are read while the clinic's profile names none. */
   timeZone: string;
-  /** The intake forms served, as written. Default: the demo intake. */
+  /**
+   * Intake forms from code, published on open unless that version is published already (the
+   * database holds the demo intake from the start).
+   */
   forms?: readonly Record<string, unknown>[];
   /**
    * The data keys client data is encrypted under (one of them the database's). Default: the key
@@ -36,7 +39,7 @@ export interface SqliteStoreOptions {
 
 export class SqliteStores implements Stores {
   readonly clinic: SqliteClinicStore;
-  readonly forms: CodeFormStore;
+  readonly forms: SqliteFormStore;
   readonly bookings: SqliteBookingStore;
   readonly checklists: SqliteChecklistStore;
   readonly intake: SqliteIntakeStore;
@@ -56,9 +59,14 @@ export class SqliteStores implements Stores {
     this.db = db;
     this.cipher = databaseCipher(db, options.keys);
     const cipher = this.cipher;
-    this.clinic = new SqliteClinicStore(db, options.timeZone);
+    this.forms = new SqliteFormStore(db);
+    this.clinic = new SqliteClinicStore(db, options.timeZone, this.forms);
     this.clinic.assertTemplatesValid();
-    this.forms = new CodeFormStore(options.forms);
+    if (options.forms) {
+      const forms = options.forms;
+      db.transaction(() => this.forms.publishFromCode(forms, Date.now())).immediate();
+    }
+    this.forms.assertFormsValid();
     this.checklists = new SqliteChecklistStore(db);
     this.bookings = new SqliteBookingStore(db, this.checklists, cipher);
     this.intake = new SqliteIntakeStore(db, cipher);

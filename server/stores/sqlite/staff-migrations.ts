@@ -1,7 +1,7 @@
 /**
- * The staff side's migrations (versions 10–14; the clinic's configuration has 8–9): accounts,
- * sessions, sign-in throttling and API keys; the append-only audit log; and client data encrypted
- * at rest, sealing what a database made before holds in plaintext.
+ * The staff side's migrations (versions 10–12; the clinic's configuration has 13–19:
+ * clinic-migrations.ts): accounts, sessions, sign-in throttling and API keys; the append-only
+ * audit log; and client data encrypted at rest, sealing what a database made before holds in plaintext.
  */
 import { sealPlaintextValues } from './encrypted-columns.js';
 import type { Migration } from './migration.js';

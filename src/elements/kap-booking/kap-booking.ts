@@ -1,7 +1,9 @@
+import { TaskStatus } from '@lit/task';
 import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Booking, Hold } from '../../api/schemas.js';
 import { BookingLink } from '../../base/booking-link.js';
+import { clinicTask } from '../../base/clinic-task.js';
 import { reportConfiguration } from '../../base/configuration-report.js';
 import { KapElement } from '../../base/kap-element.js';
 import { KapBookingCancelEvent } from '../../events/kap-booking-cancel.js';
@@ -217,6 +219,20 @@ export class KapBooking extends KapElement {
     failed: (error) => this.reportFailure(error),
   });
 
+  /**
+   * The clinic (`GET clinic`), read only when the page names no privacy notice: its notice is then
+   * linked. A clinic that cannot be read leaves the consent as it would be without one.
+   */
+  private readonly clinicTask = clinicTask(
+    this,
+    () => [this.client, this.privacyUrl === null && !this.managing && !this.#hasPrivacySlot(), this.connectionSignal],
+    (signal) => this.signalFor(signal),
+  );
+
+  #hasPrivacySlot(): boolean {
+    return Boolean(this.querySelector(':scope > [slot="privacy"]'));
+  }
+
   private readonly paging = new WeekPaging(this, {
     window: () => this.data.window,
     zone: () => this.data.displayZone,
@@ -255,8 +271,11 @@ export class KapBooking extends KapElement {
       this.flow.reset(undefined, true);
     }
     this.checkTimeZone(this.timeZone);
-    this.#privacy = privacyNotice(this.privacyUrl, this.baseURI, Boolean(this.querySelector(':scope > [slot="privacy"]')));
-    if (this.#privacy.problem && !this.managing) reportConfiguration(this, this.#privacy.problem);
+    this.#privacy = privacyNotice(this.privacyUrl, this.baseURI, this.#hasPrivacySlot(), this.clinicTask.value?.privacyNoticeUrl);
+    // Without privacy-url, the clinic's own notice may still come: report only once it has not.
+    const clinicPending = this.clinicTask.status === TaskStatus.PENDING || this.clinicTask.status === TaskStatus.INITIAL;
+    const waitingForClinic = this.#privacy.problem?.code === 'missing_privacy_url' && this.privacyUrl === null && clinicPending;
+    if (this.#privacy.problem && !this.managing && !waitingForClinic) reportConfiguration(this, this.#privacy.problem);
     if (this.manageUrl && !resolveManageUrl(this.manageUrl, this.baseURI)) {
       const detail = `manage-url="${this.manageUrl}" is not an https: link or a path on this site, so the confirmation offers no manage link`;
       reportConfiguration(this, { code: 'invalid_manage_url', detail });

@@ -1,9 +1,9 @@
 import type { ConfigurationProblem } from '../../base/configuration-report.js';
 
 /**
- * The privacy notice the booking's consent refers to. The one place it is resolved: today from
- * the page (`privacy-url`, or the page's own sentence in the `privacy` slot); the clinic's
- * `GET clinic` answer is to become a further source here.
+ * The privacy notice the booking's consent refers to. The one place it is resolved: from the page
+ * (`privacy-url`, or the page's own sentence in the `privacy` slot), else from the clinic
+ * (`privacyNoticeUrl` of `GET clinic`) when the element has no `privacy-url` attribute at all.
  */
 export interface PrivacyNotice {
   /** The notice to link to, when the element links it itself. */
@@ -23,7 +23,9 @@ function linkUrl(value: string, base: string): string | undefined {
   }
 }
 
-export function privacyNotice(attribute: string | null, base: string, pageSentence: boolean): PrivacyNotice {
+export function privacyNotice(attribute: string | null, base: string, pageSentence: boolean, clinicUrl?: string): PrivacyNotice {
+  const clinicLink = attribute === null && !pageSentence && clinicUrl ? linkUrl(clinicUrl, base) : undefined;
+  if (clinicLink) return { url: clinicLink, available: true };
   const value = attribute?.trim();
   const url = value ? linkUrl(value, base) : undefined;
   if (url) return { url, available: true };

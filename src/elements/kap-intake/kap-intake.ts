@@ -4,6 +4,7 @@ import { property } from 'lit/decorators.js';
 import { isAbort } from '../../api/abort.js';
 import { isKapApiError } from '../../api/errors.js';
 import { BookingLink } from '../../base/booking-link.js';
+import { clinicTask } from '../../base/clinic-task.js';
 import { renderErrorSummary } from '../../base/error-summary.js';
 import { KapElement, type ConfigurationProblem } from '../../base/kap-element.js';
 import { inLanguage, interpolateMarked } from '../../base/local-template.js';
@@ -166,6 +167,16 @@ export class KapIntake extends KapElement {
       ] as const,
   });
 
+  /**
+   * The clinic (`GET clinic`), read once a form that names no clinic number is shown: the crisis
+   * panel then offers the clinic's phone. A clinic that cannot be read leaves the panel without it.
+   */
+  private readonly clinicTask = clinicTask(
+    this,
+    () => [this.client, Boolean(this.formTask.value && !this.formTask.value.crisis?.clinicPhone), this.connectionSignal],
+    (signal) => this.signalFor(signal),
+  );
+
   /** The booking in use: the `booking` attribute, else the one in the page address. */
   get bookingId(): string | undefined {
     return this.link.bookingId;
@@ -279,8 +290,10 @@ export class KapIntake extends KapElement {
 
   #crisisPanel(form: ResolvedForm): Parameters<typeof renderCrisisPanel>[0] {
     const locale = new Intl.Locale(this.locale);
+    const panel = crisisPanel(form, locale.region);
+    const clinicPhone = this.clinicTask.value?.phone;
     return {
-      panel: crisisPanel(form, locale.region),
+      panel: panel.clinicPhone || !clinicPhone ? panel : { ...panel, clinicPhone },
       followedUp: this.flow.followedUp,
       spanish: locale.language === 'es',
       heading: (content, options) => this.heading(content, options, true),

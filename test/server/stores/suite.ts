@@ -16,6 +16,7 @@ import { bookingSuite } from './bookings.js';
 import { checklistSuite } from './checklists.js';
 import { clinicSuite } from './clinic.js';
 import { concurrencySuite } from './concurrency.js';
+import { configurationSuite } from './configuration.js';
 import { holdSuite } from './holds.js';
 import { idempotencySuite } from './idempotency.js';
 import { intakeSuite } from './intake.js';
@@ -28,6 +29,7 @@ export type { OpenStores, StoreHarness } from './fixtures.js';
 export function runStoreSuite(name: string, open: OpenStores): void {
   describe(`store suite: ${name}`, () => {
     clinicSuite(open);
+    configurationSuite(open);
     availabilitySuite(open);
     holdSuite(open);
     bookingSuite(open);

@@ -1,0 +1,110 @@
+/**
+ * The OpenAPI paths of the clinic itself: `GET clinic` (public), and the staff operations on its
+ * configuration (merged into the staff paths by staff-paths.ts, which adds their security).
+ */
+import { CLINIC_CONFIGURATION_FORMAT } from '../../src/api/clinic-config.js';
+import { responses, success, type ErrorResponse, type OpenApiOperation } from './parts.js';
+
+/** A staff operation as staff-paths.ts describes it (its security follows auth/route-access.ts). */
+interface SettingsOperation {
+  operationId: string;
+  summary: string;
+  description?: string;
+  request?: string;
+  ok: Record<string, string | null>;
+  errors: readonly ErrorResponse[];
+}
+
+export const CLINIC_PATHS: Record<string, Record<string, OpenApiOperation>> = {
+  '/clinic': {
+    get: {
+      operationId: 'getClinic',
+      summary: 'The clinic: name, time zone, phone, privacy notice, crisis lines',
+      description:
+        'Public, and about no client. The elements use it where no attribute says otherwise: `<kap-booking>` links ' +
+        '`privacyNoticeUrl` (an https: address, or a path on the page’s own site) from the consent when it has no `privacy-url`, ' +
+        'and the intake’s crisis panel offers `phone` beside the crisis lines. `crisisResources` are by country (ISO 3166 alpha-2). ' +
+        '`theme` is the theme the clinic publishes for its elements, once it has one.',
+      tags: ['booking'],
+      responses: responses({ '200': success('The clinic.', 'ClinicResponse') }, 'InternalError'),
+    },
+  },
+};
+
+const SIGNED_IN = ['Unauthorized', 'Forbidden'] as const;
+const WRITE = ['BadRequest', 'ValidationFailed', 'UnsupportedMediaType', 'PayloadTooLarge'] as const;
+const CHECKED =
+  'The change is checked as the whole configuration it makes, with the same checks as `npm run clinic -- import` ' +
+  `(format \`${CLINIC_CONFIGURATION_FORMAT}\`); problems are \`422\` by path. Stored in one transaction and recorded in the audit log. ` +
+  'Answers the configuration as it now is.';
+
+export const CLINIC_SETTINGS_OPERATIONS: Record<string, SettingsOperation> = {
+  'GET /staff/clinic': {
+    operationId: 'getClinicConfiguration',
+    summary: 'The clinic’s whole configuration (what `npm run clinic -- export` writes)',
+    ok: { '200': 'ClinicConfigurationResponse' },
+    errors: [...SIGNED_IN],
+  },
+  'PUT /staff/clinic/profile': {
+    operationId: 'updateClinicProfile',
+    summary: 'Replace the clinic’s profile (and, when sent, its scheduling settings)',
+    description: CHECKED,
+    request: 'ProfileUpdate',
+    ok: { '200': 'ClinicConfigurationResponse' },
+    errors: [...SIGNED_IN, ...WRITE],
+  },
+  'PUT /staff/clinic/services': {
+    operationId: 'updateClinicServices',
+    summary: 'Replace the services, in order, with their buffers; a service left out is retired (its bookings stay)',
+    description: CHECKED,
+    request: 'ServicesUpdate',
+    ok: { '200': 'ClinicConfigurationResponse' },
+    errors: [...SIGNED_IN, ...WRITE],
+  },
+  'PUT /staff/clinic/hours': {
+    operationId: 'updateOpeningHours',
+    summary: 'Replace the opening hours: ranges per weekday, several a day, in the clinic’s zone',
+    description: CHECKED,
+    request: 'OpeningHoursUpdate',
+    ok: { '200': 'ClinicConfigurationResponse' },
+    errors: [...SIGNED_IN, ...WRITE],
+  },
+  'PUT /staff/clinic/closures': {
+    operationId: 'updateClosures',
+    summary: 'Replace the closures: whole days, or hours of a day, when no slot is offered',
+    description: CHECKED,
+    request: 'ClosuresUpdate',
+    ok: { '200': 'ClinicConfigurationResponse' },
+    errors: [...SIGNED_IN, ...WRITE],
+  },
+  'PUT /staff/clinic/checklists/{serviceId}': {
+    operationId: 'updateServiceChecklist',
+    summary: 'Replace a service’s checklist template (`null` removes it); bookings keep the copy they have',
+    description: CHECKED,
+    request: 'ChecklistUpdate',
+    ok: { '200': 'ClinicConfigurationResponse' },
+    errors: [...SIGNED_IN, 'NotFound', ...WRITE],
+  },
+  'GET /staff/forms': {
+    operationId: 'listForms',
+    summary: 'Intake forms with their drafts and published versions',
+    ok: { '200': 'FormsResponse' },
+    errors: [...SIGNED_IN],
+  },
+  'PUT /staff/forms/{id}/draft': {
+    operationId: 'saveFormDraft',
+    summary: 'Replace a form’s draft (a new id makes a new form); a draft is never served',
+    request: 'FormDraftUpdate',
+    ok: { '200': 'FormResponse' },
+    errors: [...SIGNED_IN, ...WRITE],
+  },
+  'POST /staff/forms/{id}/publish': {
+    operationId: 'publishForm',
+    summary: 'Publish the draft as an immutable version (its `version`, else the next number)',
+    description:
+      '`GET forms/{id}` then serves it; responses to older published versions are still taken and scored. ' +
+      'A draft that does not parse is `422` on `draft`; a version already published is `409 form_version_published`; no draft is `404`.',
+    ok: { '201': 'FormResponse' },
+    errors: [...SIGNED_IN, 'NotFound', 'Conflict', 'ValidationFailed'],
+  },
+};

@@ -1,0 +1,29 @@
+/**
+ * The clinic (`GET clinic`), read for what the page leaves unsaid — its privacy notice, its phone —
+ * and only while the element needs it. A clinic that cannot be read is `undefined`: the element then
+ * behaves as it would without one, and reports nothing (an older backend has no `GET clinic`).
+ */
+import { Task } from '@lit/task';
+import type { ReactiveControllerHost } from 'lit';
+import type { ClinicResponse } from '../api/clinic.js';
+import type { KapApiClient } from '../api/client.js';
+
+export type ClinicTaskArgs = readonly [client: KapApiClient | undefined, needed: boolean, connection: AbortSignal];
+
+export function clinicTask(
+  host: ReactiveControllerHost,
+  args: () => ClinicTaskArgs,
+  signalFor: (signal: AbortSignal) => AbortSignal,
+): Task<ClinicTaskArgs, ClinicResponse | undefined> {
+  return new Task(host, {
+    task: async ([client, needed], { signal }) => {
+      if (!client || !needed) return undefined;
+      try {
+        return await client.getClinic({ signal: signalFor(signal) });
+      } catch {
+        return undefined;
+      }
+    },
+    args,
+  });
+}
