@@ -155,6 +155,20 @@ function npmBuild(): UserConfig {
   };
 }
 
+/**
+ * The drop-in files: one per element and one with all three, each built on its own so that each is
+ * self-contained (Lit inside, no static import of another file). Code a page needs only for some
+ * definitions (instrument texts, the medical screening page, the authoring checks of an inline
+ * definition) is imported dynamically and lands in `dist/cdn/chunks/`, fetched from the script's
+ * own origin (a relative `import()` resolves against the importing module's URL) only when used.
+ */
+const cdnEntries: Record<string, string> = {
+  'kap-booking': 'src/kap-booking.ts',
+  'kap-intake': 'src/kap-intake.ts',
+  'kap-prep-checklist': 'src/kap-prep-checklist.ts',
+  'kap-elements': 'src/index.ts',
+};
+
 function cdnBuild(): UserConfig {
   const cdnLibrary = (entryName: string, entry: string) => ({
     target: 'es2022',
@@ -164,17 +178,30 @@ function cdnBuild(): UserConfig {
     lib: { entry: { [entryName]: entry }, formats: ['es' as const], fileName: () => `${entryName}.js` },
     rolldownOptions: {
       // Vite's library mode keeps whitespace and pure annotations in ES output for the app's
-      // bundler; this file goes straight to browsers, so it is minified completely.
-      output: { codeSplitting: false, minify: true, comments: { legal: true, annotation: false, jsdoc: false } },
+      // bundler; these files go straight to browsers, so they are minified completely.
+      output: {
+        chunkFileNames: `chunks/${entryName}-[name]-[hash].js`,
+        minify: true,
+        comments: { legal: true, annotation: false, jsdoc: false },
+      },
     },
   });
+  const elementEnvironments = Object.fromEntries(
+    Object.entries(cdnEntries).map(([name, entry], index) => [
+      index === 0 ? 'client' : `cdn_${name.replaceAll('-', '_')}`,
+      {
+        ...(index === 0 ? {} : { consumer: 'client' as const }),
+        build: { ...cdnLibrary(name, entry), outDir: 'dist/cdn', emptyOutDir: index === 0 },
+      },
+    ]),
+  );
   return {
     ...shared,
     plugins: [...(shared.plugins ?? []), minifyTemplateLiterals()],
-    // Two environments, built one after the other, so each file is self-contained: a shared chunk
-    // would make `i18n/es.js` load a second file and break the one-file promise.
+    // One environment per file, built one after the other, so each is self-contained: a chunk
+    // shared between entries would make a page load a second file before the element works.
     environments: {
-      client: { build: { ...cdnLibrary('kap-elements', 'src/index.ts'), outDir: 'dist/cdn', emptyOutDir: true } },
+      ...elementEnvironments,
       cdnSpanish: {
         consumer: 'client',
         build: { ...cdnLibrary('es', 'src/i18n/es.ts'), outDir: 'dist/cdn/i18n', emptyOutDir: false },
@@ -182,8 +209,7 @@ function cdnBuild(): UserConfig {
     },
     builder: {
       async buildApp(builder) {
-        await builder.build(builder.environments.client!);
-        await builder.build(builder.environments.cdnSpanish!);
+        for (const name of Object.keys(builder.environments)) await builder.build(builder.environments[name]!);
       },
     },
   };
