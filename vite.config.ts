@@ -41,7 +41,7 @@ const npmEntries = {
   api: 'src/api/index.ts',
   // The intake's domain with no Lit and no DOM (scoring, definitions, validation): for Node too.
   forms: 'src/forms/index.ts',
-  'i18n/es': 'src/i18n/es.ts',
+  'i18n/es': 'src/es.ts',
 };
 
 /** What the npm pass writes; `cdn/` is the other pass's, `types/` and `openapi.json` are rewritten by later build steps. */
@@ -204,7 +204,7 @@ function cdnBuild(): UserConfig {
       ...elementEnvironments,
       cdnSpanish: {
         consumer: 'client',
-        build: { ...cdnLibrary('es', 'src/i18n/es.ts'), outDir: 'dist/cdn/i18n', emptyOutDir: false },
+        build: { ...cdnLibrary('es', 'src/es.ts'), outDir: 'dist/cdn/i18n', emptyOutDir: false },
       },
     },
     builder: {

@@ -1,4 +1,4 @@
-import { VALIDATION_MESSAGES } from '../forms/validation.js';
+import { VALIDATION_MESSAGES } from './validation-messages.js';
 import { CONFIGURATION_WORDS } from './configuration-words.js';
 import type { KapStrings } from './strings.js';
 
