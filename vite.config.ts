@@ -177,6 +177,9 @@ function cdnBuild(): UserConfig {
     reportCompressedSize: false,
     lib: { entry: { [entryName]: entry }, formats: ['es' as const], fileName: () => `${entryName}.js` },
     rolldownOptions: {
+      // A lazy chunk takes what it shares with its entry from the entry itself (already loaded),
+      // rather than both importing a third file: the entry may gain exports for it.
+      preserveEntrySignatures: 'allow-extension' as const,
       // Vite's library mode keeps whitespace and pure annotations in ES output for the app's
       // bundler; these files go straight to browsers, so they are minified completely.
       output: {

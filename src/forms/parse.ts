@@ -1,14 +1,15 @@
 /**
- * `parseFormDefinition()`: checks a definition with the schemas of `definition.ts`, then its texts
- * (`localize.ts`) and the cross-item rules zod cannot express (`definition-checks.ts`), and
- * returns it in one language, with built-in instruments and the medical screening page expanded
- * into ordinary pages (`ResolvedForm`).
+ * Two ways in, one resolution. `resolveFormDefinition()` is the browser's render path: it reads a
+ * definition with the schemas of `definition.ts` and returns it in one language, with built-in
+ * instruments and the medical screening page expanded into ordinary pages (`ResolvedForm`).
+ * `parseFormDefinition()` (src/forms/check-form.ts) is where forms are authored — the server when
+ * it serves or stores a form, `npx kap-elements check-form`, and the element only for an inline
+ * definition (a lazily imported chunk): it adds the texts' and cross-item checks zod cannot
+ * express and words every problem for the website team.
  */
 import type * as z from 'zod/mini';
 import { sameLanguage } from '../i18n/local-text.js';
 import { DEFAULT_CRISIS_PANEL } from './crisis.js';
-import { checkResolvedForm } from './definition-checks.js';
-import { describeIssues } from './definition-problems.js';
 import {
   FormDefinition,
   ItemsPage,
@@ -49,14 +50,19 @@ export type ParseResult =
 /** The built-in pages and texts are written in English; translations sit beside them. */
 const BUILT_IN_LANG = 'en';
 
+/** What `resolveFormDefinition` gives: the form, or the schema's issues (worded by `parseFormDefinition`). */
+export type Resolution =
+  | { ok: true; form: ResolvedForm; warnings: string[]; textProblems: string[] }
+  | { ok: false; issues: readonly z.core.$ZodIssue[] };
+
 /**
- * Checks a form definition (parsed JSON) and resolves it in `options.lang`. Problems name the
- * place and the problem, e.g. `pages[2].items[4] ("pregnant"): condition refers to "sex" which is
- * not an earlier item`; they are meant for the site's developer (console), never for the client.
+ * Reads a definition that has passed the authoring checks (the backend's, which runs
+ * `parseFormDefinition` when it serves or stores a form) and resolves it in `options.lang`. A
+ * definition the schemas refuse gives its issues; `parseFormDefinition` words them.
  */
-export function parseFormDefinition(json: unknown, options: ParseOptions = {}): ParseResult {
+export function resolveFormDefinition(json: unknown, options: ParseOptions = {}): Resolution {
   const parsed = FormDefinition.safeParse(json);
-  if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error.issues, json) };
+  if (!parsed.success) return { ok: false, issues: parsed.error.issues };
   const { $schema: _ignored, lang: own, ...definition } = parsed.data;
   const defaultLang = own ?? BUILT_IN_LANG;
   const lang = options.lang ?? defaultLang;
@@ -71,9 +77,7 @@ export function parseFormDefinition(json: unknown, options: ParseOptions = {}): 
     pages: pages.map((page, index) => resolvePage(page, index, lang, translation)),
     crisisDefault: translation?.crisis ?? localizePanel<CrisisPanel>(DEFAULT_CRISIS_PANEL, lang, BUILT_IN_LANG),
   };
-  const problems = [...textProblems, ...checkResolvedForm(form)];
-  if (problems.length) return { ok: false, problems };
-  return { ok: true, form, warnings: languageWarnings(form, lang, defaultLang, local.fallbacks, translation) };
+  return { ok: true, form, textProblems, warnings: languageWarnings(form, lang, defaultLang, local.fallbacks, translation) };
 }
 
 /** A page of the definition with its texts in one language. */
