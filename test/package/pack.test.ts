@@ -40,6 +40,7 @@ interface Manifest {
       superclass?: { name: string; module?: string; package?: string };
       members?: { name: string; privacy?: string; static?: boolean; inheritedFrom?: { module?: string } }[];
       attributes?: { name: string; inheritedFrom?: { module?: string } }[];
+      events?: { name: string; type?: { text: string } }[];
     }[];
     exports?: { kind: string; name: string; declaration: { name: string; module?: string } }[];
   }[];
@@ -134,6 +135,8 @@ describe('the shipped custom-elements.json', () => {
         .map((member) => `${declaration.name}.${member.name}`),
     );
     assert.deepEqual(hidden, []);
+    const untyped = declarations.flatMap((declaration) => (declaration.events ?? []).filter((event) => !event.type?.text).map((event) => `${declaration.name} ${event.name}`));
+    assert.deepEqual(untyped, [], 'every event names its class');
     const booking = declarations.find((declaration) => declaration.tagName === 'kap-booking');
     assert.ok(booking, 'kap-booking is described');
     for (const attribute of ['api', 'service', 'time-zone', 'theme', 'privacy-url']) {
