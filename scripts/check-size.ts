@@ -157,7 +157,7 @@ for (const [name, { budget, aim, interim }] of Object.entries(CDN_BUDGETS)) {
     : row.gzip > aim * KIB
       ? 'within budget, above the aim'
       : 'within the aim';
-  out.push(`  ${name.padEnd(22)} ${kib(row.gzip).padStart(6)} KiB  (budget ${budget}, aim ${aim}): ${verdict}`);
+  out.push(`  ${row.file.padEnd(30)} ${kib(row.gzip).padStart(6)} KiB  (budget ${budget}, aim ${aim}): ${verdict}`);
   const limit = over && interim ? interim : budget;
   if (row.gzip > limit * KIB) {
     failures.push(
