@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property } from 'lit/decorators.js';
 import { KapApiClient, type RequestOptions } from '../api/client.js';
 import { KapApiError, isKapApiError } from '../api/errors.js';
-import { checkApiSetup, maySignalSetupProblem } from '../api/setup-check.js';
+import { maySignalSetupProblem } from '../api/setup-signal.js';
 import { KapErrorEvent } from '../events/kap-error.js';
 import { en } from '../i18n/en.js';
 import { onLocaleRegistered, registeredStrings } from '../i18n/registry.js';
@@ -253,7 +253,12 @@ export abstract class KapElement extends LitElement {
     if (!client || !this.#mayCheckSetup(error)) return Promise.resolve(false);
     this.#checkingSetup = true;
     this.requestUpdate();
-    this.#setupCheck = checkApiSetup(client.base, Math.min(this.requestTimeout, 10_000)).then((finding) => {
+    // Loaded only now (a chunk from the script's own origin): unreachable, it finds nothing.
+    const check = import('../api/setup-check.js').then(
+      ({ checkApiSetup }) => checkApiSetup(client.base, Math.min(this.requestTimeout, 10_000)),
+      () => undefined,
+    );
+    this.#setupCheck = check.then((finding) => {
       this.#checkingSetup = false;
       this.requestUpdate();
       if (!finding || client !== this.client) return false;
