@@ -205,6 +205,20 @@ describe('the drop-in files (dist/cdn/)', () => {
     }
   });
 
+  it('carries only its own element’s words (and the shared ones) in each single-element file', () => {
+    const words = {
+      'kap-booking.js': 'Choose a time',
+      'kap-intake.js': 'Check your answers before sending',
+      'kap-prep-checklist.js': 'The clinic has not added anything to prepare yet.',
+    };
+    for (const file of Object.keys(words)) {
+      const code = readFileSync(join(ROOT, 'dist', 'cdn', file), 'utf8');
+      for (const [owner, text] of Object.entries(words)) assert.equal(code.includes(text), owner === file, `${file} ${owner === file ? 'carries' : 'does not carry'} "${text}"`);
+    }
+    const all = readFileSync(join(ROOT, 'dist', 'cdn', 'kap-elements.js'), 'utf8');
+    for (const text of Object.values(words)) assert.ok(all.includes(text), `kap-elements.js carries "${text}"`);
+  });
+
   it('keeps the authoring checks of a form definition out of the intake files, in a chunk they load only for an inline definition', () => {
     const check = 'which is display text, not a question';
     for (const entry of ['kap-intake', 'kap-elements']) {
