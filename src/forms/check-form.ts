@@ -8,6 +8,7 @@
  */
 import { checkResolvedForm } from './definition-checks.js';
 import { describeIssues } from './definition-problems.js';
+import { MEDICAL_SCREENING_PAGE } from './medical-screening.js';
 import { resolveFormDefinition, type ParseOptions, type ParseResult } from './parse.js';
 
 /**
@@ -16,7 +17,7 @@ import { resolveFormDefinition, type ParseOptions, type ParseResult } from './pa
  * not an earlier item`; they are meant for the site's developer (console), never for the client.
  */
 export function parseFormDefinition(json: unknown, options: ParseOptions = {}): ParseResult {
-  const resolved = resolveFormDefinition(json, options);
+  const resolved = resolveFormDefinition(json, { ...options, includes: { 'kap-medical-screening': MEDICAL_SCREENING_PAGE, ...options.includes } });
   if (!resolved.ok) return { ok: false, problems: describeIssues(resolved.issues, json) };
   const problems = [...resolved.textProblems, ...checkResolvedForm(resolved.form)];
   if (problems.length) return { ok: false, problems };

@@ -14,6 +14,7 @@ import {
   FormDefinition,
   ItemsPage,
   type CrisisPanel,
+  type IncludeId,
   type Item,
   type Page,
   type ResolvedForm,
@@ -21,8 +22,20 @@ import {
 } from './definition.js';
 import { instrumentIn, instrumentPage } from './instrument-pages.js';
 import { checkTexts, localizePage, localizePanel, localizeTexts, withTranslation } from './localize.js';
-import { MEDICAL_SCREENING_PAGE } from './medical-screening.js';
 import type { FormsTranslation } from './translations.js';
+
+/** The ready-made pages a definition can include (`{ "include": … }`), as written, in English. */
+export type IncludedPages = Partial<Record<IncludeId, z.input<typeof ItemsPage>>>;
+
+/**
+ * The ready-made pages `json` includes, each imported only now: a chunk fetched from the script's
+ * own origin in the drop-in files, so a form without them never loads their text.
+ */
+export async function loadIncludedPages(json: unknown): Promise<IncludedPages> {
+  const pages = (json as { pages?: unknown } | null)?.pages;
+  const includes = Array.isArray(pages) && pages.some((page) => (page as { include?: unknown } | null)?.include === 'kap-medical-screening');
+  return includes ? { 'kap-medical-screening': (await import('./medical-screening.js')).MEDICAL_SCREENING_PAGE } : {};
+}
 
 export interface ParseOptions {
   /** The language to show the form in (BCP 47, the page's); default the definition's own `lang`. */
@@ -32,6 +45,11 @@ export interface ParseOptions {
    * instrument translations), as the locale module for that language registers it.
    */
   translations?: FormsTranslation;
+  /**
+   * The ready-made pages the definition includes (see `loadIncludedPages`). `parseFormDefinition`
+   * has them all; a page it includes that is missing here is a problem of the definition.
+   */
+  includes?: IncludedPages;
 }
 
 export type ParseResult =
@@ -74,7 +92,7 @@ export function resolveFormDefinition(json: unknown, options: ParseOptions = {})
   const form: ResolvedForm = {
     ...rest,
     lang,
-    pages: pages.map((page, index) => resolvePage(page, index, lang, translation)),
+    pages: pages.map((page, index) => resolvePage(page, index, lang, translation, options.includes ?? {})),
     crisisDefault: translation?.crisis ?? localizePanel<CrisisPanel>(DEFAULT_CRISIS_PANEL, lang, BUILT_IN_LANG),
   };
   return { ok: true, form, textProblems, warnings: languageWarnings(form, lang, defaultLang, local.fallbacks, translation) };
@@ -83,7 +101,13 @@ export function resolveFormDefinition(json: unknown, options: ParseOptions = {})
 /** A page of the definition with its texts in one language. */
 type LocalPage = z.output<typeof Page> & { langs?: Record<string, string> };
 
-function resolvePage(page: LocalPage, index: number, lang: string, translation: FormsTranslation | undefined): ResolvedPage {
+function resolvePage(
+  page: LocalPage,
+  index: number,
+  lang: string,
+  translation: FormsTranslation | undefined,
+  includes: IncludedPages,
+): ResolvedPage {
   if ('instrument' in page) {
     const { title, ...use } = page as typeof page & { title?: string };
     return instrumentPage(
@@ -95,7 +119,9 @@ function resolvePage(page: LocalPage, index: number, lang: string, translation: 
   }
   if ('include' in page) {
     const translated = translation?.includes?.[page.include];
-    const written = ItemsPage.parse(withTranslation(MEDICAL_SCREENING_PAGE, BUILT_IN_LANG, translated, translation?.lang ?? lang));
+    const included = includes[page.include];
+    if (!included) throw new Error(`pages[${index}]: the ready-made page "${page.include}" was not loaded (loadIncludedPages).`);
+    const written = ItemsPage.parse(withTranslation(included, BUILT_IN_LANG, translated, translation?.lang ?? lang));
     const ready = localizePage<z.output<typeof ItemsPage> & { langs?: Record<string, string> }>(written, lang, BUILT_IN_LANG);
     // The clinic's own title (with its own language) replaces the built-in one.
     const ownTitle = page.title as string | undefined;

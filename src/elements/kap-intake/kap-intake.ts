@@ -13,7 +13,7 @@ import { isConsentAnswer, isDateParts, type AnswerValue } from '../../forms/answ
 import { visibility } from '../../forms/conditions.js';
 import { crisisPanel } from '../../forms/crisis.js';
 import { safetyFields } from '../../forms/flags.js';
-import { resolveFormDefinition } from '../../forms/parse.js';
+import { loadIncludedPages, resolveFormDefinition } from '../../forms/parse.js';
 import type { ResolvedForm } from '../../forms/definition.js';
 import { indexForm } from '../../forms/form-index.js';
 import { datePartOrder, phoneExample } from '../../forms/locale-formats.js';
@@ -164,7 +164,7 @@ export class KapIntake extends KapElement {
           throw error;
         }
       }
-      const options = { lang: language, ...(translations ? { translations } : {}) };
+      const options = { lang: language, ...(translations ? { translations } : {}), includes: await loadIncludedPages(json) };
       // The authoring checks run where forms are authored (the backend checks the forms it serves);
       // an inline definition, or one the schemas refuse, loads them to say exactly what is wrong.
       const resolved = local === undefined ? resolveFormDefinition(json, options) : undefined;
