@@ -219,6 +219,18 @@ describe('the drop-in files (dist/cdn/)', () => {
     for (const text of Object.values(words)) assert.ok(all.includes(text), `kap-elements.js carries "${text}"`);
   });
 
+  it('keeps the medical screening page out of the intake files, in a chunk they load when a definition includes it', () => {
+    const text = 'Answering yes does not mean you cannot have treatment';
+    for (const entry of ['kap-intake', 'kap-elements']) {
+      const code = readFileSync(join(ROOT, 'dist', 'cdn', `${entry}.js`), 'utf8');
+      assert.ok(!code.includes(text), `${entry}.js does not carry the page`);
+      const holder = readdirSync(join(ROOT, 'dist', 'cdn', 'chunks')).find(
+        (name) => name.startsWith(`${entry}-`) && readFileSync(join(ROOT, 'dist', 'cdn', 'chunks', name), 'utf8').includes(text),
+      );
+      assert.ok(holder && code.includes(`import(\`./chunks/${holder}\`)`), `${entry}.js imports the chunk with the page dynamically`);
+    }
+  });
+
   it('keeps the authoring checks of a form definition out of the intake files, in a chunk they load only for an inline definition', () => {
     const check = 'which is display text, not a question';
     for (const entry of ['kap-intake', 'kap-elements']) {
