@@ -4,10 +4,13 @@
  * - `vite build` — the npm build: one ES module per public entry in `dist/`, every runtime
  *   dependency (Lit, @lit/task, zod) left external so an app's bundler dedupes them; shared code
  *   goes to `dist/chunks/`. Not minified (the app's bundler minifies), so readable as shipped.
- * - `vite build --mode cdn` — the drop-in build: `dist/cdn/kap-elements.js`, ONE self-contained,
- *   minified ES module with Lit and zod/mini inside, for a plain `<script type="module">`; plus
- *   `dist/cdn/i18n/es.js`, the Spanish strings as their own self-contained module (it registers into a
- *   `globalThis`-symbol registry, so it works beside the CDN bundle without sharing a chunk with it).
+ * - `vite build --mode cdn` — the drop-in build: `dist/cdn/kap-booking.js`, `kap-intake.js`,
+ *   `kap-prep-checklist.js` and `kap-elements.js` (all three), each a self-contained, minified ES
+ *   module with Lit and zod/mini inside, for a plain `<script type="module">` (a page loads the one it
+ *   needs); what a file needs only sometimes is in `dist/cdn/chunks/`, imported dynamically from the
+ *   script's own origin; plus `dist/cdn/i18n/es.js`, the Spanish strings as their own self-contained
+ *   module (it registers into a `globalThis`-symbol registry, so it works beside any drop-in file
+ *   without sharing a chunk with it). `scripts/check-size.ts` holds each file to its budget.
  *
  * Neither pass writes source maps: `dist/` is what the npm package ships (see
  * test/package/pack.test.ts), the npm modules are readable as they are, and a map of the CDN file
