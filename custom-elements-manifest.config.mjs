@@ -128,6 +128,15 @@ function publicManifest() {
         const result = {};
         for (const key of PUBLIC_DECLARATION_KEYS) if (declaration[key] !== undefined) result[key] = declaration[key];
         result.superclass = relink(result.superclass);
+        // Each event is an instance of its class in src/events (`kap-slot-select` → KapSlotSelectEvent),
+        // exported by the package: a consumer's tools can type their listeners with it.
+        result.events = (result.events ?? []).map((event) => {
+          if (event.type || !event.name) return event;
+          const className = `${event.name.replace(/(^|-)([a-z])/g, (_, __, letter) => letter.toUpperCase())}Event`;
+          const declared = modules.some((mod) => (mod.exports ?? []).some((entry) => entry.name === className));
+          // src/index.ts re-exports every event class (`export * from './events/index.js'`).
+          return declared ? { ...event, type: { text: className, references: [{ name: className, module: 'dist/index.js', start: 0, end: className.length }] } } : event;
+        });
         result.members = (result.members ?? []).filter(isPublic);
         for (const key of Object.keys(result)) {
           if (!Array.isArray(result[key])) continue;

@@ -4,10 +4,13 @@
  * - `vite build` — the npm build: one ES module per public entry in `dist/`, every runtime
  *   dependency (Lit, @lit/task, zod) left external so an app's bundler dedupes them; shared code
  *   goes to `dist/chunks/`. Not minified (the app's bundler minifies), so readable as shipped.
- * - `vite build --mode cdn` — the drop-in build: `dist/cdn/kap-elements.js`, ONE self-contained,
- *   minified ES module with Lit and zod/mini inside, for a plain `<script type="module">`; plus
- *   `dist/cdn/i18n/es.js`, the Spanish strings as their own self-contained module (it registers into a
- *   `globalThis`-symbol registry, so it works beside the CDN bundle without sharing a chunk with it).
+ * - `vite build --mode cdn` — the drop-in build: `dist/cdn/kap-booking.js`, `kap-intake.js`,
+ *   `kap-prep-checklist.js` and `kap-elements.js` (all three), each a self-contained, minified ES
+ *   module with Lit and zod/mini inside, for a plain `<script type="module">` (a page loads the one it
+ *   needs); what a file needs only sometimes is in `dist/cdn/chunks/`, imported dynamically from the
+ *   script's own origin; plus `dist/cdn/i18n/es.js`, the Spanish strings as their own self-contained
+ *   module (it registers into a `globalThis`-symbol registry, so it works beside any drop-in file
+ *   without sharing a chunk with it). `scripts/check-size.ts` holds each file to its budget.
  *
  * Neither pass writes source maps: `dist/` is what the npm package ships (see
  * test/package/pack.test.ts), the npm modules are readable as they are, and a map of the CDN file
@@ -41,7 +44,7 @@ const npmEntries = {
   api: 'src/api/index.ts',
   // The intake's domain with no Lit and no DOM (scoring, definitions, validation): for Node too.
   forms: 'src/forms/index.ts',
-  'i18n/es': 'src/i18n/es.ts',
+  'i18n/es': 'src/es.ts',
 };
 
 /** What the npm pass writes; `cdn/` is the other pass's, `types/` and `openapi.json` are rewritten by later build steps. */
@@ -155,6 +158,20 @@ function npmBuild(): UserConfig {
   };
 }
 
+/**
+ * The drop-in files: one per element and one with all three, each built on its own so that each is
+ * self-contained (Lit inside, no static import of another file). Code a page needs only for some
+ * definitions (instrument texts, the medical screening page, the authoring checks of an inline
+ * definition) is imported dynamically and lands in `dist/cdn/chunks/`, fetched from the script's
+ * own origin (a relative `import()` resolves against the importing module's URL) only when used.
+ */
+const cdnEntries: Record<string, string> = {
+  'kap-booking': 'src/kap-booking.ts',
+  'kap-intake': 'src/kap-intake.ts',
+  'kap-prep-checklist': 'src/kap-prep-checklist.ts',
+  'kap-elements': 'src/index.ts',
+};
+
 function cdnBuild(): UserConfig {
   const cdnLibrary = (entryName: string, entry: string) => ({
     target: 'es2022',
@@ -163,27 +180,42 @@ function cdnBuild(): UserConfig {
     reportCompressedSize: false,
     lib: { entry: { [entryName]: entry }, formats: ['es' as const], fileName: () => `${entryName}.js` },
     rolldownOptions: {
+      // A lazy chunk takes what it shares with its entry from the entry itself (already loaded),
+      // rather than both importing a third file: the entry may gain exports for it.
+      preserveEntrySignatures: 'allow-extension' as const,
       // Vite's library mode keeps whitespace and pure annotations in ES output for the app's
-      // bundler; this file goes straight to browsers, so it is minified completely.
-      output: { codeSplitting: false, minify: true, comments: { legal: true, annotation: false, jsdoc: false } },
+      // bundler; these files go straight to browsers, so they are minified completely.
+      output: {
+        chunkFileNames: `chunks/${entryName}-[name]-[hash].js`,
+        minify: true,
+        comments: { legal: true, annotation: false, jsdoc: false },
+      },
     },
   });
+  const elementEnvironments = Object.fromEntries(
+    Object.entries(cdnEntries).map(([name, entry], index) => [
+      index === 0 ? 'client' : `cdn_${name.replaceAll('-', '_')}`,
+      {
+        ...(index === 0 ? {} : { consumer: 'client' as const }),
+        build: { ...cdnLibrary(name, entry), outDir: 'dist/cdn', emptyOutDir: index === 0 },
+      },
+    ]),
+  );
   return {
     ...shared,
     plugins: [...(shared.plugins ?? []), minifyTemplateLiterals()],
-    // Two environments, built one after the other, so each file is self-contained: a shared chunk
-    // would make `i18n/es.js` load a second file and break the one-file promise.
+    // One environment per file, built one after the other, so each is self-contained: a chunk
+    // shared between entries would make a page load a second file before the element works.
     environments: {
-      client: { build: { ...cdnLibrary('kap-elements', 'src/index.ts'), outDir: 'dist/cdn', emptyOutDir: true } },
+      ...elementEnvironments,
       cdnSpanish: {
         consumer: 'client',
-        build: { ...cdnLibrary('es', 'src/i18n/es.ts'), outDir: 'dist/cdn/i18n', emptyOutDir: false },
+        build: { ...cdnLibrary('es', 'src/es.ts'), outDir: 'dist/cdn/i18n', emptyOutDir: false },
       },
     },
     builder: {
       async buildApp(builder) {
-        await builder.build(builder.environments.client!);
-        await builder.build(builder.environments.cdnSpanish!);
+        for (const name of Object.keys(builder.environments)) await builder.build(builder.environments[name]!);
       },
     },
   };

@@ -9,7 +9,7 @@ import { withActions } from 'storybook/actions/decorator';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/kap-booking.js';
 // Spanish registers itself for lang="es"; English stories are unaffected.
-import '../src/i18n/es.js';
+import '../src/es.js';
 import type { KapBooking } from '../src/elements/kap-booking/kap-booking.js';
 import { demoBackend, type DemoBackend, type DemoScript, type SeedOptions } from './demo-backend.js';
 

@@ -10,7 +10,7 @@ import { withActions } from 'storybook/actions/decorator';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/kap-intake.js';
 // Spanish registers itself for lang="es"; English stories are unaffected.
-import '../src/i18n/es.js';
+import '../src/es.js';
 import type { KapIntake } from '../src/elements/kap-intake/kap-intake.js';
 import type { FormDefinition } from '../src/forms/definition.js';
 import { demoBackend, type DemoScript } from './demo-backend.js';

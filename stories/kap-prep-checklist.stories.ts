@@ -8,7 +8,7 @@ import { withActions } from 'storybook/actions/decorator';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/kap-prep-checklist.js';
 // Spanish registers itself for lang="es"; English stories are unaffected.
-import '../src/i18n/es.js';
+import '../src/es.js';
 import { KAP_DEFAULT_CHECKLIST } from '../src/checklist/kap-default.js';
 import type { KapPrepChecklist } from '../src/elements/kap-prep-checklist/kap-prep-checklist.js';
 import { checkOffDemoItems, demoBackend, type DemoScript, type SeedOptions } from './demo-backend.js';

@@ -4,6 +4,7 @@
  * a client (`holdID`) fails loudly instead of being silently dropped.
  */
 import * as z from 'zod/mini';
+import { issuePath } from '../../src/api/issues.js';
 import { validationFailed } from '../api-error.js';
 
 // The schemas carry their own messages for what a client types; the English locale words the rest.
@@ -26,7 +27,7 @@ export function checkWith<T extends z.ZodMiniType>(
   const result = schema.safeParse(input);
   if (!result.success) {
     for (const issue of result.error.issues) {
-      fields[issue.path.map(String).join('.') || 'body'] ??= issue.message;
+      fields[issuePath(issue.path, 'body')] ??= issue.message;
     }
   }
   if (Object.keys(fields).length > 0 || !result.success) return { ok: false, problems: fields };

@@ -2,3 +2,4 @@ export * from './schemas.js';
 export * from './errors.js';
 export * from './client.js';
 export * from './idempotent-write.js';
+export * from './intake-submission.js';

@@ -23,10 +23,7 @@ export interface SetupFinding {
   blocking: boolean;
 }
 
-/** Whether `error`, a failed first request, may come from how `api` is set up rather than from the request. */
-export function maySignalSetupProblem(error: unknown): boolean {
-  return isKapApiError(error) && (error.kind === 'network' || error.kind === 'not_found' || error.kind === 'bad_response');
-}
+export { maySignalSetupProblem } from './setup-signal.js';
 
 const running = new Map<string, Promise<SetupFinding | undefined>>();
 

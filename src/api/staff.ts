@@ -8,7 +8,7 @@
  * every state-changing request, the header `X-CSRF-Token` with the `csrfToken` of that session.
  */
 import * as z from 'zod/mini';
-import { IntakeSubmission } from '../forms/submission.js';
+import { IntakeSubmission } from './intake-submission.js';
 import { API_KEY_SCOPE_NAMES, PERMISSIONS, STAFF_ROLES } from '../staff/roles.js';
 import { Booking, CareReason, ClientDetails, Instant } from './schemas.js';
 

@@ -3,10 +3,10 @@ import { property } from 'lit/decorators.js';
 import { isAbort } from '../api/abort.js';
 import { KapApiClient, type RequestOptions } from '../api/client.js';
 import { KapApiError, isKapApiError } from '../api/errors.js';
-import { checkApiSetup, maySignalSetupProblem } from '../api/setup-check.js';
+import { maySignalSetupProblem } from '../api/setup-signal.js';
 import { KapErrorEvent } from '../events/kap-error.js';
-import { en } from '../i18n/en.js';
-import { onLocaleRegistered, registeredStrings } from '../i18n/registry.js';
+import { enShared } from '../i18n/en-shared.js';
+import { builtInStrings, onLocaleRegistered, registeredStrings } from '../i18n/registry.js';
 import { interpolate, type KapStringKey, type KapStrings } from '../i18n/strings.js';
 import { baseStyles } from '../styles/base.styles.js';
 import { tokens } from '../styles/tokens.js';
@@ -18,7 +18,7 @@ import { headingLevel, renderHeading, type HeadingOptions } from './heading.js';
 import { formatWait, intlLocale } from './language.js';
 import { LanguageCheck } from './language-check.js';
 import { PageSchemeController } from './page-scheme-controller.js';
-import { SETTINGS_SCRIPT, checkStrings, readSettingsJson, timeZoneProblem } from './setup-checks.js';
+import { SETTINGS_SCRIPT, checkStrings, readSettingsJson, strangerStringProblems, timeZoneProblem } from './setup-checks.js';
 import { LoadProgress } from './load-progress.js';
 import { renderWriteStatus, type WriteStatus } from './write-status.js';
 import { interpolateMarked } from './local-template.js';
@@ -114,7 +114,7 @@ export abstract class KapElement extends LitElement {
   #clientKey: string | undefined;
   #loads = new LoadProgress(this);
   #connection = new AbortController();
-  #resolvedStrings: KapStrings = en;
+  #resolvedStrings = { ...enShared, ...builtInStrings() } as KapStrings;
   #language = 'en';
   readonly #languageCheck = new LanguageCheck(this);
   #settingsRead = false;
@@ -195,12 +195,19 @@ export abstract class KapElement extends LitElement {
     const fromSettings = checkStrings(this.settings['strings'], `the strings in ${SETTINGS_SCRIPT}`);
     const fromProperty = checkStrings(this.strings, 'its strings property');
     for (const problem of [...fromSettings.problems, ...fromProperty.problems]) reportConfiguration(this, problem);
+    // Keys of no element loaded here: looked up in the whole English, loaded only then.
+    void strangerStringProblems([fromSettings.unsure, fromProperty.unsure]).then(
+      (problems) => problems.forEach((problem) => reportConfiguration(this, problem)),
+      () => undefined,
+    );
+    // Typed whole: each element reads only its own section, which its entry registered.
     this.#resolvedStrings = {
-      ...en,
+      ...enShared,
+      ...builtInStrings(),
       ...checkStrings(registeredStrings(this.#language), '').strings,
       ...fromSettings.strings,
       ...fromProperty.strings,
-    };
+    } as KapStrings;
     const clientKey = `${this.api ?? ''}\u0000${this.requestTimeout}`;
     if (clientKey !== this.#clientKey) {
       this.#clientKey = clientKey;
@@ -279,7 +286,12 @@ export abstract class KapElement extends LitElement {
     if (!client || !this.#mayCheckSetup(error)) return Promise.resolve(false);
     this.#checkingSetup = true;
     this.requestUpdate();
-    this.#setupCheck = checkApiSetup(client.base, Math.min(this.requestTimeout, 10_000)).then((finding) => {
+    // Loaded only now (a chunk from the script's own origin): unreachable, it finds nothing.
+    const check = import('../api/setup-check.js').then(
+      ({ checkApiSetup }) => checkApiSetup(client.base, Math.min(this.requestTimeout, 10_000)),
+      () => undefined,
+    );
+    this.#setupCheck = check.then((finding) => {
       this.#checkingSetup = false;
       this.requestUpdate();
       if (!finding || client !== this.client) return false;

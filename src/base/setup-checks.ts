@@ -4,7 +4,8 @@
  * element decides whether a problem blocks it (`reportConfigurationProblem`) or only warns.
  */
 import { isTimeZone } from '../api/schemas.js';
-import { en } from '../i18n/en.js';
+import { enShared } from '../i18n/en-shared.js';
+import { builtInStrings } from '../i18n/registry.js';
 import type { KapStrings } from '../i18n/strings.js';
 import type { ConfigurationProblem } from './configuration-report.js';
 
@@ -55,18 +56,46 @@ export function readSettingsJson(text: string): { value: Record<string, unknown>
 
 /**
  * The known texts of a page's `strings` (the property, or `"strings"` in the child JSON: `from`
- * says which), and a problem for each key no element knows or value that is not text.
+ * says which), and a problem for each value of a known key that is not text. "Known" is the English
+ * loaded on the page (`enShared` and each loaded element's part); any other key is `unsure`, for
+ * `strangerStringProblems` to look up in the whole English (loaded lazily): it may belong to an
+ * element this page does not load (one settings file shared by a site), or be a typo.
  */
-export function checkStrings(value: unknown, from: string): { strings: Partial<KapStrings>; problems: ConfigurationProblem[] } {
+export function checkStrings(
+  value: unknown,
+  from: string,
+): { strings: Partial<KapStrings>; problems: ConfigurationProblem[]; unsure: UnsureStrings } {
   const strings: Record<string, string> = {};
   const problems: ConfigurationProblem[] = [];
+  const unsure: UnsureStrings = { from, entries: [] };
+  const builtIn = builtInStrings();
   for (const [key, text] of Object.entries(value ?? {})) {
-    const known = Object.hasOwn(en, key);
+    const known = Object.hasOwn(enShared, key) || Object.hasOwn(builtIn, key);
     if (known && typeof text === 'string') strings[key] = text;
     else if (known) problems.push({ code: 'invalid_strings', detail: `${from}: "${key}" is not a text` });
-    else problems.push({ code: 'unknown_string', detail: `${from}: "${key}" is not a string key${didYouMean(closestName(key, Object.keys(en)))}` });
+    else unsure.entries.push([key, text]);
   }
-  return { strings, problems };
+  return { strings, problems, unsure };
+}
+
+/** Strings keys that no element loaded on the page knows, with where they came from. */
+export interface UnsureStrings {
+  from: string;
+  entries: [key: string, text: unknown][];
+}
+
+/** A problem for each key no element knows (with the closest known key) or value that is not text. */
+export async function strangerStringProblems(unsure: readonly UnsureStrings[]): Promise<ConfigurationProblem[]> {
+  if (!unsure.some(({ entries }) => entries.length)) return [];
+  const { en } = await import('../i18n/en.js');
+  return unsure.flatMap(({ from, entries }) =>
+    entries.flatMap(([key, text]): ConfigurationProblem[] => {
+      if (!Object.hasOwn(en, key)) {
+        return [{ code: 'unknown_string', detail: `${from}: "${key}" is not a string key${didYouMean(closestName(key, Object.keys(en)))}` }];
+      }
+      return typeof text === 'string' ? [] : [{ code: 'invalid_strings', detail: `${from}: "${key}" is not a text` }];
+    }),
+  );
 }
 
 /** Why `zone` (a `time-zone` attribute) cannot be used, or `undefined` when it can (or is absent). */

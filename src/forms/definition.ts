@@ -12,6 +12,7 @@
  * instruments and the medical screening page expanded into ordinary pages (`ResolvedForm`).
  * `scripts/write-form-schema.ts` publishes the same schemas as JSON Schema for editors.
  */
+import { MAX_ANSWER_LENGTH } from '../api/intake-submission.js';
 import * as z from 'zod/mini';
 import { LanguageTag, localText } from '../i18n/local-text-schema.js';
 import type { LocalText } from '../i18n/local-text.js';
@@ -142,8 +143,7 @@ const common = {
 /** An HTML `autocomplete` token list, e.g. `name`, `given-name`, `postal-code`. */
 const Autocomplete = z.string().check(z.regex(/^[a-z0-9 -]{1,100}$/, 'must be autocomplete tokens such as "name" or "postal-code"'));
 
-/** The most characters any one text answer may have on the wire, whatever a form says (`maxLength` is capped by it). */
-export const MAX_ANSWER_LENGTH = 20_000;
+export { MAX_ANSWER_LENGTH };
 
 const lengths = {
   minLength: z.optional(z.int().check(z.nonnegative())),

@@ -5,6 +5,7 @@
  */
 export * from './definition.js';
 export * from './parse.js';
+export * from './check-form.js';
 export type { FormsTranslation, PageTranslation } from './translations.js';
 export * from './instruments/index.js';
 export * from './scoring.js';

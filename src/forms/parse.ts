@@ -1,18 +1,20 @@
 /**
- * `parseFormDefinition()`: checks a definition with the schemas of `definition.ts`, then its texts
- * (`localize.ts`) and the cross-item rules zod cannot express (`definition-checks.ts`), and
- * returns it in one language, with built-in instruments and the medical screening page expanded
- * into ordinary pages (`ResolvedForm`).
+ * Two ways in, one resolution. `resolveFormDefinition()` is the browser's render path: it reads a
+ * definition with the schemas of `definition.ts` and returns it in one language, with built-in
+ * instruments and the medical screening page expanded into ordinary pages (`ResolvedForm`).
+ * `parseFormDefinition()` (src/forms/check-form.ts) is where forms are authored — the server when
+ * it serves or stores a form, `npx kap-elements check-form`, and the element only for an inline
+ * definition (a lazily imported chunk): it adds the texts' and cross-item checks zod cannot
+ * express and words every problem for the website team.
  */
 import type * as z from 'zod/mini';
 import { sameLanguage } from '../i18n/local-text.js';
 import { DEFAULT_CRISIS_PANEL } from './crisis.js';
-import { checkResolvedForm } from './definition-checks.js';
-import { describeIssues } from './definition-problems.js';
 import {
   FormDefinition,
   ItemsPage,
   type CrisisPanel,
+  type IncludeId,
   type Item,
   type Page,
   type ResolvedForm,
@@ -20,8 +22,20 @@ import {
 } from './definition.js';
 import { instrumentIn, instrumentPage } from './instrument-pages.js';
 import { checkTexts, localizePage, localizePanel, localizeTexts, withTranslation } from './localize.js';
-import { MEDICAL_SCREENING_PAGE } from './medical-screening.js';
 import type { FormsTranslation } from './translations.js';
+
+/** The ready-made pages a definition can include (`{ "include": … }`), as written, in English. */
+export type IncludedPages = Partial<Record<IncludeId, z.input<typeof ItemsPage>>>;
+
+/**
+ * The ready-made pages `json` includes, each imported only now: a chunk fetched from the script's
+ * own origin in the drop-in files, so a form without them never loads their text.
+ */
+export async function loadIncludedPages(json: unknown): Promise<IncludedPages> {
+  const pages = (json as { pages?: unknown } | null)?.pages;
+  const includes = Array.isArray(pages) && pages.some((page) => (page as { include?: unknown } | null)?.include === 'kap-medical-screening');
+  return includes ? { 'kap-medical-screening': (await import('./medical-screening.js')).MEDICAL_SCREENING_PAGE } : {};
+}
 
 export interface ParseOptions {
   /** The language to show the form in (BCP 47, the page's); default the definition's own `lang`. */
@@ -31,6 +45,11 @@ export interface ParseOptions {
    * instrument translations), as the locale module for that language registers it.
    */
   translations?: FormsTranslation;
+  /**
+   * The ready-made pages the definition includes (see `loadIncludedPages`). `parseFormDefinition`
+   * has them all; a page it includes that is missing here is a problem of the definition.
+   */
+  includes?: IncludedPages;
 }
 
 export type ParseResult =
@@ -49,14 +68,19 @@ export type ParseResult =
 /** The built-in pages and texts are written in English; translations sit beside them. */
 const BUILT_IN_LANG = 'en';
 
+/** What `resolveFormDefinition` gives: the form, or the schema's issues (worded by `parseFormDefinition`). */
+export type Resolution =
+  | { ok: true; form: ResolvedForm; warnings: string[]; textProblems: string[] }
+  | { ok: false; issues: readonly z.core.$ZodIssue[] };
+
 /**
- * Checks a form definition (parsed JSON) and resolves it in `options.lang`. Problems name the
- * place and the problem, e.g. `pages[2].items[4] ("pregnant"): condition refers to "sex" which is
- * not an earlier item`; they are meant for the site's developer (console), never for the client.
+ * Reads a definition that has passed the authoring checks (the backend's, which runs
+ * `parseFormDefinition` when it serves or stores a form) and resolves it in `options.lang`. A
+ * definition the schemas refuse gives its issues; `parseFormDefinition` words them.
  */
-export function parseFormDefinition(json: unknown, options: ParseOptions = {}): ParseResult {
+export function resolveFormDefinition(json: unknown, options: ParseOptions = {}): Resolution {
   const parsed = FormDefinition.safeParse(json);
-  if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error.issues, json) };
+  if (!parsed.success) return { ok: false, issues: parsed.error.issues };
   const { $schema: _ignored, lang: own, ...definition } = parsed.data;
   const defaultLang = own ?? BUILT_IN_LANG;
   const lang = options.lang ?? defaultLang;
@@ -68,18 +92,22 @@ export function parseFormDefinition(json: unknown, options: ParseOptions = {}): 
   const form: ResolvedForm = {
     ...rest,
     lang,
-    pages: pages.map((page, index) => resolvePage(page, index, lang, translation)),
+    pages: pages.map((page, index) => resolvePage(page, index, lang, translation, options.includes ?? {})),
     crisisDefault: translation?.crisis ?? localizePanel<CrisisPanel>(DEFAULT_CRISIS_PANEL, lang, BUILT_IN_LANG),
   };
-  const problems = [...textProblems, ...checkResolvedForm(form)];
-  if (problems.length) return { ok: false, problems };
-  return { ok: true, form, warnings: languageWarnings(form, lang, defaultLang, local.fallbacks, translation) };
+  return { ok: true, form, textProblems, warnings: languageWarnings(form, lang, defaultLang, local.fallbacks, translation) };
 }
 
 /** A page of the definition with its texts in one language. */
 type LocalPage = z.output<typeof Page> & { langs?: Record<string, string> };
 
-function resolvePage(page: LocalPage, index: number, lang: string, translation: FormsTranslation | undefined): ResolvedPage {
+function resolvePage(
+  page: LocalPage,
+  index: number,
+  lang: string,
+  translation: FormsTranslation | undefined,
+  includes: IncludedPages,
+): ResolvedPage {
   if ('instrument' in page) {
     const { title, ...use } = page as typeof page & { title?: string };
     return instrumentPage(
@@ -91,7 +119,9 @@ function resolvePage(page: LocalPage, index: number, lang: string, translation: 
   }
   if ('include' in page) {
     const translated = translation?.includes?.[page.include];
-    const written = ItemsPage.parse(withTranslation(MEDICAL_SCREENING_PAGE, BUILT_IN_LANG, translated, translation?.lang ?? lang));
+    const included = includes[page.include];
+    if (!included) throw new Error(`pages[${index}]: the ready-made page "${page.include}" was not loaded (loadIncludedPages).`);
+    const written = ItemsPage.parse(withTranslation(included, BUILT_IN_LANG, translated, translation?.lang ?? lang));
     const ready = localizePage<z.output<typeof ItemsPage> & { langs?: Record<string, string> }>(written, lang, BUILT_IN_LANG);
     // The clinic's own title (with its own language) replaces the built-in one.
     const ownTitle = page.title as string | undefined;

@@ -11,6 +11,7 @@
 import type { CrisisPanel, IncludeId } from './definition.js';
 import type { Instrument, InstrumentId } from './instruments/types.js';
 import type { PageTranslation } from './localize.js';
+import type {} from '../i18n/content.js';
 
 export type { PageTranslation } from './localize.js';
 
@@ -23,4 +24,11 @@ export interface FormsTranslation {
   crisis?: CrisisPanel;
   /** Official translations of validated instruments only, each with its `language`. */
   instruments?: Partial<Record<InstrumentId, Instrument>>;
+}
+
+declare module '../i18n/content.js' {
+  interface KapContent {
+    /** The intake's built-in content in this language. */
+    forms?: FormsTranslation;
+  }
 }

@@ -20,42 +20,10 @@ import {
   type Answers,
 } from './answers.js';
 import { visibility } from './conditions.js';
+import { VALIDATION_MESSAGES } from '../i18n/validation-messages.js';
 import { formatLongDate, resolveDateBound, todayIso } from './dates.js';
 
-export const VALIDATION_MESSAGES = {
-  enter: 'Enter {name}',
-  enterAnswer: 'Enter an answer',
-  select: 'Select {name}',
-  selectAnswer: 'Select an answer',
-  selectRow: 'Select an answer for question {number}',
-  selectSome: 'Select at least one option',
-  exclusive: 'Select “{option}” or other options, not both',
-  consent: 'Confirm that you agree',
-  signature: 'Enter your full name to sign',
-  tooShort: '{Name} must be {min} characters or more',
-  tooLong: '{Name} must be {max} characters or fewer',
-  email: 'Enter an email address in the correct format, like name@example.com',
-  phone: 'Enter a phone number, like {example}',
-  notNumber: '{Name} must be a number',
-  notWhole: '{Name} must be a whole number',
-  between: 'Enter a number between {min} and {max}',
-  atLeast: 'Enter a number that is {min} or more',
-  atMost: 'Enter a number that is {max} or less',
-  dateDay: '{Name} must include a day',
-  dateMonth: '{Name} must include a month',
-  dateYear: '{Name} must include a year',
-  dateDayMonth: '{Name} must include a day and month',
-  dateDayYear: '{Name} must include a day and year',
-  dateMonthYear: '{Name} must include a month and year',
-  dateReal: '{Name} must be a real date',
-  yearDigits: 'Year must include 4 numbers',
-  datePast: '{Name} must be today or in the past',
-  dateFuture: '{Name} must be today or in the future',
-  dateAfter: '{Name} must be the same as or after {date}',
-  dateBefore: '{Name} must be the same as or before {date}',
-  /** `{name}`/`{Name}` when an item has no usable name. */
-  fallbackName: 'your answer',
-};
+export { VALIDATION_MESSAGES } from '../i18n/validation-messages.js';
 
 export type ValidationMessages = typeof VALIDATION_MESSAGES;
 

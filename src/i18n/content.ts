@@ -5,11 +5,12 @@
  * on `globalThis` under a registered symbol, so a module loaded by one bundle (the CDN file's
  * `i18n/es.js`) reaches elements defined by another.
  */
-import type { FormsTranslation } from '../forms/translations.js';
-
-export interface KapContent {
-  forms?: FormsTranslation;
-}
+/**
+ * What a locale module may register besides strings. Each domain adds its own part by declaration
+ * merging (src/forms/translations.ts adds `forms`), so this module imports none of them.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by declaration merging
+export interface KapContent {}
 
 const REGISTRY = Symbol.for('kap-elements.content');
 

@@ -1,12 +1,7 @@
 /**
- * Spanish. Importing this module registers it for `lang="es"` (and `es-*`) in every kap
- * element on the page, whichever bundle defined them: the strings below, and the intake's
- * built-in content in Spanish (the medical screening page, the crisis panel and the official
- * Spanish PHQ-9; see `src/forms/es/`).
+ * The Spanish strings. `src/es.ts` (published as `i18n/es.js`) registers them, with the intake's
+ * built-in content in Spanish, for `lang="es"` (and `es-*`).
  */
-import { FORMS_ES } from '../forms/es/index.js';
-import { registerContent } from './content.js';
-import { registerLocale } from './registry.js';
 import type { KapStrings } from './strings.js';
 
 export const es: KapStrings = {
@@ -298,7 +293,3 @@ export const es: KapStrings = {
   checklistCancelled: 'No hay nada que preparar para ella. Si no lo esperaba, póngase en contacto con la clínica.',
   checklistEmpty: 'La clínica todavía no ha añadido nada que preparar.',
 };
-
-// Content first: the strings' registration re-renders the elements, which then find both.
-registerContent('es', { forms: FORMS_ES });
-registerLocale('es', es);

@@ -9,6 +9,8 @@ const REGISTRY = Symbol.for('kap-elements.locales');
 interface LocaleRegistry {
   locales: Map<string, Partial<KapStrings>>;
   listeners: Set<() => void>;
+  /** The built-in English of the elements loaded on the page (absent in a registry made by an older bundle). */
+  builtIn?: Partial<KapStrings>;
 }
 
 function registry(): LocaleRegistry {
@@ -43,4 +45,19 @@ export function registeredStrings(lang: string): Partial<KapStrings> {
 /** Whether an element can speak `lang` whole: English is built in, any other needs its strings registered. */
 export function hasLocale(lang: string): boolean {
   return /^en(-|$)/i.test(lang) || Object.keys(registeredStrings(lang)).length > 0;
+}
+
+/**
+ * Adds an element's built-in English (its entry registers `en-booking.ts`, …), so a page pays only
+ * for the words of the elements it loads. Apart from `registerLocale('en', …)`, which a clinic uses
+ * to change words and which always wins over these.
+ */
+export function registerBuiltInStrings(strings: Partial<KapStrings>): void {
+  const holder = registry();
+  holder.builtIn = { ...holder.builtIn, ...strings };
+}
+
+/** The built-in English of the elements loaded on the page. */
+export function builtInStrings(): Partial<KapStrings> {
+  return registry().builtIn ?? {};
 }

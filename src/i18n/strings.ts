@@ -3,8 +3,9 @@
  * so a clinic can override any string from JSON without code. Keep the tone calm and plain: the
  * people reading these may be anxious or exhausted.
  */
-export interface KapStrings {
-  // ---- shared by every element ----
+
+/** The words every element shows: failures, loading, configuration problems, writes under way. */
+export interface SharedStrings {
   loading: string;
   tryAgain: string;
   /** Read out before each inline error message; visually hidden. */
@@ -41,8 +42,10 @@ export interface KapStrings {
   writeStop: string;
   /** After Stop: the write's outcome is not known, and sending again checks first. */
   writeStopped: string;
+}
 
-  // ---- kap-intake ----
+/** `<kap-intake>`'s words. */
+export interface IntakeStrings {
   /** `{page}` and `{count}` are numbers. */
   intakeStep: string;
   intakeBack: string;
@@ -135,7 +138,10 @@ export interface KapStrings {
   validationDateAfter: string;
   validationDateBefore: string;
   validationFallbackName: string;
+}
 
+/** `<kap-booking>`'s words. */
+export interface BookingStrings {
   // ---- kap-booking: choosing a time ----
   chooseTimeHeading: string;
   /** `{duration}` such as "45 minutes". */
@@ -304,8 +310,10 @@ export interface KapStrings {
   followUpOpenerCancelled: string;
   followUpPassed: string;
   followUpWeekNote: string;
+}
 
-  // ---- kap-prep-checklist ----
+/** `<kap-prep-checklist>`'s words. */
+export interface ChecklistStrings {
   checklistHeading: string;
   checklistLoading: string;
   checklistLoadError: string;
@@ -354,6 +362,13 @@ export interface KapStrings {
   checklistCancelled: string;
   checklistEmpty: string;
 }
+
+/**
+ * Every word the elements show, one section per element (the English of each lives in
+ * `en-shared.ts`, `en-intake.ts`, `en-booking.ts`, `en-checklist.ts`; a page loads only its
+ * elements' words). A locale module or a clinic may give any of them.
+ */
+export interface KapStrings extends SharedStrings, IntakeStrings, BookingStrings, ChecklistStrings {}
 
 export type KapStringKey = keyof KapStrings;
 

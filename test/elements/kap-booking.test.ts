@@ -495,7 +495,7 @@ describe('<kap-booking> keyboard, language and looks', () => {
   });
 
   it('speaks Spanish when the Spanish module is loaded, including long strings at 320px', async () => {
-    await import('../../src/i18n/es.js');
+    await import('../../src/es.js');
     await setViewport({ width: 320, height: 640 });
     const el = await mountBooking({ api: freshApi(), lang: 'es', 'time-zone': 'Europe/Madrid' });
     await showWeekWithTimes(el);
@@ -521,7 +521,7 @@ describe('<kap-booking> keyboard, language and looks', () => {
   });
 
   it('takes its language from the nearest [lang] ancestor, and any string can be overridden', async () => {
-    await import('../../src/i18n/es.js');
+    await import('../../src/es.js');
     const api = freshApi();
     const wrapper = document.createElement('section');
     wrapper.lang = 'es-MX';

@@ -6,7 +6,7 @@ import { KapBookingConfirmEvent } from '../../src/events/kap-booking-confirm.js'
 import { KapErrorEvent } from '../../src/events/kap-error.js';
 import { KapSlotSelectEvent } from '../../src/events/kap-slot-select.js';
 import { en } from '../../src/i18n/en.js';
-import { es } from '../../src/i18n/es.js';
+import { es } from '../../src/es.js';
 import { registeredStrings } from '../../src/i18n/registry.js';
 import { interpolate } from '../../src/i18n/strings.js';
 import '../../src/kap-booking.js';

@@ -9,7 +9,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { PHQ9 } from '../../src/forms/instruments/index.js';
-import '../../src/i18n/es.js';
+import '../../src/es.js';
 import { accessibilityTree, accessibleNode, axeRule, watchFocus } from './support/harness.js';
 import {
   $,

@@ -8,7 +8,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import '../../src/i18n/es.js';
+import '../../src/es.js';
 import type { KapIntake } from '../../src/elements/kap-intake/kap-intake.js';
 import { DEMO_INTAKE_FORM } from '../../src/forms/demo-intake.js';
 import type { IntakeSubmission } from '../../src/forms/submission.js';

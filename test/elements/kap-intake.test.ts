@@ -5,7 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../src/i18n/es.js';
+import '../../src/es.js';
 import type { IntakeSubmission } from '../../src/forms/submission.js';
 import {
   $,

@@ -5,7 +5,7 @@
  * faults a server cannot produce on demand.
  */
 import { expect } from '@open-wc/testing';
-import '../../src/i18n/es.js';
+import '../../src/es.js';
 import {
   $,
   bookSession,

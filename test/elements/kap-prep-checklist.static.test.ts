@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import ICAL from 'ical.js';
-import '../../src/i18n/es.js';
+import '../../src/es.js';
 import type { KapPrepChecklist } from '../../src/elements/kap-prep-checklist/kap-prep-checklist.js';
 import { $, $$, button, checkbox, checklistTests, item, mountStatic, text, until } from './support/checklist.js';
 

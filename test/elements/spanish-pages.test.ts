@@ -6,7 +6,7 @@
  * Spanish form exists), shown as published. Each state also passes axe.
  */
 import { expect } from '@open-wc/testing';
-import '../../src/i18n/es.js';
+import '../../src/es.js';
 import '../../src/kap-booking.js';
 import '../../src/kap-prep-checklist.js';
 import type { KapBooking } from '../../src/elements/kap-booking/kap-booking.js';

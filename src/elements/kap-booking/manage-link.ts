@@ -3,8 +3,7 @@
  * booking id and its bearer token in the fragment, which browsers never send to a server (the
  * page's `<kap-booking>` reads it and takes it off the address bar). Never in the query.
  */
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+import { insecureUrl } from '../../api/secure-url.js';
 
 /**
  * The `manage-url` attribute resolved against the page, or `undefined` when it is unusable:
@@ -20,9 +19,7 @@ export function resolveManageUrl(value: string | null, baseURI: string): URL | u
   } catch {
     return undefined;
   }
-  if (url.username || url.password) return undefined;
-  if (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) return url;
-  return undefined;
+  return insecureUrl(url) ? undefined : url;
 }
 
 /** `<manage page>#booking=<id>&token=<token>`; any fragment the page address had is replaced. */

@@ -15,7 +15,7 @@ import { isConsentAnswer, isDateParts, type AnswerValue } from '../../forms/answ
 import { visibility } from '../../forms/conditions.js';
 import { crisisPanel } from '../../forms/crisis.js';
 import { safetyFields } from '../../forms/flags.js';
-import { parseFormDefinition } from '../../forms/parse.js';
+import { loadIncludedPages, resolveFormDefinition } from '../../forms/parse.js';
 import type { ResolvedForm } from '../../forms/definition.js';
 import { indexForm } from '../../forms/form-index.js';
 import { datePartOrder, phoneExample } from '../../forms/locale-formats.js';
@@ -150,7 +150,11 @@ export class KapIntake extends KapElement {
           throw error;
         }
       }
-      const parsed = parseFormDefinition(json, { lang: language, ...(translations ? { translations } : {}) });
+      const options = { lang: language, ...(translations ? { translations } : {}), includes: await loadIncludedPages(json) };
+      // The authoring checks run where forms are authored (the backend checks the forms it serves);
+      // an inline definition, or one the schemas refuse, loads them to say exactly what is wrong.
+      const resolved = local === undefined ? resolveFormDefinition(json, options) : undefined;
+      const parsed = resolved?.ok ? resolved : (await import('../../forms/check-form.js')).parseFormDefinition(json, options);
       if (!parsed.ok) return this.#problem('invalid_form', `the form definition is not valid: ${parsed.problems.join('; ')}`);
       this.formLanguage.warn(parsed.form, parsed.warnings);
       this.flow.start(parsed.form);

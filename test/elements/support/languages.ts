@@ -14,7 +14,7 @@
  * the same in every language and are left out; so are the few words that are the same in both
  * languages (`COGNATES`), each checked to be the Spanish module's own wording.
  */
-import { es } from '../../../src/i18n/es.js';
+import { es } from '../../../src/es.js';
 
 export interface Piece {
   text: string;

@@ -1,0 +1,25 @@
+/**
+ * `parseFormDefinition()`: the authoring checks of a form definition, run where forms are authored
+ * — the server when it serves or stores a form, `npx kap-elements check-form FILE`, and
+ * `<kap-intake>` only when a page hands it an inline definition (it imports this module lazily, so
+ * a page showing a backend's form never loads it). It resolves the definition like the render path
+ * (`resolveFormDefinition`), then checks its texts and the cross-item rules zod cannot express
+ * (`definition-checks.ts`), and words every problem for the website team (`definition-problems.ts`).
+ */
+import { checkResolvedForm } from './definition-checks.js';
+import { describeIssues } from './definition-problems.js';
+import { MEDICAL_SCREENING_PAGE } from './medical-screening.js';
+import { resolveFormDefinition, type ParseOptions, type ParseResult } from './parse.js';
+
+/**
+ * Checks a form definition (parsed JSON) and resolves it in `options.lang`. Problems name the
+ * place and the problem, e.g. `pages[2].items[4] ("pregnant"): condition refers to "sex" which is
+ * not an earlier item`; they are meant for the site's developer (console), never for the client.
+ */
+export function parseFormDefinition(json: unknown, options: ParseOptions = {}): ParseResult {
+  const resolved = resolveFormDefinition(json, { ...options, includes: { 'kap-medical-screening': MEDICAL_SCREENING_PAGE, ...options.includes } });
+  if (!resolved.ok) return { ok: false, problems: describeIssues(resolved.issues, json) };
+  const problems = [...resolved.textProblems, ...checkResolvedForm(resolved.form)];
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, form: resolved.form, warnings: resolved.warnings };
+}

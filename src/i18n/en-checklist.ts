@@ -1,0 +1,40 @@
+import type { ChecklistStrings } from './strings.js';
+
+/** `<kap-prep-checklist>`'s English; its entry (src/kap-prep-checklist.ts) registers it. */
+export const enChecklist: ChecklistStrings = {
+  checklistHeading: 'Preparing for your session',
+  checklistLoading: 'Loading your checklist…',
+  checklistLoadError: "We couldn't load your checklist.",
+  checklistSessionLabel: 'Your session',
+  checklistSessionWhen: '{day} at {time}',
+  checklistTimesIn: 'All times are shown in {zone}.',
+  checklistProgress: '{done} of {total} done',
+  checklistAllDone: 'Everything on your list is done.',
+  checklistDueBy: 'By {time} on {day}',
+  checklistDueUntil: 'Until {time} on {day}',
+  checklistDueSoon: 'Due soon',
+  checklistDueNow: 'Due now',
+  checklistDueNowHeading: 'Due now or soon',
+  checklistOtherGroup: 'Other things to do',
+  checklistSaving: 'Saving…',
+  checklistSaveFailedDone: "We couldn't save “{item}” as done, so it is shown as not done.",
+  checklistSaveFailedUndone: "We couldn't save “{item}” as not done, so it is still shown as done.",
+  checklistSyncChecking: 'Checking with the clinic which of your ticks are saved…',
+  checklistSyncOffline: "You're offline. We'll check with the clinic which of your ticks are saved when you're back online.",
+  checklistSyncDone: 'Checked with the clinic: the list shows what is saved.',
+  checklistAddReminders: 'Add reminders to my calendar',
+  checklistRemindersHint: 'A calendar file with your session and a reminder {lead} before each step that has a time.',
+  checklistPrint: 'Print this checklist',
+  checklistCalendarSession: 'Your session at the clinic',
+  checklistCalendarDescription: 'A step from your preparation checklist.',
+  checklistMissingLinkHeading: 'Open the link from your email',
+  checklistMissingLink:
+    'To see your checklist, open the link in your confirmation email. If you cannot find the email, contact the clinic.',
+  checklistLinkExpiredHeading: 'This link no longer works',
+  checklistLinkExpired:
+    'It may have expired or been replaced. Open the link in your most recent email from the clinic, or ask the clinic for a new one.',
+  checklistNotFound: "We couldn't find this booking. If you think this is a mistake, contact the clinic.",
+  checklistCancelledHeading: 'This appointment has been cancelled',
+  checklistCancelled: 'There is nothing to prepare for it. If you did not expect this, contact the clinic.',
+  checklistEmpty: 'The clinic has not added anything to prepare yet.',
+};

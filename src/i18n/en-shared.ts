@@ -1,0 +1,31 @@
+import { CONFIGURATION_WORDS } from './configuration-words.js';
+import type { SharedStrings } from './strings.js';
+
+/** The English every element shows (failures, loading, configuration problems, writes under way). */
+export const enShared: SharedStrings = {
+  loading: 'Loading…',
+  tryAgain: 'Try again',
+  errorPrefix: 'Error:',
+  errorSummaryTitle: 'There is a problem',
+  optional: '(optional)',
+  optionalHint: 'This question is optional.',
+  // Shown also when Lit cannot load (src/base/trusted-types-watch.ts), so they live apart.
+  configurationHeading: CONFIGURATION_WORDS.configurationHeading,
+  configurationBody: CONFIGURATION_WORDS.configurationBody,
+  configurationDetail: 'For the website team: {detail}',
+  errorNetwork: "We couldn't reach the clinic. Please check your internet connection and try again.",
+  errorTimeout: 'The clinic is taking too long to answer. Please try again.',
+  errorRateLimited: 'There have been a lot of attempts in a short time. Please wait {wait}, then try again.',
+  errorServer: 'Something went wrong at the clinic’s end. Please try again in a moment.',
+  errorBadResponse: "The clinic's system sent an answer we couldn't read. Please try again later, or contact the clinic.",
+  errorUnexpected: 'Something went wrong. Please try again, or contact the clinic.',
+  detailsKept: "We've kept the details you entered.",
+  errorTooLarge: "What you sent is longer than the clinic's system can take. Please shorten it, or contact the clinic.",
+  loadStillTrying: 'This is taking longer than usual. Still trying…',
+  writeStillTrying: 'Still trying — the clinic’s system is slow to answer…',
+  writeRetryingBusy: 'The clinic’s system is busy. Trying again in {wait}…',
+  writeRetryingConnection: "We couldn't reach the clinic. Trying again…",
+  writeStop: 'Stop waiting',
+  writeStopped:
+    "You stopped waiting. We don't know yet whether it reached the clinic. If you send it again, we'll check first, so nothing is done twice.",
+};
