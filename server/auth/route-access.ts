@@ -42,4 +42,12 @@ export const STAFF_ROUTES: Record<string, RouteAccess> = {
   // client data (staff-records.ts)
   'GET /staff/bookings/:id': { permission: 'bookings:read', apiKey: true },
   'GET /staff/intake-responses/:id': { permission: 'intake:read', apiKey: true },
+  // the console (staff-console.ts)
+  'GET /staff/schedule': { permission: 'schedule:read' },
+  'GET /staff/requests': { permission: 'bookings:read' },
+  'POST /staff/bookings/:id/confirm': { permission: 'bookings:manage' },
+  'POST /staff/bookings/:id/decline': { permission: 'bookings:manage' },
+  'GET /staff/safety-queue': { permission: 'intake:read' },
+  'GET /staff/safety-queue/:id': { permission: 'intake:read' },
+  'POST /staff/safety-queue/:id/acknowledge': { permission: 'safety:acknowledge' },
 };

@@ -59,6 +59,12 @@ export const STAFF_RESPONSE_SCHEMAS = {
   StaffBooking: staff.StaffBooking,
   StaffBookingResponse: staff.StaffBookingResponse,
   StaffIntakeResponse: staff.StaffIntakeResponse,
+  ScheduleResponse: staff.ScheduleResponse,
+  RequestsResponse: staff.RequestsResponse,
+  DecisionResponse: staff.DecisionResponse,
+  SafetyQueueResponse: staff.SafetyQueueResponse,
+  SafetyEntryResponse: staff.SafetyEntryResponse,
+  AcknowledgeResponse: staff.AcknowledgeResponse,
 } as const;
 
 const STAFF_REQUEST_SCHEMAS = {
@@ -67,6 +73,8 @@ const STAFF_REQUEST_SCHEMAS = {
   SetupCompleteRequest: staff.SetupCompleteRequest,
   StaffInviteRequest: staff.StaffInviteRequest,
   ApiKeyCreateRequest: staff.ApiKeyCreateRequest,
+  DeclineRequest: staff.DeclineRequest,
+  AcknowledgeRequest: staff.AcknowledgeRequest,
 } as const;
 
 /** The document's `components`. */

@@ -16,6 +16,7 @@ import { registerOperationRoutes } from './operations.js';
 import { registerSafetySignalRoutes } from './safety-signals.js';
 import { registerServiceRoutes } from './services.js';
 import { registerStaffAccountRoutes } from './staff-accounts.js';
+import { registerStaffConsoleRoutes } from './staff-console.js';
 import { registerStaffRecordRoutes } from './staff-records.js';
 import { registerStaffSessionRoutes } from './staff-session.js';
 import { registerStaffSetupRoutes } from './staff-setup.js';
@@ -37,4 +38,5 @@ export function registerRoutes(app: Hono<AppEnv>, context: RouteContext): void {
   registerApiKeyRoutes(app, context);
   registerAuditLogRoutes(app, context);
   registerStaffRecordRoutes(app, context);
+  registerStaffConsoleRoutes(app, context);
 }

@@ -26,7 +26,9 @@ export type RefusalReason =
   /** The clinic's only active owner cannot be disabled. */
   | 'last_owner'
   /** The set-up token is unknown, used or expired. */
-  | 'setup_token_invalid';
+  | 'setup_token_invalid'
+  /** The request was decided the other way already, or the booking was never a request. */
+  | 'already_decided';
 
 export class StoreRefusal extends Error {
   constructor(

@@ -17,6 +17,7 @@ import { DEMO_CHECKLIST_TEMPLATES, englishOnlyTemplate } from '../../demo/checkl
 import { dataKeysBeside, type DataKeyring } from '../../encryption/data-keys.js';
 import { databaseCipher } from './encrypted-columns.js';
 import type { Db, Migration, MigrationContext } from './migration.js';
+import { CONSOLE_MIGRATIONS } from './console-migrations.js';
 import { STAFF_MIGRATIONS } from './staff-migrations.js';
 
 export type { Db, Migration, MigrationContext };
@@ -283,8 +284,8 @@ const CORE_MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-/** Every migration, in order (versions 10–14 are the staff side's: staff-migrations.ts). */
-export const MIGRATIONS: readonly Migration[] = [...CORE_MIGRATIONS, ...STAFF_MIGRATIONS].sort((a, b) => a.version - b.version);
+/** Every migration, in order (versions 10–14 are the staff side's: staff-migrations.ts; 30 the console's). */
+export const MIGRATIONS: readonly Migration[] = [...CORE_MIGRATIONS, ...STAFF_MIGRATIONS, ...CONSOLE_MIGRATIONS].sort((a, b) => a.version - b.version);
 
 /**
  * Opens (creating if needed) the database at `path` or `':memory:'`, migrated to the latest
