@@ -9,6 +9,7 @@ import { registerApiKeyRoutes } from './api-keys.js';
 import { registerAuditLogRoutes } from './audit-log.js';
 import { registerBookingRoutes } from './bookings.js';
 import { registerChecklistRoutes } from './checklist.js';
+import { registerConsoleAssetRoutes } from './console-assets.js';
 import type { RouteContext } from './context.js';
 import { registerHoldRoutes } from './holds.js';
 import { registerIntakeRoutes } from './intake.js';
@@ -39,4 +40,6 @@ export function registerRoutes(app: Hono<AppEnv>, context: RouteContext): void {
   registerAuditLogRoutes(app, context);
   registerStaffRecordRoutes(app, context);
   registerStaffConsoleRoutes(app, context);
+  // The console's own files, at /console/ (console-assets.ts).
+  registerConsoleAssetRoutes(app);
 }
