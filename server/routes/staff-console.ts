@@ -35,7 +35,7 @@ import { ApiError, notFound, validationFailed } from '../api-error.js';
 import type { AppEnv } from '../app-env.js';
 import { toBooking, toInstant, toSecondInstant } from '../stores/records.js';
 import { isRefusal } from '../stores/refusal.js';
-import type { DecisionRecord, SafetyItemRecord, Stores } from '../stores/types.js';
+import type { BookingDetailRecord, DecisionRecord, SafetyItemRecord, Stores } from '../stores/types.js';
 import type { RouteContext } from './context.js';
 import { toStaffBooking } from './staff-records.js';
 import { parseRequest } from './validation.js';
@@ -50,7 +50,7 @@ export function registerStaffConsoleRoutes(app: Hono<AppEnv>, { stores, now, aut
     if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || Number.isNaN(Date.parse(`${from}T00:00:00Z`))) throw validationFailed({ from: 'Expected a day as YYYY-MM-DD' });
     if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) throw validationFailed({ days: `Expected a whole number of days from 1 to ${MAX_DAYS}` });
     const role = c.var.staff.role;
-    const bookings = await stores.console.bookingsBetween(Date.parse(startOfDay(from, timeZone)), Date.parse(startOfDay(addDays(from, days), timeZone)));
+    const bookings = await details(stores, await stores.console.bookingsBetween(Date.parse(startOfDay(from, timeZone)), Date.parse(startOfDay(addDays(from, days), timeZone))));
     const names = await serviceNames(stores);
     const intake = roleMay(role, 'intake:status') ? await stores.console.intakeOf(bookings.map((booking) => booking.id)) : undefined;
     const seesClient = roleMay(role, 'bookings:read');
@@ -79,7 +79,7 @@ export function registerStaffConsoleRoutes(app: Hono<AppEnv>, { stores, now, aut
   });
 
   app.get('/staff/requests', auth.requireStaff('bookings:read'), async (c) => {
-    const waiting = await stores.console.waitingRequests(now());
+    const waiting = await details(stores, await stores.console.waitingRequests(now()));
     const names = await serviceNames(stores);
     if (waiting.length > 0) await auth.audit(c, 'requests.read');
     const body: RequestsResponse = {
@@ -100,9 +100,11 @@ export function registerStaffConsoleRoutes(app: Hono<AppEnv>, { stores, now, aut
       }
       // Only a new decision is a change worth recording; the same one again answers it unchanged.
       if (record.at === at && record.staffId === c.var.staff.id) {
-        await auth.audit(c, decision === 'confirmed' ? 'booking.confirm' : 'booking.decline', { type: 'booking', id: record.booking.id });
+        await auth.audit(c, decision === 'confirmed' ? 'booking.confirm' : 'booking.decline', { type: 'booking', id: record.bookingId });
       }
-      const body: DecisionResponse = { booking: toBooking(record.booking), decision: await toDecision(stores, record) };
+      const booking = await stores.bookings.findBooking(record.bookingId);
+      if (!booking) throw notFound('There is no booking with this id.');
+      const body: DecisionResponse = { booking: toBooking(booking), decision: await toDecision(stores, record) };
       return c.json(body);
     });
   decide('confirmed');
@@ -144,6 +146,12 @@ function decisionRefused(error: unknown): unknown {
     return new ApiError(409, 'already_decided', 'This booking is not a request waiting for a decision: it was decided already, or never needed one.');
   }
   return error;
+}
+
+/** Each booking's details (client included), in the order given. */
+async function details(stores: Stores, ids: readonly string[]): Promise<BookingDetailRecord[]> {
+  const found = await Promise.all(ids.map((id) => stores.bookings.bookingDetail(id)));
+  return found.filter((detail): detail is BookingDetailRecord => detail !== undefined);
 }
 
 async function serviceNames(stores: Stores): Promise<Map<string, string>> {

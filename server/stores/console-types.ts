@@ -1,12 +1,12 @@
 /**
- * What the clinic's console needs from a database beyond the client routes' stores: the bookings
- * of a period with their clients, the requests waiting for a decision and that decision (atomic,
- * idempotent), the safety queue and its acknowledgements. Same contract as types.ts: Promises,
- * one method per atomic unit, refusals as `StoreRefusal`, epoch milliseconds, client data (the
- * acknowledgement's note among it) encrypted at rest by the engine.
+ * What the clinic's console needs from a database beyond the client routes' stores: which bookings
+ * fall in a period, the requests waiting for a decision and that decision (atomic, idempotent), each
+ * booking's intake status, the safety queue and its acknowledgements. Same contract as types.ts:
+ * Promises, one method per atomic unit, refusals as `StoreRefusal`, epoch milliseconds, client data
+ * (the acknowledgement's note among it) encrypted at rest by the engine. Bookings are answered by
+ * id: their details come from `BookingStore`.
  */
 import type { DeclineReasonCode } from '../../src/api/staff.js';
-import type { BookingDetailRecord, BookingRecord } from './types.js';
 
 /** Why the clinic declines a request (`DECLINE_REASON_CODES` of src/api/staff.ts). */
 export type DeclineReason = DeclineReasonCode;
@@ -21,7 +21,7 @@ export interface RequestDecision {
 }
 
 export interface DecisionRecord {
-  booking: BookingRecord;
+  bookingId: string;
   decision: 'confirmed' | 'declined';
   reason?: DeclineReason;
   staffId: string;
@@ -60,10 +60,10 @@ export interface SafetyAcknowledgementRecord {
 }
 
 export interface ConsoleStore {
-  /** Every booking (any status) starting in [from, to), by start, with its client's details. */
-  bookingsBetween(from: number, to: number): Promise<BookingDetailRecord[]>;
-  /** Bookings still `requested` that have not ended by `now`, soonest first. */
-  waitingRequests(now: number): Promise<BookingDetailRecord[]>;
+  /** The ids of every booking (any status) starting in [from, to), by start. */
+  bookingsBetween(from: number, to: number): Promise<string[]>;
+  /** The ids of bookings still `requested` that have not ended by `now`, soonest first. */
+  waitingRequests(now: number): Promise<string[]>;
   /**
    * Confirms or declines (cancels) a requested booking, recording who, when and why, in one
    * transaction. The same decision again answers the first one unchanged. Refuses

@@ -1,5 +1,5 @@
 /**
- * The console's store in SQLite (console-types.ts): bookings by period, requests and their
+ * The console's store in SQLite (`ConsoleStore` of types.ts): bookings by period, requests and their
  * decisions, each booking's intake status, and the safety queue — intake responses with a safety
  * answer or a linked safety signal, and signals whose intake never came — until acknowledged.
  */
@@ -11,14 +11,12 @@ import type {
   DeclineReason,
   RequestDecision,
   SafetyItemRecord,
-} from '../console-types.js';
+} from '../types.js';
 import { StoreRefusal } from '../refusal.js';
-import type { BookingDetailRecord } from '../types.js';
-import type { SqliteBookingStore } from './bookings.js';
 import type { Db } from './database.js';
 import { fieldContext } from './encrypted-columns.js';
 import type { SqliteIntakeStore } from './intake.js';
-import { toBookingRecord, BOOKING_COLUMNS, type BookingRow } from './rows.js';
+import { BOOKING_COLUMNS, type BookingRow } from './rows.js';
 
 interface DecisionRow {
   booking_id: string;
@@ -56,14 +54,12 @@ const QUEUE = `
 
 export class SqliteConsoleStore implements ConsoleStore {
   readonly #db: Db;
-  readonly #bookings: SqliteBookingStore;
   readonly #intake: SqliteIntakeStore;
   readonly #cipher: FieldCipher;
   readonly #statements;
 
-  constructor(db: Db, bookings: SqliteBookingStore, intake: SqliteIntakeStore, cipher: FieldCipher) {
+  constructor(db: Db, intake: SqliteIntakeStore, cipher: FieldCipher) {
     this.#db = db;
-    this.#bookings = bookings;
     this.#intake = intake;
     this.#cipher = cipher;
     this.#statements = {
@@ -82,12 +78,12 @@ export class SqliteConsoleStore implements ConsoleStore {
     };
   }
 
-  async bookingsBetween(from: number, to: number): Promise<BookingDetailRecord[]> {
-    return this.#details(this.#statements.between.all(from, to));
+  async bookingsBetween(from: number, to: number): Promise<string[]> {
+    return this.#statements.between.all(from, to).map((row) => row.id);
   }
 
-  async waitingRequests(now: number): Promise<BookingDetailRecord[]> {
-    return this.#details(this.#statements.waiting.all(now));
+  async waitingRequests(now: number): Promise<string[]> {
+    return this.#statements.waiting.all(now).map((row) => row.id);
   }
 
   async decideRequest(request: RequestDecision): Promise<DecisionRecord> {
@@ -98,22 +94,21 @@ export class SqliteConsoleStore implements ConsoleStore {
         const earlier = this.#statements.decision.get(request.bookingId);
         if (earlier) {
           if (earlier.decision !== request.decision) throw new StoreRefusal('already_decided');
-          return toDecision(earlier, toBookingRecord(row));
+          return toDecision(earlier);
         }
         if (row.status === 'cancelled') throw new StoreRefusal('booking_cancelled');
         if (row.status !== 'requested') throw new StoreRefusal('already_decided');
         if (request.decision === 'confirmed') this.#statements.confirm.run(request.bookingId);
         else this.#statements.decline.run(request.now, request.bookingId);
         this.#statements.insertDecision.run(request.bookingId, request.decision, request.reason ?? null, request.staffId, request.now);
-        return toDecision(this.#statements.decision.get(request.bookingId)!, toBookingRecord(this.#statements.booking.get(request.bookingId)!));
+        return toDecision(this.#statements.decision.get(request.bookingId)!);
       })
       .immediate();
   }
 
   async decisionOf(bookingId: string): Promise<DecisionRecord | undefined> {
     const decision = this.#statements.decision.get(bookingId);
-    const row = decision && this.#statements.booking.get(bookingId);
-    return decision && row ? toDecision(decision, toBookingRecord(row)) : undefined;
+    return decision && toDecision(decision);
   }
 
   async intakeOf(bookingIds: readonly string[]): Promise<Map<string, BookingIntakeRecord>> {
@@ -151,11 +146,6 @@ export class SqliteConsoleStore implements ConsoleStore {
       .immediate();
   }
 
-  async #details(rows: { id: string }[]): Promise<BookingDetailRecord[]> {
-    const details = await Promise.all(rows.map((row) => this.#bookings.bookingDetail(row.id)));
-    return details.filter((detail): detail is BookingDetailRecord => detail !== undefined);
-  }
-
   #toItem(row: QueueRow): SafetyItemRecord {
     return {
       id: row.id,
@@ -178,9 +168,9 @@ export class SqliteConsoleStore implements ConsoleStore {
   }
 }
 
-function toDecision(row: DecisionRow, booking: DecisionRecord['booking']): DecisionRecord {
+function toDecision(row: DecisionRow): DecisionRecord {
   return {
-    booking,
+    bookingId: row.booking_id,
     decision: row.decision,
     ...(row.reason !== null ? { reason: row.reason as DeclineReason } : {}),
     staffId: row.staff_id,

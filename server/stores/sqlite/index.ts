@@ -70,7 +70,7 @@ export class SqliteStores implements Stores {
     this.sessions = new SqliteSessionStore(db);
     this.apiKeys = new SqliteApiKeyStore(db);
     this.audit = new SqliteAuditStore(db);
-    this.console = new SqliteConsoleStore(db, this.bookings, this.intake, cipher);
+    this.console = new SqliteConsoleStore(db, this.intake, cipher);
   }
 
   /** The id of the key the database is encrypted under. */
