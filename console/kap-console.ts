@@ -94,10 +94,13 @@ export class KapConsole extends LitElement {
   #signedIn(session: StaffSessionResponse) {
     this.state = { name: 'signed-in', session };
     this.view = this.#may('schedule:read') ? 'schedule' : 'requests';
-    void this.client.schedule(undefined, 1).then(
-      (schedule) => (this.timeZone = schedule.timeZone),
-      () => {},
-    );
+    // Times are shown in the clinic's zone, which the schedule names.
+    if (this.#may('schedule:read')) {
+      void this.client.schedule(undefined, 1).then(
+        (schedule) => (this.timeZone = schedule.timeZone),
+        () => {},
+      );
+    }
     this.#watchIdle();
   }
 

@@ -4,7 +4,7 @@
  * driven as a person would (labels, buttons, focus), and a session that ends brings back sign-in.
  */
 import { expect } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../console/views/setup.js';
 import type { ConsoleSetup } from '../../console/views/setup.js';
 import { ConsoleApi } from '../../console/api-client.js';
@@ -118,6 +118,27 @@ describe('<kap-console>', () => {
     expect(deepText(element)).to.match(/Confirmed: Ketamine session/);
     const status = await (await fetch(`${api}bookings/${booking.id}`, { headers: { Authorization: `Bearer ${booking.token}` } })).json();
     expect(status.booking.status).to.equal('confirmed');
+  });
+
+  it('keyboard alone: Tab to Requests, Enter, Tab to Confirm, Enter', async () => {
+    const api = freshApi();
+    await requestSession(api);
+    const element = await mountConsole(api);
+    await signIn(element, await addStaff(api, 'front-desk'));
+    const tabTo = async (name: string) => {
+      for (let presses = 0; presses < 40; presses++) {
+        await sendKeys({ press: 'Tab' });
+        if ((activeElement()?.textContent ?? '').trim() === name) return;
+      }
+      throw new Error(`Tab never reached "${name}"`);
+    };
+    await tabTo('Requests');
+    await sendKeys({ press: 'Enter' });
+    await until(() => deepText(element).includes('Robin Queue'), 'the requests show');
+    await tabTo('Confirm');
+    await sendKeys({ press: 'Enter' });
+    await until(() => deepText(element).includes('No requests are waiting.'), 'the request is confirmed');
+    expect(activeElement()?.id).to.equal('requests-heading', 'focus goes to the list’s heading, not the page');
   });
 
   it('a marketer: no client data and no way to open a response', async () => {

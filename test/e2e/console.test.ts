@@ -73,6 +73,8 @@ function cleanConsole(watch: PageWatch): void {
   const apiOrigin = new URL(demo.apiUrl).origin;
   assert.deepEqual(watch.requests.filter((url) => new URL(url).origin !== apiOrigin && !url.startsWith('data:')), [], 'no request leaves the API origin');
   assert.deepEqual(watch.problems, [], 'no console errors, CSP or Trusted Types violations');
+  const leaky = watch.requests.filter((url) => ['Sam Console', 'sam.console@example.com', '555 0161'].some((value) => decodeURIComponent(url).includes(value)));
+  assert.deepEqual(leaky, [], 'no client detail travels in a URL');
 }
 
 /** Answers every visible radio group, text field and checkbox of an intake page calmly, PHQ-9 item 9 with "Several days". */
