@@ -177,7 +177,7 @@ export class KapConsole extends LitElement {
               <ul class="plain actions">
                 ${allowed.map(
                   (view) => html`<li>
-                    <button class="button ${view.id === this.view ? '' : 'button--secondary'}" type="button" aria-current=${view.id === this.view ? 'page' : 'false'} @click=${() => (this.view = view.id)}>${view.label}</button>
+                    <button class="button ${view.id === this.view ? '' : 'button--secondary'}" type="button" aria-current=${view.id === this.view ? 'page' : 'false'} @click=${() => this.#show(view.id)}>${view.label}</button>
                   </li>`,
                 )}
               </ul>
@@ -185,6 +185,12 @@ export class KapConsole extends LitElement {
             ${this.view === 'schedule'
               ? html`<console-schedule .api=${this.client} .t=${t} .lang=${this.lang}></console-schedule>`
               : html`<console-requests .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone} ?manage=${this.#may('bookings:manage')}></console-requests>`}`}`;
+  }
+
+  /** Another view; the safety queue is asked again, so what came in meanwhile is on top. */
+  #show(view: View) {
+    this.view = view;
+    void (this.renderRoot.querySelector('console-safety-queue') as { refresh(): Promise<void> } | null)?.refresh();
   }
 
   #onSignedIn = async (event: CustomEvent<StaffSessionResponse>) => {

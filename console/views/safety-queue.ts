@@ -46,6 +46,11 @@ export class ConsoleSafetyQueue extends LitElement {
     }
   }
 
+  /** Asks the server again, unless an entry is open (the reader keeps their place). */
+  async refresh() {
+    if (this.state.name !== 'entry') await this.load();
+  }
+
   override render() {
     return html`<section part="base" class="section" aria-labelledby="safety-heading">${this.state.name === 'entry' ? this.#entry(this.state) : this.#list()}</section>`;
   }

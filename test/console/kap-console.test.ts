@@ -94,6 +94,11 @@ describe('<kap-console>', () => {
     await until(() => deepText(element).includes('Nothing waiting'), 'the queue is empty');
     expect(deepText(element)).to.include('Called Robin; safe, plan in place.');
     await expect(element).to.be.accessible();
+
+    // A new safety answer while the console is open is on top again at the next view.
+    await sendSafetySignal(api, await requestSession(api));
+    buttonNamed(element, 'Requests').click();
+    await until(() => deepText(element).includes('1 waiting for a clinician'), 'the new entry is on top');
   });
 
   it('front desk: no safety queue; the schedule says only "Needs a clinician"; a request confirmed leaves the list', async () => {
