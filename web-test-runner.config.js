@@ -10,6 +10,10 @@ import { getRequestListener } from '@hono/node-server';
 import { tsImport } from 'tsx/esm/api';
 
 const { createApp } = await tsImport('./server/app.ts', import.meta.url);
+const { inviteStaff } = await tsImport('./server/auth/staff-accounts.ts', import.meta.url);
+const { hashPassword } = await tsImport('./server/auth/passwords.ts', import.meta.url);
+const { newTotpSecret, totpCode } = await tsImport('./server/auth/totp.ts', import.meta.url);
+const { sha256Hex } = await tsImport('./server/secrets.ts', import.meta.url);
 
 /** @type {Map<string, { app: import('hono').Hono, close(): void, listener: ReturnType<typeof getRequestListener> }>} */
 const backends = new Map();
@@ -75,15 +79,51 @@ async function backendRecords(ctx, next) {
   });
 }
 
+/**
+ * Test-only, for the console's tests: `POST /api-staff/<namespace>/<role>` adds a staff account to
+ * that namespace's clinic — set up (password, and a TOTP secret unless `?factor=0`) — and answers
+ * its email, password and current code; with `?invite=1`, an account still to set up and its
+ * set-up token. What the owner's CLI and the set-up link do, without a browser in between.
+ * @type {import('@web/dev-server-core').Middleware}
+ */
+let staffMade = 0;
+async function backendStaff(ctx, next) {
+  const match = /^\/api-staff\/([^/?]+)\/([a-z-]+)(\?.*)?$/.exec(ctx.url);
+  if (!match || ctx.method !== 'POST') return next();
+  const { stores } = backendFor(decodeURIComponent(match[1]));
+  const role = match[2];
+  const query = new URLSearchParams(match[3] ?? '');
+  const now = Date.now();
+  const email = `${role}-${++staffMade}@clinic.example`;
+  const invited = await inviteStaff(stores, { email, role, now, publicUrl: 'http://localhost/' });
+  const token = `setup-${staffMade}-${now}`;
+  await stores.staff.reset(invited.staff.id, { tokenHash: sha256Hex(token), expiresAt: now + 3_600_000 }, now);
+  ctx.type = 'application/json';
+  if (query.get('invite') === '1') {
+    ctx.body = JSON.stringify({ email, token });
+    return;
+  }
+  const password = 'lantern orchard velvet 42';
+  const secret = query.get('factor') === '0' ? undefined : newTotpSecret();
+  await stores.staff.completeSetup({
+    staffId: invited.staff.id,
+    tokenHash: sha256Hex(token),
+    passwordHash: await hashPassword(password),
+    ...(secret ? { totp: { secret, step: 0, recoveryCodeHashes: [] } } : {}),
+    now,
+  });
+  ctx.body = JSON.stringify({ email, password, ...(secret ? { secret, code: totpCode(secret, now) } : {}) });
+}
+
 export default {
-  files: ['test/elements/**/*.test.ts'],
+  files: ['test/elements/**/*.test.ts', 'test/console/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,
   concurrentBrowsers: 1,
   testsFinishTimeout: 300_000,
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 20_000 } },
-  middleware: [referenceBackend, backendRecords],
+  middleware: [referenceBackend, backendRecords, backendStaff],
   plugins: [
     // The plugin hands esbuild the file's raw text and does not follow `extends`, so point it at
     // the file that holds the decorator settings (experimentalDecorators, useDefineForClassFields).

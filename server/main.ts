@@ -27,6 +27,7 @@
  * with the seed on, the token in the URL fragment only:
  *   Demo administration booking: http://localhost:8080/integration.html#booking=<id>&token=<token>
  *   Demo checklist: http://localhost:8080/checklist.html#booking=<id>&token=<token>
+ *   Console: http://localhost:8787/console/
  *   API: http://localhost:8787/
  *   Demo clinic page: http://localhost:8080/
  */
@@ -115,6 +116,7 @@ try {
       process.stdout.write('Note: no demo administration booking was made (no administration service with a follow-up, or no free time).\n');
     }
   }
+  process.stdout.write(`Console: ${apiUrl}console/\n`);
   process.stdout.write(`API: ${apiUrl}\n`);
   process.stdout.write(`Demo clinic page: ${demo.url}\n`);
 

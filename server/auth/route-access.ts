@@ -52,4 +52,12 @@ export const STAFF_ROUTES: Record<string, RouteAccess> = {
   'GET /staff/forms': { permission: 'forms:manage' },
   'PUT /staff/forms/:id/draft': { permission: 'forms:manage' },
   'POST /staff/forms/:id/publish': { permission: 'forms:manage' },
+  // the console (staff-console.ts)
+  'GET /staff/schedule': { permission: 'schedule:read' },
+  'GET /staff/requests': { permission: 'bookings:read' },
+  'POST /staff/bookings/:id/confirm': { permission: 'bookings:manage' },
+  'POST /staff/bookings/:id/decline': { permission: 'bookings:manage' },
+  'GET /staff/safety-queue': { permission: 'intake:read' },
+  'GET /staff/safety-queue/:id': { permission: 'intake:read' },
+  'POST /staff/safety-queue/:id/acknowledge': { permission: 'safety:acknowledge' },
 };

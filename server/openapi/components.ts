@@ -65,6 +65,12 @@ export const STAFF_RESPONSE_SCHEMAS = {
   ClinicConfigurationResponse: clinicConfig.ClinicConfigurationResponse,
   FormsResponse: clinicConfig.FormsResponse,
   FormResponse: clinicConfig.FormResponse,
+  ScheduleResponse: staff.ScheduleResponse,
+  RequestsResponse: staff.RequestsResponse,
+  DecisionResponse: staff.DecisionResponse,
+  SafetyQueueResponse: staff.SafetyQueueResponse,
+  SafetyEntryResponse: staff.SafetyEntryResponse,
+  AcknowledgeResponse: staff.AcknowledgeResponse,
 } as const;
 
 const STAFF_REQUEST_SCHEMAS = {
@@ -79,6 +85,8 @@ const STAFF_REQUEST_SCHEMAS = {
   ClosuresUpdate: clinicConfig.ClosuresUpdate,
   ChecklistUpdate: clinicConfig.ChecklistUpdate,
   FormDraftUpdate: clinicConfig.FormDraftUpdate,
+  DeclineRequest: staff.DeclineRequest,
+  AcknowledgeRequest: staff.AcknowledgeRequest,
 } as const;
 
 /** The document's `components`. */

@@ -111,6 +111,53 @@ const OPERATIONS: Record<string, StaffOperation> = {
     ok: { '200': 'StaffIntakeResponse' },
     errors: [...SIGNED_IN, 'NotFound'],
   },
+  // the console (routes/staff-console.ts)
+  'GET /staff/schedule': {
+    operationId: 'staffSchedule',
+    summary: 'Bookings starting on clinic days from `from` for `days` days: service, time, status, checklist progress, and as the role allows the client and the intake’s status',
+    description:
+      'Front desk sees of an intake only `submitted` or `needs-clinician`; roles that may read intake answers also get the responses’ ids. Days are the clinic’s (its time zone is answered).',
+    ok: { '200': 'ScheduleResponse' },
+    errors: [...SIGNED_IN, 'ValidationFailed'],
+    query: [
+      { name: 'from', in: 'query', required: false, description: 'The first day, `YYYY-MM-DD` (default: today at the clinic).', schema: { type: 'string', format: 'date' } },
+      { name: 'days', in: 'query', required: false, description: 'How many days (default 8).', schema: { type: 'integer', minimum: 1, maximum: 31 } },
+    ],
+  },
+  'GET /staff/requests': { operationId: 'staffRequests', summary: 'Request-mode bookings waiting for the clinic, soonest first', ok: { '200': 'RequestsResponse' }, errors: SIGNED_IN },
+  'POST /staff/bookings/{id}/confirm': {
+    operationId: 'confirmRequest',
+    summary: 'Confirm a requested booking (the same decision again answers the first one)',
+    description: '`409 already_decided` when it was declined, or was never a request; `409 booking_cancelled` when the client cancelled it.',
+    ok: { '200': 'DecisionResponse' },
+    errors: [...SIGNED_IN, 'NotFound', 'Conflict'],
+  },
+  'POST /staff/bookings/{id}/decline': {
+    operationId: 'declineRequest',
+    summary: 'Decline a requested booking with a reason from the list; its time is freed',
+    request: 'DeclineRequest',
+    ok: { '200': 'DecisionResponse' },
+    errors: [...SIGNED_IN, 'NotFound', 'Conflict', ...WRITE],
+  },
+  'GET /staff/safety-queue': {
+    operationId: 'safetyQueue',
+    summary: 'Intake responses with a safety answer, and safety signals from intakes never sent, that nobody has acknowledged, oldest first',
+    ok: { '200': 'SafetyQueueResponse' },
+    errors: SIGNED_IN,
+  },
+  'GET /staff/safety-queue/{id}': {
+    operationId: 'safetyEntry',
+    summary: 'One safety entry with its answers in the form’s order and wording, scores and flags (the read is recorded in the audit log)',
+    ok: { '200': 'SafetyEntryResponse' },
+    errors: [...SIGNED_IN, 'NotFound'],
+  },
+  'POST /staff/safety-queue/{id}/acknowledge': {
+    operationId: 'acknowledgeSafetyEntry',
+    summary: 'Acknowledge a safety entry with a note (who and when are recorded); it leaves the queue',
+    request: 'AcknowledgeRequest',
+    ok: { '200': 'AcknowledgeResponse' },
+    errors: [...SIGNED_IN, 'NotFound', ...WRITE],
+  },
 };
 
 function auditFilters(paged: boolean): unknown[] {

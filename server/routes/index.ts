@@ -11,6 +11,7 @@ import { registerBookingRoutes } from './bookings.js';
 import { registerChecklistRoutes } from './checklist.js';
 import { registerClinicRoutes } from './clinic.js';
 import { registerClinicSettingsRoutes } from './clinic-settings.js';
+import { registerConsoleAssetRoutes } from './console-assets.js';
 import type { RouteContext } from './context.js';
 import { registerHoldRoutes } from './holds.js';
 import { registerIntakeRoutes } from './intake.js';
@@ -18,6 +19,7 @@ import { registerOperationRoutes } from './operations.js';
 import { registerSafetySignalRoutes } from './safety-signals.js';
 import { registerServiceRoutes } from './services.js';
 import { registerStaffAccountRoutes } from './staff-accounts.js';
+import { registerStaffConsoleRoutes } from './staff-console.js';
 import { registerStaffRecordRoutes } from './staff-records.js';
 import { registerStaffSessionRoutes } from './staff-session.js';
 import { registerStaffSetupRoutes } from './staff-setup.js';
@@ -41,4 +43,7 @@ export function registerRoutes(app: Hono<AppEnv>, context: RouteContext): void {
   registerAuditLogRoutes(app, context);
   registerStaffRecordRoutes(app, context);
   registerClinicSettingsRoutes(app, context);
+  registerStaffConsoleRoutes(app, context);
+  // The console's own files, at /console/ (console-assets.ts).
+  registerConsoleAssetRoutes(app);
 }

@@ -29,7 +29,9 @@ export type RefusalReason =
   | 'setup_token_invalid'
   | 'form_not_found'
   /** That version of the form is published already, and differently: published versions never change. */
-  | 'form_version_conflict';
+  | 'form_version_conflict'
+  /** The request was decided the other way already, or the booking was never a request. */
+  | 'already_decided';
 
 export class StoreRefusal extends Error {
   constructor(

@@ -42,11 +42,13 @@ import type { ItemTexts } from '../../src/checklist/languages.js';
 import type { IntakeSubmission } from '../../src/forms/submission.js';
 import type { Buffers, Interval, SchedulingRules } from '../../src/scheduling/opening-hours.js';
 import type { ClinicStore, FormStore } from './clinic-types.js';
+import type { ConsoleStore } from './console-types.js';
 import type { ApiKeyStore, AuditStore, SessionStore, SignInThrottleStore, StaffStore } from './staff-types.js';
 
 export type { Buffers, Interval, SchedulingRules };
 export type * from './clinic-types.js';
 export type * from './staff-types.js';
+export type * from './console-types.js';
 
 export interface Stores {
   readonly clinic: ClinicStore;
@@ -60,6 +62,8 @@ export interface Stores {
   readonly sessions: SessionStore;
   readonly apiKeys: ApiKeyStore;
   readonly audit: AuditStore;
+  /** What the clinic's console reads and decides (console-types.ts). */
+  readonly console: ConsoleStore;
   /** Resolves once the database answers; rejects when it cannot (`GET health`). */
   ping(): Promise<void>;
   /** Closes the database; nothing is called after. Closing twice is harmless. */

@@ -33,6 +33,8 @@ export const StaffErrorCode = z.enum([
   'last_owner',
   /** 409: that version of the form is published already; published versions never change. */
   'form_version_published',
+  /** 409: the request was decided the other way already, or the booking was never a request. */
+  'already_decided',
 ]);
 export type StaffErrorCode = z.infer<typeof StaffErrorCode>;
 
@@ -175,6 +177,121 @@ export const StaffBookingResponse = z.object({ booking: StaffBooking });
 export const StaffIntakeResponse = z.object({
   response: z.object({ id: Id, receivedAt: Instant, submission: IntakeSubmission }),
 });
+
+// ---- the console: schedule, requests, safety queue ----------------------------------------------
+
+const Day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a day as YYYY-MM-DD'));
+
+/**
+ * A booking's intake as the schedule shows it. Roles with `intake:status` only (front desk) get
+ * `status` alone; roles with `intake:read` also the responses' ids, to open them.
+ */
+export const ScheduleIntake = z.object({
+  status: z.enum(['none', 'submitted', 'needs-clinician']),
+  responses: z.optional(z.array(Id)),
+});
+
+export const ScheduleEntry = z.object({
+  ...Booking.shape,
+  serviceName: z.string(),
+  /** Only for roles with `bookings:read`. */
+  client: z.optional(z.object({ name: z.string() })),
+  /** Ticked and total items; absent when the booking has no checklist. */
+  checklist: z.optional(z.object({ done: z.int(), total: z.int() })),
+  /** Absent for roles without `intake:status`. */
+  intake: z.optional(ScheduleIntake),
+});
+
+/** `GET staff/schedule?from=YYYY-MM-DD&days=N`: bookings starting on those clinic days, by start. */
+export const ScheduleResponse = z.object({
+  timeZone: z.string(),
+  from: Day,
+  days: z.int(),
+  bookings: z.array(ScheduleEntry),
+});
+
+export const DECLINE_REASON_CODES = ['no-availability', 'not-suitable-yet', 'screening-needed', 'clinician-unavailable', 'other'] as const;
+export const DeclineReasonSchema = z.enum(DECLINE_REASON_CODES);
+
+export const Decision = z.object({
+  decision: z.enum(['confirmed', 'declined']),
+  reason: z.optional(DeclineReasonSchema),
+  by: z.object({ id: Id, email: z.optional(z.string()) }),
+  at: Instant,
+});
+
+/** `GET staff/requests`: request-mode bookings waiting for the clinic, soonest first. */
+export const RequestsResponse = z.object({
+  requests: z.array(z.object({ booking: StaffBooking, serviceName: z.string() })),
+});
+
+/** `POST staff/bookings/{id}/decline`: why (the console offers the list). */
+export const DeclineRequest = z.object({ reason: DeclineReasonSchema });
+
+/** `POST staff/bookings/{id}/confirm` and `…/decline`: the booking as it now is, and the decision. */
+export const DecisionResponse = z.object({ booking: Booking, decision: Decision });
+
+export const SafetyQueueEntry = z.object({
+  /** The intake response's id, or the safety signal's. */
+  id: Id,
+  /** `signal`: the client answered a safety item above zero and has not sent the intake (yet). */
+  kind: z.enum(['response', 'signal']),
+  receivedAt: Instant,
+  form: z.object({ id: z.string(), version: z.optional(z.string()), title: z.optional(z.string()) }),
+  booking: z.optional(z.object({ id: Id, start: Instant, serviceName: z.string(), clientName: z.string() })),
+  acknowledgement: z.optional(z.object({ by: z.object({ id: Id, email: z.optional(z.string()) }), at: Instant, note: z.string() })),
+});
+
+/** `GET staff/safety-queue`: what nobody has acknowledged, oldest first. */
+export const SafetyQueueResponse = z.object({ items: z.array(SafetyQueueEntry) });
+
+/** One answer slot of the form, in the form's order and wording; `answer` empty when not answered. */
+export const AnsweredQuestion = z.object({
+  key: z.string(),
+  /** The page's title. */
+  page: z.string(),
+  /** For a scale row: the scale's question; the row is `question`. */
+  group: z.optional(z.string()),
+  question: z.string(),
+  answer: z.array(z.string()),
+  /** Answered positively for safety. */
+  safety: z.boolean(),
+});
+
+/**
+ * `GET staff/safety-queue/{id}` (written to the audit log): the entry, and the answers laid out
+ * by the form — for a signal, only its safety items, since nothing else was sent.
+ */
+export const SafetyEntryResponse = z.object({
+  item: SafetyQueueEntry,
+  questions: z.array(AnsweredQuestion),
+  scores: z.array(z.object({
+    instrument: z.string(),
+    complete: z.boolean(),
+    total: z.nullable(z.int()),
+    answered: z.int(),
+    missing: z.array(z.string()),
+    band: z.nullable(z.object({ id: z.string(), label: z.string() })),
+  })),
+  flags: z.array(z.object({ itemId: z.string(), flag: z.string() })),
+});
+
+/** `POST staff/safety-queue/{id}/acknowledge`: what the clinician did (required). */
+export const AcknowledgeRequest = z.object({
+  note: z.string().check(z.trim(), z.minLength(1, 'Write what you did, e.g. "Called the client; safe, plan in place"'), z.maxLength(2000)),
+});
+export const AcknowledgeResponse = z.object({ item: SafetyQueueEntry });
+
+export type ScheduleEntry = z.infer<typeof ScheduleEntry>;
+export type ScheduleResponse = z.infer<typeof ScheduleResponse>;
+export type DeclineReasonCode = z.infer<typeof DeclineReasonSchema>;
+export type Decision = z.infer<typeof Decision>;
+export type RequestsResponse = z.infer<typeof RequestsResponse>;
+export type DecisionResponse = z.infer<typeof DecisionResponse>;
+export type SafetyQueueEntry = z.infer<typeof SafetyQueueEntry>;
+export type SafetyQueueResponse = z.infer<typeof SafetyQueueResponse>;
+export type SafetyEntryResponse = z.infer<typeof SafetyEntryResponse>;
+export type AnsweredQuestion = z.infer<typeof AnsweredQuestion>;
 
 export type SignInRequest = z.infer<typeof SignInRequest>;
 export type StaffMember = z.infer<typeof StaffMember>;

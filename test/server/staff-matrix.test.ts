@@ -28,6 +28,8 @@ interface World {
   staff: Record<StaffRole, TestStaff>;
   bookingId: string;
   responseId: string;
+  /** A response with a safety answer: an entry of the safety queue. */
+  safetyResponseId: string;
 }
 
 let made = 0;
@@ -86,7 +88,21 @@ const SAMPLES: Record<string, (world: World) => Promise<Sample>> = {
     await world.app.stores.forms.saveDraft(id, draft, world.app.clock.ms);
     return { path: `/staff/forms/${id}/publish`, ok: 201 };
   },
+  'GET /staff/schedule': async () => ({ path: '/staff/schedule?from=2026-03-02&days=8', ok: 200 }),
+  'GET /staff/requests': async () => ({ path: '/staff/requests', ok: 200 }),
+  'POST /staff/bookings/:id/confirm': async (world) => ({ path: `/staff/bookings/${await newRequest(world)}/confirm`, ok: 200 }),
+  'POST /staff/bookings/:id/decline': async (world) => ({ path: `/staff/bookings/${await newRequest(world)}/decline`, body: { reason: 'no-availability' }, ok: 200 }),
+  'GET /staff/safety-queue': async () => ({ path: '/staff/safety-queue', ok: 200 }),
+  'GET /staff/safety-queue/:id': async (world) => ({ path: `/staff/safety-queue/${world.safetyResponseId}`, ok: 200 }),
+  'POST /staff/safety-queue/:id/acknowledge': async (world) => ({ path: `/staff/safety-queue/${world.safetyResponseId}/acknowledge`, body: { note: 'Called; safe.' }, ok: 200 }),
 };
+
+/** A request-mode booking at the first free time, waiting for the clinic's decision. */
+async function newRequest(world: World): Promise<string> {
+  const { slots } = await world.app.availability('administration', '2026-03-03T00:00:00Z', '2026-03-10T00:00:00Z');
+  const booked = await (await world.app.book({ service: 'administration', start: slots[0]!.start })).json();
+  return booked.booking.id;
+}
 
 async function makeWorld(): Promise<World> {
   const app = testApp();
@@ -97,7 +113,11 @@ async function makeWorld(): Promise<World> {
     submission: { form: 'kap-demo-intake', booking: booked.booking.id, answers: { 'full-name': 'Ann Lee' }, scores: [], flags: [], safety: false, safetyItems: [] },
     now: app.clock.ms,
   });
-  return { app, staff, bookingId: booked.booking.id, responseId: response.id };
+  const safety = await app.stores.intake.saveResponse({
+    submission: { form: 'kap-demo-intake', booking: booked.booking.id, answers: { 'phq-9.q9': 'several-days' }, scores: [], flags: [], safety: true, safetyItems: ['phq-9.q9'] },
+    now: app.clock.ms,
+  });
+  return { app, staff, bookingId: booked.booking.id, responseId: response.id, safetyResponseId: safety.id };
 }
 
 /** Every route the app registered under /staff/, as `METHOD /path` with Hono's `:param`s. */

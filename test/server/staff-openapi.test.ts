@@ -81,4 +81,24 @@ describe('the staff paths in openapi.json', () => {
     const marketer = await sessionFor(app, (await addStaff(app, 'marketer')).record);
     await conforms('get', '/staff/intake-responses/{id}', await staffRequest(app, 'GET', `/staff/intake-responses/${response.id}`, { session: marketer }));
   });
+
+  test('real answers of the console routes match the document', async () => {
+    const app = testApp();
+    const session = await sessionFor(app, (await addStaff(app, 'owner')).record);
+    const booked = await (await app.book({ service: 'administration', start: '2026-03-04T14:00:00Z' })).json();
+    await app.stores.intake.saveResponse({
+      submission: { form: 'kap-demo-intake', booking: booked.booking.id, answers: { 'phq-9.q9': 'several-days' }, scores: [], flags: [], safety: true, safetyItems: ['phq-9.q9'] },
+      now: app.clock.ms,
+    });
+    await conforms('get', '/staff/schedule', await staffRequest(app, 'GET', '/staff/schedule?from=2026-03-02', { session }));
+    await conforms('get', '/staff/schedule', await staffRequest(app, 'GET', '/staff/schedule?from=March', { session }));
+    await conforms('get', '/staff/requests', await staffRequest(app, 'GET', '/staff/requests', { session }));
+    const queue = await conforms('get', '/staff/safety-queue', await staffRequest(app, 'GET', '/staff/safety-queue', { session }));
+    await conforms('get', '/staff/safety-queue/{id}', await staffRequest(app, 'GET', `/staff/safety-queue/${queue.items[0].id}`, { session }));
+    await conforms('get', '/staff/safety-queue/{id}', await staffRequest(app, 'GET', '/staff/safety-queue/ir_none', { session }));
+    await conforms('post', '/staff/safety-queue/{id}/acknowledge', await staffRequest(app, 'POST', `/staff/safety-queue/${queue.items[0].id}/acknowledge`, { session, body: { note: 'Called.' } }));
+    await conforms('post', '/staff/bookings/{id}/decline', await staffRequest(app, 'POST', `/staff/bookings/${booked.booking.id}/decline`, { session, body: { reason: 'x' } }));
+    await conforms('post', '/staff/bookings/{id}/confirm', await staffRequest(app, 'POST', `/staff/bookings/${booked.booking.id}/confirm`, { session }));
+    await conforms('post', '/staff/bookings/{id}/decline', await staffRequest(app, 'POST', `/staff/bookings/${booked.booking.id}/decline`, { session, body: { reason: 'other' } }));
+  });
 });

@@ -18,6 +18,7 @@ import { dataKeysBeside, type DataKeyring } from '../../encryption/data-keys.js'
 import { databaseCipher } from './encrypted-columns.js';
 import type { Db, Migration, MigrationContext } from './migration.js';
 import { CLINIC_MIGRATIONS } from './clinic-migrations.js';
+import { CONSOLE_MIGRATIONS } from './console-migrations.js';
 import { STAFF_MIGRATIONS } from './staff-migrations.js';
 
 export type { Db, Migration, MigrationContext };
@@ -286,9 +287,11 @@ const CORE_MIGRATIONS: readonly Migration[] = [
 
 /**
  * Every migration, in order (versions 10–12 are the staff side's: staff-migrations.ts; 13–19 the
- * clinic's configuration: clinic-migrations.ts).
+ * clinic's configuration: clinic-migrations.ts; 30 the console's: console-migrations.ts).
  */
-export const MIGRATIONS: readonly Migration[] = [...CORE_MIGRATIONS, ...STAFF_MIGRATIONS, ...CLINIC_MIGRATIONS].sort((a, b) => a.version - b.version);
+export const MIGRATIONS: readonly Migration[] = [...CORE_MIGRATIONS, ...STAFF_MIGRATIONS, ...CLINIC_MIGRATIONS, ...CONSOLE_MIGRATIONS].sort(
+  (a, b) => a.version - b.version,
+);
 
 /**
  * Opens (creating if needed) the database at `path` or `':memory:'`, migrated to the latest

@@ -19,6 +19,7 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedTable[] = [
   { table: 'bookings', idColumn: 'id', columns: ['client_name', 'client_email', 'client_phone', 'reason'] },
   { table: 'intake_responses', idColumn: 'id', columns: ['answers', 'scores', 'flags', 'safety_items'] },
   { table: 'staff', idColumn: 'id', columns: ['totp_secret', 'setup_totp_secret'] },
+  { table: 'safety_acknowledgements', idColumn: 'item_id', columns: ['note'] },
 ];
 
 /** Where a value lives, bound into its encryption: a value moved elsewhere does not decrypt. */
@@ -85,6 +86,8 @@ export function rotateDatabaseKey(db: Db, from: FieldCipher, to: DataKey): numbe
 function rewriteValues(db: Db, change: (value: string, context: string) => string | undefined): number {
   let count = 0;
   for (const { table, idColumn, columns } of ENCRYPTED_COLUMNS) {
+    // A table a later migration makes is not there yet when migration 12 seals an old database.
+    if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table)) continue;
     for (const column of columns) {
       const rows = db.prepare(`SELECT ${idColumn} AS id, ${column} AS value FROM ${table} WHERE ${column} IS NOT NULL`).all() as { id: string; value: string }[];
       const update = db.prepare(`UPDATE ${table} SET ${column} = ? WHERE ${idColumn} = ?`);

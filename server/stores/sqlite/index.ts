@@ -11,6 +11,7 @@ import type { AvailabilityCacheStats } from './availability-cache.js';
 import { SqliteBookingStore } from './bookings.js';
 import { SqliteChecklistStore } from './checklists.js';
 import { SqliteClinicStore } from './clinic.js';
+import { SqliteConsoleStore } from './console.js';
 import { SqliteAuditStore } from './audit.js';
 import { openDatabase, type Db } from './database.js';
 import { SqliteFormStore } from './forms.js';
@@ -49,6 +50,7 @@ export class SqliteStores implements Stores {
   readonly sessions: SqliteSessionStore;
   readonly apiKeys: SqliteApiKeyStore;
   readonly audit: SqliteAuditStore;
+  readonly console: SqliteConsoleStore;
   /** The connection itself: for the engine's own tests and tools, never for routes. */
   readonly db: Db;
   /** The cipher of the database's key: for the engine's own tests and tools, never for routes. */
@@ -76,6 +78,7 @@ export class SqliteStores implements Stores {
     this.sessions = new SqliteSessionStore(db);
     this.apiKeys = new SqliteApiKeyStore(db);
     this.audit = new SqliteAuditStore(db);
+    this.console = new SqliteConsoleStore(db, this.intake, cipher);
   }
 
   /** The id of the key the database is encrypted under. */

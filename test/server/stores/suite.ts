@@ -7,7 +7,8 @@
  * `open` makes a fresh, empty database seeded with the demo clinic. Where the engine has more than
  * one connection to a database (a file, a server), `connect` gives another one, and the
  * concurrency tests spread their attempts over several: only the database can then keep a slot single.
- * The staff side (accounts, sessions, sign-in throttling, API keys, the audit log) is in staff.ts.
+ * The staff side (accounts, sessions, sign-in throttling, API keys, the audit log) is in staff.ts;
+ * the console's (requests, decisions, the safety queue) in console.ts.
  */
 import { describe } from 'node:test';
 import type { Stores } from '../../../server/stores/types.js';
@@ -17,6 +18,7 @@ import { checklistSuite } from './checklists.js';
 import { clinicSuite } from './clinic.js';
 import { concurrencySuite } from './concurrency.js';
 import { configurationSuite } from './configuration.js';
+import { consoleSuite } from './console.js';
 import { holdSuite } from './holds.js';
 import { idempotencySuite } from './idempotency.js';
 import { intakeSuite } from './intake.js';
@@ -38,6 +40,7 @@ export function runStoreSuite(name: string, open: OpenStores): void {
     intakeSuite(open);
     idempotencySuite(open);
     staffSuite(open);
+    consoleSuite(open);
     concurrencySuite(open);
   });
 }

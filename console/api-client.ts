@@ -1,0 +1,122 @@
+/**
+ * The console's only door to the server: the staff routes of the reference backend, on the same
+ * origin (the session cookie is HttpOnly and SameSite=Strict), each answer read with the staff
+ * contract's schemas (src/api/staff.ts). Writes carry the session's CSRF token. A 401 on a
+ * signed-in route means the session ended: `onSessionEnded` is told, once per session.
+ */
+import {
+  AcknowledgeResponse,
+  CSRF_HEADER,
+  DecisionResponse,
+  RequestsResponse,
+  SafetyEntryResponse,
+  SafetyQueueResponse,
+  ScheduleResponse,
+  SetupCompleteResponse,
+  SetupStartResponse,
+  StaffSessionResponse,
+  type DeclineReasonCode,
+} from '../src/api/staff.js';
+
+interface Schema<T> {
+  safeParse(data: unknown): { success: true; data: T } | { success: false };
+}
+
+export class ConsoleApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: Record<string, string> = {},
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'ConsoleApiError';
+  }
+}
+
+const NO_BODY = { safeParse: () => ({ success: true as const, data: undefined }) } satisfies Schema<undefined>;
+
+export class ConsoleApi {
+  /** The API's base URL: the origin's root when the console is served at /console/. */
+  readonly base: URL;
+  csrfToken: string | undefined;
+  /** When the last request answered (ms): the session's idle time counts from it. */
+  lastAnsweredAt = 0;
+  onSessionEnded: (() => void) | undefined;
+
+  constructor(base: string | URL) {
+    this.base = new URL(base, document.baseURI);
+  }
+
+  me() {
+    return this.#call('GET', 'staff/me', StaffSessionResponse);
+  }
+  signIn(body: { email: string; password: string; code?: string }) {
+    return this.#call('POST', 'staff/session', StaffSessionResponse, body, { public: true });
+  }
+  signOut() {
+    return this.#call('DELETE', 'staff/session', NO_BODY);
+  }
+  setupStart(token: string) {
+    return this.#call('POST', 'staff/setup/start', SetupStartResponse, { token }, { public: true });
+  }
+  setupComplete(body: { token: string; password: string; code?: string }) {
+    return this.#call('POST', 'staff/setup/complete', SetupCompleteResponse, body, { public: true });
+  }
+  schedule(from?: string, days = 8) {
+    const query = new URLSearchParams({ days: String(days), ...(from ? { from } : {}) });
+    return this.#call('GET', `staff/schedule?${query}`, ScheduleResponse);
+  }
+  requests() {
+    return this.#call('GET', 'staff/requests', RequestsResponse);
+  }
+  confirm(bookingId: string) {
+    return this.#call('POST', `staff/bookings/${encodeURIComponent(bookingId)}/confirm`, DecisionResponse);
+  }
+  decline(bookingId: string, reason: DeclineReasonCode) {
+    return this.#call('POST', `staff/bookings/${encodeURIComponent(bookingId)}/decline`, DecisionResponse, { reason });
+  }
+  safetyQueue() {
+    return this.#call('GET', 'staff/safety-queue', SafetyQueueResponse);
+  }
+  safetyEntry(id: string) {
+    return this.#call('GET', `staff/safety-queue/${encodeURIComponent(id)}`, SafetyEntryResponse);
+  }
+  acknowledge(id: string, note: string) {
+    return this.#call('POST', `staff/safety-queue/${encodeURIComponent(id)}/acknowledge`, AcknowledgeResponse, { note });
+  }
+
+  async #call<T>(method: string, path: string, schema: Schema<T>, body?: unknown, options: { public?: boolean } = {}): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (method !== 'GET' && this.csrfToken) headers[CSRF_HEADER] = this.csrfToken;
+    let response: Response;
+    try {
+      response = await fetch(new URL(path, this.base), {
+        method,
+        headers,
+        credentials: 'same-origin',
+        cache: 'no-store',
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+    } catch {
+      throw new ConsoleApiError(0, 'network', 'The server could not be reached.');
+    }
+    this.lastAnsweredAt = Date.now();
+    const json: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
+    if (!response.ok) {
+      const error = (json as { error?: { code?: string; message?: string; fields?: Record<string, string> } } | undefined)?.error;
+      if (response.status === 401 && !options.public && this.csrfToken !== undefined) {
+        this.csrfToken = undefined;
+        this.onSessionEnded?.();
+      }
+      const retryAfter = Number(response.headers.get('Retry-After'));
+      throw new ConsoleApiError(response.status, error?.code ?? 'unknown', error?.message ?? '', error?.fields ?? {}, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new ConsoleApiError(response.status, 'bad_response', 'The server’s answer could not be read.');
+    if (parsed.data && typeof parsed.data === 'object' && 'csrfToken' in parsed.data) this.csrfToken = String(parsed.data.csrfToken);
+    return parsed.data;
+  }
+}

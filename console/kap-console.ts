@@ -1,0 +1,227 @@
+/**
+ * `<kap-console api="/">`: the clinic's console. It asks the server who is signed in, then shows
+ * sign-in, the set-up of an account (at `…/setup#token=…`), or the console itself: the safety
+ * queue on top for roles that read intake answers, then Schedule and Requests as the role allows
+ * (a marketer sees no client data and no way to open a response). A session that ends — signed out
+ * elsewhere, idle 30 minutes, 12 hours old — brings back sign-in with a word why.
+ */
+import { LitElement, html, nothing } from 'lit';
+import type { StaffSessionResponse } from '../src/api/staff.js';
+import type { Permission } from '../src/staff/roles.js';
+import { ConsoleApi, ConsoleApiError } from './api-client.js';
+import { consoleStyles } from './console.styles.js';
+import { CONSOLE_LANGUAGES, consoleLanguage, words, type ConsoleLanguage, type Translate } from './i18n/index.js';
+import { roleWord } from './views/role-word.js';
+import './views/requests.js';
+import './views/safety-queue.js';
+import './views/schedule.js';
+import './views/setup.js';
+import './views/sign-in.js';
+
+type View = 'schedule' | 'requests';
+type State =
+  | { name: 'loading' }
+  | { name: 'failed' }
+  | { name: 'setup'; token: string }
+  | { name: 'signed-out'; notice: string }
+  | { name: 'signed-in'; session: StaffSessionResponse };
+
+export class KapConsole extends LitElement {
+  static override properties = { api: {}, lang: { reflect: true }, state: { state: true }, view: { state: true }, timeZone: { state: true } };
+  static override styles = consoleStyles;
+  /** The API's base URL (default: the origin's root, where the console is served at /console/). */
+  declare api: string;
+  declare lang: ConsoleLanguage;
+  declare state: State;
+  declare view: View;
+  declare timeZone: string;
+  #client: ConsoleApi | undefined;
+  #idleTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    super();
+    this.api = '/';
+    this.lang = consoleLanguage(document.documentElement.lang || navigator.language);
+    this.state = { name: 'loading' };
+    this.view = 'schedule';
+    this.timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  }
+
+  get client(): ConsoleApi {
+    if (!this.#client) {
+      this.#client = new ConsoleApi(this.api);
+      this.#client.onSessionEnded = () => this.#ended();
+    }
+    return this.#client;
+  }
+
+  get #t(): Translate {
+    return words(this.lang);
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    void this.#begin();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    clearTimeout(this.#idleTimer);
+  }
+
+  override updated(changed: Map<string, unknown>) {
+    if (changed.has('lang')) {
+      document.documentElement.lang = this.lang;
+      document.title = this.#t('consoleTitle');
+    }
+  }
+
+  async #begin() {
+    // The set-up link's token is in the fragment, so it is never sent to any server in a URL.
+    if (/\/setup\/?$/.test(location.pathname)) {
+      const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
+      history.replaceState(null, '', location.pathname);
+      this.state = { name: 'setup', token };
+      return;
+    }
+    try {
+      this.#signedIn(await this.client.me());
+    } catch (error) {
+      this.state = error instanceof ConsoleApiError && error.status === 401 ? { name: 'signed-out', notice: '' } : { name: 'failed' };
+    }
+  }
+
+  #signedIn(session: StaffSessionResponse) {
+    this.state = { name: 'signed-in', session };
+    this.view = this.#may('schedule:read') ? 'schedule' : 'requests';
+    // Times are shown in the clinic's zone, which the schedule names.
+    if (this.#may('schedule:read')) {
+      void this.client.schedule(undefined, 1).then(
+        (schedule) => (this.timeZone = schedule.timeZone),
+        () => {},
+      );
+    }
+    this.#watchIdle();
+  }
+
+  /** The server ends a session idle for its timeout; so does the console, without asking it (asking would keep it alive). */
+  #watchIdle() {
+    clearTimeout(this.#idleTimer);
+    if (this.state.name !== 'signed-in') return;
+    const idleMs = this.state.session.session.idleTimeoutSeconds * 1000;
+    const ends = Math.min(this.client.lastAnsweredAt + idleMs, Date.parse(this.state.session.session.expiresAt));
+    this.#idleTimer = setTimeout(() => (Date.now() >= ends ? this.#ended() : this.#watchIdle()), Math.max(1000, ends - Date.now()));
+  }
+
+  #ended() {
+    clearTimeout(this.#idleTimer);
+    this.client.csrfToken = undefined;
+    this.state = { name: 'signed-out', notice: this.#t('sessionEnded') };
+    void this.#focusHeading();
+  }
+
+  #may(permission: Permission): boolean {
+    return this.state.name === 'signed-in' && (this.state.session.staff.permissions as string[]).includes(permission);
+  }
+
+  override render() {
+    const t = this.#t;
+    return html`<div part="base">
+      <header class="wrap actions">
+        <p><strong>${t('consoleTitle')}</strong></p>
+        <label class="actions">
+          <span>${t('language')}</span>
+          <select @change=${(event: Event) => (this.lang = consoleLanguage((event.target as HTMLSelectElement).value))}>
+            ${CONSOLE_LANGUAGES.map((lang) => html`<option value=${lang} ?selected=${lang === this.lang} lang=${lang}>${lang === 'es' ? 'Español' : 'English'}</option>`)}
+          </select>
+        </label>
+        ${this.state.name === 'signed-in'
+          ? html`<p>${t('signedInAs', { email: this.state.session.staff.email, role: roleWord(t, this.state.session.staff.role) })}</p>
+              <button class="button button--secondary" type="button" @click=${this.#signOut}>${t('signOut')}</button>`
+          : nothing}
+      </header>
+      <main class="wrap">${this.#main()}</main>
+    </div>`;
+  }
+
+  #main() {
+    const t = this.#t;
+    const state = this.state;
+    switch (state.name) {
+      case 'loading':
+        return html`<p role="status">${t('loading')}</p>`;
+      case 'failed':
+        return html`<div class="notice notice--error" role="alert"><p>${t('errorNetwork')}</p></div>
+          <button class="button" type="button" @click=${() => this.#begin()}>${t('tryAgain')}</button>`;
+      case 'setup':
+        return html`<console-setup .api=${this.client} .t=${t} .token=${state.token} @setup-done=${this.#toSignIn}></console-setup>`;
+      case 'signed-out':
+        return html`<console-sign-in .api=${this.client} .t=${t} .notice=${state.notice} @signed-in=${this.#onSignedIn}></console-sign-in>`;
+      case 'signed-in':
+        return this.#console();
+    }
+  }
+
+  #console() {
+    const t = this.#t;
+    const views: { id: View; label: string; allowed: boolean }[] = [
+      { id: 'schedule', label: t('navSchedule'), allowed: this.#may('schedule:read') },
+      { id: 'requests', label: t('navRequests'), allowed: this.#may('bookings:read') },
+    ];
+    const allowed = views.filter((view) => view.allowed);
+    return html`<h1 class="heading--top" tabindex="-1">${t('consoleTitle')}</h1>
+      ${this.#may('intake:read') ? html`<console-safety-queue .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone}></console-safety-queue>` : nothing}
+      ${allowed.length === 0
+        ? html`<p class="notice">${t('nothingForRole')}</p>`
+        : html`<nav aria-label=${t('navLabel')}>
+              <ul class="plain actions">
+                ${allowed.map(
+                  (view) => html`<li>
+                    <button class="button ${view.id === this.view ? '' : 'button--secondary'}" type="button" aria-current=${view.id === this.view ? 'page' : 'false'} @click=${() => this.#show(view.id)}>${view.label}</button>
+                  </li>`,
+                )}
+              </ul>
+            </nav>
+            ${this.view === 'schedule'
+              ? html`<console-schedule .api=${this.client} .t=${t} .lang=${this.lang}></console-schedule>`
+              : html`<console-requests .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone} ?manage=${this.#may('bookings:manage')}></console-requests>`}`}`;
+  }
+
+  /** Another view; the safety queue is asked again, so what came in meanwhile is on top. */
+  #show(view: View) {
+    this.view = view;
+    void (this.renderRoot.querySelector('console-safety-queue') as { refresh(): Promise<void> } | null)?.refresh();
+  }
+
+  #onSignedIn = async (event: CustomEvent<StaffSessionResponse>) => {
+    this.#signedIn(event.detail);
+    await this.#focusHeading();
+  };
+
+  #toSignIn = async () => {
+    history.replaceState(null, '', location.pathname.replace(/setup\/?$/, ''));
+    this.state = { name: 'signed-out', notice: '' };
+    await this.#focusHeading();
+  };
+
+  #signOut = async () => {
+    try {
+      await this.client.signOut();
+    } catch {
+      // Signed out here whatever the server said: the cookie is HttpOnly, and the server ends it on its own.
+    }
+    clearTimeout(this.#idleTimer);
+    this.client.csrfToken = undefined;
+    this.state = { name: 'signed-out', notice: this.#t('signedOut') };
+    await this.#focusHeading();
+  };
+
+  async #focusHeading() {
+    await this.updateComplete;
+    const child = this.renderRoot.querySelector('console-sign-in, console-setup') as LitElement | null;
+    if (child) await child.updateComplete;
+    const heading = (child?.renderRoot ?? this.renderRoot).querySelector<HTMLElement>('h1');
+    heading?.focus();
+  }
+}
+customElements.get('kap-console') ?? customElements.define('kap-console', KapConsole);
