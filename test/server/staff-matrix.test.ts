@@ -77,7 +77,11 @@ const SAMPLES: Record<string, (world: World) => Promise<Sample>> = {
     body: { services: (await world.app.stores.clinic.configuration()).services },
     ok: 200,
   }),
-  'PUT /staff/clinic/hours': async () => ({ path: '/staff/clinic/hours', body: { openingHours: [{ weekday: 1, opens: '09:00', closes: '17:00' }] }, ok: 200 }),
+  'PUT /staff/clinic/hours': async (world) => ({
+    path: '/staff/clinic/hours',
+    body: { openingHours: (await world.app.stores.clinic.configuration()).openingHours },
+    ok: 200,
+  }),
   'PUT /staff/clinic/closures': async () => ({ path: '/staff/clinic/closures', body: { closures: [{ date: '2026-12-24' }] }, ok: 200 }),
   'PUT /staff/clinic/checklists/:serviceId': async () => ({ path: '/staff/clinic/checklists/consultation', body: { checklist: null }, ok: 200 }),
   'GET /staff/forms': async () => ({ path: '/staff/forms', ok: 200 }),
