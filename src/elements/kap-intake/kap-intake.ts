@@ -213,6 +213,12 @@ export class KapIntake extends KapElement {
     if (client) void this.formTask.run([client, id, signal, language, translations]);
   }
 
+  /** "Try again" after the form failed to load: the next update loads it again. */
+  #loadAgain = (): void => {
+    this.#fetchArgs = undefined;
+    this.requestUpdate();
+  };
+
   /** Checks a definition once for this language and shows it, or shows why it cannot be shown. */
   #resolve(json: unknown, language: string, translations: FormsTranslation | undefined): ResolvedForm | undefined {
     if (this.configurationProblem?.code.endsWith('_form')) this.configurationProblem = undefined;
@@ -306,7 +312,7 @@ export class KapIntake extends KapElement {
             : html`<div part="notice" class="notice notice--error" role="alert">
                 <p><strong>${this.t('intakeLoadError')}</strong></p>
                 <p>${this.failureMessage(error)}</p>
-                <button part="button" class="button button--secondary" type="button" @click=${() => void this.formTask.run()}>
+                <button part="button" class="button button--secondary" type="button" @click=${this.#loadAgain}>
                   ${this.t('tryAgain')}
                 </button>
               </div>`,
