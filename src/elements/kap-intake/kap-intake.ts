@@ -6,7 +6,7 @@ import { readBookingFragment, type BookingFragment } from '../../base/fragment-t
 import { renderErrorSummary } from '../../base/error-summary.js';
 import { KapElement, type ConfigurationProblem } from '../../base/kap-element.js';
 import { inLanguage, interpolateMarked } from '../../base/local-template.js';
-import { renderMarkdown } from '../../base/markdown-template.js';
+import { markdown } from '../../base/markdown-template.js';
 import { KapIntakePageEvent, type KapIntakePageDetail } from '../../events/kap-intake-page.js';
 import { KapIntakeSubmitEvent } from '../../events/kap-intake-submit.js';
 import { nextAnswer } from '../../forms/answer-input.js';
@@ -18,7 +18,6 @@ import type { FormsTranslation } from '../../forms/translations.js';
 import type { KapApiClient } from '../../api/client.js';
 import { indexForm } from '../../forms/form-index.js';
 import { datePartOrder, phoneExample } from '../../forms/locale-formats.js';
-import { parseMarkdown } from '../../forms/markdown.js';
 import { VALIDATION_MESSAGES, type ValidationError, type ValidationOptions } from '../../forms/validation.js';
 import type { KapStringKey } from '../../i18n/strings.js';
 import { formStyles } from '../../styles/form.styles.js';
@@ -350,7 +349,7 @@ export class KapIntake extends KapElement {
   #md(source: string | undefined, lang?: string): TemplateResult[] {
     // Web links open in a new tab: leaving the page would lose the answers given so far.
     const marked = lang ? { lang, pageLang: this.language } : {};
-    return renderMarkdown(parseMarkdown(source ?? ''), { newTab: this.t('intakeNewTab'), ...marked });
+    return source ? markdown(source, { newTab: this.t('intakeNewTab'), ...marked }) : [];
   }
 
   /** What the page shown is made of, worked out before render (render only reads it). */

@@ -7,7 +7,7 @@ import { isTimeZone, type ChecklistResponse } from '../../api/schemas.js';
 import { KapElement, type ConfigurationProblem } from '../../base/kap-element.js';
 import { formatUnit } from '../../base/language.js';
 import { readBookingFragment, type BookingFragment } from '../../base/fragment-token.js';
-import { renderMarkdown } from '../../base/markdown-template.js';
+import { markdown } from '../../base/markdown-template.js';
 import { checklistProgress, dueAt, dueLasts, dueStatus, type DueStatus } from '../../checklist/due.js';
 import { shownTexts } from '../../checklist/languages.js';
 import { foreignLang, pickText, type ChosenText } from '../../i18n/local-text.js';
@@ -15,7 +15,6 @@ import { chosenText, interpolateMarked } from '../../base/local-template.js';
 import { KapChecklistChangeEvent } from '../../events/kap-checklist-change.js';
 import { KapChecklistCompleteEvent } from '../../events/kap-checklist-complete.js';
 import { KapErrorEvent } from '../../events/kap-error.js';
-import { parseMarkdown, type MarkdownBlock } from '../../forms/markdown.js';
 import { formatDayLong, formatTime, formatZoneName } from '../../scheduling/format.js';
 import { browserTimeZone, dayOf } from '../../scheduling/zones.js';
 import type { KapStringKey } from '../../i18n/strings.js';
@@ -125,7 +124,6 @@ export class KapPrepChecklist extends KapElement {
   #static: StaticChecklistResult = { kind: 'none' };
   #clock: ReturnType<typeof setInterval> | undefined;
   #calendar: { key: string; url: string } | undefined;
-  #markdown = new Map<string, MarkdownBlock[]>();
   /** Whether `kap-checklist-complete` has fired (or the checklist was already complete when loaded). */
   #completed = false;
   #reported = new Set<string>();
@@ -428,15 +426,6 @@ export class KapPrepChecklist extends KapElement {
     );
   }
 
-  #details(source: string): MarkdownBlock[] {
-    let blocks = this.#markdown.get(source);
-    if (!blocks) {
-      blocks = parseMarkdown(source);
-      this.#markdown.set(source, blocks);
-    }
-    return blocks;
-  }
-
   #renderItem(entry: ChecklistEntry, index: number, view: ChecklistView): TemplateResult {
     const id = `kap-item-${index}`;
     const status = this.#status(entry, view);
@@ -469,7 +458,7 @@ export class KapPrepChecklist extends KapElement {
           : nothing}
         ${shown.details
           ? html`<div part="details" class="details" id="${id}-details">
-              ${renderMarkdown(this.#details(shown.details.text), { ...(this.#foreign(shown.details) ? { lang: this.#foreign(shown.details)! } : {}) })}
+              ${markdown(shown.details.text, { ...(this.#foreign(shown.details) ? { lang: this.#foreign(shown.details)! } : {}) })}
             </div>`
           : nothing}
         ${this.sync.isSaving(entry.id) ? html`<p class="saving muted">${this.t('checklistSaving')}</p>` : nothing}
