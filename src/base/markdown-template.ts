@@ -1,9 +1,11 @@
 /**
- * Renders the markdown subset's tree (`parseMarkdown` in `src/forms/markdown.ts`) with Lit
- * templates: every piece of text is bound as text, so nothing a clinic writes can become markup.
+ * The one home of text in the markdown subset on screen, used by every element: `markdown(source)`
+ * parses a text once (`parseMarkdown` in `src/text/markdown.ts`, with no Lit; parsed trees are kept
+ * per text) and renders the tree with Lit templates. Every piece of text is bound as text, so
+ * nothing a clinic writes can become markup.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { MarkdownBlock, MarkdownInline } from '../forms/markdown.js';
+import { parseMarkdown, type MarkdownBlock, type MarkdownInline } from '../text/markdown.js';
 
 export interface MarkdownLinks {
   /**
@@ -54,4 +56,18 @@ export function renderMarkdown(blocks: readonly MarkdownBlock[], links: Markdown
     const items = block.items.map((item) => html`<li>${renderInline(item, links)}</li>`);
     return block.ordered ? html`<ol lang=${lang} start=${block.start}>${items}</ol>` : html`<ul lang=${lang}>${items}</ul>`;
   });
+}
+
+/** Parsed texts, so a re-render does not parse them again; cleared when it grows past its bound. */
+const parsed = new Map<string, MarkdownBlock[]>();
+const PARSED_LIMIT = 500;
+
+/** `source`, a text in the markdown subset, as paragraphs and lists. */
+export function markdown(source: string, links: MarkdownLinks = {}): TemplateResult[] {
+  let blocks = parsed.get(source);
+  if (!blocks) {
+    if (parsed.size >= PARSED_LIMIT) parsed.clear();
+    parsed.set(source, (blocks = parseMarkdown(source)));
+  }
+  return renderMarkdown(blocks, links);
 }

@@ -82,8 +82,13 @@ export class PageSchemeController implements ReactiveController {
     this.#frame = 0;
   }
 
+  /**
+   * A new `theme` is looked at in the next frame, before it is painted: reading computed styles
+   * right after a render would force the browser to lay out the whole new tree at once, on the
+   * render's own clock (the first render, above all).
+   */
   hostUpdated(): void {
-    if (this.#checkedTheme !== (this.#host.theme ?? undefined)) this.check();
+    if (this.#checkedTheme !== (this.#host.theme ?? undefined)) this.#schedule();
   }
 
   /** Reads the page now and sets the two states. */

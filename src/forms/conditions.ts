@@ -95,6 +95,31 @@ export function visibility(form: ResolvedForm, answers: Answers): Visibility {
   return { pages, items, read };
 }
 
+const readers = new WeakMap<ResolvedForm, ReadonlySet<string>>();
+
+/**
+ * The answer slots some page or item condition reads. An answer to any other slot cannot change
+ * what is visible, so a change to it needs no new `visibility()`.
+ */
+export function conditionKeys(form: ResolvedForm): ReadonlySet<string> {
+  let keys = readers.get(form);
+  if (!keys) {
+    const found = new Set<string>();
+    const add = (condition: Condition | undefined): void => {
+      if (!condition) return;
+      if (condition.item !== undefined) found.add(condition.item);
+      condition.all?.forEach(add);
+      condition.any?.forEach(add);
+    };
+    for (const page of form.pages) {
+      add(page.when);
+      for (const item of page.items) add(item.when);
+    }
+    readers.set(form, (keys = found));
+  }
+  return keys;
+}
+
 /** Ids of the items (and scale rows) visible for these answers. */
 export function visibleItems(form: ResolvedForm, answers: Answers): Set<string> {
   return visibility(form, answers).items;

@@ -14,7 +14,7 @@ export * from './conditions.js';
 export * from './validation.js';
 export * from './flags.js';
 export * from './submission.js';
-export * from './markdown.js';
+export * from '../text/markdown.js';
 export * from './crisis.js';
 export { todayIso, isIsoDate } from './dates.js';
 export { instrumentKey } from './instrument-pages.js';

@@ -8,8 +8,17 @@ import type { DatePart } from './validation.js';
 
 const CANONICAL: readonly DatePart[] = ['day', 'month', 'year'];
 
+/** Each locale's order, worked out once: `Intl.DateTimeFormat` is costly to build, and every date question asks. */
+const orders = new Map<string, readonly DatePart[]>();
+
 /** The three date fields in the order `locale` writes a date: `['month', 'day', 'year']` for `en-US`. */
 export function datePartOrder(locale: string): DatePart[] {
+  let order = orders.get(locale);
+  if (!order) orders.set(locale, (order = partOrder(locale)));
+  return [...order];
+}
+
+function partOrder(locale: string): DatePart[] {
   try {
     const parts = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' })
       .formatToParts(0)

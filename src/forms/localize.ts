@@ -12,7 +12,7 @@
  * - `withTranslation` turns a built-in page and its translation into the same per-language texts.
  */
 import { foreignLang, hasLanguage, pickText, variantsOf, type LocalText } from '../i18n/local-text.js';
-import { parseMarkdown } from './markdown.js';
+import { parseMarkdown } from '../text/markdown.js';
 
 /** The text fields of each kind of object in a definition. */
 const TEXT_FIELDS = {

@@ -27,14 +27,30 @@ import type { FormsTranslation } from './translations.js';
 /** The ready-made pages a definition can include (`{ "include": … }`), as written, in English. */
 export type IncludedPages = Partial<Record<IncludeId, z.input<typeof ItemsPage>>>;
 
+/** The ready-made pages loaded so far: each chunk is imported once per page. */
+let loadedPages: IncludedPages | undefined;
+
+function includesScreening(json: unknown): boolean {
+  const pages = (json as { pages?: unknown } | null)?.pages;
+  return Array.isArray(pages) && pages.some((page) => (page as { include?: unknown } | null)?.include === 'kap-medical-screening');
+}
+
 /**
  * The ready-made pages `json` includes, each imported only now: a chunk fetched from the script's
  * own origin in the drop-in files, so a form without them never loads their text.
  */
 export async function loadIncludedPages(json: unknown): Promise<IncludedPages> {
-  const pages = (json as { pages?: unknown } | null)?.pages;
-  const includes = Array.isArray(pages) && pages.some((page) => (page as { include?: unknown } | null)?.include === 'kap-medical-screening');
-  return includes ? { 'kap-medical-screening': (await import('./medical-screening.js')).MEDICAL_SCREENING_PAGE } : {};
+  if (!includesScreening(json)) return {};
+  loadedPages ??= { 'kap-medical-screening': (await import('./medical-screening.js')).MEDICAL_SCREENING_PAGE };
+  return loadedPages;
+}
+
+/**
+ * The ready-made pages `json` includes, when they are at hand without waiting: `{}` for a form that
+ * includes none, `undefined` while `loadIncludedPages` still has to fetch them.
+ */
+export function includedPagesAtHand(json: unknown): IncludedPages | undefined {
+  return includesScreening(json) ? loadedPages : {};
 }
 
 export interface ParseOptions {

@@ -19,7 +19,7 @@ export interface CheckAnswersView {
   form: ResolvedForm;
   /** The pages the client went through. */
   pages: ResolvedPage[];
-  seen: Visibility;
+  seen: Pick<Visibility, 'items'>;
   answers: Answers;
   locale: string;
   /** A heading at the level under the page's heading. */

@@ -11,10 +11,10 @@ import { isKapApiError } from '../../api/errors.js';
 import { IdempotentWrite, type PendingWrite, type Transmit } from '../../api/idempotent-write.js';
 import type { IntakeResponse } from '../../api/schemas.js';
 import type { WriteStatus } from '../../base/write-status.js';
-import type { AnswerValue } from '../../forms/answers.js';
-import { visibility } from '../../forms/conditions.js';
+import { modelValue, type AnswerValue } from '../../forms/answers.js';
+import { conditionKeys, visibility, type Visibility } from '../../forms/conditions.js';
 import type { ResolvedForm } from '../../forms/definition.js';
-import { safetyTriggered } from '../../forms/flags.js';
+import { isSafetyAnswer, safetyTriggered } from '../../forms/flags.js';
 import { indexForm } from '../../forms/form-index.js';
 import { todayIso } from '../../forms/dates.js';
 import { toSubmission, type IntakeSubmission } from '../../forms/submission.js';
@@ -95,6 +95,8 @@ export class IntakeFlow implements ReactiveController {
 
   #host: ReactiveControllerHost;
   #context: IntakeFlowContext;
+  /** What is visible for the answers as they are; worked out again only when an answer a condition reads changes. */
+  #visible: Visibility | undefined;
   #signals: SafetySignals;
   /**
    * The sending under way, or sent without a settling answer: its key and exact body. With a
@@ -111,6 +113,11 @@ export class IntakeFlow implements ReactiveController {
     this.#context = context;
     this.#signals = new SafetySignals(host, context.client);
     host.addController(this);
+  }
+
+  /** The pages and items visible for the answers as they are now. */
+  get visible(): Pick<Visibility, 'pages' | 'items'> {
+    return (this.#visible ??= visibility(this.form!, this.answers));
   }
 
   /** Set by the first safety answer; the crisis panel then stays for the rest of the visit. */
@@ -160,14 +167,20 @@ export class IntakeFlow implements ReactiveController {
       if (draft) watchDraftExpiry(form.id, draft.expires);
     }
     this.form = form;
-    this.page = this.#visible(this.page, 1) ?? 0;
-    this.#noteSafety();
+    this.#visible = undefined;
+    this.page = this.#visiblePage(this.page, 1) ?? 0;
+    this.#noteSafety(safetyTriggered(form, this.answers).items);
   }
 
   /** The client typed or chose something. Safety is checked at once, not on submit. */
   set(key: string, value: AnswerValue): void {
+    const form = this.form!;
     this.answers[key] = value;
-    this.#noteSafety();
+    // Only this answer changed: visibility is worked out again only if a condition reads it, and
+    // only this answer can be a new safety answer.
+    if (conditionKeys(form).has(key)) this.#visible = undefined;
+    const field = indexForm(form).byKey.get(key);
+    if (field && isSafetyAnswer(field, modelValue(field.item, value))) this.#noteSafety([key]);
     this.#save();
     this.#host.requestUpdate();
   }
@@ -176,7 +189,7 @@ export class IntakeFlow implements ReactiveController {
   next(): void {
     this.errors = validatePage(this.form!, this.page, this.answers, this.#context.validation());
     if (this.errors.length) return this.#show('summary');
-    const next = this.changing ? undefined : this.#visible(this.page + 1, 1);
+    const next = this.changing ? undefined : this.#visiblePage(this.page + 1, 1);
     if (next === undefined) this.#check();
     else this.#go(next);
   }
@@ -187,7 +200,7 @@ export class IntakeFlow implements ReactiveController {
       this.changing = false;
       return this.#show('heading', 'check');
     }
-    const previous = this.#visible(this.view === 'check' ? this.form!.pages.length - 1 : this.page - 1, -1);
+    const previous = this.#visiblePage(this.view === 'check' ? this.form!.pages.length - 1 : this.page - 1, -1);
     if (previous !== undefined) this.#go(previous);
   }
 
@@ -198,10 +211,9 @@ export class IntakeFlow implements ReactiveController {
     this.#go(pageIndex);
   }
 
-  /** Adds newly given safety answers to `safetyItems` and, when linked to a booking, tells the clinic. */
-  #noteSafety(): void {
+  /** Adds newly given safety answers (`items`) to `safetyItems` and, when linked to a booking, tells the clinic. */
+  #noteSafety(items: readonly string[]): void {
     const form = this.form!;
-    const { items } = safetyTriggered(form, this.answers);
     if (items.every((key) => this.safetyItems.includes(key))) return;
     const known = new Set([...this.safetyItems, ...items]);
     this.safetyItems = indexForm(form).fields.map((field) => field.key).filter((key) => known.has(key));
@@ -309,8 +321,8 @@ export class IntakeFlow implements ReactiveController {
   }
 
   /** The first visible page from `from` in direction `by`. */
-  #visible(from: number, by: 1 | -1): number | undefined {
-    const { pages } = visibility(this.form!, this.answers);
+  #visiblePage(from: number, by: 1 | -1): number | undefined {
+    const { pages } = this.visible;
     for (let i = from; i >= 0 && i < this.form!.pages.length; i += by) if (pages.has(this.form!.pages[i]!.id)) return i;
     return undefined;
   }

@@ -8,18 +8,18 @@ import { clinicTask } from '../../base/clinic-task.js';
 import { renderErrorSummary } from '../../base/error-summary.js';
 import { KapElement, type ConfigurationProblem } from '../../base/kap-element.js';
 import { inLanguage, interpolateMarked } from '../../base/local-template.js';
-import { renderMarkdown } from '../../base/markdown-template.js';
+import { markdown } from '../../base/markdown-template.js';
 import { KapIntakePageEvent, type KapIntakePageDetail } from '../../events/kap-intake-page.js';
 import { KapIntakeSubmitEvent } from '../../events/kap-intake-submit.js';
-import { isConsentAnswer, isDateParts, type AnswerValue } from '../../forms/answers.js';
-import { visibility } from '../../forms/conditions.js';
+import { nextAnswer } from '../../forms/answer-input.js';
 import { crisisPanel } from '../../forms/crisis.js';
 import { safetyFields } from '../../forms/flags.js';
-import { loadIncludedPages, resolveFormDefinition } from '../../forms/parse.js';
-import type { ResolvedForm } from '../../forms/definition.js';
+import { includedPagesAtHand, loadIncludedPages, resolveFormDefinition, type ParseOptions } from '../../forms/parse.js';
+import type { ResolvedForm, ResolvedPage } from '../../forms/definition.js';
+import type { FormsTranslation } from '../../forms/translations.js';
+import type { KapApiClient } from '../../api/client.js';
 import { indexForm } from '../../forms/form-index.js';
 import { datePartOrder, phoneExample } from '../../forms/locale-formats.js';
-import { parseMarkdown } from '../../forms/markdown.js';
 import { VALIDATION_MESSAGES, type ValidationError, type ValidationOptions } from '../../forms/validation.js';
 import type { KapStringKey } from '../../i18n/strings.js';
 import { formStyles } from '../../styles/form.styles.js';
@@ -30,11 +30,20 @@ import { IntakeFlow, type TooLong } from './intake-flow.js';
 import { renderQuestion, type QuestionsView } from './questions.js';
 import { intakeStyles } from './kap-intake.styles.js';
 
-interface ChoiceOption {
-  value: string;
-  label: string;
-  help?: string;
-  exclusive?: boolean;
+/** The page shown: what is visible, where it stands among the pages, and where the crisis panel goes. */
+interface IntakeView {
+  form: ResolvedForm;
+  seen: IntakeFlow['visible'];
+  /** The pages shown for these answers. */
+  pages: ResolvedPage[];
+  page: ResolvedPage;
+  check: boolean;
+  /** The page's place among the pages shown (1-based). */
+  step: number;
+  /** The answer slot on the page after which the crisis panel goes (the first safety answer there). */
+  crisisAfter: string | undefined;
+  /** What `kap-intake-page` says: positions in the definition. */
+  position: KapIntakePageDetail;
 }
 
 const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
@@ -109,10 +118,9 @@ export class KapIntake extends KapElement {
   #fetched: { client: unknown; id: string; json: unknown } | undefined;
   /** The booking and token: the page's own, else the link's (`#booking=…&token=…`). */
   private readonly link = new BookingLink(this, { id: () => this.booking, token: () => this.token });
-  #position: KapIntakePageDetail | undefined;
+  /** The page shown, as `willUpdate` laid it out for render. */
+  #view: IntakeView | undefined;
   #shown: string | undefined;
-  /** The answer slot on the page shown after which the crisis panel goes (the first safety answer there). */
-  #crisisAfter: string | undefined;
 
   private readonly flow = new IntakeFlow(this, {
     client: () => this.client,
@@ -127,48 +135,36 @@ export class KapIntake extends KapElement {
 
   private readonly formLanguage = new FormLanguage(this);
 
+  /**
+   * A definition given on the page (the `definition` property or the child script), resolved in
+   * `willUpdate` for the language in use: the form then shows in the element's first render, with
+   * no loading step and no second render. Resolved again only when the definition, the language or
+   * its built-in content changes.
+   */
+  #local: { json: unknown; language: string; translations: FormsTranslation | undefined; form: ResolvedForm | undefined } | undefined;
+  /** What the form fetched by id was last loaded with: it is loaded again only when one of them changes. */
+  #fetchArgs: readonly unknown[] | undefined;
+
+  /** A form fetched by id (`form` → `GET forms/{id}`); a local definition never runs it. */
   private readonly formTask = new Task(this, {
-    task: async ([client, id, local, , language, translations], { signal }) => {
-      if (this.configurationProblem?.code.endsWith('_form')) this.configurationProblem = undefined;
-      let json = local;
-      if (json === undefined) {
-        // Without a form id the child script was the definition: say what is wrong with it, not that it is missing.
-        if (!id && this.#unreadable) return this.#problem(this.#unreadable.code, this.#unreadable.detail);
-        if (!id) return this.#problem('missing_form', 'set the form attribute to a form id, or put the form definition in a child <script type="application/json">.');
-        if (!client) return initialState;
-        // A change of language only shows the same definition again: it is not fetched again.
-        const fetched = this.#fetched?.client === client && this.#fetched.id === id ? this.#fetched.json : undefined;
-        try {
-          json = fetched ?? (await client.getForm(id, this.loadOptions(signal)));
-          this.#fetched = { client, id, json };
-        } catch (error) {
-          if (isKapApiError(error) && error.kind === 'not_found') {
-            if (await this.setupProblemBehind(error)) return initialState;
-            return this.#problem('unknown_form', `the backend has no form with the id "${id}" (check the form attribute).`);
-          }
-          this.reportFailure(error);
-          throw error;
+    autoRun: false,
+    task: async ([client, id, , language, translations]: readonly [KapApiClient, string, AbortSignal, string, FormsTranslation | undefined], { signal }) => {
+      // A change of language only shows the same definition again: it is not fetched again.
+      let json = this.#fetched?.client === client && this.#fetched.id === id ? this.#fetched.json : undefined;
+      try {
+        json ??= await client.getForm(id, this.loadOptions(signal));
+        this.#fetched = { client, id, json };
+      } catch (error) {
+        if (isKapApiError(error) && error.kind === 'not_found') {
+          if (await this.setupProblemBehind(error)) return initialState;
+          return this.#problem('unknown_form', `the backend has no form with the id "${id}" (check the form attribute).`);
         }
+        this.reportFailure(error);
+        throw error;
       }
-      const options = { lang: language, ...(translations ? { translations } : {}), includes: await loadIncludedPages(json) };
-      // The authoring checks run where forms are authored (the backend checks the forms it serves);
-      // an inline definition, or one the schemas refuse, loads them to say exactly what is wrong.
-      const resolved = local === undefined ? resolveFormDefinition(json, options) : undefined;
-      const parsed = resolved?.ok ? resolved : (await import('../../forms/check-form.js')).parseFormDefinition(json, options);
-      if (!parsed.ok) return this.#problem('invalid_form', `the form definition is not valid: ${parsed.problems.join('; ')}`);
-      this.formLanguage.warn(parsed.form, parsed.warnings);
-      this.flow.start(parsed.form);
-      return parsed.form;
+      await loadIncludedPages(json);
+      return this.#resolve(json, language, translations, { checked: true }) ?? initialState;
     },
-    args: () =>
-      [
-        this.client,
-        this.form,
-        this.definition ?? this.#scripted,
-        this.connectionSignal,
-        this.language,
-        this.formLanguage.translations(this.language),
-      ] as const,
   });
 
   /**
@@ -177,9 +173,86 @@ export class KapIntake extends KapElement {
    */
   private readonly clinicTask = clinicTask(
     this,
-    () => [this.client, Boolean(this.formTask.value && !this.formTask.value.crisis?.clinicPhone), this.connectionSignal],
+    () => [this.client, Boolean(this.flow.form && !this.flow.form.crisis?.clinicPhone), this.connectionSignal],
     (signal) => this.signalFor(signal),
   );
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const json = this.definition ?? this.#scripted;
+    const language = this.language;
+    const translations = this.formLanguage.translations(language);
+    if (json !== undefined) {
+      this.#fetchArgs = undefined;
+      const local = this.#local;
+      if (local?.json !== json || local.language !== language || local.translations !== translations) {
+        this.#local = { json, language, translations, form: this.#resolve(json, language, translations) };
+      }
+    } else {
+      this.#local = undefined;
+      this.#load(language, translations);
+    }
+    const form = this.#local?.form ?? this.flow.form;
+    this.#view = form && this.flow.view !== 'done' ? this.#layout(form) : undefined;
+  }
+
+  /** Loads the form named by `form` when what it depends on changed; says what is missing when nothing names one. */
+  #load(language: string, translations: FormsTranslation | undefined): void {
+    const args = [this.client, this.form, this.connectionSignal, language, translations, this.#unreadable] as const;
+    if (this.#fetchArgs?.every((arg, i) => arg === args[i])) return;
+    this.#fetchArgs = args;
+    const [client, id, signal, , , unreadable] = args;
+    if (this.configurationProblem?.code.endsWith('_form')) this.configurationProblem = undefined;
+    // Without a form id the child script was the definition: say what is wrong with it, not that it is missing.
+    if (!id && unreadable) return void this.#problem(unreadable.code, unreadable.detail);
+    if (!id) return void this.#problem('missing_form', 'set the form attribute to a form id, or put the form definition in a child <script type="application/json">.');
+    if (client) void this.formTask.run([client, id, signal, language, translations]);
+  }
+
+  /** "Try again" after the form failed to load: the next update loads it again. */
+  #loadAgain = (): void => {
+    this.#fetchArgs = undefined;
+    this.requestUpdate();
+  };
+
+  /**
+   * Resolves a definition once for this language and shows it, or shows why it cannot be shown.
+   * The authoring checks run where forms are authored (the backend checks the forms it serves, so
+   * a fetched form is `checked`); a definition the page hands in is shown at once and checked by them
+   * in a chunk loaded after that first render, which replaces the form with what is wrong if they
+   * find anything. A definition the schemas refuse loads them to say exactly what is wrong.
+   */
+  #resolve(json: unknown, language: string, translations: FormsTranslation | undefined, { checked = false } = {}): ResolvedForm | undefined {
+    if (this.configurationProblem?.code.endsWith('_form')) this.configurationProblem = undefined;
+    const includes = includedPagesAtHand(json);
+    if (!includes) {
+      // A ready-made page it includes is a chunk still to come: resolve again once it is here.
+      void loadIncludedPages(json).then(() => this.#resolveAgain(json), (error: unknown) => this.reportFailure(error));
+      return undefined;
+    }
+    const options: ParseOptions = { lang: language, ...(translations ? { translations } : {}), includes };
+    const resolved = resolveFormDefinition(json, options);
+    if (!resolved.ok || !checked) void this.#check(json, options);
+    if (!resolved.ok) return undefined;
+    this.formLanguage.warn(resolved.form, resolved.warnings);
+    this.flow.start(resolved.form);
+    return resolved.form;
+  }
+
+  /** The authoring checks, in their own chunk: a definition they refuse is not shown. */
+  async #check(json: unknown, options: ParseOptions): Promise<void> {
+    const parsed = (await import('../../forms/check-form.js')).parseFormDefinition(json, options);
+    const current = this.#local?.json === json || this.#fetched?.json === json;
+    if (parsed.ok || !current) return;
+    if (this.#local && this.#local.json === json) this.#local = { ...this.#local, form: undefined };
+    this.#problem('invalid_form', `the form definition is not valid: ${parsed.problems.join('; ')}`);
+  }
+
+  /** A local definition whose included pages just arrived: the next update resolves it again. */
+  #resolveAgain(json: unknown): void {
+    if (this.#local?.json === json) this.#local = undefined;
+    this.requestUpdate();
+  }
 
   /** The booking in use: the `booking` attribute, else the one in the page address. */
   get bookingId(): string | undefined {
@@ -229,30 +302,17 @@ export class KapIntake extends KapElement {
       target.focus();
     }
     const at = `${view}${page}`;
-    if (this.#position && view !== 'done' && at !== this.#shown) {
+    if (this.#view && view !== 'done' && at !== this.#shown) {
       this.#shown = at;
-      this.emit(new KapIntakePageEvent(this.#position));
+      this.emit(new KapIntakePageEvent(this.#view.position));
     }
   }
 
   /** Every input reports here: `name` is the answer's key, `data-part` what part of it changed. */
   #input = (event: Event): void => {
     const { name: key, type, checked, value, dataset } = event.target as HTMLInputElement;
-    const part = dataset['part'];
-    const current = this.flow.answers[key];
-    let next: AnswerValue = value;
-    if (part === 'consent' || part === 'signature') {
-      next = { agreed: false, ...(isConsentAnswer(current) ? current : {}), ...(part === 'consent' ? { agreed: checked } : { signature: value }) };
-    } else if (part) {
-      next = { day: '', month: '', year: '', ...(isDateParts(current) ? current : {}), [part]: value };
-    } else if (type === 'checkbox') {
-      // "None of these" (exclusive) and the other options cannot be chosen together.
-      const options = (indexForm(this.flow.form!).byKey.get(key)!.item as { options: ChoiceOption[] }).options;
-      const exclusive = (chosen: string) => options.some((option) => option.value === chosen && option.exclusive);
-      const others = (Array.isArray(current) ? current : []).filter((chosen) => chosen !== value);
-      next = !checked ? others : exclusive(value) ? [value] : [...others.filter((chosen) => !exclusive(chosen)), value];
-    }
-    this.flow.set(key, next);
+    const form = this.flow.form;
+    if (form) this.flow.set(key, nextAnswer(form, key, this.flow.answers[key], { part: dataset['part'], type, checked, value }));
   };
 
   // ---- rendering ------------------------------------------------------------------------
@@ -261,20 +321,22 @@ export class KapIntake extends KapElement {
     // Focusable: where focus waits (see FocusRescue) when a "Try again" gives way to loading.
     const loading = html`<p role="status" tabindex="-1">${this.t('loading')}${this.renderStillLoading()}</p>`;
     return html`<div part="base" class="intake">
-      ${this.formTask.render({
+      ${this.#local
+        ? this.#renderForm(this.#local.form, loading)
+        : this.formTask.render({
         initial: () => loading,
-        pending: () => (this.flow.form ? this.#renderFlow(this.flow.form) : loading),
+        pending: () => this.#renderForm(this.flow.form, loading),
         error: (error) =>
           isAbort(error)
             ? loading
             : html`<div part="notice" class="notice notice--error" role="alert">
                 <p><strong>${this.t('intakeLoadError')}</strong></p>
                 <p>${this.failureMessage(error)}</p>
-                <button part="button" class="button button--secondary" type="button" @click=${() => void this.formTask.run()}>
+                <button part="button" class="button button--secondary" type="button" @click=${this.#loadAgain}>
                   ${this.t('tryAgain')}
                 </button>
               </div>`,
-        complete: (form) => this.#renderFlow(form),
+        complete: (form) => this.#renderForm(form),
       })}
       <p class="visually-hidden" aria-live="polite">${this.#crisisAnnouncement()}</p>
     </div>`;
@@ -310,14 +372,35 @@ export class KapIntake extends KapElement {
   #md(source: string | undefined, lang?: string): TemplateResult[] {
     // Web links open in a new tab: leaving the page would lose the answers given so far.
     const marked = lang ? { lang, pageLang: this.language } : {};
-    return renderMarkdown(parseMarkdown(source ?? ''), { newTab: this.t('intakeNewTab'), ...marked });
+    return source ? markdown(source, { newTab: this.t('intakeNewTab'), ...marked }) : [];
   }
 
-  #renderFlow(form: ResolvedForm): TemplateResult {
+  /** What the page shown is made of, worked out before render (render only reads it). */
+  #layout(form: ResolvedForm): IntakeView {
     const flow = this.flow;
-    const seen = visibility(form, flow.answers);
+    const seen = flow.visible;
+    const pages = form.pages.filter((page) => seen.pages.has(page.id));
+    const check = flow.view === 'check';
+    const page = form.pages[flow.page]!;
+    // Next to the answer that raised it, when that is on this page (it never takes focus); else at the foot.
+    const onPage = (key: string) => indexForm(form).byKey.get(key)?.page === page && seen.items.has(key);
+    const crisisAfter = check || !flow.safety ? undefined : flow.safetyItems.find(onPage);
+    // Positions in the definition, not among the pages shown: which pages are shown depends on
+    // the answers, and listeners (analytics) must not be able to infer those.
+    const position = { page: check ? form.pages.length + 1 : flow.page + 1, pageCount: form.pages.length };
+    return { form, seen, pages, page, check, step: pages.indexOf(page) + 1, crisisAfter, position };
+  }
+
+  #renderForm(form: ResolvedForm | undefined, otherwise: unknown = nothing): unknown {
+    if (!form) return otherwise;
+    const view = this.#view;
+    return view?.form === form || this.flow.view === 'done' ? this.#renderFlow(form, view) : otherwise;
+  }
+
+  #renderFlow(form: ResolvedForm, view: IntakeView | undefined): TemplateResult {
+    const flow = this.flow;
     const crisis = flow.safety ? renderCrisisPanel(this.#crisisPanel(form)) : nothing;
-    if (flow.view === 'done') {
+    if (flow.view === 'done' || !view) {
       return html`<div part="confirmation" class="notice notice--success">
           ${this.heading(form.confirmation?.heading ?? this.t('intakeDoneHeading'), {
             id: 'heading',
@@ -330,13 +413,7 @@ export class KapIntake extends KapElement {
         ${form.confirmation?.body ? this.#md(form.confirmation.body, form.confirmation.langs?.['body']) : html`<p>${this.t('intakeDoneBody')}</p>`}
         ${crisis}`;
     }
-    const pages = form.pages.filter((page) => seen.pages.has(page.id));
-    const check = flow.view === 'check';
-    const page = form.pages[flow.page]!;
-    const step = pages.indexOf(page) + 1;
-    // Next to the answer that raised it, when that is on this page (it never takes focus); else at the foot.
-    const onPage = (key: string) => indexForm(form).byKey.get(key)?.page === page && seen.items.has(key);
-    this.#crisisAfter = check || !flow.safety ? undefined : flow.safetyItems.find(onPage);
+    const { seen, pages, page, check, step, crisisAfter } = view;
     const questions: QuestionsView = {
       answers: flow.answers,
       errors: flow.errors,
@@ -346,11 +423,8 @@ export class KapIntake extends KapElement {
       locale: this.locale,
       t: (key, params) => this.t(key, params),
       md: (source, lang) => this.#md(source, lang),
-      after: (key) => (key === this.#crisisAfter ? crisis : nothing),
+      after: (key) => (key === crisisAfter ? crisis : nothing),
     };
-    // Positions in the definition, not among the pages shown: which pages are shown depends on
-    // the answers, and listeners (analytics) must not be able to infer those.
-    this.#position = { page: check ? form.pages.length + 1 : flow.page + 1, pageCount: form.pages.length };
     return html`${check || step > 1
         ? html`<button part="back" class="link-button back" type="button" @click=${() => flow.back()}>${this.t('intakeBack')}</button>`
         : nothing}
@@ -387,7 +461,7 @@ export class KapIntake extends KapElement {
           : html`${step === 1 ? this.#renderStart(form) : nothing} ${this.#md(page.intro, page.langs?.['intro'])}
             ${page.items.map((item) => html`${renderQuestion(item, questions)}${questions.after(item.id)}`)}
             ${page.notice ? html`<p part="notice" class="muted small" lang=${page.langs?.['notice'] ?? nothing}>${page.notice}</p>` : nothing}`}
-        ${this.#crisisAfter ? nothing : crisis}
+        ${crisisAfter ? nothing : crisis}
         ${check && flow.failure
           ? html`<div part="notice" class="notice notice--error" role="alert">
               <p>${this.failureMessage(flow.failure)}</p>

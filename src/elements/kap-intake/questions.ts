@@ -54,6 +54,17 @@ const AUTOCOMPLETE: Record<string, string> = { email: 'email', phone: 'tel' };
 const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 const ids = (...list: (string | false | undefined)[]) => list.filter(Boolean).join(' ') || nothing;
 
+/**
+ * What sits under a question's label (its "(optional)" note, hint, error message) in one binding:
+ * Lit leaves a marker node per binding, so one binding instead of three keeps the page's DOM small.
+ */
+function notes(...parts: unknown[]): unknown {
+  const [first, second, third] = parts.filter((part) => part !== nothing);
+  if (first === undefined) return nothing;
+  if (second === undefined) return first;
+  return third === undefined ? html`${first}${second}` : html`${first}${second}${third}`;
+}
+
 export function renderQuestion(item: Item, view: QuestionsView): unknown {
   if (!view.shown.has(item.id)) return nothing;
   const q = new Questions(view);
@@ -72,7 +83,7 @@ export function renderQuestion(item: Item, view: QuestionsView): unknown {
       return html`<div part="field" class="field">
         <fieldset aria-describedby=${ids(item.help && `h-${item.id}`, q.optionalNote(item) && `o-${item.id}`)}>
           <legend>${q.label(item)}</legend>
-          ${q.optional(item)} ${q.hint(item.id, item)}
+          ${notes(q.optional(item), q.hint(item.id, item))}
           ${item.rows.map(
             (row) =>
               html`${q.choices(item, row.id, html`${row.number}. ${inLanguage(row.label, row.langs?.['label'])}`, {}, item.options)}${view.after(
@@ -147,7 +158,7 @@ class Questions {
     const invalid = error ? 'true' : nothing;
     return html`<div part="field" class="field ${error ? 'field--error' : ''}">
       <label class="label" for="f-${key}">${this.label(item)}</label>
-      ${this.hint(key, item)} ${this.errorMessage(key, error)}
+      ${notes(this.hint(key, item), this.errorMessage(key, error))}
       ${item.type === 'textarea'
         ? html`<textarea
             class="input"
@@ -196,24 +207,25 @@ class Questions {
         aria-describedby=${ids(own && this.optionalNote(item) && `o-${key}`, hinted.help && `h-${key}`, error && `e-${key}`)}
       >
         <legend>${legend}</legend>
-        ${own ? this.optional(item) : nothing} ${this.hint(key, hinted)} ${this.errorMessage(key, error)}
+        ${notes(own ? this.optional(item) : nothing, this.hint(key, hinted), this.errorMessage(key, error))}
         <div class="choices ${options.length < 3 ? 'choices--inline' : ''}">
           ${options.map((option, i) => {
             const id = i ? `f-${key}-${i}` : `f-${key}`;
-            return html`${option.exclusive && !options[i - 1]?.exclusive ? html`<p class="or">${this.#view.t('intakeOr')}</p>` : nothing}
-              <div class="choice">
-                <input
-                  type=${multi ? 'checkbox' : 'radio'}
-                  id=${id}
-                  name=${key}
-                  .value=${option.value}
-                  .checked=${live(Array.isArray(value) ? value.includes(option.value) : value === option.value)}
-                  aria-describedby=${ifDefined(option.help && `${id}-hint`)}
-                  aria-invalid=${error ? 'true' : nothing}
-                />
-                <label for=${id}>${inLanguage(option.label, option.langs?.['label'])}</label>
-              </div>
-              ${option.help
+            const choice = html`<div class="choice">
+              <input
+                type=${multi ? 'checkbox' : 'radio'}
+                id=${id}
+                name=${key}
+                .value=${option.value}
+                .checked=${live(Array.isArray(value) ? value.includes(option.value) : value === option.value)}
+                aria-describedby=${ifDefined(option.help && `${id}-hint`)}
+                aria-invalid=${error ? 'true' : nothing}
+              /><label for=${id} lang=${ifDefined(option.langs?.['label'])} .textContent=${option.label}></label>
+            </div>`;
+            // Most options are just the choice: their own template, with no empty bindings (each leaves a node).
+            const or = option.exclusive && !options[i - 1]?.exclusive;
+            if (!or && !option.help) return choice;
+            return html`${or ? html`<p class="or">${this.#view.t('intakeOr')}</p>` : nothing}${choice}${option.help
                 ? html`<p class="hint choice-hint" id="${id}-hint" lang=${option.langs?.['help'] ?? nothing}>${option.help}</p>`
                 : nothing}`;
           })}
@@ -235,7 +247,7 @@ class Questions {
     return html`<div part="field" class="field ${error ? 'field--error' : ''}">
       <fieldset role="group" aria-describedby=${ids(`h-${key}`, error && `e-${key}`)}>
         <legend>${this.label(item)}</legend>
-        ${this.hint(key, hint)} ${this.errorMessage(key, error)}
+        ${notes(this.hint(key, hint), this.errorMessage(key, error))}
         <div class="date">
           ${datePartOrder(locale).map(
             (part) =>

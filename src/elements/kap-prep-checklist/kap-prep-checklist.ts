@@ -11,7 +11,6 @@ import { checklistProgress } from '../../checklist/due.js';
 import { KapChecklistChangeEvent } from '../../events/kap-checklist-change.js';
 import { KapChecklistCompleteEvent } from '../../events/kap-checklist-complete.js';
 import { KapErrorEvent } from '../../events/kap-error.js';
-import { parseMarkdown, type MarkdownBlock } from '../../forms/markdown.js';
 import { pickText } from '../../i18n/local-text.js';
 import { browserTimeZone } from '../../scheduling/zones.js';
 import { formStyles } from '../../styles/form.styles.js';
@@ -89,7 +88,6 @@ export class KapPrepChecklist extends KapElement {
   private readonly link = new BookingLink(this, { id: () => this.booking, token: () => this.token });  #static: StaticChecklistResult = { kind: 'none' };
   #clock: ReturnType<typeof setInterval> | undefined;
   readonly #reminders = new ReminderFile();
-  #markdown = new Map<string, MarkdownBlock[]>();
   /** Whether `kap-checklist-complete` has fired (or the checklist was already complete when loaded). */
   #completed = false;
   /** The language of the items' plain texts (the backend's `lang`, or the page's checklist's). */
@@ -256,16 +254,6 @@ export class KapPrepChecklist extends KapElement {
     };
   }
 
-  /** An item's details, parsed once (a cache of a pure function, not state). */
-  #details(source: string): MarkdownBlock[] {
-    let blocks = this.#markdown.get(source);
-    if (!blocks) {
-      blocks = parseMarkdown(source);
-      this.#markdown.set(source, blocks);
-    }
-    return blocks;
-  }
-
   /** What the views read, as this render sees it. */
   #view(): ChecklistView {
     return {
@@ -275,7 +263,6 @@ export class KapPrepChecklist extends KapElement {
       now: this.now,
       zone: this.zone,
       contentLang: this.#contentLang,
-      details: (source) => this.#details(source),
       reminderLead: this.#reminderLead(),
       calendarUrl: this.#reminders.url,
       retry: () => void this.loadTask.run(),

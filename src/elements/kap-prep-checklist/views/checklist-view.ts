@@ -8,7 +8,6 @@ import { isAbort } from '../../../api/abort.js';
 import { isKapApiError } from '../../../api/errors.js';
 import type { ElementUi } from '../../../base/element-ui.js';
 import { shownTexts } from '../../../checklist/languages.js';
-import type { MarkdownBlock } from '../../../forms/markdown.js';
 import type { ChosenText } from '../../../i18n/local-text.js';
 import type { ChecklistEntry, ChecklistSync } from '../controllers/checklist-sync.js';
 
@@ -31,8 +30,6 @@ export interface ChecklistView {
   zone: string;
   /** The language of the items' plain texts. */
   contentLang: string;
-  /** An item's details, parsed once. */
-  details(source: string): MarkdownBlock[];
   /** "1 hour": how long before each due time the reminders go off. */
   reminderLead: string;
   /** The reminders file's Blob URL. */

@@ -3,7 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { isKapApiError } from '../../../api/errors.js';
 import { chosenText, interpolateMarked } from '../../../base/local-template.js';
-import { renderMarkdown } from '../../../base/markdown-template.js';
+import { markdown } from '../../../base/markdown-template.js';
 import { checklistProgress, dueAt, dueLasts, dueStatus, type DueStatus } from '../../../checklist/due.js';
 import { foreignLang, type ChosenText } from '../../../i18n/local-text.js';
 import type { KapStringKey } from '../../../i18n/strings.js';
@@ -165,7 +165,7 @@ function renderItem(v: ChecklistView, entry: ChecklistEntry, index: number, sess
         : nothing}
       ${texts.details
         ? html`<div part="details" class="details" id="${id}-details">
-            ${renderMarkdown(v.details(texts.details.text), { ...(detailsLang ? { lang: detailsLang } : {}) })}
+            ${markdown(texts.details.text, { ...(detailsLang ? { lang: detailsLang } : {}) })}
           </div>`
         : nothing}
       ${v.sync.isSaving(entry.id) ? html`<p class="saving muted">${t('checklistSaving')}</p>` : nothing}
