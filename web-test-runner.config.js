@@ -1,78 +1,20 @@
-// Browser tests of the elements, against the real reference backend.
-//
-// Every request to `/api/<namespace>/…` on the test server is handed to a fresh in-memory
-// instance of `server/app.ts` for that namespace, so each test gets its own clinic, same origin,
-// no CORS, and the real server logic (availability, holds, idempotency, no double booking).
-// A namespace may carry options after `~`: `/api/t1~holdSeconds=3~now=2100-01-01T00:00:00Z/`.
+// Browser tests of the elements, against the real reference backend in memory: every request to
+// `/api/<namespace>/…` on the test server reaches a fresh clinic of its own (see
+// test/support/reference-backend.js for the namespace options and the test-only routes).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { getRequestListener } from '@hono/node-server';
-import { tsImport } from 'tsx/esm/api';
+import { referenceBackends } from './test/support/reference-backend.js';
 
-const { createApp } = await tsImport('./server/app.ts', import.meta.url);
-
-/** @type {Map<string, { app: import('hono').Hono, close(): void, listener: ReturnType<typeof getRequestListener> }>} */
-const backends = new Map();
-
-/** `name~holdSeconds=3~now=…~clinicTimeZone=…~writes=…` → createApp options. */
-function optionsFor(namespace) {
-  const [, ...pairs] = namespace.split('~');
-  /** @type {Record<string, unknown>} */
-  const options = { db: ':memory:' };
-  for (const pair of pairs) {
-    const [key, raw = ''] = pair.split('=');
-    const value = decodeURIComponent(raw);
-    if (key === 'holdSeconds') options.holdMinutes = Number(value) / 60;
-    else if (key === 'now') {
-      const fixed = new Date(value);
-      options.now = () => fixed;
-    } else if (key === 'clinicTimeZone') options.clinicTimeZone = value;
-    else if (key === 'writes') options.rateLimit = { writes: Number(value), windowMs: 60_000 };
-    else throw new Error(`Unknown backend option ${key}`);
-  }
-  return options;
-}
-
-function backendFor(namespace) {
-  let backend = backends.get(namespace);
-  if (!backend) {
-    const created = createApp(optionsFor(namespace));
-    backend = { ...created, listener: getRequestListener(created.app.fetch) };
-    backends.set(namespace, backend);
-  }
-  return backend;
-}
+const backends = referenceBackends();
 
 /** @type {import('@web/dev-server-core').Middleware} */
 async function referenceBackend(ctx, next) {
-  const match = /^\/api\/([^/?]+)(\/[^?]*)?(\?.*)?$/.exec(ctx.url);
-  if (!match) return next();
-  const [, namespace, path = '/', query = ''] = match;
-  const backend = backendFor(decodeURIComponent(namespace));
+  if (!/^\/api(-records|-setup)?\//.test(ctx.url)) return next();
   ctx.respond = false;
-  ctx.req.url = `${path}${query}`;
-  await backend.listener(ctx.req, ctx.res);
-}
-
-/**
- * Test-only: `GET /api-records/<namespace>` answers what that namespace's database holds, so a
- * test can prove "one booking, not two" on the server itself rather than through the element.
- * @type {import('@web/dev-server-core').Middleware}
- */
-async function backendRecords(ctx, next) {
-  const match = /^\/api-records\/([^/?]+)$/.exec(ctx.url);
-  if (!match) return next();
-  const { stores } = backendFor(decodeURIComponent(match[1]));
-  // Client details and answers are encrypted at rest: read them back through the stores.
-  const bookings = stores.db.prepare('SELECT id, status, start_ms AS startMs FROM bookings ORDER BY created_at_ms').all();
-  const responses = stores.db.prepare('SELECT id FROM intake_responses ORDER BY received_at_ms').all();
-  ctx.type = 'application/json';
-  ctx.body = JSON.stringify({
-    bookings: await Promise.all(bookings.map(async (row) => ({ ...row, name: (await stores.bookings.bookingDetail(row.id)).client.name }))),
-    intakeResponses: await Promise.all(
-      responses.map(async ({ id }) => ({ id, answers: JSON.stringify((await stores.intake.findResponse(id)).submission.answers) })),
-    ),
-  });
+  if (!(await backends.handle(ctx.req, ctx.res))) {
+    ctx.respond = true;
+    return next();
+  }
 }
 
 export default {
@@ -83,7 +25,7 @@ export default {
   testsFinishTimeout: 300_000,
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 20_000 } },
-  middleware: [referenceBackend, backendRecords],
+  middleware: [referenceBackend],
   plugins: [
     // The plugin hands esbuild the file's raw text and does not follow `extends`, so point it at
     // the file that holds the decorator settings (experimentalDecorators, useDefineForClassFields).
@@ -125,8 +67,7 @@ export default {
     {
       name: 'close-reference-backends',
       serverStop() {
-        for (const backend of backends.values()) backend.close();
-        backends.clear();
+        backends.close();
       },
     },
   ],
