@@ -962,7 +962,7 @@ describe('against the reference backend', () => {
         });
         assert.equal(cancelled.status, 'cancelled');
       } finally {
-        kap.close();
+        await kap.close();
       }
     },
   );
