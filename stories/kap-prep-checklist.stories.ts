@@ -230,7 +230,7 @@ export const StaticPage: Story = {
 /** The clinic has no items for this booking. */
 export const NoItems: Story = {
   name: 'No items',
-  parameters: { demo: { checklists: { administration: { id: 'nothing-yet', items: [] } } } },
+  parameters: { demo: { checklists: { administration: null } } },
   play: async ({ canvasElement }) => {
     await findText(elementIn(canvasElement), 'The clinic has not added anything to prepare yet.');
   },
