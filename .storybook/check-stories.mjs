@@ -1,7 +1,9 @@
 /**
  * Runs every story of the built Storybook (`npm run build-storybook` first) in headless Chromium:
  * each story's `play` function must finish without throwing, and axe-core must then find no
- * violations in the story (shadow DOM included). Exits 1 on any failure.
+ * violations in the story (shadow DOM included). Exits 1 on any failure. Stories run several at a
+ * time (`STORIES_JOBS`, default 4) in one browser, each in a fresh context, against the real
+ * reference backend in memory (test/support/reference-backend.js).
  *
  *   node .storybook/check-stories.mjs [story-id-filter]
  */
@@ -10,6 +12,7 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { extname, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { referenceBackends } from '../test/support/reference-backend.js';
 
 const root = resolve(import.meta.dirname, '..');
 const staticDir = join(root, 'storybook-static');
@@ -25,36 +28,75 @@ const ids = Object.entries(JSON.parse(readFileSync(indexFile, 'utf8')).entries)
   .map(([id]) => id);
 
 const contentTypes = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
+/** Built files, read once: every story page loads the same preview bundle. */
+const files = new Map();
+function staticFile(pathname) {
+  const file = join(staticDir, decodeURIComponent(pathname));
+  if (!files.has(file)) files.set(file, file.startsWith(staticDir) && existsSync(file) && statSync(file).isFile() ? readFileSync(file) : null);
+  return { body: files.get(file), type: contentTypes[extname(file)] ?? 'application/octet-stream' };
+}
+
+// The stories' clinics: the real reference backend in memory, as in `npm run storybook`.
+const backends = referenceBackends();
 const server = createServer((request, response) => {
-  const file = join(staticDir, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
-  if (!file.startsWith(staticDir) || !existsSync(file) || !statSync(file).isFile()) return void response.writeHead(404).end();
-  response.writeHead(200, { 'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  backends
+    .handle(request, response)
+    .then((handled) => {
+      if (handled) return;
+      const { body, type } = staticFile(new URL(request.url ?? '/', 'http://x').pathname);
+      if (!body) response.writeHead(404).end();
+      else response.writeHead(200, { 'Content-Type': type }).end(body);
+    })
+    .catch((error) => {
+      console.error(error);
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
 });
 await new Promise((listening) => server.listen(0, '127.0.0.1', listening));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
-const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium' });
-let failures = 0;
-try {
-  for (const id of ids) {
-    const page = await browser.newPage();
-    const pageErrors = [];
-    page.on('pageerror', (error) => pageErrors.push(String(error)));
-    const started = Date.now();
-    await page.goto(`${origin}/iframe.html?id=${id}&viewMode=story`);
-    const outcome = await page.evaluate(
-      () =>
-        new Promise((done) => {
-          const channel = window.__STORYBOOK_ADDONS_CHANNEL__;
-          const timer = setTimeout(() => done('timed out after 60 s'), 60_000);
-          const end = (result) => (clearTimeout(timer), done(result));
-          channel.on('storyRendered', () => end('ok'));
-          channel.on('playFunctionThrewException', (error) => end(`play threw: ${error?.message ?? JSON.stringify(error)}`));
-          channel.on('storyThrewException', (error) => end(`story threw: ${error?.message ?? JSON.stringify(error)}`));
-          channel.on('storyErrored', (error) => end(`story errored: ${JSON.stringify(error)}`));
-        }),
-    );
-    // The a11y addon may be running its own copy of axe; wait for it rather than collide.
+/**
+ * Runs before the page's own scripts: waits for the story's render to end (its phase), and keeps
+ * the first failure Storybook's channel reports on the way.
+ */
+function watchStory() {
+  window.__kapStory = new Promise((done) => {
+    let failure;
+    const watch = setInterval(() => {
+      const channel = window.__STORYBOOK_ADDONS_CHANNEL__;
+      if (channel && !channel.kapWatched) {
+        channel.kapWatched = true;
+        channel.on('playFunctionThrewException', (error) => (failure ??= `play threw: ${error?.message ?? JSON.stringify(error)}`));
+        channel.on('storyThrewException', (error) => (failure ??= `story threw: ${error?.message ?? JSON.stringify(error)}`));
+        channel.on('storyErrored', (error) => (failure ??= `story errored: ${JSON.stringify(error)}`));
+      }
+      // The render's own phase, so a story that ends before the channel is watched is not missed.
+      const phase = window.__STORYBOOK_PREVIEW__?.currentRender?.phase;
+      const ended = ['completed', 'afterEach', 'finished'].includes(phase);
+      if (failure || ended || phase === 'errored' || phase === 'aborted') {
+        clearInterval(watch);
+        setTimeout(() => done(failure ?? (ended ? 'ok' : `story ${phase}`)), 50);
+      }
+    }, 20);
+  });
+}
+
+async function checkStory(context, id) {
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  const started = Date.now();
+  try {
+    await page.addInitScript(watchStory);
+    // The a11y addon's own run is switched off (manual): this check runs axe itself, once.
+    const timeout = new Promise((done) => setTimeout(done, STORY_TIMEOUT_MS, `timed out after ${STORY_TIMEOUT_MS / 1000} s`));
+    const loaded = page
+      .goto(`${origin}/iframe.html?id=${id}&viewMode=story&globals=a11y.manual:!true`, { waitUntil: 'commit', timeout: STORY_TIMEOUT_MS })
+      .then(() => page.evaluate(() => window.__kapStory))
+      .catch((error) => `did not load: ${String(error).split('\n')[0]}`);
+    const outcome = await Promise.race([loaded, timeout]);
+    if (outcome !== 'ok') return { id, outcome, violations: [], pageErrors, ms: Date.now() - started };
     if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
     const violations = await page.evaluate(async () => {
       for (let attempt = 0; attempt < 100; attempt++) {
@@ -64,23 +106,44 @@ try {
             (violation) => `${violation.id} (${violation.impact}): ${violation.nodes.slice(0, 3).map((node) => JSON.stringify(node.target)).join(' ')}`,
           );
         } catch (error) {
+          // Should the a11y addon run after all, wait for it rather than collide.
           if (!String(error).includes('already running')) throw error;
-          await new Promise((retry) => setTimeout(retry, 100));
+          await new Promise((retry) => setTimeout(retry, 50));
         }
       }
       return ['axe stayed busy'];
     });
-    const passed = outcome === 'ok' && violations.length === 0 && pageErrors.length === 0;
-    if (!passed) failures++;
-    console.log(`${passed ? 'ok  ' : 'FAIL'} ${id} (${Date.now() - started} ms)`);
-    if (outcome !== 'ok') console.log(`     ${outcome.split('\n')[0]}`);
-    for (const violation of violations) console.log(`     axe: ${violation}`);
-    for (const error of pageErrors) console.log(`     page error: ${error}`);
+    return { id, outcome, violations, pageErrors, ms: Date.now() - started };
+  } finally {
     await page.close();
   }
+}
+
+const STORY_TIMEOUT_MS = 60_000;
+const jobs = Math.max(1, Number(process.env.STORIES_JOBS) || 4);
+const started = Date.now();
+const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium' });
+let failures = 0;
+try {
+  // One browser; `jobs` stories at a time, each in its own context (its own storage) and page.
+  const queue = [...ids];
+  const worker = async () => {
+    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+      const context = await browser.newContext();
+      const result = await checkStory(context, id).finally(() => context.close());
+      const passed = result.outcome === 'ok' && result.violations.length === 0 && result.pageErrors.length === 0;
+      if (!passed) failures++;
+      console.log(`${passed ? 'ok  ' : 'FAIL'} ${id} (${result.ms} ms)`);
+      if (result.outcome !== 'ok') console.log(`     ${result.outcome.split('\n')[0]}`);
+      for (const violation of result.violations) console.log(`     axe: ${violation}`);
+      for (const error of result.pageErrors) console.log(`     page error: ${error}`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs, ids.length) }, worker));
 } finally {
   await browser.close();
   server.close();
+  backends.close();
 }
-console.log(`\n${ids.length - failures}/${ids.length} stories passed their play functions and axe.`);
+console.log(`\n${ids.length - failures}/${ids.length} stories passed their play functions and axe (${jobs} at a time, ${((Date.now() - started) / 1000).toFixed(1)} s).`);
 process.exit(failures ? 1 : 0);

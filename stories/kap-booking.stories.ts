@@ -11,7 +11,8 @@ import '../src/kap-booking.js';
 // Spanish registers itself for lang="es"; English stories are unaffected.
 import '../src/es.js';
 import type { KapBooking } from '../src/elements/kap-booking/kap-booking.js';
-import { demoBackend, type DemoBackend, type DemoScript, type SeedOptions } from './demo-backend.js';
+import type { BookingCreatedResponse } from '../src/api/schemas.js';
+import { bookingOnServer, openClinic, seedBooking, type Clinic, type ClinicScript, type SeedOptions } from './support/clinic.js';
 
 interface BookingArgs {
   service: string;
@@ -27,20 +28,32 @@ interface BookingArgs {
 
 interface BookingParameters {
   /** How the demo clinic behaves in this story. */
-  demo?: DemoScript;
+  demo?: ClinicScript;
   /** Width of the frame around the element, to show narrow layouts. */
   width?: string;
   /** The page gives no privacy notice (a set-up mistake the element reports). */
   noPrivacyNotice?: boolean;
 }
 
-/** Demo clinics by story id, so `play` can look at the requests the element made. */
-const clinics = new Map<string, DemoBackend>();
+/** What the loader opened for a story: its clinic on the real backend, and a booking made in advance. */
+interface Loaded {
+  clinic: Clinic;
+  seeded?: BookingCreatedResponse;
+}
+
+const loadedOf = (loaded: unknown): Loaded => loaded as Loaded;
+
+/** Opens the story's clinic on the real reference backend, with the booking it asks for made first. */
+async function loadClinic(context: StoryContext<BookingArgs>): Promise<Loaded> {
+  const parameters = context.parameters as SeededParameters;
+  const clinic = await openClinic(context.id, parameters.demo);
+  const seeded = parameters.seed ? await seedBooking(clinic, parameters.seed.service, parameters.seed.options) : undefined;
+  return { clinic, seeded };
+}
 
 function render(args: BookingArgs, context: StoryContext<BookingArgs>) {
   const parameters = context.parameters as BookingParameters;
-  const clinic = demoBackend(parameters.demo ?? {}, context.id);
-  clinics.set(context.id, clinic);
+  const { clinic } = loadedOf(context.loaded);
   return html`<div style=${parameters.width ? `max-width: ${parameters.width}` : nothing}>
     <kap-booking
       api=${args.api || clinic.api}
@@ -67,9 +80,7 @@ interface SeededParameters extends BookingParameters {
 /** Stories about an existing booking: managing it, or booking the session that follows it. */
 function renderSeeded(args: BookingArgs, context: StoryContext<BookingArgs>) {
   const parameters = context.parameters as SeededParameters;
-  const clinic = demoBackend(parameters.demo ?? {}, context.id);
-  clinics.set(context.id, clinic);
-  const seeded = parameters.seed ? clinic.seedBooking(parameters.seed.service, parameters.seed.options) : undefined;
+  const { clinic, seeded } = loadedOf(context.loaded);
   const id = seeded?.booking.id ?? 'bk-not-in-this-clinic';
   const token =
     parameters.token === 'none' ? undefined : parameters.token === 'wrong' ? 'an-expired-or-mistyped-token-000' : seeded?.accessToken;
@@ -92,6 +103,7 @@ const meta = {
   title: 'Elements/kap-booking',
   component: 'kap-booking',
   render,
+  loaders: [loadClinic],
   decorators: [withActions],
   args: { service: 'consultation', timeZone: '', lang: '', source: 'storybook', theme: '', api: '', manageUrl: '' },
   argTypes: {
@@ -257,23 +269,22 @@ export const HoldExpired: Story = {
   },
 };
 
-/** Someone else booked the time first: back to fresh times, details kept. */
+/** Someone else booked the time just before the client chose it: back to fresh times, without it. */
 export const SlotTaken: Story = {
   name: 'Slot taken',
-  parameters: { demo: { booking: [{ status: 409, code: 'slot_unavailable', message: 'That time has just been taken.' }, 'ok'] } },
-  play: async ({ canvasElement, id }) => {
+  // Someone else really books the time on the backend first; the backend's own 409 comes back.
+  parameters: { demo: { hold: [{ status: 409, code: 'slot_unavailable' }, 'ok'] } },
+  play: async ({ canvasElement, loaded }) => {
     const element = elementIn(canvasElement);
-    const taken = (await find(element, '[part~="time"]')).getAttribute('data-roving');
-    await chooseFirstTime(element);
-    await fillDetails(element);
-    await confirm(element);
+    const time = await find(element, '[part~="time"]');
+    const taken = time.getAttribute('data-roving');
+    await userEvent.click(time);
     await findText(element, 'someone else has just booked that time');
     await find(element, '[part~="time"]');
-    // The fresh times no longer offer the taken one, and the details wait for the next choice.
     await waitFor(() => expect(element.shadowRoot!.querySelector(`[data-roving="${taken}"]`)).toBeNull(), quiet(SLOW));
     await chooseFirstTime(element);
-    await expect((await find<HTMLInputElement>(element, '#kap-email')).value).toBe(CLIENT.email);
-    await expect(clinics.get(id)!.bookings.size).toBe(0);
+    // The one booking is someone else's.
+    await expect((await loadedOf(loaded).clinic.records()).bookings.map((booking) => booking.name)).not.toContain(CLIENT.name);
   },
 };
 
@@ -293,7 +304,7 @@ export const Submitting: Story = {
 
 /** Booked: date, time and zone, what happens next, and an .ics file. */
 export const Confirmed: Story = {
-  play: async ({ canvasElement, id }) => {
+  play: async ({ canvasElement, loaded }) => {
     const element = elementIn(canvasElement);
     await chooseFirstTime(element);
     await fillDetails(element);
@@ -302,8 +313,8 @@ export const Confirmed: Story = {
     await expect(heading.textContent).toContain('Your booking is confirmed');
     await waitFor(() => expect(element.shadowRoot!.activeElement).toBe(heading), quiet(SLOW));
     await expect((await find(element, 'a[download]')).getAttribute('href')).toMatch(/^blob:/);
-    const clinic = clinics.get(id)!;
-    await expect(clinic.bookings.size).toBe(1);
+    const { clinic } = loadedOf(loaded);
+    await expect((await clinic.records()).bookings).toHaveLength(1);
     // One logical submission, one idempotency key.
     const posts = clinic.requests.filter((request) => request.method === 'POST' && request.path === 'bookings');
     await expect(new Set(posts.map((request) => request.idempotencyKey)).size).toBe(1);
@@ -472,15 +483,15 @@ export const ManageCancelled: Story = {
   name: 'Manage: cancelled',
   render: renderSeeded,
   parameters: { seed: { service: 'consultation' } },
-  play: async ({ canvasElement, id }) => {
+  play: async ({ canvasElement, loaded }) => {
     const element = elementIn(canvasElement);
     await find(element, '[data-focus="manage"]');
     await userEvent.click(buttonNamed(element, 'Cancel appointment'));
     await userEvent.click(await waitFor(() => buttonNamed(element, 'Yes, cancel it'), quiet(SLOW)));
     const heading = await find(element, '[data-focus="cancelled"]');
     await expect(heading.textContent).toContain('Your appointment is cancelled');
-    const [booking] = [...clinics.get(id)!.bookings.values()];
-    await expect(booking!.status).toBe('cancelled');
+    const booking = await bookingOnServer(loadedOf(loaded).clinic, loadedOf(loaded).seeded!);
+    await expect(booking.status).toBe('cancelled');
   },
 };
 
@@ -503,7 +514,7 @@ export const ManageCancelFailed: Story = {
 export const ManageAlreadyCancelled: Story = {
   name: 'Manage: already cancelled',
   render: renderSeeded,
-  parameters: { seed: { service: 'consultation', options: { status: 'cancelled' } } },
+  parameters: { seed: { service: 'consultation', options: { cancelled: true } } },
   play: async ({ canvasElement }) => {
     const element = elementIn(canvasElement);
     await findText(element, 'This appointment has been cancelled.');
@@ -546,17 +557,17 @@ export const ManageMoved: Story = {
   name: 'Manage: moved',
   render: renderSeeded,
   parameters: { seed: { service: 'consultation' } },
-  play: async ({ canvasElement, id }) => {
+  play: async ({ canvasElement, loaded }) => {
     const element = elementIn(canvasElement);
     await find(element, '[data-focus="manage"]');
-    const [before] = [...clinics.get(id)!.bookings.values()];
+    const before = await bookingOnServer(loadedOf(loaded).clinic, loadedOf(loaded).seeded!);
     await userEvent.click(buttonNamed(element, 'Change time'));
     await chooseFirstTime(element);
     await userEvent.click(buttonNamed(element, 'Move my appointment'));
     await findText(element, 'Your appointment has been moved');
     await find(element, 'a[download]');
-    const [after] = [...clinics.get(id)!.bookings.values()];
-    await expect(after!.start).not.toBe(before!.start);
+    const after = await bookingOnServer(loadedOf(loaded).clinic, loadedOf(loaded).seeded!);
+    await expect(after.start).not.toBe(before.start);
   },
 };
 
@@ -607,13 +618,13 @@ export const IntegrationWindow: Story = {
   render: renderSeeded,
   args: { service: 'integration' },
   parameters: { seed: { service: 'administration', options: { daysAhead: 8, weekdays: [1, 2, 3] } }, use: 'after' },
-  play: async ({ canvasElement, id }) => {
+  play: async ({ canvasElement, loaded }) => {
     const element = elementIn(canvasElement);
     await find(element, '[part~="window"]');
     await findText(element, '24 to 48 hours after your Ketamine session ends');
     await find(element, '[part~="time"]');
-    const [opener] = [...clinics.get(id)!.bookings.values()];
-    const ended = Date.parse(opener!.end);
+    const opener = await bookingOnServer(loadedOf(loaded).clinic, loadedOf(loaded).seeded!);
+    const ended = Date.parse(opener.end);
     for (const time of element.shadowRoot!.querySelectorAll('[part~="time"]')) {
       const after = Date.parse(time.getAttribute('data-roving')!) - ended;
       await expect(after).toBeGreaterThanOrEqual(24 * 3_600_000);

@@ -13,7 +13,7 @@ import '../src/kap-intake.js';
 import '../src/es.js';
 import type { KapIntake } from '../src/elements/kap-intake/kap-intake.js';
 import type { FormDefinition } from '../src/forms/definition.js';
-import { demoBackend, type DemoScript } from './demo-backend.js';
+import { openClinic, type Clinic, type ClinicScript } from './support/clinic.js';
 
 interface IntakeArgs {
   form: string;
@@ -27,15 +27,20 @@ interface IntakeArgs {
 
 interface IntakeParameters {
   /** How the demo clinic behaves in this story. */
-  demo?: DemoScript;
+  demo?: ClinicScript;
   /** Given to the `definition` property instead of loading `form`. */
   definition?: unknown;
   width?: string;
 }
 
+/** Opens the story's clinic on the real reference backend. */
+async function loadClinic(context: StoryContext<IntakeArgs>): Promise<{ clinic: Clinic }> {
+  return { clinic: await openClinic(context.id, (context.parameters as IntakeParameters).demo) };
+}
+
 function render(args: IntakeArgs, context: StoryContext<IntakeArgs>) {
   const parameters = context.parameters as IntakeParameters;
-  const clinic = demoBackend(parameters.demo ?? {}, context.id);
+  const { clinic } = context.loaded as { clinic: Clinic };
   return html`<div style=${parameters.width ? `max-width: ${parameters.width}` : nothing}>
     <kap-intake
       api=${args.api || clinic.api}
@@ -53,6 +58,7 @@ const meta = {
   title: 'Elements/kap-intake',
   component: 'kap-intake',
   render,
+  loaders: [loadClinic],
   decorators: [withActions],
   args: { form: 'kap-demo-intake', lang: '', theme: '', draft: '', booking: '', api: '' },
   argTypes: {
@@ -239,7 +245,7 @@ export const Loading: Story = {
 /** The form could not be loaded: a calm message and "Try again". */
 export const LoadFailed: Story = {
   name: 'Load failed',
-  parameters: { demo: { form: 'network-error', delayMs: 10 } },
+  parameters: { demo: { form: 'network-error' } },
   play: async ({ canvasElement }) => {
     const element = elementIn(canvasElement);
     await findText(element, "We couldn't load the form.");
@@ -379,14 +385,14 @@ export const CrisisResources: Story = {
 export const CheckYourAnswers: Story = {
   name: 'Check your answers',
   args: { form: 'short' },
-  parameters: { demo: { forms: { short: SHORT } } },
+  parameters: { demo: { forms: [SHORT] } },
   play: async ({ canvasElement }) => answerShortForm(elementIn(canvasElement)),
 };
 
 /** Sending, while the clinic has not answered. */
 export const Submitting: Story = {
   args: { form: 'short' },
-  parameters: { demo: { forms: { short: SHORT }, intake: 'never' } },
+  parameters: { demo: { forms: [SHORT], intake: 'never' } },
   play: async ({ canvasElement }) => {
     const element = elementIn(canvasElement);
     await answerShortForm(element);
@@ -399,7 +405,7 @@ export const Submitting: Story = {
 export const SubmitFailed: Story = {
   name: 'Submit failed',
   args: { form: 'short' },
-  parameters: { demo: { forms: { short: SHORT }, intake: { status: 503, code: 'internal_error' }, delayMs: 10 } },
+  parameters: { demo: { forms: [SHORT], intake: { status: 503, code: 'internal_error' } } },
   play: async ({ canvasElement }) => {
     const element = elementIn(canvasElement);
     await answerShortForm(element);
@@ -412,7 +418,7 @@ export const SubmitFailed: Story = {
 /** Sent: what happens next; no scores, no verdict. */
 export const Confirmation: Story = {
   args: { form: 'short' },
-  parameters: { demo: { forms: { short: SHORT } } },
+  parameters: { demo: { forms: [SHORT] } },
   play: async ({ canvasElement }) => {
     const element = elementIn(canvasElement);
     await answerShortForm(element);

@@ -11,7 +11,8 @@ import '../src/kap-prep-checklist.js';
 import '../src/es.js';
 import { KAP_DEFAULT_CHECKLIST } from '../src/checklist/kap-default.js';
 import type { KapPrepChecklist } from '../src/elements/kap-prep-checklist/kap-prep-checklist.js';
-import { checkOffDemoItems, demoBackend, type DemoScript, type SeedOptions } from './demo-backend.js';
+import type { BookingCreatedResponse } from '../src/api/schemas.js';
+import { checkOff, openClinic, seedBooking, type Clinic, type ClinicScript, type SeedOptions } from './support/clinic.js';
 
 interface ChecklistArgs {
   timeZone: string;
@@ -23,7 +24,7 @@ interface ChecklistArgs {
 
 interface ChecklistParameters {
   /** How the demo clinic behaves in this story. */
-  demo?: DemoScript;
+  demo?: ClinicScript;
   /** The booking placed in advance; default an administration session a few days ahead. */
   seed?: SeedOptions;
   /** Item ids the client checked off on an earlier visit. */
@@ -33,6 +34,16 @@ interface ChecklistParameters {
   /** A static page: the child JSON script's content instead of a backend. */
   settings?: () => unknown;
   width?: string;
+}
+
+/** Opens the story's clinic on the real reference backend, with the booking made (and items checked off) first. */
+async function loadClinic(context: StoryContext<ChecklistArgs>): Promise<{ clinic?: Clinic; seeded?: BookingCreatedResponse }> {
+  const parameters = context.parameters as ChecklistParameters;
+  if (parameters.settings) return {};
+  const clinic = await openClinic(context.id, parameters.demo);
+  const seeded = await seedBooking(clinic, 'administration', { daysAhead: 3, ...parameters.seed });
+  if (parameters.done) await checkOff(clinic, seeded, parameters.done);
+  return { clinic, seeded };
 }
 
 function render(args: ChecklistArgs, context: StoryContext<ChecklistArgs>): HTMLElement {
@@ -51,9 +62,8 @@ function render(args: ChecklistArgs, context: StoryContext<ChecklistArgs>): HTML
     script.textContent = JSON.stringify(parameters.settings());
     element.append(script);
   } else {
-    const clinic = demoBackend(parameters.demo ?? {}, context.id);
-    const { booking, accessToken } = clinic.seedBooking('administration', { daysAhead: 3, ...parameters.seed });
-    if (parameters.done) checkOffDemoItems(clinic, booking.id, parameters.done);
+    const { clinic, seeded } = context.loaded as { clinic: Clinic; seeded: BookingCreatedResponse };
+    const { booking, accessToken } = seeded;
     element.setAttribute('api', args.api || clinic.api);
     element.setAttribute('booking', booking.id);
     const token = parameters.token ?? 'valid';
@@ -69,6 +79,7 @@ const meta = {
   title: 'Elements/kap-prep-checklist',
   component: 'kap-prep-checklist',
   render,
+  loaders: [loadClinic],
   decorators: [withActions],
   args: { timeZone: '', lang: '', theme: '', api: '' },
   argTypes: {
@@ -219,7 +230,7 @@ export const StaticPage: Story = {
 /** The clinic has no items for this booking. */
 export const NoItems: Story = {
   name: 'No items',
-  parameters: { demo: { checklistDefinition: { items: [] } } },
+  parameters: { demo: { checklists: { administration: null } } },
   play: async ({ canvasElement }) => {
     await findText(elementIn(canvasElement), 'The clinic has not added anything to prepare yet.');
   },
@@ -254,7 +265,7 @@ export const NotFound: Story = {
 
 /** The booking was cancelled. */
 export const Cancelled: Story = {
-  parameters: { seed: { status: 'cancelled' } },
+  parameters: { seed: { cancelled: true } },
   play: async ({ canvasElement }) => {
     await findText(elementIn(canvasElement), 'This appointment has been cancelled');
   },

@@ -79,8 +79,8 @@ async function explained<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {
-    if (isRefusal(error, 'email_taken')) throw new Error('There is already a staff account with this email.');
-    if (isRefusal(error, 'last_owner')) throw new Error('This is the clinic’s only owner: add another owner before disabling this one.');
+    if (isRefusal(error, 'email_taken')) throw new Error('There is already a staff account with this email.', { cause: error });
+    if (isRefusal(error, 'last_owner')) throw new Error('This is the clinic’s only owner: add another owner before disabling this one.', { cause: error });
     throw error;
   }
 }

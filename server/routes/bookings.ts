@@ -80,7 +80,10 @@ export function registerBookingRoutes(app: Hono<AppEnv>, { stores, now }: RouteC
     const request = parseRequest(RescheduleRequest, c.var.body);
     const at = now();
     const unchangeable = changeRefusal(record, at);
-    if (unchangeable) throw refusalError(new StoreRefusal(unchangeable), { now: at, change: 'move' });
+    if (unchangeable) {
+      const refusal = new StoreRefusal(unchangeable);
+      throw refusalError(refusal, { now: at, change: 'move' }) ?? refusal;
+    }
     const service = await stores.clinic.findService(record.serviceId);
     if (!service) throw validationFailed({ start: 'This service can no longer be booked online. Please contact the clinic.' });
     const slot = bookableSlot(await stores.clinic.schedulingRules(), service, Date.parse(request.start), at);

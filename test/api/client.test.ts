@@ -970,7 +970,7 @@ describe('against the reference backend', () => {
         });
         assert.equal(cancelled.status, 'cancelled');
       } finally {
-        kap.close();
+        await kap.close();
       }
     },
   );

@@ -85,7 +85,7 @@ describe('the availability cache never answers stale', () => {
         .run(Date.parse(SLOT), Date.parse(SLOT) + 45 * MINUTE);
       other.close();
       assert.ok(!(await offered(app)).includes(SLOT));
-      app.close();
+      await app.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -133,7 +133,7 @@ describe('the availability cache never answers stale', () => {
             assert.deepEqual(starts(slots), await definition(app, service, WEEK));
           }
         }
-        app.close();
+        await app.close();
       }),
       { numRuns: 40 },
     );

@@ -174,7 +174,7 @@ describe('access tokens', () => {
       for (const content of files()) assert.ok(!content.includes(accessToken), 'token found in a database file');
       app.db.pragma('wal_checkpoint(TRUNCATE)');
       for (const content of files()) assert.ok(!content.includes(accessToken));
-      app.close();
+      await app.close();
       for (const content of files()) assert.ok(!content.includes(accessToken));
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -190,7 +190,7 @@ describe('checklist storage', () => {
     await putItem(first, session, 'stop-eating', { done: true });
     await putItem(first, session, 'stop-eating', { done: false });
     const before = await (await getChecklist(first, session)).text();
-    first.close();
+    await first.close();
 
     const second = testApp({ db });
     try {
@@ -201,7 +201,7 @@ describe('checklist storage', () => {
       const items = JSON.parse(text).items as { id: string; done: boolean; doneAt?: string }[];
       assert.deepEqual(items.filter((item) => item.done).map((item) => [item.id, item.doneAt]), [['arrange-ride-home', '2026-03-02T12:00:00Z']]);
     } finally {
-      second.close();
+      await second.close();
     }
   });
 
@@ -251,13 +251,13 @@ describe('checklist storage', () => {
     assert.equal((await fixed.json()).items.length, DEMO_CHECKLIST_TEMPLATES.consultation!.items.length);
   });
 
-  test('the server refuses to start with a broken template, naming the service and each problem', () => {
+  test('the server refuses to start with a broken template, naming the service and each problem', async () => {
     const db = join(temp.make(), 'kap.sqlite');
     const first = createApp({ db });
     first.stores.db
       .prepare("UPDATE services SET checklist_template = ? WHERE id = 'preparation'")
       .run(JSON.stringify({ items: [{ id: 'a', text: 'A', group: 'G' }, { id: 'a', text: 'B', group: 'G', dueOffsetMinutes: 'soon' }] }));
-    first.close();
+    await first.close();
     assert.throws(
       () => createApp({ db }),
       (error: Error) => {

@@ -67,7 +67,7 @@ describe('50 simultaneous POST /bookings for one slot', () => {
       assert.equal(new Date(rows[0]!.start_ms).toISOString(), '2026-03-03T15:00:00.000Z');
     } finally {
       await closeServer(server);
-      kap.close();
+      await kap.close();
     }
   });
 

@@ -64,7 +64,7 @@ describe('the demo administration booking', () => {
     for (const [now, expected, why] of cases) {
       const app = testApp({ start: now });
       assert.equal((await seed(app, now)).booking.start, expected, why);
-      app.close();
+      await app.close();
     }
   });
 
@@ -108,7 +108,7 @@ describe('the demo administration booking', () => {
     const first = open();
     const one = await seed(first, clock.ms);
     await putItem(first, { id: one.booking.id, token: one.accessToken }, 'arrange-ride-home', { done: true });
-    first.close();
+    await first.close();
 
     clock.advance(HOUR);
     const second = open();
@@ -122,7 +122,7 @@ describe('the demo administration booking', () => {
       assert.deepEqual(checklist.items.filter((item: { done: boolean }) => item.done).map((item: { id: string }) => item.id), ['arrange-ride-home']);
       assert.equal(seededRows(second.db).length, 1);
     } finally {
-      second.close();
+      await second.close();
     }
   });
 
@@ -158,8 +158,8 @@ describe('the demo administration booking', () => {
       assert.equal(first.booking.id, second.booking.id);
       assert.equal(seededRows(a.stores.db).length, 1);
     } finally {
-      a.close();
-      b.close();
+      await a.close();
+      await b.close();
     }
   });
 

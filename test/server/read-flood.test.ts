@@ -71,7 +71,7 @@ async function flood(t: TestContext, options: Partial<AppOptions>, reads: number
     return { outcome, served, stats: kap.stores.availabilityCacheStats, after };
   } finally {
     await closeServer(server);
-    kap.close();
+    await kap.close();
   }
 }
 

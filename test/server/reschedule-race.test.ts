@@ -109,7 +109,7 @@ describe('reschedule races, one server process', () => {
       assertOneWinner(answers, made, target, dbPath, 45 * 60_000);
     } finally {
       await closeServer(server);
-      kap.close();
+      await kap.close();
     }
   });
 
@@ -125,7 +125,7 @@ describe('reschedule races, one server process', () => {
       assertOneWinner(await Promise.all(racers), [mine], target, dbPath, 45 * 60_000);
     } finally {
       await closeServer(server);
-      kap.close();
+      await kap.close();
     }
   });
 });

@@ -127,6 +127,7 @@ export class SqliteIntakeStore implements IntakeStore {
     return this.#cipher.seal(JSON.stringify(value), fieldContext('intake_responses', column, id));
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- decrypted JSON: each caller states its type
   #open(column: 'answers' | 'scores' | 'flags' | 'safety_items', row: ResponseRow): any {
     return JSON.parse(this.#cipher.open(row[column], fieldContext('intake_responses', column, row.id)));
   }

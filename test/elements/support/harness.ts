@@ -238,7 +238,7 @@ export async function postBooking(
   return response.json();
 }
 
-/** What the test server's backend for `api` holds (see `backendRecords` in web-test-runner.config.js). */
+/** What the test server's backend for `api` holds (see `/api-records/` in test/support/reference-backend.js). */
 export interface BackendRecords {
   bookings: { id: string; status: string; startMs: number; name: string }[];
   /** `answers` is the stored JSON text. */

@@ -105,7 +105,7 @@ export class BookingFlow implements ReactiveController {
   hostDisconnected(): void {
     this.#clearTimers();
     if (this.hold && this.step !== 'done') {
-      this.#releaseHold(this.hold);
+      void this.#releaseHold(this.hold);
       this.hold = undefined;
       this.holdState = 'expired';
     }
