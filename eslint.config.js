@@ -80,7 +80,7 @@ export default tseslint.config(
   {
     // Chai's `expect(…)` chains are typed as promises (chai-as-promised), so a floating-promise check
     // would flag every assertion: instead, the one asynchronous assertion the browser tests use must be awaited.
-    files: ['test/elements/**/*.ts', 'stories/**/*.ts'],
+    files: ['test/elements/**/*.ts', 'test/console/**/*.ts', 'stories/**/*.ts'],
     rules: {
       '@typescript-eslint/no-floating-promises': 'off',
       '@typescript-eslint/no-unused-expressions': 'off',
@@ -105,7 +105,7 @@ export default tseslint.config(
   },
   {
     // Lit templates and custom elements: the browser side.
-    files: ['src/**/*.ts', 'stories/**/*.ts', 'test/elements/**/*.ts'],
+    files: ['src/**/*.ts', 'console/**/*.ts', 'stories/**/*.ts', 'test/elements/**/*.ts', 'test/console/**/*.ts'],
     ...lit.configs['flat/recommended'],
   },
   {

@@ -184,7 +184,7 @@ export class KapConsole extends LitElement {
             </nav>
             ${this.view === 'schedule'
               ? html`<console-schedule .api=${this.client} .t=${t} .lang=${this.lang}></console-schedule>`
-              : html`<console-requests .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone} ?manage=${this.#may('bookings:manage')}></console-requests>`}`}`;
+              : html`<console-requests .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone} .manage=${this.#may('bookings:manage')}></console-requests>`}`}`;
   }
 
   /** Another view; the safety queue is asked again, so what came in meanwhile is on top. */
@@ -224,4 +224,4 @@ export class KapConsole extends LitElement {
     heading?.focus();
   }
 }
-customElements.get('kap-console') ?? customElements.define('kap-console', KapConsole);
+if (!customElements.get('kap-console')) customElements.define('kap-console', KapConsole);

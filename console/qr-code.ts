@@ -41,4 +41,4 @@ export class ConsoleQrCode extends LitElement {
     </svg>`;
   }
 }
-customElements.get('console-qr-code') ?? customElements.define('console-qr-code', ConsoleQrCode);
+if (!customElements.get('console-qr-code')) customElements.define('console-qr-code', ConsoleQrCode);

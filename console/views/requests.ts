@@ -142,4 +142,4 @@ export class ConsoleRequests extends LitElement {
     return error.status >= 500 ? this.t('errorServer') : this.t('errorUnexpected');
   }
 }
-customElements.get('console-requests') ?? customElements.define('console-requests', ConsoleRequests);
+if (!customElements.get('console-requests')) customElements.define('console-requests', ConsoleRequests);

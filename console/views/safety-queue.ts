@@ -186,4 +186,4 @@ export class ConsoleSafetyQueue extends LitElement {
     return error.status >= 500 ? this.t('errorServer') : this.t('errorUnexpected');
   }
 }
-customElements.get('console-safety-queue') ?? customElements.define('console-safety-queue', ConsoleSafetyQueue);
+if (!customElements.get('console-safety-queue')) customElements.define('console-safety-queue', ConsoleSafetyQueue);

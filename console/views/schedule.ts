@@ -105,4 +105,4 @@ export class ConsoleSchedule extends LitElement {
       })}`;
   }
 }
-customElements.get('console-schedule') ?? customElements.define('console-schedule', ConsoleSchedule);
+if (!customElements.get('console-schedule')) customElements.define('console-schedule', ConsoleSchedule);

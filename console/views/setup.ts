@@ -123,4 +123,4 @@ export class ConsoleSetup extends LitElement {
     }
   }
 }
-customElements.get('console-setup') ?? customElements.define('console-setup', ConsoleSetup);
+if (!customElements.get('console-setup')) customElements.define('console-setup', ConsoleSetup);

@@ -80,4 +80,4 @@ export class ConsoleSignIn extends LitElement {
     return error.status >= 500 ? this.t('errorServer') : this.t('errorUnexpected');
   }
 }
-customElements.get('console-sign-in') ?? customElements.define('console-sign-in', ConsoleSignIn);
+if (!customElements.get('console-sign-in')) customElements.define('console-sign-in', ConsoleSignIn);

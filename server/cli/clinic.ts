@@ -36,7 +36,7 @@ async function importCommand(file: string, env: NodeJS.ProcessEnv, print: (line:
   try {
     input = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`${file} is not a JSON file (${(error as Error).message}). Nothing was changed.`);
+    throw new Error(`${file} is not a JSON file (${(error as Error).message}). Nothing was changed.`, { cause: error });
   }
   const { stores } = openClinicDatabase(env);
   try {
