@@ -22,7 +22,7 @@ const noUnsafeHTML = {
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'storybook-static/**', 'node_modules/**', 'data/**', 'test-results/**', 'custom-elements.json'],
+    ignores: ['dist/**', 'dist-console/**', 'storybook-static/**', 'node_modules/**', 'data/**', 'test-results/**', 'custom-elements.json'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
