@@ -52,6 +52,7 @@ export const en = {
   navLabel: 'Console',
   navSchedule: 'Schedule',
   navRequests: 'Requests',
+  navSettings: 'Settings',
   nothingForRole: 'Nothing here yet for your role. Forms, the theme and the embed code will come in a later version of the console.',
 
   // safety queue
@@ -118,6 +119,32 @@ export const en = {
   'intake.none': 'Not sent',
   'intake.submitted': 'Submitted',
   'intake.needs-clinician': 'Needs a clinician',
+
+  // settings: closures
+  settingsHeading: 'Settings',
+  closuresHeading: 'Closures',
+  closuresHint: 'Days and times the clinic is closed; no one can book them. Times are in the clinic’s time zone ({zone}).',
+  closuresEmpty: 'No closures.',
+  closureWholeDay: '{day}, whole day',
+  closurePart: '{day}, {from}–{to}',
+  closureRemove: 'Remove',
+  closureAddHeading: 'Add a closure',
+  closureDate: 'Date',
+  closureExtent: 'Closed for',
+  closureExtentDay: 'The whole day',
+  closureExtentPart: 'Part of the day',
+  closureFrom: 'Closed from',
+  closureTo: 'Closed until',
+  closureReason: 'Reason (optional, for staff only)',
+  closureAdd: 'Add closure',
+  closureAdded: 'Added: {closure}.',
+  closureRemoved: 'Removed: {closure}.',
+  closureDateMissing: 'Enter the date the clinic is closed.',
+  closureDateInvalid: 'Enter a date that exists, such as 2026-12-24.',
+  closureTimeMissing: 'Enter a time, such as 13:00.',
+  closureTimeInvalid: 'Enter a time such as 13:00.',
+  closureToBeforeFrom: 'The end must be after the start.',
+  closureReasonInvalid: 'Shorten the reason to 200 characters or fewer.',
 };
 
 export type ConsoleStrings = Record<keyof typeof en, string>;
