@@ -19,6 +19,7 @@ import {
 } from '../src/api/staff.js';
 import * as z from 'zod/mini';
 import { ClinicConfiguration, type Closure } from '../src/api/clinic-config.js';
+import { AvailabilityResponse } from '../src/api/schemas.js';
 
 /** `GET staff/clinic` and every `PUT staff/clinic/…`: the whole configuration after the change. */
 const ConfigurationResponse = z.object({ configuration: ClinicConfiguration });
@@ -98,6 +99,11 @@ export class ConsoleApi {
   /** Replaces the clinic's closures whole (owner). */
   saveClosures(closures: Closure[]) {
     return this.#call('PUT', 'staff/clinic/closures', ConfigurationResponse, { closures });
+  }
+
+  /** The public availability a client's `<kap-booking>` is offered (`from`, `to`: instants). */
+  availability(service: string, from: string, to: string) {
+    return this.#call('GET', `availability?${new URLSearchParams({ service, from, to })}`, AvailabilityResponse, undefined, { public: true });
   }
 
   async #call<T>(method: string, path: string, schema: Schema<T>, body?: unknown, options: { public?: boolean } = {}): Promise<T> {

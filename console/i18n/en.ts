@@ -145,6 +145,13 @@ export const en = {
   closureTimeInvalid: 'Enter a time such as 13:00.',
   closureToBeforeFrom: 'The end must be after the start.',
   closureReasonInvalid: 'Shorten the reason to 200 characters or fewer.',
+  previewHeading: 'What clients are offered: the next two weeks',
+  previewHint: 'Free start times each day, per service, as the booking page shows them. Services booked only after another are not shown.',
+  previewDay: 'Day',
+  previewNone: 'None',
+  previewCountOne: '1 time',
+  previewCountOther: '{count} times',
+  previewFailed: 'Could not be read',
 };
 
 export type ConsoleStrings = Record<keyof typeof en, string>;

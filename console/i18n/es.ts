@@ -141,4 +141,11 @@ export const es: ConsoleStrings = {
   closureTimeInvalid: 'Escriba una hora como 13:00.',
   closureToBeforeFrom: 'El final debe ser posterior al inicio.',
   closureReasonInvalid: 'Acorte el motivo a 200 caracteres o menos.',
+  previewHeading: 'Lo que se ofrece a los clientes: las próximas dos semanas',
+  previewHint: 'Horas de inicio libres cada día, por servicio, tal como las muestra la página de reservas. No se muestran los servicios que solo se reservan después de otro.',
+  previewDay: 'Día',
+  previewNone: 'Ninguna',
+  previewCountOne: '1 hora',
+  previewCountOther: '{count} horas',
+  previewFailed: 'No se pudo leer',
 };

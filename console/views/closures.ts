@@ -2,15 +2,18 @@
  * `<console-closures>`: the owner's Settings, starting with the clinic's closures — each day (or
  * part of one) the clinic is closed, soonest first, with its reason and a Remove button; a form adds
  * one, a whole day or a time range. Every change sends the whole list (`PUT staff/clinic/closures`);
- * the server checks it and answers the list it stored, which is what is shown.
+ * the server checks it and answers the list it stored, which is what is shown. Below, a preview of
+ * the next two weeks' availability per service shows the change as clients see it.
  */
 import { LitElement, html, nothing } from 'lit';
-import { minuteOfDay, type Closure } from '../../src/api/clinic-config.js';
+import { minuteOfDay, type Closure, type ConfiguredService } from '../../src/api/clinic-config.js';
 import { ConsoleApiError, type ConsoleApi } from '../api-client.js';
 import { consoleStyles } from '../console.styles.js';
 import type { Translate } from '../i18n/index.js';
+import './availability-preview.js';
+import type { ConsoleAvailabilityPreview } from './availability-preview.js';
 
-type State = { name: 'loading' } | { name: 'failed'; message: string } | { name: 'ready'; closures: Closure[]; timeZone: string };
+type State = { name: 'loading' } | { name: 'failed'; message: string } | { name: 'ready'; closures: Closure[]; timeZone: string; services: ConfiguredService[] };
 type Field = 'date' | 'from' | 'to' | 'reason';
 
 /** Soonest first; a whole day before a part of the same day. */
@@ -64,7 +67,7 @@ export class ConsoleClosures extends LitElement {
   async load() {
     try {
       const { configuration } = await this.api.clinic();
-      this.state = { name: 'ready', closures: ordered(configuration.closures), timeZone: configuration.profile.timeZone };
+      this.state = { name: 'ready', closures: ordered(configuration.closures), timeZone: configuration.profile.timeZone, services: configuration.services };
     } catch (error) {
       this.state = { name: 'failed', message: this.#message(error) };
     }
@@ -92,7 +95,10 @@ export class ConsoleClosures extends LitElement {
         ? html`<div class="notice notice--error" role="alert"><p>${state.message}</p></div>
             <button class="button button--secondary" type="button" @click=${() => this.load()}>${t('tryAgain')}</button>`
         : nothing}
-      ${state.name === 'ready' ? html`${this.#list(state.closures)} ${this.#form()}` : nothing}
+      ${state.name === 'ready'
+        ? html`${this.#list(state.closures)} ${this.#form()}
+            <console-availability-preview .api=${this.api} .t=${this.t} .lang=${this.lang} .services=${state.services} .timeZone=${state.timeZone}></console-availability-preview>`
+        : nothing}
     </section>`;
   }
 
@@ -189,9 +195,11 @@ export class ConsoleClosures extends LitElement {
     this.outcome = '';
     try {
       const { configuration } = await this.api.saveClosures(closures);
-      this.state = { name: 'ready', closures: ordered(configuration.closures), timeZone: configuration.profile.timeZone };
+      this.state = { name: 'ready', closures: ordered(configuration.closures), timeZone: configuration.profile.timeZone, services: configuration.services };
       this.outcome = outcome;
       await this.updateComplete;
+      // What clients are offered now, with this change.
+      void this.renderRoot.querySelector<ConsoleAvailabilityPreview>('console-availability-preview')?.refresh();
       return true;
     } catch (error) {
       const errors: ConsoleClosures['errors'] = {};

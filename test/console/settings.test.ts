@@ -56,10 +56,13 @@ describe('<kap-console> settings: closures', () => {
   it('the owner closes a whole day with the keyboard: it is listed, and the day leaves the availability; removing it brings the day back', async () => {
     const api = freshApi();
     const days = await openDays(api);
-    const day = days.at(-1)!;
-    expect(days.length).to.be.greaterThan(1);
+    const day = days[2]!;
+    expect(days.length).to.be.greaterThan(3);
     const element = await openSettings(api);
     await until(() => deepText(element).includes('No closures.'), 'the empty list shows');
+    // The preview shows what a client is offered that day, per service.
+    const cell = () => deep(element, `tr[data-day="${day}"] td[data-label="Ketamine session"]`)?.textContent?.trim() ?? '';
+    await until(() => /^\d+ times?$/.test(cell()), 'the preview shows the day’s free times');
     await expect(element).to.be.accessible();
 
     fill(element, 'Date', day);
@@ -71,6 +74,7 @@ describe('<kap-console> settings: closures', () => {
     expect(deepText(element)).to.include('Staff training');
     expect(activeElement()?.id).to.equal('closures-heading', 'focus returns to the list’s heading');
     expect(await openDays(api)).not.to.include(day);
+    await until(() => cell() === 'None', 'the preview shows the day closed');
     await expect(element).to.be.accessible();
 
     buttonNamed(element, 'Remove').focus();
@@ -78,6 +82,7 @@ describe('<kap-console> settings: closures', () => {
     await until(() => deepText(element).includes('Removed: '), 'the closure is removed');
     expect(deepText(element)).to.include('No closures.');
     expect(await openDays(api)).to.include(day);
+    await until(() => /^\d+ times?$/.test(cell()), 'the preview shows the day open again');
   });
 
   it('a part of a day: the times are asked for, an end before the start is refused at the field, then it is saved as a range', async () => {
