@@ -18,7 +18,7 @@ import {
   type DeclineReasonCode,
 } from '../src/api/staff.js';
 import * as z from 'zod/mini';
-import { ClinicConfiguration, type Closure } from '../src/api/clinic-config.js';
+import { ClinicConfiguration, type Closure, type OpeningRange } from '../src/api/clinic-config.js';
 import { AvailabilityResponse } from '../src/api/schemas.js';
 
 /** `GET staff/clinic` and every `PUT staff/clinic/…`: the whole configuration after the change. */
@@ -101,6 +101,10 @@ export class ConsoleApi {
     return this.#call('PUT', 'staff/clinic/closures', ConfigurationResponse, { closures });
   }
 
+  /** Replaces the clinic's opening hours whole (owner). */
+  saveOpeningHours(openingHours: OpeningRange[]) {
+    return this.#call('PUT', 'staff/clinic/hours', ConfigurationResponse, { openingHours });
+  }
   /** The public availability a client's `<kap-booking>` is offered (`from`, `to`: instants). */
   availability(service: string, from: string, to: string) {
     return this.#call('GET', `availability?${new URLSearchParams({ service, from, to })}`, AvailabilityResponse, undefined, { public: true });

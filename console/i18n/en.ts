@@ -120,6 +120,19 @@ export const en = {
   'intake.submitted': 'Submitted',
   'intake.needs-clinician': 'Needs a clinician',
 
+
+  // settings: opening hours
+  hoursHeading: 'Opening hours',
+  hoursHint: 'Each weekday may have several ranges, such as 09:00–12:00 and 13:00–17:00. A day without one is closed. Save to apply the changes.',
+  hoursClosed: 'Closed.',
+  hoursOpens: 'Opens',
+  hoursCloses: 'Closes',
+  hoursRange: '{day}, {opens}–{closes}',
+  hoursAddRange: 'Add a range on {day}',
+  hoursRemoveRange: 'Remove {day}, {opens}–{closes}',
+  hoursSave: 'Save opening hours',
+  hoursSaved: 'Opening hours saved.',
+  hoursOverlap: 'This range overlaps another on the same day.',
   // settings: closures
   settingsHeading: 'Settings',
   closuresHeading: 'Closures',

@@ -116,6 +116,19 @@ export const es: ConsoleStrings = {
   'intake.submitted': 'Enviado',
   'intake.needs-clinician': 'Necesita un profesional clínico',
 
+
+  // settings: opening hours
+  hoursHeading: 'Horario de apertura',
+  hoursHint: 'Cada día de la semana puede tener varios tramos, como 09:00–12:00 y 13:00–17:00. Un día sin tramos está cerrado. Guarde para aplicar los cambios.',
+  hoursClosed: 'Cerrado.',
+  hoursOpens: 'Abre',
+  hoursCloses: 'Cierra',
+  hoursRange: '{day}, {opens}–{closes}',
+  hoursAddRange: 'Añadir un tramo el {day}',
+  hoursRemoveRange: 'Quitar {day}, {opens}–{closes}',
+  hoursSave: 'Guardar el horario',
+  hoursSaved: 'Horario guardado.',
+  hoursOverlap: 'Este tramo se solapa con otro del mismo día.',
   // settings: closures
   settingsHeading: 'Configuración',
   closuresHeading: 'Cierres',

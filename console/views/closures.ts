@@ -1,5 +1,5 @@
 /**
- * `<console-closures>`: the owner's Settings, starting with the clinic's closures — each day (or
+ * `<console-closures>`: the owner's Settings — opening hours (`<console-opening-hours>`), then the clinic's closures — each day (or
  * part of one) the clinic is closed, soonest first, with its reason and a Remove button; a form adds
  * one, a whole day or a time range. Every change sends the whole list (`PUT staff/clinic/closures`);
  * the server checks it and answers the list it stored, which is what is shown. Below, a preview of
@@ -11,6 +11,7 @@ import { ConsoleApiError, type ConsoleApi } from '../api-client.js';
 import { consoleStyles } from '../console.styles.js';
 import type { Translate } from '../i18n/index.js';
 import './availability-preview.js';
+import './opening-hours.js';
 import type { ConsoleAvailabilityPreview } from './availability-preview.js';
 
 type State = { name: 'loading' } | { name: 'failed'; message: string } | { name: 'ready'; closures: Closure[]; timeZone: string; services: ConfiguredService[] };
@@ -87,6 +88,7 @@ export class ConsoleClosures extends LitElement {
     const state = this.state;
     return html`<section part="base" class="section" aria-labelledby="settings-heading">
       <h2 id="settings-heading" class="heading--sub" tabindex="-1">${t('settingsHeading')}</h2>
+      <console-opening-hours .api=${this.api} .t=${t} .lang=${this.lang} @hours-saved=${this.#refreshPreview}></console-opening-hours>
       <h3 id="closures-heading" tabindex="-1">${t('closuresHeading')}</h3>
       ${state.name === 'ready' ? html`<p class="hint">${t('closuresHint', { zone: state.timeZone })}</p>` : nothing}
       ${this.outcome ? html`<p class="notice notice--success" role="status">${this.outcome}</p>` : nothing}
@@ -179,6 +181,10 @@ export class ConsoleClosures extends LitElement {
     }
   };
 
+  #refreshPreview = () => {
+    void this.renderRoot.querySelector<ConsoleAvailabilityPreview>('console-availability-preview')?.refresh();
+  };
+
   async #remove(closure: Closure) {
     if (this.busy || this.state.name !== 'ready') return;
     const saved = await this.#save(
@@ -199,7 +205,7 @@ export class ConsoleClosures extends LitElement {
       this.outcome = outcome;
       await this.updateComplete;
       // What clients are offered now, with this change.
-      void this.renderRoot.querySelector<ConsoleAvailabilityPreview>('console-availability-preview')?.refresh();
+      this.#refreshPreview();
       return true;
     } catch (error) {
       const errors: ConsoleClosures['errors'] = {};

@@ -121,4 +121,43 @@ describe('<kap-console> settings: closures', () => {
     expect(form.scrollWidth).to.be.at.most(form.clientWidth + 1, 'nothing overflows at 320 px');
     await expect(element).to.be.accessible();
   });
+
+  it('opening hours: Saturday gets two ranges, saved together, and the preview offers Saturdays; an overlap is said at the range', async () => {
+    const api = freshApi();
+    const element = await openSettings(api);
+    const saturday = () => deepAll<HTMLFieldSetElement>(element, 'fieldset').find((set) => set.querySelector('legend')?.textContent?.trim() === 'Saturday')!;
+    await until(() => saturday(), 'the weekdays show');
+    expect(saturday().textContent).to.include('Closed.');
+    await expect(element).to.be.accessible();
+
+    const setRange = async (opens: string, closes: string) => {
+      buttonNamed(element, 'Add a range on Saturday').click();
+      await until(() => activeElement()?.matches('input[type="time"]'), 'focus moves to the new range');
+      const [opensInput, closesInput] = [...saturday().querySelectorAll<HTMLInputElement>('input[type="time"]')].slice(-2);
+      for (const [input, value] of [[opensInput!, opens], [closesInput!, closes]] as const) {
+        input.value = value;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+    };
+    await setRange('10:00', '12:00');
+    await setRange('13:00', '15:00');
+    buttonNamed(element, 'Save opening hours').click();
+    await until(() => deepText(element).includes('Opening hours saved.'), 'the hours are saved');
+    const stored = await (await fetch(`${api}staff/clinic`, { credentials: 'same-origin' })).json();
+    expect(stored.configuration.openingHours.filter((range: { weekday: number }) => range.weekday === 6)).to.deep.equal([
+      { weekday: 6, opens: '10:00', closes: '12:00' },
+      { weekday: 6, opens: '13:00', closes: '15:00' },
+    ]);
+    const saturdayCells = () => deepAll(element, 'tr[data-day] th[scope="row"]').filter((th) => th.textContent?.startsWith('Sat'));
+    await until(
+      () => saturdayCells().length > 0 && saturdayCells().every((th) => /^\d+ times?$/.test(th.nextElementSibling?.textContent?.trim() ?? '')),
+      'the preview offers Saturdays',
+    );
+
+    await setRange('11:00', '14:00');
+    buttonNamed(element, 'Save opening hours').click();
+    await until(() => deepText(element).includes('This range overlaps another on the same day.'), 'the overlap is said');
+    expect(activeElement()?.getAttribute('aria-invalid')).to.equal('true', 'focus moves to the range in error');
+    await expect(element).to.be.accessible();
+  });
 });
