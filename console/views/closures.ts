@@ -141,7 +141,7 @@ export class ConsoleClosures extends LitElement {
     };
     return html`<form class="card" aria-labelledby="closure-add-heading" novalidate @submit=${this.#add}>
       <h4 id="closure-add-heading">${t('closureAddHeading')}</h4>
-      ${errors.form ? html`<div class="notice notice--error" role="alert"><p>${errors.form}</p></div>` : nothing}
+      ${errors.form ? html`<div class="notice notice--error" role="alert" id="closure-form-error" tabindex="-1"><p>${errors.form}</p></div>` : nothing}
       ${field('date', t('closureDate'), 'date', { required: true })}
       <fieldset class="field">
         <legend class="label">${t('closureExtent')}</legend>
@@ -227,7 +227,7 @@ export class ConsoleClosures extends LitElement {
     this.errors = errors;
     await this.updateComplete;
     const first = (['date', 'from', 'to', 'reason'] as const).find((name) => errors[name]);
-    this.renderRoot.querySelector<HTMLElement>(first ? `#closure-${first}` : '[role="alert"]')?.focus();
+    this.renderRoot.querySelector<HTMLElement>(first ? `#closure-${first}` : '#closure-form-error')?.focus();
   }
 
   #message(error: unknown): string {

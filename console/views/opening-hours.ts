@@ -88,7 +88,7 @@ export class ConsoleOpeningHours extends LitElement {
   #form() {
     const t = this.t;
     return html`<form novalidate @submit=${this.#save}>
-      ${this.errors['form'] ? html`<div class="notice notice--error" role="alert"><p>${this.errors['form']}</p></div>` : nothing}
+      ${this.errors['form'] ? html`<div class="notice notice--error" role="alert" id="hours-form-error" tabindex="-1"><p>${this.errors['form']}</p></div>` : nothing}
       ${WEEKDAYS.map((weekday) => {
         const day = this.#weekday(weekday);
         const ranges = this.ranges.map((range, index) => ({ range, index })).filter(({ range }) => range.weekday === weekday);
@@ -182,7 +182,7 @@ export class ConsoleOpeningHours extends LitElement {
     this.errors = errors;
     await this.updateComplete;
     const first = Object.keys(errors).find((key) => key !== 'form');
-    this.renderRoot.querySelector<HTMLElement>(first === undefined ? '#hours-heading' : `#range-${first}-opens`)?.focus();
+    this.renderRoot.querySelector<HTMLElement>(first === undefined ? '#hours-form-error' : `#range-${first}-opens`)?.focus();
   };
 
   #message(error: unknown): string {
