@@ -17,6 +17,12 @@ import {
   StaffSessionResponse,
   type DeclineReasonCode,
 } from '../src/api/staff.js';
+import * as z from 'zod/mini';
+import { ClinicConfiguration, type Closure, type OpeningRange } from '../src/api/clinic-config.js';
+import { AvailabilityResponse } from '../src/api/schemas.js';
+
+/** `GET staff/clinic` and every `PUT staff/clinic/…`: the whole configuration after the change. */
+const ConfigurationResponse = z.object({ configuration: ClinicConfiguration });
 
 interface Schema<T> {
   safeParse(data: unknown): { success: true; data: T } | { success: false };
@@ -85,6 +91,23 @@ export class ConsoleApi {
   }
   acknowledge(id: string, note: string) {
     return this.#call('POST', `staff/safety-queue/${encodeURIComponent(id)}/acknowledge`, AcknowledgeResponse, { note });
+  }
+
+  clinic() {
+    return this.#call('GET', 'staff/clinic', ConfigurationResponse);
+  }
+  /** Replaces the clinic's closures whole (owner). */
+  saveClosures(closures: Closure[]) {
+    return this.#call('PUT', 'staff/clinic/closures', ConfigurationResponse, { closures });
+  }
+
+  /** Replaces the clinic's opening hours whole (owner). */
+  saveOpeningHours(openingHours: OpeningRange[]) {
+    return this.#call('PUT', 'staff/clinic/hours', ConfigurationResponse, { openingHours });
+  }
+  /** The public availability a client's `<kap-booking>` is offered (`from`, `to`: instants). */
+  availability(service: string, from: string, to: string) {
+    return this.#call('GET', `availability?${new URLSearchParams({ service, from, to })}`, AvailabilityResponse, undefined, { public: true });
   }
 
   async #call<T>(method: string, path: string, schema: Schema<T>, body?: unknown, options: { public?: boolean } = {}): Promise<T> {

@@ -116,7 +116,8 @@ const consoleLayout = css`
       border-bottom: 2px solid var(--_color-border);
       padding: 0.5rem 0;
     }
-    table.stack td {
+    table.stack td,
+    table.stack th[scope='row'] {
       display: block;
       border: 0;
       padding: 0.125rem 0;

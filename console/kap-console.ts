@@ -1,9 +1,10 @@
 /**
  * `<kap-console api="/">`: the clinic's console. It asks the server who is signed in, then shows
  * sign-in, the set-up of an account (at `…/setup#token=…`), or the console itself: the safety
- * queue on top for roles that read intake answers, then Schedule and Requests as the role allows
- * (a marketer sees no client data and no way to open a response). A session that ends — signed out
- * elsewhere, idle 30 minutes, 12 hours old — brings back sign-in with a word why.
+ * queue on top for roles that read intake answers, then Schedule, Requests and (the owner's)
+ * Settings as the role allows (a marketer sees no client data and no way to open a response). A
+ * session that ends — signed out elsewhere, idle 30 minutes, 12 hours old — brings back sign-in
+ * with a word why.
  */
 import { LitElement, html, nothing } from 'lit';
 import type { StaffSessionResponse } from '../src/api/staff.js';
@@ -12,13 +13,14 @@ import { ConsoleApi, ConsoleApiError } from './api-client.js';
 import { consoleStyles } from './console.styles.js';
 import { CONSOLE_LANGUAGES, consoleLanguage, words, type ConsoleLanguage, type Translate } from './i18n/index.js';
 import { roleWord } from './views/role-word.js';
+import './views/closures.js';
 import './views/requests.js';
 import './views/safety-queue.js';
 import './views/schedule.js';
 import './views/setup.js';
 import './views/sign-in.js';
 
-type View = 'schedule' | 'requests';
+type View = 'schedule' | 'requests' | 'settings';
 type State =
   | { name: 'loading' }
   | { name: 'failed' }
@@ -167,6 +169,7 @@ export class KapConsole extends LitElement {
     const views: { id: View; label: string; allowed: boolean }[] = [
       { id: 'schedule', label: t('navSchedule'), allowed: this.#may('schedule:read') },
       { id: 'requests', label: t('navRequests'), allowed: this.#may('bookings:read') },
+      { id: 'settings', label: t('navSettings'), allowed: this.#may('settings:manage') },
     ];
     const allowed = views.filter((view) => view.allowed);
     return html`<h1 class="heading--top" tabindex="-1">${t('consoleTitle')}</h1>
@@ -184,7 +187,9 @@ export class KapConsole extends LitElement {
             </nav>
             ${this.view === 'schedule'
               ? html`<console-schedule .api=${this.client} .t=${t} .lang=${this.lang}></console-schedule>`
-              : html`<console-requests .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone} .manage=${this.#may('bookings:manage')}></console-requests>`}`}`;
+              : this.view === 'settings'
+                ? html`<console-closures .api=${this.client} .t=${t} .lang=${this.lang}></console-closures>`
+                : html`<console-requests .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone} .manage=${this.#may('bookings:manage')}></console-requests>`}`}`;
   }
 
   /** Another view; the safety queue is asked again, so what came in meanwhile is on top. */
