@@ -183,6 +183,10 @@ function cdnBuild(): UserConfig {
       // A lazy chunk takes what it shares with its entry from the entry itself (already loaded),
       // rather than both importing a third file: the entry may gain exports for it.
       preserveEntrySignatures: 'allow-extension' as const,
+      // A schema the file never uses is left out even when it calls a method (`z.string().check(…)`),
+      // which the tree-shaker cannot otherwise prove free of side effects: zod/mini's functions
+      // only build schemas. (The server-only request schemas of src/api/schemas.ts, for one.)
+      treeshake: { manualPureFunctions: ['z'] },
       // Vite's library mode keeps whitespace and pure annotations in ES output for the app's
       // bundler; these files go straight to browsers, so they are minified completely.
       output: {

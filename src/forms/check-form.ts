@@ -6,9 +6,11 @@
  * (`resolveFormDefinition`), then checks its texts and the cross-item rules zod cannot express
  * (`definition-checks.ts`), and words every problem for the website team (`definition-problems.ts`).
  */
+import { provideInstruments } from './built-in-instruments.js';
 import { checkResolvedForm } from './definition-checks.js';
 import { describeIssues } from './definition-problems.js';
 import { MEDICAL_SCREENING_PAGE } from './medical-screening.js';
+import { BUILT_IN_INSTRUMENTS } from './instruments/built-in.js';
 import { resolveFormDefinition, type ParseOptions, type ParseResult } from './parse.js';
 
 /**
@@ -17,6 +19,7 @@ import { resolveFormDefinition, type ParseOptions, type ParseResult } from './pa
  * not an earlier item`; they are meant for the site's developer (console), never for the client.
  */
 export function parseFormDefinition(json: unknown, options: ParseOptions = {}): ParseResult {
+  provideInstruments(BUILT_IN_INSTRUMENTS);
   const resolved = resolveFormDefinition(json, { ...options, includes: { 'kap-medical-screening': MEDICAL_SCREENING_PAGE, ...options.includes } });
   if (!resolved.ok) return { ok: false, problems: describeIssues(resolved.issues, json) };
   const problems = [...resolved.textProblems, ...checkResolvedForm(resolved.form)];

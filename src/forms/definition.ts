@@ -16,7 +16,8 @@ import { MAX_ANSWER_LENGTH } from '../api/intake-submission.js';
 import * as z from 'zod/mini';
 import { LanguageTag, localText } from '../i18n/local-text-schema.js';
 import type { LocalText } from '../i18n/local-text.js';
-import { INSTRUMENT_IDS, type InstrumentId } from './instruments/index.js';
+import { INSTRUMENT_IDS } from './instruments/ids.js';
+import type { InstrumentId } from './instruments/types.js';
 
 // ---- building blocks -----------------------------------------------------------------------
 

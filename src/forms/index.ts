@@ -3,12 +3,20 @@
  * their scoring, conditions, validation, flags, submission and the markdown subset. Pure
  * TypeScript with no Lit and no DOM; runs in browsers and in Node (the reference backend).
  */
+import { provideInstruments } from './built-in-instruments.js';
+import { BUILT_IN_INSTRUMENTS } from './instruments/built-in.js';
+
+// Whoever imports the whole domain has the built-in instruments at hand (the browser's render path
+// loads them only for a form that uses one: `loadIncludedPages`).
+provideInstruments(BUILT_IN_INSTRUMENTS);
+
 export * from './definition.js';
 export * from './parse.js';
 export * from './check-form.js';
 export type { FormsTranslation, PageTranslation } from './translations.js';
 export * from './instruments/index.js';
 export * from './scoring.js';
+export { loadInstruments } from './built-in-instruments.js';
 export * from './answers.js';
 export * from './conditions.js';
 export * from './validation.js';

@@ -10,7 +10,8 @@
  */
 import { sameLanguage } from '../i18n/local-text.js';
 import type { Condition, Item, ResolvedPage, ScaleItem, TextLanguages } from './definition.js';
-import { INSTRUMENTS, type Instrument, type InstrumentId } from './instruments/index.js';
+import { builtInInstruments } from './built-in-instruments.js';
+import type { Instrument, InstrumentId } from './instruments/types.js';
 
 export interface InstrumentUse {
   instrument: InstrumentId;
@@ -29,11 +30,11 @@ export function instrumentKey(instrument: InstrumentId, linkId: string): string 
 
 /** The instrument to show in `lang`: its official translation when given and in that language, else the English. */
 export function instrumentIn(id: InstrumentId, lang: string, translation?: Instrument): Instrument {
-  return translation?.id === id && sameLanguage(translation.language ?? 'en', lang) ? translation : INSTRUMENTS[id];
+  return translation?.id === id && sameLanguage(translation.language ?? 'en', lang) ? translation : builtInInstruments().records[id];
 }
 
 export function instrumentPage(use: InstrumentUse, source: string, lang = 'en', translation?: Instrument): ResolvedPage {
-  const english = INSTRUMENTS[use.instrument];
+  const english = builtInInstruments().records[use.instrument];
   const shown = instrumentIn(use.instrument, lang, translation);
   const language = shown.language ?? 'en';
   const foreign = sameLanguage(language, lang) ? undefined : language;

@@ -9,6 +9,7 @@
  */
 import type * as z from 'zod/mini';
 import { sameLanguage } from '../i18n/local-text.js';
+import { instrumentsAtHand, loadInstruments } from './built-in-instruments.js';
 import { DEFAULT_CRISIS_PANEL } from './crisis.js';
 import {
   FormDefinition,
@@ -30,26 +31,41 @@ export type IncludedPages = Partial<Record<IncludeId, z.input<typeof ItemsPage>>
 /** The ready-made pages loaded so far: each chunk is imported once per page. */
 let loadedPages: IncludedPages | undefined;
 
-function includesScreening(json: unknown): boolean {
+function pagesOf(json: unknown): unknown[] {
   const pages = (json as { pages?: unknown } | null)?.pages;
-  return Array.isArray(pages) && pages.some((page) => (page as { include?: unknown } | null)?.include === 'kap-medical-screening');
+  return Array.isArray(pages) ? pages : [];
+}
+
+function includesScreening(json: unknown): boolean {
+  return pagesOf(json).some((page) => (page as { include?: unknown } | null)?.include === 'kap-medical-screening');
+}
+
+function usesInstrument(json: unknown): boolean {
+  return pagesOf(json).some((page) => (page as { instrument?: unknown } | null)?.instrument !== undefined);
 }
 
 /**
- * The ready-made pages `json` includes, each imported only now: a chunk fetched from the script's
- * own origin in the drop-in files, so a form without them never loads their text.
+ * The ready-made pages `json` includes, each imported only now, and the built-in instruments when
+ * it uses one (`loadInstruments`): chunks fetched from the script's own origin in the drop-in
+ * files, so a form without them never loads their text.
  */
 export async function loadIncludedPages(json: unknown): Promise<IncludedPages> {
-  if (!includesScreening(json)) return {};
+  const [pages] = await Promise.all([includesScreening(json) ? loadScreening() : {}, usesInstrument(json) ? loadInstruments() : undefined]);
+  return pages;
+}
+
+async function loadScreening(): Promise<IncludedPages> {
   loadedPages ??= { 'kap-medical-screening': (await import('./medical-screening.js')).MEDICAL_SCREENING_PAGE };
   return loadedPages;
 }
 
 /**
- * The ready-made pages `json` includes, when they are at hand without waiting: `{}` for a form that
- * includes none, `undefined` while `loadIncludedPages` still has to fetch them.
+ * The ready-made pages `json` includes, when they and the instruments it uses are at hand without
+ * waiting: `{}` for a form that needs none, `undefined` while `loadIncludedPages` still has to
+ * fetch them.
  */
 export function includedPagesAtHand(json: unknown): IncludedPages | undefined {
+  if (usesInstrument(json) && !instrumentsAtHand()) return undefined;
   return includesScreening(json) ? loadedPages : {};
 }
 

@@ -18,7 +18,7 @@ import { visibility } from './conditions.js';
 import { isIsoDate, todayIso } from './dates.js';
 import { isSafetyAnswer, reviewFlags, safetyTriggered } from './flags.js';
 import { indexForm } from './form-index.js';
-import { scoreForm } from './scoring.js';
+import { builtInInstruments } from './built-in-instruments.js';
 import { validateForm, type ValidationOptions } from './validation.js';
 
 export { IntakeSubmission, SubmittedAnswer, SubmittedConsent } from '../api/intake-submission.js';
@@ -50,11 +50,20 @@ export function toSubmission(form: ResolvedForm, answers: Answers, options: Subm
     ...(form.version ? { version: form.version } : {}),
     ...(options.booking ? { booking: options.booking } : {}),
     answers: serialized,
-    scores: scoreForm(form, answers),
+    scores: scoresOf(form, answers),
     flags: reviewFlags(form, answers),
     safety: safety.triggered,
     safetyItems: safety.items,
   };
+}
+
+/**
+ * The scores of the instruments on the visible pages (`scoreForm`). The scoring comes with the
+ * instruments' records, so a form with no instrument needs neither: its scores are empty.
+ */
+function scoresOf(form: ResolvedForm, answers: Answers): IntakeSubmission['scores'] {
+  const usesInstrument = form.pages.some((page) => page.items.some((item) => item.type === 'scale' && item.instrument));
+  return usesInstrument ? builtInInstruments().scoreForm(form, answers) : [];
 }
 
 /** View values for serialized answers (the reverse of `toSubmission`), e.g. to restore a draft. */

@@ -231,6 +231,19 @@ describe('the drop-in files (dist/cdn/)', () => {
     }
   });
 
+  it('keeps the instrument texts and their scoring out of the intake files, in a chunk they load when a definition uses one', () => {
+    const text = 'Little interest or pleasure in doing things';
+    for (const entry of ['kap-intake', 'kap-elements']) {
+      const code = readFileSync(join(ROOT, 'dist', 'cdn', `${entry}.js`), 'utf8');
+      assert.ok(!code.includes(text), `${entry}.js does not carry the PHQ-9`);
+      const holder = readdirSync(join(ROOT, 'dist', 'cdn', 'chunks')).find(
+        (name) => name.startsWith(`${entry}-`) && readFileSync(join(ROOT, 'dist', 'cdn', 'chunks', name), 'utf8').includes(text),
+      );
+      assert.ok(holder && shipped.has(`dist/cdn/chunks/${holder}`), `a shipped chunk of ${entry}.js carries the PHQ-9`);
+      assert.ok(code.includes(`import(\`./chunks/${holder}\`)`), `${entry}.js imports the chunk with the instruments dynamically`);
+    }
+  });
+
   it('keeps the authoring checks of a form definition out of the intake files, in a chunk they load only for an inline definition', () => {
     const check = 'which is display text, not a question';
     for (const entry of ['kap-intake', 'kap-elements']) {

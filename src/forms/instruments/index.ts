@@ -6,9 +6,7 @@ import type { Instrument, InstrumentId } from './types.js';
 export type * from './types.js';
 export { PHQ9, GAD7, PCL5 };
 export { LOINC_NOTICE } from './loinc.js';
-
-/** The built-in instruments a definition can insert with `{ "instrument": "<id>" }`. */
-export const INSTRUMENT_IDS = ['phq-9', 'gad-7', 'pcl-5'] as const satisfies readonly InstrumentId[];
+export { INSTRUMENT_IDS } from './ids.js';
 
 export const INSTRUMENTS: { readonly [K in InstrumentId]: Instrument } = {
   'phq-9': PHQ9,
