@@ -18,11 +18,13 @@ const KB = 1000;
 /**
  * Ceilings a little above today's figures (npm's sizes are bytes; 1 kB = 1000 B, as npm prints):
  * 1,870 kB unpacked and 521 kB packed since issue 9's drop-in file per element (three
- * self-contained files beside kap-elements.js, each with Lit and zod/mini) and the lazy chunks.
+ * self-contained files beside kap-elements.js, each with Lit and zod/mini) and the lazy chunks;
+ * 1,994 kB and 558 kB after the clinic's side came into the README (103 kB) and the manifest gave
+ * every event its type (83 kB).
  */
-const UNPACKED_CEILING = 1_950 * KB;
-const PACKED_CEILING = 545 * KB;
-const MANIFEST_CEILING = 80 * KB;
+const UNPACKED_CEILING = 2_100 * KB;
+const PACKED_CEILING = 590 * KB;
+const MANIFEST_CEILING = 90 * KB;
 
 interface PackResult {
   size: number;
