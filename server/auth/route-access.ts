@@ -57,6 +57,8 @@ export const STAFF_ROUTES: Record<string, RouteAccess> = {
   'GET /staff/requests': { permission: 'bookings:read' },
   'POST /staff/bookings/:id/confirm': { permission: 'bookings:manage' },
   'POST /staff/bookings/:id/decline': { permission: 'bookings:manage' },
+  'GET /staff/bookings/:id/overview': { permission: 'bookings:read' },
+  'POST /staff/bookings/:id/cancel': { permission: 'bookings:manage' },
   'GET /staff/safety-queue': { permission: 'intake:read' },
   'GET /staff/safety-queue/:id': { permission: 'intake:read' },
   'POST /staff/safety-queue/:id/acknowledge': { permission: 'safety:acknowledge' },

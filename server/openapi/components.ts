@@ -68,6 +68,8 @@ export const STAFF_RESPONSE_SCHEMAS = {
   ScheduleResponse: staff.ScheduleResponse,
   RequestsResponse: staff.RequestsResponse,
   DecisionResponse: staff.DecisionResponse,
+  BookingOverviewResponse: staff.BookingOverviewResponse,
+  StaffCancelResponse: staff.StaffCancelResponse,
   SafetyQueueResponse: staff.SafetyQueueResponse,
   SafetyEntryResponse: staff.SafetyEntryResponse,
   AcknowledgeResponse: staff.AcknowledgeResponse,

@@ -19,6 +19,7 @@ import { registerOperationRoutes } from './operations.js';
 import { registerSafetySignalRoutes } from './safety-signals.js';
 import { registerServiceRoutes } from './services.js';
 import { registerStaffAccountRoutes } from './staff-accounts.js';
+import { registerStaffBookingRoutes } from './staff-booking.js';
 import { registerStaffConsoleRoutes } from './staff-console.js';
 import { registerStaffRecordRoutes } from './staff-records.js';
 import { registerStaffSessionRoutes } from './staff-session.js';
@@ -44,6 +45,7 @@ export function registerRoutes(app: Hono<AppEnv>, context: RouteContext): void {
   registerStaffRecordRoutes(app, context);
   registerClinicSettingsRoutes(app, context);
   registerStaffConsoleRoutes(app, context);
+  registerStaffBookingRoutes(app, context);
   // The console's own files, at /console/ (console-assets.ts).
   registerConsoleAssetRoutes(app);
 }

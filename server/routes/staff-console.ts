@@ -158,7 +158,7 @@ async function serviceNames(stores: Stores): Promise<Map<string, string>> {
   return new Map((await stores.clinic.listServices()).map((service) => [service.id, service.name]));
 }
 
-async function staffRef(stores: Stores, id: string): Promise<{ id: string; email?: string }> {
+export async function staffRef(stores: Stores, id: string): Promise<{ id: string; email?: string }> {
   const staff = await stores.staff.find(id);
   return { id, ...(staff ? { email: staff.email } : {}) };
 }

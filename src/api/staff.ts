@@ -231,6 +231,28 @@ export const DeclineRequest = z.object({ reason: DeclineReasonSchema });
 /** `POST staff/bookings/{id}/confirm` and `…/decline`: the booking as it now is, and the decision. */
 export const DecisionResponse = z.object({ booking: Booking, decision: Decision });
 
+const StaffRef = z.object({ id: Id, email: z.optional(z.string()) });
+
+/**
+ * `GET staff/bookings/{id}/overview` (written to the audit log): the booking with the client's
+ * details, its history as the store keeps it (made; confirmed or declined, by whom), its checklist
+ * with the time each item was ticked, and its intake — front desk sees only the status; roles with
+ * `intake:read` also each response's id and time, to open it.
+ */
+export const BookingOverviewResponse = z.object({
+  booking: StaffBooking,
+  serviceName: z.string(),
+  history: z.array(z.object({ event: z.enum(['created', 'confirmed', 'declined']), at: Instant, by: z.optional(StaffRef) })),
+  checklist: z.optional(z.array(z.object({ id: z.string(), text: z.string(), group: z.string(), doneAt: z.optional(Instant) }))),
+  intake: z.optional(z.object({
+    status: z.enum(['none', 'submitted', 'needs-clinician']),
+    responses: z.optional(z.array(z.object({ id: Id, receivedAt: Instant }))),
+  })),
+});
+
+/** `POST staff/bookings/{id}/cancel`: the booking as it now is (cancelling again answers it unchanged). */
+export const StaffCancelResponse = z.object({ booking: Booking });
+
 export const SafetyQueueEntry = z.object({
   /** The intake response's id, or the safety signal's. */
   id: Id,
@@ -288,6 +310,8 @@ export type DeclineReasonCode = z.infer<typeof DeclineReasonSchema>;
 export type Decision = z.infer<typeof Decision>;
 export type RequestsResponse = z.infer<typeof RequestsResponse>;
 export type DecisionResponse = z.infer<typeof DecisionResponse>;
+export type BookingOverviewResponse = z.infer<typeof BookingOverviewResponse>;
+export type StaffCancelResponse = z.infer<typeof StaffCancelResponse>;
 export type SafetyQueueEntry = z.infer<typeof SafetyQueueEntry>;
 export type SafetyQueueResponse = z.infer<typeof SafetyQueueResponse>;
 export type SafetyEntryResponse = z.infer<typeof SafetyEntryResponse>;

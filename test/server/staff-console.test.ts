@@ -188,3 +188,68 @@ describe('the safety queue', () => {
     assert.equal(auditActions(app).filter((entry) => entry.action === 'intake_response.read').length, 0);
   });
 });
+
+describe('one booking: overview and cancel on the client’s behalf', () => {
+  test('the overview has the client, the decision in its history, ticks with times; front desk sees only the intake’s status', async () => {
+    const app = testApp();
+    const booking = await requested(app);
+    const items = (await (await app.request(`/bookings/${booking.id}/checklist`, { headers: { Authorization: `Bearer ${booking.token}` } })).json()).items;
+    const ticked = await app.request(`/bookings/${booking.id}/checklist/${items[0].id}`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${booking.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ done: true }),
+    });
+    assert.equal(ticked.status, 200);
+    const response = await (await submit(app, { ...completeDemoAnswers(), 'phq-9.q9': 'not-at-all' }, booking)).json();
+    const desk = await as(app, 'front-desk');
+    await staffRequest(app, 'POST', `/staff/bookings/${booking.id}/confirm`, { session: desk });
+
+    const seen = await staffRequest(app, 'GET', `/staff/bookings/${booking.id}/overview`, { session: desk });
+    assert.equal(seen.status, 200);
+    const body = await seen.json();
+    assert.equal(body.booking.client.name.length > 0, true);
+    assert.equal(body.serviceName, 'Ketamine session');
+    assert.deepEqual(body.history.map((entry: any) => entry.event), ['created', 'confirmed']);
+    assert.match(body.history[1].by.email, /^front-desk-/);
+    assert.equal(typeof body.checklist[0].doneAt, 'string');
+    assert.equal(body.checklist[1].doneAt, undefined);
+    assert.deepEqual(body.intake, { status: 'submitted' });
+    assert.ok(auditActions(app).some((entry) => entry.action === 'booking.read' && entry.recordId === booking.id));
+
+    const clinician = await (await staffRequest(app, 'GET', `/staff/bookings/${booking.id}/overview`, { session: await as(app, 'clinician') })).json();
+    assert.deepEqual(clinician.intake.responses.map((entry: any) => entry.id), [response.response.id]);
+    assert.equal((await staffRequest(app, 'GET', `/staff/bookings/${booking.id}/overview`, { session: await as(app, 'marketer') })).status, 403);
+    assert.equal((await staffRequest(app, 'GET', '/staff/bookings/no-such-booking/overview', { session: desk })).status, 404);
+  });
+
+  test('front desk cancels: the time is freed, the client reads it cancelled, again changes nothing and is audited once', async () => {
+    const app = testApp();
+    const booking = await requested(app);
+    const desk = await as(app, 'front-desk');
+    const cancelled = await staffRequest(app, 'POST', `/staff/bookings/${booking.id}/cancel`, { session: desk });
+    assert.equal(cancelled.status, 200);
+    const body = await cancelled.json();
+    assert.equal(body.booking.status, 'cancelled');
+    const client = await (await app.request(`/bookings/${booking.id}`, { headers: { Authorization: `Bearer ${booking.token}` } })).json();
+    assert.equal(client.booking.status, 'cancelled');
+    assert.equal((await app.book({ service: 'administration', start: ADMINISTRATION_START })).status, 201);
+
+    app.clock.advance(60_000);
+    const again = await staffRequest(app, 'POST', `/staff/bookings/${booking.id}/cancel`, { session: desk });
+    assert.deepEqual(await again.json(), body);
+    assert.equal(auditActions(app).filter((entry) => entry.action === 'booking.cancel' && entry.recordId === booking.id).length, 1);
+    assert.equal((await staffRequest(app, 'POST', '/staff/bookings/no-such-booking/cancel', { session: desk })).status, 404);
+    assert.equal((await staffRequest(app, 'POST', `/staff/bookings/${booking.id}/cancel`, { session: await as(app, 'marketer') })).status, 403);
+  });
+
+  test('a session that has started cannot be cancelled, as for the client', async () => {
+    const app = testApp();
+    const booking = await requested(app);
+    const desk = await as(app, 'front-desk');
+    await staffRequest(app, 'POST', `/staff/bookings/${booking.id}/confirm`, { session: desk });
+    app.clock.set('2026-03-04T14:01:00Z');
+    const refused = await staffRequest(app, 'POST', `/staff/bookings/${booking.id}/cancel`, { session: await as(app, 'owner') });
+    assert.equal(refused.status, 409);
+    assert.equal((await refused.json()).error.code, 'booking_started');
+  });
+});
