@@ -6,6 +6,7 @@
  */
 import {
   AcknowledgeResponse,
+  BookingOverviewResponse,
   CSRF_HEADER,
   DecisionResponse,
   RequestsResponse,
@@ -14,6 +15,7 @@ import {
   ScheduleResponse,
   SetupCompleteResponse,
   SetupStartResponse,
+  StaffCancelResponse,
   StaffSessionResponse,
   type DeclineReasonCode,
 } from '../src/api/staff.js';
@@ -76,6 +78,12 @@ export class ConsoleApi {
   }
   decline(bookingId: string, reason: DeclineReasonCode) {
     return this.#call('POST', `staff/bookings/${encodeURIComponent(bookingId)}/decline`, DecisionResponse, { reason });
+  }
+  bookingOverview(bookingId: string) {
+    return this.#call('GET', `staff/bookings/${encodeURIComponent(bookingId)}/overview`, BookingOverviewResponse);
+  }
+  cancelBooking(bookingId: string) {
+    return this.#call('POST', `staff/bookings/${encodeURIComponent(bookingId)}/cancel`, StaffCancelResponse);
   }
   safetyQueue() {
     return this.#call('GET', 'staff/safety-queue', SafetyQueueResponse);

@@ -12,6 +12,7 @@ import { ConsoleApi, ConsoleApiError } from './api-client.js';
 import { consoleStyles } from './console.styles.js';
 import { CONSOLE_LANGUAGES, consoleLanguage, words, type ConsoleLanguage, type Translate } from './i18n/index.js';
 import { roleWord } from './views/role-word.js';
+import './views/booking.js';
 import './views/requests.js';
 import './views/safety-queue.js';
 import './views/schedule.js';
@@ -27,13 +28,15 @@ type State =
   | { name: 'signed-in'; session: StaffSessionResponse };
 
 export class KapConsole extends LitElement {
-  static override properties = { api: {}, lang: { reflect: true }, state: { state: true }, view: { state: true }, timeZone: { state: true } };
+  static override properties = { api: {}, lang: { reflect: true }, state: { state: true }, view: { state: true }, booking: { state: true }, timeZone: { state: true } };
   static override styles = consoleStyles;
   /** The API's base URL (default: the origin's root, where the console is served at /console/). */
   declare api: string;
   declare lang: ConsoleLanguage;
   declare state: State;
   declare view: View;
+  /** The booking opened from the schedule or the requests (its id in memory only, never in the URL). */
+  declare booking: string | undefined;
   declare timeZone: string;
   #client: ConsoleApi | undefined;
   #idleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -140,7 +143,7 @@ export class KapConsole extends LitElement {
               <button class="button button--secondary" type="button" @click=${this.#signOut}>${t('signOut')}</button>`
           : nothing}
       </header>
-      <main class="wrap">${this.#main()}</main>
+      <main class="wrap" @open-booking=${(event: CustomEvent<string>) => (this.booking = event.detail)}>${this.#main()}</main>
     </div>`;
   }
 
@@ -182,7 +185,10 @@ export class KapConsole extends LitElement {
                 )}
               </ul>
             </nav>
-            ${this.view === 'schedule'
+            ${this.booking
+              ? html`<console-booking .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone} .bookingId=${this.booking} .manage=${this.#may('bookings:manage')}
+                  @booking-closed=${this.#closeBooking}></console-booking>`
+              : this.view === 'schedule'
               ? html`<console-schedule .api=${this.client} .t=${t} .lang=${this.lang}></console-schedule>`
               : html`<console-requests .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone} .manage=${this.#may('bookings:manage')}></console-requests>`}`}`;
   }
@@ -190,8 +196,16 @@ export class KapConsole extends LitElement {
   /** Another view; the safety queue is asked again, so what came in meanwhile is on top. */
   #show(view: View) {
     this.view = view;
+    this.booking = undefined;
     void (this.renderRoot.querySelector('console-safety-queue') as { refresh(): Promise<void> } | null)?.refresh();
   }
+
+  /** Back from a booking: the view it was opened from, focus on that view's place in the navigation. */
+  #closeBooking = async () => {
+    this.#show(this.view);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('nav [aria-current="page"]')?.focus();
+  };
 
   #onSignedIn = async (event: CustomEvent<StaffSessionResponse>) => {
     this.#signedIn(event.detail);
