@@ -70,6 +70,8 @@ export const STAFF_RESPONSE_SCHEMAS = {
   DecisionResponse: staff.DecisionResponse,
   BookingOverviewResponse: staff.BookingOverviewResponse,
   StaffCancelResponse: staff.StaffCancelResponse,
+  IntakeInboxResponse: staff.IntakeInboxResponse,
+  IntakeResponseView: staff.IntakeResponseView,
   SafetyQueueResponse: staff.SafetyQueueResponse,
   SafetyEntryResponse: staff.SafetyEntryResponse,
   AcknowledgeResponse: staff.AcknowledgeResponse,

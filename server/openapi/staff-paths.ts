@@ -152,6 +152,18 @@ const OPERATIONS: Record<string, StaffOperation> = {
     ok: { '200': 'StaffCancelResponse' },
     errors: [...SIGNED_IN, 'NotFound', 'Conflict', ...WRITE],
   },
+  'GET /staff/intake-responses': {
+    operationId: 'intakeInbox',
+    summary: 'The latest intake responses, newest first: when, which form and version, which booking, whether one needs a clinician (no answers, no client details)',
+    ok: { '200': 'IntakeInboxResponse' },
+    errors: SIGNED_IN,
+  },
+  'GET /staff/intake-responses/{id}/view': {
+    operationId: 'intakeResponseView',
+    summary: 'One intake response laid out: answers in the order and wording of the form version it answered, scores, flags (the read is recorded in the audit log)',
+    ok: { '200': 'IntakeResponseView' },
+    errors: [...SIGNED_IN, 'NotFound'],
+  },
   'GET /staff/safety-queue': {
     operationId: 'safetyQueue',
     summary: 'Intake responses with a safety answer, and safety signals from intakes never sent, that nobody has acknowledged, oldest first',

@@ -21,6 +21,7 @@ import { registerServiceRoutes } from './services.js';
 import { registerStaffAccountRoutes } from './staff-accounts.js';
 import { registerStaffBookingRoutes } from './staff-booking.js';
 import { registerStaffConsoleRoutes } from './staff-console.js';
+import { registerStaffIntakeInboxRoutes } from './staff-intake-inbox.js';
 import { registerStaffRecordRoutes } from './staff-records.js';
 import { registerStaffSessionRoutes } from './staff-session.js';
 import { registerStaffSetupRoutes } from './staff-setup.js';
@@ -46,6 +47,7 @@ export function registerRoutes(app: Hono<AppEnv>, context: RouteContext): void {
   registerClinicSettingsRoutes(app, context);
   registerStaffConsoleRoutes(app, context);
   registerStaffBookingRoutes(app, context);
+  registerStaffIntakeInboxRoutes(app, context);
   // The console's own files, at /console/ (console-assets.ts).
   registerConsoleAssetRoutes(app);
 }

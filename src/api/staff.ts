@@ -298,6 +298,33 @@ export const SafetyEntryResponse = z.object({
   flags: z.array(z.object({ itemId: z.string(), flag: z.string() })),
 });
 
+/**
+ * One intake response as the inbox lists it: when, which form (and version), which booking — no
+ * answers and no client details, so listing is not a read of client data.
+ */
+export const IntakeInboxEntry = z.object({
+  id: Id,
+  receivedAt: Instant,
+  form: z.object({ id: z.string(), version: z.optional(z.string()), title: z.optional(z.string()) }),
+  booking: z.optional(z.object({ id: Id, start: Instant, serviceName: z.string() })),
+  /** A safety answer, a review flag, or a safety signal linked to it. */
+  needsClinician: z.boolean(),
+});
+
+/** `GET staff/intake-responses`: the latest responses, newest first. */
+export const IntakeInboxResponse = z.object({ responses: z.array(IntakeInboxEntry) });
+
+/**
+ * `GET staff/intake-responses/{id}/view` (written to the audit log): the response's answers in the
+ * order and wording of the form version it answered, its scores (incomplete ones say so) and flags.
+ */
+export const IntakeResponseView = z.object({
+  response: IntakeInboxEntry,
+  questions: SafetyEntryResponse.shape.questions,
+  scores: SafetyEntryResponse.shape.scores,
+  flags: SafetyEntryResponse.shape.flags,
+});
+
 /** `POST staff/safety-queue/{id}/acknowledge`: what the clinician did (required). */
 export const AcknowledgeRequest = z.object({
   note: z.string().check(z.trim(), z.minLength(1, 'Write what you did, e.g. "Called the client; safe, plan in place"'), z.maxLength(2000)),
@@ -312,6 +339,9 @@ export type RequestsResponse = z.infer<typeof RequestsResponse>;
 export type DecisionResponse = z.infer<typeof DecisionResponse>;
 export type BookingOverviewResponse = z.infer<typeof BookingOverviewResponse>;
 export type StaffCancelResponse = z.infer<typeof StaffCancelResponse>;
+export type IntakeInboxEntry = z.infer<typeof IntakeInboxEntry>;
+export type IntakeInboxResponse = z.infer<typeof IntakeInboxResponse>;
+export type IntakeResponseView = z.infer<typeof IntakeResponseView>;
 export type SafetyQueueEntry = z.infer<typeof SafetyQueueEntry>;
 export type SafetyQueueResponse = z.infer<typeof SafetyQueueResponse>;
 export type SafetyEntryResponse = z.infer<typeof SafetyEntryResponse>;

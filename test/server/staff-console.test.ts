@@ -253,3 +253,42 @@ describe('one booking: overview and cancel on the client’s behalf', () => {
     assert.equal((await refused.json()).error.code, 'booking_started');
   });
 });
+
+describe('the intake inbox', () => {
+  test('newest first without client data or an audit row; opening one lays it out in its version’s order with its scores, and is audited', async () => {
+    const app = testApp();
+    const booking = await requested(app);
+    const sent = await submit(app, { ...completeDemoAnswers(), 'phq-9.q3': 'nearly-every-day' }, booking);
+    assert.equal(sent.status, 201, await sent.clone().text());
+    const first = await sent.json();
+    app.clock.advance(60_000);
+    const second = await (await submit(app, { ...completeDemoAnswers(), 'phq-9.q9': 'several-days' }, booking)).json();
+    const clinician = await as(app, 'clinician');
+    const before = auditActions(app).length;
+
+    const listed = await staffRequest(app, 'GET', '/staff/intake-responses', { session: clinician });
+    assert.equal(listed.status, 200);
+    const { responses } = await listed.json();
+    assert.deepEqual(responses.map((entry: any) => entry.id), [second.response.id, first.response.id]);
+    assert.equal(responses[0].needsClinician, true);
+    assert.equal(responses[0].booking.serviceName, 'Ketamine session');
+    assert.equal(typeof responses[0].form.title, 'string');
+    assert.doesNotMatch(JSON.stringify(responses), /Ann Lee|ann@example\.com/, 'no client data in the list');
+    assert.equal(auditActions(app).length, before, 'listing is not a read of client data');
+
+    const opened = await staffRequest(app, 'GET', `/staff/intake-responses/${first.response.id}/view`, { session: clinician });
+    assert.equal(opened.status, 200);
+    const view = await opened.json();
+    assert.ok(auditActions(app).some((entry) => entry.action === 'intake_response.read' && entry.recordId === first.response.id));
+    const keys = view.questions.map((question: any) => question.key);
+    assert.ok(keys.indexOf('full-name') < keys.indexOf('phq-9.q1') && keys.indexOf('phq-9.q1') < keys.indexOf('gad-7.q1'), 'answers in the form’s order');
+    assert.equal(view.questions.find((question: any) => question.key === 'phq-9.q3').answer.length, 1);
+    const phq = view.scores.find((score: any) => score.instrument === 'phq-9');
+    assert.deepEqual([phq.complete, phq.total], [true, 10]);
+    assert.equal(view.response.form.version, DEMO_INTAKE_FORM.version);
+
+    assert.equal((await staffRequest(app, 'GET', '/staff/intake-responses', { session: await as(app, 'front-desk') })).status, 403);
+    assert.equal((await staffRequest(app, 'GET', `/staff/intake-responses/${first.response.id}/view`, { session: await as(app, 'marketer') })).status, 403);
+    assert.equal((await staffRequest(app, 'GET', '/staff/intake-responses/nothing/view', { session: clinician })).status, 404);
+  });
+});

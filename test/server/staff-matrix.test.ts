@@ -98,6 +98,8 @@ const SAMPLES: Record<string, (world: World) => Promise<Sample>> = {
   'POST /staff/bookings/:id/decline': async (world) => ({ path: `/staff/bookings/${await newRequest(world)}/decline`, body: { reason: 'no-availability' }, ok: 200 }),
   'GET /staff/bookings/:id/overview': async (world) => ({ path: `/staff/bookings/${world.bookingId}/overview`, ok: 200 }),
   'POST /staff/bookings/:id/cancel': async (world) => ({ path: `/staff/bookings/${await newRequest(world)}/cancel`, ok: 200 }),
+  'GET /staff/intake-responses': async () => ({ path: '/staff/intake-responses', ok: 200 }),
+  'GET /staff/intake-responses/:id/view': async (world) => ({ path: `/staff/intake-responses/${world.safetyResponseId}/view`, ok: 200 }),
   'GET /staff/safety-queue': async () => ({ path: '/staff/safety-queue', ok: 200 }),
   'GET /staff/safety-queue/:id': async (world) => ({ path: `/staff/safety-queue/${world.safetyResponseId}`, ok: 200 }),
   'POST /staff/safety-queue/:id/acknowledge': async (world) => ({ path: `/staff/safety-queue/${world.safetyResponseId}/acknowledge`, body: { note: 'Called; safe.' }, ok: 200 }),
