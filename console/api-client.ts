@@ -9,6 +9,8 @@ import {
   BookingOverviewResponse,
   CSRF_HEADER,
   DecisionResponse,
+  IntakeInboxResponse,
+  IntakeResponseView,
   RequestsResponse,
   SafetyEntryResponse,
   SafetyQueueResponse,
@@ -84,6 +86,12 @@ export class ConsoleApi {
   }
   cancelBooking(bookingId: string) {
     return this.#call('POST', `staff/bookings/${encodeURIComponent(bookingId)}/cancel`, StaffCancelResponse);
+  }
+  intakeInbox() {
+    return this.#call('GET', 'staff/intake-responses', IntakeInboxResponse);
+  }
+  intakeResponse(id: string) {
+    return this.#call('GET', `staff/intake-responses/${encodeURIComponent(id)}/view`, IntakeResponseView);
   }
   safetyQueue() {
     return this.#call('GET', 'staff/safety-queue', SafetyQueueResponse);

@@ -148,6 +148,16 @@ export const en = {
   bookingCancelled: 'The booking is cancelled.',
   bookingCancelStarted: 'This session has already started, so it cannot be cancelled.',
   bookingNotFound: 'This booking no longer exists.',
+
+  // intake inbox
+  navInbox: 'Intake inbox',
+  inboxHeading: 'Intake inbox',
+  inboxEmpty: 'No intake responses yet.',
+  inboxOpenLabel: 'Open: {form}, received {time}',
+  responseHeading: 'Intake response',
+  responseMeta: 'Received {time} · form version {version}',
+  responsePrint: 'Print',
+  responseNotFound: 'This response no longer exists.',
 };
 
 export type ConsoleStrings = Record<keyof typeof en, string>;

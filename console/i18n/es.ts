@@ -144,4 +144,14 @@ export const es: ConsoleStrings = {
   bookingCancelled: 'La reserva está cancelada.',
   bookingCancelStarted: 'Esta sesión ya empezó, así que no se puede cancelar.',
   bookingNotFound: 'Esta reserva ya no existe.',
+
+  // intake inbox
+  navInbox: 'Bandeja de admisión',
+  inboxHeading: 'Bandeja de admisión',
+  inboxEmpty: 'Todavía no hay respuestas de admisión.',
+  inboxOpenLabel: 'Abrir: {form}, recibida {time}',
+  responseHeading: 'Respuesta de admisión',
+  responseMeta: 'Recibida {time} · versión del formulario {version}',
+  responsePrint: 'Imprimir',
+  responseNotFound: 'Esta respuesta ya no existe.',
 };
