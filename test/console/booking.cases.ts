@@ -80,7 +80,7 @@ describe('<kap-console>: one booking', () => {
     };
     await tabTo('Requests');
     await sendKeys({ press: 'Enter' });
-    await until(() => deepText(element).includes('Robin Queue'), 'the requests show');
+    await until(() => deepText(element).includes('Reason for declining'), 'the requests show');
     await tabTo('Open');
     await sendKeys({ press: 'Enter' });
     await until(() => deepText(element).includes('robin.queue@example.com'), 'the booking opens');
