@@ -135,7 +135,7 @@ export const en = {
   'history.created': 'Booked {time}',
   'history.confirmed': 'Confirmed {time} by {who}',
   'history.declined': 'Declined {time} by {who}',
-  'history.cancelled': 'Cancelled',
+  'history.cancelled': 'Cancelled {time}',
   checklistDoneAt: 'done {time}',
   checklistNotDone: 'not done',
   bookingResponseReceived: 'Response received {time}',

@@ -131,7 +131,7 @@ export const es: ConsoleStrings = {
   'history.created': 'Reservada {time}',
   'history.confirmed': 'Confirmada {time} por {who}',
   'history.declined': 'Rechazada {time} por {who}',
-  'history.cancelled': 'Cancelada',
+  'history.cancelled': 'Cancelada {time}',
   checklistDoneAt: 'hecho {time}',
   checklistNotDone: 'sin hacer',
   bookingResponseReceived: 'Respuesta recibida {time}',

@@ -95,7 +95,6 @@ export class ConsoleBooking extends LitElement {
         ${history.map(
           (entry) => html`<li>${t(`history.${entry.event}`, { time: when(entry.at), who: entry.by?.email ?? entry.by?.id ?? '' })}</li>`,
         )}
-        ${booking.status === 'cancelled' && !history.some((entry) => entry.event === 'declined') ? html`<li>${t('history.cancelled')}</li>` : nothing}
       </ol>
       <h3>${t('scheduleChecklist')}</h3>
       ${checklist?.length

@@ -2,7 +2,7 @@
  * One booking in the clinic's console, under /staff/ (route-access.ts says who may):
  *
  * - `GET staff/bookings/{id}/overview`: the booking with the client's details, its history as the
- *   store keeps it (made; confirmed or declined, by whom and when), its checklist with the time each
+ *   store keeps it (made; confirmed or declined, by whom and when; cancelled, when), its checklist with the time each
  *   item was ticked, and its intake (front desk: the status only; `intake:read`: also the responses
  *   to open). Written to the audit log before it is answered.
  * - `POST staff/bookings/{id}/cancel`: cancels on the client's behalf through the client's own store
@@ -36,6 +36,8 @@ export function registerStaffBookingRoutes(app: Hono<AppEnv>, { stores, now, aut
       history: [
         { event: 'created', at: toInstant(detail.createdAt) },
         ...(decision ? [{ event: decision.decision, at: toInstant(decision.at), by: await staffRef(stores, decision.staffId) }] : []),
+        // A decline is a cancellation already said.
+        ...(detail.cancelledAt !== undefined && decision?.decision !== 'declined' ? [{ event: 'cancelled' as const, at: toInstant(detail.cancelledAt) }] : []),
       ],
       ...(items ? { checklist: items.map((item) => ({ id: item.id, text: item.text, group: item.group, ...(item.doneAt !== undefined ? { doneAt: toInstant(item.doneAt) } : {}) })) } : {}),
       ...(roleMay(role, 'intake:status') ? { intake: await intakeOf(stores, detail.id, roleMay(role, 'intake:read')) } : {}),

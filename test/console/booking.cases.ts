@@ -57,6 +57,7 @@ describe('<kap-console>: one booking', () => {
     buttonNamed(element, 'Yes, cancel it').click();
     await until(() => deepText(element).includes('The booking is cancelled.'), 'cancelled');
     expect(deepText(element)).to.include('Status: Cancelled');
+    expect(deepText(element)).to.match(/Cancelled \w{3}, /);
     expect(deepText(element)).not.to.include('Cancel booking…');
     expect(await clientStatus(api, booking)).to.equal('cancelled');
     await expect(element).to.be.accessible();

@@ -237,6 +237,9 @@ describe('one booking: overview and cancel on the client’s behalf', () => {
     app.clock.advance(60_000);
     const again = await staffRequest(app, 'POST', `/staff/bookings/${booking.id}/cancel`, { session: desk });
     assert.deepEqual(await again.json(), body);
+    const overview = await (await staffRequest(app, 'GET', `/staff/bookings/${booking.id}/overview`, { session: desk })).json();
+    assert.deepEqual(overview.history.map((entry: any) => entry.event), ['created', 'cancelled']);
+    assert.equal(Date.parse(overview.history[1].at), app.clock.ms - 60_000, 'when it was first cancelled');
     assert.equal(auditActions(app).filter((entry) => entry.action === 'booking.cancel' && entry.recordId === booking.id).length, 1);
     assert.equal((await staffRequest(app, 'POST', '/staff/bookings/no-such-booking/cancel', { session: desk })).status, 404);
     assert.equal((await staffRequest(app, 'POST', `/staff/bookings/${booking.id}/cancel`, { session: await as(app, 'marketer') })).status, 403);
