@@ -6,6 +6,9 @@
  */
 import { expect } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { render } from 'lit';
+import { answersView } from '../../console/views/answers.js';
+import { words } from '../../console/i18n/index.js';
 import { addStaff, buttonNamed, deep, deepAll, deepText, freshApi, mountConsole, requestSession, sendIntake, signIn, unmountAll, until } from './support.js';
 
 afterEach(async () => {
@@ -117,5 +120,21 @@ describe('<kap-console>: intake inbox', () => {
     await until(() => deepText(element).includes('Imprimir'), 'la respuesta');
     await expect(element).to.be.accessible();
     expect(document.documentElement.scrollWidth).to.be.at.most(320);
+  });
+
+  it('an incomplete score says how much was answered, never a total of 0', () => {
+    // The demo intake requires every instrument item, so the server never stores an incomplete one
+    // from it; another clinic's form may not, and this is how the console shows it.
+    const host = document.createElement('div');
+    render(
+      answersView(words('en'), {
+        questions: [],
+        flags: [],
+        scores: [{ instrument: 'phq-9', complete: false, total: null, answered: 7, missing: ['phq-9.q3', 'phq-9.q8'], band: null }],
+      }),
+      host,
+    );
+    expect(host.textContent?.replace(/\s+/g, ' ')).to.include('PHQ-9: Incomplete: 7 of 9 answered');
+    expect(host.textContent).not.to.match(/Total/);
   });
 });
