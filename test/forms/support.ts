@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { parseFormDefinition, type Answers, type ResolvedForm } from '../../src/forms/index.js';
+import { parseFormDefinition, type ResolvedForm } from '../../src/forms/index.js';
 import { DEMO_INTAKE_FORM } from '../../src/forms/demo-intake.js';
 
 export const TODAY = '2026-11-25';
