@@ -6,14 +6,18 @@
  */
 import {
   AcknowledgeResponse,
+  BookingOverviewResponse,
   CSRF_HEADER,
   DecisionResponse,
+  IntakeInboxResponse,
+  IntakeResponseView,
   RequestsResponse,
   SafetyEntryResponse,
   SafetyQueueResponse,
   ScheduleResponse,
   SetupCompleteResponse,
   SetupStartResponse,
+  StaffCancelResponse,
   StaffSessionResponse,
   type DeclineReasonCode,
 } from '../src/api/staff.js';
@@ -82,6 +86,18 @@ export class ConsoleApi {
   }
   decline(bookingId: string, reason: DeclineReasonCode) {
     return this.#call('POST', `staff/bookings/${encodeURIComponent(bookingId)}/decline`, DecisionResponse, { reason });
+  }
+  bookingOverview(bookingId: string) {
+    return this.#call('GET', `staff/bookings/${encodeURIComponent(bookingId)}/overview`, BookingOverviewResponse);
+  }
+  cancelBooking(bookingId: string) {
+    return this.#call('POST', `staff/bookings/${encodeURIComponent(bookingId)}/cancel`, StaffCancelResponse);
+  }
+  intakeInbox() {
+    return this.#call('GET', 'staff/intake-responses', IntakeInboxResponse);
+  }
+  intakeResponse(id: string) {
+    return this.#call('GET', `staff/intake-responses/${encodeURIComponent(id)}/view`, IntakeResponseView);
   }
   safetyQueue() {
     return this.#call('GET', 'staff/safety-queue', SafetyQueueResponse);

@@ -135,6 +135,19 @@ const consoleLayout = css`
     font-family: ui-monospace, monospace;
     overflow-wrap: anywhere;
   }
+  /* Printing a response: only the response, black on white, no controls. */
+  @media print {
+    .no-print {
+      display: none !important;
+    }
+    :host {
+      color: #000;
+      background: #fff;
+    }
+    .card {
+      break-inside: avoid;
+    }
+  }
 `;
 
 export const consoleStyles = [tokens, baseStyles, consoleLayout];

@@ -1,8 +1,9 @@
 /**
  * `<kap-console api="/">`: the clinic's console. It asks the server who is signed in, then shows
  * sign-in, the set-up of an account (at `…/setup#token=…`), or the console itself: the safety
- * queue on top for roles that read intake answers, then Schedule, Requests and (the owner's)
- * Settings as the role allows (a marketer sees no client data and no way to open a response). A
+ * queue on top for roles that read intake answers, then Schedule, Requests, the Intake inbox and
+ * (the owner's) Settings as the role allows; a booking or a response opens in place, its id kept in
+ * memory, never in the URL (a marketer sees no client data and no way to open a response). A
  * session that ends — signed out elsewhere, idle 30 minutes, 12 hours old — brings back sign-in
  * with a word why.
  */
@@ -14,13 +15,16 @@ import { consoleStyles } from './console.styles.js';
 import { CONSOLE_LANGUAGES, consoleLanguage, words, type ConsoleLanguage, type Translate } from './i18n/index.js';
 import { roleWord } from './views/role-word.js';
 import './views/closures.js';
+import './views/booking.js';
+import './views/intake-inbox.js';
+import './views/intake-response.js';
 import './views/requests.js';
 import './views/safety-queue.js';
 import './views/schedule.js';
 import './views/setup.js';
 import './views/sign-in.js';
 
-type View = 'schedule' | 'requests' | 'settings';
+type View = 'schedule' | 'requests' | 'inbox' | 'settings';
 type State =
   | { name: 'loading' }
   | { name: 'failed' }
@@ -29,13 +33,17 @@ type State =
   | { name: 'signed-in'; session: StaffSessionResponse };
 
 export class KapConsole extends LitElement {
-  static override properties = { api: {}, lang: { reflect: true }, state: { state: true }, view: { state: true }, timeZone: { state: true } };
+  static override properties = { api: {}, lang: { reflect: true }, state: { state: true }, view: { state: true }, booking: { state: true }, response: { state: true }, timeZone: { state: true } };
   static override styles = consoleStyles;
   /** The API's base URL (default: the origin's root, where the console is served at /console/). */
   declare api: string;
   declare lang: ConsoleLanguage;
   declare state: State;
   declare view: View;
+  /** The booking opened from the schedule or the requests (its id in memory only, never in the URL). */
+  declare booking: string | undefined;
+  /** The intake response opened from that booking (id in memory only). */
+  declare response: string | undefined;
   declare timeZone: string;
   #client: ConsoleApi | undefined;
   #idleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -129,7 +137,7 @@ export class KapConsole extends LitElement {
   override render() {
     const t = this.#t;
     return html`<div part="base">
-      <header class="wrap actions">
+      <header class="wrap actions no-print">
         <p><strong>${t('consoleTitle')}</strong></p>
         <label class="actions">
           <span>${t('language')}</span>
@@ -142,7 +150,7 @@ export class KapConsole extends LitElement {
               <button class="button button--secondary" type="button" @click=${this.#signOut}>${t('signOut')}</button>`
           : nothing}
       </header>
-      <main class="wrap">${this.#main()}</main>
+      <main class="wrap" @open-booking=${(event: CustomEvent<string>) => (this.booking = event.detail)}>${this.#main()}</main>
     </div>`;
   }
 
@@ -169,14 +177,15 @@ export class KapConsole extends LitElement {
     const views: { id: View; label: string; allowed: boolean }[] = [
       { id: 'schedule', label: t('navSchedule'), allowed: this.#may('schedule:read') },
       { id: 'requests', label: t('navRequests'), allowed: this.#may('bookings:read') },
+      { id: 'inbox', label: t('navInbox'), allowed: this.#may('intake:read') },
       { id: 'settings', label: t('navSettings'), allowed: this.#may('settings:manage') },
     ];
     const allowed = views.filter((view) => view.allowed);
     return html`<h1 class="heading--top" tabindex="-1">${t('consoleTitle')}</h1>
-      ${this.#may('intake:read') ? html`<console-safety-queue .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone}></console-safety-queue>` : nothing}
+      ${this.#may('intake:read') ? html`<console-safety-queue class="no-print" .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone}></console-safety-queue>` : nothing}
       ${allowed.length === 0
         ? html`<p class="notice">${t('nothingForRole')}</p>`
-        : html`<nav aria-label=${t('navLabel')}>
+        : html`<nav class="no-print" aria-label=${t('navLabel')}>
               <ul class="plain actions">
                 ${allowed.map(
                   (view) => html`<li>
@@ -185,7 +194,15 @@ export class KapConsole extends LitElement {
                 )}
               </ul>
             </nav>
-            ${this.view === 'schedule'
+            ${this.response
+              ? html`<console-intake-response .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone} .responseId=${this.response}
+                  @response-closed=${() => (this.response = undefined)}></console-intake-response>`
+              : this.booking
+              ? html`<console-booking .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone} .bookingId=${this.booking} .manage=${this.#may('bookings:manage')}
+                  @booking-closed=${this.#closeBooking} @open-response=${(event: CustomEvent<string>) => (this.response = event.detail)}></console-booking>`
+              : this.view === 'inbox'
+              ? html`<console-intake-inbox .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone}></console-intake-inbox>`
+              : this.view === 'schedule'
               ? html`<console-schedule .api=${this.client} .t=${t} .lang=${this.lang}></console-schedule>`
               : this.view === 'settings'
                 ? html`<console-closures .api=${this.client} .t=${t} .lang=${this.lang}></console-closures>`
@@ -195,8 +212,17 @@ export class KapConsole extends LitElement {
   /** Another view; the safety queue is asked again, so what came in meanwhile is on top. */
   #show(view: View) {
     this.view = view;
+    this.booking = undefined;
+    this.response = undefined;
     void (this.renderRoot.querySelector('console-safety-queue') as { refresh(): Promise<void> } | null)?.refresh();
   }
+
+  /** Back from a booking: the view it was opened from, focus on that view's place in the navigation. */
+  #closeBooking = async () => {
+    this.#show(this.view);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('nav [aria-current="page"]')?.focus();
+  };
 
   #onSignedIn = async (event: CustomEvent<StaffSessionResponse>) => {
     this.#signedIn(event.detail);

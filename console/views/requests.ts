@@ -9,6 +9,7 @@ import { ConsoleApiError, type ConsoleApi } from '../api-client.js';
 import { consoleStyles } from '../console.styles.js';
 import { clinicTime } from '../format.js';
 import type { Translate } from '../i18n/index.js';
+import { openBooking } from './booking-events.js';
 
 type Request = RequestsResponse['requests'][number];
 type State = { name: 'loading' } | { name: 'failed'; message: string } | { name: 'list'; requests: Request[] };
@@ -88,6 +89,7 @@ export class ConsoleRequests extends LitElement {
     return html`<li class="card">
       <h3 id="request-${booking.id}">${t('requestFor', { service: serviceName, time: when })}</h3>
       <p>${t('requestClient', { name: booking.client.name, email: booking.client.email, phone: booking.client.phone })}</p>
+      <button class="link-button" type="button" aria-label=${t('bookingOpenLabel', { service: serviceName, time: when })} @click=${() => openBooking(this, booking.id)}>${t('bookingOpen')}</button>
       ${this.manage
         ? html`<div class="actions">
               <button class="button" type="button" aria-describedby="request-${booking.id}" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.#decide(booking.id, 'confirm', serviceName, when)}>${t('confirm')}</button>

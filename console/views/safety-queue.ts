@@ -10,6 +10,7 @@ import { ConsoleApiError, type ConsoleApi } from '../api-client.js';
 import { consoleStyles } from '../console.styles.js';
 import { age, clinicTime } from '../format.js';
 import type { Translate } from '../i18n/index.js';
+import { answersView } from './answers.js';
 
 type State =
   | { name: 'loading' }
@@ -95,30 +96,7 @@ export class ConsoleSafetyQueue extends LitElement {
       <p>${t('safetyReceived', { age: age(item.receivedAt, Date.now(), this.lang) })}</p>
       ${item.booking ? html`<p>${t('safetyFor', { client: item.booking.clientName, service: item.booking.serviceName, time: clinicTime(item.booking.start, this.timeZone, this.lang) })}</p>` : nothing}
       ${item.kind === 'signal' ? html`<p class="notice">${t('safetySignalNote')}</p>` : nothing}
-      ${scores.length
-        ? html`<h3>${t('safetyScores')}</h3>
-            <ul>
-              ${scores.map(
-                (score) => html`<li>
-                  <strong>${score.instrument.toUpperCase()}</strong>:
-                  ${score.complete && score.total !== null
-                    ? html`${t('safetyScoreTotal', { total: score.total })}${score.band ? html` (${score.band.label})` : nothing}`
-                    : t('safetyScoreIncomplete', { answered: score.answered, total: score.answered + score.missing.length })}
-                </li>`,
-              )}
-            </ul>`
-        : nothing}
-      ${flags.length ? html`<h3>${t('safetyFlags')}</h3><ul>${flags.map((flag) => html`<li>${flag.flag} (${flag.itemId})</li>`)}</ul>` : nothing}
-      <h3>${t('safetyAnswers')}</h3>
-      <dl>
-        ${questions.map(
-          (question) => html`<div class=${question.safety ? 'card' : ''}>
-            <dt class="label">${question.group ? html`<span class="muted">${question.group}</span><br />` : nothing}${question.question}
-              ${question.safety ? html` <span class="badge badge--alert">${t('safetyFlagged')}</span>` : nothing}</dt>
-            <dd>${question.answer.length ? question.answer.map((line) => html`${line}<br />`) : html`<em>${t('safetyUnanswered')}</em>`}</dd>
-          </div>`,
-        )}
-      </dl>
+      ${answersView(t, { questions, scores, flags })}
       ${item.acknowledgement
         ? html`<p class="notice notice--success">${t('acknowledged', { who: item.acknowledgement.by.email ?? item.acknowledgement.by.id, age: age(item.acknowledgement.at, Date.now(), this.lang), note: item.acknowledgement.note })}</p>`
         : this.#acknowledgeForm(state)}`;

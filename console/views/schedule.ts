@@ -2,13 +2,15 @@
  * `<console-schedule>`: today and the week ahead, day by day in the clinic's time zone — time,
  * service, status, the client where the role may see it, checklist progress, and the intake's
  * status with a badge when it needs a clinician (front desk sees no more of an intake than that).
+ * Roles that see the client may open a booking (`open-booking`, its id in the event, not the URL).
  */
 import { LitElement, html, nothing } from 'lit';
 import type { ScheduleEntry, ScheduleResponse } from '../../src/api/staff.js';
 import { ConsoleApiError, type ConsoleApi } from '../api-client.js';
 import { consoleStyles } from '../console.styles.js';
-import { clinicClock, clinicDayHeading, dayIn } from '../format.js';
+import { clinicClock, clinicDayHeading, clinicTime, dayIn } from '../format.js';
 import type { Translate } from '../i18n/index.js';
+import { openBooking } from './booking-events.js';
 
 type State = { name: 'loading' } | { name: 'failed'; message: string } | { name: 'ready'; schedule: ScheduleResponse };
 
@@ -83,6 +85,7 @@ export class ConsoleSchedule extends LitElement {
                     ${bookings.some((booking) => booking.client) ? html`<th scope="col">${t('scheduleClient')}</th>` : nothing}
                     <th scope="col">${t('scheduleChecklist')}</th>
                     ${bookings.some((booking) => booking.intake) ? html`<th scope="col">${t('scheduleIntake')}</th>` : nothing}
+                    ${bookings.some((booking) => booking.client) ? html`<th scope="col">${t('bookingHeading')}</th>` : nothing}
                   </tr>
                 </thead>
                 <tbody>
@@ -96,6 +99,13 @@ export class ConsoleSchedule extends LitElement {
                       ${booking.intake
                         ? html`<td data-label=${t('scheduleIntake')}>
                             ${booking.intake.status === 'needs-clinician' ? html`<span class="badge badge--alert">${t('intake.needs-clinician')}</span>` : t(`intake.${booking.intake.status}`)}
+                          </td>`
+                        : nothing}
+                      ${booking.client
+                        ? html`<td data-label=${t('bookingHeading')}>
+                            <button class="button button--secondary" type="button"
+                              aria-label=${t('bookingOpenLabel', { service: booking.serviceName, time: clinicTime(booking.start, zone, this.lang) })}
+                              @click=${() => openBooking(this, booking.id)}>${t('bookingOpen')}</button>
                           </td>`
                         : nothing}
                     </tr>`,

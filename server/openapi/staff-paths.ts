@@ -139,6 +139,31 @@ const OPERATIONS: Record<string, StaffOperation> = {
     ok: { '200': 'DecisionResponse' },
     errors: [...SIGNED_IN, 'NotFound', 'Conflict', ...WRITE],
   },
+  'GET /staff/bookings/{id}/overview': {
+    operationId: 'staffBookingOverview',
+    summary: 'A booking for the console: client details, history, checklist ticks with times, and the intake as the role may see it (the read is recorded in the audit log)',
+    ok: { '200': 'BookingOverviewResponse' },
+    errors: [...SIGNED_IN, 'NotFound'],
+  },
+  'POST /staff/bookings/{id}/cancel': {
+    operationId: 'staffCancelBooking',
+    summary: 'Cancel a booking on the client’s behalf, freeing its time (cancelling again answers it unchanged)',
+    description: '`409 booking_started` when its session has begun.',
+    ok: { '200': 'StaffCancelResponse' },
+    errors: [...SIGNED_IN, 'NotFound', 'Conflict', ...WRITE],
+  },
+  'GET /staff/intake-responses': {
+    operationId: 'intakeInbox',
+    summary: 'The latest intake responses, newest first: when, which form and version, which booking, whether one needs a clinician (no answers, no client details)',
+    ok: { '200': 'IntakeInboxResponse' },
+    errors: SIGNED_IN,
+  },
+  'GET /staff/intake-responses/{id}/view': {
+    operationId: 'intakeResponseView',
+    summary: 'One intake response laid out: answers in the order and wording of the form version it answered, scores, flags (the read is recorded in the audit log)',
+    ok: { '200': 'IntakeResponseView' },
+    errors: [...SIGNED_IN, 'NotFound'],
+  },
   'GET /staff/safety-queue': {
     operationId: 'safetyQueue',
     summary: 'Intake responses with a safety answer, and safety signals from intakes never sent, that nobody has acknowledged, oldest first',

@@ -19,7 +19,9 @@ import { registerOperationRoutes } from './operations.js';
 import { registerSafetySignalRoutes } from './safety-signals.js';
 import { registerServiceRoutes } from './services.js';
 import { registerStaffAccountRoutes } from './staff-accounts.js';
+import { registerStaffBookingRoutes } from './staff-booking.js';
 import { registerStaffConsoleRoutes } from './staff-console.js';
+import { registerStaffIntakeInboxRoutes } from './staff-intake-inbox.js';
 import { registerStaffRecordRoutes } from './staff-records.js';
 import { registerStaffSessionRoutes } from './staff-session.js';
 import { registerStaffSetupRoutes } from './staff-setup.js';
@@ -44,6 +46,8 @@ export function registerRoutes(app: Hono<AppEnv>, context: RouteContext): void {
   registerStaffRecordRoutes(app, context);
   registerClinicSettingsRoutes(app, context);
   registerStaffConsoleRoutes(app, context);
+  registerStaffBookingRoutes(app, context);
+  registerStaffIntakeInboxRoutes(app, context);
   // The console's own files, at /console/ (console-assets.ts).
   registerConsoleAssetRoutes(app);
 }

@@ -154,11 +154,16 @@ async function details(stores: Stores, ids: readonly string[]): Promise<BookingD
   return found.filter((detail): detail is BookingDetailRecord => detail !== undefined);
 }
 
-async function serviceNames(stores: Stores): Promise<Map<string, string>> {
+/** The version of a form a response answered, or the form as served when that version is unknown. */
+export async function formAnswered(stores: Stores, formId: string, version: string | undefined) {
+  return (version !== undefined ? await stores.forms.findVersion(formId, version) : undefined) ?? (await stores.forms.find(formId));
+}
+
+export async function serviceNames(stores: Stores): Promise<Map<string, string>> {
   return new Map((await stores.clinic.listServices()).map((service) => [service.id, service.name]));
 }
 
-async function staffRef(stores: Stores, id: string): Promise<{ id: string; email?: string }> {
+export async function staffRef(stores: Stores, id: string): Promise<{ id: string; email?: string }> {
   const staff = await stores.staff.find(id);
   return { id, ...(staff ? { email: staff.email } : {}) };
 }
@@ -185,12 +190,12 @@ async function toEntry(stores: Stores, item: SafetyItemRecord): Promise<SafetyQu
 }
 
 /**
- * The answers in the form's order and wording (the form as served: a response to another version
- * shows its answers under today's wording, and answers the form no longer asks are listed after
- * it by key). A signal carries no answers: its safety items are listed, unanswered otherwise.
+ * The answers in the order and wording of the form version they answered (the form as served when
+ * that version is unknown; answers the form does not ask are listed after it by key). A signal
+ * carries no answers: its safety items are listed, unanswered otherwise.
  */
-async function laidOut(stores: Stores, item: SafetyItemRecord): Promise<Omit<SafetyEntryResponse, 'item'>> {
-  const served = await stores.forms.find(item.formId);
+export async function laidOut(stores: Stores, item: Pick<SafetyItemRecord, 'id' | 'kind' | 'formId' | 'formVersion' | 'items'>): Promise<Omit<SafetyEntryResponse, 'item'>> {
+  const served = await formAnswered(stores, item.formId, item.formVersion);
   const response = item.kind === 'response' ? await stores.intake.findResponse(item.id) : undefined;
   const submission = response?.submission;
   const safetyKeys = new Set(submission ? submission.safetyItems : item.items);

@@ -53,6 +53,17 @@ export interface SafetyItemRecord {
   acknowledgement?: SafetyAcknowledgementRecord;
 }
 
+/** An intake response as the inbox lists it: no answers, and nothing about the client. */
+export interface ResponseSummaryRecord {
+  id: string;
+  bookingId: string | undefined;
+  formId: string;
+  formVersion: string | undefined;
+  receivedAt: number;
+  /** A safety answer, a review flag, or a safety signal linked to it. */
+  needsClinician: boolean;
+}
+
 export interface SafetyAcknowledgementRecord {
   staffId: string;
   at: number;
@@ -75,6 +86,8 @@ export interface ConsoleStore {
   decisionOf(bookingId: string): Promise<DecisionRecord | undefined>;
   /** Each named booking's intake (bookings without one are left out). */
   intakeOf(bookingIds: readonly string[]): Promise<Map<string, BookingIntakeRecord>>;
+  /** The latest `limit` intake responses, newest first. */
+  recentResponses(limit: number): Promise<ResponseSummaryRecord[]>;
   /** The entries nobody has acknowledged, oldest first. */
   safetyQueue(): Promise<SafetyItemRecord[]>;
   /** One entry, acknowledged or not; `undefined` when the id names none. */

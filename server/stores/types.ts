@@ -222,6 +222,8 @@ export interface BookingDetailRecord extends BookingRecord {
   reason?: CareReason;
   source?: string;
   createdAt: number;
+  /** When it was cancelled (by the client, or staff cancelling or declining it). */
+  cancelledAt?: number;
 }
 
 // ---- checklists -------------------------------------------------------------------------------

@@ -231,6 +231,28 @@ export const DeclineRequest = z.object({ reason: DeclineReasonSchema });
 /** `POST staff/bookings/{id}/confirm` and `…/decline`: the booking as it now is, and the decision. */
 export const DecisionResponse = z.object({ booking: Booking, decision: Decision });
 
+const StaffRef = z.object({ id: Id, email: z.optional(z.string()) });
+
+/**
+ * `GET staff/bookings/{id}/overview` (written to the audit log): the booking with the client's
+ * details, its history as the store keeps it (made; confirmed or declined, by whom), its checklist
+ * with the time each item was ticked, and its intake — front desk sees only the status; roles with
+ * `intake:read` also each response's id and time, to open it.
+ */
+export const BookingOverviewResponse = z.object({
+  booking: StaffBooking,
+  serviceName: z.string(),
+  history: z.array(z.object({ event: z.enum(['created', 'confirmed', 'declined', 'cancelled']), at: Instant, by: z.optional(StaffRef) })),
+  checklist: z.optional(z.array(z.object({ id: z.string(), text: z.string(), group: z.string(), doneAt: z.optional(Instant) }))),
+  intake: z.optional(z.object({
+    status: z.enum(['none', 'submitted', 'needs-clinician']),
+    responses: z.optional(z.array(z.object({ id: Id, receivedAt: Instant }))),
+  })),
+});
+
+/** `POST staff/bookings/{id}/cancel`: the booking as it now is (cancelling again answers it unchanged). */
+export const StaffCancelResponse = z.object({ booking: Booking });
+
 export const SafetyQueueEntry = z.object({
   /** The intake response's id, or the safety signal's. */
   id: Id,
@@ -276,6 +298,33 @@ export const SafetyEntryResponse = z.object({
   flags: z.array(z.object({ itemId: z.string(), flag: z.string() })),
 });
 
+/**
+ * One intake response as the inbox lists it: when, which form (and version), which booking — no
+ * answers and no client details, so listing is not a read of client data.
+ */
+export const IntakeInboxEntry = z.object({
+  id: Id,
+  receivedAt: Instant,
+  form: z.object({ id: z.string(), version: z.optional(z.string()), title: z.optional(z.string()) }),
+  booking: z.optional(z.object({ id: Id, start: Instant, serviceName: z.string() })),
+  /** A safety answer, a review flag, or a safety signal linked to it. */
+  needsClinician: z.boolean(),
+});
+
+/** `GET staff/intake-responses`: the latest responses, newest first. */
+export const IntakeInboxResponse = z.object({ responses: z.array(IntakeInboxEntry) });
+
+/**
+ * `GET staff/intake-responses/{id}/view` (written to the audit log): the response's answers in the
+ * order and wording of the form version it answered, its scores (incomplete ones say so) and flags.
+ */
+export const IntakeResponseView = z.object({
+  response: IntakeInboxEntry,
+  questions: SafetyEntryResponse.shape.questions,
+  scores: SafetyEntryResponse.shape.scores,
+  flags: SafetyEntryResponse.shape.flags,
+});
+
 /** `POST staff/safety-queue/{id}/acknowledge`: what the clinician did (required). */
 export const AcknowledgeRequest = z.object({
   note: z.string().check(z.trim(), z.minLength(1, 'Write what you did, e.g. "Called the client; safe, plan in place"'), z.maxLength(2000)),
@@ -288,6 +337,11 @@ export type DeclineReasonCode = z.infer<typeof DeclineReasonSchema>;
 export type Decision = z.infer<typeof Decision>;
 export type RequestsResponse = z.infer<typeof RequestsResponse>;
 export type DecisionResponse = z.infer<typeof DecisionResponse>;
+export type BookingOverviewResponse = z.infer<typeof BookingOverviewResponse>;
+export type StaffCancelResponse = z.infer<typeof StaffCancelResponse>;
+export type IntakeInboxEntry = z.infer<typeof IntakeInboxEntry>;
+export type IntakeInboxResponse = z.infer<typeof IntakeInboxResponse>;
+export type IntakeResponseView = z.infer<typeof IntakeResponseView>;
 export type SafetyQueueEntry = z.infer<typeof SafetyQueueEntry>;
 export type SafetyQueueResponse = z.infer<typeof SafetyQueueResponse>;
 export type SafetyEntryResponse = z.infer<typeof SafetyEntryResponse>;

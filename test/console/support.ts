@@ -8,6 +8,8 @@ import { waitUntil } from '@open-wc/testing';
 import '../../console/kap-console.js';
 import type { KapConsole } from '../../console/kap-console.js';
 import { DEMO_INTAKE_FORM } from '../../src/forms/demo-intake.js';
+import { parseFormDefinition, toSubmission } from '../../src/forms/index.js';
+import { completeDemoAnswers } from '../forms/demo-answers.js';
 import { freshApi } from '../elements/support/harness.js';
 
 export { freshApi };
@@ -56,6 +58,20 @@ export async function sendSafetySignal(api: string, booking: { id: string; token
     body: JSON.stringify({ booking: booking.id, form: 'kap-demo-intake', version: DEMO_INTAKE_FORM.version, items: ['phq-9.q9'] }),
   });
   if (response.status !== 201) throw new Error(`safety signal: ${response.status}`);
+}
+
+/** The booking's demo intake, answered in full and sent, as the client's page sends it; its id. */
+export async function sendIntake(api: string, booking: { id: string; token: string }): Promise<string> {
+  const parsed = parseFormDefinition({ ...DEMO_INTAKE_FORM, id: 'kap-demo-intake' });
+  if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+  const body = toSubmission(parsed.form, completeDemoAnswers(), { booking: booking.id });
+  const response = await fetch(`${api}intake-responses`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID(), Authorization: `Bearer ${booking.token}` },
+    body: JSON.stringify(body),
+  });
+  if (response.status !== 201) throw new Error(`intake: ${response.status} ${await response.text()}`);
+  return (await response.json()).response.id;
 }
 
 const mounted: HTMLElement[] = [];

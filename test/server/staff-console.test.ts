@@ -188,3 +188,110 @@ describe('the safety queue', () => {
     assert.equal(auditActions(app).filter((entry) => entry.action === 'intake_response.read').length, 0);
   });
 });
+
+describe('one booking: overview and cancel on the client’s behalf', () => {
+  test('the overview has the client, the decision in its history, ticks with times; front desk sees only the intake’s status', async () => {
+    const app = testApp();
+    const booking = await requested(app);
+    const items = (await (await app.request(`/bookings/${booking.id}/checklist`, { headers: { Authorization: `Bearer ${booking.token}` } })).json()).items;
+    const ticked = await app.request(`/bookings/${booking.id}/checklist/${items[0].id}`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${booking.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ done: true }),
+    });
+    assert.equal(ticked.status, 200);
+    const response = await (await submit(app, { ...completeDemoAnswers(), 'phq-9.q9': 'not-at-all' }, booking)).json();
+    const desk = await as(app, 'front-desk');
+    await staffRequest(app, 'POST', `/staff/bookings/${booking.id}/confirm`, { session: desk });
+
+    const seen = await staffRequest(app, 'GET', `/staff/bookings/${booking.id}/overview`, { session: desk });
+    assert.equal(seen.status, 200);
+    const body = await seen.json();
+    assert.equal(body.booking.client.name.length > 0, true);
+    assert.equal(body.serviceName, 'Ketamine session');
+    assert.deepEqual(body.history.map((entry: any) => entry.event), ['created', 'confirmed']);
+    assert.match(body.history[1].by.email, /^front-desk-/);
+    assert.equal(typeof body.checklist[0].doneAt, 'string');
+    assert.equal(body.checklist[1].doneAt, undefined);
+    assert.deepEqual(body.intake, { status: 'submitted' });
+    assert.ok(auditActions(app).some((entry) => entry.action === 'booking.read' && entry.recordId === booking.id));
+
+    const clinician = await (await staffRequest(app, 'GET', `/staff/bookings/${booking.id}/overview`, { session: await as(app, 'clinician') })).json();
+    assert.deepEqual(clinician.intake.responses.map((entry: any) => entry.id), [response.response.id]);
+    assert.equal((await staffRequest(app, 'GET', `/staff/bookings/${booking.id}/overview`, { session: await as(app, 'marketer') })).status, 403);
+    assert.equal((await staffRequest(app, 'GET', '/staff/bookings/no-such-booking/overview', { session: desk })).status, 404);
+  });
+
+  test('front desk cancels: the time is freed, the client reads it cancelled, again changes nothing and is audited once', async () => {
+    const app = testApp();
+    const booking = await requested(app);
+    const desk = await as(app, 'front-desk');
+    const cancelled = await staffRequest(app, 'POST', `/staff/bookings/${booking.id}/cancel`, { session: desk });
+    assert.equal(cancelled.status, 200);
+    const body = await cancelled.json();
+    assert.equal(body.booking.status, 'cancelled');
+    const client = await (await app.request(`/bookings/${booking.id}`, { headers: { Authorization: `Bearer ${booking.token}` } })).json();
+    assert.equal(client.booking.status, 'cancelled');
+    assert.equal((await app.book({ service: 'administration', start: ADMINISTRATION_START })).status, 201);
+
+    app.clock.advance(60_000);
+    const again = await staffRequest(app, 'POST', `/staff/bookings/${booking.id}/cancel`, { session: desk });
+    assert.deepEqual(await again.json(), body);
+    const overview = await (await staffRequest(app, 'GET', `/staff/bookings/${booking.id}/overview`, { session: desk })).json();
+    assert.deepEqual(overview.history.map((entry: any) => entry.event), ['created', 'cancelled']);
+    assert.equal(Date.parse(overview.history[1].at), app.clock.ms - 60_000, 'when it was first cancelled');
+    assert.equal(auditActions(app).filter((entry) => entry.action === 'booking.cancel' && entry.recordId === booking.id).length, 1);
+    assert.equal((await staffRequest(app, 'POST', '/staff/bookings/no-such-booking/cancel', { session: desk })).status, 404);
+    assert.equal((await staffRequest(app, 'POST', `/staff/bookings/${booking.id}/cancel`, { session: await as(app, 'marketer') })).status, 403);
+  });
+
+  test('a session that has started cannot be cancelled, as for the client', async () => {
+    const app = testApp();
+    const booking = await requested(app);
+    const desk = await as(app, 'front-desk');
+    await staffRequest(app, 'POST', `/staff/bookings/${booking.id}/confirm`, { session: desk });
+    app.clock.set('2026-03-04T14:01:00Z');
+    const refused = await staffRequest(app, 'POST', `/staff/bookings/${booking.id}/cancel`, { session: await as(app, 'owner') });
+    assert.equal(refused.status, 409);
+    assert.equal((await refused.json()).error.code, 'booking_started');
+  });
+});
+
+describe('the intake inbox', () => {
+  test('newest first without client data or an audit row; opening one lays it out in its version’s order with its scores, and is audited', async () => {
+    const app = testApp();
+    const booking = await requested(app);
+    const sent = await submit(app, { ...completeDemoAnswers(), 'phq-9.q3': 'nearly-every-day' }, booking);
+    assert.equal(sent.status, 201, await sent.clone().text());
+    const first = await sent.json();
+    app.clock.advance(60_000);
+    const second = await (await submit(app, { ...completeDemoAnswers(), 'phq-9.q9': 'several-days' }, booking)).json();
+    const clinician = await as(app, 'clinician');
+    const before = auditActions(app).length;
+
+    const listed = await staffRequest(app, 'GET', '/staff/intake-responses', { session: clinician });
+    assert.equal(listed.status, 200);
+    const { responses } = await listed.json();
+    assert.deepEqual(responses.map((entry: any) => entry.id), [second.response.id, first.response.id]);
+    assert.equal(responses[0].needsClinician, true);
+    assert.equal(responses[0].booking.serviceName, 'Ketamine session');
+    assert.equal(typeof responses[0].form.title, 'string');
+    assert.doesNotMatch(JSON.stringify(responses), /Ann Lee|ann@example\.com/, 'no client data in the list');
+    assert.equal(auditActions(app).length, before, 'listing is not a read of client data');
+
+    const opened = await staffRequest(app, 'GET', `/staff/intake-responses/${first.response.id}/view`, { session: clinician });
+    assert.equal(opened.status, 200);
+    const view = await opened.json();
+    assert.ok(auditActions(app).some((entry) => entry.action === 'intake_response.read' && entry.recordId === first.response.id));
+    const keys = view.questions.map((question: any) => question.key);
+    assert.ok(keys.indexOf('full-name') < keys.indexOf('phq-9.q1') && keys.indexOf('phq-9.q1') < keys.indexOf('gad-7.q1'), 'answers in the form’s order');
+    assert.equal(view.questions.find((question: any) => question.key === 'phq-9.q3').answer.length, 1);
+    const phq = view.scores.find((score: any) => score.instrument === 'phq-9');
+    assert.deepEqual([phq.complete, phq.total], [true, 10]);
+    assert.equal(view.response.form.version, DEMO_INTAKE_FORM.version);
+
+    assert.equal((await staffRequest(app, 'GET', '/staff/intake-responses', { session: await as(app, 'front-desk') })).status, 403);
+    assert.equal((await staffRequest(app, 'GET', `/staff/intake-responses/${first.response.id}/view`, { session: await as(app, 'marketer') })).status, 403);
+    assert.equal((await staffRequest(app, 'GET', '/staff/intake-responses/nothing/view', { session: clinician })).status, 404);
+  });
+});

@@ -179,6 +179,7 @@ export class SqliteBookingStore implements BookingStore {
       ...(row.reason !== null ? { reason: open('reason', row.reason) as CareReason } : {}),
       ...(row.source !== null ? { source: row.source } : {}),
       createdAt: row.created_at_ms,
+      ...(row.cancelled_at_ms !== null ? { cancelledAt: row.cancelled_at_ms } : {}),
     };
   }
 

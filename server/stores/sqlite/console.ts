@@ -1,7 +1,8 @@
 /**
  * The console's store in SQLite (`ConsoleStore` of types.ts): bookings by period, requests and their
  * decisions, each booking's intake status, and the safety queue — intake responses with a safety
- * answer or a linked safety signal, and signals whose intake never came — until acknowledged.
+ * answer or a linked safety signal, and signals whose intake never came — until acknowledged; and
+ * the intake inbox, newest first.
  */
 import type { FieldCipher } from '../../encryption/field-cipher.js';
 import type {
@@ -10,6 +11,7 @@ import type {
   DecisionRecord,
   DeclineReason,
   RequestDecision,
+  ResponseSummaryRecord,
   SafetyItemRecord,
 } from '../types.js';
 import { StoreRefusal } from '../refusal.js';
@@ -71,6 +73,11 @@ export class SqliteConsoleStore implements ConsoleStore {
       confirm: db.prepare("UPDATE bookings SET status = 'confirmed' WHERE id = ? AND status = 'requested'"),
       decline: db.prepare("UPDATE bookings SET status = 'cancelled', cancelled_at_ms = ? WHERE id = ? AND status = 'requested'"),
       responsesOf: db.prepare<[string], { id: string; safety: number }>('SELECT id, safety FROM intake_responses WHERE booking_id = ? ORDER BY received_at_ms, rowid'),
+      recent: db.prepare<[number], { id: string; booking_id: string | null; form_id: string; form_version: string | null; received_at_ms: number; safety: number; linked: number }>(
+        `SELECT r.id, r.booking_id, r.form_id, r.form_version, r.received_at_ms, r.safety,
+           EXISTS (SELECT 1 FROM safety_signals s WHERE s.response_id = r.id) AS linked
+         FROM intake_responses r ORDER BY r.received_at_ms DESC, r.rowid DESC LIMIT ?`,
+      ),
       signalsOf: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM safety_signals WHERE booking_id = ?'),
       queue: db.prepare<[], QueueRow>(`${QUEUE} WHERE a.item_id IS NULL ORDER BY q.received_at_ms, q.id`),
       item: db.prepare<[string], QueueRow>(`${QUEUE} WHERE q.id = ?`),
@@ -123,6 +130,16 @@ export class SqliteConsoleStore implements ConsoleStore {
         needsClinician = ((await this.#intake.findResponse(response.id))?.submission.flags.length ?? 0) > 0;
       }
       result.set(id, { responseIds: responses.map((response) => response.id), needsClinician });
+    }
+    return result;
+  }
+
+  async recentResponses(limit: number): Promise<ResponseSummaryRecord[]> {
+    const result: ResponseSummaryRecord[] = [];
+    for (const row of this.#statements.recent.all(limit)) {
+      // Flags are encrypted with the answers: read only when no cheaper sign already says so.
+      const needsClinician = row.safety === 1 || row.linked === 1 || ((await this.#intake.findResponse(row.id))?.submission.flags.length ?? 0) > 0;
+      result.push({ id: row.id, bookingId: row.booking_id ?? undefined, formId: row.form_id, formVersion: row.form_version ?? undefined, receivedAt: row.received_at_ms, needsClinician });
     }
     return result;
   }

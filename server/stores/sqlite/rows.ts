@@ -47,9 +47,10 @@ export interface BookingDetailRow extends BookingRow {
   reason: string | null;
   source: string | null;
   created_at_ms: number;
+  cancelled_at_ms: number | null;
 }
 
-export const BOOKING_DETAIL_COLUMNS = `${BOOKING_COLUMNS}, client_name, client_email, client_phone, consent_contact, reason, source, created_at_ms`;
+export const BOOKING_DETAIL_COLUMNS = `${BOOKING_COLUMNS}, client_name, client_email, client_phone, consent_contact, reason, source, created_at_ms, cancelled_at_ms`;
 
 export interface ItemRow {
   item_id: string;

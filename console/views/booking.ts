@@ -1,0 +1,185 @@
+/**
+ * `<console-booking>`: one booking, opened from the schedule or the requests — the client's
+ * details, its history as the server keeps it, checklist ticks with their times, and the intake as
+ * the role may see it (front desk: "submitted" / "needs a clinician" only; clinicians and owners:
+ * each response, to open). Roles that manage bookings may cancel on the client's behalf, after a
+ * confirmation step. The booking's id stays in memory: nothing about the client goes in the URL.
+ * "Back" fires `booking-closed`; a response to open fires `open-response` with its id.
+ */
+import { LitElement, html, nothing } from 'lit';
+import type { BookingOverviewResponse } from '../../src/api/staff.js';
+import { ConsoleApiError, type ConsoleApi } from '../api-client.js';
+import { consoleStyles } from '../console.styles.js';
+import { clinicTime } from '../format.js';
+import type { Translate } from '../i18n/index.js';
+
+type State =
+  | { name: 'loading' }
+  | { name: 'failed'; message: string }
+  | { name: 'ready'; overview: BookingOverviewResponse; confirming: boolean; busy: boolean; outcome: string; error: string };
+
+export class ConsoleBooking extends LitElement {
+  static override properties = {
+    api: { attribute: false },
+    t: { attribute: false },
+    lang: {},
+    timeZone: { attribute: false },
+    bookingId: { attribute: false },
+    manage: { type: Boolean },
+    state: { state: true },
+  };
+  static override styles = consoleStyles;
+  declare api: ConsoleApi;
+  declare t: Translate;
+  declare lang: string;
+  declare timeZone: string;
+  declare bookingId: string;
+  /** The role may cancel on the client's behalf (`bookings:manage`). */
+  declare manage: boolean;
+  declare state: State;
+
+  constructor() {
+    super();
+    this.lang = 'en';
+    this.timeZone = 'UTC';
+    this.bookingId = '';
+    this.manage = false;
+    this.state = { name: 'loading' };
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    void this.load().then(() => this.#focus('#booking-heading'));
+  }
+
+  async load(outcome = '') {
+    try {
+      this.state = { name: 'ready', overview: await this.api.bookingOverview(this.bookingId), confirming: false, busy: false, outcome, error: '' };
+    } catch (error) {
+      this.state = { name: 'failed', message: this.#message(error) };
+    }
+  }
+
+  override render() {
+    const t = this.t;
+    const state = this.state;
+    return html`<section part="base" class="section" aria-labelledby="booking-heading">
+      <button class="link-button" type="button" @click=${this.#back}>${t('bookingBack')}</button>
+      ${state.name === 'ready'
+        ? this.#overview(state)
+        : html`<h2 id="booking-heading" class="heading--sub" tabindex="-1">${t('bookingHeading')}</h2>
+            ${state.name === 'loading' ? html`<p role="status">${t('loading')}</p>` : nothing}
+            ${state.name === 'failed'
+              ? html`<div class="notice notice--error" role="alert"><p>${state.message}</p></div>
+                  <button class="button button--secondary" type="button" @click=${() => this.load()}>${t('tryAgain')}</button>`
+              : nothing}`}
+    </section>`;
+  }
+
+  #overview(state: Extract<State, { name: 'ready' }>) {
+    const t = this.t;
+    const { booking, serviceName, history, checklist, intake } = state.overview;
+    const when = (instant: string) => clinicTime(instant, this.timeZone, this.lang);
+    return html`<h2 id="booking-heading" class="heading--sub" tabindex="-1">${t('requestFor', { service: serviceName, time: when(booking.start) })}</h2>
+      ${state.outcome ? html`<p class="notice notice--success" role="status">${state.outcome}</p>` : nothing}
+      <p>${t('bookingStatus', { status: t(`status.${booking.status}`) })}</p>
+      <h3>${t('bookingClient')}</h3>
+      <dl>
+        <div><dt class="label">${t('bookingName')}</dt><dd>${booking.client.name}</dd></div>
+        <div><dt class="label">${t('email')}</dt><dd>${booking.client.email}</dd></div>
+        <div><dt class="label">${t('bookingPhone')}</dt><dd>${booking.client.phone}</dd></div>
+        <div><dt class="label">${t('bookingContactConsent')}</dt><dd>${booking.consent.contact ? t('yes') : t('no')}</dd></div>
+      </dl>
+      <h3>${t('bookingHistory')}</h3>
+      <ol>
+        ${history.map(
+          (entry) => html`<li>${t(`history.${entry.event}`, { time: when(entry.at), who: entry.by?.email ?? entry.by?.id ?? '' })}</li>`,
+        )}
+      </ol>
+      <h3>${t('scheduleChecklist')}</h3>
+      ${checklist?.length
+        ? html`<ul>
+            ${checklist.map(
+              (item) => html`<li>${item.text}: ${item.doneAt ? t('checklistDoneAt', { time: when(item.doneAt) }) : t('checklistNotDone')}</li>`,
+            )}
+          </ul>`
+        : html`<p>${t('checklistNone')}</p>`}
+      ${intake ? this.#intake(intake) : nothing}
+      ${this.manage && booking.status !== 'cancelled' ? this.#cancel(state) : nothing}`;
+  }
+
+  #intake(intake: NonNullable<BookingOverviewResponse['intake']>) {
+    const t = this.t;
+    return html`<h3>${t('scheduleIntake')}</h3>
+      <p>${intake.status === 'needs-clinician' ? html`<span class="badge badge--alert">${t('intake.needs-clinician')}</span>` : t(`intake.${intake.status}`)}</p>
+      ${intake.responses?.length
+        ? html`<ul class="plain">
+            ${intake.responses.map((response) => {
+              const received = clinicTime(response.receivedAt, this.timeZone, this.lang);
+              return html`<li>
+                ${t('bookingResponseReceived', { time: received })}
+                <button class="button button--secondary" type="button" aria-label=${t('bookingOpenResponse', { time: received })}
+                  @click=${() => this.dispatchEvent(new CustomEvent('open-response', { detail: response.id, bubbles: true, composed: true }))}>${t('safetyOpen')}</button>
+              </li>`;
+            })}
+          </ul>`
+        : nothing}`;
+  }
+
+  #cancel(state: Extract<State, { name: 'ready' }>) {
+    const t = this.t;
+    if (!state.confirming) {
+      return html`<div class="section">
+        ${state.error ? html`<div class="notice notice--error" role="alert"><p>${state.error}</p></div>` : nothing}
+        <button class="button button--secondary" type="button" @click=${() => this.#confirming(true)}>${t('bookingCancel')}</button>
+      </div>`;
+    }
+    return html`<div class="card" role="group" aria-labelledby="cancel-heading">
+      <h3 id="cancel-heading" tabindex="-1">${t('bookingCancelConfirm')}</h3>
+      <p>${t('bookingCancelWarning')}</p>
+      <div class="actions">
+        <button class="button" type="button" aria-disabled=${state.busy ? 'true' : 'false'} @click=${this.#cancelNow}>${t('bookingCancelYes')}</button>
+        <button class="button button--secondary" type="button" @click=${() => this.#confirming(false)}>${t('bookingCancelNo')}</button>
+      </div>
+    </div>`;
+  }
+
+  async #confirming(confirming: boolean) {
+    if (this.state.name !== 'ready') return;
+    this.state = { ...this.state, confirming, error: '' };
+    await this.#focus(confirming ? '#cancel-heading' : '#booking-heading');
+  }
+
+  #cancelNow = async () => {
+    const state = this.state;
+    if (state.name !== 'ready' || state.busy) return;
+    this.state = { ...state, busy: true };
+    try {
+      await this.api.cancelBooking(this.bookingId);
+      await this.load(this.t('bookingCancelled'));
+      this.dispatchEvent(new CustomEvent('booking-cancelled', { bubbles: true, composed: true }));
+    } catch (error) {
+      const message = error instanceof ConsoleApiError && error.code === 'booking_started' ? this.t('bookingCancelStarted') : this.#message(error);
+      this.state = { ...state, busy: false, confirming: false, error: message };
+    }
+    await this.#focus('#booking-heading');
+  };
+
+  #back = () => {
+    this.dispatchEvent(new CustomEvent('booking-closed', { bubbles: true, composed: true }));
+  };
+
+  async #focus(selector: string) {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  #message(error: unknown): string {
+    if (!(error instanceof ConsoleApiError)) return this.t('errorUnexpected');
+    if (error.status === 0) return this.t('errorNetwork');
+    if (error.status === 403) return this.t('errorForbidden');
+    if (error.status === 404) return this.t('bookingNotFound');
+    return error.status >= 500 ? this.t('errorServer') : this.t('errorUnexpected');
+  }
+}
+if (!customElements.get('console-booking')) customElements.define('console-booking', ConsoleBooking);

@@ -1,0 +1,76 @@
+/**
+ * One booking in the clinic's console, under /staff/ (route-access.ts says who may):
+ *
+ * - `GET staff/bookings/{id}/overview`: the booking with the client's details, its history as the
+ *   store keeps it (made; confirmed or declined, by whom and when; cancelled, when), its checklist with the time each
+ *   item was ticked, and its intake (front desk: the status only; `intake:read`: also the responses
+ *   to open). Written to the audit log before it is answered.
+ * - `POST staff/bookings/{id}/cancel`: cancels on the client's behalf through the client's own store
+ *   method and rules — atomic, freeing the time; cancelling again answers the booking unchanged;
+ *   a session that has started cannot be cancelled. A real cancellation is written to the audit log.
+ */
+import type { Hono } from 'hono';
+import type { BookingOverviewResponse, StaffCancelResponse } from '../../src/api/staff.js';
+import { roleMay } from '../../src/staff/roles.js';
+import { ApiError, notFound } from '../api-error.js';
+import type { AppEnv } from '../app-env.js';
+import { toBooking, toInstant, toSecondInstant } from '../stores/records.js';
+import { isRefusal } from '../stores/refusal.js';
+import type { Stores } from '../stores/types.js';
+import type { RouteContext } from './context.js';
+import { staffRef } from './staff-console.js';
+import { toStaffBooking } from './staff-records.js';
+
+export function registerStaffBookingRoutes(app: Hono<AppEnv>, { stores, now, auth }: RouteContext): void {
+  app.get('/staff/bookings/:id/overview', auth.requireStaff('bookings:read'), async (c) => {
+    const detail = await stores.bookings.bookingDetail(c.req.param('id'));
+    if (!detail) throw notFound('There is no booking with this id.');
+    await auth.audit(c, 'booking.read', { type: 'booking', id: detail.id });
+    const role = c.var.staff.role;
+    const service = await stores.clinic.findService(detail.serviceId);
+    const items = await stores.checklists.items(detail.id);
+    const decision = await stores.console.decisionOf(detail.id);
+    const body: BookingOverviewResponse = {
+      booking: toStaffBooking(detail),
+      serviceName: service?.name ?? detail.serviceId,
+      history: [
+        { event: 'created', at: toInstant(detail.createdAt) },
+        ...(decision ? [{ event: decision.decision, at: toInstant(decision.at), by: await staffRef(stores, decision.staffId) }] : []),
+        // A decline is a cancellation already said.
+        ...(detail.cancelledAt !== undefined && decision?.decision !== 'declined' ? [{ event: 'cancelled' as const, at: toInstant(detail.cancelledAt) }] : []),
+      ],
+      ...(items ? { checklist: items.map((item) => ({ id: item.id, text: item.text, group: item.group, ...(item.doneAt !== undefined ? { doneAt: toInstant(item.doneAt) } : {}) })) } : {}),
+      ...(roleMay(role, 'intake:status') ? { intake: await intakeOf(stores, detail.id, roleMay(role, 'intake:read')) } : {}),
+    };
+    return c.json(body);
+  });
+
+  app.post('/staff/bookings/:id/cancel', auth.requireStaff('bookings:manage'), async (c) => {
+    const before = await stores.bookings.findBooking(c.req.param('id'));
+    if (!before) throw notFound('There is no booking with this id.');
+    let cancelled;
+    try {
+      cancelled = await stores.bookings.cancelBooking({ bookingId: before.id, now: now() });
+    } catch (error) {
+      if (isRefusal(error, 'booking_not_found')) throw notFound('There is no booking with this id.');
+      if (isRefusal(error, 'booking_started')) throw new ApiError(409, 'booking_started', 'This session has already started, so it cannot be cancelled.');
+      throw error;
+    }
+    // Cancelling again answers the booking as it is; only the first is a change worth recording.
+    if (before.status !== 'cancelled') await auth.audit(c, 'booking.cancel', { type: 'booking', id: before.id });
+    const body: StaffCancelResponse = { booking: toBooking(cancelled) };
+    return c.json(body);
+  });
+}
+
+async function intakeOf(stores: Stores, bookingId: string, withResponses: boolean): Promise<NonNullable<BookingOverviewResponse['intake']>> {
+  const record = (await stores.console.intakeOf([bookingId])).get(bookingId);
+  const status = !record ? 'none' : record.needsClinician ? 'needs-clinician' : record.responseIds.length ? 'submitted' : 'none';
+  if (!withResponses) return { status };
+  const responses = [];
+  for (const id of record?.responseIds ?? []) {
+    const response = await stores.intake.findResponse(id);
+    if (response) responses.push({ id, receivedAt: toSecondInstant(response.receivedAt) });
+  }
+  return { status, responses };
+}
