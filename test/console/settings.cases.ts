@@ -50,7 +50,7 @@ describe('<kap-console> settings: closures', () => {
     const element = await mountConsole(api);
     await signIn(element, await addStaff(api, 'clinician'));
     await until(() => deepAll(element, 'nav button').length > 0, 'the navigation shows');
-    expect(deepAll(element, 'nav button').map((button) => button.textContent?.trim())).to.deep.equal(['Schedule', 'Requests']);
+    expect(deepAll(element, 'nav button').map((button) => button.textContent?.trim())).to.deep.equal(['Schedule', 'Requests', 'Intake inbox']);
   });
 
   it('the owner closes a whole day with the keyboard: it is listed, and the day leaves the availability; removing it brings the day back', async () => {
