@@ -31,7 +31,7 @@ interface BookingParameters {
   demo?: ClinicScript;
   /** Width of the frame around the element, to show narrow layouts. */
   width?: string;
-  /** The page gives no privacy notice (a set-up mistake the element reports). */
+  /** The page says it has no privacy notice (`privacy-url=""`, so not even the clinic's own from `GET clinic`): a set-up mistake the element reports. */
   noPrivacyNotice?: boolean;
 }
 
@@ -62,7 +62,7 @@ function render(args: BookingArgs, context: StoryContext<BookingArgs>) {
       lang=${args.lang || nothing}
       source=${args.source || nothing}
       theme=${args.theme || nothing}
-      privacy-url=${parameters.noPrivacyNotice ? nothing : 'https://clinic.example/privacy'}
+      privacy-url=${parameters.noPrivacyNotice ? '' : 'https://clinic.example/privacy'}
       manage-url=${args.manageUrl || nothing}
     ></kap-booking>
   </div>`;
