@@ -22,7 +22,7 @@ import {
   type DeclineReasonCode,
 } from '../src/api/staff.js';
 import * as z from 'zod/mini';
-import { ClinicConfiguration, type Closure, type OpeningRange } from '../src/api/clinic-config.js';
+import { ClinicConfiguration, type ClinicProfile, type Closure, type ConfiguredService, type OpeningRange } from '../src/api/clinic-config.js';
 import { AvailabilityResponse } from '../src/api/schemas.js';
 
 /** `GET staff/clinic` and every `PUT staff/clinic/…`: the whole configuration after the change. */
@@ -111,6 +111,18 @@ export class ConsoleApi {
 
   clinic() {
     return this.#call('GET', 'staff/clinic', ConfigurationResponse);
+  }
+  /** Replaces the clinic's profile whole (owner); its scheduling settings stay as they are. */
+  saveProfile(profile: ClinicProfile) {
+    return this.#call('PUT', 'staff/clinic/profile', ConfigurationResponse, { profile });
+  }
+  /** Replaces the clinic's services whole, in order (owner): one left out is retired, its bookings keep it. */
+  saveServices(services: ConfiguredService[]) {
+    return this.#call('PUT', 'staff/clinic/services', ConfigurationResponse, { services });
+  }
+  /** Replaces a service's checklist template (owner); `null` removes it. */
+  saveChecklist(serviceId: string, checklist: Record<string, unknown> | null) {
+    return this.#call('PUT', `staff/clinic/checklists/${encodeURIComponent(serviceId)}`, ConfigurationResponse, { checklist });
   }
   /** Replaces the clinic's closures whole (owner). */
   saveClosures(closures: Closure[]) {
