@@ -177,6 +177,11 @@ export class ConsoleChecklists extends LitElement {
     };
   }
 
+  /** Shown on the owner's choice: focus moves to its heading. */
+  override firstUpdated() {
+    this.renderRoot.querySelector<HTMLElement>('#checklists-heading')?.focus();
+  }
+
   override render() {
     const t = this.t;
     const state = this.state;

@@ -145,6 +145,11 @@ export class ConsoleProfile extends LitElement {
     }
   }
 
+  /** Shown on the owner's choice: focus moves to its heading. */
+  override firstUpdated() {
+    this.renderRoot.querySelector<HTMLElement>('#profile-heading')?.focus();
+  }
+
   override render() {
     const t = this.t;
     const state = this.state;

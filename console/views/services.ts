@@ -139,6 +139,11 @@ export class ConsoleServices extends LitElement {
     this.state = { name: 'ready', services: configuration.services, timeZone: configuration.profile.timeZone };
   }
 
+  /** Shown on the owner's choice: focus moves to its heading. */
+  override firstUpdated() {
+    this.renderRoot.querySelector<HTMLElement>('#services-heading')?.focus();
+  }
+
   override render() {
     const t = this.t;
     const state = this.state;
