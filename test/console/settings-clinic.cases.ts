@@ -136,7 +136,7 @@ describe('<kap-console> settings: profile, services, checklists', () => {
     const element = await openSection(api, 'Services');
     await until(() => deep<HTMLInputElement>(element, '#service-2-duration')?.value === '120', 'the services show');
     expect(deepText(element)).to.include('its bookings keep it');
-    await until(() => deepAll(element, 'td[data-label="Ketamine session"]').length > 0, 'the preview shows');
+    await until(() => deepAll(element, 'td[data-label="Initial consultation"]').length > 0, 'the preview shows');
     await expect(element).to.be.accessible();
 
     type(element, 'service-2-duration', '90');
@@ -159,6 +159,9 @@ describe('<kap-console> settings: profile, services, checklists', () => {
     const { services } = await publicJson(api, 'services');
     expect(services.map((service: { id: string }) => service.id)).to.deep.equal(['preparation', 'administration', 'integration']);
     expect(services.find((service: { id: string }) => service.id === 'administration').durationMinutes).to.equal(90);
+    // The preview is asked again: the retired service is no longer offered.
+    await until(() => deepAll(element, 'td[data-label="Initial consultation"]').length === 0, 'the preview leaves the consultation out');
+    expect(deepAll(element, 'td[data-label="Ketamine session"]').length).to.be.greaterThan(0);
     await expect(element).to.be.accessible();
   });
 
