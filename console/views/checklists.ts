@@ -7,13 +7,14 @@
  * language, the others kept. The server checks the checklist as `<kap-prep-checklist>` reads it;
  * a problem it names by item (`items[2] ("fast").details: …`) is said at that item's field.
  */
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { ConfiguredService } from '../../src/api/clinic-config.js';
 import { parseChecklistDefinition, type ChecklistDefinition, type ChecklistItemDefinition } from '../../src/checklist/definition.js';
 import type { LocalText } from '../../src/i18n/local-text.js';
-import { ConsoleApiError, type ConsoleApi } from '../api-client.js';
+import { ConsoleApiError } from '../api-client.js';
 import { consoleStyles } from '../console.styles.js';
-import type { ConsoleKey, Translate } from '../i18n/index.js';
+import type { ConsoleKey } from '../i18n/index.js';
+import { ConsoleView } from './console-view.js';
 import { errorSummary, field, focusSummary, settingsFormStyles, wholeNumber, type FieldErrors } from './settings-form.js';
 
 interface ItemDraft {
@@ -34,10 +35,11 @@ interface Draft {
   items: ItemDraft[];
 }
 
-type State =
-  | { name: 'loading' }
-  | { name: 'failed'; message: string }
-  | { name: 'ready'; services: ConfiguredService[]; checklists: Record<string, Record<string, unknown>> };
+/** What the screen shows: the services, and their checklists by service id. */
+interface Checklists {
+  services: ConfiguredService[];
+  checklists: Record<string, Record<string, unknown>>;
+}
 
 const itemId = (index: number, key: ItemText | 'up' | 'down' | 'required') => `item-${index}-${key}`;
 
@@ -76,23 +78,15 @@ function newItemId(text: string, taken: Set<string>): string {
   return id;
 }
 
-export class ConsoleChecklists extends LitElement {
-  static override properties = {
-    api: { attribute: false },
-    t: { attribute: false },
-    lang: {},
-    state: { state: true },
+export class ConsoleChecklists extends ConsoleView<Checklists> {
+  static override properties: PropertyDeclarations = {
     serviceId: { state: true },
     draft: { state: true },
     errors: { state: true },
     outcome: { state: true },
     busy: { state: true },
   };
-  static override styles = [consoleStyles, settingsFormStyles];
-  declare api: ConsoleApi;
-  declare t: Translate;
-  declare lang: string;
-  declare state: State;
+  static override styles = [...consoleStyles, settingsFormStyles];
   /** The service whose checklist is edited. */
   declare serviceId: string;
   /** Its checklist as edited; `undefined` when it has none. */
@@ -103,29 +97,21 @@ export class ConsoleChecklists extends LitElement {
 
   constructor() {
     super();
-    this.lang = 'en';
-    this.state = { name: 'loading' };
     this.serviceId = '';
     this.errors = {};
     this.outcome = '';
     this.busy = false;
   }
 
-  override connectedCallback() {
-    super.connectedCallback();
-    void this.load();
+  protected override async fetch(): Promise<Checklists> {
+    const { services, checklists } = (await this.api.clinic()).configuration;
+    return { services, checklists };
   }
 
-  async load() {
-    try {
-      this.#show((await this.api.clinic()).configuration);
-    } catch (error) {
-      this.state = { name: 'failed', message: this.#message(error) };
-    }
-  }
-
-  #show({ services, checklists }: { services: ConfiguredService[]; checklists: Record<string, Record<string, unknown>> }) {
-    this.state = { name: 'ready', services, checklists };
+  /** The checklists loaded or saved: the chosen service's (the first's, if it is gone) is what the form edits. */
+  override willUpdate(changed: PropertyValues<this>) {
+    if (!changed.has('loaded') || this.loaded.name !== 'ready') return;
+    const { services, checklists } = this.loaded.data;
     if (!services.some((service) => service.id === this.serviceId)) this.serviceId = services[0]?.id ?? '';
     this.draft = this.#draftOf(checklists[this.serviceId]);
   }
@@ -179,22 +165,17 @@ export class ConsoleChecklists extends LitElement {
 
   /** Shown on the owner's choice: focus moves to its heading. */
   override firstUpdated() {
-    this.renderRoot.querySelector<HTMLElement>('#checklists-heading')?.focus();
+    void this.focusOn('#checklists-heading');
   }
 
   override render() {
     const t = this.t;
-    const state = this.state;
+    const loaded = this.loaded;
     return html`<section class="section" aria-labelledby="checklists-heading">
       <h3 id="checklists-heading" tabindex="-1">${t('checklistsHeading')}</h3>
       <p class="hint">${t('checklistsHint')}</p>
-      ${this.outcome ? html`<p class="notice notice--success" role="status">${this.outcome}</p>` : nothing}
-      ${state.name === 'loading' ? html`<p role="status">${t('loading')}</p>` : nothing}
-      ${state.name === 'failed'
-        ? html`<div class="notice notice--error" role="alert"><p>${state.message}</p></div>
-            <button class="button button--secondary" type="button" @click=${() => this.load()}>${t('tryAgain')}</button>`
-        : nothing}
-      ${state.name === 'ready' ? this.#ready(state.services) : nothing}
+      ${this.outcome ? html`<p class="notice notice--success" role="status">${this.outcome}</p>` : nothing} ${this.loadingOrFailed()}
+      ${loaded.name === 'ready' ? this.#ready(loaded.data.services) : nothing}
     </section>`;
   }
 
@@ -262,9 +243,9 @@ export class ConsoleChecklists extends LitElement {
   }
 
   #pick = async (event: Event) => {
-    if (this.state.name !== 'ready') return;
+    if (this.loaded.name !== 'ready') return;
     this.serviceId = (event.target as HTMLSelectElement).value;
-    this.draft = this.#draftOf(this.state.checklists[this.serviceId]);
+    this.draft = this.#draftOf(this.loaded.data.checklists[this.serviceId]);
     this.errors = {};
     this.outcome = '';
   };
@@ -359,28 +340,20 @@ export class ConsoleChecklists extends LitElement {
     this.busy = true;
     try {
       const { configuration } = await this.api.saveChecklist(this.serviceId, checklist);
-      this.#show(configuration);
+      this.loaded = { name: 'ready', data: { services: configuration.services, checklists: configuration.checklists } };
       this.errors = {};
       this.outcome = outcome;
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#checklists-heading')?.focus();
+      await this.focusOn('#checklists-heading');
       return {};
     } catch (error) {
       const checklistProblem = error instanceof ConsoleApiError && error.status === 422 ? error.fields['checklist'] : undefined;
       const errors = checklistProblem ? this.#serverProblems(checklistProblem) : {};
-      if (Object.keys(errors).length === 0) errors['form'] = checklistProblem ? this.t('checklistRefused', { problems: checklistProblem }) : this.#message(error);
+      if (Object.keys(errors).length === 0) errors['form'] = checklistProblem ? this.t('checklistRefused', { problems: checklistProblem }) : this.message(error, 'checklistServiceGone');
       return errors;
     } finally {
       this.busy = false;
     }
   }
 
-  #message(error: unknown): string {
-    if (!(error instanceof ConsoleApiError)) return this.t('errorUnexpected');
-    if (error.status === 0) return this.t('errorNetwork');
-    if (error.status === 403) return this.t('errorForbidden');
-    if (error.status === 404) return this.t('checklistServiceGone');
-    return error.status >= 500 ? this.t('errorServer') : this.t('errorUnexpected');
-  }
 }
 if (!customElements.get('console-checklists')) customElements.define('console-checklists', ConsoleChecklists);

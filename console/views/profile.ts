@@ -6,11 +6,12 @@
  * path it answers (`profile.contact.email`, `profile.crisisResources.US.0.phone`). The language of
  * the services' texts and the scheduling settings stay as they are.
  */
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { ClinicProfile } from '../../src/api/clinic-config.js';
-import { ConsoleApiError, type ConsoleApi } from '../api-client.js';
+import { ConsoleApiError } from '../api-client.js';
 import { consoleStyles } from '../console.styles.js';
-import type { ConsoleKey, Translate } from '../i18n/index.js';
+import type { ConsoleKey } from '../i18n/index.js';
+import { ConsoleView } from './console-view.js';
 import { errorSummary, field, focusSummary, settingsFormStyles, type FieldErrors } from './settings-form.js';
 
 interface CrisisRow {
@@ -35,8 +36,6 @@ interface Draft {
   crisis: CrisisRow[];
 }
 type DraftField = Exclude<keyof Draft, 'crisis'>;
-
-type State = { name: 'loading' } | { name: 'failed'; message: string } | { name: 'ready'; profile: ClinicProfile };
 
 /** Each draft field's input id and label. */
 const FIELDS: Record<DraftField, { id: string; label: ConsoleKey; invalid: ConsoleKey }> = {
@@ -100,22 +99,15 @@ function timeZones(current: string): string[] {
   return zones.includes(current) ? zones : [current, ...zones];
 }
 
-export class ConsoleProfile extends LitElement {
-  static override properties = {
-    api: { attribute: false },
-    t: { attribute: false },
-    lang: {},
-    state: { state: true },
+export class ConsoleProfile extends ConsoleView<ClinicProfile> {
+  static override properties: PropertyDeclarations = {
     draft: { state: true },
     errors: { state: true },
     outcome: { state: true },
     busy: { state: true },
   };
-  static override styles = [consoleStyles, settingsFormStyles];
-  declare api: ConsoleApi;
-  declare t: Translate;
-  declare lang: string;
-  declare state: State;
+  static override styles = [...consoleStyles, settingsFormStyles];
+  /** The profile as edited, not yet saved. */
   declare draft: Draft;
   declare errors: FieldErrors;
   declare outcome: string;
@@ -123,45 +115,31 @@ export class ConsoleProfile extends LitElement {
 
   constructor() {
     super();
-    this.lang = 'en';
-    this.state = { name: 'loading' };
     this.errors = {};
     this.outcome = '';
     this.busy = false;
   }
 
-  override connectedCallback() {
-    super.connectedCallback();
-    void this.load();
+  protected override async fetch(): Promise<ClinicProfile> {
+    return (await this.api.clinic()).configuration.profile;
   }
 
-  async load() {
-    try {
-      const { profile } = (await this.api.clinic()).configuration;
-      this.draft = draftOf(profile);
-      this.state = { name: 'ready', profile };
-    } catch (error) {
-      this.state = { name: 'failed', message: this.#message(error) };
-    }
+  /** The profile loaded or saved is what the form then edits. */
+  override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('loaded') && this.loaded.name === 'ready') this.draft = draftOf(this.loaded.data);
   }
 
   /** Shown on the owner's choice: focus moves to its heading. */
   override firstUpdated() {
-    this.renderRoot.querySelector<HTMLElement>('#profile-heading')?.focus();
+    void this.focusOn('#profile-heading');
   }
 
   override render() {
     const t = this.t;
-    const state = this.state;
     return html`<section class="section" aria-labelledby="profile-heading">
       <h3 id="profile-heading" tabindex="-1">${t('profileHeading')}</h3>
       ${this.outcome ? html`<p class="notice notice--success" role="status">${this.outcome}</p>` : nothing}
-      ${state.name === 'loading' ? html`<p role="status">${t('loading')}</p>` : nothing}
-      ${state.name === 'failed'
-        ? html`<div class="notice notice--error" role="alert"><p>${state.message}</p></div>
-            <button class="button button--secondary" type="button" @click=${() => this.load()}>${t('tryAgain')}</button>`
-        : nothing}
-      ${state.name === 'ready' ? this.#form() : nothing}
+      ${this.loadingOrFailed()} ${this.loaded.name === 'ready' ? this.#form() : nothing}
     </section>`;
   }
 
@@ -292,19 +270,17 @@ export class ConsoleProfile extends LitElement {
 
   #save = async (event: SubmitEvent) => {
     event.preventDefault();
-    if (this.busy || this.state.name !== 'ready') return;
+    if (this.busy || this.loaded.name !== 'ready') return;
     this.outcome = '';
     let errors = this.#missing();
     if (Object.keys(errors).length === 0) {
       this.busy = true;
       try {
-        const { profile } = (await this.api.saveProfile(profileOf(this.draft, this.state.profile.language))).configuration;
-        this.state = { name: 'ready', profile };
-        this.draft = draftOf(profile);
+        const { profile } = (await this.api.saveProfile(profileOf(this.draft, this.loaded.data.language))).configuration;
+        this.loaded = { name: 'ready', data: profile };
         this.errors = {};
         this.outcome = this.t('profileSaved');
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>('#profile-heading')?.focus();
+        await this.focusOn('#profile-heading');
         return;
       } catch (error) {
         errors = {};
@@ -314,7 +290,7 @@ export class ConsoleProfile extends LitElement {
             if (found) errors[found.id] ??= found.message;
           }
         }
-        if (Object.keys(errors).length === 0) errors['form'] = this.#message(error);
+        if (Object.keys(errors).length === 0) errors['form'] = this.message(error);
       } finally {
         this.busy = false;
       }
@@ -329,11 +305,5 @@ export class ConsoleProfile extends LitElement {
     return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => (order.indexOf(a) >>> 0) - (order.indexOf(b) >>> 0)));
   }
 
-  #message(error: unknown): string {
-    if (!(error instanceof ConsoleApiError)) return this.t('errorUnexpected');
-    if (error.status === 0) return this.t('errorNetwork');
-    if (error.status === 403) return this.t('errorForbidden');
-    return error.status >= 500 ? this.t('errorServer') : this.t('errorUnexpected');
-  }
 }
 if (!customElements.get('console-profile')) customElements.define('console-profile', ConsoleProfile);

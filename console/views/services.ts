@@ -9,11 +9,12 @@
  * path (`services.2.followUp.maxHoursAfterEnd`). Below, the next two weeks' availability, asked
  * again after each save.
  */
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { ConfiguredService } from '../../src/api/clinic-config.js';
-import { ConsoleApiError, type ConsoleApi } from '../api-client.js';
+import { ConsoleApiError } from '../api-client.js';
 import { consoleStyles } from '../console.styles.js';
-import type { ConsoleKey, Translate } from '../i18n/index.js';
+import type { ConsoleKey } from '../i18n/index.js';
+import { ConsoleView } from './console-view.js';
 import './availability-preview.js';
 import type { ConsoleAvailabilityPreview } from './availability-preview.js';
 import { errorSummary, field, focusSummary, settingsFormStyles, wholeNumber, type FieldErrors } from './settings-form.js';
@@ -36,7 +37,11 @@ interface ServiceDraft {
 }
 type TextKey = 'id' | 'name' | 'description' | 'duration' | 'before' | 'after' | 'followMin' | 'followMax';
 
-type State = { name: 'loading' } | { name: 'failed'; message: string } | { name: 'ready'; services: ConfiguredService[]; timeZone: string };
+/** What the screen shows: the services, and the clinic's zone for the preview. */
+interface Services {
+  services: ConfiguredService[];
+  timeZone: string;
+}
 
 /** The input id of a service's field. */
 const fieldId = (index: number, key: keyof ServiceDraft) => `service-${index}-${key}`;
@@ -74,6 +79,10 @@ function draftOf(service: ConfiguredService): ServiceDraft {
   };
 }
 
+function servicesOf(configuration: { services: ConfiguredService[]; profile: { timeZone: string } }): Services {
+  return { services: configuration.services, timeZone: configuration.profile.timeZone };
+}
+
 function serviceOf(draft: ServiceDraft): ConfiguredService {
   const { followUp: _old, ...stored } = draft.stored ?? {};
   return {
@@ -90,22 +99,14 @@ function serviceOf(draft: ServiceDraft): ConfiguredService {
   };
 }
 
-export class ConsoleServices extends LitElement {
-  static override properties = {
-    api: { attribute: false },
-    t: { attribute: false },
-    lang: {},
-    state: { state: true },
+export class ConsoleServices extends ConsoleView<Services> {
+  static override properties: PropertyDeclarations = {
     drafts: { state: true },
     errors: { state: true },
     outcome: { state: true },
     busy: { state: true },
   };
-  static override styles = [consoleStyles, settingsFormStyles];
-  declare api: ConsoleApi;
-  declare t: Translate;
-  declare lang: string;
-  declare state: State;
+  static override styles = [...consoleStyles, settingsFormStyles];
   declare drafts: ServiceDraft[];
   declare errors: FieldErrors;
   declare outcome: string;
@@ -113,52 +114,36 @@ export class ConsoleServices extends LitElement {
 
   constructor() {
     super();
-    this.lang = 'en';
-    this.state = { name: 'loading' };
     this.drafts = [];
     this.errors = {};
     this.outcome = '';
     this.busy = false;
   }
 
-  override connectedCallback() {
-    super.connectedCallback();
-    void this.load();
+  protected override async fetch(): Promise<Services> {
+    return servicesOf((await this.api.clinic()).configuration);
   }
 
-  async load() {
-    try {
-      this.#show((await this.api.clinic()).configuration);
-    } catch (error) {
-      this.state = { name: 'failed', message: this.#message(error) };
-    }
-  }
-
-  #show(configuration: { services: ConfiguredService[]; profile: { timeZone: string } }) {
-    this.drafts = configuration.services.map(draftOf);
-    this.state = { name: 'ready', services: configuration.services, timeZone: configuration.profile.timeZone };
+  /** The services loaded or saved are what the form then edits. */
+  override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('loaded') && this.loaded.name === 'ready') this.drafts = this.loaded.data.services.map(draftOf);
   }
 
   /** Shown on the owner's choice: focus moves to its heading. */
   override firstUpdated() {
-    this.renderRoot.querySelector<HTMLElement>('#services-heading')?.focus();
+    void this.focusOn('#services-heading');
   }
 
   override render() {
     const t = this.t;
-    const state = this.state;
+    const loaded = this.loaded;
     return html`<section class="section" aria-labelledby="services-heading">
       <h3 id="services-heading" tabindex="-1">${t('servicesHeading')}</h3>
       <p class="hint">${t('servicesHint')}</p>
-      ${this.outcome ? html`<p class="notice notice--success" role="status">${this.outcome}</p>` : nothing}
-      ${state.name === 'loading' ? html`<p role="status">${t('loading')}</p>` : nothing}
-      ${state.name === 'failed'
-        ? html`<div class="notice notice--error" role="alert"><p>${state.message}</p></div>
-            <button class="button button--secondary" type="button" @click=${() => this.load()}>${t('tryAgain')}</button>`
-        : nothing}
-      ${state.name === 'ready'
+      ${this.outcome ? html`<p class="notice notice--success" role="status">${this.outcome}</p>` : nothing} ${this.loadingOrFailed()}
+      ${loaded.name === 'ready'
         ? html`${this.#form()}
-            <console-availability-preview .api=${this.api} .t=${t} .lang=${this.lang} .services=${state.services} .timeZone=${state.timeZone}></console-availability-preview>`
+            <console-availability-preview .api=${this.api} .t=${t} .lang=${this.lang} .services=${loaded.data.services} .timeZone=${loaded.data.timeZone}></console-availability-preview>`
         : nothing}
     </section>`;
   }
@@ -264,8 +249,7 @@ export class ConsoleServices extends LitElement {
     this.drafts = this.drafts.filter((_, at) => at !== index);
     this.errors = {};
     this.outcome = removed.stored ? this.t('serviceRemovedUntilSaved', { service: removed.name }) : '';
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#services-heading')?.focus();
+    await this.focusOn('#services-heading');
   }
 
   /** What is missing or not a number, before asking the server (which checks the rest). */
@@ -288,18 +272,17 @@ export class ConsoleServices extends LitElement {
 
   #save = async (event: SubmitEvent) => {
     event.preventDefault();
-    if (this.busy || this.state.name !== 'ready') return;
+    if (this.busy || this.loaded.name !== 'ready') return;
     this.outcome = '';
     let errors = this.#missing();
     if (Object.keys(errors).length === 0) {
       this.busy = true;
       try {
         const { configuration } = await this.api.saveServices(this.drafts.map(serviceOf));
-        this.#show(configuration);
+        this.loaded = { name: 'ready', data: servicesOf(configuration) };
         this.errors = {};
         this.outcome = this.t('servicesSaved');
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>('#services-heading')?.focus();
+        await this.focusOn('#services-heading');
         // What clients are offered now, with this change.
         void this.renderRoot.querySelector<ConsoleAvailabilityPreview>('console-availability-preview')?.refresh();
         return;
@@ -312,7 +295,7 @@ export class ConsoleServices extends LitElement {
             if (match && known) errors[fieldId(Number(match[1]), known.key)] ??= this.t(known.invalid);
           }
         }
-        if (Object.keys(errors).length === 0) errors['form'] = this.#message(error);
+        if (Object.keys(errors).length === 0) errors['form'] = this.message(error);
       } finally {
         this.busy = false;
       }
@@ -322,11 +305,5 @@ export class ConsoleServices extends LitElement {
     await focusSummary(this);
   };
 
-  #message(error: unknown): string {
-    if (!(error instanceof ConsoleApiError)) return this.t('errorUnexpected');
-    if (error.status === 0) return this.t('errorNetwork');
-    if (error.status === 403) return this.t('errorForbidden');
-    return error.status >= 500 ? this.t('errorServer') : this.t('errorUnexpected');
-  }
 }
 if (!customElements.get('console-services')) customElements.define('console-services', ConsoleServices);

@@ -6,13 +6,19 @@
 import { html, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { ConsoleKey } from '../i18n/index.js';
 import { ConsoleElement } from './console-view.js';
+import './checklists.js';
 import './closures.js';
+import './profile.js';
+import './services.js';
 
 type Section = { id: string; label: ConsoleKey; view: (settings: ConsoleSettings) => TemplateResult };
 
 /** Settings' sections, in the order the navigation offers them. */
 export const SECTIONS: Section[] = [
   { id: 'hours', label: 'settingsHours', view: (s) => html`<console-closures .api=${s.api} .t=${s.t} .lang=${s.lang}></console-closures>` },
+  { id: 'profile', label: 'settingsProfile', view: (s) => html`<console-profile .api=${s.api} .t=${s.t} .lang=${s.lang} .timeZone=${s.timeZone}></console-profile>` },
+  { id: 'services', label: 'settingsServices', view: (s) => html`<console-services .api=${s.api} .t=${s.t} .lang=${s.lang} .timeZone=${s.timeZone}></console-services>` },
+  { id: 'checklists', label: 'settingsChecklists', view: (s) => html`<console-checklists .api=${s.api} .t=${s.t} .lang=${s.lang} .timeZone=${s.timeZone}></console-checklists>` },
 ];
 
 export class ConsoleSettings extends ConsoleElement {
