@@ -229,6 +229,7 @@ export const en = {
   serviceName: 'Name',
   serviceNameMissing: 'Enter the service’s name.',
   serviceDescription: 'Description',
+  serviceTranslationsKept: 'Its name and description in other languages ({languages}) stay as they are: change them with `npm run clinic -- import`.',
   serviceDescriptionInvalid: 'Check the description.',
   serviceDuration: 'Duration in minutes',
   serviceDurationInvalid: 'Enter the duration as a whole number of minutes, such as 60.',

@@ -225,6 +225,7 @@ export const es: ConsoleStrings = {
   serviceName: 'Nombre',
   serviceNameMissing: 'Escriba el nombre del servicio.',
   serviceDescription: 'Descripción',
+  serviceTranslationsKept: 'Su nombre y descripción en otros idiomas ({languages}) se conservan: cámbielos con `npm run clinic -- import`.',
   serviceDescriptionInvalid: 'Revise la descripción.',
   serviceDuration: 'Duración en minutos',
   serviceDurationInvalid: 'Escriba la duración como un número entero de minutos, como 60.',

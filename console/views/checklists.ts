@@ -9,7 +9,7 @@
  */
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { ConfiguredService } from '../../src/api/clinic-config.js';
-import { parseChecklistDefinition, type ChecklistDefinition, type ChecklistItemDefinition } from '../../src/checklist/definition.js';
+import type { ChecklistDefinitionInput } from '../../src/checklist/definition.js';
 import type { LocalText } from '../../src/i18n/local-text.js';
 import { ConsoleApiError } from '../api-client.js';
 import { consoleStyles } from '../console.styles.js';
@@ -17,9 +17,11 @@ import type { ConsoleKey } from '../i18n/index.js';
 import { ConsoleView } from './console-view.js';
 import { errorSummary, field, focusSummary, settingsFormStyles, wholeNumber, type FieldErrors } from './settings-form.js';
 
+type StoredItem = ChecklistDefinitionInput['items'][number];
+
 interface ItemDraft {
   /** The item as stored (its id and other languages are kept); absent for a new one. */
-  stored: ChecklistItemDefinition | undefined;
+  stored: StoredItem | undefined;
   text: string;
   group: string;
   details: string;
@@ -30,7 +32,7 @@ type ItemText = 'text' | 'group' | 'details' | 'due';
 
 interface Draft {
   /** The checklist as stored; absent while a new one is started. */
-  stored: ChecklistDefinition | undefined;
+  stored: ChecklistDefinitionInput | undefined;
   title: string;
   items: ItemDraft[];
 }
@@ -123,9 +125,8 @@ export class ConsoleChecklists extends ConsoleView<Checklists> {
 
   #draftOf(template: Record<string, unknown> | undefined): Draft | undefined {
     if (!template) return undefined;
-    const parsed = parseChecklistDefinition(template);
-    if (!parsed.ok) return undefined;
-    const stored = parsed.checklist;
+    // The server stores only a checklist that parses (server/clinic-config.ts); read as written.
+    const stored = template as unknown as ChecklistDefinitionInput;
     const lang = stored.lang ?? 'en';
     return {
       stored,
@@ -136,7 +137,7 @@ export class ConsoleChecklists extends ConsoleView<Checklists> {
         group: variant(item.group, lang),
         details: variant(item.details, lang),
         due: item.dueOffsetMinutes === undefined ? '' : String(item.dueOffsetMinutes),
-        required: item.required,
+        required: item.required ?? true,
       })),
     };
   }

@@ -194,6 +194,9 @@ export class ConsoleServices extends ConsoleView<Services> {
         ? html`<p class="hint">${t('serviceIdIs', { id: draft.id })}</p>`
         : this.#text(index, 'id', t('serviceId'), 'text', t('serviceIdHint'))}
       ${this.#text(index, 'name', t('serviceName'), 'text')} ${this.#text(index, 'description', t('serviceDescription'), 'textarea')}
+      ${draft.stored?.translations && Object.keys(draft.stored.translations).length > 0
+        ? html`<p class="hint">${t('serviceTranslationsKept', { languages: Object.keys(draft.stored.translations).join(', ') })}</p>`
+        : nothing}
       ${this.#text(index, 'duration', t('serviceDuration'), 'number')}
       ${this.#text(index, 'before', t('serviceBufferBefore'), 'number', t('serviceBufferHint'))}
       ${this.#text(index, 'after', t('serviceBufferAfter'), 'number')}
