@@ -251,6 +251,8 @@ export const en = {
   serviceFollowMax: 'Until, in hours after it ends',
   serviceFollowHoursInvalid: 'Enter a number of hours, 0 or more.',
   serviceFollowMaxInvalid: 'Enter more hours than in “From”.',
+  serviceMoveUp: 'Move up: {service}',
+  serviceMoveDown: 'Move down: {service}',
   serviceRemove: 'Remove {service}',
   serviceRemovedUntilSaved: '{service} is removed when you save.',
   // settings: checklists

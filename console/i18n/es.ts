@@ -247,6 +247,8 @@ export const es: ConsoleStrings = {
   serviceFollowMax: 'Hasta, en horas después de que termine',
   serviceFollowHoursInvalid: 'Escriba un número de horas, 0 o más.',
   serviceFollowMaxInvalid: 'Escriba más horas que en «Desde».',
+  serviceMoveUp: 'Subir: {service}',
+  serviceMoveDown: 'Bajar: {service}',
   serviceRemove: 'Quitar {service}',
   serviceRemovedUntilSaved: '{service} se quita al guardar.',
   // configuración: listas de preparación

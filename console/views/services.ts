@@ -5,7 +5,7 @@
  * booked only in a window after another service. "Add a service" adds one with its id (the one the
  * booking page's `service` names); "Remove" retires one when saved: no new bookings, while its
  * bookings keep it (and adding the same id again brings it back); its checklist goes with it.
- * Saved together (`PUT staff/clinic/services`); the server's problems are said at their field by
+ * Move up / Move down set the order clients see. Saved together (`PUT staff/clinic/services`); the server's problems are said at their field by
  * path (`services.2.followUp.maxHoursAfterEnd`). Below, the next two weeks' availability, asked
  * again after each save.
  */
@@ -218,7 +218,19 @@ export class ConsoleServices extends ConsoleView<Services> {
             </select>`)}
           ${this.#text(index, 'followMin', t('serviceFollowMin'), 'number')} ${this.#text(index, 'followMax', t('serviceFollowMax'), 'number')}`
         : nothing}
-      <button class="button button--secondary" type="button" aria-label=${t('serviceRemove', { service: title })} @click=${() => this.#remove(index)}>${t('closureRemove')}</button>
+      <div class="actions">
+        ${index > 0
+          ? html`<button id="service-${index}-up" class="button button--secondary" type="button" aria-label=${t('serviceMoveUp', { service: title })} @click=${() => this.#move(index, -1)}>
+              ${t('moveUp')}
+            </button>`
+          : nothing}
+        ${index < this.drafts.length - 1
+          ? html`<button id="service-${index}-down" class="button button--secondary" type="button" aria-label=${t('serviceMoveDown', { service: title })} @click=${() => this.#move(index, 1)}>
+              ${t('moveDown')}
+            </button>`
+          : nothing}
+        <button class="button button--secondary" type="button" aria-label=${t('serviceRemove', { service: title })} @click=${() => this.#remove(index)}>${t('closureRemove')}</button>
+      </div>
     </fieldset>`;
   }
 
@@ -246,6 +258,18 @@ export class ConsoleServices extends ConsoleView<Services> {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`#${fieldId(this.drafts.length - 1, 'id')}`)?.focus();
   };
+
+  /** Moves a service one place in the clinic's order; focus stays on the moved service's button (the other one at an end). */
+  async #move(index: number, by: -1 | 1) {
+    const drafts = [...this.drafts];
+    const to = index + by;
+    [drafts[index], drafts[to]] = [drafts[to]!, drafts[index]!];
+    this.drafts = drafts;
+    this.errors = {};
+    await this.updateComplete;
+    const same = this.renderRoot.querySelector<HTMLElement>(`#service-${to}-${by < 0 ? 'up' : 'down'}`);
+    (same ?? this.renderRoot.querySelector<HTMLElement>(`#service-${to}-${by < 0 ? 'down' : 'up'}`))?.focus();
+  }
 
   async #remove(index: number) {
     const removed = this.drafts[index]!;

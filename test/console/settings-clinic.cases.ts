@@ -165,7 +165,7 @@ describe('<kap-console> settings: profile, services, checklists', () => {
     await expect(element).to.be.accessible();
   });
 
-  it('services: a new one needs an id; added, it is offered by GET services', async () => {
+  it('services: a new one needs an id; added and moved up, GET services offers it in that place', async () => {
     const api = freshApi();
     const element = await openSection(api, 'Services');
     await until(() => deep(element, '#service-0-name'), 'the services show');
@@ -178,10 +178,17 @@ describe('<kap-console> settings: profile, services, checklists', () => {
     type(element, 'service-4-id', 'group-integration');
     type(element, 'service-4-name', 'Group integration circle');
     deepAll<HTMLInputElement>(element, 'input[name="service-4-location"]').find((radio) => radio.value === 'in_person')!.click();
+    // Before the integration session in the clinic's order, with the keyboard.
+    await until(() => deepAll(element, 'button').some((button) => button.getAttribute('aria-label') === 'Move up: Group integration circle'), 'the service is named');
+    buttonNamed(element, 'Move up: Group integration circle').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => deep<HTMLInputElement>(element, '#service-3-id')?.value === 'group-integration', 'the service moves up');
+    expect(activeElement()?.id).to.equal('service-3-up', 'focus stays on the moved service');
     buttonNamed(element, 'Save services').click();
     await until(() => deepText(element).includes('Services saved.'), 'the services are saved');
-    const added = (await publicJson(api, 'services')).services.at(-1);
-    expect(added).to.deep.include({ id: 'group-integration', name: 'Group integration circle', durationMinutes: 60, location: 'in_person', mode: 'request' });
+    const { services } = await publicJson(api, 'services');
+    expect(services.map((service: { id: string }) => service.id)).to.deep.equal(['consultation', 'preparation', 'administration', 'group-integration', 'integration']);
+    expect(services[3]).to.deep.include({ id: 'group-integration', name: 'Group integration circle', durationMinutes: 60, location: 'in_person', mode: 'request' });
   });
 
   it('checklists: items moved with the keyboard, one added; a link the checklist may not have is refused at its field; saved in that order', async () => {
