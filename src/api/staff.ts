@@ -31,6 +31,8 @@ export const StaffErrorCode = z.enum([
   'email_taken',
   /** 409: the clinic's only active owner cannot be disabled. */
   'last_owner',
+  /** 409: an owner cannot disable their own account (another owner can). */
+  'own_account',
   /** 409: that version of the form is published already; published versions never change. */
   'form_version_published',
   /** 409: the request was decided the other way already, or the booking was never a request. */

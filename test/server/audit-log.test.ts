@@ -137,3 +137,24 @@ describe('the CSV export', () => {
     assert.equal(entries[0]!.action, 'audit.export');
   });
 });
+
+describe('what the owner may not do to staff accounts', () => {
+  test('an owner cannot disable their own account (409 own_account), even beside another owner, nor the only owner (409 last_owner); neither is audited', async () => {
+    const app = testApp();
+    const owner = await addStaff(app, 'owner');
+    const session = await sessionFor(app, owner.record);
+    const own = await staffRequest(app, 'POST', `/staff/accounts/${owner.record.id}/disable`, { session });
+    assert.equal(own.status, 409);
+    assert.equal((await own.json()).error.code, 'own_account');
+    const other = await addStaff(app, 'owner');
+    const again = await staffRequest(app, 'POST', `/staff/accounts/${owner.record.id}/disable`, { session });
+    assert.equal((await again.json()).error.code, 'own_account', 'with a second owner too');
+    assert.equal((await app.stores.staff.find(owner.record.id))!.state, 'active');
+    const otherSession = await sessionFor(app, other.record);
+    assert.equal((await staffRequest(app, 'POST', `/staff/accounts/${owner.record.id}/disable`, { session: otherSession })).status, 200, 'another owner can');
+    const last = await staffRequest(app, 'POST', `/staff/accounts/${owner.record.id}/disable`, { session: otherSession });
+    assert.equal(last.status, 200, 'disabling a disabled account again changes nothing');
+    const { entries } = await (await staffRequest(app, 'GET', '/staff/audit?recordType=staff', { session: otherSession })).json();
+    assert.deepEqual(entries.map((entry: { action: string }) => entry.action).filter((action: string) => action === 'staff.disable').length, 2);
+  });
+});
