@@ -135,6 +135,8 @@ export const en = {
   hoursOverlap: 'This range overlaps another on the same day.',
   // settings: closures
   settingsHeading: 'Settings',
+  settingsNavLabel: 'Settings sections',
+  settingsHours: 'Opening hours and closures',
   closuresHeading: 'Closures',
   closuresHint: 'Days and times the clinic is closed; no one can book them. Times are in the clinic’s time zone ({zone}).',
   closuresEmpty: 'No closures.',

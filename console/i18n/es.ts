@@ -131,6 +131,8 @@ export const es: ConsoleStrings = {
   hoursOverlap: 'Este tramo se solapa con otro del mismo día.',
   // settings: closures
   settingsHeading: 'Configuración',
+  settingsNavLabel: 'Secciones de la configuración',
+  settingsHours: 'Horario y cierres',
   closuresHeading: 'Cierres',
   closuresHint: 'Días y horas en que la clínica está cerrada; nadie puede reservarlos. Las horas están en la zona horaria de la clínica ({zone}).',
   closuresEmpty: 'No hay cierres.',
