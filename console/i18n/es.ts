@@ -132,6 +132,8 @@ export const es: ConsoleStrings = {
   // settings: closures
   settingsHeading: 'Configuración',
   settingsNavLabel: 'Secciones de la configuración',
+  settingsStaff: 'Personal',
+  settingsApiKeys: 'Claves de API',
   settingsHours: 'Horario y cierres',
   closuresHeading: 'Cierres',
   closuresHint: 'Días y horas en que la clínica está cerrada; nadie puede reservarlos. Las horas están en la zona horaria de la clínica ({zone}).',
@@ -236,6 +238,7 @@ export const es: ConsoleStrings = {
   staffDisableYes: 'Sí, desactivar',
   staffDisabled: '{email} está desactivada.',
   staffAddHeading: 'Añadir una persona',
+  staffRoleChoose: 'Elija un rol',
   staffAddEmailHint: 'La consola no le envía nada: usted le pasa el enlace de configuración.',
   staffAdd: 'Añadir y crear un enlace de configuración',
   staffEmailMissing: 'Escriba el correo electrónico de la persona.',

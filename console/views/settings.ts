@@ -6,13 +6,17 @@
 import { html, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { ConsoleKey } from '../i18n/index.js';
 import { ConsoleElement } from './console-view.js';
+import './api-keys.js';
 import './closures.js';
+import './staff.js';
 
 type Section = { id: string; label: ConsoleKey; view: (settings: ConsoleSettings) => TemplateResult };
 
 /** Settings' sections, in the order the navigation offers them. */
 export const SECTIONS: Section[] = [
   { id: 'hours', label: 'settingsHours', view: (s) => html`<console-closures .api=${s.api} .t=${s.t} .lang=${s.lang}></console-closures>` },
+  { id: 'staff', label: 'settingsStaff', view: (s) => html`<console-staff .api=${s.api} .t=${s.t} .lang=${s.lang} .timeZone=${s.timeZone}></console-staff>` },
+  { id: 'api-keys', label: 'settingsApiKeys', view: (s) => html`<console-api-keys .api=${s.api} .t=${s.t} .lang=${s.lang} .timeZone=${s.timeZone}></console-api-keys>` },
 ];
 
 export class ConsoleSettings extends ConsoleElement {
