@@ -164,9 +164,10 @@ export class ConsoleApiKeys extends ConsoleView<ApiKey[]> {
     if (Object.keys(errors).length > 0) return this.#showErrors(errors);
     this.#begin();
     try {
-      this.created = await this.api.createApiKey(name, scopes);
+      const created = await this.api.createApiKey(name, scopes);
       form.reset();
       await this.#reread();
+      this.created = created;
       await this.updateComplete;
       await this.renderRoot.querySelector<ConsoleShownOnce>('console-shown-once')?.focusHeading();
     } catch (error) {
@@ -194,9 +195,9 @@ export class ConsoleApiKeys extends ConsoleView<ApiKey[]> {
     this.#begin();
     try {
       await this.api.revokeApiKey(key.id);
+      await this.#reread();
       this.confirming = undefined;
       this.outcome = this.t('apiKeyRevoked', { name: key.name });
-      await this.#reread();
       await this.focusOn('#keys-heading');
     } catch (error) {
       this.errors = { revoke: this.message(error) };

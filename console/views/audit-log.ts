@@ -121,7 +121,7 @@ export class ConsoleAuditLog extends ConsoleView<Data> {
     const to = this.filter.to ? dayOf(new Date(Date.parse(this.filter.to) - 1).toISOString()) : '';
     return html`<form class="card" aria-labelledby="audit-filter-heading" novalidate @submit=${this.#apply}>
       <h3 id="audit-filter-heading">${t('auditFilterHeading')}</h3>
-      ${errorSummary(t, errors, FIELDS, () => this.renderRoot as ShadowRoot)}
+      ${errorSummary(t, errors, FIELDS, () => this.renderRoot as ShadowRoot, 4)}
       <div class="field">
         <label for="audit-person">${t('auditPerson')}</label>
         <select id="audit-person" name="actor">
@@ -202,8 +202,9 @@ export class ConsoleAuditLog extends ConsoleView<Data> {
     await this.#reload();
   }
 
-  /** Another page or filter: read, then focus the heading so the reader starts at the top of it. */
+  /** Another page or filter: loading until it is read (no page number over the last page's rows), then focus on the heading. */
   async #reload() {
+    this.loaded = { name: 'loading' };
     await this.load();
     await this.focusOn('#audit-heading');
   }

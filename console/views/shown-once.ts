@@ -24,7 +24,7 @@ export const errorSummaryStyles = css`
     outline: 3px solid var(--_color-focus);
     outline-offset: 0;
   }
-  .error-summary h5 {
+  .error-summary :is(h4, h5) {
     margin-top: 0;
   }
   .error-summary ul {
@@ -42,14 +42,15 @@ export type FormErrors = Partial<Record<string, string>>;
 
 /**
  * The summary of `errors` (nothing when there are none), focusable as `.error-summary`; a field's
- * own problems are in `order`, a problem of the whole form under `form` (no link).
+ * own problems are in `order`, a problem of the whole form under `form` (no link). Its title is a
+ * heading one level below the form's (`level`).
  */
-export function errorSummary(t: Translate, errors: FormErrors, order: readonly string[], root: () => ShadowRoot | HTMLElement) {
+export function errorSummary(t: Translate, errors: FormErrors, order: readonly string[], root: () => ShadowRoot | HTMLElement, level: 4 | 5 = 5) {
   const fields = order.filter((id) => errors[id]);
   if (fields.length === 0 && !errors['form']) return nothing;
   return html`<div class="error-summary" tabindex="-1">
     <div role="alert">
-      <h5>${t('errorSummaryTitle')}</h5>
+      ${level === 4 ? html`<h4>${t('errorSummaryTitle')}</h4>` : html`<h5>${t('errorSummaryTitle')}</h5>`}
       <ul>
         ${errors['form'] ? html`<li>${errors['form']}</li>` : nothing}
         ${fields.map(

@@ -32,6 +32,7 @@ import {
 import './booking.cases.js';
 import './intake-inbox.cases.js';
 import './settings.cases.js';
+import './staff-settings.cases.js';
 
 afterEach(async () => {
   unmountAll();
