@@ -228,6 +228,8 @@ export const en = {
   staffState: 'Status',
   staffSetUp: 'Set up',
   staffSecondFactor: 'Second factor',
+  staffLastSignIn: 'Last sign-in',
+  staffNeverSignedIn: 'Never',
   staffActions: 'Actions',
   'staffState.invited': 'Invited',
   'staffState.active': 'Active',

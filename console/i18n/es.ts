@@ -224,6 +224,8 @@ export const es: ConsoleStrings = {
   staffState: 'Estado',
   staffSetUp: 'Configurada',
   staffSecondFactor: 'Segundo factor',
+  staffLastSignIn: 'Último inicio de sesión',
+  staffNeverSignedIn: 'Nunca',
   staffActions: 'Acciones',
   'staffState.invited': 'Invitada',
   'staffState.active': 'Activa',

@@ -1,12 +1,12 @@
 /**
  * `<console-staff>`: the owner's Staff settings — every account (email, role, status, set up or
- * not, second factor), a form that adds a person and shows their one-time set-up link (valid 24
+ * not, second factor, last sign-in), a form that adds a person and shows their one-time set-up link (valid 24
  * hours) once, with Copy; a new set-up link for an account; Disable after a confirm step. The server
  * decides (an owner cannot disable their own account, nor the clinic's only owner): its refusal is
  * what the screen says.
  */
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import type { StaffMember, StaffSetupLinkResponse } from '../../src/api/staff.js';
+import type { StaffListResponse, StaffSetupLinkResponse } from '../../src/api/staff.js';
 import { STAFF_ROLES, type StaffRole } from '../../src/staff/roles.js';
 import { ConsoleApiError } from '../api-client.js';
 import { consoleStyles } from '../console.styles.js';
@@ -15,6 +15,8 @@ import { ConsoleView } from './console-view.js';
 import { roleWord } from './role-word.js';
 import { errorSummary, errorSummaryStyles, fieldError, type ConsoleShownOnce, type FormErrors } from './shown-once.js';
 import './shown-once.js';
+
+type StaffMember = StaffListResponse['staff'][number];
 
 interface Data {
   staff: StaffMember[];
@@ -94,6 +96,7 @@ export class ConsoleStaff extends ConsoleView<Data> {
             <th scope="col">${t('staffState')}</th>
             <th scope="col">${t('staffSetUp')}</th>
             <th scope="col">${t('staffSecondFactor')}</th>
+            <th scope="col">${t('staffLastSignIn')}</th>
             <th scope="col">${t('staffActions')}</th>
           </tr>
         </thead>
@@ -105,6 +108,7 @@ export class ConsoleStaff extends ConsoleView<Data> {
               <td data-label=${t('staffState')}>${t(`staffState.${member.state}`)}</td>
               <td data-label=${t('staffSetUp')}>${member.state === 'invited' ? t('no') : t('yes')}</td>
               <td data-label=${t('staffSecondFactor')}>${member.secondFactor ? t('yes') : t('no')}</td>
+              <td data-label=${t('staffLastSignIn')}>${member.lastSignInAt ? clinicTime(member.lastSignInAt, this.timeZone, this.lang) : t('staffNeverSignedIn')}</td>
               <td data-label=${t('staffActions')}>
                 <div class="actions">
                   <button class="button button--secondary" type="button" aria-label=${t('staffResetLabel', { email: member.email })} @click=${() => this.#reset(member)}>

@@ -115,7 +115,8 @@ export const SetupCompleteResponse = z.object({ staff: StaffMember, recoveryCode
 
 // ---- staff accounts (owner) ---------------------------------------------------------------------
 
-export const StaffListResponse = z.object({ staff: z.array(StaffMember) });
+/** `GET staff/accounts`: every account, with its last sign-in when the audit log has one. */
+export const StaffListResponse = z.object({ staff: z.array(z.object({ ...StaffMember.shape, lastSignInAt: z.optional(Instant) })) });
 
 /** `POST staff/accounts`: invite someone; they set their own password through the link. */
 export const StaffInviteRequest = z.object({ email: Email, role: StaffRoleSchema });

@@ -73,7 +73,9 @@ describe('<kap-console> staff, API keys and the audit log (owner)', () => {
     expect(deepText(element)).to.include('Set-up link for sam.marketer@clinic.example');
     expect(activeElement()?.id).to.equal('shown-once-heading');
     const row = () => deepAll(element, 'tr').find((tr) => tr.textContent?.includes('sam.marketer@clinic.example'))?.textContent?.replace(/\s+/g, ' ') ?? '';
-    expect(row()).to.include('marketer').and.include('Invited');
+    expect(row()).to.include('marketer').and.include('Invited').and.include('Never');
+    const ownRow = deepAll(element, 'tr').find((tr) => tr.textContent?.includes(`${owner.email} (you)`))!.textContent!;
+    expect(ownRow).not.to.include('Never', 'the owner’s own sign-in is shown');
     await expect(element).to.be.accessible();
 
     // The same email again: the server's answer, at the field.
