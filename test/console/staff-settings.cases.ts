@@ -156,6 +156,8 @@ describe('<kap-console> staff, API keys and the audit log (owner)', () => {
     expect(deepText(element)).to.include('Name the key.');
     expect(activeElement()?.classList.contains('error-summary')).to.equal(true);
     await expect(element).to.be.accessible();
+    deepAll<HTMLAnchorElement>(element, '.error-summary a').find((link) => link.textContent === 'Choose at least one scope.')!.click();
+    expect(activeElement()?.id).to.equal('key-scope-0', 'the summary’s link moves focus to its field');
 
     fill(element, 'Name', 'EHR sync');
     deep<HTMLInputElement>(element, 'input[value="read:bookings"]')!.click();
