@@ -7,6 +7,7 @@
  */
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { ApiKey, AuditEntry, AuditPage, StaffMember } from '../../src/api/staff.js';
+import { addDays, dayOf, startOfDay } from '../../src/scheduling/zones.js';
 import type { AuditFilter } from '../api-client.js';
 import { consoleStyles } from '../console.styles.js';
 import { clinicTime } from '../format.js';
@@ -19,24 +20,6 @@ interface Data {
   page: AuditPage;
   staff: StaffMember[];
   keys: ApiKey[];
-}
-
-/** The instant a civil day (`YYYY-MM-DD`) begins in `timeZone`. */
-export function startOfDayIn(day: string, timeZone: string): string {
-  const offsetAt = (ms: number) => {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(new Date(ms));
-    const part = (type: string) => Number(parts.find((candidate) => candidate.type === type)?.value);
-    return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) - ms;
-  };
-  const midnight = Date.parse(`${day}T00:00:00Z`);
-  let instant = midnight - offsetAt(midnight);
-  instant = midnight - offsetAt(instant);
-  return new Date(instant).toISOString().replace(/\.\d+Z$/, 'Z');
-}
-
-/** The day after a civil day. */
-function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
 const FIELDS = ['audit-from', 'audit-to'] as const;
@@ -117,8 +100,9 @@ export class ConsoleAuditLog extends ConsoleView<Data> {
   #filterForm(staff: StaffMember[]) {
     const t = this.t;
     const errors = this.errors;
-    const dayOf = (instant: string | undefined) => (instant ? new Intl.DateTimeFormat('en-CA', { timeZone: this.timeZone }).format(new Date(instant)) : '');
-    const to = this.filter.to ? dayOf(new Date(Date.parse(this.filter.to) - 1).toISOString()) : '';
+    const from = this.filter.from ? dayOf(this.filter.from, this.timeZone) : '';
+    // The filter's end is the start of the day after the last day included.
+    const to = this.filter.to ? dayOf(new Date(Date.parse(this.filter.to) - 1000), this.timeZone) : '';
     return html`<form class="card" aria-labelledby="audit-filter-heading" novalidate @submit=${this.#apply}>
       <h3 id="audit-filter-heading">${t('auditFilterHeading')}</h3>
       ${errorSummary(t, errors, FIELDS, () => this.renderRoot as ShadowRoot, 4)}
@@ -132,7 +116,7 @@ export class ConsoleAuditLog extends ConsoleView<Data> {
       <div class="field">
         <label for="audit-from">${t('auditFrom')}</label>
         ${fieldError(t, 'audit-from', errors['audit-from'])}
-        <input id="audit-from" name="from" type="date" .value=${dayOf(this.filter.from)} aria-invalid=${errors['audit-from'] ? 'true' : 'false'} aria-describedby=${errors['audit-from'] ? 'audit-from-error' : nothing} />
+        <input id="audit-from" name="from" type="date" .value=${from} aria-invalid=${errors['audit-from'] ? 'true' : 'false'} aria-describedby=${errors['audit-from'] ? 'audit-from-error' : nothing} />
       </div>
       <div class="field">
         <label for="audit-to">${t('auditTo')}</label>
@@ -184,9 +168,9 @@ export class ConsoleAuditLog extends ConsoleView<Data> {
     if (Object.keys(errors).length > 0) return this.focusOn('.error-summary');
     this.filter = {
       ...(actor ? { actor } : {}),
-      ...(from ? { from: startOfDayIn(from, this.timeZone) } : {}),
+      ...(from ? { from: startOfDay(from, this.timeZone) } : {}),
       // The end day is included: up to the start of the day after it.
-      ...(to ? { to: startOfDayIn(nextDay(to), this.timeZone) } : {}),
+      ...(to ? { to: startOfDay(addDays(to, 1), this.timeZone) } : {}),
     };
     this.pages = [undefined];
     await this.#reload();

@@ -11,6 +11,7 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../console/views/setup.js';
 import type { ConsoleSetup } from '../../console/views/setup.js';
 import { ConsoleApi } from '../../console/api-client.js';
+import { dayOf } from '../../src/scheduling/zones.js';
 import { words } from '../../console/i18n/index.js';
 import type { KapConsole } from '../../console/kap-console.js';
 import { addStaff, buttonNamed, deep, deepAll, deepText, fill, freshApi, mountConsole, requestSession, signIn, unmountAll, until, type TestAccount } from './support.js';
@@ -235,7 +236,16 @@ describe('<kap-console> staff, API keys and the audit log (owner)', () => {
     expect(download.headers.get('Content-Type')).to.match(/^text\/csv/);
     expect(await download.text()).to.include(`"booking.read","booking","${booking.id}"`);
 
-    // Dates: from tomorrow nothing; an end before the start is refused in the summary.
+    // Dates, in the clinic's zone: today alone (the end day included) has the read; from the day
+    // after tomorrow nothing; an end before the start is refused in the summary.
+    const { timeZone } = await (await fetch(`${api}staff/schedule?days=1`, { credentials: 'same-origin' })).json();
+    const today = dayOf(new Date(), timeZone);
+    fill(element, 'From (date)', today);
+    fill(element, 'To (date, included)', today);
+    buttonNamed(element, 'Show').click();
+    await until(() => csv().includes('to='), 'the range is applied');
+    await until(() => deepText(element).includes('Opened a booking'), 'today’s read is listed');
+    fill(element, 'To (date, included)', '');
     const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
     fill(element, 'From (date)', tomorrow);
     buttonNamed(element, 'Show').click();
