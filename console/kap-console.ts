@@ -4,9 +4,8 @@
  * queue on top for roles that read intake answers, then Schedule, Requests, the Intake inbox,
  * (the owner's) Settings and Audit log as the role allows; a booking or a response opens in place,
  * its id kept in memory, never in the URL (a marketer sees no client data and no way to open a
- * response). A
- * session that ends — signed out elsewhere, idle 30 minutes, 12 hours old — brings back sign-in
- * with a word why. The header signs this browser out, or every browser of the account.
+ * response). A session that ends — signed out elsewhere, idle 30 minutes, 12 hours old — brings
+ * back sign-in with a word why. The header signs this browser out, or every browser of the account.
  */
 import { LitElement, html, nothing } from 'lit';
 import type { StaffSessionResponse } from '../src/api/staff.js';
