@@ -6,6 +6,10 @@
  */
 import {
   AcknowledgeResponse,
+  ApiKeyCreatedResponse,
+  ApiKeyListResponse,
+  ApiKeyResponse,
+  AuditPage,
   BookingOverviewResponse,
   CSRF_HEADER,
   DecisionResponse,
@@ -18,12 +22,23 @@ import {
   SetupCompleteResponse,
   SetupStartResponse,
   StaffCancelResponse,
+  StaffListResponse,
+  StaffMemberResponse,
   StaffSessionResponse,
+  StaffSetupLinkResponse,
   type DeclineReasonCode,
 } from '../src/api/staff.js';
 import * as z from 'zod/mini';
 import { ClinicConfiguration, type ClinicProfile, type Closure, type ConfiguredService, type OpeningRange } from '../src/api/clinic-config.js';
 import { AvailabilityResponse } from '../src/api/schemas.js';
+import type { ApiKeyScope, StaffRole } from '../src/staff/roles.js';
+
+/** What the audit log is filtered by: a staff member's id and a range of instants (ids and instants only, never client data). */
+export interface AuditFilter {
+  actor?: string;
+  from?: string;
+  to?: string;
+}
 
 /** `GET staff/clinic` and every `PUT staff/clinic/…`: the whole configuration after the change. */
 const ConfigurationResponse = z.object({ configuration: ClinicConfiguration });
@@ -133,6 +148,47 @@ export class ConsoleApi {
   saveOpeningHours(openingHours: OpeningRange[]) {
     return this.#call('PUT', 'staff/clinic/hours', ConfigurationResponse, { openingHours });
   }
+  /** Every staff account (owner). */
+  staff() {
+    return this.#call('GET', 'staff/accounts', StaffListResponse);
+  }
+  /** Invites a person: the answer carries their one-time set-up link, shown once. */
+  inviteStaff(email: string, role: StaffRole) {
+    return this.#call('POST', 'staff/accounts', StaffSetupLinkResponse, { email, role });
+  }
+  disableStaff(id: string) {
+    return this.#call('POST', `staff/accounts/${encodeURIComponent(id)}/disable`, StaffMemberResponse);
+  }
+  /** A new set-up link for the account; its password, second factor and sessions are gone. */
+  resetStaff(id: string) {
+    return this.#call('POST', `staff/accounts/${encodeURIComponent(id)}/reset`, StaffSetupLinkResponse);
+  }
+  /** Signs every browser of the signed-in person out, this one included. */
+  signOutEverywhere() {
+    return this.#call('DELETE', 'staff/sessions', NO_BODY);
+  }
+  apiKeys() {
+    return this.#call('GET', 'staff/api-keys', ApiKeyListResponse);
+  }
+  /** A new integration key: its secret is in this answer only. */
+  createApiKey(name: string, scopes: ApiKeyScope[]) {
+    return this.#call('POST', 'staff/api-keys', ApiKeyCreatedResponse, { name, scopes });
+  }
+  revokeApiKey(id: string) {
+    return this.#call('DELETE', `staff/api-keys/${encodeURIComponent(id)}`, ApiKeyResponse);
+  }
+  /** A page of the audit log, newest first; `before` is the `next` of the page before it. */
+  audit(filter: AuditFilter, before?: string) {
+    const query = auditQuery(filter);
+    if (before) query.set('before', before);
+    return this.#call('GET', `staff/audit?${query}`, AuditPage);
+  }
+  /** Where the CSV of everything the filter selects downloads from (a GET: the session cookie is enough). */
+  auditCsvUrl(filter: AuditFilter): string {
+    const query = auditQuery(filter).toString();
+    return new URL(`staff/audit.csv${query ? `?${query}` : ''}`, this.base).href;
+  }
+
   /** The public availability a client's `<kap-booking>` is offered (`from`, `to`: instants). */
   availability(service: string, from: string, to: string) {
     return this.#call('GET', `availability?${new URLSearchParams({ service, from, to })}`, AvailabilityResponse, undefined, { public: true });
@@ -170,4 +226,10 @@ export class ConsoleApi {
     if (parsed.data && typeof parsed.data === 'object' && 'csrfToken' in parsed.data) this.csrfToken = String(parsed.data.csrfToken);
     return parsed.data;
   }
+}
+
+function auditQuery(filter: AuditFilter): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const name of ['actor', 'from', 'to'] as const) if (filter[name]) query.set(name, filter[name]);
+  return query;
 }

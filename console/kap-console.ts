@@ -1,11 +1,11 @@
 /**
  * `<kap-console api="/">`: the clinic's console. It asks the server who is signed in, then shows
  * sign-in, the set-up of an account (at `…/setup#token=…`), or the console itself: the safety
- * queue on top for roles that read intake answers, then Schedule, Requests, the Intake inbox and
- * (the owner's) Settings as the role allows; a booking or a response opens in place, its id kept in
- * memory, never in the URL (a marketer sees no client data and no way to open a response). A
- * session that ends — signed out elsewhere, idle 30 minutes, 12 hours old — brings back sign-in
- * with a word why.
+ * queue on top for roles that read intake answers, then Schedule, Requests, the Intake inbox,
+ * (the owner's) Settings and Audit log as the role allows; a booking or a response opens in place,
+ * its id kept in memory, never in the URL (a marketer sees no client data and no way to open a
+ * response). A session that ends — signed out elsewhere, idle 30 minutes, 12 hours old — brings
+ * back sign-in with a word why. The header signs this browser out, or every browser of the account.
  */
 import { LitElement, html, nothing } from 'lit';
 import type { StaffSessionResponse } from '../src/api/staff.js';
@@ -14,6 +14,7 @@ import { ConsoleApi, ConsoleApiError } from './api-client.js';
 import { consoleStyles } from './console.styles.js';
 import { CONSOLE_LANGUAGES, consoleLanguage, words, type ConsoleLanguage, type Translate } from './i18n/index.js';
 import { roleWord } from './views/role-word.js';
+import './views/audit-log.js';
 import './views/booking.js';
 import './views/intake-inbox.js';
 import './views/intake-response.js';
@@ -24,7 +25,7 @@ import './views/settings.js';
 import './views/setup.js';
 import './views/sign-in.js';
 
-type View = 'schedule' | 'requests' | 'inbox' | 'settings';
+type View = 'schedule' | 'requests' | 'inbox' | 'settings' | 'audit';
 type State =
   | { name: 'loading' }
   | { name: 'failed' }
@@ -147,7 +148,8 @@ export class KapConsole extends LitElement {
         </label>
         ${this.state.name === 'signed-in'
           ? html`<p>${t('signedInAs', { email: this.state.session.staff.email, role: roleWord(t, this.state.session.staff.role) })}</p>
-              <button class="button button--secondary" type="button" @click=${this.#signOut}>${t('signOut')}</button>`
+              <button class="button button--secondary" type="button" @click=${this.#signOut}>${t('signOut')}</button>
+              <button class="button button--secondary" type="button" @click=${this.#signOutEverywhere}>${t('signOutEverywhere')}</button>`
           : nothing}
       </header>
       <main class="wrap" @open-booking=${(event: CustomEvent<string>) => (this.booking = event.detail)}>${this.#main()}</main>
@@ -179,6 +181,7 @@ export class KapConsole extends LitElement {
       { id: 'requests', label: t('navRequests'), allowed: this.#may('bookings:read') },
       { id: 'inbox', label: t('navInbox'), allowed: this.#may('intake:read') },
       { id: 'settings', label: t('navSettings'), allowed: this.#may('settings:manage') },
+      { id: 'audit', label: t('navAudit'), allowed: this.#may('audit:read') },
     ];
     const allowed = views.filter((view) => view.allowed);
     return html`<h1 class="heading--top" tabindex="-1">${t('consoleTitle')}</h1>
@@ -204,6 +207,8 @@ export class KapConsole extends LitElement {
               ? html`<console-intake-inbox .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone}></console-intake-inbox>`
               : this.view === 'schedule'
               ? html`<console-schedule .api=${this.client} .t=${t} .lang=${this.lang}></console-schedule>`
+              : this.view === 'audit'
+              ? html`<console-audit-log .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone}></console-audit-log>`
               : this.view === 'settings'
                 ? html`<console-settings .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone}></console-settings>`
                 : html`<console-requests .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone} .manage=${this.#may('bookings:manage')}></console-requests>`}`}`;
@@ -244,6 +249,19 @@ export class KapConsole extends LitElement {
     clearTimeout(this.#idleTimer);
     this.client.csrfToken = undefined;
     this.state = { name: 'signed-out', notice: this.#t('signedOut') };
+    await this.#focusHeading();
+  };
+
+  /** Every browser of this account signed out, this one too (`DELETE staff/sessions`). */
+  #signOutEverywhere = async () => {
+    try {
+      await this.client.signOutEverywhere();
+    } catch {
+      // A session that had ended already is signed out everywhere too.
+    }
+    clearTimeout(this.#idleTimer);
+    this.client.csrfToken = undefined;
+    this.state = { name: 'signed-out', notice: this.#t('signedOutEverywhere') };
     await this.#focusHeading();
   };
 

@@ -6,10 +6,12 @@
 import { html, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { ConsoleKey } from '../i18n/index.js';
 import { ConsoleElement } from './console-view.js';
+import './api-keys.js';
 import './checklists.js';
 import './closures.js';
 import './profile.js';
 import './services.js';
+import './staff.js';
 
 type Section = { id: string; label: ConsoleKey; view: (settings: ConsoleSettings) => TemplateResult };
 
@@ -19,6 +21,8 @@ export const SECTIONS: Section[] = [
   { id: 'profile', label: 'settingsProfile', view: (s) => html`<console-profile .api=${s.api} .t=${s.t} .lang=${s.lang} .timeZone=${s.timeZone}></console-profile>` },
   { id: 'services', label: 'settingsServices', view: (s) => html`<console-services .api=${s.api} .t=${s.t} .lang=${s.lang} .timeZone=${s.timeZone}></console-services>` },
   { id: 'checklists', label: 'settingsChecklists', view: (s) => html`<console-checklists .api=${s.api} .t=${s.t} .lang=${s.lang} .timeZone=${s.timeZone}></console-checklists>` },
+  { id: 'staff', label: 'settingsStaff', view: (s) => html`<console-staff .api=${s.api} .t=${s.t} .lang=${s.lang} .timeZone=${s.timeZone}></console-staff>` },
+  { id: 'api-keys', label: 'settingsApiKeys', view: (s) => html`<console-api-keys .api=${s.api} .t=${s.t} .lang=${s.lang} .timeZone=${s.timeZone}></console-api-keys>` },
 ];
 
 export class ConsoleSettings extends ConsoleElement {

@@ -66,7 +66,7 @@ const OPERATIONS: Record<string, StaffOperation> = {
   'POST /staff/accounts/{id}/disable': {
     operationId: 'disableStaff',
     summary: 'Disable a staff account and end its sessions',
-    description: '`409 last_owner` for the clinic’s only active owner.',
+    description: '`409 last_owner` for the clinic’s only active owner; `409 own_account` for the caller’s own account.',
     ok: { '200': 'StaffMemberResponse' },
     errors: [...SIGNED_IN, 'NotFound', 'Conflict'],
   },

@@ -1,6 +1,8 @@
 /**
- * The owner's management of staff accounts: list, invite (a set-up link, shown once), disable
- * (sessions end with it; the only active owner cannot be disabled) and reset (a new set-up link;
+ * The owner's management of staff accounts: list (with each one's last sign-in, from the audit
+ * log), invite (a set-up link, shown once), disable
+ * (sessions end with it; the only active owner cannot be disabled, nor can the owner disable their
+ * own account — another owner does that) and reset (a new set-up link;
  * password, second factor and sessions are gone). Each change is in the audit log.
  */
 import type { Hono } from 'hono';
@@ -24,7 +26,16 @@ export function registerStaffAccountRoutes(app: Hono<AppEnv>, { stores, now, aut
   });
 
   app.get('/staff/accounts', manage, async (c) => {
-    const body: StaffListResponse = { staff: (await stores.staff.list()).map(toStaffMember) };
+    const staff = await stores.staff.list();
+    const lastSignIn = async (id: string) => (await stores.audit.query({ actorId: id, action: 'session.sign_in', limit: 1 })).entries[0]?.at;
+    const body: StaffListResponse = {
+      staff: await Promise.all(
+        staff.map(async (record) => {
+          const at = await lastSignIn(record.id);
+          return { ...toStaffMember(record), ...(at !== undefined ? { lastSignInAt: toInstant(at) } : {}) };
+        }),
+      ),
+    };
     return c.json(body);
   });
 
@@ -36,6 +47,7 @@ export function registerStaffAccountRoutes(app: Hono<AppEnv>, { stores, now, aut
   });
 
   app.post('/staff/accounts/:id/disable', manage, async (c) => {
+    if (c.req.param('id') === c.var.staff.id) throw new ApiError(409, 'own_account', 'You cannot disable your own account. Another owner can.');
     const staff = await staffRefusals(stores.staff.disable(c.req.param('id'), now()));
     await auth.audit(c, 'staff.disable', { type: 'staff', id: staff.id });
     const body: StaffMemberResponse = { staff: toStaffMember(staff) };

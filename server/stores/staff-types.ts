@@ -189,6 +189,8 @@ export interface AuditEntryRecord extends NewAuditEntry {
 
 export interface AuditQuery {
   actorId?: string;
+  /** Only this action, e.g. `session.sign_in` (a staff member's last sign-in). */
+  action?: string;
   recordType?: string;
   recordId?: string;
   /** Entries at or after this instant, and before `to`. */

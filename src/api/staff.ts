@@ -31,6 +31,8 @@ export const StaffErrorCode = z.enum([
   'email_taken',
   /** 409: the clinic's only active owner cannot be disabled. */
   'last_owner',
+  /** 409: an owner cannot disable their own account (another owner can). */
+  'own_account',
   /** 409: that version of the form is published already; published versions never change. */
   'form_version_published',
   /** 409: the request was decided the other way already, or the booking was never a request. */
@@ -113,7 +115,8 @@ export const SetupCompleteResponse = z.object({ staff: StaffMember, recoveryCode
 
 // ---- staff accounts (owner) ---------------------------------------------------------------------
 
-export const StaffListResponse = z.object({ staff: z.array(StaffMember) });
+/** `GET staff/accounts`: every account, with its last sign-in when the audit log has one. */
+export const StaffListResponse = z.object({ staff: z.array(z.object({ ...StaffMember.shape, lastSignInAt: z.optional(Instant) })) });
 
 /** `POST staff/accounts`: invite someone; they set their own password through the link. */
 export const StaffInviteRequest = z.object({ email: Email, role: StaffRoleSchema });

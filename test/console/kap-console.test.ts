@@ -33,6 +33,7 @@ import './booking.cases.js';
 import './intake-inbox.cases.js';
 import './settings.cases.js';
 import './settings-clinic.cases.js';
+import './staff-settings.cases.js';
 
 afterEach(async () => {
   unmountAll();

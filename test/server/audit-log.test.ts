@@ -9,7 +9,7 @@ import { auditCsv, csvCell } from '../../server/routes/audit-log.js';
 import { SqliteAuditStore } from '../../server/stores/sqlite/audit.js';
 import type { AuditStore } from '../../server/stores/types.js';
 import { testApp } from './support.js';
-import { addStaff, sessionFor, staffRequest } from './staff-support.js';
+import { addStaff, sessionFor, signedIn, staffRequest } from './staff-support.js';
 
 describe('the audit log cannot be altered', () => {
   test('the database refuses to UPDATE or DELETE an entry, whoever asks', async () => {
@@ -135,5 +135,44 @@ describe('the CSV export', () => {
     assert.equal(lines.length, 621, 'a header and every entry, past one page');
     const { entries } = await app.stores.audit.query({ limit: 1 });
     assert.equal(entries[0]!.action, 'audit.export');
+  });
+});
+
+describe('what the owner may not do to staff accounts', () => {
+  test('an owner cannot disable their own account (409 own_account), even beside another owner, nor the only owner (409 last_owner); neither is audited', async () => {
+    const app = testApp();
+    const owner = await addStaff(app, 'owner');
+    const session = await sessionFor(app, owner.record);
+    const own = await staffRequest(app, 'POST', `/staff/accounts/${owner.record.id}/disable`, { session });
+    assert.equal(own.status, 409);
+    assert.equal((await own.json()).error.code, 'own_account');
+    const other = await addStaff(app, 'owner');
+    const again = await staffRequest(app, 'POST', `/staff/accounts/${owner.record.id}/disable`, { session });
+    assert.equal((await again.json()).error.code, 'own_account', 'with a second owner too');
+    assert.equal((await app.stores.staff.find(owner.record.id))!.state, 'active');
+    const otherSession = await sessionFor(app, other.record);
+    assert.equal((await staffRequest(app, 'POST', `/staff/accounts/${owner.record.id}/disable`, { session: otherSession })).status, 200, 'another owner can');
+    const last = await staffRequest(app, 'POST', `/staff/accounts/${owner.record.id}/disable`, { session: otherSession });
+    assert.equal(last.status, 200, 'disabling a disabled account again changes nothing');
+    const { entries } = await (await staffRequest(app, 'GET', '/staff/audit?recordType=staff', { session: otherSession })).json();
+    assert.deepEqual(entries.map((entry: { action: string }) => entry.action).filter((action: string) => action === 'staff.disable').length, 2);
+  });
+});
+
+describe('the staff list', () => {
+  test('each account’s last sign-in, from the audit log; none for an account that never signed in', async () => {
+    const app = testApp();
+    const owner = await addStaff(app, 'owner');
+    const desk = await addStaff(app, 'front-desk');
+    await signedIn(app, desk);
+    app.clock.ms += 60_000;
+    const session = await signedIn(app, owner);
+    const { staff } = await (await staffRequest(app, 'GET', '/staff/accounts', { session })).json();
+    const at = (id: string) => staff.find((member: { id: string }) => member.id === id).lastSignInAt;
+    assert.equal(at(owner.record.id), new Date(app.clock.ms).toISOString().replace('.000Z', 'Z'));
+    assert.equal(at(desk.record.id), new Date(app.clock.ms - 60_000).toISOString().replace('.000Z', 'Z'));
+    await addStaff(app, 'marketer');
+    const again = await (await staffRequest(app, 'GET', '/staff/accounts', { session })).json();
+    assert.equal('lastSignInAt' in again.staff.at(-1), false);
   });
 });

@@ -50,6 +50,7 @@ export class SqliteAuditStore implements AuditStore {
       values.push(value);
     };
     add('actor_id = ?', query.actorId);
+    add('action = ?', query.action);
     add('record_type = ?', query.recordType);
     add('record_id = ?', query.recordId);
     add('at_ms >= ?', query.from);
