@@ -337,7 +337,6 @@ export const en = {
   signedOutEverywhere: 'You have signed out on every device and browser.',
 
   // forms: the error summary
-  errorSummaryTitle: 'There is a problem',
   copy: 'Copy',
   copied: 'Copied.',
   copyFailed: 'Could not copy: select the text and copy it yourself.',

@@ -333,7 +333,6 @@ export const es: ConsoleStrings = {
   signedOutEverywhere: 'Ha cerrado la sesión en todos los dispositivos y navegadores.',
 
   // formularios: el resumen de errores
-  errorSummaryTitle: 'Hay un problema',
   copy: 'Copiar',
   copied: 'Copiado.',
   copyFailed: 'No se pudo copiar: seleccione el texto y cópielo usted.',

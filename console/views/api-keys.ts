@@ -11,7 +11,8 @@ import { ConsoleApiError } from '../api-client.js';
 import { consoleStyles } from '../console.styles.js';
 import { clinicTime } from '../format.js';
 import { ConsoleView } from './console-view.js';
-import { errorSummary, errorSummaryStyles, fieldError, type ConsoleShownOnce, type FormErrors } from './shown-once.js';
+import { errorSummary, fieldError, formStyles, type FieldErrors } from './form-parts.js';
+import type { ConsoleShownOnce } from './shown-once.js';
 import './shown-once.js';
 
 /** The first scope's checkbox: where the summary's "choose a scope" leads. */
@@ -25,8 +26,8 @@ export class ConsoleApiKeys extends ConsoleView<ApiKey[]> {
     outcome: { state: true },
     busy: { state: true },
   };
-  static override styles = [...consoleStyles, errorSummaryStyles];
-  declare errors: FormErrors;
+  static override styles = [...consoleStyles, formStyles];
+  declare errors: FieldErrors;
   /** The key just made, its secret shown this once. */
   declare created: ApiKeyCreatedResponse | undefined;
   /** The key whose Revoke awaits a yes. */
@@ -130,7 +131,7 @@ export class ConsoleApiKeys extends ConsoleView<ApiKey[]> {
     const errors = this.errors;
     return html`<form class="card" aria-labelledby="key-add-heading" novalidate @submit=${this.#create}>
       <h4 id="key-add-heading">${t('apiKeyCreateHeading')}</h4>
-      ${errorSummary(t, errors, FIELDS, () => this.renderRoot as ShadowRoot)}
+      ${errorSummary(t, this.renderRoot, errors, FIELDS, 5)}
       <div class="field">
         <label for="key-name">${t('apiKeyName')}</label>
         <p class="hint" id="key-name-hint">${t('apiKeyNameHint')}</p>
@@ -157,7 +158,7 @@ export class ConsoleApiKeys extends ConsoleView<ApiKey[]> {
     const form = event.currentTarget as HTMLFormElement;
     const name = (form.elements.namedItem('name') as HTMLInputElement).value.trim();
     const scopes = [...form.querySelectorAll<HTMLInputElement>('input[name="scopes"]:checked')].map((box) => box.value as ApiKeyScope);
-    const errors: FormErrors = {};
+    const errors: FieldErrors = {};
     if (!name) errors['key-name'] = this.t('apiKeyNameMissing');
     else if (name.length > 100) errors['key-name'] = this.t('apiKeyNameTooLong');
     if (scopes.length === 0) errors['key-scope-0'] = this.t('apiKeyScopesMissing');
@@ -218,7 +219,7 @@ export class ConsoleApiKeys extends ConsoleView<ApiKey[]> {
     this.loaded = { name: 'ready', data: await this.fetch() };
   }
 
-  async #showErrors(errors: FormErrors) {
+  async #showErrors(errors: FieldErrors) {
     this.errors = errors;
     await this.focusOn('.error-summary');
   }

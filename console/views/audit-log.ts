@@ -14,7 +14,7 @@ import { clinicTime } from '../format.js';
 import { en } from '../i18n/en.js';
 import type { ConsoleKey } from '../i18n/index.js';
 import { ConsoleView } from './console-view.js';
-import { errorSummary, errorSummaryStyles, fieldError, type FormErrors } from './shown-once.js';
+import { errorSummary, fieldError, formStyles, type FieldErrors } from './form-parts.js';
 
 interface Data {
   page: AuditPage;
@@ -26,11 +26,11 @@ const FIELDS = ['audit-from', 'audit-to'] as const;
 
 export class ConsoleAuditLog extends ConsoleView<Data> {
   static override properties: PropertyDeclarations = { filter: { state: true }, pages: { state: true }, errors: { state: true } };
-  static override styles = [...consoleStyles, errorSummaryStyles];
+  static override styles = [...consoleStyles, formStyles];
   declare filter: AuditFilter;
   /** The `before` of each page shown so far: the first is the newest page (none). */
   declare pages: (string | undefined)[];
-  declare errors: FormErrors;
+  declare errors: FieldErrors;
 
   constructor() {
     super();
@@ -105,7 +105,7 @@ export class ConsoleAuditLog extends ConsoleView<Data> {
     const to = this.filter.to ? dayOf(new Date(Date.parse(this.filter.to) - 1000), this.timeZone) : '';
     return html`<form class="card" aria-labelledby="audit-filter-heading" novalidate @submit=${this.#apply}>
       <h3 id="audit-filter-heading">${t('auditFilterHeading')}</h3>
-      ${errorSummary(t, errors, FIELDS, () => this.renderRoot as ShadowRoot, 4)}
+      ${errorSummary(t, this.renderRoot, errors, FIELDS, 4)}
       <div class="field">
         <label for="audit-person">${t('auditPerson')}</label>
         <select id="audit-person" name="actor">
@@ -160,7 +160,7 @@ export class ConsoleAuditLog extends ConsoleView<Data> {
     const form = event.currentTarget as HTMLFormElement;
     const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value.trim();
     const [actor, from, to] = [value('actor'), value('from'), value('to')];
-    const errors: FormErrors = {};
+    const errors: FieldErrors = {};
     if (from && !/^\d{4}-\d{2}-\d{2}$/.test(from)) errors['audit-from'] = this.t('closureDateInvalid');
     if (to && !/^\d{4}-\d{2}-\d{2}$/.test(to)) errors['audit-to'] = this.t('closureDateInvalid');
     else if (from && to && to < from) errors['audit-to'] = this.t('auditToBeforeFrom');

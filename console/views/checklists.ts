@@ -15,7 +15,7 @@ import { ConsoleApiError } from '../api-client.js';
 import { consoleStyles } from '../console.styles.js';
 import type { ConsoleKey } from '../i18n/index.js';
 import { ConsoleView } from './console-view.js';
-import { errorSummary, field, focusSummary, settingsFormStyles, wholeNumber, type FieldErrors } from './settings-form.js';
+import { errorSummary, field, focusSummary, formStyles, wholeNumber, type FieldErrors } from './form-parts.js';
 
 type StoredItem = ChecklistDefinitionInput['items'][number];
 
@@ -88,7 +88,7 @@ export class ConsoleChecklists extends ConsoleView<Checklists> {
     outcome: { state: true },
     busy: { state: true },
   };
-  static override styles = [...consoleStyles, settingsFormStyles];
+  static override styles = [...consoleStyles, formStyles];
   /** The service whose checklist is edited. */
   declare serviceId: string;
   /** Its checklist as edited; `undefined` when it has none. */

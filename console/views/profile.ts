@@ -12,7 +12,7 @@ import { ConsoleApiError } from '../api-client.js';
 import { consoleStyles } from '../console.styles.js';
 import type { ConsoleKey } from '../i18n/index.js';
 import { ConsoleView } from './console-view.js';
-import { errorSummary, field, focusSummary, settingsFormStyles, type FieldErrors } from './settings-form.js';
+import { errorSummary, field, focusSummary, formStyles, type FieldErrors } from './form-parts.js';
 
 interface CrisisRow {
   country: string;
@@ -106,7 +106,7 @@ export class ConsoleProfile extends ConsoleView<ClinicProfile> {
     outcome: { state: true },
     busy: { state: true },
   };
-  static override styles = [...consoleStyles, settingsFormStyles];
+  static override styles = [...consoleStyles, formStyles];
   /** The profile as edited, not yet saved. */
   declare draft: Draft;
   declare errors: FieldErrors;

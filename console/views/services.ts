@@ -17,7 +17,7 @@ import type { ConsoleKey } from '../i18n/index.js';
 import { ConsoleView } from './console-view.js';
 import './availability-preview.js';
 import type { ConsoleAvailabilityPreview } from './availability-preview.js';
-import { errorSummary, field, focusSummary, settingsFormStyles, wholeNumber, type FieldErrors } from './settings-form.js';
+import { errorSummary, field, focusSummary, formStyles, wholeNumber, type FieldErrors } from './form-parts.js';
 
 interface ServiceDraft {
   /** The service as stored (its translations are kept); absent for a new one. */
@@ -106,7 +106,7 @@ export class ConsoleServices extends ConsoleView<Services> {
     outcome: { state: true },
     busy: { state: true },
   };
-  static override styles = [...consoleStyles, settingsFormStyles];
+  static override styles = [...consoleStyles, formStyles];
   declare drafts: ServiceDraft[];
   declare errors: FieldErrors;
   declare outcome: string;

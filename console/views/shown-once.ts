@@ -1,76 +1,10 @@
 /**
- * What the owner's staff and API-key screens share: the GOV.UK error summary above a form (it takes
- * focus; each problem links to its field), and `<console-shown-once>`, a secret the server answers
- * only this once — a set-up link, an API key — in a read-only field with a Copy button.
+ * `<console-shown-once>`: a secret the server answers only this once — a set-up link, an API key —
+ * in a read-only field with a Copy button.
  */
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { consoleStyles } from '../console.styles.js';
 import type { Translate } from '../i18n/index.js';
-
-export const errorSummaryStyles = css`
-  input[type='checkbox'] {
-    width: 1.5rem;
-    height: 1.5rem;
-    min-height: 0;
-    margin: 0;
-  }
-  .error-summary {
-    margin: 0 0 var(--_space);
-    padding: var(--_space);
-    border: 5px solid var(--_color-error);
-    background: var(--_color-background);
-  }
-  .error-summary:focus {
-    outline: 3px solid var(--_color-focus);
-    outline-offset: 0;
-  }
-  .error-summary :is(h4, h5) {
-    margin-top: 0;
-  }
-  .error-summary ul {
-    margin: 0;
-    padding-inline-start: 1.25em;
-  }
-  .error-summary a {
-    color: var(--_color-error);
-    font-weight: 700;
-  }
-`;
-
-/** A form's problems: the field's id (in the same shadow root) and what to do. */
-export type FormErrors = Partial<Record<string, string>>;
-
-/**
- * The summary of `errors` (nothing when there are none), focusable as `.error-summary`; a field's
- * own problems are in `order`, a problem of the whole form under `form` (no link). Its title is a
- * heading one level below the form's (`level`).
- */
-export function errorSummary(t: Translate, errors: FormErrors, order: readonly string[], root: () => ShadowRoot | HTMLElement, level: 4 | 5 = 5) {
-  const fields = order.filter((id) => errors[id]);
-  if (fields.length === 0 && !errors['form']) return nothing;
-  return html`<div class="error-summary" tabindex="-1">
-    <div role="alert">
-      ${level === 4 ? html`<h4>${t('errorSummaryTitle')}</h4>` : html`<h5>${t('errorSummaryTitle')}</h5>`}
-      <ul>
-        ${errors['form'] ? html`<li>${errors['form']}</li>` : nothing}
-        ${fields.map(
-          (id) =>
-            html`<li>
-              <a href="#${id}" @click=${(event: Event) => {
-                event.preventDefault();
-                root().querySelector<HTMLElement>(`#${id}`)?.focus();
-              }}>${errors[id]}</a>
-            </li>`,
-        )}
-      </ul>
-    </div>
-  </div>`;
-}
-
-/** A field's own message, linked from it with `aria-describedby`. */
-export function fieldError(t: Translate, id: string, message: string | undefined) {
-  return message ? html`<p class="error-message" id="${id}-error"><span class="visually-hidden">${t('errorPrefix')}</span> ${message}</p>` : nothing;
-}
 
 export class ConsoleShownOnce extends LitElement {
   static override properties = { t: { attribute: false }, heading: {}, help: {}, label: {}, value: {}, copied: { state: true } };

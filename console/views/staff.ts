@@ -13,7 +13,8 @@ import { consoleStyles } from '../console.styles.js';
 import { clinicTime } from '../format.js';
 import { ConsoleView } from './console-view.js';
 import { roleWord } from './role-word.js';
-import { errorSummary, errorSummaryStyles, fieldError, type ConsoleShownOnce, type FormErrors } from './shown-once.js';
+import { errorSummary, fieldError, formStyles, type FieldErrors } from './form-parts.js';
+import type { ConsoleShownOnce } from './shown-once.js';
 import './shown-once.js';
 
 type StaffMember = StaffListResponse['staff'][number];
@@ -35,8 +36,8 @@ export class ConsoleStaff extends ConsoleView<Data> {
     refusal: { state: true },
     busy: { state: true },
   };
-  static override styles = [...consoleStyles, errorSummaryStyles];
-  declare errors: FormErrors;
+  static override styles = [...consoleStyles, formStyles];
+  declare errors: FieldErrors;
   /** The set-up link just made, shown this once. */
   declare link: StaffSetupLinkResponse | undefined;
   /** The account whose Disable awaits a yes. */
@@ -146,7 +147,7 @@ export class ConsoleStaff extends ConsoleView<Data> {
     const described = (id: string, hint?: string) => [hint, errors[id] ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
     return html`<form class="card" aria-labelledby="staff-add-heading" novalidate @submit=${this.#add}>
       <h4 id="staff-add-heading">${t('staffAddHeading')}</h4>
-      ${errorSummary(t, errors, FIELDS, () => this.renderRoot as ShadowRoot)}
+      ${errorSummary(t, this.renderRoot, errors, FIELDS, 5)}
       <div class="field">
         <label for="staff-email">${t('staffEmail')}</label>
         <p class="hint" id="staff-email-hint">${t('staffAddEmailHint')}</p>
@@ -172,7 +173,7 @@ export class ConsoleStaff extends ConsoleView<Data> {
     const form = event.currentTarget as HTMLFormElement;
     const email = (form.elements.namedItem('email') as HTMLInputElement).value.trim();
     const role = (form.elements.namedItem('role') as HTMLSelectElement).value as StaffRole | '';
-    const errors: FormErrors = {};
+    const errors: FieldErrors = {};
     if (!email) errors['staff-email'] = this.t('staffEmailMissing');
     else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors['staff-email'] = this.t('staffEmailInvalid');
     if (!role) errors['staff-role'] = this.t('staffRoleMissing');
@@ -238,7 +239,7 @@ export class ConsoleStaff extends ConsoleView<Data> {
     await this.renderRoot.querySelector<ConsoleShownOnce>('console-shown-once')?.focusHeading();
   }
 
-  #formErrors(error: unknown): FormErrors {
+  #formErrors(error: unknown): FieldErrors {
     if (error instanceof ConsoleApiError && error.code === 'email_taken') return { 'staff-email': this.t('staffEmailTaken') };
     if (error instanceof ConsoleApiError && error.status === 422 && error.fields['email']) return { 'staff-email': this.t('staffEmailInvalid') };
     return { form: this.message(error) };
@@ -252,7 +253,7 @@ export class ConsoleStaff extends ConsoleView<Data> {
     this.renderRoot.querySelector<HTMLElement>('#staff-refusal')?.focus();
   }
 
-  async #showErrors(errors: FormErrors) {
+  async #showErrors(errors: FieldErrors) {
     this.errors = errors;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();

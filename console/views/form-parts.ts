@@ -1,16 +1,22 @@
 /**
- * What the owner's settings forms (profile, services, checklists) share: a GOV.UK error summary
- * that takes focus and links each problem to its field, a labelled field with its inline error,
- * and the server's `422` paths read back into the form's field ids.
+ * What the console's forms share: a GOV.UK error summary that takes focus and links each problem to
+ * its field (the elements' own summary, src/base/error-summary.ts), a labelled field with its inline
+ * error, and their styles.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { renderErrorSummary } from '../../src/base/error-summary.js';
 import type { Translate } from '../i18n/index.js';
 
 /** Problems by the id of the field they are about (`form` for the whole), in the form's order. */
-export type FieldErrors = Record<string, string>;
+export type FieldErrors = Partial<Record<string, string>>;
 
-export const settingsFormStyles = css`
+export const formStyles = css`
+  input[type='checkbox'] {
+    width: 1.5rem;
+    height: 1.5rem;
+    min-height: 0;
+    margin: 0;
+  }
   .error-summary {
     margin: 0 0 var(--_space);
     padding: var(--_space);
@@ -21,7 +27,7 @@ export const settingsFormStyles = css`
     outline: 3px solid var(--_color-focus);
     outline-offset: 0;
   }
-  .error-summary h4 {
+  .error-summary :is(h4, h5) {
     margin-top: 0;
   }
   .error-summary ul {
@@ -47,18 +53,27 @@ export const settingsFormStyles = css`
   }
 `;
 
-/** The summary above a form: "There is a problem" and a link per field; `form` is said without a link. */
-export function errorSummary(t: Translate, root: ParentNode, errors: FieldErrors): unknown {
-  const entries = Object.entries(errors);
+/**
+ * The summary above a form: "There is a problem" (a heading one level below the form's, `level`)
+ * and a link per field, in `order` (default: the order of `errors`); a problem of the whole form
+ * (`form`) comes first.
+ */
+export function errorSummary(t: Translate, root: ParentNode, errors: FieldErrors, order: readonly string[] = Object.keys(errors), level: 4 | 5 = 4): unknown {
+  const ids = ['form', ...order.filter((id) => id !== 'form')].filter((id) => errors[id]);
   return renderErrorSummary(
-    (title) => html`<h4>${title}</h4>`,
+    (title) => (level === 4 ? html`<h4>${title}</h4>` : html`<h5>${title}</h5>`),
     t('errorSummaryTitle'),
-    entries.map(([id, message]) => ({
+    ids.map((id) => ({
       href: id === 'form' ? '#' : `#${id}`,
-      message,
+      message: errors[id]!,
       focus: () => (id === 'form' ? undefined : root.querySelector<HTMLElement>(`#${CSS.escape(id)}`)?.focus()),
     })),
   );
+}
+
+/** A field's own message, linked from it with `aria-describedby` (`{id}-error`). */
+export function fieldError(t: Translate, id: string, message: string | undefined) {
+  return message ? html`<p class="error-message" id="${id}-error"><span class="visually-hidden">${t('errorPrefix')}</span> ${message}</p>` : nothing;
 }
 
 /** Moves focus to the error summary once it is drawn. */
@@ -81,7 +96,7 @@ export function field(
   return html`<div class="field">
     <label for=${id}>${label}</label>
     ${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : nothing}
-    ${error ? html`<p class="error-message" id="${id}-error"><span class="visually-hidden">${t('errorPrefix')}</span> ${error}</p>` : nothing}
+    ${fieldError(t, id, error)}
     ${control(described || nothing, error ? 'true' : 'false')}
   </div>`;
 }
