@@ -101,7 +101,7 @@ export class ConsoleRequests extends LitElement {
       ? [{ href: `#${select}`, message: error, focus: () => this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(select)}`)?.focus() }]
       : [];
     return html`<li class="card">
-      ${renderErrorSummary((title) => html`<h4 class="heading">${title}</h4>`, t('errorSummaryTitle'), summary)}
+      ${renderErrorSummary((title) => html`<h3 class="heading">${title}</h3>`, t('errorSummaryTitle'), summary)}
       <h3 id="request-${booking.id}">${t('requestFor', { service: serviceName, time: when })}</h3>
       <p>${t('requestClient', { name: booking.client.name, email: booking.client.email, phone: booking.client.phone })}</p>
       <button class="link-button" type="button" aria-label=${t('bookingOpenLabel', { service: serviceName, time: when })} @click=${() => openBooking(this, booking.id)}>${t('bookingOpen')}</button>

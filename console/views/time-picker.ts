@@ -177,7 +177,7 @@ export class ConsoleTimePicker extends LitElement {
 
   /** Moves focus into the picker: its first time, else its first button (an error summary's link leads here). */
   focusFirst() {
-    this.renderRoot.querySelector<HTMLElement>('input:not([disabled]), button')?.focus();
+    (this.renderRoot.querySelector<HTMLElement>('input:not([disabled])') ?? this.renderRoot.querySelector<HTMLElement>('button'))?.focus();
   }
 
   override render() {
