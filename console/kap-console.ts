@@ -14,13 +14,13 @@ import { ConsoleApi, ConsoleApiError } from './api-client.js';
 import { consoleStyles } from './console.styles.js';
 import { CONSOLE_LANGUAGES, consoleLanguage, words, type ConsoleLanguage, type Translate } from './i18n/index.js';
 import { roleWord } from './views/role-word.js';
-import './views/closures.js';
 import './views/booking.js';
 import './views/intake-inbox.js';
 import './views/intake-response.js';
 import './views/requests.js';
 import './views/safety-queue.js';
 import './views/schedule.js';
+import './views/settings.js';
 import './views/setup.js';
 import './views/sign-in.js';
 
@@ -205,7 +205,7 @@ export class KapConsole extends LitElement {
               : this.view === 'schedule'
               ? html`<console-schedule .api=${this.client} .t=${t} .lang=${this.lang}></console-schedule>`
               : this.view === 'settings'
-                ? html`<console-closures .api=${this.client} .t=${t} .lang=${this.lang}></console-closures>`
+                ? html`<console-settings .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone}></console-settings>`
                 : html`<console-requests .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone} .manage=${this.#may('bookings:manage')}></console-requests>`}`}`;
   }
 

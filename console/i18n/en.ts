@@ -139,6 +139,8 @@ export const en = {
   hoursOverlap: 'This range overlaps another on the same day.',
   // settings: closures
   settingsHeading: 'Settings',
+  settingsNavLabel: 'Settings sections',
+  settingsHours: 'Opening hours and closures',
   closuresHeading: 'Closures',
   closuresHint: 'Days and times the clinic is closed; no one can book them. Times are in the clinic’s time zone ({zone}).',
   closuresEmpty: 'No closures.',
@@ -217,7 +219,6 @@ export const en = {
   timesEarlier: 'Earlier days',
   timesLater: 'Later days',
   timesNone: 'no free times',
-  timesFailed: 'The free times could not be loaded.',
 
   // intake inbox
   navInbox: 'Intake inbox',

@@ -135,6 +135,8 @@ export const es: ConsoleStrings = {
   hoursOverlap: 'Este tramo se solapa con otro del mismo día.',
   // settings: closures
   settingsHeading: 'Configuración',
+  settingsNavLabel: 'Secciones de la configuración',
+  settingsHours: 'Horario y cierres',
   closuresHeading: 'Cierres',
   closuresHint: 'Días y horas en que la clínica está cerrada; nadie puede reservarlos. Las horas están en la zona horaria de la clínica ({zone}).',
   closuresEmpty: 'No hay cierres.',
@@ -213,7 +215,6 @@ export const es: ConsoleStrings = {
   timesEarlier: 'Días anteriores',
   timesLater: 'Días siguientes',
   timesNone: 'sin horarios libres',
-  timesFailed: 'No se pudieron cargar los horarios libres.',
 
   // intake inbox
   navInbox: 'Bandeja de admisión',

@@ -17,6 +17,7 @@ import { ConsoleApiError, type ConsoleApi } from '../api-client.js';
 import { consoleStyles } from '../console.styles.js';
 import { clinicTime } from '../format.js';
 import type { Translate } from '../i18n/index.js';
+import { errorMessage } from './console-view.js';
 import { summaryStyles, type ConsoleTimePicker } from './time-picker.js';
 import './time-picker.js';
 
@@ -258,11 +259,7 @@ export class ConsoleBooking extends LitElement {
   }
 
   #message(error: unknown): string {
-    if (!(error instanceof ConsoleApiError)) return this.t('errorUnexpected');
-    if (error.status === 0) return this.t('errorNetwork');
-    if (error.status === 403) return this.t('errorForbidden');
-    if (error.status === 404) return this.t('bookingNotFound');
-    return error.status >= 500 ? this.t('errorServer') : this.t('errorUnexpected');
+    return errorMessage(this.t, error, 'bookingNotFound');
   }
 }
 if (!customElements.get('console-booking')) customElements.define('console-booking', ConsoleBooking);

@@ -1,5 +1,5 @@
 /**
- * `<console-closures>`: the owner's Settings — opening hours (`<console-opening-hours>`), then the clinic's closures — each day (or
+ * `<console-closures>`: Settings' hours-and-closures section — opening hours (`<console-opening-hours>`), then the clinic's closures — each day (or
  * part of one) the clinic is closed, soonest first, with its reason and a Remove button; a form adds
  * one, a whole day or a time range. Every change sends the whole list (`PUT staff/clinic/closures`);
  * the server checks it and answers the list it stored, which is what is shown. Below, a preview of
@@ -13,6 +13,7 @@ import type { Translate } from '../i18n/index.js';
 import './availability-preview.js';
 import './opening-hours.js';
 import type { ConsoleAvailabilityPreview } from './availability-preview.js';
+import { errorMessage } from './console-view.js';
 
 type State = { name: 'loading' } | { name: 'failed'; message: string } | { name: 'ready'; closures: Closure[]; timeZone: string; services: ConfiguredService[] };
 type Field = 'date' | 'from' | 'to' | 'reason';
@@ -86,8 +87,7 @@ export class ConsoleClosures extends LitElement {
   override render() {
     const t = this.t;
     const state = this.state;
-    return html`<section part="base" class="section" aria-labelledby="settings-heading">
-      <h2 id="settings-heading" class="heading--sub" tabindex="-1">${t('settingsHeading')}</h2>
+    return html`<div part="base">
       <console-opening-hours .api=${this.api} .t=${t} .lang=${this.lang} @hours-saved=${this.#refreshPreview}></console-opening-hours>
       <h3 id="closures-heading" tabindex="-1">${t('closuresHeading')}</h3>
       ${state.name === 'ready' ? html`<p class="hint">${t('closuresHint', { zone: state.timeZone })}</p>` : nothing}
@@ -101,7 +101,7 @@ export class ConsoleClosures extends LitElement {
         ? html`${this.#list(state.closures)} ${this.#form()}
             <console-availability-preview .api=${this.api} .t=${this.t} .lang=${this.lang} .services=${state.services} .timeZone=${state.timeZone}></console-availability-preview>`
         : nothing}
-    </section>`;
+    </div>`;
   }
 
   #list(closures: Closure[]) {
@@ -231,10 +231,7 @@ export class ConsoleClosures extends LitElement {
   }
 
   #message(error: unknown): string {
-    if (!(error instanceof ConsoleApiError)) return this.t('errorUnexpected');
-    if (error.status === 0) return this.t('errorNetwork');
-    if (error.status === 403) return this.t('errorForbidden');
-    return error.status >= 500 ? this.t('errorServer') : this.t('errorUnexpected');
+    return errorMessage(this.t, error);
   }
 }
 if (!customElements.get('console-closures')) customElements.define('console-closures', ConsoleClosures);

@@ -9,6 +9,7 @@ import { minuteOfDay, type OpeningRange } from '../../src/api/clinic-config.js';
 import { ConsoleApiError, type ConsoleApi } from '../api-client.js';
 import { consoleStyles } from '../console.styles.js';
 import type { Translate } from '../i18n/index.js';
+import { errorMessage } from './console-view.js';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 type State = { name: 'loading' } | { name: 'failed'; message: string } | { name: 'ready' };
@@ -186,10 +187,7 @@ export class ConsoleOpeningHours extends LitElement {
   };
 
   #message(error: unknown): string {
-    if (!(error instanceof ConsoleApiError)) return this.t('errorUnexpected');
-    if (error.status === 0) return this.t('errorNetwork');
-    if (error.status === 403) return this.t('errorForbidden');
-    return error.status >= 500 ? this.t('errorServer') : this.t('errorUnexpected');
+    return errorMessage(this.t, error);
   }
 }
 if (!customElements.get('console-opening-hours')) customElements.define('console-opening-hours', ConsoleOpeningHours);

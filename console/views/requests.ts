@@ -13,6 +13,7 @@ import { ConsoleApiError, type ConsoleApi } from '../api-client.js';
 import { consoleStyles } from '../console.styles.js';
 import { clinicTime } from '../format.js';
 import type { Translate } from '../i18n/index.js';
+import { errorMessage } from './console-view.js';
 import { openBooking } from './booking-events.js';
 import { summaryStyles, type ConsoleTimePicker } from './time-picker.js';
 import './time-picker.js';
@@ -180,10 +181,7 @@ export class ConsoleRequests extends LitElement {
   }
 
   #message(error: unknown): string {
-    if (!(error instanceof ConsoleApiError)) return this.t('errorUnexpected');
-    if (error.status === 0) return this.t('errorNetwork');
-    if (error.status === 403) return this.t('errorForbidden');
-    return error.status >= 500 ? this.t('errorServer') : this.t('errorUnexpected');
+    return errorMessage(this.t, error);
   }
 }
 if (!customElements.get('console-requests')) customElements.define('console-requests', ConsoleRequests);

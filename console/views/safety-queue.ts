@@ -6,11 +6,12 @@
  */
 import { LitElement, html, nothing } from 'lit';
 import type { SafetyEntryResponse, SafetyQueueEntry } from '../../src/api/staff.js';
-import { ConsoleApiError, type ConsoleApi } from '../api-client.js';
+import type { ConsoleApi } from '../api-client.js';
 import { consoleStyles } from '../console.styles.js';
 import { age, clinicTime } from '../format.js';
 import type { Translate } from '../i18n/index.js';
 import { answersView } from './answers.js';
+import { errorMessage } from './console-view.js';
 
 type State =
   | { name: 'loading' }
@@ -158,10 +159,7 @@ export class ConsoleSafetyQueue extends LitElement {
   }
 
   #message(error: unknown): string {
-    if (!(error instanceof ConsoleApiError)) return this.t('errorUnexpected');
-    if (error.status === 0) return this.t('errorNetwork');
-    if (error.status === 403) return this.t('errorForbidden');
-    return error.status >= 500 ? this.t('errorServer') : this.t('errorUnexpected');
+    return errorMessage(this.t, error);
   }
 }
 if (!customElements.get('console-safety-queue')) customElements.define('console-safety-queue', ConsoleSafetyQueue);

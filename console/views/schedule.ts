@@ -4,55 +4,22 @@
  * status with a badge when it needs a clinician (front desk sees no more of an intake than that).
  * Roles that see the client may open a booking (`open-booking`, its id in the event, not the URL).
  */
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { ScheduleEntry, ScheduleResponse } from '../../src/api/staff.js';
-import { ConsoleApiError, type ConsoleApi } from '../api-client.js';
-import { consoleStyles } from '../console.styles.js';
 import { clinicClock, clinicDayHeading, clinicTime, dayIn } from '../format.js';
-import type { Translate } from '../i18n/index.js';
 import { openBooking } from './booking-events.js';
+import { ConsoleView } from './console-view.js';
 
-type State = { name: 'loading' } | { name: 'failed'; message: string } | { name: 'ready'; schedule: ScheduleResponse };
-
-export class ConsoleSchedule extends LitElement {
-  static override properties = { api: { attribute: false }, t: { attribute: false }, lang: {}, state: { state: true } };
-  static override styles = consoleStyles;
-  declare api: ConsoleApi;
-  declare t: Translate;
-  declare lang: string;
-  declare state: State;
-
-  constructor() {
-    super();
-    this.lang = 'en';
-    this.state = { name: 'loading' };
-  }
-
-  override connectedCallback() {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  async load() {
-    try {
-      this.state = { name: 'ready', schedule: await this.api.schedule() };
-    } catch (error) {
-      const status = error instanceof ConsoleApiError ? error.status : -1;
-      this.state = { name: 'failed', message: this.t(status === 0 ? 'errorNetwork' : status === 403 ? 'errorForbidden' : status >= 500 ? 'errorServer' : 'errorUnexpected') };
-    }
+export class ConsoleSchedule extends ConsoleView<ScheduleResponse> {
+  protected override fetch() {
+    return this.api.schedule();
   }
 
   override render() {
-    const t = this.t;
-    const state = this.state;
+    const loaded = this.loaded;
     return html`<section part="base" class="section" aria-labelledby="schedule-heading">
-      <h2 id="schedule-heading" class="heading--sub" tabindex="-1">${t('scheduleHeading')}</h2>
-      ${state.name === 'loading' ? html`<p role="status">${t('loading')}</p>` : nothing}
-      ${state.name === 'failed'
-        ? html`<div class="notice notice--error" role="alert"><p>${state.message}</p></div>
-            <button class="button button--secondary" type="button" @click=${() => this.load()}>${t('tryAgain')}</button>`
-        : nothing}
-      ${state.name === 'ready' ? this.#days(state.schedule) : nothing}
+      <h2 id="schedule-heading" class="heading--sub" tabindex="-1">${this.t('scheduleHeading')}</h2>
+      ${loaded.name === 'ready' ? this.#days(loaded.data) : this.loadingOrFailed()}
     </section>`;
   }
 

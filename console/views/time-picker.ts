@@ -7,12 +7,11 @@
  * fires on each change. `exclude` leaves out times (the booking's own). Shared by moving a booking
  * (booking.ts) and declining a request with other times (requests.ts).
  */
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import { addDays, dayOf, startOfDay } from '../../src/scheduling/zones.js';
-import type { ConsoleApi } from '../api-client.js';
 import { consoleStyles } from '../console.styles.js';
 import { clinicClock, clinicDayHeading } from '../format.js';
-import type { Translate } from '../i18n/index.js';
+import { ConsoleView } from './console-view.js';
 
 /** The GOV.UK error summary (src/base/error-summary.ts) in the console's forms that pick times. */
 export const summaryStyles = css`
@@ -44,19 +43,13 @@ export const PICKER_DAYS = 3;
 /** How far ahead the picker pages (the public availability's own limit is the booking window). */
 const MAX_DAYS_AHEAD = 60;
 
-type State =
-  | { name: 'loading' }
-  | { name: 'failed' }
-  | { name: 'ready'; days: { day: string; starts: string[] }[] };
+/** The days shown from `from`, each with its free start times. */
+type Days = { from: string; days: { day: string; starts: string[] }[] };
 
 let pickers = 0;
 
-export class ConsoleTimePicker extends LitElement {
-  static override properties = {
-    api: { attribute: false },
-    t: { attribute: false },
-    lang: {},
-    timeZone: { attribute: false },
+export class ConsoleTimePicker extends ConsoleView<Days> {
+  static override properties: PropertyDeclarations = {
     service: {},
     max: { type: Number },
     legend: {},
@@ -64,10 +57,9 @@ export class ConsoleTimePicker extends LitElement {
     exclude: { attribute: false },
     from: { state: true },
     picked: { state: true },
-    state: { state: true },
   };
   static override styles = [
-    consoleStyles,
+    ...consoleStyles,
     css`
       fieldset {
         border: 0;
@@ -115,10 +107,6 @@ export class ConsoleTimePicker extends LitElement {
       }
     `,
   ];
-  declare api: ConsoleApi;
-  declare t: Translate;
-  declare lang: string;
-  declare timeZone: string;
   declare service: string;
   /** How many times may be picked: 1 is a single choice. */
   declare max: number;
@@ -129,13 +117,10 @@ export class ConsoleTimePicker extends LitElement {
   /** The first clinic day shown. */
   declare from: string;
   declare picked: readonly string[];
-  declare state: State;
   readonly #id = `picker-${++pickers}`;
 
   constructor() {
     super();
-    this.lang = 'en';
-    this.timeZone = 'UTC';
     this.service = '';
     this.max = 1;
     this.legend = '';
@@ -143,7 +128,6 @@ export class ConsoleTimePicker extends LitElement {
     this.exclude = [];
     this.from = '';
     this.picked = [];
-    this.state = { name: 'loading' };
   }
 
   /** The picked start times, soonest first. */
@@ -152,27 +136,25 @@ export class ConsoleTimePicker extends LitElement {
   }
 
   override connectedCallback() {
-    super.connectedCallback();
     this.from ||= this.#today();
-    void this.load();
+    super.connectedCallback();
   }
 
-  /** Reads the days shown again (after a time was taken, say); a picked time no longer free stays picked until unpicked. */
-  async load() {
+  /**
+   * The free times of the days shown (`load()` reads them again, after a time was taken, say; a
+   * picked time no longer free stays picked until unpicked). Days paged past while this was
+   * asked for are asked for again.
+   */
+  protected override async fetch(): Promise<Days> {
     const from = this.from;
-    const days = Array.from({ length: PICKER_DAYS }, (_, index) => addDays(from, index));
     const start = new Date(Math.max(Date.now(), Date.parse(startOfDay(from, this.timeZone))));
     const end = new Date(startOfDay(addDays(from, PICKER_DAYS), this.timeZone));
-    this.state = { name: 'loading' };
-    try {
-      const { slots } = await this.api.availability(this.service, instant(start), instant(end));
-      if (from !== this.from) return;
-      const excluded = new Set(this.exclude);
-      const free = slots.map((slot) => slot.start).filter((start) => !excluded.has(start));
-      this.state = { name: 'ready', days: days.map((day) => ({ day, starts: free.filter((start) => dayOf(start, this.timeZone) === day) })) };
-    } catch {
-      if (from === this.from) this.state = { name: 'failed' };
-    }
+    const { slots } = await this.api.availability(this.service, instant(start), instant(end));
+    if (from !== this.from) return this.fetch();
+    const excluded = new Set(this.exclude);
+    const free = slots.map((slot) => slot.start).filter((start) => !excluded.has(start));
+    const days = Array.from({ length: PICKER_DAYS }, (_, index) => addDays(from, index));
+    return { from, days: days.map((day) => ({ day, starts: free.filter((start) => dayOf(start, this.timeZone) === day) })) };
   }
 
   /** Moves focus into the picker: its first time, else its first button (an error summary's link leads here). */
@@ -182,7 +164,7 @@ export class ConsoleTimePicker extends LitElement {
 
   override render() {
     const t = this.t;
-    const state = this.state;
+    const loaded = this.loaded;
     const errorId = `${this.#id}-error`;
     const today = this.#today();
     const last = addDays(today, MAX_DAYS_AHEAD - PICKER_DAYS);
@@ -203,12 +185,7 @@ export class ConsoleTimePicker extends LitElement {
           ${t('timesLater')}
         </button>
       </div>
-      ${state.name === 'loading' ? html`<p role="status">${t('loading')}</p>` : nothing}
-      ${state.name === 'failed'
-        ? html`<div class="notice notice--error" role="alert"><p>${t('timesFailed')}</p></div>
-            <button class="button button--secondary" type="button" @click=${() => this.load()}>${t('tryAgain')}</button>`
-        : nothing}
-      ${state.name === 'ready' ? state.days.map(({ day, starts }) => this.#day(day, starts)) : nothing}
+      ${this.loadingOrFailed()} ${loaded.name === 'ready' ? loaded.data.days.map(({ day, starts }) => this.#day(day, starts)) : nothing}
     </fieldset>`;
   }
 

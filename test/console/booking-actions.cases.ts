@@ -32,7 +32,7 @@ async function clientBooking(api: string, booking: { id: string; token: string }
 async function times(element: KapConsole, type: 'radio' | 'checkbox', later: string): Promise<HTMLInputElement[]> {
   const picker = () => deep<ConsoleTimePicker>(element, 'console-time-picker');
   for (let pages = 0; pages < 6; pages++) {
-    await until(() => picker()?.state.name === 'ready', 'the free times load');
+    await until(() => picker()?.loaded.name === 'ready', 'the free times load');
     const found = deepAll<HTMLInputElement>(element, `input[type="${type}"]`);
     if (found.length >= 4) return found;
     const from = picker()!.from;
