@@ -23,11 +23,10 @@ import { bookableSlot, followUpOpening } from '../booking-rules.js';
 import { idempotency } from '../middleware/idempotency.js';
 import { changeRefusal, toBooking, toInstant, toSecondInstant } from '../stores/records.js';
 import { isRefusal, StoreRefusal } from '../stores/refusal.js';
-import type { BookingRecord } from '../stores/types.js';
-import type { Stores } from '../stores/types.js';
+import type { BookingRecord, Stores } from '../stores/types.js';
 import type { RouteContext } from './context.js';
 import { followUpContext } from './follow-up.js';
-import { refusalError, refusing } from './refusals.js';
+import { refusalError, type RefusalContext } from './refusals.js';
 import { staffRef } from './staff-console.js';
 import { toStaffBooking } from './staff-records.js';
 import { parseRequest } from './validation.js';
@@ -80,26 +79,26 @@ export function registerStaffBookingRoutes(app: Hono<AppEnv>, { stores, now, aut
     if (!record) throw notFound('There is no booking with this id.');
     const at = now();
     const unchangeable = changeRefusal(record, at);
-    if (unchangeable) throw moveRefused(new StoreRefusal(unchangeable), at);
+    if (unchangeable) throw moveRefused(new StoreRefusal(unchangeable), { now: at, change: 'move' });
     const service = await stores.clinic.findService(record.serviceId);
     if (!service) throw validationFailed({ start: 'This service is no longer offered, so its bookings cannot be moved.' });
     const slot = bookableSlot(await stores.clinic.schedulingRules(), service, Date.parse(start), at);
     const respond = (moved: BookingRecord): StaffRescheduleResponse => ({ booking: toBooking(moved) });
+    const refusal: RefusalContext = { now: at, change: 'move', followUp: await followUpContext(stores, service) };
     let moved: BookingRecord;
     try {
-      moved = await refusing(
-        stores.bookings.rescheduleBooking({
-          bookingId: record.id,
-          slot,
-          asRequest: false,
-          opening: followUpOpening(service, slot.start),
-          now: at,
-          idempotency: c.var.idempotency?.outcome(200, respond),
-        }),
-        { now: at, change: 'move', followUp: await followUpContext(stores, service) },
-      );
+      // The client's own move: the store checks again, inside its transaction, that the booking
+      // may still move and that nothing else holds or has the new time.
+      moved = await stores.bookings.rescheduleBooking({
+        bookingId: record.id,
+        slot,
+        asRequest: false,
+        opening: followUpOpening(service, slot.start),
+        now: at,
+        idempotency: c.var.idempotency?.outcome(200, respond),
+      });
     } catch (error) {
-      throw error instanceof StoreRefusal ? moveRefused(error, at) : error;
+      throw error instanceof StoreRefusal ? moveRefused(error, refusal) : error;
     }
     await auth.audit(c, 'booking.reschedule', { type: 'booking', id: record.id });
     return c.json(respond(moved));
@@ -107,11 +106,11 @@ export function registerStaffBookingRoutes(app: Hono<AppEnv>, { stores, now, aut
 }
 
 /** The client's refusals, worded for the clinic where they differ (no "contact the clinic"). */
-function moveRefused(refusal: StoreRefusal, now: number): unknown {
+function moveRefused(refusal: StoreRefusal, context: RefusalContext): unknown {
   if (refusal.reason === 'booking_not_found') return notFound('There is no booking with this id.');
   if (refusal.reason === 'booking_started') return new ApiError(409, 'booking_started', 'This session has already started, so it cannot be moved.');
   if (refusal.reason === 'booking_cancelled') return new ApiError(409, 'booking_cancelled', 'This booking was cancelled, so it cannot be moved.');
-  return refusalError(refusal, { now, change: 'move' }) ?? refusal;
+  return refusalError(refusal, context) ?? refusal;
 }
 
 async function intakeOf(stores: Stores, bookingId: string, withResponses: boolean): Promise<NonNullable<BookingOverviewResponse['intake']>> {
