@@ -148,6 +148,36 @@ describe('<kap-console>: moving a booking and suggesting times', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('keyboard alone: choose a reason, open the times to suggest, tick one, decline', async () => {
+    const api = freshApi();
+    const booking = await requestSession(api);
+    const element = await mountConsole(api);
+    await signIn(element, await addStaff(api, 'front-desk'));
+    const tabUntil = async (found: (active: Element | null) => boolean, what: string) => {
+      for (let presses = 0; presses < 60; presses++) {
+        await sendKeys({ press: 'Tab' });
+        if (found(activeElement())) return;
+      }
+      throw new Error(`Tab never reached ${what}`);
+    };
+    await tabUntil((active) => active?.textContent?.trim() === 'Requests', 'Requests');
+    await sendKeys({ press: 'Enter' });
+    await until(() => deepText(element).includes('Reason for declining'), 'the requests show');
+    await tabUntil((active) => active?.tagName === 'SELECT' && active.id.startsWith('reason-'), 'the reason');
+    await sendKeys({ press: 'ArrowDown' });
+    expect((activeElement() as HTMLSelectElement).value).to.equal('no-availability');
+    await tabUntil((active) => active?.textContent?.trim() === 'Suggest other times (optional)', 'the times to suggest');
+    await sendKeys({ press: 'Enter' });
+    await times(element, 'checkbox', 'Later days');
+    await tabUntil((active) => active?.getAttribute('type') === 'checkbox', 'a time');
+    await sendKeys({ press: 'Space' });
+    const picked = (activeElement() as HTMLInputElement).value;
+    await tabUntil((active) => active?.textContent?.trim() === 'Decline', 'Decline');
+    await sendKeys({ press: 'Enter' });
+    await until(() => deepText(element).includes('with other times suggested to the client'), 'declined');
+    expect((await clientBooking(api, booking)).suggestedTimes).to.deep.equal([picked]);
+  });
+
   it('dark, Spanish and 320 px wide: the move step and the times to suggest are accessible and fit', async () => {
     const api = freshApi();
     await requestSession(api);
