@@ -187,6 +187,7 @@ export const en = {
   'history.created': 'Booked {time}',
   'history.confirmed': 'Confirmed {time} by {who}',
   'history.declined': 'Declined {time} by {who}',
+  historySuggested: '— other times suggested: {times}',
   'history.cancelled': 'Cancelled {time}',
   checklistDoneAt: 'done {time}',
   checklistNotDone: 'not done',

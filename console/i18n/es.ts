@@ -183,6 +183,7 @@ export const es: ConsoleStrings = {
   'history.created': 'Reservada {time}',
   'history.confirmed': 'Confirmada {time} por {who}',
   'history.declined': 'Rechazada {time} por {who}',
+  historySuggested: '— otros horarios sugeridos: {times}',
   'history.cancelled': 'Cancelada {time}',
   checklistDoneAt: 'hecho {time}',
   checklistNotDone: 'sin hacer',

@@ -101,7 +101,11 @@ export class ConsoleBooking extends LitElement {
       <h3>${t('bookingHistory')}</h3>
       <ol>
         ${history.map(
-          (entry) => html`<li>${t(`history.${entry.event}`, { time: when(entry.at), who: entry.by?.email ?? entry.by?.id ?? '' })}</li>`,
+          (entry) =>
+            html`<li>
+              ${t(`history.${entry.event}`, { time: when(entry.at), who: entry.by?.email ?? entry.by?.id ?? '' })}
+              ${entry.suggestedTimes?.length ? t('historySuggested', { times: entry.suggestedTimes.map(when).join('; ') }) : nothing}
+            </li>`,
         )}
       </ol>
       <h3>${t('scheduleChecklist')}</h3>

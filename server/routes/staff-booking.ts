@@ -45,7 +45,16 @@ export function registerStaffBookingRoutes(app: Hono<AppEnv>, { stores, now, aut
       serviceName: service?.name ?? detail.serviceId,
       history: [
         { event: 'created', at: toInstant(detail.createdAt) },
-        ...(decision ? [{ event: decision.decision, at: toInstant(decision.at), by: await staffRef(stores, decision.staffId) }] : []),
+        ...(decision
+          ? [
+              {
+                event: decision.decision,
+                at: toInstant(decision.at),
+                by: await staffRef(stores, decision.staffId),
+                ...(decision.suggestedStarts ? { suggestedTimes: decision.suggestedStarts.map((start) => toInstant(start)) } : {}),
+              },
+            ]
+          : []),
         // A decline is a cancellation already said.
         ...(detail.cancelledAt !== undefined && decision?.decision !== 'declined' ? [{ event: 'cancelled' as const, at: toInstant(detail.cancelledAt) }] : []),
       ],

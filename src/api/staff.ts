@@ -260,7 +260,15 @@ const StaffRef = z.object({ id: Id, email: z.optional(z.string()) });
 export const BookingOverviewResponse = z.object({
   booking: StaffBooking,
   serviceName: z.string(),
-  history: z.array(z.object({ event: z.enum(['created', 'confirmed', 'declined', 'cancelled']), at: Instant, by: z.optional(StaffRef) })),
+  history: z.array(
+    z.object({
+      event: z.enum(['created', 'confirmed', 'declined', 'cancelled']),
+      at: Instant,
+      by: z.optional(StaffRef),
+      /** A decline's other times suggested to the client. */
+      suggestedTimes: z.optional(z.array(Instant)),
+    }),
+  ),
   checklist: z.optional(z.array(z.object({ id: z.string(), text: z.string(), group: z.string(), doneAt: z.optional(Instant) }))),
   intake: z.optional(z.object({
     status: z.enum(['none', 'submitted', 'needs-clinician']),

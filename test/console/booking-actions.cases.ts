@@ -146,6 +146,13 @@ describe('<kap-console>: moving a booking and suggesting times', () => {
     expect(read.status).to.equal('cancelled');
     expect(read.suggestedTimes).to.deep.equal(suggested);
     await expect(element).to.be.accessible();
+
+    // The booking's history says what was suggested.
+    buttonNamed(element, 'Schedule').click();
+    await until(() => deepText(element).includes('Cancelled'), 'the schedule shows the declined booking');
+    buttonNamed(element, /^Open booking: Ketamine session, /).click();
+    await until(() => deepText(element).includes('other times suggested:'), 'the history with the suggested times');
+    await expect(element).to.be.accessible();
   });
 
   it('keyboard alone: choose a reason, open the times to suggest, tick one, decline', async () => {

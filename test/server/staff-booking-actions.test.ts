@@ -125,6 +125,8 @@ describe('declining with other times', () => {
     assert.equal(declined.status, 200, await declined.clone().text());
     const body = await declined.json();
     assert.deepEqual(body.decision.suggestedTimes, ['2026-03-05T15:00:00Z', '2026-03-06T15:00:00Z']);
+    const overview = await (await staffRequest(app, 'GET', `/staff/bookings/${booking.id}/overview`, { session: desk })).json();
+    assert.deepEqual(overview.history[1].suggestedTimes, ['2026-03-05T15:00:00Z', '2026-03-06T15:00:00Z'], 'the staff see what was suggested');
     const read = await clientRead(app, booking);
     assert.equal(read.status, 'cancelled');
     assert.deepEqual(read.suggestedTimes, ['2026-03-05T15:00:00Z', '2026-03-06T15:00:00Z']);
