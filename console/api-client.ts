@@ -24,6 +24,7 @@ import {
   StaffCancelResponse,
   StaffListResponse,
   StaffMemberResponse,
+  StaffRescheduleResponse,
   StaffSessionResponse,
   StaffSetupLinkResponse,
   type DeclineReasonCode,
@@ -99,14 +100,23 @@ export class ConsoleApi {
   confirm(bookingId: string) {
     return this.#call('POST', `staff/bookings/${encodeURIComponent(bookingId)}/confirm`, DecisionResponse);
   }
-  decline(bookingId: string, reason: DeclineReasonCode) {
-    return this.#call('POST', `staff/bookings/${encodeURIComponent(bookingId)}/decline`, DecisionResponse, { reason });
+  /** Declines a request; `suggestedTimes` (up to three instants) are offered to the client with it. */
+  decline(bookingId: string, reason: DeclineReasonCode, suggestedTimes: readonly string[] = []) {
+    const body = { reason, ...(suggestedTimes.length ? { suggestedTimes: [...suggestedTimes] } : {}) };
+    return this.#call('POST', `staff/bookings/${encodeURIComponent(bookingId)}/decline`, DecisionResponse, body);
   }
   bookingOverview(bookingId: string) {
     return this.#call('GET', `staff/bookings/${encodeURIComponent(bookingId)}/overview`, BookingOverviewResponse);
   }
   cancelBooking(bookingId: string) {
     return this.#call('POST', `staff/bookings/${encodeURIComponent(bookingId)}/cancel`, StaffCancelResponse);
+  }
+  /**
+   * Moves a booking to another free start time on the client's behalf. `idempotencyKey`: one per
+   * move the staff member confirms, the same on its retries, so a retry never moves it twice.
+   */
+  rescheduleBooking(bookingId: string, start: string, idempotencyKey: string) {
+    return this.#call('POST', `staff/bookings/${encodeURIComponent(bookingId)}/reschedule`, StaffRescheduleResponse, { start }, { headers: { 'Idempotency-Key': idempotencyKey } });
   }
   intakeInbox() {
     return this.#call('GET', 'staff/intake-responses', IntakeInboxResponse);
@@ -194,8 +204,8 @@ export class ConsoleApi {
     return this.#call('GET', `availability?${new URLSearchParams({ service, from, to })}`, AvailabilityResponse, undefined, { public: true });
   }
 
-  async #call<T>(method: string, path: string, schema: Schema<T>, body?: unknown, options: { public?: boolean } = {}): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+  async #call<T>(method: string, path: string, schema: Schema<T>, body?: unknown, options: { public?: boolean; headers?: Record<string, string> } = {}): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (method !== 'GET' && this.csrfToken) headers[CSRF_HEADER] = this.csrfToken;
     let response: Response;

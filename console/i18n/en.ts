@@ -10,6 +10,7 @@ export const en = {
   errorForbidden: 'Your role does not allow this.',
   errorUnexpected: 'Something went wrong. Try again.',
   errorPrefix: 'Error:',
+  errorSummaryTitle: 'There is a problem',
 
   // signing in and out
   signInHeading: 'Sign in',
@@ -99,6 +100,9 @@ export const en = {
   'reason.other': 'Other reason',
   requestConfirmed: 'Confirmed: {service}, {time}.',
   requestDeclined: 'Declined: {service}, {time}.',
+  requestDeclinedSuggested: 'Declined: {service}, {time}, with other times suggested to the client.',
+  declineSuggest: 'Suggest other times (optional)',
+  declineSuggestLegend: 'Other times to suggest to the client',
   requestAlreadyDecided: 'Someone has already decided this request. The list is up to date.',
 
   // schedule
@@ -308,6 +312,7 @@ export const en = {
   'history.created': 'Booked {time}',
   'history.confirmed': 'Confirmed {time} by {who}',
   'history.declined': 'Declined {time} by {who}',
+  historySuggested: '— other times suggested: {times}',
   'history.cancelled': 'Cancelled {time}',
   checklistDoneAt: 'done {time}',
   checklistNotDone: 'not done',
@@ -321,6 +326,25 @@ export const en = {
   bookingCancelled: 'The booking is cancelled.',
   bookingCancelStarted: 'This session has already started, so it cannot be cancelled.',
   bookingNotFound: 'This booking no longer exists.',
+  bookingMove: 'Move to another time…',
+  bookingMoveHeading: 'Move this booking for the client',
+  bookingMoveCurrent: 'Now: {time}. The client sees the new time when they next open their booking.',
+  bookingMoveLegend: 'New time',
+  bookingMoveYes: 'Move it',
+  bookingMoveNo: 'Keep the current time',
+  bookingMoveChoose: 'Choose a new time.',
+  bookingMoveTaken: 'That time has just been taken. Choose another time.',
+  bookingMoveStarted: 'This session has already started, so it cannot be moved.',
+  bookingMoveCancelled: 'This booking was cancelled, so it cannot be moved.',
+  bookingMoved: 'The booking is moved to {time}.',
+
+  // picking times (moving a booking, suggesting times with a decline)
+  timesHintOne: 'Free times a client could book, in the clinic’s time zone ({zone}).',
+  timesHintSeveral: 'Pick up to {max}. Free times a client could book, in the clinic’s time zone ({zone}).',
+  timesPicked: 'Picked: {times}',
+  timesEarlier: 'Earlier days',
+  timesLater: 'Later days',
+  timesNone: 'no free times',
 
   // intake inbox
   navInbox: 'Intake inbox',

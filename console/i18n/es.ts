@@ -12,6 +12,7 @@ export const es: ConsoleStrings = {
   errorForbidden: 'Su rol no permite esto.',
   errorUnexpected: 'Algo salió mal. Inténtelo de nuevo.',
   errorPrefix: 'Error:',
+  errorSummaryTitle: 'Hay un problema',
 
   signInHeading: 'Iniciar sesión',
   email: 'Correo electrónico',
@@ -96,6 +97,9 @@ export const es: ConsoleStrings = {
   'reason.other': 'Otro motivo',
   requestConfirmed: 'Confirmada: {service}, {time}.',
   requestDeclined: 'Rechazada: {service}, {time}.',
+  requestDeclinedSuggested: 'Rechazada: {service}, {time}, con otros horarios sugeridos al cliente.',
+  declineSuggest: 'Sugerir otros horarios (opcional)',
+  declineSuggestLegend: 'Otros horarios para sugerir al cliente',
   requestAlreadyDecided: 'Alguien ya decidió esta solicitud. La lista está actualizada.',
 
   scheduleHeading: 'Agenda',
@@ -304,6 +308,7 @@ export const es: ConsoleStrings = {
   'history.created': 'Reservada {time}',
   'history.confirmed': 'Confirmada {time} por {who}',
   'history.declined': 'Rechazada {time} por {who}',
+  historySuggested: '— otros horarios sugeridos: {times}',
   'history.cancelled': 'Cancelada {time}',
   checklistDoneAt: 'hecho {time}',
   checklistNotDone: 'sin hacer',
@@ -317,6 +322,25 @@ export const es: ConsoleStrings = {
   bookingCancelled: 'La reserva está cancelada.',
   bookingCancelStarted: 'Esta sesión ya empezó, así que no se puede cancelar.',
   bookingNotFound: 'Esta reserva ya no existe.',
+  bookingMove: 'Cambiar a otro horario…',
+  bookingMoveHeading: 'Cambiar el horario de esta reserva en nombre del cliente',
+  bookingMoveCurrent: 'Ahora: {time}. El cliente verá el nuevo horario la próxima vez que abra su reserva.',
+  bookingMoveLegend: 'Nuevo horario',
+  bookingMoveYes: 'Cambiarla',
+  bookingMoveNo: 'Mantener el horario actual',
+  bookingMoveChoose: 'Elija un nuevo horario.',
+  bookingMoveTaken: 'Ese horario se acaba de ocupar. Elija otro.',
+  bookingMoveStarted: 'Esta sesión ya empezó, así que no se puede cambiar.',
+  bookingMoveCancelled: 'Esta reserva se canceló, así que no se puede cambiar.',
+  bookingMoved: 'La reserva se cambió a {time}.',
+
+  // elegir horarios (cambiar una reserva, sugerir horarios al rechazar)
+  timesHintOne: 'Horarios libres que un cliente podría reservar, en la zona horaria de la clínica ({zone}).',
+  timesHintSeveral: 'Elija hasta {max}. Horarios libres que un cliente podría reservar, en la zona horaria de la clínica ({zone}).',
+  timesPicked: 'Elegidos: {times}',
+  timesEarlier: 'Días anteriores',
+  timesLater: 'Días siguientes',
+  timesNone: 'sin horarios libres',
 
   // intake inbox
   navInbox: 'Bandeja de admisión',

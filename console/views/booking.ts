@@ -3,21 +3,28 @@
  * details, its history as the server keeps it, checklist ticks with their times, and the intake as
  * the role may see it (front desk: "submitted" / "needs a clinician" only; clinicians and owners:
  * each response, to open). Roles that manage bookings may cancel on the client's behalf, after a
- * confirmation step. The booking's id stays in memory: nothing about the client goes in the URL.
- * "Back" fires `booking-closed`; a response to open fires `open-response` with its id.
+ * confirmation step, or move a booking not yet started to another free time (picked from the
+ * service's real availability, time-picker.ts; the server moves it with the client's own rule, one
+ * Idempotency-Key per move so a retry never moves it twice). The booking's id stays in memory:
+ * nothing about the client goes in the URL. "Back" fires `booking-closed`; a response to open
+ * fires `open-response` with its id; a move fires `booking-moved`.
  */
 import { LitElement, html, nothing } from 'lit';
+import { newIdempotencyKey } from '../../src/api/idempotency-key.js';
 import type { BookingOverviewResponse } from '../../src/api/staff.js';
+import { renderErrorSummary } from '../../src/base/error-summary.js';
 import { ConsoleApiError, type ConsoleApi } from '../api-client.js';
 import { consoleStyles } from '../console.styles.js';
 import { clinicTime } from '../format.js';
 import type { Translate } from '../i18n/index.js';
 import { errorMessage } from './console-view.js';
+import { summaryStyles, type ConsoleTimePicker } from './time-picker.js';
+import './time-picker.js';
 
-type State =
-  | { name: 'loading' }
-  | { name: 'failed'; message: string }
-  | { name: 'ready'; overview: BookingOverviewResponse; confirming: boolean; busy: boolean; outcome: string; error: string };
+/** Moving the booking: the key of this move (kept across its retries), and what went wrong last. */
+type Moving = { key: string; error: string; busy: boolean };
+type Ready = { name: 'ready'; overview: BookingOverviewResponse; confirming: boolean; busy: boolean; outcome: string; error: string; moving?: Moving };
+type State = { name: 'loading' } | { name: 'failed'; message: string } | Ready;
 
 export class ConsoleBooking extends LitElement {
   static override properties = {
@@ -29,7 +36,7 @@ export class ConsoleBooking extends LitElement {
     manage: { type: Boolean },
     state: { state: true },
   };
-  static override styles = consoleStyles;
+  static override styles = [consoleStyles, summaryStyles];
   declare api: ConsoleApi;
   declare t: Translate;
   declare lang: string;
@@ -94,7 +101,11 @@ export class ConsoleBooking extends LitElement {
       <h3>${t('bookingHistory')}</h3>
       <ol>
         ${history.map(
-          (entry) => html`<li>${t(`history.${entry.event}`, { time: when(entry.at), who: entry.by?.email ?? entry.by?.id ?? '' })}</li>`,
+          (entry) =>
+            html`<li>
+              ${t(`history.${entry.event}`, { time: when(entry.at), who: entry.by?.email ?? entry.by?.id ?? '' })}
+              ${entry.suggestedTimes?.length ? t('historySuggested', { times: entry.suggestedTimes.map(when).join('; ') }) : nothing}
+            </li>`,
         )}
       </ol>
       <h3>${t('scheduleChecklist')}</h3>
@@ -106,7 +117,8 @@ export class ConsoleBooking extends LitElement {
           </ul>`
         : html`<p>${t('checklistNone')}</p>`}
       ${intake ? this.#intake(intake) : nothing}
-      ${this.manage && booking.status !== 'cancelled' ? this.#cancel(state) : nothing}`;
+      ${this.manage && booking.status !== 'cancelled' && Date.parse(booking.start) > Date.now() && !state.confirming ? this.#move(state) : nothing}
+      ${this.manage && booking.status !== 'cancelled' && !state.moving ? this.#cancel(state) : nothing}`;
   }
 
   #intake(intake: NonNullable<BookingOverviewResponse['intake']>) {
@@ -125,6 +137,81 @@ export class ConsoleBooking extends LitElement {
             })}
           </ul>`
         : nothing}`;
+  }
+
+  #move(state: Ready) {
+    const t = this.t;
+    const moving = state.moving;
+    if (!moving) {
+      return html`<div class="section">
+        <button class="button button--secondary" type="button" @click=${() => this.#moving(true)}>${t('bookingMove')}</button>
+      </div>`;
+    }
+    const { booking } = state.overview;
+    const picker = () => this.renderRoot.querySelector<ConsoleTimePicker>('console-time-picker');
+    return html`<div class="card" role="group" aria-labelledby="move-heading">
+      ${renderErrorSummary((title) => html`<h3 class="heading">${title}</h3>`, t('errorSummaryTitle'), moving.error ? [{ href: '#move-times', message: moving.error, focus: () => picker()?.focusFirst() }] : [])}
+      <h3 id="move-heading" tabindex="-1">${t('bookingMoveHeading')}</h3>
+      <p>${t('bookingMoveCurrent', { time: clinicTime(booking.start, this.timeZone, this.lang) })}</p>
+      <console-time-picker
+        id="move-times"
+        .api=${this.api}
+        .t=${t}
+        lang=${this.lang}
+        .timeZone=${this.timeZone}
+        service=${booking.service}
+        max="1"
+        legend=${t('bookingMoveLegend')}
+        .error=${moving.error}
+        .exclude=${[booking.start]}
+      ></console-time-picker>
+      <div class="actions">
+        <button class="button" type="button" aria-disabled=${moving.busy ? 'true' : 'false'} @click=${this.#moveNow}>${t('bookingMoveYes')}</button>
+        <button class="button button--secondary" type="button" @click=${() => this.#moving(false)}>${t('bookingMoveNo')}</button>
+      </div>
+    </div>`;
+  }
+
+  async #moving(on: boolean) {
+    if (this.state.name !== 'ready') return;
+    const { moving: _, ...rest } = this.state;
+    this.state = on ? { ...rest, error: '', outcome: '', moving: { key: newIdempotencyKey(), error: '', busy: false } } : rest;
+    await this.#focus(on ? '#move-heading' : '#booking-heading');
+  }
+
+  #moveNow = async () => {
+    const state = this.state;
+    if (state.name !== 'ready' || !state.moving || state.moving.busy) return;
+    const picker = this.renderRoot.querySelector<ConsoleTimePicker>('console-time-picker');
+    const start = picker?.value[0];
+    if (!start) return this.#moveFailed(state, state.moving.key, this.t('bookingMoveChoose'));
+    this.state = { ...state, moving: { ...state.moving, busy: true } };
+    try {
+      await this.api.rescheduleBooking(this.bookingId, start, state.moving.key);
+      await this.load(this.t('bookingMoved', { time: clinicTime(start, this.timeZone, this.lang) }));
+      this.dispatchEvent(new CustomEvent('booking-moved', { bubbles: true, composed: true }));
+      await this.#focus('#booking-heading');
+    } catch (error) {
+      // A server's answer is that key's outcome for good: the next try is a new move, with a new key.
+      const key = error instanceof ConsoleApiError && error.status === 0 ? state.moving.key : newIdempotencyKey();
+      const code = error instanceof ConsoleApiError ? error.code : '';
+      const message =
+        code === 'slot_unavailable'
+          ? this.t('bookingMoveTaken')
+          : code === 'booking_started'
+            ? this.t('bookingMoveStarted')
+            : code === 'booking_cancelled'
+              ? this.t('bookingMoveCancelled')
+              : this.#message(error);
+      if (code === 'slot_unavailable') void picker?.load();
+      await this.#moveFailed(state, key, message);
+    }
+  };
+
+  async #moveFailed(state: Ready, key: string, error: string) {
+    this.state = { ...state, moving: { key, error, busy: false } };
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
   }
 
   #cancel(state: Extract<State, { name: 'ready' }>) {

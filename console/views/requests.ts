@@ -1,16 +1,22 @@
 /**
  * `<console-requests>`: request-mode bookings waiting for the clinic, soonest first, each with
- * Confirm, or Decline with a reason from the list. The server decides atomically; a request someone
- * else decided meanwhile says so, and the list is reloaded either way.
+ * Confirm, or Decline with a reason from the list and, optionally, up to three other times of the
+ * service to suggest (picked from its real availability, time-picker.ts; the client's manage view
+ * lists them). The server decides atomically; a request someone else decided meanwhile says so,
+ * and the list is reloaded either way. A decline without a reason is answered by an error summary.
  */
 import { LitElement, html, nothing } from 'lit';
+import { MAX_SUGGESTED_TIMES } from '../../src/api/schemas.js';
 import { DECLINE_REASON_CODES, type DeclineReasonCode, type RequestsResponse } from '../../src/api/staff.js';
+import { renderErrorSummary } from '../../src/base/error-summary.js';
 import { ConsoleApiError, type ConsoleApi } from '../api-client.js';
 import { consoleStyles } from '../console.styles.js';
 import { clinicTime } from '../format.js';
 import type { Translate } from '../i18n/index.js';
-import { openBooking } from './booking-events.js';
 import { errorMessage } from './console-view.js';
+import { openBooking } from './booking-events.js';
+import { summaryStyles, type ConsoleTimePicker } from './time-picker.js';
+import './time-picker.js';
 
 type Request = RequestsResponse['requests'][number];
 type State = { name: 'loading' } | { name: 'failed'; message: string } | { name: 'list'; requests: Request[] };
@@ -26,8 +32,9 @@ export class ConsoleRequests extends LitElement {
     outcome: { state: true },
     errors: { state: true },
     busy: { state: true },
+    suggesting: { state: true },
   };
-  static override styles = consoleStyles;
+  static override styles = [consoleStyles, summaryStyles];
   declare api: ConsoleApi;
   declare t: Translate;
   declare lang: string;
@@ -38,6 +45,8 @@ export class ConsoleRequests extends LitElement {
   declare outcome: string;
   declare errors: Record<string, string>;
   declare busy: string;
+  /** The requests whose "other times" picker is open. */
+  declare suggesting: ReadonlySet<string>;
 
   constructor() {
     super();
@@ -48,6 +57,7 @@ export class ConsoleRequests extends LitElement {
     this.outcome = '';
     this.errors = {};
     this.busy = '';
+    this.suggesting = new Set();
   }
 
   override connectedCallback() {
@@ -87,7 +97,12 @@ export class ConsoleRequests extends LitElement {
     const when = clinicTime(booking.start, this.timeZone, this.lang);
     const error = this.errors[booking.id];
     const select = `reason-${booking.id}`;
+    const suggesting = this.suggesting.has(booking.id);
+    const summary = error
+      ? [{ href: `#${select}`, message: error, focus: () => this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(select)}`)?.focus() }]
+      : [];
     return html`<li class="card">
+      ${renderErrorSummary((title) => html`<h3 class="heading">${title}</h3>`, t('errorSummaryTitle'), summary)}
       <h3 id="request-${booking.id}">${t('requestFor', { service: serviceName, time: when })}</h3>
       <p>${t('requestClient', { name: booking.client.name, email: booking.client.email, phone: booking.client.phone })}</p>
       <button class="link-button" type="button" aria-label=${t('bookingOpenLabel', { service: serviceName, time: when })} @click=${() => openBooking(this, booking.id)}>${t('bookingOpen')}</button>
@@ -103,6 +118,24 @@ export class ConsoleRequests extends LitElement {
                 ${DECLINE_REASON_CODES.map((code) => html`<option value=${code}>${t(`reason.${code}`)}</option>`)}
               </select>
             </div>
+            <div class="field">
+              <button class="link-button" type="button" aria-expanded=${suggesting ? 'true' : 'false'} @click=${() => this.#suggest(booking.id, !suggesting)}>
+                ${t('declineSuggest')}
+              </button>
+            </div>
+            ${suggesting
+              ? html`<console-time-picker
+                  id="times-${booking.id}"
+                  .api=${this.api}
+                  .t=${t}
+                  lang=${this.lang}
+                  .timeZone=${this.timeZone}
+                  service=${booking.service}
+                  max=${MAX_SUGGESTED_TIMES}
+                  legend=${t('declineSuggestLegend')}
+                  .exclude=${[booking.start]}
+                ></console-time-picker>`
+              : nothing}
             <button class="button button--secondary" type="button" aria-describedby="request-${booking.id}" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.#decide(booking.id, 'decline', serviceName, when)}>${t('decline')}</button>`
         : nothing}
     </li>`;
@@ -116,17 +149,19 @@ export class ConsoleRequests extends LitElement {
       if (!value) {
         this.errors = { ...this.errors, [id]: this.t('declineReasonMissing') };
         await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>(`#reason-${CSS.escape(id)}`)?.focus();
+        this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
         return;
       }
       reason = value as DeclineReasonCode;
     }
+    const suggested = decision === 'decline' ? (this.renderRoot.querySelector<ConsoleTimePicker>(`#times-${CSS.escape(id)}`)?.value ?? []) : [];
     this.busy = id;
     this.errors = {};
     try {
       if (decision === 'confirm') await this.api.confirm(id);
-      else await this.api.decline(id, reason!);
-      this.outcome = this.t(decision === 'confirm' ? 'requestConfirmed' : 'requestDeclined', { service, time });
+      else await this.api.decline(id, reason!, suggested);
+      this.outcome = this.t(decision === 'confirm' ? 'requestConfirmed' : suggested.length ? 'requestDeclinedSuggested' : 'requestDeclined', { service, time });
+      this.#suggest(id, false);
     } catch (error) {
       this.outcome = error instanceof ConsoleApiError && error.status === 409 ? this.t('requestAlreadyDecided') : '';
       if (!this.outcome) this.errors = { [id]: this.#message(error) };
@@ -136,6 +171,13 @@ export class ConsoleRequests extends LitElement {
     await this.load();
     this.dispatchEvent(new CustomEvent('request-decided', { bubbles: true, composed: true }));
     this.renderRoot.querySelector<HTMLElement>('#requests-heading')?.focus();
+  }
+
+  #suggest(id: string, open: boolean) {
+    const next = new Set(this.suggesting);
+    if (open) next.add(id);
+    else next.delete(id);
+    this.suggesting = next;
   }
 
   #message(error: unknown): string {

@@ -59,6 +59,7 @@ export const STAFF_ROUTES: Record<string, RouteAccess> = {
   'POST /staff/bookings/:id/decline': { permission: 'bookings:manage' },
   'GET /staff/bookings/:id/overview': { permission: 'bookings:read' },
   'POST /staff/bookings/:id/cancel': { permission: 'bookings:manage' },
+  'POST /staff/bookings/:id/reschedule': { permission: 'bookings:manage' },
   'GET /staff/intake-responses': { permission: 'intake:read' },
   'GET /staff/intake-responses/:id/view': { permission: 'intake:read' },
   'GET /staff/safety-queue': { permission: 'intake:read' },

@@ -70,6 +70,7 @@ export const STAFF_RESPONSE_SCHEMAS = {
   DecisionResponse: staff.DecisionResponse,
   BookingOverviewResponse: staff.BookingOverviewResponse,
   StaffCancelResponse: staff.StaffCancelResponse,
+  StaffRescheduleResponse: staff.StaffRescheduleResponse,
   IntakeInboxResponse: staff.IntakeInboxResponse,
   IntakeResponseView: staff.IntakeResponseView,
   SafetyQueueResponse: staff.SafetyQueueResponse,
@@ -90,6 +91,7 @@ const STAFF_REQUEST_SCHEMAS = {
   ChecklistUpdate: clinicConfig.ChecklistUpdate,
   FormDraftUpdate: clinicConfig.FormDraftUpdate,
   DeclineRequest: staff.DeclineRequest,
+  StaffRescheduleRequest: staff.StaffRescheduleRequest,
   AcknowledgeRequest: staff.AcknowledgeRequest,
 } as const;
 

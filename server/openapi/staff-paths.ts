@@ -5,7 +5,7 @@
  */
 import { STAFF_ROUTES, type RouteAccess } from '../auth/route-access.js';
 import { CLINIC_SETTINGS_OPERATIONS } from './clinic-paths.js';
-import { json, pathId, ref, responses, success, type ErrorResponse, type OpenApiOperation } from './parts.js';
+import { json, parameter, pathId, ref, responses, success, type ErrorResponse, type OpenApiOperation } from './parts.js';
 
 type Method = 'get' | 'post' | 'put' | 'delete';
 
@@ -134,7 +134,10 @@ const OPERATIONS: Record<string, StaffOperation> = {
   },
   'POST /staff/bookings/{id}/decline': {
     operationId: 'declineRequest',
-    summary: 'Decline a requested booking with a reason from the list; its time is freed',
+    summary: 'Decline a requested booking with a reason from the list, optionally suggesting up to three other times; its time is freed',
+    description:
+      'Each suggested time must be one the clinic offers for the booking’s service, still ahead (`422` otherwise); it is not held. ' +
+      'The client’s `GET bookings/{id}` lists the suggestions still ahead as `suggestedTimes`.',
     request: 'DeclineRequest',
     ok: { '200': 'DecisionResponse' },
     errors: [...SIGNED_IN, 'NotFound', 'Conflict', ...WRITE],
@@ -151,6 +154,17 @@ const OPERATIONS: Record<string, StaffOperation> = {
     description: '`409 booking_started` when its session has begun.',
     ok: { '200': 'StaffCancelResponse' },
     errors: [...SIGNED_IN, 'NotFound', 'Conflict', ...WRITE],
+  },
+  'POST /staff/bookings/{id}/reschedule': {
+    operationId: 'staffRescheduleBooking',
+    summary: 'Move a booking to another free time on the client’s behalf (the client’s own rule: no double booking); its status stays',
+    description:
+      'Requires `Idempotency-Key`: a retry with it replays the first answer. `409 slot_unavailable` when the time is taken, ' +
+      '`409 booking_cancelled` for a cancelled booking, `409 booking_started` when its session has begun.',
+    request: 'StaffRescheduleRequest',
+    ok: { '200': 'StaffRescheduleResponse' },
+    errors: [...SIGNED_IN, 'NotFound', 'Conflict', ...WRITE],
+    query: [parameter('IdempotencyKeyRequired')],
   },
   'GET /staff/intake-responses': {
     operationId: 'intakeInbox',

@@ -1,6 +1,6 @@
 /**
  * Bookings: `POST bookings` (Idempotency-Key required), and under the booking's bearer token
- * `GET bookings/{id}`, `POST bookings/{id}/cancel` and `POST bookings/{id}/reschedule`. Each write
+ * `GET bookings/{id}` (a declined request with the other times the clinic suggested), `POST bookings/{id}/cancel` and `POST bookings/{id}/reschedule`. Each write
  * is one store method, atomic with its checklist and its idempotent outcome; paths are relative
  * to wherever the app is mounted, and no response carries an absolute URL.
  */
@@ -12,7 +12,7 @@ import { bookableSlot, followUpOpening, initialStatus } from '../booking-rules.j
 import { idempotency } from '../middleware/idempotency.js';
 import { newAccessToken, sha256Hex } from '../secrets.js';
 import { checklistCopyIfValid } from '../stores/checklist-templates.js';
-import { changeRefusal, toBooking } from '../stores/records.js';
+import { changeRefusal, toBooking, toInstant } from '../stores/records.js';
 import { StoreRefusal } from '../stores/refusal.js';
 import type { BookingRecord } from '../stores/types.js';
 import { authorizedBooking } from './booking-auth.js';
@@ -57,9 +57,14 @@ export function registerBookingRoutes(app: Hono<AppEnv>, { stores, now }: RouteC
     return c.json(respond(record), 201);
   });
 
+  // A request the clinic declined also lists the other times it suggested, those still ahead.
   app.get('/bookings/:id', async (c) => {
     const record = await authorizedBooking(stores.bookings, c.req.param('id'), c.req.header('Authorization'));
-    return c.json(asResponse(record));
+    const decision = record.status === 'cancelled' ? await stores.console.decisionOf(record.id) : undefined;
+    const at = now();
+    const suggested = decision?.decision === 'declined' ? (decision.suggestedStarts ?? []).filter((start) => start > at) : [];
+    const body: BookingResponse = { booking: { ...toBooking(record), ...(suggested.length ? { suggestedTimes: suggested.map((start) => toInstant(start)) } : {}) } };
+    return c.json(body);
   });
 
   app.post('/bookings/:id/cancel', optionalKey, async (c) => {

@@ -8,18 +8,28 @@
  * - `POST staff/bookings/{id}/cancel`: cancels on the client's behalf through the client's own store
  *   method and rules — atomic, freeing the time; cancelling again answers the booking unchanged;
  *   a session that has started cannot be cancelled. A real cancellation is written to the audit log.
+ * - `POST staff/bookings/{id}/reschedule` (`Idempotency-Key` required): moves the booking to another
+ *   start time through the client's own store method (`rescheduleBooking`) and rules — atomic, with
+ *   the same no-double-booking guarantee; its status stays (a request is still a request, a
+ *   confirmed session stays confirmed). A cancelled booking or a session that has started answers
+ *   409 as for the client. The move is written to the audit log; a retry with the key replays it.
  */
 import type { Hono } from 'hono';
-import type { BookingOverviewResponse, StaffCancelResponse } from '../../src/api/staff.js';
+import { StaffRescheduleRequest, type BookingOverviewResponse, type StaffCancelResponse, type StaffRescheduleResponse } from '../../src/api/staff.js';
 import { roleMay } from '../../src/staff/roles.js';
-import { ApiError, notFound } from '../api-error.js';
+import { ApiError, notFound, validationFailed } from '../api-error.js';
 import type { AppEnv } from '../app-env.js';
-import { toBooking, toInstant, toSecondInstant } from '../stores/records.js';
-import { isRefusal } from '../stores/refusal.js';
-import type { Stores } from '../stores/types.js';
+import { bookableSlot, followUpOpening } from '../booking-rules.js';
+import { idempotency } from '../middleware/idempotency.js';
+import { changeRefusal, toBooking, toInstant, toSecondInstant } from '../stores/records.js';
+import { isRefusal, StoreRefusal } from '../stores/refusal.js';
+import type { BookingRecord, Stores } from '../stores/types.js';
 import type { RouteContext } from './context.js';
+import { followUpContext } from './follow-up.js';
+import { refusalError, type RefusalContext } from './refusals.js';
 import { staffRef } from './staff-console.js';
 import { toStaffBooking } from './staff-records.js';
+import { parseRequest } from './validation.js';
 
 export function registerStaffBookingRoutes(app: Hono<AppEnv>, { stores, now, auth }: RouteContext): void {
   app.get('/staff/bookings/:id/overview', auth.requireStaff('bookings:read'), async (c) => {
@@ -35,7 +45,16 @@ export function registerStaffBookingRoutes(app: Hono<AppEnv>, { stores, now, aut
       serviceName: service?.name ?? detail.serviceId,
       history: [
         { event: 'created', at: toInstant(detail.createdAt) },
-        ...(decision ? [{ event: decision.decision, at: toInstant(decision.at), by: await staffRef(stores, decision.staffId) }] : []),
+        ...(decision
+          ? [
+              {
+                event: decision.decision,
+                at: toInstant(decision.at),
+                by: await staffRef(stores, decision.staffId),
+                ...(decision.suggestedStarts ? { suggestedTimes: decision.suggestedStarts.map((start) => toInstant(start)) } : {}),
+              },
+            ]
+          : []),
         // A decline is a cancellation already said.
         ...(detail.cancelledAt !== undefined && decision?.decision !== 'declined' ? [{ event: 'cancelled' as const, at: toInstant(detail.cancelledAt) }] : []),
       ],
@@ -61,6 +80,46 @@ export function registerStaffBookingRoutes(app: Hono<AppEnv>, { stores, now, aut
     const body: StaffCancelResponse = { booking: toBooking(cancelled) };
     return c.json(body);
   });
+
+  const requiredKey = idempotency({ store: stores.idempotency, now, required: true });
+  app.post('/staff/bookings/:id/reschedule', auth.requireStaff('bookings:manage'), requiredKey, async (c) => {
+    const { start } = parseRequest(StaffRescheduleRequest, c.var.body);
+    const record = await stores.bookings.findBooking(c.req.param('id'));
+    if (!record) throw notFound('There is no booking with this id.');
+    const at = now();
+    const unchangeable = changeRefusal(record, at);
+    if (unchangeable) throw moveRefused(new StoreRefusal(unchangeable), { now: at, change: 'move' });
+    const service = await stores.clinic.findService(record.serviceId);
+    if (!service) throw validationFailed({ start: 'This service is no longer offered, so its bookings cannot be moved.' });
+    const slot = bookableSlot(await stores.clinic.schedulingRules(), service, Date.parse(start), at);
+    const respond = (moved: BookingRecord): StaffRescheduleResponse => ({ booking: toBooking(moved) });
+    const refusal: RefusalContext = { now: at, change: 'move', followUp: await followUpContext(stores, service) };
+    let moved: BookingRecord;
+    try {
+      // The client's own move: the store checks again, inside its transaction, that the booking
+      // may still move and that nothing else holds or has the new time.
+      moved = await stores.bookings.rescheduleBooking({
+        bookingId: record.id,
+        slot,
+        asRequest: false,
+        opening: followUpOpening(service, slot.start),
+        now: at,
+        idempotency: c.var.idempotency?.outcome(200, respond),
+      });
+    } catch (error) {
+      throw error instanceof StoreRefusal ? moveRefused(error, refusal) : error;
+    }
+    await auth.audit(c, 'booking.reschedule', { type: 'booking', id: record.id });
+    return c.json(respond(moved));
+  });
+}
+
+/** The client's refusals, worded for the clinic where they differ (no "contact the clinic"). */
+function moveRefused(refusal: StoreRefusal, context: RefusalContext): unknown {
+  if (refusal.reason === 'booking_not_found') return notFound('There is no booking with this id.');
+  if (refusal.reason === 'booking_started') return new ApiError(409, 'booking_started', 'This session has already started, so it cannot be moved.');
+  if (refusal.reason === 'booking_cancelled') return new ApiError(409, 'booking_cancelled', 'This booking was cancelled, so it cannot be moved.');
+  return refusalError(refusal, context) ?? refusal;
 }
 
 async function intakeOf(stores: Stores, bookingId: string, withResponses: boolean): Promise<NonNullable<BookingOverviewResponse['intake']>> {

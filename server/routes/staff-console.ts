@@ -5,8 +5,9 @@
  *   time, status, checklist progress, and, as the role allows, the client's name and the intake's
  *   status (front desk: "submitted" / "needs a clinician" only; clinicians also the responses).
  * - `GET staff/requests`: request-mode bookings waiting; `POST staff/bookings/{id}/confirm` and
- *   `…/decline` (a reason from the list) decide one — atomic, and the same decision again answers
- *   the first one unchanged.
+ *   `…/decline` (a reason from the list, optionally up to three other times of the service to
+ *   suggest, which the client's `GET bookings/{id}` then lists) decide one — atomic, and the same
+ *   decision again answers the first one unchanged.
  * - `GET staff/safety-queue`: intake responses with a safety answer, and safety signals from
  *   intakes never sent, until a clinician acknowledges them; `GET staff/safety-queue/{id}` opens
  *   one (an audit row first); `POST staff/safety-queue/{id}/acknowledge` with a note.
@@ -32,6 +33,7 @@ import { indexForm } from '../../src/forms/form-index.js';
 import { addDays, dayOf, startOfDay } from '../../src/scheduling/zones.js';
 import { roleMay } from '../../src/staff/roles.js';
 import { ApiError, notFound, validationFailed } from '../api-error.js';
+import { bookableSlot } from '../booking-rules.js';
 import type { AppEnv } from '../app-env.js';
 import { toBooking, toInstant, toSecondInstant } from '../stores/records.js';
 import { isRefusal } from '../stores/refusal.js';
@@ -90,11 +92,19 @@ export function registerStaffConsoleRoutes(app: Hono<AppEnv>, { stores, now, aut
 
   const decide = (decision: 'confirmed' | 'declined') =>
     app.post(`/staff/bookings/:id/${decision === 'confirmed' ? 'confirm' : 'decline'}`, auth.requireStaff('bookings:manage'), async (c) => {
-      const reason = decision === 'declined' ? parseRequest(DeclineRequest, c.var.body).reason : undefined;
+      const decline = decision === 'declined' ? parseRequest(DeclineRequest, c.var.body) : undefined;
       const at = now();
+      const suggestedStarts = decline?.suggestedTimes?.length ? await suggestedStartsOf(stores, c.req.param('id'), decline.suggestedTimes, at) : undefined;
       let record: DecisionRecord;
       try {
-        record = await stores.console.decideRequest({ bookingId: c.req.param('id'), decision, ...(reason ? { reason } : {}), staffId: c.var.staff.id, now: at });
+        record = await stores.console.decideRequest({
+          bookingId: c.req.param('id'),
+          decision,
+          ...(decline ? { reason: decline.reason } : {}),
+          ...(suggestedStarts ? { suggestedStarts } : {}),
+          staffId: c.var.staff.id,
+          now: at,
+        });
       } catch (error) {
         throw decisionRefused(error);
       }
@@ -139,6 +149,29 @@ export function registerStaffConsoleRoutes(app: Hono<AppEnv>, { stores, now, aut
   });
 }
 
+/**
+ * A decline's suggested times, checked as a client's booking of them would be: each one of the
+ * times the clinic offers for the booking's service, within the booking window (not whether it is
+ * free: a suggestion holds nothing, and the client's booking of it checks that). Distinct, in ms.
+ */
+async function suggestedStartsOf(stores: Stores, bookingId: string, times: readonly string[], at: number): Promise<number[]> {
+  const booking = await stores.bookings.findBooking(bookingId);
+  if (!booking) throw notFound('There is no booking with this id.');
+  const service = await stores.clinic.findService(booking.serviceId);
+  if (!service) throw validationFailed({ suggestedTimes: 'This service can no longer be booked online, so no other time can be suggested.' });
+  const rules = await stores.clinic.schedulingRules();
+  const starts = new Set<number>();
+  for (const time of times) {
+    try {
+      starts.add(bookableSlot(rules, service, Date.parse(time), at).start);
+    } catch (error) {
+      if (error instanceof ApiError) throw validationFailed({ suggestedTimes: `${time} is not a time the clinic offers for this service from now on.` });
+      throw error;
+    }
+  }
+  return [...starts];
+}
+
 function decisionRefused(error: unknown): unknown {
   if (isRefusal(error, 'booking_not_found')) return notFound('There is no booking with this id.');
   if (isRefusal(error, 'booking_cancelled')) return new ApiError(409, 'booking_cancelled', 'The client cancelled this request.');
@@ -169,7 +202,13 @@ export async function staffRef(stores: Stores, id: string): Promise<{ id: string
 }
 
 async function toDecision(stores: Stores, record: DecisionRecord): Promise<Decision> {
-  return { decision: record.decision, ...(record.reason ? { reason: record.reason } : {}), by: await staffRef(stores, record.staffId), at: toInstant(record.at) };
+  return {
+    decision: record.decision,
+    ...(record.reason ? { reason: record.reason } : {}),
+    ...(record.suggestedStarts ? { suggestedTimes: record.suggestedStarts.map(toInstant) } : {}),
+    by: await staffRef(stores, record.staffId),
+    at: toInstant(record.at),
+  };
 }
 
 async function toEntry(stores: Stores, item: SafetyItemRecord): Promise<SafetyQueueEntry> {

@@ -16,6 +16,8 @@ export interface RequestDecision {
   decision: 'confirmed' | 'declined';
   /** Required to decline. */
   reason?: DeclineReason;
+  /** A decline's other start times for the client (ms), soonest first. */
+  suggestedStarts?: readonly number[];
   staffId: string;
   now: number;
 }
@@ -24,6 +26,8 @@ export interface DecisionRecord {
   bookingId: string;
   decision: 'confirmed' | 'declined';
   reason?: DeclineReason;
+  /** A decline's other start times for the client (ms), soonest first; absent when none. */
+  suggestedStarts?: number[];
   staffId: string;
   at: number;
 }

@@ -170,12 +170,21 @@ export const BookingRequest = z.object({
 /** `requested` is a request-mode booking waiting for the clinic to confirm it. */
 export const BookingStatus = z.enum(['confirmed', 'requested', 'cancelled']);
 
+/** The most other times the clinic may suggest when it declines a request. */
+export const MAX_SUGGESTED_TIMES = 3;
+
 export const Booking = z.object({
   id: Id,
   service: Id,
   start: Instant,
   end: Instant,
   status: BookingStatus,
+  /**
+   * `GET bookings/{id}` of a request the clinic declined: the other start times it suggested with
+   * the decline, those still ahead, soonest first (absent when it suggested none). Not held: each
+   * is booked like any other time, while it is free.
+   */
+  suggestedTimes: z.optional(z.array(Instant).check(z.maxLength(MAX_SUGGESTED_TIMES))),
 });
 
 export const BookingResponse = z.object({ booking: Booking });

@@ -10,7 +10,7 @@
 import * as z from 'zod/mini';
 import { IntakeSubmission } from './intake-submission.js';
 import { API_KEY_SCOPE_NAMES, PERMISSIONS, STAFF_ROLES } from '../staff/roles.js';
-import { Booking, CareReason, ClientDetails, Instant } from './schemas.js';
+import { Booking, CareReason, ClientDetails, Instant, MAX_SUGGESTED_TIMES } from './schemas.js';
 
 /** The header a signed-in console sends on every POST, PUT, PATCH and DELETE. */
 export const CSRF_HEADER = 'X-CSRF-Token';
@@ -219,6 +219,8 @@ export const DeclineReasonSchema = z.enum(DECLINE_REASON_CODES);
 export const Decision = z.object({
   decision: z.enum(['confirmed', 'declined']),
   reason: z.optional(DeclineReasonSchema),
+  /** A decline's other start times offered to the client (see `Booking.suggestedTimes`). */
+  suggestedTimes: z.optional(z.array(Instant)),
   by: z.object({ id: Id, email: z.optional(z.string()) }),
   at: Instant,
 });
@@ -228,8 +230,24 @@ export const RequestsResponse = z.object({
   requests: z.array(z.object({ booking: StaffBooking, serviceName: z.string() })),
 });
 
-/** `POST staff/bookings/{id}/decline`: why (the console offers the list). */
-export const DeclineRequest = z.object({ reason: DeclineReasonSchema });
+/**
+ * `POST staff/bookings/{id}/decline`: why (the console offers the list), and optionally up to
+ * three other start times of the same service to suggest (each one of the times the clinic
+ * offers, still ahead); the client's booking read lists them.
+ */
+export const DeclineRequest = z.object({
+  reason: DeclineReasonSchema,
+  suggestedTimes: z.optional(z.array(Instant).check(z.maxLength(MAX_SUGGESTED_TIMES))),
+});
+
+/**
+ * `POST staff/bookings/{id}/reschedule` (`Idempotency-Key` required): move the booking to another
+ * free start time of its service, with the client's own no-double-booking rule; its status stays.
+ */
+export const StaffRescheduleRequest = z.object({ start: Instant });
+
+/** `POST staff/bookings/{id}/reschedule`: the booking at its new time. */
+export const StaffRescheduleResponse = z.object({ booking: Booking });
 
 /** `POST staff/bookings/{id}/confirm` and `…/decline`: the booking as it now is, and the decision. */
 export const DecisionResponse = z.object({ booking: Booking, decision: Decision });
@@ -245,7 +263,15 @@ const StaffRef = z.object({ id: Id, email: z.optional(z.string()) });
 export const BookingOverviewResponse = z.object({
   booking: StaffBooking,
   serviceName: z.string(),
-  history: z.array(z.object({ event: z.enum(['created', 'confirmed', 'declined', 'cancelled']), at: Instant, by: z.optional(StaffRef) })),
+  history: z.array(
+    z.object({
+      event: z.enum(['created', 'confirmed', 'declined', 'cancelled']),
+      at: Instant,
+      by: z.optional(StaffRef),
+      /** A decline's other times suggested to the client. */
+      suggestedTimes: z.optional(z.array(Instant)),
+    }),
+  ),
   checklist: z.optional(z.array(z.object({ id: z.string(), text: z.string(), group: z.string(), doneAt: z.optional(Instant) }))),
   intake: z.optional(z.object({
     status: z.enum(['none', 'submitted', 'needs-clinician']),
@@ -337,6 +363,8 @@ export const AcknowledgeResponse = z.object({ item: SafetyQueueEntry });
 export type ScheduleEntry = z.infer<typeof ScheduleEntry>;
 export type ScheduleResponse = z.infer<typeof ScheduleResponse>;
 export type DeclineReasonCode = z.infer<typeof DeclineReasonSchema>;
+export type DeclineRequest = z.infer<typeof DeclineRequest>;
+export type StaffRescheduleResponse = z.infer<typeof StaffRescheduleResponse>;
 export type Decision = z.infer<typeof Decision>;
 export type RequestsResponse = z.infer<typeof RequestsResponse>;
 export type DecisionResponse = z.infer<typeof DecisionResponse>;

@@ -103,6 +103,7 @@ export const enBooking: BookingStrings = {
   statusRequested: 'Requested — the clinic will contact you to confirm it',
   statusCancelled: 'Cancelled',
   manageCancelledNote: 'This appointment has been cancelled. If you would like another one, you can book again.',
+  suggestedTimesIntro: 'The clinic suggested these other times instead. They are not held for you: choose one to book it, if it is still free.',
   managePastNote:
     'This appointment has already started or taken place, so it can no longer be cancelled or moved here. Please contact the clinic if you need help.',
   cancelAppointment: 'Cancel appointment',

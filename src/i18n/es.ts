@@ -212,6 +212,7 @@ export const es: KapStrings = {
   statusRequested: 'Solicitada: la clínica se pondrá en contacto con usted para confirmarla',
   statusCancelled: 'Cancelada',
   manageCancelledNote: 'Esta cita se ha cancelado. Si desea otra, puede volver a reservar.',
+  suggestedTimesIntro: 'La clínica sugirió estos otros horarios. No están reservados para usted: elija uno para reservarlo, si sigue libre.',
   managePastNote:
     'Esta cita ya ha comenzado o ya ha tenido lugar, así que ya no se puede cancelar ni cambiar aquí. Póngase en contacto con la clínica si necesita ayuda.',
   cancelAppointment: 'Cancelar la cita',

@@ -267,6 +267,7 @@ export interface BookingStrings {
   statusRequested: string;
   statusCancelled: string;
   manageCancelledNote: string;
+  suggestedTimesIntro: string;
   managePastNote: string;
   cancelAppointment: string;
   cancelConfirmHeading: string;

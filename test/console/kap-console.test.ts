@@ -30,6 +30,7 @@ import {
 // The console's other cases run in this file's page, one after another: the session cookie is the
 // origin's (Path=/), so console tests in two pages at once would sign each other out.
 import './booking.cases.js';
+import './booking-actions.cases.js';
 import './intake-inbox.cases.js';
 import './settings.cases.js';
 import './settings-clinic.cases.js';

@@ -19,6 +19,7 @@ import { addStaff, sessionFor, staffRequest, PASSWORD, type TestStaff } from './
 interface Sample {
   path: string;
   body?: unknown;
+  headers?: Record<string, string>;
   /** The status of a request that is allowed. */
   ok: number;
 }
@@ -98,6 +99,13 @@ const SAMPLES: Record<string, (world: World) => Promise<Sample>> = {
   'POST /staff/bookings/:id/decline': async (world) => ({ path: `/staff/bookings/${await newRequest(world)}/decline`, body: { reason: 'no-availability' }, ok: 200 }),
   'GET /staff/bookings/:id/overview': async (world) => ({ path: `/staff/bookings/${world.bookingId}/overview`, ok: 200 }),
   'POST /staff/bookings/:id/cancel': async (world) => ({ path: `/staff/bookings/${await newRequest(world)}/cancel`, ok: 200 }),
+  'POST /staff/bookings/:id/reschedule': async (world) => ({
+    // Weeks of their own, so that moves refused do not use up the other samples' week.
+    path: `/staff/bookings/${await newRequest(world, '2026-03-17')}/reschedule`,
+    body: { start: (await world.app.availability('administration', '2026-03-24T00:00:00Z', '2026-03-31T00:00:00Z')).slots[0]!.start },
+    headers: { 'Idempotency-Key': randomUUID() },
+    ok: 200,
+  }),
   'GET /staff/intake-responses': async () => ({ path: '/staff/intake-responses', ok: 200 }),
   'GET /staff/intake-responses/:id/view': async (world) => ({ path: `/staff/intake-responses/${world.safetyResponseId}/view`, ok: 200 }),
   'GET /staff/safety-queue': async () => ({ path: '/staff/safety-queue', ok: 200 }),
@@ -105,9 +113,10 @@ const SAMPLES: Record<string, (world: World) => Promise<Sample>> = {
   'POST /staff/safety-queue/:id/acknowledge': async (world) => ({ path: `/staff/safety-queue/${world.safetyResponseId}/acknowledge`, body: { note: 'Called; safe.' }, ok: 200 }),
 };
 
-/** A request-mode booking at the first free time, waiting for the clinic's decision. */
-async function newRequest(world: World): Promise<string> {
-  const { slots } = await world.app.availability('administration', '2026-03-03T00:00:00Z', '2026-03-10T00:00:00Z');
+/** A request-mode booking at the first free time of the week from `from`, waiting for the clinic's decision. */
+async function newRequest(world: World, from = '2026-03-03'): Promise<string> {
+  const start = Date.parse(`${from}T00:00:00Z`);
+  const { slots } = await world.app.availability('administration', new Date(start).toISOString(), new Date(start + 7 * 86_400_000).toISOString());
   const booked = await (await world.app.book({ service: 'administration', start: slots[0]!.start })).json();
   return booked.booking.id;
 }
@@ -161,9 +170,9 @@ describe('the route × role matrix', async () => {
       const answers: Record<string, number> = {};
       const wanted: Record<string, number> = {};
       for (const role of [undefined, ...STAFF_ROLES]) {
-        const { path, body, ok } = await sample(world);
+        const { path, body, headers, ok } = await sample(world);
         const session = role && (await sessionFor(world.app, world.staff[role].record));
-        const response = await staffRequest(world.app, method, path, { ...(session ? { session } : {}), ...(body !== undefined ? { body } : {}) });
+        const response = await staffRequest(world.app, method, path, { ...(session ? { session } : {}), ...(body !== undefined ? { body } : {}), ...(headers ? { headers } : {}) });
         const name = role ?? 'no session';
         answers[name] = response.status;
         wanted[name] = expected(access, role, ok);
@@ -190,8 +199,8 @@ describe('the route × role matrix', async () => {
       const [method] = route.split(' ') as [string];
       const statuses: number[] = [];
       for (const secret of [both, bookingsOnly, responsesOnly]) {
-        const { path, body, ok } = await SAMPLES[route]!(world);
-        const response = await staffRequest(world.app, method, path, { headers: { Authorization: `Bearer ${secret}` }, ...(body !== undefined ? { body } : {}) });
+        const { path, body, headers, ok } = await SAMPLES[route]!(world);
+        const response = await staffRequest(world.app, method, path, { headers: { ...headers, Authorization: `Bearer ${secret}` }, ...(body !== undefined ? { body } : {}) });
         statuses.push(response.status);
         void ok;
       }

@@ -17,6 +17,10 @@
 //   (password, and a TOTP secret unless `?factor=0`) — and answers its email, password and current
 //   code; with `?invite=1`, an account still to set up and its set-up token: what the owner's CLI
 //   and the set-up link do, without a browser in between (the console's tests).
+// - `POST /api-staff/<namespace>/<role>/as/<path>` with a JSON body: a new account of that role,
+//   signed in on the server's side, sends it to that clinic's staff route `POST /<path>` and the
+//   route's answer is passed on — a console action for the elements' tests, without a session
+//   cookie in the browser (which would sign out a console test running in another page).
 import { getRequestListener } from '@hono/node-server';
 import { tsImport } from 'tsx/esm/api';
 
@@ -116,6 +120,21 @@ export function referenceBackends() {
     return { email, password, ...(secret ? { secret, code: totpCode(secret, now) } : {}) };
   }
 
+  async function actAs(namespace, role, path, body) {
+    const { app } = backendFor(namespace);
+    const account = await addStaff(namespace, role, new URLSearchParams());
+    const sameOrigin = { 'Content-Type': 'application/json', 'Sec-Fetch-Site': 'same-origin' };
+    const signIn = await app.request('http://localhost/staff/session', {
+      method: 'POST',
+      headers: sameOrigin,
+      body: JSON.stringify({ email: account.email, password: account.password, code: account.code }),
+    });
+    if (signIn.status !== 201) return signIn;
+    const cookie = (signIn.headers.get('Set-Cookie') ?? '').split(';')[0];
+    const { csrfToken } = await signIn.json();
+    return app.request(`http://localhost${path}`, { method: 'POST', headers: { ...sameOrigin, Cookie: cookie, 'X-CSRF-Token': csrfToken }, body: JSON.stringify(body) });
+  }
+
   /** @param {import('node:http').IncomingMessage} request @param {import('node:http').ServerResponse} response */
   async function handle(request, response) {
     const url = request.url ?? '/';
@@ -140,6 +159,13 @@ export function referenceBackends() {
       } catch (error) {
         send(response, 409, { error: { code: 'setup_failed', message: String(error) } });
       }
+      return true;
+    }
+    const actingPath = /^\/api-staff\/([^/?]+)\/([a-z-]+)\/as(\/[^?]*)$/.exec(url);
+    if (actingPath && request.method === 'POST') {
+      const [, namespace, role, path] = actingPath;
+      const answer = await actAs(decodeURIComponent(namespace), role, path, await jsonBody(request));
+      response.writeHead(answer.status, { 'Content-Type': 'application/json' }).end(await answer.text());
       return true;
     }
     const staffPath = /^\/api-staff\/([^/?]+)\/([a-z-]+)(\?.*)?$/.exec(url);

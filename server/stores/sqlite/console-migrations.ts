@@ -1,7 +1,8 @@
 /**
- * The console's migration (version 30, clear of the clinic configuration's and the staff side's
- * ranges): who confirmed or declined a request and why, and who acknowledged a safety entry,
- * when, with their note (encrypted like client data, encrypted-columns.ts).
+ * The console's migrations (from version 30, clear of the clinic configuration's and the staff
+ * side's ranges): who confirmed or declined a request and why, and who acknowledged a safety
+ * entry, when, with their note (encrypted like client data, encrypted-columns.ts); then (31) the
+ * other times a decline suggested.
  */
 import type { Migration } from './migration.js';
 
@@ -29,6 +30,14 @@ export const CONSOLE_MIGRATIONS: readonly Migration[] = [
           at_ms INTEGER NOT NULL
         );
       `);
+    },
+  },
+  {
+    version: 31,
+    description: 'the console: the other start times a decline suggested to the client',
+    apply(db) {
+      // A JSON array of start instants (ms), soonest first; NULL when none were suggested.
+      db.exec('ALTER TABLE booking_decisions ADD COLUMN suggested_starts TEXT');
     },
   },
 ];

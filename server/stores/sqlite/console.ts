@@ -26,6 +26,7 @@ interface DecisionRow {
   reason: string | null;
   staff_id: string;
   at_ms: number;
+  suggested_starts: string | null;
 }
 
 interface QueueRow {
@@ -69,7 +70,7 @@ export class SqliteConsoleStore implements ConsoleStore {
       waiting: db.prepare<[number], { id: string }>("SELECT id FROM bookings WHERE status = 'requested' AND end_ms > ? ORDER BY start_ms, id"),
       booking: db.prepare<[string], BookingRow>(`SELECT ${BOOKING_COLUMNS} FROM bookings WHERE id = ?`),
       decision: db.prepare<[string], DecisionRow>('SELECT * FROM booking_decisions WHERE booking_id = ?'),
-      insertDecision: db.prepare('INSERT INTO booking_decisions (booking_id, decision, reason, staff_id, at_ms) VALUES (?, ?, ?, ?, ?)'),
+      insertDecision: db.prepare('INSERT INTO booking_decisions (booking_id, decision, reason, staff_id, at_ms, suggested_starts) VALUES (?, ?, ?, ?, ?, ?)'),
       confirm: db.prepare("UPDATE bookings SET status = 'confirmed' WHERE id = ? AND status = 'requested'"),
       decline: db.prepare("UPDATE bookings SET status = 'cancelled', cancelled_at_ms = ? WHERE id = ? AND status = 'requested'"),
       responsesOf: db.prepare<[string], { id: string; safety: number }>('SELECT id, safety FROM intake_responses WHERE booking_id = ? ORDER BY received_at_ms, rowid'),
@@ -107,7 +108,8 @@ export class SqliteConsoleStore implements ConsoleStore {
         if (row.status !== 'requested') throw new StoreRefusal('already_decided');
         if (request.decision === 'confirmed') this.#statements.confirm.run(request.bookingId);
         else this.#statements.decline.run(request.now, request.bookingId);
-        this.#statements.insertDecision.run(request.bookingId, request.decision, request.reason ?? null, request.staffId, request.now);
+        const suggested = request.suggestedStarts?.length ? JSON.stringify([...request.suggestedStarts].sort((a, b) => a - b)) : null;
+        this.#statements.insertDecision.run(request.bookingId, request.decision, request.reason ?? null, request.staffId, request.now, suggested);
         return toDecision(this.#statements.decision.get(request.bookingId)!);
       })
       .immediate();
@@ -190,6 +192,7 @@ function toDecision(row: DecisionRow): DecisionRecord {
     bookingId: row.booking_id,
     decision: row.decision,
     ...(row.reason !== null ? { reason: row.reason as DeclineReason } : {}),
+    ...(row.suggested_starts !== null ? { suggestedStarts: JSON.parse(row.suggested_starts) as number[] } : {}),
     staffId: row.staff_id,
     at: row.at_ms,
   };

@@ -203,6 +203,10 @@ export const bookingStyles = css`
     gap: calc(var(--_space) * 0.5);
     margin: var(--_space) 0 0;
   }
+  .suggested-times {
+    list-style: none;
+    padding: 0;
+  }
   /* The destructive answer (GOV.UK's warning button): the error colour, text in the background's. */
   .button--warning {
     border-color: var(--_color-error);

@@ -201,6 +201,7 @@ export class KapBooking extends KapElement {
     },
     cancelled: (booking) => this.emit(new KapBookingCancelEvent({ bookingId: booking.id })),
     moved: (booking) => this.#moved(booking),
+    bookAt: (start) => this.#bookAt(start),
     failed: (error) => this.reportFailure(error),
   });
 
@@ -317,6 +318,22 @@ export class KapBooking extends KapElement {
     this.#offerCalendarFile(booking, this.#manageLink);
     const { id: bookingId, service, start, end, status } = booking;
     this.emit(new KapBookingConfirmEvent({ bookingId, service, start, end, status }));
+  }
+
+  /**
+   * A time the clinic suggested when it declined the managed request: the element books that
+   * service afresh, on that time's week with its day chosen. The time is not held, so the client
+   * picks it there if it is still free.
+   */
+  #bookAt(start: string): void {
+    const service = this.manage.booking?.service;
+    if (!service) return;
+    this.booking = null;
+    this.service = service;
+    void this.updateComplete.then(() => {
+      this.paging.showDayOf(start);
+      this.flow.focus = 'times';
+    });
   }
 
   #moved(booking: Booking): void {

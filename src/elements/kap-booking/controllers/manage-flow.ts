@@ -47,6 +47,8 @@ export interface ManageFlowContext {
   closePicker(): void;
   cancelled(booking: Booking): void;
   moved(booking: Booking): void;
+  /** Book the managed booking's service afresh, at `start`'s day (a time the clinic suggested). */
+  bookAt(start: string): void;
   /** Report a failure the client is shown (`kap-error`). */
   failed(error: unknown): void;
 }
@@ -92,6 +94,11 @@ export class ManageFlow {
   }
 
   /** The booking was (re)loaded: show it, from the start. */
+  /** A time the clinic suggested when it declined this request: a new booking, on that day. */
+  bookAt(start: string): void {
+    this.#context.bookAt(start);
+  }
+
   show(booking: Booking): void {
     if (this.booking?.id !== booking.id) this.#cancel.forget();
     this.booking = booking;

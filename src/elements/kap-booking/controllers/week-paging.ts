@@ -80,6 +80,14 @@ export class WeekPaging {
     this.show(next);
   }
 
+  /** Shows the week of `instant` (within the weeks offered), its day chosen. */
+  showDayOf(instant: string): void {
+    const day = dayOf(instant, this.#context.zone());
+    const weeks = Math.round((parseDay(weekStart(day)) - parseDay(this.firstWeek)) / WEEK_MS);
+    this.show(Math.min(Math.max(0, weeks), this.lastOffset));
+    this.selectDay(day);
+  }
+
   selectDay(day: string): void {
     this.selectedDay = day;
     this.dayTabStop = day;

@@ -62,7 +62,8 @@ function renderManaged(v: BookingView, service: Service, booking: Booking): Temp
     ${v.ui.heading(t('manageHeading'), { id: 'manage-heading', part: 'heading', focusable: true, focus: 'manage' })}
     ${renderAppointment(v, service, booking, { reference: booking.id, status: booking.status })}
     ${refusal
-      ? html`<p part="notice" class="notice">${t(CHANGE_REFUSAL_NOTE[refusal])}</p>`
+      ? html`<p part="notice" class="notice">${t(CHANGE_REFUSAL_NOTE[refusal])}</p>
+          ${renderSuggested(v, booking)}`
       : html`${renderMoveUnavailable(v, service)}
           <div part="actions" class="actions">
             ${canMove(v, service)
@@ -81,6 +82,21 @@ function renderManaged(v: BookingView, service: Service, booking: Booking): Temp
             </button>
           </div>`}
   </section>`;
+}
+
+/** A declined request's other times the clinic suggested: each starts a new booking on its day. */
+function renderSuggested(v: BookingView, booking: Booking): unknown {
+  const times = booking.status === 'cancelled' ? booking.suggestedTimes : undefined;
+  if (!times?.length) return nothing;
+  return html`<p>${v.ui.t('suggestedTimesIntro')}</p>
+    <ul part="actions" class="actions suggested-times">
+      ${times.map(
+        (start) =>
+          html`<li>
+            <button part="button" class="button button--secondary" type="button" @click=${() => v.manage.bookAt(start)}>${dateAtTime(v, start)}</button>
+          </li>`,
+      )}
+    </ul>`;
 }
 
 function renderCancelQuestion(v: BookingView, service: Service, booking: Booking): TemplateResult {
