@@ -174,7 +174,6 @@ export const en = {
   previewCountOther: '{count} times',
   previewFailed: 'Could not be read',
   // settings: shared by the profile, services and checklists forms
-  errorSummaryTitle: 'There is a problem',
   moveUp: 'Move up',
   moveDown: 'Move down',
   countryHint: 'Two letters, such as US or MX.',

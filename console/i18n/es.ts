@@ -170,7 +170,6 @@ export const es: ConsoleStrings = {
   previewCountOther: '{count} horas',
   previewFailed: 'No se pudo leer',
   // configuración: común a los formularios de perfil, servicios y listas
-  errorSummaryTitle: 'Hay un problema',
   moveUp: 'Subir',
   moveDown: 'Bajar',
   countryHint: 'Dos letras, como US o MX.',

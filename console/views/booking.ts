@@ -18,7 +18,8 @@ import { consoleStyles } from '../console.styles.js';
 import { clinicTime } from '../format.js';
 import type { Translate } from '../i18n/index.js';
 import { errorMessage } from './console-view.js';
-import { summaryStyles, type ConsoleTimePicker } from './time-picker.js';
+import { formStyles } from './form-parts.js';
+import type { ConsoleTimePicker } from './time-picker.js';
 import './time-picker.js';
 
 /** Moving the booking: the key of this move (kept across its retries), and what went wrong last. */
@@ -36,7 +37,7 @@ export class ConsoleBooking extends LitElement {
     manage: { type: Boolean },
     state: { state: true },
   };
-  static override styles = [consoleStyles, summaryStyles];
+  static override styles = [consoleStyles, formStyles];
   declare api: ConsoleApi;
   declare t: Translate;
   declare lang: string;

@@ -27,7 +27,7 @@ export const formStyles = css`
     outline: 3px solid var(--_color-focus);
     outline-offset: 0;
   }
-  .error-summary :is(h4, h5) {
+  .error-summary :is(h3, h4, h5, .heading) {
     margin-top: 0;
   }
   .error-summary ul {

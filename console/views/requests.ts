@@ -15,7 +15,8 @@ import { clinicTime } from '../format.js';
 import type { Translate } from '../i18n/index.js';
 import { errorMessage } from './console-view.js';
 import { openBooking } from './booking-events.js';
-import { summaryStyles, type ConsoleTimePicker } from './time-picker.js';
+import { formStyles } from './form-parts.js';
+import type { ConsoleTimePicker } from './time-picker.js';
 import './time-picker.js';
 
 type Request = RequestsResponse['requests'][number];
@@ -34,7 +35,7 @@ export class ConsoleRequests extends LitElement {
     busy: { state: true },
     suggesting: { state: true },
   };
-  static override styles = [consoleStyles, summaryStyles];
+  static override styles = [consoleStyles, formStyles];
   declare api: ConsoleApi;
   declare t: Translate;
   declare lang: string;

@@ -13,31 +13,6 @@ import { consoleStyles } from '../console.styles.js';
 import { clinicClock, clinicDayHeading } from '../format.js';
 import { ConsoleView } from './console-view.js';
 
-/** The GOV.UK error summary (src/base/error-summary.ts) in the console's forms that pick times. */
-export const summaryStyles = css`
-  .error-summary {
-    margin: 0 0 var(--_space);
-    padding: var(--_space);
-    border: 5px solid var(--_color-error);
-    background: var(--_color-background);
-  }
-  .error-summary:focus {
-    outline: 3px solid var(--_color-focus);
-    outline-offset: 0;
-  }
-  .error-summary .heading {
-    margin-top: 0;
-  }
-  .error-summary ul {
-    margin: 0;
-    padding-inline-start: 1.25em;
-  }
-  .error-summary a {
-    color: var(--_color-error);
-    font-weight: 700;
-  }
-`;
-
 /** Clinic days shown at once. */
 export const PICKER_DAYS = 3;
 /** How far ahead the picker pages (the public availability's own limit is the booking window). */
