@@ -24,6 +24,7 @@
 import * as z from 'zod/mini';
 import { LanguageTag, localText } from '../i18n/local-text-schema.js';
 import { hasLanguage, variantsOf, type LocalText } from '../i18n/local-text.js';
+import { PER_LANGUAGE_TEXT, entryPlace, unknownProperties, valueAt } from '../text/definition-problems.js';
 
 /** The longest due offset, either way: one year. */
 export const MAX_DUE_OFFSET_MINUTES = 366 * 24 * 60;
@@ -159,23 +160,16 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
     const value = valueAt(input, issue.path);
     const branch = issue.errors[value !== null && typeof value === 'object' && !Array.isArray(value) ? 1 : 0] ?? [];
     if (value !== undefined && (value === null || !['string', 'object'].includes(typeof value) || Array.isArray(value))) {
-      return `${place(issue.path, input)}: must be text, or a text per language like {"en": "…", "es": "…"}`;
+      return `${place(issue.path, input)}: must be text, or ${PER_LANGUAGE_TEXT}`;
     }
     return branch.map((inner) => describeIssue({ ...inner, path: [...issue.path, ...inner.path] }, input)).join('; ');
   }
   const where = place(issue.path, input);
   if (issue.code === 'unrecognized_keys') {
     const known = issue.path.length === 0 ? ROOT_KEYS : ITEM_KEYS;
-    const list = issue.keys.map((key) => `"${key}"`).join(', ');
-    return `${where}: unknown ${issue.keys.length > 1 ? 'properties' : 'property'} ${list} (known: ${known})`;
+    return `${where}: ${unknownProperties(issue.keys)} (known: ${known})`;
   }
   return `${where}: ${issue.message}`;
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let node = input;
-  for (const key of path) node = node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
-  return node;
 }
 
 const ROOT_KEYS = Object.keys(ChecklistDefinition.def.shape).join(', ');
@@ -189,8 +183,7 @@ function place(path: readonly PropertyKey[], input: unknown): string {
   for (const key of path) {
     if (typeof key === 'number') {
       node = Array.isArray(node) ? node[key] : undefined;
-      const id = node && typeof node === 'object' ? (node as { id?: unknown }).id : undefined;
-      out += `[${key}]${typeof id === 'string' && id !== '' ? ` (${JSON.stringify(id)})` : ''}`;
+      out += entryPlace(key, node);
     } else {
       node = node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
       out += `${out ? '.' : ''}${String(key)}`;
