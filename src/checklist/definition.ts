@@ -24,6 +24,7 @@
 import * as z from 'zod/mini';
 import { LanguageTag, localText } from '../i18n/local-text-schema.js';
 import { hasLanguage, variantsOf, type LocalText } from '../i18n/local-text.js';
+import { parseMarkdown } from '../text/markdown.js';
 import { PER_LANGUAGE_TEXT, entryPlace, unknownProperties, valueAt } from '../text/definition-problems.js';
 
 /** The longest due offset, either way: one year. */
@@ -128,30 +129,18 @@ function checkItems(items: readonly ChecklistItemDefinition[], lang: string): st
     for (const field of ['text', 'details', 'group'] as const) problems.push(...checkLanguage(`${where}.${field}`, item[field], lang));
     const details = item.details ?? '';
     for (const [variant, markdown] of variantsOf(details, lang)) {
-      for (const href of linkAddresses(markdown)) {
-        if (!isAllowedLink(href)) {
-          const tag = typeof details === 'string' ? '' : ` (${variant})`;
-          problems.push(
-            `${where}.details${tag}: the link to "${href}" is not allowed; links may go to https:, tel: or mailto: addresses or to a page on this site`,
-          );
-        }
+      // The links the element would refuse to show, as the markdown subset reads and allows them.
+      const refused: string[] = [];
+      parseMarkdown(markdown, { onRejectedLink: (href) => refused.push(href) });
+      for (const href of refused) {
+        const tag = typeof details === 'string' ? '' : ` (${variant})`;
+        problems.push(
+          `${where}.details${tag}: the link to "${href}" is not allowed; links may go to https:, tel: or mailto: addresses or to a page on this site`,
+        );
       }
     }
   });
   return problems;
-}
-
-/** The addresses of `[text](address)` links, as the markdown subset reads them. */
-function linkAddresses(markdown: string): string[] {
-  return [...markdown.matchAll(/\[[^\]]*\]\(([^)]*)\)/g)].map((match) => match[1]!.trim());
-}
-
-/** https:, tel:, mailto: and relative addresses (not `//host`); nothing with spaces or control characters. */
-function isAllowedLink(href: string): boolean {
-  if (href === '' || /[\u0000-\u0020\u007f-\u009f\\]/.test(href)) return false;
-  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(href)?.[1];
-  if (scheme) return ['https', 'tel', 'mailto'].includes(scheme.toLowerCase());
-  return !href.startsWith('//');
 }
 
 function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
