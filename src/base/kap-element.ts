@@ -2,27 +2,27 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property } from 'lit/decorators.js';
 import { isAbort } from '../api/abort.js';
 import { KapApiClient, type RequestOptions } from '../api/client.js';
-import { KapApiError, isKapApiError } from '../api/errors.js';
-import { maySignalSetupProblem } from '../api/setup-signal.js';
+import { isKapApiError } from '../api/errors.js';
 import { KapErrorEvent } from '../events/kap-error.js';
-import { enShared } from '../i18n/en-shared.js';
-import { builtInStrings, onLocaleRegistered, registeredStrings } from '../i18n/registry.js';
+import { onLocaleRegistered } from '../i18n/registry.js';
 import { interpolate, type KapStringKey, type KapStrings } from '../i18n/strings.js';
 import { baseStyles } from '../styles/base.styles.js';
 import { tokens } from '../styles/tokens.js';
 import { anySignal } from './abort-signals.js';
+import { ApiSetupCheck } from './api-setup-check.js';
+import { renderConfigurationProblem } from './configuration-problem-view.js';
 import { reportConfiguration, type ConfigurationProblem } from './configuration-report.js';
+import { elementStrings, englishStrings } from './element-strings.js';
 import { elementUi, type ElementUi } from './element-ui.js';
+import { failureMessage } from './failure-message.js';
 import { FocusRescue } from './focus-rescue.js';
 import { headingLevel, renderHeading, type HeadingOptions } from './heading.js';
-import { formatWait, intlLocale } from './language.js';
+import { intlLocale } from './language.js';
 import { LanguageCheck } from './language-check.js';
 import { PageSchemeController } from './page-scheme-controller.js';
-import { SETTINGS_SCRIPT, checkStrings, readSettingsJson, strangerStringProblems, timeZoneProblem } from './setup-checks.js';
+import { readSettingsJson, timeZoneProblem } from './setup-checks.js';
 import { LoadProgress } from './load-progress.js';
 import { renderWriteStatus, type WriteStatus } from './write-status.js';
-import { interpolateMarked } from './local-template.js';
-import { sameLanguage } from '../i18n/local-text.js';
 
 export type { ConfigurationProblem, ElementUi };
 
@@ -114,17 +114,19 @@ export abstract class KapElement extends LitElement {
   #clientKey: string | undefined;
   #loads = new LoadProgress(this);
   #connection = new AbortController();
-  #resolvedStrings = { ...enShared, ...builtInStrings() } as KapStrings;
+  #resolvedStrings = englishStrings();
   #language = 'en';
   readonly #languageCheck = new LanguageCheck(this);
   #settingsRead = false;
-  /** Whether the backend has answered any request with success: then its set-up is right. */
-  #answered = false;
-  /** The one check of the api's set-up after a first request failed (see `src/api/setup-check.ts`). */
-  #setupCheck: Promise<boolean> | undefined;
-  #checkingSetup = false;
-  /** A set-up problem found while the element keeps showing the client's own input. */
-  #setupProblem: ConfigurationProblem | undefined;
+  /** The one check of the api's set-up after a first request failed. */
+  readonly #setup = new ApiSetupCheck({
+    client: () => this.client,
+    timeoutMs: () => this.requestTimeout,
+    showsClientInput: () => this.showsClientInput,
+    block: (problem) => this.reportConfigurationProblem(problem),
+    report: (problem) => reportConfiguration(this, problem),
+    requestUpdate: () => this.requestUpdate(),
+  });
   #unsubscribeLocales: (() => void) | undefined;
   #documentLangObserver: MutationObserver | undefined;
 
@@ -192,22 +194,7 @@ export abstract class KapElement extends LitElement {
       this.#readSettings();
     }
     this.#language = this.#languageCheck.resolve();
-    const fromSettings = checkStrings(this.settings['strings'], `the strings in ${SETTINGS_SCRIPT}`);
-    const fromProperty = checkStrings(this.strings, 'its strings property');
-    for (const problem of [...fromSettings.problems, ...fromProperty.problems]) reportConfiguration(this, problem);
-    // Keys of no element loaded here: looked up in the whole English, loaded only then.
-    void strangerStringProblems([fromSettings.unsure, fromProperty.unsure]).then(
-      (problems) => problems.forEach((problem) => reportConfiguration(this, problem)),
-      () => undefined,
-    );
-    // Typed whole: each element reads only its own section, which its entry registered.
-    this.#resolvedStrings = {
-      ...enShared,
-      ...builtInStrings(),
-      ...checkStrings(registeredStrings(this.#language), '').strings,
-      ...fromSettings.strings,
-      ...fromProperty.strings,
-    } as KapStrings;
+    this.#resolvedStrings = elementStrings(this, this.#language, this.settings['strings'], this.strings);
     const clientKey = `${this.api ?? ''}\u0000${this.requestTimeout}`;
     if (clientKey !== this.#clientKey) {
       this.#clientKey = clientKey;
@@ -240,7 +227,7 @@ export abstract class KapElement extends LitElement {
     if (this.configurationProblem?.code === 'invalid_api' || this.configurationProblem?.code.startsWith('api_')) {
       this.configurationProblem = undefined;
     }
-    [this.#answered, this.#setupCheck, this.#setupProblem] = [false, undefined, undefined];
+    this.#setup.reset();
     try {
       const client: KapApiClient = new KapApiClient({
         api: this.api,
@@ -248,7 +235,7 @@ export abstract class KapElement extends LitElement {
         timeoutMs: this.requestTimeout,
         fetch: async (input, init) => {
           const response = await globalThis.fetch(input, init);
-          if (response.ok && this.client === client) this.#answered = true;
+          if (response.ok && this.client === client) this.#setup.answered();
           return response;
         },
       });
@@ -281,31 +268,7 @@ export abstract class KapElement extends LitElement {
    * `showsClientInput`, in place of the failure's words).
    */
   protected setupProblemBehind(error: unknown): Promise<boolean> {
-    const client = this.client;
-    if (this.#setupCheck) return this.#setupCheck;
-    if (!client || !this.#mayCheckSetup(error)) return Promise.resolve(false);
-    this.#checkingSetup = true;
-    this.requestUpdate();
-    // Loaded only now (a chunk from the script's own origin): unreachable, it finds nothing.
-    const check = import('../api/setup-check.js').then(
-      ({ checkApiSetup }) => checkApiSetup(client.base, Math.min(this.requestTimeout, 10_000)),
-      () => undefined,
-    );
-    this.#setupCheck = check.then((finding) => {
-      this.#checkingSetup = false;
-      this.requestUpdate();
-      if (!finding || client !== this.client) return false;
-      const problem = { code: finding.code, detail: finding.detail };
-      if (finding.blocking && !this.showsClientInput) this.reportConfigurationProblem(problem);
-      else reportConfiguration(this, problem);
-      if (finding.blocking) this.#setupProblem = problem;
-      return true;
-    });
-    return this.#setupCheck;
-  }
-
-  #mayCheckSetup(error: unknown): boolean {
-    return Boolean(this.client) && !this.#answered && !this.#setupCheck && maySignalSetupProblem(error);
+    return this.#setup.behind(error);
   }
 
   /** Whether the element shows what the client typed, which a set-up problem must not take away. */
@@ -348,7 +311,7 @@ export abstract class KapElement extends LitElement {
       this.emit(new KapErrorEvent({ kind: 'bad_response', code: code ?? 'unexpected' }));
     } else if (error.kind === 'configuration') {
       reportConfiguration(this, { code: code ?? error.code ?? 'configuration', detail: error.message });
-    } else if (this.#mayCheckSetup(error)) {
+    } else if (this.#setup.mayCheck(error)) {
       // A set-up problem behind the failure is reported instead of it.
       void this.setupProblemBehind(error).then((found) => found || this.emit(new KapErrorEvent({ kind: error.kind, code: code ?? error.code })));
     } else {
@@ -357,25 +320,10 @@ export abstract class KapElement extends LitElement {
     return true;
   }
 
-  /** Words a client understands for a failed request. */
+  /** Words a client understands for a failed request (or, once the set-up is found wrong, that it is). */
   protected failureMessage(error: unknown): string {
-    if (this.#setupProblem) return `${this.t('configurationHeading')}. ${this.t('configurationBody')}`;
-    if (!(error instanceof KapApiError)) return this.t('errorUnexpected');
-    if (error.code === 'payload_too_large') return this.t('errorTooLarge');
-    switch (error.kind) {
-      case 'network':
-        return this.t('errorNetwork');
-      case 'timeout':
-        return this.t('errorTimeout');
-      case 'rate_limited':
-        return this.t('errorRateLimited', { wait: formatWait(error.retryAfterMs ?? 30_000, this.locale) });
-      case 'server':
-        return this.t('errorServer');
-      case 'bad_response':
-        return this.t('errorBadResponse');
-      default:
-        return this.t('errorUnexpected');
-    }
+    if (this.#setup.problem) return `${this.t('configurationHeading')}. ${this.t('configurationBody')}`;
+    return failureMessage(error, (key, params) => this.t(key, params), this.locale);
   }
 
   /** The live status of a write (sending, slow, retrying, stopped) and its Stop button; see `renderWriteStatus`. */
@@ -389,23 +337,11 @@ export abstract class KapElement extends LitElement {
   protected override render(): unknown {
     if (this.configurationProblem) return this.renderConfigurationProblem(this.configurationProblem);
     // Until the check says whether a failure was the set-up's, its words may be wrong ("this link has expired").
-    if (this.#checkingSetup && !this.showsClientInput) return html`<p part="base" role="status">${this.t('loading')}</p>`;
+    if (this.#setup.checking && !this.showsClientInput) return html`<p part="base" role="status">${this.t('loading')}</p>`;
     return this.renderContent();
   }
 
-  /** The website team's detail is technical English (unless it says otherwise): marked so on a page in another language. */
-  #detailLang(problem: ConfigurationProblem): string | undefined {
-    const lang = problem.lang ?? 'en';
-    return sameLanguage(lang, this.#language) ? undefined : lang;
-  }
-
   protected renderConfigurationProblem(problem: ConfigurationProblem): TemplateResult {
-    return html`
-      <div part="base problem" class="notice notice--error" role="alert">
-        ${this.heading(this.t('configurationHeading'), { part: 'heading', focusable: true })}
-        <p>${this.t('configurationBody')}</p>
-        <p class="muted">${interpolateMarked(this.t('configurationDetail'), { detail: { text: problem.detail, lang: this.#detailLang(problem) } })}</p>
-      </div>
-    `;
+    return renderConfigurationProblem(this.ui, problem);
   }
 }

@@ -24,6 +24,8 @@
 import * as z from 'zod/mini';
 import { LanguageTag, localText } from '../i18n/local-text-schema.js';
 import { hasLanguage, variantsOf, type LocalText } from '../i18n/local-text.js';
+import { parseMarkdown } from '../text/markdown.js';
+import { PER_LANGUAGE_TEXT, entryPlace, unknownProperties, valueAt } from '../text/definition-problems.js';
 
 /** The longest due offset, either way: one year. */
 export const MAX_DUE_OFFSET_MINUTES = 366 * 24 * 60;
@@ -127,30 +129,18 @@ function checkItems(items: readonly ChecklistItemDefinition[], lang: string): st
     for (const field of ['text', 'details', 'group'] as const) problems.push(...checkLanguage(`${where}.${field}`, item[field], lang));
     const details = item.details ?? '';
     for (const [variant, markdown] of variantsOf(details, lang)) {
-      for (const href of linkAddresses(markdown)) {
-        if (!isAllowedLink(href)) {
-          const tag = typeof details === 'string' ? '' : ` (${variant})`;
-          problems.push(
-            `${where}.details${tag}: the link to "${href}" is not allowed; links may go to https:, tel: or mailto: addresses or to a page on this site`,
-          );
-        }
+      // The links the element would refuse to show, as the markdown subset reads and allows them.
+      const refused: string[] = [];
+      parseMarkdown(markdown, { onRejectedLink: (href) => refused.push(href) });
+      for (const href of refused) {
+        const tag = typeof details === 'string' ? '' : ` (${variant})`;
+        problems.push(
+          `${where}.details${tag}: the link to "${href}" is not allowed; links may go to https:, tel: or mailto: addresses or to a page on this site`,
+        );
       }
     }
   });
   return problems;
-}
-
-/** The addresses of `[text](address)` links, as the markdown subset reads them. */
-function linkAddresses(markdown: string): string[] {
-  return [...markdown.matchAll(/\[[^\]]*\]\(([^)]*)\)/g)].map((match) => match[1]!.trim());
-}
-
-/** https:, tel:, mailto: and relative addresses (not `//host`); nothing with spaces or control characters. */
-function isAllowedLink(href: string): boolean {
-  if (href === '' || /[\u0000-\u0020\u007f-\u009f\\]/.test(href)) return false;
-  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(href)?.[1];
-  if (scheme) return ['https', 'tel', 'mailto'].includes(scheme.toLowerCase());
-  return !href.startsWith('//');
 }
 
 function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
@@ -159,23 +149,16 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
     const value = valueAt(input, issue.path);
     const branch = issue.errors[value !== null && typeof value === 'object' && !Array.isArray(value) ? 1 : 0] ?? [];
     if (value !== undefined && (value === null || !['string', 'object'].includes(typeof value) || Array.isArray(value))) {
-      return `${place(issue.path, input)}: must be text, or a text per language like {"en": "…", "es": "…"}`;
+      return `${place(issue.path, input)}: must be text, or ${PER_LANGUAGE_TEXT}`;
     }
     return branch.map((inner) => describeIssue({ ...inner, path: [...issue.path, ...inner.path] }, input)).join('; ');
   }
   const where = place(issue.path, input);
   if (issue.code === 'unrecognized_keys') {
     const known = issue.path.length === 0 ? ROOT_KEYS : ITEM_KEYS;
-    const list = issue.keys.map((key) => `"${key}"`).join(', ');
-    return `${where}: unknown ${issue.keys.length > 1 ? 'properties' : 'property'} ${list} (known: ${known})`;
+    return `${where}: ${unknownProperties(issue.keys)} (known: ${known})`;
   }
   return `${where}: ${issue.message}`;
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let node = input;
-  for (const key of path) node = node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
-  return node;
 }
 
 const ROOT_KEYS = Object.keys(ChecklistDefinition.def.shape).join(', ');
@@ -189,8 +172,7 @@ function place(path: readonly PropertyKey[], input: unknown): string {
   for (const key of path) {
     if (typeof key === 'number') {
       node = Array.isArray(node) ? node[key] : undefined;
-      const id = node && typeof node === 'object' ? (node as { id?: unknown }).id : undefined;
-      out += `[${key}]${typeof id === 'string' && id !== '' ? ` (${JSON.stringify(id)})` : ''}`;
+      out += entryPlace(key, node);
     } else {
       node = node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
       out += `${out ? '.' : ''}${String(key)}`;

@@ -9,7 +9,7 @@
  *   read model values.
  * - **Serialized values** are model values as JSON, sent by `toSubmission()` (`submission.ts`).
  */
-import type { AnswerableItem, Option } from './definition.js';
+import type { AnswerableItem, Option } from './definition-items.js';
 import { formatLongDate, isoDate, isRealDate } from './dates.js';
 
 export interface DateParts {

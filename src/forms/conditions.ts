@@ -11,7 +11,8 @@
  * - `greaterThan` / `lessThan`: numbers, the chosen option's score (choice, scale row), dates.
  * - `answered`: whether the item has a valid answer (an unparseable number has none).
  */
-import type { Condition, ResolvedForm, ResolvedPage } from './definition.js';
+import type { Condition } from './definition-basics.js';
+import type { ResolvedForm, ResolvedPage } from './definition.js';
 import { chosenOptions, modelValue, type Answers, type ModelValue } from './answers.js';
 import { indexForm, type Field } from './form-index.js';
 

@@ -3,7 +3,8 @@
  * sets its own text and resources in the definition's `crisis`, optionally per country; without
  * one, the US default applies: call or text 988, and 911 in an emergency.
  */
-import type { CrisisPanel, CrisisResource, ResolvedForm, TextLanguages } from './definition.js';
+import type { TextLanguages } from './definition-basics.js';
+import type { CrisisPanel, CrisisResource, ResolvedForm } from './definition.js';
 
 export const DEFAULT_CRISIS_PANEL: CrisisPanel = {
   heading: 'Support is available now',

@@ -4,7 +4,9 @@
  * sensible ranges and valid patterns (texts and their links are checked by `checkTexts`). Each problem names where it is, e.g.
  * `pages[2].items[4] ("pregnant"): condition refers to "sex" which is not an earlier item`.
  */
-import type { Condition, Item, Option, ResolvedForm, ResolvedPage } from './definition.js';
+import type { Condition } from './definition-basics.js';
+import type { Item, Option } from './definition-items.js';
+import type { ResolvedForm, ResolvedPage } from './definition.js';
 import { isIsoDate } from './dates.js';
 import { indexForm, type FormIndex } from './form-index.js';
 

@@ -5,6 +5,7 @@
  * the branch the author evidently meant.
  */
 import type { core } from 'zod/mini';
+import { PER_LANGUAGE_TEXT, entryPlace, unknownProperties, valueAt } from '../text/definition-problems.js';
 
 type Issue = core.$ZodIssue;
 type Path = readonly PropertyKey[];
@@ -34,7 +35,7 @@ function describe(issue: Issue, path: Path, input: unknown): string[] {
     });
     const given = valueAt(input, path);
     if (types.join() === 'string,record' && given !== undefined) {
-      return [line(input, path, `${nameOf(path)} must be a string, or a text per language like {"en": "…", "es": "…"}, not ${kind(given)}`, true)];
+      return [line(input, path, `${nameOf(path)} must be a string, or ${PER_LANGUAGE_TEXT}, not ${kind(given)}`, true)];
     }
     if (types.length && types.every(Boolean) && given !== undefined) {
       const expected = types.map((type, i) => (i ? type : article(type))).join(' or ');
@@ -88,7 +89,7 @@ function message(issue: Issue, path: Path, input: unknown): string {
     case 'invalid_format':
       return `${name} ${issue.message && issue.message !== 'Invalid input' ? issue.message : `is not a valid ${issue.format}`}`;
     case 'unrecognized_keys':
-      return `unknown ${issue.keys.length === 1 ? 'property' : 'properties'} ${issue.keys.map((key) => `"${key}"`).join(', ')}`;
+      return unknownProperties(issue.keys);
     case 'invalid_key': {
       const reason = issue.issues.find((inner) => inner.message && inner.message !== 'Invalid input')?.message;
       return `key ${name} ${reason ?? 'is not valid'}`;
@@ -119,15 +120,6 @@ function kind(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
 }
 
-function valueAt(input: unknown, path: Path): unknown {
-  let node = input;
-  for (const key of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<PropertyKey, unknown>)[key];
-  }
-  return node;
-}
-
 /**
  * `pages[2].items[4] ("pregnant")` for the nearest page, item, row or option in the path, then
  * the property path below that place, then the problem. When `named`, the problem itself names
@@ -143,12 +135,8 @@ function line(input: unknown, path: Path, problem: string, named: boolean): stri
     if (typeof key !== 'number') return void segments.push(`${segments.length ? '.' : ''}${String(key)}`);
     let segment = `[${key}]`;
     if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      const label = [record.id, record.value, record.instrument, record.include].find((v) => typeof v === 'string');
-      if (label !== undefined) {
-        segment += ` (${JSON.stringify(label)})`;
-        if (i === 1 && path[0] === 'pages') labelledPage = segments.length;
-      }
+      segment = entryPlace(key, node, ['id', 'value', 'instrument', 'include']);
+      if (segment !== `[${key}]` && i === 1 && path[0] === 'pages') labelledPage = segments.length;
       cut = i + 1;
     }
     segments.push(segment);

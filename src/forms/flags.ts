@@ -4,7 +4,8 @@
  * flags only visible ones, safety answers visible or hidden (see `safetyTriggered`).
  * They go to the backend in the submission; never into events, logs or URLs.
  */
-import type { AnswerableItem, ResolvedForm } from './definition.js';
+import type { AnswerableItem } from './definition-items.js';
+import type { ResolvedForm } from './definition.js';
 import { chosenOptions, modelValue, type Answers, type ModelValue } from './answers.js';
 import { evaluateCondition, visibility } from './conditions.js';
 import { indexForm, type Field } from './form-index.js';

@@ -2,7 +2,8 @@
  * A lookup of every answer slot of a resolved form, built once per form object and cached, so
  * conditions and validation run in time proportional to the form on every keystroke.
  */
-import type { AnswerableItem, Item, ResolvedForm, ResolvedPage, ScaleRow } from './definition.js';
+import type { AnswerableItem, Item, ScaleRow } from './definition-items.js';
+import type { ResolvedForm, ResolvedPage } from './definition.js';
 
 /** One answer slot: an answerable item, or one row of a scale. Its key is the id in `Answers`. */
 export interface Field {

@@ -10,6 +10,8 @@ import { BUILT_IN_INSTRUMENTS } from './instruments/built-in.js';
 // loads them only for a form that uses one: `loadIncludedPages`).
 provideInstruments(BUILT_IN_INSTRUMENTS);
 
+export * from './definition-basics.js';
+export * from './definition-items.js';
 export * from './definition.js';
 export * from './parse.js';
 export * from './check-form.js';

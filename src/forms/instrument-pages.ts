@@ -9,7 +9,9 @@
  * `lang="en"` — an instrument is never translated here.
  */
 import { sameLanguage } from '../i18n/local-text.js';
-import type { Condition, Item, ResolvedPage, ScaleItem, TextLanguages } from './definition.js';
+import type { Condition, TextLanguages } from './definition-basics.js';
+import type { Item, ScaleItem } from './definition-items.js';
+import type { ResolvedPage } from './definition.js';
 import { builtInInstruments } from './built-in-instruments.js';
 import type { Instrument, InstrumentId } from './instruments/types.js';
 

@@ -6,19 +6,9 @@
  * `parseFormDefinition()`.
  */
 import * as z from 'zod/mini';
-import {
-  Condition,
-  CrisisConfig,
-  CrisisResource,
-  FormDefinition,
-  IncludePage,
-  InstrumentPage,
-  Item,
-  ItemsPage,
-  Option,
-  Review,
-  ScaleRow,
-} from './definition.js';
+import { Condition, Review } from './definition-basics.js';
+import { Item, Option, ScaleRow } from './definition-items.js';
+import { CrisisConfig, CrisisResource, FormDefinition, IncludePage, InstrumentPage, ItemsPage } from './definition.js';
 
 export function formDefinitionJsonSchema(): Record<string, unknown> {
   const registry = z.registry<{ id?: string; title?: string; description?: string }>();

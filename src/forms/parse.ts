@@ -11,16 +11,8 @@ import type * as z from 'zod/mini';
 import { sameLanguage } from '../i18n/local-text.js';
 import { instrumentsAtHand, loadInstruments } from './built-in-instruments.js';
 import { DEFAULT_CRISIS_PANEL } from './crisis.js';
-import {
-  FormDefinition,
-  ItemsPage,
-  type CrisisPanel,
-  type IncludeId,
-  type Item,
-  type Page,
-  type ResolvedForm,
-  type ResolvedPage,
-} from './definition.js';
+import type { Item } from './definition-items.js';
+import { FormDefinition, ItemsPage, type CrisisPanel, type IncludeId, type Page, type ResolvedForm, type ResolvedPage } from './definition.js';
 import { instrumentIn, instrumentPage } from './instrument-pages.js';
 import { checkTexts, localizePage, localizePanel, localizeTexts, withTranslation } from './localize.js';
 import type { FormsTranslation } from './translations.js';

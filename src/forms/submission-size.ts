@@ -8,7 +8,8 @@
  * U+0001 or a lone surrogate is written `\u0001`; Cyrillic costs 2, CJK 3, an emoji 4 for its two
  * units. Every answer is counted as given and visible at once.
  */
-import { MAX_ANSWER_LENGTH, type AnswerableItem, type ResolvedForm } from './definition.js';
+import { MAX_ANSWER_LENGTH, type AnswerableItem } from './definition-items.js';
+import type { ResolvedForm } from './definition.js';
 import { indexForm } from './form-index.js';
 import { EMAIL_MAX, SIGNATURE_MAX, maxTextLength } from './validation.js';
 

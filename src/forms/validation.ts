@@ -9,7 +9,8 @@
  * `shortText`, or its label when that is short and not a question) and values such as `{min}`.
  * Every template can be replaced through `options.messages` (other languages, clinic wording).
  */
-import type { AnswerableItem, Item, ResolvedForm, ResolvedPage, ScaleRow } from './definition.js';
+import type { AnswerableItem, Item, ScaleRow } from './definition-items.js';
+import type { ResolvedForm, ResolvedPage } from './definition.js';
 import {
   dateFromParts,
   hasInput,

@@ -103,7 +103,7 @@ describe('parseChecklistDefinition', () => {
       ],
     });
     assert.deepEqual(problems, [
-      'items[0] ("a").details: the link to "javascript:alert(1" is not allowed; links may go to https:, tel: or mailto: addresses or to a page on this site',
+      'items[0] ("a").details: the link to "javascript:alert(1)" is not allowed; links may go to https:, tel: or mailto: addresses or to a page on this site',
       'items[0] ("a").details: the link to "http://x.example" is not allowed; links may go to https:, tel: or mailto: addresses or to a page on this site',
       'items[0] ("a").details: the link to "//evil.example" is not allowed; links may go to https:, tel: or mailto: addresses or to a page on this site',
     ]);

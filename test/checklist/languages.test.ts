@@ -32,7 +32,7 @@ describe('a checklist definition with texts per language', () => {
     assert.equal(parsed.ok, false);
     assert.deepEqual(!parsed.ok && parsed.problems, [
       'items[0] ("a").text: has no "en" text; a text given per language must include the checklist\'s own language ("lang": "en")',
-      'items[0] ("a").details (es): the link to "javascript:alert(1" is not allowed; links may go to https:, tel: or mailto: addresses or to a page on this site',
+      'items[0] ("a").details (es): the link to "javascript:alert(1)" is not allowed; links may go to https:, tel: or mailto: addresses or to a page on this site',
     ]);
   });
 

@@ -16,11 +16,11 @@ import {
   $$,
   CLIENT,
   DEMO_FORM,
+  answerEveryType,
   answerRows,
   answerScreeningNo,
   choose,
   completeDemo,
-  date,
   field,
   fillContact,
   focused,
@@ -28,36 +28,19 @@ import {
   heading,
   intakeTests,
   loaded,
+  mountEveryType,
   mountIntake,
   next,
   settle,
   type,
   until,
 } from './support/intake.js';
-import { EVERY_TYPE_FORM } from './support/intake-forms.js';
 import { errorAnswer, hang } from './support/network.js';
 
 const { network } = intakeTests({ secrets: [CLIENT.name, CLIENT.email, CLIENT.phone, 'Zephyrine', '1979'] });
 
 const tree = accessibilityTree;
 const node = accessibleNode;
-
-/** Answers the three pages of the every-type form and arrives on check-your-answers. */
-async function answerEveryType(el: Awaited<ReturnType<typeof mountIntake>>): Promise<void> {
-  await type(el, 'email', CLIENT.email);
-  await type(el, 'weight', '72');
-  await date(el, 'dob', '14', '7', '1979');
-  await next(el);
-  await choose(el, 'contact-by', 'phone');
-  await choose(el, 'symptoms', 'nausea');
-  await choose(el, 'pregnant', 'no');
-  await next(el);
-  await choose(el, 'mood.calm', 'never');
-  await choose(el, 'mood.hopeless', 'never');
-  await choose(el, 'agree', 'on');
-  await type(el, 'agree.signature', CLIENT.signature);
-  await next(el);
-}
 
 /** The levels of the headings the element shows, in order. */
 function levels(el: Element): string[] {
@@ -86,8 +69,7 @@ describe('<kap-intake> headings follow the host page', () => {
   });
 
   it('heading-level="3" under a section’s h2: top headings h3, sub-headings h4, in error and on check-your-answers', async () => {
-    const el = await mountIntake({ api: freshApi(), 'heading-level': '3' }, EVERY_TYPE_FORM);
-    await loaded(el);
+    const el = await mountEveryType({ 'heading-level': '3' });
     await next(el);
     expect(levels(el)).to.deep.equal(['h3 There is a problem', 'h3 About you']);
     await answerEveryType(el);
@@ -102,8 +84,7 @@ describe('<kap-intake> headings follow the host page', () => {
 
   for (const [value, top] of [['1', 'h1'], ['6', 'h6'], ['seven', 'h2'], ['0', 'h2']] as const) {
     it(`heading-level="${value}" gives an ${top} heading`, async () => {
-      const el = await mountIntake({ api: freshApi(), 'heading-level': value }, EVERY_TYPE_FORM);
-      await loaded(el);
+      const el = await mountEveryType({ 'heading-level': value });
       expect($(el, '#heading')!.tagName.toLowerCase()).to.equal(top);
     });
   }
@@ -111,8 +92,7 @@ describe('<kap-intake> headings follow the host page', () => {
 
 describe('<kap-intake> required and invalid states in the accessibility tree', () => {
   it('text, number and date fields: required unless optional, invalid once in error', async () => {
-    const el = await mountIntake({ api: freshApi(), lang: 'en-US' }, EVERY_TYPE_FORM);
-    await loaded(el);
+    const el = await mountEveryType({ lang: 'en-US' });
     let snapshot = await tree();
     expect(node(snapshot, 'textbox', 'Email address').required).to.equal(true);
     expect(node(snapshot, 'textbox', 'Weight').required).to.equal(true);
@@ -131,12 +111,8 @@ describe('<kap-intake> required and invalid states in the accessibility tree', (
   });
 
   it('radio groups are required radiogroups and every radio of a group in error is invalid; so is every checkbox of a group in error', async () => {
-    const el = await mountIntake({ api: freshApi() }, EVERY_TYPE_FORM);
-    await loaded(el);
-    await type(el, 'email', CLIENT.email);
-    await type(el, 'weight', '72');
-    await date(el, 'dob', '14', '7', '1979');
-    await next(el);
+    const el = await mountEveryType();
+    await answerEveryType(el, 1);
     let snapshot = await tree();
     expect(node(snapshot, 'radiogroup', 'How should we contact you?').required).to.equal(true);
     expect(node(snapshot, 'radiogroup', 'Are you pregnant?').required).to.equal(true);

@@ -6,12 +6,14 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/es.js';
+import type { KapIntake } from '../../src/elements/kap-intake/kap-intake.js';
 import type { IntakeSubmission } from '../../src/forms/submission.js';
 import {
   $,
   $$,
   CLIENT,
   DEMO_FORM,
+  answerEveryType,
   answerRows,
   answerScreeningNo,
   button,
@@ -25,6 +27,7 @@ import {
   heading,
   intakeTests,
   loaded,
+  mountEveryType,
   mountIntake,
   next,
   settle,
@@ -32,7 +35,6 @@ import {
   type,
   until,
 } from './support/intake.js';
-import { EVERY_TYPE_FORM } from './support/intake-forms.js';
 import { answer } from './support/network.js';
 
 // Whatever happened, no event carried what the client typed or chose.
@@ -52,29 +54,10 @@ function posted(): IntakeSubmission[] {
   return network.to('POST', /\/intake-responses$/).map((request) => JSON.parse(request.body));
 }
 
-/** The every-type form, answered up to (not including) `until` page, through its child script. */
-async function everyType(answeredPages = 0): Promise<ReturnType<typeof mountIntake>> {
-  const el = await mountIntake({ api: freshApi() }, EVERY_TYPE_FORM);
-  await loaded(el);
-  if (answeredPages >= 1) {
-    await type(el, 'email', CLIENT.email);
-    await type(el, 'weight', '72');
-    await date(el, 'dob', '14', '7', '1979');
-    await next(el);
-  }
-  if (answeredPages >= 2) {
-    await choose(el, 'contact-by', 'phone');
-    await choose(el, 'symptoms', 'nausea');
-    await choose(el, 'pregnant', 'no');
-    await next(el);
-  }
-  if (answeredPages >= 3) {
-    await choose(el, 'mood.calm', 'often');
-    await choose(el, 'mood.hopeless', 'never');
-    await choose(el, 'agree', 'on');
-    await type(el, 'agree.signature', CLIENT.signature);
-    await next(el);
-  }
+/** The every-type form, its first `answeredPages` pages answered. */
+async function everyType(answeredPages = 0): Promise<KapIntake> {
+  const el = await mountEveryType();
+  await answerEveryType(el, answeredPages, { calm: 'often' });
   return el;
 }
 
@@ -440,25 +423,13 @@ describe('<kap-intake> safety', () => {
   });
 
   it('a clinic safety item shows the clinic’s resources for the client’s country', async () => {
-    const el = await mountIntake({ api: freshApi(), lang: 'en-GB' }, EVERY_TYPE_FORM);
-    await loaded(el);
-    await everyTypeToPage3(el);
+    const el = await mountEveryType({ lang: 'en-GB' });
+    await answerEveryType(el, 2, { contactBy: 'email', symptoms: 'none' });
     await choose(el, 'mood.hopeless', 'sometimes');
     expect($(el, '[part="crisis"]')!.textContent).to.include('Samaritans');
     expect($(el, '[part="crisis"] a[href="tel:116123"]')!.textContent).to.equal('Call 116 123');
   });
 });
-
-async function everyTypeToPage3(el: Awaited<ReturnType<typeof mountIntake>>): Promise<void> {
-  await type(el, 'email', CLIENT.email);
-  await type(el, 'weight', '72');
-  await date(el, 'dob', '14', '7', '1979');
-  await next(el);
-  await choose(el, 'contact-by', 'email');
-  await choose(el, 'symptoms', 'none');
-  await choose(el, 'pregnant', 'no');
-  await next(el);
-}
 
 describe('<kap-intake> the demo intake end to end', () => {
   it('every page passes axe; pages are announced by number only; the server stores one response', async function () {

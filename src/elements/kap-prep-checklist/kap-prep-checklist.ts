@@ -13,6 +13,7 @@ import { KapChecklistCompleteEvent } from '../../events/kap-checklist-complete.j
 import { KapErrorEvent } from '../../events/kap-error.js';
 import { pickText } from '../../i18n/local-text.js';
 import { browserTimeZone } from '../../scheduling/zones.js';
+import { invalidDefinition } from '../../text/definition-problems.js';
 import { formStyles } from '../../styles/form.styles.js';
 import type { ChecklistCalendarInput } from './checklist-calendar.js';
 import { ChecklistSync, type ChecklistEntry } from './controllers/checklist-sync.js';
@@ -169,10 +170,7 @@ export class KapPrepChecklist extends KapElement {
       this.#startFrom(entriesOf(this.#static.value.checklist));
     }
     if (this.#static.kind === 'invalid') {
-      this.reportConfigurationProblem({
-        code: 'invalid_checklist',
-        detail: `The checklist in the page is not valid: ${this.#static.problems.join('; ')}.`,
-      });
+      this.reportConfigurationProblem(invalidDefinition('checklist', this.#static.problems));
     }
   }
 

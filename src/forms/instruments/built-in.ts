@@ -4,8 +4,9 @@
  * dynamically by `loadInstruments()` on the browser's render path, so a form without an instrument
  * never loads their texts.
  */
-import type { BuiltInInstruments } from '../built-in-instruments.js';
 import { scoreForm } from '../scoring.js';
 import { INSTRUMENTS } from './index.js';
 
-export const BUILT_IN_INSTRUMENTS: BuiltInInstruments = { records: INSTRUMENTS, scoreForm };
+// Not typed by `BuiltInInstruments` here: importing that type back would tie the two modules in a
+// loop. Every place that takes this object (`provideInstruments`, `loadInstruments`) checks its shape.
+export const BUILT_IN_INSTRUMENTS = { records: INSTRUMENTS, scoreForm };

@@ -9,12 +9,14 @@ import {
   button as buttonMatching,
   elementTests,
   expectNoLeak,
+  freshApi,
   mount,
   settle,
   text,
   until,
   type ElementTests,
 } from './harness.js';
+import { EVERY_TYPE_FORM } from './intake-forms.js';
 
 export { $, $$, focused, freshApi, settle, text, unmountAll, until } from './harness.js';
 
@@ -80,6 +82,45 @@ export const CLIENT = {
   phone: '+1 917 555 0163',
   signature: 'Zephyrine Okonkwo-Hale',
 };
+
+/** How the every-type form's pages are answered, where tests differ. */
+export interface EveryTypeAnswers {
+  /** Page 2: how to be contacted (default `phone`) and the symptom chosen (default `nausea`). */
+  contactBy?: string;
+  symptoms?: string;
+  /** Page 3: the "calm" row of the mood scale (default `never`). */
+  calm?: string;
+}
+
+/** Mounts the every-type form from a child script, against a fresh backend (`attributes` beside it), and waits for page 1. */
+export async function mountEveryType(attributes: Record<string, string> = {}): Promise<KapIntake> {
+  const element = await mountIntake({ api: freshApi(), ...attributes }, EVERY_TYPE_FORM);
+  await loaded(element);
+  return element;
+}
+
+/** Answers the first `pages` pages of the every-type form and continues past each (all three: on to check-your-answers). */
+export async function answerEveryType(element: KapIntake, pages = 3, answers: EveryTypeAnswers = {}): Promise<void> {
+  if (pages >= 1) {
+    await type(element, 'email', CLIENT.email);
+    await type(element, 'weight', '72');
+    await date(element, 'dob', '14', '7', '1979');
+    await next(element);
+  }
+  if (pages >= 2) {
+    await choose(element, 'contact-by', answers.contactBy ?? 'phone');
+    await choose(element, 'symptoms', answers.symptoms ?? 'nausea');
+    await choose(element, 'pregnant', 'no');
+    await next(element);
+  }
+  if (pages >= 3) {
+    await choose(element, 'mood.calm', answers.calm ?? 'never');
+    await choose(element, 'mood.hopeless', 'never');
+    await choose(element, 'agree', 'on');
+    await type(element, 'agree.signature', CLIENT.signature);
+    await next(element);
+  }
+}
 
 export async function fillContact(element: KapIntake): Promise<void> {
   await type(element, 'full-name', CLIENT.name);

@@ -5,21 +5,21 @@
  * element renders this state and forwards input.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { isAbort } from '../../api/abort.js';
-import type { KapApiClient } from '../../api/client.js';
-import { isKapApiError } from '../../api/errors.js';
-import { IdempotentWrite, type PendingWrite, type Transmit } from '../../api/idempotent-write.js';
-import type { IntakeResponse } from '../../api/schemas.js';
-import type { WriteStatus } from '../../base/write-status.js';
-import { modelValue, type AnswerValue } from '../../forms/answers.js';
-import { conditionKeys, visibility, type Visibility } from '../../forms/conditions.js';
-import type { ResolvedForm } from '../../forms/definition.js';
-import { isSafetyAnswer, safetyTriggered } from '../../forms/flags.js';
-import { indexForm } from '../../forms/form-index.js';
-import { todayIso } from '../../forms/dates.js';
-import { toSubmission, type IntakeSubmission } from '../../forms/submission.js';
+import { isAbort } from '../../../api/abort.js';
+import type { KapApiClient } from '../../../api/client.js';
+import { isKapApiError } from '../../../api/errors.js';
+import { IdempotentWrite, type PendingWrite, type Transmit } from '../../../api/idempotent-write.js';
+import type { IntakeResponse } from '../../../api/schemas.js';
+import type { WriteStatus } from '../../../base/write-status.js';
+import { modelValue, type AnswerValue } from '../../../forms/answers.js';
+import { conditionKeys, visibility, type Visibility } from '../../../forms/conditions.js';
+import type { ResolvedForm } from '../../../forms/definition.js';
+import { isSafetyAnswer, safetyTriggered } from '../../../forms/flags.js';
+import { indexForm } from '../../../forms/form-index.js';
+import { todayIso } from '../../../forms/dates.js';
+import { toSubmission, type IntakeSubmission } from '../../../forms/submission.js';
 import { SafetySignals } from './safety-signals.js';
-import { validateForm, validatePage, type ValidationError, type ValidationOptions } from '../../forms/validation.js';
+import { validateForm, validatePage, type ValidationError, type ValidationOptions } from '../../../forms/validation.js';
 import {
   answersChanged,
   answersThen,
@@ -29,7 +29,7 @@ import {
   unwatchDraftExpiry,
   watchDraftExpiry,
   writeDraft,
-} from './intake-draft.js';
+} from '../intake-draft.js';
 
 /** One sending of the answers: the body, and what it was built from (kept in a draft to rebuild it). */
 interface Sending {

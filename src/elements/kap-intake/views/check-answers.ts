@@ -6,14 +6,15 @@
  * own heading so the client knows — without "Change", since its question is no longer asked.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { HeadingOptions } from '../../base/heading.js';
-import { inLanguage } from '../../base/local-template.js';
-import { answerText, chosenOptions, modelValue, type AnswerValue, type Answers } from '../../forms/answers.js';
-import type { Visibility } from '../../forms/conditions.js';
-import type { AnswerableItem, ResolvedForm, ResolvedPage, ScaleRow } from '../../forms/definition.js';
-import { safetyTriggered } from '../../forms/flags.js';
-import { indexForm } from '../../forms/form-index.js';
-import type { KapStringKey } from '../../i18n/strings.js';
+import type { HeadingOptions } from '../../../base/heading.js';
+import { inLanguage } from '../../../base/local-template.js';
+import { answerText, chosenOptions, modelValue, type AnswerValue, type Answers } from '../../../forms/answers.js';
+import type { Visibility } from '../../../forms/conditions.js';
+import type { AnswerableItem, ScaleRow } from '../../../forms/definition-items.js';
+import type { ResolvedForm, ResolvedPage } from '../../../forms/definition.js';
+import { safetyTriggered } from '../../../forms/flags.js';
+import { indexForm } from '../../../forms/form-index.js';
+import type { KapStringKey } from '../../../i18n/strings.js';
 
 export interface CheckAnswersView {
   form: ResolvedForm;

@@ -5,10 +5,10 @@
  * what the form lacks in that language, each given once.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ResolvedForm } from '../../forms/definition.js';
-import type { FormsTranslation } from '../../forms/translations.js';
-import { onContentRegistered, registeredContent } from '../../i18n/content.js';
-import { firstTime } from '../../base/report-once.js';
+import type { ResolvedForm } from '../../../forms/definition.js';
+import type { FormsTranslation } from '../../../forms/translations.js';
+import { onContentRegistered, registeredContent } from '../../../i18n/content.js';
+import { firstTime } from '../../../base/report-once.js';
 
 export class FormLanguage implements ReactiveController {
   readonly #host: ReactiveControllerHost;

@@ -12,8 +12,8 @@
  * fires an event: the crisis panel is what the client sees.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { newIdempotencyKey, type KapApiClient } from '../../api/client.js';
-import type { SafetySignalRequest } from '../../api/schemas.js';
+import { newIdempotencyKey, type KapApiClient } from '../../../api/client.js';
+import type { SafetySignalRequest } from '../../../api/schemas.js';
 
 interface Pending {
   /** The booking + form + version + item set, as one string. */

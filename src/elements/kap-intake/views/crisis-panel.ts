@@ -7,10 +7,12 @@
  * announces it once, elsewhere), so moving it between pages never reads it out again.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { HeadingOptions } from '../../base/heading.js';
-import { inLanguage } from '../../base/local-template.js';
-import { isLifeline988, type ShownCrisisPanel } from '../../forms/crisis.js';
-import type { KapStringKey } from '../../i18n/strings.js';
+import type { HeadingOptions } from '../../../base/heading.js';
+import { inLanguage, interpolateMarked } from '../../../base/local-template.js';
+import { crisisPanel, isLifeline988, type ShownCrisisPanel } from '../../../forms/crisis.js';
+import type { ResolvedForm } from '../../../forms/definition.js';
+import type { KapStringKey } from '../../../i18n/strings.js';
+import { markdownText, type IntakeView } from './intake-view.js';
 
 export interface CrisisPanelView {
   panel: ShownCrisisPanel;
@@ -61,4 +63,30 @@ export function renderCrisisPanel({ panel, followedUp, spanish, heading, t, md }
         : nothing}
     </ul>
   </section>`;
+}
+
+/** The panel for `form` on this page: its country's resources, and the clinic's phone when the form names none. */
+export function crisisPanelView(v: IntakeView, form: ResolvedForm): CrisisPanelView {
+  const locale = new Intl.Locale(v.ui.locale);
+  const panel = crisisPanel(form, locale.region);
+  return {
+    panel: panel.clinicPhone || !v.clinicPhone ? panel : { ...panel, clinicPhone: v.clinicPhone },
+    followedUp: v.flow.followedUp,
+    spanish: locale.language === 'es',
+    heading: (content, options) => v.ui.heading(content, options, true),
+    t: (key, params) => v.ui.t(key, params),
+    md: (source, lang) => markdownText(v, source, lang),
+  };
+}
+
+/**
+ * What the live region says: set once, when the first safety answer brings the crisis panel, and
+ * never changed after, so it is announced once. (The panel itself is not a live region: it moves
+ * from page to page and would be read out again each time.)
+ */
+export function crisisAnnouncement(v: IntakeView): unknown {
+  const form = v.flow.form;
+  if (!form || !v.flow.safety) return '';
+  const { panel } = crisisPanelView(v, form);
+  return interpolateMarked(v.ui.t('intakeCrisisAnnouncement'), { heading: { text: panel.heading, lang: panel.langs?.['heading'] } });
 }

@@ -13,13 +13,14 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { inLanguage } from '../../base/local-template.js';
-import { isConsentAnswer, isDateParts, type Answers } from '../../forms/answers.js';
-import { formatLongDate, todayIso } from '../../forms/dates.js';
-import type { AnswerableItem, ConsentItem, DateItem, Item, TextLanguages } from '../../forms/definition.js';
-import { dateExample, datePartOrder } from '../../forms/locale-formats.js';
-import type { ValidationError } from '../../forms/validation.js';
-import type { KapStringKey } from '../../i18n/strings.js';
+import { inLanguage } from '../../../base/local-template.js';
+import { isConsentAnswer, isDateParts, type Answers } from '../../../forms/answers.js';
+import { formatLongDate, todayIso } from '../../../forms/dates.js';
+import type { TextLanguages } from '../../../forms/definition-basics.js';
+import type { AnswerableItem, ConsentItem, DateItem, Item } from '../../../forms/definition-items.js';
+import { dateExample, datePartOrder } from '../../../forms/locale-formats.js';
+import type { ValidationError } from '../../../forms/validation.js';
+import type { KapStringKey } from '../../../i18n/strings.js';
 
 export interface QuestionsView {
   answers: Answers;

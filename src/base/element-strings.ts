@@ -1,0 +1,34 @@
+/**
+ * An element's words: the shared English and its own element's (registered by its entry), then
+ * the language's registered module, then the page's own — `"strings"` in the child settings
+ * script, then the `strings` property — each checked, and what is wrong with them told to the
+ * website team.
+ */
+import { enShared } from '../i18n/en-shared.js';
+import { builtInStrings, registeredStrings } from '../i18n/registry.js';
+import type { KapStrings } from '../i18n/strings.js';
+import { reportConfiguration } from './configuration-report.js';
+import { SETTINGS_SCRIPT, checkStrings, strangerStringProblems } from './setup-checks.js';
+
+/** The English an element speaks before its first update, and where a language lacks a word. */
+export function englishStrings(): KapStrings {
+  // Typed whole: each element reads only its own section, which its entry registered.
+  return { ...enShared, ...builtInStrings() } as KapStrings;
+}
+
+export function elementStrings(element: Element, language: string, fromScript: unknown, fromProperty: unknown): KapStrings {
+  const script = checkStrings(fromScript, `the strings in ${SETTINGS_SCRIPT}`);
+  const property = checkStrings(fromProperty, 'its strings property');
+  for (const problem of [...script.problems, ...property.problems]) reportConfiguration(element, problem);
+  // Keys of no element loaded here: looked up in the whole English, loaded only then.
+  void strangerStringProblems([script.unsure, property.unsure]).then(
+    (problems) => problems.forEach((problem) => reportConfiguration(element, problem)),
+    () => undefined,
+  );
+  return {
+    ...englishStrings(),
+    ...checkStrings(registeredStrings(language), '').strings,
+    ...script.strings,
+    ...property.strings,
+  } as KapStrings;
+}

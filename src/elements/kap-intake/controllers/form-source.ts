@@ -1,0 +1,182 @@
+/**
+ * Where `<kap-intake>`'s form comes from, and the form resolved from it for the page's language: a
+ * definition handed on the page (the `definition` property or the child script), resolved during
+ * the update so the form shows in the element's first render; or a form fetched by id (`form` →
+ * `GET forms/{id}`), as a `@lit/task` whose failures reach the element through its `onError`.
+ * What is wrong with either is shown in place of the form (a `*_form` configuration problem).
+ */
+import { Task, initialState } from '@lit/task';
+import type { ReactiveControllerHost } from 'lit';
+import type { KapApiClient, RequestOptions } from '../../../api/client.js';
+import { isKapApiError } from '../../../api/errors.js';
+import type { ConfigurationProblem } from '../../../base/configuration-report.js';
+import type { ResolvedForm } from '../../../forms/definition.js';
+import { includedPagesAtHand, loadIncludedPages, resolveFormDefinition, type ParseOptions } from '../../../forms/parse.js';
+import type { FormsTranslation } from '../../../forms/translations.js';
+import { invalidDefinition } from '../../../text/definition-problems.js';
+import { FormLanguage } from './form-language.js';
+
+export interface FormSourceContext {
+  client(): KapApiClient | undefined;
+  /** The `form` attribute: the id of a form to fetch. */
+  formId(): string | null;
+  /** Aborts when the element leaves the page. */
+  connection(): AbortSignal;
+  loadOptions(signal: AbortSignal): RequestOptions;
+  /** A definition handed on the page: the `definition` property, else the child script's. */
+  pageDefinition(): unknown;
+  /** Why the child script could not be read, if it could not. */
+  unreadable(): ConfigurationProblem | undefined;
+  /** Shows what is wrong with the form instead of it (and tells the website team). */
+  problem(problem: ConfigurationProblem): void;
+  /** Takes away a form problem shown before: the form is being resolved or loaded again. */
+  clearProblem(): void;
+  /** Whether the set-up of `api` is behind a failed request (see `KapElement.setupProblemBehind`). */
+  setupProblemBehind(error: unknown): Promise<boolean>;
+  /** Report a failure the client is shown (`kap-error`). */
+  failed(error: unknown): void;
+  /** A form resolved for the page's language, ready to be answered. */
+  resolved(form: ResolvedForm): void;
+}
+
+type FetchArgs = readonly [client: KapApiClient, id: string, connection: AbortSignal, language: string, translations: FormsTranslation | undefined];
+
+/** A definition given on the page, resolved for one language and its built-in content. */
+interface LocalForm {
+  json: unknown;
+  language: string;
+  translations: FormsTranslation | undefined;
+  form: ResolvedForm | undefined;
+}
+
+/** A fetched form the backend does not have: the element says which id, not that loading failed. */
+export const isUnknownForm = (error: unknown): boolean => isKapApiError(error) && error.kind === 'not_found';
+
+export class FormSource {
+  readonly #host: ReactiveControllerHost;
+  readonly #context: FormSourceContext;
+  readonly #language: FormLanguage;
+  /** A definition given on the page, as last resolved; `undefined` while the form is fetched by id. */
+  #local: LocalForm | undefined;
+  /** The definition last fetched, so a change of language does not fetch it again. */
+  #fetched: { client: unknown; id: string; json: unknown } | undefined;
+  /** What the form fetched by id was last loaded with: it is loaded again only when one of them changes. */
+  #fetchArgs: readonly unknown[] | undefined;
+
+  /** A form fetched by id; a local definition never runs it. */
+  readonly task: Task<FetchArgs, ResolvedForm>;
+
+  constructor(host: ReactiveControllerHost, context: FormSourceContext) {
+    this.#host = host;
+    this.#context = context;
+    this.#language = new FormLanguage(host);
+    this.task = new Task(host, {
+      autoRun: false,
+      task: async ([client, id, , language, translations]: FetchArgs, { signal }) => {
+        // A change of language only shows the same definition again: it is not fetched again.
+        let json = this.#fetched?.client === client && this.#fetched.id === id ? this.#fetched.json : undefined;
+        json ??= await client.getForm(id, context.loadOptions(signal));
+        this.#fetched = { client, id, json };
+        await loadIncludedPages(json);
+        return this.#resolve(json, language, translations, { checked: true }) ?? initialState;
+      },
+      onError: (error) => void this.#fetchFailed(error),
+    });
+  }
+
+  /** The page's definition as resolved, or `undefined` when the form is fetched by id. */
+  get local(): { form: ResolvedForm | undefined } | undefined {
+    return this.#local;
+  }
+
+  /**
+   * Brings the form up to date with the element's properties and `language`, before render:
+   * resolves a definition given on the page when it (or the language) changed, else loads the
+   * form named by `form` when what it depends on changed.
+   */
+  update(language: string): void {
+    const json = this.#context.pageDefinition();
+    const translations = this.#language.translations(language);
+    if (json === undefined) {
+      this.#local = undefined;
+      return this.#load(language, translations);
+    }
+    this.#fetchArgs = undefined;
+    const local = this.#local;
+    if (local?.json !== json || local.language !== language || local.translations !== translations) {
+      this.#local = { json, language, translations, form: this.#resolve(json, language, translations) };
+    }
+  }
+
+  /** "Try again" after the form failed to load: the next update loads it again. */
+  loadAgain = (): void => {
+    this.#fetchArgs = undefined;
+    this.#host.requestUpdate();
+  };
+
+  /** Loads the form named by `form` when what it depends on changed; says what is missing when nothing names one. */
+  #load(language: string, translations: FormsTranslation | undefined): void {
+    const context = this.#context;
+    const args = [context.client(), context.formId(), context.connection(), language, translations, context.unreadable()] as const;
+    if (this.#fetchArgs?.every((arg, i) => arg === args[i])) return;
+    this.#fetchArgs = args;
+    const [client, id, signal, , , unreadable] = args;
+    context.clearProblem();
+    // Without a form id the child script was the definition: say what is wrong with it, not that it is missing.
+    if (!id && unreadable) return context.problem(unreadable);
+    if (!id) {
+      return context.problem({
+        code: 'missing_form',
+        detail: 'set the form attribute to a form id, or put the form definition in a child <script type="application/json">.',
+      });
+    }
+    if (client) void this.task.run([client, id, signal, language, translations]);
+  }
+
+  /** A form that could not be fetched: one the backend does not have is a set-up problem, the rest a failure. */
+  async #fetchFailed(error: unknown): Promise<void> {
+    const id = this.#fetchArgs?.[1];
+    if (!isUnknownForm(error)) return this.#context.failed(error);
+    if (await this.#context.setupProblemBehind(error)) return;
+    this.#context.problem({ code: 'unknown_form', detail: `the backend has no form with the id "${String(id)}" (check the form attribute).` });
+  }
+
+  /**
+   * Resolves a definition once for this language and hands it on, or shows why it cannot be shown.
+   * The authoring checks run where forms are authored (the backend checks the forms it serves, so
+   * a fetched form is `checked`); a definition the page hands in is shown at once and checked by them
+   * in a chunk loaded after that first render, which replaces the form with what is wrong if they
+   * find anything. A definition the schemas refuse loads them to say exactly what is wrong.
+   */
+  #resolve(json: unknown, language: string, translations: FormsTranslation | undefined, { checked = false } = {}): ResolvedForm | undefined {
+    this.#context.clearProblem();
+    const includes = includedPagesAtHand(json);
+    if (!includes) {
+      // A ready-made page it includes is a chunk still to come: resolve again once it is here.
+      void loadIncludedPages(json).then(() => this.#resolveAgain(json), (error: unknown) => this.#context.failed(error));
+      return undefined;
+    }
+    const options: ParseOptions = { lang: language, ...(translations ? { translations } : {}), includes };
+    const resolved = resolveFormDefinition(json, options);
+    if (!resolved.ok || !checked) void this.#check(json, options);
+    if (!resolved.ok) return undefined;
+    this.#language.warn(resolved.form, resolved.warnings);
+    this.#context.resolved(resolved.form);
+    return resolved.form;
+  }
+
+  /** The authoring checks, in their own chunk: a definition they refuse is not shown. */
+  async #check(json: unknown, options: ParseOptions): Promise<void> {
+    const parsed = (await import('../../../forms/check-form.js')).parseFormDefinition(json, options);
+    const current = this.#local?.json === json || this.#fetched?.json === json;
+    if (parsed.ok || !current) return;
+    if (this.#local && this.#local.json === json) this.#local = { ...this.#local, form: undefined };
+    this.#context.problem(invalidDefinition('form', parsed.problems));
+  }
+
+  /** A local definition whose included pages just arrived: the next update resolves it again. */
+  #resolveAgain(json: unknown): void {
+    if (this.#local?.json === json) this.#local = undefined;
+    this.#host.requestUpdate();
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * A page of `<kap-intake>`'s form, or check-your-answers: Back, the error summary, "Step 2 of 6",
+ * the heading, then the questions (with the crisis panel after the answer that raised it) or the
+ * answers to check, a failed or too long submission, and Continue or Send.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { renderErrorSummary } from '../../../base/error-summary.js';
+import { inLanguage } from '../../../base/local-template.js';
+import { nextAnswer } from '../../../forms/answer-input.js';
+import type { ResolvedForm } from '../../../forms/definition.js';
+import { safetyFields } from '../../../forms/flags.js';
+import type { ValidationError } from '../../../forms/validation.js';
+import type { TooLong } from '../controllers/intake-flow.js';
+import { renderCheckAnswers } from './check-answers.js';
+import { markdownText, type IntakeView, type PageLayout } from './intake-view.js';
+import { renderQuestion, type QuestionsView } from './questions.js';
+
+/** `crisis`: the crisis panel, or nothing while no safety answer was given. */
+export function renderFormPage(v: IntakeView, layout: PageLayout, crisis: unknown): TemplateResult {
+  const { flow, ui } = v;
+  const { form, seen, pages, page, check, step, crisisAfter } = layout;
+  const questions: QuestionsView = {
+    answers: flow.answers,
+    errors: flow.errors,
+    shown: seen.items,
+    // A validated instrument's page: its wording stays exactly as published.
+    verbatim: page.instrument !== undefined,
+    locale: ui.locale,
+    t: (key, params) => ui.t(key, params),
+    md: (source, lang) => markdownText(v, source, lang),
+    after: (key) => (key === crisisAfter ? crisis : nothing),
+  };
+  return html`${check || step > 1
+      ? html`<button part="back" class="link-button back" type="button" @click=${() => flow.back()}>${ui.t('intakeBack')}</button>`
+      : nothing}
+    ${renderPageErrors(v, flow.errors.filter((error) => seen.items.has(error.itemId)))}
+    ${check || pages.length < 2 ? nothing : html`<p part="progress" class="muted">${ui.t('intakeStep', { page: step, count: pages.length })}</p>`}
+    ${ui.heading(check ? ui.t('intakeCheckHeading') : page.title, {
+      id: 'heading',
+      part: 'heading',
+      focusable: true,
+      lang: check ? undefined : page.langs?.['title'],
+    })}
+    <form
+      novalidate
+      @input=${(event: Event) => answerInput(v, event)}
+      @submit=${(event: Event) => {
+        event.preventDefault();
+        if (check) void flow.submit();
+        else flow.next();
+      }}
+    >
+      ${check
+        ? renderCheckAnswers({
+            form,
+            pages,
+            seen,
+            answers: flow.answers,
+            locale: ui.locale,
+            heading: (content, options) => ui.heading(content, options, true),
+            t: (key) => ui.t(key),
+            change: (index) => flow.change(index),
+          })
+        : html`${step === 1 ? renderStart(v, form) : nothing} ${markdownText(v, page.intro, page.langs?.['intro'])}
+          ${page.items.map((item) => html`${renderQuestion(item, questions)}${questions.after(item.id)}`)}
+          ${page.notice ? html`<p part="notice" class="muted small" lang=${page.langs?.['notice'] ?? nothing}>${page.notice}</p>` : nothing}`}
+      ${crisisAfter ? nothing : crisis}
+      ${check && flow.failure ? renderSendFailure(v, flow.failure) : nothing}
+      ${check && flow.tooLong ? renderTooLong(v, flow.tooLong) : nothing}
+      <button part="button" class="button" type="submit" aria-disabled=${flow.submitting ? 'true' : 'false'}>
+        ${check ? (form.submitLabel ? inLanguage(form.submitLabel, form.langs?.['submitLabel']) : ui.t('intakeSubmit')) : ui.t('intakeContinue')}
+      </button>
+      ${ui.renderWriteStatus(flow.status, 'intakeSending')}
+    </form>`;
+}
+
+/** Every input reports here: `name` is the answer's key, `data-part` what part of it changed. */
+function answerInput(v: IntakeView, event: Event): void {
+  const { name: key, type, checked, value, dataset } = event.target as HTMLInputElement;
+  const { form, answers } = v.flow;
+  if (form) v.flow.set(key, nextAnswer(form, key, answers[key], { part: dataset['part'], type, checked, value }));
+}
+
+/**
+ * The form's intro; then, when a safety answer would reach the clinic at once (the intake is
+ * linked to a booking and asks safety questions), a plain word that it will.
+ */
+function renderStart(v: IntakeView, form: ResolvedForm): unknown {
+  const signals = v.flow.followedUp && safetyFields(form).length > 0;
+  return html`${markdownText(v, form.intro, form.langs?.['intro'])}
+  ${signals ? html`<p part="notice" class="notice">${v.ui.t('intakeSafetyNotice')}</p>` : nothing}`;
+}
+
+/** The answers could not be sent: why, that they are kept, and "Try again" with the same key. */
+function renderSendFailure(v: IntakeView, failure: unknown): TemplateResult {
+  return html`<div part="notice" class="notice notice--error" role="alert">
+    <p>${v.ui.failureMessage(failure)}</p>
+    <p>${v.ui.t('detailsKept')}</p>
+    <button
+      part="button"
+      class="button button--secondary"
+      type="button"
+      data-focus-fallback='button[type="submit"]'
+      @click=${() => void v.flow.submit()}
+    >
+      ${v.ui.t('tryAgain')}
+    </button>
+  </div>`;
+}
+
+/** A `413`: not a dead end — which answer to shorten, and the way to it; nothing typed is lost. */
+function renderTooLong(v: IntakeView, { label, page }: TooLong): TemplateResult {
+  return html`<div part="notice" class="notice notice--error" role="alert">
+    <p>${label ? v.ui.t('intakeTooLong', { question: label }) : v.ui.t('intakeTooLongAny')}</p>
+    ${page === undefined
+      ? nothing
+      : html`<button part="button" class="button button--secondary" type="button" @click=${() => v.flow.change(page)}>
+          ${v.ui.t('intakeShortenAnswer')}
+        </button>`}
+  </div>`;
+}
+
+function renderPageErrors(v: IntakeView, errors: ValidationError[]): unknown {
+  return renderErrorSummary(
+    (title) => v.ui.heading(title),
+    v.ui.t('errorSummaryTitle'),
+    errors.map((error) => ({
+      href: `#f-${error.field}`,
+      message: error.message,
+      ...(error.lang ? { lang: error.lang } : {}),
+      focus: () => v.root.querySelector<HTMLElement>(`#${CSS.escape(`f-${error.field}`)}`)?.focus(),
+    })),
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * `<kap-intake>`'s content by state: loading, a form that could not be loaded (with "Try again"),
+ * the page shown, or the confirmation once the answers are sent; and the live region that
+ * announces the crisis panel once.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { isAbort } from '../../../api/abort.js';
+import type { ResolvedForm } from '../../../forms/definition.js';
+import { isUnknownForm } from '../controllers/form-source.js';
+import { crisisAnnouncement, crisisPanelView, renderCrisisPanel } from './crisis-panel.js';
+import { renderFormPage } from './form-page.js';
+import { markdownText, type IntakeView } from './intake-view.js';
+
+export function renderIntake(v: IntakeView): TemplateResult {
+  const { ui, source } = v;
+  // Focusable: where focus waits (see FocusRescue) when a "Try again" gives way to loading.
+  const loading = html`<p role="status" tabindex="-1">${ui.t('loading')}${ui.renderStillLoading()}</p>`;
+  const local = source.local;
+  return html`<div part="base" class="intake">
+    ${local
+      ? renderForm(v, local.form, loading)
+      : source.task.render({
+          initial: () => loading,
+          pending: () => renderForm(v, v.flow.form, loading),
+          // A form the backend does not have is a set-up problem, shown instead of the element.
+          error: (error) => (isAbort(error) || isUnknownForm(error) ? loading : renderLoadFailure(v, error)),
+          complete: (form) => renderForm(v, form),
+        })}
+    <p class="visually-hidden" aria-live="polite">${crisisAnnouncement(v)}</p>
+  </div>`;
+}
+
+function renderLoadFailure(v: IntakeView, error: unknown): TemplateResult {
+  return html`<div part="notice" class="notice notice--error" role="alert">
+    <p><strong>${v.ui.t('intakeLoadError')}</strong></p>
+    <p>${v.ui.failureMessage(error)}</p>
+    <button part="button" class="button button--secondary" type="button" @click=${v.source.loadAgain}>${v.ui.t('tryAgain')}</button>
+  </div>`;
+}
+
+/** `form` once it is laid out for render (or sent), else `otherwise`. */
+function renderForm(v: IntakeView, form: ResolvedForm | undefined, otherwise: unknown = nothing): unknown {
+  if (!form) return otherwise;
+  const { flow, layout } = v;
+  const crisis = () => (flow.safety ? renderCrisisPanel(crisisPanelView(v, form)) : nothing);
+  if (flow.view === 'done') return renderConfirmation(v, form, crisis());
+  return layout?.form === form ? renderFormPage(v, layout, crisis()) : otherwise;
+}
+
+function renderConfirmation(v: IntakeView, form: ResolvedForm, crisis: unknown): TemplateResult {
+  const { ui } = v;
+  const confirmation = form.confirmation;
+  return html`<div part="confirmation" class="notice notice--success">
+      ${ui.heading(confirmation?.heading ?? ui.t('intakeDoneHeading'), {
+        id: 'heading',
+        part: 'heading',
+        focusable: true,
+        lang: confirmation?.heading ? confirmation.langs?.['heading'] : undefined,
+      })}
+    </div>
+    ${v.flow.changesNotSent ? html`<p part="notice" class="notice">${ui.t('intakeChangesNotSent')}</p>` : nothing}
+    ${confirmation?.body ? markdownText(v, confirmation.body, confirmation.langs?.['body']) : html`<p>${ui.t('intakeDoneBody')}</p>`}
+    ${crisis}`;
+}
