@@ -3,7 +3,7 @@
  * `<script type="application/json">` with `{"checklist": {…definition…}, "sessionStart": "…"}`.
  * Ticks then live in memory only — nothing is written to storage.
  */
-import { Instant } from '../../api/schemas.js';
+import { Instant } from '../../api/generated/contract.js';
 import { parseChecklistDefinition, type ChecklistDefinition } from '../../checklist/definition.js';
 import { itemTexts } from '../../checklist/languages.js';
 import type { ChecklistEntry } from './controllers/checklist-sync.js';
