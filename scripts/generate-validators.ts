@@ -19,7 +19,7 @@ const root = resolve(import.meta.dirname, '..');
 interface Target {
   out: string;
   /** Modules whose exports are generated, and the names taken from each (all when omitted). */
-  sources: { module: string; names: string[] }[];
+  sources: { module: string; names: string[]; withKeys?: string[] }[];
 }
 
 const TARGETS: Target[] = [
@@ -50,10 +50,20 @@ const TARGETS: Target[] = [
       { module: 'src/api/clinic.ts', names: ['ClinicResponse'] },
     ],
   },
+  {
+    out: 'src/checklist/generated/definition.ts',
+    sources: [
+      {
+        module: 'src/checklist/definition.ts',
+        names: ['ChecklistDefinition', 'ChecklistItemDefinition'],
+        withKeys: ['ChecklistDefinition', 'ChecklistItemDefinition'],
+      },
+    ],
+  },
 ];
 
 /** Zod-free modules whose named exported functions a schema may use as a refinement or a message. */
-const HOMES = ['src/api/time-zone.ts', 'src/api/civil-date.ts'];
+const HOMES = ['src/api/time-zone.ts', 'src/api/civil-date.ts', 'src/i18n/local-text.ts', 'src/checklist/messages.ts'];
 
 type Def = Record<string, unknown> & { type: string; checks?: ZodLike[] };
 interface ZodLike {
@@ -279,9 +289,12 @@ async function generate(target: Target, homes: Map<unknown, { module: string; na
       const root = writer.name(schema, name);
       const type = `z.output<typeof ${alias}.${name}>`;
       const entries = schema._zod.def.type === 'enum' ? Object.values(schema._zod.def['entries'] as object) : undefined;
+      const keys = source.withKeys?.includes(name) ? Object.keys(schema._zod.def['shape'] as object) : undefined;
       exports.push(
-        `/** \`${name}\` of ${source.module}. */`,
-        entries
+        `/** \`${name}\` of ${source.module}${keys ? ', with the keys it knows' : ''}. */`,
+        keys
+          ? `export const ${name}: ${writer.use('Validator')}<${type}> & { keys: string[] } = { ...${writer.use('validator')}<${type}>(${root}), keys: ${JSON.stringify(keys)} };`
+          : entries
           ? `export const ${name}: ${writer.use('Validator')}<${type}> & { options: ${type}[] } = { ...${writer.use('validator')}<${type}>(${root}), options: ${JSON.stringify(entries)} };`
           : `export const ${name}: ${writer.use('Validator')}<${type}> = ${writer.use('validator')}<${type}>(${root});`,
       );

@@ -13,13 +13,30 @@ import fc from 'fast-check';
 import * as generated from '../../src/api/generated/contract.js';
 import * as clinic from '../../src/api/clinic.js';
 import * as schemas from '../../src/api/schemas.js';
+import * as checklistGenerated from '../../src/checklist/generated/definition.js';
+import * as checklist from '../../src/checklist/definition.js';
+import { KAP_DEFAULT_CHECKLIST } from '../../src/checklist/kap-default.js';
 
-interface Parser {
-  safeParse(value: unknown): { success: boolean; data?: unknown; error?: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> } };
+interface IssueLike {
+  code: string;
+  path: ReadonlyArray<PropertyKey>;
+  message: string;
+  keys?: string[];
+  errors?: IssueLike[][];
 }
 
-const zodSchemas: Record<string, Parser> = { ...(schemas as unknown as Record<string, Parser>), ClinicResponse: clinic.ClinicResponse };
-const names = Object.keys(generated);
+interface Parser {
+  safeParse(value: unknown): { success: boolean; data?: unknown; error?: { issues: readonly IssueLike[] } };
+}
+
+const zodSchemas: Record<string, Parser> = {
+  ...(schemas as unknown as Record<string, Parser>),
+  ClinicResponse: clinic.ClinicResponse,
+  ChecklistDefinition: checklist.ChecklistDefinition,
+  ChecklistItemDefinition: checklist.ChecklistItemDefinition,
+};
+const generatedValidators: Record<string, Parser> = { ...(generated as unknown as Record<string, Parser>), ...(checklistGenerated as unknown as Record<string, Parser>) };
+const names = Object.keys(generatedValidators);
 
 const INSTANT = '2026-03-04T14:00:00Z';
 const BOOKING = { id: 'b1', service: 'consultation', start: INSTANT, end: '2026-03-04T14:45:00Z', status: 'confirmed' };
@@ -74,19 +91,30 @@ const VALID: Record<string, unknown> = {
     crisisResources: { US: [{ name: '988 Lifeline', description: 'Call or text', phone: '988', sms: '988', url: 'https://988lifeline.org' }] },
     theme: { tokens: { '--kap-color': '#123' } },
   },
+  ChecklistDefinition: { ...KAP_DEFAULT_CHECKLIST, $comment: 'for the clinic', id: ' kap ', title: { en: 'Ready', es: 'Listo' } },
+  ChecklistItemDefinition: { id: 'stop-eating', text: ' Stop eating ', group: { en: 'On the day' }, dueOffsetMinutes: -240 },
 };
 
-/** What the elements read of a result: accepted with which output, or the issues' paths and messages. */
+/** What the elements read of an issue: its code, path and message, a union's branches, unknown keys. */
+function shown(issue: IssueLike): unknown {
+  return {
+    code: issue.code,
+    path: issue.path,
+    message: issue.message,
+    ...(issue.keys ? { keys: issue.keys } : {}),
+    ...(issue.errors ? { errors: issue.errors.map((branch) => branch.map(shown)) } : {}),
+  };
+}
+
+/** Accepted with which output, or refused with which issues, in order. */
 function outcome(parser: Parser, value: unknown): unknown {
   const result = parser.safeParse(value);
-  return result.success
-    ? { ok: true, data: result.data }
-    : { ok: false, issues: result.error!.issues.map((issue) => ({ path: issue.path, message: issue.message })) };
+  return result.success ? { ok: true, data: result.data } : { ok: false, issues: result.error!.issues.map(shown) };
 }
 
 function agree(name: string, value: unknown): void {
   const expected = outcome(zodSchemas[name]!, value);
-  const actual = outcome((generated as unknown as Record<string, Parser>)[name]!, value);
+  const actual = outcome(generatedValidators[name]!, value);
   assert.deepEqual(actual, expected, `${name} on ${JSON.stringify(value)}`);
 }
 
@@ -101,7 +129,8 @@ const oddLeaf = fc.oneof(
     '2026-03-04T14:00:00+01:00',
     'ana@example',
     'a'.repeat(201),
-    '💙'.repeat(17),
+    '💙'.repeat(8),
+    '💙'.repeat(150),
     'in_person',
     'confirmed',
     '123',

@@ -4,7 +4,8 @@
  * Ticks then live in memory only — nothing is written to storage.
  */
 import { Instant } from '../../api/generated/contract.js';
-import { parseChecklistDefinition, type ChecklistDefinition } from '../../checklist/definition.js';
+import type { ChecklistDefinition } from '../../checklist/definition.js';
+import { parseChecklistDefinition } from '../../checklist/parse.js';
 import { itemTexts } from '../../checklist/languages.js';
 import type { ChecklistEntry } from './controllers/checklist-sync.js';
 
