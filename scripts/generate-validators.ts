@@ -60,10 +60,14 @@ const TARGETS: Target[] = [
       },
     ],
   },
+  {
+    out: 'src/forms/generated/definition.ts',
+    sources: [{ module: 'src/forms/definition.ts', names: ['FormDefinition', 'ItemsPage'] }],
+  },
 ];
 
 /** Zod-free modules whose named exported functions a schema may use as a refinement or a message. */
-const HOMES = ['src/api/time-zone.ts', 'src/api/civil-date.ts', 'src/i18n/local-text.ts', 'src/checklist/messages.ts'];
+const HOMES = ['src/api/time-zone.ts', 'src/api/civil-date.ts', 'src/i18n/local-text.ts', 'src/checklist/messages.ts', 'src/forms/https-url.ts'];
 
 type Def = Record<string, unknown> & { type: string; checks?: ZodLike[] };
 interface ZodLike {
@@ -173,7 +177,7 @@ class Writer {
       return same;
     }
     this.expressions.set(expression, name);
-    this.lines.push(`const ${name} = ${expression};`);
+    this.lines.push(`const ${name}: ${this.use('Schema')} = ${expression};`);
     return name;
   }
 
@@ -225,7 +229,7 @@ class Writer {
         const catchall = def['catchall'] as ZodLike | undefined;
         if (catchall && catchall._zod.def.type !== 'never') throw new Error(`${where}: only z.object and z.strictObject are supported`);
         const shape = def['shape'] as Record<string, ZodLike>;
-        const fields = Object.entries(shape).map(([key, value]) => `${JSON.stringify(key)}: ${this.name(value, `${where}.${key}`)}`);
+        const fields = Object.entries(shape).map(([key, value]) => `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}: ${this.name(value, `${where}.${key}`)}`);
         return `${this.use('object')}(${this.args(`() => ({ ${fields.join(', ')} })`, catchall ? 'true' : undefined, this.checks(def, where), error)})`;
       }
       case 'array': {
@@ -302,7 +306,7 @@ async function generate(target: Target, homes: Map<unknown, { module: string; na
   }
   let runtime = relative(dirname(resolve(root, target.out)), resolve(root, 'src/api/validate.js'));
   if (!runtime.startsWith('.')) runtime = `./${runtime}`;
-  const typeOnly = new Set(['Validator']);
+  const typeOnly = new Set(['Schema', 'Validator']);
   const values = [...writer.runtime].filter((name) => !typeOnly.has(name)).sort();
   const types = [...writer.runtime].filter((name) => typeOnly.has(name)).sort();
   const header = [

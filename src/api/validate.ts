@@ -16,6 +16,8 @@
  * schema that ran it, else `Invalid input` (zod/mini loads no locale).
  */
 
+import { describeIssue } from './issues.js';
+
 /** An issue as zod reports it (`$ZodIssue`): what the elements read is `path` and `message`. */
 export interface Issue {
   readonly code: string;
@@ -67,6 +69,8 @@ export type SafeParse<T> = { success: true; data: T } | { success: false; error:
 
 export interface Validator<T> {
   safeParse(value: unknown): SafeParse<T>;
+  /** The value, or an error naming the first issue (zod's `parse` throws too). */
+  parse(value: unknown): T;
 }
 
 const aborted = (issues: RawIssue[], from = 0, explicit = false): boolean =>
@@ -348,7 +352,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** `z.record(key, value)` with a string key schema. */
-export function record<T>(key: Schema<string>, value: () => Schema<T>, checks?: Check[], error?: Message): Schema<Record<string, T>> {
+export function record<T>(key: Schema, value: () => Schema<T>, checks?: Check[], error?: Message): Schema<Record<string, T>> {
   return schema(
     (p) => {
       const input = p.value;
@@ -431,6 +435,11 @@ export function validator<T>(root: Schema<unknown>): Validator<T> {
     safeParse(value) {
       const result = root.run({ value, issues: [] });
       return result.issues.length ? { success: false, error: { issues: result.issues.map(finish) } } : { success: true, data: result.value as T };
+    },
+    parse(value) {
+      const result = this.safeParse(value);
+      if (!result.success) throw new TypeError(describeIssue(result.error.issues[0]));
+      return result.data;
     },
   };
 }

@@ -8,6 +8,7 @@
  */
 import { provideInstruments } from './built-in-instruments.js';
 import { checkResolvedForm } from './definition-checks.js';
+import { FormDefinition } from './definition.js';
 import { describeIssues } from './definition-problems.js';
 import { MEDICAL_SCREENING_PAGE } from './medical-screening.js';
 import { BUILT_IN_INSTRUMENTS } from './instruments/built-in.js';
@@ -21,7 +22,8 @@ import { resolveFormDefinition, type ParseOptions, type ParseResult } from './pa
 export function parseFormDefinition(json: unknown, options: ParseOptions = {}): ParseResult {
   provideInstruments(BUILT_IN_INSTRUMENTS);
   const resolved = resolveFormDefinition(json, { ...options, includes: { 'kap-medical-screening': MEDICAL_SCREENING_PAGE, ...options.includes } });
-  if (!resolved.ok) return { ok: false, problems: describeIssues(resolved.issues, json) };
+  // The render path refused it with the generated validator; the authoring checks word zod's own issues.
+  if (!resolved.ok) return { ok: false, problems: describeIssues(FormDefinition.safeParse(json).error?.issues ?? [], json) };
   const problems = [...resolved.textProblems, ...checkResolvedForm(resolved.form)];
   if (problems.length) return { ok: false, problems };
   return { ok: true, form: resolved.form, warnings: resolved.warnings };

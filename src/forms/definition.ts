@@ -16,6 +16,7 @@ import { MAX_ANSWER_LENGTH } from '../api/intake-submission.js';
 import * as z from 'zod/mini';
 import { LanguageTag, localText } from '../i18n/local-text-schema.js';
 import type { LocalText } from '../i18n/local-text.js';
+import { isHttpsUrl } from './https-url.js';
 import { INSTRUMENT_IDS } from './instruments/ids.js';
 import type { InstrumentId } from './instruments/types.js';
 
@@ -320,19 +321,6 @@ export const CrisisResource = z.strictObject({
     ),
   ),
 });
-
-/**
- * Whether `value` parses as an https: URL with a host, as the crisis panel renders it (`new URL(url).host`).
- * `new URL` rather than `URL.canParse`, which Safari before 17 lacks.
- */
-function isHttpsUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' && url.host !== '';
-  } catch {
-    return false;
-  }
-}
 
 export const CrisisPanel = z.strictObject({
   heading: z.optional(Label),

@@ -16,6 +16,10 @@ import * as schemas from '../../src/api/schemas.js';
 import * as checklistGenerated from '../../src/checklist/generated/definition.js';
 import * as checklist from '../../src/checklist/definition.js';
 import { KAP_DEFAULT_CHECKLIST } from '../../src/checklist/kap-default.js';
+import { DEMO_INTAKE_FORM } from '../../src/forms/demo-intake.js';
+import * as forms from '../../src/forms/definition.js';
+import * as formsGenerated from '../../src/forms/generated/definition.js';
+import { MEDICAL_SCREENING_PAGE } from '../../src/forms/medical-screening.js';
 
 interface IssueLike {
   code: string;
@@ -34,8 +38,12 @@ const zodSchemas: Record<string, Parser> = {
   ClinicResponse: clinic.ClinicResponse,
   ChecklistDefinition: checklist.ChecklistDefinition,
   ChecklistItemDefinition: checklist.ChecklistItemDefinition,
+  FormDefinition: forms.FormDefinition,
+  ItemsPage: forms.ItemsPage,
 };
-const generatedValidators: Record<string, Parser> = { ...(generated as unknown as Record<string, Parser>), ...(checklistGenerated as unknown as Record<string, Parser>) };
+const generatedValidators: Record<string, Parser> = { ...(generated as unknown as Record<string, Parser>), ...(checklistGenerated as unknown as Record<string, Parser>),
+  ...(formsGenerated as unknown as Record<string, Parser>),
+};
 const names = Object.keys(generatedValidators);
 
 const INSTANT = '2026-03-04T14:00:00Z';
@@ -93,6 +101,35 @@ const VALID: Record<string, unknown> = {
   },
   ChecklistDefinition: { ...KAP_DEFAULT_CHECKLIST, $comment: 'for the clinic', id: ' kap ', title: { en: 'Ready', es: 'Listo' } },
   ChecklistItemDefinition: { id: 'stop-eating', text: ' Stop eating ', group: { en: 'On the day' }, dueOffsetMinutes: -240 },
+  /** The demo intake, and the rules it leaves out: conditions, reviews, a crisis panel, a number. */
+  FormDefinition: {
+    ...DEMO_INTAKE_FORM,
+    $schema: './form-definition.schema.json',
+    lang: 'en',
+    version: '2',
+    submitLabel: { en: 'Send', es: 'Enviar' },
+    confirmation: { heading: 'Thanks' },
+    crisis: {
+      clinicPhone: '+1 212 555 0100',
+      resources: [{ name: '988', phone: '988', url: 'https://988lifeline.org' }],
+      countries: { GB: { resources: [{ name: 'Samaritans', sms: '116 123' }] } },
+    },
+    pages: [
+      ...DEMO_INTAKE_FORM.pages,
+      { include: 'kap-medical-screening', when: { item: 'age', greaterThan: 17 } },
+      {
+        id: 'more',
+        title: { en: 'More', es: 'Más' },
+        when: { any: [{ item: 'age', anyOf: [18, 'x'] }, { all: [{ item: 'age', answered: true }] }] },
+        items: [
+          { id: 'weight', type: 'number', label: 'Weight', unit: 'kg', min: 20, max: 400, integer: true, required: false },
+          { id: 'mood', type: 'choice', label: 'Mood', options: [{ value: 'ok', label: 'OK', score: 0 }, { value: 'low', label: 'Low', score: 2, review: 'low-mood', safety: true }], review: [{ when: { equals: 'low' }, flag: 'low-mood' }] },
+          { id: 'note', type: 'display', text: '**Note**' },
+        ],
+      },
+    ],
+  },
+  ItemsPage: MEDICAL_SCREENING_PAGE,
 };
 
 /** What the elements read of an issue: its code, path and message, a union's branches, unknown keys. */
