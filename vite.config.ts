@@ -169,7 +169,8 @@ const cdnEntries: Record<string, string> = {
   'kap-booking': 'src/kap-booking.ts',
   'kap-intake': 'src/kap-intake.ts',
   'kap-prep-checklist': 'src/kap-prep-checklist.ts',
-  'kap-elements': 'src/index.ts',
+  // The npm entry's typed API less the zod schemas (src/kap-elements.ts): the drop-in files carry no zod.
+  'kap-elements': 'src/kap-elements.ts',
 };
 
 function cdnBuild(): UserConfig {

@@ -230,7 +230,7 @@ export const int = (checks: Check[] = [], error?: Message): Schema<number> => {
 
 export const boolean = (error?: Message): Schema<boolean> => schema((p) => (typeof p.value === 'boolean' ? p : typeIssue(p, 'boolean', error)), [], error);
 
-export const unknown: Schema<unknown> = schema((p) => p);
+export const unknown: Schema<unknown> = { run: (p) => p };
 
 /** `z.literal` and `z.enum`: one of `values`. */
 export function oneOf<T>(values: readonly T[], error?: Message): Schema<T> {

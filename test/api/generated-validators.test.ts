@@ -132,15 +132,9 @@ const VALID: Record<string, unknown> = {
   ItemsPage: MEDICAL_SCREENING_PAGE,
 };
 
-/** What the elements read of an issue: its code, path and message, a union's branches, unknown keys. */
+/** An issue as a plain object: every detail zod gives (code, path, message, bounds, a union's branches…). */
 function shown(issue: IssueLike): unknown {
-  return {
-    code: issue.code,
-    path: issue.path,
-    message: issue.message,
-    ...(issue.keys ? { keys: issue.keys } : {}),
-    ...(issue.errors ? { errors: issue.errors.map((branch) => branch.map(shown)) } : {}),
-  };
+  return JSON.parse(JSON.stringify(issue, (_key, value: unknown) => (typeof value === 'bigint' ? String(value) : value)));
 }
 
 /** Accepted with which output, or refused with which issues, in order. */
