@@ -73,8 +73,12 @@ export interface Validator<T> {
   parse(value: unknown): T;
 }
 
-const aborted = (issues: RawIssue[], from = 0, explicit = false): boolean =>
-  issues.slice(from).some((issue) => (explicit ? issue.continue === false : issue.continue !== true));
+function aborted(issues: RawIssue[], from = 0, explicit = false): boolean {
+  for (let index = from; index < issues.length; index++) {
+    if (explicit ? issues[index]!.continue === false : issues[index]!.continue !== true) return true;
+  }
+  return false;
+}
 
 function text(message: Message | undefined, issue: RawIssue): string | undefined {
   return typeof message === 'function' ? message(issue) : message;
@@ -112,7 +116,11 @@ function typeIssue(payload: Payload, expected: string, error: Message | undefine
   return payload;
 }
 
-const lengthOf = (value: unknown): number => (typeof value === 'string' ? [...value].length : (value as unknown[]).length);
+/** Strings count code points, as zod does, and as zod counts them only when the units leave it in doubt. */
+const codePoints = (value: unknown, doubt: (units: number) => boolean): number => {
+  const units = (value as unknown[]).length;
+  return typeof value === 'string' && doubt(units) ? [...value].length : units;
+};
 const originOf = (value: unknown): string => (Array.isArray(value) ? 'array' : typeof value === 'string' ? 'string' : 'unknown');
 
 // ---- checks ---------------------------------------------------------------------------------
@@ -121,7 +129,7 @@ export function minLength(minimum: number, error?: Message, abort?: boolean): Ch
   return {
     length: true,
     run(payload) {
-      if (lengthOf(payload.value) >= minimum) return;
+      if (codePoints(payload.value, (units) => units >= minimum && units < minimum * 2) >= minimum) return;
       payload.issues.push({ origin: originOf(payload.value), code: 'too_small', minimum, inclusive: true, input: payload.value, own: error, continue: !abort });
     },
   };
@@ -131,7 +139,7 @@ export function maxLength(maximum: number, error?: Message, abort?: boolean): Ch
   return {
     length: true,
     run(payload) {
-      if (lengthOf(payload.value) <= maximum) return;
+      if (codePoints(payload.value, (units) => units > maximum) <= maximum) return;
       payload.issues.push({ origin: originOf(payload.value), code: 'too_big', maximum, inclusive: true, input: payload.value, own: error, continue: !abort });
     },
   };
@@ -276,7 +284,7 @@ export function withDefault<T>(inner: Schema<T>, fallback: T): Schema<T> {
 }
 
 function prefixed(key: PropertyKey, issues: RawIssue[]): RawIssue[] {
-  return issues.map((issue) => ({ ...issue, path: [key, ...(issue.path ?? [])] }));
+  return issues.length ? issues.map((issue) => ({ ...issue, path: [key, ...(issue.path ?? [])] })) : issues;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
