@@ -6,7 +6,7 @@
  *   goes to `dist/chunks/`. Not minified (the app's bundler minifies), so readable as shipped.
  * - `vite build --mode cdn` — the drop-in build: `dist/cdn/kap-booking.js`, `kap-intake.js`,
  *   `kap-prep-checklist.js` and `kap-elements.js` (all three), each a self-contained, minified ES
- *   module with Lit and zod/mini inside, for a plain `<script type="module">` (a page loads the one it
+ *   module with Lit inside (and no zod: it checks with the validators generated from the zod schemas, `npm run generate`), for a plain `<script type="module">` (a page loads the one it
  *   needs); what a file needs only sometimes is in `dist/cdn/chunks/`, imported dynamically from the
  *   script's own origin; plus `dist/cdn/i18n/es.js`, the Spanish strings as their own self-contained
  *   module (it registers into a `globalThis`-symbol registry, so it works beside any drop-in file
@@ -169,7 +169,8 @@ const cdnEntries: Record<string, string> = {
   'kap-booking': 'src/kap-booking.ts',
   'kap-intake': 'src/kap-intake.ts',
   'kap-prep-checklist': 'src/kap-prep-checklist.ts',
-  'kap-elements': 'src/index.ts',
+  // The npm entry's typed API less the zod schemas (src/kap-elements.ts): the drop-in files carry no zod.
+  'kap-elements': 'src/kap-elements.ts',
 };
 
 function cdnBuild(): UserConfig {

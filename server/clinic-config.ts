@@ -7,7 +7,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { ClinicConfiguration, minuteOfDay, type ConfiguredForm } from '../src/api/clinic-config.js';
-import { parseChecklistDefinition } from '../src/checklist/definition.js';
+import { parseChecklistDefinition } from '../src/checklist/parse.js';
 import { checkWith } from './routes/validation.js';
 import { servedForm } from './stores/code-forms.js';
 import { isRefusal } from './stores/refusal.js';

@@ -4,7 +4,7 @@
  * the template; only new bookings get the new wording. A booking whose template was broken at the
  * time (or made before checklists existed) gets its copy when its checklist is first read.
  */
-import { parseChecklistDefinition } from '../../src/checklist/definition.js';
+import { parseChecklistDefinition } from '../../src/checklist/parse.js';
 import { itemTexts } from '../../src/checklist/languages.js';
 import type { ChecklistCopy, ClinicStore } from './types.js';
 

@@ -5,6 +5,7 @@
  */
 import { configurationError, resolveApiBase } from './api-base.js';
 import { describeIssue } from './issues.js';
+// The browser checks with validators generated from the zod schemas (src/api/generated/): no zod here.
 import {
   AvailabilityQuery as AvailabilityQuerySchema,
   AvailabilityResponse as AvailabilityResponseSchema,
@@ -12,28 +13,31 @@ import {
   BookingResponse as BookingResponseSchema,
   ChecklistItemResponse as ChecklistItemResponseSchema,
   ChecklistResponse as ChecklistResponseSchema,
+  ClinicResponse as ClinicResponseSchema,
   HoldResponse as HoldResponseSchema,
   FormDefinitionBody as FormDefinitionBodySchema,
   IntakeResponseCreated as IntakeResponseCreatedSchema,
   SafetySignalCreated as SafetySignalCreatedSchema,
   ServicesResponse as ServicesResponseSchema,
-  type AvailabilityQuery,
-  type AvailabilityResponse,
-  type Booking,
-  type BookingCreatedResponse,
-  type BookingRequest,
-  type ChecklistItemState,
-  type ChecklistResponse,
-  type Hold,
-  type HoldRequest,
-  type IntakeResponse,
-  type RescheduleRequest,
-  type SafetySignal,
-  type SafetySignalRequest,
-  type Service,
-  type ServicesResponse,
+} from './generated/contract.js';
+import type {
+  AvailabilityQuery,
+  AvailabilityResponse,
+  Booking,
+  BookingCreatedResponse,
+  BookingRequest,
+  ChecklistItemState,
+  ChecklistResponse,
+  Hold,
+  HoldRequest,
+  IntakeResponse,
+  RescheduleRequest,
+  SafetySignal,
+  SafetySignalRequest,
+  Service,
+  ServicesResponse,
 } from './schemas.js';
-import { ClinicResponse as ClinicResponseSchema, type ClinicResponse } from './clinic.js';
+import type { ClinicResponse } from './clinic.js';
 import type { IntakeSubmission } from './intake-submission.js';
 import { Transport, type RequestOptions, type TransportOptions, type WriteOptions } from './transport.js';
 

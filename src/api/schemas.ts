@@ -5,32 +5,15 @@
  * parsed leniently (unknown keys are dropped), request objects strictly by the server.
  */
 import * as z from 'zod/mini';
+import { isTimeZone } from './time-zone.js';
 
 /** An ISO 8601 instant in UTC, e.g. `2026-03-04T14:00:00Z`. */
 export const Instant = z.iso.datetime({ offset: false, local: false });
 
 /** An IANA time zone name, e.g. `America/New_York`. Checked against the runtime's zone data. */
-export const TimeZone = z.string().check(
-  z.refine((value) => isTimeZone(value), 'Expected an IANA time zone name such as America/New_York'),
-);
+export const TimeZone = z.string().check(z.refine(isTimeZone, 'Expected an IANA time zone name such as America/New_York'));
 
-/** Answers are cached: the first Intl formatter for a zone loads its data, which is slow. */
-const knownZones = new Map<string, boolean>();
-
-export function isTimeZone(value: string): boolean {
-  if (!value) return false;
-  let known = knownZones.get(value);
-  if (known === undefined) {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: value });
-      known = true;
-    } catch {
-      known = false;
-    }
-    knownZones.set(value, known);
-  }
-  return known;
-}
+export { isTimeZone };
 
 const Id = z.string().check(z.minLength(1), z.maxLength(200));
 

@@ -10,7 +10,7 @@ import { configurationError } from './api-base.js';
 import { KapApiError, type KapErrorKind } from './errors.js';
 import { describeIssue } from './issues.js';
 import { abortError, backoffDelay, defaultSleep, DEFAULT_RETRIES, DEFAULT_RETRY_BASE_MS, MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry.js';
-import { ErrorBody as ErrorBodySchema } from './schemas.js';
+import { ErrorBody as ErrorBodySchema } from './generated/contract.js';
 
 export interface TransportOptions {
   /** Defaults to `globalThis.fetch`, read at call time so tests can stub it. */

@@ -3,7 +3,7 @@
  * that turn a silent mistake into a precise line for the website team. Plain functions: the
  * element decides whether a problem blocks it (`reportConfigurationProblem`) or only warns.
  */
-import { isTimeZone } from '../api/schemas.js';
+import { isTimeZone } from '../api/time-zone.js';
 import { enShared } from '../i18n/en-shared.js';
 import { builtInStrings } from '../i18n/registry.js';
 import type { KapStrings } from '../i18n/strings.js';

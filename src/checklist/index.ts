@@ -2,3 +2,4 @@ export * from './definition.js';
 export * from './due.js';
 export * from './kap-default.js';
 export * from './languages.js';
+export * from './parse.js';

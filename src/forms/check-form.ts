@@ -8,6 +8,7 @@
  */
 import { provideInstruments } from './built-in-instruments.js';
 import { checkResolvedForm } from './definition-checks.js';
+import type { core } from 'zod/mini';
 import { describeIssues } from './definition-problems.js';
 import { MEDICAL_SCREENING_PAGE } from './medical-screening.js';
 import { BUILT_IN_INSTRUMENTS } from './instruments/built-in.js';
@@ -21,7 +22,8 @@ import { resolveFormDefinition, type ParseOptions, type ParseResult } from './pa
 export function parseFormDefinition(json: unknown, options: ParseOptions = {}): ParseResult {
   provideInstruments(BUILT_IN_INSTRUMENTS);
   const resolved = resolveFormDefinition(json, { ...options, includes: { 'kap-medical-screening': MEDICAL_SCREENING_PAGE, ...options.includes } });
-  if (!resolved.ok) return { ok: false, problems: describeIssues(resolved.issues, json) };
+  // The generated validator's issues are zod's, detail for detail (test/api/generated-validators.test.ts).
+  if (!resolved.ok) return { ok: false, problems: describeIssues(resolved.issues as unknown as readonly core.$ZodIssue[], json) };
   const problems = [...resolved.textProblems, ...checkResolvedForm(resolved.form)];
   if (problems.length) return { ok: false, problems };
   return { ok: true, form: resolved.form, warnings: resolved.warnings };

@@ -19,6 +19,7 @@ import * as z from 'zod/mini';
 import { LanguageTag, localText } from '../i18n/local-text-schema.js';
 import { Condition, ItemId, Label, Markdown, PlainText, type Marked, type Resolved, type TextLanguages } from './definition-basics.js';
 import { Item } from './definition-items.js';
+import { isHttpsUrl } from './https-url.js';
 import { INSTRUMENT_IDS } from './instruments/ids.js';
 import type { InstrumentId } from './instruments/types.js';
 
@@ -80,19 +81,6 @@ export const CrisisResource = z.strictObject({
     ),
   ),
 });
-
-/**
- * Whether `value` parses as an https: URL with a host, as the crisis panel renders it (`new URL(url).host`).
- * `new URL` rather than `URL.canParse`, which Safari before 17 lacks.
- */
-function isHttpsUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' && url.host !== '';
-  } catch {
-    return false;
-  }
-}
 
 export const CrisisPanel = z.strictObject({
   heading: z.optional(Label),

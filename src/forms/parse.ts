@@ -8,11 +8,14 @@
  * express and words every problem for the website team.
  */
 import type * as z from 'zod/mini';
+import type { Issue } from '../api/validate.js';
 import { sameLanguage } from '../i18n/local-text.js';
 import { instrumentsAtHand, loadInstruments } from './built-in-instruments.js';
 import { DEFAULT_CRISIS_PANEL } from './crisis.js';
 import type { Item } from './definition-items.js';
-import { FormDefinition, ItemsPage, type CrisisPanel, type IncludeId, type Page, type ResolvedForm, type ResolvedPage } from './definition.js';
+import type { CrisisPanel, IncludeId, ItemsPage, Page, ResolvedForm, ResolvedPage } from './definition.js';
+// The render path checks with the validators generated from the schemas of definition.ts: no zod in the browser.
+import { FormDefinition, ItemsPage as ItemsPageSchema } from './generated/definition.js';
 import { instrumentIn, instrumentPage } from './instrument-pages.js';
 import { checkTexts, localizePage, localizePanel, localizeTexts, withTranslation } from './localize.js';
 import type { FormsTranslation } from './translations.js';
@@ -95,7 +98,7 @@ const BUILT_IN_LANG = 'en';
 /** What `resolveFormDefinition` gives: the form, or the schema's issues (worded by `parseFormDefinition`). */
 export type Resolution =
   | { ok: true; form: ResolvedForm; warnings: string[]; textProblems: string[] }
-  | { ok: false; issues: readonly z.core.$ZodIssue[] };
+  | { ok: false; issues: readonly Issue[] };
 
 /**
  * Reads a definition that has passed the authoring checks (the backend's, which runs
@@ -145,7 +148,7 @@ function resolvePage(
     const translated = translation?.includes?.[page.include];
     const included = includes[page.include];
     if (!included) throw new Error(`pages[${index}]: the ready-made page "${page.include}" was not loaded (loadIncludedPages).`);
-    const written = ItemsPage.parse(withTranslation(included, BUILT_IN_LANG, translated, translation?.lang ?? lang));
+    const written = ItemsPageSchema.parse(withTranslation(included, BUILT_IN_LANG, translated, translation?.lang ?? lang));
     const ready = localizePage<z.output<typeof ItemsPage> & { langs?: Record<string, string> }>(written, lang, BUILT_IN_LANG);
     // The clinic's own title (with its own language) replaces the built-in one.
     const ownTitle = page.title as string | undefined;

@@ -5,7 +5,7 @@
  * Apart from `local-text.ts` so that modules which only pick texts (the Spanish module) stay free of zod.
  */
 import * as z from 'zod/mini';
-import type { LocalText } from './local-text.js';
+import { hasSomeText, type LocalText } from './local-text.js';
 
 /** A BCP 47 language tag as used in maps of texts: `en`, `es`, `es-MX`, `pt-BR`, `zh-Hant`. */
 export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
@@ -18,6 +18,6 @@ export const LanguageTag = z
 export function localText<T extends z.ZodMiniType<string>>(text: T): z.ZodMiniType<LocalText, LocalText> {
   return z.union([
     text,
-    z.record(LanguageTag, text).check(z.refine((map) => Object.keys(map).length > 0, 'must give the text in at least one language')),
+    z.record(LanguageTag, text).check(z.refine(hasSomeText, 'must give the text in at least one language')),
   ]) as unknown as z.ZodMiniType<LocalText, LocalText>;
 }

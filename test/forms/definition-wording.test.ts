@@ -6,7 +6,7 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseChecklistDefinition } from '../../src/checklist/definition.js';
+import { parseChecklistDefinition } from '../../src/checklist/parse.js';
 import { parseFormDefinition } from '../../src/forms/check-form.js';
 import { entryPlace, invalidDefinition, unknownProperties, valueAt } from '../../src/text/definition-problems.js';
 

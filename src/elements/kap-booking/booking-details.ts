@@ -3,7 +3,8 @@
  * so nothing is ever lost), which answers are wrong (`invalidFields`, judged by the contract's
  * own schemas) and what goes to the server (`bookingPayload`).
  */
-import { CareReason, ClientDetails, Consent, type BookingRequest } from '../../api/schemas.js';
+import { CareReason, ClientDetails, Consent } from '../../api/generated/contract.js';
+import type { BookingRequest, CareReason as CareReasonValue } from '../../api/schemas.js';
 import type { KapStringKey } from '../../i18n/strings.js';
 
 export interface DetailsValues {
@@ -11,7 +12,7 @@ export interface DetailsValues {
   email: string;
   phone: string;
   /** `''` until the client answers; `prefer_not_to_say` sends no reason. */
-  reason: CareReason | typeof PREFER_NOT_TO_SAY | '';
+  reason: CareReasonValue | typeof PREFER_NOT_TO_SAY | '';
   privacy: boolean;
   contact: boolean;
 }
@@ -21,7 +22,7 @@ export type DetailsField = keyof DetailsValues;
 /** In the order the fields appear, which is the order of the error summary. */
 export const DETAILS_FIELDS: readonly DetailsField[] = ['name', 'email', 'phone', 'reason', 'privacy', 'contact'];
 
-export const CARE_REASONS: readonly CareReason[] = CareReason.options;
+export const CARE_REASONS: readonly CareReasonValue[] = CareReason.options;
 
 /** The extra answer that lets a client take back a reason they had chosen. */
 export const PREFER_NOT_TO_SAY = 'prefer_not_to_say';

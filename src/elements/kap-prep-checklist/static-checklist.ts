@@ -3,8 +3,9 @@
  * `<script type="application/json">` with `{"checklist": {…definition…}, "sessionStart": "…"}`.
  * Ticks then live in memory only — nothing is written to storage.
  */
-import { Instant } from '../../api/schemas.js';
-import { parseChecklistDefinition, type ChecklistDefinition } from '../../checklist/definition.js';
+import { Instant } from '../../api/generated/contract.js';
+import type { ChecklistDefinition } from '../../checklist/definition.js';
+import { parseChecklistDefinition } from '../../checklist/parse.js';
 import { itemTexts } from '../../checklist/languages.js';
 import type { ChecklistEntry } from './controllers/checklist-sync.js';
 

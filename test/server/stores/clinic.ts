@@ -5,7 +5,7 @@ import { DEMO_CHECKLIST_TEMPLATES } from '../../../server/demo/checklists.js';
 import { DEMO_HORIZON_DAYS, DEMO_LANGUAGE, DEMO_MIN_NOTICE_MINUTES, DEMO_OPENING_HOURS, DEMO_SERVICES, DEMO_SLOT_STEP_MINUTES } from '../../../server/demo/clinic.js';
 import { checklistCopyFor } from '../../../server/stores/checklist-templates.js';
 import { DEMO_INTAKE_FORM_ID } from '../../../server/demo/intake-form.js';
-import { parseChecklistDefinition } from '../../../src/checklist/definition.js';
+import { parseChecklistDefinition } from '../../../src/checklist/parse.js';
 import { itemTexts } from '../../../src/checklist/languages.js';
 import { worstSubmissionBytes } from '../../../src/forms/submission-size.js';
 import { withStores, type OpenStores } from './fixtures.js';

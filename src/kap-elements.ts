@@ -1,0 +1,20 @@
+/**
+ * The drop-in file with all three elements (`dist/cdn/kap-elements.js`, `vite build --mode cdn`):
+ * what `src/index.ts` gives a page, less the contract's zod schemas — a page checks responses with
+ * the generated validators (src/api/generated/), so the file carries no zod. An app that wants the
+ * schemas imports the npm entry (`kap-elements`), which keeps the whole typed API.
+ */
+// First, before Lit: it reports a page whose CSP refuses Lit's Trusted Types policy.
+import './base/trusted-types-watch.js';
+export { KapBooking } from './kap-booking.js';
+export { KapPrepChecklist } from './kap-prep-checklist.js';
+export { KapIntake } from './kap-intake.js';
+export { KapElement } from './base/kap-element.js';
+export { defineElement } from './base/define-element.js';
+export { readBookingFragment } from './base/fragment-token.js';
+export * from './events/index.js';
+export * from './api/errors.js';
+export * from './api/client.js';
+export * from './api/idempotent-write.js';
+export { en, registerLocale, interpolate } from './i18n/index.js';
+export { registerContent } from './i18n/content.js';
