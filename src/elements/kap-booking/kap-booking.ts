@@ -1,4 +1,4 @@
-import { TaskStatus } from '@lit/task';
+import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Booking, Hold } from '../../api/schemas.js';
@@ -10,7 +10,6 @@ import { KapBookingCancelEvent } from '../../events/kap-booking-cancel.js';
 import { KapBookingConfirmEvent } from '../../events/kap-booking-confirm.js';
 import { KapBookingRescheduleEvent } from '../../events/kap-booking-reschedule.js';
 import { KapSlotSelectEvent } from '../../events/kap-slot-select.js';
-import { calendarFile } from '../../scheduling/ics.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { parsePrefill, type BookingPrefill } from './booking-details.js';
 import { BookingData } from './controllers/booking-data.js';
@@ -21,8 +20,15 @@ import { bookingStyles } from './kap-booking.styles.js';
 import { manageLink, resolveManageUrl } from './manage-link.js';
 import { privacyNotice, type PrivacyNotice } from './privacy-notice.js';
 import { renderBooking } from './views/booking.js';
-import type { BookingView } from './views/booking-view.js';
-import { renderManage } from './views/manage.js';
+import { renderFailure, renderLoading, renderProblem, type BookingView } from './views/booking-view.js';
+
+/**
+ * The calendar-file writer: imported once a time is held, so it is here by the confirmation (in the
+ * drop-in file, a chunk fetched from the script's own origin; a page that never books never loads it).
+ */
+function loadCalendarFile(): Promise<typeof import('../../scheduling/ics.js')> {
+  return import('../../scheduling/ics.js');
+}
 
 /** The focus target a flow asks for: the element marked with that `data-focus` value. */
 function focusSelector(target: FocusTarget | ManageFocus): string {
@@ -153,6 +159,8 @@ export class KapBooking extends KapElement {
 
   #accessToken: string | undefined;
   #calendarUrl: string | undefined;
+  /** Counts calendar files asked for, so only the latest one is offered, and none after leaving the page. */
+  #calendarRequest = 0;
   #manageLink: string | undefined;
   #privacy: PrivacyNotice = { available: false };
 
@@ -229,6 +237,16 @@ export class KapBooking extends KapElement {
     (signal) => this.signalFor(signal),
   );
 
+  /**
+   * Manage mode's views, imported only when the page manages a booking it has a link for (in the
+   * drop-in file, a chunk fetched from the script's own origin): a booking page never loads them.
+   * The booking is read meanwhile, behind the same "Loading your appointment" message.
+   */
+  private readonly manageViews = new Task(this, {
+    task: async ([needed]: readonly [boolean]) => (needed ? import('./views/manage.js') : initialState),
+    args: () => [this.managing && Boolean(this.managedLink.access)] as const,
+  });
+
   #hasPrivacySlot(): boolean {
     return Boolean(this.querySelector(':scope > [slot="privacy"]'));
   }
@@ -302,11 +320,13 @@ export class KapBooking extends KapElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#calendarRequest += 1;
     if (this.#calendarUrl) URL.revokeObjectURL(this.#calendarUrl);
     this.#calendarUrl = undefined;
   }
 
   #slotHeld(hold: Hold): void {
+    void loadCalendarFile().catch(() => undefined);
     this.emit(new KapSlotSelectEvent({ service: hold.service, start: hold.start, end: hold.end }));
   }
 
@@ -340,9 +360,19 @@ export class KapBooking extends KapElement {
       description: link ? this.t('calendarDescriptionWithLink', { url: link }) : this.t('calendarDescription'),
       ...(link ? { url: link } : {}),
     };
-    const ics = calendarFile([event], { now: new Date() });
-    if (this.#calendarUrl) URL.revokeObjectURL(this.#calendarUrl);
-    this.#calendarUrl = URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' }));
+    const now = new Date();
+    const request = ++this.#calendarRequest;
+    // Without the writer (its chunk could not be fetched) the confirmation offers no file.
+    void loadCalendarFile().then(
+      ({ calendarFile }) => {
+        if (request !== this.#calendarRequest) return;
+        const ics = calendarFile([event], { now });
+        if (this.#calendarUrl) URL.revokeObjectURL(this.#calendarUrl);
+        this.#calendarUrl = URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' }));
+        this.requestUpdate();
+      },
+      () => undefined,
+    );
   }
 
   /** What the views read, as this render sees it. */
@@ -366,6 +396,13 @@ export class KapBooking extends KapElement {
 
   protected renderContent(): unknown {
     const view = this.#view();
-    return html`<div part="base" class="booking">${this.managing ? renderManage(view) : renderBooking(view)}</div>`;
+    return html`<div part="base" class="booking">${this.managing ? this.#renderManage(view) : renderBooking(view)}</div>`;
+  }
+
+  #renderManage(view: BookingView): unknown {
+    if (!view.managed) return renderProblem(view, 'manageProblemHeading', this.t('manageLinkMissing'));
+    const views = this.manageViews;
+    if (views.status === TaskStatus.ERROR) return renderFailure(view, views.error, () => void views.run(), 'manageLoadError');
+    return views.status === TaskStatus.COMPLETE && views.value ? views.value.renderManage(view) : renderLoading(view, 'manageLoading');
   }
 }
