@@ -22,12 +22,18 @@ import { privacyNotice, type PrivacyNotice } from './privacy-notice.js';
 import { renderBooking } from './views/booking.js';
 import { renderFailure, renderLoading, renderProblem, type BookingView } from './views/booking-view.js';
 
+let calendarWriter: typeof import('../../scheduling/ics.js') | undefined;
+
 /**
- * The calendar-file writer: imported once a time is held, so it is here by the confirmation (in the
- * drop-in file, a chunk fetched from the script's own origin; a page that never books never loads it).
+ * Imports the calendar-file writer (in the drop-in file, a chunk fetched from the script's own
+ * origin: a page that never books never loads it), from when a time is held; the flow waits for it
+ * before the confirmation. Never rejects: without it the confirmation offers no file.
  */
-function loadCalendarFile(): Promise<typeof import('../../scheduling/ics.js')> {
-  return import('../../scheduling/ics.js');
+function loadCalendarWriter(): Promise<void> {
+  return import('../../scheduling/ics.js').then(
+    (module) => void (calendarWriter = module),
+    () => undefined,
+  );
 }
 
 /** The focus target a flow asks for: the element marked with that `data-focus` value. */
@@ -159,8 +165,6 @@ export class KapBooking extends KapElement {
 
   #accessToken: string | undefined;
   #calendarUrl: string | undefined;
-  /** Counts calendar files asked for, so only the latest one is offered, and none after leaving the page. */
-  #calendarRequest = 0;
   #manageLink: string | undefined;
   #privacy: PrivacyNotice = { available: false };
 
@@ -189,6 +193,7 @@ export class KapBooking extends KapElement {
     refreshAvailability: () => void this.data.availability.run(),
     slotHeld: (hold) => this.#slotHeld(hold),
     booked: (booking, token) => this.#booked(booking, token),
+    ready: loadCalendarWriter,
     failed: (error, code) => this.reportFailure(error, code),
     moving: () => (this.manage.step === 'moving' ? this.managedLink.access : undefined),
     moved: (booking) => this.manage.moved(booking),
@@ -245,6 +250,12 @@ export class KapBooking extends KapElement {
   private readonly manageViews = new Task(this, {
     task: async ([needed]: readonly [boolean]) => (needed ? import('./views/manage.js') : initialState),
     args: () => [this.managing && Boolean(this.managedLink.access)] as const,
+  });
+
+  /** A follow-up service's views, imported only when the service shown is one (see `BookingView`). */
+  private readonly followUpViews = new Task(this, {
+    task: async ([needed]: readonly [boolean]) => (needed ? import('./views/follow-up.js') : initialState),
+    args: () => [!this.managing && Boolean(this.data.service.value?.followUp)] as const,
   });
 
   #hasPrivacySlot(): boolean {
@@ -320,13 +331,12 @@ export class KapBooking extends KapElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#calendarRequest += 1;
     if (this.#calendarUrl) URL.revokeObjectURL(this.#calendarUrl);
     this.#calendarUrl = undefined;
   }
 
   #slotHeld(hold: Hold): void {
-    void loadCalendarFile().catch(() => undefined);
+    void loadCalendarWriter();
     this.emit(new KapSlotSelectEvent({ service: hold.service, start: hold.start, end: hold.end }));
   }
 
@@ -360,19 +370,11 @@ export class KapBooking extends KapElement {
       description: link ? this.t('calendarDescriptionWithLink', { url: link }) : this.t('calendarDescription'),
       ...(link ? { url: link } : {}),
     };
-    const now = new Date();
-    const request = ++this.#calendarRequest;
     // Without the writer (its chunk could not be fetched) the confirmation offers no file.
-    void loadCalendarFile().then(
-      ({ calendarFile }) => {
-        if (request !== this.#calendarRequest) return;
-        const ics = calendarFile([event], { now });
-        if (this.#calendarUrl) URL.revokeObjectURL(this.#calendarUrl);
-        this.#calendarUrl = URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' }));
-        this.requestUpdate();
-      },
-      () => undefined,
-    );
+    if (!calendarWriter) return;
+    const ics = calendarWriter.calendarFile([event], { now: new Date() });
+    if (this.#calendarUrl) URL.revokeObjectURL(this.#calendarUrl);
+    this.#calendarUrl = URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' }));
   }
 
   /** What the views read, as this render sees it. */
@@ -391,6 +393,7 @@ export class KapBooking extends KapElement {
       privacy: this.#privacy,
       manageLink: this.#manageLink,
       calendarUrl: this.#calendarUrl,
+      followUpViews: this.followUpViews,
     };
   }
 
