@@ -202,7 +202,8 @@ function npmBuild(): UserConfig {
  * The drop-in files: one per element and one with all three, each built on its own so that each is
  * self-contained (Lit inside, no static import of another file). Code a page needs only for some
  * definitions (instrument texts, the medical screening page, the authoring checks of an inline
- * definition) is imported dynamically and lands in `dist/cdn/chunks/`, fetched from the script's
+ * definition) or some pages (`<kap-booking>`'s manage and follow-up views, its calendar-file
+ * writer) is imported dynamically and lands in `dist/cdn/chunks/`, fetched from the script's
  * own origin (a relative `import()` resolves against the importing module's URL) only when used.
  */
 const cdnEntries: Record<string, string> = {

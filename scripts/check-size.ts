@@ -19,15 +19,15 @@ const KIB = 1024;
  * The drop-in files and their budgets (the build fails past them) and aims, in KiB gzip -9.
  *
  * `interim`: NOT YET MET. Until the rest of issue 9 lands, a file over its budget fails the build
- * only past this ceiling, set just above its size once the instrument texts became a chunk, so it
- * cannot grow; every run prints it as OVER BUDGET. Remove each `interim` as its file meets its
- * budget.
+ * only past this ceiling, set just above its size once the booking's manage and follow-up views and
+ * its calendar writer became chunks and Terser joined the minifier, so it cannot grow; every run
+ * prints it as OVER BUDGET. Remove each `interim` as its file meets its budget.
  */
 export const CDN_BUDGETS: Record<string, { budget: number; aim: number; interim?: number }> = {
-  'kap-booking.js': { budget: 30, aim: 25, interim: 46.25 },
-  'kap-prep-checklist.js': { budget: 28, aim: 22, interim: 39.75 },
-  'kap-intake.js': { budget: 34, aim: 28, interim: 50.5 },
-  'kap-elements.js': { budget: 52, aim: 45, interim: 76 },
+  'kap-booking.js': { budget: 30, aim: 25, interim: 44 },
+  'kap-prep-checklist.js': { budget: 28, aim: 22, interim: 39 },
+  'kap-intake.js': { budget: 34, aim: 28, interim: 49.75 },
+  'kap-elements.js': { budget: 52, aim: 45, interim: 74 },
 };
 
 const root = resolve(import.meta.dirname, '..');
