@@ -1,4 +1,4 @@
-import { TaskStatus } from '@lit/task';
+import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Booking, Hold } from '../../api/schemas.js';
@@ -10,7 +10,6 @@ import { KapBookingCancelEvent } from '../../events/kap-booking-cancel.js';
 import { KapBookingConfirmEvent } from '../../events/kap-booking-confirm.js';
 import { KapBookingRescheduleEvent } from '../../events/kap-booking-reschedule.js';
 import { KapSlotSelectEvent } from '../../events/kap-slot-select.js';
-import { calendarFile } from '../../scheduling/ics.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { parsePrefill, type BookingPrefill } from './booking-details.js';
 import { BookingData } from './controllers/booking-data.js';
@@ -21,8 +20,21 @@ import { bookingStyles } from './kap-booking.styles.js';
 import { manageLink, resolveManageUrl } from './manage-link.js';
 import { privacyNotice, type PrivacyNotice } from './privacy-notice.js';
 import { renderBooking } from './views/booking.js';
-import type { BookingView } from './views/booking-view.js';
-import { renderManage } from './views/manage.js';
+import { renderFailure, renderLoading, renderProblem, type BookingView } from './views/booking-view.js';
+
+let calendarWriter: typeof import('../../scheduling/ics.js') | undefined;
+
+/**
+ * Imports the calendar-file writer (in the drop-in file, a chunk fetched from the script's own
+ * origin: a page that never books never loads it), from when a time is held; the flow waits for it
+ * before the confirmation. Never rejects: without it the confirmation offers no file.
+ */
+function loadCalendarWriter(): Promise<void> {
+  return import('../../scheduling/ics.js').then(
+    (module) => void (calendarWriter = module),
+    () => undefined,
+  );
+}
 
 /** The focus target a flow asks for: the element marked with that `data-focus` value. */
 function focusSelector(target: FocusTarget | ManageFocus): string {
@@ -181,6 +193,7 @@ export class KapBooking extends KapElement {
     refreshAvailability: () => void this.data.availability.run(),
     slotHeld: (hold) => this.#slotHeld(hold),
     booked: (booking, token) => this.#booked(booking, token),
+    ready: loadCalendarWriter,
     failed: (error, code) => this.reportFailure(error, code),
     moving: () => (this.manage.step === 'moving' ? this.managedLink.access : undefined),
     moved: (booking) => this.manage.moved(booking),
@@ -229,6 +242,22 @@ export class KapBooking extends KapElement {
     () => [this.client, this.privacyUrl === null && !this.managing && !this.#hasPrivacySlot(), this.connectionSignal],
     (signal) => this.signalFor(signal),
   );
+
+  /**
+   * Manage mode's views, imported only when the page manages a booking it has a link for (in the
+   * drop-in file, a chunk fetched from the script's own origin): a booking page never loads them.
+   * The booking is read meanwhile, behind the same "Loading your appointment" message.
+   */
+  private readonly manageViews = new Task(this, {
+    task: async ([needed]: readonly [boolean]) => (needed ? import('./views/manage.js') : initialState),
+    args: () => [this.managing && Boolean(this.managedLink.access)] as const,
+  });
+
+  /** A follow-up service's views, imported only when the service shown is one (see `BookingView`). */
+  private readonly followUpViews = new Task(this, {
+    task: async ([needed]: readonly [boolean]) => (needed ? import('./views/follow-up.js') : initialState),
+    args: () => [!this.managing && Boolean(this.data.service.value?.followUp)] as const,
+  });
 
   #hasPrivacySlot(): boolean {
     return Boolean(this.querySelector(':scope > [slot="privacy"]'));
@@ -308,6 +337,7 @@ export class KapBooking extends KapElement {
   }
 
   #slotHeld(hold: Hold): void {
+    void loadCalendarWriter();
     this.emit(new KapSlotSelectEvent({ service: hold.service, start: hold.start, end: hold.end }));
   }
 
@@ -357,7 +387,9 @@ export class KapBooking extends KapElement {
       description: link ? this.t('calendarDescriptionWithLink', { url: link }) : this.t('calendarDescription'),
       ...(link ? { url: link } : {}),
     };
-    const ics = calendarFile([event], { now: new Date() });
+    // Without the writer (its chunk could not be fetched) the confirmation offers no file.
+    if (!calendarWriter) return;
+    const ics = calendarWriter.calendarFile([event], { now: new Date() });
     if (this.#calendarUrl) URL.revokeObjectURL(this.#calendarUrl);
     this.#calendarUrl = URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' }));
   }
@@ -378,11 +410,19 @@ export class KapBooking extends KapElement {
       privacy: this.#privacy,
       manageLink: this.#manageLink,
       calendarUrl: this.#calendarUrl,
+      followUpViews: this.followUpViews,
     };
   }
 
   protected renderContent(): unknown {
     const view = this.#view();
-    return html`<div part="base" class="booking">${this.managing ? renderManage(view) : renderBooking(view)}</div>`;
+    return html`<div part="base" class="booking">${this.managing ? this.#renderManage(view) : renderBooking(view)}</div>`;
+  }
+
+  #renderManage(view: BookingView): unknown {
+    if (!view.managed) return renderProblem(view, 'manageProblemHeading', this.t('manageLinkMissing'));
+    const views = this.manageViews;
+    if (views.status === TaskStatus.ERROR) return renderFailure(view, views.error, () => void views.run(), 'manageLoadError');
+    return views.status === TaskStatus.COMPLETE && views.value ? views.value.renderManage(view) : renderLoading(view, 'manageLoading');
   }
 }

@@ -39,6 +39,12 @@ export interface BookingFlowContext {
   refreshAvailability(): void;
   slotHeld(hold: Hold): void;
   booked(booking: Booking, accessToken: string): void;
+  /**
+   * Settles once what the confirmation offers is at hand (the calendar-file writer, a chunk of the
+   * drop-in file): a recorded booking or move waits for it, still "sending", so the confirmation
+   * shows whole. Never rejects.
+   */
+  ready(): Promise<void>;
   /** Report a failure the client is shown (`kap-error`). */
   failed(error: unknown, code?: string): void;
   /** The booking the chosen time should replace, when rescheduling; `undefined` when booking. */
@@ -92,6 +98,8 @@ export class BookingFlow implements ReactiveController {
    * sent again (first, before anything different) until the server's answer is known.
    */
   #write = new IdempotentWrite<BookingRequest | RescheduleRequest, Written>(() => this.#host.requestUpdate());
+  /** A recorded booking or move waits for what its confirmation offers (`ready`): still sending meanwhile. */
+  #finishing = false;
   #timers: ReturnType<typeof setTimeout>[] = [];
   /** Bumped by `reset`, so a hold that arrives after the client walked away is given back. */
   #generation = 0;
@@ -113,13 +121,13 @@ export class BookingFlow implements ReactiveController {
   }
 
   get submitting(): boolean {
-    return this.#write.sending;
+    return this.#write.sending || this.#finishing;
   }
 
   /** What the client hears about the booking or move under way; its Stop makes the outcome unknown. */
   get status(): WriteStatus {
     const write = this.#write;
-    return { sending: write.sending, progress: write.progress, stopped: this.stopped, stop: () => write.stop() };
+    return { sending: this.submitting, progress: write.progress, stopped: this.stopped, stop: () => write.stop() };
   }
 
   /** Whether a booking or move was sent without a settling answer (it goes first next time). */
@@ -287,10 +295,15 @@ export class BookingFlow implements ReactiveController {
     let result;
     try {
       result = await this.#write.send(request, print, transmit, this.#context.signal());
+      if (result.outcome === 'recorded' || result.outcome === 'recorded-earlier') {
+        this.#finishing = true;
+        await this.#context.ready();
+      }
     } catch (error) {
       if (isAbort(error)) return;
       throw error;
     } finally {
+      this.#finishing = false;
       this.#host.requestUpdate();
     }
     switch (result.outcome) {

@@ -3,6 +3,7 @@
  * element works out from its attributes. Views are template functions of this; they change state
  * only from event handlers, through the flows and the week's paging.
  */
+import type { Task } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { isKapApiError } from '../../../api/errors.js';
@@ -38,6 +39,8 @@ export interface BookingView {
   manageLink: string | undefined;
   /** The "Add to calendar" file's Blob URL. */
   calendarUrl: string | undefined;
+  /** A follow-up service's views (`views/follow-up.ts`), imported only for one (in the drop-in file, a chunk). */
+  followUpViews: Task<readonly [boolean], typeof import('./follow-up.js')>;
 }
 
 /** A missing, wrong or expired token, or a booking id the backend does not know. */

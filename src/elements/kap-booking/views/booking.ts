@@ -1,9 +1,9 @@
 /** Booking mode: choose a time (for a follow-up service, within its window), then details, then the confirmation. */
 import { TaskStatus } from '@lit/task';
 import { renderConfirmation } from './appointment.js';
-import { renderLoading, type BookingView } from './booking-view.js';
+import { nothing } from 'lit';
+import { renderFailure, renderLoading, type BookingView } from './booking-view.js';
 import { renderDetailsStep } from './details-form.js';
-import { followUpProblem, renderWindowNote } from './follow-up.js';
 import { renderServiceProblem } from './service-problem.js';
 import { renderTimesStep } from './times.js';
 
@@ -13,8 +13,14 @@ export function renderBooking(v: BookingView): unknown {
   if (!service) return renderLoading(v, 'loadingTimes');
   const step = v.flow.step;
   if (step === 'times') {
-    const problem = service.followUp ? followUpProblem(v, service) : undefined;
-    return problem ?? renderTimesStep(v, service, { heading: 'chooseTimeHeading', intro: renderWindowNote(v, service) });
+    if (!service.followUp) return renderTimesStep(v, service, { heading: 'chooseTimeHeading', intro: nothing });
+    // A follow-up service's views are imported only for one: its times are "loading" meanwhile.
+    const views = v.followUpViews;
+    if (views.status === TaskStatus.ERROR) return renderFailure(v, views.error, () => void views.run(), 'loadTimesError');
+    const followUp = views.status === TaskStatus.COMPLETE ? views.value : undefined;
+    if (!followUp) return renderLoading(v, 'loadingTimes');
+    const intro = followUp.renderWindowNote(v, service);
+    return followUp.followUpProblem(v, service) ?? renderTimesStep(v, service, { heading: 'chooseTimeHeading', intro });
   }
   return step === 'details' ? renderDetailsStep(v, service) : renderConfirmation(v, service);
 }

@@ -13,9 +13,9 @@ import { canMove, renderMoveUnavailable, renderWindowNote } from './follow-up.js
 import { renderServiceProblem } from './service-problem.js';
 import { renderTimesStep } from './times.js';
 
+/** `v.managed` is known: without a link the element asks for one (`manageLinkMissing`) and loads no views. */
 export function renderManage(v: BookingView): unknown {
   const t = v.ui.t;
-  if (!v.managed) return renderProblem(v, 'manageProblemHeading', t('manageLinkMissing'));
   const task = v.data.managed;
   if (task.status === TaskStatus.ERROR) {
     if (isAbort(task.error)) return renderLoading(v, 'manageLoading');
