@@ -145,7 +145,7 @@ export function createApp(options: SqliteAppOptions | StoresAppOptions<Stores>):
     totpIssuer: options.totpIssuer ?? 'KAP clinic',
     beforeConsole: (context) => {
       registerNotificationRoutes(app, context);
-      if (options.development) registerDevMailRoutes(app, context);
+      registerDevMailRoutes(app, context, options.development ?? false);
     },
   });
 

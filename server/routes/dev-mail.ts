@@ -1,6 +1,5 @@
 /**
- * Development's mailbox (registered only when the app runs in development, so anywhere else the
- * paths are refused like any unknown console path): `GET /console/dev-mail` shows the owner every
+ * Development's mailbox (outside development both paths answer 404, whoever asks): `GET /console/dev-mail` shows the owner every
  * message the server would have sent — subject, recipient, the plain text with its links made
  * clickable, and the attachments — so a newcomer sees what the client would receive;
  * `GET /console/dev-mail/:id/:index` downloads an attachment (the `.ics`). Server-rendered, under
@@ -14,7 +13,12 @@ import type { RouteContext } from './context.js';
 
 const SHOWN = 50;
 
-export function registerDevMailRoutes(app: Hono<AppEnv>, { stores, auth }: RouteContext): void {
+export function registerDevMailRoutes(app: Hono<AppEnv>, { stores, auth }: RouteContext, development: boolean): void {
+  if (!development) {
+    app.get('/console/dev-mail', (c) => strict(c, c.text('Not found', 404)));
+    app.get('/console/dev-mail/*', (c) => strict(c, c.text('Not found', 404)));
+    return;
+  }
   const owner = auth.requireStaff('audit:read');
 
   app.get('/console/dev-mail', owner, async (c) => {

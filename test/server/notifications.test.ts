@@ -12,6 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import ICAL from 'ical.js';
 import { DEMO_INTAKE_FORM_ID } from '../../server/demo/intake-form.js';
 import { retryAt, GIVE_UP_AFTER_MS } from '../../server/notifications/backoff.js';
+import { devMailbox } from '../../server/notifications/dev-mailbox.js';
 import { smtpTransport } from '../../server/notifications/smtp.js';
 import { NotificationWorker } from '../../server/notifications/worker.js';
 import { DEMO_INTAKE_FORM } from '../../src/forms/demo-intake.js';
@@ -231,5 +232,42 @@ describe('failures', () => {
     assert.equal(retryAt(3, made, 0, () => 0), 60_000);
     assert.equal(retryAt(20, made, 0, () => 1 - Number.EPSILON), 6 * HOUR);
     assert.equal(retryAt(20, made, GIVE_UP_AFTER_MS - 60_000, () => 0.5), undefined);
+  });
+});
+
+describe('the development mailbox', () => {
+  test('without SMTP, development keeps each message; the owner reads it at /console/dev-mail under the console CSP, with working links and the .ics', async () => {
+    const app = testApp({ development: true });
+    const owner = await addStaff(app, 'owner');
+    const clinician = await addStaff(app, 'clinician');
+    const worker = workerFor(app, { email: devMailbox(app.stores.notifications, () => app.clock.ms) });
+    const { booking } = await (await app.book({ start: '2026-03-03T15:00:00Z' })).json();
+    await worker.runOnce();
+    await worker.runOnce();
+    const page = await staffRequest(app, 'GET', '/console/dev-mail', { session: await sessionFor(app, owner.record) });
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('Content-Security-Policy') ?? '', /default-src 'none'/);
+    const html = await page.text();
+    assert.equal(html.match(/<article/g)?.length, 1, 'kept once');
+    assert.match(html, /Your appointment at Harbor Light Ketamine Therapy/);
+    const manage = /<a href="(http:\/\/site\.test\/manage\.html#[^"]+)"/.exec(html)?.[1]?.replaceAll('&amp;', '&');
+    assert.ok(manage);
+    const { token } = fragmentOf(manage);
+    assert.equal((await app.request(`/bookings/${booking.id}`, { headers: { Authorization: `Bearer ${token}` } })).status, 200);
+    const ics = /href="(\/console\/dev-mail\/[^"]+\/0)"/.exec(html)?.[1];
+    assert.ok(ics);
+    const file = await staffRequest(app, 'GET', ics, { session: await sessionFor(app, owner.record) });
+    assert.match(await file.text(), /^BEGIN:VCALENDAR/);
+    assert.equal((await staffRequest(app, 'GET', '/console/dev-mail', { session: await sessionFor(app, clinician.record) })).status, 403, 'the owner only');
+    assert.equal((await staffRequest(app, 'GET', '/console/dev-mail')).status, 401);
+    await app.close();
+  });
+
+  test('outside development the mailbox is refused, even to the owner', async () => {
+    const app = testApp();
+    const owner = await addStaff(app, 'owner');
+    const page = await staffRequest(app, 'GET', '/console/dev-mail', { session: await sessionFor(app, owner.record) });
+    assert.equal(page.status, 404);
+    await app.close();
   });
 });
