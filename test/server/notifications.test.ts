@@ -8,6 +8,9 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import ICAL from 'ical.js';
 import { DEMO_INTAKE_FORM_ID } from '../../server/demo/intake-form.js';
@@ -261,6 +264,20 @@ describe('the development mailbox', () => {
     assert.equal((await staffRequest(app, 'GET', '/console/dev-mail', { session: await sessionFor(app, clinician.record) })).status, 403, 'the owner only');
     assert.equal((await staffRequest(app, 'GET', '/console/dev-mail')).status, 401);
     await app.close();
+  });
+
+  test("the dev mailbox and the outbox hold no client address or name in the raw SQLite file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kap-dev-mail-'));
+    const app = testApp({ db: join(dir, 'kap.sqlite'), development: true });
+    const worker = workerFor(app, { email: devMailbox(app.stores.notifications, () => app.clock.ms) });
+    await app.book({ start: '2026-03-03T15:00:00Z' });
+    await worker.runOnce();
+    assert.equal((await app.stores.notifications.devMail(10))[0]?.to, CLIENT.email, 'kept, and readable by the clinic');
+    app.db.pragma('wal_checkpoint(TRUNCATE)');
+    const raw = readdirSync(dir).filter((name) => !name.endsWith('.key')).map((name) => readFileSync(join(dir, name)));
+    assert.deepEqual(raw.flatMap((content) => [CLIENT.email, CLIENT.name].filter((canary) => content.includes(canary))), []);
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   test('outside development the mailbox is refused, even to the owner', async () => {
