@@ -89,9 +89,14 @@ export class NotificationWorker {
     const { stores, now } = this.#options;
     const result: RoundResult = { routed: 0, delivered: 0, skipped: 0, failed: 0 };
     for (const event of await stores.notifications.dueEvents(now(), BATCH)) {
-      const routing = await routeEvent(stores, event, this.#context, now());
-      await stores.notifications.route({ eventId: event.id, ...routing, now: now() });
-      result.routed++;
+      try {
+        const routing = await routeEvent(stores, event, this.#context, now());
+        await stores.notifications.route({ eventId: event.id, ...routing, now: now() });
+        result.routed++;
+      } catch (error) {
+        // Left unrouted, tried again next round; the other events go on.
+        this.#options.logger?.(`notification_routing_failed ${event.id} ${event.type} ${failureCode(error)}`);
+      }
     }
     const claimed = await stores.notifications.claimDeliveries({ now: now(), leaseMs: this.#options.leaseMs ?? 120_000, limit: BATCH });
     for (const delivery of claimed) {

@@ -47,11 +47,16 @@ interface DeliveryRow extends EventRow {
 const DELIVERY_COLUMNS = `d.id AS delivery_id, d.destination, d.state, d.attempts, d.next_attempt_at_ms, d.lease_until_ms, d.claim,
   d.last_error, d.created_at_ms, d.finished_at_ms, e.id, e.type, e.booking_id, e.subject_id, e.occurred_at_ms, e.due_at_ms`;
 
+const insertEvents = new WeakMap<Db, ReturnType<Db['prepare']>>();
+
 /** Writes an event inside the caller's transaction (the change that caused it). */
 export function writeEvent(db: Db, event: NewNotificationEvent, now: number): void {
-  db.prepare(
-    'INSERT INTO notification_events (id, type, booking_id, subject_id, occurred_at_ms, due_at_ms) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(newId('ev'), event.type, event.bookingId ?? null, event.subjectId ?? null, now, event.dueAt);
+  let insert = insertEvents.get(db);
+  if (!insert) {
+    insert = db.prepare('INSERT INTO notification_events (id, type, booking_id, subject_id, occurred_at_ms, due_at_ms) VALUES (?, ?, ?, ?, ?, ?)');
+    insertEvents.set(db, insert);
+  }
+  insert.run(newId('ev'), event.type, event.bookingId ?? null, event.subjectId ?? null, now, event.dueAt);
 }
 
 export class SqliteNotificationStore implements NotificationStore {
