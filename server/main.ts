@@ -57,7 +57,6 @@ const readsPerMinute = env.KAP_READ_RATE_LIMIT
 if (dbPath !== ':memory:') mkdirSync(dirname(resolve(dbPath)), { recursive: true });
 
 const development = env.NODE_ENV !== 'production';
-const escalationMs = escalationFromEnv(env);
 
 const allowedOrigins: string[] = (env.KAP_ALLOWED_ORIGINS ?? '')
   .split(',')
@@ -68,6 +67,7 @@ let api: ReturnType<typeof createApp> | undefined;
 try {
   // KAP_DATA_KEY is read first; development's key file is made with the database, once every
   // setting has been checked (a mistake leaves no file behind).
+  const escalationMs = escalationFromEnv(env);
   const givenKey = env.KAP_DATA_KEY?.trim() ? resolveDataKeys(env.KAP_DATA_KEY, dbPath) : undefined;
   const keyFileExisted = existsSync(keyFileFor(dbPath));
   api = createApp({

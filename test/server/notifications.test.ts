@@ -16,6 +16,7 @@ import ICAL from 'ical.js';
 import { DEMO_INTAKE_FORM_ID } from '../../server/demo/intake-form.js';
 import { retryAt, GIVE_UP_AFTER_MS } from '../../server/notifications/backoff.js';
 import { devMailbox } from '../../server/notifications/dev-mailbox.js';
+import { parseDuration } from '../../server/notifications/settings.js';
 import { smtpTransport } from '../../server/notifications/smtp.js';
 import { NotificationWorker } from '../../server/notifications/worker.js';
 import { DEMO_INTAKE_FORM } from '../../src/forms/demo-intake.js';
@@ -226,6 +227,14 @@ describe('failures', () => {
     const listed = await (await staffRequest(app, 'GET', '/staff/notifications/failed', { session: await sessionFor(app, owner.record) })).json();
     assert.deepEqual(listed.deliveries.map((d: { destination: string; state: string; attempts: number }) => [d.destination, d.state, d.attempts]), [['email:client', 'failed', 2]]);
     await app.close();
+  });
+
+  test('KAP_SAFETY_ESCALATION reads 2h, 90m, 45s (minutes without a unit) and refuses anything else', () => {
+    assert.equal(parseDuration('X', '2h'), 2 * HOUR);
+    assert.equal(parseDuration('X', '90m'), 90 * MINUTE);
+    assert.equal(parseDuration('X', '45s'), 45_000);
+    assert.equal(parseDuration('X', '30'), 30 * MINUTE);
+    assert.throws(() => parseDuration('KAP_SAFETY_ESCALATION', 'soon'), /KAP_SAFETY_ESCALATION must be a duration/);
   });
 
   test('backoff doubles with jitter and stops three days after the delivery was made', () => {
