@@ -21,7 +21,10 @@ import { readJsonBody } from './middleware/json-body.js';
 import { DEFAULT_READS_PER_WINDOW, rateLimit, type RateLimitOptions } from './middleware/rate-limit.js';
 import { requestLog, type Logger } from './middleware/request-log.js';
 import { securityHeaders } from './middleware/security-headers.js';
+import { NotificationWorker, type NotificationWorkerOptions } from './notifications/worker.js';
 import { registerRoutes } from './routes/index.js';
+import { registerDevMailRoutes } from './routes/dev-mail.js';
+import { registerNotificationRoutes } from './routes/notifications.js';
 import type { DataKeyring } from './encryption/data-keys.js';
 import { openSqliteStores, type SqliteStores } from './stores/sqlite/index.js';
 import type { SessionLimits, Stores } from './stores/types.js';
@@ -59,7 +62,15 @@ export interface AppOptions {
   sessionLimits?: SessionLimits;
   /** The issuer an authenticator app shows for staff accounts. Default `KAP clinic`. */
   totpIssuer?: string;
+  /**
+   * Development: the owner sees development's mailbox at `/console/dev-mail` (refused otherwise).
+   * Default false (`npm start` sets it unless `NODE_ENV=production`).
+   */
+  development?: boolean;
 }
+
+/** What the outbox worker needs beyond the app's stores and clock (notifications/worker.ts). */
+export type NotificationSettings = Omit<NotificationWorkerOptions, 'stores' | 'now'>;
 
 /** The built-in engine: SQLite through better-sqlite3. */
 export interface SqliteAppOptions extends AppOptions {
@@ -84,7 +95,12 @@ export interface StoresAppOptions<S extends Stores> extends AppOptions {
 export interface KapApp<S extends Stores = Stores> {
   app: Hono<AppEnv>;
   stores: S;
-  /** Closes the stores. */
+  /**
+   * Starts the outbox worker in this process (`npm start` does, once the servers listen); `close()`
+   * stops it. Answers the worker (tests run rounds with `runOnce`).
+   */
+  startNotifications(settings: NotificationSettings): NotificationWorker;
+  /** Stops the outbox worker, if started, then closes the stores. */
   close(): Promise<void>;
 }
 
@@ -127,6 +143,10 @@ export function createApp(options: SqliteAppOptions | StoresAppOptions<Stores>):
     auth: staffAuth(stores, now, options.sessionLimits ?? DEFAULT_SESSION_LIMITS),
     publicUrl: options.publicUrl,
     totpIssuer: options.totpIssuer ?? 'KAP clinic',
+    beforeConsole: (context) => {
+      registerNotificationRoutes(app, context);
+      registerDevMailRoutes(app, context, options.development ?? false);
+    },
   });
 
   app.notFound(() => notFound('There is nothing at this address.').toResponse());
@@ -138,5 +158,19 @@ export function createApp(options: SqliteAppOptions | StoresAppOptions<Stores>):
     return internalError().toResponse();
   });
 
-  return { app, stores, close: () => stores.close() };
+  let worker: NotificationWorker | undefined;
+  return {
+    app,
+    stores,
+    startNotifications(settings) {
+      if (worker) return worker;
+      worker = new NotificationWorker({ ...settings, stores, now });
+      worker.start();
+      return worker;
+    },
+    async close() {
+      await worker?.close();
+      await stores.close();
+    },
+  };
 }

@@ -17,6 +17,9 @@
  *   KAP_DATA_KEY         the key client data is encrypted under (32 bytes, base64); without it, a
  *                        key file beside the database (made if missing), with a loud warning
  *   KAP_PUBLIC_URL       the API's public base URL, for staff set-up links (default: the request's origin)
+ *   KAP_SMTP_URL, KAP_MAIL_FROM, KAP_SAFETY_ESCALATION, KAP_SITE_URL: email (notifications/settings.ts);
+ *                        without KAP_SMTP_URL, development keeps messages in the dev mailbox
+ *                        (/console/dev-mail); NODE_ENV=production turns development off
  *   KAP_DEMO_SEED        `0` turns off the demo journey's seed (do so on a real deployment);
  *                        otherwise each start ensures a staff-made demo administration booking
  *                        (see demo/seed.ts) and prints links to it carrying a fresh access token
@@ -39,6 +42,7 @@ import { dataKeysBeside, keyFileFor, keyFileWarning, resolveDataKeys } from './e
 import { createDemoServer } from './demo/site.js';
 import { ensureDemoAdministrationBooking } from './demo/seed.js';
 import { closeServer, listen } from './listen.js';
+import { emailTransportFromEnv, escalationFromEnv } from './notifications/settings.js';
 
 const env = process.env;
 const apiPort = portFromEnv('PORT', 8787);
@@ -52,6 +56,8 @@ const readsPerMinute = env.KAP_READ_RATE_LIMIT
 
 if (dbPath !== ':memory:') mkdirSync(dirname(resolve(dbPath)), { recursive: true });
 
+const development = env.NODE_ENV !== 'production';
+
 const allowedOrigins: string[] = (env.KAP_ALLOWED_ORIGINS ?? '')
   .split(',')
   .map((origin) => origin.trim())
@@ -61,6 +67,7 @@ let api: ReturnType<typeof createApp> | undefined;
 try {
   // KAP_DATA_KEY is read first; development's key file is made with the database, once every
   // setting has been checked (a mistake leaves no file behind).
+  const escalationMs = escalationFromEnv(env);
   const givenKey = env.KAP_DATA_KEY?.trim() ? resolveDataKeys(env.KAP_DATA_KEY, dbPath) : undefined;
   const keyFileExisted = existsSync(keyFileFor(dbPath));
   api = createApp({
@@ -71,6 +78,7 @@ try {
     allowedOrigins,
     rateLimit: { writes: writesPerMinute, reads: readsPerMinute, windowMs: 60_000 },
     trustProxy: env.KAP_TRUST_PROXY,
+    development,
     logger: (line) => process.stdout.write(`${line}\n`),
   });
   if (!givenKey && dbPath !== ':memory:') process.stderr.write(`${keyFileWarning({ ...dataKeysBeside(dbPath), created: !keyFileExisted })}\n`);
@@ -80,6 +88,16 @@ try {
   if (allowedOrigins.length === 0) {
     allowedOrigins.push(`http://localhost:${demo.port}`, `http://127.0.0.1:${demo.port}`);
   }
+
+  // The outbox worker, in this process, once both servers listen (notifications/worker.ts).
+  const email = emailTransportFromEnv(env, { store: api.stores.notifications, now: Date.now, development });
+  api.startNotifications({
+    email,
+    siteUrl: env.KAP_SITE_URL || demo.url,
+    consoleUrl: new URL('console/', env.KAP_PUBLIC_URL || apiUrl).href,
+    escalationMs,
+    logger: (line) => process.stdout.write(`${line}\n`),
+  });
 
   // Stop cleanly from the moment both servers listen, before anything is printed or seeded.
   let stopping = false;
@@ -116,6 +134,8 @@ try {
       process.stdout.write('Note: no demo administration booking was made (no administration service with a follow-up, or no free time).\n');
     }
   }
+  if (email?.kind === 'dev-mailbox') process.stdout.write(`Development mailbox (no KAP_SMTP_URL): ${apiUrl}console/dev-mail\n`);
+  else if (!email) process.stdout.write('Warning: no KAP_SMTP_URL: emails cannot be sent; failed deliveries are listed at GET /staff/notifications/failed.\n');
   process.stdout.write(`Console: ${apiUrl}console/\n`);
   process.stdout.write(`API: ${apiUrl}\n`);
   process.stdout.write(`Demo clinic page: ${demo.url}\n`);

@@ -65,4 +65,6 @@ export const STAFF_ROUTES: Record<string, RouteAccess> = {
   'GET /staff/safety-queue': { permission: 'intake:read' },
   'GET /staff/safety-queue/:id': { permission: 'intake:read' },
   'POST /staff/safety-queue/:id/acknowledge': { permission: 'safety:acknowledge' },
+  // the outbox's failed deliveries (notifications.ts)
+  'GET /staff/notifications/failed': { permission: 'audit:read' },
 };

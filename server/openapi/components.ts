@@ -59,6 +59,7 @@ export const STAFF_RESPONSE_SCHEMAS = {
   ApiKeyResponse: staff.ApiKeyResponse,
   AuditEntry: staff.AuditEntry,
   AuditPage: staff.AuditPage,
+  NotificationDeliveriesResponse: staff.NotificationDeliveriesResponse,
   StaffBooking: staff.StaffBooking,
   StaffBookingResponse: staff.StaffBookingResponse,
   StaffIntakeResponse: staff.StaffIntakeResponse,

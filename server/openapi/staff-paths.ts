@@ -99,6 +99,13 @@ const OPERATIONS: Record<string, StaffOperation> = {
     errors: [...SIGNED_IN, 'ValidationFailed'],
     query: auditFilters(false),
   },
+  'GET /staff/notifications/failed': {
+    operationId: 'failedNotifications',
+    summary: 'Outbox deliveries that failed for good (or, with state=pending, that are waiting to be retried), newest first: types, ids and error codes, no addresses',
+    ok: { '200': 'NotificationDeliveriesResponse' },
+    errors: [...SIGNED_IN, 'ValidationFailed'],
+    query: [{ name: 'state', in: 'query', required: false, description: '`failed` (default) or `pending`.', schema: { type: 'string', enum: ['failed', 'pending'] } }],
+  },
   'GET /staff/bookings/{id}': {
     operationId: 'staffBooking',
     summary: 'A booking with the client’s details (the read is recorded in the audit log)',

@@ -10,7 +10,9 @@ import type { BookingRecord, BookingStore } from '../stores/types.js';
 export async function authorizedBooking(bookings: BookingStore, id: string, authorization: string | undefined): Promise<BookingRecord> {
   const token = bearerToken(authorization);
   const record = await bookings.findBooking(id);
-  if (token === undefined || !tokenMatches(token, record?.tokenHash) || !record) {
+  // The booking's own token, or one an email's links carry (notifications/links.ts).
+  const opens = token !== undefined && (tokenMatches(token, record?.tokenHash) || (record !== undefined && (await bookings.linkTokenHashes(record.id)).some((hash) => tokenMatches(token, hash))));
+  if (!opens || !record) {
     throw new ApiError(401, 'unauthorized', 'This link or access token does not open this booking.', {
       headers: { 'WWW-Authenticate': 'Bearer' },
     });

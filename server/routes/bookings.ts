@@ -45,6 +45,8 @@ export function registerBookingRoutes(app: Hono<AppEnv>, { stores, now }: RouteC
         consent: { contact: request.consent.contact },
         reason: request.reason,
         source: request.source,
+        lang: request.lang,
+        timeZone: request.timeZone,
         tokenHash: sha256Hex(accessToken),
         holdId: request.holdId,
         opening: followUpOpening(service, slot.start),

@@ -15,4 +15,6 @@ export interface RouteContext {
   publicUrl: string | undefined;
   /** The issuer an authenticator app shows beside the account. */
   totpIssuer: string;
+  /** Routes registered before the console's catch-all (`/console/*`): the notifications' own. */
+  beforeConsole?: (context: RouteContext) => void;
 }

@@ -48,6 +48,7 @@ export function registerRoutes(app: Hono<AppEnv>, context: RouteContext): void {
   registerStaffConsoleRoutes(app, context);
   registerStaffBookingRoutes(app, context);
   registerStaffIntakeInboxRoutes(app, context);
+  context.beforeConsole?.(context);
   // The console's own files, at /console/ (console-assets.ts).
   registerConsoleAssetRoutes(app);
 }

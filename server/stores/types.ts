@@ -10,7 +10,8 @@
  * - Each unit of work that must be atomic is one method, all of it or nothing: placing a hold with
  *   its per-client caps; creating a booking with the hold it consumes, its checklist and its
  *   idempotent outcome; a move; a cancellation; storing an intake response and linking the safety
- *   signals sent for it; recording a safety signal; claiming an Idempotency-Key.
+ *   signals sent for it; recording a safety signal; claiming an Idempotency-Key. Each of them
+ *   writes, in its own transaction, the outbox events its change causes (notification-types.ts).
  * - **No double booking**: at no moment do two active bookings (`confirmed` or `requested`)
  *   overlap, however many calls, connections or processes race for one slot. Of concurrent
  *   `createBooking` / `rescheduleBooking` calls for overlapping times, exactly one succeeds and
@@ -43,12 +44,14 @@ import type { IntakeSubmission } from '../../src/forms/submission.js';
 import type { Buffers, Interval, SchedulingRules } from '../../src/scheduling/opening-hours.js';
 import type { ClinicStore, FormStore } from './clinic-types.js';
 import type { ConsoleStore } from './console-types.js';
+import type { NotificationStore } from './notification-types.js';
 import type { ApiKeyStore, AuditStore, SessionStore, SignInThrottleStore, StaffStore } from './staff-types.js';
 
 export type { Buffers, Interval, SchedulingRules };
 export type * from './clinic-types.js';
 export type * from './staff-types.js';
 export type * from './console-types.js';
+export type * from './notification-types.js';
 
 export interface Stores {
   readonly clinic: ClinicStore;
@@ -64,6 +67,8 @@ export interface Stores {
   readonly audit: AuditStore;
   /** What the clinic's console reads and decides (console-types.ts). */
   readonly console: ConsoleStore;
+  /** The outbox: events, their deliveries, development's mailbox (notification-types.ts). */
+  readonly notifications: NotificationStore;
   /** Resolves once the database answers; rejects when it cannot (`GET health`). */
   ping(): Promise<void>;
   /** Closes the database; nothing is called after. Closing twice is harmless. */
@@ -116,6 +121,10 @@ export interface BookingStore {
   cancelBooking(cancel: BookingCancel): Promise<BookingRecord>;
   /** A new access token for a booking (the demo seed mints one on each start). */
   replaceAccessToken(id: string, tokenHash: string): Promise<void>;
+  /** Another access token that opens the booking (an email's links carry one), beside its own. */
+  addLinkToken(link: { bookingId: string; tokenHash: string; now: number }): Promise<void>;
+  /** The hashes of the link tokens that open a booking besides its own. */
+  linkTokenHashes(bookingId: string): Promise<string[]>;
   /** The id of the booking the clinic keeps under `name` (see `NewBooking.name`). */
   namedBooking(name: string): Promise<string | undefined>;
 }
@@ -175,6 +184,9 @@ export interface NewBooking {
   consent: { contact?: boolean };
   reason?: CareReason;
   source?: string;
+  /** The language the client booked in (BCP 47) and their time zone (IANA), for what is sent to them. */
+  lang?: string;
+  timeZone?: string;
   tokenHash: string;
   holdId?: string;
   opening?: OpeningRequirement;
@@ -221,6 +233,8 @@ export interface BookingDetailRecord extends BookingRecord {
   consent: { contact?: boolean };
   reason?: CareReason;
   source?: string;
+  lang?: string;
+  timeZone?: string;
   createdAt: number;
   /** When it was cancelled (by the client, or staff cancelling or declining it). */
   cancelledAt?: number;

@@ -148,6 +148,10 @@ export const BookingRequest = z.object({
   reason: z.optional(CareReason),
   /** Where the booking came from (e.g. a campaign name); never PHI. */
   source: z.optional(z.string().check(z.maxLength(100))),
+  /** The language the client booked in (BCP 47): what the clinic sends them is written in it. */
+  lang: z.optional(z.string().check(z.minLength(2), z.maxLength(35))),
+  /** The client's IANA time zone: what the clinic sends them shows the time in it too. */
+  timeZone: z.optional(TimeZone),
 });
 
 /** `requested` is a request-mode booking waiting for the clinic to confirm it. */

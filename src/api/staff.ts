@@ -165,6 +165,25 @@ export const AuditEntry = z.object({
 /** Newest first; `next` is the `before` of the following page. */
 export const AuditPage = z.object({ entries: z.array(AuditEntry), next: z.optional(z.string()) });
 
+/**
+ * An outbox delivery as the owner sees it (`GET staff/notifications/failed`): the event's type and
+ * ids, the destination's name (`email:client`, `email:staff:<id>`, `…:escalation`) — never an
+ * address — attempts, and a short error code.
+ */
+export const NotificationDelivery = z.object({
+  id: z.string(),
+  event: z.object({ id: z.string(), type: z.string(), booking: z.nullable(z.string()), occurredAt: Instant }),
+  destination: z.string(),
+  state: z.enum(['pending', 'claimed', 'delivered', 'skipped', 'failed']),
+  attempts: z.int(),
+  nextAttemptAt: Instant,
+  error: z.nullable(z.string()),
+});
+
+/** Newest first. */
+export const NotificationDeliveriesResponse = z.object({ deliveries: z.array(NotificationDelivery) });
+export type NotificationDeliveriesResponse = z.infer<typeof NotificationDeliveriesResponse>;
+
 // ---- client data (staff with the permission, or an API key with the scope) -----------------------
 
 export const StaffBooking = z.object({

@@ -345,7 +345,8 @@ describe('<kap-booking> confirming', () => {
     const posts = network.to('POST', /\/bookings$/);
     expect(posts).to.have.length(1);
     const sent = JSON.parse(posts[0]!.body);
-    expect(sent).to.deep.include({ service: 'consultation', start, reason: 'ptsd', source: 'spring-campaign' });
+    expect(sent).to.deep.include({ service: 'consultation', start, reason: 'ptsd', source: 'spring-campaign', lang: 'en-US' });
+    expect(sent.timeZone, "the client's own zone, for the emails").to.equal(Intl.DateTimeFormat().resolvedOptions().timeZone);
     expect(sent.client).to.deep.equal({ name: CLIENT.name, email: CLIENT.email, phone: CLIENT.phone });
     expect(sent.consent).to.deep.equal({ privacy: true, contact: true });
     expect(sent.holdId).to.be.a('string');

@@ -68,6 +68,7 @@ const SAMPLES: Record<string, (world: World) => Promise<Sample>> = {
   },
   'GET /staff/audit': async () => ({ path: '/staff/audit', ok: 200 }),
   'GET /staff/audit.csv': async () => ({ path: '/staff/audit.csv', ok: 200 }),
+  'GET /staff/notifications/failed': async () => ({ path: '/staff/notifications/failed', ok: 200 }),
   'GET /staff/bookings/:id': async (world) => ({ path: `/staff/bookings/${world.bookingId}`, ok: 200 }),
   'GET /staff/intake-responses/:id': async (world) => ({ path: `/staff/intake-responses/${world.responseId}`, ok: 200 }),
   // the clinic's configuration: each sample writes back what is there, or a part of its own

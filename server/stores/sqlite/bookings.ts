@@ -30,6 +30,7 @@ import type { Db } from './database.js';
 import { fieldContext } from './encrypted-columns.js';
 import { HoldCaps } from './hold-caps.js';
 import { keepOutcome } from './idempotency.js';
+import { writeEvent } from './notifications.js';
 import { BOOKING_COLUMNS, BOOKING_DETAIL_COLUMNS, toBookingRecord, toHoldRecord, type BookingDetailRow, type BookingRow, type HoldRow } from './rows.js';
 
 export class SqliteBookingStore implements BookingStore {
@@ -75,9 +76,9 @@ export class SqliteBookingStore implements BookingStore {
       deleteHold: db.prepare('DELETE FROM holds WHERE id = ?'),
       insertBooking: db.prepare(
         `INSERT INTO bookings (id, service_id, start_ms, end_ms, status, client_name, client_email, client_phone,
-           consent_privacy, consent_contact, reason, source, token_sha256, created_at_ms)
+           consent_privacy, consent_contact, reason, source, token_sha256, created_at_ms, lang, time_zone)
          VALUES (@id, @service_id, @start_ms, @end_ms, @status, @client_name, @client_email, @client_phone,
-           1, @consent_contact, @reason, @source, @token_sha256, @created_at_ms)`,
+           1, @consent_contact, @reason, @source, @token_sha256, @created_at_ms, @lang, @time_zone)`,
       ),
       booking: db.prepare<[string], BookingRow>(`SELECT ${BOOKING_COLUMNS} FROM bookings WHERE id = ?`),
       detail: db.prepare<[string], BookingDetailRow>(`SELECT ${BOOKING_DETAIL_COLUMNS} FROM bookings WHERE id = ?`),
@@ -86,6 +87,8 @@ export class SqliteBookingStore implements BookingStore {
       ),
       cancelBooking: db.prepare("UPDATE bookings SET status = 'cancelled', cancelled_at_ms = ? WHERE id = ? AND status <> 'cancelled'"),
       setToken: db.prepare('UPDATE bookings SET token_sha256 = ? WHERE id = ?'),
+      addLinkToken: db.prepare('INSERT INTO booking_link_tokens (token_sha256, booking_id, created_at_ms) VALUES (?, ?, ?)'),
+      linkTokens: db.prepare<[string], { token_sha256: string }>('SELECT token_sha256 FROM booking_link_tokens WHERE booking_id = ?'),
       name: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
       setName: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     };
@@ -154,8 +157,11 @@ export class SqliteBookingStore implements BookingStore {
           source: booking.source ?? null,
           token_sha256: record.tokenHash,
           created_at_ms: now,
+          lang: booking.lang ?? null,
+          time_zone: booking.timeZone ?? null,
         }),
       );
+      writeEvent(this.#db, { type: record.status === 'requested' ? 'booking.requested' : 'booking.confirmed', bookingId: record.id, dueAt: now }, now);
       if (booking.checklist) this.#checklists.createWithin(record.id, booking.checklist, now);
       if (booking.name) this.#statements.setName.run(booking.name.name, record.id);
       keepOutcome(this.#db, booking.idempotency, record);
@@ -180,6 +186,8 @@ export class SqliteBookingStore implements BookingStore {
       ...(row.source !== null ? { source: row.source } : {}),
       createdAt: row.created_at_ms,
       ...(row.cancelled_at_ms !== null ? { cancelledAt: row.cancelled_at_ms } : {}),
+      ...(row.lang !== null ? { lang: row.lang } : {}),
+      ...(row.time_zone !== null ? { timeZone: row.time_zone } : {}),
     };
   }
 
@@ -194,6 +202,7 @@ export class SqliteBookingStore implements BookingStore {
       const status = move.asRequest ? 'requested' : current.status;
       refuseOverlap(() => this.#statements.moveBooking.run(move.slot.start, move.slot.end, status, move.now, current.id));
       const record: BookingRecord = { ...current, start: move.slot.start, end: move.slot.end, status };
+      writeEvent(this.#db, { type: 'booking.rescheduled', bookingId: record.id, dueAt: move.now }, move.now);
       keepOutcome(this.#db, move.idempotency, record);
       return record;
     });
@@ -203,7 +212,9 @@ export class SqliteBookingStore implements BookingStore {
     return this.#immediate(() => {
       const current = this.#currentBooking(cancel.bookingId);
       if (changeRefusal(current, cancel.now) === 'booking_started') throw new StoreRefusal('booking_started');
-      this.#statements.cancelBooking.run(cancel.now, current.id);
+      if (this.#statements.cancelBooking.run(cancel.now, current.id).changes === 1) {
+        writeEvent(this.#db, { type: 'booking.cancelled', bookingId: current.id, dueAt: cancel.now }, cancel.now);
+      }
       const record = toBookingRecord(this.#statements.booking.get(current.id)!);
       keepOutcome(this.#db, cancel.idempotency, record);
       return record;
@@ -212,6 +223,14 @@ export class SqliteBookingStore implements BookingStore {
 
   async replaceAccessToken(id: string, tokenHash: string): Promise<void> {
     this.#statements.setToken.run(tokenHash, id);
+  }
+
+  async addLinkToken({ bookingId, tokenHash, now }: { bookingId: string; tokenHash: string; now: number }): Promise<void> {
+    this.#statements.addLinkToken.run(tokenHash, bookingId, now);
+  }
+
+  async linkTokenHashes(bookingId: string): Promise<string[]> {
+    return this.#statements.linkTokens.all(bookingId).map((row) => row.token_sha256);
   }
 
   async namedBooking(name: string): Promise<string | undefined> {

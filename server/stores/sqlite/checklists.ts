@@ -7,6 +7,7 @@
 import { StoreRefusal } from '../refusal.js';
 import type { ChecklistCopy, ChecklistItemRecord, ChecklistStore } from '../types.js';
 import type { Db } from './database.js';
+import { writeEvent } from './notifications.js';
 import { ITEM_COLUMNS, toItemRecord, type ItemRow } from './rows.js';
 
 export class SqliteChecklistStore implements ChecklistStore {
@@ -28,6 +29,9 @@ export class SqliteChecklistStore implements ChecklistStore {
       items: db.prepare<[string], ItemRow>(`SELECT ${ITEM_COLUMNS} FROM booking_checklist_items WHERE booking_id = ? ORDER BY position`),
       item: db.prepare<[string, string], ItemRow>(`SELECT ${ITEM_COLUMNS} FROM booking_checklist_items WHERE booking_id = ? AND item_id = ?`),
       // Checking an item that is already done keeps when it was first done: the same PUT, the same answer.
+      requiredLeft: db.prepare<[string], { n: number }>(
+        'SELECT count(*) AS n FROM booking_checklist_items WHERE booking_id = ? AND required = 1 AND done_at_ms IS NULL',
+      ),
       setDone: db.prepare(
         `UPDATE booking_checklist_items
          SET done_at_ms = CASE WHEN @done = 1 THEN COALESCE(done_at_ms, @now) ELSE NULL END
@@ -74,7 +78,11 @@ export class SqliteChecklistStore implements ChecklistStore {
     return this.#db
       .transaction(() => {
         if (this.#statements.bookingStatus.get(change.bookingId)?.status === 'cancelled') throw new StoreRefusal('booking_cancelled');
+        const left = this.#statements.requiredLeft.get(change.bookingId)!.n;
         this.#statements.setDone.run({ done: change.done ? 1 : 0, now: change.now, booking_id: change.bookingId, item_id: change.itemId });
+        if (left > 0 && this.#statements.requiredLeft.get(change.bookingId)!.n === 0) {
+          writeEvent(this.#db, { type: 'checklist.completed', bookingId: change.bookingId, dueAt: change.now }, change.now);
+        }
         const row = this.#statements.item.get(change.bookingId, change.itemId);
         return row && toItemRecord(row);
       })

@@ -17,6 +17,7 @@ import type {
 import { StoreRefusal } from '../refusal.js';
 import type { Db } from './database.js';
 import { fieldContext } from './encrypted-columns.js';
+import { writeEvent } from './notifications.js';
 import type { SqliteIntakeStore } from './intake.js';
 import { BOOKING_COLUMNS, type BookingRow } from './rows.js';
 
@@ -110,6 +111,7 @@ export class SqliteConsoleStore implements ConsoleStore {
         else this.#statements.decline.run(request.now, request.bookingId);
         const suggested = request.suggestedStarts?.length ? JSON.stringify([...request.suggestedStarts].sort((a, b) => a - b)) : null;
         this.#statements.insertDecision.run(request.bookingId, request.decision, request.reason ?? null, request.staffId, request.now, suggested);
+        writeEvent(this.#db, { type: request.decision === 'confirmed' ? 'booking.confirmed' : 'booking.declined', bookingId: request.bookingId, dueAt: request.now }, request.now);
         return toDecision(this.#statements.decision.get(request.bookingId)!);
       })
       .immediate();

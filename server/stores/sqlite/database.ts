@@ -19,6 +19,7 @@ import { databaseCipher } from './encrypted-columns.js';
 import type { Db, Migration, MigrationContext } from './migration.js';
 import { CLINIC_MIGRATIONS } from './clinic-migrations.js';
 import { CONSOLE_MIGRATIONS } from './console-migrations.js';
+import { NOTIFICATION_MIGRATIONS } from './notification-migrations.js';
 import { STAFF_MIGRATIONS } from './staff-migrations.js';
 
 export type { Db, Migration, MigrationContext };
@@ -287,9 +288,9 @@ const CORE_MIGRATIONS: readonly Migration[] = [
 
 /**
  * Every migration, in order (versions 10–12 are the staff side's: staff-migrations.ts; 13–19 the
- * clinic's configuration: clinic-migrations.ts; 30 the console's: console-migrations.ts).
+ * clinic's configuration: clinic-migrations.ts; 30 the console's: console-migrations.ts; 40–49 the notifications': notification-migrations.ts).
  */
-export const MIGRATIONS: readonly Migration[] = [...CORE_MIGRATIONS, ...STAFF_MIGRATIONS, ...CLINIC_MIGRATIONS, ...CONSOLE_MIGRATIONS].sort(
+export const MIGRATIONS: readonly Migration[] = [...CORE_MIGRATIONS, ...STAFF_MIGRATIONS, ...CLINIC_MIGRATIONS, ...CONSOLE_MIGRATIONS, ...NOTIFICATION_MIGRATIONS].sort(
   (a, b) => a.version - b.version,
 );
 

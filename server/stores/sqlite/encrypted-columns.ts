@@ -20,6 +20,7 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedTable[] = [
   { table: 'intake_responses', idColumn: 'id', columns: ['answers', 'scores', 'flags', 'safety_items'] },
   { table: 'staff', idColumn: 'id', columns: ['totp_secret', 'setup_totp_secret'] },
   { table: 'safety_acknowledgements', idColumn: 'item_id', columns: ['note'] },
+  { table: 'dev_mail', idColumn: 'id', columns: ['message'] },
 ];
 
 /** Where a value lives, bound into its encryption: a value moved elsewhere does not decrypt. */

@@ -18,6 +18,7 @@ import { SqliteFormStore } from './forms.js';
 import { databaseCipher, rotateDatabaseKey } from './encrypted-columns.js';
 import { SqliteIdempotencyStore } from './idempotency.js';
 import { SqliteIntakeStore } from './intake.js';
+import { SqliteNotificationStore } from './notifications.js';
 import { SqliteApiKeyStore, SqliteSessionStore, SqliteSignInThrottleStore } from './staff-access.js';
 import { SqliteStaffStore } from './staff.js';
 
@@ -51,6 +52,7 @@ export class SqliteStores implements Stores {
   readonly apiKeys: SqliteApiKeyStore;
   readonly audit: SqliteAuditStore;
   readonly console: SqliteConsoleStore;
+  readonly notifications: SqliteNotificationStore;
   /** The connection itself: for the engine's own tests and tools, never for routes. */
   readonly db: Db;
   /** The cipher of the database's key: for the engine's own tests and tools, never for routes. */
@@ -79,6 +81,7 @@ export class SqliteStores implements Stores {
     this.apiKeys = new SqliteApiKeyStore(db);
     this.audit = new SqliteAuditStore(db);
     this.console = new SqliteConsoleStore(db, this.intake, cipher);
+    this.notifications = new SqliteNotificationStore(db, cipher);
   }
 
   /** The id of the key the database is encrypted under. */

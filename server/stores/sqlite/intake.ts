@@ -12,6 +12,7 @@ import type { IntakeResponseRecord, IntakeStore, NewIntakeResponse, NewSafetySig
 import type { Db } from './database.js';
 import { fieldContext } from './encrypted-columns.js';
 import { keepOutcome } from './idempotency.js';
+import { writeEvent } from './notifications.js';
 
 interface ResponseRow {
   id: string;
@@ -86,9 +87,12 @@ export class SqliteIntakeStore implements IntakeStore {
           this.#seal('safety_items', record.id, submission.safetyItems),
           now,
         );
-        if (submission.booking !== undefined) {
-          this.#statements.linkSignals.run(record.id, submission.booking, submission.form, submission.version ?? '');
-        }
+        const linked =
+          submission.booking === undefined ? 0 : this.#statements.linkSignals.run(record.id, submission.booking, submission.form, submission.version ?? '').changes;
+        const bookingId = submission.booking;
+        writeEvent(this.#db, { type: 'intake.submitted', bookingId, subjectId: record.id, dueAt: now }, now);
+        // A signal sent while the intake was filled in raised the alert already.
+        if (submission.safety && linked === 0) writeEvent(this.#db, { type: 'safety.flagged', bookingId, subjectId: record.id, dueAt: now }, now);
         keepOutcome(this.#db, idempotency, record);
         return record;
       })
@@ -110,6 +114,7 @@ export class SqliteIntakeStore implements IntakeStore {
         if (!row) {
           const id = newId('ss');
           this.#statements.insertSignal.run(id, signal.bookingId, signal.formId, signal.formVersion ?? null, items, signal.now);
+          writeEvent(this.#db, { type: 'safety.flagged', bookingId: signal.bookingId, subjectId: id, dueAt: signal.now }, signal.now);
           row = this.#statements.sameSignal.get(signal.bookingId, signal.formId, version, items)!;
         }
         const record = toSignalRecord(row);

@@ -48,9 +48,11 @@ export interface BookingDetailRow extends BookingRow {
   source: string | null;
   created_at_ms: number;
   cancelled_at_ms: number | null;
+  lang: string | null;
+  time_zone: string | null;
 }
 
-export const BOOKING_DETAIL_COLUMNS = `${BOOKING_COLUMNS}, client_name, client_email, client_phone, consent_contact, reason, source, created_at_ms, cancelled_at_ms`;
+export const BOOKING_DETAIL_COLUMNS = `${BOOKING_COLUMNS}, client_name, client_email, client_phone, consent_contact, reason, source, created_at_ms, cancelled_at_ms, lang, time_zone`;
 
 export interface ItemRow {
   item_id: string;

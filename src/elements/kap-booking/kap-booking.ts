@@ -190,6 +190,7 @@ export class KapBooking extends KapElement {
     signal: () => this.connectionSignal,
     serviceId: () => this.serviceId ?? this.service,
     source: () => this.source?.slice(0, 100) || undefined,
+    language: () => this.language,
     refreshAvailability: () => void this.data.availability.run(),
     slotHeld: (hold) => this.#slotHeld(hold),
     booked: (booking, token) => this.#booked(booking, token),

@@ -54,6 +54,7 @@ export async function sqlitePeer(path: string, timeZone: string): Promise<Sqlite
     bookings: store('bookings'),
     checklists: store('checklists'),
     intake: store('intake'),
+    notifications: store('notifications'),
     idempotency: store('idempotency'),
     staff: store('staff'),
     signInThrottle: store('signInThrottle'),

@@ -8,7 +8,7 @@
  * one connection to a database (a file, a server), `connect` gives another one, and the
  * concurrency tests spread their attempts over several: only the database can then keep a slot single.
  * The staff side (accounts, sessions, sign-in throttling, API keys, the audit log) is in staff.ts;
- * the console's (requests, decisions, the safety queue) in console.ts.
+ * the console's (requests, decisions, the safety queue) in console.ts; the outbox's in notifications.ts.
  */
 import { describe } from 'node:test';
 import type { Stores } from '../../../server/stores/types.js';
@@ -22,6 +22,7 @@ import { consoleSuite } from './console.js';
 import { holdSuite } from './holds.js';
 import { idempotencySuite } from './idempotency.js';
 import { intakeSuite } from './intake.js';
+import { notificationSuite } from './notifications.js';
 import { rescheduleSuite } from './reschedule.js';
 import { staffSuite } from './staff.js';
 import type { OpenStores } from './fixtures.js';
@@ -41,6 +42,7 @@ export function runStoreSuite(name: string, open: OpenStores): void {
     idempotencySuite(open);
     staffSuite(open);
     consoleSuite(open);
+    notificationSuite(open);
     concurrencySuite(open);
   });
 }

@@ -12,7 +12,7 @@ import { isAbort } from '../../../api/abort.js';
 import { newIdempotencyKey, type HeldSlot, type KapApiClient } from '../../../api/client.js';
 import { KapApiError, isKapApiError } from '../../../api/errors.js';
 import { IdempotentWrite, type Transmit } from '../../../api/idempotent-write.js';
-import type { Booking, BookingRequest, Hold, RescheduleRequest, Slot } from '../../../api/schemas.js';
+import { isTimeZone, type Booking, type BookingRequest, type Hold, type RescheduleRequest, type Slot } from '../../../api/schemas.js';
 import type { BookingAccess } from '../../../base/booking-link.js';
 import type { WriteStatus } from '../../../base/write-status.js';
 import { applyPrefill, bookingPayload, emptyDetails, fieldsFromServer, invalidFields } from '../booking-details.js';
@@ -35,6 +35,8 @@ export interface BookingFlowContext {
   signal(): AbortSignal;
   serviceId(): string;
   source(): string | undefined;
+  /** The language the element is shown in: the clinic writes to the client in it. */
+  language(): string;
   /** Fetch fresh availability (after a conflict or a released hold). */
   refreshAvailability(): void;
   slotHeld(hold: Hold): void;
@@ -57,6 +59,11 @@ export interface BookingFlowContext {
 interface Written {
   booking: Booking;
   accessToken?: string;
+}
+
+function clientTimeZone(): string | undefined {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone && isTimeZone(zone) ? zone : undefined;
 }
 
 function conflictCode(error: unknown): string | undefined {
@@ -254,6 +261,9 @@ export class BookingFlow implements ReactiveController {
       start: this.slot.start,
       ...bookingPayload(this.values),
       ...(source ? { source } : {}),
+      lang: this.#context.language(),
+      // The client's own zone (not the one times are shown in): emails show the time in both.
+      ...(clientTimeZone() ? { timeZone: clientTimeZone() } : {}),
     };
     await this.#send(
       JSON.stringify(details),

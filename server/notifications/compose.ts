@@ -1,0 +1,120 @@
+/**
+ * What one delivery sends: the facts gathered from the stores at the moment of sending (the
+ * booking as it is now, the clinic's profile, fresh link tokens), made into an email by
+ * messages.ts — or `skip` when there is nothing to send any more (an escalation already
+ * acknowledged, a reminder for a session that moved or was cancelled, staff no longer active).
+ */
+import { newAccessToken, sha256Hex } from '../secrets.js';
+import type { ClaimedDelivery, Stores } from '../stores/types.js';
+import { clientMessage, staffMessage, type ClientMessageKind, type ComposedEmail } from './messages.js';
+import { CLIENT, parseStaffDestination, type RoutingSettings } from './routing.js';
+
+export interface ComposeContext extends RoutingSettings {
+  stores: Stores;
+  now: () => number;
+  /** The clinic's site: the pages `manage.html`, `checklist.html`, `intake.html` (Spanish under `es/`) and the booking page `index.html`. */
+  siteUrl: string;
+  /** The console, for staff messages. */
+  consoleUrl: string;
+}
+
+export type Composed = { to: string; email: ComposedEmail } | 'skip';
+
+export async function composeDelivery(delivery: ClaimedDelivery, context: ComposeContext): Promise<Composed> {
+  if (delivery.destination === CLIENT) return composeForClient(delivery, context);
+  const staff = parseStaffDestination(delivery.destination);
+  if (staff) return composeForStaff(delivery, staff, context);
+  return 'skip';
+}
+
+async function composeForClient(delivery: ClaimedDelivery, context: ComposeContext): Promise<Composed> {
+  const { stores } = context;
+  const event = delivery.event;
+  const booking = event.bookingId === undefined ? undefined : await stores.bookings.bookingDetail(event.bookingId);
+  if (!booking) return 'skip';
+  const kind = await clientKind(delivery, booking.status, booking.start, context);
+  if (kind === 'skip') return 'skip';
+  const [profile, service] = await Promise.all([stores.clinic.profile(), stores.clinic.findService(booking.serviceId)]);
+  const lang = booking.lang ?? profile.language;
+  const now = context.now();
+  const withLinks = kind !== 'cancelled' && kind !== 'declined';
+  const withCalendar = kind === 'confirmed' || kind === 'request-confirmed' || kind === 'rescheduled' || kind === 'cancelled';
+  const email = clientMessage({
+    kind,
+    lang,
+    clinic: { name: profile.name, timeZone: profile.timeZone, address: profile.address?.lines },
+    clientTimeZone: booking.timeZone,
+    location: service?.location ?? 'in_person',
+    start: booking.start,
+    end: booking.end,
+    bookingId: booking.id,
+    ...(withLinks ? { links: await freshLinks(stores, booking.id, lang, context.siteUrl, now) } : {}),
+    ...(kind === 'declined' ? { bookingPage: sitePage(context.siteUrl, lang, 'index.html') } : {}),
+    ...(withCalendar ? { calendar: { sequence: Math.floor(event.occurredAt / 1000), now } } : {}),
+  });
+  return { to: booking.client.email, email };
+}
+
+async function clientKind(delivery: ClaimedDelivery, status: string, start: number, context: ComposeContext): Promise<ClientMessageKind | 'skip'> {
+  const event = delivery.event;
+  switch (event.type) {
+    case 'booking.requested':
+      return 'request-received';
+    case 'booking.confirmed':
+      return (await context.stores.console.decisionOf(event.bookingId!)) ? 'request-confirmed' : 'confirmed';
+    case 'booking.declined':
+      return 'declined';
+    case 'booking.cancelled':
+      return 'cancelled';
+    case 'booking.rescheduled':
+      return status === 'requested' ? 'rescheduled-request' : 'rescheduled';
+    case 'reminder.due':
+      // A reminder for a time the session no longer has, or a session no longer confirmed, is stale.
+      return status === 'confirmed' && start - context.reminderLeadMs === event.dueAt ? 'reminder' : 'skip';
+    default:
+      return 'skip';
+  }
+}
+
+async function composeForStaff(delivery: ClaimedDelivery, target: { staffId: string; escalation: boolean }, context: ComposeContext): Promise<Composed> {
+  const { stores } = context;
+  const staff = await stores.staff.find(target.staffId);
+  if (!staff || staff.state !== 'active') return 'skip';
+  const event = delivery.event;
+  const kind = event.type === 'booking.requested' ? 'request' : event.type === 'safety.flagged' ? (target.escalation ? 'escalation' : 'safety') : undefined;
+  if (!kind) return 'skip';
+  if (kind === 'escalation' && (await acknowledged(stores, event.bookingId, event.subjectId))) return 'skip';
+  const profile = await stores.clinic.profile();
+  const email = staffMessage({
+    kind,
+    lang: profile.language,
+    clinicName: profile.name,
+    consoleUrl: context.consoleUrl,
+    waitedMs: context.now() - event.occurredAt,
+  });
+  return { to: staff.email, email };
+}
+
+/** Whether the safety entry is acknowledged: the signal's own, or the intake response it was linked to since. */
+async function acknowledged(stores: Stores, bookingId: string | undefined, itemId: string | undefined): Promise<boolean> {
+  if (itemId === undefined) return false;
+  if ((await stores.console.safetyItem(itemId))?.acknowledgement) return true;
+  const signal = bookingId === undefined ? undefined : (await stores.intake.safetySignals(bookingId)).find((candidate) => candidate.id === itemId);
+  return signal?.responseId !== undefined && (await stores.console.safetyItem(signal.responseId))?.acknowledgement !== undefined;
+}
+
+/** Links to the booking's pages, each with a token minted for this message (the fragment never reaches a server). */
+async function freshLinks(stores: Stores, bookingId: string, lang: string, siteUrl: string, now: number): Promise<{ manage: string; checklist: string; intake: string }> {
+  const token = newAccessToken();
+  await stores.bookings.addLinkToken({ bookingId, tokenHash: sha256Hex(token), now });
+  const fragment = `#booking=${encodeURIComponent(bookingId)}&token=${encodeURIComponent(token)}`;
+  return {
+    manage: sitePage(siteUrl, lang, 'manage.html') + fragment,
+    checklist: sitePage(siteUrl, lang, 'checklist.html') + fragment,
+    intake: sitePage(siteUrl, lang, 'intake.html') + fragment,
+  };
+}
+
+function sitePage(siteUrl: string, lang: string, page: string): string {
+  return new URL(`${lang.toLowerCase().startsWith('es') ? 'es/' : ''}${page}`, siteUrl).href;
+}

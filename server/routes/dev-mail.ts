@@ -1,0 +1,79 @@
+/**
+ * Development's mailbox (outside development both paths answer 404, whoever asks): `GET /console/dev-mail` shows the owner every
+ * message the server would have sent — subject, recipient, the plain text with its links made
+ * clickable, and the attachments — so a newcomer sees what the client would receive;
+ * `GET /console/dev-mail/:id/:index` downloads an attachment (the `.ics`). Server-rendered, under
+ * the console's strict CSP: no script, no inline style, every value escaped.
+ */
+import type { Context, Hono } from 'hono';
+import type { AppEnv } from '../app-env.js';
+import type { DevMailRecord } from '../stores/types.js';
+import { CONSOLE_CSP } from './console-assets.js';
+import type { RouteContext } from './context.js';
+
+const SHOWN = 50;
+
+export function registerDevMailRoutes(app: Hono<AppEnv>, { stores, auth }: RouteContext, development: boolean): void {
+  if (!development) {
+    app.get('/console/dev-mail', (c) => strict(c, c.text('Not found', 404)));
+    app.get('/console/dev-mail/*', (c) => strict(c, c.text('Not found', 404)));
+    return;
+  }
+  const owner = auth.requireStaff('audit:read');
+
+  app.get('/console/dev-mail', owner, async (c) => {
+    const mail = await stores.notifications.devMail(SHOWN);
+    return strict(c, c.html(page(mail)));
+  });
+
+  app.get('/console/dev-mail/:id/:index', owner, async (c) => {
+    const message = (await stores.notifications.devMail(SHOWN)).find((candidate) => candidate.id === c.req.param('id'));
+    const attachment = message?.attachments[Number(c.req.param('index'))];
+    if (!attachment) return strict(c, c.text('Not found', 404));
+    c.header('Content-Type', attachment.contentType);
+    c.header('Content-Disposition', `attachment; filename="${attachment.filename.replace(/[^\w.-]/g, '_')}"`);
+    return strict(c, c.body(attachment.content));
+  });
+}
+
+function strict(_c: Context<AppEnv>, response: Response): Response {
+  response.headers.set('Content-Security-Policy', CONSOLE_CSP);
+  response.headers.set('X-Frame-Options', 'DENY');
+  response.headers.set('Cache-Control', 'no-store');
+  return response;
+}
+
+function page(mail: DevMailRecord[]): string {
+  const items = mail.map(
+    (message) => `<article aria-labelledby="m-${escape(message.id)}">
+<h2 id="m-${escape(message.id)}">${escape(message.subject)}</h2>
+<dl><dt>To</dt><dd>${escape(message.to)}</dd><dt>Kept</dt><dd><time datetime="${new Date(message.at).toISOString()}">${escape(new Date(message.at).toISOString())}</time></dd></dl>
+<pre>${linked(message.text)}</pre>
+${message.attachments.length ? `<ul>${message.attachments.map((attachment, index) => `<li><a href="/console/dev-mail/${encodeURIComponent(message.id)}/${index}">${escape(attachment.filename)}</a></li>`).join('')}</ul>` : ''}
+</article>`,
+  );
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Development mailbox — Clinic console</title></head>
+<body>
+<main>
+<h1>Development mailbox</h1>
+<p>No SMTP server is set (<code>KAP_SMTP_URL</code>), so in development the messages the clinic would send are kept here instead, newest first. Links in them open the booking as the client would.</p>
+<p><a href="/console/">Back to the console</a></p>
+${items.length ? items.join('\n') : '<p>No messages yet. Book an appointment on the demo page, then reload.</p>'}
+</main>
+</body>
+</html>`;
+}
+
+/** Escapes the text, making each http(s) address a link. */
+function linked(text: string): string {
+  return text
+    .split(/(https?:\/\/[^\s<>"]+)/g)
+    .map((part, index) => (index % 2 === 1 ? `<a href="${escape(part)}">${escape(part)}</a>` : escape(part)))
+    .join('');
+}
+
+function escape(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
