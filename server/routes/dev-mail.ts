@@ -5,7 +5,7 @@
  * `GET /console/dev-mail/:id/:index` downloads an attachment (the `.ics`). Server-rendered, under
  * the console's strict CSP: no script, no inline style, every value escaped.
  */
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import type { DevMailRecord } from '../stores/types.js';
 import { CONSOLE_CSP } from './console-assets.js';
@@ -15,28 +15,28 @@ const SHOWN = 50;
 
 export function registerDevMailRoutes(app: Hono<AppEnv>, { stores, auth }: RouteContext, development: boolean): void {
   if (!development) {
-    app.get('/console/dev-mail', (c) => strict(c, c.text('Not found', 404)));
-    app.get('/console/dev-mail/*', (c) => strict(c, c.text('Not found', 404)));
+    app.get('/console/dev-mail', (c) => strict(c.text('Not found', 404)));
+    app.get('/console/dev-mail/*', (c) => strict(c.text('Not found', 404)));
     return;
   }
   const owner = auth.requireStaff('audit:read');
 
   app.get('/console/dev-mail', owner, async (c) => {
     const mail = await stores.notifications.devMail(SHOWN);
-    return strict(c, c.html(page(mail)));
+    return strict(c.html(page(mail)));
   });
 
   app.get('/console/dev-mail/:id/:index', owner, async (c) => {
     const message = (await stores.notifications.devMail(SHOWN)).find((candidate) => candidate.id === c.req.param('id'));
     const attachment = message?.attachments[Number(c.req.param('index'))];
-    if (!attachment) return strict(c, c.text('Not found', 404));
+    if (!attachment) return strict(c.text('Not found', 404));
     c.header('Content-Type', attachment.contentType);
     c.header('Content-Disposition', `attachment; filename="${attachment.filename.replace(/[^\w.-]/g, '_')}"`);
-    return strict(c, c.body(attachment.content));
+    return strict(c.body(attachment.content));
   });
 }
 
-function strict(_c: Context<AppEnv>, response: Response): Response {
+function strict(response: Response): Response {
   response.headers.set('Content-Security-Policy', CONSOLE_CSP);
   response.headers.set('X-Frame-Options', 'DENY');
   response.headers.set('Cache-Control', 'no-store');

@@ -19,6 +19,7 @@ import type {
   NotificationEventType,
   NotificationStore,
 } from '../types.js';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
 import { fieldContext } from './encrypted-columns.js';
 
@@ -47,7 +48,7 @@ interface DeliveryRow extends EventRow {
 const DELIVERY_COLUMNS = `d.id AS delivery_id, d.destination, d.state, d.attempts, d.next_attempt_at_ms, d.lease_until_ms, d.claim,
   d.last_error, d.created_at_ms, d.finished_at_ms, e.id, e.type, e.booking_id, e.subject_id, e.occurred_at_ms, e.due_at_ms`;
 
-const insertEvents = new WeakMap<Db, ReturnType<Db['prepare']>>();
+const insertEvents = new WeakMap<Db, Statement<unknown[]>>();
 
 /** Writes an event inside the caller's transaction (the change that caused it). */
 export function writeEvent(db: Db, event: NewNotificationEvent, now: number): void {
