@@ -102,7 +102,7 @@ describe('<kap-booking> after a booking whose answer was lost', () => {
     await confirmAndLoseEveryAnswer(el, seen);
 
     button(el, 'Change time').click();
-    await until(() => $(el, '.time'), 'the times');
+    await until(() => timeButtons(el)[0], 'the times');
     const other = timeButtons(el).map(startOf).find((start) => start !== first)!;
     timeButtons(el).find((time) => startOf(time) === other)!.click();
     await until(() => $(el, '#kap-name'), 'the details again');
@@ -217,7 +217,7 @@ describe('<kap-booking booking> after a move or cancel whose answer was lost', (
     network.clearFaults();
 
     button(el, 'Choose another time').click();
-    await until(() => $(el, '.time'), 'the times');
+    await until(() => timeButtons(el)[0], 'the times');
     const other = timeButtons(el).map(startOf).find((start) => start !== first && start !== booking.start)!;
     timeButtons(el).find((time) => startOf(time) === other)!.click();
     await until(() => $(el, '[data-focus="details"]'), 'the check step again');
@@ -246,7 +246,7 @@ describe('<kap-booking booking> after a move or cancel whose answer was lost', (
     const reads = network.to('GET', new RegExp(`/bookings/${booking.id}$`)).length;
 
     button(el, 'Choose another time').click();
-    await until(() => $(el, '.time'), 'the times');
+    await until(() => timeButtons(el)[0], 'the times');
     button(el, 'Keep my current time').click();
     await until(() => network.to('GET', new RegExp(`/bookings/${booking.id}$`)).length === reads + 1, 'the booking read again');
     const time = new Date(first).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' });

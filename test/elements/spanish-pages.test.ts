@@ -13,7 +13,7 @@ import type { KapBooking } from '../../src/elements/kap-booking/kap-booking.js';
 import type { KapIntake } from '../../src/elements/kap-intake/kap-intake.js';
 import type { KapPrepChecklist } from '../../src/elements/kap-prep-checklist/kap-prep-checklist.js';
 import { GAD7, PCL5, type Instrument } from '../../src/forms/index.js';
-import { CLIENT as BOOKING_CLIENT, confirmButton, fillDetails, showWeekWithTimes, timeButtons, bookAsSomeoneElse } from './support/booking.js';
+import { CLIENT as BOOKING_CLIENT, confirmButton, dayButtons, fillDetails, showWeekWithTimes, timeButtons, bookAsSomeoneElse } from './support/booking.js';
 import { bookSession, checkbox, loaded as checklistLoaded } from './support/checklist.js';
 import { $, $$, appendSettings, button, elementTests, freshApi, mount, settle, text, until } from './support/harness.js';
 import { CLIENT as INTAKE_CLIENT, DEMO_FORM, answerRows, choose, fillContact, loaded, next, type } from './support/intake.js';
@@ -198,7 +198,7 @@ const bookingScript: Script = async (lang, capture) => {
   for (let week = 0; week < 14 && !$(el, '.empty'); week++) {
     $<HTMLButtonElement>(el, '[data-week="next"]')!.click();
     await settle(el);
-    await until(() => $(el, '.day') || $(el, '.empty'), 'the week');
+    await until(() => dayButtons(el)[0] || $(el, '.empty'), 'the week');
   }
   await capture('a week without times', el);
   el.parentElement!.remove();
