@@ -16,7 +16,7 @@ import {
   type ElementTests,
 } from './harness.js';
 
-export { $, $$, byRole, errorSummaryLinks, focused, freshApi, settle, text, unmountAll, until } from './harness.js';
+export { $, $$, allByRole, byRole, errorSummaryLinks, focused, freshApi, settle, text, unmountAll, until } from './harness.js';
 
 export const DEMO_FORM = 'kap-demo-intake';
 
