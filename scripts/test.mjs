@@ -27,7 +27,7 @@ const jobs = Math.max(1, Number(process.env.KAP_TEST_JOBS) || 2);
 const started = performance.now();
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
-/** @type {Map<string, { ms: number, ok: boolean }>} */
+/** @type {Map<string, { ms: number, ok: boolean, stopped: boolean }>} */
 const done = new Map();
 /** @type {Map<string, import('node:child_process').ChildProcess>} */
 const running = new Map();
@@ -46,11 +46,11 @@ function run(step) {
       running.delete(step.name);
       const ms = performance.now() - begun;
       const ok = code === 0;
-      done.set(step.name, { ms, ok });
-      if (!failed || !ok) {
-        process.stdout.write(`\n==> npm run ${step.name} (${ok ? 'passed' : `FAILED, exit ${code}`}, ${seconds(ms)})\n`);
-        process.stdout.write(Buffer.concat(output));
-      }
+      // Stopped because another step failed: not a failure of its own, and its output is cut short.
+      const stopped = failed && !ok;
+      done.set(step.name, { ms, ok, stopped });
+      process.stdout.write(`\n==> npm run ${step.name} (${ok ? 'passed' : stopped ? 'stopped' : `FAILED, exit ${code}`}, ${seconds(ms)})\n`);
+      if (!stopped) process.stdout.write(Buffer.concat(output));
       resolve(ok);
     });
   });
@@ -104,7 +104,8 @@ function byScriptOrder(a, b) {
 console.log(`\n${'step'.padEnd(14)} time`);
 for (const step of STEPS) {
   const result = done.get(step.name);
-  console.log(`${step.name.padEnd(14)} ${result ? `${seconds(result.ms)}${result.ok ? '' : '  FAILED'}` : 'not run'}`);
+  const note = !result || result.ok ? '' : result.stopped ? '  stopped' : '  FAILED';
+  console.log(`${step.name.padEnd(14)} ${result ? `${seconds(result.ms)}${note}` : 'not run'}`);
 }
 console.log(`${'npm test'.padEnd(14)} ${seconds(performance.now() - started)} (${jobs} at a time)`);
 process.exit(failed ? 1 : 0);
