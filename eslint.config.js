@@ -127,7 +127,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/api/**/*.ts', 'src/forms/**/*.ts', 'src/scheduling/**/*.ts', 'src/checklist/**/*.ts', 'src/events/**/*.ts'],
+    files: ['src/api/**/*.ts', 'src/forms/**/*.ts', 'src/scheduling/**/*.ts', 'src/checklist/**/*.ts', 'src/events/**/*.ts', 'src/time/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [noUnsafeHTML], patterns: noLit }] },
   },
   {

@@ -3,8 +3,8 @@
  * always passed in (the element passes the client's local date), so results are reproducible.
  */
 
-/** The local civil date of `now`, as `YYYY-MM-DD`. */
-export function todayIso(now: Date = new Date()): string {
+/** The local civil date of `now` (by default the clock's), as `YYYY-MM-DD`. */
+export function todayIso(now: Date = new Date(clockNow())): string {
   return isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
@@ -13,6 +13,7 @@ export function isoDate(year: number, month: number, day: number): string {
 }
 
 import { daysInMonth } from '../api/civil-date.js';
+import { now as clockNow } from '../time/clock.js';
 
 export { daysInMonth, isIsoDate, isRealDate } from '../api/civil-date.js';
 

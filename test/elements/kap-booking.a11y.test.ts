@@ -11,12 +11,14 @@ import { accessibilityTree, accessibleNode, axeRule, watchFocus } from './suppor
 import {
   $,
   $$,
+  CLIENT,
+  allByRole,
   bookingTests,
+  byRole,
   chooseFirstTime,
   confirmButton,
   dayButtons,
   fillDetails,
-  CLIENT,
   focused,
   freshApi,
   mountBooking,
@@ -49,15 +51,15 @@ async function pressEnterOn(control: HTMLElement): Promise<ReturnType<typeof wat
 
 /** The week's first control: its first day (the tab stop), or "Show next week" when it has no times. */
 function firstOfWeek(el: KapBooking): HTMLElement | null {
-  return dayButtons(el)[0] ?? $$<HTMLButtonElement>(el, '.empty button')[0] ?? null;
+  return dayButtons(el)[0] ?? allByRole<HTMLButtonElement>(el, 'button', 'Show next week')[0] ?? null;
 }
 
 describe('<kap-booking> focus never falls to the page when a control goes', () => {
   it('"Show next week" on a week without times: focus waits on the loading message, then the next week’s first day', async () => {
     network.fail('GET', /\/availability$/, answer(200, { service: 'consultation', timeZone: 'America/New_York', slots: [] }), 1);
     const el = await mountBooking({ api: freshApi() });
-    await until(() => $(el, '.empty button'), 'the empty week');
-    const watch = await pressEnterOn($<HTMLButtonElement>(el, '.empty button')!);
+    await until(() => allByRole(el, 'button', 'Show next week').length, 'the empty week');
+    const watch = await pressEnterOn(byRole<HTMLButtonElement>(el, 'button', 'Show next week'));
     await until(() => firstOfWeek(el) && focused(el) === firstOfWeek(el), 'focus on the next week’s first control');
     watch.stop();
     expect(watch.lost(), 'moments focus sat on <body>').to.equal(0);

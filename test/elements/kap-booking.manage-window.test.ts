@@ -67,7 +67,7 @@ async function offeredStarts(el: KapBooking): Promise<string[]> {
 }
 
 async function windowShown(el: KapBooking): Promise<void> {
-  await until(() => $(el, '.day') || $(el, '.empty') || $(el, '[role="alert"]'), 'the window week');
+  await until(() => dayButtons(el)[0] || $(el, '.empty') || $(el, '[role="alert"]'), 'the window week');
 }
 
 describe('<kap-booking service="integration"> in its window', () => {
@@ -80,7 +80,7 @@ describe('<kap-booking service="integration"> in its window', () => {
       e.afterToken = opener.token;
     });
     await windowShown(el);
-    expect($(el, '.day'), 'free times in the window').to.exist;
+    expect(dayButtons(el)[0], 'free times in the window').to.exist;
 
     const ended = Date.parse(opener.booking.end);
     const note = $(el, '[part~="window"]')!.textContent!.replace(/\s+/g, ' ').trim();

@@ -347,7 +347,7 @@ describe('<kap-booking booking> moving to another time', () => {
     target.click();
     await until(() => $(el, '[data-focus="details"]'), 'the check step');
     button(el, 'Choose another time').click();
-    await until(() => $(el, '[data-focus="times"]') && $(el, '.time'), 'the picker again');
+    await until(() => $(el, '[data-focus="times"]') && timeButtons(el)[0], 'the picker again');
     button(el, 'Keep my current time').click();
     await until(() => $(el, '[data-focus="manage"]'), 'back to the booking');
     await until(() => focused(el) === button(el, 'Change time'), 'focus on Change time');
@@ -374,7 +374,7 @@ describe('<kap-booking booking> moving to another time', () => {
     expect($(second.el, '[data-focus="notice"]')!.textContent!.trim()).to.equal(
       'Sorry, someone else has just booked that time. Please choose another — your appointment has not changed.',
     );
-    await until(() => $(second.el, '.time'), 'fresh times');
+    await until(() => timeButtons(second.el)[0], 'fresh times');
     expect(timeButtons(second.el).map(startOf)).not.to.include(contested);
     expect(errors()).to.deep.include({ kind: 'conflict', code: 'slot_unavailable' });
     await expect(second.el).to.be.accessible();
@@ -394,7 +394,7 @@ describe('<kap-booking booking> moving to another time', () => {
     button(el, 'Move my appointment').click();
     await until(() => $(el, '[data-focus="notice"]'), 'back to the times');
     expect(text(el)).to.include('Sorry, someone else has just booked that time. Please choose another — your appointment has not changed.');
-    await until(() => $(el, '.time'), 'fresh times');
+    await until(() => timeButtons(el)[0], 'fresh times');
     expect((await bookingOnServer(api, network.realFetch, booking.id, token)).start).to.equal(booking.start);
     expect(managed.events).to.have.length(0);
 

@@ -11,6 +11,7 @@ import type { KapBooking } from '../../src/elements/kap-booking/kap-booking.js';
 import {
   $,
   CLIENT,
+  allByRole,
   bookingTests,
   button,
   chooseFirstTime,
@@ -102,7 +103,7 @@ describe('<kap-booking> after a booking whose answer was lost', () => {
     await confirmAndLoseEveryAnswer(el, seen);
 
     button(el, 'Change time').click();
-    await until(() => $(el, '.time'), 'the times');
+    await until(() => timeButtons(el)[0], 'the times');
     const other = timeButtons(el).map(startOf).find((start) => start !== first)!;
     timeButtons(el).find((time) => startOf(time) === other)!.click();
     await until(() => $(el, '#kap-name'), 'the details again');
@@ -128,12 +129,12 @@ describe('<kap-booking> never waits in silence', () => {
     await fillDetails(el, CLIENT);
     network.fail('POST', BOOKINGS, hang);
     confirmButton(el).click();
-    await until(() => $(el, 'button.stop'), 'the Stop button', 8_000);
+    await until(() => allByRole(el, 'button', 'Stop waiting')[0], 'the Stop button', 8_000);
     expect($(el, '.write-status [role="status"]')!.textContent!.trim()).to.equal('Still trying — the clinic’s system is slow to answer…');
     await expect(el).to.be.accessible();
 
     button(el, 'Stop waiting').click();
-    await until(() => !$(el, 'button.stop'), 'Stop done');
+    await until(() => !allByRole(el, 'button', 'Stop waiting')[0], 'Stop done');
     const status = $(el, '.write-status [role="status"]')!;
     expect(status.textContent!.trim()).to.equal(
       "You stopped waiting. We don't know yet whether it reached the clinic. If you send it again, we'll check first, so nothing is done twice.",
@@ -176,7 +177,7 @@ describe('<kap-booking> never waits in silence', () => {
     network.fail('POST', BOOKINGS, errorAnswer(503, 'unavailable', { 'Retry-After': '1' }), 1);
     confirmButton(el).click();
     await until(() => text(el).includes('The clinic’s system is busy. Trying again in 1 second…'), 'the busy note', 5_000);
-    expect($(el, 'button.stop')).to.exist;
+    expect(allByRole(el, 'button', 'Stop waiting')[0]).to.exist;
     await confirmed(el);
     expect(new Set(keys(BOOKINGS)).size).to.equal(1);
   });
@@ -217,7 +218,7 @@ describe('<kap-booking booking> after a move or cancel whose answer was lost', (
     network.clearFaults();
 
     button(el, 'Choose another time').click();
-    await until(() => $(el, '.time'), 'the times');
+    await until(() => timeButtons(el)[0], 'the times');
     const other = timeButtons(el).map(startOf).find((start) => start !== first && start !== booking.start)!;
     timeButtons(el).find((time) => startOf(time) === other)!.click();
     await until(() => $(el, '[data-focus="details"]'), 'the check step again');
@@ -246,7 +247,7 @@ describe('<kap-booking booking> after a move or cancel whose answer was lost', (
     const reads = network.to('GET', new RegExp(`/bookings/${booking.id}$`)).length;
 
     button(el, 'Choose another time').click();
-    await until(() => $(el, '.time'), 'the times');
+    await until(() => timeButtons(el)[0], 'the times');
     button(el, 'Keep my current time').click();
     await until(() => network.to('GET', new RegExp(`/bookings/${booking.id}$`)).length === reads + 1, 'the booking read again');
     const time = new Date(first).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' });
@@ -259,7 +260,7 @@ describe('<kap-booking booking> after a move or cancel whose answer was lost', (
     button(el, 'Cancel appointment').click();
     await until(() => $(el, '[data-focus="confirm-cancel"]'), 'the question');
     button(el, 'Yes, cancel it').click();
-    await until(() => $(el, 'button.stop'), 'the Stop button', 8_000);
+    await until(() => allByRole(el, 'button', 'Stop waiting')[0], 'the Stop button', 8_000);
     expect(text(el)).to.include('Still trying — the clinic’s system is slow to answer…');
     button(el, 'Stop waiting').click();
     await until(() => text(el).includes('You stopped waiting.'), 'the stopped note');

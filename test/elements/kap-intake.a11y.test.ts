@@ -21,6 +21,7 @@ import {
   answerScreeningNo,
   choose,
   completeDemo,
+  errorSummaryLinks,
   field,
   fillContact,
   focused,
@@ -203,7 +204,7 @@ describe('<kap-intake> dates and examples follow the locale', () => {
       expect($(el, '#h-date-of-birth')!.textContent!.trim()).to.equal(example);
       await type(el, 'phone', '12');
       await next(el);
-      const links = $$<HTMLAnchorElement>(el, '.error-summary a');
+      const links = errorSummaryLinks(el);
       expect(links.find((link) => link.getAttribute('href')!.startsWith('#f-date-of-birth'))!.getAttribute('href')).to.equal(
         `#f-date-of-birth.${parts[0]}`,
       );

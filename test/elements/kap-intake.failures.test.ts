@@ -13,6 +13,7 @@ import {
   answerScreeningNo,
   button,
   completeDemo,
+  errorSummaryLinks,
   field,
   fillContact,
   freshApi,
@@ -172,7 +173,7 @@ describe('<kap-intake> submitting', () => {
     button(el, 'Send my answers').click();
     await until(() => $(el, '.error-summary'), 'the error summary');
     expect(heading(el)).to.equal('Your details');
-    expect($(el, '.error-summary a')!.textContent).to.equal('This phone number cannot be reached');
+    expect(errorSummaryLinks(el)[0]!.textContent).to.equal('This phone number cannot be reached');
     expect(field(el, 'phone').value).to.equal(CLIENT.phone);
     await type(el, 'phone', '+1 917 555 0199');
     await next(el);

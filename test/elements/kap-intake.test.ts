@@ -17,9 +17,11 @@ import {
   answerRows,
   answerScreeningNo,
   button,
+  byRole,
   choose,
   completeDemo,
   date,
+  errorSummaryLinks,
   field,
   fillContact,
   focused,
@@ -302,14 +304,14 @@ describe('<kap-intake> validation', () => {
   it('radio groups, scale rows, consent and its signature link to their first input', async () => {
     const el = await everyType(2);
     await next(el);
-    const hrefs = $$<HTMLAnchorElement>(el, '.error-summary a').map((link) => link.getAttribute('href'));
+    const hrefs = errorSummaryLinks(el).map((link) => link.getAttribute('href'));
     expect(hrefs).to.deep.equal(['#f-mood.calm', '#f-mood.hopeless', '#f-agree']);
     expect(text(el)).to.include('Select an answer for question 1');
     await choose(el, 'agree', 'on');
     await choose(el, 'mood.calm', 'never');
     await choose(el, 'mood.hopeless', 'never');
     await next(el);
-    const link = $<HTMLAnchorElement>(el, '.error-summary a')!;
+    const link = errorSummaryLinks(el)[0]!;
     expect([link.getAttribute('href'), link.textContent!.trim()]).to.deep.equal(['#f-agree.signature', 'Enter your full name to sign']);
     link.click();
     expect(focused(el)).to.equal(field(el, 'agree.signature'));
@@ -336,7 +338,7 @@ describe('<kap-intake> check your answers', () => {
     expect(button(el, 'Change').textContent!.replace(/\s+/g, ' ').trim()).to.equal('Change About you');
     await expect(el).to.be.accessible();
 
-    const change = $$<HTMLButtonElement>(el, '.answers-title button').find((b) => b.textContent!.includes('About you'))!;
+    const change = byRole<HTMLButtonElement>(el, 'button', 'Change About you');
     change.click();
     await settle(el);
     expect(heading(el)).to.equal('About you');
@@ -347,7 +349,7 @@ describe('<kap-intake> check your answers', () => {
     expect(text(el)).to.include('68 kg');
 
     // Back from a Change also returns to check-your-answers.
-    $$<HTMLButtonElement>(el, '.answers-title button').find((b) => b.textContent!.includes('Your health'))!.click();
+    byRole<HTMLButtonElement>(el, 'button', 'Change Your health').click();
     await settle(el);
     expect(heading(el)).to.equal('Your health');
     button(el, 'Back').click();
@@ -357,12 +359,12 @@ describe('<kap-intake> check your answers', () => {
 
   it('a Change that reveals a new question asks it before returning', async () => {
     const el = await everyType(3);
-    $$<HTMLButtonElement>(el, '.answers-title button').find((b) => b.textContent!.includes('Your health'))!.click();
+    byRole<HTMLButtonElement>(el, 'button', 'Change Your health').click();
     await settle(el);
     await choose(el, 'pregnant', 'yes');
     await next(el);
     expect(heading(el), 'the new question must be answered').to.equal('Your health');
-    expect($(el, '.error-summary a')!.getAttribute('href')).to.equal('#f-weeks');
+    expect(errorSummaryLinks(el)[0]!.getAttribute('href')).to.equal('#f-weeks');
     await type(el, 'weeks', '20');
     await next(el);
     expect(heading(el)).to.equal('Check your answers before sending them');

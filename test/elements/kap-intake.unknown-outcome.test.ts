@@ -12,6 +12,7 @@ import {
   $,
   CLIENT,
   DEMO_FORM,
+  allByRole,
   button,
   choose,
   completeDemo,
@@ -100,7 +101,7 @@ describe('<kap-intake> after a sending whose answer was lost', () => {
     await completeDemo(el);
     network.fail('POST', RESPONSES, hang, 1);
     button(el, 'Send my answers').click();
-    await until(() => $(el, 'button.stop'), 'the Stop button', 8_000);
+    await until(() => allByRole(el, 'button', 'Stop waiting')[0], 'the Stop button', 8_000);
     expect(text(el)).to.include('Still trying — the clinic’s system is slow to answer…');
     await expect(el).to.be.accessible();
     button(el, 'Stop waiting').click();

@@ -103,9 +103,10 @@ describe('scoreGad7', () => {
         total += scores[i]!;
       }
       const result = scoreGad7(toAnswers(scores));
-      if (result.total !== total || result.band?.label !== gad7Band(total) || result.furtherEvaluation !== total >= 10 || !result.complete) {
-        assert.fail(`answers ${scores.join(',')}: got ${JSON.stringify(result)}`);
-      }
+      assert.ok(
+        result.total === total && result.band?.label === gad7Band(total) && result.furtherEvaluation === total >= 10 && result.complete,
+        `answers ${scores.join(',')}: got ${JSON.stringify(result)}`,
+      );
     }
   });
 });

@@ -14,6 +14,7 @@ import {
   type InstrumentScore,
 } from '../../src/forms/index.js';
 import { TODAY, completeDemoAnswers, demoForm, resolve } from './support.js';
+import { installClock, restoreClock } from '../support/manual-clock.js';
 
 const everyType = resolve({
   id: 'types',
@@ -96,27 +97,14 @@ describe('toSubmission', () => {
   });
 
   it('a fixed `today` keeps the body byte-identical across midnight; without it the signature takes the new day', (t) => {
-    const RealDate = Date;
-    let at = new RealDate(2026, 10, 25, 23, 59, 30).getTime();
-    class Clock extends RealDate {
-      constructor(...args: [] | [number]) {
-        if (args.length === 0) super(at);
-        else super(...args);
-      }
-      static override now(): number {
-        return at;
-      }
-    }
-    globalThis.Date = Clock as DateConstructor;
-    t.after(() => {
-      globalThis.Date = RealDate;
-    });
+    const clock = installClock(new Date(2026, 10, 25, 23, 59, 30).getTime());
+    t.after(restoreClock);
     const form = demoForm();
     const answers = completeDemoAnswers();
     const sent = JSON.stringify(toSubmission(form, answers, { today: '2026-11-25', booking: 'bk_1' }));
     const unpinned = JSON.stringify(toSubmission(form, answers, { booking: 'bk_1' }));
     assert.equal(unpinned, sent, 'before midnight, today is 2026-11-25');
-    at = new RealDate(2026, 10, 26, 0, 0, 30).getTime();
+    clock.set(new Date(2026, 10, 26, 0, 0, 30).getTime());
     assert.equal(JSON.stringify(toSubmission(form, answers, { today: '2026-11-25', booking: 'bk_1' })), sent);
     const after = toSubmission(form, answers, { booking: 'bk_1' });
     assert.notEqual(JSON.stringify(after), sent, 'a new submission after midnight is dated the new day');

@@ -16,7 +16,7 @@ import { describe, it } from 'node:test';
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
 /** Generated or installed folders: not ours to scan. */
-const SKIP = new Set(['.git', 'node_modules', 'dist', 'storybook-static', 'test-results', 'data', 'reference']);
+const SKIP = new Set(['.git', 'node_modules', 'dist', 'dist-console', 'storybook-static', 'test-results', 'data', 'reference']);
 const CODE = new Set(['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs', '.json', '.css']);
 const SCRIPTS_WITHOUT_EXTENSION = new Set(['.ci/run']);
 const NOT_SCANNED = new Set(['package-lock.json', 'custom-elements.json']);

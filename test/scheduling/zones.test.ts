@@ -229,10 +229,8 @@ describe('startOfDay', () => {
         const at = DateTime.fromMillis(start, { zone }).toISODate()!;
         assert.ok(before < day, `${day} in ${zone}: ${before} one second before`);
         assert.ok(at >= day, `${day} in ${zone}: ${at} at the start`);
-        if (at !== day) {
-          // Only a day the zone skipped may be missing; then nothing in it exists at all.
-          assert.equal(at, addDays(day, 1), `${day} in ${zone}`);
-        }
+        // Only a day the zone skipped may be missing; then nothing in it exists at all.
+        assert.ok(at === day || at === addDays(day, 1), `${day} in ${zone}: ${at}`);
       }),
       { numRuns: 2000 },
     );

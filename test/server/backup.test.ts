@@ -52,12 +52,14 @@ describe('npm run backup', () => {
       // A stream of bookings (each with its checklist, one transaction) from another thread.
       const writes: Promise<unknown>[] = [];
       for (let i = 50; i < 650; i++) writes.push(writer.bookings.createBooking(booking(i)));
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      const before = (stores.db.prepare('SELECT count(*) AS n FROM bookings').get() as { n: number }).n;
+      const count = () => (stores.db.prepare('SELECT count(*) AS n FROM bookings').get() as { n: number }).n;
+      // The backup starts once the other thread's writes are landing, whenever that is.
+      while (count() === 50) await new Promise((resolve) => setImmediate(resolve));
+      const before = count();
       const lines: string[] = [];
       const copy = join(dir, 'copy.sqlite');
       await backupCommand([copy], { KAP_DB: path }, (line) => lines.push(line));
-      const during = (stores.db.prepare('SELECT count(*) AS n FROM bookings').get() as { n: number }).n;
+      const during = count();
       await Promise.all(writes);
       assert.match(lines[0]!, /^Backed up .* \(\d+ pages, integrity ok\)\.$/);
       assert.match(lines[1]!, /kap\.sqlite\.key: keep a copy of that key safe/);

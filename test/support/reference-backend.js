@@ -13,6 +13,8 @@
 // - `POST /api-setup/<namespace>` with `{ forms?, checklists?, closed? }` opens that clinic with
 //   these intake forms, these checklist templates by service (`null`: none) and, with
 //   `closed: true`, no opening hours. It must come before the namespace's first request;
+// - `POST /api-clock/<namespace>` with `{ advanceMs }` moves that clinic's clock on (a hold
+//   expires, a deadline passes) without the test waiting in real time; not for a `now=` clinic;
 // - `POST /api-staff/<namespace>/<role>` adds a staff account to that namespace's clinic — set up
 //   (password, and a TOTP secret unless `?factor=0`) — and answers its email, password and current
 //   code; with `?invite=1`, an account still to set up and its set-up token: what the owner's CLI
@@ -30,11 +32,14 @@ const { hashPassword } = await tsImport('../../server/auth/passwords.ts', import
 const { newTotpSecret, totpCode } = await tsImport('../../server/auth/totp.ts', import.meta.url);
 const { sha256Hex } = await tsImport('../../server/secrets.ts', import.meta.url);
 
-/** `name~holdSeconds=3~now=…~clinicTimeZone=…~writes=…` → createApp options. */
-function optionsFor(namespace) {
+/**
+ * `name~holdSeconds=3~now=…~clinicTimeZone=…~writes=…` → createApp options. The clock is real
+ * time plus `offset()` (what `/api-clock/` added), or fixed with `now=`.
+ */
+function optionsFor(namespace, offset) {
   const [, ...pairs] = namespace.split('~');
   /** @type {Record<string, unknown>} */
-  const options = { db: ':memory:' };
+  const options = { db: ':memory:', now: () => new Date(Date.now() + offset()) };
   for (const pair of pairs) {
     const [key, raw = ''] = pair.split('=');
     const value = decodeURIComponent(raw);
@@ -67,11 +72,13 @@ function send(response, status, body) {
 export function referenceBackends() {
   /** @type {Map<string, { app: import('hono').Hono, stores: any, close(): void, listener: ReturnType<typeof getRequestListener> }>} */
   const backends = new Map();
+  /** Milliseconds each clinic's clock is ahead of real time, by namespace. */
+  const offsets = new Map();
 
   function backendFor(namespace, extra = {}) {
     let backend = backends.get(namespace);
     if (!backend) {
-      const created = createApp({ ...optionsFor(namespace), ...extra });
+      const created = createApp({ ...optionsFor(namespace, () => offsets.get(namespace) ?? 0), ...extra });
       backend = { ...created, listener: getRequestListener(created.app.fetch) };
       backends.set(namespace, backend);
     }
@@ -100,6 +107,8 @@ export function referenceBackends() {
   }
 
   let staffMade = 0;
+  /** Every account gets the same password, so it is hashed (argon2id, the production cost) once. */
+  let passwordHash;
   async function addStaff(namespace, role, query) {
     const { stores } = backendFor(namespace);
     const now = Date.now();
@@ -113,7 +122,7 @@ export function referenceBackends() {
     await stores.staff.completeSetup({
       staffId: invited.staff.id,
       tokenHash: sha256Hex(token),
-      passwordHash: await hashPassword(password),
+      passwordHash: await (passwordHash ??= hashPassword(password)),
       ...(secret ? { totp: { secret, step: 0, recoveryCodeHashes: [] } } : {}),
       now,
     });
@@ -166,6 +175,18 @@ export function referenceBackends() {
       const [, namespace, role, path] = actingPath;
       const answer = await actAs(decodeURIComponent(namespace), role, path, await jsonBody(request));
       response.writeHead(answer.status, { 'Content-Type': 'application/json' }).end(await answer.text());
+      return true;
+    }
+    const clockPath = /^\/api-clock\/([^/?]+)$/.exec(url);
+    if (clockPath && request.method === 'POST') {
+      const namespace = decodeURIComponent(clockPath[1]);
+      const { advanceMs } = await jsonBody(request);
+      if (namespace.includes('~now=') || !(Number.isFinite(advanceMs) && advanceMs >= 0)) {
+        send(response, 409, { error: { code: 'clock_fixed_or_bad_advance', message: 'Only a clinic on real time moves on, and only forwards.' } });
+      } else {
+        offsets.set(namespace, (offsets.get(namespace) ?? 0) + advanceMs);
+        send(response, 200, { ok: true });
+      }
       return true;
     }
     const staffPath = /^\/api-staff\/([^/?]+)\/([a-z-]+)(\?.*)?$/.exec(url);

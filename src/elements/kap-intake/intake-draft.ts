@@ -7,6 +7,7 @@
  */
 import type { AnswerValue } from '../../forms/answers.js';
 import { isIsoDate } from '../../forms/dates.js';
+import { after, now } from '../../time/clock.js';
 
 export const DRAFT_LIFETIME_MS = 2 * 60 * 60 * 1000;
 
@@ -84,7 +85,7 @@ export function answersThen(
 export function readDraft(formId: string): Draft | undefined {
   try {
     const draft = JSON.parse(sessionStorage.getItem(draftKey(formId)) ?? 'null') as Draft | null;
-    if (draft && draft.expires > Date.now() && draft.answers && typeof draft.answers === 'object') {
+    if (draft && draft.expires > now() && draft.answers && typeof draft.answers === 'object') {
       // A malformed pending submission is dropped (the next send gets a new key); the answers stay.
       if (!isPending(draft.submission)) delete draft.submission;
       return draft;
@@ -98,7 +99,7 @@ export function readDraft(formId: string): Draft | undefined {
 
 export function writeDraft(formId: string, answers: Draft['answers'], page: string, submission?: PendingSubmission): void {
   try {
-    const draft: Draft = { answers, page, ...(submission ? { submission } : {}), expires: Date.now() + DRAFT_LIFETIME_MS };
+    const draft: Draft = { answers, page, ...(submission ? { submission } : {}), expires: now() + DRAFT_LIFETIME_MS };
     sessionStorage.setItem(draftKey(formId), JSON.stringify(draft));
     watchDraftExpiry(formId, draft.expires);
   } catch {
@@ -116,7 +117,7 @@ export function clearDraft(formId: string): void {
 }
 
 /** The timer that removes each form's draft at its expiry, by form id. */
-const expiryTimers = new Map<string, ReturnType<typeof setTimeout>>();
+const expiryTimers = new Map<string, () => void>();
 
 /**
  * Removes the form's draft once it expires, while the page stays open: at `expires` (read from the
@@ -130,19 +131,19 @@ export function watchDraftExpiry(formId: string, expires?: number): void {
   if (at === undefined) return;
   expiryTimers.set(
     formId,
-    setTimeout(() => {
+    after(Math.max(0, at - now()), () => {
       expiryTimers.delete(formId);
       const stored = storedExpiry(formId);
       if (stored === undefined) return;
-      if (stored <= Date.now()) clearDraft(formId);
+      if (stored <= now()) clearDraft(formId);
       else watchDraftExpiry(formId, stored);
-    }, Math.max(0, at - Date.now())),
+    }),
   );
 }
 
 /** Stops the expiry timer of the form's draft (the element left the page, or the draft is gone). */
 export function unwatchDraftExpiry(formId: string): void {
-  clearTimeout(expiryTimers.get(formId));
+  expiryTimers.get(formId)?.();
   expiryTimers.delete(formId);
 }
 
@@ -153,7 +154,7 @@ export function removeExpiredDrafts(): void {
     for (const key of keys) {
       if (!key?.startsWith(draftKey(''))) continue;
       const expires = expiryOf(sessionStorage.getItem(key));
-      if (expires === undefined || expires <= Date.now()) sessionStorage.removeItem(key);
+      if (expires === undefined || expires <= now()) sessionStorage.removeItem(key);
     }
   } catch {
     // No storage: nothing to remove.

@@ -1,9 +1,9 @@
 /** Mounting `<kap-booking>` against a fresh reference backend, and reading what it rendered. */
 import '../../../src/kap-booking.js';
 import type { KapBooking } from '../../../src/elements/kap-booking/kap-booking.js';
-import { $, $$, elementTests, expectNoLeak, mount, postBooking, settle, until, type ElementTests } from './harness.js';
+import { $, allByRole, elementTests, expectNoLeak, mount, postBooking, settle, until, type ElementTests } from './harness.js';
 
-export { $, $$, button, focused, freshApi, settle, text, unmountAll, until } from './harness.js';
+export { $, $$, advanceBackendClock, allByRole, button, byRole, focused, freshApi, settle, text, unmountAll, until } from './harness.js';
 
 /**
  * Mounts a `<kap-booking>` with `attributes`, set up as a clinic's page would be (a privacy notice
@@ -19,20 +19,26 @@ export function mountBooking(attributes: Record<string, string>, setup?: (elemen
  */
 export async function showWeekWithTimes(element: KapBooking): Promise<void> {
   for (let week = 0; week < 4; week += 1) {
-    await until(() => $(element, '.day') || $(element, '.empty'), 'the week to load');
-    if ($(element, '.day')) return;
+    await until(() => dayButtons(element).length || $(element, '.empty'), 'the week to load');
+    if (dayButtons(element).length) return;
     $<HTMLButtonElement>(element, '[data-week="next"]')!.click();
     await settle(element);
   }
   throw new Error('No week with free times');
 }
 
+/** The group of days, in English or Spanish (`daysLabel`), and the times of the chosen day (`timesForDay`). */
+const DAYS = /^(Days with free times|Días con horas libres)$/;
+const TIMES = /^(Times on|Horas del) /;
+
+/** The buttons of the days with free times shown (none while there are none). */
 export function dayButtons(element: KapBooking): HTMLButtonElement[] {
-  return $$<HTMLButtonElement>(element, 'button.day');
+  return allByRole(element, 'group', DAYS).flatMap((group) => allByRole<HTMLButtonElement>(element, 'button', undefined, group));
 }
 
+/** The buttons of the free times of the chosen day. */
 export function timeButtons(element: KapBooking): HTMLButtonElement[] {
-  return $$<HTMLButtonElement>(element, 'button.time');
+  return allByRole(element, 'group', TIMES).flatMap((group) => allByRole<HTMLButtonElement>(element, 'button', undefined, group));
 }
 
 /** Chooses the first free time shown and waits for the details step. */

@@ -79,6 +79,60 @@ export function button(element: Element, label: string | RegExp, within: ParentN
   return match;
 }
 
+/** What each role the tests look for is written as in the elements' markup. */
+const ROLES = {
+  alert: '[role="alert"]',
+  button: 'button, [role="button"]',
+  checkbox: 'input[type="checkbox"], [role="checkbox"]',
+  group: 'fieldset, [role="group"]',
+  heading: 'h1, h2, h3, h4, h5, h6, [role="heading"]',
+  link: 'a[href], [role="link"]',
+  status: 'output, [role="status"]',
+  textbox: 'input:not([type]), input[type="text"], input[type="email"], input[type="tel"], textarea, [role="textbox"]',
+} as const;
+
+export type Role = keyof typeof ROLES;
+
+const squash = (value: string | null | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
+
+/**
+ * An element's accessible name, as far as the elements' markup needs: `aria-labelledby`, then
+ * `aria-label`, then its `<label>`s or a fieldset's `<legend>`, then its text.
+ */
+export function accessibleName(node: Element): string {
+  const root = node.getRootNode() as Document | ShadowRoot;
+  const labelledBy = node.getAttribute('aria-labelledby');
+  if (labelledBy) return squash(labelledBy.split(/\s+/).map((id) => root.getElementById(id)?.textContent).join(' '));
+  const label = node.getAttribute('aria-label');
+  if (label) return squash(label);
+  const labels = (node as HTMLInputElement).labels;
+  if (labels?.length) return squash([...labels].map((l) => l.textContent).join(' '));
+  if (node instanceof HTMLFieldSetElement) return squash(node.querySelector('legend')?.textContent);
+  return squash(node.textContent);
+}
+
+/** Every element of `role` (and with a name that matches, when given) inside `within`, in order. */
+export function allByRole<T extends HTMLElement = HTMLElement>(element: Element, role: Role, name?: string | RegExp, within: ParentNode = element.shadowRoot!): T[] {
+  return [...within.querySelectorAll<T>(ROLES[role])].filter(
+    (node) => name === undefined || (typeof name === 'string' ? accessibleName(node) === name : name.test(accessibleName(node))),
+  );
+}
+
+/** The one element of `role` named `name`; throws, listing what there is, when there is not exactly one. */
+export function byRole<T extends HTMLElement = HTMLElement>(element: Element, role: Role, name: string | RegExp, within: ParentNode = element.shadowRoot!): T {
+  const found = allByRole<T>(element, role, name, within);
+  if (found.length !== 1) {
+    const names = allByRole(element, role, undefined, within).map((node) => JSON.stringify(accessibleName(node)));
+    throw new Error(`${found.length} ${role} named ${String(name)}; there are: ${names.join(', ')}`);
+  }
+  return found[0]!;
+}
+
+/** The links of the "There is a problem" summary (in English or Spanish), in order. */
+export function errorSummaryLinks(element: Element): HTMLAnchorElement[] {
+  return allByRole(element, 'alert', /^(There is a problem|Hay un problema)/).flatMap((alert) => allByRole<HTMLAnchorElement>(element, 'link', undefined, alert));
+}
+
 /** The focused element inside the shadow root. */
 export function focused(element: Element): Element | null {
   return element.shadowRoot!.activeElement;
@@ -246,9 +300,19 @@ export interface BackendRecords {
 }
 
 export async function backendRecords(api: string, realFetch: typeof fetch): Promise<BackendRecords> {
-  const namespace = /^\/api\/([^/]+)\/$/.exec(api)?.[1];
-  if (!namespace) throw new Error(`Not a test api: ${api}`);
-  const response = await realFetch(`/api-records/${namespace}`);
+  const response = await realFetch(`/api-records/${namespaceOf(api)}`);
   expect(response.status).to.equal(200);
   return response.json();
+}
+
+/** Moves the clock of the test server's backend for `api` on by `ms` (`/api-clock/`): no waiting. */
+export async function advanceBackendClock(api: string, ms: number, realFetch: typeof fetch): Promise<void> {
+  const response = await realFetch(`/api-clock/${namespaceOf(api)}`, { method: 'POST', body: JSON.stringify({ advanceMs: ms }) });
+  expect(response.status, 'the backend clock moved on').to.equal(200);
+}
+
+function namespaceOf(api: string): string {
+  const namespace = /^\/api\/([^/]+)\/$/.exec(api)?.[1];
+  if (!namespace) throw new Error(`Not a test api: ${api}`);
+  return namespace;
 }

@@ -18,7 +18,7 @@ import {
 } from './harness.js';
 import { EVERY_TYPE_FORM } from './intake-forms.js';
 
-export { $, $$, focused, freshApi, settle, text, unmountAll, until } from './harness.js';
+export { $, $$, allByRole, byRole, errorSummaryLinks, focused, freshApi, settle, text, unmountAll, until } from './harness.js';
 
 export const DEMO_FORM = 'kap-demo-intake';
 
