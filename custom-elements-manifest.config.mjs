@@ -28,14 +28,10 @@ function defineElementCalls() {
     packageLinkPhase({ customElementsManifest }) {
       const modules = customElementsManifest.modules ?? [];
       for (const mod of modules) {
-        mod.exports = (mod.exports ?? []).filter(
-          (entry) => entry.kind !== 'custom-element-definition' || TAG_NAME.test(entry.name),
-        );
+        mod.exports = (mod.exports ?? []).filter((entry) => entry.kind !== 'custom-element-definition' || TAG_NAME.test(entry.name));
       }
       for (const { tagName, className, module } of definitions) {
-        const home = modules.find((mod) =>
-          (mod.declarations ?? []).some((declaration) => declaration.kind === 'class' && declaration.name === className),
-        );
+        const home = modules.find((mod) => (mod.declarations ?? []).some((declaration) => declaration.kind === 'class' && declaration.name === className));
         if (!home) throw new Error(`defineElement('${tagName}', ${className}): no class ${className} found in the analysed sources.`);
         const declaration = home.declarations.find((entry) => entry.kind === 'class' && entry.name === className);
         declaration.tagName = tagName;
@@ -105,9 +101,7 @@ function publicManifest() {
       const moduleAt = (path) => modules.find((mod) => mod.path === path);
       /** The published module that exports `name`, preferring one that defines it as an element. */
       const publicHome = (name) => {
-        const exporting = published.filter(({ sources }) =>
-          sources.some((source) => (moduleAt(source)?.exports ?? []).some((entry) => entry.name === name)),
-        );
+        const exporting = published.filter(({ sources }) => sources.some((source) => (moduleAt(source)?.exports ?? []).some((entry) => entry.name === name)));
         const defining = exporting.find(({ sources }) =>
           sources.some((source) =>
             (moduleAt(source)?.exports ?? []).some((entry) => entry.kind === 'custom-element-definition' && entry.declaration.name === name),
@@ -117,10 +111,8 @@ function publicManifest() {
         if (!home) throw new Error(`${name} is part of an element's public API but no published module exports it.`);
         return home.path;
       };
-      const declarationOf = (name) =>
-        modules.flatMap((mod) => mod.declarations ?? []).find((entry) => entry.kind === 'class' && entry.name === name);
-      const isPublic = (member) =>
-        member.privacy !== 'private' && member.privacy !== 'protected' && !member.static && !/^[_#]/.test(member.name);
+      const declarationOf = (name) => modules.flatMap((mod) => mod.declarations ?? []).find((entry) => entry.kind === 'class' && entry.name === name);
+      const isPublic = (member) => member.privacy !== 'private' && member.privacy !== 'protected' && !member.static && !/^[_#]/.test(member.name);
       const relink = (reference) =>
         reference && reference.module !== undefined && !reference.package ? { name: reference.name, module: publicHome(reference.name) } : reference;
 
@@ -135,7 +127,9 @@ function publicManifest() {
           const className = `${event.name.replace(/(^|-)([a-z])/g, (_, __, letter) => letter.toUpperCase())}Event`;
           const declared = modules.some((mod) => (mod.exports ?? []).some((entry) => entry.name === className));
           // src/index.ts re-exports every event class (`export * from './events/index.js'`).
-          return declared ? { ...event, type: { text: className, references: [{ name: className, module: 'dist/index.js', start: 0, end: className.length }] } } : event;
+          return declared
+            ? { ...event, type: { text: className, references: [{ name: className, module: 'dist/index.js', start: 0, end: className.length }] } }
+            : event;
         });
         result.members = (result.members ?? []).filter(isPublic);
         for (const key of Object.keys(result)) {

@@ -133,7 +133,12 @@ function legalBanner(): Plugin {
     if (!known) {
       const { name, license } = JSON.parse(readFileSync(join(directory, 'package.json'), 'utf8')) as { name: string; license?: string };
       const licenceFile = readdirSync(directory).find((file) => /^licen[cs]e/i.test(file));
-      const copyright = licenceFile ? /^.*copyright.*$/im.exec(readFileSync(join(directory, licenceFile), 'utf8'))?.[0].trim().replace(/\.$/, '') : undefined;
+      const copyright = licenceFile
+        ? /^.*copyright.*$/im
+            .exec(readFileSync(join(directory, licenceFile), 'utf8'))?.[0]
+            .trim()
+            .replace(/\.$/, '')
+        : undefined;
       known = { name, terms: [license ?? 'licence in its package', copyright].filter(Boolean).join(', ') };
       packages.set(directory, known);
     }

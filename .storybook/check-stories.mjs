@@ -27,7 +27,14 @@ const ids = Object.entries(JSON.parse(readFileSync(indexFile, 'utf8')).entries)
   .filter(([id, entry]) => entry.type === 'story' && id.includes(filter))
   .map(([id]) => id);
 
-const contentTypes = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
+const contentTypes = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+};
 /** Built files, read once: every story page loads the same preview bundle. */
 const files = new Map();
 function staticFile(pathname) {
@@ -103,7 +110,11 @@ async function checkStory(context, id) {
         try {
           const results = await window.axe.run(document.querySelector('#storybook-root'), { resultTypes: ['violations'] });
           return results.violations.map(
-            (violation) => `${violation.id} (${violation.impact}): ${violation.nodes.slice(0, 3).map((node) => JSON.stringify(node.target)).join(' ')}`,
+            (violation) =>
+              `${violation.id} (${violation.impact}): ${violation.nodes
+                .slice(0, 3)
+                .map((node) => JSON.stringify(node.target))
+                .join(' ')}`,
           );
         } catch (error) {
           // Should the a11y addon run after all, wait for it rather than collide.
@@ -145,5 +156,7 @@ try {
   server.close();
   backends.close();
 }
-console.log(`\n${ids.length - failures}/${ids.length} stories passed their play functions and axe (${jobs} at a time, ${((Date.now() - started) / 1000).toFixed(1)} s).`);
+console.log(
+  `\n${ids.length - failures}/${ids.length} stories passed their play functions and axe (${jobs} at a time, ${((Date.now() - started) / 1000).toFixed(1)} s).`,
+);
 process.exit(failures ? 1 : 0);

@@ -116,7 +116,13 @@ export class ConsoleApi {
    * move the staff member confirms, the same on its retries, so a retry never moves it twice.
    */
   rescheduleBooking(bookingId: string, start: string, idempotencyKey: string) {
-    return this.#call('POST', `staff/bookings/${encodeURIComponent(bookingId)}/reschedule`, StaffRescheduleResponse, { start }, { headers: { 'Idempotency-Key': idempotencyKey } });
+    return this.#call(
+      'POST',
+      `staff/bookings/${encodeURIComponent(bookingId)}/reschedule`,
+      StaffRescheduleResponse,
+      { start },
+      { headers: { 'Idempotency-Key': idempotencyKey } },
+    );
   }
   intakeInbox() {
     return this.#call('GET', 'staff/intake-responses', IntakeInboxResponse);
@@ -204,7 +210,13 @@ export class ConsoleApi {
     return this.#call('GET', `availability?${new URLSearchParams({ service, from, to })}`, AvailabilityResponse, undefined, { public: true });
   }
 
-  async #call<T>(method: string, path: string, schema: Schema<T>, body?: unknown, options: { public?: boolean; headers?: Record<string, string> } = {}): Promise<T> {
+  async #call<T>(
+    method: string,
+    path: string,
+    schema: Schema<T>,
+    body?: unknown,
+    options: { public?: boolean; headers?: Record<string, string> } = {},
+  ): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (method !== 'GET' && this.csrfToken) headers[CSRF_HEADER] = this.csrfToken;
@@ -229,7 +241,13 @@ export class ConsoleApi {
         this.onSessionEnded?.();
       }
       const retryAfter = Number(response.headers.get('Retry-After'));
-      throw new ConsoleApiError(response.status, error?.code ?? 'unknown', error?.message ?? '', error?.fields ?? {}, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
+      throw new ConsoleApiError(
+        response.status,
+        error?.code ?? 'unknown',
+        error?.message ?? '',
+        error?.fields ?? {},
+        Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+      );
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) throw new ConsoleApiError(response.status, 'bad_response', 'The server’s answer could not be read.');

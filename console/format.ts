@@ -1,6 +1,8 @@
 /** Times as the console shows them: in the clinic's time zone, in the reader's language. */
 export function clinicTime(instant: string, timeZone: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' }).format(new Date(instant));
+  return new Intl.DateTimeFormat(lang, { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' }).format(
+    new Date(instant),
+  );
 }
 
 export function clinicClock(instant: string, timeZone: string, lang: string): string {

@@ -34,7 +34,15 @@ type State =
   | { name: 'signed-in'; session: StaffSessionResponse };
 
 export class KapConsole extends LitElement {
-  static override properties = { api: {}, lang: { reflect: true }, state: { state: true }, view: { state: true }, booking: { state: true }, response: { state: true }, timeZone: { state: true } };
+  static override properties = {
+    api: {},
+    lang: { reflect: true },
+    state: { state: true },
+    view: { state: true },
+    booking: { state: true },
+    response: { state: true },
+    timeZone: { state: true },
+  };
   static override styles = consoleStyles;
   /** The API's base URL (default: the origin's root, where the console is served at /console/). */
   declare api: string;
@@ -146,11 +154,13 @@ export class KapConsole extends LitElement {
             ${CONSOLE_LANGUAGES.map((lang) => html`<option value=${lang} ?selected=${lang === this.lang} lang=${lang}>${lang === 'es' ? 'Español' : 'English'}</option>`)}
           </select>
         </label>
-        ${this.state.name === 'signed-in'
-          ? html`<p>${t('signedInAs', { email: this.state.session.staff.email, role: roleWord(t, this.state.session.staff.role) })}</p>
+        ${
+          this.state.name === 'signed-in'
+            ? html`<p>${t('signedInAs', { email: this.state.session.staff.email, role: roleWord(t, this.state.session.staff.role) })}</p>
               <button class="button button--secondary" type="button" @click=${this.#signOut}>${t('signOut')}</button>
               <button class="button button--secondary" type="button" @click=${this.#signOutEverywhere}>${t('signOutEverywhere')}</button>`
-          : nothing}
+            : nothing
+        }
       </header>
       <main class="wrap" @open-booking=${(event: CustomEvent<string>) => (this.booking = event.detail)}>${this.#main()}</main>
     </div>`;
@@ -186,9 +196,10 @@ export class KapConsole extends LitElement {
     const allowed = views.filter((view) => view.allowed);
     return html`<h1 class="heading--top" tabindex="-1">${t('consoleTitle')}</h1>
       ${this.#may('intake:read') ? html`<console-safety-queue class="no-print" .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone}></console-safety-queue>` : nothing}
-      ${allowed.length === 0
-        ? html`<p class="notice">${t('nothingForRole')}</p>`
-        : html`<nav class="no-print" aria-label=${t('navLabel')}>
+      ${
+        allowed.length === 0
+          ? html`<p class="notice">${t('nothingForRole')}</p>`
+          : html`<nav class="no-print" aria-label=${t('navLabel')}>
               <ul class="plain actions">
                 ${allowed.map(
                   (view) => html`<li>
@@ -197,21 +208,24 @@ export class KapConsole extends LitElement {
                 )}
               </ul>
             </nav>
-            ${this.response
-              ? html`<console-intake-response .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone} .responseId=${this.response}
+            ${
+              this.response
+                ? html`<console-intake-response .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone} .responseId=${this.response}
                   @response-closed=${() => (this.response = undefined)}></console-intake-response>`
-              : this.booking
-              ? html`<console-booking .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone} .bookingId=${this.booking} .manage=${this.#may('bookings:manage')}
+                : this.booking
+                  ? html`<console-booking .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone} .bookingId=${this.booking} .manage=${this.#may('bookings:manage')}
                   @booking-closed=${this.#closeBooking} @open-response=${(event: CustomEvent<string>) => (this.response = event.detail)}></console-booking>`
-              : this.view === 'inbox'
-              ? html`<console-intake-inbox .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone}></console-intake-inbox>`
-              : this.view === 'schedule'
-              ? html`<console-schedule .api=${this.client} .t=${t} .lang=${this.lang}></console-schedule>`
-              : this.view === 'audit'
-              ? html`<console-audit-log .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone}></console-audit-log>`
-              : this.view === 'settings'
-                ? html`<console-settings .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone}></console-settings>`
-                : html`<console-requests .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone} .manage=${this.#may('bookings:manage')}></console-requests>`}`}`;
+                  : this.view === 'inbox'
+                    ? html`<console-intake-inbox .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone}></console-intake-inbox>`
+                    : this.view === 'schedule'
+                      ? html`<console-schedule .api=${this.client} .t=${t} .lang=${this.lang}></console-schedule>`
+                      : this.view === 'audit'
+                        ? html`<console-audit-log .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone}></console-audit-log>`
+                        : this.view === 'settings'
+                          ? html`<console-settings .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone}></console-settings>`
+                          : html`<console-requests .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone} .manage=${this.#may('bookings:manage')}></console-requests>`
+            }`
+      }`;
   }
 
   /** Another view; the safety queue is asked again, so what came in meanwhile is on top. */

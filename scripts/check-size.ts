@@ -59,9 +59,7 @@ function read(file: string): string {
 /** The npm entry modules, taken from package.json `exports` so a new entry is measured without edits here. */
 function npmEntries(): string[] {
   const pkg = JSON.parse(read(join(root, 'package.json'))) as { exports: Record<string, unknown> };
-  const targets = Object.values(pkg.exports).map((target) =>
-    typeof target === 'string' ? target : (target as { default?: string }).default,
-  );
+  const targets = Object.values(pkg.exports).map((target) => (typeof target === 'string' ? target : (target as { default?: string }).default));
   return targets
     .filter((target): target is string => !!target && /^\.\/dist\/.*\.js$/.test(target) && !target.startsWith('./dist/cdn/'))
     .map((target) => join(root, target));
@@ -139,8 +137,7 @@ const table = [
   ]),
 ];
 const widths = header.map((_, column) => Math.max(...table.map((line) => line[column]!.length)));
-const formatLine = (line: string[]) =>
-  line.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
+const formatLine = (line: string[]) => line.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
 
 const out: string[] = ['', 'Bundle sizes (gzip -9; 1 KiB = 1024 B; npm modules exclude Lit, @lit/task and zod, which stay external)'];
 out.push(formatLine(table[0]!), widths.map((width) => '-'.repeat(width)).join('  '));
@@ -218,4 +215,6 @@ if (failures.length > 0) {
   console.error(`\nBuild check failed:\n${failures.map((failure) => `  - ${failure}`).join('\n')}`);
   process.exit(1);
 }
-console.log('Build checks passed: size budgets (or interim ceilings), no zod in the drop-in files and zod/mini only in their chunks, no HTML sinks, self-contained CDN files.\n');
+console.log(
+  'Build checks passed: size budgets (or interim ceilings), no zod in the drop-in files and zod/mini only in their chunks, no HTML sinks, self-contained CDN files.\n',
+);

@@ -229,7 +229,9 @@ class Writer {
         const catchall = def['catchall'] as ZodLike | undefined;
         if (catchall && catchall._zod.def.type !== 'never') throw new Error(`${where}: only z.object and z.strictObject are supported`);
         const shape = def['shape'] as Record<string, ZodLike>;
-        const fields = Object.entries(shape).map(([key, value]) => `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}: ${this.name(value, `${where}.${key}`)}`);
+        const fields = Object.entries(shape).map(
+          ([key, value]) => `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}: ${this.name(value, `${where}.${key}`)}`,
+        );
         return `${this.use('object')}(${this.args(`() => ({ ${fields.join(', ')} })`, catchall ? 'true' : undefined, this.checks(def, where), error)})`;
       }
       case 'array': {
@@ -240,9 +242,7 @@ class Writer {
           leading.push(check);
         }
         const cap = leading.find((check) => check._zod.def['maximum'] !== undefined);
-        const capArg = cap
-          ? `[${this.args(String(cap._zod.def['maximum']), this.message(cap._zod.def['error'], where))}]`
-          : undefined;
+        const capArg = cap ? `[${this.args(String(cap._zod.def['maximum']), this.message(cap._zod.def['error'], where))}]` : undefined;
         return `${this.use('array')}(${this.args(`() => ${element}`, this.checks(def, where), error, capArg)})`;
       }
       case 'record': {
@@ -299,8 +299,8 @@ async function generate(target: Target, homes: Map<unknown, { module: string; na
         keys
           ? `export const ${name}: ${writer.use('Validator')}<${type}> & { keys: string[] } = { ...${writer.use('validator')}<${type}>(${root}), keys: ${JSON.stringify(keys)} };`
           : entries
-          ? `export const ${name}: ${writer.use('Validator')}<${type}> & { options: ${type}[] } = { ...${writer.use('validator')}<${type}>(${root}), options: ${JSON.stringify(entries)} };`
-          : `export const ${name}: ${writer.use('Validator')}<${type}> = ${writer.use('validator')}<${type}>(${root});`,
+            ? `export const ${name}: ${writer.use('Validator')}<${type}> & { options: ${type}[] } = { ...${writer.use('validator')}<${type}>(${root}), options: ${JSON.stringify(entries)} };`
+            : `export const ${name}: ${writer.use('Validator')}<${type}> = ${writer.use('validator')}<${type}>(${root});`,
       );
     }
   }
@@ -319,7 +319,7 @@ async function generate(target: Target, homes: Map<unknown, { module: string; na
     '',
   ];
   // zod's own patterns (the email format's) are copied as they are, escapes and all.
-  const lint = writer.lines.some((line) => line.includes('\\-')) ? ['/* eslint-disable no-useless-escape -- zod\'s patterns, copied as they are */'] : [];
+  const lint = writer.lines.some((line) => line.includes('\\-')) ? ["/* eslint-disable no-useless-escape -- zod's patterns, copied as they are */"] : [];
   return `${[...lint, ...header, ...writer.lines, '', ...exports].join('\n')}\n`;
 }
 

@@ -51,7 +51,9 @@ async function measure(modules: [string, string[]][]): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'kap-validation-'));
   try {
     const entry = join(dir, 'entry.ts');
-    const lines = modules.map(([module, names], index) => `import { ${names.map((name) => `${name} as m${index}_${name}`).join(', ')} } from '${resolve(root, module)}';`);
+    const lines = modules.map(
+      ([module, names], index) => `import { ${names.map((name) => `${name} as m${index}_${name}`).join(', ')} } from '${resolve(root, module)}';`,
+    );
     const all = modules.flatMap(([, names], index) => names.map((name) => `m${index}_${name}`));
     // Each validator used, as the elements use them, so nothing is left out.
     writeFileSync(entry, `${lines.join('\n')}\nexport const checks = [${all.join(', ')}];\n`);

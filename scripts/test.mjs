@@ -19,6 +19,7 @@ const STEPS = [
   { name: 'test:node' },
   { name: 'build' },
   { name: 'typecheck' },
+  { name: 'format:check' },
   { name: 'test:e2e', after: ['build'] },
   { name: 'test:package', after: ['build'] },
 ];
@@ -37,7 +38,11 @@ function run(step) {
   return new Promise((resolve) => {
     const begun = performance.now();
     // Its own process group, so a failure elsewhere stops the whole step (browsers included).
-    const child = spawn('npm', ['run', '--silent', step.name], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' } });
+    const child = spawn('npm', ['run', '--silent', step.name], {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' },
+    });
     running.set(step.name, child);
     const output = [];
     child.stdout.on('data', (chunk) => output.push(chunk));

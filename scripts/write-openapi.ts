@@ -11,4 +11,6 @@ const target = fileURLToPath(new URL('../dist/openapi.json', import.meta.url));
 mkdirSync(fileURLToPath(new URL('../dist/', import.meta.url)), { recursive: true });
 const document = buildOpenApiDocument({ scope: 'contract' });
 writeFileSync(target, `${JSON.stringify(document, null, 2)}\n`);
-process.stdout.write(`openapi.json: ${Object.keys(document.paths).length} paths, ${Object.keys(document.components.schemas).length} schemas → dist/openapi.json\n`);
+process.stdout.write(
+  `openapi.json: ${Object.keys(document.paths).length} paths, ${Object.keys(document.components.schemas).length} schemas → dist/openapi.json\n`,
+);

@@ -104,7 +104,8 @@ export async function importConfiguration(stores: Stores, input: unknown): Promi
   return checked;
 }
 
-const PUBLISHED_VERSION_CHANGED = 'This version is published already, with another definition: published versions never change. Give the changed form a new version.';
+const PUBLISHED_VERSION_CHANGED =
+  'This version is published already, with another definition: published versions never change. Give the changed form a new version.';
 
 /** Versions in `forms` that are published in `stored` with another definition, by path. */
 export function publishedVersionConflicts(stored: readonly ConfiguredForm[], forms: readonly ConfiguredForm[]): Record<string, string> {

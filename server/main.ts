@@ -50,9 +50,7 @@ const demoPort = portFromEnv('DEMO_PORT', 8080);
 const host = env.KAP_HOST || '127.0.0.1';
 const dbPath = env.KAP_DB || 'data/kap.sqlite';
 const writesPerMinute = env.KAP_RATE_LIMIT ? positiveInteger('KAP_RATE_LIMIT', env.KAP_RATE_LIMIT) : DEFAULT_RATE_LIMIT.writes;
-const readsPerMinute = env.KAP_READ_RATE_LIMIT
-  ? positiveInteger('KAP_READ_RATE_LIMIT', env.KAP_READ_RATE_LIMIT)
-  : DEFAULT_RATE_LIMIT.reads;
+const readsPerMinute = env.KAP_READ_RATE_LIMIT ? positiveInteger('KAP_READ_RATE_LIMIT', env.KAP_READ_RATE_LIMIT) : DEFAULT_RATE_LIMIT.reads;
 
 if (dbPath !== ':memory:') mkdirSync(dirname(resolve(dbPath)), { recursive: true });
 
@@ -120,7 +118,7 @@ try {
   const owners = (await api.stores.staff.list()).filter((staff) => staff.role === 'owner' && staff.state === 'active');
   if (owners.length === 0) {
     process.stdout.write(
-      'No owner has set up an account yet. Create the clinic\'s first owner (it prints a one-time set-up link):\n' +
+      "No owner has set up an account yet. Create the clinic's first owner (it prints a one-time set-up link):\n" +
         '  npm run staff -- add --email you@your-clinic.example --role owner\n',
     );
   }
@@ -139,7 +137,6 @@ try {
   process.stdout.write(`Console: ${apiUrl}console/\n`);
   process.stdout.write(`API: ${apiUrl}\n`);
   process.stdout.write(`Demo clinic page: ${demo.url}\n`);
-
 } catch (error) {
   await api?.close();
   const detail = error instanceof Error ? error.message : String(error);

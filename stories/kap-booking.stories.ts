@@ -82,8 +82,7 @@ function renderSeeded(args: BookingArgs, context: StoryContext<BookingArgs>) {
   const parameters = context.parameters as SeededParameters;
   const { clinic, seeded } = loadedOf(context.loaded);
   const id = seeded?.booking.id ?? 'bk-not-in-this-clinic';
-  const token =
-    parameters.token === 'none' ? undefined : parameters.token === 'wrong' ? 'an-expired-or-mistyped-token-000' : seeded?.accessToken;
+  const token = parameters.token === 'none' ? undefined : parameters.token === 'wrong' ? 'an-expired-or-mistyped-token-000' : seeded?.accessToken;
   const use = parameters.use ?? 'manage';
   return html`<div style=${parameters.width ? `max-width: ${parameters.width}` : nothing}><kap-booking
     api=${clinic.api}
@@ -135,11 +134,7 @@ function elementIn(canvas: HTMLElement): KapBooking {
 }
 
 /** Waits until `selector` matches inside the element's shadow root and returns the first match. */
-async function find<T extends Element = HTMLElement>(
-  element: KapBooking,
-  selector: string,
-  options = SLOW,
-): Promise<T> {
+async function find<T extends Element = HTMLElement>(element: KapBooking, selector: string, options = SLOW): Promise<T> {
   return waitFor(() => {
     const found = element.shadowRoot!.querySelector<T>(selector);
     if (!found) throw new Error(`nothing matches ${selector} in <kap-booking>`);
@@ -156,9 +151,7 @@ async function findText(element: KapBooking, text: string, options = SLOW): Prom
 }
 
 function buttonNamed(element: KapBooking, text: string): HTMLButtonElement {
-  const button = [...element.shadowRoot!.querySelectorAll('button')].find((candidate) =>
-    candidate.textContent?.replace(/\s+/g, ' ').trim().includes(text),
-  );
+  const button = [...element.shadowRoot!.querySelectorAll('button')].find((candidate) => candidate.textContent?.replace(/\s+/g, ' ').trim().includes(text));
   if (!button) throw new Error(`no button "${text}" in <kap-booking>`);
   return button;
 }

@@ -91,9 +91,7 @@ const TEXT_FIELDS = onePage('text-fields', 'About you', [
   { type: 'number', id: 'weight', label: 'Weight', unit: 'kg', min: 30, max: 300, integer: true },
 ]);
 
-const DATE = onePage('date', 'Your date of birth', [
-  { type: 'date', id: 'dob', label: 'Date of birth', dateOfBirth: true },
-]);
+const DATE = onePage('date', 'Your date of birth', [{ type: 'date', id: 'dob', label: 'Date of birth', dateOfBirth: true }]);
 
 const CHOICES = onePage('choices', 'How we contact you', [
   {
@@ -163,7 +161,20 @@ const SHORT = onePage('short', 'A short form', [
   { type: 'yesno', id: 'allergies', label: 'Do you have any allergies?' },
 ]);
 
-const BROKEN = { id: 'broken', title: 'Broken', pages: [{ id: 'p', title: 'Page', items: [{ type: 'text', id: 'a', label: 'A', when: { item: 'b', equals: 'x' } }, { type: 'text', id: 'b', label: 'B' }] }] };
+const BROKEN = {
+  id: 'broken',
+  title: 'Broken',
+  pages: [
+    {
+      id: 'p',
+      title: 'Page',
+      items: [
+        { type: 'text', id: 'a', label: 'A', when: { item: 'b', equals: 'x' } },
+        { type: 'text', id: 'b', label: 'B' },
+      ],
+    },
+  ],
+};
 
 // ---- helpers for play functions ------------------------------------------------------------
 

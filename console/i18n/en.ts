@@ -124,7 +124,6 @@ export const en = {
   'intake.submitted': 'Submitted',
   'intake.needs-clinician': 'Needs a clinician',
 
-
   // settings: opening hours
   hoursHeading: 'Opening hours',
   hoursHint: 'Each weekday may have several ranges, such as 09:00–12:00 and 13:00–17:00. A day without one is closed. Save to apply the changes.',
@@ -220,7 +219,8 @@ export const en = {
   // settings: services
   settingsServices: 'Services',
   servicesHeading: 'Services',
-  servicesHint: 'In the order clients see them. Removing a service stops new bookings of it once you save; its bookings keep it, and its checklist is removed. Adding one with the same id brings it back.',
+  servicesHint:
+    'In the order clients see them. Removing a service stops new bookings of it once you save; its bookings keep it, and its checklist is removed. Adding one with the same id brings it back.',
   servicesEmpty: 'No services.',
   serviceNew: 'New service',
   serviceAdd: 'Add a service',
@@ -367,7 +367,8 @@ export const en = {
 
   // settings: staff
   staffHeading: 'Staff',
-  staffHint: 'Each person signs in with their own account. Roles decide what they see: an owner everything; a clinician bookings and intake answers; front desk the schedule and requests; a marketer forms and the theme, no client data.',
+  staffHint:
+    'Each person signs in with their own account. Roles decide what they see: an owner everything; a clinician bookings and intake answers; front desk the schedule and requests; a marketer forms and the theme, no client data.',
   staffEmail: 'Email',
   staffRole: 'Role',
   staffState: 'Status',
@@ -405,7 +406,8 @@ export const en = {
 
   // settings: API keys
   apiKeysHeading: 'API keys',
-  apiKeysHint: 'For another system of the clinic, such as an EHR sync. A key only reads, and only what its scopes allow; it is sent as “Authorization: Bearer” and its use is in the audit log.',
+  apiKeysHint:
+    'For another system of the clinic, such as an EHR sync. A key only reads, and only what its scopes allow; it is sent as “Authorization: Bearer” and its use is in the audit log.',
   apiKeysEmpty: 'No API keys.',
   apiKeyName: 'Name',
   apiKeyScopes: 'Scopes',
@@ -430,7 +432,8 @@ export const en = {
   apiKeyNameTooLong: 'Shorten the name to 100 characters or fewer.',
   apiKeyScopesMissing: 'Choose at least one scope.',
   apiKeySecretHeading: 'The key “{name}”',
-  apiKeySecretWarning: 'Copy it now: it will not be shown again. Only a fingerprint of it is kept, so nobody can read it back; if it is lost, revoke it and create another.',
+  apiKeySecretWarning:
+    'Copy it now: it will not be shown again. Only a fingerprint of it is kept, so nobody can read it back; if it is lost, revoke it and create another.',
   apiKeySecretLabel: 'Key',
 
   // the audit log

@@ -120,10 +120,10 @@ export const es: ConsoleStrings = {
   'intake.submitted': 'Enviado',
   'intake.needs-clinician': 'Necesita un profesional clínico',
 
-
   // settings: opening hours
   hoursHeading: 'Horario de apertura',
-  hoursHint: 'Cada día de la semana puede tener varios tramos, como 09:00–12:00 y 13:00–17:00. Un día sin tramos está cerrado. Guarde para aplicar los cambios.',
+  hoursHint:
+    'Cada día de la semana puede tener varios tramos, como 09:00–12:00 y 13:00–17:00. Un día sin tramos está cerrado. Guarde para aplicar los cambios.',
   hoursClosed: 'Cerrado.',
   hoursOpens: 'Abre',
   hoursCloses: 'Cierra',
@@ -163,7 +163,8 @@ export const es: ConsoleStrings = {
   closureToBeforeFrom: 'El final debe ser posterior al inicio.',
   closureReasonInvalid: 'Acorte el motivo a 200 caracteres o menos.',
   previewHeading: 'Lo que se ofrece a los clientes: las próximas dos semanas',
-  previewHint: 'Horas de inicio libres cada día, por servicio, tal como las muestra la página de reservas. No se muestran los servicios que solo se reservan después de otro.',
+  previewHint:
+    'Horas de inicio libres cada día, por servicio, tal como las muestra la página de reservas. No se muestran los servicios que solo se reservan después de otro.',
   previewDay: 'Día',
   previewNone: 'Ninguna',
   previewCountOne: '1 hora',
@@ -216,7 +217,8 @@ export const es: ConsoleStrings = {
   // configuración: servicios
   settingsServices: 'Servicios',
   servicesHeading: 'Servicios',
-  servicesHint: 'En el orden en que los ven los clientes. Quitar un servicio impide reservarlo al guardar; sus reservas lo conservan y se quita su lista de preparación. Añadir uno con el mismo identificador lo recupera.',
+  servicesHint:
+    'En el orden en que los ven los clientes. Quitar un servicio impide reservarlo al guardar; sus reservas lo conservan y se quita su lista de preparación. Añadir uno con el mismo identificador lo recupera.',
   servicesEmpty: 'No hay servicios.',
   serviceNew: 'Servicio nuevo',
   serviceAdd: 'Añadir un servicio',
@@ -363,7 +365,8 @@ export const es: ConsoleStrings = {
 
   // configuración: personal
   staffHeading: 'Personal',
-  staffHint: 'Cada persona inicia sesión con su propia cuenta. El rol decide lo que ve: el propietario todo; un profesional clínico las reservas y las respuestas de admisión; recepción la agenda y las solicitudes; marketing los formularios y el tema, sin datos de clientes.',
+  staffHint:
+    'Cada persona inicia sesión con su propia cuenta. El rol decide lo que ve: el propietario todo; un profesional clínico las reservas y las respuestas de admisión; recepción la agenda y las solicitudes; marketing los formularios y el tema, sin datos de clientes.',
   staffEmail: 'Correo electrónico',
   staffRole: 'Rol',
   staffState: 'Estado',
@@ -401,7 +404,8 @@ export const es: ConsoleStrings = {
 
   // configuración: claves de API
   apiKeysHeading: 'Claves de API',
-  apiKeysHint: 'Para otro sistema de la clínica, como una sincronización con la historia clínica. Una clave solo lee, y solo lo que permiten sus permisos; se envía como «Authorization: Bearer» y su uso queda en el registro de auditoría.',
+  apiKeysHint:
+    'Para otro sistema de la clínica, como una sincronización con la historia clínica. Una clave solo lee, y solo lo que permiten sus permisos; se envía como «Authorization: Bearer» y su uso queda en el registro de auditoría.',
   apiKeysEmpty: 'No hay claves de API.',
   apiKeyName: 'Nombre',
   apiKeyScopes: 'Permisos',
@@ -426,13 +430,15 @@ export const es: ConsoleStrings = {
   apiKeyNameTooLong: 'Acorte el nombre a 100 caracteres o menos.',
   apiKeyScopesMissing: 'Elija al menos un permiso.',
   apiKeySecretHeading: 'La clave «{name}»',
-  apiKeySecretWarning: 'Cópiela ahora: no se volverá a mostrar. Solo se guarda una huella de ella, así que nadie puede volver a leerla; si se pierde, revóquela y cree otra.',
+  apiKeySecretWarning:
+    'Cópiela ahora: no se volverá a mostrar. Solo se guarda una huella de ella, así que nadie puede volver a leerla; si se pierde, revóquela y cree otra.',
   apiKeySecretLabel: 'Clave',
 
   // el registro de auditoría
   navAudit: 'Registro de auditoría',
   auditHeading: 'Registro de auditoría',
-  auditHint: 'Cada lectura de datos de clientes y cada cambio, lo más reciente primero. Horas en la zona horaria de la clínica ({zone}). Nada de aquí se puede cambiar ni borrar.',
+  auditHint:
+    'Cada lectura de datos de clientes y cada cambio, lo más reciente primero. Horas en la zona horaria de la clínica ({zone}). Nada de aquí se puede cambiar ni borrar.',
   auditFilterHeading: 'Filtro',
   auditPerson: 'Persona',
   auditEveryone: 'Todas',

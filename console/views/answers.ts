@@ -8,19 +8,23 @@ import type { SafetyEntryResponse } from '../../src/api/staff.js';
 import type { Translate } from '../i18n/index.js';
 
 export function answersView(t: Translate, { questions, scores, flags }: Omit<SafetyEntryResponse, 'item'>) {
-  return html`${scores.length
+  return html`${
+    scores.length
       ? html`<h3>${t('safetyScores')}</h3>
           <ul>
             ${scores.map(
               (score) => html`<li>
                 <strong>${score.instrument.toUpperCase()}</strong>:
-                ${score.complete && score.total !== null
-                  ? html`${t('safetyScoreTotal', { total: score.total })}${score.band ? html` (${score.band.label})` : nothing}`
-                  : t('safetyScoreIncomplete', { answered: score.answered, total: score.answered + score.missing.length })}
+                ${
+                  score.complete && score.total !== null
+                    ? html`${t('safetyScoreTotal', { total: score.total })}${score.band ? html` (${score.band.label})` : nothing}`
+                    : t('safetyScoreIncomplete', { answered: score.answered, total: score.answered + score.missing.length })
+                }
               </li>`,
             )}
           </ul>`
-      : nothing}
+      : nothing
+  }
     ${flags.length ? html`<h3>${t('safetyFlags')}</h3><ul>${flags.map((flag) => html`<li>${flag.flag} (${flag.itemId})</li>`)}</ul>` : nothing}
     <h3>${t('safetyAnswers')}</h3>
     <dl>

@@ -69,18 +69,21 @@ export class ConsoleApiKeys extends ConsoleView<ApiKey[]> {
   #ready(keys: ApiKey[]) {
     const t = this.t;
     return html`${this.outcome ? html`<p class="notice notice--success" role="status">${this.outcome}</p>` : nothing}
-      ${this.created
-        ? html`<console-shown-once
+      ${
+        this.created
+          ? html`<console-shown-once
             .t=${t}
             .heading=${t('apiKeySecretHeading', { name: this.created.apiKey.name })}
             .help=${t('apiKeySecretWarning')}
             .label=${t('apiKeySecretLabel')}
             .value=${this.created.secret}
           ></console-shown-once>`
-        : nothing}
-      ${keys.length === 0
-        ? html`<p>${t('apiKeysEmpty')}</p>`
-        : html`<table class="stack">
+          : nothing
+      }
+      ${
+        keys.length === 0
+          ? html`<p>${t('apiKeysEmpty')}</p>`
+          : html`<table class="stack">
             <thead>
               <tr>
                 <th scope="col">${t('apiKeyName')}</th>
@@ -100,16 +103,19 @@ export class ConsoleApiKeys extends ConsoleView<ApiKey[]> {
                   <td data-label=${t('apiKeyLastUsed')}>${key.lastUsedAt ? this.#time(key.lastUsedAt) : t('apiKeyNeverUsed')}</td>
                   <td data-label=${t('apiKeyState')}>${key.revokedAt ? t('apiKeyRevokedAt', { time: this.#time(key.revokedAt) }) : t('apiKeyActive')}</td>
                   <td data-label=${t('staffActions')}>
-                    ${key.revokedAt
-                      ? nothing
-                      : html`<button class="button button--secondary" type="button" data-revoke=${key.id} aria-label=${t('apiKeyRevokeLabel', { name: key.name })} @click=${() => this.#askRevoke(key)}>
+                    ${
+                      key.revokedAt
+                        ? nothing
+                        : html`<button class="button button--secondary" type="button" data-revoke=${key.id} aria-label=${t('apiKeyRevokeLabel', { name: key.name })} @click=${() => this.#askRevoke(key)}>
                           ${t('apiKeyRevoke')}
-                        </button>`}
+                        </button>`
+                    }
                   </td>
                 </tr>`,
               )}
             </tbody>
-          </table>`}
+          </table>`
+      }
       ${this.confirming ? this.#confirm(this.confirming) : nothing} ${this.#form()}`;
   }
 
@@ -172,7 +178,11 @@ export class ConsoleApiKeys extends ConsoleView<ApiKey[]> {
       await this.updateComplete;
       await this.renderRoot.querySelector<ConsoleShownOnce>('console-shown-once')?.focusHeading();
     } catch (error) {
-      await this.#showErrors(error instanceof ConsoleApiError && error.status === 422 && error.fields['name'] ? { 'key-name': this.t('apiKeyNameMissing') } : { form: this.message(error) });
+      await this.#showErrors(
+        error instanceof ConsoleApiError && error.status === 422 && error.fields['name']
+          ? { 'key-name': this.t('apiKeyNameMissing') }
+          : { form: this.message(error) },
+      );
     } finally {
       this.busy = false;
     }

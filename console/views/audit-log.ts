@@ -64,9 +64,10 @@ export class ConsoleAuditLog extends ConsoleView<Data> {
         <a class="button button--secondary" href=${this.api.auditCsvUrl(this.filter)} download="audit-log.csv" aria-describedby="audit-download-hint">${t('auditDownload')}</a>
         <span class="hint" id="audit-download-hint">${t('auditDownloadHint')}</span>
       </p>
-      ${data.page.entries.length === 0
-        ? html`<p>${t('auditEmpty')}</p>`
-        : html`<table class="stack">
+      ${
+        data.page.entries.length === 0
+          ? html`<p>${t('auditEmpty')}</p>`
+          : html`<table class="stack">
             <thead>
               <tr>
                 <th scope="col">${t('auditWhen')}</th>
@@ -87,7 +88,8 @@ export class ConsoleAuditLog extends ConsoleView<Data> {
                 </tr>`,
               )}
             </tbody>
-          </table>`}
+          </table>`
+      }
       <nav aria-label=${t('auditPaging')}>
         <p class="actions">
           ${this.pages.length > 1 ? html`<button class="button button--secondary" type="button" @click=${this.#newer}>${t('auditNewer')}</button>` : nothing}

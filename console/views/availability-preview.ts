@@ -81,9 +81,10 @@ export class ConsoleAvailabilityPreview extends LitElement {
     return html`<section part="base" class="section" aria-labelledby="preview-heading">
       <h3 id="preview-heading">${t('previewHeading')}</h3>
       <p class="hint">${t('previewHint')}</p>
-      ${state.name === 'loading'
-        ? html`<p role="status">${t('loading')}</p>`
-        : html`<table class="stack">
+      ${
+        state.name === 'loading'
+          ? html`<p role="status">${t('loading')}</p>`
+          : html`<table class="stack">
             <thead>
               <tr>
                 <th scope="col">${t('previewDay')}</th>
@@ -103,7 +104,8 @@ export class ConsoleAvailabilityPreview extends LitElement {
                 </tr>`,
               )}
             </tbody>
-          </table>`}
+          </table>`
+      }
     </section>`;
   }
 }

@@ -74,14 +74,18 @@ export class ConsoleBooking extends LitElement {
     const state = this.state;
     return html`<section part="base" class="section" aria-labelledby="booking-heading">
       <button class="link-button" type="button" @click=${this.#back}>${t('bookingBack')}</button>
-      ${state.name === 'ready'
-        ? this.#overview(state)
-        : html`<h2 id="booking-heading" class="heading--sub" tabindex="-1">${t('bookingHeading')}</h2>
+      ${
+        state.name === 'ready'
+          ? this.#overview(state)
+          : html`<h2 id="booking-heading" class="heading--sub" tabindex="-1">${t('bookingHeading')}</h2>
             ${state.name === 'loading' ? html`<p role="status">${t('loading')}</p>` : nothing}
-            ${state.name === 'failed'
-              ? html`<div class="notice notice--error" role="alert"><p>${state.message}</p></div>
+            ${
+              state.name === 'failed'
+                ? html`<div class="notice notice--error" role="alert"><p>${state.message}</p></div>
                   <button class="button button--secondary" type="button" @click=${() => this.load()}>${t('tryAgain')}</button>`
-              : nothing}`}
+                : nothing
+            }`
+      }
     </section>`;
   }
 
@@ -110,13 +114,13 @@ export class ConsoleBooking extends LitElement {
         )}
       </ol>
       <h3>${t('scheduleChecklist')}</h3>
-      ${checklist?.length
-        ? html`<ul>
-            ${checklist.map(
-              (item) => html`<li>${item.text}: ${item.doneAt ? t('checklistDoneAt', { time: when(item.doneAt) }) : t('checklistNotDone')}</li>`,
-            )}
+      ${
+        checklist?.length
+          ? html`<ul>
+            ${checklist.map((item) => html`<li>${item.text}: ${item.doneAt ? t('checklistDoneAt', { time: when(item.doneAt) }) : t('checklistNotDone')}</li>`)}
           </ul>`
-        : html`<p>${t('checklistNone')}</p>`}
+          : html`<p>${t('checklistNone')}</p>`
+      }
       ${intake ? this.#intake(intake) : nothing}
       ${this.manage && booking.status !== 'cancelled' && Date.parse(booking.start) > Date.now() && !state.confirming ? this.#move(state) : nothing}
       ${this.manage && booking.status !== 'cancelled' && !state.moving ? this.#cancel(state) : nothing}`;
@@ -126,8 +130,9 @@ export class ConsoleBooking extends LitElement {
     const t = this.t;
     return html`<h3>${t('scheduleIntake')}</h3>
       <p>${intake.status === 'needs-clinician' ? html`<span class="badge badge--alert">${t('intake.needs-clinician')}</span>` : t(`intake.${intake.status}`)}</p>
-      ${intake.responses?.length
-        ? html`<ul class="plain">
+      ${
+        intake.responses?.length
+          ? html`<ul class="plain">
             ${intake.responses.map((response) => {
               const received = clinicTime(response.receivedAt, this.timeZone, this.lang);
               return html`<li>
@@ -137,7 +142,8 @@ export class ConsoleBooking extends LitElement {
               </li>`;
             })}
           </ul>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 
   #move(state: Ready) {

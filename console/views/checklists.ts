@@ -189,19 +189,27 @@ export class ConsoleChecklists extends ConsoleView<Checklists> {
           ${services.map((service) => html`<option value=${service.id} ?selected=${service.id === this.serviceId}>${service.name}</option>`)}
         </select>
       </div>
-      ${this.draft
-        ? this.#form(this.draft)
-        : html`<p>${t('checklistAbsent')}</p>
-            <button class="button" type="button" @click=${this.#start}>${t('checklistStart')}</button>`}`;
+      ${
+        this.draft
+          ? this.#form(this.draft)
+          : html`<p>${t('checklistAbsent')}</p>
+            <button class="button" type="button" @click=${this.#start}>${t('checklistStart')}</button>`
+      }`;
   }
 
   #form(draft: Draft) {
     const t = this.t;
     return html`<form novalidate @submit=${this.#save}>
       ${errorSummary(t, this.renderRoot, this.errors)}
-      ${field(t, 'checklist-title', t('checklistTitle'), this.errors, (describedBy, invalid) => html`<input id="checklist-title" type="text" maxlength="200" autocomplete="off"
+      ${field(
+        t,
+        'checklist-title',
+        t('checklistTitle'),
+        this.errors,
+        (describedBy, invalid) => html`<input id="checklist-title" type="text" maxlength="200" autocomplete="off"
           aria-describedby=${describedBy} aria-invalid=${invalid} .value=${draft.title} @input=${(event: Event) => this.#change({ title: (event.target as HTMLInputElement).value })} />`,
-      t('checklistTitleHint'))}
+        t('checklistTitleHint'),
+      )}
       <h4 id="checklist-items-heading" tabindex="-1">${t('checklistItems')}</h4>
       <ol class="plain" aria-labelledby="checklist-items-heading">
         ${draft.items.map((item, index) => this.#item(item, index, draft.items.length))}
@@ -220,12 +228,18 @@ export class ConsoleChecklists extends ConsoleView<Checklists> {
     const text = (key: ItemText, label: string, type: 'text' | 'textarea' | 'number', hint?: string) => {
       const id = itemId(index, key);
       const set = (event: Event) => this.#setItem(index, { [key]: (event.target as HTMLInputElement).value });
-      return field(t, id, label, this.errors, (describedBy, invalid) =>
-        type === 'textarea'
-          ? html`<textarea id=${id} rows="3" maxlength="4000" aria-describedby=${describedBy} aria-invalid=${invalid} .value=${item[key]} @input=${set}></textarea>`
-          : html`<input id=${id} type=${type} autocomplete="off" maxlength=${type === 'text' ? (key === 'group' ? 100 : 300) : nothing}
+      return field(
+        t,
+        id,
+        label,
+        this.errors,
+        (describedBy, invalid) =>
+          type === 'textarea'
+            ? html`<textarea id=${id} rows="3" maxlength="4000" aria-describedby=${describedBy} aria-invalid=${invalid} .value=${item[key]} @input=${set}></textarea>`
+            : html`<input id=${id} type=${type} autocomplete="off" maxlength=${type === 'text' ? (key === 'group' ? 100 : 300) : nothing}
               aria-describedby=${describedBy} aria-invalid=${invalid} .value=${item[key]} @input=${set} />`,
-      hint);
+        hint,
+      );
     };
     return html`<li class="card">
       <fieldset>
@@ -349,12 +363,12 @@ export class ConsoleChecklists extends ConsoleView<Checklists> {
     } catch (error) {
       const checklistProblem = error instanceof ConsoleApiError && error.status === 422 ? error.fields['checklist'] : undefined;
       const errors = checklistProblem ? this.#serverProblems(checklistProblem) : {};
-      if (Object.keys(errors).length === 0) errors['form'] = checklistProblem ? this.t('checklistRefused', { problems: checklistProblem }) : this.message(error, 'checklistServiceGone');
+      if (Object.keys(errors).length === 0)
+        errors['form'] = checklistProblem ? this.t('checklistRefused', { problems: checklistProblem }) : this.message(error, 'checklistServiceGone');
       return errors;
     } finally {
       this.busy = false;
     }
   }
-
 }
 if (!customElements.get('console-checklists')) customElements.define('console-checklists', ConsoleChecklists);

@@ -15,7 +15,8 @@ import './opening-hours.js';
 import type { ConsoleAvailabilityPreview } from './availability-preview.js';
 import { errorMessage } from './console-view.js';
 
-type State = { name: 'loading' } | { name: 'failed'; message: string } | { name: 'ready'; closures: Closure[]; timeZone: string; services: ConfiguredService[] };
+type State =
+  { name: 'loading' } | { name: 'failed'; message: string } | { name: 'ready'; closures: Closure[]; timeZone: string; services: ConfiguredService[] };
 type Field = 'date' | 'from' | 'to' | 'reason';
 
 /** Soonest first; a whole day before a part of the same day. */
@@ -76,7 +77,9 @@ export class ConsoleClosures extends LitElement {
   }
 
   #day(date: string): string {
-    return new Intl.DateTimeFormat(this.lang, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+    return new Intl.DateTimeFormat(this.lang, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${date}T12:00:00Z`),
+    );
   }
 
   #describe(closure: Closure): string {
@@ -93,14 +96,18 @@ export class ConsoleClosures extends LitElement {
       ${state.name === 'ready' ? html`<p class="hint">${t('closuresHint', { zone: state.timeZone })}</p>` : nothing}
       ${this.outcome ? html`<p class="notice notice--success" role="status">${this.outcome}</p>` : nothing}
       ${state.name === 'loading' ? html`<p role="status">${t('loading')}</p>` : nothing}
-      ${state.name === 'failed'
-        ? html`<div class="notice notice--error" role="alert"><p>${state.message}</p></div>
+      ${
+        state.name === 'failed'
+          ? html`<div class="notice notice--error" role="alert"><p>${state.message}</p></div>
             <button class="button button--secondary" type="button" @click=${() => this.load()}>${t('tryAgain')}</button>`
-        : nothing}
-      ${state.name === 'ready'
-        ? html`${this.#list(state.closures)} ${this.#form()}
+          : nothing
+      }
+      ${
+        state.name === 'ready'
+          ? html`${this.#list(state.closures)} ${this.#form()}
             <console-availability-preview .api=${this.api} .t=${this.t} .lang=${this.lang} .services=${state.services} .timeZone=${state.timeZone}></console-availability-preview>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 

@@ -26,11 +26,13 @@ export class ConsoleIntakeInbox extends ConsoleView<IntakeInboxEntry[]> {
     }
     return html`<section part="base" class="section" aria-labelledby="inbox-heading">
       <h2 id="inbox-heading" class="heading--sub" tabindex="-1">${t('inboxHeading')}</h2>
-      ${loaded.name !== 'ready'
-        ? this.loadingOrFailed()
-        : loaded.data.length === 0
-          ? html`<p>${t('inboxEmpty')}</p>`
-          : html`<ul class="plain">${loaded.data.map((response) => this.#entry(response))}</ul>`}
+      ${
+        loaded.name !== 'ready'
+          ? this.loadingOrFailed()
+          : loaded.data.length === 0
+            ? html`<p>${t('inboxEmpty')}</p>`
+            : html`<ul class="plain">${loaded.data.map((response) => this.#entry(response))}</ul>`
+      }
     </section>`;
   }
 

@@ -78,10 +78,12 @@ export class ConsoleOpeningHours extends LitElement {
       <p class="hint">${t('hoursHint')}</p>
       ${this.outcome ? html`<p class="notice notice--success" role="status">${this.outcome}</p>` : nothing}
       ${state.name === 'loading' ? html`<p role="status">${t('loading')}</p>` : nothing}
-      ${state.name === 'failed'
-        ? html`<div class="notice notice--error" role="alert"><p>${state.message}</p></div>
+      ${
+        state.name === 'failed'
+          ? html`<div class="notice notice--error" role="alert"><p>${state.message}</p></div>
             <button class="button button--secondary" type="button" @click=${() => this.load()}>${t('tryAgain')}</button>`
-        : nothing}
+          : nothing
+      }
       ${state.name === 'ready' ? this.#form() : nothing}
     </section>`;
   }

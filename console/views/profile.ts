@@ -66,14 +66,24 @@ function draftOf(profile: ClinicProfile): Draft {
     email: profile.contact?.email ?? '',
     privacyNoticeUrl: profile.privacyNoticeUrl ?? '',
     crisis: Object.entries(profile.crisisResources ?? {}).flatMap(([country, lines]) =>
-      lines.map((line) => ({ country, name: line.name, description: line.description ?? '', phone: line.phone ?? '', sms: line.sms ?? '', url: line.url ?? '' })),
+      lines.map((line) => ({
+        country,
+        name: line.name,
+        description: line.description ?? '',
+        phone: line.phone ?? '',
+        sms: line.sms ?? '',
+        url: line.url ?? '',
+      })),
     ),
   };
 }
 
 /** The profile to send: empty fields left out; crisis rows grouped by country in their order. */
 function profileOf(draft: Draft, language: string): ClinicProfile {
-  const lines = draft.address.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = draft.address
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   const given = <T extends Record<string, string>>(record: T) => Object.fromEntries(Object.entries(record).filter(([, value]) => value !== '')) as Partial<T>;
   const contact = given({ phone: draft.phone.trim(), email: draft.email.trim() });
   const crisisResources: NonNullable<ClinicProfile['crisisResources']> = {};
@@ -145,13 +155,19 @@ export class ConsoleProfile extends ConsoleView<ClinicProfile> {
 
   #input(name: DraftField, type = 'text', hint?: string, extra: { autocomplete?: string; maxlength?: number } = {}) {
     const { id, label } = FIELDS[name];
-    return field(this.t, id, this.t(label), this.errors, (describedBy, invalid) =>
-      type === 'textarea'
-        ? html`<textarea id=${id} rows="4" aria-describedby=${describedBy} aria-invalid=${invalid} .value=${this.draft[name]}
+    return field(
+      this.t,
+      id,
+      this.t(label),
+      this.errors,
+      (describedBy, invalid) =>
+        type === 'textarea'
+          ? html`<textarea id=${id} rows="4" aria-describedby=${describedBy} aria-invalid=${invalid} .value=${this.draft[name]}
             @input=${(event: Event) => this.#set(name, (event.target as HTMLTextAreaElement).value)}></textarea>`
-        : html`<input id=${id} type=${type} autocomplete=${extra.autocomplete ?? 'off'} maxlength=${extra.maxlength ?? nothing} aria-describedby=${describedBy}
+          : html`<input id=${id} type=${type} autocomplete=${extra.autocomplete ?? 'off'} maxlength=${extra.maxlength ?? nothing} aria-describedby=${describedBy}
             aria-invalid=${invalid} .value=${this.draft[name]} @input=${(event: Event) => this.#set(name, (event.target as HTMLInputElement).value)} />`,
-    hint);
+      hint,
+    );
   }
 
   #form() {
@@ -159,10 +175,17 @@ export class ConsoleProfile extends ConsoleView<ClinicProfile> {
     return html`<form novalidate @submit=${this.#save}>
       ${errorSummary(t, this.renderRoot, this.errors)}
       ${this.#input('name', 'text', undefined, { autocomplete: 'organization', maxlength: 200 })}
-      ${field(t, FIELDS.timeZone.id, t('profileTimeZone'), this.errors, (describedBy, invalid) => html`<select id=${FIELDS.timeZone.id} aria-describedby=${describedBy} aria-invalid=${invalid}
+      ${field(
+        t,
+        FIELDS.timeZone.id,
+        t('profileTimeZone'),
+        this.errors,
+        (describedBy, invalid) => html`<select id=${FIELDS.timeZone.id} aria-describedby=${describedBy} aria-invalid=${invalid}
           @change=${(event: Event) => this.#set('timeZone', (event.target as HTMLSelectElement).value)}>
           ${timeZones(this.draft.timeZone).map((zone) => html`<option value=${zone} ?selected=${zone === this.draft.timeZone}>${zone}</option>`)}
-        </select>`, t('profileTimeZoneHint'))}
+        </select>`,
+        t('profileTimeZoneHint'),
+      )}
       <fieldset class="card">
         <legend>${t('profileAddressHeading')}</legend>
         ${this.#input('address', 'textarea', t('profileAddressHint'))}
@@ -200,9 +223,16 @@ export class ConsoleProfile extends ConsoleView<ClinicProfile> {
       <legend>${title}</legend>
       ${CRISIS_FIELDS.map((name) => {
         const id = `crisis-${index}-${name}`;
-        return field(t, id, t(labels[name]), this.errors, (describedBy, invalid) => html`<input id=${id} type=${name === 'url' ? 'url' : name === 'phone' || name === 'sms' ? 'tel' : 'text'}
+        return field(
+          t,
+          id,
+          t(labels[name]),
+          this.errors,
+          (describedBy, invalid) => html`<input id=${id} type=${name === 'url' ? 'url' : name === 'phone' || name === 'sms' ? 'tel' : 'text'}
             autocomplete="off" maxlength=${name === 'country' ? 2 : name === 'description' ? 500 : 200} aria-describedby=${describedBy} aria-invalid=${invalid} .value=${row[name]}
-            @input=${(event: Event) => this.#setCrisis(index, name, (event.target as HTMLInputElement).value)} />`, name === 'country' ? t('countryHint') : undefined);
+            @input=${(event: Event) => this.#setCrisis(index, name, (event.target as HTMLInputElement).value)} />`,
+          name === 'country' ? t('countryHint') : undefined,
+        );
       })}
       <button class="button button--secondary" type="button" aria-label=${t('crisisRemove', { row: title })} @click=${() => this.#removeCrisis(index)}>${t('closureRemove')}</button>
     </fieldset>`;
@@ -304,6 +334,5 @@ export class ConsoleProfile extends ConsoleView<ClinicProfile> {
     const order = [...this.renderRoot.querySelectorAll('input, select, textarea')].map((control) => control.id);
     return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => (order.indexOf(a) >>> 0) - (order.indexOf(b) >>> 0)));
   }
-
 }
 if (!customElements.get('console-profile')) customElements.define('console-profile', ConsoleProfile);

@@ -81,15 +81,19 @@ export class ConsoleRequests extends LitElement {
       <h2 id="requests-heading" class="heading--sub" tabindex="-1">${t('requestsHeading')}</h2>
       ${this.outcome ? html`<p class="notice notice--success" role="status">${this.outcome}</p>` : nothing}
       ${state.name === 'loading' ? html`<p role="status">${t('loading')}</p>` : nothing}
-      ${state.name === 'failed'
-        ? html`<div class="notice notice--error" role="alert"><p>${state.message}</p></div>
+      ${
+        state.name === 'failed'
+          ? html`<div class="notice notice--error" role="alert"><p>${state.message}</p></div>
             <button class="button button--secondary" type="button" @click=${() => this.load()}>${t('tryAgain')}</button>`
-        : nothing}
-      ${state.name === 'list'
-        ? state.requests.length === 0
-          ? html`<p>${t('requestsEmpty')}</p>`
-          : html`<ul class="plain">${state.requests.map((request) => this.#request(request))}</ul>`
-        : nothing}
+          : nothing
+      }
+      ${
+        state.name === 'list'
+          ? state.requests.length === 0
+            ? html`<p>${t('requestsEmpty')}</p>`
+            : html`<ul class="plain">${state.requests.map((request) => this.#request(request))}</ul>`
+          : nothing
+      }
     </section>`;
   }
 
@@ -107,8 +111,9 @@ export class ConsoleRequests extends LitElement {
       <h3 id="request-${booking.id}">${t('requestFor', { service: serviceName, time: when })}</h3>
       <p>${t('requestClient', { name: booking.client.name, email: booking.client.email, phone: booking.client.phone })}</p>
       <button class="link-button" type="button" aria-label=${t('bookingOpenLabel', { service: serviceName, time: when })} @click=${() => openBooking(this, booking.id)}>${t('bookingOpen')}</button>
-      ${this.manage
-        ? html`<div class="actions">
+      ${
+        this.manage
+          ? html`<div class="actions">
               <button class="button" type="button" aria-describedby="request-${booking.id}" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.#decide(booking.id, 'confirm', serviceName, when)}>${t('confirm')}</button>
             </div>
             <div class="field">
@@ -124,8 +129,9 @@ export class ConsoleRequests extends LitElement {
                 ${t('declineSuggest')}
               </button>
             </div>
-            ${suggesting
-              ? html`<console-time-picker
+            ${
+              suggesting
+                ? html`<console-time-picker
                   id="times-${booking.id}"
                   .api=${this.api}
                   .t=${t}
@@ -136,9 +142,11 @@ export class ConsoleRequests extends LitElement {
                   legend=${t('declineSuggestLegend')}
                   .exclude=${[booking.start]}
                 ></console-time-picker>`
-              : nothing}
+                : nothing
+            }
             <button class="button button--secondary" type="button" aria-describedby="request-${booking.id}" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.#decide(booking.id, 'decline', serviceName, when)}>${t('decline')}</button>`
-        : nothing}
+          : nothing
+      }
     </li>`;
   }
 

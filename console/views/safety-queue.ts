@@ -70,9 +70,10 @@ export class ConsoleSafetyQueue extends LitElement {
     const now = Date.now();
     return html`${heading}
       ${state.done ? html`<p class="notice notice--success" role="status">${state.done}</p>` : nothing}
-      ${state.items.length === 0
-        ? html`<p>${t('safetyEmpty')}</p>`
-        : html`<p class="badge badge--alert">${t('safetyCount', { count: state.items.length })}</p>
+      ${
+        state.items.length === 0
+          ? html`<p>${t('safetyEmpty')}</p>`
+          : html`<p class="badge badge--alert">${t('safetyCount', { count: state.items.length })}</p>
             <ul class="plain">
               ${state.items.map((item) => {
                 const what = item.kind === 'response' ? t('safetyKindResponse') : t('safetyKindSignal');
@@ -80,13 +81,16 @@ export class ConsoleSafetyQueue extends LitElement {
                 return html`<li class="card">
                   <p><strong>${what}</strong></p>
                   <p>${t('safetyReceived', { age: received })}</p>
-                  ${item.booking
-                    ? html`<p>${t('safetyFor', { client: item.booking.clientName, service: item.booking.serviceName, time: clinicTime(item.booking.start, this.timeZone, this.lang) })}</p>`
-                    : nothing}
+                  ${
+                    item.booking
+                      ? html`<p>${t('safetyFor', { client: item.booking.clientName, service: item.booking.serviceName, time: clinicTime(item.booking.start, this.timeZone, this.lang) })}</p>`
+                      : nothing
+                  }
                   <button class="button" type="button" aria-label=${t('safetyOpenLabel', { what, age: received })} @click=${() => this.#open(item.id)}>${t('safetyOpen')}</button>
                 </li>`;
               })}
-            </ul>`}`;
+            </ul>`
+      }`;
   }
 
   #entry(state: Extract<State, { name: 'entry' }>) {
@@ -98,9 +102,11 @@ export class ConsoleSafetyQueue extends LitElement {
       ${item.booking ? html`<p>${t('safetyFor', { client: item.booking.clientName, service: item.booking.serviceName, time: clinicTime(item.booking.start, this.timeZone, this.lang) })}</p>` : nothing}
       ${item.kind === 'signal' ? html`<p class="notice">${t('safetySignalNote')}</p>` : nothing}
       ${answersView(t, { questions, scores, flags })}
-      ${item.acknowledgement
-        ? html`<p class="notice notice--success">${t('acknowledged', { who: item.acknowledgement.by.email ?? item.acknowledgement.by.id, age: age(item.acknowledgement.at, Date.now(), this.lang), note: item.acknowledgement.note })}</p>`
-        : this.#acknowledgeForm(state)}`;
+      ${
+        item.acknowledgement
+          ? html`<p class="notice notice--success">${t('acknowledged', { who: item.acknowledgement.by.email ?? item.acknowledgement.by.id, age: age(item.acknowledgement.at, Date.now(), this.lang), note: item.acknowledgement.note })}</p>`
+          : this.#acknowledgeForm(state)
+      }`;
   }
 
   #acknowledgeForm(state: Extract<State, { name: 'entry' }>) {
@@ -145,7 +151,13 @@ export class ConsoleSafetyQueue extends LitElement {
     this.state = { ...state, busy: true };
     try {
       const { item } = await this.api.acknowledge(state.entry.item.id, note);
-      await this.load(this.t('acknowledged', { who: item.acknowledgement?.by.email ?? '', age: age(item.acknowledgement?.at ?? new Date().toISOString(), Date.now(), this.lang), note }));
+      await this.load(
+        this.t('acknowledged', {
+          who: item.acknowledgement?.by.email ?? '',
+          age: age(item.acknowledgement?.at ?? new Date().toISOString(), Date.now(), this.lang),
+          note,
+        }),
+      );
       this.dispatchEvent(new CustomEvent('safety-acknowledged', { bubbles: true, composed: true }));
       await this.#focusHeading();
     } catch (error) {

@@ -40,9 +40,10 @@ export class ConsoleSchedule extends ConsoleView<ScheduleResponse> {
         const bookings = byDay.get(day) ?? [];
         const heading = clinicDayHeading(`${day}T12:00:00Z`, 'UTC', this.lang);
         return html`<h3>${heading}</h3>
-          ${bookings.length === 0
-            ? html`<p class="muted">${t('scheduleEmptyDay')}</p>`
-            : html`<table class="stack">
+          ${
+            bookings.length === 0
+              ? html`<p class="muted">${t('scheduleEmptyDay')}</p>`
+              : html`<table class="stack">
                 <caption class="visually-hidden">${heading}</caption>
                 <thead>
                   <tr>
@@ -63,22 +64,27 @@ export class ConsoleSchedule extends ConsoleView<ScheduleResponse> {
                       <td data-label=${t('scheduleStatus')}>${t(`status.${booking.status}`)}</td>
                       ${booking.client ? html`<td data-label=${t('scheduleClient')}>${booking.client.name}</td>` : nothing}
                       <td data-label=${t('scheduleChecklist')}>${booking.checklist ? t('checklistProgress', { done: booking.checklist.done, total: booking.checklist.total }) : t('checklistNone')}</td>
-                      ${booking.intake
-                        ? html`<td data-label=${t('scheduleIntake')}>
+                      ${
+                        booking.intake
+                          ? html`<td data-label=${t('scheduleIntake')}>
                             ${booking.intake.status === 'needs-clinician' ? html`<span class="badge badge--alert">${t('intake.needs-clinician')}</span>` : t(`intake.${booking.intake.status}`)}
                           </td>`
-                        : nothing}
-                      ${booking.client
-                        ? html`<td data-label=${t('bookingHeading')}>
+                          : nothing
+                      }
+                      ${
+                        booking.client
+                          ? html`<td data-label=${t('bookingHeading')}>
                             <button class="button button--secondary" type="button"
                               aria-label=${t('bookingOpenLabel', { service: booking.serviceName, time: clinicTime(booking.start, zone, this.lang) })}
                               @click=${() => openBooking(this, booking.id)}>${t('bookingOpen')}</button>
                           </td>`
-                        : nothing}
+                          : nothing
+                      }
                     </tr>`,
                   )}
                 </tbody>
-              </table>`}`;
+              </table>`
+          }`;
       })}`;
   }
 }

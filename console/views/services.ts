@@ -141,10 +141,12 @@ export class ConsoleServices extends ConsoleView<Services> {
       <h3 id="services-heading" tabindex="-1">${t('servicesHeading')}</h3>
       <p class="hint">${t('servicesHint')}</p>
       ${this.outcome ? html`<p class="notice notice--success" role="status">${this.outcome}</p>` : nothing} ${this.loadingOrFailed()}
-      ${loaded.name === 'ready'
-        ? html`${this.#form()}
+      ${
+        loaded.name === 'ready'
+          ? html`${this.#form()}
             <console-availability-preview .api=${this.api} .t=${t} .lang=${this.lang} .services=${loaded.data.services} .timeZone=${loaded.data.timeZone}></console-availability-preview>`
-        : nothing}
+          : nothing
+      }
     </section>`;
   }
 
@@ -164,12 +166,18 @@ export class ConsoleServices extends ConsoleView<Services> {
     const id = fieldId(index, key);
     const value = this.drafts[index]![key];
     const set = (event: Event) => this.#set(index, { [key]: (event.target as HTMLInputElement).value });
-    return field(this.t, id, label, this.errors, (describedBy, invalid) =>
-      type === 'textarea'
-        ? html`<textarea id=${id} rows="3" aria-describedby=${describedBy} aria-invalid=${invalid} .value=${value} @input=${set}></textarea>`
-        : html`<input id=${id} type=${type} inputmode=${type === 'number' ? 'decimal' : nothing} autocomplete="off" maxlength=${type === 'text' ? 200 : nothing}
+    return field(
+      this.t,
+      id,
+      label,
+      this.errors,
+      (describedBy, invalid) =>
+        type === 'textarea'
+          ? html`<textarea id=${id} rows="3" aria-describedby=${describedBy} aria-invalid=${invalid} .value=${value} @input=${set}></textarea>`
+          : html`<input id=${id} type=${type} inputmode=${type === 'number' ? 'decimal' : nothing} autocomplete="off" maxlength=${type === 'text' ? 200 : nothing}
             aria-describedby=${describedBy} aria-invalid=${invalid} .value=${value} @input=${set} />`,
-    hint);
+      hint,
+    );
   }
 
   #choice<K extends 'location' | 'mode'>(index: number, key: K, legend: string, options: [ServiceDraft[K], string][]) {
@@ -190,13 +198,13 @@ export class ConsoleServices extends ConsoleView<Services> {
     const afterId = fieldId(index, 'followAfter');
     return html`<fieldset class="card" id="service-${index}">
       <legend>${title}</legend>
-      ${draft.stored
-        ? html`<p class="hint">${t('serviceIdIs', { id: draft.id })}</p>`
-        : this.#text(index, 'id', t('serviceId'), 'text', t('serviceIdHint'))}
+      ${draft.stored ? html`<p class="hint">${t('serviceIdIs', { id: draft.id })}</p>` : this.#text(index, 'id', t('serviceId'), 'text', t('serviceIdHint'))}
       ${this.#text(index, 'name', t('serviceName'), 'text')} ${this.#text(index, 'description', t('serviceDescription'), 'textarea')}
-      ${draft.stored?.translations && Object.keys(draft.stored.translations).length > 0
-        ? html`<p class="hint">${t('serviceTranslationsKept', { languages: Object.keys(draft.stored.translations).join(', ') })}</p>`
-        : nothing}
+      ${
+        draft.stored?.translations && Object.keys(draft.stored.translations).length > 0
+          ? html`<p class="hint">${t('serviceTranslationsKept', { languages: Object.keys(draft.stored.translations).join(', ') })}</p>`
+          : nothing
+      }
       ${this.#text(index, 'duration', t('serviceDuration'), 'number')}
       ${this.#text(index, 'before', t('serviceBufferBefore'), 'number', t('serviceBufferHint'))}
       ${this.#text(index, 'after', t('serviceBufferAfter'), 'number')}
@@ -210,25 +218,37 @@ export class ConsoleServices extends ConsoleView<Services> {
       ])}
       <label class="choice"><input type="checkbox" .checked=${draft.followUp} @change=${(event: Event) => this.#set(index, { followUp: (event.target as HTMLInputElement).checked })} />
         ${t('serviceFollowUp')}</label>
-      ${draft.followUp
-        ? html`${field(t, afterId, t('serviceFollowAfter'), this.errors, (describedBy, invalid) => html`<select id=${afterId} aria-describedby=${describedBy} aria-invalid=${invalid}
+      ${
+        draft.followUp
+          ? html`${field(
+              t,
+              afterId,
+              t('serviceFollowAfter'),
+              this.errors,
+              (describedBy, invalid) => html`<select id=${afterId} aria-describedby=${describedBy} aria-invalid=${invalid}
               @change=${(event: Event) => this.#set(index, { followAfter: (event.target as HTMLSelectElement).value })}>
               <option value="" ?selected=${draft.followAfter === ''}>${t('serviceFollowChoose')}</option>
               ${others.map((other) => html`<option value=${other.id.trim()} ?selected=${other.id.trim() === draft.followAfter}>${other.name || other.id}</option>`)}
-            </select>`)}
+            </select>`,
+            )}
           ${this.#text(index, 'followMin', t('serviceFollowMin'), 'number')} ${this.#text(index, 'followMax', t('serviceFollowMax'), 'number')}`
-        : nothing}
+          : nothing
+      }
       <div class="actions">
-        ${index > 0
-          ? html`<button id="service-${index}-up" class="button button--secondary" type="button" aria-label=${t('serviceMoveUp', { service: title })} @click=${() => this.#move(index, -1)}>
+        ${
+          index > 0
+            ? html`<button id="service-${index}-up" class="button button--secondary" type="button" aria-label=${t('serviceMoveUp', { service: title })} @click=${() => this.#move(index, -1)}>
               ${t('moveUp')}
             </button>`
-          : nothing}
-        ${index < this.drafts.length - 1
-          ? html`<button id="service-${index}-down" class="button button--secondary" type="button" aria-label=${t('serviceMoveDown', { service: title })} @click=${() => this.#move(index, 1)}>
+            : nothing
+        }
+        ${
+          index < this.drafts.length - 1
+            ? html`<button id="service-${index}-down" class="button button--secondary" type="button" aria-label=${t('serviceMoveDown', { service: title })} @click=${() => this.#move(index, 1)}>
               ${t('moveDown')}
             </button>`
-          : nothing}
+            : nothing
+        }
         <button class="button button--secondary" type="button" aria-label=${t('serviceRemove', { service: title })} @click=${() => this.#remove(index)}>${t('closureRemove')}</button>
       </div>
     </fieldset>`;
@@ -291,7 +311,8 @@ export class ConsoleServices extends ConsoleView<Services> {
       for (const key of ['before', 'after'] as const) if (wholeNumber(draft[key]) === undefined) problem(key, 'serviceBufferInvalid');
       if (draft.followUp) {
         if (!draft.followAfter) problem('followAfter', 'serviceFollowAfterInvalid');
-        for (const key of ['followMin', 'followMax'] as const) if (draft[key].trim() === '' || !Number.isFinite(Number(draft[key]))) problem(key, 'serviceFollowHoursInvalid');
+        for (const key of ['followMin', 'followMax'] as const)
+          if (draft[key].trim() === '' || !Number.isFinite(Number(draft[key]))) problem(key, 'serviceFollowHoursInvalid');
       }
     });
     return errors;
@@ -327,10 +348,11 @@ export class ConsoleServices extends ConsoleView<Services> {
         this.busy = false;
       }
     }
-    const order = this.drafts.flatMap((_, index) => (['id', 'name', 'description', 'duration', 'before', 'after', 'followAfter', 'followMin', 'followMax'] as const).map((key) => fieldId(index, key)));
+    const order = this.drafts.flatMap((_, index) =>
+      (['id', 'name', 'description', 'duration', 'before', 'after', 'followAfter', 'followMin', 'followMax'] as const).map((key) => fieldId(index, key)),
+    );
     this.errors = Object.fromEntries(Object.entries(errors).sort(([a], [b]) => (order.indexOf(a) >>> 0) - (order.indexOf(b) >>> 0)));
     await focusSummary(this);
   };
-
 }
 if (!customElements.get('console-services')) customElements.define('console-services', ConsoleServices);

@@ -18,11 +18,27 @@ type Section = { id: string; label: ConsoleKey; view: (settings: ConsoleSettings
 /** Settings' sections, in the order the navigation offers them. */
 export const SECTIONS: Section[] = [
   { id: 'hours', label: 'settingsHours', view: (s) => html`<console-closures .api=${s.api} .t=${s.t} .lang=${s.lang}></console-closures>` },
-  { id: 'profile', label: 'settingsProfile', view: (s) => html`<console-profile .api=${s.api} .t=${s.t} .lang=${s.lang} .timeZone=${s.timeZone}></console-profile>` },
-  { id: 'services', label: 'settingsServices', view: (s) => html`<console-services .api=${s.api} .t=${s.t} .lang=${s.lang} .timeZone=${s.timeZone}></console-services>` },
-  { id: 'checklists', label: 'settingsChecklists', view: (s) => html`<console-checklists .api=${s.api} .t=${s.t} .lang=${s.lang} .timeZone=${s.timeZone}></console-checklists>` },
+  {
+    id: 'profile',
+    label: 'settingsProfile',
+    view: (s) => html`<console-profile .api=${s.api} .t=${s.t} .lang=${s.lang} .timeZone=${s.timeZone}></console-profile>`,
+  },
+  {
+    id: 'services',
+    label: 'settingsServices',
+    view: (s) => html`<console-services .api=${s.api} .t=${s.t} .lang=${s.lang} .timeZone=${s.timeZone}></console-services>`,
+  },
+  {
+    id: 'checklists',
+    label: 'settingsChecklists',
+    view: (s) => html`<console-checklists .api=${s.api} .t=${s.t} .lang=${s.lang} .timeZone=${s.timeZone}></console-checklists>`,
+  },
   { id: 'staff', label: 'settingsStaff', view: (s) => html`<console-staff .api=${s.api} .t=${s.t} .lang=${s.lang} .timeZone=${s.timeZone}></console-staff>` },
-  { id: 'api-keys', label: 'settingsApiKeys', view: (s) => html`<console-api-keys .api=${s.api} .t=${s.t} .lang=${s.lang} .timeZone=${s.timeZone}></console-api-keys>` },
+  {
+    id: 'api-keys',
+    label: 'settingsApiKeys',
+    view: (s) => html`<console-api-keys .api=${s.api} .t=${s.t} .lang=${s.lang} .timeZone=${s.timeZone}></console-api-keys>`,
+  },
 ];
 
 export class ConsoleSettings extends ConsoleElement {

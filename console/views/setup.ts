@@ -12,10 +12,18 @@ import type { Translate } from '../i18n/index.js';
 import '../qr-code.js';
 import { roleWord } from './role-word.js';
 
-type State = { name: 'loading' } | { name: 'invalid'; message: string } | { name: 'form'; start: SetupStartResponse } | { name: 'done'; result: SetupCompleteResponse };
+type State =
+  { name: 'loading' } | { name: 'invalid'; message: string } | { name: 'form'; start: SetupStartResponse } | { name: 'done'; result: SetupCompleteResponse };
 
 export class ConsoleSetup extends LitElement {
-  static override properties = { api: { attribute: false }, t: { attribute: false }, token: {}, state: { state: true }, errors: { state: true }, busy: { state: true } };
+  static override properties = {
+    api: { attribute: false },
+    t: { attribute: false },
+    token: {},
+    state: { state: true },
+    errors: { state: true },
+    busy: { state: true },
+  };
   static override styles = consoleStyles;
   declare api: ConsoleApi;
   declare t: Translate;
@@ -45,7 +53,10 @@ export class ConsoleSetup extends LitElement {
     try {
       this.state = { name: 'form', start: await this.api.setupStart(this.token) };
     } catch (error) {
-      this.state = { name: 'invalid', message: error instanceof ConsoleApiError && error.status === 401 ? this.t('setupLinkInvalid') : this.t('errorUnexpected') };
+      this.state = {
+        name: 'invalid',
+        message: error instanceof ConsoleApiError && error.status === 401 ? this.t('setupLinkInvalid') : this.t('errorUnexpected'),
+      };
     }
   }
 
@@ -65,15 +76,20 @@ export class ConsoleSetup extends LitElement {
     if (state.name === 'done') {
       const codes = state.result.recoveryCodes;
       return html`<p class="notice notice--success" role="status">${t('setupDone')}</p>
-        ${codes.length
-          ? html`<h2 class="heading--sub">${t('recoveryCodesHeading')}</h2>
+        ${
+          codes.length
+            ? html`<h2 class="heading--sub">${t('recoveryCodesHeading')}</h2>
               <p>${t('recoveryCodesHelp')}</p>
               <ul class="code-list">${codes.map((code) => html`<li>${code}</li>`)}</ul>`
-          : nothing}
+            : nothing
+        }
         <button class="button" type="button" @click=${() => this.dispatchEvent(new CustomEvent('setup-done', { bubbles: true, composed: true }))}>${t('goToSignIn')}</button>`;
     }
     const { start } = state;
-    const error = (name: string) => (this.errors[name] ? html`<p class="error-message" id="${name}-error"><span class="visually-hidden">${t('errorPrefix')}</span> ${this.errors[name]}</p>` : nothing);
+    const error = (name: string) =>
+      this.errors[name]
+        ? html`<p class="error-message" id="${name}-error"><span class="visually-hidden">${t('errorPrefix')}</span> ${this.errors[name]}</p>`
+        : nothing;
     const describedBy = (name: string, hint: string) => [hint, this.errors[name] ? `${name}-error` : ''].filter(Boolean).join(' ');
     return html`<p>${t('setupFor', { email: start.email, role: roleWord(t, start.role) })}</p>
       ${this.errors['form'] ? html`<div class="notice notice--error" role="alert"><p>${this.errors['form']}</p></div>` : nothing}

@@ -80,15 +80,17 @@ export class ConsoleStaff extends ConsoleView<Data> {
     const t = this.t;
     return html`${this.outcome ? html`<p class="notice notice--success" role="status">${this.outcome}</p>` : nothing}
       ${this.refusal ? html`<div class="notice notice--error" role="alert" id="staff-refusal" tabindex="-1"><p>${this.refusal}</p></div>` : nothing}
-      ${this.link
-        ? html`<console-shown-once
+      ${
+        this.link
+          ? html`<console-shown-once
             .t=${t}
             .heading=${t('setupLinkHeading', { email: this.link.staff.email })}
             .help=${t('setupLinkHelp', { time: clinicTime(this.link.setupExpiresAt, this.timeZone, this.lang) })}
             .label=${t('setupLinkLabel')}
             .value=${this.link.setupUrl}
           ></console-shown-once>`
-        : nothing}
+          : nothing
+      }
       <table class="stack">
         <thead>
           <tr>
@@ -115,11 +117,13 @@ export class ConsoleStaff extends ConsoleView<Data> {
                   <button class="button button--secondary" type="button" aria-label=${t('staffResetLabel', { email: member.email })} @click=${() => this.#reset(member)}>
                     ${t('staffReset')}
                   </button>
-                  ${member.state === 'disabled'
-                    ? nothing
-                    : html`<button class="button button--secondary" type="button" data-disable=${member.id} aria-label=${t('staffDisableLabel', { email: member.email })} @click=${() => this.#askDisable(member)}>
+                  ${
+                    member.state === 'disabled'
+                      ? nothing
+                      : html`<button class="button button--secondary" type="button" data-disable=${member.id} aria-label=${t('staffDisableLabel', { email: member.email })} @click=${() => this.#askDisable(member)}>
                         ${t('staffDisable')}
-                      </button>`}
+                      </button>`
+                  }
                 </div>
               </td>
             </tr>`,
@@ -178,7 +182,10 @@ export class ConsoleStaff extends ConsoleView<Data> {
     else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors['staff-email'] = this.t('staffEmailInvalid');
     if (!role) errors['staff-role'] = this.t('staffRoleMissing');
     if (Object.keys(errors).length > 0 || !role) return this.#showErrors(errors);
-    const link = await this.#write(() => this.api.inviteStaff(email, role), (error) => this.#showErrors(this.#formErrors(error)));
+    const link = await this.#write(
+      () => this.api.inviteStaff(email, role),
+      (error) => this.#showErrors(this.#formErrors(error)),
+    );
     if (!link) return;
     form.reset();
     await this.#showLink(link);
@@ -186,7 +193,10 @@ export class ConsoleStaff extends ConsoleView<Data> {
 
   async #reset(member: StaffMember) {
     if (this.busy) return;
-    const link = await this.#write(() => this.api.resetStaff(member.id), (error) => this.#refuse(error));
+    const link = await this.#write(
+      () => this.api.resetStaff(member.id),
+      (error) => this.#refuse(error),
+    );
     if (link) await this.#showLink(link);
   }
 
@@ -206,7 +216,10 @@ export class ConsoleStaff extends ConsoleView<Data> {
 
   async #disable(member: StaffMember) {
     if (this.busy) return;
-    const done = await this.#write(() => this.api.disableStaff(member.id), (error) => this.#refuse(error));
+    const done = await this.#write(
+      () => this.api.disableStaff(member.id),
+      (error) => this.#refuse(error),
+    );
     this.confirming = undefined;
     if (!done) return;
     this.outcome = this.t('staffDisabled', { email: member.email });
@@ -248,7 +261,13 @@ export class ConsoleStaff extends ConsoleView<Data> {
   async #refuse(error: unknown) {
     const code = error instanceof ConsoleApiError ? error.code : '';
     this.refusal =
-      code === 'last_owner' ? this.t('staffLastOwner') : code === 'own_account' ? this.t('staffOwnAccount') : code === 'not_found' ? this.t('staffNotFound') : this.message(error);
+      code === 'last_owner'
+        ? this.t('staffLastOwner')
+        : code === 'own_account'
+          ? this.t('staffOwnAccount')
+          : code === 'not_found'
+            ? this.t('staffNotFound')
+            : this.message(error);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#staff-refusal')?.focus();
   }

@@ -149,9 +149,7 @@ export class ConsoleTimePicker extends ConsoleView<Days> {
         ${t(this.max > 1 ? 'timesHintSeveral' : 'timesHintOne', { max: this.max, zone: this.timeZone })}
       </p>
       ${this.error ? html`<p class="error-message" id=${errorId}><span class="visually-hidden">${t('errorPrefix')}</span> ${this.error}</p>` : nothing}
-      ${this.max > 1 && this.picked.length
-        ? html`<p>${t('timesPicked', { times: this.value.map((start) => this.#label(start)).join('; ') })}</p>`
-        : nothing}
+      ${this.max > 1 && this.picked.length ? html`<p>${t('timesPicked', { times: this.value.map((start) => this.#label(start)).join('; ') })}</p>` : nothing}
       <div class="actions">
         <button class="button button--secondary" type="button" aria-disabled=${this.from <= today ? 'true' : 'false'} @click=${() => this.#page(-PICKER_DAYS, today, last)}>
           ${t('timesEarlier')}

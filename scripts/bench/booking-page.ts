@@ -153,4 +153,3 @@ export function embedPage(frameOrigin: string): string {
 </body>
 </html>`;
 }
-

@@ -34,7 +34,13 @@ function choices(key, legend, options, { multi = false, help } = {}) {
   if (help) fieldset.append(el('p', { id: `h-${key}` }, help));
   options.forEach((option, i) => {
     const id = `f-${key}-${i}`;
-    const input = el('input', { type: multi ? 'checkbox' : 'radio', id, name: key, value: option.value, 'aria-describedby': option.help ? `${id}-h` : undefined });
+    const input = el('input', {
+      type: multi ? 'checkbox' : 'radio',
+      id,
+      name: key,
+      value: option.value,
+      'aria-describedby': option.help ? `${id}-h` : undefined,
+    });
     fieldset.append(el('div', {}, input, el('label', { for: id }, option.label)));
     if (option.help) fieldset.append(el('p', { id: `${id}-h` }, option.help));
   });
@@ -65,7 +71,15 @@ function question(item) {
     case 'multi':
       return choices(item.id, item.label, item.options, { multi: true, help: item.help });
     case 'yesno':
-      return choices(item.id, item.label, [{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }], { help: item.help });
+      return choices(
+        item.id,
+        item.label,
+        [
+          { value: 'yes', label: 'Yes' },
+          { value: 'no', label: 'No' },
+        ],
+        { help: item.help },
+      );
     case 'scale': {
       const fieldset = el('fieldset', {}, el('legend', {}, item.label));
       if (item.help) fieldset.append(el('p', {}, item.help));
@@ -76,7 +90,14 @@ function question(item) {
       const fieldset = el('fieldset', { role: 'group' }, el('legend', {}, item.label));
       for (const part of ['month', 'day', 'year']) {
         const id = `f-${item.id}.${part}`;
-        fieldset.append(el('div', {}, el('label', { for: id }, part[0].toUpperCase() + part.slice(1)), el('input', { id, name: item.id, 'data-part': part, inputmode: 'numeric' })));
+        fieldset.append(
+          el(
+            'div',
+            {},
+            el('label', { for: id }, part[0].toUpperCase() + part.slice(1)),
+            el('input', { id, name: item.id, 'data-part': part, inputmode: 'numeric' }),
+          ),
+        );
       }
       return fieldset;
     }

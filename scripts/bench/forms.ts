@@ -53,7 +53,12 @@ export function intakeItems(count: number): { items: Record<string, unknown>[]; 
           label: label('Tell us about the treatment'),
           required: false,
           maxLength: 2000,
-          when: { any: [{ item: `q${i}`, answered: false }, { item: `q${i}`, equals: 'yes' }] },
+          when: {
+            any: [
+              { item: `q${i}`, answered: false },
+              { item: `q${i}`, equals: 'yes' },
+            ],
+          },
         });
         break;
       case 3:
@@ -102,7 +107,6 @@ export function intakeItems(count: number): { items: Record<string, unknown>[]; 
   }
   return { items, targets };
 }
-
 
 export interface BenchForm {
   title: string;

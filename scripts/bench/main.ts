@@ -162,7 +162,8 @@ async function benchBooking(): Promise<void> {
   );
   const [, , times, days, nodes] = kap.warm[0]!;
   const [, , floorTimes, floorDays, floorNodes] = floor.warm[0]!;
-  if (times !== floorTimes || days !== floorDays) throw new Error(`the floor shows ${floorDays} days and ${floorTimes} times, <kap-booking> ${days} and ${times}`);
+  if (times !== floorTimes || days !== floorDays)
+    throw new Error(`the floor shows ${floorDays} days and ${floorTimes} times, <kap-booking> ${days} and ${times}`);
   out.push(
     '',
     `<kap-booking>, first render of ${FORTNIGHT_SLOTS} slots (two weeks, every 15 minutes): ${days} days and ${times} times on screen, ${nodes} DOM nodes (floor ${floorNodes})`,
@@ -220,15 +221,18 @@ async function benchForm(peer: Peer, name: FormName, expected: number): Promise<
   const form = FORMS[name];
   const [path, ready] = FORM_PAGES[peer];
   const render = (page: Page) =>
-    page.evaluate(
-      ([peer, name, expected]) => (window as unknown as FormWindow)[peer === 'surveyjs' ? 'renderSurvey' : 'renderForm'](name, expected),
-      [peer, name, expected] as const,
-    );
+    page.evaluate(([peer, name, expected]) => (window as unknown as FormWindow)[peer === 'surveyjs' ? 'renderSurvey' : 'renderForm'](name, expected), [
+      peer,
+      name,
+      expected,
+    ] as const);
   const answer = (page: Page, kind: 'radio' | 'text', id: string, run: number) =>
-    page.evaluate(
-      ([peer, kind, id, run]) => (window as unknown as FormWindow)[peer === 'surveyjs' ? 'answerSurvey' : 'answerForm'](kind, id, run),
-      [peer, kind, id, run] as const,
-    );
+    page.evaluate(([peer, kind, id, run]) => (window as unknown as FormWindow)[peer === 'surveyjs' ? 'answerSurvey' : 'answerForm'](kind, id, run), [
+      peer,
+      kind,
+      id,
+      run,
+    ] as const);
   const updates: Record<'radio' | 'text', Sample[]> = { radio: [], text: [] };
   const { cold, warm } = await coldAndWarm(path, ready, render, async (page) => {
     // Answers on the last form rendered: a different question each run.
@@ -258,7 +262,8 @@ async function benchForms(): Promise<void> {
     nodes.push([name, String(inputs), String(floor.warm[0]![3]), String(kap.warm[0]![3]), survey ? String(survey.warm[0]![3] ?? '–') : '–']);
     for (const kind of ['radio', 'text'] as const) {
       if (!kap[kind].length) continue;
-      const update = (figures: FormFigures | undefined) => (figures?.[kind].length ? `${ms(first(figures[kind]))} ${ratio(first(figures[kind]), first(floor[kind])).padStart(6)}` : '–');
+      const update = (figures: FormFigures | undefined) =>
+        figures?.[kind].length ? `${ms(first(figures[kind]))} ${ratio(first(figures[kind]), first(floor[kind])).padStart(6)}` : '–';
       answers.push([`${name}, ${kind === 'radio' ? 'click a radio' : 'type a character'}`, ms(first(floor[kind])), update(kap), update(survey)]);
       const time = first(kap[kind]);
       if (name === 'phq-gad' || name === 'page30') {
@@ -288,7 +293,11 @@ async function benchForms(): Promise<void> {
     'Targets:',
     ...verdicts,
   );
-  if (SURVEY_VERSION) out.push('', `SurveyJS ${SURVEY_VERSION}: new Survey.Model(json).render(container); its update is timed to the last DOM change before the next painted frame.`);
+  if (SURVEY_VERSION)
+    out.push(
+      '',
+      `SurveyJS ${SURVEY_VERSION}: new Survey.Model(json).render(container); its update is timed to the last DOM change before the next painted frame.`,
+    );
   else out.push('', 'SurveyJS is not installed (npm install): that column was skipped.');
 }
 

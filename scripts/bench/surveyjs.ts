@@ -195,4 +195,3 @@ export const SURVEY_PAGE = /* html */ `<!doctype html>
 </script>
 </body>
 </html>`;
-

@@ -60,5 +60,7 @@ function isRun(text: string): boolean {
   const codes = [...text].map((char) => char.codePointAt(0)!);
   const step = codes[1]! - codes[0]!;
   if (Math.abs(step) !== 1) return false;
-  return codes.every((code, i) => i === 0 || code - codes[i - 1]! === step || (text[i] === '0' && text[i - 1] === '9') || (text[i] === '9' && text[i - 1] === '0'));
+  return codes.every(
+    (code, i) => i === 0 || code - codes[i - 1]! === step || (text[i] === '0' && text[i - 1] === '9') || (text[i] === '9' && text[i - 1] === '0'),
+  );
 }

@@ -33,7 +33,12 @@ export function setupUrl(publicUrl: string, token: string): string {
 export async function inviteStaff(stores: Stores, invite: { email: string; role: StaffRole; now: number; publicUrl: string }): Promise<SetupLink> {
   const token = newAccessToken();
   const expiresAt = invite.now + SETUP_LINK_MS;
-  const staff = await stores.staff.add({ email: normalizeEmail(invite.email), role: invite.role, setup: { tokenHash: sha256Hex(token), expiresAt }, now: invite.now });
+  const staff = await stores.staff.add({
+    email: normalizeEmail(invite.email),
+    role: invite.role,
+    setup: { tokenHash: sha256Hex(token), expiresAt },
+    now: invite.now,
+  });
   return { staff, url: setupUrl(invite.publicUrl, token), expiresAt };
 }
 

@@ -19,7 +19,7 @@ export async function rotateKeyCommand(env: NodeJS.ProcessEnv, print: (line: str
     if (keys.from === 'environment') {
       if (!env.KAP_NEW_DATA_KEY) {
         throw new Error(
-          'Set KAP_NEW_DATA_KEY to the new key (32 random bytes in base64: node -e "console.log(require(\'node:crypto\').randomBytes(32).toString(\'base64\'))"), ' +
+          "Set KAP_NEW_DATA_KEY to the new key (32 random bytes in base64: node -e \"console.log(require('node:crypto').randomBytes(32).toString('base64'))\"), " +
             'having stored it where KAP_DATA_KEY is kept. Nothing was changed.',
         );
       }

@@ -15,14 +15,20 @@ import { pickText, type LocalText } from '../../src/i18n/local-text.js';
 const quietPlace = {
   id: 'quiet-private-place',
   text: { en: 'Find a quiet, private place for the call', es: 'Busque un lugar tranquilo y privado para la llamada' },
-  details: { en: 'Somewhere you can talk freely without being overheard, with headphones if you have them.', es: 'Un sitio donde pueda hablar con libertad sin que nadie le oiga, con auriculares si los tiene.' },
+  details: {
+    en: 'Somewhere you can talk freely without being overheard, with headphones if you have them.',
+    es: 'Un sitio donde pueda hablar con libertad sin que nadie le oiga, con auriculares si los tiene.',
+  },
   group: { en: 'Before your call', es: 'Antes de la llamada' },
 } as const;
 
 const testVideo = {
   id: 'test-video',
   text: { en: 'Test your camera, microphone and internet connection', es: 'Pruebe la cámara, el micrófono y la conexión a internet' },
-  details: { en: 'Open the video link from your confirmation email a few minutes early; it works in any up-to-date browser.', es: 'Abra el enlace de video de su correo de confirmación unos minutos antes; funciona en cualquier navegador actualizado.' },
+  details: {
+    en: 'Open the video link from your confirmation email a few minutes early; it works in any up-to-date browser.',
+    es: 'Abra el enlace de video de su correo de confirmación unos minutos antes; funciona en cualquier navegador actualizado.',
+  },
   group: { en: 'Before your call', es: 'Antes de la llamada' },
   dueOffsetMinutes: -15,
 } as const;
@@ -36,7 +42,10 @@ export const DEMO_CHECKLIST_TEMPLATES: Readonly<Record<string, ChecklistDefiniti
       {
         id: 'list-medications',
         text: { en: 'Write down the medicines and supplements you take, with their doses', es: 'Anote los medicamentos y suplementos que toma, con sus dosis' },
-        details: { en: 'The medical team needs this to decide whether ketamine is safe for you.', es: 'El equipo médico lo necesita para valorar si la ketamina es segura para usted.' },
+        details: {
+          en: 'The medical team needs this to decide whether ketamine is safe for you.',
+          es: 'El equipo médico lo necesita para valorar si la ketamina es segura para usted.',
+        },
         group: { en: 'Before your call', es: 'Antes de la llamada' },
         dueOffsetMinutes: -60,
       },
@@ -58,7 +67,10 @@ export const DEMO_CHECKLIST_TEMPLATES: Readonly<Record<string, ChecklistDefiniti
       {
         id: 'think-about-goals',
         text: { en: 'Think about what you hope treatment will help with', es: 'Piense en qué espera que le ayude el tratamiento' },
-        details: { en: 'A few notes are enough. Your therapist will help you shape them into an intention.', es: 'Bastan unas notas. Su terapeuta le ayudará a convertirlas en una intención.' },
+        details: {
+          en: 'A few notes are enough. Your therapist will help you shape them into an intention.',
+          es: 'Bastan unas notas. Su terapeuta le ayudará a convertirlas en una intención.',
+        },
         group: { en: 'Before your call', es: 'Antes de la llamada' },
         required: false,
       },
@@ -75,7 +87,10 @@ export const DEMO_CHECKLIST_TEMPLATES: Readonly<Record<string, ChecklistDefiniti
       {
         id: 'note-what-stood-out',
         text: { en: 'Jot down what stood out from your ketamine session', es: 'Anote lo que más le llamó la atención de su sesión con ketamina' },
-        details: { en: 'Images, feelings, thoughts or questions: anything you would like to talk through.', es: 'Imágenes, sentimientos, pensamientos o preguntas: cualquier cosa de la que quiera hablar.' },
+        details: {
+          en: 'Images, feelings, thoughts or questions: anything you would like to talk through.',
+          es: 'Imágenes, sentimientos, pensamientos o preguntas: cualquier cosa de la que quiera hablar.',
+        },
         group: { en: 'Before your call', es: 'Antes de la llamada' },
         required: false,
       },

@@ -63,7 +63,10 @@ export function encodeDataKey(key: DataKey): string {
  * from in the error (e.g. `KAP_DATA_KEY`), which never quotes a key.
  */
 export function parseDataKeys(text: string, source: string): DataKeyring {
-  const entries = text.split(/[,\n]/).map((entry) => entry.trim()).filter(Boolean);
+  const entries = text
+    .split(/[,\n]/)
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   if (entries.length === 0) throw new Error(`${source} holds no key.`);
   return new DataKeyring(
     entries.map((entry, index) => {
@@ -122,9 +125,7 @@ export function writeKeyFile(path: string, keys: readonly DataKey[]): void {
   renameSync(next, path);
 }
 
-export type ResolvedDataKeys =
-  | { from: 'environment'; keyring: DataKeyring }
-  | ({ from: 'file' } & KeysBeside);
+export type ResolvedDataKeys = { from: 'environment'; keyring: DataKeyring } | ({ from: 'file' } & KeysBeside);
 
 /** `KAP_DATA_KEY` when set, else development's key file beside the database. */
 export function resolveDataKeys(value: string | undefined, dbPath: string): ResolvedDataKeys {
@@ -141,7 +142,7 @@ export function keyFileWarning(keys: KeysBeside): string {
     keys.created ? '!! (a new key, made just now, mode 0600).' : '!! (made on an earlier start, mode 0600).',
     '!! That is for development. For a clinic, keep the key apart from the database and its',
     '!! backups and give it as KAP_DATA_KEY (README: "Running it for a clinic", "The key").',
-    '!! Lose the key and the clients\' details and answers cannot be read again.',
+    "!! Lose the key and the clients' details and answers cannot be read again.",
     bar,
   ].join('\n');
 }

@@ -43,19 +43,12 @@ export function idempotency(options: { store: IdempotencyStore; now: () => numbe
     });
     if (claimed.state === 'replay') return replay(claimed.outcome, key, ref.scope);
     if (claimed.state === 'reused') {
-      throw new ApiError(
-        422,
-        'idempotency_key_reused',
-        'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
-      );
+      throw new ApiError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different request. Use a new key for a new request.');
     }
     if (claimed.state === 'in_progress') {
-      throw new ApiError(
-        409,
-        'request_in_progress',
-        'The first request with this Idempotency-Key is still being processed. Try again in a moment.',
-        { headers: { 'Retry-After': '1' } },
-      );
+      throw new ApiError(409, 'request_in_progress', 'The first request with this Idempotency-Key is still being processed. Try again in a moment.', {
+        headers: { 'Retry-After': '1' },
+      });
     }
 
     // A write that takes the outcome keeps it in its own transaction; its success proves it did.

@@ -104,7 +104,13 @@ async function acknowledged(stores: Stores, bookingId: string | undefined, itemI
 }
 
 /** Links to the booking's pages, each with a token minted for this message (the fragment never reaches a server). */
-async function freshLinks(stores: Stores, bookingId: string, lang: string, siteUrl: string, now: number): Promise<{ manage: string; checklist: string; intake: string }> {
+async function freshLinks(
+  stores: Stores,
+  bookingId: string,
+  lang: string,
+  siteUrl: string,
+  now: number,
+): Promise<{ manage: string; checklist: string; intake: string }> {
   const token = newAccessToken();
   await stores.bookings.addLinkToken({ bookingId, tokenHash: sha256Hex(token), now });
   const fragment = `#booking=${encodeURIComponent(bookingId)}&token=${encodeURIComponent(token)}`;

@@ -39,7 +39,10 @@ export function appointmentIcs(event: IcsAppointment): string {
 }
 
 function utc(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 function text(value: string): string {

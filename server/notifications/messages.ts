@@ -8,14 +8,7 @@ import { appointmentIcs } from './ics.js';
 import { emailWords, fill, type EmailWords } from './words.js';
 
 export type ClientMessageKind =
-  | 'request-received'
-  | 'confirmed'
-  | 'request-confirmed'
-  | 'declined'
-  | 'cancelled'
-  | 'rescheduled'
-  | 'rescheduled-request'
-  | 'reminder';
+  'request-received' | 'confirmed' | 'request-confirmed' | 'declined' | 'cancelled' | 'rescheduled' | 'rescheduled-request' | 'reminder';
 
 export type StaffMessageKind = 'request' | 'safety' | 'escalation';
 
@@ -155,7 +148,11 @@ export function staffMessage(facts: StaffMessageFacts): ComposedEmail {
   const { lang, words } = emailWords(facts.lang);
   const clinic = facts.clinicName;
   const [subjectKey, bodyKey] = (
-    { request: ['staffSubjectRequest', 'staffRequest'], safety: ['staffSubjectSafety', 'staffSafety'], escalation: ['staffSubjectEscalation', 'staffEscalation'] } as const
+    {
+      request: ['staffSubjectRequest', 'staffRequest'],
+      safety: ['staffSubjectSafety', 'staffSafety'],
+      escalation: ['staffSubjectEscalation', 'staffEscalation'],
+    } as const
   )[facts.kind];
   const subject = fill(words[subjectKey], { clinic });
   const body = fill(words[bodyKey], { duration: duration(facts.waitedMs ?? 0, lang) });
@@ -185,7 +182,8 @@ function page(lang: string, title: string, body: string[]): string {
 function when(start: number, end: number, timeZone: string, lang: string): string {
   const day = new Intl.DateTimeFormat(lang, { timeZone, weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' }).format(start);
   const time = new Intl.DateTimeFormat(lang, { timeZone, hour: 'numeric', minute: '2-digit' });
-  const zone = new Intl.DateTimeFormat(lang, { timeZone, timeZoneName: 'short' }).formatToParts(start).find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+  const zone =
+    new Intl.DateTimeFormat(lang, { timeZone, timeZoneName: 'short' }).formatToParts(start).find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
   return `${day}, ${time.format(start)}–${time.format(end)} ${zone}`;
 }
 

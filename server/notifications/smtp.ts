@@ -9,12 +9,14 @@ import { TransportError, failureCode, type EmailTransport, type OutgoingEmail } 
 export function smtpTransport(options: { url: string; from: string; messageIdDomain?: string }): EmailTransport {
   let transporter: Promise<Transporter> | undefined;
   const connect = () => (transporter ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(options.url)));
-  const domain = options.messageIdDomain ?? (/@([^>\s]+)>?\s*$/.exec(options.from)?.[1] ?? 'kap.invalid');
+  const domain = options.messageIdDomain ?? /@([^>\s]+)>?\s*$/.exec(options.from)?.[1] ?? 'kap.invalid';
   return {
     kind: 'smtp',
     async send(message: OutgoingEmail): Promise<void> {
       try {
-        await (await connect()).sendMail({
+        await (
+          await connect()
+        ).sendMail({
           from: options.from,
           to: message.to,
           subject: message.subject,

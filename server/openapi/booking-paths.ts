@@ -34,9 +34,7 @@ export const BOOKING_PATHS: Record<string, Record<string, OpenApiOperation>> = {
         name,
         in: 'query',
         required: name !== 'after',
-        ...(name === 'after'
-          ? { description: 'For a follow-up service: the booking that opens the window (send its token as the bearer token).' }
-          : {}),
+        ...(name === 'after' ? { description: 'For a follow-up service: the booking that opens the window (send its token as the bearer token).' } : {}),
         schema: toJsonSchema(schemas.AvailabilityQuery.def.shape[name], 'input'),
       })),
       security: [{}, { bearerAuth: [] }],
@@ -60,10 +58,7 @@ export const BOOKING_PATHS: Record<string, Record<string, OpenApiOperation>> = {
         'first hold lapses.',
       parameters: [parameter('IdempotencyKey')],
       requestBody: { required: true, content: json(ref('HoldRequest')) },
-      responses: responses(
-        { '201': replayable('The hold, which lapses by itself at `expiresAt`, and its release token.', 'HoldResponse') },
-        ...WRITE_ERRORS,
-      ),
+      responses: responses({ '201': replayable('The hold, which lapses by itself at `expiresAt`, and its release token.', 'HoldResponse') }, ...WRITE_ERRORS),
     },
   },
   '/holds/{id}': {
@@ -92,10 +87,7 @@ export const BOOKING_PATHS: Record<string, Record<string, OpenApiOperation>> = {
       tags: ['booking'],
       parameters: [parameter('IdempotencyKeyRequired')],
       requestBody: { required: true, content: json(ref('BookingRequest')) },
-      responses: responses(
-        { '201': replayable('The booking and its access token.', 'BookingCreatedResponse') },
-        ...WRITE_ERRORS,
-      ),
+      responses: responses({ '201': replayable('The booking and its access token.', 'BookingCreatedResponse') }, ...WRITE_ERRORS),
     },
   },
   '/bookings/{id}': {
@@ -113,16 +105,11 @@ export const BOOKING_PATHS: Record<string, Record<string, OpenApiOperation>> = {
       operationId: 'cancelBooking',
       summary: 'Cancel a booking; cancelling again answers the same',
       description:
-        'A session that has started (or taken place) can no longer be cancelled online: `409 booking_started`, ' +
-        'the same rule as for rescheduling.',
+        'A session that has started (or taken place) can no longer be cancelled online: `409 booking_started`, ' + 'the same rule as for rescheduling.',
       tags: ['booking'],
       parameters: [parameter('BookingId'), parameter('IdempotencyKey')],
       security: bearer(),
-      responses: responses(
-        { '200': replayable('The cancelled booking; its time is free again.', 'BookingResponse') },
-        'Unauthorized',
-        ...WRITE_ERRORS,
-      ),
+      responses: responses({ '200': replayable('The cancelled booking; its time is free again.', 'BookingResponse') }, 'Unauthorized', ...WRITE_ERRORS),
     },
   },
   '/bookings/{id}/reschedule': {
@@ -138,11 +125,7 @@ export const BOOKING_PATHS: Record<string, Record<string, OpenApiOperation>> = {
       parameters: [parameter('BookingId'), parameter('IdempotencyKeyRequired')],
       security: bearer(),
       requestBody: { required: true, content: json(ref('RescheduleRequest')) },
-      responses: responses(
-        { '200': replayable('The booking at its new time.', 'BookingResponse') },
-        'Unauthorized',
-        ...WRITE_ERRORS,
-      ),
+      responses: responses({ '200': replayable('The booking at its new time.', 'BookingResponse') }, 'Unauthorized', ...WRITE_ERRORS),
     },
   },
 };

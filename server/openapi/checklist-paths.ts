@@ -13,11 +13,7 @@ export const CHECKLIST_PATHS: Record<string, Record<string, OpenApiOperation>> =
       tags: ['checklist'],
       parameters: [parameter('BookingId')],
       security: bearer(),
-      responses: responses(
-        { '200': success('The booking, the clinic’s time zone and the items.', 'ChecklistResponse') },
-        'Unauthorized',
-        'InternalError',
-      ),
+      responses: responses({ '200': success('The booking, the clinic’s time zone and the items.', 'ChecklistResponse') }, 'Unauthorized', 'InternalError'),
     },
   },
   '/bookings/{id}/checklist/{itemId}': {
@@ -31,12 +27,7 @@ export const CHECKLIST_PATHS: Record<string, Record<string, OpenApiOperation>> =
       parameters: [parameter('BookingId'), pathId('itemId')],
       security: bearer(),
       requestBody: { required: true, content: json(ref('ChecklistItemUpdate')) },
-      responses: responses(
-        { '200': success('The item with its new state.', 'ChecklistItemResponse') },
-        'Unauthorized',
-        'NotFound',
-        ...WRITE_ERRORS,
-      ),
+      responses: responses({ '200': success('The item with its new state.', 'ChecklistItemResponse') }, 'Unauthorized', 'NotFound', ...WRITE_ERRORS),
     },
   },
 };

@@ -141,8 +141,7 @@ export function components() {
         name: 'Idempotency-Key',
         in: 'header',
         required: false,
-        description:
-          'Optional here; when sent, the first outcome for this key is stored for 24 hours and replayed to retries with the same request.',
+        description: 'Optional here; when sent, the first outcome for this key is stored for 24 hours and replayed to retries with the same request.',
         schema: { type: 'string', minLength: 1, maxLength: 255 },
       },
       IdempotencyKeyRequired: {
@@ -178,12 +177,14 @@ export function components() {
         type: 'apiKey',
         in: 'header',
         name: staff.CSRF_HEADER,
-        description: 'The session’s `csrfToken` (from `POST /staff/session` or `GET /staff/me`), required with the session cookie on every POST, PUT, PATCH and DELETE. Such requests must also be same-origin (`Sec-Fetch-Site: same-origin`, or an `Origin` of this server).',
+        description:
+          'The session’s `csrfToken` (from `POST /staff/session` or `GET /staff/me`), required with the session cookie on every POST, PUT, PATCH and DELETE. Such requests must also be same-origin (`Sec-Fetch-Site: same-origin`, or an `Origin` of this server).',
       },
       staffApiKey: {
         type: 'http',
         scheme: 'bearer',
-        description: 'An integration API key (`kap_…`, made by an owner with `POST /staff/api-keys`), on the GET routes its scopes grant: `read:bookings`, `read:responses`.',
+        description:
+          'An integration API key (`kap_…`, made by an owner with `POST /staff/api-keys`), on the GET routes its scopes grant: `read:bookings`, `read:responses`.',
       },
       holdReleaseToken: {
         type: 'http',

@@ -51,15 +51,7 @@ export type ErrorResponse = keyof typeof ERROR_STATUS;
  * What every write can answer: a bad, too large or conflicting request, too many writes, a failure
  * (and 422 for a reused Idempotency-Key, or a body that fails validation).
  */
-export const WRITE_ERRORS = [
-  'BadRequest',
-  'Conflict',
-  'ValidationFailed',
-  'PayloadTooLarge',
-  'UnsupportedMediaType',
-  'RateLimited',
-  'InternalError',
-] as const;
+export const WRITE_ERRORS = ['BadRequest', 'Conflict', 'ValidationFailed', 'PayloadTooLarge', 'UnsupportedMediaType', 'RateLimited', 'InternalError'] as const;
 
 /**
  * An operation's `responses`: its successes, then each named error response under its status.

@@ -36,13 +36,19 @@ const OPERATIONS: Record<string, StaffOperation> = {
     ok: { '201': 'StaffSessionResponse' },
     errors: ['Unauthorized', 'Forbidden', ...WRITE],
   },
-  'GET /staff/me': { operationId: 'currentStaff', summary: 'Who is signed in, and the session’s CSRF token', ok: { '200': 'StaffSessionResponse' }, errors: SIGNED_IN },
+  'GET /staff/me': {
+    operationId: 'currentStaff',
+    summary: 'Who is signed in, and the session’s CSRF token',
+    ok: { '200': 'StaffSessionResponse' },
+    errors: SIGNED_IN,
+  },
   'DELETE /staff/session': { operationId: 'signOut', summary: 'Sign this browser out', ok: { '204': null }, errors: SIGNED_IN },
   'DELETE /staff/sessions': { operationId: 'signOutEverywhere', summary: 'Sign every browser of this account out', ok: { '204': null }, errors: SIGNED_IN },
   'POST /staff/setup/start': {
     operationId: 'startSetup',
     summary: 'Check a set-up link’s token and get a TOTP secret to enrol',
-    description: 'The token comes from the set-up link’s fragment (`/console/setup#token=…`). An unknown, used or expired token answers `401 setup_link_invalid`.',
+    description:
+      'The token comes from the set-up link’s fragment (`/console/setup#token=…`). An unknown, used or expired token answers `401 setup_link_invalid`.',
     request: 'SetupStartRequest',
     ok: { '200': 'SetupStartResponse' },
     errors: ['Unauthorized', 'Forbidden', ...WRITE],
@@ -50,7 +56,8 @@ const OPERATIONS: Record<string, StaffOperation> = {
   'POST /staff/setup/complete': {
     operationId: 'completeSetup',
     summary: 'Set the password and enrol the second factor; answers the recovery codes once',
-    description: 'The password needs at least 12 characters and must not be a common one (no composition rules). `code` is a current code for the secret of `setup/start`: required for every role but the marketer.',
+    description:
+      'The password needs at least 12 characters and must not be a common one (no composition rules). `code` is a current code for the secret of `setup/start`: required for every role but the marketer.',
     request: 'SetupCompleteRequest',
     ok: { '201': 'SetupCompleteResponse' },
     errors: ['Unauthorized', 'Forbidden', ...WRITE],
@@ -76,7 +83,12 @@ const OPERATIONS: Record<string, StaffOperation> = {
     ok: { '200': 'StaffSetupLinkResponse' },
     errors: [...SIGNED_IN, 'NotFound'],
   },
-  'GET /staff/api-keys': { operationId: 'listApiKeys', summary: 'Integration API keys, with their last use', ok: { '200': 'ApiKeyListResponse' }, errors: SIGNED_IN },
+  'GET /staff/api-keys': {
+    operationId: 'listApiKeys',
+    summary: 'Integration API keys, with their last use',
+    ok: { '200': 'ApiKeyListResponse' },
+    errors: SIGNED_IN,
+  },
   'POST /staff/api-keys': {
     operationId: 'createApiKey',
     summary: 'Create an integration API key; its secret is answered once',
@@ -84,7 +96,12 @@ const OPERATIONS: Record<string, StaffOperation> = {
     ok: { '201': 'ApiKeyCreatedResponse' },
     errors: [...SIGNED_IN, ...WRITE],
   },
-  'DELETE /staff/api-keys/{id}': { operationId: 'revokeApiKey', summary: 'Revoke an API key', ok: { '200': 'ApiKeyResponse' }, errors: [...SIGNED_IN, 'NotFound'] },
+  'DELETE /staff/api-keys/{id}': {
+    operationId: 'revokeApiKey',
+    summary: 'Revoke an API key',
+    ok: { '200': 'ApiKeyResponse' },
+    errors: [...SIGNED_IN, 'NotFound'],
+  },
   'GET /staff/audit': {
     operationId: 'listAuditLog',
     summary: 'The audit log, newest first',
@@ -101,10 +118,13 @@ const OPERATIONS: Record<string, StaffOperation> = {
   },
   'GET /staff/notifications/failed': {
     operationId: 'failedNotifications',
-    summary: 'Outbox deliveries that failed for good (or, with state=pending, that are waiting to be retried), newest first: types, ids and error codes, no addresses',
+    summary:
+      'Outbox deliveries that failed for good (or, with state=pending, that are waiting to be retried), newest first: types, ids and error codes, no addresses',
     ok: { '200': 'NotificationDeliveriesResponse' },
     errors: [...SIGNED_IN, 'ValidationFailed'],
-    query: [{ name: 'state', in: 'query', required: false, description: '`failed` (default) or `pending`.', schema: { type: 'string', enum: ['failed', 'pending'] } }],
+    query: [
+      { name: 'state', in: 'query', required: false, description: '`failed` (default) or `pending`.', schema: { type: 'string', enum: ['failed', 'pending'] } },
+    ],
   },
   'GET /staff/bookings/{id}': {
     operationId: 'staffBooking',
@@ -121,17 +141,29 @@ const OPERATIONS: Record<string, StaffOperation> = {
   // the console (routes/staff-console.ts)
   'GET /staff/schedule': {
     operationId: 'staffSchedule',
-    summary: 'Bookings starting on clinic days from `from` for `days` days: service, time, status, checklist progress, and as the role allows the client and the intake’s status',
+    summary:
+      'Bookings starting on clinic days from `from` for `days` days: service, time, status, checklist progress, and as the role allows the client and the intake’s status',
     description:
       'Front desk sees of an intake only `submitted` or `needs-clinician`; roles that may read intake answers also get the responses’ ids. Days are the clinic’s (its time zone is answered).',
     ok: { '200': 'ScheduleResponse' },
     errors: [...SIGNED_IN, 'ValidationFailed'],
     query: [
-      { name: 'from', in: 'query', required: false, description: 'The first day, `YYYY-MM-DD` (default: today at the clinic).', schema: { type: 'string', format: 'date' } },
+      {
+        name: 'from',
+        in: 'query',
+        required: false,
+        description: 'The first day, `YYYY-MM-DD` (default: today at the clinic).',
+        schema: { type: 'string', format: 'date' },
+      },
       { name: 'days', in: 'query', required: false, description: 'How many days (default 8).', schema: { type: 'integer', minimum: 1, maximum: 31 } },
     ],
   },
-  'GET /staff/requests': { operationId: 'staffRequests', summary: 'Request-mode bookings waiting for the clinic, soonest first', ok: { '200': 'RequestsResponse' }, errors: SIGNED_IN },
+  'GET /staff/requests': {
+    operationId: 'staffRequests',
+    summary: 'Request-mode bookings waiting for the clinic, soonest first',
+    ok: { '200': 'RequestsResponse' },
+    errors: SIGNED_IN,
+  },
   'POST /staff/bookings/{id}/confirm': {
     operationId: 'confirmRequest',
     summary: 'Confirm a requested booking (the same decision again answers the first one)',
@@ -151,7 +183,8 @@ const OPERATIONS: Record<string, StaffOperation> = {
   },
   'GET /staff/bookings/{id}/overview': {
     operationId: 'staffBookingOverview',
-    summary: 'A booking for the console: client details, history, checklist ticks with times, and the intake as the role may see it (the read is recorded in the audit log)',
+    summary:
+      'A booking for the console: client details, history, checklist ticks with times, and the intake as the role may see it (the read is recorded in the audit log)',
     ok: { '200': 'BookingOverviewResponse' },
     errors: [...SIGNED_IN, 'NotFound'],
   },
@@ -175,13 +208,15 @@ const OPERATIONS: Record<string, StaffOperation> = {
   },
   'GET /staff/intake-responses': {
     operationId: 'intakeInbox',
-    summary: 'The latest intake responses, newest first: when, which form and version, which booking, whether one needs a clinician (no answers, no client details)',
+    summary:
+      'The latest intake responses, newest first: when, which form and version, which booking, whether one needs a clinician (no answers, no client details)',
     ok: { '200': 'IntakeInboxResponse' },
     errors: SIGNED_IN,
   },
   'GET /staff/intake-responses/{id}/view': {
     operationId: 'intakeResponseView',
-    summary: 'One intake response laid out: answers in the order and wording of the form version it answered, scores, flags (the read is recorded in the audit log)',
+    summary:
+      'One intake response laid out: answers in the order and wording of the form version it answered, scores, flags (the read is recorded in the audit log)',
     ok: { '200': 'IntakeResponseView' },
     errors: [...SIGNED_IN, 'NotFound'],
   },

@@ -29,7 +29,7 @@ export function registerAuditLogRoutes(app: Hono<AppEnv>, { stores, auth }: Rout
   app.get('/staff/audit.csv', owner, async (c) => {
     const query = { ...auditQuery(c), limit: MAX_PAGE_SIZE };
     const rows: AuditEntryRecord[] = [];
-    for (let before = query.before; ; ) {
+    for (let before = query.before; ;) {
       const page = await stores.audit.query({ ...query, ...(before !== undefined ? { before } : {}) });
       rows.push(...page.entries);
       if (!page.next) break;

@@ -11,7 +11,9 @@ export async function authorizedBooking(bookings: BookingStore, id: string, auth
   const token = bearerToken(authorization);
   const record = await bookings.findBooking(id);
   // The booking's own token, or one an email's links carry (notifications/links.ts).
-  const opens = token !== undefined && (tokenMatches(token, record?.tokenHash) || (record !== undefined && (await bookings.linkTokenHashes(record.id)).some((hash) => tokenMatches(token, hash))));
+  const opens =
+    token !== undefined &&
+    (tokenMatches(token, record?.tokenHash) || (record !== undefined && (await bookings.linkTokenHashes(record.id)).some((hash) => tokenMatches(token, hash))));
   if (!opens || !record) {
     throw new ApiError(401, 'unauthorized', 'This link or access token does not open this booking.', {
       headers: { 'WWW-Authenticate': 'Bearer' },

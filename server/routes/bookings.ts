@@ -65,7 +65,9 @@ export function registerBookingRoutes(app: Hono<AppEnv>, { stores, now }: RouteC
     const decision = record.status === 'cancelled' ? await stores.console.decisionOf(record.id) : undefined;
     const at = now();
     const suggested = decision?.decision === 'declined' ? (decision.suggestedStarts ?? []).filter((start) => start > at) : [];
-    const body: BookingResponse = { booking: { ...toBooking(record), ...(suggested.length ? { suggestedTimes: suggested.map((start) => toInstant(start)) } : {}) } };
+    const body: BookingResponse = {
+      booking: { ...toBooking(record), ...(suggested.length ? { suggestedTimes: suggested.map((start) => toInstant(start)) } : {}) },
+    };
     return c.json(body);
   });
 

@@ -7,7 +7,15 @@
  * recorded in the audit log.
  */
 import type { Context, Hono } from 'hono';
-import { ChecklistUpdate, ClosuresUpdate, FormDraftUpdate, OpeningHoursUpdate, ProfileUpdate, ServicesUpdate, type ClinicConfiguration } from '../../src/api/clinic-config.js';
+import {
+  ChecklistUpdate,
+  ClosuresUpdate,
+  FormDraftUpdate,
+  OpeningHoursUpdate,
+  ProfileUpdate,
+  ServicesUpdate,
+  type ClinicConfiguration,
+} from '../../src/api/clinic-config.js';
 import { ApiError, notFound, validationFailed } from '../api-error.js';
 import type { AppEnv } from '../app-env.js';
 import type { StaffEnv } from '../auth/staff-auth.js';

@@ -42,12 +42,9 @@ export function refusalError(refusal: StoreRefusal, context: RefusalContext): Ap
       return context.followUp && validationFailed({ start: outsideFollowUpWindow(context.followUp.window, context.followUp.afterName) });
     case 'too_many_holds': {
       const seconds = Math.max(1, Math.ceil(((refusal.retryAt ?? context.now) - context.now) / 1000));
-      return new ApiError(
-        429,
-        'too_many_holds',
-        'Too many times are being held from this connection. Please wait a few minutes and try again.',
-        { headers: { 'Retry-After': String(seconds) } },
-      );
+      return new ApiError(429, 'too_many_holds', 'Too many times are being held from this connection. Please wait a few minutes and try again.', {
+        headers: { 'Retry-After': String(seconds) },
+      });
     }
     case 'booking_not_found':
       return validationFailed({ booking: 'There is no booking with this id.' });

@@ -17,9 +17,7 @@ import { parseRequest } from './validation.js';
 const DAY = 86_400_000;
 
 export function registerServiceRoutes(app: Hono<AppEnv>, { stores, now }: RouteContext): void {
-  app.get('/services', async (c) =>
-    c.json({ lang: await stores.clinic.language(), services: await stores.clinic.listServices() } satisfies ServicesResponse),
-  );
+  app.get('/services', async (c) => c.json({ lang: await stores.clinic.language(), services: await stores.clinic.listServices() } satisfies ServicesResponse));
 
   app.get('/availability', async (c) => {
     const query = parseRequest(AvailabilityQuery, pick(c.req.query(), ['service', 'from', 'to', 'after']));

@@ -67,7 +67,8 @@ async function staffRefusals<T>(work: Promise<T>): Promise<T> {
   } catch (error) {
     if (isRefusal(error, 'staff_not_found')) throw notFound('There is no staff account with this id.');
     if (isRefusal(error, 'email_taken')) throw new ApiError(409, 'email_taken', 'There is already a staff account with this email.');
-    if (isRefusal(error, 'last_owner')) throw new ApiError(409, 'last_owner', 'This is the clinic’s only owner. Add another owner before disabling this account.');
+    if (isRefusal(error, 'last_owner'))
+      throw new ApiError(409, 'last_owner', 'This is the clinic’s only owner. Add another owner before disabling this account.');
     throw error;
   }
 }

@@ -58,7 +58,16 @@ export function registerStaffBookingRoutes(app: Hono<AppEnv>, { stores, now, aut
         // A decline is a cancellation already said.
         ...(detail.cancelledAt !== undefined && decision?.decision !== 'declined' ? [{ event: 'cancelled' as const, at: toInstant(detail.cancelledAt) }] : []),
       ],
-      ...(items ? { checklist: items.map((item) => ({ id: item.id, text: item.text, group: item.group, ...(item.doneAt !== undefined ? { doneAt: toInstant(item.doneAt) } : {}) })) } : {}),
+      ...(items
+        ? {
+            checklist: items.map((item) => ({
+              id: item.id,
+              text: item.text,
+              group: item.group,
+              ...(item.doneAt !== undefined ? { doneAt: toInstant(item.doneAt) } : {}),
+            })),
+          }
+        : {}),
       ...(roleMay(role, 'intake:status') ? { intake: await intakeOf(stores, detail.id, roleMay(role, 'intake:read')) } : {}),
     };
     return c.json(body);

@@ -52,7 +52,10 @@ export function registerStaffConsoleRoutes(app: Hono<AppEnv>, { stores, now, aut
     if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || Number.isNaN(Date.parse(`${from}T00:00:00Z`))) throw validationFailed({ from: 'Expected a day as YYYY-MM-DD' });
     if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) throw validationFailed({ days: `Expected a whole number of days from 1 to ${MAX_DAYS}` });
     const role = c.var.staff.role;
-    const bookings = await details(stores, await stores.console.bookingsBetween(Date.parse(startOfDay(from, timeZone)), Date.parse(startOfDay(addDays(from, days), timeZone))));
+    const bookings = await details(
+      stores,
+      await stores.console.bookingsBetween(Date.parse(startOfDay(from, timeZone)), Date.parse(startOfDay(addDays(from, days), timeZone))),
+    );
     const names = await serviceNames(stores);
     const intake = roleMay(role, 'intake:status') ? await stores.console.intakeOf(bookings.map((booking) => booking.id)) : undefined;
     const seesClient = roleMay(role, 'bookings:read');
@@ -222,7 +225,14 @@ async function toEntry(stores: Stores, item: SafetyItemRecord): Promise<SafetyQu
     receivedAt: toSecondInstant(item.receivedAt),
     form: { id: item.formId, ...(item.formVersion !== undefined ? { version: item.formVersion } : {}), ...(served ? { title: served.form.title } : {}) },
     ...(booking
-      ? { booking: { id: booking.id, start: toInstant(booking.start), serviceName: names?.get(booking.serviceId) ?? booking.serviceId, clientName: booking.client.name } }
+      ? {
+          booking: {
+            id: booking.id,
+            start: toInstant(booking.start),
+            serviceName: names?.get(booking.serviceId) ?? booking.serviceId,
+            clientName: booking.client.name,
+          },
+        }
       : {}),
     ...(ack ? { acknowledgement: { by: await staffRef(stores, ack.staffId), at: toInstant(ack.at), note: ack.note } } : {}),
   };
@@ -233,7 +243,10 @@ async function toEntry(stores: Stores, item: SafetyItemRecord): Promise<SafetyQu
  * that version is unknown; answers the form does not ask are listed after it by key). A signal
  * carries no answers: its safety items are listed, unanswered otherwise.
  */
-export async function laidOut(stores: Stores, item: Pick<SafetyItemRecord, 'id' | 'kind' | 'formId' | 'formVersion' | 'items'>): Promise<Omit<SafetyEntryResponse, 'item'>> {
+export async function laidOut(
+  stores: Stores,
+  item: Pick<SafetyItemRecord, 'id' | 'kind' | 'formId' | 'formVersion' | 'items'>,
+): Promise<Omit<SafetyEntryResponse, 'item'>> {
   const served = await formAnswered(stores, item.formId, item.formVersion);
   const response = item.kind === 'response' ? await stores.intake.findResponse(item.id) : undefined;
   const submission = response?.submission;
@@ -255,11 +268,25 @@ export async function laidOut(stores: Stores, item: Pick<SafetyItemRecord, 'id' 
   }
   const known = new Set(questions.map((question) => question.key));
   for (const [key, value] of Object.entries(submission?.answers ?? {})) {
-    if (!known.has(key)) questions.push({ key, page: '', question: key, answer: [typeof value === 'object' ? JSON.stringify(value) : String(value)], safety: safetyKeys.has(key) });
+    if (!known.has(key))
+      questions.push({
+        key,
+        page: '',
+        question: key,
+        answer: [typeof value === 'object' ? JSON.stringify(value) : String(value)],
+        safety: safetyKeys.has(key),
+      });
   }
   return {
     questions,
-    scores: (submission?.scores ?? []).map(({ instrument, complete, total, answered, missing, band }) => ({ instrument, complete, total, answered, missing, band })),
+    scores: (submission?.scores ?? []).map(({ instrument, complete, total, answered, missing, band }) => ({
+      instrument,
+      complete,
+      total,
+      answered,
+      missing,
+      band,
+    })),
     flags: submission?.flags ?? [],
   };
 }

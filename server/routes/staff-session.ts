@@ -65,7 +65,13 @@ function signedOut(c: Context, secure: boolean): Response {
   return c.body(null, 204);
 }
 
-async function sessionResponse(stores: Stores, staff: StaffRecord, session: SessionRecord, token: string, limits: SessionLimits): Promise<StaffSessionResponse> {
+async function sessionResponse(
+  stores: Stores,
+  staff: StaffRecord,
+  session: SessionRecord,
+  token: string,
+  limits: SessionLimits,
+): Promise<StaffSessionResponse> {
   return {
     staff: { ...toStaffMember(staff), permissions: permissionsOf(staff.role) },
     csrfToken: csrfTokenFor(token),

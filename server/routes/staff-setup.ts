@@ -58,7 +58,13 @@ export function registerStaffSetupRoutes(app: Hono<AppEnv>, { stores, now, auth,
     }
     let completed;
     try {
-      completed = await stores.staff.completeSetup({ staffId: staff.id, tokenHash, passwordHash: await hashPassword(request.password), ...(totp ? { totp } : {}), now: at });
+      completed = await stores.staff.completeSetup({
+        staffId: staff.id,
+        tokenHash,
+        passwordHash: await hashPassword(request.password),
+        ...(totp ? { totp } : {}),
+        now: at,
+      });
     } catch (error) {
       throw isRefusal(error, 'setup_token_invalid') ? setupLinkInvalid() : error;
     }

@@ -71,4 +71,3 @@ export interface ServedForm {
   definition: Record<string, unknown>;
   form: ResolvedForm;
 }
-

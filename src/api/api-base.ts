@@ -27,21 +27,16 @@ export function resolveApiBase(api: string | null | undefined, baseURI: string |
   }
   switch (insecureUrl(url)) {
     case 'credentials':
-      throw configurationError(
-        'The `api` attribute must not contain a user name or password; backends are called without credentials in the URL.',
-      );
+      throw configurationError('The `api` attribute must not contain a user name or password; backends are called without credentials in the URL.');
     case 'plain-http':
       throw configurationError(
         `The \`api\` attribute resolves to ${url.origin}, which is plain http:. Health information must travel encrypted: use https: (http: is only allowed on localhost, 127.0.0.1 and [::1] for development).`,
       );
     case 'scheme':
-      throw configurationError(
-        `The \`api\` attribute uses the ${url.protocol} scheme; only https: (or http: on localhost) is allowed.`,
-      );
+      throw configurationError(`The \`api\` attribute uses the ${url.protocol} scheme; only https: (or http: on localhost) is allowed.`);
   }
   url.search = '';
   url.hash = '';
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   return url;
 }
-

@@ -7,15 +7,7 @@ export function daysInMonth(year: number, month: number): number {
 
 /** Whether the day exists in the calendar (proleptic Gregorian), e.g. not 31 February. */
 export function isRealDate(year: number, month: number, day: number): boolean {
-  return (
-    Number.isInteger(year) &&
-    Number.isInteger(month) &&
-    Number.isInteger(day) &&
-    month >= 1 &&
-    month <= 12 &&
-    day >= 1 &&
-    day <= daysInMonth(year, month)
-  );
+  return Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 /** Whether `value` is a `YYYY-MM-DD` string naming a real date. */

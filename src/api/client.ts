@@ -90,15 +90,10 @@ export class KapApiClient {
    * a follow-up service, `after` names the booking that opens its window and `opts.token` is
    * that booking's bearer token.
    */
-  getAvailability(
-    q: AvailabilityQuery,
-    opts: RequestOptions & { token?: string } = {},
-  ): Promise<AvailabilityResponse> {
+  getAvailability(q: AvailabilityQuery, opts: RequestOptions & { token?: string } = {}): Promise<AvailabilityResponse> {
     const parsed = AvailabilityQuerySchema.safeParse(q);
     if (!parsed.success) {
-      return Promise.reject(
-        configurationError(`Invalid availability query: ${describeIssue(parsed.error.issues[0])}.`),
-      );
+      return Promise.reject(configurationError(`Invalid availability query: ${describeIssue(parsed.error.issues[0])}.`));
     }
     const { service, from, to, after } = parsed.data;
     return this.#transport.request({
@@ -106,7 +101,8 @@ export class KapApiClient {
       segments: ['availability'],
       query: after ? { service, from, to, after } : { service, from, to },
       ...(opts.token !== undefined ? { token: opts.token } : {}),
-      signal: opts.signal, onProgress: opts.onProgress,
+      signal: opts.signal,
+      onProgress: opts.onProgress,
       schema: AvailabilityResponseSchema,
     });
   }
@@ -118,7 +114,8 @@ export class KapApiClient {
       segments: ['holds'],
       body,
       idempotencyKey: opts.idempotencyKey,
-      signal: opts.signal, onProgress: opts.onProgress,
+      signal: opts.signal,
+      onProgress: opts.onProgress,
       schema: HoldResponseSchema,
     });
     return res.releaseToken === undefined ? res.hold : { ...res.hold, releaseToken: res.releaseToken };
@@ -147,7 +144,8 @@ export class KapApiClient {
       segments: ['bookings'],
       body,
       idempotencyKey: opts.idempotencyKey,
-      signal: opts.signal, onProgress: opts.onProgress,
+      signal: opts.signal,
+      onProgress: opts.onProgress,
       schema: BookingCreatedResponseSchema,
     });
   }
@@ -158,7 +156,8 @@ export class KapApiClient {
       method: 'GET',
       segments: ['bookings', id],
       token,
-      signal: opts.signal, onProgress: opts.onProgress,
+      signal: opts.signal,
+      onProgress: opts.onProgress,
       schema: BookingResponseSchema,
     });
     return res.booking;
@@ -172,7 +171,8 @@ export class KapApiClient {
       body: {},
       token,
       idempotencyKey: opts.idempotencyKey,
-      signal: opts.signal, onProgress: opts.onProgress,
+      signal: opts.signal,
+      onProgress: opts.onProgress,
       schema: BookingResponseSchema,
     });
     return res.booking;
@@ -186,7 +186,8 @@ export class KapApiClient {
       body,
       token,
       idempotencyKey: opts.idempotencyKey,
-      signal: opts.signal, onProgress: opts.onProgress,
+      signal: opts.signal,
+      onProgress: opts.onProgress,
       schema: BookingResponseSchema,
     });
     return res.booking;
@@ -198,7 +199,8 @@ export class KapApiClient {
       method: 'GET',
       segments: ['bookings', id, 'checklist'],
       token,
-      signal: opts.signal, onProgress: opts.onProgress,
+      signal: opts.signal,
+      onProgress: opts.onProgress,
       schema: ChecklistResponseSchema,
     });
   }
@@ -207,19 +209,14 @@ export class KapApiClient {
    * `PUT bookings/{id}/checklist/{itemId}` `{done}`. PUT is idempotent by nature (the same body
    * sets the same state), so it is retried like a GET.
    */
-  async updateChecklistItem(
-    id: string,
-    token: string,
-    itemId: string,
-    done: boolean,
-    opts: RequestOptions = {},
-  ): Promise<ChecklistItemState> {
+  async updateChecklistItem(id: string, token: string, itemId: string, done: boolean, opts: RequestOptions = {}): Promise<ChecklistItemState> {
     const res = await this.#transport.request({
       method: 'PUT',
       segments: ['bookings', id, 'checklist', itemId],
       body: { done },
       token,
-      signal: opts.signal, onProgress: opts.onProgress,
+      signal: opts.signal,
+      onProgress: opts.onProgress,
       schema: ChecklistItemResponseSchema,
     });
     return res.item;
@@ -227,7 +224,13 @@ export class KapApiClient {
 
   /** `GET forms/{id}`: the raw form definition; check it with `parseFormDefinition()` (`src/forms/`). */
   getForm(id: string, opts: RequestOptions = {}): Promise<Record<string, unknown>> {
-    return this.#transport.request({ method: 'GET', segments: ['forms', id], signal: opts.signal, onProgress: opts.onProgress, schema: FormDefinitionBodySchema });
+    return this.#transport.request({
+      method: 'GET',
+      segments: ['forms', id],
+      signal: opts.signal,
+      onProgress: opts.onProgress,
+      schema: FormDefinitionBodySchema,
+    });
   }
 
   /**
@@ -240,7 +243,8 @@ export class KapApiClient {
       segments: ['intake-responses'],
       body,
       idempotencyKey: opts.idempotencyKey,
-      signal: opts.signal, onProgress: opts.onProgress,
+      signal: opts.signal,
+      onProgress: opts.onProgress,
       ...(opts.token !== undefined ? { token: opts.token } : {}),
       schema: IntakeResponseCreatedSchema,
     });

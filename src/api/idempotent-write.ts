@@ -24,10 +24,7 @@ import { newIdempotencyKey, type RequestProgress } from './client.js';
 import { isKapApiError } from './errors.js';
 
 /** What a flow hands over to send `body`: the request itself, under the given key. */
-export type Transmit<B, T> = (
-  body: B,
-  options: { idempotencyKey: string; signal: AbortSignal; onProgress: (progress: RequestProgress) => void },
-) => Promise<T>;
+export type Transmit<B, T> = (body: B, options: { idempotencyKey: string; signal: AbortSignal; onProgress: (progress: RequestProgress) => void }) => Promise<T>;
 
 /** A write sent without a settling answer. */
 export interface PendingWrite<B, T> {

@@ -40,9 +40,7 @@ const InstrumentScoreSchema = z.object({
   band: z.nullable(Band),
   safety: z.optional(z.boolean()),
   furtherEvaluation: z.optional(z.nullable(z.boolean())),
-  clusters: z.optional(
-    z.array(z.object({ id: z.enum(['B', 'C', 'D', 'E']), total: z.nullable(z.int()), endorsed: z.nullable(z.int()) })),
-  ),
+  clusters: z.optional(z.array(z.object({ id: z.enum(['B', 'C', 'D', 'E']), total: z.nullable(z.int()), endorsed: z.nullable(z.int()) }))),
   provisionalDiagnosis: z.optional(z.nullable(z.boolean())),
   cutPoint: z.optional(z.nullable(z.enum(['below', 'within', 'above']))),
 });
@@ -55,9 +53,7 @@ export const IntakeSubmission = z.strictObject({
   version: z.optional(z.string().check(z.maxLength(50))),
   /** The booking this intake belongs to, when there is one. */
   booking: z.optional(Key),
-  answers: z.record(Key, SubmittedAnswer).check(
-    z.refine((answers) => Object.keys(answers).length <= 2000, 'Too many answers'),
-  ),
+  answers: z.record(Key, SubmittedAnswer).check(z.refine((answers) => Object.keys(answers).length <= 2000, 'Too many answers')),
   /** The client's scores; informative only — the backend recomputes them. */
   scores: z.array(InstrumentScoreSchema).check(z.maxLength(10)),
   flags: z.array(z.strictObject({ itemId: Key, flag: z.string().check(z.maxLength(60)) })).check(z.maxLength(2000)),

@@ -114,24 +114,12 @@ export const HoldResponse = z.object({
 // ---- bookings ----------------------------------------------------------------------------
 
 /** Why the client is seeking care; optional, never required to book. */
-export const CareReason = z.enum([
-  'treatment_resistant_depression',
-  'ptsd',
-  'anxiety',
-  'grief_and_loss',
-  'addiction_recovery',
-  'other',
-]);
+export const CareReason = z.enum(['treatment_resistant_depression', 'ptsd', 'anxiety', 'grief_and_loss', 'addiction_recovery', 'other']);
 
 export const ClientDetails = z.object({
   name: z.string().check(z.trim(), z.minLength(1, 'Enter your full name'), z.maxLength(200)),
   email: z.email('Enter an email address in the correct format, like name@example.com'),
-  phone: z
-    .string()
-    .check(
-      z.trim(),
-      z.regex(/^\+?[0-9 ()\-.]{7,25}$/, 'Enter a phone number, like 212 555 0100'),
-    ),
+  phone: z.string().check(z.trim(), z.regex(/^\+?[0-9 ()\-.]{7,25}$/, 'Enter a phone number, like 212 555 0100')),
 });
 
 export const Consent = z.object({

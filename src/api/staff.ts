@@ -292,10 +292,12 @@ export const BookingOverviewResponse = z.object({
     }),
   ),
   checklist: z.optional(z.array(z.object({ id: z.string(), text: z.string(), group: z.string(), doneAt: z.optional(Instant) }))),
-  intake: z.optional(z.object({
-    status: z.enum(['none', 'submitted', 'needs-clinician']),
-    responses: z.optional(z.array(z.object({ id: Id, receivedAt: Instant }))),
-  })),
+  intake: z.optional(
+    z.object({
+      status: z.enum(['none', 'submitted', 'needs-clinician']),
+      responses: z.optional(z.array(z.object({ id: Id, receivedAt: Instant }))),
+    }),
+  ),
 });
 
 /** `POST staff/bookings/{id}/cancel`: the booking as it now is (cancelling again answers it unchanged). */
@@ -335,14 +337,16 @@ export const AnsweredQuestion = z.object({
 export const SafetyEntryResponse = z.object({
   item: SafetyQueueEntry,
   questions: z.array(AnsweredQuestion),
-  scores: z.array(z.object({
-    instrument: z.string(),
-    complete: z.boolean(),
-    total: z.nullable(z.int()),
-    answered: z.int(),
-    missing: z.array(z.string()),
-    band: z.nullable(z.object({ id: z.string(), label: z.string() })),
-  })),
+  scores: z.array(
+    z.object({
+      instrument: z.string(),
+      complete: z.boolean(),
+      total: z.nullable(z.int()),
+      answered: z.int(),
+      missing: z.array(z.string()),
+      band: z.nullable(z.object({ id: z.string(), label: z.string() })),
+    }),
+  ),
   flags: z.array(z.object({ itemId: z.string(), flag: z.string() })),
 });
 

@@ -64,7 +64,9 @@ const DEFAULT_DEADLINE_MS = 30_000;
 const DEFAULT_SLOW_AFTER_MS = 3_000;
 
 interface Schema<T> {
-  safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> } };
+  safeParse(
+    data: unknown,
+  ): { success: true; data: T } | { success: false; error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> } };
 }
 
 export interface Call<T> {
@@ -236,13 +238,7 @@ export class Transport {
     }
   }
 
-  #failedToFetch(
-    label: string,
-    cause: unknown,
-    callerSignal: AbortSignal | undefined,
-    timedOut: boolean,
-    timeoutMs: number,
-  ): Outcome<never> {
+  #failedToFetch(label: string, cause: unknown, callerSignal: AbortSignal | undefined, timedOut: boolean, timeoutMs: number): Outcome<never> {
     if (callerSignal?.aborted) throw abortError();
     if (timedOut) {
       return {
@@ -254,10 +250,7 @@ export class Transport {
     return {
       ok: false,
       retryable: true,
-      error: new KapApiError(
-        `${label}: the request did not reach the backend or no answer came back (offline, DNS, TLS or CORS).`,
-        { kind: 'network', cause },
-      ),
+      error: new KapApiError(`${label}: the request did not reach the backend or no answer came back (offline, DNS, TLS or CORS).`, { kind: 'network', cause }),
     };
   }
 

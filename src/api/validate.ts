@@ -151,7 +151,15 @@ export function format(pattern: RegExp, name: string, error?: Message, abort?: b
     run(payload) {
       pattern.lastIndex = 0;
       if (pattern.test(payload.value as string)) return;
-      payload.issues.push({ origin: 'string', code: 'invalid_format', format: name, input: payload.value, pattern: String(pattern), own: error, continue: !abort });
+      payload.issues.push({
+        origin: 'string',
+        code: 'invalid_format',
+        format: name,
+        input: payload.value,
+        pattern: String(pattern),
+        own: error,
+        continue: !abort,
+      });
     },
   };
 }
@@ -426,7 +434,17 @@ export function discriminated<T>(key: string, options: () => Schema[], shapes: (
       }
       const option = byValue.get(input[key]);
       if (option) return option.run(p);
-      p.issues.push({ code: 'invalid_union', errors: [], note: 'No matching discriminator', discriminator: key, options: [...byValue.keys()], input, path: [key], own: error, schema: error });
+      p.issues.push({
+        code: 'invalid_union',
+        errors: [],
+        note: 'No matching discriminator',
+        discriminator: key,
+        options: [...byValue.keys()],
+        input,
+        path: [key],
+        own: error,
+        schema: error,
+      });
       return p;
     },
     [],

@@ -22,11 +22,7 @@ export interface ElementUi {
 }
 
 /** An `ElementUi` whose `locale` and `language` are read afresh each time (they follow `lang`). */
-export function elementUi(
-  locale: () => string,
-  language: () => string,
-  methods: Omit<ElementUi, 'locale' | 'language'>,
-): ElementUi {
+export function elementUi(locale: () => string, language: () => string, methods: Omit<ElementUi, 'locale' | 'language'>): ElementUi {
   return {
     get locale() {
       return locale();

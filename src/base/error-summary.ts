@@ -18,11 +18,7 @@ export interface SummaryError {
  * title is a heading of the same level (`heading`, the element's top level): the outline does not
  * skip a level before the page's heading comes.
  */
-export function renderErrorSummary(
-  heading: (content: string) => TemplateResult,
-  title: string,
-  errors: readonly SummaryError[],
-): unknown {
+export function renderErrorSummary(heading: (content: string) => TemplateResult, title: string, errors: readonly SummaryError[]): unknown {
   if (!errors.length) return nothing;
   return html`<div part="error-summary" class="error-summary" tabindex="-1" data-focus="error-summary">
     <div role="alert">

@@ -88,9 +88,7 @@ export class FocusRescue implements ReactiveController {
     const after = sibling(gone.next);
     const places = [...root.querySelectorAll(PLACES)].filter(usable);
     const isNew = (place: Element) =>
-      container.contains(place) &&
-      (!before || (precedes(before, place) && !before.contains(place))) &&
-      (!after || precedes(place, after));
+      container.contains(place) && (!before || (precedes(before, place) && !before.contains(place))) && (!after || precedes(place, after));
     const fresh = places.filter(isNew);
     const heading = fresh.find((place) => /^H[1-6]$/.test(place.tagName));
     if (heading ?? fresh[0]) return heading ?? fresh[0];

@@ -101,15 +101,19 @@ export abstract class KapElement extends LitElement {
   protected settings: Record<string, unknown> = {};
 
   /** This element's words and templates for its view modules (`views/`). */
-  protected readonly ui: ElementUi = elementUi(() => this.locale, () => this.language, {
-    t: (key, params) => this.t(key, params),
-    plural: (count, oneKey, otherKey) => this.plural(count, oneKey, otherKey),
-    heading: (content, options, sub) => this.heading(content, options, sub),
-    failureMessage: (error) => this.failureMessage(error),
-    renderWriteStatus: (status, busy) => this.renderWriteStatus(status, busy),
-    renderStillLoading: () => this.renderStillLoading(),
-    renderConfigurationProblem: (problem) => this.renderConfigurationProblem(problem),
-  });
+  protected readonly ui: ElementUi = elementUi(
+    () => this.locale,
+    () => this.language,
+    {
+      t: (key, params) => this.t(key, params),
+      plural: (count, oneKey, otherKey) => this.plural(count, oneKey, otherKey),
+      heading: (content, options, sub) => this.heading(content, options, sub),
+      failureMessage: (error) => this.failureMessage(error),
+      renderWriteStatus: (status, busy) => this.renderWriteStatus(status, busy),
+      renderStillLoading: () => this.renderStillLoading(),
+      renderConfigurationProblem: (problem) => this.renderConfigurationProblem(problem),
+    },
+  );
 
   #clientKey: string | undefined;
   #loads = new LoadProgress(this);

@@ -61,10 +61,7 @@ export function readSettingsJson(text: string): { value: Record<string, unknown>
  * `strangerStringProblems` to look up in the whole English (loaded lazily): it may belong to an
  * element this page does not load (one settings file shared by a site), or be a typo.
  */
-export function checkStrings(
-  value: unknown,
-  from: string,
-): { strings: Partial<KapStrings>; problems: ConfigurationProblem[]; unsure: UnsureStrings } {
+export function checkStrings(value: unknown, from: string): { strings: Partial<KapStrings>; problems: ConfigurationProblem[]; unsure: UnsureStrings } {
   const strings: Record<string, string> = {};
   const problems: ConfigurationProblem[] = [];
   const unsure: UnsureStrings = { from, entries: [] };

@@ -41,8 +41,10 @@ export function renderWriteStatus(status: WriteStatus, busy: string, t: Translat
   };
   return html`<div class="write-status">
     <p class="status" role="status" tabindex="-1">${writeStatusText(status, busy, t, locale)}</p>
-    ${status.sending && status.progress
-      ? html`<button part="button" class="button button--secondary stop" type="button" @click=${stop}>${t('writeStop')}</button>`
-      : nothing}
+    ${
+      status.sending && status.progress
+        ? html`<button part="button" class="button button--secondary stop" type="button" @click=${stop}>${t('writeStop')}</button>`
+        : nothing
+    }
   </div>`;
 }

@@ -33,11 +33,7 @@ export const MAX_CHECKLIST_ITEMS = 100;
 const ITEM_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 
 const text = (error: typeof mustBeText, max: number) =>
-  localText(
-    z
-      .string({ error })
-      .check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(max, `must be at most ${max} characters`)),
-  );
+  localText(z.string({ error }).check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(max, `must be at most ${max} characters`)));
 
 export const ChecklistItemDefinition = z.strictObject(
   {
@@ -72,16 +68,15 @@ export const ChecklistDefinition = z.strictObject(
     $schema: z.optional(z.string({ error: 'must be text' })),
     /** A note for whoever adapts the checklist; never shown to clients. */
     $comment: z.optional(z.string({ error: 'must be text' })),
-    id: z.optional(z.string({ error: 'must be text' }).check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(200, 'must be at most 200 characters'))),
+    id: z.optional(
+      z.string({ error: 'must be text' }).check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(200, 'must be at most 200 characters')),
+    ),
     /** The language of the plain strings, and the one a text given per language must include. Default `en`. */
     lang: z.optional(LanguageTag),
     title: z.optional(text(mustBeText, 200)),
     items: z
       .array(ChecklistItemDefinition, { error: mustBeItemList })
-      .check(
-        z.minLength(1, 'must list at least one item'),
-        z.maxLength(MAX_CHECKLIST_ITEMS, `must list at most ${MAX_CHECKLIST_ITEMS} items`),
-      ),
+      .check(z.minLength(1, 'must list at least one item'), z.maxLength(MAX_CHECKLIST_ITEMS, `must list at most ${MAX_CHECKLIST_ITEMS} items`)),
   },
   { error: 'must be an object with an "items" list' },
 );

@@ -52,12 +52,7 @@ export function dueAt(sessionStart: InstantLike, dueOffsetMinutes: number): stri
  * Where an item stands at `now`: `done`; `untimed` (no due time); `overdue` (its due time has
  * passed); `due-soon` (due within `soonMinutes`, default 24 hours, due time included); else `upcoming`.
  */
-export function dueStatus(
-  item: DueItem,
-  sessionStart: InstantLike,
-  now: InstantLike,
-  soonMinutes: number = DUE_SOON_MINUTES,
-): DueStatus {
+export function dueStatus(item: DueItem, sessionStart: InstantLike, now: InstantLike, soonMinutes: number = DUE_SOON_MINUTES): DueStatus {
   if (item.done) return 'done';
   if (item.dueOffsetMinutes === undefined) return 'untimed';
   const due = toMs(sessionStart) + item.dueOffsetMinutes * MINUTE;

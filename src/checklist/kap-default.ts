@@ -75,7 +75,10 @@ export const KAP_DEFAULT_CHECKLIST: ChecklistDefinitionInput = {
     },
     {
       id: 'clear-liquids-only',
-      text: { en: 'Clear liquids only, and nothing to drink in the last 2 hours before your session', es: 'Solo líquidos claros, y no beba nada en las 2 últimas horas antes de la sesión' },
+      text: {
+        en: 'Clear liquids only, and nothing to drink in the last 2 hours before your session',
+        es: 'Solo líquidos claros, y no beba nada en las 2 últimas horas antes de la sesión',
+      },
       details: {
         en: 'Clear liquids are water, clear apple juice, and black tea or coffee without milk. If your care team has told you something different, follow their instructions.',
         es: 'Los líquidos claros son el agua, el jugo de manzana claro y el té o el café solos, sin leche. Si su equipo de atención le ha indicado otra cosa, siga sus instrucciones.',
@@ -85,7 +88,10 @@ export const KAP_DEFAULT_CHECKLIST: ChecklistDefinitionInput = {
     },
     {
       id: 'usual-medications',
-      text: { en: 'Take your usual medicines, unless your prescriber told you otherwise', es: 'Tome sus medicamentos habituales, salvo que el profesional que se los receta le haya dicho otra cosa' },
+      text: {
+        en: 'Take your usual medicines, unless your prescriber told you otherwise',
+        es: 'Tome sus medicamentos habituales, salvo que el profesional que se los receta le haya dicho otra cosa',
+      },
       details: {
         en: 'Take them with a small sip of water. If you were asked to pause or change one before your session, follow that advice.',
         es: 'Tómelos con un pequeño sorbo de agua. Si le pidieron que suspendiera o cambiara alguno antes de la sesión, siga esa indicación.',
@@ -104,7 +110,10 @@ export const KAP_DEFAULT_CHECKLIST: ChecklistDefinitionInput = {
     },
     {
       id: 'no-driving',
-      text: { en: 'No driving, cycling or operating machinery until the next day', es: 'No conduzca, no ande en bicicleta ni use maquinaria hasta el día siguiente' },
+      text: {
+        en: 'No driving, cycling or operating machinery until the next day',
+        es: 'No conduzca, no ande en bicicleta ni use maquinaria hasta el día siguiente',
+      },
       details: {
         en: 'Your reactions may be slower for the rest of the day, even if you feel fine.',
         es: 'Sus reflejos pueden estar más lentos durante el resto del día, aunque se sienta bien.',
@@ -114,7 +123,10 @@ export const KAP_DEFAULT_CHECKLIST: ChecklistDefinitionInput = {
     },
     {
       id: 'book-integration',
-      text: { en: 'Book your integration session, 24 to 48 hours after your session', es: 'Reserve su sesión de integración, entre 24 y 48 horas después de su sesión' },
+      text: {
+        en: 'Book your integration session, 24 to 48 hours after your session',
+        es: 'Reserve su sesión de integración, entre 24 y 48 horas después de su sesión',
+      },
       details: {
         en: 'Integration is a conversation with your therapist to make sense of the experience. Booking it before your session means one less thing to think about afterwards.',
         es: 'La integración es una conversación con su terapeuta para dar sentido a la experiencia. Si la reserva antes de su sesión, tendrá una cosa menos en la que pensar después.',

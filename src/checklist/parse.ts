@@ -9,10 +9,7 @@ import { hasLanguage, variantsOf, type LocalText } from '../i18n/local-text.js';
 import { PER_LANGUAGE_TEXT, entryPlace, unknownProperties, valueAt } from '../text/definition-problems.js';
 import { parseMarkdown } from '../text/markdown.js';
 import type { ChecklistDefinition, ChecklistItemDefinition } from './definition.js';
-import {
-  ChecklistDefinition as ChecklistDefinitionSchema,
-  ChecklistItemDefinition as ChecklistItemDefinitionSchema,
-} from './generated/definition.js';
+import { ChecklistDefinition as ChecklistDefinitionSchema, ChecklistItemDefinition as ChecklistItemDefinitionSchema } from './generated/definition.js';
 
 export type ChecklistParseResult = { ok: true; checklist: ChecklistDefinition } | { ok: false; problems: string[] };
 

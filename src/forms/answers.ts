@@ -45,8 +45,7 @@ export interface ConsentValue {
 /** A model value, by item type: number, `YYYY-MM-DD` date, boolean (yes/no), option value(s), trimmed text, consent. */
 export type ModelValue = string | number | boolean | string[] | ConsentValue;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function isDateParts(value: unknown): value is DateParts {
   return isRecord(value) && ['day', 'month', 'year'].every((part) => typeof value[part] === 'string');

@@ -8,8 +8,7 @@ import type { CrisisPanel, CrisisResource, ResolvedForm } from './definition.js'
 
 export const DEFAULT_CRISIS_PANEL: CrisisPanel = {
   heading: 'Support is available now',
-  body:
-    'Some of your answers suggest you may be going through a very hard time. You do not have to wait for your appointment to talk to someone.\n\nYou can carry on with this form whenever you feel ready.',
+  body: 'Some of your answers suggest you may be going through a very hard time. You do not have to wait for your appointment to talk to someone.\n\nYou can carry on with this form whenever you feel ready.',
   resources: [
     {
       name: '988 Suicide & Crisis Lifeline',

@@ -12,23 +12,15 @@ import type { LocalText } from '../i18n/local-text.js';
 /** An item, row or page id: a letter, then letters, digits, `-`, `_` or `.` (a FHIR linkId). */
 export const ItemId = z
   .string()
-  .check(
-    z.maxLength(100),
-    z.regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'must start with a letter and contain only letters, digits, "-", "_" or "."'),
-  );
+  .check(z.maxLength(100), z.regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'must start with a letter and contain only letters, digits, "-", "_" or "."'));
 
 /** A stored option value (a FHIR coding code): no spaces, e.g. `not-sure`. */
 export const OptionValue = z
   .string()
-  .check(
-    z.maxLength(100),
-    z.regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'must be letters, digits, "-", "_", "." or ":" with no spaces'),
-  );
+  .check(z.maxLength(100), z.regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'must be letters, digits, "-", "_", "." or ":" with no spaces'));
 
 /** A clinician-review flag id, e.g. `pregnancy`, `blood-pressure`. */
-export const FlagId = z
-  .string()
-  .check(z.maxLength(60), z.regex(/^[a-z][a-z0-9-]*$/, 'must be lowercase letters, digits and "-", e.g. "blood-pressure"'));
+export const FlagId = z.string().check(z.maxLength(60), z.regex(/^[a-z][a-z0-9-]*$/, 'must be lowercase letters, digits and "-", e.g. "blood-pressure"'));
 
 /**
  * Every text a client reads may be a plain string, in the definition's `lang`, or a text per

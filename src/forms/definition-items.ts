@@ -6,7 +6,20 @@
 import { MAX_ANSWER_LENGTH } from '../api/intake-submission.js';
 import * as z from 'zod/mini';
 import { localText } from '../i18n/local-text-schema.js';
-import { Condition, FlagId, ItemId, Label, Markdown, OptionValue, PlainText, Review, ShortText, DateBound, type Marked, type Resolved } from './definition-basics.js';
+import {
+  Condition,
+  FlagId,
+  ItemId,
+  Label,
+  Markdown,
+  OptionValue,
+  PlainText,
+  Review,
+  ShortText,
+  DateBound,
+  type Marked,
+  type Resolved,
+} from './definition-basics.js';
 import type { InstrumentId } from './instruments/types.js';
 
 export const Option = z.strictObject({
@@ -55,9 +68,7 @@ export { MAX_ANSWER_LENGTH };
 
 const lengths = {
   minLength: z.optional(z.int().check(z.nonnegative())),
-  maxLength: z.optional(
-    z.int().check(z.positive(), z.lte(MAX_ANSWER_LENGTH)),
-  ),
+  maxLength: z.optional(z.int().check(z.positive(), z.lte(MAX_ANSWER_LENGTH))),
 };
 
 export const TextItem = z.strictObject({
@@ -154,20 +165,7 @@ export const Item = z.discriminatedUnion('type', [
   DisplayItem,
 ]);
 
-export const ITEM_TYPES = [
-  'text',
-  'textarea',
-  'email',
-  'phone',
-  'number',
-  'date',
-  'choice',
-  'multi',
-  'yesno',
-  'scale',
-  'consent',
-  'display',
-] as const;
+export const ITEM_TYPES = ['text', 'textarea', 'email', 'phone', 'number', 'date', 'choice', 'multi', 'yesno', 'scale', 'consent', 'display'] as const;
 
 /** An item as the element shows it: texts in one language, with `langs` for those in another. */
 type Shown<S extends z.ZodMiniType> = Resolved<Omit<z.output<S>, 'options'>> & Marked;
@@ -201,18 +199,7 @@ export interface ScaleItem extends Omit<Shown<typeof ScaleItem>, 'rows'> {
 }
 
 export type Item =
-  | TextItem
-  | TextareaItem
-  | EmailItem
-  | PhoneItem
-  | NumberItem
-  | DateItem
-  | ChoiceItem
-  | MultiItem
-  | YesNoItem
-  | ScaleItem
-  | ConsentItem
-  | DisplayItem;
+  TextItem | TextareaItem | EmailItem | PhoneItem | NumberItem | DateItem | ChoiceItem | MultiItem | YesNoItem | ScaleItem | ConsentItem | DisplayItem;
 
 /** Items that take an answer (all but `display`). */
 export type AnswerableItem = Exclude<Item, DisplayItem>;

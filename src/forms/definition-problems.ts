@@ -22,10 +22,7 @@ function describe(issue: Issue, path: Path, input: unknown): string[] {
       const keyPath = path[path.length - 1] === key ? path : [...path, key];
       const given = valueAt(input, keyPath);
       const list = (options ?? []).map((option) => JSON.stringify(option)).join(', ');
-      const problem =
-        given === undefined
-          ? `"${key}" is required (one of ${list})`
-          : `"${key}" must be one of ${list}, not ${JSON.stringify(given)}`;
+      const problem = given === undefined ? `"${key}" is required (one of ${list})` : `"${key}" must be one of ${list}, not ${JSON.stringify(given)}`;
       return [line(input, keyPath, problem, true)];
     }
     // A plain type union (string or number): say so in one message.
@@ -145,7 +142,10 @@ function line(input: unknown, path: Path, problem: string, named: boolean): stri
   if (labelledPage !== undefined && cut > 2) segments[labelledPage] = segments[labelledPage]!.replace(/ \(.*\)$/, '');
   const place = segments.slice(0, cut).join('');
   const drop = named ? (typeof path[path.length - 1] === 'number' ? 2 : 1) : 0;
-  const rest = segments.slice(cut, Math.max(cut, path.length - drop)).join('').replace(/^\./, '');
+  const rest = segments
+    .slice(cut, Math.max(cut, path.length - drop))
+    .join('')
+    .replace(/^\./, '');
   if (!place) return `${rest || 'definition'}: ${problem}`;
   return `${place}: ${rest ? `${rest}: ` : ''}${problem}`;
 }

@@ -74,11 +74,13 @@ export const CrisisResource = z.strictObject({
   sms: z.optional(Dialable),
   /** A web address (https: only); the crisis panel shows its host, so it must parse as a URL. */
   url: z.optional(
-    z.string().check(
-      z.regex(/^https:\/\/[^\s]+$/, { error: 'must be an https:// address', abort: true }),
-      z.maxLength(500),
-      z.refine(isHttpsUrl, 'must be a valid https:// address such as https://988lifeline.org'),
-    ),
+    z
+      .string()
+      .check(
+        z.regex(/^https:\/\/[^\s]+$/, { error: 'must be an https:// address', abort: true }),
+        z.maxLength(500),
+        z.refine(isHttpsUrl, 'must be a valid https:// address such as https://988lifeline.org'),
+      ),
   ),
 });
 
@@ -98,9 +100,7 @@ export const CrisisConfig = z.strictObject({
   heading: z.optional(Label),
   body: z.optional(Markdown),
   resources: z.optional(z.array(CrisisResource).check(z.minLength(1), z.maxLength(20))),
-  countries: z.optional(
-    z.record(z.string().check(z.regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as "US"')), CrisisPanel),
-  ),
+  countries: z.optional(z.record(z.string().check(z.regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as "US"')), CrisisPanel)),
 });
 
 // ---- the form ------------------------------------------------------------------------------

@@ -78,9 +78,7 @@ export function isSafetyAnswer(field: Field, value: ModelValue | undefined): boo
 
 /** The answer slots that can raise safety, in form order: what a safety signal may name. */
 export function safetyFields(form: ResolvedForm): Field[] {
-  return indexForm(form).fields.filter(
-    ({ item, row }) => item.safety || row?.safety || ('options' in item && item.options.some((option) => option.safety)),
-  );
+  return indexForm(form).fields.filter(({ item, row }) => item.safety || row?.safety || ('options' in item && item.options.some((option) => option.safety)));
 }
 
 function isPositive(item: AnswerableItem, marked: boolean, value: ModelValue): boolean {

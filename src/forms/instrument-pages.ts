@@ -40,8 +40,7 @@ export function instrumentPage(use: InstrumentUse, source: string, lang = 'en', 
   const shown = instrumentIn(use.instrument, lang, translation);
   const language = shown.language ?? 'en';
   const foreign = sameLanguage(language, lang) ? undefined : language;
-  const marked = (...fields: string[]): { langs?: TextLanguages } =>
-    foreign ? { langs: Object.fromEntries(fields.map((field) => [field, foreign])) } : {};
+  const marked = (...fields: string[]): { langs?: TextLanguages } => (foreign ? { langs: Object.fromEntries(fields.map((field) => [field, foreign])) } : {});
   // Codes, scores and the safety item are the English instrument's; a translation gives only the words.
   const label = (value: string) => shown.options.find((option) => option.value === value)!.label;
   const text = (linkId: string) => shown.items.find((item) => item.linkId === linkId)!.text;

@@ -71,9 +71,7 @@ function mapDefinition(definition: Owner, visit: Visit): Owner {
     const mapped = mapPanel(crisis, 'crisis', visit);
     const countries = crisis['countries'] as Record<string, Owner> | undefined;
     if (countries) {
-      mapped['countries'] = Object.fromEntries(
-        Object.entries(countries).map(([code, panel]) => [code, mapPanel(panel, `crisis.countries.${code}`, visit)]),
-      );
+      mapped['countries'] = Object.fromEntries(Object.entries(countries).map(([code, panel]) => [code, mapPanel(panel, `crisis.countries.${code}`, visit)]));
     }
     out['crisis'] = mapped;
   }
@@ -98,16 +96,13 @@ export function checkTexts(definition: object, defaultLang: string): string[] {
       if (value === undefined) continue;
       const at = place(where, field);
       if (!hasLanguage(value, defaultLang)) {
-        problems.push(
-          `${at}: has no "${defaultLang}" text; a text given per language must include the form's own language ("lang": "${defaultLang}")`,
-        );
+        problems.push(`${at}: has no "${defaultLang}" text; a text given per language must include the form's own language ("lang": "${defaultLang}")`);
       }
       if (!MARKDOWN.has(`${kind}.${field}`)) continue;
       for (const [lang, text] of variantsOf(value, defaultLang)) {
         const which = typeof value === 'string' ? '' : ` (${lang})`;
         parseMarkdown(text, {
-          onRejectedLink: (url) =>
-            problems.push(`${at}${which}: link "${url}" is not allowed: links may use https:, tel:, mailto: or a relative address`),
+          onRejectedLink: (url) => problems.push(`${at}${which}: link "${url}" is not allowed: links may use https:, tel:, mailto: or a relative address`),
         });
       }
     }

@@ -29,7 +29,10 @@ import type { ItemsPage } from './definition.js';
 const YES_FLAG = (flag: string) => ({ when: { equals: 'yes' }, flag });
 /** The weight, given in `unit`, is below or above `limit`. */
 const weightIn = (unit: 'lb' | 'kg', operator: 'lessThan' | 'greaterThan', limit: number) => ({
-  all: [{ item: 'ms-weight-unit', equals: unit }, { item: 'ms-weight', [operator]: limit }],
+  all: [
+    { item: 'ms-weight-unit', equals: unit },
+    { item: 'ms-weight', [operator]: limit },
+  ],
 });
 
 export const MEDICAL_SCREENING_PAGE: z.input<typeof ItemsPage> = {

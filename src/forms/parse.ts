@@ -96,9 +96,7 @@ export type ParseResult =
 const BUILT_IN_LANG = 'en';
 
 /** What `resolveFormDefinition` gives: the form, or the schema's issues (worded by `parseFormDefinition`). */
-export type Resolution =
-  | { ok: true; form: ResolvedForm; warnings: string[]; textProblems: string[] }
-  | { ok: false; issues: readonly Issue[] };
+export type Resolution = { ok: true; form: ResolvedForm; warnings: string[]; textProblems: string[] } | { ok: false; issues: readonly Issue[] };
 
 /**
  * Reads a definition that has passed the authoring checks (the backend's, which runs
@@ -128,13 +126,7 @@ export function resolveFormDefinition(json: unknown, options: ParseOptions = {})
 /** A page of the definition with its texts in one language. */
 type LocalPage = z.output<typeof Page> & { langs?: Record<string, string> };
 
-function resolvePage(
-  page: LocalPage,
-  index: number,
-  lang: string,
-  translation: FormsTranslation | undefined,
-  includes: IncludedPages,
-): ResolvedPage {
+function resolvePage(page: LocalPage, index: number, lang: string, translation: FormsTranslation | undefined, includes: IncludedPages): ResolvedPage {
   if ('instrument' in page) {
     const { title, ...use } = page as typeof page & { title?: string };
     return instrumentPage(
@@ -152,8 +144,7 @@ function resolvePage(
     const ready = localizePage<z.output<typeof ItemsPage> & { langs?: Record<string, string> }>(written, lang, BUILT_IN_LANG);
     // The clinic's own title (with its own language) replaces the built-in one.
     const ownTitle = page.title as string | undefined;
-    const title =
-      ownTitle === undefined ? { text: ready.title as string, lang: ready.langs?.['title'] } : { text: ownTitle, lang: page.langs?.['title'] };
+    const title = ownTitle === undefined ? { text: ready.title as string, lang: ready.langs?.['title'] } : { text: ownTitle, lang: page.langs?.['title'] };
     const { title: _builtIn, ...langs }: Record<string, string> = ready.langs ?? {};
     if (title.lang) langs['title'] = title.lang;
     const { langs: _pageLangs, ...resolved } = resolveItemsPage(ready, `pages[${index}] (include "${page.include}")`);
@@ -177,13 +168,7 @@ function resolveItemsPage(page: z.output<typeof ItemsPage> & { langs?: Record<st
 }
 
 /** Instruments without an official translation in `lang`, and texts without a version in it. */
-function languageWarnings(
-  form: ResolvedForm,
-  lang: string,
-  defaultLang: string,
-  fallbacks: number,
-  translation: FormsTranslation | undefined,
-): string[] {
+function languageWarnings(form: ResolvedForm, lang: string, defaultLang: string, fallbacks: number, translation: FormsTranslation | undefined): string[] {
   const warnings: string[] = [];
   for (const page of form.pages) {
     if (!page.instrument) continue;

@@ -114,9 +114,7 @@ export function scorePcl5(answers: ItemScores): Pcl5Score {
       endorsed: complete ? values.filter((value) => (value ?? 0) >= PCL5.endorsedAt).length : null,
     };
   });
-  const provisionalDiagnosis = score.complete
-    ? PCL5.clusters.every((cluster, i) => (clusters[i]!.endorsed ?? 0) >= cluster.minEndorsedForProvisionalDx)
-    : null;
+  const provisionalDiagnosis = score.complete ? PCL5.clusters.every((cluster, i) => (clusters[i]!.endorsed ?? 0) >= cluster.minEndorsedForProvisionalDx) : null;
   const { min, max } = PCL5.provisionalCutPoint;
   const total = score.total;
   const cutPoint = total === null ? null : total < min ? 'below' : total <= max ? 'within' : 'above';

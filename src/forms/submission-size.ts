@@ -86,9 +86,7 @@ export function worstSubmissionBytes(form: ResolvedForm): number {
  */
 export function longestTextItems(form: ResolvedForm, count = 3): string[] {
   return indexForm(form)
-    .fields.flatMap((field) =>
-      field.item.type === 'text' || field.item.type === 'textarea' ? [{ id: field.key, max: maxTextLength(field.item) }] : [],
-    )
+    .fields.flatMap((field) => (field.item.type === 'text' || field.item.type === 'textarea' ? [{ id: field.key, max: maxTextLength(field.item) }] : []))
     .sort((a, b) => b.max - a.max)
     .slice(0, count)
     .map(({ id, max }) => `"${id}" (maxLength ${max})`);

@@ -40,9 +40,7 @@ export function toSubmission(form: ResolvedForm, answers: Answers, options: Subm
     // A safety answer is sent even when later answers hid its question: see `safetyTriggered`.
     if (!items.has(field.key) && !isSafetyAnswer(field, value)) continue;
     serialized[field.key] =
-      typeof value === 'object' && !Array.isArray(value) && value.signature && !value.signedOn
-        ? { ...value, signedOn: options.today ?? todayIso() }
-        : value;
+      typeof value === 'object' && !Array.isArray(value) && value.signature && !value.signedOn ? { ...value, signedOn: options.today ?? todayIso() } : value;
   }
   const safety = safetyTriggered(form, answers);
   return {
@@ -113,11 +111,7 @@ export type SubmissionCheck =
  * recomputed from the answers alone (scores, flags and safety). Signature dates the client sent
  * are kept.
  */
-export function checkSubmission(
-  form: ResolvedForm,
-  body: IntakeSubmission,
-  options: ValidationOptions = {},
-): SubmissionCheck {
+export function checkSubmission(form: ResolvedForm, body: IntakeSubmission, options: ValidationOptions = {}): SubmissionCheck {
   const fields: Record<string, string> = {};
   if (body.form !== form.id) fields.form = `This response is for form "${body.form}", not "${form.id}"`;
   const index = indexForm(form);

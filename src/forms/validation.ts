@@ -11,15 +11,7 @@
  */
 import type { AnswerableItem, Item, ScaleRow } from './definition-items.js';
 import type { ResolvedForm, ResolvedPage } from './definition.js';
-import {
-  dateFromParts,
-  hasInput,
-  isConsentAnswer,
-  isDateParts,
-  parseNumber,
-  type AnswerValue,
-  type Answers,
-} from './answers.js';
+import { dateFromParts, hasInput, isConsentAnswer, isDateParts, parseNumber, type AnswerValue, type Answers } from './answers.js';
 import { visibility } from './conditions.js';
 import { VALIDATION_MESSAGES } from '../i18n/validation-messages.js';
 import { formatLongDate, resolveDateBound, todayIso } from './dates.js';
@@ -78,12 +70,7 @@ export function maxTextLength(item: { type: 'text' | 'textarea'; maxLength?: num
 const DATE_OF_BIRTH_MIN = '-120y';
 
 /** Errors of the visible items on one page (by index or the page itself), in page order. */
-export function validatePage(
-  form: ResolvedForm,
-  page: number | ResolvedPage,
-  answers: Answers,
-  options: ValidationOptions = {},
-): ValidationError[] {
+export function validatePage(form: ResolvedForm, page: number | ResolvedPage, answers: Answers, options: ValidationOptions = {}): ValidationError[] {
   const target = typeof page === 'number' ? form.pages[page] : page;
   if (!target) throw new RangeError(`No page ${String(page)} in form "${form.id}"`);
   const visible = visibility(form, answers).items;
@@ -138,12 +125,7 @@ function nameOf(item: { label: string; shortText?: string }): string | undefined
   return /^\p{Lu}\p{Lu}/u.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
 }
 
-function validateRow(
-  item: Extract<Item, { type: 'scale' }>,
-  row: ScaleRow,
-  value: AnswerValue | undefined,
-  options: ValidationOptions,
-): string | undefined {
+function validateRow(item: Extract<Item, { type: 'scale' }>, row: ScaleRow, value: AnswerValue | undefined, options: ValidationOptions): string | undefined {
   const t = templates(options);
   if (typeof value === 'string' && item.options.some((option) => option.value === value)) return undefined;
   if (!item.required && !hasInput(value)) return undefined;

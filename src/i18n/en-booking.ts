@@ -81,23 +81,19 @@ export const enBooking: BookingStrings = {
     'Your booking had already reached the clinic before your last changes, so those changes were not sent. The booking shown here is the one the clinic has.',
   changesNotSentManage: 'To change it, use “Change or cancel this appointment” below.',
   changesNotSentContact: 'To correct anything, please contact the clinic.',
-  nextStepsRequested:
-    'The clinic will check this time and contact you to confirm it. Your appointment is not booked until they do.',
+  nextStepsRequested: 'The clinic will check this time and contact you to confirm it. Your appointment is not booked until they do.',
   addToCalendar: 'Add to calendar',
   calendarSummary: '{service} appointment',
   calendarDescription: 'Booked online. Contact the clinic if you need to change or cancel it.',
   manageLink: 'Change or cancel this appointment',
   manageLinkHint: 'This link opens your booking, so please keep it to yourself.',
-  calendarDescriptionWithLink:
-    'Booked online. To change or cancel it, use this private link (it opens your booking, so keep it to yourself): {url}',
+  calendarDescriptionWithLink: 'Booked online. To change or cancel it, use this private link (it opens your booking, so keep it to yourself): {url}',
   manageHeading: 'Your appointment',
   manageLoading: 'Loading your appointment…',
   manageLoadError: "We couldn't load your appointment.",
   manageProblemHeading: "We can't show your appointment",
-  manageLinkMissing:
-    "Open the link in your confirmation to see, change or cancel your appointment. If you can't find it, please contact the clinic.",
-  manageLinkInvalid:
-    'This link has expired or is not valid. Please use the link in your most recent confirmation, or contact the clinic.',
+  manageLinkMissing: "Open the link in your confirmation to see, change or cancel your appointment. If you can't find it, please contact the clinic.",
+  manageLinkInvalid: 'This link has expired or is not valid. Please use the link in your most recent confirmation, or contact the clinic.',
   summaryStatus: 'Status',
   statusConfirmed: 'Confirmed',
   statusRequested: 'Requested — the clinic will contact you to confirm it',
@@ -124,24 +120,19 @@ export const enBooking: BookingStrings = {
   chooseAnotherTime: 'Choose another time',
   moving: 'Moving your appointment…',
   moveError: "We couldn't move your appointment.",
-  holdExpiredMove:
-    "We've stopped holding this time, so someone else could book it. You can still try to move to it, or choose another time.",
+  holdExpiredMove: "We've stopped holding this time, so someone else could book it. You can still try to move to it, or choose another time.",
   slotTakenMove: 'Sorry, someone else has just booked that time. Please choose another — your appointment has not changed.',
-  holdExpiredChooseAgainMove:
-    'We could only hold that time for a few minutes. Please choose a time again — your appointment has not changed.',
+  holdExpiredChooseAgainMove: 'We could only hold that time for a few minutes. Please choose a time again — your appointment has not changed.',
   rescheduledHeading: 'Your appointment has been moved',
   rescheduledBody: 'Your previous time, {from}, has been given up.',
   moveChangesNotSent:
     'Your appointment had already moved to the time shown here before you chose again, so the other time was not used. You can change the time again from your booking link.',
-  moveNotOffered:
-    'To move this session, please contact the clinic: it has to be {min} to {max} hours after your {after} ends.',
+  moveNotOffered: 'To move this session, please contact the clinic: it has to be {min} to {max} hours after your {after} ends.',
   dateAtTime: '{day} at {time}',
-  followUpWindow:
-    'This session is offered {min} to {max} hours after your {after} ends, so the times shown are between {from} and {to}.',
+  followUpWindow: 'This session is offered {min} to {max} hours after your {after} ends, so the times shown are between {from} and {to}.',
   followUpMissing:
     "This session is booked after your {after}. Please open the link in the confirmation of your {after} to see the times that fit. If you can't find it, the clinic can book it with you.",
-  followUpNotOpener:
-    "The booking in your link isn't one this session follows. Please use the link in the confirmation of your {after}, or contact the clinic.",
+  followUpNotOpener: "The booking in your link isn't one this session follows. Please use the link in the confirmation of your {after}, or contact the clinic.",
   followUpOpenerCancelled: 'Your {after} has been cancelled, so this session cannot be booked after it. Please contact the clinic.',
   followUpPassed: 'The time for booking this session after your {after} has passed. Please contact the clinic.',
   followUpWeekNote: 'Only the weeks around your {after} are shown.',

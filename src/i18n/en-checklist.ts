@@ -28,11 +28,9 @@ export const enChecklist: ChecklistStrings = {
   checklistCalendarSession: 'Your session at the clinic',
   checklistCalendarDescription: 'A step from your preparation checklist.',
   checklistMissingLinkHeading: 'Open the link from your email',
-  checklistMissingLink:
-    'To see your checklist, open the link in your confirmation email. If you cannot find the email, contact the clinic.',
+  checklistMissingLink: 'To see your checklist, open the link in your confirmation email. If you cannot find the email, contact the clinic.',
   checklistLinkExpiredHeading: 'This link no longer works',
-  checklistLinkExpired:
-    'It may have expired or been replaced. Open the link in your most recent email from the clinic, or ask the clinic for a new one.',
+  checklistLinkExpired: 'It may have expired or been replaced. Open the link in your most recent email from the clinic, or ask the clinic for a new one.',
   checklistNotFound: "We couldn't find this booking. If you think this is a mistake, contact the clinic.",
   checklistCancelledHeading: 'This appointment has been cancelled',
   checklistCancelled: 'There is nothing to prepare for it. If you did not expect this, contact the clinic.',

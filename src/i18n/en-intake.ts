@@ -27,8 +27,7 @@ export const enIntake: IntakeStrings = {
   intakeCrisisClinicHelp: 'To talk to someone at the clinic, call them.',
   intakeCrisis988Spanish: 'In Spanish: call 988 and press 2, or text AYUDA to 988.',
   intakeKeptHeading: 'Also sent to your clinician',
-  intakeKeptBody:
-    'You gave this answer earlier. Because it is about your safety, it is still sent, although a later answer skipped the question.',
+  intakeKeptBody: 'You gave this answer earlier. Because it is about your safety, it is still sent, although a later answer skipped the question.',
   intakeCheckHeading: 'Check your answers before sending them',
   intakeChange: 'Change',
   intakeNotAnswered: 'Not answered',

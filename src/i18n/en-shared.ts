@@ -26,6 +26,5 @@ export const enShared: SharedStrings = {
   writeRetryingBusy: 'The clinic’s system is busy. Trying again in {wait}…',
   writeRetryingConnection: "We couldn't reach the clinic. Trying again…",
   writeStop: 'Stop waiting',
-  writeStopped:
-    "You stopped waiting. We don't know yet whether it reached the clinic. If you send it again, we'll check first, so nothing is done twice.",
+  writeStopped: "You stopped waiting. We don't know yet whether it reached the clinic. If you send it again, we'll check first, so nothing is done twice.",
 };

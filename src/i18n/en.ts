@@ -10,4 +10,3 @@ import type { KapStrings } from './strings.js';
  * npm API, a clinic's tooling, and the check of a strings key no element on the page knows.
  */
 export const en: KapStrings = { ...enShared, ...enIntake, ...enBooking, ...enChecklist };
-

@@ -18,12 +18,10 @@ export const es: KapStrings = {
   errorTimeout: 'La clínica está tardando demasiado en responder. Inténtelo de nuevo.',
   errorRateLimited: 'Ha habido muchos intentos en poco tiempo. Espere {wait} y vuelva a intentarlo.',
   errorServer: 'Algo ha fallado en el sistema de la clínica. Inténtelo de nuevo dentro de un momento.',
-  errorBadResponse:
-    'El sistema de la clínica ha enviado una respuesta que no hemos podido leer. Inténtelo más tarde o póngase en contacto con la clínica.',
+  errorBadResponse: 'El sistema de la clínica ha enviado una respuesta que no hemos podido leer. Inténtelo más tarde o póngase en contacto con la clínica.',
   errorUnexpected: 'Algo ha fallado. Inténtelo de nuevo o póngase en contacto con la clínica.',
   detailsKept: 'Hemos guardado los datos que ha escrito.',
-  errorTooLarge:
-    'Lo que ha enviado es más largo de lo que admite el sistema de la clínica. Acórtelo, por favor, o póngase en contacto con la clínica.',
+  errorTooLarge: 'Lo que ha enviado es más largo de lo que admite el sistema de la clínica. Acórtelo, por favor, o póngase en contacto con la clínica.',
   loadStillTrying: 'Está tardando más de lo normal. Seguimos intentándolo…',
   writeStillTrying: 'Seguimos intentándolo: el sistema de la clínica tarda en responder…',
   writeRetryingBusy: 'El sistema de la clínica está ocupado. Volveremos a intentarlo dentro de {wait}…',
@@ -69,7 +67,8 @@ export const es: KapStrings = {
     'Sus respuestas son más largas de lo que admite el sistema de la clínica. Acorte, por favor, sus respuestas más largas y vuelva a enviarlas, o póngase en contacto con la clínica. Todo lo que ha escrito sigue aquí.',
   intakeShortenAnswer: 'Acortar esta respuesta',
   intakeDoneHeading: 'Se han enviado sus respuestas',
-  intakeDoneBody: 'Gracias. Un profesional clínico leerá sus respuestas antes de su consulta y puede que se ponga en contacto con usted si hay algo que conviene hablar antes.',
+  intakeDoneBody:
+    'Gracias. Un profesional clínico leerá sus respuestas antes de su consulta y puede que se ponga en contacto con usted si hay algo que conviene hablar antes.',
   intakeChangesNotSent:
     'Sus respuestas ya habían llegado a la clínica antes de sus últimos cambios, así que esos cambios no se han enviado. Por favor, cuénteselos a la clínica.',
   validationEnter: 'Introduzca {name}',
@@ -132,10 +131,8 @@ export const es: KapStrings = {
   unknownServiceDetail: 'el servidor no tiene ningún servicio con el identificador "{service}" (revise el atributo service).',
   placingHold: 'Estamos reservando esta hora para usted…',
   holdError: 'No hemos podido reservar esa hora.',
-  slotTaken:
-    'Lo sentimos, otra persona acaba de reservar esa hora. Elija otra, por favor; hemos guardado sus datos.',
-  holdExpiredChooseAgain:
-    'Solo podíamos guardarle esa hora unos minutos. Vuelva a elegir una hora, por favor; hemos guardado sus datos.',
+  slotTaken: 'Lo sentimos, otra persona acaba de reservar esa hora. Elija otra, por favor; hemos guardado sus datos.',
+  holdExpiredChooseAgain: 'Solo podíamos guardarle esa hora unos minutos. Vuelva a elegir una hora, por favor; hemos guardado sus datos.',
 
   detailsHeading: 'Sus datos',
   summaryService: 'Cita',
@@ -182,31 +179,26 @@ export const es: KapStrings = {
   requestedHeading: 'Hemos enviado su solicitud',
   bookingReference: 'Referencia',
   nextStepsHeading: 'Qué pasará ahora',
-  nextStepsConfirmed:
-    'La clínica se pondrá en contacto con usted antes de la cita para explicarle qué esperar y cómo prepararse.',
+  nextStepsConfirmed: 'La clínica se pondrá en contacto con usted antes de la cita para explicarle qué esperar y cómo prepararse.',
   bookingChangesNotSent:
     'Su reserva ya había llegado a la clínica antes de sus últimos cambios, así que esos cambios no se han enviado. La reserva que ve aquí es la que tiene la clínica.',
   changesNotSentManage: 'Para cambiarla, use «Cambiar o cancelar esta cita» más abajo.',
   changesNotSentContact: 'Para corregir algo, póngase en contacto con la clínica.',
-  nextStepsRequested:
-    'La clínica revisará esta hora y se pondrá en contacto con usted para confirmarla. Su cita no estará reservada hasta entonces.',
+  nextStepsRequested: 'La clínica revisará esta hora y se pondrá en contacto con usted para confirmarla. Su cita no estará reservada hasta entonces.',
   addToCalendar: 'Añadir al calendario',
   calendarSummary: 'Cita: {service}',
   calendarDescription: 'Reservada en línea. Póngase en contacto con la clínica si necesita cambiarla o cancelarla.',
 
   manageLink: 'Cambiar o cancelar esta cita',
   manageLinkHint: 'Este enlace abre su reserva, así que no lo comparta con nadie.',
-  calendarDescriptionWithLink:
-    'Reservada en línea. Para cambiarla o cancelarla, use este enlace privado (abre su reserva, así que no lo comparta): {url}',
+  calendarDescriptionWithLink: 'Reservada en línea. Para cambiarla o cancelarla, use este enlace privado (abre su reserva, así que no lo comparta): {url}',
 
   manageHeading: 'Su cita',
   manageLoading: 'Cargando su cita…',
   manageLoadError: 'No hemos podido cargar su cita.',
   manageProblemHeading: 'No podemos mostrar su cita',
-  manageLinkMissing:
-    'Abra el enlace de su confirmación para ver, cambiar o cancelar su cita. Si no lo encuentra, póngase en contacto con la clínica.',
-  manageLinkInvalid:
-    'Este enlace ha caducado o no es válido. Use el enlace de su confirmación más reciente o póngase en contacto con la clínica.',
+  manageLinkMissing: 'Abra el enlace de su confirmación para ver, cambiar o cancelar su cita. Si no lo encuentra, póngase en contacto con la clínica.',
+  manageLinkInvalid: 'Este enlace ha caducado o no es válido. Use el enlace de su confirmación más reciente o póngase en contacto con la clínica.',
   summaryStatus: 'Estado',
   statusConfirmed: 'Confirmada',
   statusRequested: 'Solicitada: la clínica se pondrá en contacto con usted para confirmarla',
@@ -233,27 +225,22 @@ export const es: KapStrings = {
   chooseAnotherTime: 'Elegir otra hora',
   moving: 'Estamos cambiando su cita…',
   moveError: 'No hemos podido cambiar su cita.',
-  holdExpiredMove:
-    'Ya no le estamos guardando esta hora, así que otra persona podría reservarla. Aún puede intentar cambiar a ella o elegir otra hora.',
+  holdExpiredMove: 'Ya no le estamos guardando esta hora, así que otra persona podría reservarla. Aún puede intentar cambiar a ella o elegir otra hora.',
   slotTakenMove: 'Lo sentimos, otra persona acaba de reservar esa hora. Elija otra, por favor; su cita no ha cambiado.',
-  holdExpiredChooseAgainMove:
-    'Solo podíamos guardarle esa hora unos minutos. Vuelva a elegir una hora, por favor; su cita no ha cambiado.',
+  holdExpiredChooseAgainMove: 'Solo podíamos guardarle esa hora unos minutos. Vuelva a elegir una hora, por favor; su cita no ha cambiado.',
   rescheduledHeading: 'Hemos cambiado su cita',
   rescheduledBody: 'Su hora anterior, el {from}, ha quedado libre.',
   moveChangesNotSent:
     'Su cita ya se había cambiado a la hora que ve aquí antes de que eligiera de nuevo, así que la otra hora no se ha usado. Puede volver a cambiar la hora desde el enlace de su reserva.',
-  moveNotOffered:
-    'Para cambiar esta sesión, póngase en contacto con la clínica: debe ser entre {min} y {max} horas después de que termine su {after}.',
+  moveNotOffered: 'Para cambiar esta sesión, póngase en contacto con la clínica: debe ser entre {min} y {max} horas después de que termine su {after}.',
   dateAtTime: '{day} a las {time}',
 
-  followUpWindow:
-    'Esta sesión se ofrece entre {min} y {max} horas después de que termine su {after}, así que las horas mostradas van del {from} al {to}.',
+  followUpWindow: 'Esta sesión se ofrece entre {min} y {max} horas después de que termine su {after}, así que las horas mostradas van del {from} al {to}.',
   followUpMissing:
     'Esta sesión se reserva después de su {after}. Abra el enlace de la confirmación de su {after} para ver las horas que encajan. Si no lo encuentra, la clínica puede reservarla con usted.',
   followUpNotOpener:
     'La reserva de su enlace no es una a la que siga esta sesión. Use el enlace de la confirmación de su {after} o póngase en contacto con la clínica.',
-  followUpOpenerCancelled:
-    'Su {after} se ha cancelado, así que esta sesión no se puede reservar después de ella. Póngase en contacto con la clínica.',
+  followUpOpenerCancelled: 'Su {after} se ha cancelado, así que esta sesión no se puede reservar después de ella. Póngase en contacto con la clínica.',
   followUpPassed: 'Ya ha pasado el plazo para reservar esta sesión después de su {after}. Póngase en contacto con la clínica.',
   followUpWeekNote: 'Solo se muestran las semanas cercanas a su {after}.',
 
@@ -278,17 +265,14 @@ export const es: KapStrings = {
   checklistSyncOffline: 'No tiene conexión. Cuando vuelva a tenerla, comprobaremos con la clínica qué pasos están guardados como hechos.',
   checklistSyncDone: 'Comprobado con la clínica: la lista muestra lo que está guardado.',
   checklistAddReminders: 'Añadir recordatorios a mi calendario',
-  checklistRemindersHint:
-    'Un archivo de calendario con su sesión y un recordatorio {lead} antes de cada paso que tiene hora.',
+  checklistRemindersHint: 'Un archivo de calendario con su sesión y un recordatorio {lead} antes de cada paso que tiene hora.',
   checklistPrint: 'Imprimir esta lista',
   checklistCalendarSession: 'Su sesión en la clínica',
   checklistCalendarDescription: 'Un paso de su lista de preparación.',
   checklistMissingLinkHeading: 'Abra el enlace de su correo electrónico',
-  checklistMissingLink:
-    'Para ver su lista, abra el enlace de su correo de confirmación. Si no encuentra el correo, póngase en contacto con la clínica.',
+  checklistMissingLink: 'Para ver su lista, abra el enlace de su correo de confirmación. Si no encuentra el correo, póngase en contacto con la clínica.',
   checklistLinkExpiredHeading: 'Este enlace ya no funciona',
-  checklistLinkExpired:
-    'Puede que haya caducado o que se haya sustituido. Abra el enlace del correo más reciente de la clínica o pídale uno nuevo.',
+  checklistLinkExpired: 'Puede que haya caducado o que se haya sustituido. Abra el enlace del correo más reciente de la clínica o pídale uno nuevo.',
   checklistNotFound: 'No hemos encontrado esta reserva. Si cree que es un error, póngase en contacto con la clínica.',
   checklistCancelledHeading: 'Esta cita se ha cancelado',
   checklistCancelled: 'No hay nada que preparar para ella. Si no lo esperaba, póngase en contacto con la clínica.',

@@ -375,7 +375,5 @@ export type KapStringKey = keyof KapStrings;
 
 /** Replaces each `{name}` with `params[name]`; unknown placeholders are left as they are. */
 export function interpolate(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
 }

@@ -20,9 +20,7 @@ function dayNoon(day: string): number {
 
 /** "Wednesday, 4 March 2026" (en-GB), "Wednesday, March 4, 2026" (en-US). */
 export function formatDayLong(day: string, locale: string): string {
-  return cachedFormat(locale, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
-    dayNoon(day),
-  );
+  return cachedFormat(locale, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(dayNoon(day));
 }
 
 /** "Wed 4 Mar" (en-GB), "Wed, Mar 4" (en-US). */

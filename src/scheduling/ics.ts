@@ -102,13 +102,7 @@ export function triggerDuration(minutesBefore: number): string {
 }
 
 function alarmLines(alarm: CalendarAlarm): string[] {
-  return [
-    'BEGIN:VALARM',
-    'ACTION:DISPLAY',
-    `DESCRIPTION:${escapeText(alarm.description)}`,
-    `TRIGGER:${triggerDuration(alarm.minutesBefore)}`,
-    'END:VALARM',
-  ];
+  return ['BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${escapeText(alarm.description)}`, `TRIGGER:${triggerDuration(alarm.minutesBefore)}`, 'END:VALARM'];
 }
 
 export function calendarFile(events: CalendarEvent[], options: CalendarFileOptions): string {
@@ -126,14 +120,7 @@ export function calendarFile(events: CalendarEvent[], options: CalendarFileOptio
     if (Date.parse(event.end) <= Date.parse(event.start)) {
       throw new RangeError('A calendar event must end after it starts.');
     }
-    lines.push(
-      'BEGIN:VEVENT',
-      `UID:${escapeText(event.uid)}`,
-      `DTSTAMP:${stamp}`,
-      `DTSTART:${start}`,
-      `DTEND:${end}`,
-      `SUMMARY:${escapeText(event.summary)}`,
-    );
+    lines.push('BEGIN:VEVENT', `UID:${escapeText(event.uid)}`, `DTSTAMP:${stamp}`, `DTSTART:${start}`, `DTEND:${end}`, `SUMMARY:${escapeText(event.summary)}`);
     if (event.description !== undefined) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
     if (event.location !== undefined) lines.push(`LOCATION:${escapeText(event.location)}`);
     if (event.url !== undefined) lines.push(`URL:${safeUrl(event.url)}`);

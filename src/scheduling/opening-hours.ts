@@ -105,7 +105,11 @@ export function closureInterval(closure: ClosedDay, timeZone: string): Interval 
   const dayEnd = Date.parse(startOfDay(addDays(closure.date, 1), timeZone));
   if (closure.fromMinute === undefined || closure.toMinute === undefined) return { start: dayStart, end: dayEnd };
   const at = (minute: number) =>
-    minute <= 0 ? dayStart : minute >= MINUTES_PER_DAY ? dayEnd : (wallClockInstant(closure.date, minute, timeZone) ?? closingInstant(closure.date, minute, timeZone));
+    minute <= 0
+      ? dayStart
+      : minute >= MINUTES_PER_DAY
+        ? dayEnd
+        : (wallClockInstant(closure.date, minute, timeZone) ?? closingInstant(closure.date, minute, timeZone));
   return { start: at(closure.fromMinute), end: at(closure.toMinute) };
 }
 

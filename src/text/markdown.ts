@@ -15,9 +15,7 @@ export type MarkdownInline =
   | { type: 'em'; children: MarkdownInline[] }
   | { type: 'link'; href: string; children: MarkdownInline[] };
 
-export type MarkdownBlock =
-  | { type: 'paragraph'; children: MarkdownInline[] }
-  | { type: 'list'; ordered: boolean; start: number; items: MarkdownInline[][] };
+export type MarkdownBlock = { type: 'paragraph'; children: MarkdownInline[] } | { type: 'list'; ordered: boolean; start: number; items: MarkdownInline[][] };
 
 export interface MarkdownOptions {
   /** Called with the address of every link left as plain text because its scheme is not allowed. */
@@ -167,9 +165,6 @@ function linkAt(text: string, start: number): { label: string; url: string; end:
 
 /** The text of a tree without formatting (link addresses left out), paragraphs and list items on separate lines. */
 export function markdownToText(blocks: readonly MarkdownBlock[]): string {
-  const flat = (nodes: readonly MarkdownInline[]): string =>
-    nodes.map((node) => (node.type === 'text' ? node.text : flat(node.children))).join('');
-  return blocks
-    .map((block) => (block.type === 'paragraph' ? flat(block.children) : block.items.map(flat).join('\n')))
-    .join('\n');
+  const flat = (nodes: readonly MarkdownInline[]): string => nodes.map((node) => (node.type === 'text' ? node.text : flat(node.children))).join('');
+  return blocks.map((block) => (block.type === 'paragraph' ? flat(block.children) : block.items.map(flat).join('\n'))).join('\n');
 }

@@ -144,7 +144,12 @@ export async function seedBooking(clinic: Clinic, service: string, options: Seed
   const { slots, timeZone } = await availability(clinic, service, from, from + 28 * DAY);
   const slot = slots.find((candidate) => !options.weekdays || options.weekdays.includes(weekdayIn(candidate.start, timeZone)));
   if (!slot) throw new Error(`No free ${service} time to seed a booking on`);
-  const created = (await post(clinic, 'bookings', { service, start: slot.start, client: EARLIER_CLIENT, consent: { privacy: true } })) as BookingCreatedResponse;
+  const created = (await post(clinic, 'bookings', {
+    service,
+    start: slot.start,
+    client: EARLIER_CLIENT,
+    consent: { privacy: true },
+  })) as BookingCreatedResponse;
   if (options.cancelled) {
     await post(clinic, `bookings/${created.booking.id}/cancel`, {}, created.accessToken);
     return { ...created, booking: { ...created.booking, status: 'cancelled' } };

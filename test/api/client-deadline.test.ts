@@ -69,10 +69,9 @@ describe('the total deadline', () => {
 
   it('429 with Retry-After: 59 is reported at once (the wait is the client’s to choose), not waited out in silence', async () => {
     const time = simulatedTime();
-    const { client, calls, delays } = clientWith(
-      [apiError(429, 'rate_limited', 'Slow down.', {}, { 'Retry-After': '59' }), json(200, { services: [] })],
-      { now: time.now },
-    );
+    const { client, calls, delays } = clientWith([apiError(429, 'rate_limited', 'Slow down.', {}, { 'Retry-After': '59' }), json(200, { services: [] })], {
+      now: time.now,
+    });
     const progress = recordProgress();
     await assert.rejects(client.listServices({ onProgress: progress.onProgress }), (error: unknown) => {
       assert.ok(error instanceof KapApiError);
@@ -87,10 +86,10 @@ describe('the total deadline', () => {
 
   it('a Retry-After that fits in the deadline is waited out, and the wait is announced first', async () => {
     const time = simulatedTime();
-    const { client, delays } = clientWith(
-      [apiError(503, 'unavailable', 'Busy.', {}, { 'Retry-After': '7' }), json(200, { services: [] })],
-      { now: time.now, sleep: time.sleep },
-    );
+    const { client, delays } = clientWith([apiError(503, 'unavailable', 'Busy.', {}, { 'Retry-After': '7' }), json(200, { services: [] })], {
+      now: time.now,
+      sleep: time.sleep,
+    });
     const progress = recordProgress();
     await client.listServices({ onProgress: progress.onProgress });
     assert.deepEqual(delays, []);
@@ -154,7 +153,14 @@ describe('progress', () => {
     await assert.rejects(pending, (error: unknown) => error instanceof DOMException && error.name === 'AbortError');
     assert.deepEqual(seen, ['attempt', 'settled']);
     const quiet = clientWith([json(200, { services: [] })]);
-    assert.deepEqual(await quiet.client.listServices({ onProgress: () => { throw new Error('bug'); } }), []);
+    assert.deepEqual(
+      await quiet.client.listServices({
+        onProgress: () => {
+          throw new Error('bug');
+        },
+      }),
+      [],
+    );
   });
 
   it('a write reports its retries too, with the same key each time', async () => {
@@ -163,6 +169,9 @@ describe('progress', () => {
     const body = { form: 'f', answers: {}, scores: [], flags: [], safety: false, safetyItems: [] };
     await client.submitIntake(body, { idempotencyKey: 'k-1', onProgress: progress.onProgress });
     assert.deepEqual(brief(progress.seen), ['attempt 1', 'retry 1 200 server', 'attempt 2', 'settled']);
-    assert.deepEqual(calls.map((c) => c.headers.get('Idempotency-Key')), ['k-1', 'k-1']);
+    assert.deepEqual(
+      calls.map((c) => c.headers.get('Idempotency-Key')),
+      ['k-1', 'k-1'],
+    );
   });
 });

@@ -8,15 +8,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import fc from 'fast-check';
-import {
-  KapApiClient,
-  KapApiError,
-  MAX_RETRY_AFTER_MS,
-  newIdempotencyKey,
-  parseRetryAfter,
-  resolveApiBase,
-  type BookingRequest,
-} from '../../src/api/index.js';
+import { KapApiClient, KapApiError, MAX_RETRY_AFTER_MS, newIdempotencyKey, parseRetryAfter, resolveApiBase, type BookingRequest } from '../../src/api/index.js';
 import { API, apiError, clientWith, json, scriptedFetch, type RecordedCall, type Step } from './support.js';
 
 // ---- fixtures ------------------------------------------------------------------------------
@@ -54,10 +46,7 @@ const BOOKING_REQUEST: BookingRequest = {
 };
 const PHI = ['Alice', 'alice@example.com', '555 0100', 'ptsd'];
 
-async function rejectsWith(
-  promise: Promise<unknown>,
-  expected: Omit<Partial<KapApiError>, 'message'> & { message?: RegExp | string },
-) {
+async function rejectsWith(promise: Promise<unknown>, expected: Omit<Partial<KapApiError>, 'message'> & { message?: RegExp | string }) {
   let error: unknown;
   try {
     await promise;
@@ -215,19 +204,22 @@ describe('request shape', () => {
     assert.deepEqual(await client.getAvailability(q), body);
     const url = calls[0]!.url;
     assert.equal(url.origin + url.pathname, `${API}availability`);
-    assert.deepEqual([...url.searchParams], [
-      ['service', 'consultation'],
-      ['from', '2026-03-02T05:00:00Z'],
-      ['to', '2026-03-09T04:00:00Z'],
-    ]);
+    assert.deepEqual(
+      [...url.searchParams],
+      [
+        ['service', 'consultation'],
+        ['from', '2026-03-02T05:00:00Z'],
+        ['to', '2026-03-09T04:00:00Z'],
+      ],
+    );
   });
 
   it('refuses an availability query that is not a service id and two instants, without a request', async () => {
     const { client, calls } = clientWith([]);
-    await rejectsWith(
-      client.getAvailability({ service: 'consultation', from: 'alice@example.com', to: '2026-03-09T04:00:00Z' }),
-      { kind: 'configuration', message: /from/ },
-    );
+    await rejectsWith(client.getAvailability({ service: 'consultation', from: 'alice@example.com', to: '2026-03-09T04:00:00Z' }), {
+      kind: 'configuration',
+      message: /from/,
+    });
     assert.equal(calls.length, 0);
   });
 
@@ -306,7 +298,10 @@ describe('request shape', () => {
     const { client, calls } = clientWith([json(201, { hold: HOLD }), json(200, { booking: BOOKING })]);
     await client.createHold({ service: 'consultation', start: HOLD.start }, WRITE);
     await client.getBooking('bk_1', ACCESS_TOKEN);
-    assert.deepEqual(calls.map((call) => call.init.keepalive), [undefined, undefined]);
+    assert.deepEqual(
+      calls.map((call) => call.init.keepalive),
+      [undefined, undefined],
+    );
   });
 
   it('DELETE holds/{id} resolves on 204, and on 404 (the hold is already gone)', async () => {
@@ -412,12 +407,7 @@ describe('retry policy', () => {
   });
 
   it('gives up after 1 + retries attempts and reports the last failure', async () => {
-    const { client, calls, delays } = clientWith([
-      apiError(503, 'a'),
-      new TypeError('fetch failed'),
-      apiError(500, 'b'),
-      apiError(502, 'internal_error'),
-    ]);
+    const { client, calls, delays } = clientWith([apiError(503, 'a'), new TypeError('fetch failed'), apiError(500, 'b'), apiError(502, 'internal_error')]);
     await rejectsWith(client.listServices(), { kind: 'server', status: 502, code: 'internal_error' });
     assert.equal(calls.length, 4);
     assert.equal(delays.length, 3);
@@ -432,7 +422,10 @@ describe('retry policy', () => {
     const none = clientWith([apiError(500, 'x')], { retries: 0 });
     await rejectsWith(none.client.listServices(), { kind: 'server' });
     assert.equal(none.calls.length, 1);
-    const five = clientWith(Array.from({ length: 6 }, () => apiError(500, 'x')), { retries: 5 });
+    const five = clientWith(
+      Array.from({ length: 6 }, () => apiError(500, 'x')),
+      { retries: 5 },
+    );
     await rejectsWith(five.client.listServices(), { kind: 'server' });
     assert.equal(five.calls.length, 6);
   });
@@ -475,11 +468,7 @@ describe('retry policy', () => {
   });
 
   it('409 request_in_progress is retried with the same key until the stored result comes back', async () => {
-    const { client, calls, delays } = clientWith([
-      apiError(409, 'request_in_progress'),
-      apiError(409, 'request_in_progress'),
-      json(201, { hold: HOLD }),
-    ]);
+    const { client, calls, delays } = clientWith([apiError(409, 'request_in_progress'), apiError(409, 'request_in_progress'), json(201, { hold: HOLD })]);
     assert.deepEqual(await client.createHold({ service: 'consultation', start: HOLD.start }, WRITE), HOLD);
     assert.equal(calls.length, 3);
     assert.equal(delays.length, 2);
@@ -496,19 +485,25 @@ describe('retry policy', () => {
   });
 
   it('backoff doubles from the base and is capped at 8 s (random at its maximum)', async () => {
-    const { client, delays } = clientWith(Array.from({ length: 9 }, () => apiError(500, 'x')), {
-      retries: 8,
-      random: () => 1 - Number.EPSILON,
-    });
+    const { client, delays } = clientWith(
+      Array.from({ length: 9 }, () => apiError(500, 'x')),
+      {
+        retries: 8,
+        random: () => 1 - Number.EPSILON,
+      },
+    );
     await rejectsWith(client.listServices(), { kind: 'server' });
     assert.deepEqual(delays, [399, 799, 1599, 3199, 6399, 7999, 7999, 7999]);
   });
 
   it('backoff uses retryBaseMs', async () => {
-    const { client, delays } = clientWith(Array.from({ length: 4 }, () => apiError(500, 'x')), {
-      retryBaseMs: 100,
-      random: () => 0.5,
-    });
+    const { client, delays } = clientWith(
+      Array.from({ length: 4 }, () => apiError(500, 'x')),
+      {
+        retryBaseMs: 100,
+        random: () => 0.5,
+      },
+    );
     await rejectsWith(client.listServices(), { kind: 'server' });
     assert.deepEqual(delays, [50, 100, 200]);
   });
@@ -520,11 +515,14 @@ describe('retry policy', () => {
         fc.integer({ min: 1, max: 3000 }),
         async (randoms, base) => {
           const queue = [...randoms];
-          const { client, delays } = clientWith(Array.from({ length: 8 }, () => apiError(503, 'x')), {
-            retries: 7,
-            retryBaseMs: base,
-            random: () => queue.shift()!,
-          });
+          const { client, delays } = clientWith(
+            Array.from({ length: 8 }, () => apiError(503, 'x')),
+            {
+              retries: 7,
+              retryBaseMs: base,
+              random: () => queue.shift()!,
+            },
+          );
           await rejectsWith(client.listServices(), { kind: 'server' });
           assert.equal(delays.length, 7);
           delays.forEach((delay, n) => {
@@ -539,10 +537,7 @@ describe('retry policy', () => {
   });
 
   it('429 Retry-After in seconds is waited out exactly', async () => {
-    const { client, delays } = clientWith([
-      apiError(429, 'rate_limited', 'Slow down.', {}, { 'Retry-After': '7' }),
-      json(200, { services: [] }),
-    ]);
+    const { client, delays } = clientWith([apiError(429, 'rate_limited', 'Slow down.', {}, { 'Retry-After': '7' }), json(200, { services: [] })]);
     await client.listServices();
     assert.deepEqual(delays, [7000]);
   });
@@ -562,19 +557,13 @@ describe('retry policy', () => {
   });
 
   it('Retry-After on a 500 is not a promise and is ignored in favour of backoff', async () => {
-    const { client, delays } = clientWith([
-      apiError(500, 'x', 'Oops.', {}, { 'Retry-After': '30' }),
-      json(200, { services: [] }),
-    ]);
+    const { client, delays } = clientWith([apiError(500, 'x', 'Oops.', {}, { 'Retry-After': '30' }), json(200, { services: [] })]);
     await client.listServices();
     assert.deepEqual(delays, [200]);
   });
 
   it('an absurd Retry-After is not waited out: rate_limited at once with retryAfterMs', async () => {
-    const { client, calls, delays } = clientWith([
-      apiError(429, 'rate_limited', 'Slow down.', {}, { 'Retry-After': '3600' }),
-      json(200, { services: [] }),
-    ]);
+    const { client, calls, delays } = clientWith([apiError(429, 'rate_limited', 'Slow down.', {}, { 'Retry-After': '3600' }), json(200, { services: [] })]);
     await rejectsWith(client.listServices(), { kind: 'rate_limited', status: 429, retryAfterMs: 3_600_000 });
     assert.equal(calls.length, 1);
     assert.deepEqual(delays, []);
@@ -602,7 +591,10 @@ describe('retry policy', () => {
   });
 
   it('429 without Retry-After backs off and leaves retryAfterMs undefined', async () => {
-    const { client, delays } = clientWith(Array.from({ length: 2 }, () => apiError(429, 'rate_limited')), { retries: 1 });
+    const { client, delays } = clientWith(
+      Array.from({ length: 2 }, () => apiError(429, 'rate_limited')),
+      { retries: 1 },
+    );
     await rejectsWith(client.listServices(), { kind: 'rate_limited', retryAfterMs: undefined });
     assert.deepEqual(delays, [200]);
   });
@@ -793,9 +785,7 @@ describe('response validation', () => {
   });
 
   it('non-JSON with a JSON content type is bad_response', async () => {
-    const { client } = clientWith([
-      new Response('{"services": [', { status: 200, headers: { 'Content-Type': 'application/json' } }),
-    ]);
+    const { client } = clientWith([new Response('{"services": [', { status: 200, headers: { 'Content-Type': 'application/json' } })]);
     await rejectsWith(client.listServices(), { kind: 'bad_response', message: /not valid JSON/ });
   });
 
@@ -819,9 +809,7 @@ describe('response validation', () => {
   });
 
   it('a redirect is never followed and is reported as bad_response without retrying', async () => {
-    const { client, calls } = clientWith([
-      new Response(null, { status: 302, headers: { Location: 'https://evil.example/kap/services' } }),
-    ]);
+    const { client, calls } = clientWith([new Response(null, { status: 302, headers: { Location: 'https://evil.example/kap/services' } })]);
     await rejectsWith(client.listServices(), { kind: 'bad_response', status: 302, message: /redirect/ });
     assert.equal(calls.length, 1);
     const opaque = { type: 'opaqueredirect', status: 0, headers: new Headers(), text: async () => '' } as unknown as Response;

@@ -41,7 +41,9 @@ const zodSchemas: Record<string, Parser> = {
   FormDefinition: forms.FormDefinition,
   ItemsPage: forms.ItemsPage,
 };
-const generatedValidators: Record<string, Parser> = { ...(generated as unknown as Record<string, Parser>), ...(checklistGenerated as unknown as Record<string, Parser>),
+const generatedValidators: Record<string, Parser> = {
+  ...(generated as unknown as Record<string, Parser>),
+  ...(checklistGenerated as unknown as Record<string, Parser>),
   ...(formsGenerated as unknown as Record<string, Parser>),
 };
 const names = Object.keys(generatedValidators);
@@ -123,7 +125,16 @@ const VALID: Record<string, unknown> = {
         when: { any: [{ item: 'age', anyOf: [18, 'x'] }, { all: [{ item: 'age', answered: true }] }] },
         items: [
           { id: 'weight', type: 'number', label: 'Weight', unit: 'kg', min: 20, max: 400, integer: true, required: false },
-          { id: 'mood', type: 'choice', label: 'Mood', options: [{ value: 'ok', label: 'OK', score: 0 }, { value: 'low', label: 'Low', score: 2, review: 'low-mood', safety: true }], review: [{ when: { equals: 'low' }, flag: 'low-mood' }] },
+          {
+            id: 'mood',
+            type: 'choice',
+            label: 'Mood',
+            options: [
+              { value: 'ok', label: 'OK', score: 0 },
+              { value: 'low', label: 'Low', score: 2, review: 'low-mood', safety: true },
+            ],
+            review: [{ when: { equals: 'low' }, flag: 'low-mood' }],
+          },
           { id: 'note', type: 'display', text: '**Note**' },
         ],
       },
@@ -181,7 +192,12 @@ const oddLeaf = fc.oneof(
 );
 
 const jsonish = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, oddLeaf, fc.array(tie('value'), { maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 8 }), tie('value'), { maxKeys: 4 })),
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    oddLeaf,
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(fc.string({ maxLength: 8 }), tie('value'), { maxKeys: 4 }),
+  ),
 })).value;
 
 type Path = (string | number)[];
@@ -244,15 +260,16 @@ describe('generated validators', () => {
     const bad = { booking: { ...BOOKING, start: '2026-02-30T10:00:00Z' }, accessToken: 'short' };
     const result = generated.BookingCreatedResponse.safeParse(bad);
     assert.equal(result.success, false);
-    assert.deepEqual(
-      result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
-      ['booking.start: Invalid input', 'accessToken: Invalid input'],
-    );
+    assert.deepEqual(result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`), [
+      'booking.start: Invalid input',
+      'accessToken: Invalid input',
+    ]);
     const client = generated.ClientDetails.safeParse({ name: ' ', email: 'x', phone: '1' });
-    assert.deepEqual(
-      client.success ? [] : client.error.issues.map((issue) => issue.message),
-      ['Enter your full name', 'Enter an email address in the correct format, like name@example.com', 'Enter a phone number, like 212 555 0100'],
-    );
+    assert.deepEqual(client.success ? [] : client.error.issues.map((issue) => issue.message), [
+      'Enter your full name',
+      'Enter an email address in the correct format, like name@example.com',
+      'Enter a phone number, like 212 555 0100',
+    ]);
   });
 
   it('are what the generator writes from the schemas today', () => {

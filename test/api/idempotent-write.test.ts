@@ -140,7 +140,10 @@ describe('IdempotentWrite', () => {
     assert.ok(result.outcome === 'unknown');
     assert.ok(result.error instanceof KapApiError && result.error.kind === 'network');
     assert.equal(t.sent.length, 2);
-    assert.ok(t.sent.every((s) => JSON.parse(s.body).start === SLOT), 'nothing for the other time left the browser');
+    assert.ok(
+      t.sent.every((s) => JSON.parse(s.body).start === SLOT),
+      'nothing for the other time left the browser',
+    );
     assert.equal(t.write.pending?.body.client.name, 'Rosalnd Vance', 'the earlier write is still the one pending');
   });
 
@@ -210,7 +213,15 @@ describe('provesNothingRecorded', () => {
   const error = (status: number | undefined, code?: string, kind: KapApiError['kind'] = 'validation') =>
     new KapApiError('x', { kind, ...(status ? { status } : {}), ...(code ? { code } : {}) });
   it('a definite refusal from the server, or a request that never left', () => {
-    for (const [status, code] of [[400], [401], [404], [409, 'slot_unavailable'], [409, 'hold_expired'], [413, 'payload_too_large'], [422, 'validation_failed']] as const) {
+    for (const [status, code] of [
+      [400],
+      [401],
+      [404],
+      [409, 'slot_unavailable'],
+      [409, 'hold_expired'],
+      [413, 'payload_too_large'],
+      [422, 'validation_failed'],
+    ] as const) {
       assert.equal(provesNothingRecorded(error(status, code)), true, `${status} ${code ?? ''}`);
     }
     assert.equal(provesNothingRecorded(error(undefined, undefined, 'configuration')), true);

@@ -14,7 +14,9 @@ const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)["']([^"']+)["']/g;
 function importsOf(folder: string): { file: string; target: string }[] {
   return readdirSync(join(SRC, folder), { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.ts'))
-    .flatMap((file) => [...readFileSync(join(SRC, folder, file), 'utf8').matchAll(IMPORT)].map((match) => ({ file: `src/${folder}/${file}`, target: match[1]! })));
+    .flatMap((file) =>
+      [...readFileSync(join(SRC, folder, file), 'utf8').matchAll(IMPORT)].map((match) => ({ file: `src/${folder}/${file}`, target: match[1]! })),
+    );
 }
 
 describe('layers', () => {

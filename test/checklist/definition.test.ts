@@ -1,11 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import {
-  KAP_DEFAULT_CHECKLIST,
-  KAP_DEFAULT_CHECKLIST_NOTICE,
-  parseChecklistDefinition,
-  type ChecklistDefinitionInput,
-} from '../../src/checklist/index.js';
+import { KAP_DEFAULT_CHECKLIST, KAP_DEFAULT_CHECKLIST_NOTICE, parseChecklistDefinition, type ChecklistDefinitionInput } from '../../src/checklist/index.js';
 import { pickText, type LocalText } from '../../src/i18n/local-text.js';
 
 function problemsOf(json: unknown): string[] {
@@ -146,7 +141,10 @@ describe('the KAP default checklist', () => {
     assert.match(medication.details ?? '', /benzodiazepines/);
     assert.match(medication.details ?? '', /lamotrigine/);
     assert.match(medication.details ?? '', /Never stop or change a medicine on your own/);
-    assert.ok(items.some((item) => !item.required), 'some items are optional');
+    assert.ok(
+      items.some((item) => !item.required),
+      'some items are optional',
+    );
   });
 
   test('a clinic adapts it by editing the JSON: a copy with a changed fasting time is still valid', () => {

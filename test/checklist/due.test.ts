@@ -167,7 +167,13 @@ describe('checklistProgress', () => {
   });
 
   test('with only optional items, complete means all done; an empty list is never complete', () => {
-    assert.equal(checklistProgress([{ done: true, required: false }, { done: false, required: false }]).complete, false);
+    assert.equal(
+      checklistProgress([
+        { done: true, required: false },
+        { done: false, required: false },
+      ]).complete,
+      false,
+    );
     assert.equal(checklistProgress([{ done: true, required: false }]).complete, true);
     assert.deepEqual(checklistProgress([]), { done: 0, total: 0, requiredDone: 0, requiredTotal: 0, complete: false });
   });

@@ -137,7 +137,9 @@ describe('<kap-console>: moving a booking and suggesting times', () => {
     expect(deepText(element)).to.include('Picked: ');
     await expect(element).to.be.accessible();
 
-    const suggested = deepAll<HTMLInputElement>(element, 'input[type="checkbox"]:checked').map((box) => box.value).sort();
+    const suggested = deepAll<HTMLInputElement>(element, 'input[type="checkbox"]:checked')
+      .map((box) => box.value)
+      .sort();
     const select = deep<HTMLSelectElement>(element, 'select[id^="reason-"]')!;
     select.value = 'clinician-unavailable';
     buttonNamed(element, 'Decline').click();

@@ -118,7 +118,9 @@ describe('<kap-console>', () => {
     await until(() => deepText(element).includes('Needs a clinician'), 'the schedule shows the intake status');
     expect(deep(element, 'console-safety-queue')).to.equal(undefined);
     // Bookings open; responses do not (the safety queue's "Open: …" and a booking's "Open the response …").
-    expect(deepAll(element, 'button').some((button) => /^Open(:| the response)/.test(button.getAttribute('aria-label') ?? button.textContent?.trim() ?? ''))).to.equal(false);
+    expect(
+      deepAll(element, 'button').some((button) => /^Open(:| the response)/.test(button.getAttribute('aria-label') ?? button.textContent?.trim() ?? '')),
+    ).to.equal(false);
     await expect(element).to.be.accessible();
 
     buttonNamed(element, 'Requests').click();

@@ -31,7 +31,9 @@ async function openSection(api: string, section: string, lang: 'en' | 'es' = 'en
   await element.updateComplete;
   buttonNamed(element, lang === 'es' ? 'Configuración' : 'Settings').click();
   await until(() => deepAll(element, 'nav button').some((button) => button.textContent?.trim() === section), 'the settings sections show');
-  deepAll<HTMLButtonElement>(element, 'nav button').find((button) => button.textContent?.trim() === section)!.click();
+  deepAll<HTMLButtonElement>(element, 'nav button')
+    .find((button) => button.textContent?.trim() === section)!
+    .click();
   return element;
 }
 
@@ -177,9 +179,14 @@ describe('<kap-console> settings: profile, services, checklists', () => {
     await expect(element).to.be.accessible();
     type(element, 'service-4-id', 'group-integration');
     type(element, 'service-4-name', 'Group integration circle');
-    deepAll<HTMLInputElement>(element, 'input[name="service-4-location"]').find((radio) => radio.value === 'in_person')!.click();
+    deepAll<HTMLInputElement>(element, 'input[name="service-4-location"]')
+      .find((radio) => radio.value === 'in_person')!
+      .click();
     // Before the integration session in the clinic's order, with the keyboard.
-    await until(() => deepAll(element, 'button').some((button) => button.getAttribute('aria-label') === 'Move up: Group integration circle'), 'the service is named');
+    await until(
+      () => deepAll(element, 'button').some((button) => button.getAttribute('aria-label') === 'Move up: Group integration circle'),
+      'the service is named',
+    );
     buttonNamed(element, 'Move up: Group integration circle').focus();
     await sendKeys({ press: 'Enter' });
     await until(() => deep<HTMLInputElement>(element, '#service-3-id')?.value === 'group-integration', 'the service moves up');
@@ -187,8 +194,20 @@ describe('<kap-console> settings: profile, services, checklists', () => {
     buttonNamed(element, 'Save services').click();
     await until(() => deepText(element).includes('Services saved.'), 'the services are saved');
     const { services } = await publicJson(api, 'services');
-    expect(services.map((service: { id: string }) => service.id)).to.deep.equal(['consultation', 'preparation', 'administration', 'group-integration', 'integration']);
-    expect(services[3]).to.deep.include({ id: 'group-integration', name: 'Group integration circle', durationMinutes: 60, location: 'in_person', mode: 'request' });
+    expect(services.map((service: { id: string }) => service.id)).to.deep.equal([
+      'consultation',
+      'preparation',
+      'administration',
+      'group-integration',
+      'integration',
+    ]);
+    expect(services[3]).to.deep.include({
+      id: 'group-integration',
+      name: 'Group integration circle',
+      durationMinutes: 60,
+      location: 'in_person',
+      mode: 'request',
+    });
   });
 
   it('checklists: items moved with the keyboard, one added; a link the checklist may not have is refused at its field; saved in that order', async () => {
@@ -198,7 +217,8 @@ describe('<kap-console> settings: profile, services, checklists', () => {
     choose(deep<HTMLSelectElement>(element, '#checklist-service')!, 'administration');
     await until(() => deep(element, '#item-1-text'), 'the checklist’s items show');
     await expect(element).to.be.accessible();
-    const staffChecklist = async () => (await (await fetch(`${api}staff/clinic`, { credentials: 'same-origin' })).json()).configuration.checklists.administration;
+    const staffChecklist = async () =>
+      (await (await fetch(`${api}staff/clinic`, { credentials: 'same-origin' })).json()).configuration.checklists.administration;
     const before = (await staffChecklist()).items.map((item: { id: string }) => item.id);
 
     const second = deep<HTMLInputElement>(element, '#item-1-text')!.value;
@@ -240,7 +260,9 @@ describe('<kap-console> settings: profile, services, checklists', () => {
       ['Servicios', '#service-0-name'],
       ['Listas de preparación', '#checklist-service'],
     ] as const) {
-      deepAll<HTMLButtonElement>(element, 'nav button').find((button) => button.textContent?.trim() === section)!.click();
+      deepAll<HTMLButtonElement>(element, 'nav button')
+        .find((button) => button.textContent?.trim() === section)!
+        .click();
       await until(() => deep(element, ready), section);
       await expect(element).to.be.accessible();
       expect(document.documentElement.scrollWidth).to.be.at.most(320, section);

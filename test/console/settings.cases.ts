@@ -134,7 +134,10 @@ describe('<kap-console> settings: closures', () => {
       buttonNamed(element, 'Add a range on Saturday').click();
       await until(() => activeElement()?.matches('input[type="time"]'), 'focus moves to the new range');
       const [opensInput, closesInput] = [...saturday().querySelectorAll<HTMLInputElement>('input[type="time"]')].slice(-2);
-      for (const [input, value] of [[opensInput!, opens], [closesInput!, closes]] as const) {
+      for (const [input, value] of [
+        [opensInput!, opens],
+        [closesInput!, closes],
+      ] as const) {
         input.value = value;
         input.dispatchEvent(new Event('change', { bubbles: true }));
       }

@@ -14,7 +14,21 @@ import { ConsoleApi } from '../../console/api-client.js';
 import { dayOf } from '../../src/scheduling/zones.js';
 import { words } from '../../console/i18n/index.js';
 import type { KapConsole } from '../../console/kap-console.js';
-import { addStaff, buttonNamed, deep, deepAll, deepText, fill, freshApi, mountConsole, requestSession, signIn, unmountAll, until, type TestAccount } from './support.js';
+import {
+  addStaff,
+  buttonNamed,
+  deep,
+  deepAll,
+  deepText,
+  fill,
+  freshApi,
+  mountConsole,
+  requestSession,
+  signIn,
+  unmountAll,
+  until,
+  type TestAccount,
+} from './support.js';
 
 afterEach(async () => {
   unmountAll();
@@ -73,7 +87,10 @@ describe('<kap-console> staff, API keys and the audit log (owner)', () => {
     expect(link).to.match(/\/console\/setup#token=[\w-]{20,}$/);
     expect(deepText(element)).to.include('Set-up link for sam.marketer@clinic.example');
     expect(activeElement()?.id).to.equal('shown-once-heading');
-    const row = () => deepAll(element, 'tr').find((tr) => tr.textContent?.includes('sam.marketer@clinic.example'))?.textContent?.replace(/\s+/g, ' ') ?? '';
+    const row = () =>
+      deepAll(element, 'tr')
+        .find((tr) => tr.textContent?.includes('sam.marketer@clinic.example'))
+        ?.textContent?.replace(/\s+/g, ' ') ?? '';
     expect(row()).to.include('marketer').and.include('Invited').and.include('Never');
     const ownRow = deepAll(element, 'tr').find((tr) => tr.textContent?.includes(`${owner.email} (you)`))!.textContent!;
     expect(ownRow).not.to.include('Never', 'the owner’s own sign-in is shown');
@@ -134,7 +151,10 @@ describe('<kap-console> staff, API keys and the audit log (owner)', () => {
     await until(() => deep(element, '#staff-confirm-heading'), 'the confirm step');
     buttonNamed(element, 'Yes, disable').click();
     await until(() => deepText(element).includes(`${desk.email} is disabled.`), 'the account is disabled');
-    const row = () => deepAll(element, 'tr').find((tr) => tr.textContent?.includes(desk.email))?.textContent?.replace(/\s+/g, ' ') ?? '';
+    const row = () =>
+      deepAll(element, 'tr')
+        .find((tr) => tr.textContent?.includes(desk.email))
+        ?.textContent?.replace(/\s+/g, ' ') ?? '';
     expect(row()).to.include('Disabled');
 
     buttonNamed(element, `New set-up link for ${desk.email}`).click();
@@ -157,7 +177,9 @@ describe('<kap-console> staff, API keys and the audit log (owner)', () => {
     expect(deepText(element)).to.include('Name the key.');
     expect(activeElement()?.classList.contains('error-summary')).to.equal(true);
     await expect(element).to.be.accessible();
-    deepAll<HTMLAnchorElement>(element, '.error-summary a').find((link) => link.textContent === 'Choose at least one scope.')!.click();
+    deepAll<HTMLAnchorElement>(element, '.error-summary a')
+      .find((link) => link.textContent === 'Choose at least one scope.')!
+      .click();
     expect(activeElement()?.id).to.equal('key-scope-0', 'the summary’s link moves focus to its field');
 
     fill(element, 'Name', 'EHR sync');
@@ -265,7 +287,10 @@ describe('<kap-console> staff, API keys and the audit log (owner)', () => {
     await until(() => deepAll(element, 'tbody tr').length === 50, 'a page of 50');
     const ids = () => deepAll(element, 'tbody tr').map((tr) => Number(tr.dataset['entry']));
     const newest = ids();
-    expect(newest).to.deep.equal([...newest].sort((a, b) => b - a), 'newest first');
+    expect(newest).to.deep.equal(
+      [...newest].sort((a, b) => b - a),
+      'newest first',
+    );
     buttonNamed(element, 'Older').click();
     await until(() => deepText(element).includes('Page 2'), 'the older page');
     expect(Math.max(...ids())).to.be.below(Math.min(...newest), 'every entry older than the first page’s');

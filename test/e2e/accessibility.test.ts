@@ -39,7 +39,9 @@ async function open(path: string, colorScheme: 'light' | 'dark' = 'light'): Prom
 async function violations(page: Page): Promise<string[]> {
   await page.evaluate(AXE);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
+    ).axe;
     const results = await axe.run(document, { resultTypes: ['violations'] });
     return results.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
   });
@@ -48,10 +50,13 @@ async function violations(page: Page): Promise<string[]> {
 /** WCAG contrast ratio of two `rgb(…)` colours. */
 function contrast(a: string, b: string): number {
   const luminance = (color: string) => {
-    const [r, g, bl] = color.match(/[\d.]+/g)!.slice(0, 3).map((value) => {
-      const channel = Number(value) / 255;
-      return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
-    }) as [number, number, number];
+    const [r, g, bl] = color
+      .match(/[\d.]+/g)!
+      .slice(0, 3)
+      .map((value) => {
+        const channel = Number(value) / 255;
+        return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+      }) as [number, number, number];
     return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
   };
   const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
@@ -143,7 +148,10 @@ for (const [language, root] of SITES) {
       const booking = page.locator('kap-booking');
       await booking.locator('[part~="heading"]').first().waitFor();
       const section = await page.locator('#book-heading').evaluate((heading) => heading.tagName);
-      const own = await booking.locator('[part~="heading"]').first().evaluate((heading) => heading.tagName);
+      const own = await booking
+        .locator('[part~="heading"]')
+        .first()
+        .evaluate((heading) => heading.tagName);
       assert.deepEqual([section, own], ['H2', 'H3']);
       await page.close();
     });

@@ -75,7 +75,9 @@ describe('closures', () => {
     await app.getByLabel('Reason (optional, for staff only)').fill('Staff training');
     await app.getByRole('button', { name: 'Add closure' }).click();
     await app.getByText(/^Added: .*, whole day\.$/).waitFor();
-    assert.deepEqual(demo.query('select date, from_minute, to_minute, reason from closures'), [{ date: day, from_minute: null, to_minute: null, reason: 'Staff training' }]);
+    assert.deepEqual(demo.query('select date, from_minute, to_minute, reason from closures'), [
+      { date: day, from_minute: null, to_minute: null, reason: 'Staff training' },
+    ]);
     assert.equal(demo.query<{ n: number }>("select count(*) as n from audit_log where action = 'clinic.closures.update'")[0]!.n, 1, 'the change is audited');
 
     const offeredAfter = await offeredDays(client);
@@ -87,7 +89,11 @@ describe('closures', () => {
     );
 
     const apiOrigin = new URL(demo.apiUrl).origin;
-    assert.deepEqual(watch.requests.filter((url) => new URL(url).origin !== apiOrigin && !url.startsWith('data:')), [], 'no request leaves the API origin');
+    assert.deepEqual(
+      watch.requests.filter((url) => new URL(url).origin !== apiOrigin && !url.startsWith('data:')),
+      [],
+      'no request leaves the API origin',
+    );
     assert.deepEqual(watch.problems, [], 'no console errors, CSP or Trusted Types violations');
     await page.close();
     await client.close();

@@ -71,7 +71,11 @@ async function setUpAndSignIn(email: string, role: string): Promise<{ page: Page
 
 function cleanConsole(watch: PageWatch): void {
   const apiOrigin = new URL(demo.apiUrl).origin;
-  assert.deepEqual(watch.requests.filter((url) => new URL(url).origin !== apiOrigin && !url.startsWith('data:')), [], 'no request leaves the API origin');
+  assert.deepEqual(
+    watch.requests.filter((url) => new URL(url).origin !== apiOrigin && !url.startsWith('data:')),
+    [],
+    'no request leaves the API origin',
+  );
   assert.deepEqual(watch.problems, [], 'no console errors, CSP or Trusted Types violations');
   const leaky = watch.requests.filter((url) => ['Sam Console', 'sam.console@example.com', '555 0161'].some((value) => decodeURIComponent(url).includes(value)));
   assert.deepEqual(leaky, [], 'no client detail travels in a URL');
@@ -93,7 +97,8 @@ async function answerPage(intake: Locator): Promise<void> {
     }
     for (const box of await intake.locator('input[type="checkbox"]').all()) {
       const name = (await box.getAttribute('name')) ?? '';
-      if (await intake.locator(`input[type="checkbox"][name="${name}"]`).evaluateAll((inputs) => inputs.some((input) => (input as HTMLInputElement).checked))) continue;
+      if (await intake.locator(`input[type="checkbox"][name="${name}"]`).evaluateAll((inputs) => inputs.some((input) => (input as HTMLInputElement).checked)))
+        continue;
       await box.check();
       answered++;
     }
@@ -102,7 +107,21 @@ async function answerPage(intake: Locator): Promise<void> {
       const id = (await field.getAttribute('id')) ?? '';
       const type = (await field.getAttribute('type')) ?? '';
       const mode = (await field.getAttribute('inputmode')) ?? '';
-      const value = id.endsWith('.day') ? '14' : id.endsWith('.month') ? '6' : id.endsWith('.year') ? '1987' : type === 'email' ? 'sam.console@example.com' : type === 'tel' ? '+1 212 555 0161' : mode === 'numeric' || mode === 'decimal' ? '70' : id.includes('name') || id.endsWith('.signature') ? 'Sam Console' : 'None';
+      const value = id.endsWith('.day')
+        ? '14'
+        : id.endsWith('.month')
+          ? '6'
+          : id.endsWith('.year')
+            ? '1987'
+            : type === 'email'
+              ? 'sam.console@example.com'
+              : type === 'tel'
+                ? '+1 212 555 0161'
+                : mode === 'numeric' || mode === 'decimal'
+                  ? '70'
+                  : id.includes('name') || id.endsWith('.signature')
+                    ? 'Sam Console'
+                    : 'None';
       await field.fill(value);
       answered++;
     }
@@ -127,7 +146,10 @@ describe('the console', () => {
     await booking.getByLabel('Email address').fill('sam.console@example.com');
     await booking.getByLabel('Phone number').fill('+1 212 555 0161');
     await booking.getByLabel('I agree to the privacy notice').check();
-    await booking.getByRole('button', { name: /request|confirm/i }).last().click();
+    await booking
+      .getByRole('button', { name: /request|confirm/i })
+      .last()
+      .click();
     await booking.getByRole('heading', { name: 'Your request has been sent' }).waitFor();
     manageUrl = new URL((await booking.locator('[part~="manage-link"]').getAttribute('href')) ?? '', demo.demoUrl).href;
     intakeUrl = new URL((await client.locator('#intake-link').getAttribute('href')) ?? '', demo.demoUrl).href;
@@ -176,7 +198,10 @@ describe('the console', () => {
     const app = page.locator('kap-console');
     const queue = app.locator('console-safety-queue');
     await queue.getByText('1 waiting for a clinician').waitFor();
-    await queue.getByText(/Received .*ago|Received now/).first().waitFor();
+    await queue
+      .getByText(/Received .*ago|Received now/)
+      .first()
+      .waitFor();
     await queue.getByRole('button', { name: /^Open: Intake sent with a safety answer/ }).click();
     const q9 = queue.locator('dt', { hasText: 'Thoughts that you would be better off dead' });
     await q9.waitFor();

@@ -157,9 +157,17 @@ function overlaps(a: Box, b: Box): boolean {
 function assertTargets(tag: Tag, measured: Measured, where: string): void {
   assert.ok(measured.targets.length > 0, `${tag} has controls`);
   const small = measured.targets.filter((target) => target.height < 44 - 0.01 || target.width < 44 - 0.01);
-  assert.deepEqual(small.map((t) => `${t.what} ${t.width.toFixed(1)}×${t.height.toFixed(1)}`), [], `${tag} on ${where}: targets under 44 px`);
+  assert.deepEqual(
+    small.map((t) => `${t.what} ${t.width.toFixed(1)}×${t.height.toFixed(1)}`),
+    [],
+    `${tag} on ${where}: targets under 44 px`,
+  );
   const spilling = measured.targets.filter((target) => target.overflows);
-  assert.deepEqual(spilling.map((t) => t.what), [], `${tag} on ${where}: text spills out of a control`);
+  assert.deepEqual(
+    spilling.map((t) => t.what),
+    [],
+    `${tag} on ${where}: text spills out of a control`,
+  );
 }
 
 /** No two booking controls overlap, and the selected day stays clear of the time list. */

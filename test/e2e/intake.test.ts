@@ -31,15 +31,11 @@ const TYPED = { name: 'Riley Intake-E2E', email: 'riley.e2e@example.com', phone:
 async function answerPage(intake: Locator): Promise<void> {
   for (let round = 0; round < 6; round++) {
     let answered = 0;
-    const names = await intake
-      .locator('input[type="radio"]')
-      .evaluateAll((inputs) => [...new Set(inputs.map((input) => (input as HTMLInputElement).name))]);
+    const names = await intake.locator('input[type="radio"]').evaluateAll((inputs) => [...new Set(inputs.map((input) => (input as HTMLInputElement).name))]);
     for (const name of names) {
       const group = intake.locator(`input[type="radio"][name="${name}"]`);
       if (await group.evaluateAll((inputs) => inputs.some((input) => (input as HTMLInputElement).checked))) continue;
-      const labels = await group.evaluateAll((inputs) =>
-        inputs.map((input) => input.closest('.choice, label, div')?.textContent?.trim() ?? ''),
-      );
+      const labels = await group.evaluateAll((inputs) => inputs.map((input) => input.closest('.choice, label, div')?.textContent?.trim() ?? ''));
       let index = labels.findIndex((label) => /^No\b/.test(label));
       if (index < 0) index = name === 'phq-9.q9' ? 1 : 0;
       await group.nth(index).check();
@@ -94,13 +90,10 @@ test('a person completes the whole demo intake and the server stores recomputed 
     sawCrisisPanel ||= await intake.locator('[part~="crisis"]').isVisible();
     const before = await heading.textContent();
     await intake.getByRole('button', { name: 'Continue' }).click();
-    await page.waitForFunction(
-      (previous) => {
-        const root = document.querySelector('kap-intake')?.shadowRoot;
-        return root?.querySelector('#heading')?.textContent !== previous || !!root?.querySelector('[part~="error-summary"]');
-      },
-      before,
-    );
+    await page.waitForFunction((previous) => {
+      const root = document.querySelector('kap-intake')?.shadowRoot;
+      return root?.querySelector('#heading')?.textContent !== previous || !!root?.querySelector('[part~="error-summary"]');
+    }, before);
     const problems = intake.locator('[part~="error-summary"] a');
     assert.equal(await problems.count(), 0, `the page is complete: ${(await problems.allInnerTexts()).join(' | ')}`);
   }

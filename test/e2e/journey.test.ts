@@ -39,8 +39,7 @@ describe('the journey after booking', () => {
     assert.ok(total >= 5, `the demo checklist has items (${total})`);
 
     // A tick shows at once; the assertions on the SQLite file wait for the server's answer.
-    const saved = (): Promise<unknown> =>
-      page.waitForResponse((response) => response.request().method() === 'PUT' && response.status() === 200);
+    const saved = (): Promise<unknown> => page.waitForResponse((response) => response.request().method() === 'PUT' && response.status() === 200);
     await boxes.nth(0).focus();
     await Promise.all([saved(), page.keyboard.press('Space')]);
     await Promise.all([saved(), boxes.nth(1).check()]);
@@ -85,9 +84,7 @@ describe('the journey after booking', () => {
     await booking.getByRole('button', { name: 'Confirm booking' }).click();
     await booking.locator('#done-heading').waitFor();
 
-    const rows = demo.query<{ id: string; start_ms: number }>(
-      "select id, start_ms from bookings where service_id = 'integration' and status = 'confirmed'",
-    );
+    const rows = demo.query<{ id: string; start_ms: number }>("select id, start_ms from bookings where service_id = 'integration' and status = 'confirmed'");
     assert.equal(rows.length, 1, 'one integration booking is stored');
 
     const manage = booking.locator('[part~="manage-link"]');
@@ -99,8 +96,14 @@ describe('the journey after booking', () => {
 
     await page.goto(manageUrl.href);
     const managed = page.locator('kap-booking');
-    await managed.getByRole('button', { name: /cancel/i }).first().waitFor();
-    await managed.getByRole('button', { name: /cancel/i }).first().click();
+    await managed
+      .getByRole('button', { name: /cancel/i })
+      .first()
+      .waitFor();
+    await managed
+      .getByRole('button', { name: /cancel/i })
+      .first()
+      .click();
     await managed.getByRole('button', { name: /yes, cancel/i }).click();
     await managed.getByRole('heading', { name: /cancelled/i }).waitFor();
     const [after] = demo.query<{ status: string }>('select status from bookings where id = ?', rows[0]!.id);

@@ -78,7 +78,11 @@ describe('the demo clinic in Spanish', () => {
     const stem = 'Durante las últimas 2 semanas, ¿qué tan seguido ha tenido molestias debido a los siguientes problemas?';
     assert.equal((await intake.locator('legend').first().innerText()).trim(), stem, 'the official Spanish PHQ-9');
     const rows = intake.locator('fieldset fieldset');
-    for (let i = 0; i < 9; i++) await rows.nth(i).getByLabel(i === 8 ? 'Varios días' : 'Ningún día').check();
+    for (let i = 0; i < 9; i++)
+      await rows
+        .nth(i)
+        .getByLabel(i === 8 ? 'Varios días' : 'Ningún día')
+        .check();
     const crisis = intake.locator('[part~="crisis"]');
     await crisis.waitFor();
     assert.match(await crisis.innerText(), /Hay apoyo disponible ahora mismo/);

@@ -167,7 +167,10 @@ for (const build of ['cdn', 'npm'] as const) {
           (await kapErrors(page, 0)).filter((error) => (error as { code?: string }).code === 'trusted_types_blocked'),
           [],
         );
-        assert.deepEqual(consoleErrors.filter((text) => /lit-html|kap-elements:/.test(text)), []);
+        assert.deepEqual(
+          consoleErrors.filter((text) => /lit-html|kap-elements:/.test(text)),
+          [],
+        );
       } finally {
         await page.close();
       }

@@ -51,7 +51,10 @@ describe('anySignalFallback', () => {
     expect(combined.aborted).to.equal(false);
     const request = fetch('/api/abort-signals/never', { signal: combined });
     connection.abort(new DOMException('The element was removed from the page.', 'AbortError'));
-    const error = await request.then(() => undefined, (e: unknown) => e);
+    const error = await request.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect((error as DOMException).name).to.equal('AbortError');
     expect(task.signal.aborted, 'the other signal is untouched').to.equal(false);
   });

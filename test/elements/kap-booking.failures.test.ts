@@ -62,9 +62,7 @@ describe('<kap-booking> when someone else takes the time', () => {
     time.click();
     await until(() => $(el, '[data-focus="notice"]'), 'the notice');
     const notice = $(el, '[data-focus="notice"]')!;
-    expect(notice.textContent!.trim()).to.equal(
-      "Sorry, someone else has just booked that time. Please choose another — we've kept your details.",
-    );
+    expect(notice.textContent!.trim()).to.equal("Sorry, someone else has just booked that time. Please choose another — we've kept your details.");
     await until(() => focused(el) === notice, 'focus on the notice');
     await until(() => network.to('GET', /\/availability$/).length === loads + 1 && timeButtons(el)[0], 'fresh times');
     expect(timeButtons(el).map(startOf)).not.to.include(start);
@@ -161,9 +159,7 @@ describe('<kap-booking> when the network fails', () => {
     network.fail('POST', /\/bookings$/, offline);
     confirmButton(el).click();
     await until(() => $(el, 'form [role="alert"]'), 'the failure', 10_000);
-    expect($(el, 'form [role="alert"]')!.textContent).to.include(
-      "We couldn't reach the clinic. Please check your internet connection and try again.",
-    );
+    expect($(el, 'form [role="alert"]')!.textContent).to.include("We couldn't reach the clinic. Please check your internet connection and try again.");
     expect(text(el)).to.include("We've kept the details you entered.");
     expectDetailsKept(el);
     expect(errors()).to.deep.include({ kind: 'network' });
@@ -234,9 +230,7 @@ describe('<kap-booking> when the network fails', () => {
     network.fail('POST', /\/holds$/, errorAnswer(429, 'rate_limited', { 'Retry-After': '120' }));
     timeButtons(el)[0]!.click();
     await until(() => $(el, '[role="alert"]'), 'the message');
-    expect($(el, '[role="alert"]')!.textContent).to.include(
-      'There have been a lot of attempts in a short time. Please wait 2 minutes, then try again.',
-    );
+    expect($(el, '[role="alert"]')!.textContent).to.include('There have been a lot of attempts in a short time. Please wait 2 minutes, then try again.');
     expect(errors()).to.deep.include({ kind: 'rate_limited', code: 'rate_limited' });
     await expect(el).to.be.accessible();
 

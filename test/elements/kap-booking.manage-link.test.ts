@@ -5,19 +5,7 @@
 import { expect } from '@open-wc/testing';
 import ICAL from 'ical.js';
 import type { KapBooking } from '../../src/elements/kap-booking/kap-booking.js';
-import {
-  $,
-  CLIENT,
-  bookingTests,
-  chooseFirstTime,
-  confirmButton,
-  confirmed,
-  fillDetails,
-  freshApi,
-  mountBooking,
-  text,
-  until,
-} from './support/booking.js';
+import { $, CLIENT, bookingTests, chooseFirstTime, confirmButton, confirmed, fillDetails, freshApi, mountBooking, text, until } from './support/booking.js';
 import { START_ADDRESS, openLink } from './support/manage.js';
 
 const { network, recorder } = bookingTests({ after: () => history.replaceState(null, '', START_ADDRESS) });
@@ -69,9 +57,7 @@ describe('<kap-booking manage-url>', () => {
     expect($(el, '[part~="manage-link"]')).to.equal(null);
     const event = await calendarEvent(el);
     expect(event.getFirstPropertyValue('url')).to.equal(null);
-    expect(String(event.getFirstPropertyValue('description'))).to.equal(
-      'Booked online. Contact the clinic if you need to change or cancel it.',
-    );
+    expect(String(event.getFirstPropertyValue('description'))).to.equal('Booked online. Contact the clinic if you need to change or cancel it.');
     const ics = await (await network.realFetch($<HTMLAnchorElement>(el, 'a[download]')!.href)).text();
     expect(ics).not.to.include(el.accessToken!);
   });

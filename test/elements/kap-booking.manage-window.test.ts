@@ -197,9 +197,7 @@ describe('<kap-booking booking> managing a follow-up booking', () => {
     const { created } = await integrationBooking(api);
     const el = await mountBooking({ api, booking: created.booking.id }, (e) => (e.token = created.accessToken));
     await until(() => $(el, '[data-focus="manage"]'), 'the booking');
-    expect(text(el)).to.include(
-      'To move this session, please contact the clinic: it has to be 24 to 48 hours after your Ketamine session ends.',
-    );
+    expect(text(el)).to.include('To move this session, please contact the clinic: it has to be 24 to 48 hours after your Ketamine session ends.');
     expect($$(el, 'button').map((b) => b.textContent!.trim())).to.deep.equal(['Cancel appointment']);
     await expect(el).to.be.accessible();
   });

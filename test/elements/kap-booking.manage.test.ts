@@ -34,7 +34,10 @@ const { network, recorder } = bookingTests({
   after: () => {
     managed.stop();
     history.replaceState(null, '', START_ADDRESS);
-    expectNoPhi(managed.events.map((event) => event.detail), EARLIER_CLIENT);
+    expectNoPhi(
+      managed.events.map((event) => event.detail),
+      EARLIER_CLIENT,
+    );
     // No event ever carries a token.
     expect(JSON.stringify([...recorder.events, ...managed.events].map((event) => event.detail))).not.to.match(/token/i);
   },
@@ -63,8 +66,7 @@ function summary(el: KapBooking): Record<string, string> {
 }
 
 function expectedTime(start: string, end: string): string {
-  const time = (iso: string) =>
-    new Date(iso).toLocaleTimeString('en-US', { timeZone: 'America/Chicago', hour: 'numeric', minute: '2-digit' });
+  const time = (iso: string) => new Date(iso).toLocaleTimeString('en-US', { timeZone: 'America/Chicago', hour: 'numeric', minute: '2-digit' });
   return `${time(start)} – ${time(end)} Central Time`;
 }
 
@@ -328,8 +330,14 @@ describe('<kap-booking booking> moving to another time', () => {
     expect(onServer.start).to.equal(newStart);
     expect(onServer.status).to.equal('confirmed');
     const { slots } = await freeSlots(api, network.realFetch, 'consultation');
-    expect(slots.map((s) => s.start), 'old time free again').to.include(booking.start);
-    expect(slots.map((s) => s.start), 'new time taken').not.to.include(newStart);
+    expect(
+      slots.map((s) => s.start),
+      'old time free again',
+    ).to.include(booking.start);
+    expect(
+      slots.map((s) => s.start),
+      'new time taken',
+    ).not.to.include(newStart);
     expect(managed.events.map((e) => [e.type, e.detail])).to.deep.equal([
       ['kap-booking-reschedule', { bookingId: booking.id, start: newStart, end: onServer.end }],
     ]);
@@ -355,7 +363,10 @@ describe('<kap-booking booking> moving to another time', () => {
     expect(network.to('DELETE', /\/holds\//)).to.have.length(1);
     expect((await bookingOnServer(api, network.realFetch, booking.id, token)).start).to.equal(booking.start);
     const { slots } = await freeSlots(api, network.realFetch, 'consultation');
-    expect(slots.map((s) => s.start), 'the held time is free again').to.include(start);
+    expect(
+      slots.map((s) => s.start),
+      'the held time is free again',
+    ).to.include(start);
   });
 
   it('two clients, one time: the second is brought back to fresh times, its booking unchanged', async () => {
@@ -364,12 +375,18 @@ describe('<kap-booking booking> moving to another time', () => {
     const second = await managing({ api });
     await openPicker(first.el);
     await openPicker(second.el);
-    const contested = timeButtons(first.el).map(startOf).find((start) => timeButtons(second.el).some((t) => startOf(t) === start))!;
+    const contested = timeButtons(first.el)
+      .map(startOf)
+      .find((start) => timeButtons(second.el).some((t) => startOf(t) === start))!;
     expect(contested).to.be.a('string');
 
-    timeButtons(first.el).find((t) => startOf(t) === contested)!.click();
+    timeButtons(first.el)
+      .find((t) => startOf(t) === contested)!
+      .click();
     await until(() => $(first.el, '[data-focus="details"]'), 'the first holds it');
-    timeButtons(second.el).find((t) => startOf(t) === contested)!.click();
+    timeButtons(second.el)
+      .find((t) => startOf(t) === contested)!
+      .click();
     await until(() => $(second.el, '[data-focus="notice"]'), 'the second is told');
     expect($(second.el, '[data-focus="notice"]')!.textContent!.trim()).to.equal(
       'Sorry, someone else has just booked that time. Please choose another — your appointment has not changed.',

@@ -63,9 +63,7 @@ describe('<kap-booking> choosing a time', () => {
 
     const days = dayButtons(el);
     for (const day of days) {
-      expect(day.getAttribute('aria-label')).to.match(
-        /^(Monday|Tuesday|Wednesday|Thursday|Friday), [A-Z][a-z]+ \d{1,2}, \d{4}, \d+ times? available$/,
-      );
+      expect(day.getAttribute('aria-label')).to.match(/^(Monday|Tuesday|Wednesday|Thursday|Friday), [A-Z][a-z]+ \d{1,2}, \d{4}, \d+ times? available$/);
     }
     // One tab stop per group (roving tabindex).
     expect(days.filter((d) => d.tabIndex === 0)).to.have.length(1);
@@ -90,9 +88,7 @@ describe('<kap-booking> choosing a time', () => {
     );
     await expect(el).to.be.accessible();
     expectOnlyApi(api);
-    const foreign = performance
-      .getEntriesByType('resource')
-      .filter((entry) => new URL(entry.name).origin !== location.origin);
+    const foreign = performance.getEntriesByType('resource').filter((entry) => new URL(entry.name).origin !== location.origin);
     expect(foreign.map((entry) => entry.name)).to.deep.equal([]);
   });
 
@@ -103,9 +99,7 @@ describe('<kap-booking> choosing a time', () => {
     const next = button(el, 'Next week');
     expect(previous.getAttribute('aria-disabled')).to.equal('true');
     expect(next.getAttribute('aria-disabled')).to.equal('false');
-    expect($(el, `#${previous.getAttribute('aria-describedby')}`)!.textContent).to.include(
-      'This is the earliest week you can book.',
-    );
+    expect($(el, `#${previous.getAttribute('aria-describedby')}`)!.textContent).to.include('This is the earliest week you can book.');
     const firstRange = $(el, '.week-range')!.textContent;
     const availabilityCalls = network.to('GET', /\/availability$/).length;
 
@@ -194,22 +188,10 @@ describe('<kap-booking> holding a time and the details', () => {
     const el = await mountBooking({ api: freshApi(), 'privacy-url': '/privacy.html' });
     await chooseFirstTime(el);
     const autocomplete = (id: string) => $<HTMLInputElement>(el, `#kap-${id}`)!;
-    expect([autocomplete('name').autocomplete, autocomplete('email').autocomplete, autocomplete('phone').autocomplete]).to.deep.equal([
-      'name',
-      'email',
-      'tel',
-    ]);
+    expect([autocomplete('name').autocomplete, autocomplete('email').autocomplete, autocomplete('phone').autocomplete]).to.deep.equal(['name', 'email', 'tel']);
     expect([autocomplete('email').type, autocomplete('phone').type]).to.deep.equal(['email', 'tel']);
     const reasons = $$<HTMLInputElement>(el, 'input[name="reason"]').map((r) => r.value);
-    expect(reasons).to.deep.equal([
-      'treatment_resistant_depression',
-      'ptsd',
-      'anxiety',
-      'grief_and_loss',
-      'addiction_recovery',
-      'other',
-      'prefer_not_to_say',
-    ]);
+    expect(reasons).to.deep.equal(['treatment_resistant_depression', 'ptsd', 'anxiety', 'grief_and_loss', 'addiction_recovery', 'other', 'prefer_not_to_say']);
     expect($$(el, 'input[name="reason"]:checked')).to.have.length(0);
     expect($(el, 'legend')!.textContent).to.include('(optional)');
     expect($(el, 'label[for="kap-contact"]')!.textContent).to.include('(optional)');
@@ -270,9 +252,13 @@ describe('<kap-booking> holding a time and the details', () => {
     const el = await mountBooking({ api: freshApi() });
     await chooseFirstTime(el);
     await fillDetails(el, CLIENT);
-    network.fail('POST', /\/bookings$/, answer(422, {
-      error: { code: 'validation_failed', message: 'Invalid', fields: { 'client.phone': 'No such number' } },
-    }));
+    network.fail(
+      'POST',
+      /\/bookings$/,
+      answer(422, {
+        error: { code: 'validation_failed', message: 'Invalid', fields: { 'client.phone': 'No such number' } },
+      }),
+    );
     confirmButton(el).click();
     await until(() => $(el, '.error-summary'), 'the error summary');
     expect(focused(el)).to.equal($(el, '.error-summary'));
@@ -498,7 +484,9 @@ describe('<kap-booking> keyboard, language and looks', () => {
     await showWeekWithTimes(el);
     expect($(el, 'h2')!.textContent!.trim()).to.equal('Elija una hora');
     expect($(el, '[part~="zone"]')!.textContent!.trim()).to.match(/^Horas mostradas en hora (de Europa central|central europea)/);
-    expect(dayButtons(el)[0]!.getAttribute('aria-label')).to.match(/^(lunes|martes|miércoles|jueves|viernes), \d{1,2} de [a-z]+ de \d{4}, \d+ horas? disponibles?$/);
+    expect(dayButtons(el)[0]!.getAttribute('aria-label')).to.match(
+      /^(lunes|martes|miércoles|jueves|viernes), \d{1,2} de [a-z]+ de \d{4}, \d+ horas? disponibles?$/,
+    );
     expect(el.scrollWidth, 'no sideways scrolling at 320px').to.be.at.most(320);
     await expect(el).to.be.accessible();
 

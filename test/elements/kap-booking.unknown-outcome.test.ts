@@ -85,7 +85,10 @@ describe('<kap-booking> after a booking whose answer was lost', () => {
     );
     expect(confirmedIds(), 'the booking the server recorded first').to.deep.equal([seen[0]!.booking.id]);
     const records = await backendRecords(api, network.realFetch);
-    expect(records.bookings.filter((b) => b.status !== 'cancelled'), 'one booking on the server, not two').to.have.length(1);
+    expect(
+      records.bookings.filter((b) => b.status !== 'cancelled'),
+      'one booking on the server, not two',
+    ).to.have.length(1);
     expect(records.bookings[0]!.name, 'the details first sent').to.equal(TYPO);
     const sent = network.to('POST', BOOKINGS);
     expect(new Set(keys(BOOKINGS)).size, 'one Idempotency-Key throughout').to.equal(1);
@@ -104,8 +107,12 @@ describe('<kap-booking> after a booking whose answer was lost', () => {
 
     button(el, 'Change time').click();
     await until(() => timeButtons(el)[0], 'the times');
-    const other = timeButtons(el).map(startOf).find((start) => start !== first)!;
-    timeButtons(el).find((time) => startOf(time) === other)!.click();
+    const other = timeButtons(el)
+      .map(startOf)
+      .find((start) => start !== first)!;
+    timeButtons(el)
+      .find((time) => startOf(time) === other)!
+      .click();
     await until(() => $(el, '#kap-name'), 'the details again');
     confirmButton(el).click();
     await confirmed(el);
@@ -116,7 +123,10 @@ describe('<kap-booking> after a booking whose answer was lost', () => {
     const records = await backendRecords(api, network.realFetch);
     expect(records.bookings).to.have.length(1);
     expect(new Date(records.bookings[0]!.startMs).toISOString().replace('.000Z', 'Z'), 'the first time').to.equal(first);
-    expect(network.to('POST', BOOKINGS).every((r) => JSON.parse(r.body).start === first), 'nothing was sent for the other time').to.equal(true);
+    expect(
+      network.to('POST', BOOKINGS).every((r) => JSON.parse(r.body).start === first),
+      'nothing was sent for the other time',
+    ).to.equal(true);
     await until(() => network.to('DELETE', /\/holds\/[^/]+$/).length >= 2, 'the other time given back');
   });
 });
@@ -160,9 +170,7 @@ describe('<kap-booking> never waits in silence', () => {
     confirmButton(el).click();
     // A generous bound: before, the client heard nothing for 178 s.
     await until(() => $(el, 'form [role="alert"]'), 'the message', 5_000);
-    expect($(el, 'form [role="alert"]')!.textContent).to.include(
-      'There have been a lot of attempts in a short time. Please wait 59 seconds, then try again.',
-    );
+    expect($(el, 'form [role="alert"]')!.textContent).to.include('There have been a lot of attempts in a short time. Please wait 59 seconds, then try again.');
     expect(network.to('POST', BOOKINGS)).to.have.length(1);
     network.clearFaults();
     button(el, 'Try again').click();
@@ -219,8 +227,12 @@ describe('<kap-booking booking> after a move or cancel whose answer was lost', (
 
     button(el, 'Choose another time').click();
     await until(() => timeButtons(el)[0], 'the times');
-    const other = timeButtons(el).map(startOf).find((start) => start !== first && start !== booking.start)!;
-    timeButtons(el).find((time) => startOf(time) === other)!.click();
+    const other = timeButtons(el)
+      .map(startOf)
+      .find((start) => start !== first && start !== booking.start)!;
+    timeButtons(el)
+      .find((time) => startOf(time) === other)!
+      .click();
     await until(() => $(el, '[data-focus="details"]'), 'the check step again');
     button(el, 'Move my appointment').click();
     await until(() => $(el, '[data-focus="done"]'), 'the result');

@@ -64,9 +64,7 @@ describe('i18n', () => {
     await until(() => $(el, 'h2'), 'the heading');
     expect($(el, 'h2')!.textContent!.trim()).to.equal('Choose a time');
     // Another bundle has its own copy of the registry module, but the same global registry.
-    const registry = (globalThis as Record<symbol, { locales: Map<string, object>; listeners: Set<() => void> }>)[
-      Symbol.for('kap-elements.locales')
-    ]!;
+    const registry = (globalThis as Record<symbol, { locales: Map<string, object>; listeners: Set<() => void> }>)[Symbol.for('kap-elements.locales')]!;
     registry.locales.set('fr', { chooseTimeHeading: 'Choisissez un horaire' });
     for (const listener of registry.listeners) listener();
     await el.updateComplete;

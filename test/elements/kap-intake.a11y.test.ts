@@ -75,15 +75,15 @@ describe('<kap-intake> headings follow the host page', () => {
     expect(levels(el)).to.deep.equal(['h3 There is a problem', 'h3 About you']);
     await answerEveryType(el);
     expect(heading(el)).to.equal('Check your answers before sending them');
-    expect(levels(el)).to.deep.equal([
-      'h3 Check your answers before sending them',
-      'h4 About you',
-      'h4 Your health',
-      'h4 Mood and consent',
-    ]);
+    expect(levels(el)).to.deep.equal(['h3 Check your answers before sending them', 'h4 About you', 'h4 Your health', 'h4 Mood and consent']);
   });
 
-  for (const [value, top] of [['1', 'h1'], ['6', 'h6'], ['seven', 'h2'], ['0', 'h2']] as const) {
+  for (const [value, top] of [
+    ['1', 'h1'],
+    ['6', 'h6'],
+    ['seven', 'h2'],
+    ['0', 'h2'],
+  ] as const) {
     it(`heading-level="${value}" gives an ${top} heading`, async () => {
       const el = await mountEveryType({ 'heading-level': value });
       expect($(el, '#heading')!.tagName.toLowerCase()).to.equal(top);
@@ -205,9 +205,7 @@ describe('<kap-intake> dates and examples follow the locale', () => {
       await type(el, 'phone', '12');
       await next(el);
       const links = errorSummaryLinks(el);
-      expect(links.find((link) => link.getAttribute('href')!.startsWith('#f-date-of-birth'))!.getAttribute('href')).to.equal(
-        `#f-date-of-birth.${parts[0]}`,
-      );
+      expect(links.find((link) => link.getAttribute('href')!.startsWith('#f-date-of-birth'))!.getAttribute('href')).to.equal(`#f-date-of-birth.${parts[0]}`);
       expect(links.find((link) => link.getAttribute('href') === '#f-phone')!.textContent).to.include(phone);
       await expect(el).to.be.accessible();
     });

@@ -8,21 +8,7 @@
 import { expect } from '@open-wc/testing';
 import type { KapIntake } from '../../src/elements/kap-intake/kap-intake.js';
 import { isoDate } from '../../src/forms/dates.js';
-import {
-  $,
-  CLIENT,
-  DEMO_FORM,
-  button,
-  completeDemo,
-  freshApi,
-  heading,
-  intakeTests,
-  loaded,
-  mountIntake,
-  next,
-  unmountAll,
-  until,
-} from './support/intake.js';
+import { $, CLIENT, DEMO_FORM, button, completeDemo, freshApi, heading, intakeTests, loaded, mountIntake, next, unmountAll, until } from './support/intake.js';
 import { installClock, restoreClock } from '../support/manual-clock.js';
 import { loseAnswerAfterCommit } from './support/network.js';
 

@@ -34,7 +34,10 @@ describe('<kap-intake> first render', () => {
     await element.updateComplete;
     element.remove();
     expect(seen[0], 'the first update').to.equal('About you');
-    expect(seen.filter((text) => text !== 'About you'), 'no update showed anything else').to.deep.equal([]);
+    expect(
+      seen.filter((text) => text !== 'About you'),
+      'no update showed anything else',
+    ).to.deep.equal([]);
     expect(updates, 'updates before anything was answered').to.equal(1);
   });
 });

@@ -448,14 +448,7 @@ describe('<kap-intake> the demo intake end to end', () => {
         await expect(el).to.be.accessible();
       },
     });
-    expect(titles).to.deep.equal([
-      'Your details',
-      'Your health',
-      'How you have been feeling',
-      'Worry and anxiety',
-      'Stressful experiences',
-      'Consent',
-    ]);
+    expect(titles).to.deep.equal(['Your details', 'Your health', 'How you have been feeling', 'Worry and anxiety', 'Stressful experiences', 'Consent']);
     await expect(el).to.be.accessible();
     button(el, 'Send my answers').click();
     await until(() => heading(el) === 'Thank you, your answers have been sent', 'the confirmation');
@@ -491,7 +484,12 @@ describe('<kap-intake> the demo intake end to end', () => {
     await sendKeys({ press: 'Enter' });
     expect(focused(el)).to.equal(field(el, 'email'));
     await sendKeys({ type: CLIENT.email });
-    for (const [key, value] of [['weight', '72'], ['dob.day', '14'], ['dob.month', '7'], ['dob.year', '1979']] as const) {
+    for (const [key, value] of [
+      ['weight', '72'],
+      ['dob.day', '14'],
+      ['dob.month', '7'],
+      ['dob.year', '1979'],
+    ] as const) {
       field(el, key).focus();
       await sendKeys({ type: value });
     }

@@ -160,7 +160,12 @@ describe('<kap-intake> with long answers', () => {
         if (page === 'screening') await type(el, 'ms-other', 'ЖЖЖ '.repeat(700));
       },
     });
-    network.fail('POST', RESPONSES, async () => new Response('<html>413 Request Entity Too Large</html>', { status: 413, headers: { 'Content-Type': 'text/html' } }), 1);
+    network.fail(
+      'POST',
+      RESPONSES,
+      async () => new Response('<html>413 Request Entity Too Large</html>', { status: 413, headers: { 'Content-Type': 'text/html' } }),
+      1,
+    );
     button(el, 'Send my answers').click();
     await until(() => $(el, 'form [role="alert"]'), 'the message');
     const alert = $(el, 'form [role="alert"]')!;

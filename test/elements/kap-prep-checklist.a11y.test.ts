@@ -6,20 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { axeRule, watchFocus } from './support/harness.js';
-import {
-  $,
-  $$,
-  bookSession,
-  checkbox,
-  checklistTests,
-  freshApi,
-  item,
-  loaded,
-  mountForSession,
-  mountStatic,
-  text,
-  until,
-} from './support/checklist.js';
+import { $, $$, bookSession, checkbox, checklistTests, freshApi, item, loaded, mountForSession, mountStatic, text, until } from './support/checklist.js';
 import { errorAnswer } from './support/network.js';
 
 const { network, recorder } = checklistTests();

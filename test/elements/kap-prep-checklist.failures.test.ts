@@ -93,9 +93,7 @@ describe('<kap-prep-checklist> when a save fails', () => {
     await until(() => recorder.of('kap-checklist-change').length === 1, 'the reconciled change');
     expect(checkbox(el, 'stop-eating').checked).to.equal(true);
     expect(item(el, 'stop-eating').querySelector('[role="alert"]')).to.equal(null);
-    expect(recorder.of('kap-checklist-change')).to.deep.equal([
-      { bookingId: booked.bookingId, itemId: 'stop-eating', done: true, doneCount: 1, total: 11 },
-    ]);
+    expect(recorder.of('kap-checklist-change')).to.deep.equal([{ bookingId: booked.bookingId, itemId: 'stop-eating', done: true, doneCount: 1, total: 11 }]);
   });
 
   it('a failed save untangled by the client’s own next tick shows no failure', async () => {
@@ -103,11 +101,7 @@ describe('<kap-prep-checklist> when a save fails', () => {
     const el = await mountForSession(booked);
     await loaded(el);
     let fail!: () => void;
-    network.fail(
-      'PUT',
-      /\/checklist\//,
-      () => new Promise<Response>((_, reject) => (fail = () => reject(new TypeError('Failed to fetch')))),
-    );
+    network.fail('PUT', /\/checklist\//, () => new Promise<Response>((_, reject) => (fail = () => reject(new TypeError('Failed to fetch')))));
     checkbox(el, 'stop-eating').click();
     await until(() => fail, 'the save to be on its way');
     // The client changes their mind before the save fails: what they see is what the server holds.

@@ -46,9 +46,7 @@ describe('<kap-prep-checklist> after a save whose answer was lost', () => {
     expect(item(el, 'stop-eating').querySelector('[role="alert"]'), 'no failure left').to.equal(null);
     await until(() => text(el).includes(CHECKED), 'the calm "checked"');
     expect(el.shadowRoot!.querySelector('.sync-status')!.getAttribute('role')).to.equal('status');
-    expect(recorder.of('kap-checklist-change')).to.deep.equal([
-      { bookingId: booked.bookingId, itemId: 'stop-eating', done: true, doneCount: 1, total: 11 },
-    ]);
+    expect(recorder.of('kap-checklist-change')).to.deep.equal([{ bookingId: booked.bookingId, itemId: 'stop-eating', done: true, doneCount: 1, total: 11 }]);
     await expect(el).to.be.accessible();
   });
 

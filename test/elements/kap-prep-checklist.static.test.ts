@@ -89,10 +89,7 @@ describe('<kap-prep-checklist> due times', () => {
     checkbox(el, 'two-days').click();
     await el.updateComplete;
     expect(badge('two-days')).to.equal(undefined);
-    expect([...$(el, '[part~="due-now"]')!.querySelectorAll('a')].map((link) => link.textContent)).to.deep.equal([
-      'No alcohol from now',
-      'Stop eating',
-    ]);
+    expect([...$(el, '[part~="due-now"]')!.querySelectorAll('a')].map((link) => link.textContent)).to.deep.equal(['No alcohol from now', 'Stop eating']);
   });
 });
 
@@ -151,7 +148,12 @@ describe('<kap-prep-checklist> on a static page', () => {
     }
     // UIDs are stable and unique, so importing the file twice updates the same events.
     expect(new Set(events.map((event) => event.uid)).size).to.equal(5);
-    const properties = new Set(ics.replace(/\r\n /g, '').split('\r\n').map((line) => line.split(/[:;]/)[0]));
+    const properties = new Set(
+      ics
+        .replace(/\r\n /g, '')
+        .split('\r\n')
+        .map((line) => line.split(/[:;]/)[0]),
+    );
     for (const name of ['ATTENDEE', 'ORGANIZER', 'URL', 'CONTACT']) expect(properties.has(name), name).to.equal(false);
   });
 
@@ -191,7 +193,12 @@ describe('<kap-prep-checklist> on a static page', () => {
 
   it('a definition with mistakes: precise problems for the developer, a calm message for the client', async () => {
     const el = await mountStatic({
-      checklist: { items: [{ id: 'fast', text: '', group: 'On the day', dueOffsetMinutes: 1.5 }, { id: 'fast', text: 'Again', group: 'x' }] },
+      checklist: {
+        items: [
+          { id: 'fast', text: '', group: 'On the day', dueOffsetMinutes: 1.5 },
+          { id: 'fast', text: 'Again', group: 'x' },
+        ],
+      },
       sessionStart: 'tomorrow morning',
     });
     expect($(el, '[part~="problem"]')).to.exist;

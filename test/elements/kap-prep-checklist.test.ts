@@ -81,9 +81,7 @@ describe('<kap-prep-checklist> with a backend', () => {
 
     expect(text($(el, '[part~="session"]')!)).to.equal(`Your session ${day(booked.start)} at ${time(booked.start)}`);
     expect(text(el)).to.include('All times are shown in Central Time.');
-    expect($$(el, '.group-heading').map((heading) => heading.textContent!.trim())).to.deep.equal([
-      ...new Set(ITEMS.map((entry) => entry.group)),
-    ]);
+    expect($$(el, '.group-heading').map((heading) => heading.textContent!.trim())).to.deep.equal([...new Set(ITEMS.map((entry) => entry.group))]);
     for (const entry of ITEMS) {
       const row = item(el, entry.id);
       const label = row.querySelector('label')!;

@@ -179,7 +179,10 @@ describe('item 12: mistakes that were silent', () => {
   });
 
   it('a bad time-zone on <kap-prep-checklist> does the same', async () => {
-    const el = await mountStatic({ checklist: { items: [{ id: 'a', text: 'Rest', group: 'Before' }] }, sessionStart: '2030-01-07T15:00:00Z' }, { 'time-zone': 'Mars/Olympus_Mons' });
+    const el = await mountStatic(
+      { checklist: { items: [{ id: 'a', text: 'Rest', group: 'Before' }] }, sessionStart: '2030-01-07T15:00:00Z' },
+      { 'time-zone': 'Mars/Olympus_Mons' },
+    );
     expect(problem(el)).to.include('time-zone="Mars/Olympus_Mons" is not an IANA time zone name (like America/New_York)');
     expect($(el, '[part~="item"]')).to.equal(null);
     expect(errors()).to.deep.equal([{ kind: 'configuration', code: 'invalid_time_zone' }]);

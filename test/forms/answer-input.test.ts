@@ -20,7 +20,16 @@ const FORM = resolve({
       id: 'p',
       title: 'P',
       items: [
-        { type: 'multi', id: 'meds', label: 'Meds', options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }, { value: 'none', label: 'None', exclusive: true }] },
+        {
+          type: 'multi',
+          id: 'meds',
+          label: 'Meds',
+          options: [
+            { value: 'a', label: 'A' },
+            { value: 'b', label: 'B' },
+            { value: 'none', label: 'None', exclusive: true },
+          ],
+        },
         { type: 'yesno', id: 'smoker', label: 'Smoker' },
         { type: 'text', id: 'how-much', label: 'How much', when: { item: 'smoker', equals: 'yes' } },
         { type: 'text', id: 'city', label: 'City', when: { any: [{ item: 'meds', answered: false }, { all: [{ item: 'smoker', equals: 'no' }] }] } },

@@ -19,8 +19,24 @@ const items = resolve({
         { type: 'textarea', id: 'notes', label: 'Notes' },
         { type: 'number', id: 'weight', label: 'Weight', unit: 'kg' },
         { type: 'date', id: 'date', label: 'Date' },
-        { type: 'choice', id: 'choice', label: 'Choice', options: [{ value: 'a', label: 'Apple' }, { value: 'b', label: 'Banana' }] },
-        { type: 'multi', id: 'multi', label: 'Multi', options: [{ value: 'a', label: 'Apple' }, { value: 'b', label: 'Banana' }] },
+        {
+          type: 'choice',
+          id: 'choice',
+          label: 'Choice',
+          options: [
+            { value: 'a', label: 'Apple' },
+            { value: 'b', label: 'Banana' },
+          ],
+        },
+        {
+          type: 'multi',
+          id: 'multi',
+          label: 'Multi',
+          options: [
+            { value: 'a', label: 'Apple' },
+            { value: 'b', label: 'Banana' },
+          ],
+        },
         { type: 'yesno', id: 'yesno', label: 'Yes/no' },
         { type: 'consent', id: 'consent', label: 'I agree', text: 'Terms', signature: true },
       ],
@@ -39,9 +55,12 @@ describe('parseNumber', () => {
 
   it('round-trips every finite number written by String() without an exponent (property)', () => {
     fc.assert(
-      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e15, max: 1e15 }).filter((n) => !/e/.test(String(n))), (n) => {
-        assert.equal(parseNumber(String(n)), n === 0 ? 0 : n);
-      }),
+      fc.property(
+        fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e15, max: 1e15 }).filter((n) => !/e/.test(String(n))),
+        (n) => {
+          assert.equal(parseNumber(String(n)), n === 0 ? 0 : n);
+        },
+      ),
     );
   });
 });
@@ -51,7 +70,13 @@ describe('dateFromParts', () => {
     assert.equal(dateFromParts({ day: '4', month: '3', year: '1990' }), '1990-03-04');
     assert.equal(dateFromParts({ day: ' 04', month: '03 ', year: '1990' }), '1990-03-04');
     assert.equal(dateFromParts({ day: '29', month: '2', year: '2024' }), '2024-02-29');
-    for (const parts of [{ day: '29', month: '2', year: '2023' }, { day: '1', month: '1', year: '90' }, { day: '1', month: '13', year: '2000' }, { day: '', month: '1', year: '2000' }, { day: '1.5', month: '1', year: '2000' }]) {
+    for (const parts of [
+      { day: '29', month: '2', year: '2023' },
+      { day: '1', month: '1', year: '90' },
+      { day: '1', month: '13', year: '2000' },
+      { day: '', month: '1', year: '2000' },
+      { day: '1.5', month: '1', year: '2000' },
+    ]) {
       assert.equal(dateFromParts(parts), undefined, JSON.stringify(parts));
     }
   });

@@ -5,15 +5,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import {
-  parseFormDefinition,
-  pruneHidden,
-  visibleItems,
-  visiblePages,
-  type Answers,
-  type Condition,
-  type ResolvedForm,
-} from '../../src/forms/index.js';
+import { parseFormDefinition, pruneHidden, visibleItems, visiblePages, type Answers, type Condition, type ResolvedForm } from '../../src/forms/index.js';
 
 function resolve(json: unknown): ResolvedForm {
   const result = parseFormDefinition(json);
@@ -22,13 +14,39 @@ function resolve(json: unknown): ResolvedForm {
 }
 
 const SOURCES = [
-  { type: 'choice', id: 'colour', label: 'Colour', options: [{ value: 'red', label: 'Red', score: 0 }, { value: 'blue', label: 'Blue', score: 2 }] },
+  {
+    type: 'choice',
+    id: 'colour',
+    label: 'Colour',
+    options: [
+      { value: 'red', label: 'Red', score: 0 },
+      { value: 'blue', label: 'Blue', score: 2 },
+    ],
+  },
   { type: 'yesno', id: 'smoker', label: 'Smoker' },
   { type: 'number', id: 'weight', label: 'Weight' },
   { type: 'date', id: 'born', label: 'Born' },
   { type: 'text', id: 'city', label: 'City' },
-  { type: 'multi', id: 'meds', label: 'Meds', options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }, { value: 'none', label: 'None', exclusive: true }] },
-  { type: 'scale', id: 'mood', label: 'Mood', options: [{ value: 'never', label: 'Never', score: 0 }, { value: 'often', label: 'Often', score: 3 }], rows: [{ id: 'mood.sad', label: 'Sad' }] },
+  {
+    type: 'multi',
+    id: 'meds',
+    label: 'Meds',
+    options: [
+      { value: 'a', label: 'A' },
+      { value: 'b', label: 'B' },
+      { value: 'none', label: 'None', exclusive: true },
+    ],
+  },
+  {
+    type: 'scale',
+    id: 'mood',
+    label: 'Mood',
+    options: [
+      { value: 'never', label: 'Never', score: 0 },
+      { value: 'often', label: 'Often', score: 3 },
+    ],
+    rows: [{ id: 'mood.sad', label: 'Sad' }],
+  },
   { type: 'consent', id: 'agree', label: 'I agree', text: 'Terms' },
 ];
 
@@ -102,7 +120,12 @@ describe('condition operators', () => {
   it('all and any, nested', () => {
     const when: Condition = {
       any: [
-        { all: [{ item: 'smoker', equals: 'yes' }, { item: 'weight', greaterThan: 100 }] },
+        {
+          all: [
+            { item: 'smoker', equals: 'yes' },
+            { item: 'weight', greaterThan: 100 },
+          ],
+        },
         { item: 'colour', equals: 'blue' },
       ],
     };
@@ -137,17 +160,26 @@ describe('visibility across items and pages', () => {
   it('shows follow-ups down a chain as earlier answers allow', () => {
     const all = { a: 'yes', b: 'yes', c: 'x', d: 'y', e: 'z', f: 'w' } satisfies Answers;
     assert.deepEqual([...visibleItems(form, all)], ['a', 'b', 'c', 'note', 'd', 'f']);
-    assert.deepEqual(visiblePages(form, all).map((p) => p.id), ['one', 'two', 'four']);
+    assert.deepEqual(
+      visiblePages(form, all).map((p) => p.id),
+      ['one', 'two', 'four'],
+    );
   });
 
   it('hides the whole chain when the first answer changes, even though later answers remain', () => {
     const changed = { a: 'no', b: 'yes', c: 'x', d: 'y', e: 'z', f: 'w' } satisfies Answers;
     assert.deepEqual([...visibleItems(form, changed)], ['a', 'e', 'f']);
-    assert.deepEqual(visiblePages(form, changed).map((p) => p.id), ['one', 'three', 'four']);
+    assert.deepEqual(
+      visiblePages(form, changed).map((p) => p.id),
+      ['one', 'three', 'four'],
+    );
   });
 
   it('skips a page whose items are all hidden', () => {
-    assert.deepEqual(visiblePages(form, {}).map((p) => p.id), ['one', 'four']);
+    assert.deepEqual(
+      visiblePages(form, {}).map((p) => p.id),
+      ['one', 'four'],
+    );
   });
 
   it('pruneHidden drops answers to hidden items down the chain and unknown ids, keeping typed values as they are', () => {

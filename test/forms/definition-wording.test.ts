@@ -45,9 +45,23 @@ describe('the wording of a definition problem', () => {
     const form = parseFormDefinition({
       id: 'f',
       title: 'T',
-      pages: [{ id: 'p', title: 'P', items: [{ id: 'a', type: 'text', label: 'A', colour: 1 }, { id: 'b', type: 'text', label: 5 }] }],
+      pages: [
+        {
+          id: 'p',
+          title: 'P',
+          items: [
+            { id: 'a', type: 'text', label: 'A', colour: 1 },
+            { id: 'b', type: 'text', label: 5 },
+          ],
+        },
+      ],
     });
-    const checklist = parseChecklistDefinition({ items: [{ id: 'a', text: 'x', group: 'g', colour: 1 }, { id: 'b', text: 5, group: 'g' }] });
+    const checklist = parseChecklistDefinition({
+      items: [
+        { id: 'a', text: 'x', group: 'g', colour: 1 },
+        { id: 'b', text: 5, group: 'g' },
+      ],
+    });
     assert.equal(form.ok, false);
     assert.equal(checklist.ok, false);
     const formProblems = form.ok ? [] : form.problems;

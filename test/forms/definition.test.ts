@@ -52,11 +52,19 @@ describe('parseFormDefinition: valid definitions', () => {
     const readme = readFileSync(new URL('../../src/forms/README.md', import.meta.url), 'utf8');
     const example = /```json\n([\s\S]*?)\n```/.exec(readme)![1]!;
     const form = resolve(JSON.parse(example));
-    assert.deepEqual(form.pages.map((p) => p.id), ['about', 'medical-screening', 'phq-9', 'gad-7', 'consent']);
+    assert.deepEqual(
+      form.pages.map((p) => p.id),
+      ['about', 'medical-screening', 'phq-9', 'gad-7', 'consent'],
+    );
   });
 
   it('applies defaults: items are required unless they say otherwise', () => {
-    const form = resolve(formWith([{ type: 'text', id: 'a', label: 'A' }, { type: 'text', id: 'b', label: 'B', required: false }]));
+    const form = resolve(
+      formWith([
+        { type: 'text', id: 'a', label: 'A' },
+        { type: 'text', id: 'b', label: 'B', required: false },
+      ]),
+    );
     const [a, b] = form.pages[0]!.items;
     assert.equal(a!.type === 'text' && a.required, true);
     assert.equal(b!.type === 'text' && b.required, false);
@@ -71,18 +79,52 @@ describe('parseFormDefinition: valid definitions', () => {
         { type: 'phone', id: 'ph', label: 'P' },
         { type: 'number', id: 'n', label: 'N', unit: 'kg', min: 40, max: 250, integer: true },
         { type: 'date', id: 'd', label: 'D', dateOfBirth: true, min: '1900-01-01', max: 'today' },
-        { type: 'choice', id: 'c', label: 'C', options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B', review: 'bee' }] },
-        { type: 'multi', id: 'm', label: 'M', options: [{ value: 'a', label: 'A' }, { value: 'none', label: 'None', exclusive: true }] },
+        {
+          type: 'choice',
+          id: 'c',
+          label: 'C',
+          options: [
+            { value: 'a', label: 'A' },
+            { value: 'b', label: 'B', review: 'bee' },
+          ],
+        },
+        {
+          type: 'multi',
+          id: 'm',
+          label: 'M',
+          options: [
+            { value: 'a', label: 'A' },
+            { value: 'none', label: 'None', exclusive: true },
+          ],
+        },
         { type: 'yesno', id: 'y', label: 'Y', review: { when: { equals: 'yes' }, flag: 'why' } },
-        { type: 'scale', id: 's', label: 'S', options: [{ value: 'no', label: 'No', score: 0 }, { value: 'yes', label: 'Yes', score: 1 }], rows: [{ id: 's1', label: 'One' }, { id: 's2', label: 'Two' }] },
+        {
+          type: 'scale',
+          id: 's',
+          label: 'S',
+          options: [
+            { value: 'no', label: 'No', score: 0 },
+            { value: 'yes', label: 'Yes', score: 1 },
+          ],
+          rows: [
+            { id: 's1', label: 'One' },
+            { id: 's2', label: 'Two' },
+          ],
+        },
         { type: 'consent', id: 'k', label: 'I agree', text: 'You agree to **this**.', signature: true },
         { type: 'display', id: 'x', text: 'Note' },
       ]),
     );
     const items = form.pages[0]!.items;
-    assert.deepEqual(items.map((i) => i.type), ['text', 'textarea', 'email', 'phone', 'number', 'date', 'choice', 'multi', 'yesno', 'scale', 'consent', 'display']);
+    assert.deepEqual(
+      items.map((i) => i.type),
+      ['text', 'textarea', 'email', 'phone', 'number', 'date', 'choice', 'multi', 'yesno', 'scale', 'consent', 'display'],
+    );
     const scale = items[9]!;
-    assert.deepEqual(scale.type === 'scale' && scale.rows.map((r) => [r.id, r.number]), [['s1', 1], ['s2', 2]]);
+    assert.deepEqual(scale.type === 'scale' && scale.rows.map((r) => [r.id, r.number]), [
+      ['s1', 1],
+      ['s2', 2],
+    ]);
   });
 
   it('accepts the crisis configuration per country and the confirmation text', () => {
@@ -101,7 +143,17 @@ describe('parseFormDefinition: valid definitions', () => {
   it('lets review conditions read the item itself (default) or a scale’s rows, and conditions read scale rows', () => {
     resolve(
       formWith([
-        { type: 'scale', id: 's', label: 'S', options: [{ value: 'a', label: 'A', score: 0 }, { value: 'b', label: 'B', score: 2 }], rows: [{ id: 's1', label: 'One' }], review: { when: { item: 's1', greaterThan: 1 }, flag: 'high' } },
+        {
+          type: 'scale',
+          id: 's',
+          label: 'S',
+          options: [
+            { value: 'a', label: 'A', score: 0 },
+            { value: 'b', label: 'B', score: 2 },
+          ],
+          rows: [{ id: 's1', label: 'One' }],
+          review: { when: { item: 's1', greaterThan: 1 }, flag: 'high' },
+        },
         { type: 'number', id: 'n', label: 'N', when: { item: 's1', greaterThan: 0 }, review: { when: { greaterThan: 160 }, flag: 'bp' } },
       ]),
     );
@@ -137,14 +189,32 @@ describe('parseFormDefinition: schema problems name the place and the problem', 
     assert.deepEqual(problemsOf(formWith([{ type: 'number', id: 'n', label: 'N', min: '40' }])), [
       'pages[0].items[0] ("n"): "min" must be a number, not string "40"',
     ]);
-    assert.deepEqual(problemsOf(formWith([{ type: 'choice', id: 'c', label: 'C', options: [{ value: 'a', label: 'A' }, { value: 'b', label: 7 }] }])), [
-      'pages[0].items[0] ("c").options[1] ("b"): "label" must be a string, or a text per language like {"en": "…", "es": "…"}, not number 7',
-    ]);
+    assert.deepEqual(
+      problemsOf(
+        formWith([
+          {
+            type: 'choice',
+            id: 'c',
+            label: 'C',
+            options: [
+              { value: 'a', label: 'A' },
+              { value: 'b', label: 7 },
+            ],
+          },
+        ]),
+      ),
+      ['pages[0].items[0] ("c").options[1] ("b"): "label" must be a string, or a text per language like {"en": "…", "es": "…"}, not number 7'],
+    );
   });
 
   it('reports nested condition problems with their path', () => {
     assert.deepEqual(
-      problemsOf(formWith([{ type: 'text', id: 'a', label: 'A' }, { type: 'text', id: 'b', label: 'B', when: { all: [{ item: 'a', answered: 'yes' }] } }])),
+      problemsOf(
+        formWith([
+          { type: 'text', id: 'a', label: 'A' },
+          { type: 'text', id: 'b', label: 'B', when: { all: [{ item: 'a', answered: 'yes' }] } },
+        ]),
+      ),
       ['pages[0].items[1] ("b").when.all[0]: "answered" must be a boolean, not string "yes"'],
     );
   });
@@ -181,10 +251,9 @@ describe('parseFormDefinition: schema problems name the place and the problem', 
       assert.deepEqual(problemsOf(form({ url })), ['crisis.resources[0]: "url" must be a valid https:// address such as https://988lifeline.org'], url);
     }
     assert.deepEqual(problemsOf(form({ url: 'http://988lifeline.org' })), ['crisis.resources[0]: "url" must be an https:// address']);
-    assert.deepEqual(
-      problemsOf({ ...form({}), crisis: { countries: { GB: { resources: [{ name: 'Samaritans', url: 'https://samaritans.org:99999' }] } } } }),
-      ['crisis.countries.GB.resources[0]: "url" must be a valid https:// address such as https://988lifeline.org'],
-    );
+    assert.deepEqual(problemsOf({ ...form({}), crisis: { countries: { GB: { resources: [{ name: 'Samaritans', url: 'https://samaritans.org:99999' }] } } } }), [
+      'crisis.countries.GB.resources[0]: "url" must be a valid https:// address such as https://988lifeline.org',
+    ]);
     for (const url of ['https://988lifeline.org/chat?x=1', 'https://a:8443/', 'https://[::1]/']) {
       const result = parseFormDefinition(form({ url }));
       assert.ok(result.ok, `${url}: ${result.ok ? '' : result.problems.join('; ')}`);
@@ -215,7 +284,15 @@ describe('parseFormDefinition: cross-item rules', () => {
             { type: 'text', id: 'c', label: 'C' },
             { type: 'text', id: 'd', label: 'D' },
             { type: 'yesno', id: 'pregnant', label: 'Are you pregnant?', when: { item: 'sex', equals: 'female' } },
-            { type: 'choice', id: 'sex', label: 'Sex', options: [{ value: 'female', label: 'Female' }, { value: 'male', label: 'Male' }] },
+            {
+              type: 'choice',
+              id: 'sex',
+              label: 'Sex',
+              options: [
+                { value: 'female', label: 'Female' },
+                { value: 'male', label: 'Male' },
+              ],
+            },
           ],
         },
       ],
@@ -233,24 +310,46 @@ describe('parseFormDefinition: cross-item rules', () => {
       'pages[0].items[0] ("a"): condition refers to "a" itself: a condition can only read earlier items',
     ]);
     assert.deepEqual(
-      problemsOf({ id: 'f', title: 'F', pages: [{ instrument: 'phq-9' }, { id: 'p', title: 'P', items: [{ type: 'text', id: 'a', label: 'A', when: { item: 'phq-9', greaterThan: 0 } }] }] }),
+      problemsOf({
+        id: 'f',
+        title: 'F',
+        pages: [{ instrument: 'phq-9' }, { id: 'p', title: 'P', items: [{ type: 'text', id: 'a', label: 'A', when: { item: 'phq-9', greaterThan: 0 } }] }],
+      }),
       ['pages[1].items[0] ("a"): condition refers to "phq-9", a scale: refer to one of its rows, e.g. "phq-9.q1"'],
     );
-    assert.deepEqual(problemsOf(formWith([{ type: 'display', id: 'note', text: 'Hi' }, { type: 'text', id: 'a', label: 'A', when: { item: 'note', answered: true } }])), [
-      'pages[0].items[1] ("a"): condition refers to "note", which is display text, not a question',
-    ]);
+    assert.deepEqual(
+      problemsOf(
+        formWith([
+          { type: 'display', id: 'note', text: 'Hi' },
+          { type: 'text', id: 'a', label: 'A', when: { item: 'note', answered: true } },
+        ]),
+      ),
+      ['pages[0].items[1] ("a"): condition refers to "note", which is display text, not a question'],
+    );
   });
 
   it('page conditions may only read earlier pages', () => {
     assert.deepEqual(
-      problemsOf({ id: 'f', title: 'F', pages: [{ id: 'p', title: 'P', when: { item: 'a', answered: true }, items: [{ type: 'text', id: 'a', label: 'A' }] }] }),
+      problemsOf({
+        id: 'f',
+        title: 'F',
+        pages: [{ id: 'p', title: 'P', when: { item: 'a', answered: true }, items: [{ type: 'text', id: 'a', label: 'A' }] }],
+      }),
       ['pages[0]: condition refers to "a" which is not an earlier item; it comes later, on pages[0]'],
     );
   });
 
   it('condition values must fit the item: option values, yes/no, numbers, dates, scored options', () => {
     const items = [
-      { type: 'choice', id: 'c', label: 'C', options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }] },
+      {
+        type: 'choice',
+        id: 'c',
+        label: 'C',
+        options: [
+          { value: 'a', label: 'A' },
+          { value: 'b', label: 'B' },
+        ],
+      },
       { type: 'yesno', id: 'y', label: 'Y' },
       { type: 'number', id: 'n', label: 'N' },
       { type: 'date', id: 'd', label: 'D' },
@@ -314,7 +413,23 @@ describe('parseFormDefinition: cross-item rules', () => {
       id: 'f',
       title: 'F',
       pages: [
-        { id: 'p', title: 'P', items: [{ type: 'text', id: 'a', label: 'A' }, { type: 'scale', id: 's', label: 'S', options: [{ value: 'x', label: 'X', score: 0 }, { value: 'y', label: 'Y', score: 1 }], rows: [{ id: 'a', label: 'Row' }] }] },
+        {
+          id: 'p',
+          title: 'P',
+          items: [
+            { type: 'text', id: 'a', label: 'A' },
+            {
+              type: 'scale',
+              id: 's',
+              label: 'S',
+              options: [
+                { value: 'x', label: 'X', score: 0 },
+                { value: 'y', label: 'Y', score: 1 },
+              ],
+              rows: [{ id: 'a', label: 'Row' }],
+            },
+          ],
+        },
         { id: 'p', title: 'Q', items: [{ type: 'text', id: 'phq-9.q1', label: 'B' }] },
         { instrument: 'phq-9' },
         { instrument: 'phq-9', id: 'again' },
@@ -331,11 +446,46 @@ describe('parseFormDefinition: cross-item rules', () => {
   it('options: unique values, scored on scales, exclusive only on multi; safety only where it can be positive', () => {
     const problems = problemsOf(
       formWith([
-        { type: 'choice', id: 'c', label: 'C', options: [{ value: 'a', label: 'A' }, { value: 'a', label: 'Again', exclusive: true }] },
-        { type: 'scale', id: 's', label: 'S', options: [{ value: 'x', label: 'X', score: 0 }, { value: 'y', label: 'Y' }], rows: [{ id: 's1', label: 'One' }] },
+        {
+          type: 'choice',
+          id: 'c',
+          label: 'C',
+          options: [
+            { value: 'a', label: 'A' },
+            { value: 'a', label: 'Again', exclusive: true },
+          ],
+        },
+        {
+          type: 'scale',
+          id: 's',
+          label: 'S',
+          options: [
+            { value: 'x', label: 'X', score: 0 },
+            { value: 'y', label: 'Y' },
+          ],
+          rows: [{ id: 's1', label: 'One' }],
+        },
         { type: 'text', id: 't', label: 'T', safety: true },
-        { type: 'choice', id: 'c2', label: 'C2', safety: true, options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }] },
-        { type: 'choice', id: 'c3', label: 'C3', safety: true, options: [{ value: 'a', label: 'A', score: 0 }, { value: 'b', label: 'B', score: 1 }] },
+        {
+          type: 'choice',
+          id: 'c2',
+          label: 'C2',
+          safety: true,
+          options: [
+            { value: 'a', label: 'A' },
+            { value: 'b', label: 'B' },
+          ],
+        },
+        {
+          type: 'choice',
+          id: 'c3',
+          label: 'C3',
+          safety: true,
+          options: [
+            { value: 'a', label: 'A', score: 0 },
+            { value: 'b', label: 'B', score: 1 },
+          ],
+        },
       ]),
     );
     assert.deepEqual(problems, [
@@ -352,7 +502,7 @@ describe('parseFormDefinition: cross-item rules', () => {
       formWith([
         { type: 'number', id: 'n', label: 'N', min: 10, max: 1 },
         { type: 'text', id: 't', label: 'T', minLength: 5, maxLength: 2 },
-        { type: 'text', id: 'p', label: 'P', pattern: '([0-9]' , patternMessage: 'Enter digits' },
+        { type: 'text', id: 'p', label: 'P', pattern: '([0-9]', patternMessage: 'Enter digits' },
         { type: 'text', id: 'q', label: 'Q', pattern: '[0-9]+' },
         { type: 'text', id: 'r', label: 'R', patternMessage: 'Enter digits' },
         { type: 'date', id: 'd', label: 'D', min: '2020-02-30', max: '2019-01-01' },

@@ -30,22 +30,51 @@ describe('reviewFlags', () => {
         title: 'P',
         items: [
           { type: 'yesno', id: 'pregnant', label: 'Pregnant?', review: { when: { equals: 'yes' }, flag: 'pregnancy' } },
-          { type: 'number', id: 'systolic', label: 'Systolic', review: [{ when: { greaterThan: 160 }, flag: 'bp-high' }, { when: { lessThan: 90 }, flag: 'bp-low' }] },
+          {
+            type: 'number',
+            id: 'systolic',
+            label: 'Systolic',
+            review: [
+              { when: { greaterThan: 160 }, flag: 'bp-high' },
+              { when: { lessThan: 90 }, flag: 'bp-low' },
+            ],
+          },
           {
             type: 'multi',
             id: 'meds',
             label: 'Meds',
-            options: [{ value: 'maoi', label: 'MAOI', review: 'maoi' }, { value: 'lamotrigine', label: 'Lamotrigine', review: 'lamotrigine' }, { value: 'none', label: 'None', exclusive: true }],
+            options: [
+              { value: 'maoi', label: 'MAOI', review: 'maoi' },
+              { value: 'lamotrigine', label: 'Lamotrigine', review: 'lamotrigine' },
+              { value: 'none', label: 'None', exclusive: true },
+            ],
           },
           { type: 'textarea', id: 'notes', label: 'Notes', required: false, review: { when: { answered: true }, flag: 'notes' } },
           { type: 'yesno', id: 'smoker', label: 'Smoker?' },
-          { type: 'choice', id: 'packs', label: 'Packs', when: { item: 'smoker', equals: 'yes' }, options: [{ value: 'one', label: 'One' }, { value: 'many', label: 'Many', review: 'heavy-smoker' }] },
+          {
+            type: 'choice',
+            id: 'packs',
+            label: 'Packs',
+            when: { item: 'smoker', equals: 'yes' },
+            options: [
+              { value: 'one', label: 'One' },
+              { value: 'many', label: 'Many', review: 'heavy-smoker' },
+            ],
+          },
           {
             type: 'text',
             id: 'combined',
             label: 'Combined',
             required: false,
-            review: { when: { all: [{ item: 'pregnant', equals: 'yes' }, { item: 'meds', equals: 'lamotrigine' }] }, flag: 'pregnancy-lamotrigine' },
+            review: {
+              when: {
+                all: [
+                  { item: 'pregnant', equals: 'yes' },
+                  { item: 'meds', equals: 'lamotrigine' },
+                ],
+              },
+              flag: 'pregnancy-lamotrigine',
+            },
           },
         ],
       },
@@ -88,10 +117,40 @@ describe('safetyTriggered', () => {
         title: 'P',
         items: [
           { type: 'yesno', id: 'harm', label: 'Thoughts of harming yourself?', safety: true },
-          { type: 'choice', id: 'plan', label: 'Plan?', options: [{ value: 'no', label: 'No' }, { value: 'yes', label: 'Yes', safety: true }] },
-          { type: 'choice', id: 'often', label: 'How often?', safety: true, options: [{ value: 'never', label: 'Never', score: 0 }, { value: 'sometimes', label: 'Sometimes', score: 1 }] },
+          {
+            type: 'choice',
+            id: 'plan',
+            label: 'Plan?',
+            options: [
+              { value: 'no', label: 'No' },
+              { value: 'yes', label: 'Yes', safety: true },
+            ],
+          },
+          {
+            type: 'choice',
+            id: 'often',
+            label: 'How often?',
+            safety: true,
+            options: [
+              { value: 'never', label: 'Never', score: 0 },
+              { value: 'sometimes', label: 'Sometimes', score: 1 },
+            ],
+          },
           { type: 'number', id: 'attempts', label: 'Attempts', required: false, safety: true },
-          { type: 'scale', id: 'own', label: 'Own scale', safety: true, options: [{ value: 'no', label: 'No', score: 0 }, { value: 'yes', label: 'Yes', score: 2 }], rows: [{ id: 'own.1', label: 'One' }, { id: 'own.2', label: 'Two' }] },
+          {
+            type: 'scale',
+            id: 'own',
+            label: 'Own scale',
+            safety: true,
+            options: [
+              { value: 'no', label: 'No', score: 0 },
+              { value: 'yes', label: 'Yes', score: 2 },
+            ],
+            rows: [
+              { id: 'own.1', label: 'One' },
+              { id: 'own.2', label: 'Two' },
+            ],
+          },
           { type: 'yesno', id: 'ordinary', label: 'Ordinary?' },
           { type: 'yesno', id: 'follow', label: 'Follow-up', safety: true, when: { item: 'ordinary', equals: 'yes' } },
         ],
@@ -103,7 +162,16 @@ describe('safetyTriggered', () => {
   it('is not triggered by no answers, zero answers or unmarked items', () => {
     assert.deepEqual(safetyTriggered(form, {}), { triggered: false, items: [] });
     assert.deepEqual(
-      safetyTriggered(form, { harm: 'no', plan: 'no', often: 'never', attempts: '0', 'own.1': 'no', ordinary: 'no', 'phq-9.q9': 'not-at-all', 'phq-9.q1': 'nearly-every-day' }),
+      safetyTriggered(form, {
+        harm: 'no',
+        plan: 'no',
+        often: 'never',
+        attempts: '0',
+        'own.1': 'no',
+        ordinary: 'no',
+        'phq-9.q9': 'not-at-all',
+        'phq-9.q1': 'nearly-every-day',
+      }),
       { triggered: false, items: [] },
     );
   });
@@ -141,7 +209,13 @@ describe('crisisPanel', () => {
   it('defaults to the US resources: call or text 988, 911 in an emergency', () => {
     const panel = crisisPanel(resolve(base));
     assert.deepEqual(panel, { heading: DEFAULT_CRISIS_PANEL.heading, body: DEFAULT_CRISIS_PANEL.body, resources: DEFAULT_CRISIS_PANEL.resources });
-    assert.deepEqual(panel.resources.map((r) => [r.phone, r.sms]), [['988', '988'], ['911', undefined]]);
+    assert.deepEqual(
+      panel.resources.map((r) => [r.phone, r.sms]),
+      [
+        ['988', '988'],
+        ['911', undefined],
+      ],
+    );
     assert.match(panel.resources[0]!.description!, /Call or text 988/);
     assert.match(panel.resources[1]!.description!, /call 911/);
     assert.match(panel.body, /carry on with this form/);
@@ -156,14 +230,23 @@ describe('crisisPanel', () => {
         countries: { GB: { resources: [{ name: 'Samaritans', phone: '116 123' }], body: 'Call **116 123**.' } },
       },
     });
-    assert.deepEqual(crisisPanel(form).resources.map((r) => r.name), ['Clinic on-call line']);
+    assert.deepEqual(
+      crisisPanel(form).resources.map((r) => r.name),
+      ['Clinic on-call line'],
+    );
     assert.equal(crisisPanel(form).heading, 'You are not alone');
     assert.equal(crisisPanel(form).body, DEFAULT_CRISIS_PANEL.body);
     const gb = crisisPanel(form, 'gb');
-    assert.deepEqual(gb.resources.map((r) => r.name), ['Samaritans']);
+    assert.deepEqual(
+      gb.resources.map((r) => r.name),
+      ['Samaritans'],
+    );
     assert.equal(gb.heading, 'You are not alone');
     assert.equal(gb.body, 'Call **116 123**.');
-    assert.deepEqual(crisisPanel(form, 'FR').resources.map((r) => r.name), ['Clinic on-call line']);
+    assert.deepEqual(
+      crisisPanel(form, 'FR').resources.map((r) => r.name),
+      ['Clinic on-call line'],
+    );
   });
 
   it('carries the clinic’s own number in every country; refuses one that is not a phone number', () => {

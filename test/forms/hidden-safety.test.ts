@@ -53,7 +53,11 @@ function recomputed(form: typeof followUp, answers: Answers) {
 describe('a safety answer whose question a later answer hides', () => {
   it('PHQ-9 item 9 above zero, then the PHQ-9 hidden: still safety, still item 9, its answer sent and kept by the backend', () => {
     const answers = { low: 'no', ...phq9('nearly-every-day') };
-    assert.deepEqual(visiblePages(conditionalPhq9, answers).map((page) => page.id), ['mood'], 'the PHQ-9 is hidden');
+    assert.deepEqual(
+      visiblePages(conditionalPhq9, answers).map((page) => page.id),
+      ['mood'],
+      'the PHQ-9 is hidden',
+    );
     const { sent, stored } = recomputed(conditionalPhq9, answers);
     for (const body of [sent, stored]) {
       assert.equal(body.safety, true);

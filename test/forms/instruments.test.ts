@@ -85,7 +85,9 @@ for (const [instrument, reference] of CASES) {
       });
       const loincWorded = reference.items.filter((expected) => expected.loincText !== undefined && expected.loincText !== expected.text);
       assert.deepEqual(
-        loincWorded.filter((expected) => instrument.items.find((item) => item.number === expected.number)?.text === expected.loincText).map((expected) => expected.number),
+        loincWorded
+          .filter((expected) => instrument.items.find((item) => item.number === expected.number)?.text === expected.loincText)
+          .map((expected) => expected.number),
         [],
         'no item has LOINC’s wording where the paper form says it otherwise',
       );
@@ -189,7 +191,10 @@ describe('{ "instrument": … } pages', () => {
 
   it('carry LOINC’s notice with LOINC’s codes, in the record and on the page, and the README says it', () => {
     // The notice LOINC's licence (https://loinc.org/license/) asks for wherever its codes ship.
-    assert.match(LOINC_NOTICE, /^This material contains content from LOINC® \(https:\/\/loinc\.org\)\. LOINC is copyright © 1995-\d{4}, Regenstrief Institute, Inc\. and the Logical Observation Identifiers Names and Codes \(LOINC\) Committee and is available at no cost under the license at https:\/\/loinc\.org\/license\/\. LOINC® is a registered United States trademark of Regenstrief Institute, Inc\.$/);
+    assert.match(
+      LOINC_NOTICE,
+      /^This material contains content from LOINC® \(https:\/\/loinc\.org\)\. LOINC is copyright © 1995-\d{4}, Regenstrief Institute, Inc\. and the Logical Observation Identifiers Names and Codes \(LOINC\) Committee and is available at no cost under the license at https:\/\/loinc\.org\/license\/\. LOINC® is a registered United States trademark of Regenstrief Institute, Inc\.$/,
+    );
     for (const [page, instrument] of [
       [phq!, PHQ9],
       [gad!, GAD7],
@@ -213,7 +218,10 @@ describe('{ "instrument": … } pages', () => {
 
   it('mark PHQ-9 item 9 (only) as a safety row', () => {
     const rows = (phq!.items[0] as ScaleItem).rows;
-    assert.deepEqual(rows.filter((r) => r.safety).map((r) => r.id), ['phq-9.q9']);
+    assert.deepEqual(
+      rows.filter((r) => r.safety).map((r) => r.id),
+      ['phq-9.q9'],
+    );
     for (const page of [gad!, pcl!]) assert.ok((page.items[0] as ScaleItem).rows.every((r) => !r.safety));
   });
 
@@ -312,8 +320,14 @@ describe('phq-9 in Spanish ("Spanish for the USA") matches its verified record',
   it('scores and flags as the English form does: only the words differ', () => {
     assert.deepEqual(PHQ9_ES.safetyItems, PHQ9.safetyItems);
     assert.deepEqual(PHQ9_ES.bands, PHQ9.bands);
-    assert.deepEqual(PHQ9_ES.options.map(({ label: _label, ...rest }) => rest), PHQ9.options.map(({ label: _label, ...rest }) => rest));
-    assert.deepEqual(PHQ9_ES.items.map(({ text: _text, ...rest }) => rest), PHQ9.items.map(({ text: _text, ...rest }) => rest));
+    assert.deepEqual(
+      PHQ9_ES.options.map(({ label: _label, ...rest }) => rest),
+      PHQ9.options.map(({ label: _label, ...rest }) => rest),
+    );
+    assert.deepEqual(
+      PHQ9_ES.items.map(({ text: _text, ...rest }) => rest),
+      PHQ9.items.map(({ text: _text, ...rest }) => rest),
+    );
   });
 });
 

@@ -173,8 +173,14 @@ describe('the built-in content on a Spanish page', () => {
     const phq = instrumentPage(es().form, 'phq-9');
     const [scale, difficulty] = phq.items as [ScaleItem, ChoiceItem];
     assert.equal(scale.label, PHQ9_ES.stem);
-    assert.deepEqual(scale.rows.map((row) => row.label), PHQ9_ES.items.map((item) => item.text));
-    assert.deepEqual(scale.options.map((option) => option.label), PHQ9_ES.options.map((option) => option.label));
+    assert.deepEqual(
+      scale.rows.map((row) => row.label),
+      PHQ9_ES.items.map((item) => item.text),
+    );
+    assert.deepEqual(
+      scale.options.map((option) => option.label),
+      PHQ9_ES.options.map((option) => option.label),
+    );
     assert.equal(difficulty.label, PHQ9_ES.extra!.text);
     assert.equal(phq.notice, PHQ9_ES.notice);
     assert.equal(phq.title, 'Cómo se ha sentido', 'the clinic’s own Spanish title');
@@ -189,14 +195,24 @@ describe('the built-in content on a Spanish page', () => {
       const [scale, ...rest] = shown.items as [ScaleItem, ...ChoiceItem[]];
       assert.equal(scale.label, instrument.stem);
       assert.deepEqual(scale.langs, { label: 'en' });
-      assert.deepEqual(scale.rows.map((row) => [row.label, row.langs]), instrument.items.map((item) => [item.text, { label: 'en' }]));
-      assert.deepEqual(scale.options.map((option) => [option.label, option.langs]), instrument.options.map((option) => [option.label, { label: 'en' }]));
+      assert.deepEqual(
+        scale.rows.map((row) => [row.label, row.langs]),
+        instrument.items.map((item) => [item.text, { label: 'en' }]),
+      );
+      assert.deepEqual(
+        scale.options.map((option) => [option.label, option.langs]),
+        instrument.options.map((option) => [option.label, { label: 'en' }]),
+      );
       for (const choice of rest) {
         assert.deepEqual(choice.langs, { label: 'en' });
         assert.ok(choice.options.every((option) => option.langs?.['label'] === 'en'));
       }
       assert.equal(shown.notice, instrument.notice);
-      assert.deepEqual(shown.langs, { notice: 'en', ...(instrument.instructionsElectronic ? { intro: 'en' } : {}) }, 'the clinic’s Spanish title is not marked');
+      assert.deepEqual(
+        shown.langs,
+        { notice: 'en', ...(instrument.instructionsElectronic ? { intro: 'en' } : {}) },
+        'the clinic’s Spanish title is not marked',
+      );
       assert.ok(
         warnings.some((warning) => warning.startsWith(`${shown.source}: the ${instrument.name} has no official "es" translation here`)),
         warnings.join('\n'),
@@ -214,12 +230,18 @@ describe('the built-in content on a Spanish page', () => {
     assert.ok(!JSON.stringify(screening).includes('"langs"'), 'nothing falls back to English');
     const attempt = screening.items.find((item) => item.id === 'ms-suicide-attempt') as ChoiceItem;
     assert.equal(attempt.label, '¿Ha intentado alguna vez quitarse la vida?');
-    assert.deepEqual(attempt.options.map((option) => option.label), ['Sí', 'No', 'Prefiero hablar de esto con un profesional clínico']);
+    assert.deepEqual(
+      attempt.options.map((option) => option.label),
+      ['Sí', 'No', 'Prefiero hablar de esto con un profesional clínico'],
+    );
   });
 
   it('the screening translation covers every text of the page, differs from the English (but "No"), and names no unknown item', () => {
     const ids = new Set(MEDICAL_SCREENING_PAGE.items.map((item) => item.id));
-    assert.deepEqual(Object.keys(MEDICAL_SCREENING_ES.items).filter((id) => !ids.has(id)), []);
+    assert.deepEqual(
+      Object.keys(MEDICAL_SCREENING_ES.items).filter((id) => !ids.has(id)),
+      [],
+    );
     const missing: string[] = [];
     const same: string[] = [];
     const compare = (where: string, english: unknown, spanish: string | undefined) => {
@@ -274,7 +296,10 @@ describe('the built-in content on a Spanish page', () => {
     const spanish = es().form;
     const keys = (form: ResolvedForm) =>
       form.pages.flatMap((candidate) =>
-        candidate.items.flatMap((item) => [item.id, ...('options' in item ? item.options.map((option) => `${option.value}:${option.score ?? ''}:${option.code ?? ''}`) : [])]),
+        candidate.items.flatMap((item) => [
+          item.id,
+          ...('options' in item ? item.options.map((option) => `${option.value}:${option.score ?? ''}:${option.code ?? ''}`) : []),
+        ]),
       );
     assert.deepEqual(keys(spanish), keys(english));
   });

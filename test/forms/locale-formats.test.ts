@@ -50,7 +50,16 @@ describe('validation in the reader’s order', () => {
   const parsed = parseFormDefinition({
     id: 'f',
     title: 'F',
-    pages: [{ id: 'p', title: 'P', items: [{ type: 'date', id: 'dob', label: 'Date of birth' }, { type: 'phone', id: 'ph', label: 'Phone' }] }],
+    pages: [
+      {
+        id: 'p',
+        title: 'P',
+        items: [
+          { type: 'date', id: 'dob', label: 'Date of birth' },
+          { type: 'phone', id: 'ph', label: 'Phone' },
+        ],
+      },
+    ],
   });
   assert.ok(parsed.ok);
   const form: ResolvedForm = parsed.form;

@@ -20,14 +20,10 @@ describe('parseMarkdown', () => {
 
   it('reads **bold** and *italic*, nested', () => {
     assert.deepEqual(parseMarkdown('a **b** c *d* e **f *g* h**'), [
-      para(
-        text('a '),
-        { type: 'strong', children: [text('b')] },
-        text(' c '),
-        { type: 'em', children: [text('d')] },
-        text(' e '),
-        { type: 'strong', children: [text('f '), { type: 'em', children: [text('g')] }, text(' h')] },
-      ),
+      para(text('a '), { type: 'strong', children: [text('b')] }, text(' c '), { type: 'em', children: [text('d')] }, text(' e '), {
+        type: 'strong',
+        children: [text('f '), { type: 'em', children: [text('g')] }, text(' h')],
+      }),
     ]);
   });
 
@@ -37,9 +33,7 @@ describe('parseMarkdown', () => {
   });
 
   it('honours backslash escapes', () => {
-    assert.deepEqual(parseMarkdown('\\*not italic\\* and \\[not a link](https://x.test)'), [
-      para(text('*not italic* and [not a link](https://x.test)')),
-    ]);
+    assert.deepEqual(parseMarkdown('\\*not italic\\* and \\[not a link](https://x.test)'), [para(text('*not italic* and [not a link](https://x.test)'))]);
   });
 
   it('reads - and 1. lists, with lazy continuation lines and the start number', () => {
@@ -62,12 +56,18 @@ describe('parseMarkdown', () => {
 
   it('makes links of https:, tel:, mailto: and relative addresses, with formatted text', () => {
     const links = (source: string) =>
-      parseMarkdown(source).flatMap((b) => (b.type === 'paragraph' ? b.children : [])).filter((n) => n.type === 'link');
+      parseMarkdown(source)
+        .flatMap((b) => (b.type === 'paragraph' ? b.children : []))
+        .filter((n) => n.type === 'link');
     assert.deepEqual(links('[**Call** us](tel:+12125550100)'), [
       { type: 'link', href: 'tel:+12125550100', children: [{ type: 'strong', children: [text('Call')] }, text(' us')] },
     ]);
     for (const href of ['https://clinic.example/a?b=c#d', 'HTTPS://X.TEST', 'mailto:care@clinic.example', '/privacy.html', 'terms', '#top', '?q=1', '../up']) {
-      assert.deepEqual(links(`[x](${href})`).map((l) => l.type === 'link' && l.href), [href], href);
+      assert.deepEqual(
+        links(`[x](${href})`).map((l) => l.type === 'link' && l.href),
+        [href],
+        href,
+      );
     }
   });
 
@@ -78,7 +78,16 @@ describe('parseMarkdown', () => {
       const blocks = parseMarkdown(source, { onRejectedLink: (url) => rejected.push(url) });
       return { source, blocks, rejected, hasLink: JSON.stringify(blocks).includes('"type":"link"') };
     };
-    for (const href of ['javascript:alert(1)', 'JavaScript:alert`1`', 'data:text/html,<b>', 'http://clinic.example', 'vbscript:x', 'sms:988', '//evil.example/x', 'https:\\\\evil.example']) {
+    for (const href of [
+      'javascript:alert(1)',
+      'JavaScript:alert`1`',
+      'data:text/html,<b>',
+      'http://clinic.example',
+      'vbscript:x',
+      'sms:988',
+      '//evil.example/x',
+      'https:\\\\evil.example',
+    ]) {
       const { source, blocks, rejected, hasLink } = parse(href);
       assert.equal(hasLink, false, href);
       assert.deepEqual(blocks, [para(text(source))], href);
@@ -108,9 +117,48 @@ const fragment = fc.oneof(
   {
     weight: 5,
     arbitrary: fc.constantFrom(
-      '[', ']', '(', ')', '](', '*', '**', '\\', '-', '1.', ' ', '\n', '\n\n', '\t', '\r', ':', '/', '//', '#', '?',
-      'javascript:', 'JAVASCRIPT:', 'java\tscript:', 'jav&#x09;ascript:', 'data:', 'DaTa:', 'vbscript:', 'https:', 'http:', 'tel:', 'mailto:',
-      'sms:', 'file:', 'blob:', '\u0000', '\u00a0', '\u2028', '%0a', '&colon;', 'alert(1)', 'x', 'word',
+      '[',
+      ']',
+      '(',
+      ')',
+      '](',
+      '*',
+      '**',
+      '\\',
+      '-',
+      '1.',
+      ' ',
+      '\n',
+      '\n\n',
+      '\t',
+      '\r',
+      ':',
+      '/',
+      '//',
+      '#',
+      '?',
+      'javascript:',
+      'JAVASCRIPT:',
+      'java\tscript:',
+      'jav&#x09;ascript:',
+      'data:',
+      'DaTa:',
+      'vbscript:',
+      'https:',
+      'http:',
+      'tel:',
+      'mailto:',
+      'sms:',
+      'file:',
+      'blob:',
+      '\u0000',
+      '\u00a0',
+      '\u2028',
+      '%0a',
+      '&colon;',
+      'alert(1)',
+      'x',
+      'word',
     ),
   },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 4 }) },
@@ -119,7 +167,11 @@ const markdownish = fc.array(fragment, { maxLength: 30 }).map((parts) => parts.j
 const linkish = fc
   .tuple(fc.array(fragment, { maxLength: 4 }), fc.array(fragment, { maxLength: 6 }))
   .map(([label, url]) => `[${label.join('') || 'x'}](${url.join('')})`);
-const input = fc.oneof(markdownish, linkish, fc.array(fc.oneof(markdownish, linkish), { maxLength: 4 }).map((p) => p.join(' ')));
+const input = fc.oneof(
+  markdownish,
+  linkish,
+  fc.array(fc.oneof(markdownish, linkish), { maxLength: 4 }).map((p) => p.join(' ')),
+);
 
 function collectLinks(blocks: MarkdownBlock[]): string[] {
   const hrefs: string[] = [];

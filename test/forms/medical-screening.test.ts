@@ -54,12 +54,38 @@ describe('kap-medical-screening', () => {
   it('asks about every topic the issue lists, each with its own flag', () => {
     const flags = allFlags(items);
     for (const expected of [
-      'blood-pressure', 'heart-condition', 'psychosis-history', 'mania-history', 'family-psychosis-history', 'substance-use',
-      'pregnancy', 'breastfeeding', 'seizures', 'liver', 'bladder', 'intracranial-pressure', 'glaucoma',
-      'benzodiazepines', 'lamotrigine', 'stimulants', 'maoi', 'other-medications', 'prior-ketamine', 'allergies',
+      'blood-pressure',
+      'heart-condition',
+      'psychosis-history',
+      'mania-history',
+      'family-psychosis-history',
+      'substance-use',
+      'pregnancy',
+      'breastfeeding',
+      'seizures',
+      'liver',
+      'bladder',
+      'intracranial-pressure',
+      'glaucoma',
+      'benzodiazepines',
+      'lamotrigine',
+      'stimulants',
+      'maoi',
+      'other-medications',
+      'prior-ketamine',
+      'allergies',
       // The second audit's gaps against usual KAP screening:
-      'aneurysm-avm-brain-bleed', 'hyperthyroidism', 'sleep-apnea', 'copd', 'breathing-other', 'past-suicide-attempt',
-      'weight-low', 'weight-high', 'opioids', 'naltrexone', 'dissociative-disorder',
+      'aneurysm-avm-brain-bleed',
+      'hyperthyroidism',
+      'sleep-apnea',
+      'copd',
+      'breathing-other',
+      'past-suicide-attempt',
+      'weight-low',
+      'weight-high',
+      'opioids',
+      'naltrexone',
+      'dissociative-disorder',
     ]) {
       assert.ok(flags.includes(expected), expected);
     }
@@ -81,14 +107,21 @@ describe('kap-medical-screening', () => {
     assert.deepEqual(validatePage(form, 0, answers, { today: TODAY }), []);
     assert.deepEqual(reviewFlags(form, answers), []);
     assert.equal(safetyTriggered(form, answers).triggered, false);
-    assert.deepEqual([...visibleItems(form, answers)].filter((id) => byId(id).when), []);
+    assert.deepEqual(
+      [...visibleItems(form, answers)].filter((id) => byId(id).when),
+      [],
+    );
   });
 
   it('flags each "yes" for review, and only that answer', () => {
     for (const item of items) {
       if (item.type !== 'yesno') continue;
       const flags = reviewFlags(form, { ...allClear(), [item.id]: 'yes' });
-      assert.deepEqual(flags.map((f) => f.itemId), [item.id], item.id);
+      assert.deepEqual(
+        flags.map((f) => f.itemId),
+        [item.id],
+        item.id,
+      );
     }
   });
 
@@ -99,9 +132,15 @@ describe('kap-medical-screening', () => {
       const answers = { ...allClear(), 'ms-medications': [option.value] };
       assert.deepEqual(reviewFlags(form, answers), [{ itemId: 'ms-medications', flag: option.review }]);
       assert.ok(visibleItems(form, answers).has('ms-medications-list'));
-      assert.deepEqual(validatePage(form, 0, answers).map((e) => e.message), ['List the medicines you take']);
+      assert.deepEqual(
+        validatePage(form, 0, answers).map((e) => e.message),
+        ['List the medicines you take'],
+      );
     }
-    assert.deepEqual(reviewFlags(form, { ...allClear(), 'ms-pregnancy': ['pregnant', 'breastfeeding'] }).map((f) => f.flag), ['pregnancy', 'breastfeeding']);
+    assert.deepEqual(
+      reviewFlags(form, { ...allClear(), 'ms-pregnancy': ['pregnant', 'breastfeeding'] }).map((f) => f.flag),
+      ['pregnancy', 'breastfeeding'],
+    );
   });
 
   it('shows each follow-up only after the answer it follows', () => {
@@ -116,11 +155,14 @@ describe('kap-medical-screening', () => {
       assert.equal(visibleItems(form, allClear()).has(followUp), false, followUp);
       assert.equal(visibleItems(form, { ...allClear(), [parent]: value }).has(followUp), true, followUp);
     }
-    assert.deepEqual(reviewFlags(form, { ...allClear(), 'ms-blood-pressure': 'yes', 'ms-blood-pressure-controlled': 'not-sure' }).map((f) => f.flag), [
-      'blood-pressure',
-      'blood-pressure-uncontrolled',
-    ]);
-    assert.deepEqual(validatePage(form, 0, { ...allClear(), 'ms-allergies': 'yes' }).map((e) => e.message), ['Enter what you are allergic to']);
+    assert.deepEqual(
+      reviewFlags(form, { ...allClear(), 'ms-blood-pressure': 'yes', 'ms-blood-pressure-controlled': 'not-sure' }).map((f) => f.flag),
+      ['blood-pressure', 'blood-pressure-uncontrolled'],
+    );
+    assert.deepEqual(
+      validatePage(form, 0, { ...allClear(), 'ms-allergies': 'yes' }).map((e) => e.message),
+      ['Enter what you are allergic to'],
+    );
   });
 
   it('flags aneurysm/AVM/brain bleed, hyperthyroidism, dissociative disorders, breathing conditions, opioids and naltrexone', () => {
@@ -128,7 +170,10 @@ describe('kap-medical-screening', () => {
     assert.deepEqual(flagsFor({ 'ms-aneurysm': 'yes' }), [['ms-aneurysm', 'aneurysm-avm-brain-bleed']]);
     assert.deepEqual(flagsFor({ 'ms-thyroid': 'yes' }), [['ms-thyroid', 'hyperthyroidism']]);
     assert.deepEqual(flagsFor({ 'ms-dissociative': 'yes' }), [['ms-dissociative', 'dissociative-disorder']]);
-    assert.deepEqual(flagsFor({ 'ms-breathing': ['sleep-apnea', 'copd'] }), [['ms-breathing', 'sleep-apnea'], ['ms-breathing', 'copd']]);
+    assert.deepEqual(flagsFor({ 'ms-breathing': ['sleep-apnea', 'copd'] }), [
+      ['ms-breathing', 'sleep-apnea'],
+      ['ms-breathing', 'copd'],
+    ]);
     assert.deepEqual(flagsFor({ 'ms-breathing': ['other'] }), [['ms-breathing', 'breathing-other']]);
     assert.deepEqual(flagsFor({ 'ms-medications': ['opioids', 'naltrexone'], 'ms-medications-list': 'Naltrexone 50 mg' }), [
       ['ms-medications', 'opioids'],
@@ -141,10 +186,16 @@ describe('kap-medical-screening', () => {
     assert.ok(attempt.type === 'choice');
     assert.equal(attempt.label, 'Have you ever tried to end your life?');
     assert.match(attempt.help!, /We ask everyone this/);
-    assert.deepEqual(attempt.options.map((o) => o.value), ['yes', 'no', 'talk-first']);
+    assert.deepEqual(
+      attempt.options.map((o) => o.value),
+      ['yes', 'no', 'talk-first'],
+    );
     assert.equal(attempt.safety, undefined);
     assert.ok(attempt.options.every((o) => !o.safety));
-    for (const [value, flag] of [['yes', 'past-suicide-attempt'], ['talk-first', 'suicide-attempt-discuss']] as const) {
+    for (const [value, flag] of [
+      ['yes', 'past-suicide-attempt'],
+      ['talk-first', 'suicide-attempt-discuss'],
+    ] as const) {
       const answers = { ...allClear(), 'ms-suicide-attempt': value };
       assert.deepEqual(reviewFlags(form, answers), [{ itemId: 'ms-suicide-attempt', flag }]);
       assert.equal(safetyTriggered(form, answers).triggered, false, 'no crisis panel, no same-day alert: it is history, not acute risk');
@@ -156,14 +207,24 @@ describe('kap-medical-screening', () => {
     assert.deepEqual(validatePage(form, 0, allClear()), [], 'weight is optional');
     assert.equal(visibleItems(form, allClear()).has('ms-weight-unit'), false);
     assert.equal(visibleItems(form, { ...allClear(), 'ms-weight': '70' }).has('ms-weight-unit'), true);
-    assert.deepEqual(validatePage(form, 0, { ...allClear(), 'ms-weight': '70' }).map((e) => e.message), ['Select pounds or kilograms']);
+    assert.deepEqual(
+      validatePage(form, 0, { ...allClear(), 'ms-weight': '70' }).map((e) => e.message),
+      ['Select pounds or kilograms'],
+    );
     const flagOf = (weight: string, unit: string) =>
       reviewFlags(form, { ...allClear(), 'ms-weight': weight, 'ms-weight-unit': unit }).map((f) => `${f.itemId} ${f.flag}`);
     assert.deepEqual(flagOf('95', 'lb'), ['ms-weight-unit weight-low']);
     assert.deepEqual(flagOf('44.5', 'kg'), ['ms-weight-unit weight-low']);
     assert.deepEqual(flagOf('310', 'lb'), ['ms-weight-unit weight-high']);
     assert.deepEqual(flagOf('140', 'kg'), ['ms-weight-unit weight-high']);
-    for (const [weight, unit] of [['100', 'lb'], ['180', 'lb'], ['300', 'lb'], ['95', 'kg'], ['45', 'kg'], ['136', 'kg']]) {
+    for (const [weight, unit] of [
+      ['100', 'lb'],
+      ['180', 'lb'],
+      ['300', 'lb'],
+      ['95', 'kg'],
+      ['45', 'kg'],
+      ['136', 'kg'],
+    ]) {
       assert.deepEqual(flagOf(weight!, unit!), [], `${weight} ${unit}`);
     }
   });
@@ -174,7 +235,10 @@ describe('kap-medical-screening', () => {
       // The one reassurance that mentions treatment: "Answering yes does not mean you cannot have treatment".
       .replace('Answering yes does not mean you cannot have treatment', '');
     assert.match(JSON.stringify(MEDICAL_SCREENING_PAGE), /Answering yes does not mean you cannot have treatment/);
-    assert.doesNotMatch(texts, /eligib|not suitable|unsuitable|disqualif|exclud|you (can|cannot|can’t|can't) (have|receive|get) (this )?(treatment|ketamine)|not (a )?(safe )?candidate|unfortunately/i);
+    assert.doesNotMatch(
+      texts,
+      /eligib|not suitable|unsuitable|disqualif|exclud|you (can|cannot|can’t|can't) (have|receive|get) (this )?(treatment|ketamine)|not (a )?(safe )?candidate|unfortunately/i,
+    );
     assert.doesNotMatch(texts, /!|\bmust not\b|\bwarning\b|\bdanger/i);
     assert.doesNotMatch(texts, /pregnancy-planned|blood-pressure-uncontrolled|other-health-notes|suicide-attempt-discuss|weight-(low|high)/);
   });
@@ -184,16 +248,15 @@ describe('the demo intake', () => {
   const demo = demoForm();
 
   it('has contact details, the medical screening, PHQ-9, GAD-7, PCL-5 and a signed consent', () => {
-    assert.deepEqual(visiblePages(demo, {}).map((p) => p.title), [
-      'Your details',
-      'Your health',
-      'How you have been feeling',
-      'Worry and anxiety',
-      'Stressful experiences',
-      'Consent',
-    ]);
+    assert.deepEqual(
+      visiblePages(demo, {}).map((p) => p.title),
+      ['Your details', 'Your health', 'How you have been feeling', 'Worry and anxiety', 'Stressful experiences', 'Consent'],
+    );
     const contact = demo.pages[0]!.items;
-    assert.deepEqual(contact.map((i) => i.type), ['text', 'date', 'email', 'phone']);
+    assert.deepEqual(
+      contact.map((i) => i.type),
+      ['text', 'date', 'email', 'phone'],
+    );
     assert.equal(contact[1]!.type === 'date' && contact[1]!.dateOfBirth, true);
     const consent = demo.pages[5]!.items[0]!;
     assert.equal(consent.type === 'consent' && consent.signature, true);
@@ -202,7 +265,14 @@ describe('the demo intake', () => {
   it('is complete with a full set of answers, and scores them', () => {
     assert.deepEqual(validateForm(demo, completeDemoAnswers(), { today: TODAY }), []);
     const body = toSubmission(demo, completeDemoAnswers(), { today: TODAY });
-    assert.deepEqual(body.scores.map((s) => [s.instrument, s.total]), [['phq-9', 8], ['gad-7', 14], ['pcl-5', 40]]);
+    assert.deepEqual(
+      body.scores.map((s) => [s.instrument, s.total]),
+      [
+        ['phq-9', 8],
+        ['gad-7', 14],
+        ['pcl-5', 40],
+      ],
+    );
     assert.deepEqual(body.flags, []);
     assert.equal(body.safety, false);
     assert.equal(body.answers['date-of-birth'], '1985-03-04');

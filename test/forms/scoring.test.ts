@@ -7,22 +7,13 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import {
-  parseFormDefinition,
-  scoreForm,
-  scoreGad7,
-  scoreInstrument,
-  scorePcl5,
-  scorePhq9,
-  type ItemScores,
-} from '../../src/forms/index.js';
+import { parseFormDefinition, scoreForm, scoreGad7, scoreInstrument, scorePcl5, scorePhq9, type ItemScores } from '../../src/forms/index.js';
 
 const REFERENCE = new URL('../../reference/instruments/', import.meta.url);
 const reference = (id: string) => JSON.parse(readFileSync(new URL(`${id}.json`, REFERENCE), 'utf8'));
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `q${i + 1}`);
-const toAnswers = (scores: readonly (number | null | undefined)[]): ItemScores =>
-  Object.fromEntries(scores.map((score, i) => [`q${i + 1}`, score]));
+const toAnswers = (scores: readonly (number | null | undefined)[]): ItemScores => Object.fromEntries(scores.map((score, i) => [`q${i + 1}`, score]));
 
 // ---- the oracle: the published rules, written out plainly --------------------------------
 
@@ -129,7 +120,10 @@ describe('scorePcl5', () => {
           const cluster = result.clusters.find((c) => c.id === id)!;
           const values = items.map((n) => scores[n - 1]!);
           const endorsed = values.filter((v) => v >= 2).length;
-          assert.equal(cluster.total, values.reduce((a, b) => a + b, 0));
+          assert.equal(
+            cluster.total,
+            values.reduce((a, b) => a + b, 0),
+          );
           assert.equal(cluster.endorsed, endorsed);
           if (endorsed < NEEDED[id as keyof typeof NEEDED]) diagnosis = false;
         }
@@ -166,9 +160,7 @@ describe('scorePcl5', () => {
   it('gives cluster subtotals for complete clusters even when another cluster is incomplete, never a diagnosis', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }), { minLength: 20, maxLength: 20 }).filter((s) =>
-          s.includes(undefined),
-        ),
+        fc.array(fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }), { minLength: 20, maxLength: 20 }).filter((s) => s.includes(undefined)),
         (scores) => {
           const result = scorePcl5(toAnswers(scores));
           assert.equal(result.complete, false);
@@ -182,10 +174,16 @@ describe('scorePcl5', () => {
               assert.equal(cluster.total, null);
               assert.equal(cluster.endorsed, null);
             } else {
-              assert.equal(cluster.total, (values as number[]).reduce((a, b) => a + b, 0));
+              assert.equal(
+                cluster.total,
+                (values as number[]).reduce((a, b) => a + b, 0),
+              );
             }
           }
-          assert.deepEqual(result.missing, ids(20).filter((_, i) => scores[i] === undefined));
+          assert.deepEqual(
+            result.missing,
+            ids(20).filter((_, i) => scores[i] === undefined),
+          );
         },
       ),
       { numRuns: 1000 },
@@ -228,7 +226,10 @@ describe('incomplete answers are incomplete, never zero', () => {
     it(`${id}: only one item answered, at every position`, () => {
       for (let only = 0; only < items; only++) {
         const answers = { [`q${only + 1}`]: max };
-        expectIncomplete(answers, ids(items).filter((_, i) => i !== only));
+        expectIncomplete(
+          answers,
+          ids(items).filter((_, i) => i !== only),
+        );
       }
     });
 
@@ -241,11 +242,12 @@ describe('incomplete answers are incomplete, never zero', () => {
     it(`${id}: any non-empty set of missing items (property)`, () => {
       fc.assert(
         fc.property(
-          fc.array(fc.option(fc.integer({ min: 0, max }), { nil: null }), { minLength: items, maxLength: items }).filter((s) =>
-            s.includes(null),
-          ),
+          fc.array(fc.option(fc.integer({ min: 0, max }), { nil: null }), { minLength: items, maxLength: items }).filter((s) => s.includes(null)),
           (scores) => {
-            expectIncomplete(toAnswers(scores), ids(items).filter((_, i) => scores[i] === null));
+            expectIncomplete(
+              toAnswers(scores),
+              ids(items).filter((_, i) => scores[i] === null),
+            );
           },
         ),
         { numRuns: 500 },
@@ -305,12 +307,18 @@ describe('scoreForm', () => {
   });
 
   it('scores only visible instruments, and an untouched visible one as incomplete', () => {
-    assert.deepEqual(scoreForm(form, { trauma: 'no' }).map((s) => s.instrument), ['phq-9']);
+    assert.deepEqual(
+      scoreForm(form, { trauma: 'no' }).map((s) => s.instrument),
+      ['phq-9'],
+    );
     const scores = scoreForm(form, { trauma: 'yes' });
-    assert.deepEqual(scores.map((s) => [s.instrument, s.complete, s.total]), [
-      ['phq-9', false, null],
-      ['pcl-5', false, null],
-    ]);
+    assert.deepEqual(
+      scores.map((s) => [s.instrument, s.complete, s.total]),
+      [
+        ['phq-9', false, null],
+        ['pcl-5', false, null],
+      ],
+    );
   });
 
   it('treats an unknown option value as unanswered, not as zero', () => {

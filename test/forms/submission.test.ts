@@ -5,14 +5,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import {
-  IntakeSubmission,
-  checkSubmission,
-  fromSubmission,
-  toSubmission,
-  type Answers,
-  type InstrumentScore,
-} from '../../src/forms/index.js';
+import { IntakeSubmission, checkSubmission, fromSubmission, toSubmission, type Answers, type InstrumentScore } from '../../src/forms/index.js';
 import { TODAY, completeDemoAnswers, demoForm, resolve } from './support.js';
 import { installClock, restoreClock } from '../support/manual-clock.js';
 
@@ -31,10 +24,39 @@ const everyType = resolve({
         { type: 'phone', id: 'phone', label: 'Phone' },
         { type: 'number', id: 'number', label: 'Number' },
         { type: 'date', id: 'date', label: 'Date' },
-        { type: 'choice', id: 'choice', label: 'Choice', options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }] },
-        { type: 'multi', id: 'multi', label: 'Multi', options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }, { value: 'c', label: 'C' }] },
+        {
+          type: 'choice',
+          id: 'choice',
+          label: 'Choice',
+          options: [
+            { value: 'a', label: 'A' },
+            { value: 'b', label: 'B' },
+          ],
+        },
+        {
+          type: 'multi',
+          id: 'multi',
+          label: 'Multi',
+          options: [
+            { value: 'a', label: 'A' },
+            { value: 'b', label: 'B' },
+            { value: 'c', label: 'C' },
+          ],
+        },
         { type: 'yesno', id: 'yesno', label: 'Yes/no' },
-        { type: 'scale', id: 'scale', label: 'Scale', options: [{ value: 'lo', label: 'Lo', score: 0 }, { value: 'hi', label: 'Hi', score: 1 }], rows: [{ id: 'scale.1', label: 'One' }, { id: 'scale.2', label: 'Two' }] },
+        {
+          type: 'scale',
+          id: 'scale',
+          label: 'Scale',
+          options: [
+            { value: 'lo', label: 'Lo', score: 0 },
+            { value: 'hi', label: 'Hi', score: 1 },
+          ],
+          rows: [
+            { id: 'scale.1', label: 'One' },
+            { id: 'scale.2', label: 'Two' },
+          ],
+        },
         { type: 'consent', id: 'consent', label: 'Agree', text: 'Terms', signature: true },
         { type: 'text', id: 'hidden', label: 'Hidden', when: { item: 'yesno', equals: 'no' } },
         { type: 'display', id: 'display', text: 'Text' },
@@ -83,15 +105,19 @@ describe('toSubmission', () => {
   });
 
   it('leaves out empty, invalid and hidden answers, and keeps an existing signature date', () => {
-    const body = toSubmission(everyType, {
-      text: '   ',
-      number: 'twelve',
-      date: { day: '31', month: '2', year: '1990' },
-      choice: 'z',
-      yesno: 'no',
-      hidden: ' shown now ',
-      consent: { agreed: true, signature: 'Ann', signedOn: '2026-11-20' },
-    }, { today: TODAY });
+    const body = toSubmission(
+      everyType,
+      {
+        text: '   ',
+        number: 'twelve',
+        date: { day: '31', month: '2', year: '1990' },
+        choice: 'z',
+        yesno: 'no',
+        hidden: ' shown now ',
+        consent: { agreed: true, signature: 'Ann', signedOn: '2026-11-20' },
+      },
+      { today: TODAY },
+    );
     assert.deepEqual(body.answers, { yesno: false, consent: { agreed: true, signature: 'Ann', signedOn: '2026-11-20' }, hidden: 'shown now' });
     assert.equal('booking' in body, false);
   });
@@ -113,13 +139,22 @@ describe('toSubmission', () => {
 
   it('carries scores, review flags and the safety flag of the demo intake, valid against IntakeSubmission', () => {
     const form = demoForm();
-    const answers = { ...completeDemoAnswers(), 'ms-pregnancy': ['pregnant'], 'ms-medications': ['lamotrigine'], 'ms-medications-list': 'Lamotrigine 100 mg', 'phq-9.q9': 'several-days' };
+    const answers = {
+      ...completeDemoAnswers(),
+      'ms-pregnancy': ['pregnant'],
+      'ms-medications': ['lamotrigine'],
+      'ms-medications-list': 'Lamotrigine 100 mg',
+      'phq-9.q9': 'several-days',
+    };
     const body = toSubmission(form, answers, { today: TODAY });
-    assert.deepEqual(body.scores.map((s) => [s.instrument, s.complete, s.total, s.band?.label ?? null]), [
-      ['phq-9', true, 9, 'Mild'],
-      ['gad-7', true, 14, 'Moderate'],
-      ['pcl-5', true, 40, null],
-    ]);
+    assert.deepEqual(
+      body.scores.map((s) => [s.instrument, s.complete, s.total, s.band?.label ?? null]),
+      [
+        ['phq-9', true, 9, 'Mild'],
+        ['gad-7', true, 14, 'Moderate'],
+        ['pcl-5', true, 40, null],
+      ],
+    );
     assert.deepEqual(body.flags, [
       { itemId: 'ms-pregnancy', flag: 'pregnancy' },
       { itemId: 'ms-medications', flag: 'lamotrigine' },
@@ -159,7 +194,6 @@ describe('IntakeSubmission', () => {
       assert.equal(IntakeSubmission.safeParse(body).success, false, breakIt.toString());
     }
   });
-
 });
 
 describe('fromSubmission', () => {
@@ -168,7 +202,11 @@ describe('fromSubmission', () => {
       {
         text: fc.string({ maxLength: 20 }),
         number: fc.oneof(fc.integer().map(String), fc.double({ noNaN: true, noDefaultInfinity: true }).map(String), fc.string({ maxLength: 4 })),
-        date: fc.record({ day: fc.integer({ min: 0, max: 32 }).map(String), month: fc.integer({ min: 0, max: 13 }).map(String), year: fc.integer({ min: 900, max: 2100 }).map(String) }),
+        date: fc.record({
+          day: fc.integer({ min: 0, max: 32 }).map(String),
+          month: fc.integer({ min: 0, max: 13 }).map(String),
+          year: fc.integer({ min: 900, max: 2100 }).map(String),
+        }),
         choice: fc.constantFrom('a', 'b', 'z'),
         multi: fc.subarray(['a', 'b', 'c', 'z']),
         yesno: fc.constantFrom('yes', 'no', ''),
@@ -218,7 +256,10 @@ describe('checkSubmission (backend)', () => {
     assert.ok(result.ok);
     assert.equal(result.submission.safety, true);
     assert.deepEqual(result.submission.safetyItems, ['phq-9.q9']);
-    assert.deepEqual(result.submission.scores.map((s) => s.total), [11, 14, 40]);
+    assert.deepEqual(
+      result.submission.scores.map((s) => s.total),
+      [11, 14, 40],
+    );
   });
 
   it('rejects unknown questions, wrong types, untrimmed or unknown values, hidden answers, missing answers and another form', () => {

@@ -41,13 +41,30 @@ describe('required items', () => {
     assert.equal(messageFor({ type: 'text', id: 'z', label: 'ZIP code' }, undefined), 'Enter ZIP code');
     assert.equal(messageFor({ type: 'yesno', id: 'y', label: 'Do you smoke?' }, undefined), 'Select an answer');
     assert.equal(messageFor({ type: 'yesno', id: 'y', label: 'Do you smoke?', shortText: 'whether you smoke' }, undefined), 'Select whether you smoke');
-    assert.equal(messageFor({ type: 'multi', id: 'm', label: 'Which apply?', options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }] }, []), 'Select at least one option');
+    assert.equal(
+      messageFor(
+        {
+          type: 'multi',
+          id: 'm',
+          label: 'Which apply?',
+          options: [
+            { value: 'a', label: 'A' },
+            { value: 'b', label: 'B' },
+          ],
+        },
+        [],
+      ),
+      'Select at least one option',
+    );
     assert.equal(messageFor({ type: 'consent', id: 'k', label: 'I agree', text: 'Terms' }, { agreed: false }), 'Confirm that you agree');
   });
 
   it('optional items may be left empty but are still checked when filled in', () => {
     assert.deepEqual(errorsFor({ type: 'email', id: 'e', label: 'Email', required: false }, ''), []);
-    assert.equal(messageFor({ type: 'email', id: 'e', label: 'Email', required: false }, 'nope'), 'Enter an email address in the correct format, like name@example.com');
+    assert.equal(
+      messageFor({ type: 'email', id: 'e', label: 'Email', required: false }, 'nope'),
+      'Enter an email address in the correct format, like name@example.com',
+    );
     assert.deepEqual(errorsFor({ type: 'consent', id: 'k', label: 'I agree', text: 'Terms', required: false }, { agreed: false }), []);
   });
 });
@@ -180,7 +197,11 @@ describe('dates (three fields)', () => {
 });
 
 describe('choices, scales and consent', () => {
-  const options = [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }, { value: 'none', label: 'None of these', exclusive: true }];
+  const options = [
+    { value: 'a', label: 'A' },
+    { value: 'b', label: 'B' },
+    { value: 'none', label: 'None of these', exclusive: true },
+  ];
 
   it('reject values that are not options', () => {
     assert.equal(messageFor({ type: 'choice', id: 'c', label: 'Pick one', options: options.slice(0, 2) }, 'z'), 'Select pick one');
@@ -198,21 +219,34 @@ describe('choices, scales and consent', () => {
       type: 'scale',
       id: 's',
       label: 'How often?',
-      options: [{ value: 'never', label: 'Never', score: 0 }, { value: 'often', label: 'Often', score: 1 }],
-      rows: [{ id: 's.1', label: 'One' }, { id: 's.2', label: 'Two', shortText: 'how often you feel two' }, { id: 's.3', label: 'Three' }],
+      options: [
+        { value: 'never', label: 'Never', score: 0 },
+        { value: 'often', label: 'Often', score: 1 },
+      ],
+      rows: [
+        { id: 's.1', label: 'One' },
+        { id: 's.2', label: 'Two', shortText: 'how often you feel two' },
+        { id: 's.3', label: 'Three' },
+      ],
     };
     const form = one(scale);
     assert.deepEqual(validatePage(form, 0, { 's.1': 'often', 's.3': 'sometimes' }), [
       { itemId: 's.2', field: 's.2', message: 'Select how often you feel two' },
       { itemId: 's.3', field: 's.3', message: 'Select an answer for question 3' },
     ]);
-    assert.deepEqual(validatePage(one({ ...scale, required: false }), 0, { 's.3': 'sometimes' }).map((e) => e.itemId), ['s.3']);
+    assert.deepEqual(
+      validatePage(one({ ...scale, required: false }), 0, { 's.3': 'sometimes' }).map((e) => e.itemId),
+      ['s.3'],
+    );
   });
 
   it('ask for a typed full name as signature when the consent has one, linking to it', () => {
     const consent = { type: 'consent', id: 'k', label: 'I agree', text: 'Terms', signature: true };
     assert.deepEqual(errorsFor(consent, { agreed: true }), [{ itemId: 'k', field: 'k.signature', message: 'Enter your full name to sign' }]);
-    assert.deepEqual(errorsFor(consent, { agreed: true, signature: '  ' }).map((e) => e.field), ['k.signature']);
+    assert.deepEqual(
+      errorsFor(consent, { agreed: true, signature: '  ' }).map((e) => e.field),
+      ['k.signature'],
+    );
     assert.deepEqual(errorsFor(consent, { agreed: true, signature: 'Ann Lee' }), []);
     assert.equal(messageFor(consent, { agreed: false, signature: 'Ann Lee' }), 'Confirm that you agree');
   });
@@ -238,10 +272,22 @@ describe('validatePage and validateForm', () => {
   });
 
   it('validate only visible items, in page order', () => {
-    assert.deepEqual(validatePage(form, 0, {}).map((e) => e.message), ['Enter full name', 'Select whether you are pregnant']);
-    assert.deepEqual(validatePage(form, 0, { pregnant: 'yes' }).map((e) => e.itemId), ['name', 'weeks']);
-    assert.deepEqual(validatePage(form, form.pages[1]!, {}).map((e) => e.itemId), ['email']);
-    assert.deepEqual(validateForm(form, { pregnant: 'no' }).map((e) => e.itemId), ['name', 'email']);
+    assert.deepEqual(
+      validatePage(form, 0, {}).map((e) => e.message),
+      ['Enter full name', 'Select whether you are pregnant'],
+    );
+    assert.deepEqual(
+      validatePage(form, 0, { pregnant: 'yes' }).map((e) => e.itemId),
+      ['name', 'weeks'],
+    );
+    assert.deepEqual(
+      validatePage(form, form.pages[1]!, {}).map((e) => e.itemId),
+      ['email'],
+    );
+    assert.deepEqual(
+      validateForm(form, { pregnant: 'no' }).map((e) => e.itemId),
+      ['name', 'email'],
+    );
     assert.deepEqual(validateForm(form, { name: 'A', pregnant: 'no', email: 'a@b.co', weeks: '' }), []);
   });
 
@@ -251,6 +297,9 @@ describe('validatePage and validateForm', () => {
 
   it('take replacement message templates (another language, clinic wording)', () => {
     const messages = { enter: 'Introduzca {name}', select: 'Seleccione {name}' };
-    assert.deepEqual(validatePage(form, 0, {}, { messages }).map((e) => e.message), ['Introduzca full name', 'Seleccione whether you are pregnant']);
+    assert.deepEqual(
+      validatePage(form, 0, {}, { messages }).map((e) => e.message),
+      ['Introduzca full name', 'Seleccione whether you are pregnant'],
+    );
   });
 });

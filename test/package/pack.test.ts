@@ -78,12 +78,19 @@ describe('the npm package', () => {
   it('ships the built package and nothing else', () => {
     const allowed = (path: string) =>
       path.startsWith('dist/') || ['package.json', 'README.md', 'custom-elements.json', 'bin/kap-elements.mjs'].includes(path) || /^LICEN[CS]E/.test(path);
-    assert.deepEqual([...shipped].filter((path) => !allowed(path)), []);
+    assert.deepEqual(
+      [...shipped].filter((path) => !allowed(path)),
+      [],
+    );
     assert.ok(![...shipped].some((path) => path.startsWith('dist/') && path.endsWith('.ts') && !path.endsWith('.d.ts')), 'no TypeScript sources');
   });
 
   it('ships no source maps, and no file points at one', () => {
-    assert.deepEqual([...shipped].filter((path) => path.endsWith('.map')), [], 'no .map files');
+    assert.deepEqual(
+      [...shipped].filter((path) => path.endsWith('.map')),
+      [],
+      'no .map files',
+    );
     const pointing = [...shipped].filter((path) => /\.(?:m?js|d\.ts)$/.test(path) && readFileSync(join(ROOT, path), 'utf8').includes('sourceMappingURL'));
     assert.deepEqual(pointing, [], 'no sourceMappingURL comment to a file that is not shipped');
   });
@@ -117,7 +124,9 @@ describe('the shipped custom-elements.json', () => {
         .filter((target): target is string => !!target)
         .map(normalize),
     );
-    const definitions = manifest.modules.flatMap((mod) => (mod.exports ?? []).filter((entry) => entry.kind === 'custom-element-definition').map((entry) => ({ ...entry, path: mod.path })));
+    const definitions = manifest.modules.flatMap((mod) =>
+      (mod.exports ?? []).filter((entry) => entry.kind === 'custom-element-definition').map((entry) => ({ ...entry, path: mod.path })),
+    );
     assert.deepEqual(definitions.map((entry) => entry.name).sort(), ['kap-booking', 'kap-intake', 'kap-prep-checklist']);
     for (const mod of manifest.modules) {
       assert.ok(shipped.has(mod.path), `${mod.path} is in the package`);
@@ -137,12 +146,17 @@ describe('the shipped custom-elements.json', () => {
         .map((member) => `${declaration.name}.${member.name}`),
     );
     assert.deepEqual(hidden, []);
-    const untyped = declarations.flatMap((declaration) => (declaration.events ?? []).filter((event) => !event.type?.text).map((event) => `${declaration.name} ${event.name}`));
+    const untyped = declarations.flatMap((declaration) =>
+      (declaration.events ?? []).filter((event) => !event.type?.text).map((event) => `${declaration.name} ${event.name}`),
+    );
     assert.deepEqual(untyped, [], 'every event names its class');
     const booking = declarations.find((declaration) => declaration.tagName === 'kap-booking');
     assert.ok(booking, 'kap-booking is described');
     for (const attribute of ['api', 'service', 'time-zone', 'theme', 'privacy-url']) {
-      assert.ok(booking.attributes?.some((entry) => entry.name === attribute), `kap-booking documents ${attribute}`);
+      assert.ok(
+        booking.attributes?.some((entry) => entry.name === attribute),
+        `kap-booking documents ${attribute}`,
+      );
     }
   });
 });
@@ -215,7 +229,8 @@ describe('the drop-in files (dist/cdn/)', () => {
     };
     for (const file of Object.keys(words)) {
       const code = readFileSync(join(ROOT, 'dist', 'cdn', file), 'utf8');
-      for (const [owner, text] of Object.entries(words)) assert.equal(code.includes(text), owner === file, `${file} ${owner === file ? 'carries' : 'does not carry'} "${text}"`);
+      for (const [owner, text] of Object.entries(words))
+        assert.equal(code.includes(text), owner === file, `${file} ${owner === file ? 'carries' : 'does not carry'} "${text}"`);
     }
     const all = readFileSync(join(ROOT, 'dist', 'cdn', 'kap-elements.js'), 'utf8');
     for (const text of Object.values(words)) assert.ok(all.includes(text), `kap-elements.js carries "${text}"`);
@@ -254,7 +269,8 @@ describe('the drop-in files (dist/cdn/)', () => {
       const holder = chunks.find((name) => readFileSync(join(ROOT, 'dist', 'cdn', 'chunks', name), 'utf8').includes(check));
       assert.ok(holder, `a chunk of ${entry}.js carries them`);
       assert.ok(shipped.has(`dist/cdn/chunks/${holder}`), `dist/cdn/chunks/${holder} is in the package`);
-      const loads = readFileSync(join(ROOT, 'dist', 'cdn', `${entry}.js`), 'utf8').includes(`import(\`./chunks/${holder}\`)`) ||
+      const loads =
+        readFileSync(join(ROOT, 'dist', 'cdn', `${entry}.js`), 'utf8').includes(`import(\`./chunks/${holder}\`)`) ||
         readFileSync(join(ROOT, 'dist', 'cdn', `${entry}.js`), 'utf8').includes(`import("./chunks/${holder}")`);
       assert.ok(loads, `${entry}.js imports ./chunks/${holder} dynamically`);
     }
@@ -264,7 +280,7 @@ describe('the drop-in files (dist/cdn/)', () => {
 describe('npx kap-elements check-form', () => {
   const run = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin', 'kap-elements.mjs'), ...args], { cwd: ROOT, encoding: 'utf8' });
 
-  it('is the package\'s bin, and it ships', () => {
+  it("is the package's bin, and it ships", () => {
     const bin = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin?: Record<string, string> }).bin;
     assert.deepEqual(bin, { 'kap-elements': './bin/kap-elements.mjs' });
     assert.ok(shipped.has('bin/kap-elements.mjs'));
@@ -282,7 +298,12 @@ describe('npx kap-elements check-form', () => {
         JSON.stringify({
           id: 'intake',
           title: 'Intake',
-          pages: [page([{ id: 'note', type: 'text', label: 'Later', when: { item: 'later', equals: 'yes' } }, { id: 'later', type: 'yesno', label: 'Later?' }])],
+          pages: [
+            page([
+              { id: 'note', type: 'text', label: 'Later', when: { item: 'later', equals: 'yes' } },
+              { id: 'later', type: 'yesno', label: 'Later?' },
+            ]),
+          ],
         }),
       );
       const passed = run('check-form', good);

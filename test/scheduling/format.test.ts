@@ -1,13 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import {
-  formatDayLong,
-  formatDayShort,
-  formatTime,
-  formatZoneName,
-  sameOffsetAt,
-} from '../../src/scheduling/format.js';
+import { formatDayLong, formatDayShort, formatTime, formatZoneName, sameOffsetAt } from '../../src/scheduling/format.js';
 
 /** ICU puts narrow no-break spaces before AM/PM; the words matter here, not the space. */
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -23,16 +17,13 @@ describe('formatDayLong and formatDayShort', () => {
 
   it('never shift the civil day, whatever the process zone (property)', () => {
     fc.assert(
-      fc.property(
-        fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true }),
-        (date) => {
-          const day = date.toISOString().slice(0, 10);
-          const weekday = new Intl.DateTimeFormat('en-US', { weekday: 'long', timeZone: 'UTC' }).format(date);
-          const long = formatDayLong(day, 'en-US');
-          assert.ok(long.startsWith(`${weekday}, `), long);
-          assert.ok(long.endsWith(`${date.getUTCDate()}, ${date.getUTCFullYear()}`), long);
-        },
-      ),
+      fc.property(fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true }), (date) => {
+        const day = date.toISOString().slice(0, 10);
+        const weekday = new Intl.DateTimeFormat('en-US', { weekday: 'long', timeZone: 'UTC' }).format(date);
+        const long = formatDayLong(day, 'en-US');
+        assert.ok(long.startsWith(`${weekday}, `), long);
+        assert.ok(long.endsWith(`${date.getUTCDate()}, ${date.getUTCFullYear()}`), long);
+      }),
     );
   });
 });

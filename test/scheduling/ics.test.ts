@@ -96,7 +96,22 @@ describe('calendarFile', () => {
 
   it('says nothing about the person: only calendar, time and the given text properties', () => {
     const names = new Set(unfold(calendarFile([EVENT], { now: NOW })).map((line) => line.split(/[:;]/)[0]));
-    const allowed = ['BEGIN', 'END', 'VERSION', 'PRODID', 'CALSCALE', 'METHOD', 'UID', 'DTSTAMP', 'DTSTART', 'DTEND', 'SUMMARY', 'DESCRIPTION', 'LOCATION', 'URL'];
+    const allowed = [
+      'BEGIN',
+      'END',
+      'VERSION',
+      'PRODID',
+      'CALSCALE',
+      'METHOD',
+      'UID',
+      'DTSTAMP',
+      'DTSTART',
+      'DTEND',
+      'SUMMARY',
+      'DESCRIPTION',
+      'LOCATION',
+      'URL',
+    ];
     for (const name of names) assert.ok(allowed.includes(name), `unexpected property ${name}`);
     assert.ok(!names.has('ATTENDEE') && !names.has('ORGANIZER'));
   });
@@ -127,7 +142,10 @@ describe('calendarFile', () => {
     const summary = 'Ketamine-assisted psychotherapy — preparation session with your therapist, 60 minutes';
     const text = calendarFile([{ ...EVENT, summary }], { now: NOW });
     const lines = physicalLines(text);
-    assert.ok(lines.some((line) => line.startsWith(' ')), 'at least one continuation line');
+    assert.ok(
+      lines.some((line) => line.startsWith(' ')),
+      'at least one continuation line',
+    );
     assert.equal(new ICAL.Event(parse(text).events[0]!).summary, summary);
   });
 });
@@ -151,7 +169,10 @@ describe('reminders (VALARM)', () => {
     physicalLines(text);
     const { events } = parse(text);
     const alarms = events.map((event) => event.getAllSubcomponents('valarm'));
-    assert.deepEqual(alarms.map((list) => list.length), [2, 1]);
+    assert.deepEqual(
+      alarms.map((list) => list.length),
+      [2, 1],
+    );
     const first = alarms[0]!.map((alarm) => ({
       action: alarm.getFirstPropertyValue('action'),
       description: alarm.getFirstPropertyValue('description'),
@@ -234,7 +255,10 @@ describe('escapeText and foldLine', () => {
 
   it('fills lines up to exactly 75 octets', () => {
     const folded = foldLine('X'.repeat(75 + 74 + 10));
-    assert.deepEqual(folded.split('\r\n').map((l) => utf8.encode(l).length), [75, 75, 11]);
+    assert.deepEqual(
+      folded.split('\r\n').map((l) => utf8.encode(l).length),
+      [75, 75, 11],
+    );
     assert.equal(foldLine('X'.repeat(75)), 'X'.repeat(75));
   });
 });

@@ -51,9 +51,7 @@ describe('scheduledSlots', () => {
     // 00:00–01:30 EST (05:00Z–06:30Z), no 02:00 or 02:30, then 03:00–05:30 EDT (07:00Z–09:30Z).
     assert.deepEqual(
       slots.map((slot) => iso(slot.start)),
-      ['05:00', '05:30', '06:00', '06:30', '07:00', '07:30', '08:00', '08:30', '09:00', '09:30'].map(
-        (time) => `2026-03-08T${time}:00Z`,
-      ),
+      ['05:00', '05:30', '06:00', '06:30', '07:00', '07:30', '08:00', '08:30', '09:00', '09:30'].map((time) => `2026-03-08T${time}:00Z`),
     );
     // Closing at 06:00 EDT = 10:00Z: the last slot ends exactly then.
     assert.equal(iso(slots.at(-1)!.end), '2026-03-08T10:00:00Z');
@@ -91,22 +89,31 @@ describe('scheduledSlots', () => {
     // Sunday 8 March 2026 in New York: 02:00–03:00 does not exist; closing "02:30" is 03:00 EDT (07:00Z).
     const rules = rulesWith([{ weekday: 7, opensMinute: 60, closesMinute: 150 }]);
     const slots = scheduledSlots(rules, 30, Date.parse('2026-03-08T00:00:00Z'), Date.parse('2026-03-09T00:00:00Z'));
-    assert.deepEqual(slots.map((slot) => iso(slot.start)), ['2026-03-08T06:00:00Z', '2026-03-08T06:30:00Z']);
+    assert.deepEqual(
+      slots.map((slot) => iso(slot.start)),
+      ['2026-03-08T06:00:00Z', '2026-03-08T06:30:00Z'],
+    );
   });
 
   it('a period open until 24:00 ends at the next midnight', () => {
     const rules = rulesWith([{ weekday: 7, opensMinute: 22 * 60, closesMinute: 24 * 60 }], 60);
     const slots = scheduledSlots(rules, 60, Date.parse('2026-03-08T00:00:00Z'), Date.parse('2026-03-10T00:00:00Z'));
-    assert.deepEqual(slots.map((slot) => [iso(slot.start), iso(slot.end)]), [
-      ['2026-03-09T02:00:00Z', '2026-03-09T03:00:00Z'],
-      ['2026-03-09T03:00:00Z', '2026-03-09T04:00:00Z'],
-    ]);
+    assert.deepEqual(
+      slots.map((slot) => [iso(slot.start), iso(slot.end)]),
+      [
+        ['2026-03-09T02:00:00Z', '2026-03-09T03:00:00Z'],
+        ['2026-03-09T03:00:00Z', '2026-03-09T04:00:00Z'],
+      ],
+    );
   });
 
   it('where midnight is skipped (Santiago, 6 September 2026), a period from 00:00 starts at 01:00', () => {
     const rules = rulesWith([{ weekday: 7, opensMinute: 0, closesMinute: 3 * 60 }], 60, 'America/Santiago');
     const slots = scheduledSlots(rules, 60, Date.parse('2026-09-06T00:00:00Z'), Date.parse('2026-09-07T00:00:00Z'));
-    assert.deepEqual(slots.map((slot) => iso(slot.start)), ['2026-09-06T04:00:00Z', '2026-09-06T05:00:00Z']);
+    assert.deepEqual(
+      slots.map((slot) => iso(slot.start)),
+      ['2026-09-06T04:00:00Z', '2026-09-06T05:00:00Z'],
+    );
   });
 
   it('gives what the luxon implementation gave, in any zone, on any day (property)', () => {
@@ -147,13 +154,10 @@ describe('freeSlots, isScheduledStart, bookableWindow, clinicDay', () => {
   it('free slots are the scheduled ones within notice and horizon that overlap nothing busy', () => {
     const busy = [{ start: Date.parse('2026-03-03T15:30:00Z'), end: Date.parse('2026-03-03T15:45:00Z') }];
     const slots = freeSlots({ rules, durationMinutes: 60, from: 0, to: Date.parse('2026-03-11T00:00:00Z'), now, busy });
-    assert.deepEqual(slots.map((slot) => iso(slot.start)), [
-      '2026-03-03T14:00:00Z',
-      '2026-03-03T16:00:00Z',
-      '2026-03-10T13:00:00Z',
-      '2026-03-10T14:00:00Z',
-      '2026-03-10T15:00:00Z',
-    ]);
+    assert.deepEqual(
+      slots.map((slot) => iso(slot.start)),
+      ['2026-03-03T14:00:00Z', '2026-03-03T16:00:00Z', '2026-03-10T13:00:00Z', '2026-03-10T14:00:00Z', '2026-03-10T15:00:00Z'],
+    );
     assert.deepEqual(bookableWindow(rules, now), { start: now + 12 * HOUR, end: now + 60 * 24 * HOUR });
   });
 
@@ -224,7 +228,10 @@ describe('closures and buffers', () => {
   const tuesday = [Date.parse('2026-03-03T05:00:00Z'), Date.parse('2026-03-04T05:00:00Z')] as const;
 
   it('a closure is a whole clinic day, or its hours on that day, in the clinic’s zone (across a clock change too)', () => {
-    assert.deepEqual(closureInterval({ date: '2026-03-03' }, 'America/New_York'), { start: Date.parse('2026-03-03T05:00:00Z'), end: Date.parse('2026-03-04T05:00:00Z') });
+    assert.deepEqual(closureInterval({ date: '2026-03-03' }, 'America/New_York'), {
+      start: Date.parse('2026-03-03T05:00:00Z'),
+      end: Date.parse('2026-03-04T05:00:00Z'),
+    });
     assert.deepEqual(closureInterval({ date: '2026-03-03', fromMinute: 720, toMinute: 1020 }, 'America/New_York'), {
       start: Date.parse('2026-03-03T17:00:00Z'),
       end: Date.parse('2026-03-03T22:00:00Z'),
@@ -237,7 +244,10 @@ describe('closures and buffers', () => {
   it('no scheduled slot overlaps a closure: a closed afternoon keeps the morning', () => {
     const closed = { ...weekdays, closures: [closureInterval({ date: '2026-03-03', fromMinute: 720, toMinute: 1020 }, 'America/New_York')] };
     const slots = scheduledSlots(closed, 60, ...tuesday);
-    assert.deepEqual(slots.map((slot) => iso(slot.start)), ['2026-03-03T14:00:00Z', '2026-03-03T14:30:00Z', '2026-03-03T15:00:00Z', '2026-03-03T15:30:00Z', '2026-03-03T16:00:00Z']);
+    assert.deepEqual(
+      slots.map((slot) => iso(slot.start)),
+      ['2026-03-03T14:00:00Z', '2026-03-03T14:30:00Z', '2026-03-03T15:00:00Z', '2026-03-03T15:30:00Z', '2026-03-03T16:00:00Z'],
+    );
     assert.equal(isScheduledStart(closed, 60, Date.parse('2026-03-03T18:00:00Z')), false);
     assert.deepEqual(scheduledSlots({ ...weekdays, closures: [closureInterval({ date: '2026-03-03' }, 'America/New_York')] }, 60, ...tuesday), []);
   });
@@ -246,7 +256,9 @@ describe('closures and buffers', () => {
     // A session 11:00–12:00 whose service keeps 15 minutes after it: busy 11:00–12:15.
     const busy = [{ start: Date.parse('2026-03-03T16:00:00Z'), end: Date.parse('2026-03-03T17:15:00Z') }];
     const starts = (buffers?: { beforeMinutes: number; afterMinutes: number }) =>
-      freeSlots({ rules: weekdays, durationMinutes: 60, from: tuesday[0], to: tuesday[1], now: tuesday[0], busy, ...(buffers ? { buffers } : {}) }).map((slot) => iso(slot.start));
+      freeSlots({ rules: weekdays, durationMinutes: 60, from: tuesday[0], to: tuesday[1], now: tuesday[0], busy, ...(buffers ? { buffers } : {}) }).map(
+        (slot) => iso(slot.start),
+      );
     assert.ok(starts().includes('2026-03-03T15:00:00Z'));
     assert.ok(starts().includes('2026-03-03T17:30:00Z'));
     assert.ok(!starts().includes('2026-03-03T17:00:00Z'));

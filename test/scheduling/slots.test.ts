@@ -32,9 +32,7 @@ describe('slotsByDay', () => {
     const input = [slot('2026-03-04T13:30:00Z'), slot('2026-03-05T03:30:00Z')];
     assert.deepEqual(
       slotsByDay(input, 'Pacific/Kiritimati').map((d) => [d.day, d.slots.length]),
-      [
-        ['2026-03-05', 2],
-      ],
+      [['2026-03-05', 2]],
     );
     assert.deepEqual(
       slotsByDay(input, 'Asia/Kolkata').map((d) => [d.day, d.slots.length]),
@@ -85,7 +83,10 @@ describe('slotsByDay', () => {
         const days = slotsByDay(slots, zone);
         const flat = days.flatMap((d) => d.slots);
         const distinct = [...new Set(starts.map((s) => Date.parse(s)))].sort((a, b) => a - b);
-        assert.deepEqual(flat.map((s) => Date.parse(s.start)), distinct);
+        assert.deepEqual(
+          flat.map((s) => Date.parse(s.start)),
+          distinct,
+        );
         for (let i = 1; i < days.length; i++) assert.ok(days[i - 1]!.day < days[i]!.day);
         for (const { day, slots: daySlots } of days) {
           assert.ok(daySlots.length > 0);
@@ -99,15 +100,7 @@ describe('slotsByDay', () => {
 
 describe('weekDays and weekQuery', () => {
   it('lists seven consecutive days across a month end', () => {
-    assert.deepEqual(weekDays('2026-03-30'), [
-      '2026-03-30',
-      '2026-03-31',
-      '2026-04-01',
-      '2026-04-02',
-      '2026-04-03',
-      '2026-04-04',
-      '2026-04-05',
-    ]);
+    assert.deepEqual(weekDays('2026-03-30'), ['2026-03-30', '2026-03-31', '2026-04-01', '2026-04-02', '2026-04-03', '2026-04-04', '2026-04-05']);
   });
 
   it('bounds the spring-forward week in New York (167 hours)', () => {
@@ -130,16 +123,12 @@ describe('weekDays and weekQuery', () => {
 
   it('consecutive weeks tile time with no gap or overlap', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: 520 }),
-        fc.constantFrom('America/New_York', 'Australia/Sydney', 'America/Havana', 'Asia/Kolkata'),
-        (week, zone) => {
-          const first = new Date(Date.UTC(2024, 0, 1) + week * 7 * 86_400_000).toISOString().slice(0, 10);
-          const second = new Date(Date.UTC(2024, 0, 8) + week * 7 * 86_400_000).toISOString().slice(0, 10);
-          assert.equal(weekQuery(first, zone).to, weekQuery(second, zone).from);
-          assert.equal(weekQuery(first, zone).from, startOfDay(first, zone));
-        },
-      ),
+      fc.property(fc.integer({ min: 0, max: 520 }), fc.constantFrom('America/New_York', 'Australia/Sydney', 'America/Havana', 'Asia/Kolkata'), (week, zone) => {
+        const first = new Date(Date.UTC(2024, 0, 1) + week * 7 * 86_400_000).toISOString().slice(0, 10);
+        const second = new Date(Date.UTC(2024, 0, 8) + week * 7 * 86_400_000).toISOString().slice(0, 10);
+        assert.equal(weekQuery(first, zone).to, weekQuery(second, zone).from);
+        assert.equal(weekQuery(first, zone).from, startOfDay(first, zone));
+      }),
     );
   });
 });

@@ -2,16 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import {
-  addDays,
-  browserTimeZone,
-  dayOf,
-  isoWeekday,
-  startOfDay,
-  wallClockInstant,
-  weekStart,
-  zoneOffsetMinutes,
-} from '../../src/scheduling/zones.js';
+import { addDays, browserTimeZone, dayOf, isoWeekday, startOfDay, wallClockInstant, weekStart, zoneOffsetMinutes } from '../../src/scheduling/zones.js';
 
 const HOUR = 3_600_000;
 
@@ -252,10 +243,7 @@ describe('startOfDay', () => {
 
 describe('isoWeekday', () => {
   it('numbers Monday 1 to Sunday 7', () => {
-    assert.deepEqual(
-      ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08'].map(isoWeekday),
-      [1, 2, 3, 4, 5, 6, 7],
-    );
+    assert.deepEqual(['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08'].map(isoWeekday), [1, 2, 3, 4, 5, 6, 7]);
   });
 
   it('agrees with luxon (property)', () => {

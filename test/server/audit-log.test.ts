@@ -18,13 +18,18 @@ describe('the audit log cannot be altered', () => {
     assert.throws(() => app.db.prepare("UPDATE audit_log SET actor_id = 'st_b'").run(), /audit_log is append-only/);
     assert.throws(() => app.db.prepare('DELETE FROM audit_log').run(), /audit_log is append-only/);
     // REPLACE deletes without firing DELETE triggers; its own trigger refuses it.
-    assert.throws(() => app.db.prepare('INSERT OR REPLACE INTO audit_log (seq, at_ms, actor_type, action) VALUES (1, 0, ?, ?)').run('system', 'x'), /audit_log is append-only/);
+    assert.throws(
+      () => app.db.prepare('INSERT OR REPLACE INTO audit_log (seq, at_ms, actor_type, action) VALUES (1, 0, ?, ?)').run('system', 'x'),
+      /audit_log is append-only/,
+    );
     const [entry] = (await app.stores.audit.query({ limit: 10 })).entries;
     assert.equal(entry!.actor.type === 'staff' && entry!.actor.id, 'st_a', 'unchanged');
   });
 
   test('the store has no method that changes or removes an entry', () => {
-    const methods = Object.getOwnPropertyNames(SqliteAuditStore.prototype).filter((name) => name !== 'constructor').sort();
+    const methods = Object.getOwnPropertyNames(SqliteAuditStore.prototype)
+      .filter((name) => name !== 'constructor')
+      .sort();
     assert.deepEqual(methods, ['append', 'query']);
     // @ts-expect-error the interface has no such method
     const update: AuditStore['update'] = undefined;
@@ -67,7 +72,9 @@ describe('what the audit log records', () => {
     const app = testApp();
     const owner = await addStaff(app, 'owner');
     const session = await sessionFor(app, owner.record);
-    const added = await (await staffRequest(app, 'POST', '/staff/accounts', { session, body: { email: 'Sam.Rivera@Clinic.example', role: 'front-desk' } })).json();
+    const added = await (
+      await staffRequest(app, 'POST', '/staff/accounts', { session, body: { email: 'Sam.Rivera@Clinic.example', role: 'front-desk' } })
+    ).json();
     assert.equal(added.staff.email, 'sam.rivera@clinic.example');
     assert.match(added.setupUrl, /^http:\/\/kap\.test\/console\/setup#token=[\w-]{43}$/);
     await staffRequest(app, 'POST', `/staff/accounts/${added.staff.id}/reset`, { session });
@@ -75,16 +82,13 @@ describe('what the audit log records', () => {
     const key = await (await staffRequest(app, 'POST', '/staff/api-keys', { session, body: { name: 'EHR', scopes: ['read:bookings'] } })).json();
     await staffRequest(app, 'DELETE', `/staff/api-keys/${key.apiKey.id}`, { session });
     const { entries } = await (await staffRequest(app, 'GET', '/staff/audit', { session })).json();
-    assert.deepEqual(
-      entries.map((entry: { action: string; record?: { id: string } }) => [entry.action, entry.record?.id]).reverse(),
-      [
-        ['staff.add', added.staff.id],
-        ['staff.reset', added.staff.id],
-        ['staff.disable', added.staff.id],
-        ['api_key.create', key.apiKey.id],
-        ['api_key.revoke', key.apiKey.id],
-      ],
-    );
+    assert.deepEqual(entries.map((entry: { action: string; record?: { id: string } }) => [entry.action, entry.record?.id]).reverse(), [
+      ['staff.add', added.staff.id],
+      ['staff.reset', added.staff.id],
+      ['staff.disable', added.staff.id],
+      ['api_key.create', key.apiKey.id],
+      ['api_key.revoke', key.apiKey.id],
+    ]);
     assert.ok(!JSON.stringify(entries).includes('sam.rivera'), 'ids, never emails or client data');
   });
 
@@ -92,15 +96,29 @@ describe('what the audit log records', () => {
     const app = testApp();
     const owner = await addStaff(app, 'owner');
     for (let i = 0; i < 5; i++) {
-      await app.stores.audit.append({ at: app.clock.ms + i * 1000, actor: { type: 'staff', id: i % 2 ? 'st_odd' : 'st_even' }, action: 'booking.read', record: { type: 'booking', id: `bk_${i}` } });
+      await app.stores.audit.append({
+        at: app.clock.ms + i * 1000,
+        actor: { type: 'staff', id: i % 2 ? 'st_odd' : 'st_even' },
+        action: 'booking.read',
+        record: { type: 'booking', id: `bk_${i}` },
+      });
     }
     const session = await sessionFor(app, owner.record);
     const get = async (query: string) => (await staffRequest(app, 'GET', `/staff/audit?${query}`, { session })).json();
     const first = await get('limit=2&recordType=booking');
-    assert.deepEqual(first.entries.map((entry: { record: { id: string } }) => entry.record.id), ['bk_4', 'bk_3']);
+    assert.deepEqual(
+      first.entries.map((entry: { record: { id: string } }) => entry.record.id),
+      ['bk_4', 'bk_3'],
+    );
     const second = await get(`limit=2&recordType=booking&before=${first.next}`);
-    assert.deepEqual(second.entries.map((entry: { record: { id: string } }) => entry.record.id), ['bk_2', 'bk_1']);
-    assert.deepEqual((await get('actor=st_odd')).entries.map((entry: { record: { id: string } }) => entry.record.id), ['bk_3', 'bk_1']);
+    assert.deepEqual(
+      second.entries.map((entry: { record: { id: string } }) => entry.record.id),
+      ['bk_2', 'bk_1'],
+    );
+    assert.deepEqual(
+      (await get('actor=st_odd')).entries.map((entry: { record: { id: string } }) => entry.record.id),
+      ['bk_3', 'bk_1'],
+    );
     const from = new Date(app.clock.ms + 3000).toISOString();
     assert.deepEqual((await get(`recordType=booking&from=${from}`)).entries.length, 2);
     const bad = await staffRequest(app, 'GET', '/staff/audit?from=yesterday&limit=0', { session });
@@ -114,7 +132,16 @@ describe('the CSV export', () => {
     assert.equal(csvCell('=HYPERLINK("http://evil")'), `"'=HYPERLINK(""http://evil"")"`);
     for (const start of ['+', '-', '@', '\t', '\r']) assert.equal(csvCell(`${start}1`), `"'${start}1"`);
     assert.equal(csvCell('booking.read'), '"booking.read"');
-    const csv = auditCsv([{ id: '7', at: Date.parse('2026-03-02T12:00:00Z'), actor: { type: 'staff', id: '=cmd|calc' }, action: '@SUM(1)', record: { type: 'booking', id: '-1+1' }, address: '192.0.2.1' }]);
+    const csv = auditCsv([
+      {
+        id: '7',
+        at: Date.parse('2026-03-02T12:00:00Z'),
+        actor: { type: 'staff', id: '=cmd|calc' },
+        action: '@SUM(1)',
+        record: { type: 'booking', id: '-1+1' },
+        address: '192.0.2.1',
+      },
+    ]);
     assert.equal(
       csv,
       'id,at,actor_type,actor_id,action,record_type,record_id,address\r\n' +
@@ -125,7 +152,13 @@ describe('the CSV export', () => {
   test('the owner downloads the whole filtered log as text/csv, and the export itself is recorded', async () => {
     const app = testApp();
     const owner = await addStaff(app, 'owner');
-    for (let i = 0; i < 620; i++) await app.stores.audit.append({ at: app.clock.ms, actor: { type: 'api_key', id: 'key_1' }, action: 'booking.read', record: { type: 'booking', id: `bk_${i}` } });
+    for (let i = 0; i < 620; i++)
+      await app.stores.audit.append({
+        at: app.clock.ms,
+        actor: { type: 'api_key', id: 'key_1' },
+        action: 'booking.read',
+        record: { type: 'booking', id: `bk_${i}` },
+      });
     const session = await sessionFor(app, owner.record);
     const response = await staffRequest(app, 'GET', '/staff/audit.csv?actor=key_1', { session });
     assert.equal(response.status, 200);

@@ -30,7 +30,14 @@ function booking(i: number): NewBooking {
     client: { name: `Client ${i}`, email: `client${i}@example.com`, phone: '+1 212 555 0100' },
     consent: {},
     tokenHash: String(i).padStart(64, '0'),
-    checklist: { checklistId: 'test', lang: 'en', items: [{ id: 'a', text: 'First', group: 'Before', required: true }, { id: 'b', text: 'Second', group: 'Before', required: false }] },
+    checklist: {
+      checklistId: 'test',
+      lang: 'en',
+      items: [
+        { id: 'a', text: 'First', group: 'Before', required: true },
+        { id: 'b', text: 'Second', group: 'Before', required: false },
+      ],
+    },
     now: NOW,
   };
 }
@@ -43,7 +50,9 @@ describe('npm run backup', () => {
     const stores = openSqliteStores(path, { timeZone: TZ });
     // Some history, so the copy is more than a few pages.
     stores.db.transaction(() => {
-      const insert = stores.db.prepare("INSERT INTO audit_log (at_ms, actor_type, actor_id, action, record_type, record_id) VALUES (?, 'staff', 'st_x', 'booking.read', 'booking', ?)");
+      const insert = stores.db.prepare(
+        "INSERT INTO audit_log (at_ms, actor_type, actor_id, action, record_type, record_id) VALUES (?, 'staff', 'st_x', 'booking.read', 'booking', ?)",
+      );
       for (let i = 0; i < 20_000; i++) insert.run(NOW + i, `bk_${i}`);
     })();
     for (let i = 0; i < 50; i++) await stores.bookings.createBooking(booking(i));
@@ -66,7 +75,9 @@ describe('npm run backup', () => {
 
       const backup = new Database(copy, { readonly: true });
       const copied = (backup.prepare('SELECT count(*) AS n FROM bookings').get() as { n: number }).n;
-      const orphans = backup.prepare('SELECT count(*) AS n FROM bookings b WHERE NOT EXISTS (SELECT 1 FROM booking_checklists c WHERE c.booking_id = b.id)').get() as { n: number };
+      const orphans = backup
+        .prepare('SELECT count(*) AS n FROM bookings b WHERE NOT EXISTS (SELECT 1 FROM booking_checklists c WHERE c.booking_id = b.id)')
+        .get() as { n: number };
       const items = backup.prepare('SELECT count(*) AS n FROM booking_checklist_items').get() as { n: number };
       assert.equal(backup.pragma('journal_mode', { simple: true }), 'delete', 'one self-contained file');
       backup.close();
@@ -74,7 +85,11 @@ describe('npm run backup', () => {
       assert.ok(copied >= before && copied <= during, `the copy (${copied}) is a moment between ${before} and ${during}`);
       assert.equal(orphans.n, 0, 'no booking without the checklist of its own transaction');
       assert.equal(items.n, copied * 2);
-      assert.deepEqual(readdirSync(dir).filter((name) => name.startsWith('copy.sqlite-')), [], 'no -wal or -shm beside the copy');
+      assert.deepEqual(
+        readdirSync(dir).filter((name) => name.startsWith('copy.sqlite-')),
+        [],
+        'no -wal or -shm beside the copy',
+      );
 
       // The copy opens with the database's key (kept apart), and its client data reads back.
       const restored = openSqliteStores(copy, { timeZone: TZ, keys: dataKeysBeside(path).keyring });
@@ -82,7 +97,10 @@ describe('npm run backup', () => {
       const first = await restored.bookings.bookingDetail(firstId);
       assert.equal(first!.client.name, 'Client 0');
       await restored.close();
-      await assert.rejects(backupCommand([copy], { KAP_DB: path }, () => {}), /never overwrites/);
+      await assert.rejects(
+        backupCommand([copy], { KAP_DB: path }, () => {}),
+        /never overwrites/,
+      );
       assert.ok(existsSync(copy));
     } finally {
       await writer.terminate();

@@ -113,10 +113,7 @@ describe('POST /bookings', () => {
     assert.ok(error.fields.reason);
     assert.ok(error.fields.source);
     assert.equal(error.fields.holdID, 'Unknown field');
-    assert.deepEqual(
-      Object.keys(error.fields).sort(),
-      ['client.email', 'client.name', 'client.phone', 'consent.privacy', 'holdID', 'reason', 'source'],
-    );
+    assert.deepEqual(Object.keys(error.fields).sort(), ['client.email', 'client.name', 'client.phone', 'consent.privacy', 'holdID', 'reason', 'source']);
     assert.equal(countRows(app, 'bookings'), 0);
   });
 

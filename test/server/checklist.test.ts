@@ -23,7 +23,10 @@ describe('GET /bookings/:id/checklist', () => {
     assert.equal(body.timeZone, 'America/New_York');
     assert.equal(body.lang, 'en', 'the plain texts are in English, the Spanish in translations');
     const template = DEMO_CHECKLIST_TEMPLATES.consultation!;
-    assert.deepEqual(body.items.map((item) => item.id), template.items.map((item) => item.id));
+    assert.deepEqual(
+      body.items.map((item) => item.id),
+      template.items.map((item) => item.id),
+    );
     assert.deepEqual(body.items[0], {
       id: 'list-medications',
       text: 'Write down the medicines and supplements you take, with their doses',
@@ -49,7 +52,10 @@ describe('GET /bookings/:id/checklist', () => {
     const app = testApp();
     const session = await booked(app, { service: 'administration', start: '2026-03-04T15:00:00Z' });
     const body = ChecklistResponse.parse(await (await getChecklist(app, session)).json());
-    assert.deepEqual(body.items.map((item) => item.id), KAP_DEFAULT_CHECKLIST.items.map((item) => item.id));
+    assert.deepEqual(
+      body.items.map((item) => item.id),
+      KAP_DEFAULT_CHECKLIST.items.map((item) => item.id),
+    );
     assert.equal(body.items.find((item) => item.id === 'stop-eating')?.dueOffsetMinutes, -240);
     assert.equal(body.booking.status, 'requested');
   });
@@ -111,7 +117,10 @@ describe('PUT /bookings/:id/checklist/:itemId', () => {
       },
     });
     const list = (await (await getChecklist(app, consultation)).json()).items as { id: string; done: boolean }[];
-    assert.deepEqual(list.filter((entry) => entry.done).map((entry) => entry.id), ['test-video']);
+    assert.deepEqual(
+      list.filter((entry) => entry.done).map((entry) => entry.id),
+      ['test-video'],
+    );
 
     app.clock.advance(MINUTE);
     const undone = await (await putItem(app, consultation, 'test-video', { done: false })).json();
@@ -199,7 +208,10 @@ describe('checklist storage', () => {
       const text = await response.text();
       assert.equal(text, before);
       const items = JSON.parse(text).items as { id: string; done: boolean; doneAt?: string }[];
-      assert.deepEqual(items.filter((item) => item.done).map((item) => [item.id, item.doneAt]), [['arrange-ride-home', '2026-03-02T12:00:00Z']]);
+      assert.deepEqual(
+        items.filter((item) => item.done).map((item) => [item.id, item.doneAt]),
+        [['arrange-ride-home', '2026-03-02T12:00:00Z']],
+      );
     } finally {
       await second.close();
     }
@@ -214,7 +226,10 @@ describe('checklist storage', () => {
     const oldItems = (await (await getChecklist(app, before)).json()).items as { id: string }[];
     const newItems = (await (await getChecklist(app, afterEdit)).json()).items as { id: string }[];
     assert.equal(oldItems.length, DEMO_CHECKLIST_TEMPLATES.consultation!.items.length);
-    assert.deepEqual(newItems.map((item) => item.id), ['only-item']);
+    assert.deepEqual(
+      newItems.map((item) => item.id),
+      ['only-item'],
+    );
   });
 
   test('a booking from before checklists existed gets its checklist when first read', async () => {
@@ -226,7 +241,10 @@ describe('checklist storage', () => {
     assert.equal(put.status, 200);
     const items = (await (await getChecklist(app, consultation)).json()).items as { id: string; done: boolean }[];
     assert.equal(items.length, DEMO_CHECKLIST_TEMPLATES.consultation!.items.length);
-    assert.deepEqual(items.filter((item) => item.done).map((item) => item.id), ['test-video']);
+    assert.deepEqual(
+      items.filter((item) => item.done).map((item) => item.id),
+      ['test-video'],
+    );
   });
 
   test('a service without a template gives an empty checklist', async () => {
@@ -254,9 +272,14 @@ describe('checklist storage', () => {
   test('the server refuses to start with a broken template, naming the service and each problem', async () => {
     const db = join(temp.make(), 'kap.sqlite');
     const first = createApp({ db });
-    first.stores.db
-      .prepare("UPDATE services SET checklist_template = ? WHERE id = 'preparation'")
-      .run(JSON.stringify({ items: [{ id: 'a', text: 'A', group: 'G' }, { id: 'a', text: 'B', group: 'G', dueOffsetMinutes: 'soon' }] }));
+    first.stores.db.prepare("UPDATE services SET checklist_template = ? WHERE id = 'preparation'").run(
+      JSON.stringify({
+        items: [
+          { id: 'a', text: 'A', group: 'G' },
+          { id: 'a', text: 'B', group: 'G', dueOffsetMinutes: 'soon' },
+        ],
+      }),
+    );
     await first.close();
     assert.throws(
       () => createApp({ db }),

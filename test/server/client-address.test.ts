@@ -85,7 +85,11 @@ describe('every limit counts per client through trusted proxies', () => {
   test('with KAP_TRUST_PROXY=1, each client behind the proxy has its own write and read budgets', async () => {
     const app = testApp({ ...limits, trustProxy: '1' });
     for (const client of ['203.0.113.7', '198.51.100.1']) {
-      assert.deepEqual([await throughProxy(app, client), await throughProxy(app, client), await throughProxy(app, client)].map((r) => r.status), [422, 422, 429], client);
+      assert.deepEqual(
+        [await throughProxy(app, client), await throughProxy(app, client), await throughProxy(app, client)].map((r) => r.status),
+        [422, 422, 429],
+        client,
+      );
       const reads = [];
       for (let i = 0; i < 4; i++) reads.push((await throughProxy(app, client, 'GET')).status);
       assert.deepEqual(reads, [200, 200, 200, 429], client);

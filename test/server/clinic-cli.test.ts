@@ -44,7 +44,10 @@ describe('npm run clinic -- export / import', () => {
     const { env, dir } = await clinicDb();
     const config = await exported(env);
     assert.equal(config.profile.name, 'Harbor Light Ketamine Therapy');
-    assert.deepEqual(config.services.map((service) => service.id), ['consultation', 'preparation', 'administration', 'integration']);
+    assert.deepEqual(
+      config.services.map((service) => service.id),
+      ['consultation', 'preparation', 'administration', 'integration'],
+    );
     assert.ok(config.forms[0]!.versions.length > 0);
     assert.match(await run(env, 'import', writeJson(dir, config)), /^Imported .*: 4 services, 5 opening ranges, 0 closures, 4 checklists, 1 forms\.$/);
     assert.deepEqual(await exported(env), config);
@@ -59,7 +62,10 @@ describe('npm run clinic -- export / import', () => {
       { weekday: 2, opens: '09:00', closes: '12:00' },
       { weekday: 2, opens: '13:00', closes: '17:00' },
     ];
-    config.closures = [{ date: '2026-12-24', reason: 'Holiday' }, { date: '2026-12-31', from: '12:00', to: '17:00' }];
+    config.closures = [
+      { date: '2026-12-24', reason: 'Holiday' },
+      { date: '2026-12-31', from: '12:00', to: '17:00' },
+    ];
     await run(env, 'import', writeJson(dir, config));
     assert.deepEqual(await exported(env), config);
   });
@@ -110,7 +116,10 @@ describe('npm run clinic -- export / import', () => {
     const next = { ...added.forms[0]!.versions[0]!.definition, version: '2027-1', title: 'New wording' };
     added.forms[0]!.versions.push({ version: '2027-1', publishedAt: '2026-12-02T12:00:00.000Z', definition: next });
     await run(env, 'import', writeJson(dir, added));
-    assert.deepEqual((await exported(env)).forms[0]!.versions.map((version) => version.version), [before.forms[0]!.versions[0]!.version, '2027-1']);
+    assert.deepEqual(
+      (await exported(env)).forms[0]!.versions.map((version) => version.version),
+      [before.forms[0]!.versions[0]!.version, '2027-1'],
+    );
   });
 
   test('a file that is not JSON, or another format, changes nothing', async () => {

@@ -69,7 +69,12 @@ describe('the clinic’s settings (staff)', () => {
     assert.deepEqual(Object.keys((await response.json()).error.fields), ['services.3.followUp.after']);
     const overlapping = await staffRequest(app, 'PUT', '/staff/clinic/hours', {
       session,
-      body: { openingHours: [{ weekday: 1, opens: '09:00', closes: '13:00' }, { weekday: 1, opens: '12:00', closes: '17:00' }] },
+      body: {
+        openingHours: [
+          { weekday: 1, opens: '09:00', closes: '13:00' },
+          { weekday: 1, opens: '12:00', closes: '17:00' },
+        ],
+      },
     });
     assert.equal(overlapping.status, 422);
     assert.ok('openingHours.0' in (await overlapping.json()).error.fields);
@@ -82,7 +87,10 @@ describe('the clinic’s settings (staff)', () => {
     const session = await owner(app);
     const tuesday = ['2026-03-03T05:00:00Z', '2026-03-04T05:00:00Z'] as const;
     assert.ok((await app.availability('consultation', ...tuesday)).slots.length > 0);
-    const closed = await staffRequest(app, 'PUT', '/staff/clinic/closures', { session, body: { closures: [{ date: '2026-03-03', reason: 'Staff training' }] } });
+    const closed = await staffRequest(app, 'PUT', '/staff/clinic/closures', {
+      session,
+      body: { closures: [{ date: '2026-03-03', reason: 'Staff training' }] },
+    });
     assert.equal(closed.status, 200);
     assert.deepEqual((await app.availability('consultation', ...tuesday)).slots, []);
     assert.equal((await app.book({ start: '2026-03-03T15:00:00Z' })).status, 422, 'a closed day is no slot at all');
@@ -113,7 +121,10 @@ describe('the clinic’s settings (staff)', () => {
     assert.equal((await app.request('/forms/check-in')).status, 404);
     const published = await staffRequest(app, 'POST', '/staff/forms/check-in/publish', { session: marketer });
     assert.equal(published.status, 201);
-    assert.deepEqual((await published.json()).form.versions.map((version: { version: string }) => version.version), ['v1']);
+    assert.deepEqual(
+      (await published.json()).form.versions.map((version: { version: string }) => version.version),
+      ['v1'],
+    );
     const served = await (await app.request('/forms/check-in')).json();
     assert.equal(served.id, 'check-in');
     assert.equal(served.version, 'v1');
@@ -129,7 +140,10 @@ describe('the clinic’s settings (staff)', () => {
     assert.equal((await (await app.request('/forms/check-in')).json()).version, 'v1');
     assert.equal((await staffRequest(app, 'POST', '/staff/forms/no-such-form/publish', { session: marketer })).status, 404);
     const forms = (await (await staffRequest(app, 'GET', '/staff/forms', { session: marketer })).json()).forms;
-    assert.deepEqual(forms.map((form: { id: string }) => form.id), [DEMO_INTAKE_FORM_ID, 'check-in']);
+    assert.deepEqual(
+      forms.map((form: { id: string }) => form.id),
+      [DEMO_INTAKE_FORM_ID, 'check-in'],
+    );
     assert.deepEqual(
       (await auditActions(app)).filter((action) => action.startsWith('form.')),
       ['form.draft.update', 'form.publish', 'form.draft.update'],

@@ -86,14 +86,9 @@ describe('50 simultaneous POST /bookings for one slot', () => {
       const to = new Date(Date.now() + 14 * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
       const availability = await (await fetch(new URL(`availability?service=preparation&from=${from}&to=${to}`, first.apiUrl))).json();
       // Well clear of the 12-hour notice boundary, so the clock cannot move it out mid-test.
-      const slot = (availability.slots as { start: string }[]).find(
-        (candidate) => Date.parse(candidate.start) > Date.now() + 12.5 * 3_600_000,
-      )!.start;
+      const slot = (availability.slots as { start: string }[]).find((candidate) => Date.parse(candidate.start) > Date.now() + 12.5 * 3_600_000)!.start;
 
-      const { created, refused, responses } = await race(
-        [first.apiUrl, second.apiUrl],
-        bookingBody({ service: 'preparation', start: slot }),
-      );
+      const { created, refused, responses } = await race([first.apiUrl, second.apiUrl], bookingBody({ service: 'preparation', start: slot }));
       assert.equal(created.length, 1, JSON.stringify(responses.map((r) => r.status)));
       assert.equal(refused.length, REQUESTS - 1);
       for (const response of refused) assert.equal(response.body.error.code, 'slot_unavailable');
@@ -108,7 +103,10 @@ describe('50 simultaneous POST /bookings for one slot', () => {
       }
     } finally {
       const codes = await Promise.all(servers.map((server) => server.stop()));
-      assert.deepEqual(codes, servers.map(() => 0));
+      assert.deepEqual(
+        codes,
+        servers.map(() => 0),
+      );
     }
   });
 });

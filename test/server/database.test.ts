@@ -26,7 +26,10 @@ describe('the SQLite database', () => {
       assert.equal(db.pragma('busy_timeout', { simple: true }), 5000);
       assert.equal(db.pragma('foreign_keys', { simple: true }), 1);
       const hours = db.prepare('SELECT weekday, opens_minute, closes_minute FROM opening_hours ORDER BY weekday').all();
-      assert.deepEqual(hours, [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens_minute: 540, closes_minute: 1020 })));
+      assert.deepEqual(
+        hours,
+        [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens_minute: 540, closes_minute: 1020 })),
+      );
       const settings = Object.fromEntries(
         (db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[]).map((row) => [row.key, row.value]),
       );
@@ -47,7 +50,10 @@ describe('the SQLite database', () => {
     const second = openDatabase(path);
     try {
       const services = second.prepare('SELECT id, name FROM services ORDER BY position').all() as { id: string; name: string }[];
-      assert.deepEqual(services.map((service) => service.id), ['consultation', 'preparation', 'administration']);
+      assert.deepEqual(
+        services.map((service) => service.id),
+        ['consultation', 'preparation', 'administration'],
+      );
       assert.equal(services[0]!.name, 'Free consultation');
     } finally {
       second.close();
@@ -77,7 +83,10 @@ describe('the SQLite database', () => {
     app.db.prepare('INSERT INTO opening_hours (weekday, opens_minute, closes_minute) VALUES (6, 600, 720)').run();
     const { slots } = await app.availability('consultation', '2026-03-07T00:00:00Z', '2026-03-08T00:00:00Z');
     // Saturday 10:00–12:00 EST: starts on the hour that end by noon.
-    assert.deepEqual(slots.map((slot) => slot.start), ['2026-03-07T15:00:00Z', '2026-03-07T16:00:00Z']);
+    assert.deepEqual(
+      slots.map((slot) => slot.start),
+      ['2026-03-07T15:00:00Z', '2026-03-07T16:00:00Z'],
+    );
   });
 
   test('the database itself refuses two active bookings that overlap', () => {
@@ -142,9 +151,13 @@ describe('migration 7: texts in other languages', () => {
     try {
       assert.equal(schemaVersion(db), MIGRATIONS.at(-1)!.version);
       const services = new Map(
-        (db.prepare('SELECT id, translations, checklist_template FROM services').all() as { id: string; translations: string | null; checklist_template: string }[]).map(
-          (row) => [row.id, row],
-        ),
+        (
+          db.prepare('SELECT id, translations, checklist_template FROM services').all() as {
+            id: string;
+            translations: string | null;
+            checklist_template: string;
+          }[]
+        ).map((row) => [row.id, row]),
       );
       assert.equal(JSON.parse(services.get('consultation')!.translations!).es.name, 'Consulta inicial');
       assert.equal(services.get('integration')!.translations, null, 'a renamed service keeps the clinic’s own name, with no demo Spanish');

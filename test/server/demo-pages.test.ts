@@ -26,7 +26,12 @@ const switchTo = (html: string) => /<p class="language"><a href="([^"]+)" hrefla
 describe('the demo site in Spanish', () => {
   test('has every page, more than one', () => {
     assert.ok(pages.length >= 6, pages.join());
-    assert.deepEqual(readdirSync(new URL('es/', DEMO)).filter((name) => name.endsWith('.html')).sort(), [...pages].sort());
+    assert.deepEqual(
+      readdirSync(new URL('es/', DEMO))
+        .filter((name) => name.endsWith('.html'))
+        .sort(),
+      [...pages].sort(),
+    );
   });
 
   for (const page of pages) {

@@ -45,13 +45,17 @@ describe('the demo administration booking', () => {
       'bookings',
       "SELECT id, status, client_name, client_email FROM bookings WHERE source = 'staff:demo-seed'",
     );
-    assert.deepEqual(seededClients.map((row) => [row.client_name, row.client_email, row.status]), [
-      [DEMO_CLIENT.name, DEMO_CLIENT.email, 'confirmed'],
-    ]);
+    assert.deepEqual(
+      seededClients.map((row) => [row.client_name, row.client_email, row.status]),
+      [[DEMO_CLIENT.name, DEMO_CLIENT.email, 'confirmed']],
+    );
     const read = await app.request(`/bookings/${seeded.booking.id}`, { headers: bearer(seeded.accessToken) });
     assert.deepEqual((await read.json()).booking, seeded.booking);
     const checklist = await (await getChecklist(app, { id: seeded.booking.id, token: seeded.accessToken })).json();
-    assert.deepEqual(checklist.items.map((item: { id: string }) => item.id), KAP_DEFAULT_CHECKLIST.items.map((item) => item.id));
+    assert.deepEqual(
+      checklist.items.map((item: { id: string }) => item.id),
+      KAP_DEFAULT_CHECKLIST.items.map((item) => item.id),
+    );
   });
 
   test('timing rule: the first free slot from 10:00 on a day at least three days ahead whose integration window has free slots', async () => {
@@ -119,7 +123,10 @@ describe('the demo administration booking', () => {
       assert.notEqual(two.accessToken, one.accessToken);
       assert.equal((await second.request(`/bookings/${one.booking.id}`, { headers: bearer(one.accessToken) })).status, 401);
       const checklist = await (await getChecklist(second, { id: two.booking.id, token: two.accessToken })).json();
-      assert.deepEqual(checklist.items.filter((item: { done: boolean }) => item.done).map((item: { id: string }) => item.id), ['arrange-ride-home']);
+      assert.deepEqual(
+        checklist.items.filter((item: { done: boolean }) => item.done).map((item: { id: string }) => item.id),
+        ['arrange-ride-home'],
+      );
       assert.equal(seededRows(second.db).length, 1);
     } finally {
       await second.close();
@@ -139,10 +146,7 @@ describe('the demo administration booking', () => {
     const third = await seed(app, app.clock.ms);
     assert.equal(third.created, true);
     assert.ok(Date.parse(third.booking.start) >= app.clock.ms + 3 * DAY - DAY);
-    assert.equal(
-      (app.db.prepare('SELECT value FROM settings WHERE key = ?').get(DEMO_BOOKING_SETTING) as { value: string }).value,
-      third.booking.id,
-    );
+    assert.equal((app.db.prepare('SELECT value FROM settings WHERE key = ?').get(DEMO_BOOKING_SETTING) as { value: string }).value, third.booking.id);
     // The one whose window passed is left as it was (a past session), not cancelled.
     assert.equal(seededRows(app.db).filter((row) => row.status === 'confirmed').length, 2);
   });

@@ -43,7 +43,15 @@ async function storeCanaries(stores: SqliteStores) {
     now: NOW,
   });
   const response = await stores.intake.saveResponse({
-    submission: { form: 'kap-demo-intake', booking: booking.id, answers: { 'ms-other': ANSWER, 'full-name': CANARY.name }, scores: [], flags: [], safety: false, safetyItems: [] },
+    submission: {
+      form: 'kap-demo-intake',
+      booking: booking.id,
+      answers: { 'ms-other': ANSWER, 'full-name': CANARY.name },
+      scores: [],
+      flags: [],
+      safety: false,
+      safetyItems: [],
+    },
     now: NOW,
   });
   return { booking, response };
@@ -56,8 +64,14 @@ describe('client data at rest', () => {
     const { dir, path } = tempDb();
     const app = testApp({ db: path });
     const created = await (await app.book({ start: '2026-03-03T15:00:00Z', client: CANARY, reason: 'ptsd' })).json();
-    await app.stores.intake.saveResponse({ submission: { form: 'kap-demo-intake', answers: { 'ms-other': ANSWER }, scores: [], flags: [], safety: false, safetyItems: [] }, now: NOW });
-    const files = () => readdirSync(dir).filter((name) => name.startsWith('kap.sqlite') && !name.endsWith('.key')).map((name) => readFileSync(join(dir, name)));
+    await app.stores.intake.saveResponse({
+      submission: { form: 'kap-demo-intake', answers: { 'ms-other': ANSWER }, scores: [], flags: [], safety: false, safetyItems: [] },
+      now: NOW,
+    });
+    const files = () =>
+      readdirSync(dir)
+        .filter((name) => name.startsWith('kap.sqlite') && !name.endsWith('.key'))
+        .map((name) => readFileSync(join(dir, name)));
     const leaks = () => files().flatMap((content) => canaries.filter((canary) => content.includes(canary)));
     assert.deepEqual(leaks(), []);
     app.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -79,10 +93,16 @@ describe('client data at rest', () => {
   test('a value moved to another row or column does not decrypt', async () => {
     const stores = openSqliteStores(':memory:', TZ);
     const first = await storeCanaries(stores);
-    const second = await stores.bookings.createBooking({ ...(await bookingLike()), slot: { start: Date.parse('2026-03-04T15:00:00Z'), end: Date.parse('2026-03-04T15:45:00Z') } });
+    const second = await stores.bookings.createBooking({
+      ...(await bookingLike()),
+      slot: { start: Date.parse('2026-03-04T15:00:00Z'), end: Date.parse('2026-03-04T15:45:00Z') },
+    });
     const sealed = (stores.db.prepare('SELECT client_name FROM bookings WHERE id = ?').get(first.booking.id) as { client_name: string }).client_name;
     stores.db.prepare('UPDATE bookings SET client_name = ? WHERE id = ?').run(sealed, second.id);
-    await assert.rejects(stores.bookings.bookingDetail(second.id), (error: unknown) => error instanceof DecryptionError && /moved from another record/.test(error.message));
+    await assert.rejects(
+      stores.bookings.bookingDetail(second.id),
+      (error: unknown) => error instanceof DecryptionError && /moved from another record/.test(error.message),
+    );
     stores.db.prepare('UPDATE bookings SET client_email = ? WHERE id = ?').run(sealed, first.booking.id);
     await assert.rejects(stores.bookings.bookingDetail(first.booking.id), DecryptionError);
     await stores.close();
@@ -97,7 +117,8 @@ describe('client data at rest', () => {
     const wrong = new DataKeyring([newDataKey()]);
     assert.throws(
       () => openSqliteStores(path, { ...TZ, keys: wrong }),
-      (error: Error) => error.message.includes(`encrypted under key ${right.first.id}`) && error.message.includes(wrong.first.id) && /KAP_DATA_KEY/.test(error.message),
+      (error: Error) =>
+        error.message.includes(`encrypted under key ${right.first.id}`) && error.message.includes(wrong.first.id) && /KAP_DATA_KEY/.test(error.message),
     );
     const reopened = openSqliteStores(path, { ...TZ, keys: right });
     assert.equal(reopened.dataKeyId, right.first.id);
@@ -152,7 +173,10 @@ describe('client data at rest', () => {
     await after.close();
 
     const current = encodeDataKey(fileKeys.first);
-    await assert.rejects(rotateKeyCommand({ KAP_DB: path, KAP_DATA_KEY: current }, () => {}), /KAP_NEW_DATA_KEY/);
+    await assert.rejects(
+      rotateKeyCommand({ KAP_DB: path, KAP_DATA_KEY: current }, () => {}),
+      /KAP_NEW_DATA_KEY/,
+    );
     const next = newDataKey();
     await rotateKeyCommand({ KAP_DB: path, KAP_DATA_KEY: current, KAP_NEW_DATA_KEY: encodeDataKey(next) }, () => {});
     const reopened = openSqliteStores(path, { ...TZ, keys: new DataKeyring([next]) });
@@ -166,18 +190,25 @@ describe('client data at rest', () => {
     const noKey = { cipher: () => assert.fail('no migration before 12 encrypts') };
     for (const migration of MIGRATIONS.filter((candidate) => candidate.version <= 11)) migration.apply(old, noKey);
     old.pragma('user_version = 11');
-    old.prepare(
-      `INSERT INTO bookings (id, service_id, start_ms, end_ms, status, client_name, client_email, client_phone, consent_privacy, reason, token_sha256, created_at_ms)
+    old
+      .prepare(
+        `INSERT INTO bookings (id, service_id, start_ms, end_ms, status, client_name, client_email, client_phone, consent_privacy, reason, token_sha256, created_at_ms)
        VALUES ('bk_old', 'consultation', ?, ?, 'confirmed', ?, ?, ?, 1, 'anxiety', ?, ?)`,
-    ).run(Date.parse('2026-03-03T15:00:00Z'), Date.parse('2026-03-03T15:45:00Z'), CANARY.name, CANARY.email, CANARY.phone, 'b'.repeat(64), NOW);
-    old.prepare(
-      `INSERT INTO intake_responses (id, form_id, answers, scores, flags, safety, safety_items, received_at_ms) VALUES ('ir_old', 'kap-demo-intake', ?, '[]', '[]', 0, '[]', ?)`,
-    ).run(JSON.stringify({ 'ms-other': ANSWER }), NOW);
+      )
+      .run(Date.parse('2026-03-03T15:00:00Z'), Date.parse('2026-03-03T15:45:00Z'), CANARY.name, CANARY.email, CANARY.phone, 'b'.repeat(64), NOW);
+    old
+      .prepare(
+        `INSERT INTO intake_responses (id, form_id, answers, scores, flags, safety, safety_items, received_at_ms) VALUES ('ir_old', 'kap-demo-intake', ?, '[]', '[]', 0, '[]', ?)`,
+      )
+      .run(JSON.stringify({ 'ms-other': ANSWER }), NOW);
     old.close();
 
     const stores = openSqliteStores(path, TZ);
     const raw = JSON.stringify(stores.db.prepare('SELECT * FROM bookings').all()) + JSON.stringify(stores.db.prepare('SELECT * FROM intake_responses').all());
-    assert.deepEqual(canaries.filter((canary) => raw.includes(canary)), []);
+    assert.deepEqual(
+      canaries.filter((canary) => raw.includes(canary)),
+      [],
+    );
     assert.deepEqual((await stores.bookings.bookingDetail('bk_old'))!.client, CANARY);
     assert.equal((await stores.bookings.bookingDetail('bk_old'))!.reason, 'anxiety');
     assert.deepEqual((await stores.intake.findResponse('ir_old'))!.submission.answers, { 'ms-other': ANSWER });
@@ -187,7 +218,10 @@ describe('client data at rest', () => {
 
 describe('the data key', () => {
   test('KAP_DATA_KEY must be 32 bytes of base64; the message never quotes it', () => {
-    assert.throws(() => parseDataKeys('c2hvcnQ=', 'KAP_DATA_KEY'), (error: Error) => /KAP_DATA_KEY: key 1 is not 32 bytes/.test(error.message) && !error.message.includes('c2hvcnQ='));
+    assert.throws(
+      () => parseDataKeys('c2hvcnQ=', 'KAP_DATA_KEY'),
+      (error: Error) => /KAP_DATA_KEY: key 1 is not 32 bytes/.test(error.message) && !error.message.includes('c2hvcnQ='),
+    );
     const a = newDataKey();
     const b = newDataKey();
     assert.deepEqual(parseDataKeys(`${encodeDataKey(a)}, ${encodeDataKey(b)}`, 'KAP_DATA_KEY').ids, [a.id, b.id]);
@@ -216,4 +250,3 @@ async function bookingLike() {
     now: NOW,
   };
 }
-

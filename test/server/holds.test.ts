@@ -63,7 +63,10 @@ describe('POST /holds', () => {
     app.clock.advance(6 * MINUTE);
     await app.postJson('/holds', { service: 'consultation', start: '2026-03-03T19:00:00Z' });
     const rows = app.db.prepare('SELECT start_ms FROM holds').all() as { start_ms: number }[];
-    assert.deepEqual(rows.map((row) => new Date(row.start_ms).toISOString()), ['2026-03-03T19:00:00.000Z']);
+    assert.deepEqual(
+      rows.map((row) => new Date(row.start_ms).toISOString()),
+      ['2026-03-03T19:00:00.000Z'],
+    );
   });
 
   test('a time the clinic does not offer is 422 on start; one inside the notice is 409', async () => {

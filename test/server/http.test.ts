@@ -57,11 +57,14 @@ describe('CORS allow-list', () => {
 
   test('an allow-list entry that is not an http(s) origin stops start-up with a clear message', () => {
     for (const entry of ['localhost:8080', 'file://', 'null', 'clinic.example', 'ftp://clinic.example']) {
-      assert.throws(() => testApp({ allowedOrigins: [DEMO, entry] }), (error: Error) => {
-        assert.match(error.message, /is not an http\(s\) origin/);
-        assert.ok(error.message.includes(JSON.stringify(entry)), error.message);
-        return true;
-      });
+      assert.throws(
+        () => testApp({ allowedOrigins: [DEMO, entry] }),
+        (error: Error) => {
+          assert.match(error.message, /is not an http\(s\) origin/);
+          assert.ok(error.message.includes(JSON.stringify(entry)), error.message);
+          return true;
+        },
+      );
     }
   });
 
@@ -272,9 +275,7 @@ describe('errors', () => {
 describe('logs', () => {
   test('one line per request with method, route pattern, status and duration, and no client data', async () => {
     const app = testApp();
-    const booked = await (
-      await app.book({ start: SLOT, reason: 'grief_and_loss', source: 'spring-campaign' }, { 'Idempotency-Key': 'key-123456' })
-    ).json();
+    const booked = await (await app.book({ start: SLOT, reason: 'grief_and_loss', source: 'spring-campaign' }, { 'Idempotency-Key': 'key-123456' })).json();
     await app.postJson('/bookings', bookingBody({ start: SLOT, client: { ...CLIENT, email: 'broken' } }), {
       'Idempotency-Key': randomUUID(),
     });
@@ -285,17 +286,22 @@ describe('logs', () => {
 
     assert.deepEqual(
       app.logs.filter((line) => !line.startsWith('internal_error')).map((line) => line.split(' ').slice(1, 4).join(' ')),
-      [
-        'POST /bookings 201',
-        'POST /bookings 422',
-        'GET /bookings/:id 200',
-        'GET /availability 200',
-        'POST /bookings 500',
-      ],
+      ['POST /bookings 201', 'POST /bookings 422', 'GET /bookings/:id 200', 'GET /availability 200', 'POST /bookings 500'],
     );
     for (const line of app.logs) {
       assert.match(line, /^(\S+ [A-Z]+ \S+ \d{3} \d+ms|internal_error .*)$/);
-      for (const secret of [CLIENT.name, 'Rosalind', CLIENT.email, CLIENT.phone, 'broken', 'grief', 'spring-campaign', booked.accessToken, 'key-123456', '2026-03-03T00']) {
+      for (const secret of [
+        CLIENT.name,
+        'Rosalind',
+        CLIENT.email,
+        CLIENT.phone,
+        'broken',
+        'grief',
+        'spring-campaign',
+        booked.accessToken,
+        'key-123456',
+        '2026-03-03T00',
+      ]) {
         assert.ok(!line.includes(secret), `log line leaks ${secret}: ${line}`);
       }
     }
@@ -324,12 +330,14 @@ describe('mounted under a prefix', () => {
     });
     assert.equal(replay.headers.get('Idempotent-Replayed'), 'true');
     const elsewhere = await host.request('/api/second/availability?service=consultation&from=2026-03-03T00:00:00Z&to=2026-03-04T00:00:00Z');
-    assert.ok((await elsewhere.json()).slots.some((slot: { start: string }) => slot.start === SLOT), 'namespaces do not share data');
+    assert.ok(
+      (await elsewhere.json()).slots.some((slot: { start: string }) => slot.start === SLOT),
+      'namespaces do not share data',
+    );
     assert.equal(countRows(second, 'bookings'), 0);
-    assert.deepEqual(first.logs.map((line) => line.split(' ').slice(1, 4).join(' ')), [
-      'POST /bookings 201',
-      'GET /bookings/:id 200',
-      'POST /bookings 201',
-    ]);
+    assert.deepEqual(
+      first.logs.map((line) => line.split(' ').slice(1, 4).join(' ')),
+      ['POST /bookings 201', 'GET /bookings/:id 200', 'POST /bookings 201'],
+    );
   });
 });

@@ -99,16 +99,15 @@ describe('Idempotency-Key on POST /bookings', () => {
   test('concurrent requests with one key create one booking', async () => {
     const app = testApp();
     const key = randomUUID();
-    const responses = await Promise.all(
-      Array.from({ length: 5 }, () => app.postJson('/bookings', bookingBody({ start: SLOT }), { 'Idempotency-Key': key })),
-    );
+    const responses = await Promise.all(Array.from({ length: 5 }, () => app.postJson('/bookings', bookingBody({ start: SLOT }), { 'Idempotency-Key': key })));
     const statuses = responses.map((response) => response.status);
     assert.equal(statuses.filter((status) => status === 201).length >= 1, true);
-    assert.ok(statuses.every((status) => status === 201 || status === 409), String(statuses));
-    assert.equal(countRows(app, 'bookings'), 1);
-    const bodies = new Set(
-      await Promise.all(responses.filter((r) => r.status === 201).map(async (response) => (await response.json()).booking.id)),
+    assert.ok(
+      statuses.every((status) => status === 201 || status === 409),
+      String(statuses),
     );
+    assert.equal(countRows(app, 'bookings'), 1);
+    const bodies = new Set(await Promise.all(responses.filter((r) => r.status === 201).map(async (response) => (await response.json()).booking.id)));
     assert.equal(bodies.size, 1, 'every 201 is the same booking');
   });
 
@@ -170,12 +169,16 @@ describe('Idempotency-Key on POST /bookings', () => {
   test('stores neither the key nor the access token in readable form', async () => {
     const app = testApp();
     const key = randomUUID();
-    const { accessToken } = await (
-      await app.postJson('/bookings', bookingBody({ start: SLOT }), { 'Idempotency-Key': key })
-    ).json();
+    const { accessToken } = await (await app.postJson('/bookings', bookingBody({ start: SLOT }), { 'Idempotency-Key': key })).json();
     const rows = app.db.prepare('SELECT * FROM idempotency_keys').all() as Record<string, unknown>[];
     assert.equal(rows.length, 1);
-    const dump = rows.map((row) => Object.values(row).map((value) => (Buffer.isBuffer(value) ? value.toString('latin1') : String(value))).join('|')).join('\n');
+    const dump = rows
+      .map((row) =>
+        Object.values(row)
+          .map((value) => (Buffer.isBuffer(value) ? value.toString('latin1') : String(value)))
+          .join('|'),
+      )
+      .join('\n');
     assert.ok(!dump.includes(key));
     assert.ok(!dump.includes(accessToken));
     assert.ok(!dump.includes(CLIENT.email));
@@ -230,4 +233,3 @@ describe('Idempotency-Key on POST /holds and POST /bookings/:id/cancel (optional
     assert.equal(countRows(app, 'idempotency_keys'), 0);
   });
 });
-

@@ -65,8 +65,7 @@ function rows(app: TestApp): StoredRow[] {
   return openRows<StoredRow & Record<string, unknown>>(app, 'intake_responses', 'SELECT * FROM intake_responses ORDER BY received_at_ms');
 }
 
-const submit = (app: TestApp, body: unknown, key: string = randomUUID()) =>
-  app.postJson('/intake-responses', body, { 'Idempotency-Key': key });
+const submit = (app: TestApp, body: unknown, key: string = randomUUID()) => app.postJson('/intake-responses', body, { 'Idempotency-Key': key });
 
 describe('GET /forms/{id}', () => {
   test('answers the demo intake as written, and it parses', async () => {
@@ -161,7 +160,10 @@ describe('POST /intake-responses', () => {
     const flags = JSON.parse(row!.flags);
     assert.deepEqual(flags, reviewFlags(form, answers));
     for (const flag of ['blood-pressure', 'blood-pressure-uncontrolled', 'breastfeeding', 'lamotrigine']) {
-      assert.ok(flags.some((f: { flag: string }) => f.flag === flag), `flag ${flag}`);
+      assert.ok(
+        flags.some((f: { flag: string }) => f.flag === flag),
+        `flag ${flag}`,
+      );
     }
     assert.equal(row!.safety, 1);
     assert.deepEqual(JSON.parse(row!.safety_items), safetyTriggered(form, answers).items);

@@ -25,12 +25,7 @@ export async function booked(app: TestApp, body: Partial<BookingBody> & { start:
 
 export const bearer = (token: string): Record<string, string> => ({ Authorization: `Bearer ${token}` });
 
-export function reschedule(
-  app: TestApp,
-  booking: { id: string; token: string },
-  body: unknown,
-  key: string | null = randomUUID(),
-): Promise<Response> {
+export function reschedule(app: TestApp, booking: { id: string; token: string }, body: unknown, key: string | null = randomUUID()): Promise<Response> {
   return app.postJson(`/bookings/${booking.id}/reschedule`, body, {
     ...bearer(booking.token),
     ...(key === null ? {} : { 'Idempotency-Key': key }),

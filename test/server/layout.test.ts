@@ -24,9 +24,7 @@ function sourceFiles(dir: string): string[] {
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   const specifiers = [...text.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+['"]([^'"]+)['"]/gms)].map((match) => match[1]!);
-  return specifiers.map((specifier) =>
-    specifier.startsWith('.') ? relative(ROOT, resolve(dirname(file), specifier)).replace(/\.js$/, '.ts') : specifier,
-  );
+  return specifiers.map((specifier) => (specifier.startsWith('.') ? relative(ROOT, resolve(dirname(file), specifier)).replace(/\.js$/, '.ts') : specifier));
 }
 
 const files = sourceFiles(SERVER);
@@ -68,7 +66,10 @@ describe('the shape of server/', () => {
   test('the server imports no element, base class or Lit', () => {
     const offenders = [...graph].flatMap(([file, imports]) =>
       imports
-        .filter((imported) => /^src\/(elements|base|events|styles)\//.test(imported) || imported === 'lit' || imported.startsWith('lit/') || imported.startsWith('@lit/'))
+        .filter(
+          (imported) =>
+            /^src\/(elements|base|events|styles)\//.test(imported) || imported === 'lit' || imported.startsWith('lit/') || imported.startsWith('@lit/'),
+        )
         .map((imported) => `${file} imports ${imported}`),
     );
     assert.deepEqual(offenders, []);

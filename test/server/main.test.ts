@@ -95,7 +95,10 @@ describe('server/main.ts', () => {
     const dbPath = join(tempDir(), 'kap.sqlite');
     const running = await startMain({ KAP_DB: dbPath, KAP_DEMO_SEED: '0' });
     try {
-      assert.match(running.output(), new RegExp(`!! KAP_DATA_KEY is not set\\. Client data is encrypted under the key in ${dbPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.key`));
+      assert.match(
+        running.output(),
+        new RegExp(`!! KAP_DATA_KEY is not set\\. Client data is encrypted under the key in ${dbPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.key`),
+      );
       assert.match(running.output(), /a new key, made just now, mode 0600/);
       assert.equal(statSync(`${dbPath}.key`).mode & 0o777, 0o600);
       assert.match(running.output(), /Create the clinic's first owner.*\n {2}npm run staff -- add --email you@your-clinic\.example --role owner\n/);

@@ -51,5 +51,7 @@ export function recipient(mail: ParsedMail): string {
 
 /** Everything a message carries, as text: subject, bodies, attachments. */
 export function wholeMessage(mail: ParsedMail): string {
-  return [mail.subject ?? '', mail.text ?? '', typeof mail.html === 'string' ? mail.html : '', ...mail.attachments.map((a) => a.content.toString('utf8'))].join('\n');
+  return [mail.subject ?? '', mail.text ?? '', typeof mail.html === 'string' ? mail.html : '', ...mail.attachments.map((a) => a.content.toString('utf8'))].join(
+    '\n',
+  );
 }

@@ -64,12 +64,17 @@ function fragmentOf(href: string): { booking: string; token: string } {
   return { booking: params.get('booking')!, token: params.get('token')! };
 }
 
-describe('the client\'s emails', () => {
+describe("the client's emails", () => {
   test('a booking through the API: the confirmation arrives in their language, with both zones, working links and an .ics without client details', async () => {
     const app = testApp();
     const worker = workerFor(app);
     const from = sink.messages.length;
-    const response = await app.book({ start: '2026-03-03T15:00:00Z', reason: 'treatment_resistant_depression', lang: 'es', timeZone: 'Europe/Madrid' } as never);
+    const response = await app.book({
+      start: '2026-03-03T15:00:00Z',
+      reason: 'treatment_resistant_depression',
+      lang: 'es',
+      timeZone: 'Europe/Madrid',
+    } as never);
     assert.equal(response.status, 201);
     const { booking } = await response.json();
     await worker.runOnce();
@@ -200,13 +205,19 @@ describe('safety flags', () => {
     await worker.runOnce();
     assert.deepEqual((await arrived(from, 1)).map(recipient), ['three@clinic.example']);
     const session = await sessionFor(app, clinician.record);
-    const ack = await staffRequest(app, 'POST', `/staff/safety-queue/${stored.response?.id ?? stored.id}/acknowledge`, { session, body: { note: 'Called the client.' } });
+    const ack = await staffRequest(app, 'POST', `/staff/safety-queue/${stored.response?.id ?? stored.id}/acknowledge`, {
+      session,
+      body: { note: 'Called the client.' },
+    });
     assert.equal(ack.status, 200, await ack.clone().text());
     app.clock.advance(31 * MINUTE);
     await worker.runOnce();
     await new Promise((resolve) => setTimeout(resolve, 200));
     assert.equal(sink.messages.length, from + 1, 'no escalation');
-    assert.deepEqual((await app.stores.notifications.deliveries({ state: 'skipped', limit: 10 })).map((d) => d.destination.endsWith(':escalation')), [true]);
+    assert.deepEqual(
+      (await app.stores.notifications.deliveries({ state: 'skipped', limit: 10 })).map((d) => d.destination.endsWith(':escalation')),
+      [true],
+    );
     await app.close();
   });
 });
@@ -225,7 +236,10 @@ describe('failures', () => {
     await worker.runOnce();
     const owner = await addStaff(app, 'owner');
     const listed = await (await staffRequest(app, 'GET', '/staff/notifications/failed', { session: await sessionFor(app, owner.record) })).json();
-    assert.deepEqual(listed.deliveries.map((d: { destination: string; state: string; attempts: number }) => [d.destination, d.state, d.attempts]), [['email:client', 'failed', 2]]);
+    assert.deepEqual(
+      listed.deliveries.map((d: { destination: string; state: string; attempts: number }) => [d.destination, d.state, d.attempts]),
+      [['email:client', 'failed', 2]],
+    );
     await app.close();
   });
 
@@ -239,11 +253,26 @@ describe('failures', () => {
 
   test('backoff doubles with jitter and stops three days after the delivery was made', () => {
     const made = 0;
-    assert.equal(retryAt(1, made, 0, () => 0), 15_000);
-    assert.equal(retryAt(1, made, 0, () => 0.999999), 30_000);
-    assert.equal(retryAt(3, made, 0, () => 0), 60_000);
-    assert.equal(retryAt(20, made, 0, () => 1 - Number.EPSILON), 6 * HOUR);
-    assert.equal(retryAt(20, made, GIVE_UP_AFTER_MS - 60_000, () => 0.5), undefined);
+    assert.equal(
+      retryAt(1, made, 0, () => 0),
+      15_000,
+    );
+    assert.equal(
+      retryAt(1, made, 0, () => 0.999999),
+      30_000,
+    );
+    assert.equal(
+      retryAt(3, made, 0, () => 0),
+      60_000,
+    );
+    assert.equal(
+      retryAt(20, made, 0, () => 1 - Number.EPSILON),
+      6 * HOUR,
+    );
+    assert.equal(
+      retryAt(20, made, GIVE_UP_AFTER_MS - 60_000, () => 0.5),
+      undefined,
+    );
   });
 });
 
@@ -275,7 +304,7 @@ describe('the development mailbox', () => {
     await app.close();
   });
 
-  test("the dev mailbox and the outbox hold no client address or name in the raw SQLite file", async () => {
+  test('the dev mailbox and the outbox hold no client address or name in the raw SQLite file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kap-dev-mail-'));
     const app = testApp({ db: join(dir, 'kap.sqlite'), development: true });
     const worker = workerFor(app, { email: devMailbox(app.stores.notifications, () => app.clock.ms) });
@@ -283,8 +312,13 @@ describe('the development mailbox', () => {
     await worker.runOnce();
     assert.equal((await app.stores.notifications.devMail(10))[0]?.to, CLIENT.email, 'kept, and readable by the clinic');
     app.db.pragma('wal_checkpoint(TRUNCATE)');
-    const raw = readdirSync(dir).filter((name) => !name.endsWith('.key')).map((name) => readFileSync(join(dir, name)));
-    assert.deepEqual(raw.flatMap((content) => [CLIENT.email, CLIENT.name].filter((canary) => content.includes(canary))), []);
+    const raw = readdirSync(dir)
+      .filter((name) => !name.endsWith('.key'))
+      .map((name) => readFileSync(join(dir, name)));
+    assert.deepEqual(
+      raw.flatMap((content) => [CLIENT.email, CLIENT.name].filter((canary) => content.includes(canary))),
+      [],
+    );
     await app.close();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -50,10 +50,7 @@ async function conforms(method: Method, path: string, response: Response): Promi
   }
   const body = JSON.parse(text);
   const validate = ajv.compile(schema);
-  assert.ok(
-    validate(body),
-    `${method.toUpperCase()} ${path} ${response.status} does not match the document: ${ajv.errorsText(validate.errors)}\n${text}`,
-  );
+  assert.ok(validate(body), `${method.toUpperCase()} ${path} ${response.status} does not match the document: ${ajv.errorsText(validate.errors)}\n${text}`);
   return body;
 }
 
@@ -74,9 +71,7 @@ describe('openapi.json', () => {
         .filter((route) => route.method !== 'ALL' && !/^\/console(\/|$)/.test(route.path))
         .map((route) => `${route.method.toLowerCase()} ${route.path.replace(/:(\w+)/g, '{$1}')}`),
     );
-    const documented = new Set(
-      Object.entries(doc.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method} ${path}`)),
-    );
+    const documented = new Set(Object.entries(doc.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method} ${path}`)));
     assert.deepEqual([...served].sort(), [...documented].sort());
   });
 
@@ -97,7 +92,23 @@ describe('openapi.json', () => {
   });
 
   test('response objects never forbid additional properties; request bodies do', () => {
-    const responseSchemas = ['FollowUpWindow', 'Service', 'ServicesResponse', 'Slot', 'AvailabilityResponse', 'Hold', 'HoldResponse', 'Booking', 'BookingResponse', 'BookingCreatedResponse', 'ChecklistItemState', 'ChecklistResponse', 'ChecklistItemResponse', 'SafetySignalCreated', 'ErrorBody'];
+    const responseSchemas = [
+      'FollowUpWindow',
+      'Service',
+      'ServicesResponse',
+      'Slot',
+      'AvailabilityResponse',
+      'Hold',
+      'HoldResponse',
+      'Booking',
+      'BookingResponse',
+      'BookingCreatedResponse',
+      'ChecklistItemState',
+      'ChecklistResponse',
+      'ChecklistItemResponse',
+      'SafetySignalCreated',
+      'ErrorBody',
+    ];
     const closed: string[] = [];
     const walk = (node: unknown, path: string) => {
       if (Array.isArray(node)) node.forEach((item, i) => walk(item, `${path}/${i}`));
@@ -119,13 +130,21 @@ describe('openapi.json', () => {
       scheme: 'bearer',
       description: (doc.components.securitySchemes.bearerAuth as { description: string }).description,
     });
-    for (const path of ['/bookings/{id}', '/bookings/{id}/cancel', '/bookings/{id}/reschedule', '/bookings/{id}/checklist', '/bookings/{id}/checklist/{itemId}']) {
+    for (const path of [
+      '/bookings/{id}',
+      '/bookings/{id}/cancel',
+      '/bookings/{id}/reschedule',
+      '/bookings/{id}/checklist',
+      '/bookings/{id}/checklist/{itemId}',
+    ]) {
       const operation = Object.values(doc.paths[path]!)[0]!;
       assert.deepEqual(operation.security, [{ bearerAuth: [] }], path);
       assert.ok(operation.responses['401']);
     }
     const key = (operation: OpenApiDocument['paths'][string][string]) =>
-      (operation.parameters ?? []).map((parameter) => resolveRef<{ name: string; in: string; required: boolean }>(parameter)).find((p) => p.name === 'Idempotency-Key');
+      (operation.parameters ?? [])
+        .map((parameter) => resolveRef<{ name: string; in: string; required: boolean }>(parameter))
+        .find((p) => p.name === 'Idempotency-Key');
     assert.equal(key(doc.paths['/bookings']!.post!)?.required, true);
     assert.equal(key(doc.paths['/holds']!.post!)?.required, false);
     assert.equal(key(doc.paths['/bookings/{id}/reschedule']!.post!)?.required, true);
@@ -157,10 +176,19 @@ describe('openapi.json', () => {
   test('the check can fail: a response of the wrong shape is rejected', () => {
     const validate = ajv.compile({ $ref: `${BASE}#/components/schemas/AvailabilityResponse` });
     assert.ok(validate({ service: 'consultation', timeZone: 'America/New_York', slots: [], addedLater: true }));
-    assert.equal(validate({ service: 'consultation', timeZone: 'America/New_York', slots: [{ start: '2026-03-03T10:00:00-05:00', end: '2026-03-03T15:45:00Z' }] }), false);
+    assert.equal(
+      validate({ service: 'consultation', timeZone: 'America/New_York', slots: [{ start: '2026-03-03T10:00:00-05:00', end: '2026-03-03T15:45:00Z' }] }),
+      false,
+    );
     assert.equal(validate({ service: 'consultation', slots: [] }), false);
     const booking = ajv.compile({ $ref: `${BASE}#/components/schemas/BookingCreatedResponse` });
-    assert.equal(booking({ booking: { id: 'b', service: 's', start: '2026-03-03T15:00:00Z', end: '2026-03-03T15:45:00Z', status: 'pending' }, accessToken: 'x'.repeat(43) }), false);
+    assert.equal(
+      booking({
+        booking: { id: 'b', service: 's', start: '2026-03-03T15:00:00Z', end: '2026-03-03T15:45:00Z', status: 'pending' },
+        accessToken: 'x'.repeat(43),
+      }),
+      false,
+    );
   });
 
   test('real responses of every endpoint, success and failure, match the document', async () => {
@@ -184,11 +212,19 @@ describe('openapi.json', () => {
 
     await conforms('post', '/bookings', await app.postJson('/bookings', bookingBody({ start: slot })));
     const key = randomUUID();
-    const created = await conforms('post', '/bookings', await app.postJson('/bookings', bookingBody({ start: slot, holdId: held.hold.id }), { 'Idempotency-Key': key }));
+    const created = await conforms(
+      'post',
+      '/bookings',
+      await app.postJson('/bookings', bookingBody({ start: slot, holdId: held.hold.id }), { 'Idempotency-Key': key }),
+    );
     await conforms('post', '/bookings', await app.postJson('/bookings', bookingBody({ start: slot, holdId: held.hold.id }), { 'Idempotency-Key': key }));
     await conforms('post', '/bookings', await app.postJson('/bookings', bookingBody({ start: '2026-03-04T15:00:00Z' }), { 'Idempotency-Key': key }));
     await conforms('post', '/bookings', await app.postJson('/bookings', bookingBody({ start: slot }), { 'Idempotency-Key': randomUUID() }));
-    await conforms('post', '/bookings', await app.postJson('/bookings', bookingBody({ start: slot, client: { ...CLIENT, email: 'x' } }), { 'Idempotency-Key': randomUUID() }));
+    await conforms(
+      'post',
+      '/bookings',
+      await app.postJson('/bookings', bookingBody({ start: slot, client: { ...CLIENT, email: 'x' } }), { 'Idempotency-Key': randomUUID() }),
+    );
     const requested = await conforms('post', '/bookings', await app.book({ service: 'administration', start: '2026-03-05T14:00:00Z' }));
     assert.equal(requested.booking.status, 'requested');
 
@@ -198,7 +234,11 @@ describe('openapi.json', () => {
     await conforms('post', '/bookings/{id}/cancel', await app.request(`/bookings/${created.booking.id}/cancel`, { method: 'POST', headers: auth }));
     await conforms('post', '/bookings/{id}/cancel', await app.request(`/bookings/${created.booking.id}/cancel`, { method: 'POST' }));
     await conforms('delete', '/holds/{id}', await app.request(`/holds/${held.hold.id}`, { method: 'DELETE' }));
-    await conforms('delete', '/holds/{id}', await app.request(`/holds/${held.hold.id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${held.releaseToken}` } }));
+    await conforms(
+      'delete',
+      '/holds/{id}',
+      await app.request(`/holds/${held.hold.id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${held.releaseToken}` } }),
+    );
     assert.match(held.releaseToken, /^[\w-]{43}$/);
 
     // Past the hold caps: 429 too_many_holds, documented.
@@ -262,27 +302,54 @@ describe('openapi.json', () => {
 
     const services = await conforms('get', '/services', await app.request('/services'));
     assert.ok(services.services.some((service: { followUp?: unknown }) => service.followUp));
-    const window = await conforms('get', '/availability', await app.request(`/availability?service=integration&${range}&after=${session.id}`, { headers: session.auth }));
+    const window = await conforms(
+      'get',
+      '/availability',
+      await app.request(`/availability?service=integration&${range}&after=${session.id}`, { headers: session.auth }),
+    );
     assert.ok(window.slots.length > 0);
     await conforms('get', '/availability', await app.request(`/availability?service=integration&${range}&after=${session.id}`));
     await conforms('get', '/availability', await app.request(`/availability?service=integration&${range}`));
 
-    const reschedule = (id: string, body: unknown, headers: Record<string, string>) =>
-      app.postJson(`/bookings/${id}/reschedule`, body, headers);
+    const reschedule = (id: string, body: unknown, headers: Record<string, string>) => app.postJson(`/bookings/${id}/reschedule`, body, headers);
     const key = randomUUID();
-    const moved = await conforms('post', '/bookings/{id}/reschedule', await reschedule(consultation.id, { start: '2026-03-05T15:00:00Z' }, { ...consultation.auth, 'Idempotency-Key': key }));
+    const moved = await conforms(
+      'post',
+      '/bookings/{id}/reschedule',
+      await reschedule(consultation.id, { start: '2026-03-05T15:00:00Z' }, { ...consultation.auth, 'Idempotency-Key': key }),
+    );
     assert.equal(moved.booking.start, '2026-03-05T15:00:00Z');
-    await conforms('post', '/bookings/{id}/reschedule', await reschedule(consultation.id, { start: '2026-03-05T15:00:00Z' }, { ...consultation.auth, 'Idempotency-Key': key }));
+    await conforms(
+      'post',
+      '/bookings/{id}/reschedule',
+      await reschedule(consultation.id, { start: '2026-03-05T15:00:00Z' }, { ...consultation.auth, 'Idempotency-Key': key }),
+    );
     await conforms('post', '/bookings/{id}/reschedule', await reschedule(consultation.id, { start: '2026-03-05T15:00:00Z' }, consultation.auth));
-    await conforms('post', '/bookings/{id}/reschedule', await reschedule(consultation.id, { start: '2026-03-05T15:00:00Z' }, { 'Idempotency-Key': randomUUID() }));
-    await conforms('post', '/bookings/{id}/reschedule', await reschedule(consultation.id, { start: '2026-03-04T18:30:00Z' }, { ...consultation.auth, 'Idempotency-Key': randomUUID() }));
-    await conforms('post', '/bookings/{id}/reschedule', await reschedule(consultation.id, { start: 'soon' }, { ...consultation.auth, 'Idempotency-Key': randomUUID() }));
+    await conforms(
+      'post',
+      '/bookings/{id}/reschedule',
+      await reschedule(consultation.id, { start: '2026-03-05T15:00:00Z' }, { 'Idempotency-Key': randomUUID() }),
+    );
+    await conforms(
+      'post',
+      '/bookings/{id}/reschedule',
+      await reschedule(consultation.id, { start: '2026-03-04T18:30:00Z' }, { ...consultation.auth, 'Idempotency-Key': randomUUID() }),
+    );
+    await conforms(
+      'post',
+      '/bookings/{id}/reschedule',
+      await reschedule(consultation.id, { start: 'soon' }, { ...consultation.auth, 'Idempotency-Key': randomUUID() }),
+    );
 
     const list = await conforms('get', '/bookings/{id}/checklist', await app.request(`/bookings/${session.id}/checklist`, { headers: session.auth }));
     assert.ok(list.items.length > 5);
     await conforms('get', '/bookings/{id}/checklist', await app.request(`/bookings/${session.id}/checklist`));
     const put = (id: string, item: string, body: unknown, headers: Record<string, string>) =>
-      app.request(`/bookings/${id}/checklist/${item}`, { method: 'PUT', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+      app.request(`/bookings/${id}/checklist/${item}`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
     const checked = await conforms('put', '/bookings/{id}/checklist/{itemId}', await put(session.id, 'stop-eating', { done: true }, session.auth));
     assert.equal(checked.item.done, true);
     await conforms('put', '/bookings/{id}/checklist/{itemId}', await put(session.id, 'stop-eating', { done: true }, {}));
@@ -291,7 +358,11 @@ describe('openapi.json', () => {
     await app.request(`/bookings/${consultation.id}/cancel`, { method: 'POST', headers: consultation.auth });
     const refused = await conforms('put', '/bookings/{id}/checklist/{itemId}', await put(consultation.id, 'test-video', { done: true }, consultation.auth));
     assert.equal(refused.error.code, 'booking_cancelled');
-    await conforms('post', '/bookings/{id}/reschedule', await reschedule(consultation.id, { start: '2026-03-03T15:00:00Z' }, { ...consultation.auth, 'Idempotency-Key': randomUUID() }));
+    await conforms(
+      'post',
+      '/bookings/{id}/reschedule',
+      await reschedule(consultation.id, { start: '2026-03-03T15:00:00Z' }, { ...consultation.auth, 'Idempotency-Key': randomUUID() }),
+    );
   });
 });
 
@@ -335,7 +406,9 @@ describe('texts in other languages (additive: older clients ignore them)', () =>
     assert.equal(stop.text, 'Stop eating 4 hours before your session');
     assert.deepEqual(Object.keys(stop.translations), ['es']);
     assert.equal(stop.translations.es.text, 'Deje de comer 4 horas antes de la sesión');
-    assert.ok(list.items.every((item: { translations?: { es?: { text?: string; group?: string } } }) => item.translations?.es?.text && item.translations.es.group));
+    assert.ok(
+      list.items.every((item: { translations?: { es?: { text?: string; group?: string } } }) => item.translations?.es?.text && item.translations.es.group),
+    );
   });
 });
 
@@ -354,7 +427,10 @@ describe('the contract document the npm package ships', () => {
     const refs = JSON.stringify(contract).match(/"#\/components\/[^"]+"/g) ?? [];
     assert.ok(refs.length > 0);
     for (const ref of new Set(refs)) {
-      const target = JSON.parse(ref).slice(2).split('/').reduce((node: any, part: string) => node?.[part], contract);
+      const target = JSON.parse(ref)
+        .slice(2)
+        .split('/')
+        .reduce((node: any, part: string) => node?.[part], contract);
       assert.ok(target, `unresolved ${ref}`);
     }
     for (const operation of Object.values(contract.paths).flatMap((operations) => Object.values(operations))) {

@@ -42,6 +42,4 @@ const booking = await send(
 const results = await Promise.all(reads);
 const statuses: Record<string, number> = {};
 for (const { status } of results) statuses[status] = (statuses[status] ?? 0) + 1;
-process.stdout.write(
-  `${JSON.stringify({ statuses, booking, slowestReadMs: Math.max(...results.map((result) => result.ms)), readsAnsweredBeforeBooking })}\n`,
-);
+process.stdout.write(`${JSON.stringify({ statuses, booking, slowestReadMs: Math.max(...results.map((result) => result.ms)), readsAnsweredBeforeBooking })}\n`);

@@ -56,7 +56,9 @@ async function flood(t: TestContext, options: Partial<AppOptions>, reads: number
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.once('error', reject);
-      child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(output) as FloodOutcome) : reject(new Error(`flood client exited with ${code}: ${output}`))));
+      child.once('exit', (code) =>
+        code === 0 ? resolve(JSON.parse(output) as FloodOutcome) : reject(new Error(`flood client exited with ${code}: ${output}`)),
+      );
     });
     const cpu = process.cpuUsage(cpuBefore);
     const served = outcome.statuses['200'] ?? 0;

@@ -161,7 +161,10 @@ describe('reschedule races, two server processes on one database file', () => {
       assertOneWinner(answers, made, target, dbPath, 60 * 60_000);
     } finally {
       const codes = await Promise.all(servers.map((server) => server.stop()));
-      assert.deepEqual(codes, servers.map(() => 0));
+      assert.deepEqual(
+        codes,
+        servers.map(() => 0),
+      );
     }
   });
 });

@@ -89,7 +89,14 @@ describe('POST /safety-signals', () => {
       id: 'two-safety-items',
       title: 'Two safety items',
       pages: [
-        { id: 'p', title: 'P', items: [{ type: 'yesno', id: 'harm', label: 'Harm?', safety: true }, { type: 'yesno', id: 'calm', label: 'Calm?' }] },
+        {
+          id: 'p',
+          title: 'P',
+          items: [
+            { type: 'yesno', id: 'harm', label: 'Harm?', safety: true },
+            { type: 'yesno', id: 'calm', label: 'Calm?' },
+          ],
+        },
         { instrument: 'phq-9' },
       ],
     };
@@ -100,7 +107,13 @@ describe('POST /safety-signals', () => {
     const both = (await record(['phq-9.q9', 'harm'])).signal;
     assert.notEqual(both.id, first.id);
     assert.deepEqual((await record(['harm', 'phq-9.q9'])).signal, both);
-    assert.deepEqual(signals(app).map((row) => [row.items, row.form_version]), [['["phq-9.q9"]', null], ['["harm","phq-9.q9"]', null]]);
+    assert.deepEqual(
+      signals(app).map((row) => [row.items, row.form_version]),
+      [
+        ['["phq-9.q9"]', null],
+        ['["harm","phq-9.q9"]', null],
+      ],
+    );
     assert.deepEqual((await record(['calm'])).error.fields, { 'items.0': 'Not a safety item of this form.' });
   });
 

@@ -143,7 +143,8 @@ describe('declining with other times', () => {
     const app = testApp();
     const booking = await requested(app);
     const desk = await as(app, 'front-desk');
-    const decline = (suggestedTimes: string[]) => staffRequest(app, 'POST', `/staff/bookings/${booking.id}/decline`, { session: desk, body: { reason: 'other', suggestedTimes } });
+    const decline = (suggestedTimes: string[]) =>
+      staffRequest(app, 'POST', `/staff/bookings/${booking.id}/decline`, { session: desk, body: { reason: 'other', suggestedTimes } });
     assert.equal((await decline(['2026-03-05T15:00:00Z', '2026-03-06T15:00:00Z', '2026-03-09T15:00:00Z', '2026-03-10T15:00:00Z'])).status, 422);
     const odd = await decline(['2026-03-05T15:07:00Z']);
     assert.equal(odd.status, 422);

@@ -35,7 +35,8 @@ function submit(app: TestApp, answers: Answers, booking: { id: string; token: st
   return app.postJson('/intake-responses', body, { 'Idempotency-Key': randomUUID(), Authorization: `Bearer ${booking.token}` });
 }
 
-const auditActions = (app: TestApp) => (app.db.prepare('SELECT action, record_id AS recordId FROM audit_log ORDER BY rowid').all() as { action: string; recordId: string | null }[]);
+const auditActions = (app: TestApp) =>
+  app.db.prepare('SELECT action, record_id AS recordId FROM audit_log ORDER BY rowid').all() as { action: string; recordId: string | null }[];
 
 describe('requests: confirm and decline', () => {
   test('front desk confirms a request; the client then reads it confirmed; confirming again changes nothing', async () => {
@@ -43,7 +44,10 @@ describe('requests: confirm and decline', () => {
     const booking = await requested(app);
     const desk = await as(app, 'front-desk');
     const waiting = await (await staffRequest(app, 'GET', '/staff/requests', { session: desk })).json();
-    assert.deepEqual(waiting.requests.map((entry: any) => [entry.booking.id, entry.serviceName]), [[booking.id, 'Ketamine session']]);
+    assert.deepEqual(
+      waiting.requests.map((entry: any) => [entry.booking.id, entry.serviceName]),
+      [[booking.id, 'Ketamine session']],
+    );
 
     const confirmed = await staffRequest(app, 'POST', `/staff/bookings/${booking.id}/confirm`, { session: desk });
     assert.equal(confirmed.status, 200);
@@ -91,7 +95,10 @@ describe('requests: confirm and decline', () => {
     const [a, b] = [await as(app, 'front-desk'), await as(app, 'clinician')];
     const answers = await Promise.all([a, b].map((session) => staffRequest(app, 'POST', `/staff/bookings/${booking.id}/confirm`, { session })));
     const bodies = await Promise.all(answers.map((answer) => answer.json()));
-    assert.deepEqual(answers.map((answer) => answer.status), [200, 200]);
+    assert.deepEqual(
+      answers.map((answer) => answer.status),
+      [200, 200],
+    );
     assert.deepEqual(bodies[0], bodies[1]);
     assert.equal((app.db.prepare('SELECT count(*) AS n FROM booking_decisions').get() as { n: number }).n, 1);
   });
@@ -133,7 +140,10 @@ describe('the safety queue', () => {
     const risky = await (await submit(app, { ...completeDemoAnswers(), 'phq-9.q9': 'nearly-every-day' }, booking)).json();
     const clinician = await as(app, 'clinician');
     const queue = await (await staffRequest(app, 'GET', '/staff/safety-queue', { session: clinician })).json();
-    assert.deepEqual(queue.items.map((item: any) => [item.id, item.kind, item.booking.serviceName]), [[risky.response.id, 'response', 'Ketamine session']]);
+    assert.deepEqual(
+      queue.items.map((item: any) => [item.id, item.kind, item.booking.serviceName]),
+      [[risky.response.id, 'response', 'Ketamine session']],
+    );
 
     const opened = await staffRequest(app, 'GET', `/staff/safety-queue/${risky.response.id}`, { session: clinician });
     assert.equal(opened.status, 200);
@@ -149,7 +159,10 @@ describe('the safety queue', () => {
 
     const empty = await staffRequest(app, 'POST', `/staff/safety-queue/${risky.response.id}/acknowledge`, { session: clinician, body: { note: ' ' } });
     assert.equal(empty.status, 422);
-    const ack = await staffRequest(app, 'POST', `/staff/safety-queue/${risky.response.id}/acknowledge`, { session: clinician, body: { note: 'Called the client: safe, plan in place.' } });
+    const ack = await staffRequest(app, 'POST', `/staff/safety-queue/${risky.response.id}/acknowledge`, {
+      session: clinician,
+      body: { note: 'Called the client: safe, plan in place.' },
+    });
     assert.equal(ack.status, 200);
     const acknowledged = (await ack.json()).item;
     assert.equal(acknowledged.acknowledgement.note, 'Called the client: safe, plan in place.');
@@ -172,7 +185,10 @@ describe('the safety queue', () => {
     const [item] = (await (await staffRequest(app, 'GET', '/staff/safety-queue', { session: owner })).json()).items;
     assert.equal(item.kind, 'signal');
     const view = await (await staffRequest(app, 'GET', `/staff/safety-queue/${item.id}`, { session: owner })).json();
-    assert.deepEqual(view.questions.map((question: any) => [question.key, question.answer]), [['phq-9.q9', []]]);
+    assert.deepEqual(
+      view.questions.map((question: any) => [question.key, question.answer]),
+      [['phq-9.q9', []]],
+    );
     assert.deepEqual(view.scores, []);
   });
 
@@ -209,7 +225,10 @@ describe('one booking: overview and cancel on the client’s behalf', () => {
     const body = await seen.json();
     assert.equal(body.booking.client.name.length > 0, true);
     assert.equal(body.serviceName, 'Ketamine session');
-    assert.deepEqual(body.history.map((entry: any) => entry.event), ['created', 'confirmed']);
+    assert.deepEqual(
+      body.history.map((entry: any) => entry.event),
+      ['created', 'confirmed'],
+    );
     assert.match(body.history[1].by.email, /^front-desk-/);
     assert.equal(typeof body.checklist[0].doneAt, 'string');
     assert.equal(body.checklist[1].doneAt, undefined);
@@ -217,7 +236,10 @@ describe('one booking: overview and cancel on the client’s behalf', () => {
     assert.ok(auditActions(app).some((entry) => entry.action === 'booking.read' && entry.recordId === booking.id));
 
     const clinician = await (await staffRequest(app, 'GET', `/staff/bookings/${booking.id}/overview`, { session: await as(app, 'clinician') })).json();
-    assert.deepEqual(clinician.intake.responses.map((entry: any) => entry.id), [response.response.id]);
+    assert.deepEqual(
+      clinician.intake.responses.map((entry: any) => entry.id),
+      [response.response.id],
+    );
     assert.equal((await staffRequest(app, 'GET', `/staff/bookings/${booking.id}/overview`, { session: await as(app, 'marketer') })).status, 403);
     assert.equal((await staffRequest(app, 'GET', '/staff/bookings/no-such-booking/overview', { session: desk })).status, 404);
   });
@@ -238,7 +260,10 @@ describe('one booking: overview and cancel on the client’s behalf', () => {
     const again = await staffRequest(app, 'POST', `/staff/bookings/${booking.id}/cancel`, { session: desk });
     assert.deepEqual(await again.json(), body);
     const overview = await (await staffRequest(app, 'GET', `/staff/bookings/${booking.id}/overview`, { session: desk })).json();
-    assert.deepEqual(overview.history.map((entry: any) => entry.event), ['created', 'cancelled']);
+    assert.deepEqual(
+      overview.history.map((entry: any) => entry.event),
+      ['created', 'cancelled'],
+    );
     assert.equal(Date.parse(overview.history[1].at), app.clock.ms - 60_000, 'when it was first cancelled');
     assert.equal(auditActions(app).filter((entry) => entry.action === 'booking.cancel' && entry.recordId === booking.id).length, 1);
     assert.equal((await staffRequest(app, 'POST', '/staff/bookings/no-such-booking/cancel', { session: desk })).status, 404);
@@ -272,7 +297,10 @@ describe('the intake inbox', () => {
     const listed = await staffRequest(app, 'GET', '/staff/intake-responses', { session: clinician });
     assert.equal(listed.status, 200);
     const { responses } = await listed.json();
-    assert.deepEqual(responses.map((entry: any) => entry.id), [second.response.id, first.response.id]);
+    assert.deepEqual(
+      responses.map((entry: any) => entry.id),
+      [second.response.id, first.response.id],
+    );
     assert.equal(responses[0].needsClinician, true);
     assert.equal(responses[0].booking.serviceName, 'Ketamine session');
     assert.equal(typeof responses[0].form.title, 'string');

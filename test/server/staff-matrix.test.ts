@@ -38,7 +38,12 @@ const unique = () => `${++made}-${randomUUID().slice(0, 8)}`;
 
 async function invited(world: World, role: StaffRole): Promise<string> {
   const token = `token-${unique()}`;
-  await world.app.stores.staff.add({ email: `invited-${unique()}@clinic.example`, role, setup: { tokenHash: sha256Hex(token), expiresAt: world.app.clock.ms + 60_000 }, now: world.app.clock.ms });
+  await world.app.stores.staff.add({
+    email: `invited-${unique()}@clinic.example`,
+    role,
+    setup: { tokenHash: sha256Hex(token), expiresAt: world.app.clock.ms + 60_000 },
+    now: world.app.clock.ms,
+  });
   return token;
 }
 
@@ -63,7 +68,13 @@ const SAMPLES: Record<string, (world: World) => Promise<Sample>> = {
   'GET /staff/api-keys': async () => ({ path: '/staff/api-keys', ok: 200 }),
   'POST /staff/api-keys': async () => ({ path: '/staff/api-keys', body: { name: 'EHR sync', scopes: ['read:bookings'] }, ok: 201 }),
   'DELETE /staff/api-keys/:id': async (world) => {
-    const key = await world.app.stores.apiKeys.create({ name: 'old', scopes: ['read:bookings'], secretHash: sha256Hex(unique()), createdBy: world.staff.owner.record.id, now: world.app.clock.ms });
+    const key = await world.app.stores.apiKeys.create({
+      name: 'old',
+      scopes: ['read:bookings'],
+      secretHash: sha256Hex(unique()),
+      createdBy: world.staff.owner.record.id,
+      now: world.app.clock.ms,
+    });
     return { path: `/staff/api-keys/${key.id}`, ok: 200 };
   },
   'GET /staff/audit': async () => ({ path: '/staff/audit', ok: 200 }),
@@ -97,7 +108,11 @@ const SAMPLES: Record<string, (world: World) => Promise<Sample>> = {
   'GET /staff/schedule': async () => ({ path: '/staff/schedule?from=2026-03-02&days=8', ok: 200 }),
   'GET /staff/requests': async () => ({ path: '/staff/requests', ok: 200 }),
   'POST /staff/bookings/:id/confirm': async (world) => ({ path: `/staff/bookings/${await newRequest(world)}/confirm`, ok: 200 }),
-  'POST /staff/bookings/:id/decline': async (world) => ({ path: `/staff/bookings/${await newRequest(world)}/decline`, body: { reason: 'no-availability' }, ok: 200 }),
+  'POST /staff/bookings/:id/decline': async (world) => ({
+    path: `/staff/bookings/${await newRequest(world)}/decline`,
+    body: { reason: 'no-availability' },
+    ok: 200,
+  }),
   'GET /staff/bookings/:id/overview': async (world) => ({ path: `/staff/bookings/${world.bookingId}/overview`, ok: 200 }),
   'POST /staff/bookings/:id/cancel': async (world) => ({ path: `/staff/bookings/${await newRequest(world)}/cancel`, ok: 200 }),
   'POST /staff/bookings/:id/reschedule': async (world) => ({
@@ -111,7 +126,11 @@ const SAMPLES: Record<string, (world: World) => Promise<Sample>> = {
   'GET /staff/intake-responses/:id/view': async (world) => ({ path: `/staff/intake-responses/${world.safetyResponseId}/view`, ok: 200 }),
   'GET /staff/safety-queue': async () => ({ path: '/staff/safety-queue', ok: 200 }),
   'GET /staff/safety-queue/:id': async (world) => ({ path: `/staff/safety-queue/${world.safetyResponseId}`, ok: 200 }),
-  'POST /staff/safety-queue/:id/acknowledge': async (world) => ({ path: `/staff/safety-queue/${world.safetyResponseId}/acknowledge`, body: { note: 'Called; safe.' }, ok: 200 }),
+  'POST /staff/safety-queue/:id/acknowledge': async (world) => ({
+    path: `/staff/safety-queue/${world.safetyResponseId}/acknowledge`,
+    body: { note: 'Called; safe.' },
+    ok: 200,
+  }),
 };
 
 /** A request-mode booking at the first free time of the week from `from`, waiting for the clinic's decision. */
@@ -128,11 +147,27 @@ async function makeWorld(): Promise<World> {
   for (const role of STAFF_ROLES) staff[role] = await addStaff(app, role);
   const booked = await (await app.book({ start: '2026-03-03T15:00:00Z' })).json();
   const response = await app.stores.intake.saveResponse({
-    submission: { form: 'kap-demo-intake', booking: booked.booking.id, answers: { 'full-name': 'Ann Lee' }, scores: [], flags: [], safety: false, safetyItems: [] },
+    submission: {
+      form: 'kap-demo-intake',
+      booking: booked.booking.id,
+      answers: { 'full-name': 'Ann Lee' },
+      scores: [],
+      flags: [],
+      safety: false,
+      safetyItems: [],
+    },
     now: app.clock.ms,
   });
   const safety = await app.stores.intake.saveResponse({
-    submission: { form: 'kap-demo-intake', booking: booked.booking.id, answers: { 'phq-9.q9': 'several-days' }, scores: [], flags: [], safety: true, safetyItems: ['phq-9.q9'] },
+    submission: {
+      form: 'kap-demo-intake',
+      booking: booked.booking.id,
+      answers: { 'phq-9.q9': 'several-days' },
+      scores: [],
+      flags: [],
+      safety: true,
+      safetyItems: ['phq-9.q9'],
+    },
     now: app.clock.ms,
   });
   return { app, staff, bookingId: booked.booking.id, responseId: response.id, safetyResponseId: safety.id };
@@ -140,7 +175,9 @@ async function makeWorld(): Promise<World> {
 
 /** Every route the app registered under /staff/, as `METHOD /path` with Hono's `:param`s. */
 function staffRoutes(app: TestApp): string[] {
-  const routes = app.app.routes.filter((route) => route.method !== 'ALL' && route.path.startsWith(STAFF_PREFIX)).map((route) => `${route.method} ${route.path}`);
+  const routes = app.app.routes
+    .filter((route) => route.method !== 'ALL' && route.path.startsWith(STAFF_PREFIX))
+    .map((route) => `${route.method} ${route.path}`);
   return [...new Set(routes)].sort();
 }
 
@@ -157,9 +194,21 @@ describe('the route × role matrix', async () => {
 
   test('every staff route the app registers is in the permission table, with a sample; the table names no route the app lacks', () => {
     assert.ok(routes.length >= 17, `${routes.length} staff routes`);
-    assert.deepEqual(routes.filter((route) => !(route in STAFF_ROUTES)), [], 'routes missing from server/auth/route-access.ts');
-    assert.deepEqual(routes.filter((route) => !(route in SAMPLES)), [], 'routes without a sample in this test');
-    assert.deepEqual(Object.keys(STAFF_ROUTES).filter((route) => !routes.includes(route)), [], 'table entries with no route');
+    assert.deepEqual(
+      routes.filter((route) => !(route in STAFF_ROUTES)),
+      [],
+      'routes missing from server/auth/route-access.ts',
+    );
+    assert.deepEqual(
+      routes.filter((route) => !(route in SAMPLES)),
+      [],
+      'routes without a sample in this test',
+    );
+    assert.deepEqual(
+      Object.keys(STAFF_ROUTES).filter((route) => !routes.includes(route)),
+      [],
+      'table entries with no route',
+    );
   });
 
   for (const route of routes) {
@@ -176,13 +225,24 @@ describe('the route × role matrix', async () => {
       for (const role of [undefined, ...STAFF_ROLES]) {
         const { path, body, headers, ok } = await sample(world);
         const session = role && (await sessionFor(world.app, world.staff[role].record));
-        const response = await staffRequest(world.app, method, path, { ...(session ? { session } : {}), ...(body !== undefined ? { body } : {}), ...(headers ? { headers } : {}) });
+        const response = await staffRequest(world.app, method, path, {
+          ...(session ? { session } : {}),
+          ...(body !== undefined ? { body } : {}),
+          ...(headers ? { headers } : {}),
+        });
         const name = role ?? 'no session';
         answers[name] = response.status;
         wanted[name] = expected(access, role, ok);
         const refusal = wanted[name] === 403 ? 'forbidden' : wanted[name] === 401 && access !== 'public' ? 'unauthorized' : undefined;
         wantedCodes[name] = refusal;
-        codes[name] = refusal && ((await response.clone().json().catch(() => ({}))) as { error?: { code?: string } }).error?.code;
+        codes[name] =
+          refusal &&
+          (
+            (await response
+              .clone()
+              .json()
+              .catch(() => ({}))) as { error?: { code?: string } }
+          ).error?.code;
       }
       assert.deepEqual(answers, wanted);
       assert.deepEqual(codes, wantedCodes, `${route}: the refusals' error codes`);
@@ -192,7 +252,13 @@ describe('the route × role matrix', async () => {
   test('API keys: accepted only on the GET routes their scopes grant; elsewhere a key is no session (401)', async () => {
     const keyWith = async (scopes: ApiKeyScope[]) => {
       const secret = `kap_${unique()}`;
-      await world.app.stores.apiKeys.create({ name: 'test', scopes, secretHash: sha256Hex(secret), createdBy: world.staff.owner.record.id, now: world.app.clock.ms });
+      await world.app.stores.apiKeys.create({
+        name: 'test',
+        scopes,
+        secretHash: sha256Hex(secret),
+        createdBy: world.staff.owner.record.id,
+        now: world.app.clock.ms,
+      });
       return secret;
     };
     const both = await keyWith(['read:bookings', 'read:responses']);
@@ -206,12 +272,16 @@ describe('the route × role matrix', async () => {
       const statuses: number[] = [];
       for (const secret of [both, bookingsOnly, responsesOnly]) {
         const { path, body, headers, ok } = await SAMPLES[route]!(world);
-        const response = await staffRequest(world.app, method, path, { headers: { ...headers, Authorization: `Bearer ${secret}` }, ...(body !== undefined ? { body } : {}) });
+        const response = await staffRequest(world.app, method, path, {
+          headers: { ...headers, Authorization: `Bearer ${secret}` },
+          ...(body !== undefined ? { body } : {}),
+        });
         statuses.push(response.status);
         void ok;
       }
       answers[route] = statuses;
-      if (access === 'public') wanted[route] = statuses; // a key changes nothing there
+      if (access === 'public')
+        wanted[route] = statuses; // a key changes nothing there
       else if (typeof access === 'object' && access.apiKey) {
         const ok = route.includes('bookings') ? [200, 200, 403] : [200, 403, 200];
         wanted[route] = ok;

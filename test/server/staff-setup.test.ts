@@ -106,10 +106,13 @@ describe('setting up an account from its link', () => {
     await assert.rejects(cli('add', '--email', 'desk@clinic.example', '--role', 'clinician'), /already a staff account/);
     await assert.rejects(cli('add', '--email', 'x@clinic.example', '--role', 'admin'), /--role is one of owner, clinician, front-desk, marketer/);
     const listed = await cli('list');
-    assert.deepEqual(listed.map((line) => line.split('\t').slice(0, 4)), [
-      ['owner@clinic.example', 'owner', 'active', 'second factor'],
-      ['desk@clinic.example', 'front-desk', 'invited', 'no second factor'],
-    ]);
+    assert.deepEqual(
+      listed.map((line) => line.split('\t').slice(0, 4)),
+      [
+        ['owner@clinic.example', 'owner', 'active', 'second factor'],
+        ['desk@clinic.example', 'front-desk', 'invited', 'no second factor'],
+      ],
+    );
 
     const reset = await cli('reset', '--email', 'desk@clinic.example');
     const secondLink = tokenOf(reset);
@@ -125,12 +128,20 @@ describe('setting up an account from its link', () => {
 
     // The npm script itself, as a new process on the same file.
     const root = fileURLToPath(new URL('../..', import.meta.url));
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/staff.ts', 'list'], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/staff.ts', 'list'], {
+      cwd: root,
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    });
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /^owner@clinic\.example\towner\tactive/m);
     const scripts = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts;
     assert.equal(scripts.staff, 'tsx server/cli/staff.ts');
-    const bad = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/staff.ts', 'promote'], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/staff.ts', 'promote'], {
+      cwd: root,
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    });
     assert.equal(bad.status, 1);
     assert.match(bad.stderr, /^Usage: npm run staff -- add --email E --role/);
   });

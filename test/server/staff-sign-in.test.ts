@@ -47,8 +47,16 @@ describe('signing in', () => {
 
     const untrustedApp = testApp({ trustProxy: '10.0.0.0/8' });
     const stranger = await addStaff(untrustedApp, 'owner');
-    const untrusted = await signIn(untrustedApp, { email: stranger.email, password: stranger.password, code: codeOf(untrustedApp, stranger) }, { headers: forwarded });
-    assert.match(untrusted.response.headers.get('Set-Cookie')!, /^kap_staff=[^;]+; Path=\/; HttpOnly; SameSite=Strict$/, 'the header of a client that is not a trusted proxy is ignored');
+    const untrusted = await signIn(
+      untrustedApp,
+      { email: stranger.email, password: stranger.password, code: codeOf(untrustedApp, stranger) },
+      { headers: forwarded },
+    );
+    assert.match(
+      untrusted.response.headers.get('Set-Cookie')!,
+      /^kap_staff=[^;]+; Path=\/; HttpOnly; SameSite=Strict$/,
+      'the header of a client that is not a trusted proxy is ignored',
+    );
   });
 
   test('a wrong password, a wrong or missing code, an unknown, disabled or unfinished account: the same 401 and body', async () => {
@@ -207,7 +215,11 @@ describe('sessions', () => {
     assert.equal((await me(app, session)).status, 401);
 
     // Signing in from another origin (login CSRF) is refused too.
-    const crossSignIn = await signIn(app, { email: owner.email, password: owner.password, code: codeOf(app, owner, 1) }, { headers: { 'Sec-Fetch-Site': 'cross-site' } });
+    const crossSignIn = await signIn(
+      app,
+      { email: owner.email, password: owner.password, code: codeOf(app, owner, 1) },
+      { headers: { 'Sec-Fetch-Site': 'cross-site' } },
+    );
     assert.equal(crossSignIn.response.status, 403);
   });
 
@@ -221,7 +233,11 @@ describe('sessions', () => {
     assert.equal((await signIn(app, { email: owner.email, password: owner.password, code })).response.status, 401, 'replayed');
     app.clock.advance(30_000);
     assert.equal((await signIn(app, { email: owner.email, password: owner.password, code })).response.status, 401, 'still within ±1 step, still refused');
-    assert.equal((await signIn(app, { email: owner.email, password: owner.password, code: codeOf(app, owner) })).response.status, 201, 'the next step’s code works');
+    assert.equal(
+      (await signIn(app, { email: owner.email, password: owner.password, code: codeOf(app, owner) })).response.status,
+      201,
+      'the next step’s code works',
+    );
   });
 
   test('a recovery code signs in once; the count of those left goes down', async () => {

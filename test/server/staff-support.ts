@@ -115,7 +115,11 @@ export async function signIn(
 
 /** Signs an account in with its password and current code; asserts it worked. */
 export async function signedIn(app: TestApp, staff: TestStaff): Promise<Session> {
-  const { response, body, session } = await signIn(app, { email: staff.email, password: staff.password, ...(staff.secret ? { code: codeOf(app, staff) } : {}) });
+  const { response, body, session } = await signIn(app, {
+    email: staff.email,
+    password: staff.password,
+    ...(staff.secret ? { code: codeOf(app, staff) } : {}),
+  });
   assert.equal(response.status, 201, JSON.stringify(body));
   return session!;
 }

@@ -81,12 +81,9 @@ export function testApp(options: Partial<SqliteAppOptions> & { start?: string } 
     logs,
     request,
     postJson,
-    book: (body, headers = {}) =>
-      postJson('/bookings', bookingBody(body), { 'Idempotency-Key': randomUUID(), ...headers }),
+    book: (body, headers = {}) => postJson('/bookings', bookingBody(body), { 'Idempotency-Key': randomUUID(), ...headers }),
     async availability(service, from, to) {
-      const response = await request(
-        `/availability?service=${encodeURIComponent(service)}&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
-      );
+      const response = await request(`/availability?service=${encodeURIComponent(service)}&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
       const body = await response.json();
       return { status: response.status, slots: body.slots ?? [], body };
     },

@@ -82,7 +82,8 @@ describe('passwords', () => {
     assert.match(passwordProblem('ann.lee is my name', email)!, /email address/);
     assert.match(passwordProblem('x'.repeat(257), email)!, /at most 256/);
     // No composition rules: lower-case words are fine, and so is any script; 12 characters, not 12 bytes.
-    for (const fine of ['correct pony staple river', 'tea in the garden at noon', 'ñandú pájaro', 'кошка на окне']) assert.equal(passwordProblem(fine, email), undefined, fine);
+    for (const fine of ['correct pony staple river', 'tea in the garden at noon', 'ñandú pájaro', 'кошка на окне'])
+      assert.equal(passwordProblem(fine, email), undefined, fine);
   });
 });
 

@@ -141,7 +141,11 @@ export function referenceBackends() {
     if (signIn.status !== 201) return signIn;
     const cookie = (signIn.headers.get('Set-Cookie') ?? '').split(';')[0];
     const { csrfToken } = await signIn.json();
-    return app.request(`http://localhost${path}`, { method: 'POST', headers: { ...sameOrigin, Cookie: cookie, 'X-CSRF-Token': csrfToken }, body: JSON.stringify(body) });
+    return app.request(`http://localhost${path}`, {
+      method: 'POST',
+      headers: { ...sameOrigin, Cookie: cookie, 'X-CSRF-Token': csrfToken },
+      body: JSON.stringify(body),
+    });
   }
 
   /** @param {import('node:http').IncomingMessage} request @param {import('node:http').ServerResponse} response */

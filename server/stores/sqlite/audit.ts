@@ -22,9 +22,7 @@ export class SqliteAuditStore implements AuditStore {
 
   constructor(db: Db) {
     this.#db = db;
-    this.#insert = db.prepare(
-      'INSERT INTO audit_log (at_ms, actor_type, actor_id, action, record_type, record_id, address) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
+    this.#insert = db.prepare('INSERT INTO audit_log (at_ms, actor_type, actor_id, action, record_type, record_id, address) VALUES (?, ?, ?, ?, ?, ?, ?)');
   }
 
   async append(entry: NewAuditEntry): Promise<AuditEntryRecord> {

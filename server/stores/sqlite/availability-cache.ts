@@ -14,15 +14,7 @@
  * Notice, horizon and follow-up windows depend on `now` and the request; they are applied to the
  * remembered days, not stored in them.
  */
-import {
-  clinicDay,
-  overlaps,
-  padded,
-  scheduledSlots,
-  type Buffers,
-  type Interval,
-  type SchedulingRules,
-} from '../../../src/scheduling/opening-hours.js';
+import { clinicDay, overlaps, padded, scheduledSlots, type Buffers, type Interval, type SchedulingRules } from '../../../src/scheduling/opening-hours.js';
 import type { SlotQuery } from '../types.js';
 import type { Db } from './database.js';
 
@@ -30,8 +22,7 @@ import type { Db } from './database.js';
 export const MAX_BUFFER_MS = 480 * 60_000;
 
 /** A booking's or hold's interval padded with its service's buffers (`b`: the booking or hold, `s`: its service). */
-export const PADDED =
-  'b.start_ms - s.buffer_before_minutes * 60000 AS start, b.end_ms + s.buffer_after_minutes * 60000 AS end';
+export const PADDED = 'b.start_ms - s.buffer_before_minutes * 60000 AS start, b.end_ms + s.buffer_after_minutes * 60000 AS end';
 
 /** Far more than the demo clinic's 4 services × 60 days; past it the oldest half is dropped. */
 const MAX_ENTRIES = 4_000;
@@ -64,9 +55,7 @@ export class AvailabilityCache {
 
   constructor(db: Db) {
     this.#statements = {
-      version: db.prepare<[], { changes: number; data: number }>(
-        'SELECT total_changes() AS changes, (SELECT data_version FROM pragma_data_version()) AS data',
-      ),
+      version: db.prepare<[], { changes: number; data: number }>('SELECT total_changes() AS changes, (SELECT data_version FROM pragma_data_version()) AS data'),
       bookings: db.prepare<[number, number], Interval>(`SELECT ${PADDED} FROM bookings b JOIN services s ON s.id = b.service_id
          WHERE b.status IN ('confirmed', 'requested') AND b.start_ms < ? AND b.end_ms > ?`),
       holds: db.prepare<[number, number, number], Interval & { expires: number }>(

@@ -65,9 +65,7 @@ export class SqliteBookingStore implements BookingStore {
          WHERE service_id = ? AND status IN ('confirmed', 'requested') AND end_ms BETWEEN ? AND ? LIMIT 1`,
       ),
       purgeHolds: db.prepare('DELETE FROM holds WHERE expires_at_ms <= ?'),
-      liveHold: db.prepare<[string, number], HoldRow>(
-        'SELECT id, service_id, start_ms, end_ms, expires_at_ms FROM holds WHERE id = ? AND expires_at_ms > ?',
-      ),
+      liveHold: db.prepare<[string, number], HoldRow>('SELECT id, service_id, start_ms, end_ms, expires_at_ms FROM holds WHERE id = ? AND expires_at_ms > ?'),
       insertHold: db.prepare(
         `INSERT INTO holds (id, service_id, start_ms, end_ms, expires_at_ms, created_at_ms, client_sha256, release_sha256)
          VALUES (@id, @service_id, @start_ms, @end_ms, @expires_at_ms, @created_at_ms, @client_sha256, @release_sha256)`,
@@ -82,9 +80,7 @@ export class SqliteBookingStore implements BookingStore {
       ),
       booking: db.prepare<[string], BookingRow>(`SELECT ${BOOKING_COLUMNS} FROM bookings WHERE id = ?`),
       detail: db.prepare<[string], BookingDetailRow>(`SELECT ${BOOKING_DETAIL_COLUMNS} FROM bookings WHERE id = ?`),
-      moveBooking: db.prepare(
-        "UPDATE bookings SET start_ms = ?, end_ms = ?, status = ?, rescheduled_at_ms = ? WHERE id = ? AND status <> 'cancelled'",
-      ),
+      moveBooking: db.prepare("UPDATE bookings SET start_ms = ?, end_ms = ?, status = ?, rescheduled_at_ms = ? WHERE id = ? AND status <> 'cancelled'"),
       cancelBooking: db.prepare("UPDATE bookings SET status = 'cancelled', cancelled_at_ms = ? WHERE id = ? AND status <> 'cancelled'"),
       setToken: db.prepare('UPDATE bookings SET token_sha256 = ? WHERE id = ?'),
       addLinkToken: db.prepare('INSERT INTO booking_link_tokens (token_sha256, booking_id, created_at_ms) VALUES (?, ?, ?)'),

@@ -86,9 +86,7 @@ export const CLINIC_MIGRATIONS: readonly Migration[] = [
         END;
       `);
       const insertForm = db.prepare('INSERT OR IGNORE INTO intake_forms (id, position) VALUES (?, ?)');
-      const insertVersion = db.prepare(
-        'INSERT OR IGNORE INTO intake_form_versions (form_id, version, definition, published_at_ms) VALUES (?, ?, ?, ?)',
-      );
+      const insertVersion = db.prepare('INSERT OR IGNORE INTO intake_form_versions (form_id, version, definition, published_at_ms) VALUES (?, ?, ?, ?)');
       DEMO_FORMS.forEach((definition, position) => {
         const id = String(definition['id']);
         insertForm.run(id, position);

@@ -3,7 +3,17 @@
  * settings, checklist templates, and (through forms.ts) intake forms. `updateConfiguration`
  * replaces parts in one IMMEDIATE transaction, so an import or a settings change lands whole or not at all.
  */
-import { CLINIC_CONFIGURATION_FORMAT, minuteOfDay, wallTime, type ClinicConfiguration, type ClinicProfile, type Closure, type ConfiguredService, type OpeningRange, type SchedulingSettings } from '../../../src/api/clinic-config.js';
+import {
+  CLINIC_CONFIGURATION_FORMAT,
+  minuteOfDay,
+  wallTime,
+  type ClinicConfiguration,
+  type ClinicProfile,
+  type Closure,
+  type ConfiguredService,
+  type OpeningRange,
+  type SchedulingSettings,
+} from '../../../src/api/clinic-config.js';
 import type { Service } from '../../../src/api/schemas.js';
 import { closureInterval, type OpeningPeriod, type SchedulingRules } from '../../../src/scheduling/opening-hours.js';
 import { checklistCopyFrom } from '../checklist-templates.js';
@@ -106,12 +116,14 @@ export class SqliteClinicStore implements ClinicStore {
       closesMinute: row.closes_minute,
     }));
     const timeZone = this.#timeZone();
-    const closures = this.#statements.closures.all().map((row) =>
-      closureInterval(
-        { date: row.date, ...(row.from_minute !== null && row.to_minute !== null ? { fromMinute: row.from_minute, toMinute: row.to_minute } : {}) },
-        timeZone,
-      ),
-    );
+    const closures = this.#statements.closures
+      .all()
+      .map((row) =>
+        closureInterval(
+          { date: row.date, ...(row.from_minute !== null && row.to_minute !== null ? { fromMinute: row.from_minute, toMinute: row.to_minute } : {}) },
+          timeZone,
+        ),
+      );
     return { timeZone, openingHours, ...settings, ...(closures.length > 0 ? { closures } : {}) };
   }
 

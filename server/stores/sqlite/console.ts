@@ -5,15 +5,7 @@
  * the intake inbox, newest first.
  */
 import type { FieldCipher } from '../../encryption/field-cipher.js';
-import type {
-  BookingIntakeRecord,
-  ConsoleStore,
-  DecisionRecord,
-  DeclineReason,
-  RequestDecision,
-  ResponseSummaryRecord,
-  SafetyItemRecord,
-} from '../types.js';
+import type { BookingIntakeRecord, ConsoleStore, DecisionRecord, DeclineReason, RequestDecision, ResponseSummaryRecord, SafetyItemRecord } from '../types.js';
 import { StoreRefusal } from '../refusal.js';
 import type { Db } from './database.js';
 import { fieldContext } from './encrypted-columns.js';
@@ -74,8 +66,13 @@ export class SqliteConsoleStore implements ConsoleStore {
       insertDecision: db.prepare('INSERT INTO booking_decisions (booking_id, decision, reason, staff_id, at_ms, suggested_starts) VALUES (?, ?, ?, ?, ?, ?)'),
       confirm: db.prepare("UPDATE bookings SET status = 'confirmed' WHERE id = ? AND status = 'requested'"),
       decline: db.prepare("UPDATE bookings SET status = 'cancelled', cancelled_at_ms = ? WHERE id = ? AND status = 'requested'"),
-      responsesOf: db.prepare<[string], { id: string; safety: number }>('SELECT id, safety FROM intake_responses WHERE booking_id = ? ORDER BY received_at_ms, rowid'),
-      recent: db.prepare<[number], { id: string; booking_id: string | null; form_id: string; form_version: string | null; received_at_ms: number; safety: number; linked: number }>(
+      responsesOf: db.prepare<[string], { id: string; safety: number }>(
+        'SELECT id, safety FROM intake_responses WHERE booking_id = ? ORDER BY received_at_ms, rowid',
+      ),
+      recent: db.prepare<
+        [number],
+        { id: string; booking_id: string | null; form_id: string; form_version: string | null; received_at_ms: number; safety: number; linked: number }
+      >(
         `SELECT r.id, r.booking_id, r.form_id, r.form_version, r.received_at_ms, r.safety,
            EXISTS (SELECT 1 FROM safety_signals s WHERE s.response_id = r.id) AS linked
          FROM intake_responses r ORDER BY r.received_at_ms DESC, r.rowid DESC LIMIT ?`,
@@ -111,7 +108,11 @@ export class SqliteConsoleStore implements ConsoleStore {
         else this.#statements.decline.run(request.now, request.bookingId);
         const suggested = request.suggestedStarts?.length ? JSON.stringify([...request.suggestedStarts].sort((a, b) => a - b)) : null;
         this.#statements.insertDecision.run(request.bookingId, request.decision, request.reason ?? null, request.staffId, request.now, suggested);
-        writeEvent(this.#db, { type: request.decision === 'confirmed' ? 'booking.confirmed' : 'booking.declined', bookingId: request.bookingId, dueAt: request.now }, request.now);
+        writeEvent(
+          this.#db,
+          { type: request.decision === 'confirmed' ? 'booking.confirmed' : 'booking.declined', bookingId: request.bookingId, dueAt: request.now },
+          request.now,
+        );
         return toDecision(this.#statements.decision.get(request.bookingId)!);
       })
       .immediate();
@@ -143,7 +144,14 @@ export class SqliteConsoleStore implements ConsoleStore {
     for (const row of this.#statements.recent.all(limit)) {
       // Flags are encrypted with the answers: read only when no cheaper sign already says so.
       const needsClinician = row.safety === 1 || row.linked === 1 || ((await this.#intake.findResponse(row.id))?.submission.flags.length ?? 0) > 0;
-      result.push({ id: row.id, bookingId: row.booking_id ?? undefined, formId: row.form_id, formVersion: row.form_version ?? undefined, receivedAt: row.received_at_ms, needsClinician });
+      result.push({
+        id: row.id,
+        bookingId: row.booking_id ?? undefined,
+        formId: row.form_id,
+        formVersion: row.form_version ?? undefined,
+        receivedAt: row.received_at_ms,
+        needsClinician,
+      });
     }
     return result;
   }

@@ -5,14 +5,7 @@
  * so that comparisons in SQL are exact.
  */
 import Database from 'better-sqlite3';
-import {
-  DEMO_HORIZON_DAYS,
-  DEMO_LANGUAGE,
-  DEMO_MIN_NOTICE_MINUTES,
-  DEMO_OPENING_HOURS,
-  DEMO_SERVICES,
-  DEMO_SLOT_STEP_MINUTES,
-} from '../../demo/clinic.js';
+import { DEMO_HORIZON_DAYS, DEMO_LANGUAGE, DEMO_MIN_NOTICE_MINUTES, DEMO_OPENING_HOURS, DEMO_SERVICES, DEMO_SLOT_STEP_MINUTES } from '../../demo/clinic.js';
 import { DEMO_CHECKLIST_TEMPLATES, englishOnlyTemplate } from '../../demo/checklists.js';
 import { dataKeysBeside, type DataKeyring } from '../../encryption/data-keys.js';
 import { databaseCipher } from './encrypted-columns.js';
@@ -124,9 +117,7 @@ const CORE_MIGRATIONS: readonly Migration[] = [
       DEMO_SERVICES.forEach(({ id, name, description, durationMinutes, location, mode }, position) =>
         insertService.run({ id, name, description, durationMinutes, location, mode, position }),
       );
-      const insertHours = db.prepare(
-        'INSERT OR IGNORE INTO opening_hours (weekday, opens_minute, closes_minute) VALUES (?, ?, ?)',
-      );
+      const insertHours = db.prepare('INSERT OR IGNORE INTO opening_hours (weekday, opens_minute, closes_minute) VALUES (?, ?, ?)');
       for (const period of DEMO_OPENING_HOURS) {
         insertHours.run(period.weekday, period.opensMinute, period.closesMinute);
       }
@@ -182,9 +173,7 @@ const CORE_MIGRATIONS: readonly Migration[] = [
           SELECT RAISE(ABORT, 'slot_unavailable');
         END;
       `);
-      const setFollowUp = db.prepare(
-        'UPDATE services SET follow_up_after = ?, follow_up_min_hours = ?, follow_up_max_hours = ? WHERE id = ?',
-      );
+      const setFollowUp = db.prepare('UPDATE services SET follow_up_after = ?, follow_up_min_hours = ?, follow_up_max_hours = ? WHERE id = ?');
       for (const service of DEMO_SERVICES) {
         const window = service.followUp;
         if (window) setFollowUp.run(window.after, window.minHoursAfterEnd, window.maxHoursAfterEnd, service.id);
@@ -290,9 +279,13 @@ const CORE_MIGRATIONS: readonly Migration[] = [
  * Every migration, in order (versions 10–12 are the staff side's: staff-migrations.ts; 13–19 the
  * clinic's configuration: clinic-migrations.ts; 30 the console's: console-migrations.ts; 40–49 the notifications': notification-migrations.ts).
  */
-export const MIGRATIONS: readonly Migration[] = [...CORE_MIGRATIONS, ...STAFF_MIGRATIONS, ...CLINIC_MIGRATIONS, ...CONSOLE_MIGRATIONS, ...NOTIFICATION_MIGRATIONS].sort(
-  (a, b) => a.version - b.version,
-);
+export const MIGRATIONS: readonly Migration[] = [
+  ...CORE_MIGRATIONS,
+  ...STAFF_MIGRATIONS,
+  ...CLINIC_MIGRATIONS,
+  ...CONSOLE_MIGRATIONS,
+  ...NOTIFICATION_MIGRATIONS,
+].sort((a, b) => a.version - b.version);
 
 /**
  * Opens (creating if needed) the database at `path` or `':memory:'`, migrated to the latest

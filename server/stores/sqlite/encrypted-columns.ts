@@ -90,7 +90,10 @@ function rewriteValues(db: Db, change: (value: string, context: string) => strin
     // A table a later migration makes is not there yet when migration 12 seals an old database.
     if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table)) continue;
     for (const column of columns) {
-      const rows = db.prepare(`SELECT ${idColumn} AS id, ${column} AS value FROM ${table} WHERE ${column} IS NOT NULL`).all() as { id: string; value: string }[];
+      const rows = db.prepare(`SELECT ${idColumn} AS id, ${column} AS value FROM ${table} WHERE ${column} IS NOT NULL`).all() as {
+        id: string;
+        value: string;
+      }[];
       const update = db.prepare(`UPDATE ${table} SET ${column} = ? WHERE ${idColumn} = ?`);
       for (const row of rows) {
         const changed = change(row.value, fieldContext(table, column, row.id));

@@ -33,9 +33,7 @@ export class SqliteFormStore implements FormStore {
       version: db.prepare<[string, string], VersionRow>(
         'SELECT form_id, version, definition, published_at_ms FROM intake_form_versions WHERE form_id = ? AND version = ?',
       ),
-      versions: db.prepare<[], VersionRow>(
-        'SELECT form_id, version, definition, published_at_ms FROM intake_form_versions ORDER BY rowid',
-      ),
+      versions: db.prepare<[], VersionRow>('SELECT form_id, version, definition, published_at_ms FROM intake_form_versions ORDER BY rowid'),
       forms: db.prepare<[], { id: string; draft: string | null }>('SELECT id, draft FROM intake_forms ORDER BY position, id'),
       form: db.prepare<[string], { id: string }>('SELECT id FROM intake_forms WHERE id = ?'),
       upsertForm: db.prepare(

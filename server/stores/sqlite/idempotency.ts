@@ -24,9 +24,7 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
       select: db.prepare<[string, string], KeyRow>(
         'SELECT fingerprint, status, response_sealed, locked_at_ms FROM idempotency_keys WHERE key_sha256 = ? AND scope = ?',
       ),
-      claim: db.prepare(
-        'INSERT INTO idempotency_keys (key_sha256, scope, fingerprint, created_at_ms, locked_at_ms) VALUES (?, ?, ?, ?, ?)',
-      ),
+      claim: db.prepare('INSERT INTO idempotency_keys (key_sha256, scope, fingerprint, created_at_ms, locked_at_ms) VALUES (?, ?, ?, ?, ?)'),
       retake: db.prepare('UPDATE idempotency_keys SET locked_at_ms = ? WHERE key_sha256 = ? AND scope = ?'),
       release: db.prepare('DELETE FROM idempotency_keys WHERE key_sha256 = ? AND scope = ? AND status IS NULL'),
     };

@@ -61,9 +61,7 @@ export class SqliteIntakeStore implements IntakeStore {
       sameSignal: db.prepare<[string, string, string, string], SignalRow>(
         `SELECT * FROM safety_signals WHERE booking_id = ? AND form_id = ? AND IFNULL(form_version, '') = ? AND items = ?`,
       ),
-      insertSignal: db.prepare(
-        'INSERT INTO safety_signals (id, booking_id, form_id, form_version, items, received_at_ms) VALUES (?, ?, ?, ?, ?, ?)',
-      ),
+      insertSignal: db.prepare('INSERT INTO safety_signals (id, booking_id, form_id, form_version, items, received_at_ms) VALUES (?, ?, ?, ?, ?, ?)'),
       signals: db.prepare<[string], SignalRow>('SELECT * FROM safety_signals WHERE booking_id = ? ORDER BY received_at_ms, rowid'),
     };
   }
@@ -88,7 +86,9 @@ export class SqliteIntakeStore implements IntakeStore {
           now,
         );
         const linked =
-          submission.booking === undefined ? 0 : this.#statements.linkSignals.run(record.id, submission.booking, submission.form, submission.version ?? '').changes;
+          submission.booking === undefined
+            ? 0
+            : this.#statements.linkSignals.run(record.id, submission.booking, submission.form, submission.version ?? '').changes;
         const bookingId = submission.booking;
         writeEvent(this.#db, { type: 'intake.submitted', bookingId, subjectId: record.id, dueAt: now }, now);
         // A signal sent while the intake was filled in raised the alert already.

@@ -84,9 +84,7 @@ export class SqliteNotificationStore implements NotificationStore {
            SELECT id, lease_until_ms AS at FROM notification_deliveries WHERE state = 'claimed' AND lease_until_ms <= ?
          ) ORDER BY at LIMIT ?`,
       ),
-      claim: db.prepare(
-        "UPDATE notification_deliveries SET state = 'claimed', claim = ?, lease_until_ms = ?, attempts = attempts + 1 WHERE id = ?",
-      ),
+      claim: db.prepare("UPDATE notification_deliveries SET state = 'claimed', claim = ?, lease_until_ms = ?, attempts = attempts + 1 WHERE id = ?"),
       delivery: db.prepare<[string], DeliveryRow>(
         `SELECT ${DELIVERY_COLUMNS} FROM notification_deliveries d JOIN notification_events e ON e.id = d.event_id WHERE d.id = ?`,
       ),
@@ -150,7 +148,19 @@ export class SqliteNotificationStore implements NotificationStore {
     return this.#statements.finish.run(outcome, now, id, claim).changes === 1;
   }
 
-  async failDelivery({ id, claim, error, retryAt, now }: { id: string; claim: string; error: string; retryAt: number | undefined; now: number }): Promise<boolean> {
+  async failDelivery({
+    id,
+    claim,
+    error,
+    retryAt,
+    now,
+  }: {
+    id: string;
+    claim: string;
+    error: string;
+    retryAt: number | undefined;
+    now: number;
+  }): Promise<boolean> {
     const changed = retryAt === undefined ? this.#statements.fail.run(error, now, id, claim) : this.#statements.retry.run(retryAt, error, id, claim);
     return changed.changes === 1;
   }

@@ -5,16 +5,7 @@
  */
 import type { ApiKeyScope } from '../../../src/staff/roles.js';
 import { newId } from '../../secrets.js';
-import type {
-  ApiKeyRecord,
-  ApiKeyStore,
-  SecondFactorUsed,
-  SessionLimits,
-  SessionRecord,
-  SessionStore,
-  SignInThrottleStore,
-  ThrottleRecord,
-} from '../types.js';
+import type { ApiKeyRecord, ApiKeyStore, SecondFactorUsed, SessionLimits, SessionRecord, SessionStore, SignInThrottleStore, ThrottleRecord } from '../types.js';
 import type { Db } from './migration.js';
 
 export class SqliteSignInThrottleStore implements SignInThrottleStore {
@@ -78,9 +69,7 @@ export class SqliteSessionStore implements SessionStore {
   constructor(db: Db) {
     this.#db = db;
     this.#statements = {
-      insert: db.prepare(
-        'INSERT INTO staff_sessions (id, token_sha256, staff_id, second_factor, created_at_ms, last_seen_at_ms) VALUES (?, ?, ?, ?, ?, ?)',
-      ),
+      insert: db.prepare('INSERT INTO staff_sessions (id, token_sha256, staff_id, second_factor, created_at_ms, last_seen_at_ms) VALUES (?, ?, ?, ?, ?, ?)'),
       byToken: db.prepare<[string], SessionRow>('SELECT * FROM staff_sessions WHERE token_sha256 = ?'),
       touch: db.prepare('UPDATE staff_sessions SET last_seen_at_ms = ? WHERE token_sha256 = ?'),
       end: db.prepare('DELETE FROM staff_sessions WHERE token_sha256 = ?'),

@@ -62,9 +62,7 @@ export class SqliteStaffStore implements StaffStore {
       addCode: db.prepare('INSERT INTO staff_recovery_codes (staff_id, code_sha256) VALUES (?, ?)'),
       useCode: db.prepare('UPDATE staff_recovery_codes SET used_at_ms = ? WHERE staff_id = ? AND code_sha256 = ? AND used_at_ms IS NULL'),
       codesLeft: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM staff_recovery_codes WHERE staff_id = ? AND used_at_ms IS NULL'),
-      useStep: db.prepare(
-        'UPDATE staff SET totp_last_step = ? WHERE id = ? AND totp_secret IS NOT NULL AND (totp_last_step IS NULL OR totp_last_step < ?)',
-      ),
+      useStep: db.prepare('UPDATE staff SET totp_last_step = ? WHERE id = ? AND totp_secret IS NOT NULL AND (totp_last_step IS NULL OR totp_last_step < ?)'),
     };
   }
 
@@ -175,10 +173,7 @@ export class SqliteStaffStore implements StaffStore {
       role: row.role,
       state: row.state,
       passwordHash: row.password_hash ?? undefined,
-      totp:
-        row.totp_secret === null
-          ? undefined
-          : { secret: this.#open('totp_secret', row.id, row.totp_secret), lastStep: row.totp_last_step ?? undefined },
+      totp: row.totp_secret === null ? undefined : { secret: this.#open('totp_secret', row.id, row.totp_secret), lastStep: row.totp_last_step ?? undefined },
       createdAt: row.created_at_ms,
     };
   }

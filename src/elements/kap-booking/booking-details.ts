@@ -126,9 +126,7 @@ export function fieldsFromServer(fields: Record<string, string>): { placed: Deta
 }
 
 /** The part of `POST bookings` the details step contributes. */
-export function bookingPayload(
-  values: DetailsValues,
-): Pick<BookingRequest, 'client' | 'consent' | 'reason'> {
+export function bookingPayload(values: DetailsValues): Pick<BookingRequest, 'client' | 'consent' | 'reason'> {
   return {
     client: { name: values.name.trim(), email: values.email.trim(), phone: values.phone.trim() },
     consent: { privacy: true, contact: values.contact },

@@ -58,10 +58,7 @@ function isPending(value: unknown): value is PendingSubmission {
 }
 
 /** Where `then` differs from `now`: `then`'s value, or `null` for an answer `then` did not have. */
-export function answersChanged(
-  then: Record<string, AnswerValue>,
-  now: Record<string, AnswerValue>,
-): Record<string, AnswerValue | null> | undefined {
+export function answersChanged(then: Record<string, AnswerValue>, now: Record<string, AnswerValue>): Record<string, AnswerValue | null> | undefined {
   const earlier: Record<string, AnswerValue | null> = {};
   for (const key of new Set([...Object.keys(then), ...Object.keys(now)])) {
     if (JSON.stringify(then[key]) !== JSON.stringify(now[key])) earlier[key] = then[key] ?? null;
@@ -70,10 +67,7 @@ export function answersChanged(
 }
 
 /** The answers `answersChanged` describes: `now` with the earlier values put back. */
-export function answersThen(
-  now: Record<string, AnswerValue>,
-  earlier: Record<string, AnswerValue | null> | undefined,
-): Record<string, AnswerValue> {
+export function answersThen(now: Record<string, AnswerValue>, earlier: Record<string, AnswerValue | null> | undefined): Record<string, AnswerValue> {
   const then = { ...now };
   for (const [key, value] of Object.entries(earlier ?? {})) {
     if (value === null) delete then[key];

@@ -87,7 +87,8 @@ export class KapPrepChecklist extends KapElement {
   @state() private now = new Date();
 
   /** The booking and token: the page's own, else the link's (`#booking=…&token=…`). */
-  private readonly link = new BookingLink(this, { id: () => this.booking, token: () => this.token });  #static: StaticChecklistResult = { kind: 'none' };
+  private readonly link = new BookingLink(this, { id: () => this.booking, token: () => this.token });
+  #static: StaticChecklistResult = { kind: 'none' };
   #clock: ReturnType<typeof setInterval> | undefined;
   readonly #reminders = new ReminderFile();
   /** Whether `kap-checklist-complete` has fired (or the checklist was already complete when loaded). */
@@ -99,9 +100,7 @@ export class KapPrepChecklist extends KapElement {
     save: (itemId, done) => {
       const { client, bookingId, accessToken } = this;
       if (this.#static.kind !== 'none' || !client || !bookingId || !accessToken) return undefined;
-      return client
-        .updateChecklistItem(bookingId, accessToken, itemId, done, { signal: this.connectionSignal })
-        .then((item) => item.done);
+      return client.updateChecklistItem(bookingId, accessToken, itemId, done, { signal: this.connectionSignal }).then((item) => item.done);
     },
     fetchStates: () => {
       const { client, bookingId, accessToken } = this;
@@ -226,7 +225,8 @@ export class KapPrepChecklist extends KapElement {
   /** "1 hour", "30 minutes", "1 day". */
   #reminderLead(): string {
     const minutes = this.#reminderMinutes;
-    const [value, unit] = minutes && minutes % 1440 === 0 ? [minutes / 1440, 'day'] : minutes && minutes % 60 === 0 ? [minutes / 60, 'hour'] : [minutes, 'minute'];
+    const [value, unit] =
+      minutes && minutes % 1440 === 0 ? [minutes / 1440, 'day'] : minutes && minutes % 60 === 0 ? [minutes / 60, 'hour'] : [minutes, 'minute'];
     return formatUnit(value, unit, this.locale);
   }
 

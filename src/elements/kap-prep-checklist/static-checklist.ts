@@ -50,8 +50,7 @@ export function readStaticChecklist(settings: Record<string, unknown>): StaticCh
   }
   if (problems.length || !parsed.ok) return { kind: 'invalid', problems };
   const sessionStart = settings['sessionStart'] as string;
-  const sessionEnd =
-    (rawEnd as string | undefined) ?? new Date(Date.parse(sessionStart) + DEFAULT_SESSION_MINUTES * 60_000).toISOString();
+  const sessionEnd = (rawEnd as string | undefined) ?? new Date(Date.parse(sessionStart) + DEFAULT_SESSION_MINUTES * 60_000).toISOString();
   return { kind: 'ok', value: { checklist: parsed.checklist, sessionStart, sessionEnd } };
 }
 

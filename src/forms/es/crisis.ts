@@ -7,8 +7,7 @@ import type { CrisisPanel } from '../definition.js';
 
 export const CRISIS_PANEL_ES: CrisisPanel = {
   heading: 'Hay apoyo disponible ahora mismo',
-  body:
-    'Algunas de sus respuestas indican que puede estar pasando por un momento muy difícil. No tiene que esperar a su cita para hablar con alguien.\n\nPuede continuar con este formulario cuando se sienta con ánimo.',
+  body: 'Algunas de sus respuestas indican que puede estar pasando por un momento muy difícil. No tiene que esperar a su cita para hablar con alguien.\n\nPuede continuar con este formulario cuando se sienta con ánimo.',
   resources: [
     {
       name: '988 Línea de Prevención del Suicidio y Crisis',

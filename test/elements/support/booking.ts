@@ -108,7 +108,10 @@ export function bookingTests(options: { client?: Details; after?: () => void | P
     events: BOOKING_EVENTS,
     after: async () => {
       await options.after?.();
-      expectNoPhi(tests.recorder.events.map((event) => event.detail), options.client);
+      expectNoPhi(
+        tests.recorder.events.map((event) => event.detail),
+        options.client,
+      );
     },
   });
   return tests;

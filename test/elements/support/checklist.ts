@@ -43,10 +43,7 @@ export async function serverStates(session: BookedSession, realFetch: typeof fet
 }
 
 /** Mounts a `<kap-prep-checklist>` with `attributes`; `setup` runs before it joins the page. */
-export function mountChecklist(
-  attributes: Record<string, string>,
-  setup?: (element: KapPrepChecklist) => void,
-): Promise<KapPrepChecklist> {
+export function mountChecklist(attributes: Record<string, string>, setup?: (element: KapPrepChecklist) => void): Promise<KapPrepChecklist> {
   return mount('kap-prep-checklist', attributes, setup);
 }
 

@@ -102,7 +102,13 @@ const squash = (value: string | null | undefined) => (value ?? '').replace(/\s+/
 export function accessibleName(node: Element): string {
   const root = node.getRootNode() as Document | ShadowRoot;
   const labelledBy = node.getAttribute('aria-labelledby');
-  if (labelledBy) return squash(labelledBy.split(/\s+/).map((id) => root.getElementById(id)?.textContent).join(' '));
+  if (labelledBy)
+    return squash(
+      labelledBy
+        .split(/\s+/)
+        .map((id) => root.getElementById(id)?.textContent)
+        .join(' '),
+    );
   const label = node.getAttribute('aria-label');
   if (label) return squash(label);
   const labels = (node as HTMLInputElement).labels;
@@ -112,7 +118,12 @@ export function accessibleName(node: Element): string {
 }
 
 /** Every element of `role` (and with a name that matches, when given) inside `within`, in order. */
-export function allByRole<T extends HTMLElement = HTMLElement>(element: Element, role: Role, name?: string | RegExp, within: ParentNode = element.shadowRoot!): T[] {
+export function allByRole<T extends HTMLElement = HTMLElement>(
+  element: Element,
+  role: Role,
+  name?: string | RegExp,
+  within: ParentNode = element.shadowRoot!,
+): T[] {
   return [...within.querySelectorAll<T>(ROLES[role])].filter(
     (node) => name === undefined || (typeof name === 'string' ? accessibleName(node) === name : name.test(accessibleName(node))),
   );
@@ -130,7 +141,9 @@ export function byRole<T extends HTMLElement = HTMLElement>(element: Element, ro
 
 /** The links of the "There is a problem" summary (in English or Spanish), in order. */
 export function errorSummaryLinks(element: Element): HTMLAnchorElement[] {
-  return allByRole(element, 'alert', /^(There is a problem|Hay un problema)/).flatMap((alert) => allByRole<HTMLAnchorElement>(element, 'link', undefined, alert));
+  return allByRole(element, 'alert', /^(There is a problem|Hay un problema)/).flatMap((alert) =>
+    allByRole<HTMLAnchorElement>(element, 'link', undefined, alert),
+  );
 }
 
 /** The focused element inside the shadow root. */
@@ -254,11 +267,7 @@ export interface ElementTests {
  * recorder before each test; after it, the mounted elements removed, the recording stopped and
  * `fetch` restored, then `after` (the file's own checks and clean-up).
  */
-export function elementTests(options: {
-  events: readonly string[];
-  before?: () => void | Promise<void>;
-  after?: () => void | Promise<void>;
-}): ElementTests {
+export function elementTests(options: { events: readonly string[]; before?: () => void | Promise<void>; after?: () => void | Promise<void> }): ElementTests {
   const tests: ElementTests = { network: new Network(), recorder: new EventRecorder(options.events) };
   beforeEach(async () => {
     await options.before?.();

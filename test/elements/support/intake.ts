@@ -176,7 +176,10 @@ export function recordEvents(): EventRecorder {
 
 /** Fails if any event detail carries something the client typed or chose. */
 export function expectNoAnswers(events: CustomEvent[], secrets: string[]): void {
-  expectNoLeak(events.map((event) => event.detail), secrets);
+  expectNoLeak(
+    events.map((event) => event.detail),
+    secrets,
+  );
 }
 
 /**

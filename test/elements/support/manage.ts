@@ -52,12 +52,7 @@ export async function freeSlots(
 export const EARLIER_CLIENT = { name: 'Robin Earlier-Visit', email: 'robin.earlier@example.org', phone: '+1 212 555 0142' };
 
 /** Books `start` (default: the first free slot) through the API; returns the booking and its token. */
-export async function bookThroughApi(
-  api: string,
-  realFetch: typeof fetch,
-  service = 'consultation',
-  start?: string,
-): Promise<BookingCreatedResponse> {
+export async function bookThroughApi(api: string, realFetch: typeof fetch, service = 'consultation', start?: string): Promise<BookingCreatedResponse> {
   const chosen = start ?? (await freeSlots(api, realFetch, service)).slots[0]!.start;
   return postBooking(api, realFetch, { service, start: chosen, client: EARLIER_CLIENT });
 }

@@ -61,7 +61,10 @@ export function bookingSuite(open: OpenStores): void {
       withStores(open, async (stores) => {
         const hold = await stores.bookings.placeHold(newHold());
         await refused(stores.bookings.createBooking(newBooking({ holdId: hold.id, slot: at('2026-03-03T16:00:00Z', 45) })), 'hold_mismatch');
-        await refused(stores.bookings.createBooking(newBooking({ holdId: hold.id, serviceId: 'preparation', slot: at('2026-03-03T15:00:00Z', 60) })), 'hold_mismatch');
+        await refused(
+          stores.bookings.createBooking(newBooking({ holdId: hold.id, serviceId: 'preparation', slot: at('2026-03-03T15:00:00Z', 60) })),
+          'hold_mismatch',
+        );
         const later = hold.expiresAt + MINUTE;
         await stores.bookings.createBooking(newBooking({ slot: SLOT, now: later }));
         await refused(stores.bookings.createBooking(newBooking({ holdId: hold.id, now: later })), 'hold_expired');
@@ -104,7 +107,11 @@ export function bookingSuite(open: OpenStores): void {
         const other = { keyHash: sha256Hex('other'), scope: 'POST /bookings' };
         await stores.idempotency.claim({ ...claim, ...other });
         await refused(stores.bookings.createBooking(newBooking({ idempotency: keptOutcome(other) })), 'slot_unavailable');
-        assert.deepEqual(await stores.idempotency.claim({ ...claim, ...other, now: NOW + 2 * MINUTE, retakeLockedBy: NOW + MINUTE }), { state: 'claimed' }, 'still pending: retaken once stale');
+        assert.deepEqual(
+          await stores.idempotency.claim({ ...claim, ...other, now: NOW + 2 * MINUTE, retakeLockedBy: NOW + MINUTE }),
+          { state: 'claimed' },
+          'still pending: retaken once stale',
+        );
       }));
 
     test('a name is kept only by the booking that replaces what it pointed to', () =>

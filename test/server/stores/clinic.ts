@@ -2,7 +2,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DEMO_CHECKLIST_TEMPLATES } from '../../../server/demo/checklists.js';
-import { DEMO_HORIZON_DAYS, DEMO_LANGUAGE, DEMO_MIN_NOTICE_MINUTES, DEMO_OPENING_HOURS, DEMO_SERVICES, DEMO_SLOT_STEP_MINUTES } from '../../../server/demo/clinic.js';
+import {
+  DEMO_HORIZON_DAYS,
+  DEMO_LANGUAGE,
+  DEMO_MIN_NOTICE_MINUTES,
+  DEMO_OPENING_HOURS,
+  DEMO_SERVICES,
+  DEMO_SLOT_STEP_MINUTES,
+} from '../../../server/demo/clinic.js';
 import { checklistCopyFor } from '../../../server/stores/checklist-templates.js';
 import { DEMO_INTAKE_FORM_ID } from '../../../server/demo/intake-form.js';
 import { parseChecklistDefinition } from '../../../src/checklist/parse.js';

@@ -51,7 +51,9 @@ export function concurrencySuite(open: OpenStores): void {
       withStores(open, async (stores, harness) => {
         const pool = await connections(harness);
         const movers = await Promise.all(
-          Array.from({ length: 8 }, (_, i) => stores.bookings.createBooking(newBooking({ slot: at(`2026-03-${String(4 + (i % 3)).padStart(2, '0')}T${14 + Math.floor(i / 3) * 2}:00:00Z`, 45) }))),
+          Array.from({ length: 8 }, (_, i) =>
+            stores.bookings.createBooking(newBooking({ slot: at(`2026-03-${String(4 + (i % 3)).padStart(2, '0')}T${14 + Math.floor(i / 3) * 2}:00:00Z`, 45) })),
+          ),
         );
         const { won, lost } = await race(pool, 16, (i, peer) =>
           i % 2
@@ -74,7 +76,10 @@ export function concurrencySuite(open: OpenStores): void {
           const day = days[i % days.length]!;
           const dayStart = Date.parse(`${day}T05:00:00Z`);
           return peer.bookings.placeHold(
-            newHold({ slot: at(`${day}T${14 + Math.floor(i / days.length)}:00:00Z`, 45), client: client('one', { day: { start: dayStart, end: dayStart + DAY } }) }),
+            newHold({
+              slot: at(`${day}T${14 + Math.floor(i / days.length)}:00:00Z`, 45),
+              client: client('one', { day: { start: dayStart, end: dayStart + DAY } }),
+            }),
           );
         });
         assert.equal(won.length, 4);
@@ -84,7 +89,14 @@ export function concurrencySuite(open: OpenStores): void {
     test('parallel claims of one Idempotency-Key: exactly one takes it', () =>
       withStores(open, async (_stores, harness) => {
         const pool = await connections(harness);
-        const key = { keyHash: sha256Hex('one key'), scope: 'POST /bookings', fingerprint: 'f', now: NOW, forgetCreatedBy: NOW - DAY, retakeLockedBy: NOW - MINUTE };
+        const key = {
+          keyHash: sha256Hex('one key'),
+          scope: 'POST /bookings',
+          fingerprint: 'f',
+          now: NOW,
+          forgetCreatedBy: NOW - DAY,
+          retakeLockedBy: NOW - MINUTE,
+        };
         const { won, lost } = await race(pool, ATTEMPTS, (_i, peer) => peer.idempotency.claim(key));
         assert.equal(lost.length, 0, String(lost[0]));
         assert.equal(won.filter((result) => result.state === 'claimed').length, 1);

@@ -95,7 +95,10 @@ export function configurationSuite(open: OpenStores): void {
         const { services } = await stores.clinic.configuration();
         await stores.clinic.updateConfiguration({ services: services.filter((service) => service.id !== 'consultation') });
         assert.equal(await stores.clinic.findService('consultation'), undefined);
-        assert.deepEqual((await stores.clinic.listServices()).map((service) => service.id), ['preparation', 'administration', 'integration']);
+        assert.deepEqual(
+          (await stores.clinic.listServices()).map((service) => service.id),
+          ['preparation', 'administration', 'integration'],
+        );
         assert.equal((await stores.bookings.findBooking(booking.id))?.serviceId, 'consultation');
         await stores.clinic.updateConfiguration({ services });
         assert.deepEqual(await stores.clinic.listServices(), DEMO_SERVICES);
@@ -122,7 +125,10 @@ export function configurationSuite(open: OpenStores): void {
         assert.deepEqual(await free(stores, 'consultation', TUESDAY), []);
         await stores.clinic.updateConfiguration({ closures: [{ date: '2026-03-03', from: '12:00', to: '17:00' }] });
         const noon = Date.parse('2026-03-03T17:00:00Z');
-        assert.deepEqual(await free(stores, 'consultation', TUESDAY), open.filter((start) => start + 45 * MINUTE <= noon));
+        assert.deepEqual(
+          await free(stores, 'consultation', TUESDAY),
+          open.filter((start) => start + 45 * MINUTE <= noon),
+        );
         assert.deepEqual((await stores.clinic.configuration()).closures, [{ date: '2026-03-03', from: '12:00', to: '17:00' }]);
       }));
 
@@ -158,7 +164,10 @@ export function configurationSuite(open: OpenStores): void {
         await refused(stores.forms.publish('check-in', smallForm('check-in', '1', 'Other'), NOW), 'form_version_conflict');
         await refused(stores.forms.publish('no-such-form', smallForm('no-such-form', '1'), NOW), 'form_not_found');
         const form = (await stores.clinic.configuration()).forms.find((candidate) => candidate.id === 'check-in');
-        assert.deepEqual(form?.versions.map((version) => version.version), ['1', '2']);
+        assert.deepEqual(
+          form?.versions.map((version) => version.version),
+          ['1', '2'],
+        );
         assert.equal(form?.draft?.['title'], 'Check-in');
       }));
   });

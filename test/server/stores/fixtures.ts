@@ -58,7 +58,13 @@ export function newBooking(overrides: Partial<NewBooking> = {}): NewBooking {
 }
 
 export function client(name = 'a', overrides: Partial<HoldClient> = {}): HoldClient {
-  return { hash: sha256Hex(`client ${name}`), perClient: 4, perClientPerDay: 2, day: { start: Date.parse('2026-03-03T05:00:00Z'), end: Date.parse('2026-03-04T05:00:00Z') }, ...overrides };
+  return {
+    hash: sha256Hex(`client ${name}`),
+    perClient: 4,
+    perClientPerDay: 2,
+    day: { start: Date.parse('2026-03-03T05:00:00Z'), end: Date.parse('2026-03-04T05:00:00Z') },
+    ...overrides,
+  };
 }
 
 /** A five-minute hold on a consultation at `SLOT`; override what the test is about. */

@@ -19,7 +19,10 @@ export function holdSuite(open: OpenStores): void {
     test('a slot overlapping an active booking or another live hold is refused', () =>
       withStores(open, async (stores) => {
         await stores.bookings.placeHold(newHold());
-        await refused(stores.bookings.placeHold(newHold({ slot: at('2026-03-03T15:30:00Z', 60), serviceId: 'preparation', client: client('b') })), 'slot_unavailable');
+        await refused(
+          stores.bookings.placeHold(newHold({ slot: at('2026-03-03T15:30:00Z', 60), serviceId: 'preparation', client: client('b') })),
+          'slot_unavailable',
+        );
         await stores.bookings.createBooking(newBooking({ slot: at('2026-03-03T17:00:00Z', 45) }));
         await refused(stores.bookings.placeHold(newHold({ slot: at('2026-03-03T17:30:00Z', 45), client: client('b') })), 'slot_unavailable');
       }));

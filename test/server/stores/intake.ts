@@ -49,7 +49,10 @@ export function intakeSuite(open: OpenStores): void {
         const key = { keyHash: sha256Hex('intake'), scope: 'POST /intake-responses' };
         const claim = { ...key, fingerprint: 'f', now: NOW, forgetCreatedBy: NOW - DAY, retakeLockedBy: NOW - MINUTE };
         await stores.idempotency.claim(claim);
-        await refused(stores.intake.saveResponse({ submission: submission({ booking: 'bk_unknown' }), now: NOW, idempotency: keptOutcome(key) }), 'booking_not_found');
+        await refused(
+          stores.intake.saveResponse({ submission: submission({ booking: 'bk_unknown' }), now: NOW, idempotency: keptOutcome(key) }),
+          'booking_not_found',
+        );
         assert.deepEqual(await stores.idempotency.claim({ ...claim, retakeLockedBy: NOW }), { state: 'claimed' }, 'no outcome kept');
       }));
 

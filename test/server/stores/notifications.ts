@@ -23,11 +23,18 @@ export function notificationSuite(open: OpenStores): void {
     test('booking changes write their events in the same transaction, ids only, once per change', () =>
       withStores(open, async (stores) => {
         const booking = await stores.bookings.createBooking(newBooking({ lang: 'es', timeZone: 'Europe/Madrid' }));
-        const request = await stores.bookings.createBooking(newBooking({ slot: at('2026-03-04T17:00:00Z', 120), status: 'requested', tokenHash: sha256Hex('r') }));
+        const request = await stores.bookings.createBooking(
+          newBooking({ slot: at('2026-03-04T17:00:00Z', 120), status: 'requested', tokenHash: sha256Hex('r') }),
+        );
         await stores.bookings.rescheduleBooking({ bookingId: booking.id, slot: at('2026-03-05T15:00:00Z', 45), asRequest: false, now: NOW + MINUTE });
         await stores.bookings.cancelBooking({ bookingId: booking.id, now: NOW + 2 * MINUTE });
         await stores.bookings.cancelBooking({ bookingId: booking.id, now: NOW + 3 * MINUTE });
-        const staff = await stores.staff.add({ email: 'c@clinic.example', role: 'clinician', setup: { tokenHash: sha256Hex('s'), expiresAt: NOW + HOUR }, now: NOW });
+        const staff = await stores.staff.add({
+          email: 'c@clinic.example',
+          role: 'clinician',
+          setup: { tokenHash: sha256Hex('s'), expiresAt: NOW + HOUR },
+          now: NOW,
+        });
         await stores.console.decideRequest({ bookingId: request.id, decision: 'declined', reason: 'other', staffId: staff.id, now: NOW + MINUTE });
         await stores.console.decideRequest({ bookingId: request.id, decision: 'declined', reason: 'other', staffId: staff.id, now: NOW + 2 * MINUTE });
         assert.deepEqual(await typesOf(stores), [
@@ -53,12 +60,38 @@ export function notificationSuite(open: OpenStores): void {
     test('intake, safety and checklist events: a safety answer already signalled alerts once', () =>
       withStores(open, async (stores) => {
         const booking = await stores.bookings.createBooking(newBooking());
-        const signal = await stores.intake.recordSafetySignal({ bookingId: booking.id, formId: 'kap-demo-intake', formVersion: '3', items: ['phq-9.q9'], now: NOW });
+        const signal = await stores.intake.recordSafetySignal({
+          bookingId: booking.id,
+          formId: 'kap-demo-intake',
+          formVersion: '3',
+          items: ['phq-9.q9'],
+          now: NOW,
+        });
         await stores.intake.recordSafetySignal({ bookingId: booking.id, formId: 'kap-demo-intake', formVersion: '3', items: ['phq-9.q9'], now: NOW + MINUTE });
-        const submission = { form: 'kap-demo-intake', version: '3', booking: booking.id, answers: { 'phq-9.q9': 'several-days' }, scores: [], flags: [], safety: true, safetyItems: ['phq-9.q9'] };
+        const submission = {
+          form: 'kap-demo-intake',
+          version: '3',
+          booking: booking.id,
+          answers: { 'phq-9.q9': 'several-days' },
+          scores: [],
+          flags: [],
+          safety: true,
+          safetyItems: ['phq-9.q9'],
+        };
         const response = await stores.intake.saveResponse({ submission, now: NOW + 2 * MINUTE });
         const unsignalled = await stores.intake.saveResponse({ submission: { ...submission, version: '2' }, now: NOW + 3 * MINUTE });
-        await stores.checklists.create(booking.id, { checklistId: 'p', lang: 'en', items: [{ id: 'a', text: 'A', group: 'G', required: true }, { id: 'b', text: 'B', group: 'G', required: false }] }, NOW);
+        await stores.checklists.create(
+          booking.id,
+          {
+            checklistId: 'p',
+            lang: 'en',
+            items: [
+              { id: 'a', text: 'A', group: 'G', required: true },
+              { id: 'b', text: 'B', group: 'G', required: false },
+            ],
+          },
+          NOW,
+        );
         await stores.checklists.setDone({ bookingId: booking.id, itemId: 'b', done: true, now: NOW + 4 * MINUTE });
         await stores.checklists.setDone({ bookingId: booking.id, itemId: 'a', done: true, now: NOW + 5 * MINUTE });
         await stores.checklists.setDone({ bookingId: booking.id, itemId: 'a', done: true, now: NOW + 6 * MINUTE });
@@ -76,17 +109,32 @@ export function notificationSuite(open: OpenStores): void {
       withStores(open, async (stores) => {
         const booking = await stores.bookings.createBooking(newBooking());
         const [event] = await events(stores);
-        const routing = { eventId: event!.id, deliveries: [{ destination: 'email:client', notBefore: NOW }, { destination: 'email:staff:x', notBefore: NOW + HOUR }], followUps: [{ type: 'reminder.due' as const, bookingId: booking.id, dueAt: NOW + 2 * HOUR }], now: NOW };
+        const routing = {
+          eventId: event!.id,
+          deliveries: [
+            { destination: 'email:client', notBefore: NOW },
+            { destination: 'email:staff:x', notBefore: NOW + HOUR },
+          ],
+          followUps: [{ type: 'reminder.due' as const, bookingId: booking.id, dueAt: NOW + 2 * HOUR }],
+          now: NOW,
+        };
         await stores.notifications.route(routing);
         await stores.notifications.route(routing);
         assert.deepEqual((await stores.notifications.deliveries({ limit: 10 })).map((d) => d.destination).sort(), ['email:client', 'email:staff:x']);
         assert.deepEqual(await stores.notifications.dueEvents(NOW, 10), [], 'routed, and the reminder is not due yet');
-        assert.deepEqual((await stores.notifications.dueEvents(NOW + 2 * HOUR, 10)).map((e) => e.type), ['reminder.due']);
+        assert.deepEqual(
+          (await stores.notifications.dueEvents(NOW + 2 * HOUR, 10)).map((e) => e.type),
+          ['reminder.due'],
+        );
         const first = await stores.notifications.claimDeliveries({ now: NOW, leaseMs: MINUTE, limit: 10 });
-        assert.deepEqual(first.map((d) => d.destination), ['email:client'], 'the staff delivery is not due yet');
+        assert.deepEqual(
+          first.map((d) => d.destination),
+          ['email:client'],
+          'the staff delivery is not due yet',
+        );
       }));
 
-    test('a claim is one worker\'s until its lease runs out; then another retakes it and the first cannot finish it', () =>
+    test("a claim is one worker's until its lease runs out; then another retakes it and the first cannot finish it", () =>
       withStores(open, async (stores) => {
         await stores.bookings.createBooking(newBooking());
         const [event] = await events(stores);
@@ -107,25 +155,44 @@ export function notificationSuite(open: OpenStores): void {
       withStores(open, async (stores) => {
         await stores.bookings.createBooking(newBooking());
         const [event] = await events(stores);
-        await stores.notifications.route({ eventId: event!.id, deliveries: [{ destination: 'email:client', notBefore: NOW }, { destination: 'email:staff:x', notBefore: NOW }], followUps: [], now: NOW });
+        await stores.notifications.route({
+          eventId: event!.id,
+          deliveries: [
+            { destination: 'email:client', notBefore: NOW },
+            { destination: 'email:staff:x', notBefore: NOW },
+          ],
+          followUps: [],
+          now: NOW,
+        });
         const [a, b] = await stores.notifications.claimDeliveries({ now: NOW, leaseMs: MINUTE, limit: 10 });
         await stores.notifications.failDelivery({ id: a!.id, claim: a!.claim, error: 'ECONNECTION', retryAt: NOW + 5 * MINUTE, now: NOW });
         await stores.notifications.failDelivery({ id: b!.id, claim: b!.claim, error: 'EENVELOPE 550', retryAt: undefined, now: NOW });
         assert.deepEqual(await stores.notifications.claimDeliveries({ now: NOW + 5 * MINUTE - 1, leaseMs: MINUTE, limit: 10 }), []);
-        assert.deepEqual((await stores.notifications.claimDeliveries({ now: NOW + 5 * MINUTE, leaseMs: MINUTE, limit: 10 })).map((d) => d.id), [a!.id]);
+        assert.deepEqual(
+          (await stores.notifications.claimDeliveries({ now: NOW + 5 * MINUTE, leaseMs: MINUTE, limit: 10 })).map((d) => d.id),
+          [a!.id],
+        );
         const failed = await stores.notifications.deliveries({ state: 'failed', limit: 10 });
-        assert.deepEqual(failed.map((d) => [d.id, d.lastError]), [[b!.id, 'EENVELOPE 550']]);
+        assert.deepEqual(
+          failed.map((d) => [d.id, d.lastError]),
+          [[b!.id, 'EENVELOPE 550']],
+        );
       }));
 
     test('concurrent claims over several connections take each delivery once', async (t) =>
       withStores(open, async (stores, harness) => {
         if (!harness.connect) return t.skip('one connection only');
-        for (let i = 0; i < 12; i++) await stores.bookings.createBooking(newBooking({ slot: at(`2026-03-${String(3 + Math.floor(i / 6)).padStart(2, '0')}T${14 + (i % 6)}:00:00Z`, 45), tokenHash: sha256Hex(`c${i}`) }));
+        for (let i = 0; i < 12; i++)
+          await stores.bookings.createBooking(
+            newBooking({ slot: at(`2026-03-${String(3 + Math.floor(i / 6)).padStart(2, '0')}T${14 + (i % 6)}:00:00Z`, 45), tokenHash: sha256Hex(`c${i}`) }),
+          );
         for (const event of await events(stores)) {
           await stores.notifications.route({ eventId: event.id, deliveries: [{ destination: 'email:client', notBefore: NOW }], followUps: [], now: NOW });
         }
         const peers = [stores, await harness.connect(), await harness.connect(), await harness.connect()];
-        const claims = await Promise.all(peers.flatMap((peer) => [1, 2, 3].map(() => peer.notifications.claimDeliveries({ now: NOW, leaseMs: MINUTE, limit: 2 }))));
+        const claims = await Promise.all(
+          peers.flatMap((peer) => [1, 2, 3].map(() => peer.notifications.claimDeliveries({ now: NOW, leaseMs: MINUTE, limit: 2 }))),
+        );
         const ids = claims.flat().map((d) => d.id);
         assert.equal(ids.length, 12);
         assert.equal(new Set(ids).size, 12, 'no delivery claimed twice');
@@ -137,7 +204,13 @@ export function notificationSuite(open: OpenStores): void {
         await stores.notifications.keepDevMail({ id: 'dl_1', message, now: NOW });
         await stores.notifications.keepDevMail({ id: 'dl_1', message: { ...message, subject: 'again' }, now: NOW + 1 });
         await stores.notifications.keepDevMail({ id: 'dl_2', message, now: NOW + 2 });
-        assert.deepEqual((await stores.notifications.devMail(10)).map((m) => [m.id, m.subject]), [['dl_2', message.subject], ['dl_1', message.subject]]);
+        assert.deepEqual(
+          (await stores.notifications.devMail(10)).map((m) => [m.id, m.subject]),
+          [
+            ['dl_2', message.subject],
+            ['dl_1', message.subject],
+          ],
+        );
       }));
 
     test('link tokens open a booking besides its own token', () =>

@@ -47,7 +47,10 @@ export function rescheduleSuite(open: OpenStores): void {
         await stores.bookings.createBooking(newBooking({ slot: LATER }));
         await refused(stores.bookings.rescheduleBooking({ bookingId: made.id, slot: LATER, asRequest: false, now: NOW }), 'slot_unavailable');
         await stores.bookings.placeHold(newHold({ slot: at('2026-03-05T15:00:00Z', 45) }));
-        await refused(stores.bookings.rescheduleBooking({ bookingId: made.id, slot: at('2026-03-05T15:00:00Z', 45), asRequest: false, now: NOW }), 'slot_unavailable');
+        await refused(
+          stores.bookings.rescheduleBooking({ bookingId: made.id, slot: at('2026-03-05T15:00:00Z', 45), asRequest: false, now: NOW }),
+          'slot_unavailable',
+        );
         assert.deepEqual(await reread(stores, made), made);
       }));
 
@@ -60,7 +63,13 @@ export function rescheduleSuite(open: OpenStores): void {
         const lapsed = await stores.bookings.placeHold(newHold({ slot: at('2026-03-05T15:00:00Z', 45) }));
         await stores.bookings.createBooking(newBooking({ slot: at('2026-03-05T15:00:00Z', 45), now: lapsed.expiresAt }));
         await refused(
-          stores.bookings.rescheduleBooking({ bookingId: second.id, slot: at('2026-03-05T15:00:00Z', 45), asRequest: false, holdId: lapsed.id, now: lapsed.expiresAt }),
+          stores.bookings.rescheduleBooking({
+            bookingId: second.id,
+            slot: at('2026-03-05T15:00:00Z', 45),
+            asRequest: false,
+            holdId: lapsed.id,
+            now: lapsed.expiresAt,
+          }),
           'hold_expired',
         );
       }));
@@ -81,7 +90,13 @@ export function rescheduleSuite(open: OpenStores): void {
         const integration = await stores.bookings.createBooking(newBooking({ serviceId: 'integration', slot: at('2026-03-05T17:00:00Z', 60), opening }));
         const elsewhere = { serviceId: 'administration', endsFrom: administration.end + DAY, endsTo: administration.end + 2 * DAY };
         await refused(
-          stores.bookings.rescheduleBooking({ bookingId: integration.id, slot: at('2026-03-06T18:00:00Z', 60), asRequest: false, opening: elsewhere, now: NOW }),
+          stores.bookings.rescheduleBooking({
+            bookingId: integration.id,
+            slot: at('2026-03-06T18:00:00Z', 60),
+            asRequest: false,
+            opening: elsewhere,
+            now: NOW,
+          }),
           'outside_follow_up_window',
         );
       }));

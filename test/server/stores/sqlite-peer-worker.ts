@@ -14,7 +14,9 @@ port.on('message', async ({ id, store, method, args }: PeerRequest) => {
     const target = (store ? stores[store as keyof typeof stores] : stores) as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
     reply = { id, value: await target[method]!(...args) };
   } catch (error) {
-    reply = isRefusal(error) ? { id, refusal: { reason: error.reason, ...(error.retryAt !== undefined ? { retryAt: error.retryAt } : {}) } } : { id, error: String(error) };
+    reply = isRefusal(error)
+      ? { id, refusal: { reason: error.reason, ...(error.retryAt !== undefined ? { retryAt: error.retryAt } : {}) } }
+      : { id, error: String(error) };
   }
   port.postMessage(reply);
 });

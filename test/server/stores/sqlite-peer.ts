@@ -16,10 +16,7 @@ export interface PeerRequest {
   args: unknown[];
 }
 
-export type PeerReply =
-  | { id: number; value: unknown }
-  | { id: number; refusal: { reason: RefusalReason; retryAt?: number } }
-  | { id: number; error: string };
+export type PeerReply = { id: number; value: unknown } | { id: number; refusal: { reason: RefusalReason; retryAt?: number } } | { id: number; error: string };
 
 export interface SqlitePeer extends Stores {
   /** Ends the worker (after closing its connection). */
@@ -47,7 +44,16 @@ export async function sqlitePeer(path: string, timeZone: string): Promise<Sqlite
       pending.set(id, { resolve, reject });
       worker.postMessage({ id, store, method, args } satisfies PeerRequest);
     });
-  const store = (name: string) => new Proxy({}, { get: (_, method: string) => (...args: unknown[]) => call(name, method, args) });
+  const store = (name: string) =>
+    new Proxy(
+      {},
+      {
+        get:
+          (_, method: string) =>
+          (...args: unknown[]) =>
+            call(name, method, args),
+      },
+    );
   return {
     clinic: store('clinic'),
     forms: store('forms'),

@@ -27,11 +27,17 @@ export function staffSuite(open: OpenStores): void {
     test('an account starts invited, with no password; its email is taken once', () =>
       withStores(open, async (stores) => {
         const added = await stores.staff.add({ email: 'ann@clinic.example', role: 'clinician', setup: setup('t'), now: NOW });
-        assert.deepEqual({ ...added, id: undefined }, { id: undefined, email: 'ann@clinic.example', role: 'clinician', state: 'invited', passwordHash: undefined, totp: undefined, createdAt: NOW });
+        assert.deepEqual(
+          { ...added, id: undefined },
+          { id: undefined, email: 'ann@clinic.example', role: 'clinician', state: 'invited', passwordHash: undefined, totp: undefined, createdAt: NOW },
+        );
         assert.deepEqual(await stores.staff.find(added.id), added);
         assert.deepEqual(await stores.staff.findByEmail('ann@clinic.example'), added);
         await refused(stores.staff.add({ email: 'ann@clinic.example', role: 'owner', setup: setup('u'), now: NOW }), 'email_taken');
-        assert.deepEqual((await stores.staff.list()).map((staff) => staff.id), [added.id]);
+        assert.deepEqual(
+          (await stores.staff.list()).map((staff) => staff.id),
+          [added.id],
+        );
       }));
 
     test('a set-up token is live until it lapses, keeps a proposed secret, and completes the set-up once', () =>
@@ -53,10 +59,7 @@ export function staffSuite(open: OpenStores): void {
         assert.equal(done.passwordHash, '$argon2id$stand-in');
         assert.deepEqual(done.totp, { secret: 'JBSWY3DPEHPK3PXP', lastStep: 7 });
         assert.equal(await stores.staff.findSetup(sha256Hex('t'), NOW), undefined, 'used');
-        await refused(
-          stores.staff.completeSetup({ staffId: added.id, tokenHash: sha256Hex('t'), passwordHash: 'x', now: NOW }),
-          'setup_token_invalid',
-        );
+        await refused(stores.staff.completeSetup({ staffId: added.id, tokenHash: sha256Hex('t'), passwordHash: 'x', now: NOW }), 'setup_token_invalid');
       }));
 
     test('a TOTP step is used once and never an earlier one; a recovery code once', () =>
@@ -120,7 +123,10 @@ export function staffSuite(open: OpenStores): void {
       withStores(open, async (stores) => {
         const owner = await activeOwner(stores);
         const created = await stores.sessions.create({ tokenHash: sha256Hex('s'), staffId: owner.id, secondFactor: 'recovery_code', now: NOW });
-        assert.deepEqual({ ...created, id: undefined }, { id: undefined, tokenHash: sha256Hex('s'), staffId: owner.id, secondFactor: 'recovery_code', createdAt: NOW, lastSeenAt: NOW });
+        assert.deepEqual(
+          { ...created, id: undefined },
+          { id: undefined, tokenHash: sha256Hex('s'), staffId: owner.id, secondFactor: 'recovery_code', createdAt: NOW, lastSeenAt: NOW },
+        );
         assert.equal((await stores.sessions.resume(sha256Hex('s'), NOW + 29 * MINUTE, LIMITS))?.lastSeenAt, NOW + 29 * MINUTE);
         assert.equal((await stores.sessions.resume(sha256Hex('s'), NOW + 58 * MINUTE, LIMITS))?.id, created.id);
         assert.equal(await stores.sessions.resume(sha256Hex('s'), NOW + 88 * MINUTE, LIMITS), undefined, 'idle');
@@ -151,8 +157,17 @@ export function staffSuite(open: OpenStores): void {
   describe('API keys', () => {
     test('a key is found by its secret’s hash, records its last use, and stops working once revoked', () =>
       withStores(open, async (stores) => {
-        const key = await stores.apiKeys.create({ name: 'EHR sync', scopes: ['read:bookings'], secretHash: sha256Hex('kap_1'), createdBy: 'st_owner', now: NOW });
-        assert.deepEqual({ ...key, id: undefined }, { id: undefined, name: 'EHR sync', scopes: ['read:bookings'], createdBy: 'st_owner', createdAt: NOW, lastUsedAt: undefined, revokedAt: undefined });
+        const key = await stores.apiKeys.create({
+          name: 'EHR sync',
+          scopes: ['read:bookings'],
+          secretHash: sha256Hex('kap_1'),
+          createdBy: 'st_owner',
+          now: NOW,
+        });
+        assert.deepEqual(
+          { ...key, id: undefined },
+          { id: undefined, name: 'EHR sync', scopes: ['read:bookings'], createdBy: 'st_owner', createdAt: NOW, lastUsedAt: undefined, revokedAt: undefined },
+        );
         assert.equal(await stores.apiKeys.use(sha256Hex('kap_2'), NOW), undefined);
         assert.equal((await stores.apiKeys.use(sha256Hex('kap_1'), NOW + MINUTE))?.lastUsedAt, NOW + MINUTE);
         assert.equal((await stores.apiKeys.list())[0]!.lastUsedAt, NOW + MINUTE);
@@ -166,22 +181,50 @@ export function staffSuite(open: OpenStores): void {
   describe('the audit log', () => {
     test('entries are appended, read newest first, filtered by actor, record and time, and paged', () =>
       withStores(open, async (stores) => {
-        const first = await stores.audit.append({ at: NOW, actor: { type: 'staff', id: 'st_a' }, action: 'booking.read', record: { type: 'booking', id: 'bk_1' }, address: '192.0.2.1' });
+        const first = await stores.audit.append({
+          at: NOW,
+          actor: { type: 'staff', id: 'st_a' },
+          action: 'booking.read',
+          record: { type: 'booking', id: 'bk_1' },
+          address: '192.0.2.1',
+        });
         await stores.audit.append({ at: NOW + 1, actor: { type: 'api_key', id: 'key_1' }, action: 'booking.read', record: { type: 'booking', id: 'bk_2' } });
         await stores.audit.append({ at: NOW + 2, actor: { type: 'anonymous' }, action: 'session.sign_in_failed' });
         await stores.audit.append({ at: NOW + 3, actor: { type: 'system', id: 'cli' }, action: 'staff.add', record: { type: 'staff', id: 'st_a' } });
-        assert.deepEqual(first, { id: first.id, at: NOW, actor: { type: 'staff', id: 'st_a' }, action: 'booking.read', record: { type: 'booking', id: 'bk_1' }, address: '192.0.2.1' });
+        assert.deepEqual(first, {
+          id: first.id,
+          at: NOW,
+          actor: { type: 'staff', id: 'st_a' },
+          action: 'booking.read',
+          record: { type: 'booking', id: 'bk_1' },
+          address: '192.0.2.1',
+        });
         const all = await stores.audit.query({ limit: 10 });
-        assert.deepEqual(all.entries.map((entry) => entry.action), ['staff.add', 'session.sign_in_failed', 'booking.read', 'booking.read']);
+        assert.deepEqual(
+          all.entries.map((entry) => entry.action),
+          ['staff.add', 'session.sign_in_failed', 'booking.read', 'booking.read'],
+        );
         assert.deepEqual(all.entries[1], { id: all.entries[1]!.id, at: NOW + 2, actor: { type: 'anonymous' }, action: 'session.sign_in_failed' });
         assert.equal(all.next, undefined);
-        assert.deepEqual((await stores.audit.query({ actorId: 'st_a', limit: 10 })).entries.map((entry) => entry.at), [NOW]);
-        assert.deepEqual((await stores.audit.query({ recordType: 'staff', recordId: 'st_a', limit: 10 })).entries.map((entry) => entry.at), [NOW + 3]);
-        assert.deepEqual((await stores.audit.query({ from: NOW + 1, to: NOW + 3, limit: 10 })).entries.map((entry) => entry.at), [NOW + 2, NOW + 1]);
+        assert.deepEqual(
+          (await stores.audit.query({ actorId: 'st_a', limit: 10 })).entries.map((entry) => entry.at),
+          [NOW],
+        );
+        assert.deepEqual(
+          (await stores.audit.query({ recordType: 'staff', recordId: 'st_a', limit: 10 })).entries.map((entry) => entry.at),
+          [NOW + 3],
+        );
+        assert.deepEqual(
+          (await stores.audit.query({ from: NOW + 1, to: NOW + 3, limit: 10 })).entries.map((entry) => entry.at),
+          [NOW + 2, NOW + 1],
+        );
         const page = await stores.audit.query({ limit: 3 });
         assert.equal(page.entries.length, 3);
         assert.ok(page.next);
-        assert.deepEqual((await stores.audit.query({ limit: 3, before: page.next })).entries.map((entry) => entry.at), [NOW]);
+        assert.deepEqual(
+          (await stores.audit.query({ limit: 3, before: page.next })).entries.map((entry) => entry.at),
+          [NOW],
+        );
       }));
   });
 }

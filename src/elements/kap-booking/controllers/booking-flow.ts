@@ -396,17 +396,23 @@ export class BookingFlow implements ReactiveController {
     const remaining = Date.parse(hold.expiresAt) - Date.now();
     const warnBefore = Math.min(60_000, Math.max(0, remaining) / 2);
     this.#timers.push(
-      setTimeout(() => {
-        if (this.hold !== hold || this.holdState !== 'held') return;
-        this.holdState = 'ending';
-        this.#host.requestUpdate();
-      }, Math.max(0, remaining - warnBefore)),
-      setTimeout(() => {
-        if (this.hold !== hold) return;
-        this.holdState = 'expired';
-        this.#context.failed(new KapApiError('The hold on the chosen time expired.', { kind: 'conflict', code: 'hold_expired' }));
-        this.#host.requestUpdate();
-      }, Math.max(0, remaining)),
+      setTimeout(
+        () => {
+          if (this.hold !== hold || this.holdState !== 'held') return;
+          this.holdState = 'ending';
+          this.#host.requestUpdate();
+        },
+        Math.max(0, remaining - warnBefore),
+      ),
+      setTimeout(
+        () => {
+          if (this.hold !== hold) return;
+          this.holdState = 'expired';
+          this.#context.failed(new KapApiError('The hold on the chosen time expired.', { kind: 'conflict', code: 'hold_expired' }));
+          this.#host.requestUpdate();
+        },
+        Math.max(0, remaining),
+      ),
     );
   }
 

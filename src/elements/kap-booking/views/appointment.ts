@@ -51,18 +51,22 @@ export function renderAppointment(
         ${own ? html`<br /><span class="muted">${t('yourTime', { time: own.time })} (${own.zone})</span>` : nothing}
       </dd>
     </div>
-    ${status
-      ? html`<div>
+    ${
+      status
+        ? html`<div>
           <dt>${t('summaryStatus')}</dt>
           <dd class="status-value">${t(STATUS_LABELS[status])}</dd>
         </div>`
-      : nothing}
-    ${reference
-      ? html`<div>
+        : nothing
+    }
+    ${
+      reference
+        ? html`<div>
           <dt>${t('bookingReference')}</dt>
           <dd class="reference">${reference}</dd>
         </div>`
-      : nothing}
+        : nothing
+    }
   </dl>`;
 }
 
@@ -98,17 +102,21 @@ export function renderConfirmation(v: BookingView, service: Service): TemplateRe
     v,
     { id: 'done-heading', focus: 'done', heading: requested ? 'requestedHeading' : 'confirmedHeading' },
     renderAppointment(v, service, booking, { reference: booking.id }),
-    html`${v.flow.changesNotSent
+    html`${
+      v.flow.changesNotSent
         ? html`<p part="notice" class="notice">${t('bookingChangesNotSent')} ${t(v.manageLink ? 'changesNotSentManage' : 'changesNotSentContact')}</p>`
-        : nothing}
+        : nothing
+    }
       ${v.ui.heading(t('nextStepsHeading'), {}, true)}
       <p>${t(requested ? 'nextStepsRequested' : 'nextStepsConfirmed')}</p>
-      ${v.manageLink
-        ? html`<p class="manage-link">
+      ${
+        v.manageLink
+          ? html`<p class="manage-link">
               <a part="manage-link" href=${v.manageLink}>${t('manageLink')}</a>
             </p>
             <p class="hint">${t('manageLinkHint')}</p>`
-        : nothing}
+          : nothing
+      }
       ${renderCalendarLink(v)}`,
   );
 }

@@ -33,14 +33,16 @@ export function renderHold(v: BookingView, holdState: HoldState, expiredKey: Kap
   return html`${until ? html`<p part="hold" class="hold">${t('holdUntil', { time: until })}</p>` : nothing}
     <div class="hold-live" aria-live="polite">
       ${holdState === 'ending' ? html`<p part="notice" class="notice">${t('holdEndingSoon')}</p>` : nothing}
-      ${holdState === 'expired'
-        ? html`<div part="notice" class="notice">
+      ${
+        holdState === 'expired'
+          ? html`<div part="notice" class="notice">
             <p>${t(expiredKey)}</p>
             <button part="button" class="button button--secondary" type="button" @click=${() => v.flow.changeTime()}>
               ${t('chooseTimeHeading')}
             </button>
           </div>`
-        : nothing}
+          : nothing
+      }
     </div>`;
 }
 
@@ -153,10 +155,12 @@ function renderConsent(v: BookingView): TemplateResult {
       <legend>${t('consentLegend')}</legend>
       <div class="hint" id="kap-privacy-hint">
         <slot name="privacy"
-          >${privacy.url
-            ? html`${t('privacyHint')}
+          >${
+            privacy.url
+              ? html`${t('privacyHint')}
                 <a href=${privacy.url} target="_blank" rel="noopener noreferrer">${t('privacyLink')}</a>.`
-            : t('privacyHintNoNotice')}</slot
+              : t('privacyHintNoNotice')
+          }</slot
         >
       </div>
       ${errorFor(v, 'privacy')}
@@ -205,15 +209,17 @@ function renderForm(v: BookingView, service: Service): TemplateResult {
     ${textField(v, 'email', { label: 'emailLabel', hint: 'emailHint', type: 'email', autocomplete: 'email' })}
     ${textField(v, 'phone', { label: 'phoneLabel', hint: 'phoneHint', type: 'tel', autocomplete: 'tel' })}
     ${renderReasons(v)} ${renderConsent(v)}
-    ${flow.submitFailure
-      ? html`<div part="notice" class="notice notice--error" role="alert">
+    ${
+      flow.submitFailure
+        ? html`<div part="notice" class="notice notice--error" role="alert">
           <p>${v.ui.failureMessage(flow.submitFailure)}</p>
           <p>${t('detailsKept')}</p>
           <button part="button" class="button button--secondary" type="button" data-focus-fallback="button.confirm" @click=${() => void flow.submit()}>
             ${t('tryAgain')}
           </button>
         </div>`
-      : nothing}
+        : nothing
+    }
 
     <button part="button" class="button confirm" type="submit" aria-disabled=${flow.submitting ? 'true' : 'false'}>
       ${t(service.mode === 'request' ? 'sendRequest' : 'confirmBooking')}

@@ -61,13 +61,15 @@ function renderManaged(v: BookingView, service: Service, booking: Booking): Temp
   return html`<section class="step" aria-labelledby="manage-heading">
     ${v.ui.heading(t('manageHeading'), { id: 'manage-heading', part: 'heading', focusable: true, focus: 'manage' })}
     ${renderAppointment(v, service, booking, { reference: booking.id, status: booking.status })}
-    ${refusal
-      ? html`<p part="notice" class="notice">${t(CHANGE_REFUSAL_NOTE[refusal])}</p>
+    ${
+      refusal
+        ? html`<p part="notice" class="notice">${t(CHANGE_REFUSAL_NOTE[refusal])}</p>
           ${renderSuggested(v, booking)}`
-      : html`${renderMoveUnavailable(v, service)}
+        : html`${renderMoveUnavailable(v, service)}
           <div part="actions" class="actions">
-            ${canMove(v, service)
-              ? html`<button
+            ${
+              canMove(v, service)
+                ? html`<button
                   part="button"
                   class="button button--secondary"
                   type="button"
@@ -76,11 +78,13 @@ function renderManaged(v: BookingView, service: Service, booking: Booking): Temp
                 >
                   ${t('changeTime')}
                 </button>`
-              : nothing}
+                : nothing
+            }
             <button part="button" class="button button--secondary" type="button" data-focus="cancel-action" @click=${() => v.manage.askToCancel()}>
               ${t('cancelAppointment')}
             </button>
-          </div>`}
+          </div>`
+    }
   </section>`;
 }
 
@@ -132,12 +136,14 @@ function renderDecision(
 ): TemplateResult {
   const t = v.ui.t;
   const { failure, status, confirm, back } = options;
-  return html`${failure
+  return html`${
+    failure
       ? html`<div part="notice" class="notice notice--error" role="alert">
           <p><strong>${t(options.failureLead)}</strong></p>
           <p>${failureText(v, failure)}</p>
         </div>`
-      : nothing}
+      : nothing
+  }
     <div part="actions" class="actions">
       <button part="button" class="button ${confirm.className}" type="button" aria-disabled=${status.sending ? 'true' : 'false'} @click=${confirm.run}>
         ${t(confirm.label)}

@@ -25,9 +25,7 @@ export function renderTimesStep(v: BookingView, service: Service, options: { hea
     <div part="calendar" class="calendar">
       <p part="zone" class="zone">${zoneNote(v, service)}</p>
       ${renderWeekNav(v)}
-      ${holdFailure
-        ? renderFailure(v, holdFailure.error, () => v.flow.retryHold(), 'holdError', `[data-roving="${holdFailure.slot.start}"]`)
-        : nothing}
+      ${holdFailure ? renderFailure(v, holdFailure.error, () => v.flow.retryHold(), 'holdError', `[data-roving="${holdFailure.slot.start}"]`) : nothing}
       <p class="status" role="status">${v.flow.holding ? v.ui.t('placingHold') : ''}</p>
       ${renderAvailability(v)}
     </div>
@@ -123,10 +121,12 @@ function renderWeek(v: BookingView, availability: AvailabilityResponse): Templat
   if (!days.length) {
     return html`<div part="notice" class="notice empty">
       <p><strong>${t('noTimesThisWeek')}</strong></p>
-      ${paging.atEnd
-        ? nothing
-        : html`<p>${t('noTimesHint')}</p>
-            <button part="button" class="button" type="button" @click=${() => paging.move(1)}>${t('showNextWeek')}</button>`}
+      ${
+        paging.atEnd
+          ? nothing
+          : html`<p>${t('noTimesHint')}</p>
+            <button part="button" class="button" type="button" @click=${() => paging.move(1)}>${t('showNextWeek')}</button>`
+      }
     </div>`;
   }
   const selected = days.find((day) => day.day === paging.selectedDay) ?? days[0]!;

@@ -153,7 +153,10 @@ export class FormSource {
     const includes = includedPagesAtHand(json);
     if (!includes) {
       // A ready-made page it includes is a chunk still to come: resolve again once it is here.
-      void loadIncludedPages(json).then(() => this.#resolveAgain(json), (error: unknown) => this.#context.failed(error));
+      void loadIncludedPages(json).then(
+        () => this.#resolveAgain(json),
+        (error: unknown) => this.#context.failed(error),
+      );
       return undefined;
     }
     const options: ParseOptions = { lang: language, ...(translations ? { translations } : {}), includes };

@@ -20,16 +20,7 @@ import { todayIso } from '../../../forms/dates.js';
 import { toSubmission, type IntakeSubmission } from '../../../forms/submission.js';
 import { SafetySignals } from './safety-signals.js';
 import { validateForm, validatePage, type ValidationError, type ValidationOptions } from '../../../forms/validation.js';
-import {
-  answersChanged,
-  answersThen,
-  clearDraft,
-  fingerprint,
-  readDraft,
-  unwatchDraftExpiry,
-  watchDraftExpiry,
-  writeDraft,
-} from '../intake-draft.js';
+import { answersChanged, answersThen, clearDraft, fingerprint, readDraft, unwatchDraftExpiry, watchDraftExpiry, writeDraft } from '../intake-draft.js';
 
 /** One sending of the answers: the body, and what it was built from (kept in a draft to rebuild it). */
 interface Sending {
@@ -158,7 +149,10 @@ export class IntakeFlow implements ReactiveController {
     if (this.form?.id !== form.id) {
       const draft = this.#context.draft() ? readDraft(form.id) : undefined;
       this.answers = draft?.answers ?? {};
-      this.page = Math.max(0, form.pages.findIndex((page) => page.id === draft?.page));
+      this.page = Math.max(
+        0,
+        form.pages.findIndex((page) => page.id === draft?.page),
+      );
       this.view = 'page';
       this.errors = [];
       this.changing = false;
@@ -216,7 +210,9 @@ export class IntakeFlow implements ReactiveController {
     const form = this.form!;
     if (items.every((key) => this.safetyItems.includes(key))) return;
     const known = new Set([...this.safetyItems, ...items]);
-    this.safetyItems = indexForm(form).fields.map((field) => field.key).filter((key) => known.has(key));
+    this.safetyItems = indexForm(form)
+      .fields.map((field) => field.key)
+      .filter((key) => known.has(key));
     const booking = this.#context.booking();
     const token = this.#context.token();
     if (booking && token) {

@@ -59,9 +59,12 @@ export class SafetySignals implements ReactiveController {
     let key = this.#keys.get(latest.id);
     if (!key) this.#keys.set(latest.id, (key = newIdempotencyKey()));
     this.#sending.add(latest.id);
-    client.sendSafetySignal(latest.request, { idempotencyKey: key, token: latest.token }).then(
-      () => this.#delivered.add(latest.id),
-      () => undefined,
-    ).finally(() => this.#sending.delete(latest.id));
+    client
+      .sendSafetySignal(latest.request, { idempotencyKey: key, token: latest.token })
+      .then(
+        () => this.#delivered.add(latest.id),
+        () => undefined,
+      )
+      .finally(() => this.#sending.delete(latest.id));
   };
 }

@@ -46,21 +46,25 @@ export function renderCrisisPanel({ panel, followedUp, spanish, heading, t, md }
             <p class="crisis-actions">
               ${resource.phone ? call(resource.phone) : nothing}
               ${resource.sms ? html`<a class=${LINK} href="sms:${dialable(resource.sms)}">${t('intakeText', { number: resource.sms })}</a>` : nothing}
-              ${resource.url
-                ? html`<a class=${LINK} href=${resource.url} target="_blank" rel="noopener noreferrer"
+              ${
+                resource.url
+                  ? html`<a class=${LINK} href=${resource.url} target="_blank" rel="noopener noreferrer"
                     >${new URL(resource.url).host}<span class="visually-hidden"> ${t('intakeNewTab')}</span></a
                   >`
-                : nothing}
+                  : nothing
+              }
             </p>
           </li>`,
       )}
-      ${panel.clinicPhone
-        ? html`<li>
+      ${
+        panel.clinicPhone
+          ? html`<li>
             <strong>${t('intakeCrisisClinic')}</strong>
             <p>${t('intakeCrisisClinicHelp')}</p>
             <p class="crisis-actions">${call(panel.clinicPhone)}</p>
           </li>`
-        : nothing}
+          : nothing
+      }
     </ul>
   </section>`;
 }

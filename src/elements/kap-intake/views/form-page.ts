@@ -30,10 +30,13 @@ export function renderFormPage(v: IntakeView, layout: PageLayout, crisis: unknow
     md: (source, lang) => markdownText(v, source, lang),
     after: (key) => (key === crisisAfter ? crisis : nothing),
   };
-  return html`${check || step > 1
-      ? html`<button part="back" class="link-button back" type="button" @click=${() => flow.back()}>${ui.t('intakeBack')}</button>`
-      : nothing}
-    ${renderPageErrors(v, flow.errors.filter((error) => seen.items.has(error.itemId)))}
+  return html`${
+    check || step > 1 ? html`<button part="back" class="link-button back" type="button" @click=${() => flow.back()}>${ui.t('intakeBack')}</button>` : nothing
+  }
+    ${renderPageErrors(
+      v,
+      flow.errors.filter((error) => seen.items.has(error.itemId)),
+    )}
     ${check || pages.length < 2 ? nothing : html`<p part="progress" class="muted">${ui.t('intakeStep', { page: step, count: pages.length })}</p>`}
     ${ui.heading(check ? ui.t('intakeCheckHeading') : page.title, {
       id: 'heading',
@@ -50,20 +53,22 @@ export function renderFormPage(v: IntakeView, layout: PageLayout, crisis: unknow
         else flow.next();
       }}
     >
-      ${check
-        ? renderCheckAnswers({
-            form,
-            pages,
-            seen,
-            answers: flow.answers,
-            locale: ui.locale,
-            heading: (content, options) => ui.heading(content, options, true),
-            t: (key) => ui.t(key),
-            change: (index) => flow.change(index),
-          })
-        : html`${step === 1 ? renderStart(v, form) : nothing} ${markdownText(v, page.intro, page.langs?.['intro'])}
+      ${
+        check
+          ? renderCheckAnswers({
+              form,
+              pages,
+              seen,
+              answers: flow.answers,
+              locale: ui.locale,
+              heading: (content, options) => ui.heading(content, options, true),
+              t: (key) => ui.t(key),
+              change: (index) => flow.change(index),
+            })
+          : html`${step === 1 ? renderStart(v, form) : nothing} ${markdownText(v, page.intro, page.langs?.['intro'])}
           ${page.items.map((item) => html`${renderQuestion(item, questions)}${questions.after(item.id)}`)}
-          ${page.notice ? html`<p part="notice" class="muted small" lang=${page.langs?.['notice'] ?? nothing}>${page.notice}</p>` : nothing}`}
+          ${page.notice ? html`<p part="notice" class="muted small" lang=${page.langs?.['notice'] ?? nothing}>${page.notice}</p>` : nothing}`
+      }
       ${crisisAfter ? nothing : crisis}
       ${check && flow.failure ? renderSendFailure(v, flow.failure) : nothing}
       ${check && flow.tooLong ? renderTooLong(v, flow.tooLong) : nothing}
@@ -112,11 +117,13 @@ function renderSendFailure(v: IntakeView, failure: unknown): TemplateResult {
 function renderTooLong(v: IntakeView, { label, page }: TooLong): TemplateResult {
   return html`<div part="notice" class="notice notice--error" role="alert">
     <p>${label ? v.ui.t('intakeTooLong', { question: label }) : v.ui.t('intakeTooLongAny')}</p>
-    ${page === undefined
-      ? nothing
-      : html`<button part="button" class="button button--secondary" type="button" @click=${() => v.flow.change(page)}>
+    ${
+      page === undefined
+        ? nothing
+        : html`<button part="button" class="button button--secondary" type="button" @click=${() => v.flow.change(page)}>
           ${v.ui.t('intakeShortenAnswer')}
-        </button>`}
+        </button>`
+    }
   </div>`;
 }
 

@@ -17,15 +17,17 @@ export function renderIntake(v: IntakeView): TemplateResult {
   const loading = html`<p role="status" tabindex="-1">${ui.t('loading')}${ui.renderStillLoading()}</p>`;
   const local = source.local;
   return html`<div part="base" class="intake">
-    ${local
-      ? renderForm(v, local.form, loading)
-      : source.task.render({
-          initial: () => loading,
-          pending: () => renderForm(v, v.flow.form, loading),
-          // A form the backend does not have is a set-up problem, shown instead of the element.
-          error: (error) => (isAbort(error) || isUnknownForm(error) ? loading : renderLoadFailure(v, error)),
-          complete: (form) => renderForm(v, form),
-        })}
+    ${
+      local
+        ? renderForm(v, local.form, loading)
+        : source.task.render({
+            initial: () => loading,
+            pending: () => renderForm(v, v.flow.form, loading),
+            // A form the backend does not have is a set-up problem, shown instead of the element.
+            error: (error) => (isAbort(error) || isUnknownForm(error) ? loading : renderLoadFailure(v, error)),
+            complete: (form) => renderForm(v, form),
+          })
+    }
     <p class="visually-hidden" aria-live="polite">${crisisAnnouncement(v)}</p>
   </div>`;
 }

@@ -87,9 +87,7 @@ export function renderQuestion(item: Item, view: QuestionsView): unknown {
           ${notes(q.optional(item), q.hint(item.id, item))}
           ${item.rows.map(
             (row) =>
-              html`${q.choices(item, row.id, html`${row.number}. ${inLanguage(row.label, row.langs?.['label'])}`, {}, item.options)}${view.after(
-                row.id,
-              )}`,
+              html`${q.choices(item, row.id, html`${row.number}. ${inLanguage(row.label, row.langs?.['label'])}`, {}, item.options)}${view.after(row.id)}`,
           )}
         </fieldset>
       </div>`;
@@ -160,8 +158,9 @@ class Questions {
     return html`<div part="field" class="field ${error ? 'field--error' : ''}">
       <label class="label" for="f-${key}">${this.label(item)}</label>
       ${notes(this.hint(key, item), this.errorMessage(key, error))}
-      ${item.type === 'textarea'
-        ? html`<textarea
+      ${
+        item.type === 'textarea'
+          ? html`<textarea
             class="input"
             id="f-${key}"
             name=${key}
@@ -171,7 +170,7 @@ class Questions {
             aria-required=${required}
             aria-invalid=${invalid}
           ></textarea>`
-        : html`<div class="with-unit">
+          : html`<div class="with-unit">
             <input
               class="input input--${item.type}"
               id="f-${key}"
@@ -186,7 +185,8 @@ class Questions {
               aria-invalid=${invalid}
             />
             ${unit ? html`<span class="unit" id="u-${key}" lang=${item.langs?.['unit'] ?? nothing}>${unit}</span>` : nothing}
-          </div>`}
+          </div>`
+      }
     </div>`;
   }
 
@@ -226,9 +226,9 @@ class Questions {
             // Most options are just the choice: their own template, with no empty bindings (each leaves a node).
             const or = option.exclusive && !options[i - 1]?.exclusive;
             if (!or && !option.help) return choice;
-            return html`${or ? html`<p class="or">${this.#view.t('intakeOr')}</p>` : nothing}${choice}${option.help
-                ? html`<p class="hint choice-hint" id="${id}-hint" lang=${option.langs?.['help'] ?? nothing}>${option.help}</p>`
-                : nothing}`;
+            return html`${or ? html`<p class="or">${this.#view.t('intakeOr')}</p>` : nothing}${choice}${
+              option.help ? html`<p class="hint choice-hint" id="${id}-hint" lang=${option.langs?.['help'] ?? nothing}>${option.help}</p>` : nothing
+            }`;
           })}
         </div>
       </fieldset>
@@ -299,8 +299,9 @@ class Questions {
         />
         <label for="f-${key}">${this.label(item)}</label>
       </div>
-      ${item.signature
-        ? html`<div class="signature">
+      ${
+        item.signature
+          ? html`<div class="signature">
             <label class="label" for="f-${key}.signature">${t('intakeSignatureLabel')}</label>
             <p class="hint" id="h-${key}.signature">${t('intakeSignatureHint', { date: formatLongDate(todayIso(), locale) })}</p>
             ${signing ? this.errorMessage(key, error) : nothing}
@@ -317,7 +318,8 @@ class Questions {
               aria-invalid=${signing ? 'true' : nothing}
             />
           </div>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 }

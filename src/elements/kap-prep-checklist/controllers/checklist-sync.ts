@@ -95,9 +95,7 @@ export class ChecklistSync implements ReactiveController {
     this.syncStatus = undefined;
     clearTimeout(this.#recheckTimer);
     this.#entries = entries.map((entry) => ({ ...entry }));
-    this.#items = new Map(
-      entries.map((entry) => [entry.id, { saved: entry.done, wanted: entry.done, saving: false, failure: undefined }]),
-    );
+    this.#items = new Map(entries.map((entry) => [entry.id, { saved: entry.done, wanted: entry.done, saving: false, failure: undefined }]));
     this.#host.requestUpdate();
   }
 

@@ -153,21 +153,27 @@ function renderItem(v: ChecklistView, entry: ChecklistEntry, index: number, sess
       <label for=${id}>${inLanguage(v, texts.text)}${entry.required ? nothing : ` ${t('optional')}`}</label>
     </div>
     <div class="item-info">
-      ${due
-        ? html`<p class="due" id="${id}-due">
-            ${itemStatus === 'overdue'
-              ? html`<span part="badge" class="badge badge--now">${t('checklistDueNow')}</span>`
-              : itemStatus === 'due-soon'
-                ? html`<span part="badge" class="badge">${t('checklistDueSoon')}</span>`
-                : nothing}
+      ${
+        due
+          ? html`<p class="due" id="${id}-due">
+            ${
+              itemStatus === 'overdue'
+                ? html`<span part="badge" class="badge badge--now">${t('checklistDueNow')}</span>`
+                : itemStatus === 'due-soon'
+                  ? html`<span part="badge" class="badge">${t('checklistDueSoon')}</span>`
+                  : nothing
+            }
             <span class="due-time">${due}</span>
           </p>`
-        : nothing}
-      ${texts.details
-        ? html`<div part="details" class="details" id="${id}-details">
+          : nothing
+      }
+      ${
+        texts.details
+          ? html`<div part="details" class="details" id="${id}-details">
             ${markdown(texts.details.text, { ...(detailsLang ? { lang: detailsLang } : {}) })}
           </div>`
-        : nothing}
+          : nothing
+      }
       ${v.sync.isSaving(entry.id) ? html`<p class="saving muted">${t('checklistSaving')}</p>` : nothing}
       ${failure ? renderSaveFailure(v, entry, index, failure) : nothing}
     </div>
@@ -209,11 +215,13 @@ function renderSaveFailure(v: ChecklistView, entry: ChecklistEntry, index: numbe
 function renderActions(v: ChecklistView): TemplateResult {
   const t = v.ui.t;
   return html`<div part="actions" class="actions">
-      ${v.calendarUrl
-        ? html`<a part="button" class="button button--secondary" href=${v.calendarUrl} download="preparation-reminders.ics" aria-describedby="kap-reminders-hint"
+      ${
+        v.calendarUrl
+          ? html`<a part="button" class="button button--secondary" href=${v.calendarUrl} download="preparation-reminders.ics" aria-describedby="kap-reminders-hint"
             >${t('checklistAddReminders')}</a
           >`
-        : nothing}
+          : nothing
+      }
       <button part="button" class="button button--secondary" type="button" @click=${() => window.print()}>${t('checklistPrint')}</button>
     </div>
     <p class="hint" id="kap-reminders-hint">${t('checklistRemindersHint', { lead: v.reminderLead })}</p>`;
