@@ -170,7 +170,8 @@ describe('safety flags', () => {
     const started = Date.now();
     assert.equal((await submit(app, withSafetyAnswer(), booking)).status, 201);
     const alerts = await arrived(from, 2);
-    assert.ok(Date.now() - started < 5000, 'within seconds');
+    // At once, not at a retry or the escalation: bounded loosely, so a busy machine does not fail it.
+    assert.ok(Date.now() - started < 15_000, `within seconds (took ${Date.now() - started} ms)`);
     assert.deepEqual(alerts.map(recipient).sort(), ['one@clinic.example', 'two@clinic.example']);
     for (const alert of alerts) {
       assert.match(alert.subject!, /^SAFETY FLAG/);

