@@ -164,17 +164,14 @@ export interface BookingStrings {
   daysLabel: string;
   timesAvailableOne: string;
   timesAvailableOther: string;
-  /** `{day}` is a long day, `{count}` the number of times. */
-  dayName: string;
   /** `{day}`. */
   timesForDay: string;
-  /** `{time}`, `{day}`, `{zone}`. */
-  timeName: string;
   /**
-   * `{time}` on the clinic's clock, `{own}` the client's time (the `yourTime` string), `{day}`,
-   * `{zone}` the clinic's zone. Must contain the visible "{time} {own}" in that order.
+   * Heard by screen readers only, after a time button's visible words (the time, and `yourTime`
+   * beside in-person times): `{day}` a long day, `{zone}` the zone the times are shown in. It
+   * starts with its own separator, such as ", ".
    */
-  timeNameTwoZones: string;
+  timeDayZone: string;
   loadingTimes: string;
   loadTimesError: string;
   noTimesThisWeek: string;

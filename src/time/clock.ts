@@ -1,8 +1,8 @@
 /**
  * The time as the elements and the domain code read it, in one place: a test sets the clock (and
  * runs the timers that wait on it) instead of replacing `Date` or waiting in real time. Code that
- * reads the time or waits on it through here: the intake's draft expiry and today's date
- * (`todayIso`, the consent signature's date).
+ * reads the time or waits on it through here: the intake's draft expiry, today's date
+ * (`todayIso`, the consent signature's date) and the booking's hold timer ("ending", "expired").
  */
 export interface Clock {
   /** Epoch milliseconds. */

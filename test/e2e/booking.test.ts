@@ -77,8 +77,9 @@ describe('the demo clinic page', () => {
 
     await booking.locator('[part~="day"]').nth(1).click();
     const time = booking.locator('[part~="time"]').first();
-    const timeLabel = (await time.getAttribute('aria-label')) ?? '';
-    assert.match(timeLabel, /Central Time/, 'times are named in the client’s own zone');
+    const times = await booking.locator('[part~="time"]').count();
+    assert.ok(times > 0, 'the day has times');
+    assert.equal(await booking.getByRole('button', { name: /, Central Time$/ }).count(), times, 'times are named in the client’s own zone');
     await time.click();
 
     await booking.getByRole('heading', { name: 'Your details' }).waitFor();

@@ -183,6 +183,42 @@ describe('<kap-booking> required and invalid states in the accessibility tree', 
   });
 });
 
+/** The clock time of `start` in `timeZone`, as the element shows it in `locale`. */
+function clock(start: string, timeZone: string, locale: string): string {
+  return new Date(start).toLocaleTimeString(locale, { timeZone, hour: 'numeric', minute: '2-digit' });
+}
+
+describe('<kap-booking> buttons are named by their visible words (WCAG 2.5.3, label in name)', () => {
+  for (const { lang, yourTime, zone } of [
+    { lang: 'en-US', yourTime: 'your time', zone: 'Eastern Time' },
+    { lang: 'es', yourTime: 'en su hora', zone: 'hora oriental' },
+  ]) {
+    it(`${lang}: an in-person service seen from another zone shows two clocks on each time, and axe's label-content-name-mismatch passes`, async () => {
+      if (lang === 'es') await import('../../src/es.js');
+      const el = await mountBooking({ api: freshApi(), service: 'administration', 'time-zone': 'Asia/Tokyo', lang });
+      await showWeekWithTimes(el);
+      const time = timeButtons(el)[0]!;
+      const start = time.getAttribute('data-roving')!;
+      expect(time.querySelector('.time-own')!.textContent).to.equal(`${clock(start, 'Asia/Tokyo', lang)} ${yourTime}`);
+
+      // No name given beside the visible words that could drift from them: axe's rule finds nothing
+      // to fault (it checks only aria-label / aria-labelledby names, which these buttons no longer have).
+      expect($$(el, 'button[aria-label], a[aria-label]').map((control) => control.outerHTML)).to.deep.equal([]);
+      expect((await axeRule(el, 'label-content-name-mismatch')).violations).to.deep.equal([]);
+
+      // Chromium's own names: the visible words first (its space before the unseen part is Chromium's,
+      // as around any box), then the day and the zone for screen readers only.
+      const day = dayButtons(el).find((button) => button.getAttribute('aria-pressed') === 'true')!;
+      const dayName = day.querySelector('.day-name')!.textContent!;
+      const tree = await accessibilityTree();
+      accessibleNode(tree, 'button', `${dayName} ${day.querySelector('.day-count')!.textContent}`);
+      const visible = `${time.querySelector('.time-main')!.textContent} ${time.querySelector('.time-own')!.textContent}`;
+      accessibleNode(tree, 'button', `${visible} , ${dayName}, ${zone}`);
+      await expect(el).to.be.accessible();
+    });
+  }
+});
+
 describe('<kap-booking> the confirming status is announced', () => {
   it('no aria-busy around the live status while the booking is sent', async () => {
     const el = await mountBooking({ api: freshApi() });

@@ -30,8 +30,33 @@ import {
   until,
 } from './support/booking.js';
 import { answer, errorAnswer, hang, loseAnswerAfterCommit, offline } from './support/network.js';
+import { installClock, restoreClock, type ManualClock } from '../support/manual-clock.js';
 
 const { network, recorder } = bookingTests();
+
+/**
+ * The element's clock (`src/time/clock.ts`) moves only when a test moves it, so a hold runs out at
+ * once instead of in real time; the backend's clock follows when the hold must be gone there too.
+ */
+let clock: ManualClock;
+beforeEach(() => {
+  clock = installClock(Date.now());
+});
+afterEach(() => restoreClock());
+
+/** The holds these tests take: ten minutes, as a clinic might set them. */
+const HOLD_MS = 600_000;
+
+/** Half a minute before the hold taken just now ends, on the element's clock: its "ending" moment has passed. */
+function holdEnding(): void {
+  clock.set(Date.now() + HOLD_MS - 30_000);
+}
+
+/** Past the end of the hold taken just now, on the element's clock and on the backend's. */
+async function holdRunsOut(api: string): Promise<void> {
+  clock.set(Date.now() + HOLD_MS + 1_000);
+  await advanceBackendClock(api, HOLD_MS + 1_000, network.realFetch);
+}
 
 function errors(): unknown[] {
   return recorder.of('kap-error');
@@ -71,16 +96,20 @@ describe('<kap-booking> when someone else takes the time', () => {
   });
 
   it('hold ran out and the time was taken: confirming brings the client back with details kept', async () => {
-    const api = freshApi({ holdSeconds: 1.5 });
+    const api = freshApi({ holdSeconds: HOLD_MS / 1000 });
     const el = await mountBooking({ api });
     const start = startOf(await chooseFirstTime(el));
     await fillDetails(el, CLIENT);
+    expect(errors()).not.to.deep.include({ kind: 'conflict', code: 'hold_expired' });
 
     // About to expire: announced politely, once.
-    await until(() => $(el, '.hold-live')!.textContent!.includes('about one more minute'), 'the ending note', 3000);
+    holdEnding();
+    await until(() => $(el, '.hold-live')!.textContent!.includes('about one more minute'), 'the ending note');
+    expect($(el, '[part~="hold"]'), 'still held').not.to.equal(null);
     await expect(el).to.be.accessible();
     // Expired: announced, the form stays, and the page hears about it.
-    await until(() => $(el, '.hold-live')!.textContent!.includes("We've stopped holding this time"), 'the expired note', 3000);
+    await holdRunsOut(api);
+    await until(() => $(el, '.hold-live')!.textContent!.includes("We've stopped holding this time"), 'the expired note');
     expect($(el, '[part~="hold"]')).to.equal(null);
     expect(errors()).to.deep.include({ kind: 'conflict', code: 'hold_expired' });
     expectDetailsKept(el);
@@ -101,19 +130,24 @@ describe('<kap-booking> when someone else takes the time', () => {
   });
 
   it('hold ran out but the time is still free: confirming books it', async () => {
-    const el = await mountBooking({ api: freshApi({ holdSeconds: 1 }) });
+    const api = freshApi({ holdSeconds: HOLD_MS / 1000 });
+    const el = await mountBooking({ api });
     await chooseFirstTime(el);
     await fillDetails(el, CLIENT);
-    await until(() => $(el, '.hold-live')!.textContent!.includes("We've stopped holding"), 'expiry', 3000);
+    await holdRunsOut(api);
+    await until(() => $(el, '.hold-live')!.textContent!.includes("We've stopped holding"), 'expiry');
     confirmButton(el).click();
     await confirmed(el);
   });
 
   it('"Choose a time" after the hold ran out goes back with the details kept', async () => {
-    const el = await mountBooking({ api: freshApi({ holdSeconds: 1 }) });
+    const api = freshApi({ holdSeconds: HOLD_MS / 1000 });
+    const el = await mountBooking({ api });
     await chooseFirstTime(el);
     await fillDetails(el, CLIENT);
-    await until(() => allByRole(el, 'button', 'Choose a time').length, 'expiry', 3000);
+    expect(allByRole(el, 'button', 'Choose a time'), 'not while the time is held').to.have.length(0);
+    await holdRunsOut(api);
+    await until(() => allByRole(el, 'button', 'Choose a time').length, 'expiry');
     byRole(el, 'button', 'Choose a time').click();
     await until(() => timeButtons(el)[0], 'times');
     expect(focused(el)).to.equal($(el, '[data-focus="times"]'));
@@ -191,13 +225,15 @@ describe('<kap-booking> when the network fails', () => {
 
   it('every answer lost, then the hold runs out: "Try again" resends the same request and gets the same booking', async () => {
     const seen: { booking: { id: string } }[] = [];
-    const el = await mountBooking({ api: freshApi({ holdSeconds: 1.5 }) });
+    const api = freshApi({ holdSeconds: HOLD_MS / 1000 });
+    const el = await mountBooking({ api });
     await chooseFirstTime(el);
     await fillDetails(el, CLIENT);
     network.fail('POST', /\/bookings$/, loseAnswerAfterCommit(seen));
     confirmButton(el).click();
     await until(() => $(el, 'form [role="alert"]'), 'the failure', 10_000);
-    await until(() => $(el, '.hold-live')!.textContent!.includes("We've stopped holding"), 'the hold ran out', 4000);
+    await holdRunsOut(api);
+    await until(() => $(el, '.hold-live')!.textContent!.includes("We've stopped holding"), 'the hold ran out');
 
     network.clearFaults();
     button(el, 'Try again').click();

@@ -58,8 +58,9 @@ describe('<kap-booking booking>: a request declined with other times', () => {
     expect(timeButtons(el).map(startOf)).to.include(suggested[1]);
     expect(focused(el)?.getAttribute('data-focus')).to.equal('times');
     expect($(el, '[data-focus="manage"]')).to.equal(null);
-    // (Not axe here: the calendar with a second clock beside each time has a known name mismatch
-    // of its own, label-content-name-mismatch, whatever led to it.)
+    // The in-person calendar seen from Madrid: a second clock beside each time, each named by its visible words.
+    expect(timeButtons(el)[0]!.querySelector('.time-own')).not.to.equal(null);
+    await expect(el).to.be.accessible();
   });
 
   it('a decline without suggestions, or a booking not declined, lists none', async () => {

@@ -16,6 +16,7 @@ import type { Booking, BookingRequest, Hold, RescheduleRequest, Slot } from '../
 import { isTimeZone } from '../../../api/time-zone.js';
 import type { BookingAccess } from '../../../base/booking-link.js';
 import type { WriteStatus } from '../../../base/write-status.js';
+import { after, now } from '../../../time/clock.js';
 import { applyPrefill, bookingPayload, emptyDetails, fieldsFromServer, invalidFields } from '../booking-details.js';
 import type { BookingPrefill, DetailsField, DetailsValues } from '../booking-details.js';
 
@@ -108,7 +109,8 @@ export class BookingFlow implements ReactiveController {
   #write = new IdempotentWrite<BookingRequest | RescheduleRequest, Written>(() => this.#host.requestUpdate());
   /** A recorded booking or move waits for what its confirmation offers (`ready`): still sending meanwhile. */
   #finishing = false;
-  #timers: ReturnType<typeof setTimeout>[] = [];
+  /** Cancels the hold's timers. */
+  #timers: (() => void)[] = [];
   /** Bumped by `reset`, so a hold that arrives after the client walked away is given back. */
   #generation = 0;
 
@@ -392,33 +394,28 @@ export class BookingFlow implements ReactiveController {
     return client ? client.releaseHold(hold.id, { token: hold.releaseToken }).catch(() => undefined) : Promise.resolve();
   }
 
+  /** The hold's "ending" and "expired" moments, on the clock the elements read (`src/time/clock.ts`). */
   #watchHold(hold: HeldSlot): void {
     this.#clearTimers();
-    const remaining = Date.parse(hold.expiresAt) - Date.now();
+    const remaining = Date.parse(hold.expiresAt) - now();
     const warnBefore = Math.min(60_000, Math.max(0, remaining) / 2);
     this.#timers.push(
-      setTimeout(
-        () => {
-          if (this.hold !== hold || this.holdState !== 'held') return;
-          this.holdState = 'ending';
-          this.#host.requestUpdate();
-        },
-        Math.max(0, remaining - warnBefore),
-      ),
-      setTimeout(
-        () => {
-          if (this.hold !== hold) return;
-          this.holdState = 'expired';
-          this.#context.failed(new KapApiError('The hold on the chosen time expired.', { kind: 'conflict', code: 'hold_expired' }));
-          this.#host.requestUpdate();
-        },
-        Math.max(0, remaining),
-      ),
+      after(Math.max(0, remaining - warnBefore), () => {
+        if (this.hold !== hold || this.holdState !== 'held') return;
+        this.holdState = 'ending';
+        this.#host.requestUpdate();
+      }),
+      after(Math.max(0, remaining), () => {
+        if (this.hold !== hold) return;
+        this.holdState = 'expired';
+        this.#context.failed(new KapApiError('The hold on the chosen time expired.', { kind: 'conflict', code: 'hold_expired' }));
+        this.#host.requestUpdate();
+      }),
     );
   }
 
   #clearTimers(): void {
-    for (const timer of this.#timers) clearTimeout(timer);
+    for (const cancel of this.#timers) cancel();
     this.#timers = [];
   }
 }

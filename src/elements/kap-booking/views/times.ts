@@ -152,7 +152,6 @@ function renderWeek(v: BookingView, availability: AvailabilityResponse): Templat
           data-roving=${day.day}
           tabindex=${day.day === dayStop ? 0 : -1}
           aria-pressed=${day.day === selected.day ? 'true' : 'false'}
-          aria-label=${t('dayName', { day: name, count })}
           @click=${() => paging.selectDay(day.day)}
         >
           <span class="day-name">${name}</span>
@@ -175,31 +174,32 @@ function renderWeek(v: BookingView, availability: AvailabilityResponse): Templat
   </div>`;
 }
 
+/**
+ * Each time is a button named by its visible words (WCAG 2.5.3, label in name): the time, the client's
+ * own time beside it when there is one, then — for screen readers only — the day and the zone.
+ */
 function renderTimes(v: BookingView, day: DaySlots, dayName: string): TemplateResult[] {
   const { t, locale } = v.ui;
   const zone = v.data.displayZone;
   const zoneName = formatZoneName(zone, locale, day.slots[0]?.start);
   const stop = day.slots.some((slot) => slot.start === v.paging.timeTabStop) ? v.paging.timeTabStop : day.slots[0]?.start;
   const holding = v.flow.holding?.start;
+  const context = t('timeDayZone', { day: dayName, zone: zoneName });
   return day.slots.map((slot) => {
-    const time = formatTime(slot.start, zone, locale);
     const own = clientTime(v, slot);
-    const label = own
-      ? t('timeNameTwoZones', { time, own: t('yourTime', { time: own.time }), day: dayName, zone: zoneName })
-      : t('timeName', { time, day: dayName, zone: zoneName });
     return html`<button
       part="time"
       class="time"
       type="button"
       data-roving=${slot.start}
       tabindex=${slot.start === stop ? 0 : -1}
-      aria-label=${label}
       aria-busy=${holding === slot.start ? 'true' : 'false'}
       aria-disabled=${holding ? 'true' : 'false'}
       @click=${() => void v.flow.chooseSlot(slot)}
     >
-      <span class="time-main">${time}</span>
-      ${own ? html`<span class="time-own">${t('yourTime', { time: own.time })}</span>` : nothing}
+      <span class="time-main">${formatTime(slot.start, zone, locale)}</span>${
+        own ? html` <span class="time-own">${t('yourTime', { time: own.time })}</span>` : nothing
+      }<span class="visually-hidden">${context}</span>
     </button>`;
   });
 }
