@@ -11,6 +11,8 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -200,6 +202,35 @@ describe('webhook endpoints and their deliveries', () => {
     assert.equal(since(from).length, 2, 'nothing to a disabled endpoint');
     assert.equal((await ownerRequest(app, owner, 'DELETE', `/staff/webhooks/${webhook.id}`)).status, 200);
     assert.equal((await ownerRequest(app, owner, 'GET', `/staff/webhooks/${webhook.id}/deliveries`)).status, 404);
+    await app.close();
+  });
+});
+
+describe('an answer in time', () => {
+  test('a receiver that does not answer within the timeout is a failure (`timeout`), tried again later', async () => {
+    const sockets = new Set<Socket>();
+    const silent = createServer(() => {});
+    silent.on('connection', (socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const app = testApp();
+    const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/hooks`;
+    await app.stores.webhooks.create({ url, events: ['booking.confirmed'], secret: newWebhookSecret(), createdBy: 'st_test', now: app.clock.ms });
+    await app.book({ start: '2026-03-03T15:00:00Z' });
+    const worker = new NotificationWorker({
+      stores: app.stores,
+      now: () => app.clock.ms,
+      email: undefined,
+      siteUrl: 'http://site.test/',
+      consoleUrl: 'http://kap.test/console/',
+      webhooks: { allowPrivate: true },
+      webhookTimeoutMs: 200,
+    });
+    await worker.runOnce();
+    const [delivery] = (await app.stores.notifications.deliveries({ limit: 10 })).filter((one) => one.destination.startsWith('webhook:'));
+    assert.deepEqual([delivery?.state, delivery?.lastError], ['pending', 'timeout']);
+    assert.ok(delivery!.nextAttemptAt > app.clock.ms);
+    for (const socket of sockets) socket.destroy();
+    await new Promise<void>((resolve) => silent.close(() => resolve()));
     await app.close();
   });
 });
