@@ -20,6 +20,8 @@ import { createApp } from '../../server/app.js';
 import { isPrivateAddress } from '../../server/notifications/webhook-address.js';
 import { newWebhookSecret } from '../../server/notifications/webhooks.js';
 import { NotificationWorker } from '../../server/notifications/worker.js';
+import { NOTIFICATION_EVENT_TYPES } from '../../server/stores/notification-types.js';
+import { WEBHOOK_EVENT_TYPES } from '../../src/api/staff.js';
 import { addStaff, sessionFor, staffRequest, type TestStaff } from './staff-support.js';
 import { CLIENT, HOUR, testApp, type TestApp } from './support.js';
 import { signedWith, webhookReceiver, type Receiver } from './webhook-support.js';
@@ -257,6 +259,7 @@ describe('where a webhook may go', () => {
       assert.ok((await response.json()).error.fields.url, url);
     }
     assert.equal((await ownerRequest(app, owner, 'POST', '/staff/webhooks', { url: 'https://203.0.113.10/hooks', events: ['booking.confirmed'] })).status, 201);
+    assert.deepEqual([...WEBHOOK_EVENT_TYPES], [...NOTIFICATION_EVENT_TYPES], 'the contract offers exactly the outbox’s events');
     assert.deepEqual(['8.8.8.8', '2001:db8::1', '100.64.0.1', '::ffff:10.0.0.1', '0.0.0.0'].map(isPrivateAddress), [false, false, true, true, true]);
     await app.close();
   });
