@@ -8,6 +8,11 @@ import {
   AcknowledgeResponse,
   ApiKeyCreatedResponse,
   ApiKeyListResponse,
+  NotificationDeliveriesResponse,
+  WebhookListResponse,
+  WebhookReplayResponse,
+  WebhookResponse,
+  WebhookSecretResponse,
   ApiKeyResponse,
   AuditPage,
   BookingOverviewResponse,
@@ -192,6 +197,29 @@ export class ConsoleApi {
   }
   revokeApiKey(id: string) {
     return this.#call('DELETE', `staff/api-keys/${encodeURIComponent(id)}`, ApiKeyResponse);
+  }
+  webhooks() {
+    return this.#call('GET', 'staff/webhooks', WebhookListResponse);
+  }
+  /** A new webhook endpoint: its signing secret is in this answer only. */
+  createWebhook(url: string, events: string[]) {
+    return this.#call('POST', 'staff/webhooks', WebhookSecretResponse, { url, events });
+  }
+  /** A new signing secret, in this answer only; the old one signs beside it for 24 hours. */
+  rotateWebhook(id: string) {
+    return this.#call('POST', `staff/webhooks/${encodeURIComponent(id)}/rotate`, WebhookSecretResponse);
+  }
+  disableWebhook(id: string) {
+    return this.#call('POST', `staff/webhooks/${encodeURIComponent(id)}/disable`, WebhookResponse);
+  }
+  deleteWebhook(id: string) {
+    return this.#call('DELETE', `staff/webhooks/${encodeURIComponent(id)}`, WebhookResponse);
+  }
+  webhookDeliveries(id: string) {
+    return this.#call('GET', `staff/webhooks/${encodeURIComponent(id)}/deliveries`, NotificationDeliveriesResponse);
+  }
+  replayWebhookDelivery(id: string, deliveryId: string) {
+    return this.#call('POST', `staff/webhooks/${encodeURIComponent(id)}/deliveries/${encodeURIComponent(deliveryId)}/replay`, WebhookReplayResponse);
   }
   /** A page of the audit log, newest first; `before` is the `next` of the page before it. */
   audit(filter: AuditFilter, before?: string) {

@@ -25,6 +25,7 @@ import { NotificationWorker, type NotificationWorkerOptions } from './notificati
 import { registerRoutes } from './routes/index.js';
 import { registerDevMailRoutes } from './routes/dev-mail.js';
 import { registerNotificationRoutes } from './routes/notifications.js';
+import { registerWebhookRoutes } from './routes/webhooks.js';
 import type { DataKeyring } from './encryption/data-keys.js';
 import { openSqliteStores, type SqliteStores } from './stores/sqlite/index.js';
 import type { SessionLimits, Stores } from './stores/types.js';
@@ -67,6 +68,12 @@ export interface AppOptions {
    * Default false (`npm start` sets it unless `NODE_ENV=production`).
    */
   development?: boolean;
+  /**
+   * `KAP_WEBHOOK_ALLOW_PRIVATE=1`: webhook endpoints may be plain http and on loopback or private
+   * addresses (notifications/webhook-address.ts). Default false. The worker has its own
+   * (`startNotifications({ webhooks })`).
+   */
+  allowPrivateWebhooks?: boolean;
 }
 
 /** What the outbox worker needs beyond the app's stores and clock (notifications/worker.ts). */
@@ -145,6 +152,7 @@ export function createApp(options: SqliteAppOptions | StoresAppOptions<Stores>):
     totpIssuer: options.totpIssuer ?? 'KAP clinic',
     beforeConsole: (context) => {
       registerNotificationRoutes(app, context);
+      registerWebhookRoutes(app, context, { allowPrivate: options.allowPrivateWebhooks ?? false });
       registerDevMailRoutes(app, context, options.development ?? false);
     },
   });

@@ -20,6 +20,7 @@
  *   KAP_SMTP_URL, KAP_MAIL_FROM, KAP_SAFETY_ESCALATION, KAP_SITE_URL: email (notifications/settings.ts);
  *                        without KAP_SMTP_URL, development keeps messages in the dev mailbox
  *                        (/console/dev-mail); NODE_ENV=production turns development off
+ *   KAP_WEBHOOK_ALLOW_PRIVATE  1: webhook endpoints may be http and on private addresses (tests, a LAN receiver)
  *   KAP_DEMO_SEED        `0` turns off the demo journey's seed (do so on a real deployment);
  *                        otherwise each start ensures a staff-made demo administration booking
  *                        (see demo/seed.ts) and prints links to it carrying a fresh access token
@@ -42,7 +43,7 @@ import { dataKeysBeside, keyFileFor, keyFileWarning, resolveDataKeys } from './e
 import { createDemoServer } from './demo/site.js';
 import { ensureDemoAdministrationBooking } from './demo/seed.js';
 import { closeServer, listen } from './listen.js';
-import { emailTransportFromEnv, escalationFromEnv } from './notifications/settings.js';
+import { emailTransportFromEnv, escalationFromEnv, webhookPolicyFromEnv } from './notifications/settings.js';
 
 const env = process.env;
 const apiPort = portFromEnv('PORT', 8787);
@@ -66,6 +67,7 @@ try {
   // KAP_DATA_KEY is read first; development's key file is made with the database, once every
   // setting has been checked (a mistake leaves no file behind).
   const escalationMs = escalationFromEnv(env);
+  const webhooks = webhookPolicyFromEnv(env);
   const givenKey = env.KAP_DATA_KEY?.trim() ? resolveDataKeys(env.KAP_DATA_KEY, dbPath) : undefined;
   const keyFileExisted = existsSync(keyFileFor(dbPath));
   api = createApp({
@@ -77,6 +79,7 @@ try {
     rateLimit: { writes: writesPerMinute, reads: readsPerMinute, windowMs: 60_000 },
     trustProxy: env.KAP_TRUST_PROXY,
     development,
+    allowPrivateWebhooks: webhooks.allowPrivate,
     logger: (line) => process.stdout.write(`${line}\n`),
   });
   if (!givenKey && dbPath !== ':memory:') process.stderr.write(`${keyFileWarning({ ...dataKeysBeside(dbPath), created: !keyFileExisted })}\n`);
@@ -94,6 +97,7 @@ try {
     siteUrl: env.KAP_SITE_URL || demo.url,
     consoleUrl: new URL('console/', env.KAP_PUBLIC_URL || apiUrl).href,
     escalationMs,
+    webhooks,
     logger: (line) => process.stdout.write(`${line}\n`),
   });
 

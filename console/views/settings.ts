@@ -12,6 +12,7 @@ import './closures.js';
 import './profile.js';
 import './services.js';
 import './staff.js';
+import './webhooks.js';
 
 type Section = { id: string; label: ConsoleKey; view: (settings: ConsoleSettings) => TemplateResult };
 
@@ -38,6 +39,11 @@ export const SECTIONS: Section[] = [
     id: 'api-keys',
     label: 'settingsApiKeys',
     view: (s) => html`<console-api-keys .api=${s.api} .t=${s.t} .lang=${s.lang} .timeZone=${s.timeZone}></console-api-keys>`,
+  },
+  {
+    id: 'webhooks',
+    label: 'settingsWebhooks',
+    view: (s) => html`<console-webhooks .api=${s.api} .t=${s.t} .lang=${s.lang} .timeZone=${s.timeZone}></console-webhooks>`,
   },
 ];
 

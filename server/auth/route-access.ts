@@ -67,4 +67,12 @@ export const STAFF_ROUTES: Record<string, RouteAccess> = {
   'POST /staff/safety-queue/:id/acknowledge': { permission: 'safety:acknowledge' },
   // the outbox's failed deliveries (notifications.ts)
   'GET /staff/notifications/failed': { permission: 'audit:read' },
+  // webhook endpoints (webhooks.ts)
+  'GET /staff/webhooks': { permission: 'webhooks:manage' },
+  'POST /staff/webhooks': { permission: 'webhooks:manage' },
+  'POST /staff/webhooks/:id/rotate': { permission: 'webhooks:manage' },
+  'POST /staff/webhooks/:id/disable': { permission: 'webhooks:manage' },
+  'DELETE /staff/webhooks/:id': { permission: 'webhooks:manage' },
+  'GET /staff/webhooks/:id/deliveries': { permission: 'webhooks:manage' },
+  'POST /staff/webhooks/:id/deliveries/:deliveryId/replay': { permission: 'webhooks:manage' },
 };

@@ -2,9 +2,11 @@
  * Who an event goes to (its deliveries) and what it brings after it (a confirmation's reminder).
  * Destinations are names, resolved to addresses only when sent: `email:client` — the booking's
  * client; `email:staff:<id>` — one member of staff; `email:staff:<id>:escalation` — an owner, later,
- * if nobody has acknowledged a safety flag by then.
+ * if nobody has acknowledged a safety flag by then; `webhook:<id>` — a webhook endpoint that wants
+ * the event's type (webhooks.ts).
  */
 import type { NewDelivery, NewNotificationEvent, NotificationEventRecord, Stores } from '../stores/types.js';
+import { webhookDestination } from './webhooks.js';
 
 export interface RoutingSettings {
   /** How long a safety flag may wait unacknowledged before the owner is told (`KAP_SAFETY_ESCALATION`). */
@@ -53,6 +55,7 @@ export async function routeEvent(
     for (const staff of clinicians.length ? clinicians : owners) deliveries.push({ destination: staffDestination(staff.id), notBefore: now });
     for (const owner of owners) deliveries.push({ destination: staffDestination(owner.id, true), notBefore: event.occurredAt + settings.escalationMs });
   }
+  for (const endpoint of await stores.webhooks.subscribed(event.type)) deliveries.push({ destination: webhookDestination(endpoint.id), notBefore: now });
   if (booking && booking.status === 'confirmed' && (event.type === 'booking.confirmed' || event.type === 'booking.rescheduled')) {
     const dueAt = booking.start - settings.reminderLeadMs;
     if (dueAt > now) followUps.push({ type: 'reminder.due', bookingId: booking.id, dueAt });

@@ -6,6 +6,8 @@
  *                          emailed: 2h (default), 90m, 45s
  *   KAP_SITE_URL           the clinic's site whose manage.html, checklist.html and intake.html the
  *                          emails link to (default: the demo page)
+ *   KAP_WEBHOOK_ALLOW_PRIVATE  1: webhook endpoints may be plain http and on loopback, private or
+ *                          link-local addresses (otherwise refused when added and when delivered)
  * Without KAP_SMTP_URL, development keeps messages in the dev mailbox; in production
  * (`NODE_ENV=production`) email deliveries fail for the owner to see, and start-up says so.
  */
@@ -14,6 +16,7 @@ import { devMailbox } from './dev-mailbox.js';
 import { DEFAULT_ESCALATION_MS } from './routing.js';
 import { smtpTransport } from './smtp.js';
 import type { EmailTransport } from './transport.js';
+import type { WebhookAddressPolicy } from './webhook-address.js';
 
 export function parseDuration(name: string, value: string): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/.exec(value);
@@ -34,4 +37,8 @@ export function emailTransportFromEnv(
 export function escalationFromEnv(env: NodeJS.ProcessEnv): number {
   const value = env.KAP_SAFETY_ESCALATION?.trim();
   return value ? parseDuration('KAP_SAFETY_ESCALATION', value) : DEFAULT_ESCALATION_MS;
+}
+
+export function webhookPolicyFromEnv(env: NodeJS.ProcessEnv): WebhookAddressPolicy {
+  return { allowPrivate: env.KAP_WEBHOOK_ALLOW_PRIVATE?.trim() === '1' };
 }

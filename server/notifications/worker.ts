@@ -9,13 +9,17 @@
  * Exactly once per (event, destination): the unique delivery row makes one per destination, the
  * claim is atomic across processes, and finishing needs the claim, so a worker whose lease ran out
  * cannot mark another's delivery. A process killed after sending but before finishing sends again
- * after the lease (the message keeps its Message-ID, and the dev mailbox keeps it once).
+ * after the lease (the message keeps its Message-ID, and the dev mailbox keeps it once). Webhook
+ * deliveries (`webhook:<id>`, webhooks.ts) go the same way: a receiver told twice after such a
+ * crash sees the same `webhook-id`.
  */
 import type { Stores } from '../stores/types.js';
 import { retryAt } from './backoff.js';
 import { composeDelivery, type ComposeContext } from './compose.js';
 import { DEFAULT_ESCALATION_MS, DEFAULT_REMINDER_LEAD_MS, routeEvent } from './routing.js';
 import { TransportError, failureCode, type EmailTransport } from './transport.js';
+import type { WebhookAddressPolicy } from './webhook-address.js';
+import { parseWebhookDestination, sendWebhook } from './webhooks.js';
 
 export interface NotificationWorkerOptions {
   stores: Stores;
@@ -32,6 +36,10 @@ export interface NotificationWorkerOptions {
   pollMs?: number;
   /** In [0, 1): the jitter of retries. */
   random?: () => number;
+  /** Where webhooks may go (`KAP_WEBHOOK_ALLOW_PRIVATE`). Default: public https addresses only. */
+  webhooks?: WebhookAddressPolicy;
+  /** How long a webhook receiver has to answer. Default 10 seconds. */
+  webhookTimeoutMs?: number;
   /** One line per failed delivery or round: ids and codes only. */
   logger?: (line: string) => void;
 }
@@ -101,6 +109,19 @@ export class NotificationWorker {
     const claimed = await stores.notifications.claimDeliveries({ now: now(), leaseMs: this.#options.leaseMs ?? 120_000, limit: BATCH });
     for (const delivery of claimed) {
       try {
+        const endpointId = parseWebhookDestination(delivery.destination);
+        if (endpointId !== undefined) {
+          const sent = await sendWebhook(delivery, endpointId, {
+            stores,
+            now,
+            policy: this.#options.webhooks ?? { allowPrivate: false },
+            ...(this.#options.webhookTimeoutMs !== undefined ? { timeoutMs: this.#options.webhookTimeoutMs } : {}),
+          });
+          const outcome = sent === 'sent' ? 'delivered' : 'skipped';
+          await stores.notifications.finishDelivery({ id: delivery.id, claim: delivery.claim, outcome, now: now() });
+          result[outcome]++;
+          continue;
+        }
         const composed = await composeDelivery(delivery, this.#context);
         if (composed === 'skip') {
           await stores.notifications.finishDelivery({ id: delivery.id, claim: delivery.claim, outcome: 'skipped', now: now() });

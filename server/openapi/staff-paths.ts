@@ -126,6 +126,52 @@ const OPERATIONS: Record<string, StaffOperation> = {
       { name: 'state', in: 'query', required: false, description: '`failed` (default) or `pending`.', schema: { type: 'string', enum: ['failed', 'pending'] } },
     ],
   },
+  'GET /staff/webhooks': {
+    operationId: 'listWebhooks',
+    summary: 'Webhook endpoints (never their secrets)',
+    ok: { '200': 'WebhookListResponse' },
+    errors: SIGNED_IN,
+  },
+  'POST /staff/webhooks': {
+    operationId: 'createWebhook',
+    summary: 'Add a webhook endpoint; its signing secret is answered once',
+    description:
+      'The URL must be https and resolve to public addresses only (422 otherwise), unless the server runs with KAP_WEBHOOK_ALLOW_PRIVATE=1. Deliveries follow the Standard Webhooks headers; the payload is `{type, timestamp, data}` with ids only.',
+    request: 'WebhookCreateRequest',
+    ok: { '201': 'WebhookSecretResponse' },
+    errors: [...SIGNED_IN, ...WRITE],
+  },
+  'POST /staff/webhooks/{id}/rotate': {
+    operationId: 'rotateWebhookSecret',
+    summary: 'A new signing secret, answered once; the previous one keeps signing for 24 hours',
+    ok: { '200': 'WebhookSecretResponse' },
+    errors: [...SIGNED_IN, 'NotFound'],
+  },
+  'POST /staff/webhooks/{id}/disable': {
+    operationId: 'disableWebhook',
+    summary: 'Stop deliveries to a webhook endpoint (its log is kept)',
+    ok: { '200': 'WebhookResponse' },
+    errors: [...SIGNED_IN, 'NotFound'],
+  },
+  'DELETE /staff/webhooks/{id}': {
+    operationId: 'deleteWebhook',
+    summary: 'Remove a webhook endpoint and its secrets',
+    ok: { '200': 'WebhookResponse' },
+    errors: [...SIGNED_IN, 'NotFound'],
+  },
+  'GET /staff/webhooks/{id}/deliveries': {
+    operationId: 'webhookDeliveries',
+    summary: "A webhook endpoint's delivery log, newest first: event, state, attempts, last error, next try",
+    ok: { '200': 'NotificationDeliveriesResponse' },
+    errors: [...SIGNED_IN, 'NotFound'],
+  },
+  'POST /staff/webhooks/{id}/deliveries/{deliveryId}/replay': {
+    operationId: 'replayWebhookDelivery',
+    summary: 'Send a finished delivery again, with the same webhook-id',
+    ok: { '202': 'WebhookReplayResponse' },
+    errors: [...SIGNED_IN, 'NotFound', 'Conflict'],
+  },
+
   'GET /staff/bookings/{id}': {
     operationId: 'staffBooking',
     summary: 'A booking with the client’s details (the read is recorded in the audit log)',

@@ -23,7 +23,8 @@ export function registerNotificationRoutes(app: Hono<AppEnv>, { stores, auth }: 
   });
 }
 
-function toDelivery(delivery: DeliveryRecord) {
+/** A delivery as the owner sees it (also a webhook endpoint's log, webhooks.ts). */
+export function toDelivery(delivery: DeliveryRecord) {
   return {
     id: delivery.id,
     event: { id: delivery.event.id, type: delivery.event.type, booking: delivery.event.bookingId ?? null, occurredAt: toInstant(delivery.event.occurredAt) },

@@ -117,6 +117,14 @@ export interface NotificationStore {
   failDelivery(failure: { id: string; claim: string; error: string; retryAt: number | undefined; now: number }): Promise<boolean>;
   /** The latest deliveries in `state` (any state without one), newest first. */
   deliveries(query: { state?: DeliveryState; limit: number }): Promise<DeliveryRecord[]>;
+  /** The latest deliveries to one destination (a webhook endpoint's log), newest first. */
+  deliveriesTo(query: { destination: string; limit: number }): Promise<DeliveryRecord[]>;
+  /**
+   * Sends a finished delivery (`delivered`, `skipped` or `failed`) to `destination` again: pending
+   * from `now`, its attempts counted on. `false`, and nothing changes, when there is no such
+   * delivery to that destination or it is still pending or being sent.
+   */
+  replayDelivery(replay: { id: string; destination: string; now: number }): Promise<boolean>;
   /** Keeps a message in development's mailbox under `id` (a delivery's id: kept once). */
   keepDevMail(mail: { id: string; message: DevMailMessage; now: number }): Promise<void>;
   /** Development's mailbox, newest first. */

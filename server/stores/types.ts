@@ -45,6 +45,7 @@ import type { Buffers, Interval, SchedulingRules } from '../../src/scheduling/op
 import type { ClinicStore, FormStore } from './clinic-types.js';
 import type { ConsoleStore } from './console-types.js';
 import type { NotificationStore } from './notification-types.js';
+import type { WebhookStore } from './webhook-types.js';
 import type { ApiKeyStore, AuditStore, SessionStore, SignInThrottleStore, StaffStore } from './staff-types.js';
 
 export type { Buffers, Interval, SchedulingRules };
@@ -52,6 +53,7 @@ export type * from './clinic-types.js';
 export type * from './staff-types.js';
 export type * from './console-types.js';
 export type * from './notification-types.js';
+export type * from './webhook-types.js';
 
 export interface Stores {
   readonly clinic: ClinicStore;
@@ -69,6 +71,8 @@ export interface Stores {
   readonly console: ConsoleStore;
   /** The outbox: events, their deliveries, development's mailbox (notification-types.ts). */
   readonly notifications: NotificationStore;
+  /** Webhook endpoints the owner manages (webhook-types.ts). */
+  readonly webhooks: WebhookStore;
   /** Resolves once the database answers; rejects when it cannot (`GET health`). */
   ping(): Promise<void>;
   /** Closes the database; nothing is called after. Closing twice is harmless. */

@@ -37,6 +37,8 @@ export const StaffErrorCode = z.enum([
   'form_version_published',
   /** 409: the request was decided the other way already, or the booking was never a request. */
   'already_decided',
+  /** 409: that webhook delivery is still waiting or being sent (only a finished one can be replayed). */
+  'delivery_not_finished',
 ]);
 export type StaffErrorCode = z.infer<typeof StaffErrorCode>;
 
@@ -148,6 +150,46 @@ export const ApiKeyCreatedResponse = z.object({ apiKey: ApiKey, secret: z.string
 export const ApiKeyListResponse = z.object({ apiKeys: z.array(ApiKey) });
 export const ApiKeyResponse = z.object({ apiKey: ApiKey });
 
+// ---- webhook endpoints (owner) -------------------------------------------------------------------
+
+/** The events an endpoint may want: the outbox's event types (server/stores/notification-types.ts). */
+export const WEBHOOK_EVENT_TYPES = [
+  'booking.requested',
+  'booking.confirmed',
+  'booking.declined',
+  'booking.cancelled',
+  'booking.rescheduled',
+  'intake.submitted',
+  'safety.flagged',
+  'checklist.completed',
+  'reminder.due',
+] as const;
+export const WebhookEventType = z.enum(WEBHOOK_EVENT_TYPES);
+
+export const WebhookEndpoint = z.object({
+  id: Id,
+  url: z.string(),
+  events: z.array(WebhookEventType),
+  state: z.enum(['active', 'disabled']),
+  createdAt: Instant,
+  /** When the current secret was made (creation or the last rotation). */
+  secretCreatedAt: Instant,
+});
+export type WebhookEndpoint = z.infer<typeof WebhookEndpoint>;
+
+export const WebhookCreateRequest = z.object({
+  /** `https:` and a public address (plain http and private addresses only with KAP_WEBHOOK_ALLOW_PRIVATE=1). */
+  url: z.string().check(z.trim(), z.minLength(1, 'Enter the address'), z.maxLength(2000)),
+  events: z.array(WebhookEventType).check(z.minLength(1, 'Choose at least one event'), z.maxLength(WEBHOOK_EVENT_TYPES.length)),
+});
+
+/** The signing secret (`whsec_…`) is shown this once. */
+export const WebhookSecretResponse = z.object({ webhook: WebhookEndpoint, secret: z.string() });
+export const WebhookListResponse = z.object({ webhooks: z.array(WebhookEndpoint) });
+export const WebhookResponse = z.object({ webhook: WebhookEndpoint });
+/** 202: the delivery is pending again and goes out on the worker's next round. */
+export const WebhookReplayResponse = z.object({ replayed: z.literal(true) });
+
 // ---- the audit log (owner) ----------------------------------------------------------------------
 
 export const AuditEntry = z.object({
@@ -180,7 +222,7 @@ export const NotificationDelivery = z.object({
   error: z.nullable(z.string()),
 });
 
-/** Newest first. */
+/** Newest first (also a webhook endpoint's delivery log, `GET staff/webhooks/{id}/deliveries`). */
 export const NotificationDeliveriesResponse = z.object({ deliveries: z.array(NotificationDelivery) });
 export type NotificationDeliveriesResponse = z.infer<typeof NotificationDeliveriesResponse>;
 

@@ -17,6 +17,8 @@ export const PERMISSION_ROLES = {
   'staff:manage': ['owner'],
   /** Integration API keys: create, list, revoke. */
   'api-keys:manage': ['owner'],
+  /** Webhook endpoints: add, rotate their secret, disable, delete, their delivery log and replays. */
+  'webhooks:manage': ['owner'],
   /** The audit log and its CSV export. */
   'audit:read': ['owner'],
   /** The clinic's settings: profile, services, hours, closures, checklists. */

@@ -35,6 +35,7 @@ import './intake-inbox.cases.js';
 import './settings.cases.js';
 import './settings-clinic.cases.js';
 import './staff-settings.cases.js';
+import './webhooks.cases.js';
 
 afterEach(async () => {
   unmountAll();

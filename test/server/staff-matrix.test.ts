@@ -11,10 +11,12 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { STAFF_PREFIX, STAFF_ROUTES, type RouteAccess } from '../../server/auth/route-access.js';
+import { newWebhookSecret } from '../../server/notifications/webhooks.js';
 import { sha256Hex } from '../../server/secrets.js';
 import { PERMISSION_ROLES, STAFF_ROLES, type ApiKeyScope, type StaffRole } from '../../src/staff/roles.js';
 import { testApp, type TestApp } from './support.js';
 import { addStaff, sessionFor, staffRequest, PASSWORD, type TestStaff } from './staff-support.js';
+import { failedDelivery } from './webhook-support.js';
 
 interface Sample {
   path: string;
@@ -80,6 +82,18 @@ const SAMPLES: Record<string, (world: World) => Promise<Sample>> = {
   'GET /staff/audit': async () => ({ path: '/staff/audit', ok: 200 }),
   'GET /staff/audit.csv': async () => ({ path: '/staff/audit.csv', ok: 200 }),
   'GET /staff/notifications/failed': async () => ({ path: '/staff/notifications/failed', ok: 200 }),
+  // webhook endpoints: a public documentation address (TEST-NET-3), never called here
+  'GET /staff/webhooks': async () => ({ path: '/staff/webhooks', ok: 200 }),
+  'POST /staff/webhooks': async () => ({ path: '/staff/webhooks', body: { url: 'https://203.0.113.10/hooks', events: ['booking.confirmed'] }, ok: 201 }),
+  'POST /staff/webhooks/:id/rotate': async (world) => ({ path: `/staff/webhooks/${await newEndpoint(world)}/rotate`, ok: 200 }),
+  'POST /staff/webhooks/:id/disable': async (world) => ({ path: `/staff/webhooks/${await newEndpoint(world)}/disable`, ok: 200 }),
+  'DELETE /staff/webhooks/:id': async (world) => ({ path: `/staff/webhooks/${await newEndpoint(world)}`, ok: 200 }),
+  'GET /staff/webhooks/:id/deliveries': async (world) => ({ path: `/staff/webhooks/${await newEndpoint(world)}/deliveries`, ok: 200 }),
+  'POST /staff/webhooks/:id/deliveries/:deliveryId/replay': async (world) => {
+    const endpoint = await newEndpoint(world);
+    const delivery = await failedDelivery(world.app, endpoint);
+    return { path: `/staff/webhooks/${endpoint}/deliveries/${delivery}/replay`, ok: 202 };
+  },
   'GET /staff/bookings/:id': async (world) => ({ path: `/staff/bookings/${world.bookingId}`, ok: 200 }),
   'GET /staff/intake-responses/:id': async (world) => ({ path: `/staff/intake-responses/${world.responseId}`, ok: 200 }),
   // the clinic's configuration: each sample writes back what is there, or a part of its own
@@ -139,6 +153,17 @@ async function newRequest(world: World, from = '2026-03-03'): Promise<string> {
   const { slots } = await world.app.availability('administration', new Date(start).toISOString(), new Date(start + 7 * 86_400_000).toISOString());
   const booked = await (await world.app.book({ service: 'administration', start: slots[0]!.start })).json();
   return booked.booking.id;
+}
+
+async function newEndpoint(world: World): Promise<string> {
+  const endpoint = await world.app.stores.webhooks.create({
+    url: 'https://203.0.113.10/hooks',
+    events: ['booking.confirmed'],
+    secret: newWebhookSecret(),
+    createdBy: world.staff.owner.record.id,
+    now: world.app.clock.ms,
+  });
+  return endpoint.id;
 }
 
 async function makeWorld(): Promise<World> {

@@ -21,6 +21,7 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedTable[] = [
   { table: 'staff', idColumn: 'id', columns: ['totp_secret', 'setup_totp_secret'] },
   { table: 'safety_acknowledgements', idColumn: 'item_id', columns: ['note'] },
   { table: 'dev_mail', idColumn: 'id', columns: ['message'] },
+  { table: 'webhook_endpoints', idColumn: 'id', columns: ['secret', 'previous_secret'] },
 ];
 
 /** Where a value lives, bound into its encryption: a value moved elsewhere does not decrypt. */

@@ -21,6 +21,7 @@ import { SqliteIntakeStore } from './intake.js';
 import { SqliteNotificationStore } from './notifications.js';
 import { SqliteApiKeyStore, SqliteSessionStore, SqliteSignInThrottleStore } from './staff-access.js';
 import { SqliteStaffStore } from './staff.js';
+import { SqliteWebhookStore } from './webhooks.js';
 
 export type { Db };
 
@@ -53,6 +54,7 @@ export class SqliteStores implements Stores {
   readonly audit: SqliteAuditStore;
   readonly console: SqliteConsoleStore;
   readonly notifications: SqliteNotificationStore;
+  readonly webhooks: SqliteWebhookStore;
   /** The connection itself: for the engine's own tests and tools, never for routes. */
   readonly db: Db;
   /** The cipher of the database's key: for the engine's own tests and tools, never for routes. */
@@ -82,6 +84,7 @@ export class SqliteStores implements Stores {
     this.audit = new SqliteAuditStore(db);
     this.console = new SqliteConsoleStore(db, this.intake, cipher);
     this.notifications = new SqliteNotificationStore(db, cipher);
+    this.webhooks = new SqliteWebhookStore(db, cipher);
   }
 
   /** The id of the key the database is encrypted under. */

@@ -3,7 +3,8 @@
  * row per event, written in the transaction of the change that caused it, carrying types and ids
  * only — and one delivery per (event, destination), claimed under a lease by the worker
  * (server/notifications/worker.ts); the language and time zone a client booked in; the extra
- * access tokens an email's links carry; and development's mailbox.
+ * access tokens an email's links carry; and development's mailbox. 41: webhook endpoints, their
+ * signing secrets sealed like client data (encrypted-columns.ts).
  */
 import type { Migration } from './migration.js';
 
@@ -65,6 +66,30 @@ export const NOTIFICATION_MIGRATIONS: readonly Migration[] = [
           message TEXT NOT NULL,
           created_at_ms INTEGER NOT NULL
         );
+      `);
+    },
+  },
+  {
+    version: 41,
+    description: 'notifications: webhook endpoints',
+    apply(db) {
+      db.exec(`
+        -- Where the outbox also sends events (destination 'webhook:<id>'). events: a JSON array of
+        -- event types. secret / previous_secret: sealed (encrypted-columns.ts); the previous one
+        -- still signs until previous_until_ms (24 h after a rotation).
+        CREATE TABLE webhook_endpoints (
+          id TEXT PRIMARY KEY,
+          url TEXT NOT NULL,
+          events TEXT NOT NULL,
+          state TEXT NOT NULL CHECK (state IN ('active', 'disabled')),
+          secret TEXT NOT NULL,
+          secret_created_at_ms INTEGER NOT NULL,
+          previous_secret TEXT,
+          previous_until_ms INTEGER,
+          created_by TEXT NOT NULL,
+          created_at_ms INTEGER NOT NULL
+        );
+        CREATE INDEX notification_deliveries_by_destination ON notification_deliveries (destination, created_at_ms);
       `);
     },
   },

@@ -108,6 +108,14 @@ export class SqliteNotificationStore implements NotificationStore {
         `SELECT ${DELIVERY_COLUMNS} FROM notification_deliveries d JOIN notification_events e ON e.id = d.event_id
          ORDER BY d.created_at_ms DESC, d.rowid DESC LIMIT ?`,
       ),
+      to: db.prepare<[string, number], DeliveryRow>(
+        `SELECT ${DELIVERY_COLUMNS} FROM notification_deliveries d JOIN notification_events e ON e.id = d.event_id
+         WHERE d.destination = ? ORDER BY d.created_at_ms DESC, d.rowid DESC LIMIT ?`,
+      ),
+      replay: db.prepare(
+        `UPDATE notification_deliveries SET state = 'pending', next_attempt_at_ms = ?, finished_at_ms = NULL
+         WHERE id = ? AND destination = ? AND state IN ('delivered', 'skipped', 'failed')`,
+      ),
       keepMail: db.prepare('INSERT OR IGNORE INTO dev_mail (id, message, created_at_ms) VALUES (?, ?, ?)'),
       mail: db.prepare<[number], { id: string; message: string; created_at_ms: number }>(
         'SELECT * FROM dev_mail ORDER BY created_at_ms DESC, rowid DESC LIMIT ?',
@@ -168,6 +176,14 @@ export class SqliteNotificationStore implements NotificationStore {
   async deliveries({ state, limit }: { state?: DeliveryState; limit: number }): Promise<DeliveryRecord[]> {
     const rows = state === undefined ? this.#statements.all.all(limit) : this.#statements.inState.all(state, limit);
     return rows.map(toDelivery);
+  }
+
+  async deliveriesTo({ destination, limit }: { destination: string; limit: number }): Promise<DeliveryRecord[]> {
+    return this.#statements.to.all(destination, limit).map(toDelivery);
+  }
+
+  async replayDelivery({ id, destination, now }: { id: string; destination: string; now: number }): Promise<boolean> {
+    return this.#statements.replay.run(now, id, destination).changes === 1;
   }
 
   async keepDevMail({ id, message, now }: { id: string; message: DevMailMessage; now: number }): Promise<void> {
