@@ -21,6 +21,7 @@ import type {
   HoldRecord,
   NewBooking,
   NewHold,
+  NewLinkToken,
   OpeningRequirement,
   SlotQuery,
 } from '../types.js';
@@ -83,8 +84,11 @@ export class SqliteBookingStore implements BookingStore {
       moveBooking: db.prepare("UPDATE bookings SET start_ms = ?, end_ms = ?, status = ?, rescheduled_at_ms = ? WHERE id = ? AND status <> 'cancelled'"),
       cancelBooking: db.prepare("UPDATE bookings SET status = 'cancelled', cancelled_at_ms = ? WHERE id = ? AND status <> 'cancelled'"),
       setToken: db.prepare('UPDATE bookings SET token_sha256 = ? WHERE id = ?'),
-      addLinkToken: db.prepare('INSERT INTO booking_link_tokens (token_sha256, booking_id, created_at_ms) VALUES (?, ?, ?)'),
-      linkTokens: db.prepare<[string], { token_sha256: string }>('SELECT token_sha256 FROM booking_link_tokens WHERE booking_id = ?'),
+      addLinkToken: db.prepare('INSERT INTO booking_link_tokens (token_sha256, booking_id, created_at_ms, expires_at_ms) VALUES (?, ?, ?, ?)'),
+      linkTokens: db.prepare<[string, number], { token_sha256: string }>(
+        'SELECT token_sha256 FROM booking_link_tokens WHERE booking_id = ? AND (expires_at_ms IS NULL OR expires_at_ms > ?)',
+      ),
+      revokeLinks: db.prepare('DELETE FROM booking_link_tokens WHERE booking_id = ?'),
       name: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
       setName: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     };
@@ -221,12 +225,19 @@ export class SqliteBookingStore implements BookingStore {
     this.#statements.setToken.run(tokenHash, id);
   }
 
-  async addLinkToken({ bookingId, tokenHash, now }: { bookingId: string; tokenHash: string; now: number }): Promise<void> {
-    this.#statements.addLinkToken.run(tokenHash, bookingId, now);
+  async addLinkToken({ bookingId, tokenHash, now, expiresAt }: NewLinkToken): Promise<void> {
+    this.#statements.addLinkToken.run(tokenHash, bookingId, now, expiresAt ?? null);
   }
 
-  async linkTokenHashes(bookingId: string): Promise<string[]> {
-    return this.#statements.linkTokens.all(bookingId).map((row) => row.token_sha256);
+  async linkTokenHashes(bookingId: string, now: number): Promise<string[]> {
+    return this.#statements.linkTokens.all(bookingId, now).map((row) => row.token_sha256);
+  }
+
+  async revokeLinks(bookingId: string, replacementTokenHash: string): Promise<void> {
+    this.#immediate(() => {
+      this.#statements.revokeLinks.run(bookingId);
+      this.#statements.setToken.run(replacementTokenHash, bookingId);
+    });
   }
 
   async namedBooking(name: string): Promise<string | undefined> {
