@@ -100,6 +100,24 @@ export const BOOKING_PATHS: Record<string, Record<string, OpenApiOperation>> = {
       responses: responses({ '200': success('The booking.', 'BookingResponse') }, 'Unauthorized', 'InternalError'),
     },
   },
+  '/booking-access/exchange': {
+    post: {
+      operationId: 'exchangeBookingAccess',
+      summary: 'Exchange a link’s token (or a tab’s credential) for a short-lived credential the tab keeps',
+      description:
+        'The elements call it on opening a link (`#booking=…&token=…`) and keep the credential in `sessionStorage`, so a reload ' +
+        'in the same tab keeps working while the link’s token is stored nowhere. The credential opens the booking like its ' +
+        'token (`Authorization: Bearer`) for 30 minutes; exchanging it again before then gives a fresh one. A token that does ' +
+        'not open the booking (wrong, expired, cancelled, revoked) answers `401`.',
+      tags: ['booking'],
+      requestBody: { required: true, content: json(ref('BookingAccessExchange')) },
+      responses: responses(
+        { '200': success('The credential and when it stops opening the booking.', 'BookingAccessCredential') },
+        'Unauthorized',
+        ...WRITE_ERRORS,
+      ),
+    },
+  },
   '/bookings/{id}/cancel': {
     post: {
       operationId: 'cancelBooking',

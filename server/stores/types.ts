@@ -126,6 +126,11 @@ export interface BookingStore {
   /** The hashes of the link tokens that open a booking besides its own, those not expired at `now`. */
   linkTokenHashes(bookingId: string, now: number): Promise<string[]>;
   /**
+   * Moves the expiry of a link token that has one (a tab's credential) and is live at `now` to
+   * `expiresAt`; whether there was one to move. A link token without an expiry is left alone.
+   */
+  extendCredential(credential: Required<NewLinkToken>): Promise<boolean>;
+  /**
    * Revokes every token that opens a booking, at once: its link tokens are removed and its own
    * token's hash becomes `replacementTokenHash` (of a token nobody keeps).
    */

@@ -79,3 +79,44 @@ describe('POST /staff/bookings/:id/revoke-links', () => {
     assert.equal((await staffRequest(app, 'POST', '/staff/bookings/bk_nope/revoke-links', { session })).status, 404);
   });
 });
+
+describe('POST /booking-access/exchange', () => {
+  const exchange = (app: TestApp, bookingId: string, token: string) => app.postJson('/booking-access/exchange', { bookingId, token });
+
+  test('a link’s token buys a credential (not the token) that opens the booking for 30 minutes; exchanging the credential moves that on and keeps it', async () => {
+    const app = testApp();
+    const { id, token } = await booked(app);
+    const response = await exchange(app, id, token);
+    assert.equal(response.status, 200);
+    const { credential, expiresAt } = await response.json();
+    assert.notEqual(credential, token);
+    assert.equal(Date.parse(expiresAt), app.clock.ms + 30 * 60_000);
+    assert.equal(await opens(app, id, credential), 200);
+
+    app.clock.advance(20 * 60_000);
+    const refreshed = await (await exchange(app, id, credential)).json();
+    assert.equal(refreshed.credential, credential, 'the same credential, its expiry moved on');
+    assert.equal(Date.parse(refreshed.expiresAt), app.clock.ms + 30 * 60_000);
+    app.clock.advance(30 * 60_000 - 1);
+    assert.equal(await opens(app, id, credential), 200);
+    app.clock.advance(1);
+    assert.equal(await opens(app, id, credential), 401, 'unused for 30 minutes: expired');
+    assert.equal((await exchange(app, id, credential)).status, 401, 'and no longer refreshable');
+    assert.equal(await opens(app, id, token), 200, 'the link itself still opens');
+  });
+
+  test('a wrong token, another booking’s token, a cancelled or revoked booking: 401', async () => {
+    const app = testApp();
+    const first = await booked(app);
+    const second = await booked(app, { start: '2026-03-04T15:00:00Z' });
+    assert.equal((await exchange(app, first.id, 'not-a-token')).status, 401);
+    assert.equal((await exchange(app, first.id, second.token)).status, 401);
+    const { credential } = await (await exchange(app, first.id, first.token)).json();
+    const session = await signedIn(app, await addStaff(app, 'owner'));
+    assert.equal((await staffRequest(app, 'POST', `/staff/bookings/${first.id}/revoke-links`, { session })).status, 204);
+    assert.equal(await opens(app, first.id, credential), 401, 'revoking stops the tabs’ credentials too');
+    assert.equal((await exchange(app, first.id, first.token)).status, 401);
+    await app.request(`/bookings/${second.id}/cancel`, { method: 'POST', headers: { Authorization: `Bearer ${second.token}` } });
+    assert.equal((await exchange(app, second.id, second.token)).status, 401);
+  });
+});

@@ -89,6 +89,9 @@ export class SqliteBookingStore implements BookingStore {
         'SELECT token_sha256 FROM booking_link_tokens WHERE booking_id = ? AND (expires_at_ms IS NULL OR expires_at_ms > ?)',
       ),
       revokeLinks: db.prepare('DELETE FROM booking_link_tokens WHERE booking_id = ?'),
+      extendCredential: db.prepare(
+        'UPDATE booking_link_tokens SET expires_at_ms = ? WHERE booking_id = ? AND token_sha256 = ? AND expires_at_ms IS NOT NULL AND expires_at_ms > ?',
+      ),
       name: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
       setName: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     };
@@ -231,6 +234,10 @@ export class SqliteBookingStore implements BookingStore {
 
   async linkTokenHashes(bookingId: string, now: number): Promise<string[]> {
     return this.#statements.linkTokens.all(bookingId, now).map((row) => row.token_sha256);
+  }
+
+  async extendCredential({ bookingId, tokenHash, now, expiresAt }: Required<NewLinkToken>): Promise<boolean> {
+    return this.#statements.extendCredential.run(expiresAt, bookingId, tokenHash, now).changes === 1;
   }
 
   async revokeLinks(bookingId: string, replacementTokenHash: string): Promise<void> {
