@@ -118,6 +118,19 @@ export const BOOKING_PATHS: Record<string, Record<string, OpenApiOperation>> = {
       ),
     },
   },
+  '/booking-access/email-links': {
+    post: {
+      operationId: 'emailBookingLinks',
+      summary: '“Email me my links”: fresh links for the active bookings of an address, by email',
+      description:
+        'Always `202 {}`, whatever the address — known, unknown or without active bookings — so the route tells nobody ' +
+        'which addresses book here; the bookings are looked up after the answer, and each active one gets an email with ' +
+        'fresh links through the outbox (`links.requested`). Rate limited per address (5 an hour) and per client (20 an hour): `429`.',
+      tags: ['booking'],
+      requestBody: { required: true, content: json(ref('EmailLinksRequest')) },
+      responses: responses({ '202': { description: 'Accepted; whatever the address, the same answer.' } }, ...WRITE_ERRORS),
+    },
+  },
   '/bookings/{id}/cancel': {
     post: {
       operationId: 'cancelBooking',

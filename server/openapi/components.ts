@@ -42,6 +42,7 @@ const REQUEST_SCHEMAS = {
   RescheduleRequest: schemas.RescheduleRequest,
   ChecklistItemUpdate: schemas.ChecklistItemUpdate,
   BookingAccessExchange: schemas.BookingAccessExchange,
+  EmailLinksRequest: schemas.EmailLinksRequest,
   IntakeSubmission,
   SafetySignalRequest: schemas.SafetySignalRequest,
 } as const;

@@ -126,6 +126,12 @@ export interface BookingStore {
   /** The hashes of the link tokens that open a booking besides its own, those not expired at `now`. */
   linkTokenHashes(bookingId: string, now: number): Promise<string[]>;
   /**
+   * "Email me my links": writes a `links.requested` event for each active booking (confirmed or
+   * requested, ending after `endsAfter`) of the client whose address hashes to `emailHash`
+   * (`clientEmailHash`, server/secrets.ts); how many.
+   */
+  requestLinks(request: { emailHash: string; endsAfter: number; now: number }): Promise<number>;
+  /**
    * Moves the expiry of a link token that has one (a tab's credential) and is live at `now` to
    * `expiresAt`; whether there was one to move. A link token without an expiry is left alone.
    */

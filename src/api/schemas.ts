@@ -170,6 +170,8 @@ export const BookingResponse = z.object({ booking: Booking });
  * links. The credential opens the booking like its token does (`Authorization: Bearer`).
  */
 export const BookingAccessExchange = z.object({ bookingId: Id, token: z.string().check(z.minLength(1), z.maxLength(200)) });
+/** `POST booking-access/email-links`: "Email me my links" — always `202 {}`, whatever the address. */
+export const EmailLinksRequest = z.object({ email: z.email('Enter an email address in the correct format, like name@example.com').check(z.maxLength(320)) });
 export const BookingAccessCredential = z.object({ credential: z.string().check(z.minLength(1), z.maxLength(200)), expiresAt: Instant });
 
 /** `POST bookings/{id}/reschedule` (bearer token, `Idempotency-Key`): move to another free slot. */
@@ -309,6 +311,7 @@ export type Booking = z.infer<typeof Booking>;
 export type BookingResponse = z.infer<typeof BookingResponse>;
 export type BookingAccessExchange = z.infer<typeof BookingAccessExchange>;
 export type BookingAccessCredential = z.infer<typeof BookingAccessCredential>;
+export type EmailLinksRequest = z.infer<typeof EmailLinksRequest>;
 export type BookingCreatedResponse = z.infer<typeof BookingCreatedResponse>;
 export type RescheduleRequest = z.infer<typeof RescheduleRequest>;
 export type ChecklistItemState = z.infer<typeof ChecklistItemState>;
