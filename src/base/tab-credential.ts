@@ -15,42 +15,25 @@ export interface TabCredential {
 
 const KEY = 'kap-booking-access';
 
-function storage(): Storage | undefined {
+/** Runs `use` on this tab's sessionStorage; storage refused (a sandboxed frame, blocked site data, full) is nothing kept. */
+function withStorage<T>(use: (storage: Storage) => T): T | undefined {
   try {
-    return globalThis.sessionStorage;
+    return use(sessionStorage);
   } catch {
-    return undefined; // storage refused (a sandboxed frame, blocked site data): links work for this page only
+    return undefined;
   }
 }
 
 /** The tab's credential, if one is kept and has not expired at `now` (an expired one is removed). */
 export function readTabCredential(now = Date.now()): TabCredential | undefined {
-  const store = storage();
-  let kept: Partial<TabCredential> | undefined;
-  try {
-    kept = JSON.parse(store?.getItem(KEY) ?? 'null') ?? undefined;
-  } catch {
-    kept = undefined;
-  }
-  if (kept && typeof kept.booking === 'string' && typeof kept.credential === 'string' && typeof kept.expiresAt === 'number' && kept.expiresAt > now) {
+  const kept = withStorage((storage) => JSON.parse(storage.getItem(KEY) ?? 'null') as Partial<TabCredential> | null);
+  if (typeof kept?.booking === 'string' && typeof kept.credential === 'string' && typeof kept.expiresAt === 'number' && kept.expiresAt > now) {
     return { booking: kept.booking, credential: kept.credential, expiresAt: kept.expiresAt };
   }
-  forgetTabCredential();
+  withStorage((storage) => storage.removeItem(KEY));
   return undefined;
 }
 
 export function keepTabCredential(credential: TabCredential): void {
-  try {
-    storage()?.setItem(KEY, JSON.stringify(credential));
-  } catch {
-    // Storage full or refused: the page goes on with what it holds in memory.
-  }
-}
-
-export function forgetTabCredential(): void {
-  try {
-    storage()?.removeItem(KEY);
-  } catch {
-    // Nothing to forget.
-  }
+  withStorage((storage) => storage.setItem(KEY, JSON.stringify(credential)));
 }
