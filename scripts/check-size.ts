@@ -21,13 +21,14 @@ const KIB = 1024;
  * `interim`: NOT YET MET. Until the rest of issue 9 lands, a file over its budget fails the build
  * only past this ceiling, set just above its size once zod left the drop-in files (generated
  * validators) and the booking's manage and follow-up views became chunks, so it cannot grow; every run prints it as OVER BUDGET. Remove each `interim` as its
- * file meets its budget.
+ * file meets its budget. Raised by 0.4 KiB each for the access links' tab credential (issue 11 §4:
+ * the exchange, sessionStorage, its validator), which every element carries.
  */
 export const CDN_BUDGETS: Record<string, { budget: number; aim: number; interim?: number }> = {
-  'kap-booking.js': { budget: 30, aim: 25, interim: 38.5 },
-  'kap-prep-checklist.js': { budget: 28, aim: 22, interim: 33.6 },
-  'kap-intake.js': { budget: 34, aim: 28, interim: 44.4 },
-  'kap-elements.js': { budget: 52, aim: 45, interim: 67.8 },
+  'kap-booking.js': { budget: 30, aim: 25, interim: 38.9 },
+  'kap-prep-checklist.js': { budget: 28, aim: 22, interim: 34.0 },
+  'kap-intake.js': { budget: 34, aim: 28, interim: 44.8 },
+  'kap-elements.js': { budget: 52, aim: 45, interim: 68.2 },
 };
 
 const root = resolve(import.meta.dirname, '..');

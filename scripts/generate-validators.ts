@@ -38,6 +38,7 @@ const TARGETS: Target[] = [
           'ClientDetails',
           'Consent',
           'BookingResponse',
+          'BookingAccessCredential',
           'BookingCreatedResponse',
           'ChecklistResponse',
           'ChecklistItemResponse',

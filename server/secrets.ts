@@ -30,3 +30,11 @@ export function tokenMatches(token: string, expectedSha256: string | undefined):
 }
 
 const DUMMY_HASH = sha256Hex('no booking has this token');
+
+/**
+ * What a booking's client address is found by ("Email me my links"): a hash of the address as
+ * typed, trimmed and lower-cased — the address itself is kept only encrypted.
+ */
+export function clientEmailHash(email: string): string {
+  return sha256Hex(`client email ${email.trim().toLowerCase()}`);
+}

@@ -60,6 +60,7 @@ export const STAFF_ROUTES: Record<string, RouteAccess> = {
   'GET /staff/bookings/:id/overview': { permission: 'bookings:read' },
   'POST /staff/bookings/:id/cancel': { permission: 'bookings:manage' },
   'POST /staff/bookings/:id/reschedule': { permission: 'bookings:manage' },
+  'POST /staff/bookings/:id/revoke-links': { permission: 'links:revoke' },
   'GET /staff/intake-responses': { permission: 'intake:read' },
   'GET /staff/intake-responses/:id/view': { permission: 'intake:read' },
   'GET /staff/safety-queue': { permission: 'intake:read' },

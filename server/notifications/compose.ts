@@ -4,6 +4,7 @@
  * messages.ts — or `skip` when there is nothing to send any more (an escalation already
  * acknowledged, a reminder for a session that moved or was cancelled, staff no longer active).
  */
+import { accessEndsAt } from '../booking-access.js';
 import { newAccessToken, sha256Hex } from '../secrets.js';
 import type { ClaimedDelivery, Stores } from '../stores/types.js';
 import { clientMessage, staffMessage, type ClientMessageKind, type ComposedEmail } from './messages.js';
@@ -68,6 +69,9 @@ async function clientKind(delivery: ClaimedDelivery, status: string, start: numb
       return 'cancelled';
     case 'booking.rescheduled':
       return status === 'requested' ? 'rescheduled-request' : 'rescheduled';
+    case 'links.requested':
+      // Only a booking whose links still open it (server/booking-access.ts) gets fresh ones.
+      return (await openUntil(context.stores, event.bookingId!)) > context.now() ? 'links' : 'skip';
     case 'reminder.due':
       // A reminder for a time the session no longer has, or a session no longer confirmed, is stale.
       return status === 'confirmed' && start - context.reminderLeadMs === event.dueAt ? 'reminder' : 'skip';
@@ -101,6 +105,14 @@ async function acknowledged(stores: Stores, bookingId: string | undefined, itemI
   if ((await stores.console.safetyItem(itemId))?.acknowledgement) return true;
   const signal = bookingId === undefined ? undefined : (await stores.intake.safetySignals(bookingId)).find((candidate) => candidate.id === itemId);
   return signal?.responseId !== undefined && (await stores.console.safetyItem(signal.responseId))?.acknowledgement !== undefined;
+}
+
+/** When the booking's tokens stop opening it. */
+async function openUntil(stores: Stores, bookingId: string): Promise<number> {
+  const booking = await stores.bookings.findBooking(bookingId);
+  if (!booking) return -Infinity;
+  const decision = booking.status === 'cancelled' ? await stores.console.decisionOf(booking.id) : undefined;
+  return accessEndsAt(booking, await stores.clinic.listServices(), decision);
 }
 
 /** Links to the booking's pages, each with a token minted for this message (the fragment never reaches a server). */

@@ -8,7 +8,7 @@ import { appointmentIcs } from './ics.js';
 import { emailWords, fill, type EmailWords } from './words.js';
 
 export type ClientMessageKind =
-  'request-received' | 'confirmed' | 'request-confirmed' | 'declined' | 'cancelled' | 'rescheduled' | 'rescheduled-request' | 'reminder';
+  'request-received' | 'confirmed' | 'request-confirmed' | 'declined' | 'cancelled' | 'rescheduled' | 'rescheduled-request' | 'reminder' | 'links';
 
 export type StaffMessageKind = 'request' | 'safety' | 'escalation';
 
@@ -47,6 +47,7 @@ const SUBJECT: Record<ClientMessageKind, keyof EmailWords> = {
   rescheduled: 'subjectRescheduled',
   'rescheduled-request': 'subjectRescheduled',
   reminder: 'subjectReminder',
+  links: 'subjectLinks',
 };
 
 const OPENING: Record<ClientMessageKind, keyof EmailWords> = {
@@ -58,6 +59,7 @@ const OPENING: Record<ClientMessageKind, keyof EmailWords> = {
   rescheduled: 'rescheduled',
   'rescheduled-request': 'rescheduledRequest',
   reminder: 'reminder',
+  links: 'links',
 };
 
 export function clientMessage(facts: ClientMessageFacts): ComposedEmail {

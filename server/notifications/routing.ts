@@ -18,7 +18,15 @@ export interface RoutingSettings {
 export const DEFAULT_ESCALATION_MS = 2 * 60 * 60_000;
 export const DEFAULT_REMINDER_LEAD_MS = 24 * 60 * 60_000;
 
-const CLIENT_EVENTS = new Set(['booking.requested', 'booking.confirmed', 'booking.declined', 'booking.cancelled', 'booking.rescheduled', 'reminder.due']);
+const CLIENT_EVENTS = new Set([
+  'booking.requested',
+  'booking.confirmed',
+  'booking.declined',
+  'booking.cancelled',
+  'booking.rescheduled',
+  'reminder.due',
+  'links.requested',
+]);
 
 export const CLIENT = 'email:client';
 

@@ -11,6 +11,7 @@ export interface EmailWords {
   subjectCancelled: string;
   subjectRescheduled: string;
   subjectReminder: string;
+  subjectLinks: string;
   greeting: string;
   requestReceived: string;
   confirmed: string;
@@ -20,6 +21,7 @@ export interface EmailWords {
   rescheduled: string;
   rescheduledRequest: string;
   reminder: string;
+  links: string;
   when: string;
   yourTime: string;
   clinicTime: string;
@@ -52,6 +54,7 @@ export const EMAIL_WORDS: Record<'en' | 'es', EmailWords> = {
     subjectCancelled: 'Your appointment at {clinic} is cancelled',
     subjectRescheduled: 'Your appointment at {clinic} has moved',
     subjectReminder: 'Reminder: your appointment at {clinic}',
+    subjectLinks: 'Your links for your appointment at {clinic}',
     greeting: 'Hello,',
     requestReceived: 'We have received your request for an appointment. The clinic will confirm it or contact you soon.',
     confirmed: 'Your appointment is confirmed.',
@@ -61,6 +64,7 @@ export const EMAIL_WORDS: Record<'en' | 'es', EmailWords> = {
     rescheduled: 'Your appointment has moved to a new time.',
     rescheduledRequest: 'Your appointment has moved to a new time. The clinic will confirm the new time soon.',
     reminder: 'This is a reminder of your appointment.',
+    links: 'You asked for your links again. Here they are, new for this email. If you did not ask, you can ignore this message.',
     when: 'When',
     yourTime: 'your time',
     clinicTime: "the clinic's time",
@@ -91,6 +95,7 @@ export const EMAIL_WORDS: Record<'en' | 'es', EmailWords> = {
     subjectCancelled: 'Su cita en {clinic} está cancelada',
     subjectRescheduled: 'Su cita en {clinic} ha cambiado de hora',
     subjectReminder: 'Recordatorio: su cita en {clinic}',
+    subjectLinks: 'Sus enlaces para su cita en {clinic}',
     greeting: 'Hola:',
     requestReceived: 'Hemos recibido su solicitud de cita. La clínica la confirmará o se pondrá en contacto con usted pronto.',
     confirmed: 'Su cita está confirmada.',
@@ -100,6 +105,7 @@ export const EMAIL_WORDS: Record<'en' | 'es', EmailWords> = {
     rescheduled: 'Su cita ha cambiado a una nueva hora.',
     rescheduledRequest: 'Su cita ha cambiado a una nueva hora. La clínica confirmará la nueva hora pronto.',
     reminder: 'Le recordamos su cita.',
+    links: 'Ha pedido de nuevo sus enlaces. Aquí los tiene, nuevos para este mensaje. Si no los ha pedido, puede ignorar este mensaje.',
     when: 'Cuándo',
     yourTime: 'su hora',
     clinicTime: 'hora de la clínica',

@@ -100,6 +100,37 @@ export const BOOKING_PATHS: Record<string, Record<string, OpenApiOperation>> = {
       responses: responses({ '200': success('The booking.', 'BookingResponse') }, 'Unauthorized', 'InternalError'),
     },
   },
+  '/booking-access/exchange': {
+    post: {
+      operationId: 'exchangeBookingAccess',
+      summary: 'Exchange a link’s token (or a tab’s credential) for a short-lived credential the tab keeps',
+      description:
+        'The elements call it on opening a link (`#booking=…&token=…`) and keep the credential in `sessionStorage`, so a reload ' +
+        'in the same tab keeps working while the link’s token is stored nowhere. The credential opens the booking like its ' +
+        'token (`Authorization: Bearer`) for 30 minutes; exchanging it again before then gives a fresh one. A token that does ' +
+        'not open the booking (wrong, expired, cancelled, revoked) answers `401`.',
+      tags: ['booking'],
+      requestBody: { required: true, content: json(ref('BookingAccessExchange')) },
+      responses: responses(
+        { '200': success('The credential and when it stops opening the booking.', 'BookingAccessCredential') },
+        'Unauthorized',
+        ...WRITE_ERRORS,
+      ),
+    },
+  },
+  '/booking-access/email-links': {
+    post: {
+      operationId: 'emailBookingLinks',
+      summary: '“Email me my links”: fresh links for the active bookings of an address, by email',
+      description:
+        'Always `202 {}`, whatever the address — known, unknown or without active bookings — so the route tells nobody ' +
+        'which addresses book here; the bookings are looked up after the answer, and each active one gets an email with ' +
+        'fresh links through the outbox (`links.requested`). Rate limited per address (5 an hour) and per client (20 an hour): `429`.',
+      tags: ['booking'],
+      requestBody: { required: true, content: json(ref('EmailLinksRequest')) },
+      responses: responses({ '202': { description: 'Accepted; whatever the address, the same answer.' } }, ...WRITE_ERRORS),
+    },
+  },
   '/bookings/{id}/cancel': {
     post: {
       operationId: 'cancelBooking',

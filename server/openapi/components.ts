@@ -23,6 +23,7 @@ const RESPONSE_SCHEMAS = {
   HoldResponse: schemas.HoldResponse,
   Booking: schemas.Booking,
   BookingResponse: schemas.BookingResponse,
+  BookingAccessCredential: schemas.BookingAccessCredential,
   BookingCreatedResponse: schemas.BookingCreatedResponse,
   ChecklistItemState: schemas.ChecklistItemState,
   ChecklistResponse: schemas.ChecklistResponse,
@@ -40,6 +41,8 @@ const REQUEST_SCHEMAS = {
   BookingRequest: schemas.BookingRequest,
   RescheduleRequest: schemas.RescheduleRequest,
   ChecklistItemUpdate: schemas.ChecklistItemUpdate,
+  BookingAccessExchange: schemas.BookingAccessExchange,
+  EmailLinksRequest: schemas.EmailLinksRequest,
   IntakeSubmission,
   SafetySignalRequest: schemas.SafetySignalRequest,
 } as const;

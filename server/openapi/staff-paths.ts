@@ -241,6 +241,12 @@ const OPERATIONS: Record<string, StaffOperation> = {
     ok: { '200': 'StaffCancelResponse' },
     errors: [...SIGNED_IN, 'NotFound', 'Conflict', ...WRITE],
   },
+  'POST /staff/bookings/{id}/revoke-links': {
+    operationId: 'staffRevokeBookingLinks',
+    summary: 'Revoke every token that opens a booking (its own, its emails’ links, the tabs’ credentials), at once (owner)',
+    ok: { '204': null },
+    errors: [...SIGNED_IN, 'NotFound', ...WRITE],
+  },
   'POST /staff/bookings/{id}/reschedule': {
     operationId: 'staffRescheduleBooking',
     summary: 'Move a booking to another free time on the client’s behalf (the client’s own rule: no double booking); its status stays',

@@ -61,7 +61,7 @@ export function registerBookingRoutes(app: Hono<AppEnv>, { stores, now }: RouteC
 
   // A request the clinic declined also lists the other times it suggested, those still ahead.
   app.get('/bookings/:id', async (c) => {
-    const record = await authorizedBooking(stores.bookings, c.req.param('id'), c.req.header('Authorization'));
+    const record = await authorizedBooking(stores, c.req.param('id'), c.req.header('Authorization'), now());
     const decision = record.status === 'cancelled' ? await stores.console.decisionOf(record.id) : undefined;
     const at = now();
     const suggested = decision?.decision === 'declined' ? (decision.suggestedStarts ?? []).filter((start) => start > at) : [];
@@ -72,7 +72,7 @@ export function registerBookingRoutes(app: Hono<AppEnv>, { stores, now }: RouteC
   });
 
   app.post('/bookings/:id/cancel', optionalKey, async (c) => {
-    const record = await authorizedBooking(stores.bookings, c.req.param('id'), c.req.header('Authorization'));
+    const record = await authorizedBooking(stores, c.req.param('id'), c.req.header('Authorization'), now());
     const at = now();
     const cancelled = await refusing(
       stores.bookings.cancelBooking({ bookingId: record.id, now: at, idempotency: c.var.idempotency?.outcome(200, asResponse) }),
@@ -85,7 +85,7 @@ export function registerBookingRoutes(app: Hono<AppEnv>, { stores, now }: RouteC
   // request again at its new time (the clinic confirms it). A cancelled booking or a session that
   // has started cannot be moved; the store checks that again inside the move's transaction.
   app.post('/bookings/:id/reschedule', requiredKey, async (c) => {
-    const record = await authorizedBooking(stores.bookings, c.req.param('id'), c.req.header('Authorization'));
+    const record = await authorizedBooking(stores, c.req.param('id'), c.req.header('Authorization'), now());
     const request = parseRequest(RescheduleRequest, c.var.body);
     const at = now();
     const unchangeable = changeRefusal(record, at);

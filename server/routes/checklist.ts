@@ -20,7 +20,7 @@ import { parseRequest } from './validation.js';
 
 export function registerChecklistRoutes(app: Hono<AppEnv>, { stores, now }: RouteContext): void {
   app.get('/bookings/:id/checklist', async (c) => {
-    const booking = await authorizedBooking(stores.bookings, c.req.param('id'), c.req.header('Authorization'));
+    const booking = await authorizedBooking(stores, c.req.param('id'), c.req.header('Authorization'), now());
     const items = await checklistOf(stores, booking, now());
     const lang = (await stores.checklists.language(booking.id)) ?? 'en';
     const { timeZone } = await stores.clinic.schedulingRules();
@@ -28,7 +28,7 @@ export function registerChecklistRoutes(app: Hono<AppEnv>, { stores, now }: Rout
   });
 
   app.put('/bookings/:id/checklist/:itemId', async (c) => {
-    const booking = await authorizedBooking(stores.bookings, c.req.param('id'), c.req.header('Authorization'));
+    const booking = await authorizedBooking(stores, c.req.param('id'), c.req.header('Authorization'), now());
     const { done } = parseRequest(ChecklistItemUpdate, c.var.body);
     const at = now();
     await checklistOf(stores, booking, at);

@@ -31,6 +31,7 @@ export async function availabilityWindow(
   service: Service,
   after: string | undefined,
   authorization: string | undefined,
+  now: number,
 ): Promise<Interval | undefined> {
   const followUp = service.followUp;
   if (!followUp) {
@@ -39,7 +40,7 @@ export async function availabilityWindow(
   }
   const afterName = (await followedName(stores, service))!;
   if (after === undefined) throw validationFailed({ after: `Book this session from your ${afterName} booking.` });
-  const opener = await authorizedBooking(stores.bookings, after, authorization);
+  const opener = await authorizedBooking(stores, after, authorization, now);
   if (opener.serviceId !== followUp.after) throw validationFailed({ after: `This is not a ${afterName} booking.` });
   if (opener.status === 'cancelled') {
     throw validationFailed({ after: `That ${afterName} booking was cancelled, so there is no window to book in.` });

@@ -7,6 +7,7 @@ import type { Hono } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { registerApiKeyRoutes } from './api-keys.js';
 import { registerAuditLogRoutes } from './audit-log.js';
+import { registerBookingAccessRoutes } from './booking-access.js';
 import { registerBookingRoutes } from './bookings.js';
 import { registerChecklistRoutes } from './checklist.js';
 import { registerClinicRoutes } from './clinic.js';
@@ -34,6 +35,7 @@ export function registerRoutes(app: Hono<AppEnv>, context: RouteContext): void {
   registerServiceRoutes(app, context);
   registerHoldRoutes(app, context);
   registerBookingRoutes(app, context);
+  registerBookingAccessRoutes(app, context);
   registerChecklistRoutes(app, context);
   registerIntakeRoutes(app, context);
   registerSafetySignalRoutes(app, context);

@@ -35,7 +35,7 @@ export function registerIntakeRoutes(app: Hono<AppEnv>, { stores, now }: RouteCo
     const body = parseRequest(IntakeSubmission, c.var.body);
     // Linking answers to a booking needs that booking's token: an unknown id and a wrong or
     // missing token answer the same 401, so the route cannot be used to learn which ids exist.
-    if (body.booking !== undefined) await authorizedBooking(stores.bookings, body.booking, c.req.header('Authorization'));
+    if (body.booking !== undefined) await authorizedBooking(stores, body.booking, c.req.header('Authorization'), now());
     // The version answered, however old, as long as it was published; a draft or unknown form is not there.
     const served = body.version === undefined ? await stores.forms.find(body.form) : await stores.forms.findVersion(body.form, body.version);
     if (!served) throw notFound('There is no published intake form with this id and version.');

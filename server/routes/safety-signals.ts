@@ -24,7 +24,7 @@ import { parseRequest } from './validation.js';
 export function registerSafetySignalRoutes(app: Hono<AppEnv>, { stores, now }: RouteContext): void {
   app.post('/safety-signals', idempotency({ store: stores.idempotency, now, required: true }), async (c) => {
     const request = parseRequest(SafetySignalRequest, c.var.body);
-    await authorizedBooking(stores.bookings, request.booking, c.req.header('Authorization'));
+    await authorizedBooking(stores, request.booking, c.req.header('Authorization'), now());
     const served = await stores.forms.find(request.form);
     if (!served) throw validationFailed({ form: 'There is no intake form with this id.' });
     const at = now();

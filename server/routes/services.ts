@@ -28,7 +28,7 @@ export function registerServiceRoutes(app: Hono<AppEnv>, { stores, now }: RouteC
       throw validationFailed({ to: `Ask for at most ${MAX_AVAILABILITY_DAYS} days at a time.` });
     }
     const service = await requireService(stores, query.service);
-    const window = await availabilityWindow(stores, service, query.after, c.req.header('Authorization'));
+    const window = await availabilityWindow(stores, service, query.after, c.req.header('Authorization'), now());
     const slots = await offeredSlots(stores, service, { start: from, end: to }, now(), window);
     const { timeZone } = await stores.clinic.schedulingRules();
     return c.json({

@@ -13,6 +13,9 @@
  *   the same no-double-booking guarantee; its status stays (a request is still a request, a
  *   confirmed session stays confirmed). A cancelled booking or a session that has started answers
  *   409 as for the client. The move is written to the audit log; a retry with the key replays it.
+ * - `POST staff/bookings/{id}/revoke-links` (owner): every token that opens the booking — its own,
+ *   its emails' links, the tabs' credentials — stops at once (server/booking-access.ts); answers
+ *   `204`. Written to the audit log. The client gets fresh links with "Email me my links".
  */
 import type { Hono } from 'hono';
 import { StaffRescheduleRequest, type BookingOverviewResponse, type StaffCancelResponse, type StaffRescheduleResponse } from '../../src/api/staff.js';
@@ -21,6 +24,7 @@ import { ApiError, notFound, validationFailed } from '../api-error.js';
 import type { AppEnv } from '../app-env.js';
 import { bookableSlot, followUpOpening } from '../booking-rules.js';
 import { idempotency } from '../middleware/idempotency.js';
+import { newAccessToken, sha256Hex } from '../secrets.js';
 import { changeRefusal, toBooking, toInstant, toSecondInstant } from '../stores/records.js';
 import { isRefusal, StoreRefusal } from '../stores/refusal.js';
 import type { BookingRecord, Stores } from '../stores/types.js';
@@ -88,6 +92,15 @@ export function registerStaffBookingRoutes(app: Hono<AppEnv>, { stores, now, aut
     if (before.status !== 'cancelled') await auth.audit(c, 'booking.cancel', { type: 'booking', id: before.id });
     const body: StaffCancelResponse = { booking: toBooking(cancelled) };
     return c.json(body);
+  });
+
+  app.post('/staff/bookings/:id/revoke-links', auth.requireStaff('links:revoke'), async (c) => {
+    const booking = await stores.bookings.findBooking(c.req.param('id'));
+    if (!booking) throw notFound('There is no booking with this id.');
+    // The own token is replaced by one nobody keeps: nothing minted before opens the booking.
+    await stores.bookings.revokeLinks(booking.id, sha256Hex(newAccessToken()));
+    await auth.audit(c, 'booking.revoke-links', { type: 'booking', id: booking.id });
+    return c.body(null, 204);
   });
 
   const requiredKey = idempotency({ store: stores.idempotency, now, required: true });

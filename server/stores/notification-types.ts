@@ -14,6 +14,7 @@
  * - `intake.saveResponse`: `intake.submitted`, and `safety.flagged` when it has a safety answer and
  *   no signal was sent for it; `intake.recordSafetySignal`: `safety.flagged` (a new signal only);
  * - `checklists.setDone`: `checklist.completed` when it leaves every required item done;
+ * - `bookings.requestLinks`: `links.requested` for each active booking of an address ("Email me my links");
  * - `reminder.due` is written by the worker when it routes a confirmation or a move (`route`'s
  *   `followUps`), due at the reminder's time.
  */
@@ -28,6 +29,7 @@ export const NOTIFICATION_EVENT_TYPES = [
   'safety.flagged',
   'checklist.completed',
   'reminder.due',
+  'links.requested',
 ] as const;
 export type NotificationEventType = (typeof NOTIFICATION_EVENT_TYPES)[number];
 

@@ -125,12 +125,36 @@ export interface BookingStore {
   cancelBooking(cancel: BookingCancel): Promise<BookingRecord>;
   /** A new access token for a booking (the demo seed mints one on each start). */
   replaceAccessToken(id: string, tokenHash: string): Promise<void>;
-  /** Another access token that opens the booking (an email's links carry one), beside its own. */
-  addLinkToken(link: { bookingId: string; tokenHash: string; now: number }): Promise<void>;
-  /** The hashes of the link tokens that open a booking besides its own. */
-  linkTokenHashes(bookingId: string): Promise<string[]>;
+  /** Another access token that opens the booking (an email's links carry one, a tab's credential is one), beside its own. */
+  addLinkToken(link: NewLinkToken): Promise<void>;
+  /** The hashes of the link tokens that open a booking besides its own, those not expired at `now`. */
+  linkTokenHashes(bookingId: string, now: number): Promise<string[]>;
+  /**
+   * "Email me my links": writes a `links.requested` event for each active booking (confirmed or
+   * requested, ending after `endsAfter`) of the client whose address hashes to `emailHash`
+   * (`clientEmailHash`, server/secrets.ts); how many.
+   */
+  requestLinks(request: { emailHash: string; endsAfter: number; now: number }): Promise<number>;
+  /**
+   * Moves the expiry of a link token that has one (a tab's credential) and is live at `now` to
+   * `expiresAt`; whether there was one to move. A link token without an expiry is left alone.
+   */
+  extendCredential(credential: Required<NewLinkToken>): Promise<boolean>;
+  /**
+   * Revokes every token that opens a booking, at once: its link tokens are removed and its own
+   * token's hash becomes `replacementTokenHash` (of a token nobody keeps).
+   */
+  revokeLinks(bookingId: string, replacementTokenHash: string): Promise<void>;
   /** The id of the booking the clinic keeps under `name` (see `NewBooking.name`). */
   namedBooking(name: string): Promise<string | undefined>;
+}
+
+export interface NewLinkToken {
+  bookingId: string;
+  tokenHash: string;
+  now: number;
+  /** When it stops opening (a tab's credential); absent: as long as the booking opens (server/booking-access.ts). */
+  expiresAt?: number;
 }
 
 export interface SlotQuery {

@@ -9,6 +9,7 @@ import { describeIssue } from './issues.js';
 import {
   AvailabilityQuery as AvailabilityQuerySchema,
   AvailabilityResponse as AvailabilityResponseSchema,
+  BookingAccessCredential as BookingAccessCredentialSchema,
   BookingCreatedResponse as BookingCreatedResponseSchema,
   BookingResponse as BookingResponseSchema,
   ChecklistItemResponse as ChecklistItemResponseSchema,
@@ -24,6 +25,7 @@ import type {
   AvailabilityQuery,
   AvailabilityResponse,
   Booking,
+  BookingAccessCredential,
   BookingCreatedResponse,
   BookingRequest,
   ChecklistItemState,
@@ -161,6 +163,21 @@ export class KapApiClient {
       schema: BookingResponseSchema,
     });
     return res.booking;
+  }
+
+  /**
+   * `POST booking-access/exchange`: a link's token (or a credential about to run out) for a
+   * short-lived credential the tab keeps (src/base/tab-credential.ts). Both travel only in the body.
+   */
+  async exchangeBookingAccess(bookingId: string, token: string, opts: RequestOptions = {}): Promise<BookingAccessCredential> {
+    return this.#transport.request({
+      method: 'POST',
+      segments: ['booking-access', 'exchange'],
+      body: { bookingId, token },
+      signal: opts.signal,
+      onProgress: opts.onProgress,
+      schema: BookingAccessCredentialSchema,
+    });
   }
 
   /** `POST bookings/{id}/cancel` with the booking's bearer token; the body is `{}`. */

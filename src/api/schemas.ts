@@ -164,6 +164,16 @@ export const Booking = z.object({
 
 export const BookingResponse = z.object({ booking: Booking });
 
+/**
+ * `POST booking-access/exchange`: a link's token (or a credential about to run out) for a
+ * credential the tab keeps (sessionStorage) — short-lived, refreshable, revoked with the booking's
+ * links. The credential opens the booking like its token does (`Authorization: Bearer`).
+ */
+export const BookingAccessExchange = z.object({ bookingId: Id, token: z.string().check(z.minLength(1), z.maxLength(200)) });
+/** `POST booking-access/email-links`: "Email me my links" — always `202 {}`, whatever the address. */
+export const EmailLinksRequest = z.object({ email: z.email('Enter an email address in the correct format, like name@example.com').check(z.maxLength(320)) });
+export const BookingAccessCredential = z.object({ credential: z.string().check(z.minLength(1), z.maxLength(200)), expiresAt: Instant });
+
 /** `POST bookings/{id}/reschedule` (bearer token, `Idempotency-Key`): move to another free slot. */
 export const RescheduleRequest = z.object({ start: Instant, holdId: z.optional(Id) });
 
@@ -299,6 +309,9 @@ export type BookingRequest = z.infer<typeof BookingRequest>;
 export type BookingStatus = z.infer<typeof BookingStatus>;
 export type Booking = z.infer<typeof Booking>;
 export type BookingResponse = z.infer<typeof BookingResponse>;
+export type BookingAccessExchange = z.infer<typeof BookingAccessExchange>;
+export type BookingAccessCredential = z.infer<typeof BookingAccessCredential>;
+export type EmailLinksRequest = z.infer<typeof EmailLinksRequest>;
 export type BookingCreatedResponse = z.infer<typeof BookingCreatedResponse>;
 export type RescheduleRequest = z.infer<typeof RescheduleRequest>;
 export type ChecklistItemState = z.infer<typeof ChecklistItemState>;

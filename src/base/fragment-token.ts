@@ -20,6 +20,11 @@ const KEYS = new Set(['booking', 'token']);
  */
 let remembered: BookingFragment = {};
 
+/** Forgets what was read, as a reload does (for tests: a page's module state dies with it). */
+export function forgetBookingFragment(): void {
+  remembered = {};
+}
+
 function decode(value: string): string {
   // URLSearchParams syntax: `+` is a space, then percent-decoding; malformed escapes stay as typed.
   const spaced = value.replace(/\+/g, ' ');

@@ -29,6 +29,8 @@ export const PERMISSION_ROLES = {
   'bookings:read': ['owner', 'clinician', 'front-desk'],
   /** Confirm or decline a request; reschedule or cancel on the client's behalf. */
   'bookings:manage': ['owner', 'clinician', 'front-desk'],
+  /** Revoke a booking's access links (every link and tab credential stops at once). */
+  'links:revoke': ['owner'],
   /** Whether an intake was submitted and whether it needs a clinician — never its answers. */
   'intake:status': ['owner', 'clinician', 'front-desk'],
   /** Intake answers, instrument scores, review and safety flags. */

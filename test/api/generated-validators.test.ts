@@ -86,6 +86,7 @@ const VALID: Record<string, unknown> = {
   ClientDetails: { name: '  Ana Díaz ', email: 'ana@example.com', phone: ' 212 555 0100 ' },
   Consent: { privacy: true, contact: false },
   BookingResponse: { booking: BOOKING },
+  BookingAccessCredential: { credential: 'c2VjcmV0LWNyZWRlbnRpYWw', expiresAt: '2026-03-03T15:30:00Z' },
   BookingCreatedResponse: { booking: BOOKING, accessToken: 't'.repeat(20) },
   ChecklistResponse: { lang: 'en', booking: BOOKING, timeZone: 'Europe/Madrid', items: [ITEM, { ...ITEM, id: 'b', doneAt: INSTANT, done: true }] },
   ChecklistItemResponse: { item: ITEM },

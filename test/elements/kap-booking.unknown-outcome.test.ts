@@ -28,7 +28,7 @@ import {
   until,
 } from './support/booking.js';
 import { EventRecorder, backendRecords } from './support/harness.js';
-import { START_ADDRESS, bookThroughApi, bookingOnServer } from './support/manage.js';
+import { START_ADDRESS, bookThroughApi, bookingOnServer, statusOnServer } from './support/manage.js';
 import { errorAnswer, hang, loseAnswerAfterCommit } from './support/network.js';
 
 const managed = new EventRecorder(['kap-booking-cancel', 'kap-booking-reschedule']);
@@ -267,7 +267,7 @@ describe('<kap-booking booking> after a move or cancel whose answer was lost', (
   });
 
   it('cancel: no answer, Stop, then "Yes, cancel it" again cancels once under the same key', async () => {
-    const { api, el, booking, token } = await managing({ 'request-timeout': '5000' });
+    const { api, el, booking } = await managing({ 'request-timeout': '5000' });
     network.fail('POST', /\/cancel$/, hang, 1);
     button(el, 'Cancel appointment').click();
     await until(() => $(el, '[data-focus="confirm-cancel"]'), 'the question');
@@ -283,7 +283,7 @@ describe('<kap-booking booking> after a move or cancel whose answer was lost', (
     await until(() => $(el, '[data-focus="cancelled"]'), 'the cancellation');
     expect(new Set(keys(/\/cancel$/)).size).to.equal(1);
     expect(keys(/\/cancel$/)).to.have.length(2);
-    expect((await bookingOnServer(api, network.realFetch, booking.id, token)).status).to.equal('cancelled');
+    expect(await statusOnServer(api, network.realFetch, booking.id)).to.equal('cancelled');
     expect(managed.of('kap-booking-cancel')).to.have.length(1);
   });
 });

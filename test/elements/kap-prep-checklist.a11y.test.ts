@@ -50,7 +50,7 @@ describe('<kap-prep-checklist> focus never falls to the page when a control goes
     expect(text($(el, '[part~="heading"]')!)).to.equal('Preparing for your session');
   });
 
-  it('a booking cancelled meanwhile: the checklist gives way to the message, and focus goes to its heading', async () => {
+  it('a booking cancelled meanwhile: the refused save says the link no longer works, and focus stays on the checkbox', async () => {
     const booked = await bookSession(freshApi(), network.realFetch);
     const el = await mountForSession(booked);
     await loaded(el);
@@ -63,8 +63,8 @@ describe('<kap-prep-checklist> focus never falls to the page when a control goes
     checkbox(el, 'stop-eating').focus();
     const watch = watchFocus();
     await sendKeys({ press: 'Space' });
-    await until(() => text(el).includes('This appointment has been cancelled'), 'the cancelled message');
-    await until(() => el.shadowRoot!.activeElement === $(el, '[part~="heading"]'), 'focus on the message');
+    await until(() => text(el).includes('It may have expired or been replaced.'), 'the refusal');
+    expect(el.shadowRoot!.activeElement).to.equal(checkbox(el, 'stop-eating'));
     watch.stop();
     expect(watch.lost()).to.equal(0);
   });

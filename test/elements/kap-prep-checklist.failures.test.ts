@@ -126,7 +126,7 @@ describe('<kap-prep-checklist> when a save fails', () => {
     expect(errors()).to.deep.equal([{ kind: 'unauthorized', code: 'unauthorized' }]);
   });
 
-  it('a cancelled booking refuses the save, and the element says the booking was cancelled', async () => {
+  it('a booking cancelled meanwhile: its link opens it no more, so the save is refused and the element says the link no longer works', async () => {
     const booked = await session();
     const el = await mountForSession(booked);
     await loaded(el);
@@ -137,8 +137,8 @@ describe('<kap-prep-checklist> when a save fails', () => {
     });
     expect(cancelled.status).to.equal(200);
     checkbox(el, 'stop-eating').click();
-    await until(() => text(el).includes('This appointment has been cancelled'), 'the cancelled message');
-    expect($(el, 'input[type="checkbox"]')).to.equal(null);
+    await until(() => text(el).includes('It may have expired or been replaced.'), 'the refusal');
+    expect($(el, '[role="alert"]')).not.to.equal(null);
   });
 });
 
@@ -223,7 +223,7 @@ describe('<kap-prep-checklist> when it cannot load', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('for a cancelled booking, says so instead of listing what to prepare', async () => {
+  it('for a cancelled booking, its link no longer works (server/booking-access.ts): says so instead of listing what to prepare', async () => {
     const booked = await session();
     await network.realFetch(`${booked.api}bookings/${booked.bookingId}/cancel`, {
       method: 'POST',
@@ -231,8 +231,7 @@ describe('<kap-prep-checklist> when it cannot load', () => {
       body: '{}',
     });
     const el = await mountForSession(booked);
-    await until(() => text(el).includes('This appointment has been cancelled'), 'the cancelled message');
-    expect(text(el)).to.include('There is nothing to prepare for it.');
+    await until(() => text(el).includes('This link no longer works'), 'the refusal');
     expect($(el, 'input')).to.equal(null);
     await expect(el).to.be.accessible();
   });

@@ -29,7 +29,14 @@ describe('<kap-prep-checklist> with the booking and token in the page address', 
     for (const sent of network.requests) expect(sent.url).not.to.include(booked.token);
     expect(el.getAttribute('booking'), 'nothing is written back to attributes').to.equal(null);
     expect(el.outerHTML).not.to.include(booked.token);
-    expect(localStorage.length + sessionStorage.length).to.equal(0);
+    expect(localStorage.length).to.equal(0);
+    // Only the tab's credential, which the link's token was exchanged for (src/base/tab-credential.ts).
+    await until(() => sessionStorage.length === 1, 'the tab’s credential');
+    expect(sessionStorage.key(0)).to.equal('kap-booking-access');
+    const kept = JSON.parse(sessionStorage.getItem('kap-booking-access')!);
+    expect(Object.keys(kept).sort()).to.deep.equal(['booking', 'credential', 'expiresAt']);
+    expect(kept.booking).to.equal(booked.bookingId);
+    expect(kept.credential).not.to.equal(booked.token);
     await expect(el).to.be.accessible();
 
     checkbox(el, 'stop-eating').click();

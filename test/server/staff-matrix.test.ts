@@ -129,6 +129,7 @@ const SAMPLES: Record<string, (world: World) => Promise<Sample>> = {
   }),
   'GET /staff/bookings/:id/overview': async (world) => ({ path: `/staff/bookings/${world.bookingId}/overview`, ok: 200 }),
   'POST /staff/bookings/:id/cancel': async (world) => ({ path: `/staff/bookings/${await newRequest(world)}/cancel`, ok: 200 }),
+  'POST /staff/bookings/:id/revoke-links': async (world) => ({ path: `/staff/bookings/${await newRequest(world, '2026-04-07')}/revoke-links`, ok: 204 }),
   'POST /staff/bookings/:id/reschedule': async (world) => ({
     // Weeks of their own, so that moves refused do not use up the other samples' week.
     path: `/staff/bookings/${await newRequest(world, '2026-03-17')}/reschedule`,

@@ -9,7 +9,7 @@
 import type { CareReason } from '../../../src/api/schemas.js';
 import { overlaps, padded, type Interval } from '../../../src/scheduling/opening-hours.js';
 import type { FieldCipher } from '../../encryption/field-cipher.js';
-import { newId } from '../../secrets.js';
+import { clientEmailHash, newId } from '../../secrets.js';
 import { changeRefusal } from '../records.js';
 import { StoreRefusal } from '../refusal.js';
 import type {
@@ -21,6 +21,7 @@ import type {
   HoldRecord,
   NewBooking,
   NewHold,
+  NewLinkToken,
   OpeningRequirement,
   SlotQuery,
 } from '../types.js';
@@ -74,17 +75,26 @@ export class SqliteBookingStore implements BookingStore {
       deleteHold: db.prepare('DELETE FROM holds WHERE id = ?'),
       insertBooking: db.prepare(
         `INSERT INTO bookings (id, service_id, start_ms, end_ms, status, client_name, client_email, client_phone,
-           consent_privacy, consent_contact, reason, source, token_sha256, created_at_ms, lang, time_zone)
+           consent_privacy, consent_contact, reason, source, token_sha256, created_at_ms, lang, time_zone, client_email_sha256)
          VALUES (@id, @service_id, @start_ms, @end_ms, @status, @client_name, @client_email, @client_phone,
-           1, @consent_contact, @reason, @source, @token_sha256, @created_at_ms, @lang, @time_zone)`,
+           1, @consent_contact, @reason, @source, @token_sha256, @created_at_ms, @lang, @time_zone, @client_email_sha256)`,
       ),
       booking: db.prepare<[string], BookingRow>(`SELECT ${BOOKING_COLUMNS} FROM bookings WHERE id = ?`),
       detail: db.prepare<[string], BookingDetailRow>(`SELECT ${BOOKING_DETAIL_COLUMNS} FROM bookings WHERE id = ?`),
       moveBooking: db.prepare("UPDATE bookings SET start_ms = ?, end_ms = ?, status = ?, rescheduled_at_ms = ? WHERE id = ? AND status <> 'cancelled'"),
       cancelBooking: db.prepare("UPDATE bookings SET status = 'cancelled', cancelled_at_ms = ? WHERE id = ? AND status <> 'cancelled'"),
       setToken: db.prepare('UPDATE bookings SET token_sha256 = ? WHERE id = ?'),
-      addLinkToken: db.prepare('INSERT INTO booking_link_tokens (token_sha256, booking_id, created_at_ms) VALUES (?, ?, ?)'),
-      linkTokens: db.prepare<[string], { token_sha256: string }>('SELECT token_sha256 FROM booking_link_tokens WHERE booking_id = ?'),
+      addLinkToken: db.prepare('INSERT INTO booking_link_tokens (token_sha256, booking_id, created_at_ms, expires_at_ms) VALUES (?, ?, ?, ?)'),
+      linkTokens: db.prepare<[string, number], { token_sha256: string }>(
+        'SELECT token_sha256 FROM booking_link_tokens WHERE booking_id = ? AND (expires_at_ms IS NULL OR expires_at_ms > ?)',
+      ),
+      revokeLinks: db.prepare('DELETE FROM booking_link_tokens WHERE booking_id = ?'),
+      bookingsOfClient: db.prepare<[string, number], { id: string }>(
+        "SELECT id FROM bookings WHERE client_email_sha256 = ? AND status IN ('confirmed', 'requested') AND end_ms > ?",
+      ),
+      extendCredential: db.prepare(
+        'UPDATE booking_link_tokens SET expires_at_ms = ? WHERE booking_id = ? AND token_sha256 = ? AND expires_at_ms IS NOT NULL AND expires_at_ms > ?',
+      ),
       name: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
       setName: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     };
@@ -155,6 +165,7 @@ export class SqliteBookingStore implements BookingStore {
           created_at_ms: now,
           lang: booking.lang ?? null,
           time_zone: booking.timeZone ?? null,
+          client_email_sha256: clientEmailHash(booking.client.email),
         }),
       );
       writeEvent(this.#db, { type: record.status === 'requested' ? 'booking.requested' : 'booking.confirmed', bookingId: record.id, dueAt: now }, now);
@@ -221,12 +232,31 @@ export class SqliteBookingStore implements BookingStore {
     this.#statements.setToken.run(tokenHash, id);
   }
 
-  async addLinkToken({ bookingId, tokenHash, now }: { bookingId: string; tokenHash: string; now: number }): Promise<void> {
-    this.#statements.addLinkToken.run(tokenHash, bookingId, now);
+  async addLinkToken({ bookingId, tokenHash, now, expiresAt }: NewLinkToken): Promise<void> {
+    this.#statements.addLinkToken.run(tokenHash, bookingId, now, expiresAt ?? null);
   }
 
-  async linkTokenHashes(bookingId: string): Promise<string[]> {
-    return this.#statements.linkTokens.all(bookingId).map((row) => row.token_sha256);
+  async linkTokenHashes(bookingId: string, now: number): Promise<string[]> {
+    return this.#statements.linkTokens.all(bookingId, now).map((row) => row.token_sha256);
+  }
+
+  async extendCredential({ bookingId, tokenHash, now, expiresAt }: Required<NewLinkToken>): Promise<boolean> {
+    return this.#statements.extendCredential.run(expiresAt, bookingId, tokenHash, now).changes === 1;
+  }
+
+  async requestLinks({ emailHash, endsAfter, now }: { emailHash: string; endsAfter: number; now: number }): Promise<number> {
+    return this.#immediate(() => {
+      const ids = this.#statements.bookingsOfClient.all(emailHash, endsAfter).map((row) => row.id);
+      for (const id of ids) writeEvent(this.#db, { type: 'links.requested', bookingId: id, dueAt: now }, now);
+      return ids.length;
+    });
+  }
+
+  async revokeLinks(bookingId: string, replacementTokenHash: string): Promise<void> {
+    this.#immediate(() => {
+      this.#statements.revokeLinks.run(bookingId);
+      this.#statements.setToken.run(replacementTokenHash, bookingId);
+    });
   }
 
   async namedBooking(name: string): Promise<string | undefined> {

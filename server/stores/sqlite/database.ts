@@ -10,6 +10,7 @@ import { DEMO_CHECKLIST_TEMPLATES, englishOnlyTemplate } from '../../demo/checkl
 import { dataKeysBeside, type DataKeyring } from '../../encryption/data-keys.js';
 import { databaseCipher } from './encrypted-columns.js';
 import type { Db, Migration, MigrationContext } from './migration.js';
+import { ACCESS_MIGRATIONS } from './access-migrations.js';
 import { CLINIC_MIGRATIONS } from './clinic-migrations.js';
 import { CONSOLE_MIGRATIONS } from './console-migrations.js';
 import { NOTIFICATION_MIGRATIONS } from './notification-migrations.js';
@@ -277,7 +278,7 @@ const CORE_MIGRATIONS: readonly Migration[] = [
 
 /**
  * Every migration, in order (versions 10–12 are the staff side's: staff-migrations.ts; 13–19 the
- * clinic's configuration: clinic-migrations.ts; 30 the console's: console-migrations.ts; 40–49 the notifications': notification-migrations.ts).
+ * clinic's configuration: clinic-migrations.ts; 30 the console's: console-migrations.ts; 40–49 the notifications': notification-migrations.ts; 50–59 the access links': access-migrations.ts).
  */
 export const MIGRATIONS: readonly Migration[] = [
   ...CORE_MIGRATIONS,
@@ -285,6 +286,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ...CLINIC_MIGRATIONS,
   ...CONSOLE_MIGRATIONS,
   ...NOTIFICATION_MIGRATIONS,
+  ...ACCESS_MIGRATIONS,
 ].sort((a, b) => a.version - b.version);
 
 /**

@@ -50,40 +50,41 @@ const s47: Schema = array(() => s0, [maxLength(3)], undefined, [3]);
 const s46: Schema = optional(s47);
 const s44: Schema = object(() => ({ id: s6, service: s6, start: s0, end: s0, status: s45, suggestedTimes: s46 }));
 const s43: Schema = object(() => ({ booking: s44 }));
-const s48: Schema = object(() => ({ booking: s44, accessToken: s33 }));
-const s53: Schema = string([minLength(1)]);
-const s58: Schema = int();
-const s57: Schema = optional(s58);
-const s61: Schema = optional(s0);
-const s65: Schema = object(() => ({ text: s20, details: s20, group: s20 }));
-const s63: Schema = record(s7, () => s65);
-const s62: Schema = optional(s63);
-const s52: Schema = object(() => ({ id: s6, text: s53, details: s20, group: s7, dueOffsetMinutes: s57, required: s42, done: s42, doneAt: s61, translations: s62 }));
-const s51: Schema = array(() => s52);
-const s50: Schema = object(() => ({ lang: s2, booking: s44, timeZone: s27, items: s51 }));
-const s72: Schema = object(() => ({ item: s52 }));
-const s75: Schema = unknown;
-const s73: Schema = record(s7, () => s75);
-const s77: Schema = object(() => ({ id: s6, receivedAt: s0 }));
-const s76: Schema = object(() => ({ response: s77 }));
-const s78: Schema = object(() => ({ signal: s77 }));
-const s85: Schema = record(s7, () => s7);
-const s84: Schema = optional(s85);
-const s81: Schema = object(() => ({ code: s7, message: s7, fields: s84 }));
-const s80: Schema = object(() => ({ error: s81 }));
-const s101: Schema = string([minLength(1), maxLength(500)]);
-const s100: Schema = optional(s101);
-const s103: Schema = string([format(/^\+?[0-9][0-9 ()-]{1,24}$/, "regex", "Expected a phone number such as 988 or +1 212 555 0100")]);
+const s48: Schema = object(() => ({ credential: s6, expiresAt: s0 }));
+const s50: Schema = object(() => ({ booking: s44, accessToken: s33 }));
+const s55: Schema = string([minLength(1)]);
+const s60: Schema = int();
+const s59: Schema = optional(s60);
+const s63: Schema = optional(s0);
+const s67: Schema = object(() => ({ text: s20, details: s20, group: s20 }));
+const s65: Schema = record(s7, () => s67);
+const s64: Schema = optional(s65);
+const s54: Schema = object(() => ({ id: s6, text: s55, details: s20, group: s7, dueOffsetMinutes: s59, required: s42, done: s42, doneAt: s63, translations: s64 }));
+const s53: Schema = array(() => s54);
+const s52: Schema = object(() => ({ lang: s2, booking: s44, timeZone: s27, items: s53 }));
+const s74: Schema = object(() => ({ item: s54 }));
+const s77: Schema = unknown;
+const s75: Schema = record(s7, () => s77);
+const s79: Schema = object(() => ({ id: s6, receivedAt: s0 }));
+const s78: Schema = object(() => ({ response: s79 }));
+const s80: Schema = object(() => ({ signal: s79 }));
+const s87: Schema = record(s7, () => s7);
+const s86: Schema = optional(s87);
+const s83: Schema = object(() => ({ code: s7, message: s7, fields: s86 }));
+const s82: Schema = object(() => ({ error: s83 }));
+const s103: Schema = string([minLength(1), maxLength(500)]);
 const s102: Schema = optional(s103);
-const s106: Schema = string([maxLength(2000), format(/^https:\/\/[^\s]+$/, "regex", "Expected an https:// address")]);
-const s105: Schema = optional(s106);
-const s98: Schema = object(() => ({ name: s6, description: s100, phone: s102, sms: s102, url: s105 }));
-const s97: Schema = array(() => s98);
-const s95: Schema = record(s7, () => s97);
-const s94: Schema = optional(s95);
-const s108: Schema = object(() => ({ tokens: s85 }));
+const s105: Schema = string([format(/^\+?[0-9][0-9 ()-]{1,24}$/, "regex", "Expected a phone number such as 988 or +1 212 555 0100")]);
+const s104: Schema = optional(s105);
+const s108: Schema = string([maxLength(2000), format(/^https:\/\/[^\s]+$/, "regex", "Expected an https:// address")]);
 const s107: Schema = optional(s108);
-const s88: Schema = object(() => ({ name: s7, timeZone: s27, phone: s20, privacyNoticeUrl: s20, crisisResources: s94, theme: s107 }));
+const s100: Schema = object(() => ({ name: s6, description: s102, phone: s104, sms: s104, url: s107 }));
+const s99: Schema = array(() => s100);
+const s97: Schema = record(s7, () => s99);
+const s96: Schema = optional(s97);
+const s110: Schema = object(() => ({ tokens: s87 }));
+const s109: Schema = optional(s110);
+const s90: Schema = object(() => ({ name: s7, timeZone: s27, phone: s20, privacyNoticeUrl: s20, crisisResources: s96, theme: s109 }));
 
 /** `Instant` of src/api/schemas.ts. */
 export const Instant: Validator<z.output<typeof S0.Instant>> = validator<z.output<typeof S0.Instant>>(s0);
@@ -103,19 +104,21 @@ export const ClientDetails: Validator<z.output<typeof S0.ClientDetails>> = valid
 export const Consent: Validator<z.output<typeof S0.Consent>> = validator<z.output<typeof S0.Consent>>(s39);
 /** `BookingResponse` of src/api/schemas.ts. */
 export const BookingResponse: Validator<z.output<typeof S0.BookingResponse>> = validator<z.output<typeof S0.BookingResponse>>(s43);
+/** `BookingAccessCredential` of src/api/schemas.ts. */
+export const BookingAccessCredential: Validator<z.output<typeof S0.BookingAccessCredential>> = validator<z.output<typeof S0.BookingAccessCredential>>(s48);
 /** `BookingCreatedResponse` of src/api/schemas.ts. */
-export const BookingCreatedResponse: Validator<z.output<typeof S0.BookingCreatedResponse>> = validator<z.output<typeof S0.BookingCreatedResponse>>(s48);
+export const BookingCreatedResponse: Validator<z.output<typeof S0.BookingCreatedResponse>> = validator<z.output<typeof S0.BookingCreatedResponse>>(s50);
 /** `ChecklistResponse` of src/api/schemas.ts. */
-export const ChecklistResponse: Validator<z.output<typeof S0.ChecklistResponse>> = validator<z.output<typeof S0.ChecklistResponse>>(s50);
+export const ChecklistResponse: Validator<z.output<typeof S0.ChecklistResponse>> = validator<z.output<typeof S0.ChecklistResponse>>(s52);
 /** `ChecklistItemResponse` of src/api/schemas.ts. */
-export const ChecklistItemResponse: Validator<z.output<typeof S0.ChecklistItemResponse>> = validator<z.output<typeof S0.ChecklistItemResponse>>(s72);
+export const ChecklistItemResponse: Validator<z.output<typeof S0.ChecklistItemResponse>> = validator<z.output<typeof S0.ChecklistItemResponse>>(s74);
 /** `FormDefinitionBody` of src/api/schemas.ts. */
-export const FormDefinitionBody: Validator<z.output<typeof S0.FormDefinitionBody>> = validator<z.output<typeof S0.FormDefinitionBody>>(s73);
+export const FormDefinitionBody: Validator<z.output<typeof S0.FormDefinitionBody>> = validator<z.output<typeof S0.FormDefinitionBody>>(s75);
 /** `IntakeResponseCreated` of src/api/schemas.ts. */
-export const IntakeResponseCreated: Validator<z.output<typeof S0.IntakeResponseCreated>> = validator<z.output<typeof S0.IntakeResponseCreated>>(s76);
+export const IntakeResponseCreated: Validator<z.output<typeof S0.IntakeResponseCreated>> = validator<z.output<typeof S0.IntakeResponseCreated>>(s78);
 /** `SafetySignalCreated` of src/api/schemas.ts. */
-export const SafetySignalCreated: Validator<z.output<typeof S0.SafetySignalCreated>> = validator<z.output<typeof S0.SafetySignalCreated>>(s78);
+export const SafetySignalCreated: Validator<z.output<typeof S0.SafetySignalCreated>> = validator<z.output<typeof S0.SafetySignalCreated>>(s80);
 /** `ErrorBody` of src/api/schemas.ts. */
-export const ErrorBody: Validator<z.output<typeof S0.ErrorBody>> = validator<z.output<typeof S0.ErrorBody>>(s80);
+export const ErrorBody: Validator<z.output<typeof S0.ErrorBody>> = validator<z.output<typeof S0.ErrorBody>>(s82);
 /** `ClinicResponse` of src/api/clinic.ts. */
-export const ClinicResponse: Validator<z.output<typeof S1.ClinicResponse>> = validator<z.output<typeof S1.ClinicResponse>>(s88);
+export const ClinicResponse: Validator<z.output<typeof S1.ClinicResponse>> = validator<z.output<typeof S1.ClinicResponse>>(s90);

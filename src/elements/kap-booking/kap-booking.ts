@@ -173,6 +173,7 @@ export class KapBooking extends KapElement {
     id: () => this.booking,
     token: () => this.token,
     enabled: () => this.managing,
+    exchange: (bookingId, token) => this.client?.exchangeBookingAccess(bookingId, token),
   });
 
   /**
@@ -183,6 +184,7 @@ export class KapBooking extends KapElement {
     id: () => this.afterBooking,
     token: () => this.afterToken,
     enabled: () => !this.managing && Boolean(this.data.service.value?.followUp),
+    exchange: (bookingId, token) => this.client?.exchangeBookingAccess(bookingId, token),
   });
 
   private readonly flow = new BookingFlow(this, {

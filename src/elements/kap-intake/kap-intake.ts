@@ -84,7 +84,11 @@ export class KapIntake extends KapElement {
   /** Why the child `<script type="application/json">` could not be read, if it could not. */
   #unreadable: ConfigurationProblem | undefined;
   /** The booking and token: the page's own, else the link's (`#booking=…&token=…`). */
-  private readonly link = new BookingLink(this, { id: () => this.booking, token: () => this.token });
+  private readonly link = new BookingLink(this, {
+    id: () => this.booking,
+    token: () => this.token,
+    exchange: (bookingId, token) => this.client?.exchangeBookingAccess(bookingId, token),
+  });
   /** The page shown, as `willUpdate` laid it out for render. */
   #layout: PageLayout | undefined;
   #shown: string | undefined;

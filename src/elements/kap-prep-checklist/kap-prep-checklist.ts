@@ -87,7 +87,11 @@ export class KapPrepChecklist extends KapElement {
   @state() private now = new Date();
 
   /** The booking and token: the page's own, else the link's (`#booking=…&token=…`). */
-  private readonly link = new BookingLink(this, { id: () => this.booking, token: () => this.token });
+  private readonly link = new BookingLink(this, {
+    id: () => this.booking,
+    token: () => this.token,
+    exchange: (bookingId, token) => this.client?.exchangeBookingAccess(bookingId, token),
+  });
   #static: StaticChecklistResult = { kind: 'none' };
   #clock: ReturnType<typeof setInterval> | undefined;
   readonly #reminders = new ReminderFile();

@@ -270,6 +270,8 @@ export interface ElementTests {
 export function elementTests(options: { events: readonly string[]; before?: () => void | Promise<void>; after?: () => void | Promise<void> }): ElementTests {
   const tests: ElementTests = { network: new Network(), recorder: new EventRecorder(options.events) };
   beforeEach(async () => {
+    // Each test is a new tab: no credential kept from an earlier test's link (src/base/tab-credential.ts).
+    sessionStorage.removeItem('kap-booking-access');
     await options.before?.();
     tests.network.install();
     tests.recorder.start();

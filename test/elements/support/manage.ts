@@ -5,7 +5,7 @@
 import { expect } from '@open-wc/testing';
 import type { AvailabilityResponse, Booking, BookingCreatedResponse, Slot } from '../../../src/api/schemas.js';
 import { MAX_AVAILABILITY_DAYS } from '../../../src/scheduling/slots.js';
-import { postBooking } from './harness.js';
+import { backendRecords, postBooking } from './harness.js';
 
 const DAY = 86_400_000;
 
@@ -62,6 +62,14 @@ export async function bookingOnServer(api: string, realFetch: typeof fetch, id: 
   const response = await realFetch(`${api}bookings/${id}`, { headers: { Authorization: `Bearer ${token}` } });
   expect(response.status, 'GET booking').to.equal(200);
   return ((await response.json()) as { booking: Booking }).booking;
+}
+
+/**
+ * A booking's status as the backend's records hold it: a cancelled booking's token opens nothing
+ * any more (server/booking-access.ts), so this does not ask with it.
+ */
+export async function statusOnServer(api: string, realFetch: typeof fetch, id: string): Promise<string | undefined> {
+  return (await backendRecords(api, realFetch)).bookings.find((booking) => booking.id === id)?.status;
 }
 
 /** The weekday (0 = Sunday) of `instant` on a wall clock in `timeZone`. */

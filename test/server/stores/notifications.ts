@@ -217,7 +217,23 @@ export function notificationSuite(open: OpenStores): void {
       withStores(open, async (stores) => {
         const booking = await stores.bookings.createBooking(newBooking());
         await stores.bookings.addLinkToken({ bookingId: booking.id, tokenHash: sha256Hex('link'), now: NOW });
-        assert.deepEqual(await stores.bookings.linkTokenHashes(booking.id), [sha256Hex('link')]);
+        assert.deepEqual(await stores.bookings.linkTokenHashes(booking.id, NOW), [sha256Hex('link')]);
+      }));
+
+    test('a link token with an expiry stops counting at it; revoking removes every link token and replaces the own token', () =>
+      withStores(open, async (stores) => {
+        const booking = await stores.bookings.createBooking(newBooking());
+        await stores.bookings.addLinkToken({ bookingId: booking.id, tokenHash: sha256Hex('link'), now: NOW });
+        await stores.bookings.addLinkToken({ bookingId: booking.id, tokenHash: sha256Hex('tab'), now: NOW, expiresAt: NOW + 1000 });
+        assert.deepEqual((await stores.bookings.linkTokenHashes(booking.id, NOW + 999)).sort(), [sha256Hex('link'), sha256Hex('tab')].sort());
+        assert.deepEqual(await stores.bookings.linkTokenHashes(booking.id, NOW + 1000), [sha256Hex('link')]);
+        const extend = { bookingId: booking.id, now: NOW + 500, expiresAt: NOW + 5000 };
+        assert.equal(await stores.bookings.extendCredential({ ...extend, tokenHash: sha256Hex('tab') }), true);
+        assert.equal(await stores.bookings.extendCredential({ ...extend, tokenHash: sha256Hex('link') }), false, 'an email’s link token has no expiry to move');
+        assert.deepEqual((await stores.bookings.linkTokenHashes(booking.id, NOW + 4999)).sort(), [sha256Hex('link'), sha256Hex('tab')].sort());
+        await stores.bookings.revokeLinks(booking.id, sha256Hex('nobody keeps this'));
+        assert.deepEqual(await stores.bookings.linkTokenHashes(booking.id, NOW), []);
+        assert.equal((await stores.bookings.findBooking(booking.id))?.tokenHash, sha256Hex('nobody keeps this'));
       }));
   });
 }
