@@ -163,6 +163,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'safety.flagged',
   'checklist.completed',
   'reminder.due',
+  'links.requested',
 ] as const;
 export const WebhookEventType = z.enum(WEBHOOK_EVENT_TYPES);
 
