@@ -458,6 +458,7 @@ export const en = {
   'webhookEvent.safety.flagged': 'Safety flag',
   'webhookEvent.checklist.completed': 'Checklist completed',
   'webhookEvent.reminder.due': 'Reminder due',
+  'webhookEvent.links.requested': 'Links requested by the client',
   webhookCreateHeading: 'Add an endpoint',
   webhookCreate: 'Add endpoint',
   webhookUrlMissing: 'Enter the address.',

@@ -72,8 +72,10 @@ export class ConsoleWebhooks extends ConsoleView<WebhookEndpoint[]> {
     return clinicTime(instant, this.timeZone, this.lang);
   }
 
+  /** An event's name in words; every type of the contract has its words (the typecheck says when one lacks them). */
   #event(type: string) {
-    return this.t(`webhookEvent.${type}` as ConsoleKey);
+    if (!isWebhookEventType(type)) return type;
+    return this.t(`webhookEvent.${type}` satisfies ConsoleKey);
   }
 
   #ready(endpoints: WebhookEndpoint[]) {
@@ -337,3 +339,7 @@ export class ConsoleWebhooks extends ConsoleView<WebhookEndpoint[]> {
   }
 }
 if (!customElements.get('console-webhooks')) customElements.define('console-webhooks', ConsoleWebhooks);
+
+function isWebhookEventType(type: string): type is (typeof WEBHOOK_EVENT_TYPES)[number] {
+  return (WEBHOOK_EVENT_TYPES as readonly string[]).includes(type);
+}
