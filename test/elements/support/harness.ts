@@ -299,8 +299,9 @@ export async function postBooking(
     headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
     body: JSON.stringify({ ...booking, consent: { privacy: true } }),
   });
-  expect(response.status, `booking ${booking.service}`).to.equal(201);
-  return response.json();
+  const answer = await response.json();
+  expect(response.status, `booking ${booking.service}: ${JSON.stringify(answer)}`).to.equal(201);
+  return answer;
 }
 
 /** What the test server's backend for `api` holds (see `/api-records/` in test/support/reference-backend.js). */
