@@ -43,6 +43,7 @@ function strict(response: Response): Response {
   return response;
 }
 
+/** The mailbox page; its empty icon keeps the browser from asking for `/favicon.ico`, a 404 in its console. */
 function page(mail: DevMailRecord[]): string {
   const items = mail.map(
     (message) => `<article aria-labelledby="m-${escape(message.id)}">
@@ -54,7 +55,7 @@ ${message.attachments.length ? `<ul>${message.attachments.map((attachment, index
   );
   return `<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Development mailbox — Clinic console</title></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>Development mailbox — Clinic console</title></head>
 <body>
 <main>
 <h1>Development mailbox</h1>
