@@ -23,7 +23,7 @@ import { after, before, describe, test } from 'node:test';
 import ICAL from 'ical.js';
 import type { ParsedMail } from 'mailparser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, startDemo, type RunningDemo } from './harness.js';
+import { axeViolations, launchBrowser, startDemo, type RunningDemo } from './harness.js';
 import { answerWholeIntake } from './intake-answers.js';
 import { linksOf, mailSink, mailTo, recipient, wholeMessage, type MailSink } from './mail.js';
 import { setUpAndSignIn, setUpStaff } from './staff.js';
@@ -266,6 +266,20 @@ describe('without an SMTP server, in development', () => {
       demo.output.some((line) => line.startsWith('Development mailbox (no KAP_SMTP_URL)')),
       'start-up says where the mail goes',
     );
+    // A newcomer who follows the link before signing in is told how to get in, not shown an API error.
+    // (Its context bypasses CSPs so that axe can be injected; the owner's below does not.)
+    const newcomer = await browser.newContext({ timezoneId: 'America/Chicago', locale: 'en-US', bypassCSP: true });
+    const first = await newcomer.newPage();
+    await first.goto(demo.demoUrl);
+    await first.getByRole('link', { name: 'development mailbox' }).click();
+    await first.getByRole('heading', { level: 1, name: 'Development mailbox' }).waitFor();
+    assert.deepEqual(await axeViolations(first), [], 'axe finds nothing on the page that says how to get in');
+    assert.match(await first.locator('main').innerText(), /sign in to the console as the clinic’s owner/i);
+    assert.match(await first.locator('main').innerText(), /npm run staff -- add --email .* --role owner/);
+    await first.getByRole('link', { name: 'Sign in to the console' }).click();
+    await first.locator('kap-console').getByRole('button', { name: 'Sign in' }).waitFor();
+    await newcomer.close();
+
     const owner = await setUpAndSignIn(browser, demo, STAFF.owner, 'owner');
     const page = owner.page;
     await bookOnDemoPage(page, demo, CLIENT);
@@ -284,6 +298,16 @@ describe('without an SMTP server, in development', () => {
     }
     assert.match(await message.innerText(), /Your appointment is confirmed\./);
     assert.equal(await message.getByRole('link', { name: 'appointment.ics' }).count(), 1, 'with its .ics');
+    const checker = await browser.newContext({ bypassCSP: true });
+    await checker.addCookies(await page.context().cookies());
+    const mailbox = await checker.newPage();
+    await mailbox.goto(page.url());
+    await mailbox
+      .getByRole('heading', { name: /^Your appointment at / })
+      .first()
+      .waitFor();
+    assert.deepEqual(await axeViolations(mailbox), [], 'axe finds nothing on the mailbox');
+    await checker.close();
 
     await message.getByRole('link', { name: /manage\.html#booking=/ }).click();
     const managed = page.locator('kap-booking');
