@@ -12,8 +12,9 @@
  *   every free-text answer → the clinician's safety alert, then the owner's escalation when nobody
  *   acknowledges (KAP_SAFETY_ESCALATION short); no email of the whole file holds the canary, the
  *   client's name, phone, birth date or any score;
- * - without KAP_SMTP_URL, the demo page's link to the development mailbox shows a signed-in owner
- *   the confirmation, and its manage link opens the booking.
+ * - without KAP_SMTP_URL, the demo page's link to the development mailbox tells a newcomer how to
+ *   sign in as the owner, and shows a signed-in owner the confirmation, whose manage link opens the
+ *   booking.
  *
  * How fast mail arrives is not asserted (the node tests do that with an injected clock): each
  * wait is bounded generously, for a busy machine.
@@ -262,7 +263,7 @@ describe('without an SMTP server, in development', () => {
     await demo?.stop();
   });
 
-  test("the demo page's link to the development mailbox shows a signed-in owner the confirmation, whose manage link opens the booking", async () => {
+  test("the demo page's link to the development mailbox: a newcomer is told how to get in; a signed-in owner sees the confirmation, whose link opens the booking", async () => {
     assert.ok(
       demo.output.some((line) => line.startsWith('Development mailbox (no KAP_SMTP_URL)')),
       'start-up says where the mail goes',
