@@ -8,13 +8,9 @@
  * any script that is not the site's own; the CSP itself is tested in booking.test.ts.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, startDemo, type RunningDemo } from './harness.js';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { axeViolations as violations, launchBrowser, startDemo, type RunningDemo } from './harness.js';
 
 let demo: RunningDemo;
 let browser: Browser;
@@ -33,18 +29,6 @@ async function open(path: string, colorScheme: 'light' | 'dark' = 'light'): Prom
   const page = await browser.newPage({ timezoneId: 'America/Chicago', locale: 'en-US', bypassCSP: true, colorScheme });
   await page.goto(new URL(path, demo.demoUrl).href);
   return page;
-}
-
-/** Every axe violation on the page as `rule: target`, the elements' shadow DOM included. */
-async function violations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
-    ).axe;
-    const results = await axe.run(document, { resultTypes: ['violations'] });
-    return results.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
-  });
 }
 
 /** WCAG contrast ratio of two `rgb(…)` colours. */

@@ -11,10 +11,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { totpCode } from '../../server/auth/totp.js';
-import { staffCommand } from '../../server/cli/staff.js';
-import { launchBrowser, startDemo, watchPage, type PageWatch, type RunningDemo } from './harness.js';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, startDemo, type PageWatch, type RunningDemo } from './harness.js';
+import { answerWholeIntake } from './intake-answers.js';
+import { setUpAndSignIn } from './staff.js';
 
 let demo: RunningDemo;
 let browser: Browser;
@@ -29,45 +29,7 @@ after(async () => {
   await demo?.stop();
 });
 
-const PASSWORD = 'harbour lantern quiet morning';
-
-/** Adds a staff account with the CLI, as the owner would; answers the set-up link's token. */
-async function addStaff(email: string, role: string): Promise<string> {
-  const lines: string[] = [];
-  await staffCommand(['add', '--email', email, '--role', role], { KAP_DB: demo.dbPath }, (line) => lines.push(line));
-  const link = lines.find((line) => line.includes('#token='));
-  assert.ok(link, lines.join('\n'));
-  assert.match(new URL(link).pathname, /\/console\/setup$/);
-  return new URLSearchParams(new URL(link).hash.slice(1)).get('token')!;
-}
-
-/** Opens the set-up link in the console, enrols the second factor, then signs in. */
-async function setUpAndSignIn(email: string, role: string): Promise<{ page: Page; watch: PageWatch }> {
-  const token = await addStaff(email, role);
-  const page = await browser.newPage({ timezoneId: 'America/New_York', locale: 'en-US' });
-  const watch = watchPage(page);
-  await page.goto(new URL(`console/setup#token=${token}`, demo.apiUrl).href);
-  const app = page.locator('kap-console');
-  const secretText = app.locator('[data-secret]');
-  await secretText.waitFor();
-  assert.ok(!page.url().includes(token), 'the token leaves the address bar');
-  await app.getByRole('img', { name: 'QR code for your authenticator app' }).waitFor();
-  const secret = ((await secretText.textContent()) ?? '').trim();
-  await app.getByLabel('New password').fill(PASSWORD);
-  const needsCode = role !== 'marketer';
-  if (needsCode) await app.getByLabel('Code from your authenticator app').fill(totpCode(secret, Date.now()));
-  await app.getByRole('button', { name: 'Finish set-up' }).click();
-  await app.getByText('Your account is ready.').waitFor();
-  await app.getByRole('button', { name: 'Go to sign in' }).click();
-
-  await app.getByLabel('Email').fill(email);
-  await app.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  // The next step's code: the set-up used this one, and a code is never accepted twice.
-  if (needsCode) await app.getByLabel('Code from your authenticator app').fill(totpCode(secret, Date.now() + 30_000));
-  await app.getByRole('button', { name: 'Sign in' }).click();
-  await app.getByText(`Signed in as ${email}`).waitFor();
-  return { page, watch };
-}
+const SAM = { name: 'Sam Console', email: 'sam.console@example.com', phone: '+1 212 555 0161' };
 
 function cleanConsole(watch: PageWatch): void {
   const apiOrigin = new URL(demo.apiUrl).origin;
@@ -79,54 +41,6 @@ function cleanConsole(watch: PageWatch): void {
   assert.deepEqual(watch.problems, [], 'no console errors, CSP or Trusted Types violations');
   const leaky = watch.requests.filter((url) => ['Sam Console', 'sam.console@example.com', '555 0161'].some((value) => decodeURIComponent(url).includes(value)));
   assert.deepEqual(leaky, [], 'no client detail travels in a URL');
-}
-
-/** Answers every visible radio group, text field and checkbox of an intake page calmly, PHQ-9 item 9 with "Several days". */
-async function answerPage(intake: Locator): Promise<void> {
-  for (let round = 0; round < 6; round++) {
-    let answered = 0;
-    const names = await intake.locator('input[type="radio"]').evaluateAll((inputs) => [...new Set(inputs.map((input) => (input as HTMLInputElement).name))]);
-    for (const name of names) {
-      const group = intake.locator(`input[type="radio"][name="${name}"]`);
-      if (await group.evaluateAll((inputs) => inputs.some((input) => (input as HTMLInputElement).checked))) continue;
-      const labels = await group.evaluateAll((inputs) => inputs.map((input) => input.closest('.choice, label, div')?.textContent?.trim() ?? ''));
-      let index = labels.findIndex((label) => /^No\b/.test(label));
-      if (index < 0) index = name === 'phq-9.q9' ? 1 : 0;
-      await group.nth(index).check();
-      answered++;
-    }
-    for (const box of await intake.locator('input[type="checkbox"]').all()) {
-      const name = (await box.getAttribute('name')) ?? '';
-      if (await intake.locator(`input[type="checkbox"][name="${name}"]`).evaluateAll((inputs) => inputs.some((input) => (input as HTMLInputElement).checked)))
-        continue;
-      await box.check();
-      answered++;
-    }
-    for (const field of await intake.locator('input[type="text"], input[type="email"], input[type="tel"], input:not([type]), textarea').all()) {
-      if (await field.inputValue()) continue;
-      const id = (await field.getAttribute('id')) ?? '';
-      const type = (await field.getAttribute('type')) ?? '';
-      const mode = (await field.getAttribute('inputmode')) ?? '';
-      const value = id.endsWith('.day')
-        ? '14'
-        : id.endsWith('.month')
-          ? '6'
-          : id.endsWith('.year')
-            ? '1987'
-            : type === 'email'
-              ? 'sam.console@example.com'
-              : type === 'tel'
-                ? '+1 212 555 0161'
-                : mode === 'numeric' || mode === 'decimal'
-                  ? '70'
-                  : id.includes('name') || id.endsWith('.signature')
-                    ? 'Sam Console'
-                    : 'None';
-      await field.fill(value);
-      answered++;
-    }
-    if (!answered) return;
-  }
 }
 
 describe('the console', () => {
@@ -156,7 +70,7 @@ describe('the console', () => {
     const [row] = demo.query<{ id: string; status: string }>("select id, status from bookings where service_id = 'administration' and status = 'requested'");
     assert.ok(row, 'the request is stored');
 
-    const { page, watch } = await setUpAndSignIn('desk@clinic.example', 'front-desk');
+    const { page, watch } = await setUpAndSignIn(browser, demo, 'desk@clinic.example', 'front-desk');
     const app = page.locator('kap-console');
     assert.equal(await app.getByRole('heading', { name: 'Safety queue' }).count(), 0, 'front desk has no safety queue');
     await app.getByRole('button', { name: 'Requests' }).click();
@@ -178,23 +92,12 @@ describe('the console', () => {
     assert.ok(intakeUrl, 'the first test left the intake link');
     const client = await browser.newPage({ timezoneId: 'America/New_York', locale: 'en-US' });
     await client.goto(intakeUrl);
-    const intake = client.locator('kap-intake');
-    const heading = intake.locator('#heading');
-    await heading.waitFor();
-    for (let step = 0; step < 20; step++) {
-      if (/Check your answers/.test((await heading.textContent()) ?? '')) break;
-      await answerPage(intake);
-      const before = await heading.textContent();
-      await intake.getByRole('button', { name: 'Continue' }).click();
-      await client.waitForFunction((previous) => document.querySelector('kap-intake')?.shadowRoot?.querySelector('#heading')?.textContent !== previous, before);
-    }
-    await intake.getByRole('button', { name: 'Send my answers' }).click();
-    await intake.getByRole('heading', { name: 'Your answers have been sent' }).waitFor();
+    await answerWholeIntake(client, SAM);
     await client.close();
     const [response] = demo.query<{ id: string }>('select id from intake_responses where safety = 1');
     assert.ok(response, 'the response is stored with its safety flag');
 
-    const { page, watch } = await setUpAndSignIn('clinician@clinic.example', 'clinician');
+    const { page, watch } = await setUpAndSignIn(browser, demo, 'clinician@clinic.example', 'clinician');
     const app = page.locator('kap-console');
     const queue = app.locator('console-safety-queue');
     await queue.getByText('1 waiting for a clinician').waitFor();
@@ -220,7 +123,7 @@ describe('the console', () => {
   });
 
   test('a marketer sees no client data and no way to open a response; the server refuses it (403)', async () => {
-    const { page, watch } = await setUpAndSignIn('marketer@clinic.example', 'marketer');
+    const { page, watch } = await setUpAndSignIn(browser, demo, 'marketer@clinic.example', 'marketer');
     const app = page.locator('kap-console');
     await app.getByText(/Nothing here yet for your role/).waitFor();
     assert.equal(await app.getByRole('heading', { name: 'Safety queue' }).count(), 0);

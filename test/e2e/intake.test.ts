@@ -5,8 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, Locator } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchBrowser, startDemo, watchPage, type RunningDemo } from './harness.js';
+import { answerPage } from './intake-answers.js';
 
 let demo: RunningDemo;
 let browser: Browser;
@@ -23,58 +24,6 @@ after(async () => {
 
 const TYPED = { name: 'Riley Intake-E2E', email: 'riley.e2e@example.com', phone: '+1 212 555 0142' };
 
-/**
- * Answers every visible, still unanswered question of the page as a calm, low-risk client would:
- * "No" where offered, the first option otherwise, the lowest score on scales except PHQ-9 item 9,
- * which gets "Several days" so the crisis panel must appear. Repeats while answers reveal more.
- */
-async function answerPage(intake: Locator): Promise<void> {
-  for (let round = 0; round < 6; round++) {
-    let answered = 0;
-    const names = await intake.locator('input[type="radio"]').evaluateAll((inputs) => [...new Set(inputs.map((input) => (input as HTMLInputElement).name))]);
-    for (const name of names) {
-      const group = intake.locator(`input[type="radio"][name="${name}"]`);
-      if (await group.evaluateAll((inputs) => inputs.some((input) => (input as HTMLInputElement).checked))) continue;
-      const labels = await group.evaluateAll((inputs) => inputs.map((input) => input.closest('.choice, label, div')?.textContent?.trim() ?? ''));
-      let index = labels.findIndex((label) => /^No\b/.test(label));
-      if (index < 0) index = name === 'phq-9.q9' ? 1 : 0;
-      await group.nth(index).check();
-      answered++;
-    }
-    for (const box of await intake.locator('input[type="checkbox"]').all()) {
-      const name = (await box.getAttribute('name')) ?? '';
-      const siblings = intake.locator(`input[type="checkbox"][name="${name}"]`);
-      if (await siblings.evaluateAll((inputs) => inputs.some((input) => (input as HTMLInputElement).checked))) continue;
-      await box.check();
-      answered++;
-    }
-    for (const field of await intake.locator('input[type="text"], input[type="email"], input[type="tel"], input:not([type]), textarea').all()) {
-      if (await field.inputValue()) continue;
-      const id = (await field.getAttribute('id')) ?? '';
-      const type = (await field.getAttribute('type')) ?? '';
-      const mode = (await field.getAttribute('inputmode')) ?? '';
-      const value = id.endsWith('.day')
-        ? '14'
-        : id.endsWith('.month')
-          ? '6'
-          : id.endsWith('.year')
-            ? '1987'
-            : type === 'email'
-              ? TYPED.email
-              : type === 'tel'
-                ? TYPED.phone
-                : mode === 'numeric' || mode === 'decimal'
-                  ? '70'
-                  : id.includes('name') || id.endsWith('.signature')
-                    ? TYPED.name
-                    : 'None';
-      await field.fill(value);
-      answered++;
-    }
-    if (!answered) return;
-  }
-}
-
 test('a person completes the whole demo intake and the server stores recomputed scores and the safety flag', async () => {
   const page = await browser.newPage({ timezoneId: 'America/New_York' });
   const watch = watchPage(page);
@@ -86,7 +35,7 @@ test('a person completes the whole demo intake and the server stores recomputed 
   let sawCrisisPanel = false;
   for (let step = 0; step < 20; step++) {
     if (/Check your answers/.test((await heading.textContent()) ?? '')) break;
-    await answerPage(intake);
+    await answerPage(intake, TYPED);
     sawCrisisPanel ||= await intake.locator('[part~="crisis"]').isVisible();
     const before = await heading.textContent();
     await intake.getByRole('button', { name: 'Continue' }).click();

@@ -300,8 +300,20 @@ describe('the development mailbox', () => {
     assert.ok(ics);
     const file = await staffRequest(app, 'GET', ics, { session: await sessionFor(app, owner.record) });
     assert.match(await file.text(), /^BEGIN:VCALENDAR/);
-    assert.equal((await staffRequest(app, 'GET', '/console/dev-mail', { session: await sessionFor(app, clinician.record) })).status, 403, 'the owner only');
-    assert.equal((await staffRequest(app, 'GET', '/console/dev-mail')).status, 401);
+    // Refused as a page (the demo page links here), under the same CSP, saying how to get in.
+    const forbidden = await staffRequest(app, 'GET', '/console/dev-mail', { session: await sessionFor(app, clinician.record) });
+    assert.equal(forbidden.status, 403, 'the owner only');
+    assert.match(await forbidden.text(), /Only the clinic’s owner can read the development mailbox/);
+    for (const path of ['/console/dev-mail', ics]) {
+      const refused = await staffRequest(app, 'GET', path);
+      assert.equal(refused.status, 401);
+      assert.match(refused.headers.get('Content-Type') ?? '', /^text\/html/);
+      assert.match(refused.headers.get('Content-Security-Policy') ?? '', /default-src 'none'/);
+      const text = await refused.text();
+      assert.match(text, /<a href="\/console\/">Sign in to the console<\/a>/);
+      assert.match(text, /npm run staff -- add --email you@your-clinic\.example --role owner/);
+      assert.doesNotMatch(text, /Your appointment at/, 'and no message');
+    }
     await app.close();
   });
 
