@@ -164,6 +164,8 @@ export const WEBHOOK_EVENT_TYPES = [
   'checklist.completed',
   'reminder.due',
   'links.requested',
+  'checklist.due',
+  'follow_up.invited',
 ] as const;
 export const WebhookEventType = z.enum(WEBHOOK_EVENT_TYPES);
 
