@@ -122,6 +122,8 @@ export interface NotificationStore {
   failDelivery(failure: { id: string; claim: string; error: string; retryAt: number | undefined; now: number }): Promise<boolean>;
   /** The latest deliveries in `state` (any state without one), newest first. */
   deliveries(query: { state?: DeliveryState; limit: number }): Promise<DeliveryRecord[]>;
+  /** One delivery; `undefined` for an unknown id. */
+  findDelivery(id: string): Promise<DeliveryRecord | undefined>;
   /** The latest deliveries to one destination (a webhook endpoint's log), newest first. */
   deliveriesTo(query: { destination: string; limit: number }): Promise<DeliveryRecord[]>;
   /**

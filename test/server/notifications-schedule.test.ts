@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { ParsedMail } from 'mailparser';
+import { GIVE_UP_AFTER_MS } from '../../server/notifications/backoff.js';
 import { checklistEmails } from '../../server/notifications/schedule.js';
 import { smtpTransport } from '../../server/notifications/smtp.js';
 import { NotificationWorker } from '../../server/notifications/worker.js';
@@ -279,6 +280,41 @@ describe('the follow-up invitation', () => {
     );
     const events = app.db.prepare("SELECT type FROM notification_events WHERE type = 'follow_up.invited'").all();
     assert.equal(events.length, 1, "the administration session's only; the consultation has none");
+    await app.close();
+  });
+});
+
+describe('failed deliveries', () => {
+  test('the owner tries a failed delivery again: it is sent, audited, and cannot be retried twice; others may not', async () => {
+    const app = testApp();
+    const owner = await addStaff(app, 'owner');
+    const desk = await addStaff(app, 'front-desk');
+    await app.book({ start: '2026-03-05T15:00:00Z' });
+    const down = new NotificationWorker({
+      stores: app.stores,
+      now: () => app.clock.ms,
+      email: smtpTransport({ url: 'smtp://127.0.0.1:9', from: 'a@b.example' }),
+      siteUrl: 'http://site.test/',
+      consoleUrl: 'http://kap.test/console/',
+    });
+    await down.runOnce();
+    app.clock.advance(GIVE_UP_AFTER_MS);
+    await down.runOnce();
+    const session = await sessionFor(app, owner.record);
+    const { deliveries } = await (await staffRequest(app, 'GET', '/staff/notifications/failed', { session })).json();
+    const failed = deliveries.find((delivery: { destination: string }) => delivery.destination === 'email:client');
+    assert.ok(failed, JSON.stringify(deliveries));
+    const path = `/staff/notifications/${failed.id}/retry`;
+    assert.equal((await staffRequest(app, 'POST', path, { session: await sessionFor(app, desk.record) })).status, 403);
+    const retried = await staffRequest(app, 'POST', path, { session });
+    assert.equal(retried.status, 202);
+    assert.deepEqual(await retried.json(), { retried: true });
+    assert.equal((await staffRequest(app, 'POST', path, { session })).status, 409, 'waiting already');
+    const sent = await round(workerFor(app));
+    assert.equal(sent.filter((mail) => recipient(mail) === CLIENT.email).length, 1);
+    assert.equal((await app.stores.notifications.findDelivery(failed.id))?.state, 'delivered');
+    const audit = app.db.prepare("SELECT action, record_type, record_id FROM audit_log WHERE action = 'notification.retry'").all();
+    assert.deepEqual(audit, [{ action: 'notification.retry', record_type: 'delivery', record_id: failed.id }]);
     await app.close();
   });
 });
