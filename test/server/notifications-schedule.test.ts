@@ -161,6 +161,11 @@ describe('checklist items coming due', () => {
     assert.equal(others.length, 0);
     assert.equal(recipient(first!), CLIENT.email);
     assert.match(first!.html as string, /<html lang="es">/);
+    assert.match(
+      first!.html as string,
+      /<h2>Vencen pronto<\/h2>\s*<ul><li>Hable de los medicamentos que toma con el profesional que se los receta<\/li><\/ul>/,
+    );
+    assert.match(first!.html as string, /<a href="http:\/\/site\.test\/es\/checklist\.html#[^"]+">Su lista de preparación<\/a>/);
     assert.match(first!.text!, /Hable de los medicamentos que toma/);
     assert.ok(!/Pida a alguien|Deje de comer|No tome alcohol/.test(first!.text!), "only that day's items");
     assert.ok(!first!.text!.includes('Tell your prescriber'), 'titles only, no details');
