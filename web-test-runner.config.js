@@ -9,7 +9,7 @@ const backends = referenceBackends();
 
 /** @type {import('@web/dev-server-core').Middleware} */
 async function referenceBackend(ctx, next) {
-  if (!/^\/api(-records|-setup|-staff|-clock)?\//.test(ctx.url)) return next();
+  if (!/^\/api(-records|-setup|-staff|-clock|-outbox)?\//.test(ctx.url)) return next();
   ctx.respond = false;
   if (!(await backends.handle(ctx.req, ctx.res))) {
     ctx.respond = true;

@@ -9,6 +9,7 @@ import {
   ApiKeyCreatedResponse,
   ApiKeyListResponse,
   NotificationDeliveriesResponse,
+  NotificationRetryResponse,
   WebhookListResponse,
   WebhookReplayResponse,
   WebhookResponse,
@@ -220,6 +221,14 @@ export class ConsoleApi {
   }
   replayWebhookDelivery(id: string, deliveryId: string) {
     return this.#call('POST', `staff/webhooks/${encodeURIComponent(id)}/deliveries/${encodeURIComponent(deliveryId)}/replay`, WebhookReplayResponse);
+  }
+  /** The outbox's deliveries that failed for good, newest first (no addresses). */
+  failedDeliveries() {
+    return this.#call('GET', 'staff/notifications/failed', NotificationDeliveriesResponse);
+  }
+  /** A failed delivery waits to be sent again. */
+  retryDelivery(id: string) {
+    return this.#call('POST', `staff/notifications/${encodeURIComponent(id)}/retry`, NotificationRetryResponse);
   }
   /** A page of the audit log, newest first; `before` is the `next` of the page before it. */
   audit(filter: AuditFilter, before?: string) {

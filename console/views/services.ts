@@ -1,7 +1,8 @@
 /**
  * `<console-services>`: the owner's services, in the clinic's order, each with every field the
  * configuration has — name, description, duration, buffers before and after, how it is booked
- * (at once, or as a request the clinic confirms), where (online or in person), and whether it is
+ * (at once, or as a request the clinic confirms), where (online or in person), how many hours
+ * before each session the client's reminder email goes out (0: none), and whether it is
  * booked only in a window after another service. "Add a service" adds one with its id (the one the
  * booking page's `service` names); "Remove" retires one when saved: no new bookings, while its
  * bookings keep it (and adding the same id again brings it back); its checklist goes with it.
@@ -10,7 +11,7 @@
  * again after each save.
  */
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import type { ConfiguredService } from '../../src/api/clinic-config.js';
+import { DEFAULT_REMINDER_HOURS, MAX_REMINDER_HOURS, type ConfiguredService } from '../../src/api/clinic-config.js';
 import { ConsoleApiError } from '../api-client.js';
 import { consoleStyles } from '../console.styles.js';
 import type { ConsoleKey } from '../i18n/index.js';
@@ -30,12 +31,13 @@ interface ServiceDraft {
   after: string;
   location: ConfiguredService['location'];
   mode: ConfiguredService['mode'];
+  reminder: string;
   followUp: boolean;
   followAfter: string;
   followMin: string;
   followMax: string;
 }
-type TextKey = 'id' | 'name' | 'description' | 'duration' | 'before' | 'after' | 'followMin' | 'followMax';
+type TextKey = 'id' | 'name' | 'description' | 'duration' | 'before' | 'after' | 'reminder' | 'followMin' | 'followMax';
 
 /** What the screen shows: the services, and the clinic's zone for the preview. */
 interface Services {
@@ -56,6 +58,7 @@ const SERVER_FIELDS: Record<string, { key: keyof ServiceDraft; invalid: ConsoleK
   bufferAfterMinutes: { key: 'after', invalid: 'serviceBufferInvalid' },
   location: { key: 'location', invalid: 'errorUnexpected' },
   mode: { key: 'mode', invalid: 'errorUnexpected' },
+  reminderHours: { key: 'reminder', invalid: 'serviceReminderInvalid' },
   'followUp.after': { key: 'followAfter', invalid: 'serviceFollowAfterInvalid' },
   'followUp.minHoursAfterEnd': { key: 'followMin', invalid: 'serviceFollowHoursInvalid' },
   'followUp.maxHoursAfterEnd': { key: 'followMax', invalid: 'serviceFollowMaxInvalid' },
@@ -72,6 +75,7 @@ function draftOf(service: ConfiguredService): ServiceDraft {
     after: String(service.bufferAfterMinutes),
     location: service.location,
     mode: service.mode,
+    reminder: String(service.reminderHours ?? DEFAULT_REMINDER_HOURS),
     followUp: service.followUp !== undefined,
     followAfter: service.followUp?.after ?? '',
     followMin: service.followUp ? String(service.followUp.minHoursAfterEnd) : '',
@@ -95,6 +99,7 @@ function serviceOf(draft: ServiceDraft): ConfiguredService {
     bufferAfterMinutes: Number(draft.after),
     location: draft.location,
     mode: draft.mode,
+    reminderHours: Number(draft.reminder),
     ...(draft.followUp ? { followUp: { after: draft.followAfter, minHoursAfterEnd: Number(draft.followMin), maxHoursAfterEnd: Number(draft.followMax) } } : {}),
   };
 }
@@ -216,6 +221,7 @@ export class ConsoleServices extends ConsoleView<Services> {
         ['virtual', t('serviceLocationVirtual')],
         ['in_person', t('serviceLocationInPerson')],
       ])}
+      ${this.#text(index, 'reminder', t('serviceReminder'), 'number', t('serviceReminderHint'))}
       <label class="choice"><input type="checkbox" .checked=${draft.followUp} @change=${(event: Event) => this.#set(index, { followUp: (event.target as HTMLInputElement).checked })} />
         ${t('serviceFollowUp')}</label>
       ${
@@ -269,6 +275,7 @@ export class ConsoleServices extends ConsoleView<Services> {
       after: '0',
       location: 'virtual',
       mode: 'request',
+      reminder: String(DEFAULT_REMINDER_HOURS),
       followUp: false,
       followAfter: '',
       followMin: '',
@@ -309,6 +316,8 @@ export class ConsoleServices extends ConsoleView<Services> {
       if (!draft.name.trim()) problem('name', 'serviceNameMissing');
       if (!((wholeNumber(draft.duration) ?? 0) > 0)) problem('duration', 'serviceDurationInvalid');
       for (const key of ['before', 'after'] as const) if (wholeNumber(draft[key]) === undefined) problem(key, 'serviceBufferInvalid');
+      const reminder = wholeNumber(draft.reminder);
+      if (reminder === undefined || reminder < 0 || reminder > MAX_REMINDER_HOURS) problem('reminder', 'serviceReminderInvalid');
       if (draft.followUp) {
         if (!draft.followAfter) problem('followAfter', 'serviceFollowAfterInvalid');
         for (const key of ['followMin', 'followMax'] as const)
@@ -349,7 +358,9 @@ export class ConsoleServices extends ConsoleView<Services> {
       }
     }
     const order = this.drafts.flatMap((_, index) =>
-      (['id', 'name', 'description', 'duration', 'before', 'after', 'followAfter', 'followMin', 'followMax'] as const).map((key) => fieldId(index, key)),
+      (['id', 'name', 'description', 'duration', 'before', 'after', 'reminder', 'followAfter', 'followMin', 'followMax'] as const).map((key) =>
+        fieldId(index, key),
+      ),
     );
     this.errors = Object.fromEntries(Object.entries(errors).sort(([a], [b]) => (order.indexOf(a) >>> 0) - (order.indexOf(b) >>> 0)));
     await focusSummary(this);

@@ -9,6 +9,7 @@ import { ConsoleElement } from './console-view.js';
 import './api-keys.js';
 import './checklists.js';
 import './closures.js';
+import './failed-deliveries.js';
 import './profile.js';
 import './services.js';
 import './staff.js';
@@ -44,6 +45,11 @@ export const SECTIONS: Section[] = [
     id: 'webhooks',
     label: 'settingsWebhooks',
     view: (s) => html`<console-webhooks .api=${s.api} .t=${s.t} .lang=${s.lang} .timeZone=${s.timeZone}></console-webhooks>`,
+  },
+  {
+    id: 'failed',
+    label: 'settingsFailed',
+    view: (s) => html`<console-failed-deliveries .api=${s.api} .t=${s.t} .lang=${s.lang} .timeZone=${s.timeZone}></console-failed-deliveries>`,
   },
 ];
 

@@ -67,7 +67,8 @@ export const STAFF_ROUTES: Record<string, RouteAccess> = {
   'GET /staff/safety-queue/:id': { permission: 'intake:read' },
   'POST /staff/safety-queue/:id/acknowledge': { permission: 'safety:acknowledge' },
   // the outbox's failed deliveries (notifications.ts)
-  'GET /staff/notifications/failed': { permission: 'audit:read' },
+  'GET /staff/notifications/failed': { permission: 'notifications:manage' },
+  'POST /staff/notifications/:id/retry': { permission: 'notifications:manage' },
   // webhook endpoints (webhooks.ts)
   'GET /staff/webhooks': { permission: 'webhooks:manage' },
   'POST /staff/webhooks': { permission: 'webhooks:manage' },

@@ -2,13 +2,17 @@
  * What one delivery sends: the facts gathered from the stores at the moment of sending (the
  * booking as it is now, the clinic's profile, fresh link tokens), made into an email by
  * messages.ts — or `skip` when there is nothing to send any more (an escalation already
- * acknowledged, a reminder for a session that moved or was cancelled, staff no longer active).
+ * acknowledged; a reminder, checklist email or follow-up invitation for a session that moved or
+ * was cancelled since — schedule.ts; checklist items all done; staff no longer active).
  */
+import { translatedField } from '../../src/i18n/local-text.js';
 import { accessEndsAt } from '../booking-access.js';
+import { bookingChecklist } from '../stores/checklist-templates.js';
 import { newAccessToken, sha256Hex } from '../secrets.js';
-import type { ClaimedDelivery, Stores } from '../stores/types.js';
-import { clientMessage, staffMessage, type ClientMessageKind, type ComposedEmail } from './messages.js';
+import type { BookingDetailRecord, ClaimedDelivery, Stores } from '../stores/types.js';
+import { clientMessage, staffMessage, type ClientMessageFacts, type ClientMessageKind, type ComposedEmail } from './messages.js';
 import { CLIENT, parseStaffDestination, type RoutingSettings } from './routing.js';
+import { checklistEmails, followingService, followUpInvitation, reminderAt } from './schedule.js';
 
 export interface ComposeContext extends RoutingSettings {
   stores: Stores;
@@ -33,12 +37,25 @@ async function composeForClient(delivery: ClaimedDelivery, context: ComposeConte
   const event = delivery.event;
   const booking = event.bookingId === undefined ? undefined : await stores.bookings.bookingDetail(event.bookingId);
   if (!booking) return 'skip';
-  const kind = await clientKind(delivery, booking.status, booking.start, context);
+  const kind = await clientKind(delivery, booking, context);
   if (kind === 'skip') return 'skip';
   const [profile, service] = await Promise.all([stores.clinic.profile(), stores.clinic.findService(booking.serviceId)]);
   const lang = booking.lang ?? profile.language;
   const now = context.now();
-  const withLinks = kind !== 'cancelled' && kind !== 'declined';
+  let extra: Pick<ClientMessageFacts, 'checklistItems' | 'followUp' | 'links'> = {};
+  if (kind === 'checklist-due') {
+    const items = await comingDue(stores, booking, event, profile.timeZone, lang, now);
+    if (items.length === 0) return 'skip';
+    const { checklist } = await freshLinks(stores, booking.id, lang, context.siteUrl, now);
+    extra = { checklistItems: items, links: { checklist } };
+  }
+  if (kind === 'follow-up') {
+    const invitation = await followUpOf(stores, booking, event, now);
+    if (!invitation) return 'skip';
+    const page = await linkedPage(stores, booking.id, lang, context.siteUrl, `${encodeURIComponent(invitation.serviceId)}.html`, now);
+    extra = { followUp: { ...invitation.window, page } };
+  }
+  const withLinks = kind !== 'cancelled' && kind !== 'declined' && kind !== 'checklist-due' && kind !== 'follow-up';
   const withCalendar = kind === 'confirmed' || kind === 'request-confirmed' || kind === 'rescheduled' || kind === 'cancelled';
   const email = clientMessage({
     kind,
@@ -52,12 +69,14 @@ async function composeForClient(delivery: ClaimedDelivery, context: ComposeConte
     ...(withLinks ? { links: await freshLinks(stores, booking.id, lang, context.siteUrl, now) } : {}),
     ...(kind === 'declined' ? { bookingPage: sitePage(context.siteUrl, lang, 'index.html') } : {}),
     ...(withCalendar ? { calendar: { sequence: Math.floor(event.occurredAt / 1000), now } } : {}),
+    ...extra,
   });
   return { to: booking.client.email, email };
 }
 
-async function clientKind(delivery: ClaimedDelivery, status: string, start: number, context: ComposeContext): Promise<ClientMessageKind | 'skip'> {
+async function clientKind(delivery: ClaimedDelivery, booking: BookingDetailRecord, context: ComposeContext): Promise<ClientMessageKind | 'skip'> {
   const event = delivery.event;
+  const status = booking.status;
   switch (event.type) {
     case 'booking.requested':
       return 'request-received';
@@ -74,7 +93,12 @@ async function clientKind(delivery: ClaimedDelivery, status: string, start: numb
       return (await openUntil(context.stores, event.bookingId!)) > context.now() ? 'links' : 'skip';
     case 'reminder.due':
       // A reminder for a time the session no longer has, or a session no longer confirmed, is stale.
-      return status === 'confirmed' && start - context.reminderLeadMs === event.dueAt ? 'reminder' : 'skip';
+      return status === 'confirmed' && (await reminderAt(context.stores, booking)) === event.dueAt ? 'reminder' : 'skip';
+    // These two are checked further when written (comingDue, followUpOf).
+    case 'checklist.due':
+      return status === 'confirmed' ? 'checklist-due' : 'skip';
+    case 'follow_up.invited':
+      return status === 'confirmed' ? 'follow-up' : 'skip';
     default:
       return 'skip';
   }
@@ -107,6 +131,39 @@ async function acknowledged(stores: Stores, bookingId: string | undefined, itemI
   return signal?.responseId !== undefined && (await stores.console.safetyItem(signal.responseId))?.acknowledgement !== undefined;
 }
 
+/**
+ * The titles of the items a `checklist.due` event is about that are not done yet, in the client's
+ * language when the checklist has it; none when the event is stale (the session moved since).
+ */
+async function comingDue(
+  stores: Stores,
+  booking: BookingDetailRecord,
+  event: ClaimedDelivery['event'],
+  clinicZone: string,
+  lang: string,
+  now: number,
+): Promise<{ text: string; lang: string }[]> {
+  const items = await bookingChecklist(stores, booking, now, false);
+  const email = checklistEmails(items, booking.start, booking.timeZone ?? clinicZone, event.occurredAt).find((candidate) => candidate.at === event.dueAt);
+  if (!email) return [];
+  const checklistLang = (await stores.checklists.language(booking.id)) ?? 'en';
+  return items.filter((item) => email.itemIds.includes(item.id) && item.doneAt === undefined).map((item) => translatedField(item, 'text', lang, checklistLang));
+}
+
+/** The window a `follow_up.invited` event invites to, with its service; `undefined` when stale or closed. */
+async function followUpOf(
+  stores: Stores,
+  booking: BookingDetailRecord,
+  event: ClaimedDelivery['event'],
+  now: number,
+): Promise<{ serviceId: string; window: { start: number; end: number } } | undefined> {
+  const following = await followingService(stores, booking.serviceId);
+  if (!following) return undefined;
+  const invitation = followUpInvitation(following.followUp, booking.end);
+  if (Math.max(event.occurredAt, invitation.at) !== event.dueAt || invitation.window.end < now) return undefined;
+  return { serviceId: following.id, window: invitation.window };
+}
+
 /** When the booking's tokens stop opening it. */
 async function openUntil(stores: Stores, bookingId: string): Promise<number> {
   const booking = await stores.bookings.findBooking(bookingId);
@@ -123,14 +180,23 @@ async function freshLinks(
   siteUrl: string,
   now: number,
 ): Promise<{ manage: string; checklist: string; intake: string }> {
-  const token = newAccessToken();
-  await stores.bookings.addLinkToken({ bookingId, tokenHash: sha256Hex(token), now });
-  const fragment = `#booking=${encodeURIComponent(bookingId)}&token=${encodeURIComponent(token)}`;
+  const fragment = await linkFragment(stores, bookingId, now);
   return {
     manage: sitePage(siteUrl, lang, 'manage.html') + fragment,
     checklist: sitePage(siteUrl, lang, 'checklist.html') + fragment,
     intake: sitePage(siteUrl, lang, 'intake.html') + fragment,
   };
+}
+
+/** One page of the site with a token minted for this message: the follow-up booking page opens the window of `bookingId`. */
+async function linkedPage(stores: Stores, bookingId: string, lang: string, siteUrl: string, page: string, now: number): Promise<string> {
+  return sitePage(siteUrl, lang, page) + (await linkFragment(stores, bookingId, now));
+}
+
+async function linkFragment(stores: Stores, bookingId: string, now: number): Promise<string> {
+  const token = newAccessToken();
+  await stores.bookings.addLinkToken({ bookingId, tokenHash: sha256Hex(token), now });
+  return `#booking=${encodeURIComponent(bookingId)}&token=${encodeURIComponent(token)}`;
 }
 
 function sitePage(siteUrl: string, lang: string, page: string): string {

@@ -8,7 +8,17 @@ import { appointmentIcs } from './ics.js';
 import { emailWords, fill, type EmailWords } from './words.js';
 
 export type ClientMessageKind =
-  'request-received' | 'confirmed' | 'request-confirmed' | 'declined' | 'cancelled' | 'rescheduled' | 'rescheduled-request' | 'reminder' | 'links';
+  | 'request-received'
+  | 'confirmed'
+  | 'request-confirmed'
+  | 'declined'
+  | 'cancelled'
+  | 'rescheduled'
+  | 'rescheduled-request'
+  | 'reminder'
+  | 'links'
+  | 'checklist-due'
+  | 'follow-up';
 
 export type StaffMessageKind = 'request' | 'safety' | 'escalation';
 
@@ -30,8 +40,12 @@ export interface ClientMessageFacts {
   start: number;
   end: number;
   bookingId: string;
-  /** The booking's links, each carrying a token in its fragment. */
-  links?: { manage: string; checklist: string; intake: string };
+  /** The booking's links (those the message offers), each carrying a token in its fragment. */
+  links?: { manage?: string; checklist?: string; intake?: string };
+  /** The checklist items coming due (`checklist-due`): their titles only, in the client's language when the checklist has it. */
+  checklistItems?: { text: string; lang: string }[];
+  /** The follow-up session's booking window and page, its link carrying a token (`follow-up`). */
+  followUp?: { start: number; end: number; page: string };
   /** Where to choose another time (a declined request). */
   bookingPage?: string;
   /** Attach a calendar file (the booking's `sequence`-th version). */
@@ -48,6 +62,8 @@ const SUBJECT: Record<ClientMessageKind, keyof EmailWords> = {
   'rescheduled-request': 'subjectRescheduled',
   reminder: 'subjectReminder',
   links: 'subjectLinks',
+  'checklist-due': 'subjectChecklistDue',
+  'follow-up': 'subjectFollowUp',
 };
 
 const OPENING: Record<ClientMessageKind, keyof EmailWords> = {
@@ -60,6 +76,8 @@ const OPENING: Record<ClientMessageKind, keyof EmailWords> = {
   'rescheduled-request': 'rescheduledRequest',
   reminder: 'reminder',
   links: 'links',
+  'checklist-due': 'checklistDue',
+  'follow-up': 'followUp',
 };
 
 export function clientMessage(facts: ClientMessageFacts): ComposedEmail {
@@ -71,13 +89,17 @@ export function clientMessage(facts: ClientMessageFacts): ComposedEmail {
     times.unshift(`${when(facts.start, facts.end, facts.clientTimeZone, lang)} (${words.yourTime})`);
   }
   const place = facts.location === 'virtual' ? [words.online] : facts.clinic.address?.length ? [...facts.clinic.address] : [clinic];
-  const links = facts.links
-    ? [
-        { label: words.manage, href: facts.links.manage },
-        { label: words.checklist, href: facts.links.checklist },
-        { label: words.intake, href: facts.links.intake },
-      ]
-    : [];
+  const links = (['manage', 'checklist', 'intake'] as const).flatMap((page) => {
+    const href = facts.links?.[page];
+    return href ? [{ label: words[page], href }] : [];
+  });
+  // A follow-up invitation is about the window to book in, not the session that ended.
+  const session = facts.kind !== 'follow-up';
+  const items = facts.checklistItems ?? [];
+  const followUp = facts.followUp && {
+    times: windowTimes(facts.followUp, facts.clinic.timeZone, facts.clientTimeZone, lang, words),
+    page: facts.followUp.page,
+  };
   const attachments = facts.calendar
     ? [
         {
@@ -103,11 +125,9 @@ export function clientMessage(facts: ClientMessageFacts): ComposedEmail {
     words.greeting,
     '',
     opening,
-    '',
-    `${words.when}:`,
-    ...times.map((time) => `  ${time}`),
-    `${words.where}:`,
-    ...place.map((line) => `  ${line}`),
+    ...(items.length ? ['', `${words.comingDue}:`, ...items.map((item) => `  - ${item.text}`)] : []),
+    ...(followUp ? ['', `${words.followUpWindow}:`, ...followUp.times.map((time) => `  ${time}`), '', `${words.followUpBook}: ${followUp.page}`] : []),
+    ...(session ? ['', `${words.when}:`, ...times.map((time) => `  ${time}`), `${words.where}:`, ...place.map((line) => `  ${line}`)] : []),
     ...(links.length ? ['', `${words.yourLinks}:`, ...links.map((link) => `  ${link.label}: ${link.href}`), '', words.linksPrivate] : []),
     ...(facts.bookingPage ? ['', `${words.bookAgain}: ${facts.bookingPage}`] : []),
     ...(attachments.length ? ['', words.calendarAttached] : []),
@@ -119,10 +139,27 @@ export function clientMessage(facts: ClientMessageFacts): ComposedEmail {
   const html = page(lang, subject, [
     `<p>${escape(words.greeting)}</p>`,
     `<p>${escape(opening)}</p>`,
-    `<h2>${escape(words.when)}</h2>`,
-    `<p>${times.map(escape).join('<br>')}</p>`,
-    `<h2>${escape(words.where)}</h2>`,
-    `<p>${place.map(escape).join('<br>')}</p>`,
+    ...(items.length
+      ? [
+          `<h2>${escape(words.comingDue)}</h2>`,
+          `<ul>${items.map((item) => `<li${item.lang === lang ? '' : ` lang="${escape(item.lang)}"`}>${escape(item.text)}</li>`).join('')}</ul>`,
+        ]
+      : []),
+    ...(followUp
+      ? [
+          `<h2>${escape(words.followUpWindow)}</h2>`,
+          `<p>${followUp.times.map(escape).join('<br>')}</p>`,
+          `<p><a href="${escape(followUp.page)}">${escape(words.followUpBook)}</a></p>`,
+        ]
+      : []),
+    ...(session
+      ? [
+          `<h2>${escape(words.when)}</h2>`,
+          `<p>${times.map(escape).join('<br>')}</p>`,
+          `<h2>${escape(words.where)}</h2>`,
+          `<p>${place.map(escape).join('<br>')}</p>`,
+        ]
+      : []),
     ...(links.length
       ? [
           `<h2>${escape(words.yourLinks)}</h2>`,
@@ -187,6 +224,25 @@ function when(start: number, end: number, timeZone: string, lang: string): strin
   const zone =
     new Intl.DateTimeFormat(lang, { timeZone, timeZoneName: 'short' }).formatToParts(start).find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
   return `${day}, ${time.format(start)}–${time.format(end)} ${zone}`;
+}
+
+/** A follow-up's booking window in the client's zone (when known and not the clinic's) and the clinic's. */
+function windowTimes(window: { start: number; end: number }, clinicZone: string, clientZone: string | undefined, lang: string, words: EmailWords): string[] {
+  const span = (timeZone: string) => {
+    const format = new Intl.DateTimeFormat(lang, {
+      timeZone,
+      weekday: 'long',
+      month: 'long',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    });
+    return `${format.format(window.start)} – ${format.format(window.end)}`;
+  };
+  const times = [`${span(clinicZone)} (${words.clinicTime})`];
+  if (clientZone && clientZone !== clinicZone) times.unshift(`${span(clientZone)} (${words.yourTime})`);
+  return times;
 }
 
 function duration(ms: number, lang: string): string {

@@ -12,6 +12,8 @@ export interface EmailWords {
   subjectRescheduled: string;
   subjectReminder: string;
   subjectLinks: string;
+  subjectChecklistDue: string;
+  subjectFollowUp: string;
   greeting: string;
   requestReceived: string;
   confirmed: string;
@@ -22,6 +24,11 @@ export interface EmailWords {
   rescheduledRequest: string;
   reminder: string;
   links: string;
+  checklistDue: string;
+  comingDue: string;
+  followUp: string;
+  followUpWindow: string;
+  followUpBook: string;
   when: string;
   yourTime: string;
   clinicTime: string;
@@ -55,6 +62,8 @@ export const EMAIL_WORDS: Record<'en' | 'es', EmailWords> = {
     subjectRescheduled: 'Your appointment at {clinic} has moved',
     subjectReminder: 'Reminder: your appointment at {clinic}',
     subjectLinks: 'Your links for your appointment at {clinic}',
+    subjectChecklistDue: 'Preparing for your appointment at {clinic}',
+    subjectFollowUp: 'Book your next appointment at {clinic}',
     greeting: 'Hello,',
     requestReceived: 'We have received your request for an appointment. The clinic will confirm it or contact you soon.',
     confirmed: 'Your appointment is confirmed.',
@@ -65,6 +74,11 @@ export const EMAIL_WORDS: Record<'en' | 'es', EmailWords> = {
     rescheduledRequest: 'Your appointment has moved to a new time. The clinic will confirm the new time soon.',
     reminder: 'This is a reminder of your appointment.',
     links: 'You asked for your links again. Here they are, new for this email. If you did not ask, you can ignore this message.',
+    checklistDue: 'Some steps of your preparation checklist are coming due. You can tick them off in your checklist.',
+    comingDue: 'Coming due',
+    followUp: 'Your session has ended. You can now book your follow-up session, in the window below.',
+    followUpWindow: 'You can book a time between',
+    followUpBook: 'Choose a time for your follow-up session',
     when: 'When',
     yourTime: 'your time',
     clinicTime: "the clinic's time",
@@ -96,6 +110,8 @@ export const EMAIL_WORDS: Record<'en' | 'es', EmailWords> = {
     subjectRescheduled: 'Su cita en {clinic} ha cambiado de hora',
     subjectReminder: 'Recordatorio: su cita en {clinic}',
     subjectLinks: 'Sus enlaces para su cita en {clinic}',
+    subjectChecklistDue: 'La preparación de su cita en {clinic}',
+    subjectFollowUp: 'Reserve su próxima cita en {clinic}',
     greeting: 'Hola:',
     requestReceived: 'Hemos recibido su solicitud de cita. La clínica la confirmará o se pondrá en contacto con usted pronto.',
     confirmed: 'Su cita está confirmada.',
@@ -106,6 +122,11 @@ export const EMAIL_WORDS: Record<'en' | 'es', EmailWords> = {
     rescheduledRequest: 'Su cita ha cambiado a una nueva hora. La clínica confirmará la nueva hora pronto.',
     reminder: 'Le recordamos su cita.',
     links: 'Ha pedido de nuevo sus enlaces. Aquí los tiene, nuevos para este mensaje. Si no los ha pedido, puede ignorar este mensaje.',
+    checklistDue: 'Algunos pasos de su lista de preparación vencen pronto. Puede marcarlos en su lista.',
+    comingDue: 'Vencen pronto',
+    followUp: 'Su sesión ha terminado. Ya puede reservar su sesión de seguimiento, en el plazo indicado abajo.',
+    followUpWindow: 'Puede reservar una hora entre',
+    followUpBook: 'Elegir una hora para su sesión de seguimiento',
     when: 'Cuándo',
     yourTime: 'su hora',
     clinicTime: 'hora de la clínica',

@@ -16,7 +16,7 @@
 import type { Stores } from '../stores/types.js';
 import { retryAt } from './backoff.js';
 import { composeDelivery, type ComposeContext } from './compose.js';
-import { DEFAULT_ESCALATION_MS, DEFAULT_REMINDER_LEAD_MS, routeEvent } from './routing.js';
+import { DEFAULT_ESCALATION_MS, routeEvent } from './routing.js';
 import { TransportError, failureCode, type EmailTransport } from './transport.js';
 import type { WebhookAddressPolicy } from './webhook-address.js';
 import { parseWebhookDestination, sendWebhook } from './webhooks.js';
@@ -29,7 +29,6 @@ export interface NotificationWorkerOptions {
   siteUrl: string;
   consoleUrl: string;
   escalationMs?: number;
-  reminderLeadMs?: number;
   /** How long a claimed delivery is this worker's before another may retake it. Default 2 minutes. */
   leaseMs?: number;
   /** Pause between rounds. Default 1 second. */
@@ -68,7 +67,6 @@ export class NotificationWorker {
       siteUrl: options.siteUrl,
       consoleUrl: options.consoleUrl,
       escalationMs: options.escalationMs ?? DEFAULT_ESCALATION_MS,
-      reminderLeadMs: options.reminderLeadMs ?? DEFAULT_REMINDER_LEAD_MS,
     };
   }
 
@@ -98,8 +96,10 @@ export class NotificationWorker {
     const result: RoundResult = { routed: 0, delivered: 0, skipped: 0, failed: 0 };
     for (const event of await stores.notifications.dueEvents(now(), BATCH)) {
       try {
-        const routing = await routeEvent(stores, event, this.#context, now());
-        await stores.notifications.route({ eventId: event.id, ...routing, now: now() });
+        // One time for both: the follow-ups' schedule is made at it and written as their occurredAt.
+        const at = now();
+        const routing = await routeEvent(stores, event, this.#context, at);
+        await stores.notifications.route({ eventId: event.id, ...routing, now: at });
         result.routed++;
       } catch (error) {
         // Left unrouted, tried again next round; the other events go on.

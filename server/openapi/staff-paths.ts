@@ -126,6 +126,12 @@ const OPERATIONS: Record<string, StaffOperation> = {
       { name: 'state', in: 'query', required: false, description: '`failed` (default) or `pending`.', schema: { type: 'string', enum: ['failed', 'pending'] } },
     ],
   },
+  'POST /staff/notifications/{id}/retry': {
+    operationId: 'retryNotification',
+    summary: 'Send a failed delivery (an email or a webhook) again: pending from now, its attempts counted on',
+    ok: { '202': 'NotificationRetryResponse' },
+    errors: [...SIGNED_IN, 'Conflict'],
+  },
   'GET /staff/webhooks': {
     operationId: 'listWebhooks',
     summary: 'Webhook endpoints (never their secrets)',

@@ -10,9 +10,8 @@ import type { Hono } from 'hono';
 import { ChecklistItemUpdate, type ChecklistItemResponse, type ChecklistResponse } from '../../src/api/schemas.js';
 import { notFound } from '../api-error.js';
 import type { AppEnv } from '../app-env.js';
-import { checklistCopyFor } from '../stores/checklist-templates.js';
+import { bookingChecklist } from '../stores/checklist-templates.js';
 import { toBooking, toItemState } from '../stores/records.js';
-import type { BookingRecord, ChecklistItemRecord, Stores } from '../stores/types.js';
 import { authorizedBooking } from './booking-auth.js';
 import type { RouteContext } from './context.js';
 import { refusing } from './refusals.js';
@@ -21,7 +20,7 @@ import { parseRequest } from './validation.js';
 export function registerChecklistRoutes(app: Hono<AppEnv>, { stores, now }: RouteContext): void {
   app.get('/bookings/:id/checklist', async (c) => {
     const booking = await authorizedBooking(stores, c.req.param('id'), c.req.header('Authorization'), now());
-    const items = await checklistOf(stores, booking, now());
+    const items = await bookingChecklist(stores, booking, now());
     const lang = (await stores.checklists.language(booking.id)) ?? 'en';
     const { timeZone } = await stores.clinic.schedulingRules();
     return c.json({ lang, booking: toBooking(booking), timeZone, items: items.map(toItemState) } satisfies ChecklistResponse);
@@ -31,7 +30,7 @@ export function registerChecklistRoutes(app: Hono<AppEnv>, { stores, now }: Rout
     const booking = await authorizedBooking(stores, c.req.param('id'), c.req.header('Authorization'), now());
     const { done } = parseRequest(ChecklistItemUpdate, c.var.body);
     const at = now();
-    await checklistOf(stores, booking, at);
+    await bookingChecklist(stores, booking, at);
     const item = await refusing(stores.checklists.setDone({ bookingId: booking.id, itemId: c.req.param('itemId'), done, now: at }), {
       now: at,
       change: 'checklist',
@@ -39,12 +38,4 @@ export function registerChecklistRoutes(app: Hono<AppEnv>, { stores, now }: Rout
     if (!item) throw notFound('This checklist has no such item. Reload the checklist to see its items.');
     return c.json({ item: toItemState(item) } satisfies ChecklistItemResponse);
   });
-}
-
-/** The booking's items, giving it its checklist first if it has none yet. */
-async function checklistOf(stores: Stores, booking: BookingRecord, now: number): Promise<ChecklistItemRecord[]> {
-  const items = await stores.checklists.items(booking.id);
-  if (items) return items;
-  await stores.checklists.create(booking.id, await checklistCopyFor(stores.clinic, booking.serviceId), now);
-  return (await stores.checklists.items(booking.id)) ?? [];
 }

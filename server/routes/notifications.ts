@@ -2,10 +2,13 @@
  * The outbox as the owner sees it: `GET staff/notifications/failed` lists the deliveries that failed
  * for good (and those still being retried with `?state=pending`), newest first — event type, ids,
  * destination kind, attempts and a short error code; never an address or a message.
+ * `POST staff/notifications/{id}/retry` sends a failed delivery again (pending from now, its
+ * attempts counted on, the same event: an email is written afresh, a webhook keeps its
+ * `webhook-id`); audited (`notification.retry`).
  */
 import type { Hono } from 'hono';
-import type { NotificationDeliveriesResponse } from '../../src/api/staff.js';
-import { validationFailed } from '../api-error.js';
+import type { NotificationDeliveriesResponse, NotificationRetryResponse } from '../../src/api/staff.js';
+import { ApiError, validationFailed } from '../api-error.js';
 import type { AppEnv } from '../app-env.js';
 import { toInstant } from '../stores/records.js';
 import type { DeliveryRecord } from '../stores/types.js';
@@ -13,13 +16,22 @@ import type { RouteContext } from './context.js';
 
 const LIMIT = 100;
 
-export function registerNotificationRoutes(app: Hono<AppEnv>, { stores, auth }: RouteContext): void {
-  app.get('/staff/notifications/failed', auth.requireStaff('audit:read'), async (c) => {
+export function registerNotificationRoutes(app: Hono<AppEnv>, { stores, auth, now }: RouteContext): void {
+  app.get('/staff/notifications/failed', auth.requireStaff('notifications:manage'), async (c) => {
     const state = c.req.query('state') ?? 'failed';
     if (state !== 'failed' && state !== 'pending') throw validationFailed({ state: 'Expected failed or pending.' });
     const deliveries = await stores.notifications.deliveries({ state, limit: LIMIT });
     const body: NotificationDeliveriesResponse = { deliveries: deliveries.map(toDelivery) };
     return c.json(body);
+  });
+
+  app.post('/staff/notifications/:id/retry', auth.requireStaff('notifications:manage'), async (c) => {
+    const delivery = await stores.notifications.findDelivery(c.req.param('id'));
+    const retried =
+      delivery?.state === 'failed' && (await stores.notifications.replayDelivery({ id: delivery.id, destination: delivery.destination, now: now() }));
+    if (!retried) throw new ApiError(409, 'delivery_not_failed', 'There is no failed delivery with this id: it may have been tried again already.');
+    await auth.audit(c, 'notification.retry', { type: 'delivery', id: delivery.id });
+    return c.json({ retried: true } satisfies NotificationRetryResponse, 202);
   });
 }
 

@@ -6,7 +6,7 @@
  */
 import { parseChecklistDefinition } from '../../src/checklist/parse.js';
 import { itemTexts } from '../../src/checklist/languages.js';
-import type { ChecklistCopy, ClinicStore } from './types.js';
+import type { ChecklistCopy, ChecklistItemRecord, ClinicStore, Stores } from './types.js';
 
 export class ChecklistTemplateError extends Error {
   constructor(
@@ -54,4 +54,18 @@ export async function checklistCopyIfValid(clinic: ClinicStore, serviceId: strin
     if (error instanceof ChecklistTemplateError) return undefined;
     throw error;
   }
+}
+
+/**
+ * A booking's checklist items, giving it its copy first if it has none yet. `strict`: a broken
+ * template throws `ChecklistTemplateError` (reading the checklist reports it); otherwise it is no
+ * items for now (the outbox scheduling a booking's emails never fails because of a template).
+ */
+export async function bookingChecklist(stores: Stores, booking: { id: string; serviceId: string }, now: number, strict = true): Promise<ChecklistItemRecord[]> {
+  const items = await stores.checklists.items(booking.id);
+  if (items) return items;
+  const copy = strict ? await checklistCopyFor(stores.clinic, booking.serviceId) : await checklistCopyIfValid(stores.clinic, booking.serviceId);
+  if (!copy) return [];
+  await stores.checklists.create(booking.id, copy, now);
+  return (await stores.checklists.items(booking.id)) ?? [];
 }

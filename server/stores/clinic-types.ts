@@ -25,6 +25,11 @@ export interface ClinicStore {
    * `translations`, returned as stored.
    */
   language(): Promise<string>;
+  /**
+   * How many hours before a session of the service its reminder goes out (0: none), retired
+   * services included (their bookings keep them); 24 for an unknown one.
+   */
+  reminderHours(serviceId: string): Promise<number>;
   /** A service's checklist template as stored (JSON text), `undefined` when it has none. */
   checklistTemplate(serviceId: string): Promise<string | undefined>;
   /** The clinic's profile: `GET clinic` shows part of it. */

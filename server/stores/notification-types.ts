@@ -15,8 +15,9 @@
  *   no signal was sent for it; `intake.recordSafetySignal`: `safety.flagged` (a new signal only);
  * - `checklists.setDone`: `checklist.completed` when it leaves every required item done;
  * - `bookings.requestLinks`: `links.requested` for each active booking of an address ("Email me my links");
- * - `reminder.due` is written by the worker when it routes a confirmation or a move (`route`'s
- *   `followUps`), due at the reminder's time.
+ * - `reminder.due`, `checklist.due` and `follow_up.invited` are written by the worker when it routes
+ *   a confirmation or a move of a confirmed session (`route`'s `followUps`), due at their time
+ *   (server/notifications/schedule.ts).
  */
 
 export const NOTIFICATION_EVENT_TYPES = [
@@ -30,6 +31,8 @@ export const NOTIFICATION_EVENT_TYPES = [
   'checklist.completed',
   'reminder.due',
   'links.requested',
+  'checklist.due',
+  'follow_up.invited',
 ] as const;
 export type NotificationEventType = (typeof NOTIFICATION_EVENT_TYPES)[number];
 
@@ -119,6 +122,8 @@ export interface NotificationStore {
   failDelivery(failure: { id: string; claim: string; error: string; retryAt: number | undefined; now: number }): Promise<boolean>;
   /** The latest deliveries in `state` (any state without one), newest first. */
   deliveries(query: { state?: DeliveryState; limit: number }): Promise<DeliveryRecord[]>;
+  /** One delivery; `undefined` for an unknown id. */
+  findDelivery(id: string): Promise<DeliveryRecord | undefined>;
   /** The latest deliveries to one destination (a webhook endpoint's log), newest first. */
   deliveriesTo(query: { destination: string; limit: number }): Promise<DeliveryRecord[]>;
   /**

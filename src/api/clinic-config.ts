@@ -49,6 +49,11 @@ export type SchedulingSettings = z.infer<typeof SchedulingSettings>;
 
 const BufferMinutes = z.int().check(z.gte(0), z.lte(480));
 
+/** The longest a reminder may go out before its session: 30 days. */
+export const MAX_REMINDER_HOURS = 720;
+/** A service's reminder when the configuration names none. */
+export const DEFAULT_REMINDER_HOURS = 24;
+
 /** A service with everything the clinic sets: what `GET services` shows, and its buffers. */
 export const ConfiguredService = z.object({
   ...Service.shape,
@@ -56,6 +61,11 @@ export const ConfiguredService = z.object({
   bufferBeforeMinutes: BufferMinutes,
   /** Kept free after each session (notes, recovery). */
   bufferAfterMinutes: BufferMinutes,
+  /**
+   * How many hours before each confirmed session of this service the client's reminder email goes
+   * out; 0: none. Absent (an older export): 24. The server always answers it.
+   */
+  reminderHours: z.optional(z.int().check(z.gte(0), z.lte(MAX_REMINDER_HOURS))),
 });
 export type ConfiguredService = z.infer<typeof ConfiguredService>;
 

@@ -39,6 +39,8 @@ export const StaffErrorCode = z.enum([
   'already_decided',
   /** 409: that webhook delivery is still waiting or being sent (only a finished one can be replayed). */
   'delivery_not_finished',
+  /** 409: that delivery has not failed (it is waiting, being sent, or was tried again already). */
+  'delivery_not_failed',
 ]);
 export type StaffErrorCode = z.infer<typeof StaffErrorCode>;
 
@@ -164,6 +166,8 @@ export const WEBHOOK_EVENT_TYPES = [
   'checklist.completed',
   'reminder.due',
   'links.requested',
+  'checklist.due',
+  'follow_up.invited',
 ] as const;
 export const WebhookEventType = z.enum(WEBHOOK_EVENT_TYPES);
 
@@ -190,6 +194,9 @@ export const WebhookListResponse = z.object({ webhooks: z.array(WebhookEndpoint)
 export const WebhookResponse = z.object({ webhook: WebhookEndpoint });
 /** 202: the delivery is pending again and goes out on the worker's next round. */
 export const WebhookReplayResponse = z.object({ replayed: z.literal(true) });
+/** `POST staff/notifications/{id}/retry`: the failed delivery waits to be sent again. */
+export const NotificationRetryResponse = z.object({ retried: z.literal(true) });
+export type NotificationRetryResponse = z.infer<typeof NotificationRetryResponse>;
 
 // ---- the audit log (owner) ----------------------------------------------------------------------
 

@@ -21,6 +21,8 @@ export const PERMISSION_ROLES = {
   'webhooks:manage': ['owner'],
   /** The audit log and its CSV export. */
   'audit:read': ['owner'],
+  /** The outbox's failed deliveries (emails and webhooks, no addresses): list them and try them again. */
+  'notifications:manage': ['owner'],
   /** The clinic's settings: profile, services, hours, closures, checklists. */
   'settings:manage': ['owner'],
   /** The schedule: bookings by day with service, time, status and client. */

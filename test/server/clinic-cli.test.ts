@@ -70,6 +70,26 @@ describe('npm run clinic -- export / import', () => {
     assert.deepEqual(await exported(env), config);
   });
 
+  test("each service's reminder time is exported and imported; a file from before it (none given) means 24 hours", async () => {
+    const { env, dir } = await clinicDb();
+    const config = await exported(env);
+    assert.deepEqual(
+      config.services.map((service) => service.reminderHours),
+      [24, 24, 24, 24],
+    );
+    config.services[0]!.reminderHours = 0;
+    config.services[2]!.reminderHours = 48;
+    await run(env, 'import', writeJson(dir, config));
+    assert.deepEqual(await exported(env), config);
+    const older = structuredClone(config);
+    for (const service of older.services) delete service.reminderHours;
+    await run(env, 'import', writeJson(dir, older));
+    assert.deepEqual(
+      (await exported(env)).services.map((service) => service.reminderHours),
+      [24, 24, 24, 24],
+    );
+  });
+
   test('a bad configuration changes nothing, and every problem is named by its path', async () => {
     const { env, dir } = await clinicDb();
     const before = await exported(env);

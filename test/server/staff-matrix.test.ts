@@ -82,6 +82,10 @@ const SAMPLES: Record<string, (world: World) => Promise<Sample>> = {
   'GET /staff/audit': async () => ({ path: '/staff/audit', ok: 200 }),
   'GET /staff/audit.csv': async () => ({ path: '/staff/audit.csv', ok: 200 }),
   'GET /staff/notifications/failed': async () => ({ path: '/staff/notifications/failed', ok: 200 }),
+  'POST /staff/notifications/:id/retry': async (world) => {
+    const delivery = await failedDelivery(world.app, await newEndpoint(world));
+    return { path: `/staff/notifications/${delivery}/retry`, ok: 202 };
+  },
   // webhook endpoints: a public documentation address (TEST-NET-3), never called here
   'GET /staff/webhooks': async () => ({ path: '/staff/webhooks', ok: 200 }),
   'POST /staff/webhooks': async () => ({ path: '/staff/webhooks', body: { url: 'https://203.0.113.10/hooks', events: ['booking.confirmed'] }, ok: 201 }),

@@ -23,6 +23,9 @@
 //   signed in on the server's side, sends it to that clinic's staff route `POST /<path>` and the
 //   route's answer is passed on — a console action for the elements' tests, without a session
 //   cookie in the browser (which would sign out a console test running in another page).
+// - `POST /api-outbox/<namespace>` runs one round of that clinic's outbox worker without an email
+//   transport: each email delivery fails for good (`no_email_transport`), as on a server without
+//   SMTP outside development — the failed deliveries the console's owner sees.
 import { getRequestListener } from '@hono/node-server';
 import { tsImport } from 'tsx/esm/api';
 
@@ -31,6 +34,7 @@ const { inviteStaff } = await tsImport('../../server/auth/staff-accounts.ts', im
 const { hashPassword } = await tsImport('../../server/auth/passwords.ts', import.meta.url);
 const { newTotpSecret, totpCode } = await tsImport('../../server/auth/totp.ts', import.meta.url);
 const { sha256Hex } = await tsImport('../../server/secrets.ts', import.meta.url);
+const { NotificationWorker } = await tsImport('../../server/notifications/worker.ts', import.meta.url);
 
 /**
  * `name~holdSeconds=3~now=…~clinicTimeZone=…~writes=…` → createApp options. The clock is real
@@ -179,6 +183,15 @@ export function referenceBackends() {
       const [, namespace, role, path] = actingPath;
       const answer = await actAs(decodeURIComponent(namespace), role, path, await jsonBody(request));
       response.writeHead(answer.status, { 'Content-Type': 'application/json' }).end(await answer.text());
+      return true;
+    }
+    const outboxPath = /^\/api-outbox\/([^/?]+)$/.exec(url);
+    if (outboxPath && request.method === 'POST') {
+      const namespace = decodeURIComponent(outboxPath[1]);
+      const { stores } = backendFor(namespace);
+      const now = () => Date.now() + (offsets.get(namespace) ?? 0);
+      const worker = new NotificationWorker({ stores, email: undefined, now, siteUrl: 'http://localhost/', consoleUrl: 'http://localhost/console/' });
+      send(response, 200, await worker.runOnce());
       return true;
     }
     const clockPath = /^\/api-clock\/([^/?]+)$/.exec(url);

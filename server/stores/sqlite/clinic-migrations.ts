@@ -2,7 +2,8 @@
  * The clinic's configuration in the database (versions 13–14): the clinic's profile, services'
  * buffers, closures, and intake forms with a draft and immutable published versions. The demo
  * clinic is the seed; opening hours (several ranges a day), settings and checklist templates were
- * already tables (database.ts).
+ * already tables (database.ts). 52 (the next free number when it was written): each service's
+ * reminder time.
  */
 import { DEMO_PROFILE } from '../../demo/clinic.js';
 import { DEMO_FORMS } from '../../demo/intake-form.js';
@@ -92,6 +93,16 @@ export const CLINIC_MIGRATIONS: readonly Migration[] = [
         insertForm.run(id, position);
         insertVersion.run(id, String(definition['version'] ?? '1'), JSON.stringify(definition), Date.now());
       });
+    },
+  },
+  {
+    version: 52,
+    description: "services: how long before a session the client's reminder goes out",
+    apply(db) {
+      db.exec(`
+        -- Hours before each confirmed session that the reminder email goes out; 0: none.
+        ALTER TABLE services ADD COLUMN reminder_hours INTEGER NOT NULL DEFAULT 24 CHECK (reminder_hours BETWEEN 0 AND 720);
+      `);
     },
   },
 ];

@@ -5,6 +5,7 @@
  */
 import {
   CLINIC_CONFIGURATION_FORMAT,
+  DEFAULT_REMINDER_HOURS,
   minuteOfDay,
   wallTime,
   type ClinicConfiguration,
@@ -38,7 +39,7 @@ interface ClosureRow {
   reason: string | null;
 }
 
-type BufferedServiceRow = ServiceRow & { buffer_before_minutes: number; buffer_after_minutes: number };
+type BufferedServiceRow = ServiceRow & { buffer_before_minutes: number; buffer_after_minutes: number; reminder_hours: number };
 
 const SETTING_KEYS = { slotStepMinutes: 'slot_step_minutes', minNoticeMinutes: 'min_notice_minutes', horizonDays: 'horizon_days' } as const;
 
@@ -57,8 +58,9 @@ export class SqliteClinicStore implements ClinicStore {
       services: db.prepare<[], ServiceRow>(`SELECT ${SERVICE_COLUMNS} FROM services WHERE active = 1 ORDER BY position, id`),
       service: db.prepare<[string], ServiceRow>(`SELECT ${SERVICE_COLUMNS} FROM services WHERE active = 1 AND id = ?`),
       bufferedServices: db.prepare<[], BufferedServiceRow>(
-        `SELECT ${SERVICE_COLUMNS}, buffer_before_minutes, buffer_after_minutes FROM services WHERE active = 1 ORDER BY position, id`,
+        `SELECT ${SERVICE_COLUMNS}, buffer_before_minutes, buffer_after_minutes, reminder_hours FROM services WHERE active = 1 ORDER BY position, id`,
       ),
+      reminderHours: db.prepare<[string], { reminder_hours: number }>('SELECT reminder_hours FROM services WHERE id = ?'),
       openingHours: db.prepare<[], { weekday: number; opens_minute: number; closes_minute: number }>(
         'SELECT weekday, opens_minute, closes_minute FROM opening_hours ORDER BY weekday, opens_minute',
       ),
@@ -80,15 +82,15 @@ export class SqliteClinicStore implements ClinicStore {
       retireServices: db.prepare('UPDATE services SET active = 0'),
       upsertService: db.prepare(
         `INSERT INTO services (id, name, description, duration_minutes, location, mode, position, active, follow_up_after,
-           follow_up_min_hours, follow_up_max_hours, translations, buffer_before_minutes, buffer_after_minutes)
+           follow_up_min_hours, follow_up_max_hours, translations, buffer_before_minutes, buffer_after_minutes, reminder_hours)
          VALUES (@id, @name, @description, @duration_minutes, @location, @mode, @position, 1, @follow_up_after,
-           @follow_up_min_hours, @follow_up_max_hours, @translations, @buffer_before_minutes, @buffer_after_minutes)
+           @follow_up_min_hours, @follow_up_max_hours, @translations, @buffer_before_minutes, @buffer_after_minutes, @reminder_hours)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description,
            duration_minutes = excluded.duration_minutes, location = excluded.location, mode = excluded.mode,
            position = excluded.position, active = 1, follow_up_after = excluded.follow_up_after,
            follow_up_min_hours = excluded.follow_up_min_hours, follow_up_max_hours = excluded.follow_up_max_hours,
            translations = excluded.translations, buffer_before_minutes = excluded.buffer_before_minutes,
-           buffer_after_minutes = excluded.buffer_after_minutes`,
+           buffer_after_minutes = excluded.buffer_after_minutes, reminder_hours = excluded.reminder_hours`,
       ),
       clearHours: db.prepare('DELETE FROM opening_hours'),
       insertHours: db.prepare('INSERT INTO opening_hours (weekday, opens_minute, closes_minute) VALUES (?, ?, ?)'),
@@ -131,6 +133,10 @@ export class SqliteClinicStore implements ClinicStore {
     return this.#language();
   }
 
+  async reminderHours(serviceId: string): Promise<number> {
+    return this.#statements.reminderHours.get(serviceId)?.reminder_hours ?? DEFAULT_REMINDER_HOURS;
+  }
+
   async checklistTemplate(serviceId: string): Promise<string | undefined> {
     return this.#statements.template.get(serviceId)?.checklist_template ?? undefined;
   }
@@ -162,6 +168,7 @@ export class SqliteClinicStore implements ClinicStore {
         ...toService(row),
         bufferBeforeMinutes: row.buffer_before_minutes,
         bufferAfterMinutes: row.buffer_after_minutes,
+        reminderHours: row.reminder_hours,
       }));
       const active = new Set(services.map((service) => service.id));
       const openingHours: OpeningRange[] = this.#statements.openingHours.all().map((row) => ({
@@ -231,6 +238,7 @@ export class SqliteClinicStore implements ClinicStore {
               translations: service.translations ? JSON.stringify(service.translations) : null,
               buffer_before_minutes: service.bufferBeforeMinutes,
               buffer_after_minutes: service.bufferAfterMinutes,
+              reminder_hours: service.reminderHours ?? DEFAULT_REMINDER_HOURS,
             }),
           );
         }

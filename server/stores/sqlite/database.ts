@@ -277,7 +277,7 @@ const CORE_MIGRATIONS: readonly Migration[] = [
 ];
 
 /**
- * Every migration, in order (versions 10–12 are the staff side's: staff-migrations.ts; 13–19 the
+ * Every migration, in order (versions 10–12 are the staff side's: staff-migrations.ts; 13–19 and 52 the
  * clinic's configuration: clinic-migrations.ts; 30 the console's: console-migrations.ts; 40–49 the notifications': notification-migrations.ts; 50–59 the access links': access-migrations.ts).
  */
 export const MIGRATIONS: readonly Migration[] = [

@@ -178,6 +178,11 @@ export class SqliteNotificationStore implements NotificationStore {
     return rows.map(toDelivery);
   }
 
+  async findDelivery(id: string): Promise<DeliveryRecord | undefined> {
+    const row = this.#statements.delivery.get(id);
+    return row && toDelivery(row);
+  }
+
   async deliveriesTo({ destination, limit }: { destination: string; limit: number }): Promise<DeliveryRecord[]> {
     return this.#statements.to.all(destination, limit).map(toDelivery);
   }

@@ -53,7 +53,7 @@ export function configurationSuite(open: OpenStores): void {
         assert.equal(config.format, CLINIC_CONFIGURATION_FORMAT);
         assert.deepEqual(
           config.services,
-          DEMO_SERVICES.map((service) => ({ ...service, bufferBeforeMinutes: 0, bufferAfterMinutes: 0 })),
+          DEMO_SERVICES.map((service) => ({ ...service, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, reminderHours: 24 })),
         );
         assert.deepEqual(config.openingHours[0], { weekday: 1, opens: '09:00', closes: '17:00' });
         assert.deepEqual(config.closures, []);
