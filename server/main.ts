@@ -37,8 +37,8 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createApp, DEFAULT_RATE_LIMIT } from './app.js';
+import { NOT_BUILT_MESSAGE } from './elements-files.js';
 import { dataKeysBeside, keyFileFor, keyFileWarning, resolveDataKeys } from './encryption/data-keys.js';
 import { createDemoServer } from './demo/site.js';
 import { ensureDemoAdministrationBooking } from './demo/seed.js';
@@ -114,9 +114,9 @@ try {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
-  const bundle = fileURLToPath(new URL('../dist/cdn/kap-elements.js', import.meta.url));
-  if (!existsSync(bundle)) {
-    process.stdout.write('Note: dist/cdn/kap-elements.js is missing; run `npm run build` so the demo page can load the elements.\n');
+  // `npm start` builds first; `tsx server/main.ts` on a fresh clone has nothing to serve yet.
+  if (!(await api.elements.current())) {
+    process.stdout.write(`Note: ${NOT_BUILT_MESSAGE} Until then GET elements/… answers 503 and the demo page cannot load the elements.\n`);
   }
   process.stdout.write(`Database: ${dbPath}\n`);
   const owners = (await api.stores.staff.list()).filter((staff) => staff.role === 'owner' && staff.state === 'active');

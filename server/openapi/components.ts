@@ -68,6 +68,7 @@ export const STAFF_RESPONSE_SCHEMAS = {
   WebhookListResponse: staff.WebhookListResponse,
   WebhookResponse: staff.WebhookResponse,
   WebhookReplayResponse: staff.WebhookReplayResponse,
+  EmbedResponse: staff.EmbedResponse,
   StaffBooking: staff.StaffBooking,
   StaffBookingResponse: staff.StaffBookingResponse,
   StaffIntakeResponse: staff.StaffIntakeResponse,
