@@ -18,6 +18,7 @@ import {
   BookingOverviewResponse,
   CSRF_HEADER,
   DecisionResponse,
+  EmbedResponse,
   IntakeInboxResponse,
   IntakeResponseView,
   RequestsResponse,
@@ -220,6 +221,10 @@ export class ConsoleApi {
   }
   replayWebhookDelivery(id: string, deliveryId: string) {
     return this.#call('POST', `staff/webhooks/${encodeURIComponent(id)}/deliveries/${encodeURIComponent(deliveryId)}/replay`, WebhookReplayResponse);
+  }
+  /** What the embed code is made of: the elements' build, the services, the published forms (marketer, owner). */
+  embed() {
+    return this.#call('GET', 'staff/embed', EmbedResponse);
   }
   /** A page of the audit log, newest first; `before` is the `next` of the page before it. */
   audit(filter: AuditFilter, before?: string) {

@@ -23,6 +23,7 @@
 //   signed in on the server's side, sends it to that clinic's staff route `POST /<path>` and the
 //   route's answer is passed on — a console action for the elements' tests, without a session
 //   cookie in the browser (which would sign out a console test running in another page).
+import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
 import { tsImport } from 'tsx/esm/api';
 
@@ -33,7 +34,17 @@ const { newTotpSecret, totpCode } = await tsImport('../../server/auth/totp.ts', 
 const { sha256Hex } = await tsImport('../../server/secrets.ts', import.meta.url);
 
 /**
- * `name~holdSeconds=3~now=…~clinicTimeZone=…~writes=…` → createApp options. The clock is real
+ * `elements=fixture`: a small stand-in build of the elements (test/support/elements-build/), so a
+ * test does not depend on `npm run build` (which `npm test` runs beside the browser tests);
+ * `elements=missing`: none at all. Default: the repository's dist/cdn/.
+ */
+const ELEMENTS_BUILDS = {
+  fixture: fileURLToPath(new URL('./elements-build/', import.meta.url)),
+  missing: fileURLToPath(new URL('./no-elements-build/', import.meta.url)),
+};
+
+/**
+ * `name~holdSeconds=3~now=…~clinicTimeZone=…~writes=…~elements=…` → createApp options. The clock is real
  * time plus `offset()` (what `/api-clock/` added), or fixed with `now=`.
  */
 function optionsFor(namespace, offset) {
@@ -49,6 +60,7 @@ function optionsFor(namespace, offset) {
       options.now = () => fixed;
     } else if (key === 'clinicTimeZone') options.clinicTimeZone = value;
     else if (key === 'writes') options.rateLimit = { writes: Number(value), windowMs: 60_000 };
+    else if (key === 'elements') options.elementsDir = ELEMENTS_BUILDS[value];
     else throw new Error(`Unknown backend option ${key}`);
   }
   return options;
