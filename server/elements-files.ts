@@ -29,7 +29,7 @@ export const SPANISH_FILE = 'i18n/es.js';
 export const VERSION_PATTERN = /^[0-9a-f]{16}$/;
 
 export const NOT_BUILT_MESSAGE =
-  'The elements are not built on this server: dist/cdn/ is missing. Run `npm run build` (or `npx vite build --mode cdn`), then restart the server.';
+  'The elements are not built on this server: there is no build in dist/cdn/ (or the folder KAP_ELEMENTS_DIR names). Run `npm run build` (or `npx vite build --mode cdn`), then restart the server.';
 
 export interface ElementFile {
   body: Buffer;

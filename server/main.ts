@@ -20,6 +20,8 @@
  *   KAP_SMTP_URL, KAP_MAIL_FROM, KAP_SAFETY_ESCALATION, KAP_SITE_URL: email (notifications/settings.ts);
  *                        without KAP_SMTP_URL, development keeps messages in the dev mailbox
  *                        (/console/dev-mail); NODE_ENV=production turns development off
+ *   KAP_ELEMENTS_DIR     the built drop-in elements served at elements/ (default dist/cdn/, which
+ *                        `npm start` builds first); without a build, a Note line says so
  *   KAP_WEBHOOK_ALLOW_PRIVATE  1: webhook endpoints may be http and on private addresses (tests, a LAN receiver)
  *   KAP_DEMO_SEED        `0` turns off the demo journey's seed (do so on a real deployment);
  *                        otherwise each start ensures a staff-made demo administration booking
@@ -75,6 +77,7 @@ try {
     ...(givenKey ? { dataKeys: givenKey.keyring } : {}),
     ...(env.KAP_PUBLIC_URL ? { publicUrl: env.KAP_PUBLIC_URL } : {}),
     ...(env.KAP_CLINIC_TZ ? { clinicTimeZone: env.KAP_CLINIC_TZ } : {}),
+    ...(env.KAP_ELEMENTS_DIR ? { elementsDir: resolve(env.KAP_ELEMENTS_DIR) } : {}),
     allowedOrigins,
     rateLimit: { writes: writesPerMinute, reads: readsPerMinute, windowMs: 60_000 },
     trustProxy: env.KAP_TRUST_PROXY,
