@@ -501,6 +501,7 @@ export const en = {
   'webhookEvent.safety.flagged': 'Safety flag',
   'webhookEvent.checklist.completed': 'Checklist completed',
   'webhookEvent.reminder.due': 'Reminder due',
+  'webhookEvent.links.requested': 'Links requested by email',
   webhookCreateHeading: 'Add an endpoint',
   webhookCreate: 'Add endpoint',
   webhookUrlMissing: 'Enter the address.',

@@ -502,6 +502,7 @@ export const es: ConsoleStrings = {
   'webhookEvent.safety.flagged': 'Alerta de seguridad',
   'webhookEvent.checklist.completed': 'Lista de preparación completada',
   'webhookEvent.reminder.due': 'Recordatorio pendiente',
+  'webhookEvent.links.requested': 'Enlaces pedidos por correo',
   webhookCreateHeading: 'Añadir un destino',
   webhookCreate: 'Añadir destino',
   webhookUrlMissing: 'Escriba la dirección.',
