@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { embedSnippet, escapeAttribute } from '../../console/embed-snippet.js';
 import { ElementFiles, NOT_BUILT_MESSAGE } from '../../server/elements-files.js';
 import { testApp } from './support.js';
 import { addStaff, sessionFor, staffRequest } from './staff-support.js';
@@ -187,3 +188,34 @@ async function embedAs(app: ReturnType<typeof testApp>, role: 'marketer' | 'owne
   assert.equal(response.status, 200);
   return response.json();
 }
+
+describe('the embed code as text (console/embed-snippet.ts), from the route’s answer', () => {
+  test('the script tags name the versioned files with their integrity; every attribute value is escaped; the CSP lines name the API origin', async () => {
+    const app = testApp({ elementsDir: writeBuild() });
+    const { elements } = await embedAs(app, 'marketer');
+    const hostile = `x" onload="alert(1)'<b>&`;
+    const snippet = embedSnippet(elements, 'https://api.clinic.example/kap/', {
+      element: 'booking',
+      service: hostile,
+      lang: 'es',
+      source: 'spring-newsletter',
+    });
+    const lines = snippet.code.trimEnd().split('\n');
+    assert.deepEqual(lines.slice(0, 3), [
+      `<script type="module" src="https://api.clinic.example/kap/${elements.booking.path}" integrity="${elements.booking.integrity}" crossorigin="anonymous"></script>`,
+      `<script type="module" src="https://api.clinic.example/kap/${elements.spanish.path}" integrity="${elements.spanish.integrity}" crossorigin="anonymous"></script>`,
+      '',
+    ]);
+    assert.equal(
+      lines[3],
+      '<kap-booking api="https://api.clinic.example/kap/" service="x&quot; onload=&quot;alert(1)&#39;&lt;b&gt;&amp;" lang="es" source="spring-newsletter"></kap-booking>',
+    );
+    assert.deepEqual(snippet.csp, ['script-src https://api.clinic.example', 'connect-src https://api.clinic.example', 'trusted-types lit-html']);
+    assert.equal(escapeAttribute('a"b'), 'a&quot;b');
+
+    const intake = embedSnippet(elements, 'https://api.clinic.example/kap/', { element: 'intake', form: 'kap-demo-intake', lang: 'en', source: 'ignored' });
+    assert.equal(intake.code.trimEnd().split('\n').length, 3, 'English: one script tag');
+    assert.match(intake.code, /<kap-intake api="https:\/\/api\.clinic\.example\/kap\/" form="kap-demo-intake"><\/kap-intake>\n$/);
+    assert.doesNotMatch(intake.code, /source=/, 'the intake has no source attribute');
+  });
+});
