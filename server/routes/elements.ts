@@ -13,7 +13,7 @@
  * `Cross-Origin-Resource-Policy: cross-origin`). Only files of the build answer: a path is looked
  * up, whole, among the build's own, never joined to a folder. Without a build: 503 saying so.
  */
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { NOT_BUILT_MESSAGE, VERSION_PATTERN, type ElementFiles } from '../elements-files.js';
 
@@ -23,13 +23,12 @@ export const REVALIDATE = 'no-cache';
 export function registerElementRoutes(app: Hono<AppEnv>, elements: ElementFiles): void {
   app.get('/elements/*', async (c) => {
     const build = await elements.current();
-    if (!build) return answer(c, c.text(NOT_BUILT_MESSAGE, 503, { 'Retry-After': '60' }));
+    if (!build) return answer(c.text(NOT_BUILT_MESSAGE, 503, { 'Retry-After': '60' }));
     const rest = c.req.path.slice(c.req.path.indexOf('/elements/') + '/elements/'.length);
     const [first = '', ...others] = rest.split('/');
     const versioned = VERSION_PATTERN.test(first);
     if (versioned && first !== build.version) {
       return answer(
-        c,
         c.text(
           `This version of the elements (${first}) is no longer served here: the server now has ${build.version}. Copy the embed code again from the console.`,
           404,
@@ -38,12 +37,11 @@ export function registerElementRoutes(app: Hono<AppEnv>, elements: ElementFiles)
     }
     const path = versioned ? others.join('/') : rest;
     const file = build.files.get(path);
-    if (!file) return answer(c, c.text('Not found: no such file in the elements’ build.', 404));
+    if (!file) return answer(c.text('Not found: no such file in the elements’ build.', 404));
     if (!versioned && c.req.header('If-None-Match') === file.etag) {
-      return answer(c, new Response(null, { status: 304, headers: { ETag: file.etag, 'Cache-Control': REVALIDATE } }));
+      return answer(new Response(null, { status: 304, headers: { ETag: file.etag, 'Cache-Control': REVALIDATE } }));
     }
     return answer(
-      c,
       new Response(new Uint8Array(file.body), {
         headers: {
           'Content-Type': 'text/javascript; charset=utf-8',
@@ -56,7 +54,7 @@ export function registerElementRoutes(app: Hono<AppEnv>, elements: ElementFiles)
 }
 
 /** Every answer here is readable from any origin: public files, no credentials. */
-function answer(_c: Context<AppEnv>, response: Response): Response {
+function answer(response: Response): Response {
   response.headers.set('Access-Control-Allow-Origin', '*');
   response.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
   if (!response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'no-store');
