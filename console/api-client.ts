@@ -19,6 +19,7 @@ import {
   BookingOverviewResponse,
   CSRF_HEADER,
   DecisionResponse,
+  EmbedResponse,
   IntakeInboxResponse,
   IntakeResponseView,
   RequestsResponse,
@@ -229,6 +230,10 @@ export class ConsoleApi {
   /** A failed delivery waits to be sent again. */
   retryDelivery(id: string) {
     return this.#call('POST', `staff/notifications/${encodeURIComponent(id)}/retry`, NotificationRetryResponse);
+  }
+  /** What the embed code is made of: the elements' build, the services, the published forms (marketer, owner). */
+  embed() {
+    return this.#call('GET', 'staff/embed', EmbedResponse);
   }
   /** A page of the audit log, newest first; `before` is the `next` of the page before it. */
   audit(filter: AuditFilter, before?: string) {

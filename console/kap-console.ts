@@ -1,8 +1,8 @@
 /**
  * `<kap-console api="/">`: the clinic's console. It asks the server who is signed in, then shows
  * sign-in, the set-up of an account (at `…/setup#token=…`), or the console itself: the safety
- * queue on top for roles that read intake answers, then Schedule, Requests, the Intake inbox,
- * (the owner's) Settings and Audit log as the role allows; a booking or a response opens in place,
+ * queue on top for roles that read intake answers, then Schedule, Requests, the Intake inbox, the
+ * Embed code (marketer, owner), (the owner's) Settings and Audit log as the role allows; a booking or a response opens in place,
  * its id kept in memory, never in the URL (a marketer sees no client data and no way to open a
  * response). A session that ends — signed out elsewhere, idle 30 minutes, 12 hours old — brings
  * back sign-in with a word why. The header signs this browser out, or every browser of the account.
@@ -16,6 +16,7 @@ import { CONSOLE_LANGUAGES, consoleLanguage, words, type ConsoleLanguage, type T
 import { roleWord } from './views/role-word.js';
 import './views/audit-log.js';
 import './views/booking.js';
+import './views/embed.js';
 import './views/intake-inbox.js';
 import './views/intake-response.js';
 import './views/requests.js';
@@ -25,7 +26,7 @@ import './views/settings.js';
 import './views/setup.js';
 import './views/sign-in.js';
 
-type View = 'schedule' | 'requests' | 'inbox' | 'settings' | 'audit';
+type View = 'schedule' | 'requests' | 'inbox' | 'settings' | 'audit' | 'embed';
 type State =
   | { name: 'loading' }
   | { name: 'failed' }
@@ -112,7 +113,7 @@ export class KapConsole extends LitElement {
 
   #signedIn(session: StaffSessionResponse) {
     this.state = { name: 'signed-in', session };
-    this.view = this.#may('schedule:read') ? 'schedule' : 'requests';
+    this.view = this.#views().find((view) => view.allowed)?.id ?? 'schedule';
     // Times are shown in the clinic's zone, which the schedule names.
     if (this.#may('schedule:read')) {
       void this.client.schedule(undefined, 1).then(
@@ -186,14 +187,7 @@ export class KapConsole extends LitElement {
 
   #console() {
     const t = this.#t;
-    const views: { id: View; label: string; allowed: boolean }[] = [
-      { id: 'schedule', label: t('navSchedule'), allowed: this.#may('schedule:read') },
-      { id: 'requests', label: t('navRequests'), allowed: this.#may('bookings:read') },
-      { id: 'inbox', label: t('navInbox'), allowed: this.#may('intake:read') },
-      { id: 'settings', label: t('navSettings'), allowed: this.#may('settings:manage') },
-      { id: 'audit', label: t('navAudit'), allowed: this.#may('audit:read') },
-    ];
-    const allowed = views.filter((view) => view.allowed);
+    const allowed = this.#views().filter((view) => view.allowed);
     return html`<h1 class="heading--top" tabindex="-1">${t('consoleTitle')}</h1>
       ${this.#may('intake:read') ? html`<console-safety-queue class="no-print" .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone}></console-safety-queue>` : nothing}
       ${
@@ -219,13 +213,28 @@ export class KapConsole extends LitElement {
                     ? html`<console-intake-inbox .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone}></console-intake-inbox>`
                     : this.view === 'schedule'
                       ? html`<console-schedule .api=${this.client} .t=${t} .lang=${this.lang}></console-schedule>`
-                      : this.view === 'audit'
-                        ? html`<console-audit-log .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone}></console-audit-log>`
-                        : this.view === 'settings'
-                          ? html`<console-settings .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone}></console-settings>`
-                          : html`<console-requests .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone} .manage=${this.#may('bookings:manage')}></console-requests>`
+                      : this.view === 'embed'
+                        ? html`<console-embed .api=${this.client} .t=${t} .lang=${this.lang}></console-embed>`
+                        : this.view === 'audit'
+                          ? html`<console-audit-log .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone}></console-audit-log>`
+                          : this.view === 'settings'
+                            ? html`<console-settings .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone}></console-settings>`
+                            : html`<console-requests .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone} .manage=${this.#may('bookings:manage')}></console-requests>`
             }`
       }`;
+  }
+
+  /** The console's views in order, and whether this person's role may see each. */
+  #views(): { id: View; label: string; allowed: boolean }[] {
+    const t = this.#t;
+    return [
+      { id: 'schedule', label: t('navSchedule'), allowed: this.#may('schedule:read') },
+      { id: 'requests', label: t('navRequests'), allowed: this.#may('bookings:read') },
+      { id: 'inbox', label: t('navInbox'), allowed: this.#may('intake:read') },
+      { id: 'embed', label: t('navEmbed'), allowed: this.#may('embed:read') },
+      { id: 'settings', label: t('navSettings'), allowed: this.#may('settings:manage') },
+      { id: 'audit', label: t('navAudit'), allowed: this.#may('audit:read') },
+    ];
   }
 
   /** Another view; the safety queue is asked again, so what came in meanwhile is on top. */

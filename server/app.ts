@@ -14,6 +14,7 @@ import { ApiError, internalError, notFound } from './api-error.js';
 import type { AppEnv } from './app-env.js';
 import { DEFAULT_SESSION_LIMITS, staffAuth } from './auth/staff-auth.js';
 import { DEFAULT_HOLD_LIMITS, type HoldLimits } from './booking-rules.js';
+import { ElementFiles } from './elements-files.js';
 import { bodyLimits } from './middleware/body-limits.js';
 import { clientIdentity, parseTrustProxy } from './middleware/client-address.js';
 import { corsAllowList } from './middleware/cors.js';
@@ -74,6 +75,11 @@ export interface AppOptions {
    * (`startNotifications({ webhooks })`).
    */
   allowPrivateWebhooks?: boolean;
+  /**
+   * The built drop-in elements served at `elements/` (routes/elements.ts) and named by the
+   * console's embed code. Default `dist/cdn/` in the repository (`npm run build`).
+   */
+  elementsDir?: string;
 }
 
 /** What the outbox worker needs beyond the app's stores and clock (notifications/worker.ts). */
@@ -107,6 +113,8 @@ export interface KapApp<S extends Stores = Stores> {
    * stops it. Answers the worker (tests run rounds with `runOnce`).
    */
   startNotifications(settings: NotificationSettings): NotificationWorker;
+  /** The built drop-in elements the app serves at `elements/` (elements-files.ts). */
+  elements: ElementFiles;
   /** Stops the outbox worker, if started, then closes the stores. */
   close(): Promise<void>;
 }
@@ -132,6 +140,7 @@ export function createApp(options: SqliteAppOptions | StoresAppOptions<Stores>):
   const clock = options.now ?? (() => new Date());
   const now = () => clock().getTime();
   const logger: Logger = options.logger ?? (() => {});
+  const elements = new ElementFiles(options.elementsDir);
   const app = new Hono<AppEnv>();
 
   app.use(requestLog(logger, now));
@@ -150,6 +159,7 @@ export function createApp(options: SqliteAppOptions | StoresAppOptions<Stores>):
     auth: staffAuth(stores, now, options.sessionLimits ?? DEFAULT_SESSION_LIMITS),
     publicUrl: options.publicUrl,
     totpIssuer: options.totpIssuer ?? 'KAP clinic',
+    elements,
     beforeConsole: (context) => {
       registerNotificationRoutes(app, context);
       registerWebhookRoutes(app, context, { allowPrivate: options.allowPrivateWebhooks ?? false });
@@ -170,6 +180,7 @@ export function createApp(options: SqliteAppOptions | StoresAppOptions<Stores>):
   return {
     app,
     stores,
+    elements,
     startNotifications(settings) {
       if (worker) return worker;
       worker = new NotificationWorker({ ...settings, stores, now });

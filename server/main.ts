@@ -20,6 +20,8 @@
  *   KAP_SMTP_URL, KAP_MAIL_FROM, KAP_SAFETY_ESCALATION, KAP_SITE_URL: email (notifications/settings.ts);
  *                        without KAP_SMTP_URL, development keeps messages in the dev mailbox
  *                        (/console/dev-mail); NODE_ENV=production turns development off
+ *   KAP_ELEMENTS_DIR     the built drop-in elements served at elements/ (default dist/cdn/, which
+ *                        `npm start` builds first); without a build, a Note line says so
  *   KAP_WEBHOOK_ALLOW_PRIVATE  1: webhook endpoints may be http and on private addresses (tests, a LAN receiver)
  *   KAP_DEMO_SEED        `0` turns off the demo journey's seed (do so on a real deployment);
  *                        otherwise each start ensures a staff-made demo administration booking
@@ -37,8 +39,8 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createApp, DEFAULT_RATE_LIMIT } from './app.js';
+import { NOT_BUILT_MESSAGE } from './elements-files.js';
 import { dataKeysBeside, keyFileFor, keyFileWarning, resolveDataKeys } from './encryption/data-keys.js';
 import { createDemoServer } from './demo/site.js';
 import { ensureDemoAdministrationBooking } from './demo/seed.js';
@@ -75,6 +77,7 @@ try {
     ...(givenKey ? { dataKeys: givenKey.keyring } : {}),
     ...(env.KAP_PUBLIC_URL ? { publicUrl: env.KAP_PUBLIC_URL } : {}),
     ...(env.KAP_CLINIC_TZ ? { clinicTimeZone: env.KAP_CLINIC_TZ } : {}),
+    ...(env.KAP_ELEMENTS_DIR ? { elementsDir: resolve(env.KAP_ELEMENTS_DIR) } : {}),
     allowedOrigins,
     rateLimit: { writes: writesPerMinute, reads: readsPerMinute, windowMs: 60_000 },
     trustProxy: env.KAP_TRUST_PROXY,
@@ -114,9 +117,9 @@ try {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
-  const bundle = fileURLToPath(new URL('../dist/cdn/kap-elements.js', import.meta.url));
-  if (!existsSync(bundle)) {
-    process.stdout.write('Note: dist/cdn/kap-elements.js is missing; run `npm run build` so the demo page can load the elements.\n');
+  // `npm start` builds first; `tsx server/main.ts` on a fresh clone has nothing to serve yet.
+  if (!(await api.elements.current())) {
+    process.stdout.write(`Note: ${NOT_BUILT_MESSAGE} Until then GET elements/… answers 503 and the demo page cannot load the elements.\n`);
   }
   process.stdout.write(`Database: ${dbPath}\n`);
   const owners = (await api.stores.staff.list()).filter((staff) => staff.role === 'owner' && staff.state === 'active');

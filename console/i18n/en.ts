@@ -53,8 +53,51 @@ export const en = {
   navLabel: 'Console',
   navSchedule: 'Schedule',
   navRequests: 'Requests',
+  navEmbed: 'Embed code',
   navSettings: 'Settings',
-  nothingForRole: 'Nothing here yet for your role. Forms, the theme and the embed code will come in a later version of the console.',
+  nothingForRole: 'Nothing here yet for your role. Forms and the theme will come in a later version of the console.',
+
+  // the embed code (marketer, owner)
+  embedHeading: 'Embed code',
+  embedIntro:
+    'Put the clinic’s booking, intake or checklist on your website: choose what to show, make the code, and paste it into the page. The clinic’s server hosts the files; nothing else is needed.',
+  embedNotBuilt: 'This server has no built elements yet, so there is no code to give. Ask whoever runs the server to run “npm run build” and restart it.',
+  embedChoose: 'What to show',
+  embedElement: 'Element',
+  'embedElement.booking': 'Booking: clients choose a time and book',
+  'embedElement.intake': 'Intake form',
+  'embedElement.checklist': 'Preparation checklist (opened from the link in a client’s email)',
+  embedService: 'Service to book',
+  embedNoServices: 'There is no service a client can book on their own. The owner adds services in Settings.',
+  embedForm: 'Form',
+  embedNoForms: 'No form is published yet. Publish a form first.',
+  embedChecklistHint: 'The checklist shows the booking its link names, so it has no options of its own.',
+  embedSource: 'Campaign source tag (optional)',
+  embedSourceHint:
+    'Sent with each booking made on this page, e.g. spring-newsletter. Letters, digits, dots, hyphens and underscores, up to 100. Never a person’s name or details. Only the booking element has one.',
+  embedSourceInvalid: 'Use only letters, digits, dots, hyphens and underscores (up to 100), e.g. spring-newsletter.',
+  embedLanguage: 'Language',
+  embedMake: 'Make the code',
+  embedCodeHeading: 'Your code',
+  embedCodeLabel: 'Code to paste',
+  embedCodeHint:
+    'The script line loads the element from the clinic’s server; its integrity value lets the browser check the file is exactly this one. Paste everything where the element should appear.',
+  embedCopyByHand: 'Could not copy automatically. The code is selected: press Ctrl+C (⌘C on a Mac) to copy it.',
+  embedCspHeading: 'If your site sends a Content-Security-Policy',
+  embedCspHint: 'Add these sources to the directives of that name in your site’s policy (your web host or developer knows where it is set):',
+  embedCspTrustedTypes:
+    'Add the trusted-types line only if your policy already has a trusted-types directive: then add lit-html to its list. Without a policy, there is nothing to add.',
+  embedWhereHeading: 'Where to paste it',
+  embedWordPress: 'WordPress',
+  embedWordPressHow: 'Edit the page, add a Custom HTML block where the element should appear, paste the code into it, and update the page.',
+  embedWebflow: 'Webflow',
+  embedWebflowHow:
+    'Drag an Embed element onto the page, paste the code into its code editor, save, and publish the site (the element shows on the published site, not in the Designer).',
+  embedSquarespace: 'Squarespace',
+  embedSquarespaceHow: 'Edit the page, add a Code block, paste the code, and save. Code blocks with scripts need a plan that allows custom code.',
+  embedReact: 'A React app',
+  embedReactHow:
+    'Put the script line(s) in the <head> of your index.html, then use the element in your JSX exactly as it is written in the code (React 19 passes its attributes through).',
 
   // safety queue
   safetyHeading: 'Safety queue',

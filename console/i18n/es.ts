@@ -52,8 +52,54 @@ export const es: ConsoleStrings = {
   navLabel: 'Consola',
   navSchedule: 'Agenda',
   navRequests: 'Solicitudes',
+  navEmbed: 'Código para insertar',
   navSettings: 'Configuración',
-  nothingForRole: 'Todavía no hay nada aquí para su rol. Los formularios, el tema y el código para insertar llegarán en una versión posterior de la consola.',
+  nothingForRole: 'Todavía no hay nada aquí para su rol. Los formularios y el tema llegarán en una versión posterior de la consola.',
+
+  // the embed code (marketer, owner)
+  embedHeading: 'Código para insertar',
+  embedIntro:
+    'Ponga la reserva, el formulario de admisión o la lista de preparación de la clínica en su sitio web: elija qué mostrar, cree el código y péguelo en la página. El servidor de la clínica aloja los archivos; no hace falta nada más.',
+  embedNotBuilt:
+    'Este servidor todavía no tiene los elementos compilados, así que no hay código que dar. Pida a quien administra el servidor que ejecute «npm run build» y lo reinicie.',
+  embedChoose: 'Qué mostrar',
+  embedElement: 'Elemento',
+  'embedElement.booking': 'Reserva: los clientes eligen una hora y reservan',
+  'embedElement.intake': 'Formulario de admisión',
+  'embedElement.checklist': 'Lista de preparación (se abre desde el enlace del correo del cliente)',
+  embedService: 'Servicio que se reserva',
+  embedNoServices: 'No hay ningún servicio que un cliente pueda reservar por su cuenta. El propietario añade servicios en Configuración.',
+  embedForm: 'Formulario',
+  embedNoForms: 'Todavía no hay ningún formulario publicado. Publique primero un formulario.',
+  embedChecklistHint: 'La lista muestra la reserva que nombra su enlace, así que no tiene opciones propias.',
+  embedSource: 'Etiqueta de origen de la campaña (opcional)',
+  embedSourceHint:
+    'Se envía con cada reserva hecha en esta página, p. ej. boletin-primavera. Letras, dígitos, puntos, guiones y guiones bajos, hasta 100. Nunca el nombre ni los datos de una persona. Solo el elemento de reserva la tiene.',
+  embedSourceInvalid: 'Use solo letras, dígitos, puntos, guiones y guiones bajos (hasta 100), p. ej. boletin-primavera.',
+  embedLanguage: 'Idioma',
+  embedMake: 'Crear el código',
+  embedCodeHeading: 'Su código',
+  embedCodeLabel: 'Código para pegar',
+  embedCodeHint:
+    'La línea del script carga el elemento desde el servidor de la clínica; su valor integrity permite al navegador comprobar que el archivo es exactamente este. Pegue todo donde deba aparecer el elemento.',
+  embedCopyByHand: 'No se pudo copiar automáticamente. El código está seleccionado: pulse Ctrl+C (⌘C en un Mac) para copiarlo.',
+  embedCspHeading: 'Si su sitio envía una Content-Security-Policy',
+  embedCspHint:
+    'Añada estas fuentes a las directivas del mismo nombre en la política de su sitio (su proveedor de alojamiento o su desarrollador sabe dónde se define):',
+  embedCspTrustedTypes:
+    'Añada la línea trusted-types solo si su política ya tiene una directiva trusted-types: entonces añada lit-html a su lista. Sin política, no hay nada que añadir.',
+  embedWhereHeading: 'Dónde pegarlo',
+  embedWordPress: 'WordPress',
+  embedWordPressHow: 'Edite la página, añada un bloque «HTML personalizado» donde deba aparecer el elemento, pegue el código en él y actualice la página.',
+  embedWebflow: 'Webflow',
+  embedWebflowHow:
+    'Arrastre un elemento «Embed» a la página, pegue el código en su editor, guarde y publique el sitio (el elemento se ve en el sitio publicado, no en el Designer).',
+  embedSquarespace: 'Squarespace',
+  embedSquarespaceHow:
+    'Edite la página, añada un bloque «Código», pegue el código y guarde. Los bloques de código con scripts requieren un plan que permita código personalizado.',
+  embedReact: 'Una aplicación React',
+  embedReactHow:
+    'Ponga la(s) línea(s) del script en el <head> de su index.html y use el elemento en su JSX tal como está escrito en el código (React 19 pasa sus atributos).',
 
   safetyHeading: 'Cola de seguridad',
   safetyEmpty: 'Nada pendiente: todas las respuestas de seguridad han sido atendidas.',

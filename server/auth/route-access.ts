@@ -52,6 +52,8 @@ export const STAFF_ROUTES: Record<string, RouteAccess> = {
   'GET /staff/forms': { permission: 'forms:manage' },
   'PUT /staff/forms/:id/draft': { permission: 'forms:manage' },
   'POST /staff/forms/:id/publish': { permission: 'forms:manage' },
+  // the embed code (staff-embed.ts)
+  'GET /staff/embed': { permission: 'embed:read' },
   // the console (staff-console.ts)
   'GET /staff/schedule': { permission: 'schedule:read' },
   'GET /staff/requests': { permission: 'bookings:read' },

@@ -69,6 +69,7 @@ export const STAFF_RESPONSE_SCHEMAS = {
   WebhookResponse: staff.WebhookResponse,
   WebhookReplayResponse: staff.WebhookReplayResponse,
   NotificationRetryResponse: staff.NotificationRetryResponse,
+  EmbedResponse: staff.EmbedResponse,
   StaffBooking: staff.StaffBooking,
   StaffBookingResponse: staff.StaffBookingResponse,
   StaffIntakeResponse: staff.StaffIntakeResponse,

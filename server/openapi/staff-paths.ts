@@ -102,6 +102,15 @@ const OPERATIONS: Record<string, StaffOperation> = {
     ok: { '200': 'ApiKeyResponse' },
     errors: [...SIGNED_IN, 'NotFound'],
   },
+  'GET /staff/embed': {
+    operationId: 'embedCode',
+    summary: 'What the embed code is made of: the built elements’ versioned paths and SRI hashes, the services and published forms',
+    description:
+      '`elements` is `null` while the server has no build of the elements (`npm run build`). Paths are under the API (`elements/<version>/kap-booking.js`); ' +
+      'the version is the build’s content hash, so those addresses are cached for a year and never change. Clinic configuration only, no client data.',
+    ok: { '200': 'EmbedResponse' },
+    errors: SIGNED_IN,
+  },
   'GET /staff/audit': {
     operationId: 'listAuditLog',
     summary: 'The audit log, newest first',

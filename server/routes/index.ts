@@ -13,6 +13,7 @@ import { registerChecklistRoutes } from './checklist.js';
 import { registerClinicRoutes } from './clinic.js';
 import { registerClinicSettingsRoutes } from './clinic-settings.js';
 import { registerConsoleAssetRoutes } from './console-assets.js';
+import { registerElementRoutes } from './elements.js';
 import type { RouteContext } from './context.js';
 import { registerHoldRoutes } from './holds.js';
 import { registerIntakeRoutes } from './intake.js';
@@ -22,6 +23,7 @@ import { registerServiceRoutes } from './services.js';
 import { registerStaffAccountRoutes } from './staff-accounts.js';
 import { registerStaffBookingRoutes } from './staff-booking.js';
 import { registerStaffConsoleRoutes } from './staff-console.js';
+import { registerStaffEmbedRoutes } from './staff-embed.js';
 import { registerStaffIntakeInboxRoutes } from './staff-intake-inbox.js';
 import { registerStaffRecordRoutes } from './staff-records.js';
 import { registerStaffSessionRoutes } from './staff-session.js';
@@ -39,6 +41,8 @@ export function registerRoutes(app: Hono<AppEnv>, context: RouteContext): void {
   registerChecklistRoutes(app, context);
   registerIntakeRoutes(app, context);
   registerSafetySignalRoutes(app, context);
+  // The built drop-in elements, for clinics' sites (elements.ts).
+  registerElementRoutes(app, context.elements);
   // The staff side, under /staff/ (auth/route-access.ts lists each route and who may call it).
   registerStaffSessionRoutes(app, context);
   registerStaffSetupRoutes(app, context);
@@ -50,6 +54,7 @@ export function registerRoutes(app: Hono<AppEnv>, context: RouteContext): void {
   registerStaffConsoleRoutes(app, context);
   registerStaffBookingRoutes(app, context);
   registerStaffIntakeInboxRoutes(app, context);
+  registerStaffEmbedRoutes(app, context);
   context.beforeConsole?.(context);
   // The console's own files, at /console/ (console-assets.ts).
   registerConsoleAssetRoutes(app);

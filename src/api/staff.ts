@@ -152,6 +152,35 @@ export const ApiKeyCreatedResponse = z.object({ apiKey: ApiKey, secret: z.string
 export const ApiKeyListResponse = z.object({ apiKeys: z.array(ApiKey) });
 export const ApiKeyResponse = z.object({ apiKey: ApiKey });
 
+// ---- the embed code (marketer, owner) ------------------------------------------------------------
+
+/** A built file a page loads: its path under the API (version in it) and its SRI hash. */
+export const EmbedFile = z.object({ path: z.string(), integrity: z.string() });
+
+/**
+ * `GET staff/embed`: what the console's embed code is made of — the built elements (`null` until
+ * the server has a build), the services a page may book directly (a follow-up service is booked
+ * from the session that opens it, so it is not offered) and the published intake forms. The
+ * clinic's configuration only: never anything about a client.
+ */
+export const EmbedResponse = z.object({
+  /** `KAP_PUBLIC_URL` when the server has one; else the console uses the address it reached the API at. */
+  publicUrl: z.optional(z.string()),
+  elements: z.nullable(
+    z.object({
+      /** The build's content hash, in every path below. */
+      version: z.string(),
+      booking: EmbedFile,
+      intake: EmbedFile,
+      checklist: EmbedFile,
+      /** The Spanish strings, loaded beside the element for `lang="es"`. */
+      spanish: EmbedFile,
+    }),
+  ),
+  services: z.array(z.object({ id: Id, name: z.string() })),
+  forms: z.array(z.object({ id: Id, title: z.string() })),
+});
+
 // ---- webhook endpoints (owner) -------------------------------------------------------------------
 
 /** The events an endpoint may want: the outbox's event types (server/stores/notification-types.ts). */
@@ -464,3 +493,4 @@ export type StaffBooking = z.infer<typeof StaffBooking>;
 export type StaffListResponse = z.infer<typeof StaffListResponse>;
 export type StaffMemberResponse = z.infer<typeof StaffMemberResponse>;
 export type ApiKeyCreatedResponse = z.infer<typeof ApiKeyCreatedResponse>;
+export type EmbedResponse = z.infer<typeof EmbedResponse>;

@@ -31,6 +31,7 @@ import {
 // origin's (Path=/), so console tests in two pages at once would sign each other out.
 import './booking.cases.js';
 import './booking-actions.cases.js';
+import './embed.cases.js';
 import './intake-inbox.cases.js';
 import './settings.cases.js';
 import './settings-clinic.cases.js';
@@ -165,7 +166,7 @@ describe('<kap-console>', () => {
     await sendSafetySignal(api, await requestSession(api));
     const element = await mountConsole(api);
     await signIn(element, await addStaff(api, 'marketer', { factor: false }));
-    await until(() => deepText(element).includes('Nothing here yet for your role'), 'the marketer’s console');
+    await until(() => deep(element, '#embed-heading'), 'the marketer’s console: the embed code');
     expect(deepText(element)).not.to.include('Robin');
     expect(deep(element, 'console-safety-queue')).to.equal(undefined);
     await expect(element).to.be.accessible();

@@ -125,7 +125,7 @@ describe('the console', () => {
   test('a marketer sees no client data and no way to open a response; the server refuses it (403)', async () => {
     const { page, watch } = await setUpAndSignIn(browser, demo, 'marketer@clinic.example', 'marketer');
     const app = page.locator('kap-console');
-    await app.getByText(/Nothing here yet for your role/).waitFor();
+    await app.getByRole('heading', { name: 'Embed code' }).waitFor();
     assert.equal(await app.getByRole('heading', { name: 'Safety queue' }).count(), 0);
     assert.equal(await app.getByRole('button', { name: /^Open/ }).count(), 0);
     assert.equal(await app.getByText('Sam Console').count(), 0);

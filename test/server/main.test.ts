@@ -70,6 +70,25 @@ describe('server/main.ts', () => {
     }
   });
 
+  test('without a build of the elements it says so at start, and elements/… answers 503; with one (KAP_ELEMENTS_DIR), no note and 200', async () => {
+    const missing = await startMain({ KAP_DB: join(tempDir(), 'kap.sqlite'), KAP_ELEMENTS_DIR: join(tempDir(), 'no-build') });
+    try {
+      assert.match(missing.output(), /^Note: The elements are not built on this server: there is no build in dist\/cdn\/.* Run `npm run build`.*answers 503/m);
+      const response = await fetch(new URL('elements/kap-booking.js', missing.apiUrl));
+      assert.equal(response.status, 503);
+      assert.match(await response.text(), /npm run build/);
+    } finally {
+      await missing.stop();
+    }
+    const built = await startMain({ KAP_DB: join(tempDir(), 'kap.sqlite'), KAP_ELEMENTS_DIR: 'test/support/elements-build' });
+    try {
+      assert.doesNotMatch(built.output(), /not built/);
+      assert.equal((await fetch(new URL('elements/kap-booking.js', built.apiUrl))).status, 200);
+    } finally {
+      await built.stop();
+    }
+  });
+
   test('KAP_ALLOWED_ORIGINS replaces the default allow-list; KAP_CLINIC_TZ sets the clinic zone', async () => {
     const running = await startMain({
       KAP_DB: join(tempDir(), 'kap.sqlite'),

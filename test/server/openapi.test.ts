@@ -67,8 +67,8 @@ describe('openapi.json', () => {
     const app = testApp();
     const served = new Set(
       app.app.routes
-        // The console's page and files (/console/…) are the app's, not the API's.
-        .filter((route) => route.method !== 'ALL' && !/^\/console(\/|$)/.test(route.path))
+        // The console's page and files (/console/…) and the elements' built files (/elements/…) are the app's, not the API's.
+        .filter((route) => route.method !== 'ALL' && !/^\/(console|elements)(\/|$)/.test(route.path))
         .map((route) => `${route.method.toLowerCase()} ${route.path.replace(/:(\w+)/g, '{$1}')}`),
     );
     const documented = new Set(Object.entries(doc.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method} ${path}`)));

@@ -123,6 +123,7 @@ const SAMPLES: Record<string, (world: World) => Promise<Sample>> = {
     await world.app.stores.forms.saveDraft(id, draft, world.app.clock.ms);
     return { path: `/staff/forms/${id}/publish`, ok: 201 };
   },
+  'GET /staff/embed': async () => ({ path: '/staff/embed', ok: 200 }),
   'GET /staff/schedule': async () => ({ path: '/staff/schedule?from=2026-03-02&days=8', ok: 200 }),
   'GET /staff/requests': async () => ({ path: '/staff/requests', ok: 200 }),
   'POST /staff/bookings/:id/confirm': async (world) => ({ path: `/staff/bookings/${await newRequest(world)}/confirm`, ok: 200 }),

@@ -110,6 +110,19 @@ describe('the staff paths in openapi.json', () => {
     });
     await conforms('get', '/staff/intake-responses/{id}', await staffRequest(app, 'GET', `/staff/intake-responses/${response.id}`, { session }));
     const marketer = await sessionFor(app, (await addStaff(app, 'marketer')).record);
+    // The embed code's data, over the stand-in build and over none (elements: null).
+    for (const [elementsDir, built] of [
+      ['test/support/elements-build', true],
+      ['test/support/no-elements-build', false],
+    ] as const) {
+      const other = testApp({ elementsDir });
+      const embed = await conforms(
+        'get',
+        '/staff/embed',
+        await staffRequest(other, 'GET', '/staff/embed', { session: await sessionFor(other, (await addStaff(other, 'marketer')).record) }),
+      );
+      assert.equal(embed.elements === null, !built);
+    }
     await conforms('get', '/staff/intake-responses/{id}', await staffRequest(app, 'GET', `/staff/intake-responses/${response.id}`, { session: marketer }));
   });
 

@@ -26,6 +26,7 @@
 // - `POST /api-outbox/<namespace>` runs one round of that clinic's outbox worker without an email
 //   transport: each email delivery fails for good (`no_email_transport`), as on a server without
 //   SMTP outside development — the failed deliveries the console's owner sees.
+import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
 import { tsImport } from 'tsx/esm/api';
 
@@ -37,7 +38,17 @@ const { sha256Hex } = await tsImport('../../server/secrets.ts', import.meta.url)
 const { NotificationWorker } = await tsImport('../../server/notifications/worker.ts', import.meta.url);
 
 /**
- * `name~holdSeconds=3~now=…~clinicTimeZone=…~writes=…` → createApp options. The clock is real
+ * `elements=fixture`: a small stand-in build of the elements (test/support/elements-build/), so a
+ * test does not depend on `npm run build` (which `npm test` runs beside the browser tests);
+ * `elements=missing`: none at all. Default: the repository's dist/cdn/.
+ */
+const ELEMENTS_BUILDS = {
+  fixture: fileURLToPath(new URL('./elements-build/', import.meta.url)),
+  missing: fileURLToPath(new URL('./no-elements-build/', import.meta.url)),
+};
+
+/**
+ * `name~holdSeconds=3~now=…~clinicTimeZone=…~writes=…~elements=…` → createApp options. The clock is real
  * time plus `offset()` (what `/api-clock/` added), or fixed with `now=`.
  */
 function optionsFor(namespace, offset) {
@@ -53,6 +64,7 @@ function optionsFor(namespace, offset) {
       options.now = () => fixed;
     } else if (key === 'clinicTimeZone') options.clinicTimeZone = value;
     else if (key === 'writes') options.rateLimit = { writes: Number(value), windowMs: 60_000 };
+    else if (key === 'elements') options.elementsDir = ELEMENTS_BUILDS[value];
     else throw new Error(`Unknown backend option ${key}`);
   }
   return options;

@@ -1,0 +1,2 @@
+// A stand-in for dist/cdn/i18n/es.js.
+export const language = 'es';
