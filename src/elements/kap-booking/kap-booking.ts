@@ -423,7 +423,7 @@ export class KapBooking extends KapElement {
   }
 
   #renderManage(view: BookingView): unknown {
-    if (!view.managed) return renderProblem(view, 'manageProblemHeading', this.t('manageLinkMissing'));
+    if (!view.managed) return renderProblem(view, 'manageProblemHeading', this.t('manageLinkMissing'), this.ui.renderEmailLinks());
     const views = this.manageViews;
     if (views.status === TaskStatus.ERROR) return renderFailure(view, views.error, () => void views.run(), 'manageLoadError');
     return views.status === TaskStatus.COMPLETE && views.value ? views.value.renderManage(view) : renderLoading(view, 'manageLoading');

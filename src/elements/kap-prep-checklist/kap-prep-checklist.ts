@@ -277,7 +277,7 @@ export class KapPrepChecklist extends KapElement {
     const fromPage = this.#session(undefined);
     if (fromPage) return renderChecklist(view, fromPage);
     if (!this.bookingId || !this.accessToken) {
-      return renderMessage(view, 'checklistMissingLinkHeading', this.t('checklistMissingLink'));
+      return renderMessage(view, 'checklistMissingLinkHeading', this.t('checklistMissingLink'), undefined, this.ui.renderEmailLinks());
     }
     return this.loadTask.render({
       initial: () => renderLoading(view),
