@@ -36,6 +36,7 @@ import './settings.cases.js';
 import './settings-clinic.cases.js';
 import './staff-settings.cases.js';
 import './webhooks.cases.js';
+import './revoke-links.cases.js';
 
 afterEach(async () => {
   unmountAll();
