@@ -115,6 +115,10 @@ export class ConsoleApi {
   bookingOverview(bookingId: string) {
     return this.#call('GET', `staff/bookings/${encodeURIComponent(bookingId)}/overview`, BookingOverviewResponse);
   }
+  /** Every token that opens the booking stops at once (owner only; `204`). */
+  revokeLinks(bookingId: string) {
+    return this.#call('POST', `staff/bookings/${encodeURIComponent(bookingId)}/revoke-links`, NO_BODY);
+  }
   cancelBooking(bookingId: string) {
     return this.#call('POST', `staff/bookings/${encodeURIComponent(bookingId)}/cancel`, StaffCancelResponse);
   }

@@ -207,7 +207,7 @@ export class KapConsole extends LitElement {
                 ? html`<console-intake-response .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone} .responseId=${this.response}
                   @response-closed=${() => (this.response = undefined)}></console-intake-response>`
                 : this.booking
-                  ? html`<console-booking .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone} .bookingId=${this.booking} .manage=${this.#may('bookings:manage')}
+                  ? html`<console-booking .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone} .bookingId=${this.booking} .manage=${this.#may('bookings:manage')} .revoke=${this.#may('links:revoke')}
                   @booking-closed=${this.#closeBooking} @open-response=${(event: CustomEvent<string>) => (this.response = event.detail)}></console-booking>`
                   : this.view === 'inbox'
                     ? html`<console-intake-inbox .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone}></console-intake-inbox>`

@@ -594,6 +594,58 @@ export const ManageLinkMissing: Story = {
   },
 };
 
+/**
+ * "Email me my links" under the missing link (src/base/email-links-form.ts, loaded with it): sending
+ * with no address is an error summary that takes focus, and the field says what to do.
+ */
+export const ManageEmailLinksNoAddress: Story = {
+  name: 'Manage: Email me my links, no address',
+  render: renderSeeded,
+  parameters: { seed: { service: 'consultation' }, token: 'none' },
+  play: async ({ canvasElement }) => {
+    const element = elementIn(canvasElement);
+    await find(element, '#kap-email-links-email');
+    await userEvent.click(buttonNamed(element, 'Email me my links'));
+    await find(element, '.error-summary');
+    await findText(element, 'Enter your email address');
+    await waitFor(() => expect(element.shadowRoot!.activeElement?.classList.contains('error-summary')).toBe(true));
+  },
+};
+
+/** Sent: the same words whatever the address, and a way to send again. */
+export const ManageEmailLinksSent: Story = {
+  name: 'Manage: Email me my links, sent',
+  render: renderSeeded,
+  parameters: { seed: { service: 'consultation' }, token: 'none' },
+  play: async ({ canvasElement }) => {
+    const element = elementIn(canvasElement);
+    await userEvent.type(await find(element, '#kap-email-links-email'), 'someone@example.com');
+    await userEvent.click(buttonNamed(element, 'Email me my links'));
+    await findText(element, 'If this address has a booking with us, we have sent its links to it.');
+    buttonNamed(element, 'Send them again');
+  },
+};
+
+/** Too many requests for the address (429): said plainly, the address kept, with Try again. */
+export const ManageEmailLinksRateLimited: Story = {
+  name: 'Manage: Email me my links, rate limited',
+  render: renderSeeded,
+  parameters: {
+    seed: { service: 'consultation' },
+    token: 'none',
+    demo: { emailLinks: { status: 429, code: 'rate_limited', retryAfterSeconds: 3600 } },
+  },
+  play: async ({ canvasElement }) => {
+    const element = elementIn(canvasElement);
+    const field = await find<HTMLInputElement>(element, '#kap-email-links-email');
+    await userEvent.type(field, 'someone@example.com');
+    await userEvent.click(buttonNamed(element, 'Email me my links'));
+    await findText(element, 'There have been a lot of attempts in a short time.');
+    await expect(field.value).toBe('someone@example.com');
+    buttonNamed(element, 'Try again');
+  },
+};
+
 /** The token is wrong or has expired (401). */
 export const ManageLinkExpired: Story = {
   name: 'Manage: link expired',

@@ -372,6 +372,13 @@ export const en = {
   bookingCancelNo: 'No, keep it',
   bookingCancelled: 'The booking is cancelled.',
   bookingCancelStarted: 'This session has already started, so it cannot be cancelled.',
+  bookingRevokeLinks: 'Revoke this booking’s links…',
+  bookingRevokeConfirm: 'Revoke this booking’s links?',
+  bookingRevokeWarning:
+    'Every link to this booking stops working at once: the links in the client’s emails and calendar file, and any page the client has open with it. The booking itself does not change. The client can ask for fresh links with “Email me my links”, which sends them only to the booking’s own email address.',
+  bookingRevokeYes: 'Yes, revoke the links',
+  bookingRevokeNo: 'No, keep them',
+  bookingLinksRevoked: 'The booking’s links are revoked. The client can ask for fresh ones with “Email me my links”.',
   bookingNotFound: 'This booking no longer exists.',
   bookingMove: 'Move to another time…',
   bookingMoveHeading: 'Move this booking for the client',

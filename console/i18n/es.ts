@@ -373,6 +373,13 @@ export const es: ConsoleStrings = {
   bookingCancelNo: 'No, mantenerla',
   bookingCancelled: 'La reserva está cancelada.',
   bookingCancelStarted: 'Esta sesión ya empezó, así que no se puede cancelar.',
+  bookingRevokeLinks: 'Revocar los enlaces de esta reserva…',
+  bookingRevokeConfirm: '¿Revocar los enlaces de esta reserva?',
+  bookingRevokeWarning:
+    'Todos los enlaces a esta reserva dejan de funcionar al instante: los de los correos y del archivo de calendario del cliente, y cualquier página que el cliente tenga abierta con ellos. La reserva no cambia. El cliente puede pedir enlaces nuevos con «Enviarme mis enlaces por correo», que los envía solo a la dirección de correo de la reserva.',
+  bookingRevokeYes: 'Sí, revocar los enlaces',
+  bookingRevokeNo: 'No, mantenerlos',
+  bookingLinksRevoked: 'Los enlaces de la reserva están revocados. El cliente puede pedir otros nuevos con «Enviarme mis enlaces por correo».',
   bookingNotFound: 'Esta reserva ya no existe.',
   bookingMove: 'Cambiar a otro horario…',
   bookingMoveHeading: 'Cambiar el horario de esta reserva en nombre del cliente',

@@ -24,7 +24,18 @@ import './time-picker.js';
 
 /** Moving the booking: the key of this move (kept across its retries), and what went wrong last. */
 type Moving = { key: string; error: string; busy: boolean };
-type Ready = { name: 'ready'; overview: BookingOverviewResponse; confirming: boolean; busy: boolean; outcome: string; error: string; moving?: Moving };
+/** Revoking the booking's links: asked (`confirming`), on its way (`busy`), and why the last try failed. */
+type Revoking = { confirming: boolean; busy: boolean; error: string };
+type Ready = {
+  name: 'ready';
+  overview: BookingOverviewResponse;
+  confirming: boolean;
+  busy: boolean;
+  outcome: string;
+  error: string;
+  moving?: Moving;
+  revoking?: Revoking;
+};
 type State = { name: 'loading' } | { name: 'failed'; message: string } | Ready;
 
 export class ConsoleBooking extends LitElement {
@@ -35,6 +46,7 @@ export class ConsoleBooking extends LitElement {
     timeZone: { attribute: false },
     bookingId: { attribute: false },
     manage: { type: Boolean },
+    revoke: { type: Boolean },
     state: { state: true },
   };
   static override styles = [consoleStyles, formStyles];
@@ -45,6 +57,8 @@ export class ConsoleBooking extends LitElement {
   declare bookingId: string;
   /** The role may cancel on the client's behalf (`bookings:manage`). */
   declare manage: boolean;
+  /** The role may revoke the booking's links (`links:revoke`, the owner); the server checks it again. */
+  declare revoke: boolean;
   declare state: State;
 
   constructor() {
@@ -53,6 +67,7 @@ export class ConsoleBooking extends LitElement {
     this.timeZone = 'UTC';
     this.bookingId = '';
     this.manage = false;
+    this.revoke = false;
     this.state = { name: 'loading' };
   }
 
@@ -123,8 +138,48 @@ export class ConsoleBooking extends LitElement {
       }
       ${intake ? this.#intake(intake) : nothing}
       ${this.manage && booking.status !== 'cancelled' && Date.parse(booking.start) > Date.now() && !state.confirming ? this.#move(state) : nothing}
-      ${this.manage && booking.status !== 'cancelled' && !state.moving ? this.#cancel(state) : nothing}`;
+      ${this.manage && booking.status !== 'cancelled' && !state.moving && !state.revoking?.confirming ? this.#cancel(state) : nothing}
+      ${this.revoke && !state.moving && !state.confirming ? this.#revoke(state) : nothing}`;
   }
+
+  /** The owner's "Revoke this booking's links": a step that says what it does, then `POST staff/bookings/{id}/revoke-links`. */
+  #revoke(state: Ready) {
+    const t = this.t;
+    const revoking = state.revoking;
+    if (!revoking?.confirming) {
+      return html`<div class="section">
+        ${revoking?.error ? html`<div class="notice notice--error" role="alert"><p>${revoking.error}</p></div>` : nothing}
+        <button class="button button--secondary" type="button" @click=${() => this.#revoking(true)}>${t('bookingRevokeLinks')}</button>
+      </div>`;
+    }
+    return html`<div class="card" role="group" aria-labelledby="revoke-heading">
+      <h3 id="revoke-heading" tabindex="-1">${t('bookingRevokeConfirm')}</h3>
+      <p>${t('bookingRevokeWarning')}</p>
+      <div class="actions">
+        <button class="button" type="button" aria-disabled=${revoking.busy ? 'true' : 'false'} @click=${this.#revokeNow}>${t('bookingRevokeYes')}</button>
+        <button class="button button--secondary" type="button" @click=${() => this.#revoking(false)}>${t('bookingRevokeNo')}</button>
+      </div>
+    </div>`;
+  }
+
+  async #revoking(confirming: boolean) {
+    if (this.state.name !== 'ready') return;
+    this.state = { ...this.state, outcome: '', revoking: { confirming, busy: false, error: '' } };
+    await this.#focus(confirming ? '#revoke-heading' : '#booking-heading');
+  }
+
+  #revokeNow = async () => {
+    const state = this.state;
+    if (state.name !== 'ready' || !state.revoking || state.revoking.busy) return;
+    this.state = { ...state, revoking: { ...state.revoking, busy: true } };
+    try {
+      await this.api.revokeLinks(this.bookingId);
+      await this.load(this.t('bookingLinksRevoked'));
+    } catch (error) {
+      this.state = { ...state, revoking: { confirming: false, busy: false, error: this.#message(error) } };
+    }
+    await this.#focus('#booking-heading');
+  };
 
   #intake(intake: NonNullable<BookingOverviewResponse['intake']>) {
     const t = this.t;

@@ -125,10 +125,20 @@ export const BOOKING_PATHS: Record<string, Record<string, OpenApiOperation>> = {
       description:
         'Always `202 {}`, whatever the address — known, unknown or without active bookings — so the route tells nobody ' +
         'which addresses book here; the bookings are looked up after the answer, and each active one gets an email with ' +
-        'fresh links through the outbox (`links.requested`). Rate limited per address (5 an hour) and per client (20 an hour): `429`.',
+        'fresh links through the outbox (`links.requested`). Rate limited per address (5 an hour) and per client (20 an hour): `429`. ' +
+        'A retry under the same `Idempotency-Key` is answered from the first request, and neither looks up nor counts again.',
       tags: ['booking'],
+      parameters: [parameter('IdempotencyKey')],
       requestBody: { required: true, content: json(ref('EmailLinksRequest')) },
-      responses: responses({ '202': { description: 'Accepted; whatever the address, the same answer.' } }, ...WRITE_ERRORS),
+      responses: responses(
+        {
+          '202': {
+            description: 'Accepted; whatever the address, the same answer.',
+            headers: { 'Idempotent-Replayed': { $ref: '#/components/headers/IdempotentReplayed' } },
+          },
+        },
+        ...WRITE_ERRORS,
+      ),
     },
   },
   '/bookings/{id}/cancel': {

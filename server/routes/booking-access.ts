@@ -10,11 +10,13 @@
  * `POST booking-access/email-links {email}` → `202 {}`, "Email me my links": the same answer for any
  * address, given before anything is looked up; then each active booking of the address gets a
  * `links.requested` event, which the outbox turns into an email with fresh links
- * (notifications/compose.ts). Limited per address and per client, in this process's memory.
+ * (notifications/compose.ts). Limited per address and per client, in this process's memory. An
+ * `Idempotency-Key`, optional, makes a retry whose answer was lost the same request.
  */
 import type { Hono } from 'hono';
 import { BookingAccessExchange, EmailLinksRequest, type BookingAccessCredential } from '../../src/api/schemas.js';
 import { ApiError } from '../api-error.js';
+import { idempotency } from '../middleware/idempotency.js';
 import type { AppEnv } from '../app-env.js';
 import { LINK_GRACE_MS } from '../booking-access.js';
 import { clientEmailHash, newAccessToken, sha256Hex } from '../secrets.js';
@@ -32,7 +34,8 @@ export const EMAIL_LINKS_LIMITS = { perAddress: 5, perClient: 20, windowMs: HOUR
 
 export function registerBookingAccessRoutes(app: Hono<AppEnv>, { stores, now }: RouteContext): void {
   const limiter = new Limiter();
-  app.post('/booking-access/email-links', async (c) => {
+  // A retry with the request's Idempotency-Key (the elements send one) replays the 202: one request, one email, one count.
+  app.post('/booking-access/email-links', idempotency({ store: stores.idempotency, now, required: false }), async (c) => {
     const { email } = parseRequest(EmailLinksRequest, c.var.body);
     const at = now();
     const emailHash = clientEmailHash(email);

@@ -30,6 +30,7 @@ import type {
   BookingRequest,
   ChecklistItemState,
   ChecklistResponse,
+  EmailLinksRequest,
   Hold,
   HoldRequest,
   IntakeResponse,
@@ -177,6 +178,21 @@ export class KapApiClient {
       signal: opts.signal,
       onProgress: opts.onProgress,
       schema: BookingAccessCredentialSchema,
+    });
+  }
+
+  /**
+   * `POST booking-access/email-links {email}`, "Email me my links": `202 {}` whatever the address,
+   * so there is nothing to read back. The address travels only in the body.
+   */
+  requestEmailLinks(body: EmailLinksRequest, opts: WriteOptions): Promise<undefined> {
+    return this.#transport.request<undefined>({
+      method: 'POST',
+      segments: ['booking-access', 'email-links'],
+      body,
+      idempotencyKey: opts.idempotencyKey,
+      signal: opts.signal,
+      onProgress: opts.onProgress,
     });
   }
 

@@ -4,7 +4,7 @@
  * methods stay protected; `KapElement.ui` hands these to its views.
  */
 import type { TemplateResult } from 'lit';
-import type { KapStringKey } from '../i18n/strings.js';
+import type { EmailLinksStringKey, KapStringKey } from '../i18n/strings.js';
 import type { ConfigurationProblem } from './configuration-report.js';
 import type { HeadingOptions } from './heading.js';
 import type { WriteStatus } from './write-status.js';
@@ -12,13 +12,19 @@ import type { WriteStatus } from './write-status.js';
 export interface ElementUi {
   readonly locale: string;
   readonly language: string;
-  t(key: KapStringKey, params?: Record<string, string | number>): string;
+  /** A word in the element's language; the "Email me my links" words once that form's module has loaded. */
+  t(key: KapStringKey | EmailLinksStringKey, params?: Record<string, string | number>): string;
   plural(count: number, oneKey: KapStringKey, otherKey: KapStringKey): string;
   heading(content: unknown, options?: HeadingOptions, sub?: boolean): TemplateResult;
   failureMessage(error: unknown): string;
-  renderWriteStatus(status: WriteStatus, busy: KapStringKey): TemplateResult;
+  renderWriteStatus(status: WriteStatus, busy: KapStringKey | EmailLinksStringKey): TemplateResult;
   renderStillLoading(): unknown;
   renderConfigurationProblem(problem: ConfigurationProblem): TemplateResult;
+  /**
+   * "Email me my links", for a state where the booking's link is missing or no longer works
+   * (nothing until its module has loaded), after `lead`, a word of its own, when given.
+   */
+  renderEmailLinks(lead?: EmailLinksStringKey): unknown;
 }
 
 /** An `ElementUi` whose `locale` and `language` are read afresh each time (they follow `lang`). */

@@ -5,7 +5,7 @@ import { KapApiClient, type RequestOptions } from '../api/client.js';
 import { isKapApiError } from '../api/errors.js';
 import { KapErrorEvent } from '../events/kap-error.js';
 import { onLocaleRegistered } from '../i18n/registry.js';
-import { interpolate, type KapStringKey, type KapStrings } from '../i18n/strings.js';
+import { interpolate, type ElementStrings, type EmailLinksStringKey, type KapStringKey } from '../i18n/strings.js';
 import { baseStyles } from '../styles/base.styles.js';
 import { tokens } from '../styles/tokens.js';
 import { anySignal } from './abort-signals.js';
@@ -74,7 +74,7 @@ export abstract class KapElement extends LitElement {
    * same `{placeholder}`s as the built-in strings. Can also be given as `"strings"` in a child
    * `<script type="application/json">`.
    */
-  @property({ attribute: false }) strings: Partial<KapStrings> = {};
+  @property({ attribute: false }) strings: Partial<ElementStrings> = {};
 
   /**
    * `light` or `dark` forces a colour scheme, `auto` follows the reader's system setting.
@@ -112,10 +112,13 @@ export abstract class KapElement extends LitElement {
       renderWriteStatus: (status, busy) => this.renderWriteStatus(status, busy),
       renderStillLoading: () => this.renderStillLoading(),
       renderConfigurationProblem: (problem) => this.renderConfigurationProblem(problem),
+      renderEmailLinks: (lead) => this.#renderEmailLinks(lead),
     },
   );
 
   #clientKey: string | undefined;
+  /** "Email me my links" once its module has loaded; `null` while it loads. */
+  #emailLinks: import('./email-links-form.js').EmailLinksForm | null | undefined;
   #loads = new LoadProgress(this);
   #connection = new AbortController();
   #resolvedStrings = englishStrings();
@@ -281,8 +284,8 @@ export abstract class KapElement extends LitElement {
   }
 
   /** The string `key` in the element's language, with `{placeholders}` filled in. */
-  protected t(key: KapStringKey, params?: Record<string, string | number>): string {
-    return interpolate(this.#resolvedStrings[key], params);
+  protected t(key: KapStringKey | EmailLinksStringKey, params?: Record<string, string | number>): string {
+    return interpolate((this.#resolvedStrings as ElementStrings)[key], params);
   }
 
   /** `oneKey` or `otherKey` by the language's plural rules, with `{count}` filled in. */
@@ -330,8 +333,32 @@ export abstract class KapElement extends LitElement {
     return failureMessage(error, (key, params) => this.t(key, params), this.locale);
   }
 
+  /**
+   * The form that asks for fresh links by email (src/base/email-links-form.ts), imported the first
+   * time a link-missing state shows it (in the drop-in files, a chunk). A chunk that could not be
+   * fetched leaves the state's own words, and the next render tries again.
+   */
+  #renderEmailLinks(lead?: EmailLinksStringKey): unknown {
+    if (this.#emailLinks === undefined) {
+      this.#emailLinks = null;
+      import('./email-links-form.js').then(
+        ({ EmailLinksForm }) => {
+          this.#emailLinks = new EmailLinksForm(
+            this,
+            this.ui,
+            () => this.client,
+            () => this.connectionSignal,
+          );
+          this.requestUpdate();
+        },
+        () => (this.#emailLinks = undefined),
+      );
+    }
+    return this.#emailLinks?.render(lead) ?? nothing;
+  }
+
   /** The live status of a write (sending, slow, retrying, stopped) and its Stop button; see `renderWriteStatus`. */
-  protected renderWriteStatus(status: WriteStatus, busy: KapStringKey): TemplateResult {
+  protected renderWriteStatus(status: WriteStatus, busy: KapStringKey | EmailLinksStringKey): TemplateResult {
     return renderWriteStatus(status, this.t(busy), (key, params) => this.t(key, params), this.locale);
   }
 

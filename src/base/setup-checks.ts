@@ -84,7 +84,8 @@ export interface UnsureStrings {
 /** A problem for each key no element knows (with the closest known key) or value that is not text. */
 export async function strangerStringProblems(unsure: readonly UnsureStrings[]): Promise<ConfigurationProblem[]> {
   if (!unsure.some(({ entries }) => entries.length)) return [];
-  const { en } = await import('../i18n/en.js');
+  // The whole English, and the words that ship with a lazily loaded part (src/i18n/strings.ts).
+  const en = { ...(await import('../i18n/en.js')).en, ...(await import('../i18n/en-email-links.js')).enEmailLinks };
   return unsure.flatMap(({ from, entries }) =>
     entries.flatMap(([key, text]): ConfigurationProblem[] => {
       if (!Object.hasOwn(en, key)) {

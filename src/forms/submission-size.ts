@@ -11,7 +11,8 @@
 import { MAX_ANSWER_LENGTH, type AnswerableItem } from './definition-items.js';
 import type { ResolvedForm } from './definition.js';
 import { indexForm } from './form-index.js';
-import { EMAIL_MAX, SIGNATURE_MAX, maxTextLength } from './validation.js';
+import { EMAIL_MAX } from './email-address.js';
+import { SIGNATURE_MAX, maxTextLength } from './validation.js';
 
 /** The most bytes one UTF-16 code unit can take in JSON text (`\u001f`). */
 export const WORST_JSON_BYTES_PER_CHARACTER = 6;

@@ -9,6 +9,7 @@
  * `shortText`, or its label when that is short and not a question) and values such as `{min}`.
  * Every template can be replaced through `options.messages` (other languages, clinic wording).
  */
+import { isEmailAddress } from './email-address.js';
 import type { AnswerableItem, Item, ScaleRow } from './definition-items.js';
 import type { ResolvedForm, ResolvedPage } from './definition.js';
 import { dateFromParts, hasInput, isConsentAnswer, isDateParts, parseNumber, type AnswerValue, type Answers } from './answers.js';
@@ -59,8 +60,6 @@ export interface ValidationOptions {
 const TEXT_MAX = 500;
 const TEXTAREA_MAX = 5000;
 export const SIGNATURE_MAX = 200;
-/** The longest email address accepted. */
-export const EMAIL_MAX = 254;
 
 /** The most characters (UTF-16 code units, trimmed) a text or textarea answer may have. */
 export function maxTextLength(item: { type: 'text' | 'textarea'; maxLength?: number | undefined }): number {
@@ -163,7 +162,7 @@ function validateItem(item: AnswerableItem, value: AnswerValue | undefined, opti
     }
     case 'email': {
       const text = typeof value === 'string' ? value.trim() : '';
-      return /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/.test(text) && text.length <= EMAIL_MAX ? undefined : { message: t.email };
+      return isEmailAddress(text) ? undefined : { message: t.email };
     }
     case 'phone': {
       const text = typeof value === 'string' ? value.trim() : '';

@@ -1,4 +1,4 @@
-import type { KapStrings } from './strings.js';
+import type { ElementStrings } from './strings.js';
 
 /**
  * Locales live on `globalThis` under a registered symbol, so a locale module loaded by one
@@ -7,10 +7,10 @@ import type { KapStrings } from './strings.js';
 const REGISTRY = Symbol.for('kap-elements.locales');
 
 interface LocaleRegistry {
-  locales: Map<string, Partial<KapStrings>>;
+  locales: Map<string, Partial<ElementStrings>>;
   listeners: Set<() => void>;
   /** The built-in English of the elements loaded on the page (absent in a registry made by an older bundle). */
-  builtIn?: Partial<KapStrings>;
+  builtIn?: Partial<ElementStrings>;
 }
 
 function registry(): LocaleRegistry {
@@ -20,7 +20,7 @@ function registry(): LocaleRegistry {
 }
 
 /** Adds (or extends) the strings for a BCP 47 language tag, e.g. `es` or `es-MX`. */
-export function registerLocale(lang: string, strings: Partial<KapStrings>): void {
+export function registerLocale(lang: string, strings: Partial<ElementStrings>): void {
   const { locales, listeners } = registry();
   const key = lang.toLowerCase();
   locales.set(key, { ...locales.get(key), ...strings });
@@ -35,7 +35,7 @@ export function onLocaleRegistered(listener: () => void): () => void {
 }
 
 /** The registered strings for `lang`: its primary language first, then the exact tag on top. */
-export function registeredStrings(lang: string): Partial<KapStrings> {
+export function registeredStrings(lang: string): Partial<ElementStrings> {
   const { locales } = registry();
   const exact = lang.toLowerCase();
   const primary = exact.split('-')[0] ?? exact;
@@ -52,12 +52,12 @@ export function hasLocale(lang: string): boolean {
  * for the words of the elements it loads. Apart from `registerLocale('en', …)`, which a clinic uses
  * to change words and which always wins over these.
  */
-export function registerBuiltInStrings(strings: Partial<KapStrings>): void {
+export function registerBuiltInStrings(strings: Partial<ElementStrings>): void {
   const holder = registry();
   holder.builtIn = { ...holder.builtIn, ...strings };
 }
 
 /** The built-in English of the elements loaded on the page. */
-export function builtInStrings(): Partial<KapStrings> {
+export function builtInStrings(): Partial<ElementStrings> {
   return registry().builtIn ?? {};
 }

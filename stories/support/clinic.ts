@@ -51,6 +51,7 @@ const ENDPOINTS = {
   checklistItem: ['PUT', /^bookings\/[^/]+\/checklist\/[^/]+$/],
   form: ['GET', /^forms\/[^/]+$/],
   intake: ['POST', /^intake-responses$/],
+  emailLinks: ['POST', /^booking-access\/email-links$/],
 } as const satisfies Record<string, readonly [string, RegExp]>;
 
 export type Endpoint = keyof typeof ENDPOINTS;

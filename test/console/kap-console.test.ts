@@ -38,6 +38,7 @@ import './settings-clinic.cases.js';
 import './staff-settings.cases.js';
 import './webhooks.cases.js';
 import './failed-deliveries.cases.js';
+import './revoke-links.cases.js';
 
 afterEach(async () => {
   unmountAll();

@@ -91,6 +91,22 @@ describe('POST /booking-access/email-links', () => {
     assert.equal((await ask(app, 'someone@example.com', '198.51.100.99')).status, 202, 'a new window');
   });
 
+  test('a retry under the same Idempotency-Key is the same request: its 202 replayed, one lookup, one count against the limit', async () => {
+    const app = testApp({ trustProxy: '1' });
+    assert.equal((await app.book({ start: '2026-03-03T15:00:00Z' })).status, 201);
+    const key = { 'X-Forwarded-For': '203.0.113.9', 'Idempotency-Key': 'links-retry-0001' };
+    const first = await app.postJson('/booking-access/email-links', { email: CLIENT.email }, key);
+    await afterAnswer();
+    const retried = await app.postJson('/booking-access/email-links', { email: CLIENT.email }, key);
+    await afterAnswer();
+    assert.deepEqual([first.status, retried.status], [202, 202]);
+    assert.equal(retried.headers.get('Idempotent-Replayed'), 'true');
+    assert.deepEqual(await retried.json(), {});
+    assert.equal(linksRequested(app), 1, 'the retry looked nothing up again');
+    for (let i = 1; i < EMAIL_LINKS_LIMITS.perAddress; i += 1) assert.equal((await ask(app, CLIENT.email, `198.51.100.${i}`)).status, 202);
+    assert.equal((await ask(app, CLIENT.email, '198.51.100.99')).status, 429, 'the replay did not count');
+  });
+
   test('not an email address: 422', async () => {
     const app = testApp({ trustProxy: '1' });
     assert.equal((await ask(app, 'not-an-address')).status, 422);

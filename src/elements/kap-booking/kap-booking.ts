@@ -100,6 +100,7 @@ function focusSelector(target: FocusTarget | ManageFocus): string {
  * @csspart actions - The row of buttons under a managed booking or a question.
  * @csspart window - The sentence explaining a follow-up service's window.
  * @csspart problem - The message shown when the element is set up wrongly.
+ * @csspart email-links - "Email me my links", where the booking's link is missing or no longer works: the form, then its confirmation.
  */
 export class KapBooking extends KapElement {
   static override styles = [...KapElement.styles, formStyles, bookingStyles];
@@ -423,7 +424,7 @@ export class KapBooking extends KapElement {
   }
 
   #renderManage(view: BookingView): unknown {
-    if (!view.managed) return renderProblem(view, 'manageProblemHeading', this.t('manageLinkMissing'));
+    if (!view.managed) return renderProblem(view, 'manageProblemHeading', this.t('manageLinkMissing'), this.ui.renderEmailLinks());
     const views = this.manageViews;
     if (views.status === TaskStatus.ERROR) return renderFailure(view, views.error, () => void views.run(), 'manageLoadError');
     return views.status === TaskStatus.COMPLETE && views.value ? views.value.renderManage(view) : renderLoading(view, 'manageLoading');

@@ -49,6 +49,7 @@ const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(
  * @csspart button - Every button.
  * @csspart confirmation - The confirmation after sending.
  * @csspart problem - The message shown when the element is set up wrongly.
+ * @csspart email-links - "Email me my links", when the booking's link no longer works on sending (the answers stay): the form, then its confirmation.
  */
 export class KapIntake extends KapElement {
   static override styles = [...KapElement.styles, formStyles, intakeStyles];

@@ -61,6 +61,7 @@ const CLOCK_TICK_MS = 60_000;
  * @csspart actions - The "Add reminders to my calendar" and "Print" row.
  * @csspart button - Every button, and the calendar link.
  * @csspart problem - The message shown when the element is set up wrongly.
+ * @csspart email-links - "Email me my links", where the booking's link is missing or no longer works: the form, then its confirmation.
  */
 export class KapPrepChecklist extends KapElement {
   static override styles = [...KapElement.styles, formStyles, checklistStyles];
@@ -277,7 +278,7 @@ export class KapPrepChecklist extends KapElement {
     const fromPage = this.#session(undefined);
     if (fromPage) return renderChecklist(view, fromPage);
     if (!this.bookingId || !this.accessToken) {
-      return renderMessage(view, 'checklistMissingLinkHeading', this.t('checklistMissingLink'));
+      return renderMessage(view, 'checklistMissingLinkHeading', this.t('checklistMissingLink'), undefined, this.ui.renderEmailLinks());
     }
     return this.loadTask.render({
       initial: () => renderLoading(view),

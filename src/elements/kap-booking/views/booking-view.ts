@@ -70,11 +70,12 @@ export function renderFailure(v: BookingView, error: unknown, retry: () => void,
   </div>`;
 }
 
-/** A message in place of the element's content, with a heading (missing or refused link). */
-export function renderProblem(v: BookingView, heading: KapStringKey, body: string): TemplateResult {
+/** A message in place of the element's content, with a heading (missing or refused link), and what the client can do (`offer`). */
+export function renderProblem(v: BookingView, heading: KapStringKey, body: string, offer: unknown = nothing): TemplateResult {
   return html`<section class="step" aria-labelledby="problem-heading">
     ${v.ui.heading(v.ui.t(heading), { id: 'problem-heading', part: 'heading', focusable: true })}
     <div part="notice" class="notice" role="status"><p>${body}</p></div>
+    ${offer}
   </section>`;
 }
 

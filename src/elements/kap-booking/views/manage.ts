@@ -19,7 +19,7 @@ export function renderManage(v: BookingView): unknown {
   const task = v.data.managed;
   if (task.status === TaskStatus.ERROR) {
     if (isAbort(task.error)) return renderLoading(v, 'manageLoading');
-    if (isLinkRefused(task.error)) return renderProblem(v, 'manageProblemHeading', t('manageLinkInvalid'));
+    if (isLinkRefused(task.error)) return renderProblem(v, 'manageProblemHeading', t('manageLinkInvalid'), v.ui.renderEmailLinks());
     return renderFailure(v, task.error, () => void task.run(), 'manageLoadError');
   }
   const booking = v.manage.booking;

@@ -4,6 +4,7 @@
  * answers to check, a failed or too long submission, and Continue or Send.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import type { KapApiError } from '../../../api/errors.js';
 import { renderErrorSummary } from '../../../base/error-summary.js';
 import { inLanguage } from '../../../base/local-template.js';
 import { nextAnswer } from '../../../forms/answer-input.js';
@@ -19,6 +20,8 @@ import { renderQuestion, type QuestionsView } from './questions.js';
 export function renderFormPage(v: IntakeView, layout: PageLayout, crisis: unknown): TemplateResult {
   const { flow, ui } = v;
   const { form, seen, pages, page, check, step, crisisAfter } = layout;
+  // The booking's link no longer opens it (`401`): the form for fresh links follows, outside the answers' form.
+  const refused = check && (flow.failure as KapApiError | undefined)?.kind === 'unauthorized';
   const questions: QuestionsView = {
     answers: flow.answers,
     errors: flow.errors,
@@ -70,13 +73,14 @@ export function renderFormPage(v: IntakeView, layout: PageLayout, crisis: unknow
           ${page.notice ? html`<p part="notice" class="muted small" lang=${page.langs?.['notice'] ?? nothing}>${page.notice}</p>` : nothing}`
       }
       ${crisisAfter ? nothing : crisis}
-      ${check && flow.failure ? renderSendFailure(v, flow.failure) : nothing}
+      ${check && flow.failure && !refused ? renderSendFailure(v, flow.failure) : nothing}
       ${check && flow.tooLong ? renderTooLong(v, flow.tooLong) : nothing}
       <button part="button" class="button" type="submit" aria-disabled=${flow.submitting ? 'true' : 'false'}>
         ${check ? (form.submitLabel ? inLanguage(form.submitLabel, form.langs?.['submitLabel']) : ui.t('intakeSubmit')) : ui.t('intakeContinue')}
       </button>
       ${ui.renderWriteStatus(flow.status, 'intakeSending')}
-    </form>`;
+    </form>
+    ${refused ? ui.renderEmailLinks('emailLinksAnswersKept') : nothing}`;
 }
 
 /** Every input reports here: `name` is the answer's key, `data-part` what part of it changed. */

@@ -51,21 +51,25 @@ export function renderLoading(v: ChecklistView): TemplateResult {
 
 type MessageHeading = 'checklistMissingLinkHeading' | 'checklistLinkExpiredHeading' | 'checklistCancelledHeading' | 'checklistLoadError';
 
-/** A message in place of the checklist (no link, an expired one, a cancelled booking, a failure to try again). */
-export function renderMessage(v: ChecklistView, heading: MessageHeading, body: string, retry?: () => void): TemplateResult {
+/**
+ * A message in place of the checklist (no link, an expired one, a cancelled booking, a failure to
+ * try again), and what the client can do about a link (`offer`).
+ */
+export function renderMessage(v: ChecklistView, heading: MessageHeading, body: string, retry?: () => void, offer: unknown = nothing): TemplateResult {
   return html`<div part="base" class="checklist">
     <div part="notice" class="notice ${retry ? 'notice--error' : ''}" role=${retry ? 'alert' : nothing}>
       ${v.ui.heading(v.ui.t(heading), { part: 'heading', focusable: true })}
       <p>${body}</p>
       ${retry ? html`<button part="button" class="button button--secondary" type="button" @click=${retry}>${v.ui.t('tryAgain')}</button>` : nothing}
     </div>
+    ${offer}
   </div>`;
 }
 
 export function renderLoadFailure(v: ChecklistView, error: unknown): TemplateResult {
   if (isAbort(error)) return renderLoading(v);
   if (isKapApiError(error) && error.kind === 'unauthorized') {
-    return renderMessage(v, 'checklistLinkExpiredHeading', v.ui.t('checklistLinkExpired'));
+    return renderMessage(v, 'checklistLinkExpiredHeading', v.ui.t('checklistLinkExpired'), undefined, v.ui.renderEmailLinks());
   }
   if (isKapApiError(error) && error.kind === 'not_found') return renderMessage(v, 'checklistLoadError', v.ui.t('checklistNotFound'));
   return renderMessage(v, 'checklistLoadError', v.ui.failureMessage(error), v.retry);
