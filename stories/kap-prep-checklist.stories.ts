@@ -263,11 +263,13 @@ export const NotFound: Story = {
   },
 };
 
-/** The booking was cancelled. */
+/** The booking was cancelled: its link stopped working at once, and the client may ask for fresh links. */
 export const Cancelled: Story = {
+  name: "A cancelled booking's link",
   parameters: { seed: { cancelled: true } },
   play: async ({ canvasElement }) => {
-    await findText(elementIn(canvasElement), 'This appointment has been cancelled');
+    await findText(elementIn(canvasElement), 'This link no longer works');
+    await findText(elementIn(canvasElement), 'Email me my links');
   },
 };
 
