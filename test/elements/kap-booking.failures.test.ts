@@ -15,6 +15,7 @@ import {
   button,
   byRole,
   chooseFirstTime,
+  chooseTimeLaterBy,
   confirmButton,
   confirmed,
   dayButtons,
@@ -98,7 +99,7 @@ describe('<kap-booking> when someone else takes the time', () => {
   it('hold ran out and the time was taken: confirming brings the client back with details kept', async () => {
     const api = freshApi({ holdSeconds: HOLD_MS / 1000 });
     const el = await mountBooking({ api });
-    const start = startOf(await chooseFirstTime(el));
+    const start = startOf(await chooseTimeLaterBy(el, HOLD_MS + 60 * 60_000));
     await fillDetails(el, CLIENT);
     expect(errors()).not.to.deep.include({ kind: 'conflict', code: 'hold_expired' });
 
@@ -132,7 +133,7 @@ describe('<kap-booking> when someone else takes the time', () => {
   it('hold ran out but the time is still free: confirming books it', async () => {
     const api = freshApi({ holdSeconds: HOLD_MS / 1000 });
     const el = await mountBooking({ api });
-    await chooseFirstTime(el);
+    await chooseTimeLaterBy(el, HOLD_MS + 60 * 60_000);
     await fillDetails(el, CLIENT);
     await holdRunsOut(api);
     await until(() => $(el, '.hold-live')!.textContent!.includes("We've stopped holding"), 'expiry');

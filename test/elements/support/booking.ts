@@ -50,6 +50,31 @@ export async function chooseFirstTime(element: KapBooking): Promise<HTMLButtonEl
   return time;
 }
 
+/**
+ * Chooses the first free time starting at least `marginMs` after the first one shown, and waits for the
+ * details step. A test that moves the backend's clock on by up to `marginMs` can still book it: the first
+ * time may lie only minutes past the clinic's minimum notice, and moving the clock would make it too soon.
+ */
+export async function chooseTimeLaterBy(element: KapBooking, marginMs: number): Promise<HTMLButtonElement> {
+  await showWeekWithTimes(element);
+  const earliest = Date.parse(startOf(timeButtons(element)[0]!)) + marginMs;
+  for (let week = 0; week < 4; week += 1) {
+    for (const day of dayButtons(element)) {
+      day.click();
+      await settle(element);
+      const time = timeButtons(element).find((candidate) => Date.parse(startOf(candidate)) >= earliest);
+      if (!time) continue;
+      time.click();
+      await until(() => $(element, '#kap-name'), 'the details step');
+      return time;
+    }
+    $<HTMLButtonElement>(element, '[data-week="next"]')!.click();
+    await settle(element);
+    await until(() => dayButtons(element).length || $(element, '.empty'), 'the next week to load');
+  }
+  throw new Error(`No free time ${marginMs} ms after the first one`);
+}
+
 export interface Details {
   name: string;
   email: string;
