@@ -243,7 +243,8 @@ const bookingScript: Script = async (lang, capture) => {
   $<HTMLButtonElement>(managed, '[data-focus="change-action"]')!.click();
   await showWeekWithTimes(managed);
   await capture('choosing a new time', managed);
-  timeButtons(managed)[1]!.click();
+  // The day's last free time: the first day with times may have only one (the booking itself lies 14 days on).
+  timeButtons(managed).at(-1)!.click();
   await until(() => $(managed, '#move-heading'), 'the move to confirm');
   await capture('confirming the move', managed);
   $<HTMLButtonElement>(managed, 'button.confirm')!.click();
