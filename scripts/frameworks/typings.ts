@@ -73,6 +73,7 @@ function importsOf(elements: ElementModel[]): string {
 
 const ATTRIBUTE_VALUE =
   '/** An attribute takes its property\'s type; a number may also be written as text (`weeks-ahead="8"`). */\n' +
+  // eslint-disable-next-line no-template-curly-in-string -- TypeScript's template literal type, written out
   'type AttributeValue<T> = T extends number ? T | `${number}` : T;\n';
 
 function header(framework: string, use: string): string {
