@@ -3,13 +3,14 @@
  * (`html.customData`, `css.customData`) and JetBrains' web-types (found through package.json's
  * `web-types`). Written from the manifest by break-stuff's generators
  * (custom-element-vs-code-integration, custom-element-jet-brains-integration), which many
- * component libraries use; we only choose the file names and re-indent their JSON.
+ * component libraries use; we only choose the file names and write their JSON compact (editors
+ * read it, nobody edits it: 18 kB less in the package).
  */
 import { getVsCodeCssCustomData, getVsCodeHtmlCustomData } from 'custom-element-vs-code-integration';
 import { getWebTypesData } from 'custom-element-jet-brains-integration';
 import type { Manifest } from './elements.js';
 
-const json = (text: string) => `${JSON.stringify(JSON.parse(text), null, 2)}\n`;
+const json = (text: string) => `${JSON.stringify(JSON.parse(text))}\n`;
 
 /** Each file by its name in `dist/`. */
 export function editorDataFiles(manifest: Manifest): Record<string, string> {
