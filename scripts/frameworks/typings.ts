@@ -15,8 +15,8 @@
  * - Svelte: `onkap-booking-confirm` (Svelte 5) or `on:kap-booking-confirm` (Svelte 4).
  *
  * An attribute named like a method every element has (`after`, the follow-up's booking) would
- * replace that method in the frameworks that set what the element has as a property: it is left
- * out, and its property (`afterBooking`) is typed instead.
+ * replace that method in React, Preact and Vue, which set what the element has as a property: it
+ * is left out there, and its property (`afterBooking`) is typed instead.
  */
 import type { ElementModel } from './elements.js';
 
@@ -43,12 +43,14 @@ interface Line {
 }
 
 /** What every framework types alike: the properties, and the attributes under their own names. */
-function valueLines(element: ElementModel, options: { attributePrefix?: string; propertyPrefix?: string } = {}): Line[] {
+function valueLines(element: ElementModel, options: { attributePrefix?: string; propertyPrefix?: string; methodNamesSafe?: boolean } = {}): Line[] {
   const { className } = element;
   const lines: Line[] = element.properties.map((property) => ({ key: property, type: `${className}['${property}']` }));
   for (const attribute of element.attributes) {
-    // Under a prefix (Solid's `attr:`) the name is only ever an attribute: `attr:after` is safe.
-    if (!options.attributePrefix && (ELEMENT_METHODS.has(attribute.name) || attribute.name === attribute.property)) continue;
+    if (!options.attributePrefix && attribute.name === attribute.property) continue;
+    // Under a prefix (Solid's `attr:`) the name is only ever an attribute; Svelte sets as a property
+    // only what has a setter, and a method has none: `after` is safe there.
+    if (ELEMENT_METHODS.has(attribute.name) && !options.attributePrefix && !options.methodNamesSafe) continue;
     lines.push({ key: `${options.attributePrefix ?? ''}${attribute.name}`, type: `AttributeValue<${className}['${attribute.property}']>` });
   }
   if (options.propertyPrefix) {
@@ -178,7 +180,7 @@ function svelte(elements: ElementModel[]): string {
     elements
       .map((element) =>
         propsInterface(element, name(element), `HTMLAttributes<${element.className}>`, [
-          ...valueLines(element),
+          ...valueLines(element, { methodNamesSafe: true }),
           ...eventLines(element, (event) => `on${event}`),
           ...eventLines(element, (event) => `on:${event}`),
         ]),

@@ -52,6 +52,18 @@ describe('the framework typings and editor data', () => {
     }
   });
 
+  it('give every event of every element its prop on the React components (kap-elements/react)', () => {
+    const declarations = read('dist/types/react/index.d.ts');
+    for (const element of elementsOf(manifest())) {
+      const component = declarations.slice(declarations.indexOf(`export declare const ${element.className}:`)).split('}>;')[0]!;
+      const props = element.events.map(
+        (event) => `on${event.name.replace(/^kap-/, '').replace(/(^|-)([a-z])/g, (_, __, letter: string) => letter.toUpperCase())}: EventName<${event.type}>`,
+      );
+      for (const prop of props) assert.ok(component.includes(prop), `${element.className}: ${prop}`);
+      assert.equal(component.match(/: EventName</g)?.length, props.length, `${element.className} has no other event props`);
+    }
+  });
+
   it('compile in apps of each framework with the real tsc, and a wrong attribute type fails', () => {
     // A copy of the React 19 app without its `@ts-expect-error` lines: each wrong use must fail there.
     const scratch = mkdtempSync(join(FIXTURES, '.scratch-'));
