@@ -23,7 +23,19 @@ const noUnsafeHTML = {
 export default tseslint.config(
   {
     // examples/: each app is checked by its own framework's type checker (test/e2e/examples.test.ts).
-    ignores: ['dist/**', 'dist-console/**', 'storybook-static/**', 'node_modules/**', 'data/**', 'test-results/**', 'custom-elements.json', 'examples/**'],
+    // test/frameworks/: apps of other frameworks, compiled against the built package by
+    // test/package/frameworks.test.ts with their own tsconfig (wrong uses on purpose included).
+    ignores: [
+      'dist/**',
+      'dist-console/**',
+      'storybook-static/**',
+      'node_modules/**',
+      'data/**',
+      'test-results/**',
+      'custom-elements.json',
+      'examples/**',
+      'test/frameworks/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

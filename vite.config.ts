@@ -28,10 +28,17 @@ import { defineConfig, normalizePath, type Plugin, type UserConfig } from 'vite'
 const root = import.meta.dirname;
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
   dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
 };
 
-/** Every runtime dependency and its subpaths, plus the Lit packages `lit` itself re-exports. */
-const externalPackages = [...Object.keys(pkg.dependencies ?? {}), 'lit-html', 'lit-element', '@lit/reactive-element'];
+/** Every runtime and peer dependency (React, for `react.js`) and its subpaths, plus the Lit packages `lit` itself re-exports. */
+const externalPackages = [
+  ...Object.keys(pkg.dependencies ?? {}),
+  ...Object.keys(pkg.peerDependencies ?? {}),
+  'lit-html',
+  'lit-element',
+  '@lit/reactive-element',
+];
 function isExternal(id: string): boolean {
   return externalPackages.some((name) => id === name || id.startsWith(`${name}/`));
 }
@@ -45,6 +52,8 @@ const npmEntries = {
   // The intake's domain with no Lit and no DOM (scoring, definitions, validation): for Node too.
   forms: 'src/forms/index.ts',
   'i18n/es': 'src/es.ts',
+  // React components through @lit/react (React and @lit/react external, like Lit).
+  react: 'src/react/index.ts',
 };
 
 /** What the npm pass writes; `cdn/` is the other pass's, `types/` and `openapi.json` are rewritten by later build steps. */

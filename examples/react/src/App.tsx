@@ -1,6 +1,8 @@
 // Defines <kap-booking>; Lit is shared with anything else on the page that uses it.
 import 'kap-elements/kap-booking.js';
 import type { KapBookingConfirmEvent } from 'kap-elements';
+// The JSX types of the kap- tags, generated from custom-elements.json (README, "Using the elements in a framework").
+import type {} from 'kap-elements/react-jsx';
 import { useState } from 'react';
 
 const API = import.meta.env.VITE_KAP_API as string;
