@@ -37,7 +37,18 @@ import {
   type DeclineReasonCode,
 } from '../src/api/staff.js';
 import * as z from 'zod/mini';
-import { ClinicConfiguration, type ClinicProfile, type Closure, type ConfiguredService, type OpeningRange } from '../src/api/clinic-config.js';
+import {
+  ClinicConfiguration,
+  FormResponse,
+  FormVersionResponse,
+  FormVersionsResponse,
+  FormsResponse,
+  type ClinicProfile,
+  type Closure,
+  type ConfiguredService,
+  type OpeningRange,
+} from '../src/api/clinic-config.js';
+import { ClinicResponse } from '../src/api/clinic.js';
 import { AvailabilityResponse } from '../src/api/schemas.js';
 import type { ApiKeyScope, StaffRole } from '../src/staff/roles.js';
 
@@ -238,6 +249,26 @@ export class ConsoleApi {
   /** What the embed code is made of: the elements' build, the services, the published forms (marketer, owner). */
   embed() {
     return this.#call('GET', 'staff/embed', EmbedResponse);
+  }
+  /** The intake forms, each with its draft and published versions (marketer, owner). */
+  forms() {
+    return this.#call('GET', 'staff/forms', FormsResponse);
+  }
+  /** A form's published versions, newest first: when, and by whom (a staff email). */
+  formVersions(id: string) {
+    return this.#call('GET', `staff/forms/${encodeURIComponent(id)}/versions`, FormVersionsResponse);
+  }
+  /** One published version's definition, with the version before it. */
+  formVersion(id: string, version: string) {
+    return this.#call('GET', `staff/forms/${encodeURIComponent(id)}/versions/${encodeURIComponent(version)}`, FormVersionResponse);
+  }
+  /** A published version's definition becomes the form's draft again. */
+  restoreFormVersion(id: string, version: string) {
+    return this.#call('POST', `staff/forms/${encodeURIComponent(id)}/versions/${encodeURIComponent(version)}/restore`, FormResponse);
+  }
+  /** The clinic's public profile, as a client's element reads it (`GET clinic`): the studio's preview shows its crisis phone. */
+  publicClinic() {
+    return this.#call('GET', 'clinic', ClinicResponse, undefined, { public: true });
   }
   /** A page of the audit log, newest first; `before` is the `next` of the page before it. */
   audit(filter: AuditFilter, before?: string) {

@@ -1,6 +1,6 @@
 /**
  * `<console-intake-inbox>`: intake responses for clinicians and owners, newest first — when, which
- * form, which booking, a badge when one needs a clinician. The list holds no answers and no client
+ * form and the version answered, which booking, a badge when one needs a clinician. The list holds no answers and no client
  * details; opening one (an audited read) shows it in `<console-intake-response>`, in place.
  */
 import { html, nothing, type PropertyDeclarations } from 'lit';
@@ -43,6 +43,7 @@ export class ConsoleIntakeInbox extends ConsoleView<IntakeInboxEntry[]> {
     return html`<li class="card">
       <p><strong>${form}</strong>${response.needsClinician ? html` <span class="badge badge--alert">${t('intake.needs-clinician')}</span>` : nothing}</p>
       <p>${t('bookingResponseReceived', { time: received })}</p>
+      <p>${t('inboxFormVersion', { id: response.form.id, version: response.form.version ?? '—' })}</p>
       ${response.booking ? html`<p>${t('requestFor', { service: response.booking.serviceName, time: clinicTime(response.booking.start, this.timeZone, this.lang) })}</p>` : nothing}
       <button class="button" type="button" aria-label=${t('inboxOpenLabel', { form, time: received })} @click=${() => (this.opened = response.id)}>${t('safetyOpen')}</button>
     </li>`;

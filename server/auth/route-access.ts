@@ -52,6 +52,10 @@ export const STAFF_ROUTES: Record<string, RouteAccess> = {
   'GET /staff/forms': { permission: 'forms:manage' },
   'PUT /staff/forms/:id/draft': { permission: 'forms:manage' },
   'POST /staff/forms/:id/publish': { permission: 'forms:manage' },
+  // a form's published versions (form-versions.ts)
+  'GET /staff/forms/:id/versions': { permission: 'forms:manage' },
+  'GET /staff/forms/:id/versions/:version': { permission: 'forms:manage' },
+  'POST /staff/forms/:id/versions/:version/restore': { permission: 'forms:manage' },
   // the embed code (staff-embed.ts)
   'GET /staff/embed': { permission: 'embed:read' },
   // the console (staff-console.ts)

@@ -107,4 +107,22 @@ export const CLINIC_SETTINGS_OPERATIONS: Record<string, SettingsOperation> = {
     ok: { '201': 'FormResponse' },
     errors: [...SIGNED_IN, 'NotFound', 'Conflict', 'ValidationFailed'],
   },
+  'GET /staff/forms/{id}/versions': {
+    operationId: 'listFormVersions',
+    summary: 'A form’s published versions, newest first: when, and who published each (a staff email; none for one from code or an import)',
+    ok: { '200': 'FormVersionsResponse' },
+    errors: [...SIGNED_IN, 'NotFound'],
+  },
+  'GET /staff/forms/{id}/versions/{version}': {
+    operationId: 'getFormVersion',
+    summary: 'One published version’s definition, with the version before it (to compare)',
+    ok: { '200': 'FormVersionResponse' },
+    errors: [...SIGNED_IN, 'NotFound'],
+  },
+  'POST /staff/forms/{id}/versions/{version}/restore': {
+    operationId: 'restoreFormVersion',
+    summary: 'Make a published version’s definition the form’s draft again (without its version number, so publishing it makes a new version)',
+    ok: { '200': 'FormResponse' },
+    errors: [...SIGNED_IN, 'NotFound'],
+  },
 };

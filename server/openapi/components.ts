@@ -76,6 +76,8 @@ export const STAFF_RESPONSE_SCHEMAS = {
   ClinicConfigurationResponse: clinicConfig.ClinicConfigurationResponse,
   FormsResponse: clinicConfig.FormsResponse,
   FormResponse: clinicConfig.FormResponse,
+  FormVersionsResponse: clinicConfig.FormVersionsResponse,
+  FormVersionResponse: clinicConfig.FormVersionResponse,
   ScheduleResponse: staff.ScheduleResponse,
   RequestsResponse: staff.RequestsResponse,
   DecisionResponse: staff.DecisionResponse,

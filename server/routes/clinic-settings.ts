@@ -96,7 +96,8 @@ export function registerClinicSettingsRoutes(app: Hono<AppEnv>, { stores, now, a
       throw validationFailed({ draft: (error as Error).message }, 'The draft is not a form this clinic can serve yet.');
     }
     try {
-      await stores.forms.publish(id, definition, now());
+      const actor = c.var.actor;
+      await stores.forms.publish(id, definition, now(), actor.type === 'staff' ? actor.id : undefined);
     } catch (error) {
       if (isRefusal(error, 'form_version_conflict')) {
         throw new ApiError(409, 'form_version_published', `Version ${version} of this form is published already: give the draft a new version.`);

@@ -12,6 +12,7 @@ import { registerBookingRoutes } from './bookings.js';
 import { registerChecklistRoutes } from './checklist.js';
 import { registerClinicRoutes } from './clinic.js';
 import { registerClinicSettingsRoutes } from './clinic-settings.js';
+import { registerFormVersionRoutes } from './form-versions.js';
 import { registerConsoleAssetRoutes } from './console-assets.js';
 import { registerElementRoutes } from './elements.js';
 import type { RouteContext } from './context.js';
@@ -51,6 +52,7 @@ export function registerRoutes(app: Hono<AppEnv>, context: RouteContext): void {
   registerAuditLogRoutes(app, context);
   registerStaffRecordRoutes(app, context);
   registerClinicSettingsRoutes(app, context);
+  registerFormVersionRoutes(app, context);
   registerStaffConsoleRoutes(app, context);
   registerStaffBookingRoutes(app, context);
   registerStaffIntakeInboxRoutes(app, context);

@@ -66,9 +66,19 @@ export interface FormStore {
    * `version`) as an immutable version. Refuses `form_not_found` for an unknown form,
    * `form_version_conflict` when that version is already published.
    */
-  publish(id: string, definition: Record<string, unknown> & { version: string }, now: number): Promise<void>;
+  publish(id: string, definition: Record<string, unknown> & { version: string }, now: number, publishedBy?: string): Promise<void>;
+  /** Form `id`'s published versions, oldest first (none for an unknown form). */
+  history(id: string): Promise<PublishedVersion[]>;
   /** The largest `POST intake-responses` body any served form's answers can make: its body limit. */
   maxSubmissionBytes(): Promise<number>;
+}
+
+/** A published version as `history` gives it: who published it is a staff id, absent for one from code or an import. */
+export interface PublishedVersion {
+  version: string;
+  publishedAt: number;
+  publishedBy?: string;
+  definition: Record<string, unknown>;
 }
 
 export interface ServedForm {

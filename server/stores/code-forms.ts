@@ -6,7 +6,7 @@
 import { parseFormDefinition } from '../../src/forms/index.js';
 import { longestTextItems, worstSubmissionBytes } from '../../src/forms/submission-size.js';
 import { DEMO_FORMS } from '../demo/intake-form.js';
-import type { FormStore, ServedForm } from './types.js';
+import type { FormStore, PublishedVersion, ServedForm } from './types.js';
 
 /**
  * The largest intake body this server takes. A form whose longest possible answers could need
@@ -61,6 +61,12 @@ export class CodeFormStore implements FormStore {
 
   async publish(): Promise<void> {
     throw new Error('Forms written in code are published by changing the code.');
+  }
+
+  async history(id: string): Promise<PublishedVersion[]> {
+    const served = this.#forms.get(id);
+    // Code has no publishing time: the version counts from the epoch.
+    return served ? [{ version: served.form.version ?? '1', publishedAt: 0, definition: served.definition }] : [];
   }
 
   async maxSubmissionBytes(): Promise<number> {

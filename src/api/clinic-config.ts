@@ -144,3 +144,25 @@ export const ClinicConfigurationResponse = z.object({ configuration: ClinicConfi
 export const FormsResponse = z.object({ forms: z.array(ConfiguredForm) });
 /** `PUT staff/forms/{id}/draft`, `POST staff/forms/{id}/publish`. */
 export const FormResponse = z.object({ form: ConfiguredForm });
+
+/**
+ * A published version in a form's history: when, and by whom (the staff member's email; absent
+ * for a version published from code or an import). Staff data only, never a client's.
+ */
+export const FormVersionSummary = z.object({
+  version: Text(50),
+  publishedAt: Instant,
+  publishedBy: z.optional(z.string()),
+});
+/** `GET staff/forms/{id}/versions`: newest first. */
+export const FormVersionsResponse = z.object({ versions: z.array(FormVersionSummary) });
+/** `GET staff/forms/{id}/versions/{version}`: its definition, and the version before it (to compare). */
+export const FormVersionResponse = z.object({
+  version: z.object({
+    ...FormVersionSummary.shape,
+    definition: z.record(z.string(), z.unknown()),
+    previous: z.optional(z.object({ version: Text(50), definition: z.record(z.string(), z.unknown()) })),
+  }),
+});
+export type FormVersionSummary = z.infer<typeof FormVersionSummary>;
+export type FormVersionResponse = z.infer<typeof FormVersionResponse>;

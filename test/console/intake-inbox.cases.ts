@@ -42,6 +42,7 @@ describe('<kap-console>: intake inbox', () => {
     await sendKeys({ press: 'Enter' });
     await until(() => deepText(element).includes('Response received'), 'the inbox lists the response');
     expect(deepText(element)).not.to.include('Ann Lee', 'the list holds no answers');
+    expect(deepText(element)).to.match(/Form kap-demo-intake, version \S+/, 'the list names the version answered');
     await expect(element).to.be.accessible();
 
     await tabTo('Open');

@@ -39,6 +39,8 @@ import './staff-settings.cases.js';
 import './webhooks.cases.js';
 import './failed-deliveries.cases.js';
 import './revoke-links.cases.js';
+import './form-preview.cases.js';
+import './form-versions.cases.js';
 
 afterEach(async () => {
   unmountAll();

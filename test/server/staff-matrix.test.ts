@@ -123,6 +123,9 @@ const SAMPLES: Record<string, (world: World) => Promise<Sample>> = {
     await world.app.stores.forms.saveDraft(id, draft, world.app.clock.ms);
     return { path: `/staff/forms/${id}/publish`, ok: 201 };
   },
+  'GET /staff/forms/:id/versions': async (world) => ({ path: `/staff/forms/${await publishedForm(world)}/versions`, ok: 200 }),
+  'GET /staff/forms/:id/versions/:version': async (world) => ({ path: `/staff/forms/${await publishedForm(world)}/versions/1`, ok: 200 }),
+  'POST /staff/forms/:id/versions/:version/restore': async (world) => ({ path: `/staff/forms/${await publishedForm(world)}/versions/1/restore`, ok: 200 }),
   'GET /staff/embed': async () => ({ path: '/staff/embed', ok: 200 }),
   'GET /staff/schedule': async () => ({ path: '/staff/schedule?from=2026-03-02&days=8', ok: 200 }),
   'GET /staff/requests': async () => ({ path: '/staff/requests', ok: 200 }),
@@ -154,6 +157,20 @@ const SAMPLES: Record<string, (world: World) => Promise<Sample>> = {
 };
 
 /** A request-mode booking at the first free time of the week from `from`, waiting for the clinic's decision. */
+/** A new form with version 1 published, as the console's publish makes it. */
+async function publishedForm(world: World): Promise<string> {
+  const id = `form-${unique()}`;
+  const definition = {
+    id,
+    version: '1',
+    title: 'Check-in',
+    pages: [{ id: 'p', title: 'Today', items: [{ type: 'text', id: 'mood', label: 'How are you?', maxLength: 200 }] }],
+  };
+  await world.app.stores.forms.saveDraft(id, definition, world.app.clock.ms);
+  await world.app.stores.forms.publish(id, definition, world.app.clock.ms);
+  return id;
+}
+
 async function newRequest(world: World, from = '2026-03-03'): Promise<string> {
   const start = Date.parse(`${from}T00:00:00Z`);
   const { slots } = await world.app.availability('administration', new Date(start).toISOString(), new Date(start + 7 * 86_400_000).toISOString());

@@ -3,7 +3,7 @@
  * buffers, closures, and intake forms with a draft and immutable published versions. The demo
  * clinic is the seed; opening hours (several ranges a day), settings and checklist templates were
  * already tables (database.ts). 52 (the next free number when it was written): each service's
- * reminder time.
+ * reminder time. 53: who published each form version.
  */
 import { DEMO_PROFILE } from '../../demo/clinic.js';
 import { DEMO_FORMS } from '../../demo/intake-form.js';
@@ -102,6 +102,17 @@ export const CLINIC_MIGRATIONS: readonly Migration[] = [
       db.exec(`
         -- Hours before each confirmed session that the reminder email goes out; 0: none.
         ALTER TABLE services ADD COLUMN reminder_hours INTEGER NOT NULL DEFAULT 24 CHECK (reminder_hours BETWEEN 0 AND 720);
+      `);
+    },
+  },
+  {
+    version: 53,
+    description: 'intake forms: the staff member who published each version',
+    apply(db) {
+      db.exec(`
+        -- The staff id of whoever published the version in the console; NULL for one published from
+        -- code (the forms option), an import or the seed. Set on INSERT only: versions stay immutable.
+        ALTER TABLE intake_form_versions ADD COLUMN published_by TEXT;
       `);
     },
   },

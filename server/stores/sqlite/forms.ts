@@ -7,7 +7,7 @@ import type { ConfiguredForm } from '../../../src/api/clinic-config.js';
 import { worstSubmissionBytes } from '../../../src/forms/submission-size.js';
 import { servedForm } from '../code-forms.js';
 import { StoreRefusal } from '../refusal.js';
-import type { FormStore, ServedForm } from '../types.js';
+import type { FormStore, PublishedVersion, ServedForm } from '../types.js';
 import type { Db } from './database.js';
 
 interface VersionRow {
@@ -43,6 +43,10 @@ export class SqliteFormStore implements FormStore {
       ),
       setPosition: db.prepare('UPDATE intake_forms SET position = ? WHERE id = ?'),
       insertVersion: db.prepare('INSERT INTO intake_form_versions (form_id, version, definition, published_at_ms) VALUES (?, ?, ?, ?)'),
+      publishVersion: db.prepare('INSERT INTO intake_form_versions (form_id, version, definition, published_at_ms, published_by) VALUES (?, ?, ?, ?, ?)'),
+      history: db.prepare<[string], VersionRow & { published_by: string | null }>(
+        'SELECT form_id, version, definition, published_at_ms, published_by FROM intake_form_versions WHERE form_id = ? ORDER BY rowid',
+      ),
     };
   }
 
@@ -64,14 +68,23 @@ export class SqliteFormStore implements FormStore {
     this.#statements.upsertForm.run({ id, draft: JSON.stringify(draft), now });
   }
 
-  async publish(id: string, definition: Record<string, unknown> & { version: string }, now: number): Promise<void> {
+  async publish(id: string, definition: Record<string, unknown> & { version: string }, now: number, publishedBy?: string): Promise<void> {
     this.#db
       .transaction(() => {
         if (!this.#statements.form.get(id)) throw new StoreRefusal('form_not_found');
         if (this.#statements.version.get(id, definition.version)) throw new StoreRefusal('form_version_conflict');
-        this.#statements.insertVersion.run(id, definition.version, JSON.stringify(definition), now);
+        this.#statements.publishVersion.run(id, definition.version, JSON.stringify(definition), now, publishedBy ?? null);
       })
       .immediate();
+  }
+
+  async history(id: string): Promise<PublishedVersion[]> {
+    return this.#statements.history.all(id).map((row) => ({
+      version: row.version,
+      publishedAt: row.published_at_ms,
+      ...(row.published_by !== null ? { publishedBy: row.published_by } : {}),
+      definition: JSON.parse(row.definition) as Record<string, unknown>,
+    }));
   }
 
   /** Every form with its draft and versions, oldest version first (ClinicStore.configuration). */

@@ -170,5 +170,22 @@ export function configurationSuite(open: OpenStores): void {
         );
         assert.equal(form?.draft?.['title'], 'Check-in');
       }));
+
+    test('the history: every published version, oldest first, with when and who published it (none for one without)', () =>
+      withStores(open, async (stores) => {
+        await stores.forms.saveDraft('check-in', smallForm('check-in', '1'), NOW);
+        await stores.forms.publish('check-in', smallForm('check-in', '1'), NOW);
+        await stores.forms.publish('check-in', smallForm('check-in', '2', 'Check-in'), NOW + MINUTE, 'staff-42');
+        const history = await stores.forms.history('check-in');
+        assert.deepEqual(
+          history.map(({ version, publishedAt, publishedBy }) => ({ version, publishedAt, publishedBy })),
+          [
+            { version: '1', publishedAt: NOW, publishedBy: undefined },
+            { version: '2', publishedAt: NOW + MINUTE, publishedBy: 'staff-42' },
+          ],
+        );
+        assert.equal(history[1]!.definition['title'], 'Check-in');
+        assert.deepEqual(await stores.forms.history('no-such-form'), []);
+      }));
   });
 }
