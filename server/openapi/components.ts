@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import * as clinic from '../../src/api/clinic.js';
 import * as clinicConfig from '../../src/api/clinic-config.js';
+import * as theme from '../../src/api/theme.js';
 import * as schemas from '../../src/api/schemas.js';
 import * as staff from '../../src/api/staff.js';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../auth/session-cookie.js';
@@ -76,6 +77,7 @@ export const STAFF_RESPONSE_SCHEMAS = {
   ClinicConfigurationResponse: clinicConfig.ClinicConfigurationResponse,
   FormsResponse: clinicConfig.FormsResponse,
   FormResponse: clinicConfig.FormResponse,
+  ThemeResponse: theme.ThemeResponse,
   ScheduleResponse: staff.ScheduleResponse,
   RequestsResponse: staff.RequestsResponse,
   DecisionResponse: staff.DecisionResponse,
@@ -101,6 +103,7 @@ const STAFF_REQUEST_SCHEMAS = {
   ClosuresUpdate: clinicConfig.ClosuresUpdate,
   ChecklistUpdate: clinicConfig.ChecklistUpdate,
   FormDraftUpdate: clinicConfig.FormDraftUpdate,
+  ThemeDraftUpdate: theme.ThemeDraftUpdate,
   DeclineRequest: staff.DeclineRequest,
   StaffRescheduleRequest: staff.StaffRescheduleRequest,
   AcknowledgeRequest: staff.AcknowledgeRequest,

@@ -5,6 +5,7 @@
  */
 import type { ClinicConfiguration, ClinicProfile } from '../../src/api/clinic-config.js';
 import type { Service } from '../../src/api/schemas.js';
+import type { ConfiguredTheme, Theme } from '../../src/api/theme.js';
 import type { ResolvedForm } from '../../src/forms/definition.js';
 import type { SchedulingRules } from '../../src/scheduling/opening-hours.js';
 
@@ -69,6 +70,15 @@ export interface FormStore {
   publish(id: string, definition: Record<string, unknown> & { version: string }, now: number): Promise<void>;
   /** The largest `POST intake-responses` body any served form's answers can make: its body limit. */
   maxSubmissionBytes(): Promise<number>;
+}
+
+/** The clinic's theme (src/api/theme.ts): the draft the marketer edits and the one `GET clinic` serves. */
+export interface ThemeStore {
+  theme(): Promise<ConfiguredTheme>;
+  /** Replaces the draft. */
+  saveDraft(theme: Theme, now: number): Promise<void>;
+  /** Makes `theme` the published one (the caller has checked its contrast). */
+  publish(theme: Theme, now: number): Promise<void>;
 }
 
 export interface ServedForm {

@@ -28,8 +28,14 @@ export const CrisisLine = z.object({
 /** Crisis lines by country (ISO 3166 alpha-2): `{"US": [{"name": "988 …", "phone": "988"}]}`. */
 export const CrisisResources = z.record(CountryCode, z.array(CrisisLine).check(z.minLength(1), z.maxLength(20)));
 
-/** The theme a clinic publishes for its elements (the studio issue fills it): CSS custom properties by name. */
-export const PublishedTheme = z.object({ tokens: z.record(z.string(), z.string()) });
+/**
+ * The theme a clinic published for its elements: CSS custom properties by name without the `--kap-`
+ * prefix (`color-primary`), each a value the element uses where the page sets no `--kap-*` of its
+ * own. Names and values that could end a CSS declaration are refused.
+ */
+export const PublishedTheme = z.object({
+  tokens: z.record(z.string().check(z.regex(/^[a-z][a-z-]{0,40}$/)), z.string().check(z.regex(/^[^;{}\\<>]{1,200}$/))),
+});
 
 /** `GET clinic`: what any page may know of the clinic. */
 export const ClinicResponse = z.object({
