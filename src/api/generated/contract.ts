@@ -82,10 +82,7 @@ const s100: Schema = object(() => ({ name: s6, description: s102, phone: s104, s
 const s99: Schema = array(() => s100);
 const s97: Schema = record(s7, () => s99);
 const s96: Schema = optional(s97);
-const s112: Schema = string([format(/^[a-z][a-z-]{0,40}$/, "regex")]);
-const s113: Schema = string([format(/^[^;{}\\<>]{1,200}$/, "regex")]);
-const s111: Schema = record(s112, () => s113);
-const s110: Schema = object(() => ({ tokens: s111 }));
+const s110: Schema = object(() => ({ tokens: s87 }));
 const s109: Schema = optional(s110);
 const s90: Schema = object(() => ({ name: s7, timeZone: s27, phone: s20, privacyNoticeUrl: s20, crisisResources: s96, theme: s109 }));
 
