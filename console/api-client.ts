@@ -39,6 +39,7 @@ import {
 import * as z from 'zod/mini';
 import { ClinicConfiguration, type ClinicProfile, type Closure, type ConfiguredService, type OpeningRange } from '../src/api/clinic-config.js';
 import { AvailabilityResponse } from '../src/api/schemas.js';
+import { ThemeResponse, type Theme } from '../src/api/theme.js';
 import type { ApiKeyScope, StaffRole } from '../src/staff/roles.js';
 
 /** What the audit log is filtered by: a staff member's id and a range of instants (ids and instants only, never client data). */
@@ -238,6 +239,17 @@ export class ConsoleApi {
   /** What the embed code is made of: the elements' build, the services, the published forms (marketer, owner). */
   embed() {
     return this.#call('GET', 'staff/embed', EmbedResponse);
+  }
+  /** The elements' theme: its draft and the published one (marketer, owner). */
+  theme() {
+    return this.#call('GET', 'staff/theme', ThemeResponse);
+  }
+  saveThemeDraft(draft: Theme) {
+    return this.#call('PUT', 'staff/theme/draft', ThemeResponse, { draft });
+  }
+  /** Refused (422, the failing pairs on `draft`) while a contrast pair of the draft fails. */
+  publishTheme() {
+    return this.#call('POST', 'staff/theme/publish', ThemeResponse);
   }
   /** A page of the audit log, newest first; `before` is the `next` of the page before it. */
   audit(filter: AuditFilter, before?: string) {

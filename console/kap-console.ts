@@ -2,7 +2,7 @@
  * `<kap-console api="/">`: the clinic's console. It asks the server who is signed in, then shows
  * sign-in, the set-up of an account (at `…/setup#token=…`), or the console itself: the safety
  * queue on top for roles that read intake answers, then Schedule, Requests, the Intake inbox, the
- * Embed code (marketer, owner), (the owner's) Settings and Audit log as the role allows; a booking or a response opens in place,
+ * Embed code and Theme (marketer, owner), (the owner's) Settings and Audit log as the role allows; a booking or a response opens in place,
  * its id kept in memory, never in the URL (a marketer sees no client data and no way to open a
  * response). A session that ends — signed out elsewhere, idle 30 minutes, 12 hours old — brings
  * back sign-in with a word why. The header signs this browser out, or every browser of the account.
@@ -17,6 +17,7 @@ import { roleWord } from './views/role-word.js';
 import './views/audit-log.js';
 import './views/booking.js';
 import './views/embed.js';
+import './views/theme.js';
 import './views/intake-inbox.js';
 import './views/intake-response.js';
 import './views/requests.js';
@@ -26,7 +27,7 @@ import './views/settings.js';
 import './views/setup.js';
 import './views/sign-in.js';
 
-type View = 'schedule' | 'requests' | 'inbox' | 'settings' | 'audit' | 'embed';
+type View = 'schedule' | 'requests' | 'inbox' | 'settings' | 'audit' | 'embed' | 'theme';
 type State =
   | { name: 'loading' }
   | { name: 'failed' }
@@ -215,11 +216,13 @@ export class KapConsole extends LitElement {
                       ? html`<console-schedule .api=${this.client} .t=${t} .lang=${this.lang}></console-schedule>`
                       : this.view === 'embed'
                         ? html`<console-embed .api=${this.client} .t=${t} .lang=${this.lang}></console-embed>`
-                        : this.view === 'audit'
-                          ? html`<console-audit-log .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone}></console-audit-log>`
-                          : this.view === 'settings'
-                            ? html`<console-settings .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone}></console-settings>`
-                            : html`<console-requests .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone} .manage=${this.#may('bookings:manage')}></console-requests>`
+                        : this.view === 'theme'
+                          ? html`<console-theme .api=${this.client} .t=${t} .lang=${this.lang}></console-theme>`
+                          : this.view === 'audit'
+                            ? html`<console-audit-log .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone}></console-audit-log>`
+                            : this.view === 'settings'
+                              ? html`<console-settings .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone}></console-settings>`
+                              : html`<console-requests .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone} .manage=${this.#may('bookings:manage')}></console-requests>`
             }`
       }`;
   }
@@ -232,6 +235,7 @@ export class KapConsole extends LitElement {
       { id: 'requests', label: t('navRequests'), allowed: this.#may('bookings:read') },
       { id: 'inbox', label: t('navInbox'), allowed: this.#may('intake:read') },
       { id: 'embed', label: t('navEmbed'), allowed: this.#may('embed:read') },
+      { id: 'theme', label: t('navTheme'), allowed: this.#may('theme:manage') },
       { id: 'settings', label: t('navSettings'), allowed: this.#may('settings:manage') },
       { id: 'audit', label: t('navAudit'), allowed: this.#may('audit:read') },
     ];
