@@ -319,7 +319,7 @@ export class ConsoleTheme extends ConsoleView<ConfiguredTheme> {
       <legend class="label">${legend}</legend>
       ${options.map(
         (option) => html`<label class="choice" for="${id}-${option}">
-          <input id="${id}-${option}" type="radio" name=${id} value=${option} .checked=${option === chosen} @change=${() => choose(option)} />
+          <input id="${id}-${option}" type="radio" name=${id} value=${String(option)} .checked=${option === chosen} @change=${() => choose(option)} />
           ${label(option)}
         </label>`,
       )}
@@ -361,7 +361,7 @@ export class ConsoleTheme extends ConsoleView<ConfiguredTheme> {
       <h3 id="theme-preview-heading">${t('themePreviewHeading')}</h3>
       <p class="hint">${t('themePreviewHint')}</p>
       <!-- Inert: a picture of the draft, its words only samples; the contrast list above says in words what passes. -->
-      <div class="previews" inert>
+      <div class="previews" .inert=${true}>
         ${SCHEMES.map(
           (scheme) => html`<section class="preview" id="theme-preview-${scheme}" aria-labelledby="theme-preview-${scheme}-heading">
             <h4 id="theme-preview-${scheme}-heading">${t(scheme === 'light' ? 'themeOnLight' : 'themeOnDark')}</h4>
