@@ -15,7 +15,7 @@
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { THEME_DENSITIES, THEME_FONTS, type Theme, type ThemeColours, type ConfiguredTheme } from '../../src/api/theme.js';
 import { formatRatio } from '../../src/theme/contrast.js';
-import { contrastChecks, DEFAULT_THEME, schemeColours, type ContrastCheck } from '../../src/theme/theme-tokens.js';
+import { contrastChecks, DEFAULT_THEME, themeTokens, type ContrastCheck } from '../../src/theme/theme-tokens.js';
 import { ConsoleApiError } from '../api-client.js';
 import { consoleStyles } from '../console.styles.js';
 import { ConsoleView } from './console-view.js';
@@ -197,26 +197,14 @@ export class ConsoleTheme extends ConsoleView<ConfiguredTheme> {
   }
 
   override updated() {
-    // The preview's colours: custom properties set through the CSSOM (no style attribute).
+    // The preview's colours and sizes: what GET clinic would serve, set through the CSSOM (no style
+    // attribute) on each panel, whose own color-scheme picks the light or dark half of each colour.
+    const tokens = Object.entries(themeTokens(this.#theme()));
     for (const scheme of SCHEMES) {
       const panel = this.renderRoot.querySelector<HTMLElement>(`#theme-preview-${scheme}`);
       if (!panel) continue;
-      const colours = schemeColours(this.#colours(scheme));
-      const set = (name: string, value: string) => panel.style.setProperty(name, value);
-      set('color-scheme', scheme);
-      set('--_color-primary', colours.brand);
-      set('--_color-on-primary', colours.onBrand);
-      set('--_color-text', colours.text);
-      set('--_color-muted', colours.text);
-      set('--_color-background', colours.background);
-      set('--_color-surface', colours.surface);
-      set('--_color-border', colours.border);
-      set('--_color-error', colours.error);
-      set('--_color-focus', colours.focus);
-      set('--_radius', `${this.draft.radius}px`);
-      set('--_font-size', `max(${this.draft.baseSize / 16}rem, ${this.draft.baseSize}px)`);
-      set('--_font-family', this.draft.font === 'system' ? 'system-ui, sans-serif' : 'inherit');
-      set('--_space', { compact: '12px', comfortable: '16px', spacious: '20px' }[this.draft.density]);
+      panel.style.setProperty('color-scheme', scheme);
+      for (const [name, value] of tokens) panel.style.setProperty(`--_${name}`, value);
     }
   }
 

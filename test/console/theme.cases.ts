@@ -105,7 +105,8 @@ describe('<kap-console> theme', () => {
     buttonNamed(element, 'Iniciar sesión').click();
     await openTheme(element, 'Tema');
     expect(deepText(element)).to.include('Vista previa');
-    expect(deep(element, '#theme-preview-dark')!.style.getPropertyValue('--_color-background')).to.equal('#111a1d');
+    expect(getComputedStyle(deep(element, '#theme-preview-dark')!).backgroundColor, 'the dark half of the draft').to.equal('rgb(17, 26, 29)');
+    expect(getComputedStyle(deep(element, '#theme-preview-light')!).backgroundColor, 'the light half of the draft').to.equal('rgb(255, 255, 255)');
     await expect(element).to.be.accessible();
     expect(document.documentElement.scrollWidth).to.be.at.most(320);
   });
