@@ -50,6 +50,7 @@ import {
 } from '../src/api/clinic-config.js';
 import { ClinicResponse } from '../src/api/clinic.js';
 import { AvailabilityResponse } from '../src/api/schemas.js';
+import { ThemeResponse, type Theme } from '../src/api/theme.js';
 import type { ApiKeyScope, StaffRole } from '../src/staff/roles.js';
 
 /** What the audit log is filtered by: a staff member's id and a range of instants (ids and instants only, never client data). */
@@ -269,6 +270,17 @@ export class ConsoleApi {
   /** The clinic's public profile, as a client's element reads it (`GET clinic`): the studio's preview shows its crisis phone. */
   publicClinic() {
     return this.#call('GET', 'clinic', ClinicResponse, undefined, { public: true });
+  }
+  /** The elements' theme: its draft and the published one (marketer, owner). */
+  theme() {
+    return this.#call('GET', 'staff/theme', ThemeResponse);
+  }
+  saveThemeDraft(draft: Theme) {
+    return this.#call('PUT', 'staff/theme/draft', ThemeResponse, { draft });
+  }
+  /** Refused (422, the failing pairs on `draft`) while a contrast pair of the draft fails. */
+  publishTheme() {
+    return this.#call('POST', 'staff/theme/publish', ThemeResponse);
   }
   /** A page of the audit log, newest first; `before` is the `next` of the page before it. */
   audit(filter: AuditFilter, before?: string) {

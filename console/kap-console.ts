@@ -2,7 +2,7 @@
  * `<kap-console api="/">`: the clinic's console. It asks the server who is signed in, then shows
  * sign-in, the set-up of an account (at `…/setup#token=…`), or the console itself: the safety
  * queue on top for roles that read intake answers, then Schedule, Requests, the Intake inbox, the
- * Embed code and Forms (marketer, owner: studio/), (the owner's) Settings and Audit log as the role allows; a booking or a response opens in place,
+ * Embed code, Forms and Theme (marketer, owner: studio/), (the owner's) Settings and Audit log as the role allows; a booking or a response opens in place,
  * its id kept in memory, never in the URL (a marketer sees no client data and no way to open a
  * response). A session that ends — signed out elsewhere, idle 30 minutes, 12 hours old — brings
  * back sign-in with a word why. The header signs this browser out, or every browser of the account.
@@ -17,6 +17,7 @@ import { roleWord } from './views/role-word.js';
 import './views/audit-log.js';
 import './views/booking.js';
 import './views/embed.js';
+import './views/theme.js';
 import './views/intake-inbox.js';
 import './views/intake-response.js';
 import './views/requests.js';
@@ -27,7 +28,7 @@ import './views/setup.js';
 import './views/sign-in.js';
 import './studio/studio-forms.js';
 
-type View = 'schedule' | 'requests' | 'inbox' | 'settings' | 'audit' | 'embed' | 'forms';
+type View = 'schedule' | 'requests' | 'inbox' | 'settings' | 'audit' | 'embed' | 'forms' | 'theme';
 type State =
   | { name: 'loading' }
   | { name: 'failed' }
@@ -218,11 +219,13 @@ export class KapConsole extends LitElement {
                         ? html`<console-embed .api=${this.client} .t=${t} .lang=${this.lang}></console-embed>`
                         : this.view === 'forms'
                           ? html`<studio-forms .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone}></studio-forms>`
-                          : this.view === 'audit'
-                            ? html`<console-audit-log .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone}></console-audit-log>`
-                            : this.view === 'settings'
-                              ? html`<console-settings .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone}></console-settings>`
-                              : html`<console-requests .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone} .manage=${this.#may('bookings:manage')}></console-requests>`
+                          : this.view === 'theme'
+                            ? html`<console-theme .api=${this.client} .t=${t} .lang=${this.lang}></console-theme>`
+                            : this.view === 'audit'
+                              ? html`<console-audit-log .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone}></console-audit-log>`
+                              : this.view === 'settings'
+                                ? html`<console-settings .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone}></console-settings>`
+                                : html`<console-requests .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone} .manage=${this.#may('bookings:manage')}></console-requests>`
             }`
       }`;
   }
@@ -236,6 +239,7 @@ export class KapConsole extends LitElement {
       { id: 'inbox', label: t('navInbox'), allowed: this.#may('intake:read') },
       { id: 'embed', label: t('navEmbed'), allowed: this.#may('embed:read') },
       { id: 'forms', label: t('navForms'), allowed: this.#may('forms:manage') },
+      { id: 'theme', label: t('navTheme'), allowed: this.#may('theme:manage') },
       { id: 'settings', label: t('navSettings'), allowed: this.#may('settings:manage') },
       { id: 'audit', label: t('navAudit'), allowed: this.#may('audit:read') },
     ];

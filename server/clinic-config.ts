@@ -8,6 +8,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { ClinicConfiguration, minuteOfDay, type ConfiguredForm } from '../src/api/clinic-config.js';
 import { parseChecklistDefinition } from '../src/checklist/parse.js';
+import { contrastFailures } from '../src/theme/theme-tokens.js';
 import { checkWith } from './routes/validation.js';
 import { servedForm } from './stores/code-forms.js';
 import { isRefusal } from './stores/refusal.js';
@@ -81,6 +82,11 @@ export function configurationProblems(config: ClinicConfiguration): Record<strin
       }
     });
   });
+
+  // A published theme is one that passed the contrast checks: an import cannot bring in another.
+  const published = config.theme?.published;
+  const failures = published ? contrastFailures(published.theme) : [];
+  if (failures.length > 0) problem('theme.published.theme', failures.join(' '));
   return problems;
 }
 

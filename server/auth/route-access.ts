@@ -56,6 +56,10 @@ export const STAFF_ROUTES: Record<string, RouteAccess> = {
   'GET /staff/forms/:id/versions': { permission: 'forms:manage' },
   'GET /staff/forms/:id/versions/:version': { permission: 'forms:manage' },
   'POST /staff/forms/:id/versions/:version/restore': { permission: 'forms:manage' },
+  // the elements' theme (staff-theme.ts)
+  'GET /staff/theme': { permission: 'theme:manage' },
+  'PUT /staff/theme/draft': { permission: 'theme:manage' },
+  'POST /staff/theme/publish': { permission: 'theme:manage' },
   // the embed code (staff-embed.ts)
   'GET /staff/embed': { permission: 'embed:read' },
   // the console (staff-console.ts)

@@ -24,7 +24,8 @@ export const CLINIC_PATHS: Record<string, Record<string, OpenApiOperation>> = {
         'Public, and about no client. The elements use it where no attribute says otherwise: `<kap-booking>` links ' +
         '`privacyNoticeUrl` (an https: address, or a path on the page’s own site) from the consent when it has no `privacy-url`, ' +
         'and the intake’s crisis panel offers `phone` beside the crisis lines. `crisisResources` are by country (ISO 3166 alpha-2). ' +
-        '`theme` is the theme the clinic publishes for its elements, once it has one.',
+        '`theme` is the theme the clinic published for its elements, once it has one: CSS custom properties by name without their `--kap-` prefix, ' +
+        'which the elements use wherever the page sets no `--kap-*` of its own.',
       tags: ['booking'],
       responses: responses({ '200': success('The clinic.', 'ClinicResponse') }, 'InternalError'),
     },
@@ -124,5 +125,27 @@ export const CLINIC_SETTINGS_OPERATIONS: Record<string, SettingsOperation> = {
     summary: 'Make a published version’s definition the form’s draft again (without its version number, so publishing it makes a new version)',
     ok: { '200': 'FormResponse' },
     errors: [...SIGNED_IN, 'NotFound'],
+  },
+  'GET /staff/theme': {
+    operationId: 'getTheme',
+    summary: 'The elements’ theme: its draft and the published one',
+    ok: { '200': 'ThemeResponse' },
+    errors: [...SIGNED_IN],
+  },
+  'PUT /staff/theme/draft': {
+    operationId: 'saveThemeDraft',
+    summary: 'Replace the theme’s draft (never served)',
+    request: 'ThemeDraftUpdate',
+    ok: { '200': 'ThemeResponse' },
+    errors: [...SIGNED_IN, ...WRITE],
+  },
+  'POST /staff/theme/publish': {
+    operationId: 'publishTheme',
+    summary: 'Publish the draft theme: `GET clinic` then serves it',
+    description:
+      'Refused (`422` on `draft`, naming each failing pair) while any contrast pair of the draft fails WCAG 2.2 AA in light or dark: ' +
+      'text 4.5:1, field borders and the focus indicator 3:1 against what they sit on. No draft is `404`.',
+    ok: { '200': 'ThemeResponse' },
+    errors: [...SIGNED_IN, 'NotFound', 'ValidationFailed'],
   },
 };

@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import * as clinic from '../../src/api/clinic.js';
 import * as clinicConfig from '../../src/api/clinic-config.js';
+import * as theme from '../../src/api/theme.js';
 import * as schemas from '../../src/api/schemas.js';
 import * as staff from '../../src/api/staff.js';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../auth/session-cookie.js';
@@ -78,6 +79,7 @@ export const STAFF_RESPONSE_SCHEMAS = {
   FormResponse: clinicConfig.FormResponse,
   FormVersionsResponse: clinicConfig.FormVersionsResponse,
   FormVersionResponse: clinicConfig.FormVersionResponse,
+  ThemeResponse: theme.ThemeResponse,
   ScheduleResponse: staff.ScheduleResponse,
   RequestsResponse: staff.RequestsResponse,
   DecisionResponse: staff.DecisionResponse,
@@ -103,6 +105,7 @@ const STAFF_REQUEST_SCHEMAS = {
   ClosuresUpdate: clinicConfig.ClosuresUpdate,
   ChecklistUpdate: clinicConfig.ChecklistUpdate,
   FormDraftUpdate: clinicConfig.FormDraftUpdate,
+  ThemeDraftUpdate: theme.ThemeDraftUpdate,
   DeclineRequest: staff.DeclineRequest,
   StaffRescheduleRequest: staff.StaffRescheduleRequest,
   AcknowledgeRequest: staff.AcknowledgeRequest,

@@ -29,6 +29,7 @@ import { registerStaffIntakeInboxRoutes } from './staff-intake-inbox.js';
 import { registerStaffRecordRoutes } from './staff-records.js';
 import { registerStaffSessionRoutes } from './staff-session.js';
 import { registerStaffSetupRoutes } from './staff-setup.js';
+import { registerStaffThemeRoutes } from './staff-theme.js';
 
 export type { RouteContext };
 
@@ -57,6 +58,7 @@ export function registerRoutes(app: Hono<AppEnv>, context: RouteContext): void {
   registerStaffBookingRoutes(app, context);
   registerStaffIntakeInboxRoutes(app, context);
   registerStaffEmbedRoutes(app, context);
+  registerStaffThemeRoutes(app, context);
   context.beforeConsole?.(context);
   // The console's own files, at /console/ (console-assets.ts).
   registerConsoleAssetRoutes(app);

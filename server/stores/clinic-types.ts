@@ -5,6 +5,7 @@
  */
 import type { ClinicConfiguration, ClinicProfile } from '../../src/api/clinic-config.js';
 import type { Service } from '../../src/api/schemas.js';
+import type { ConfiguredTheme, Theme } from '../../src/api/theme.js';
 import type { ResolvedForm } from '../../src/forms/definition.js';
 import type { SchedulingRules } from '../../src/scheduling/opening-hours.js';
 
@@ -79,6 +80,15 @@ export interface PublishedVersion {
   publishedAt: number;
   publishedBy?: string;
   definition: Record<string, unknown>;
+}
+
+/** The clinic's theme (src/api/theme.ts): the draft the marketer edits and the one `GET clinic` serves. */
+export interface ThemeStore {
+  theme(): Promise<ConfiguredTheme>;
+  /** Replaces the draft. */
+  saveDraft(theme: Theme, now: number): Promise<void>;
+  /** Makes `theme` the published one (the caller has checked its contrast). */
+  publish(theme: Theme, now: number): Promise<void>;
 }
 
 export interface ServedForm {

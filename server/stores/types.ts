@@ -42,7 +42,7 @@ import type { ChecklistItemDefinition } from '../../src/checklist/definition.js'
 import type { ItemTexts } from '../../src/checklist/languages.js';
 import type { IntakeSubmission } from '../../src/forms/submission.js';
 import type { Buffers, Interval, SchedulingRules } from '../../src/scheduling/opening-hours.js';
-import type { ClinicStore, FormStore } from './clinic-types.js';
+import type { ClinicStore, FormStore, ThemeStore } from './clinic-types.js';
 import type { ConsoleStore } from './console-types.js';
 import type { NotificationStore } from './notification-types.js';
 import type { WebhookStore } from './webhook-types.js';
@@ -60,6 +60,8 @@ export type * from './idempotency-types.js';
 export interface Stores {
   readonly clinic: ClinicStore;
   readonly forms: FormStore;
+  /** The clinic's theme for its elements: a draft and the published one. */
+  readonly theme: ThemeStore;
   readonly bookings: BookingStore;
   readonly checklists: ChecklistStore;
   readonly intake: IntakeStore;

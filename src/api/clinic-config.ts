@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import { CountryCode, CrisisResources, Phone, Text } from './clinic.js';
 import { Instant, Service, TimeZone } from './schemas.js';
+import { ConfiguredTheme } from './theme.js';
 
 const Id = z.string().check(z.minLength(1), z.maxLength(200));
 
@@ -117,6 +118,8 @@ export const ClinicConfiguration = z.object({
   /** Checklist definitions (src/checklist/definition.ts) by service id. */
   checklists: z.record(z.string(), z.record(z.string(), z.unknown())),
   forms: z.array(ConfiguredForm).check(z.maxLength(50)),
+  /** The theme of the elements: its draft and the published one (absent in older exports: left as it is). */
+  theme: z.optional(ConfiguredTheme),
 });
 export type ClinicConfiguration = z.infer<typeof ClinicConfiguration>;
 

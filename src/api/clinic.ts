@@ -28,7 +28,12 @@ export const CrisisLine = z.object({
 /** Crisis lines by country (ISO 3166 alpha-2): `{"US": [{"name": "988 …", "phone": "988"}]}`. */
 export const CrisisResources = z.record(CountryCode, z.array(CrisisLine).check(z.minLength(1), z.maxLength(20)));
 
-/** The theme a clinic publishes for its elements (the studio issue fills it): CSS custom properties by name. */
+/**
+ * The theme a clinic published for its elements: CSS custom properties by name without the `--kap-`
+ * prefix (`color-primary`), each a value the element uses where the page sets no `--kap-*` of its
+ * own (src/theme/theme-tokens.ts writes them; the elements set each through the CSSOM, which
+ * refuses a value that would end its declaration).
+ */
 export const PublishedTheme = z.object({ tokens: z.record(z.string(), z.string()) });
 
 /** `GET clinic`: what any page may know of the clinic. */

@@ -39,9 +39,11 @@ export class ApiSetupCheck {
     [this.#answered, this.#check, this.#problem] = [false, undefined, undefined];
   }
 
-  /** A request succeeded: the set-up is right, and no failure after it is checked. */
-  answered(): void {
+  /** A request succeeded: the set-up is right, and no failure after it is checked. Whether it is the first since `reset`. */
+  answered(): boolean {
+    const first = !this.#answered;
     this.#answered = true;
+    return first;
   }
 
   /** While the check runs, a failure's words may be wrong ("this link has expired"). */

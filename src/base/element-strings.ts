@@ -8,7 +8,7 @@ import { enShared } from '../i18n/en-shared.js';
 import { builtInStrings, registeredStrings } from '../i18n/registry.js';
 import type { KapStrings } from '../i18n/strings.js';
 import { reportConfiguration } from './configuration-report.js';
-import { SETTINGS_SCRIPT, checkStrings, strangerStringProblems } from './setup-checks.js';
+import { SETTINGS_SCRIPT, checkStrings } from './setup-checks.js';
 
 /** The English an element speaks before its first update, and where a language lacks a word. */
 export function englishStrings(): KapStrings {
@@ -21,10 +21,12 @@ export function elementStrings(element: Element, language: string, fromScript: u
   const property = checkStrings(fromProperty, 'its strings property');
   for (const problem of [...script.problems, ...property.problems]) reportConfiguration(element, problem);
   // Keys of no element loaded here: looked up in the whole English, loaded only then.
-  void strangerStringProblems([script.unsure, property.unsure]).then(
-    (problems) => problems.forEach((problem) => reportConfiguration(element, problem)),
-    () => undefined,
-  );
+  if (script.unsure.entries.length || property.unsure.entries.length) {
+    void import('./stranger-strings.js').then(
+      ({ strangerStringProblems }) => strangerStringProblems([script.unsure, property.unsure]).forEach((problem) => reportConfiguration(element, problem)),
+      () => undefined,
+    );
+  }
   return {
     ...englishStrings(),
     ...checkStrings(registeredStrings(language), '').strings,

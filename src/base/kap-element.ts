@@ -9,6 +9,7 @@ import { interpolate, type ElementStrings, type EmailLinksStringKey, type KapStr
 import { baseStyles } from '../styles/base.styles.js';
 import { tokens } from '../styles/tokens.js';
 import { anySignal } from './abort-signals.js';
+import { applyClinicTheme } from './clinic-theme.js';
 import { ApiSetupCheck } from './api-setup-check.js';
 import { renderConfigurationProblem } from './configuration-problem-view.js';
 import { reportConfiguration, type ConfigurationProblem } from './configuration-report.js';
@@ -20,7 +21,7 @@ import { headingLevel, renderHeading, type HeadingOptions } from './heading.js';
 import { intlLocale } from './language.js';
 import { LanguageCheck } from './language-check.js';
 import { PageSchemeController } from './page-scheme-controller.js';
-import { readSettingsJson, timeZoneProblem } from './setup-checks.js';
+import { readSettingsJson } from './setup-checks.js';
 import { LoadProgress } from './load-progress.js';
 import { renderWriteStatus, type WriteStatus } from './write-status.js';
 
@@ -242,7 +243,9 @@ export abstract class KapElement extends LitElement {
         timeoutMs: this.requestTimeout,
         fetch: async (input, init) => {
           const response = await globalThis.fetch(input, init);
-          if (response.ok && this.client === client) this.#setup.answered();
+          // The backend's first answer: its set-up is right, and the clinic's theme is read.
+          if (response.ok && this.client === client && this.#setup.answered())
+            void applyClinicTheme(this.renderRoot as ShadowRoot, client, this.connectionSignal);
           return response;
         },
       });
@@ -261,11 +264,14 @@ export abstract class KapElement extends LitElement {
     this.requestUpdate();
   }
 
-  /** Shows a configuration problem while `zone`, a `time-zone` attribute, is not a time zone. */
-  protected checkTimeZone(zone: string | null): void {
-    const problem = timeZoneProblem(zone);
+  /**
+   * Shows `problem`, what a check of `code` found, instead of the element; or, when the check found
+   * nothing, clears what it found before (`this.showProblem('invalid_time_zone', timeZoneProblem(zone))`).
+   * The checks are the elements' own imports, so an element that has no `time-zone` carries none.
+   */
+  protected showProblem(code: string, problem: ConfigurationProblem | undefined): void {
     if (problem) this.reportConfigurationProblem(problem);
-    else if (this.configurationProblem?.code === 'invalid_time_zone') this.configurationProblem = undefined;
+    else if (this.configurationProblem?.code === code) this.configurationProblem = undefined;
   }
 
   /**

@@ -34,7 +34,7 @@ export function closestName(name: string, candidates: Iterable<string>): string 
   return best;
 }
 
-const didYouMean = (name: string | undefined) => (name ? `; did you mean "${name}"?` : '');
+export const didYouMean = (name: string | undefined) => (name ? `; did you mean "${name}"?` : '');
 
 /** Where the settings a marketer can paste live. */
 export const SETTINGS_SCRIPT = 'its <script type="application/json">';
@@ -58,7 +58,7 @@ export function readSettingsJson(text: string): { value: Record<string, unknown>
  * The known texts of a page's `strings` (the property, or `"strings"` in the child JSON: `from`
  * says which), and a problem for each value of a known key that is not text. "Known" is the English
  * loaded on the page (`enShared` and each loaded element's part); any other key is `unsure`, for
- * `strangerStringProblems` to look up in the whole English (loaded lazily): it may belong to an
+ * `strangerStringProblems` (stranger-strings.ts, loaded only then) to look up in the whole English (loaded lazily): it may belong to an
  * element this page does not load (one settings file shared by a site), or be a typo.
  */
 export function checkStrings(value: unknown, from: string): { strings: Partial<KapStrings>; problems: ConfigurationProblem[]; unsure: UnsureStrings } {
@@ -79,21 +79,6 @@ export function checkStrings(value: unknown, from: string): { strings: Partial<K
 export interface UnsureStrings {
   from: string;
   entries: [key: string, text: unknown][];
-}
-
-/** A problem for each key no element knows (with the closest known key) or value that is not text. */
-export async function strangerStringProblems(unsure: readonly UnsureStrings[]): Promise<ConfigurationProblem[]> {
-  if (!unsure.some(({ entries }) => entries.length)) return [];
-  // The whole English, and the words that ship with a lazily loaded part (src/i18n/strings.ts).
-  const en = { ...(await import('../i18n/en.js')).en, ...(await import('../i18n/en-email-links.js')).enEmailLinks };
-  return unsure.flatMap(({ from, entries }) =>
-    entries.flatMap(([key, text]): ConfigurationProblem[] => {
-      if (!Object.hasOwn(en, key)) {
-        return [{ code: 'unknown_string', detail: `${from}: "${key}" is not a string key${didYouMean(closestName(key, Object.keys(en)))}` }];
-      }
-      return typeof text === 'string' ? [] : [{ code: 'invalid_strings', detail: `${from}: "${key}" is not a text` }];
-    }),
-  );
 }
 
 /** Why `zone` (a `time-zone` attribute) cannot be used, or `undefined` when it can (or is absent). */

@@ -9,6 +9,7 @@
  * apart from the page's (a forced theme, a brand-coloured band), it frames itself with padding so
  * its text never touches the edge of a slab.
  */
+import { contrastRatio, relativeLuminance } from '../theme/contrast.js';
 
 /** sRGB channels 0–255 and alpha 0–1. */
 export interface Rgba {
@@ -28,20 +29,7 @@ export function parseRgb(value: string): Rgba | undefined {
   return { r: Number(match[1]), g: Number(match[2]), b: Number(match[3]), a: alpha };
 }
 
-/** WCAG 2 relative luminance, 0 (black) to 1 (white). */
-export function relativeLuminance({ r, g, b }: Rgba): number {
-  const linear = (channel: number) => {
-    const c = channel / 255;
-    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
-}
-
-/** WCAG 2 contrast ratio, 1 to 21. */
-export function contrastRatio(first: Rgba, second: Rgba): number {
-  const [light, dark] = [relativeLuminance(first), relativeLuminance(second)].sort((a, b) => b - a) as [number, number];
-  return (light + 0.05) / (dark + 0.05);
-}
+export { contrastRatio, relativeLuminance };
 
 /** Below this luminance a background reads as dark: black text would contrast less than white. */
 const DARK_BACKGROUND = 0.179;

@@ -13,6 +13,7 @@ import { describe, test } from 'node:test';
 import { STAFF_PREFIX, STAFF_ROUTES, type RouteAccess } from '../../server/auth/route-access.js';
 import { newWebhookSecret } from '../../server/notifications/webhooks.js';
 import { sha256Hex } from '../../server/secrets.js';
+import { DEFAULT_THEME } from '../../src/theme/theme-tokens.js';
 import { PERMISSION_ROLES, STAFF_ROLES, type ApiKeyScope, type StaffRole } from '../../src/staff/roles.js';
 import { testApp, type TestApp } from './support.js';
 import { addStaff, sessionFor, staffRequest, PASSWORD, type TestStaff } from './staff-support.js';
@@ -126,6 +127,13 @@ const SAMPLES: Record<string, (world: World) => Promise<Sample>> = {
   'GET /staff/forms/:id/versions': async (world) => ({ path: `/staff/forms/${await publishedForm(world)}/versions`, ok: 200 }),
   'GET /staff/forms/:id/versions/:version': async (world) => ({ path: `/staff/forms/${await publishedForm(world)}/versions/1`, ok: 200 }),
   'POST /staff/forms/:id/versions/:version/restore': async (world) => ({ path: `/staff/forms/${await publishedForm(world)}/versions/1/restore`, ok: 200 }),
+  'GET /staff/theme': async () => ({ path: '/staff/theme', ok: 200 }),
+  'PUT /staff/theme/draft': async () => ({ path: '/staff/theme/draft', body: { draft: DEFAULT_THEME }, ok: 200 }),
+  'POST /staff/theme/publish': async (world) => {
+    await world.app.stores.theme.saveDraft(DEFAULT_THEME, world.app.clock.ms);
+    return { path: '/staff/theme/publish', ok: 200 };
+  },
+
   'GET /staff/embed': async () => ({ path: '/staff/embed', ok: 200 }),
   'GET /staff/schedule': async () => ({ path: '/staff/schedule?from=2026-03-02&days=8', ok: 200 }),
   'GET /staff/requests': async () => ({ path: '/staff/requests', ok: 200 }),

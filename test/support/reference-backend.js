@@ -20,8 +20,8 @@
 //   code; with `?invite=1`, an account still to set up and its set-up token: what the owner's CLI
 //   and the set-up link do, without a browser in between (the console's tests).
 // - `POST /api-staff/<namespace>/<role>/as/<path>` with a JSON body: a new account of that role,
-//   signed in on the server's side, sends it to that clinic's staff route `POST /<path>` and the
-//   route's answer is passed on — a console action for the elements' tests, without a session
+//   signed in on the server's side, sends it to that clinic's staff route `POST /<path>` (`PUT` with
+//   `?method=PUT`) and the route's answer is passed on — a console action for the elements' tests, without a session
 //   cookie in the browser (which would sign out a console test running in another page).
 // - `POST /api-outbox/<namespace>` runs one round of that clinic's outbox worker without an email
 //   transport: each email delivery fails for good (`no_email_transport`), as on a server without
@@ -145,7 +145,7 @@ export function referenceBackends() {
     return { email, password, ...(secret ? { secret, code: totpCode(secret, now) } : {}) };
   }
 
-  async function actAs(namespace, role, path, body) {
+  async function actAs(namespace, role, path, body, method = 'POST') {
     const { app } = backendFor(namespace);
     const account = await addStaff(namespace, role, new URLSearchParams());
     const sameOrigin = { 'Content-Type': 'application/json', 'Sec-Fetch-Site': 'same-origin' };
@@ -158,7 +158,7 @@ export function referenceBackends() {
     const cookie = (signIn.headers.get('Set-Cookie') ?? '').split(';')[0];
     const { csrfToken } = await signIn.json();
     return app.request(`http://localhost${path}`, {
-      method: 'POST',
+      method,
       headers: { ...sameOrigin, Cookie: cookie, 'X-CSRF-Token': csrfToken },
       body: JSON.stringify(body),
     });
@@ -190,10 +190,10 @@ export function referenceBackends() {
       }
       return true;
     }
-    const actingPath = /^\/api-staff\/([^/?]+)\/([a-z-]+)\/as(\/[^?]*)$/.exec(url);
+    const actingPath = /^\/api-staff\/([^/?]+)\/([a-z-]+)\/as(\/[^?]*)(?:\?method=(PUT))?$/.exec(url);
     if (actingPath && request.method === 'POST') {
-      const [, namespace, role, path] = actingPath;
-      const answer = await actAs(decodeURIComponent(namespace), role, path, await jsonBody(request));
+      const [, namespace, role, path, method] = actingPath;
+      const answer = await actAs(decodeURIComponent(namespace), role, path, await jsonBody(request), method);
       response.writeHead(answer.status, { 'Content-Type': 'application/json' }).end(await answer.text());
       return true;
     }

@@ -21,6 +21,7 @@ import { checklistCopyFrom } from '../checklist-templates.js';
 import type { ClinicStore, ConfigurationChange } from '../types.js';
 import type { Db } from './database.js';
 import type { SqliteFormStore } from './forms.js';
+import type { SqliteThemeStore } from './theme.js';
 import { SERVICE_COLUMNS, toService, type ServiceRow } from './rows.js';
 
 interface ProfileRow {
@@ -47,13 +48,15 @@ export class SqliteClinicStore implements ClinicStore {
   readonly #db: Db;
   readonly #defaultTimeZone: string;
   readonly #forms: SqliteFormStore;
+  readonly #theme: SqliteThemeStore;
   readonly #statements;
 
   /** `defaultTimeZone`: the zone opening hours are read in while the profile names none (`KAP_CLINIC_TZ`). */
-  constructor(db: Db, defaultTimeZone: string, forms: SqliteFormStore) {
+  constructor(db: Db, defaultTimeZone: string, forms: SqliteFormStore, theme: SqliteThemeStore) {
     this.#db = db;
     this.#defaultTimeZone = defaultTimeZone;
     this.#forms = forms;
+    this.#theme = theme;
     this.#statements = {
       services: db.prepare<[], ServiceRow>(`SELECT ${SERVICE_COLUMNS} FROM services WHERE active = 1 ORDER BY position, id`),
       service: db.prepare<[string], ServiceRow>(`SELECT ${SERVICE_COLUMNS} FROM services WHERE active = 1 AND id = ?`),
@@ -196,6 +199,7 @@ export class SqliteClinicStore implements ClinicStore {
         closures,
         checklists,
         forms: this.#forms.configuredForms(),
+        theme: this.#theme.configuredTheme(),
       };
     })();
   }
@@ -258,6 +262,7 @@ export class SqliteClinicStore implements ClinicStore {
           for (const [serviceId, template] of Object.entries(change.checklists)) s.setTemplate.run(JSON.stringify(template), serviceId);
         }
         if (change.forms) this.#forms.replaceForms(change.forms);
+        if (change.theme) this.#theme.replaceTheme(change.theme);
       })
       .immediate();
   }

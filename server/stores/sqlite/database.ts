@@ -15,6 +15,7 @@ import { CLINIC_MIGRATIONS } from './clinic-migrations.js';
 import { CONSOLE_MIGRATIONS } from './console-migrations.js';
 import { NOTIFICATION_MIGRATIONS } from './notification-migrations.js';
 import { STAFF_MIGRATIONS } from './staff-migrations.js';
+import { THEME_MIGRATIONS } from './theme-migrations.js';
 
 export type { Db, Migration, MigrationContext };
 
@@ -278,7 +279,7 @@ const CORE_MIGRATIONS: readonly Migration[] = [
 
 /**
  * Every migration, in order (versions 10–12 are the staff side's: staff-migrations.ts; 13–19 and 52 the
- * clinic's configuration: clinic-migrations.ts; 30 the console's: console-migrations.ts; 40–49 the notifications': notification-migrations.ts; 50–59 the access links': access-migrations.ts).
+ * clinic's configuration: clinic-migrations.ts; 30 the console's: console-migrations.ts; 40–49 the notifications': notification-migrations.ts; 50–59 the access links': access-migrations.ts; 60–69 the theme's: theme-migrations.ts).
  */
 export const MIGRATIONS: readonly Migration[] = [
   ...CORE_MIGRATIONS,
@@ -287,6 +288,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ...CONSOLE_MIGRATIONS,
   ...NOTIFICATION_MIGRATIONS,
   ...ACCESS_MIGRATIONS,
+  ...THEME_MIGRATIONS,
 ].sort((a, b) => a.version - b.version);
 
 /**

@@ -21,6 +21,7 @@ import { SqliteIntakeStore } from './intake.js';
 import { SqliteNotificationStore } from './notifications.js';
 import { SqliteApiKeyStore, SqliteSessionStore, SqliteSignInThrottleStore } from './staff-access.js';
 import { SqliteStaffStore } from './staff.js';
+import { SqliteThemeStore } from './theme.js';
 import { SqliteWebhookStore } from './webhooks.js';
 
 export type { Db };
@@ -43,6 +44,7 @@ export interface SqliteStoreOptions {
 export class SqliteStores implements Stores {
   readonly clinic: SqliteClinicStore;
   readonly forms: SqliteFormStore;
+  readonly theme: SqliteThemeStore;
   readonly bookings: SqliteBookingStore;
   readonly checklists: SqliteChecklistStore;
   readonly intake: SqliteIntakeStore;
@@ -66,7 +68,8 @@ export class SqliteStores implements Stores {
     this.cipher = databaseCipher(db, options.keys);
     const cipher = this.cipher;
     this.forms = new SqliteFormStore(db);
-    this.clinic = new SqliteClinicStore(db, options.timeZone, this.forms);
+    this.theme = new SqliteThemeStore(db);
+    this.clinic = new SqliteClinicStore(db, options.timeZone, this.forms, this.theme);
     this.clinic.assertTemplatesValid();
     if (options.forms) {
       const forms = options.forms;

@@ -6,6 +6,7 @@ import { BookingLink } from '../../base/booking-link.js';
 import { clinicTask } from '../../base/clinic-task.js';
 import { reportConfiguration } from '../../base/configuration-report.js';
 import { KapElement } from '../../base/kap-element.js';
+import { timeZoneProblem } from '../../base/setup-checks.js';
 import { KapBookingCancelEvent } from '../../events/kap-booking-cancel.js';
 import { KapBookingConfirmEvent } from '../../events/kap-booking-confirm.js';
 import { KapBookingRescheduleEvent } from '../../events/kap-booking-reschedule.js';
@@ -304,7 +305,7 @@ export class KapBooking extends KapElement {
       this.manage.clear();
       this.flow.reset(undefined, true);
     }
-    this.checkTimeZone(this.timeZone);
+    this.showProblem('invalid_time_zone', timeZoneProblem(this.timeZone));
     this.#privacy = privacyNotice(this.privacyUrl, this.baseURI, this.#hasPrivacySlot(), this.clinicTask.value?.privacyNoticeUrl);
     // Without privacy-url, the clinic's own notice may still come: report only once it has not.
     const clinicPending = this.clinicTask.status === TaskStatus.PENDING || this.clinicTask.status === TaskStatus.INITIAL;

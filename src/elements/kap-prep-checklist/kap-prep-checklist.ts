@@ -8,6 +8,7 @@ import { BookingLink } from '../../base/booking-link.js';
 import { KapElement, type ConfigurationProblem } from '../../base/kap-element.js';
 import { formatUnit } from '../../base/language.js';
 import { firstTime } from '../../base/report-once.js';
+import { timeZoneProblem } from '../../base/setup-checks.js';
 import { checklistProgress } from '../../checklist/due.js';
 import { KapChecklistChangeEvent } from '../../events/kap-checklist-change.js';
 import { KapChecklistCompleteEvent } from '../../events/kap-checklist-complete.js';
@@ -187,7 +188,7 @@ export class KapPrepChecklist extends KapElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.checkTimeZone(this.timeZone);
+    this.showProblem('invalid_time_zone', timeZoneProblem(this.timeZone));
     if (this.#static.kind === 'none' && !this.configurationProblem) {
       const missing = !this.bookingId ? 'missing_booking' : !this.accessToken ? 'missing_token' : undefined;
       if (missing && firstTime(this, `link:${missing}`)) this.emit(new KapErrorEvent({ kind: 'unauthorized', code: missing }));
