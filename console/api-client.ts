@@ -37,7 +37,15 @@ import {
   type DeclineReasonCode,
 } from '../src/api/staff.js';
 import * as z from 'zod/mini';
-import { ClinicConfiguration, type ClinicProfile, type Closure, type ConfiguredService, type OpeningRange } from '../src/api/clinic-config.js';
+import {
+  ClinicConfiguration,
+  FormResponse,
+  FormsResponse,
+  type ClinicProfile,
+  type Closure,
+  type ConfiguredService,
+  type OpeningRange,
+} from '../src/api/clinic-config.js';
 import { AvailabilityResponse } from '../src/api/schemas.js';
 import type { ApiKeyScope, StaffRole } from '../src/staff/roles.js';
 
@@ -234,6 +242,18 @@ export class ConsoleApi {
   /** A failed delivery waits to be sent again. */
   retryDelivery(id: string) {
     return this.#call('POST', `staff/notifications/${encodeURIComponent(id)}/retry`, NotificationRetryResponse);
+  }
+  /** The clinic's intake forms, each with its draft and its published versions (marketer, owner). */
+  forms() {
+    return this.#call('GET', 'staff/forms', FormsResponse);
+  }
+  /** Replaces form `id`'s draft, making the form when it is new. */
+  saveFormDraft(id: string, draft: Record<string, unknown>) {
+    return this.#call('PUT', `staff/forms/${encodeURIComponent(id)}/draft`, FormResponse, { draft });
+  }
+  /** Publishes form `id`'s draft as its next version; refused (422) while the draft has a problem. */
+  publishForm(id: string) {
+    return this.#call('POST', `staff/forms/${encodeURIComponent(id)}/publish`, FormResponse);
   }
   /** What the embed code is made of: the elements' build, the services, the published forms (marketer, owner). */
   embed() {

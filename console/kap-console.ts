@@ -2,7 +2,7 @@
  * `<kap-console api="/">`: the clinic's console. It asks the server who is signed in, then shows
  * sign-in, the set-up of an account (at `…/setup#token=…`), or the console itself: the safety
  * queue on top for roles that read intake answers, then Schedule, Requests, the Intake inbox, the
- * Embed code (marketer, owner), (the owner's) Settings and Audit log as the role allows; a booking or a response opens in place,
+ * Embed code and the Forms studio (marketer, owner), (the owner's) Settings and Audit log as the role allows; a booking or a response opens in place,
  * its id kept in memory, never in the URL (a marketer sees no client data and no way to open a
  * response). A session that ends — signed out elsewhere, idle 30 minutes, 12 hours old — brings
  * back sign-in with a word why. The header signs this browser out, or every browser of the account.
@@ -17,6 +17,8 @@ import { roleWord } from './views/role-word.js';
 import './views/audit-log.js';
 import './views/booking.js';
 import './views/embed.js';
+import './views/form-editor.js';
+import './views/forms.js';
 import './views/intake-inbox.js';
 import './views/intake-response.js';
 import './views/requests.js';
@@ -26,7 +28,7 @@ import './views/settings.js';
 import './views/setup.js';
 import './views/sign-in.js';
 
-type View = 'schedule' | 'requests' | 'inbox' | 'settings' | 'audit' | 'embed';
+type View = 'schedule' | 'requests' | 'inbox' | 'settings' | 'audit' | 'embed' | 'forms';
 type State =
   | { name: 'loading' }
   | { name: 'failed' }
@@ -42,6 +44,7 @@ export class KapConsole extends LitElement {
     view: { state: true },
     booking: { state: true },
     response: { state: true },
+    form: { state: true },
     timeZone: { state: true },
   };
   static override styles = consoleStyles;
@@ -54,6 +57,8 @@ export class KapConsole extends LitElement {
   declare booking: string | undefined;
   /** The intake response opened from that booking (id in memory only). */
   declare response: string | undefined;
+  /** The form open in the studio's editor (its id: a form, never client data). */
+  declare form: string | undefined;
   declare timeZone: string;
   #client: ConsoleApi | undefined;
   #idleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -213,13 +218,17 @@ export class KapConsole extends LitElement {
                     ? html`<console-intake-inbox .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone}></console-intake-inbox>`
                     : this.view === 'schedule'
                       ? html`<console-schedule .api=${this.client} .t=${t} .lang=${this.lang}></console-schedule>`
-                      : this.view === 'embed'
-                        ? html`<console-embed .api=${this.client} .t=${t} .lang=${this.lang}></console-embed>`
-                        : this.view === 'audit'
-                          ? html`<console-audit-log .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone}></console-audit-log>`
-                          : this.view === 'settings'
-                            ? html`<console-settings .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone}></console-settings>`
-                            : html`<console-requests .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone} .manage=${this.#may('bookings:manage')}></console-requests>`
+                      : this.view === 'forms'
+                        ? this.form
+                          ? html`<console-form-editor .api=${this.client} .t=${t} .lang=${this.lang} .formId=${this.form} @form-closed=${this.#closeForm}></console-form-editor>`
+                          : html`<console-forms .api=${this.client} .t=${t} .lang=${this.lang} @open-form=${this.#openForm}></console-forms>`
+                        : this.view === 'embed'
+                          ? html`<console-embed .api=${this.client} .t=${t} .lang=${this.lang}></console-embed>`
+                          : this.view === 'audit'
+                            ? html`<console-audit-log .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone}></console-audit-log>`
+                            : this.view === 'settings'
+                              ? html`<console-settings .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone}></console-settings>`
+                              : html`<console-requests .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone} .manage=${this.#may('bookings:manage')}></console-requests>`
             }`
       }`;
   }
@@ -232,6 +241,7 @@ export class KapConsole extends LitElement {
       { id: 'requests', label: t('navRequests'), allowed: this.#may('bookings:read') },
       { id: 'inbox', label: t('navInbox'), allowed: this.#may('intake:read') },
       { id: 'embed', label: t('navEmbed'), allowed: this.#may('embed:read') },
+      { id: 'forms', label: t('navForms'), allowed: this.#may('forms:manage') },
       { id: 'settings', label: t('navSettings'), allowed: this.#may('settings:manage') },
       { id: 'audit', label: t('navAudit'), allowed: this.#may('audit:read') },
     ];
@@ -242,6 +252,7 @@ export class KapConsole extends LitElement {
     this.view = view;
     this.booking = undefined;
     this.response = undefined;
+    this.form = undefined;
     void (this.renderRoot.querySelector('console-safety-queue') as { refresh(): Promise<void> } | null)?.refresh();
   }
 
@@ -250,6 +261,23 @@ export class KapConsole extends LitElement {
     this.#show(this.view);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('nav [aria-current="page"]')?.focus();
+  };
+
+  #openForm = async (event: CustomEvent<string>) => {
+    this.form = event.detail;
+    await this.updateComplete;
+    const editor = this.renderRoot.querySelector('console-form-editor') as LitElement | null;
+    await editor?.updateComplete;
+    editor?.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+  };
+
+  /** Back from the editor: the list of forms, asked again (its draft and versions changed). */
+  #closeForm = async () => {
+    this.form = undefined;
+    await this.updateComplete;
+    const list = this.renderRoot.querySelector('console-forms') as LitElement | null;
+    await list?.updateComplete;
+    list?.renderRoot.querySelector<HTMLElement>('h2')?.focus();
   };
 
   #onSignedIn = async (event: CustomEvent<StaffSessionResponse>) => {
