@@ -59,7 +59,7 @@ export function conditionEditor(ctx: ConditionContext): TemplateResult {
         ),
       )}
     </ol>
-    ${questions.length ? html`<button class="button button--secondary" type="button" @click=${add}>${t('studioAddCondition')}</button>` : nothing}
+    ${questions.length ? html`<button id="${prefix}-add-condition" class="button button--secondary" type="button" @click=${add}>${t('studioAddCondition')}</button>` : nothing}
   </fieldset>`;
 }
 

@@ -181,10 +181,11 @@ export class ConsoleFormEditor extends ConsoleView<ConfiguredForm> {
   // ---- changes ---------------------------------------------------------------------------
 
   /** Every edit: a changed copy of the draft, told to a preview, checked and saved soon. */
-  #edit(change: (draft: Draft) => void | Draft) {
+  #edit(change: (draft: Draft) => unknown) {
     if (!this.draft) return;
     const next = copy(this.draft);
-    this.draft = change(next) ?? next;
+    change(next);
+    this.draft = next;
     this.undo = undefined;
     this.publish = { name: 'idle' };
     this.dispatchEvent(new CustomEvent('studio-draft-change', { detail: { definition: this.definition }, bubbles: true, composed: true }));
@@ -248,7 +249,10 @@ export class ConsoleFormEditor extends ConsoleView<ConfiguredForm> {
     if (!this.undo) return;
     const { draft } = this.undo;
     this.undo = undefined;
-    this.#edit(() => copy(draft));
+    this.#edit((next) => {
+      for (const key of Object.keys(next)) delete next[key];
+      Object.assign(next, copy(draft));
+    });
     await this.focusOn('#editor-heading');
   };
 
@@ -402,7 +406,7 @@ export class ConsoleFormEditor extends ConsoleView<ConfiguredForm> {
       <div role="status" class="actions">
         ${this.undo ? html`<p>${this.undo.message}</p><button id="undo-button" class="button button--secondary" type="button" @click=${this.#undo}>${t('studioUndo')}</button>` : nothing}
       </div>
-      ${this.refused ? this.#errorSummary(problems) : this.#summary(problems)}
+      ${this.refused && problems.length ? this.#errorSummary(problems) : this.#summary(problems)}
       <fieldset class="field">
         <legend class="label">${t('studioTextLanguage')}</legend>
         <p class="hint" id="text-lang-hint">${t('studioTextLanguageHint')}</p>
@@ -683,7 +687,7 @@ export class ConsoleFormEditor extends ConsoleView<ConfiguredForm> {
                 <button class="button button--secondary" type="button" @click=${() => (this.publish = { name: 'idle' })}>${t('studioCancel')}</button>
               </div>
             </div>`
-          : html`<button class="button" type="button" @click=${this.#askPublish}>${t('studioPublish')}</button>
+          : html`<button id="publish-button" class="button" type="button" @click=${this.#askPublish}>${t('studioPublish')}</button>
               ${problems.length ? html`<p class="hint">${t('studioPublishBlocked', { count: problems.length })}</p>` : nothing}`
       }
       <div id="publish-result" tabindex="-1" role="status">

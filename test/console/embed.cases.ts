@@ -59,7 +59,7 @@ describe('<kap-console> embed code', () => {
     const element = await mountConsole(api);
     await signIn(element, await addStaff(api, 'marketer', { factor: false }));
     await until(() => deep(element, '#embed-service'), 'the marketer’s console opens on the embed code');
-    expect(deepAll(element, 'nav button').map((button) => button.textContent?.trim())).to.deep.equal(['Embed code']);
+    expect(deepAll(element, 'nav button').map((button) => button.textContent?.trim())).to.deep.equal(['Embed code', 'Forms']);
     expect(deepText(element)).not.to.include('Robin');
     const services = deepAll<HTMLOptionElement>(element, '#embed-service option').map((option) => option.value);
     expect(services).to.include('consultation');

@@ -32,6 +32,7 @@ import {
 import './booking.cases.js';
 import './booking-actions.cases.js';
 import './embed.cases.js';
+import './form-builder.cases.js';
 import './intake-inbox.cases.js';
 import './settings.cases.js';
 import './settings-clinic.cases.js';
