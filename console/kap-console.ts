@@ -17,8 +17,6 @@ import { roleWord } from './views/role-word.js';
 import './views/audit-log.js';
 import './views/booking.js';
 import './views/embed.js';
-import './views/form-editor.js';
-import './views/forms.js';
 import './views/intake-inbox.js';
 import './views/intake-response.js';
 import './views/requests.js';
@@ -35,6 +33,17 @@ type State =
   | { name: 'setup'; token: string }
   | { name: 'signed-out'; notice: string }
   | { name: 'signed-in'; session: StaffSessionResponse };
+
+/** The form studio (marketer, owner) loads only when Forms is opened: the other roles never fetch it. */
+let studio: Promise<void> | undefined;
+let studioState: 'loading' | 'ready' | 'failed' = 'loading';
+function loadStudio(): Promise<void> {
+  studio ??= Promise.all([import('./views/forms.js'), import('./views/form-editor.js')]).then(
+    () => void (studioState = 'ready'),
+    () => void (studioState = 'failed'),
+  );
+  return studio;
+}
 
 export class KapConsole extends LitElement {
   static override properties = {
@@ -219,9 +228,7 @@ export class KapConsole extends LitElement {
                     : this.view === 'schedule'
                       ? html`<console-schedule .api=${this.client} .t=${t} .lang=${this.lang}></console-schedule>`
                       : this.view === 'forms'
-                        ? this.form
-                          ? html`<console-form-editor .api=${this.client} .t=${t} .lang=${this.lang} .formId=${this.form} @form-closed=${this.#closeForm}></console-form-editor>`
-                          : html`<console-forms .api=${this.client} .t=${t} .lang=${this.lang} @open-form=${this.#openForm}></console-forms>`
+                        ? this.#studio()
                         : this.view === 'embed'
                           ? html`<console-embed .api=${this.client} .t=${t} .lang=${this.lang}></console-embed>`
                           : this.view === 'audit'
@@ -231,6 +238,19 @@ export class KapConsole extends LitElement {
                               : html`<console-requests .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone} .manage=${this.#may('bookings:manage')}></console-requests>`
             }`
       }`;
+  }
+
+  /** Forms, or the form open in the editor, once the studio's code is here (its views read their properties on connecting). */
+  #studio() {
+    const t = this.#t;
+    if (studioState === 'failed') return html`<div class="notice notice--error" role="alert"><p>${t('errorNetwork')}</p></div>`;
+    if (studioState === 'loading') {
+      void loadStudio().then(() => this.requestUpdate());
+      return html`<p role="status">${t('loading')}</p>`;
+    }
+    return this.form
+      ? html`<console-form-editor .api=${this.client} .t=${t} .lang=${this.lang} .formId=${this.form} @form-closed=${this.#closeForm}></console-form-editor>`
+      : html`<console-forms .api=${this.client} .t=${t} .lang=${this.lang} @open-form=${this.#openForm}></console-forms>`;
   }
 
   /** The console's views in order, and whether this person's role may see each. */
