@@ -48,7 +48,7 @@ import { ConsoleView } from './console-view.js';
 import { formStyles } from './form-parts.js';
 
 /** How long after the last change the draft is saved, and checked. */
-const SAVE_AFTER_MS = 700;
+const SAVE_AFTER_MS = 1000;
 const CHECK_AFTER_MS = 150;
 
 type SaveState = 'saved' | 'saving' | 'failed';
@@ -201,7 +201,10 @@ export class ConsoleFormEditor extends ConsoleView<ConfiguredForm> {
     if (!this.draft) return;
     const draft = this.draft;
     const messages = await draftProblems({ ...draft, id: this.formId });
-    if (draft === this.draft) this.messages = messages;
+    if (draft !== this.draft) return;
+    this.messages = messages;
+    // Once every problem is fixed, the summary is quiet again until the next refused Publish.
+    if (messages.length === 0) this.refused = false;
   }
 
   /** Sends the draft now (after any save under way); says Saved, or Not saved with Retry. */

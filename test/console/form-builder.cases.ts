@@ -200,6 +200,20 @@ describe('<kap-console> form studio', () => {
     await until(() => headings(element).length === 1, 'the question is back');
     expect(headings(element)).to.deep.equal(['Question 1, One choice: How did you hear of us?']);
     expect(deep(element, '#undo-button')).to.equal(undefined);
+
+    // Crisis lines for a country: a line without a name is a problem there.
+    fill(element, 'Country code', 'gb');
+    buttonNamed(element, 'Add the country').click();
+    await until(() => deepText(element).includes('Lines for country GB'), 'the country’s lines');
+    await until(() => deep(element, '#problems')!.textContent!.includes('Crisis resources: Every line needs a name.'), 'the nameless line is a problem');
+    expect(deep(element, '#crisis-heading')!.closest('section')!.textContent).to.include('Every line needs a name.');
+    await expect(element).to.be.accessible();
+    fill(element, 'Line 1: name (English)', 'Samaritans');
+    const phone = deep<HTMLInputElement>(element, '#crisis-GB-0-phone')!;
+    phone.value = '116 123';
+    phone.dispatchEvent(new Event('change'));
+    await until(() => deepText(element).includes('No problems: this form can be published.'), 'the line is complete');
+    expect(editor(element).definition!['crisis']).to.deep.equal({ countries: { GB: { resources: [{ name: 'Samaritans', phone: '116 123' }] } } });
   });
 
   it('conditions offer the earlier question’s own options, "is any of" as boxes, "more than" by score; drag and drop reorders; the draft is told to a preview', async () => {
