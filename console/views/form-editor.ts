@@ -52,7 +52,8 @@ const SAVE_AFTER_MS = 1000;
 const CHECK_AFTER_MS = 150;
 
 type SaveState = 'saved' | 'saving' | 'failed';
-type Publish = { name: 'idle' } | { name: 'confirm' } | { name: 'busy' } | { name: 'done'; version: string } | { name: 'failed'; message: string };
+type Publish =
+  { name: 'idle' } | { name: 'confirm' } | { name: 'busy' } | { name: 'done'; version: string } | { name: 'failed'; message: string; lang?: string };
 interface Place {
   page: number;
   item: number;
@@ -361,17 +362,19 @@ export class ConsoleFormEditor extends ConsoleView<ConfiguredForm> {
       if (this.loaded.name === 'ready') this.loaded = { name: 'ready', data: form };
       this.publish = { name: 'done', version: form.versions.at(-1)?.version ?? '' };
     } catch (error) {
-      if (error instanceof ConsoleApiError && error.status === 422) {
+      const problems = error instanceof ConsoleApiError && error.status === 422 ? (error.fields['draft'] ?? '').split('\n').slice(1).filter(Boolean) : [];
+      if (problems.length) {
         // The server found what the studio did not: its words, placed like the studio's own.
-        this.messages = (error.fields['draft'] ?? '').split('\n').slice(1).filter(Boolean);
+        this.messages = problems;
         this.refused = true;
         this.publish = { name: 'idle' };
         await this.updateComplete;
         this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
         return;
       }
-      const message = error instanceof ConsoleApiError && error.status === 409 ? this.t('studioVersionTaken') : this.message(error);
-      this.publish = { name: 'failed', message };
+      const refusal = error instanceof ConsoleApiError && error.status === 422 ? error.fields['draft'] : undefined;
+      const message = error instanceof ConsoleApiError && error.status === 409 ? this.t('studioVersionTaken') : (refusal ?? this.message(error));
+      this.publish = { name: 'failed', message, ...(refusal ? { lang: 'en' } : {}) };
     }
     await this.focusOn('#publish-result');
   };
@@ -695,7 +698,7 @@ export class ConsoleFormEditor extends ConsoleView<ConfiguredForm> {
       }
       <div id="publish-result" tabindex="-1" role="status">
         ${publish.name === 'done' ? html`<p class="notice notice--success">${t('studioPublished', { version: publish.version })}</p>` : nothing}
-        ${publish.name === 'failed' ? html`<p class="notice notice--error">${publish.message}</p>` : nothing}
+        ${publish.name === 'failed' ? html`<p class="notice notice--error" lang=${publish.lang ?? nothing}>${publish.message}</p>` : nothing}
       </div>
     </section>`;
   }
