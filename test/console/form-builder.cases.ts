@@ -216,6 +216,30 @@ describe('<kap-console> form studio', () => {
     expect(editor(element).definition!['crisis']).to.deep.equal({ countries: { GB: { resources: [{ name: 'Samaritans', phone: '116 123' }] } } });
   });
 
+  it('the server refuses too: a form whose answers could be larger than the server takes is not published, and the refusal is said', async () => {
+    const api = freshApi();
+    const element = await newForm(api, 'long-form', 'blank');
+    fill(element, 'Page title (English)', 'Your story');
+    for (let n = 1; n <= 5; n++) {
+      deep<HTMLSelectElement>(element, '#add-type-0')!.value = 'textarea';
+      buttonNamed(element, 'Add a question').click();
+      await until(() => deep(element, `#q${n}-label`), `question ${n}`);
+      fill(element, 'Question (English)', `Part ${n}`);
+      const most = deep<HTMLInputElement>(element, `#q${n}-maxLength`)!;
+      most.value = '20000';
+      most.dispatchEvent(new Event('change'));
+    }
+    await until(() => deepText(element).includes('No problems: this form can be published.'), 'the checks find nothing');
+    buttonNamed(element, 'Publish').click();
+    await until(() => deep(element, '#publish-confirm-heading'), 'the confirmation');
+    buttonNamed(element, 'Publish version 1').click();
+    await until(() => deepText(element).includes('allows answers of up to'), 'the server’s refusal is said');
+    expect(deep(element, '#publish-result p')!.getAttribute('lang')).to.equal('en');
+    expect(deepText(element)).not.to.include('Version 1 is published.');
+    expect((await fetch(`${api}forms/long-form`)).status).to.equal(404);
+    await expect(element).to.be.accessible();
+  });
+
   it('conditions offer the earlier question’s own options, "is any of" as boxes, "more than" by score; drag and drop reorders; the draft is told to a preview', async () => {
     const api = freshApi();
     const element = await newForm(api, 'talk-form', 'pre-consultation');
