@@ -12,9 +12,8 @@
  * For a preview beside it: `definition` is the draft as it now is, and every change dispatches
  * `studio-draft-change` (`detail: { definition }`). A form's questions are never client data.
  */
-import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { ConfiguredForm } from '../../src/api/clinic-config.js';
-import { renderErrorSummary } from '../../src/base/error-summary.js';
 import { INSTRUMENTS } from '../../src/forms/instruments/index.js';
 import type { InstrumentId } from '../../src/forms/instruments/types.js';
 import { ConsoleApiError } from '../api-client.js';
@@ -42,7 +41,9 @@ import {
   type DraftPage,
   type Json,
 } from '../studio/draft.js';
+import { editorStyles } from '../studio/editor.styles.js';
 import { itemFields } from '../studio/item-fields.js';
+import { anchor, itemProblems, problemSummary, refusedSummary } from '../studio/problem-list.js';
 import { draftProblems, placeProblem, type Problem } from '../studio/problems.js';
 import { ConsoleView } from './console-view.js';
 import { formStyles } from './form-parts.js';
@@ -71,50 +72,7 @@ export class ConsoleFormEditor extends ConsoleView<ConfiguredForm> {
     publish: { state: true },
     refused: { state: true },
   };
-  static override styles = [
-    ...consoleStyles,
-    formStyles,
-    css`
-      ol.plain {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-      }
-      .item {
-        border-inline-start: 4px solid var(--_color-border);
-      }
-      .item--problem {
-        border-inline-start-color: var(--_color-error);
-      }
-      .item-head {
-        cursor: grab;
-      }
-      .item-head h4,
-      .page h3 {
-        margin: 0 0 0.5rem;
-        overflow-wrap: anywhere;
-      }
-      .item-problems {
-        margin: 0 0 0.5rem;
-        padding-inline-start: 1.25em;
-        color: var(--_color-error);
-        font-weight: 600;
-      }
-      .option,
-      .condition-row {
-        margin: 0 0 var(--_space);
-        padding: 0 0 var(--_space);
-        border-bottom: 1px solid var(--_color-border);
-      }
-      .locked {
-        border-inline-start: 4px solid var(--_color-muted);
-        padding-inline-start: 0.75rem;
-      }
-      .drop-target {
-        outline: 3px dashed var(--_color-focus);
-      }
-    `,
-  ];
+  static override styles = [...consoleStyles, formStyles, editorStyles];
   /** The form being edited. */
   declare formId: string;
   declare draft: Draft | undefined;
@@ -412,7 +370,7 @@ export class ConsoleFormEditor extends ConsoleView<ConfiguredForm> {
       <div role="status" class="actions">
         ${this.undo ? html`<p>${this.undo.message}</p><button id="undo-button" class="button button--secondary" type="button" @click=${this.#undo}>${t('studioUndo')}</button>` : nothing}
       </div>
-      ${this.refused && problems.length ? this.#errorSummary(problems) : this.#summary(problems)}
+      ${this.refused && problems.length ? refusedSummary(t, problems, this.#goTo) : problemSummary(t, problems, this.#goTo)}
       <fieldset class="field">
         <legend class="label">${t('studioTextLanguage')}</legend>
         <p class="hint" id="text-lang-hint">${t('studioTextLanguageHint')}</p>
@@ -443,7 +401,7 @@ export class ConsoleFormEditor extends ConsoleView<ConfiguredForm> {
         base: baseLang(draft),
         language: this.#language(),
         crisis: (draft['crisis'] as Json | undefined) ?? {},
-        problems: this.#itemProblems(byPlace.get('crisis') ?? []),
+        problems: itemProblems(this.t, byPlace.get('crisis') ?? []),
         edit: (change) =>
           this.#edit((next) => {
             const crisis = copy((next['crisis'] as Json | undefined) ?? {});
@@ -458,57 +416,13 @@ export class ConsoleFormEditor extends ConsoleView<ConfiguredForm> {
     return this.textLang === 'es' ? this.t('studioLangEs') : this.t('studioLangEn');
   }
 
-  #summary(problems: Problem[]) {
-    const t = this.t;
-    if (!problems.length) return html`<p class="notice notice--success" id="problems">${t('studioNoProblems')}</p>`;
-    return html`<div class="card" id="problems">
-      <h3>${t('studioProblemsHeading', { count: problems.length })}</h3>
-      <ul>
-        ${problems.map((problem) => html`<li><a href="#${this.#anchor(problem.place)}" @click=${(event: Event) => this.#goTo(event, problem.place)}>${this.#placeWords(problem.place)}: ${this.#words(problem)}</a></li>`)}
-      </ul>
-    </div>`;
-  }
-
-  #errorSummary(problems: Problem[]) {
-    return renderErrorSummary(
-      (title) => html`<h3>${title}</h3>`,
-      this.t('studioPublishRefused'),
-      problems.map((problem) => ({
-        href: `#${this.#anchor(problem.place)}`,
-        message: `${this.#placeWords(problem.place)}: ${problem.plain ?? problem.detail}`,
-        ...(problem.plain ? {} : { lang: 'en' }),
-        focus: () => void this.#focusPlace(problem.place),
-      })),
-    );
-  }
-
-  #words(problem: Problem) {
-    return problem.plain ?? html`<span lang="en">${problem.detail}</span>`;
-  }
-
-  #anchor(place: string): string {
-    const match = /^p(\d+)(?:\.i(\d+))?$/.exec(place);
-    if (!match) return place === 'crisis' ? 'crisis-heading' : 'form-heading';
-    return match[2] !== undefined ? `item-${match[1]}-${match[2]}-heading` : `page-${match[1]}-heading`;
-  }
-
-  #placeWords(place: string): string {
-    const match = /^p(\d+)(?:\.i(\d+))?$/.exec(place);
-    if (!match) return this.t(place === 'crisis' ? 'studioPlaceCrisis' : 'studioPlaceForm');
-    const page = Number(match[1]) + 1;
-    return match[2] !== undefined ? this.t('studioPlaceItem', { page, item: Number(match[2]) + 1 }) : this.t('studioPlacePage', { page });
-  }
-
-  #goTo(event: Event, place: string) {
-    event.preventDefault();
-    void this.#focusPlace(place);
-  }
+  #goTo = (place: string) => void this.#focusPlace(place);
 
   async #focusPlace(place: string) {
     const match = /^p(\d+)\.i(\d+)$/.exec(place);
     const item = match && this.draft?.pages[Number(match[1])]?.items?.[Number(match[2])];
     if (item) this.open = item.id;
-    await this.focusOn(`#${this.#anchor(place)}`);
+    await this.focusOn(`#${anchor(place)}`);
   }
 
   #text(id: string, label: string, target: Json, key: string, change: (apply: (target: Json) => void) => void, multiline = false, hint?: string) {
@@ -542,20 +456,13 @@ export class ConsoleFormEditor extends ConsoleView<ConfiguredForm> {
       });
     return html`<section class="card" aria-labelledby="form-heading">
       <h3 id="form-heading" tabindex="-1">${t('studioFormSettings')}</h3>
-      ${this.#itemProblems(problems)}
+      ${itemProblems(this.t, problems)}
       ${this.#text('form-title', t('studioFormTitle', words), draft, 'title', change)}
       ${this.#text('form-intro', t('studioFormIntro', words), draft, 'intro', change, true, t('studioMarkdownHint'))}
       ${this.#text('form-submit', t('studioSubmitLabel', words), draft, 'submitLabel', change, false, t('studioSubmitLabelHint'))}
       ${this.#text('form-done-heading', t('studioConfirmationHeading', words), confirmation, 'heading', changeConfirmation)}
       ${this.#text('form-done-body', t('studioConfirmationBody', words), confirmation, 'body', changeConfirmation, true, t('studioMarkdownHint'))}
     </section>`;
-  }
-
-  #itemProblems(problems: Problem[]) {
-    if (!problems.length) return nothing;
-    return html`<ul class="item-problems">
-      ${problems.map((problem) => html`<li><span class="visually-hidden">${this.t('errorPrefix')}</span> ${this.#words(problem)}</li>`)}
-    </ul>`;
   }
 
   #blockName(block: string): string {
@@ -571,7 +478,7 @@ export class ConsoleFormEditor extends ConsoleView<ConfiguredForm> {
     const last = draft.pages.length - 1;
     return html`<section class="card page" aria-labelledby="page-${index}-heading">
       <h3 id="page-${index}-heading" tabindex="-1">${t('studioPageHeading', { n: index + 1, title: name })}</h3>
-      ${this.#itemProblems(byPlace.get(`p${index}`) ?? [])}
+      ${itemProblems(this.t, byPlace.get(`p${index}`) ?? [])}
       ${
         block
           ? html`<div class="locked">
@@ -650,7 +557,7 @@ export class ConsoleFormEditor extends ConsoleView<ConfiguredForm> {
         @dragend=${() => (this.#dragFrom = undefined)}>
         <h4 id="item-${place.page}-${place.item}-heading" tabindex="-1">${name}</h4>
       </div>
-      ${this.#itemProblems(problems)}
+      ${itemProblems(this.t, problems)}
       ${item.when ? html`<p class="hint">${t('studioHasCondition')}</p>` : nothing}
       <div class="actions">
         <button id="${item.id}-edit" class="button button--secondary" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${open ? fieldsId : nothing}
