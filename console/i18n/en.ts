@@ -331,6 +331,7 @@ export const en = {
   problemNoItems: 'This page has no questions: add one, or delete the page.',
   problemTwoOptions: 'It needs at least two options.',
   problemSafetyScores: 'A safety question needs options scored above zero, or an option that shows crisis help.',
+  problemTooLarge: 'Its longest possible answers would be more than the server accepts: lower “Most characters” of its long text questions.',
 
   // safety queue
   safetyHeading: 'Safety queue',

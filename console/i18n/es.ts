@@ -339,6 +339,7 @@ export const es: ConsoleStrings = {
   problemNoItems: 'Esta página no tiene preguntas: añada una o elimine la página.',
   problemTwoOptions: 'Necesita al menos dos opciones.',
   problemSafetyScores: 'Una pregunta de seguridad necesita opciones con puntuación por encima de cero, o una opción que muestre ayuda en crisis.',
+  problemTooLarge: 'Sus respuestas más largas posibles superarían lo que acepta el servidor: reduzca «Máximo de caracteres» de sus preguntas de texto largo.',
 
   safetyHeading: 'Cola de seguridad',
   safetyEmpty: 'Nada pendiente: todas las respuestas de seguridad han sido atendidas.',

@@ -40,6 +40,7 @@ const PLAIN: [RegExp, ConsoleKey][] = [
   [/"items" must have at least 1/, 'problemNoItems'],
   [/"options" must have at least 2/, 'problemTwoOptions'],
   [/safety: true on a choice needs options scored/, 'problemSafetyScores'],
+  [/allows answers of up to .* more than this server accepts/, 'problemTooLarge'],
 ];
 
 const PLACE = /^pages\[(\d+)\](?: \("[^"]*"\))?(?:\.items\[(\d+)\](?: \("[^"]*"\))?)?/;
@@ -57,18 +58,28 @@ export function placeProblem(t: Translate, message: string): Problem {
   return { place, plain: plain ? t(plain) : undefined, detail: rest };
 }
 
-type Check = (json: unknown) => { ok: true } | { ok: false; problems: string[] };
+type Check = (json: unknown) => string[];
 let check: Promise<Check> | undefined;
 
-/** The server's authoring checks, loaded once, when the first draft is checked. */
+/**
+ * The server's checks of a form it is to publish (`servedForm`): the authoring checks
+ * (`parseFormDefinition`), then whether its longest answers fit the server's body limit. Loaded
+ * once, when the first draft is checked.
+ */
 export function loadCheck(): Promise<Check> {
-  check ??= import('../../src/forms/check-form.js').then((module) => module.parseFormDefinition as Check);
+  check ??= Promise.all([import('../../src/forms/check-form.js'), import('../../src/forms/submission-size.js')]).then(
+    ([{ parseFormDefinition }, { answersTooLarge }]) =>
+      (json: unknown) => {
+        const result = parseFormDefinition(json);
+        if (!result.ok) return result.problems;
+        const tooLarge = answersTooLarge(result.form);
+        return tooLarge ? [`form: ${tooLarge}`] : [];
+      },
+  );
   return check;
 }
 
-/** The check's messages about `draft` (the form as the server would publish it); none when it is ready. */
+/** The checks' messages about `draft` (the form as the server would publish it); none when it is ready. */
 export async function draftProblems(draft: Record<string, unknown>): Promise<string[]> {
-  const parse = await loadCheck();
-  const result = parse(draft);
-  return result.ok ? [] : result.problems;
+  return (await loadCheck())(draft);
 }

@@ -216,7 +216,7 @@ describe('<kap-console> form studio', () => {
     expect(editor(element).definition!['crisis']).to.deep.equal({ countries: { GB: { resources: [{ name: 'Samaritans', phone: '116 123' }] } } });
   });
 
-  it('the server refuses too: a form whose answers could be larger than the server takes is not published, and the refusal is said', async () => {
+  it('the server’s own limit is checked too: answers that could be larger than the server takes are a problem, and Publish is refused', async () => {
     const api = freshApi();
     const element = await newForm(api, 'long-form', 'blank');
     fill(element, 'Page title (English)', 'Your story');
@@ -229,15 +229,18 @@ describe('<kap-console> form studio', () => {
       most.value = '20000';
       most.dispatchEvent(new Event('change'));
     }
-    await until(() => deepText(element).includes('No problems: this form can be published.'), 'the checks find nothing');
+    await until(() => deepText(element).includes('Its longest possible answers would be more than the server accepts'), 'the size is a problem');
+    expect(deep(element, '#problems')!.textContent).to.include('The form: Its longest possible answers');
+    expect(deep(element, '#form-heading')!.closest('section')!.textContent).to.include('Its longest possible answers');
     buttonNamed(element, 'Publish').click();
-    await until(() => deep(element, '#publish-confirm-heading'), 'the confirmation');
-    buttonNamed(element, 'Publish version 1').click();
-    await until(() => deepText(element).includes('allows answers of up to'), 'the server’s refusal is said');
-    expect(deep(element, '#publish-result p')!.getAttribute('lang')).to.equal('en');
-    expect(deepText(element)).not.to.include('Version 1 is published.');
-    expect((await fetch(`${api}forms/long-form`)).status).to.equal(404);
+    await until(() => activeElement()?.classList.contains('error-summary'), 'Publish is refused');
+    expect(deepText(element)).not.to.include('Publish version 1');
     await expect(element).to.be.accessible();
+
+    const most = deep<HTMLInputElement>(element, '#q5-maxLength')!;
+    most.value = '2000';
+    most.dispatchEvent(new Event('change'));
+    await until(() => deepText(element).includes('No problems: this form can be published.'), 'the form fits');
   });
 
   it('conditions offer the earlier question’s own options, "is any of" as boxes, "more than" by score; drag and drop reorders; the draft is told to a preview', async () => {
