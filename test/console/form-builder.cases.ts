@@ -377,6 +377,47 @@ describe('<kap-console> form studio', () => {
     expect(document.documentElement.scrollWidth).to.be.at.most(320);
   });
 
+  it('every type of question, open with its own fields, is accessible; a scale’s rows and scored options; a question moves to the next page', async () => {
+    const api = freshApi();
+    const element = await newForm(api, 'every-type', 'blank');
+    const types = ['text', 'textarea', 'email', 'phone', 'number', 'date', 'choice', 'multi', 'yesno', 'scale', 'consent', 'display'];
+    for (const [i, type] of types.entries()) {
+      deep<HTMLSelectElement>(element, '#add-type-0')!.value = type;
+      buttonNamed(element, 'Add a question').click();
+      await until(() => activeElement()?.id === `q${i + 1}-${type === 'display' ? 'text' : 'label'}`, `the ${type} question is open`);
+      const own = {
+        text: 'autocomplete',
+        textarea: 'maxLength',
+        email: 'autocomplete',
+        phone: 'autocomplete',
+        number: 'unit',
+        date: 'dob',
+        choice: 'option-1-score',
+        multi: 'option-0-exclusive',
+        yesno: 'review',
+        scale: 'row-0-safety',
+        consent: 'signature',
+        display: 'text',
+      }[type];
+      expect(deep(element, `#q${i + 1}-${own}`), `${type}: ${own}`).to.exist;
+      await expect(element).to.be.accessible();
+    }
+    deep<HTMLButtonElement>(element, '#q10-edit')!.click();
+    await until(() => deep(element, '#q10-row-0-label'), 'the scale is open');
+    buttonNamed(element, 'Add a row').click();
+    await until(() => deep(element, '#q10-row-1-label'), 'a second row');
+    expect(editor(element).definition!.pages[0]!.items![9]!.options!.map((option) => option.score)).to.deep.equal([0, 1, 2, 3]);
+    expect(editor(element).definition!.pages[0]!.items![9]!.rows!.map((row) => row.id)).to.deep.equal(['q10-row1', 'q10-row2']);
+
+    buttonNamed(element, 'Add a page of questions').click();
+    await until(() => deep(element, '#page-1-title'), 'a second page');
+    deep<HTMLButtonElement>(element, '#q12-down')!.click();
+    await until(() => editor(element).definition!.pages[1]!.items!.length === 1, 'the last question moved onto the next page');
+    expect(editor(element).definition!.pages[1]!.items![0]!.id).to.equal('q12');
+    expect(deep<HTMLButtonElement>(element, '#q12-down')!.disabled).to.equal(true);
+    await expect(element).to.be.accessible();
+  });
+
   it('front desk and clinician have no Forms, and the server refuses them', async () => {
     for (const role of ['front-desk', 'clinician']) {
       const api = freshApi();
