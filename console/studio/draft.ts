@@ -146,3 +146,17 @@ export function editable(definition: Json, id: string): Draft {
   const { version: _version, $schema: _schema, ...rest } = copy(definition);
   return { ...rest, id, pages: Array.isArray(rest['pages']) ? (rest['pages'] as DraftPage[]) : [] } as Draft;
 }
+
+/** Whether a draft says the same as a published definition (its id, version and `$schema` aside, key order aside). */
+export function sameDefinition(a: Json, b: Json): boolean {
+  const canonical = (value: unknown): string => {
+    if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+    if (value && typeof value === 'object') {
+      const entries = Object.entries(value as Json).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+      return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonical(entry)}`).join(',')}}`;
+    }
+    return JSON.stringify(value);
+  };
+  const bare = ({ id: _id, version: _version, $schema: _schema, ...rest }: Json) => canonical(rest);
+  return bare(a) === bare(b);
+}

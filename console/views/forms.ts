@@ -9,7 +9,7 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { ConfiguredForm } from '../../src/api/clinic-config.js';
 import { consoleStyles } from '../console.styles.js';
-import { textIn } from '../studio/draft.js';
+import { sameDefinition, textIn } from '../studio/draft.js';
 import { TEMPLATES, templateDraft, type Template } from '../studio/templates.js';
 import { ConsoleView } from './console-view.js';
 import { errorSummary, field, focusSummary, formStyles, type FieldErrors } from './form-parts.js';
@@ -63,7 +63,7 @@ export class ConsoleForms extends ConsoleView<ConfiguredForm[]> {
           return html`<tr>
             <th scope="row">${title} <span class="hint mono">(${form.id})</span></th>
             <td data-label=${t('formsColumnPublished')}>${latest ? t('formsVersion', { version: latest.version, count: form.versions.length }) : t('formsNotPublished')}</td>
-            <td data-label=${t('formsColumnDraft')}>${form.draft ? t('formsDraftWaiting', { version: form.versions.length + 1 }) : t('formsNoDraft')}</td>
+            <td data-label=${t('formsColumnDraft')}>${form.draft && !(latest && sameDefinition(form.draft, latest.definition)) ? t('formsDraftWaiting', { version: form.versions.length + 1 }) : t('formsNoDraft')}</td>
             <td>
               <button class="button button--secondary" type="button" @click=${() => this.#open(form.id)}>${t('formsEdit')}<span class="visually-hidden">: ${title}</span></button>
             </td>

@@ -163,6 +163,12 @@ describe('<kap-console> form studio', () => {
     expect(served.pages[0].items.map((item: { id: string }) => item.id)).to.deep.equal(['q1', 'q3', 'q2']);
     expect(served.pages[0].items[2].when).to.deep.equal({ item: 'q1', equals: 'yes' });
     expect(served.title).to.equal('Check-in');
+
+    buttonNamed(element, 'Back to forms').click();
+    await until(() => deepText(element).includes('keyboard-form'), 'the list');
+    const row = deepAll(element, 'tbody tr').find((candidate) => candidate.textContent!.includes('keyboard-form'))!;
+    expect(row.textContent).to.include('Version 1 (1 published)');
+    expect(row.textContent).to.include('No changes since the last version');
   });
 
   it('problems are shown at their question in plain words; Publish is refused with the summary taking focus; a deletion is undone', async () => {
