@@ -247,13 +247,21 @@ export class ConsoleApi {
   retryDelivery(id: string) {
     return this.#call('POST', `staff/notifications/${encodeURIComponent(id)}/retry`, NotificationRetryResponse);
   }
+  /** The clinic's intake forms, each with its draft and its published versions (marketer, owner). */
+  forms() {
+    return this.#call('GET', 'staff/forms', FormsResponse);
+  }
+  /** Replaces form `id`'s draft, making the form when it is new. */
+  saveFormDraft(id: string, draft: Record<string, unknown>) {
+    return this.#call('PUT', `staff/forms/${encodeURIComponent(id)}/draft`, FormResponse, { draft });
+  }
+  /** Publishes form `id`'s draft as its next version; refused (422) while the draft has a problem. */
+  publishForm(id: string) {
+    return this.#call('POST', `staff/forms/${encodeURIComponent(id)}/publish`, FormResponse);
+  }
   /** What the embed code is made of: the elements' build, the services, the published forms (marketer, owner). */
   embed() {
     return this.#call('GET', 'staff/embed', EmbedResponse);
-  }
-  /** The intake forms, each with its draft and published versions (marketer, owner). */
-  forms() {
-    return this.#call('GET', 'staff/forms', FormsResponse);
   }
   /** A form's published versions, newest first: when, and by whom (a staff email). */
   formVersions(id: string) {

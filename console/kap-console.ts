@@ -2,7 +2,7 @@
  * `<kap-console api="/">`: the clinic's console. It asks the server who is signed in, then shows
  * sign-in, the set-up of an account (at `…/setup#token=…`), or the console itself: the safety
  * queue on top for roles that read intake answers, then Schedule, Requests, the Intake inbox, the
- * Embed code, Forms and Theme (marketer, owner: studio/), (the owner's) Settings and Audit log as the role allows; a booking or a response opens in place,
+ * Embed code, the Forms studio and Theme (marketer, owner: studio/), (the owner's) Settings and Audit log as the role allows; a booking or a response opens in place,
  * its id kept in memory, never in the URL (a marketer sees no client data and no way to open a
  * response). A session that ends — signed out elsewhere, idle 30 minutes, 12 hours old — brings
  * back sign-in with a word why. The header signs this browser out, or every browser of the account.
@@ -36,6 +36,17 @@ type State =
   | { name: 'signed-out'; notice: string }
   | { name: 'signed-in'; session: StaffSessionResponse };
 
+/** The form studio (marketer, owner) loads only when Forms is opened: the other roles never fetch it. */
+let studio: Promise<void> | undefined;
+let studioState: 'loading' | 'ready' | 'failed' = 'loading';
+function loadStudio(): Promise<void> {
+  studio ??= Promise.all([import('./views/forms.js'), import('./views/form-editor.js')]).then(
+    () => void (studioState = 'ready'),
+    () => void (studioState = 'failed'),
+  );
+  return studio;
+}
+
 export class KapConsole extends LitElement {
   static override properties = {
     api: {},
@@ -44,6 +55,7 @@ export class KapConsole extends LitElement {
     view: { state: true },
     booking: { state: true },
     response: { state: true },
+    form: { state: true },
     timeZone: { state: true },
   };
   static override styles = consoleStyles;
@@ -56,6 +68,8 @@ export class KapConsole extends LitElement {
   declare booking: string | undefined;
   /** The intake response opened from that booking (id in memory only). */
   declare response: string | undefined;
+  /** The form open in the studio's editor (its id: a form, never client data). */
+  declare form: string | undefined;
   declare timeZone: string;
   #client: ConsoleApi | undefined;
   #idleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -215,10 +229,10 @@ export class KapConsole extends LitElement {
                     ? html`<console-intake-inbox .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone}></console-intake-inbox>`
                     : this.view === 'schedule'
                       ? html`<console-schedule .api=${this.client} .t=${t} .lang=${this.lang}></console-schedule>`
-                      : this.view === 'embed'
-                        ? html`<console-embed .api=${this.client} .t=${t} .lang=${this.lang}></console-embed>`
-                        : this.view === 'forms'
-                          ? html`<studio-forms .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone}></studio-forms>`
+                      : this.view === 'forms'
+                        ? this.#studio()
+                        : this.view === 'embed'
+                          ? html`<console-embed .api=${this.client} .t=${t} .lang=${this.lang}></console-embed>`
                           : this.view === 'theme'
                             ? html`<console-theme .api=${this.client} .t=${t} .lang=${this.lang}></console-theme>`
                             : this.view === 'audit'
@@ -228,6 +242,19 @@ export class KapConsole extends LitElement {
                                 : html`<console-requests .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone} .manage=${this.#may('bookings:manage')}></console-requests>`
             }`
       }`;
+  }
+
+  /** Forms, or the form open in the editor, once the studio's code is here (its views read their properties on connecting). */
+  #studio() {
+    const t = this.#t;
+    if (studioState === 'failed') return html`<div class="notice notice--error" role="alert"><p>${t('errorNetwork')}</p></div>`;
+    if (studioState === 'loading') {
+      void loadStudio().then(() => this.requestUpdate());
+      return html`<p role="status">${t('loading')}</p>`;
+    }
+    return this.form
+      ? html`<console-form-editor .api=${this.client} .t=${t} .lang=${this.lang} .formId=${this.form} @form-closed=${this.#closeForm}></console-form-editor>`
+      : html`<console-forms .api=${this.client} .t=${t} .lang=${this.lang} @open-form=${this.#openForm}></console-forms>`;
   }
 
   /** The console's views in order, and whether this person's role may see each. */
@@ -250,6 +277,7 @@ export class KapConsole extends LitElement {
     this.view = view;
     this.booking = undefined;
     this.response = undefined;
+    this.form = undefined;
     void (this.renderRoot.querySelector('console-safety-queue') as { refresh(): Promise<void> } | null)?.refresh();
   }
 
@@ -258,6 +286,23 @@ export class KapConsole extends LitElement {
     this.#show(this.view);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('nav [aria-current="page"]')?.focus();
+  };
+
+  #openForm = async (event: CustomEvent<string>) => {
+    this.form = event.detail;
+    await this.updateComplete;
+    const editor = this.renderRoot.querySelector('console-form-editor') as LitElement | null;
+    await editor?.updateComplete;
+    editor?.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+  };
+
+  /** Back from the editor: the list of forms, asked again (its draft and versions changed). */
+  #closeForm = async () => {
+    this.form = undefined;
+    await this.updateComplete;
+    const list = this.renderRoot.querySelector('console-forms') as LitElement | null;
+    await list?.updateComplete;
+    list?.renderRoot.querySelector<HTMLElement>('h2')?.focus();
   };
 
   #onSignedIn = async (event: CustomEvent<StaffSessionResponse>) => {

@@ -4,15 +4,12 @@
  * answers would not fit the server's largest intake body; and a form store over definitions in code.
  */
 import { parseFormDefinition } from '../../src/forms/index.js';
-import { longestTextItems, worstSubmissionBytes } from '../../src/forms/submission-size.js';
+import { MAX_INTAKE_BODY_BYTES, answersTooLarge, worstSubmissionBytes } from '../../src/forms/submission-size.js';
 import { DEMO_FORMS } from '../demo/intake-form.js';
 import type { FormStore, PublishedVersion, ServedForm } from './types.js';
 
-/**
- * The largest intake body this server takes. A form whose longest possible answers could need
- * more is refused at start-up, so no client can ever meet a `413` on an answer the form allows.
- */
-export const MAX_INTAKE_BODY_BYTES = 512 * 1024;
+/** The largest intake body this server takes (`src/forms/submission-size.ts`, where the form studio reads it too). */
+export { MAX_INTAKE_BODY_BYTES };
 
 /**
  * A definition as served: checked with `parseFormDefinition()`, and refused when its longest
@@ -21,14 +18,8 @@ export const MAX_INTAKE_BODY_BYTES = 512 * 1024;
 export function servedForm(definition: Record<string, unknown>): ServedForm {
   const parsed = parseFormDefinition(definition);
   if (!parsed.ok) throw new Error(`Intake form "${String(definition['id'])}" is not valid:\n${parsed.problems.join('\n')}`);
-  const worst = worstSubmissionBytes(parsed.form);
-  if (worst > MAX_INTAKE_BODY_BYTES) {
-    throw new Error(
-      `Intake form "${parsed.form.id}" allows answers of up to ${Math.ceil(worst / 1024)} KB, more than this server accepts ` +
-        `(${MAX_INTAKE_BODY_BYTES / 1024} KB), so some answers the form allows would be refused. ` +
-        `Lower the maxLength of its longest text questions: ${longestTextItems(parsed.form).join(', ')}.`,
-    );
-  }
+  const tooLarge = answersTooLarge(parsed.form);
+  if (tooLarge) throw new Error(tooLarge);
   return { definition, form: parsed.form };
 }
 

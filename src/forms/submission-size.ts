@@ -1,12 +1,13 @@
 /**
  * How large a `POST intake-responses` body for a form can be, at most, in bytes of UTF-8 JSON —
  * for a backend to accept every answer the form allows (a body limit derived from the form, not
- * guessed), and to refuse a form whose answers could not all be accepted. Server-side only.
+ * guessed), and to refuse a form whose answers could not all be accepted.
  *
  * The bound is deliberately pessimistic: each character of free text (a UTF-16 code unit, as
  * `maxLength` counts them) is taken at the worst JSON cost, 6 bytes — a control character such as
  * U+0001 or a lone surrogate is written `\u0001`; Cyrillic costs 2, CJK 3, an emoji 4 for its two
- * units. Every answer is counted as given and visible at once.
+ * units. Every answer is counted as given and visible at once. The server and the console's form
+ * studio use it; the elements do not.
  */
 import { MAX_ANSWER_LENGTH, type AnswerableItem } from './definition-items.js';
 import type { ResolvedForm } from './definition.js';
@@ -91,4 +92,26 @@ export function longestTextItems(form: ResolvedForm, count = 3): string[] {
     .sort((a, b) => b.max - a.max)
     .slice(0, count)
     .map(({ id, max }) => `"${id}" (maxLength ${max})`);
+}
+
+/**
+ * The largest intake body the reference backend takes. A form whose longest possible answers could
+ * need more is refused (at start-up, and at publish), so no client can ever meet a `413` on an
+ * answer the form allows.
+ */
+export const MAX_INTAKE_BODY_BYTES = 512 * 1024;
+
+/**
+ * Why `form` cannot be served — its longest possible answers would not fit `MAX_INTAKE_BODY_BYTES`
+ * — or `undefined` when they fit. The server refuses such a form with this message; the form
+ * studio shows it before Publish.
+ */
+export function answersTooLarge(form: ResolvedForm): string | undefined {
+  const worst = worstSubmissionBytes(form);
+  if (worst <= MAX_INTAKE_BODY_BYTES) return undefined;
+  return (
+    `Intake form "${form.id}" allows answers of up to ${Math.ceil(worst / 1024)} KB, more than this server accepts ` +
+    `(${MAX_INTAKE_BODY_BYTES / 1024} KB), so some answers the form allows would be refused. ` +
+    `Lower the maxLength of its longest text questions: ${longestTextItems(form).join(', ')}.`
+  );
 }

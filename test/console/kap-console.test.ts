@@ -33,6 +33,7 @@ import './booking.cases.js';
 import './booking-actions.cases.js';
 import './embed.cases.js';
 import './theme.cases.js';
+import './form-builder.cases.js';
 import './intake-inbox.cases.js';
 import './settings.cases.js';
 import './settings-clinic.cases.js';

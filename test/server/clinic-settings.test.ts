@@ -109,6 +109,38 @@ describe('the clinic’s settings (staff)', () => {
     );
   });
 
+  test('publishing is refused while the authoring checks find a problem the studio shows, as the studio words it; saving the draft is not', async () => {
+    const app = testApp();
+    const marketer = await sessionFor(app, (await addStaff(app, 'marketer')).record);
+    // A condition on a question that comes later: the form studio shows it at the question.
+    const draft = {
+      title: 'Check-in',
+      pages: [
+        {
+          id: 'today',
+          title: 'Today',
+          items: [
+            { type: 'text', id: 'dose', label: 'Which dose?', when: { item: 'lithium', equals: 'yes' } },
+            { type: 'yesno', id: 'lithium', label: 'Do you take lithium?' },
+          ],
+        },
+      ],
+    };
+    assert.equal((await staffRequest(app, 'PUT', '/staff/forms/check-in/draft', { session: marketer, body: { draft } })).status, 200);
+    const refused = await staffRequest(app, 'POST', '/staff/forms/check-in/publish', { session: marketer });
+    assert.equal(refused.status, 422);
+    assert.match((await refused.json()).error.fields.draft, /\npages\[0\]\.items\[0\] \("dose"\): condition refers to "lithium" which is not an earlier item/);
+    assert.equal((await app.request('/forms/check-in')).status, 404);
+    const forms = (await (await staffRequest(app, 'GET', '/staff/forms', { session: marketer })).json()).forms;
+    assert.deepEqual(forms.find((form: { id: string }) => form.id === 'check-in').versions, []);
+
+    draft.pages[0]!.items.reverse();
+    await staffRequest(app, 'PUT', '/staff/forms/check-in/draft', { session: marketer, body: { draft } });
+    const published = await staffRequest(app, 'POST', '/staff/forms/check-in/publish', { session: marketer });
+    assert.equal(published.status, 201);
+    assert.equal((await published.json()).form.versions[0].version, '1');
+  });
+
   test('a form: its draft is not served; published, it is; the same version again is 409; a broken draft 422', async () => {
     const app = testApp();
     const marketer = await sessionFor(app, (await addStaff(app, 'marketer')).record);
