@@ -26,7 +26,6 @@ import './views/schedule.js';
 import './views/settings.js';
 import './views/setup.js';
 import './views/sign-in.js';
-import './studio/studio-forms.js';
 
 type View = 'schedule' | 'requests' | 'inbox' | 'settings' | 'audit' | 'embed' | 'forms' | 'theme';
 type State =
@@ -40,7 +39,7 @@ type State =
 let studio: Promise<void> | undefined;
 let studioState: 'loading' | 'ready' | 'failed' = 'loading';
 function loadStudio(): Promise<void> {
-  studio ??= Promise.all([import('./views/forms.js'), import('./views/form-editor.js')]).then(
+  studio ??= Promise.all([import('./views/forms.js'), import('./studio/form-studio.js')]).then(
     () => void (studioState = 'ready'),
     () => void (studioState = 'failed'),
   );
@@ -253,7 +252,8 @@ export class KapConsole extends LitElement {
       return html`<p role="status">${t('loading')}</p>`;
     }
     return this.form
-      ? html`<console-form-editor .api=${this.client} .t=${t} .lang=${this.lang} .formId=${this.form} @form-closed=${this.#closeForm}></console-form-editor>`
+      ? html`<console-form-studio .api=${this.client} .t=${t} .lang=${this.lang} .timeZone=${this.timeZone} .formId=${this.form}
+          @form-closed=${this.#closeForm}></console-form-studio>`
       : html`<console-forms .api=${this.client} .t=${t} .lang=${this.lang} @open-form=${this.#openForm}></console-forms>`;
   }
 
@@ -291,9 +291,7 @@ export class KapConsole extends LitElement {
   #openForm = async (event: CustomEvent<string>) => {
     this.form = event.detail;
     await this.updateComplete;
-    const editor = this.renderRoot.querySelector('console-form-editor') as LitElement | null;
-    await editor?.updateComplete;
-    editor?.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+    await (this.renderRoot.querySelector('console-form-studio') as { focusHeading(): Promise<void> } | null)?.focusHeading();
   };
 
   /** Back from the editor: the list of forms, asked again (its draft and versions changed). */

@@ -161,16 +161,11 @@ export const en = {
   embedReactHow:
     'Put the script line(s) in the <head> of your index.html, then use the element in your JSX exactly as it is written in the code (React 19 passes its attributes through).',
 
-  // the studio: forms, their live preview and their versions (marketer, owner)
+  // the studio: a form's live preview and its versions, beside its editor (marketer, owner)
   navForms: 'Forms',
-  studioFormsHeading: 'Forms',
-  studioFormsIntro: 'Your intake forms. Preview a form’s draft as clients will see it, or look through its published versions.',
-  studioFormsNone: 'There are no forms yet.',
-  studioFormLatest: 'Published: version {version}.',
-  studioFormUnpublished: 'Not published yet.',
-  studioFormHasDraft: 'Has a draft.',
-  studioFormPreview: 'Preview {form}',
-  studioFormVersions: 'Versions of {form}',
+  studioJumpLabel: 'On this page',
+  studioJumpPreview: 'Go to the preview',
+  studioJumpVersions: 'Go to the published versions',
   studioPreviewHeading: 'Preview',
   studioPreviewNothingSent:
     'This is the real form, as clients see it. Try it: nothing you type here is sent or kept, and sending it only shows the confirmation.',

@@ -165,14 +165,9 @@ export const es: ConsoleStrings = {
 
   // el estudio: formularios, su vista previa y sus versiones (marketing, propietario)
   navForms: 'Formularios',
-  studioFormsHeading: 'Formularios',
-  studioFormsIntro: 'Sus formularios de admisión. Vea el borrador de un formulario como lo verán los clientes, o revise sus versiones publicadas.',
-  studioFormsNone: 'Todavía no hay formularios.',
-  studioFormLatest: 'Publicado: versión {version}.',
-  studioFormUnpublished: 'Aún no publicado.',
-  studioFormHasDraft: 'Tiene un borrador.',
-  studioFormPreview: 'Vista previa de {form}',
-  studioFormVersions: 'Versiones de {form}',
+  studioJumpLabel: 'En esta página',
+  studioJumpPreview: 'Ir a la vista previa',
+  studioJumpVersions: 'Ir a las versiones publicadas',
   studioPreviewHeading: 'Vista previa',
   studioPreviewNothingSent:
     'Este es el formulario real, como lo ven los clientes. Pruébelo: nada de lo que escriba aquí se envía ni se guarda, y enviarlo solo muestra la confirmación.',

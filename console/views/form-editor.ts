@@ -126,6 +126,7 @@ export class ConsoleFormEditor extends ConsoleView<ConfiguredForm> {
     const form = this.loaded.data;
     const source = form.draft ?? form.versions.at(-1)?.definition ?? { title: this.formId, pages: [] };
     this.draft = editable(source, this.formId);
+    this.#tell();
     this.textLang = baseLang(this.draft);
     await this.#check();
   }
@@ -147,13 +148,18 @@ export class ConsoleFormEditor extends ConsoleView<ConfiguredForm> {
     this.draft = next;
     this.undo = undefined;
     this.publish = { name: 'idle' };
-    this.dispatchEvent(new CustomEvent('studio-draft-change', { detail: { definition: this.definition }, bubbles: true, composed: true }));
+    this.#tell();
     clearTimeout(this.#checkTimer);
     this.#checkTimer = setTimeout(() => void this.#check(), CHECK_AFTER_MS);
     this.#unsaved = true;
     this.save = 'saving';
     clearTimeout(this.#saveTimer);
     this.#saveTimer = setTimeout(() => void this.#saveNow(), SAVE_AFTER_MS);
+  }
+
+  /** A preview beside the editor hears of the draft: when it loads, and at every edit. */
+  #tell() {
+    this.dispatchEvent(new CustomEvent('studio-draft-change', { detail: { definition: this.definition }, bubbles: true, composed: true }));
   }
 
   async #check() {

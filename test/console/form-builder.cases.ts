@@ -52,7 +52,7 @@ describe('<kap-console> form studio', () => {
     const element = await mountConsole(api);
     await signIn(element, await addStaff(api, 'marketer', { factor: false }));
     await until(() => deepAll(element, 'nav button').length > 0, 'the console');
-    expect(deepAll(element, 'nav button').map((button) => button.textContent?.trim())).to.deep.equal(['Embed code', 'Forms']);
+    expect(deepAll(element, 'nav button').map((button) => button.textContent?.trim())).to.deep.equal(['Embed code', 'Forms', 'Theme']);
     buttonNamed(element, 'Forms').click();
     await until(() => deepText(element).includes('kap-demo-intake'), 'the forms are listed');
     expect(deepText(element)).to.include('Before your consultation');
@@ -196,6 +196,9 @@ describe('<kap-console> form studio', () => {
     fill(element, 'Option 2 (English)', 'The web');
     fill(element, 'Page title (English)', 'About you');
     await until(() => deepText(element).includes('No problems: this form can be published.'), 'the problems are gone');
+    // The live preview beside the editor follows the draft as it is typed, before any save.
+    await until(() => deepText(deep(element, 'studio-form-preview')!).includes('How did you hear of us?'), 'the preview shows the new question');
+    expect(deepText(deep(element, 'studio-form-preview')!)).to.include('A friend');
 
     deep<HTMLButtonElement>(element, '#q1-delete')!.click();
     await until(() => activeElement()?.id === 'undo-button', 'Undo has focus');

@@ -55,10 +55,18 @@ async function checkInDraft(api: string): Promise<unknown> {
   return forms.find((form: { id: string }) => form.id === 'check-in').draft;
 }
 
-async function openVersions(element: KapConsole, formsLabel = 'Forms', versionsLabel = 'Versions of check-in'): Promise<void> {
+/** Forms → the check-in form's editor → its versions, beside the editor. */
+async function openVersions(
+  element: KapConsole,
+  formsLabel = 'Forms',
+  editLabel = 'Edit: Check-in',
+  versionsLabel = 'Go to the published versions',
+): Promise<void> {
   await until(() => deepAll(element, 'nav button').length > 0, 'the console');
   buttonNamed(element, formsLabel).click();
-  await until(() => deepAll(element, 'button').some((button) => button.textContent?.trim() === versionsLabel), 'the forms');
+  await until(() => deepAll(element, 'button').some((button) => button.textContent?.replace(/\s+/g, ' ').trim() === editLabel), 'the forms');
+  buttonNamed(element, editLabel).click();
+  await until(() => deepAll(element, 'button').some((button) => button.textContent?.trim() === versionsLabel), 'the form in the studio');
   buttonNamed(element, versionsLabel).click();
   await until(() => deep(element, 'studio-form-versions') && deepAll(deep(element, 'studio-form-versions')!, 'tbody tr').length === 2, 'the versions');
 }
@@ -116,8 +124,15 @@ describe('the studio’s form versions', () => {
       .find((button) => button.textContent?.trim() === 'Forms')!
       .focus();
     await sendKeys({ press: 'Enter' });
-    await until(() => deepText(element).includes('Versions of check-in'), 'the forms');
-    for (let presses = 0; presses < 20 && activeElement()?.textContent?.trim() !== 'Versions of check-in'; presses++) await sendKeys({ press: 'Tab' });
+    await until(() => deepText(element).includes('check-in'), 'the forms');
+    const label = () => activeElement()?.textContent?.replace(/\s+/g, ' ').trim();
+    for (let presses = 0; presses < 20 && label() !== 'Edit: Check-in'; presses++) await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => activeElement()?.id === 'editor-heading', 'the form in the studio, focus on the editor');
+    // Back past the editor's Back button to the page's own jumps.
+    await sendKeys({ down: 'Shift' });
+    for (let presses = 0; presses < 5 && label() !== 'Go to the published versions'; presses++) await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
     await sendKeys({ press: 'Enter' });
     await until(() => activeElement()?.id === 'versions-heading', 'the versions, focus on their heading');
     await sendKeys({ press: 'Tab' });
@@ -149,7 +164,7 @@ describe('the studio’s form versions', () => {
     await until(() => deepAll(element, 'nav button').length > 0, 'la consola');
     await publish(element, api, VERSION_1);
     await publish(element, api, VERSION_2);
-    await openVersions(element, 'Formularios', 'Versiones de check-in');
+    await openVersions(element, 'Formularios', 'Editar: Registro', 'Ir a las versiones publicadas');
     await expect(element).to.be.accessible();
     buttonNamed(element, 'Qué cambió en la versión 2').click();
     await until(() => deepText(element).includes('Desde la versión 1:'), 'los cambios');

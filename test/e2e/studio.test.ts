@@ -1,7 +1,7 @@
 /**
  * The studio's live preview in the built console at /console/, against the real server and SQLite
  * file, in Chromium under the console's own CSP (nothing bypassed): a marketer previews the demo
- * intake from Forms — the real intake element, loaded as a chunk from the console's origin —
+ * intake from Forms, beside its editor — the real intake element, loaded as a chunk from the console's origin —
  * answers it whole (PHQ-9 item 9 above zero: the crisis panel) and sends it: the confirmation
  * shows, no request carries an answer, the server stores no response, and the page reports no
  * CSP or Trusted Types problem.
@@ -44,7 +44,8 @@ describe('the studio’s live preview', () => {
     page.on('request', (request) => sent.push(`${request.method()} ${request.url()} ${request.postData() ?? ''}`));
     const app = page.locator('kap-console');
     await app.getByRole('button', { name: 'Forms', exact: true }).click();
-    await app.getByRole('button', { name: 'Preview kap-demo-intake' }).click();
+    // The form's editor, with its live preview beside it.
+    await app.getByRole('button', { name: 'Edit: Before your consultation' }).click();
     const intake = app.locator('studio-preview-intake');
     const heading = intake.locator('#heading');
     await heading.waitFor();
