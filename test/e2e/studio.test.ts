@@ -45,7 +45,7 @@ describe('the studio’s live preview', () => {
     const app = page.locator('kap-console');
     await app.getByRole('button', { name: 'Forms', exact: true }).click();
     // The form's editor, with its live preview beside it.
-    await app.getByRole('button', { name: 'Edit: Before your consultation' }).click();
+    await app.getByRole('button', { name: /^Edit\W+Before your consultation$/ }).click();
     const intake = app.locator('studio-preview-intake');
     const heading = intake.locator('#heading');
     await heading.waitFor();
