@@ -151,6 +151,8 @@ describe('item 12: mistakes that were silent', () => {
       appendSettings(e, { strings: { detailsHeadin: 'You' } });
     });
     await showWeekWithTimes(el);
+    // The lookup of the closest key loads lazily: wait for both, then render more and see no repeat.
+    await until(() => warnings.length >= 2, 'both unknown keys named');
     $<HTMLButtonElement>(el, '[data-week="next"]')!.click();
     await settle(el);
     el.requestUpdate();
