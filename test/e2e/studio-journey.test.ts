@@ -8,7 +8,9 @@
  * clinician, signed in with TOTP, sees the answers against form + version 1. Then a second client
  * opens version 1 and is mid-form when the marketer publishes version 2: the second client's
  * answers are accepted and stored against version 1, a third client's against version 2, and the
- * inbox and the database say so.
+ * inbox and the database say so. And the editor with the keyboard alone: every control reached by
+ * Tab in the built console (no focus set by the test, no pointer), a question added, moved, given a
+ * condition, and the form published.
  */
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
@@ -75,6 +77,34 @@ async function continueFrom(page: Page, intake: Locator, typed: TypedAnswers): P
   const before = await intake.locator('#heading').textContent();
   await intake.getByRole('button', { name: 'Continue' }).click();
   await page.waitForFunction((previous) => document.querySelector('kap-intake')?.shadowRoot?.querySelector('#heading')?.textContent !== previous, before);
+}
+
+/** The focused element, through shadow roots: its id and its text. */
+async function focused(page: Page): Promise<{ id: string; text: string }> {
+  return page.evaluate(() => {
+    let active: Element | null = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return { id: active?.id ?? '', text: active?.textContent?.trim() ?? '' };
+  });
+}
+
+/** Presses Tab (only) until the focused element is `target` (an id, or a button's words): it is in the tab order. */
+async function tabTo(page: Page, target: { id: string } | { text: string }): Promise<void> {
+  for (let presses = 0; presses < 400; presses++) {
+    const now = await focused(page);
+    if ('id' in target ? now.id === target.id : now.text === target.text) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${JSON.stringify(target)}`);
+}
+
+/** Waits until the focused element's id is `id`. */
+async function focusReaches(page: Page, id: string): Promise<void> {
+  for (let tries = 0; tries < 100; tries++) {
+    if ((await focused(page)).id === id) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`focus never reached #${id}: ${JSON.stringify(await focused(page))}`);
 }
 
 describe('the marketer’s studio, end to end', () => {
@@ -206,5 +236,83 @@ describe('the marketer’s studio, end to end', () => {
     await response.getByText('Migraine relief').first().waitFor();
     await response.getByText(CONDITIONAL).first().waitFor();
     await clinician.page.close();
+  });
+
+  test('with the keyboard alone (Tab, arrows, Enter and typing): add questions, move one, set its condition, publish', async () => {
+    const marketer = await setUpAndSignIn(browser, demo, 'marketer.keys@clinic.example', 'marketer');
+    const { page } = marketer;
+    const app = page.locator('kap-console');
+    const keys = page.keyboard;
+    let clicks = 0;
+    await page.exposeFunction('countClick', () => clicks++);
+    await page.evaluate(() => document.addEventListener('pointerdown', () => (window as unknown as { countClick(): void }).countClick(), true));
+
+    await tabTo(page, { text: 'Forms' });
+    await keys.press('Enter');
+    await app.locator('#new-form-title').waitFor();
+    await tabTo(page, { id: 'new-form-title' });
+    await keys.type('Medicines check');
+    await tabTo(page, { id: 'new-form-id' });
+    await keys.type('keyboard-check');
+    await tabTo(page, { text: 'Make the form' }); // "A blank form" is already chosen
+    await keys.press('Enter');
+    await focusReaches(page, 'editor-heading');
+    await tabTo(page, { id: 'page-0-title' });
+    await keys.type('Medicines');
+
+    /** Chooses the type `downs` arrow presses below the first, then Add a question: its wording field has focus. */
+    const add = async (downs: number, wording: string, id: string) => {
+      await tabTo(page, { id: 'add-type-0' });
+      await keys.press('Home');
+      for (let i = 0; i < downs; i++) await keys.press('ArrowDown');
+      await keys.press('Tab');
+      assert.equal((await focused(page)).text, 'Add a question');
+      await keys.press('Enter');
+      await focusReaches(page, `${id}-label`);
+      await keys.type(wording);
+    };
+    await add(8, 'Do you still take lithium?', 'q1'); // Yes or no
+    await add(0, 'When did you stop?', 'q2'); // Short text
+    await add(4, 'Your weight', 'q3'); // Number
+    await app.getByText('Saved', { exact: true }).waitFor();
+
+    await tabTo(page, { id: 'q3-up' });
+    await keys.press('Enter');
+    await app.locator('#item-0-1-heading', { hasText: 'Your weight' }).waitFor();
+    assert.equal((await focused(page)).id, 'q3-up', 'focus stays on Move up');
+
+    await tabTo(page, { id: 'q2-edit' });
+    await keys.press('Enter');
+    await tabTo(page, { id: 'q2-add-condition' });
+    await keys.press('Enter');
+    await app.locator('#q2-cond-0-item').waitFor();
+    await tabTo(page, { id: 'q2-cond-0-item' });
+    assert.equal(await app.locator('#q2-cond-0-item').inputValue(), 'q1', 'the first earlier question is offered first');
+    await tabTo(page, { id: 'q2-cond-0-value' });
+    await keys.press('End'); // "No"
+    await app.getByText('Shown only when its condition holds.').waitFor();
+    assert.equal(await app.locator('#q2-cond-0-value').inputValue(), 'no');
+
+    await tabTo(page, { id: 'publish-button' });
+    await keys.press('Enter');
+    await focusReaches(page, 'publish-confirm-heading');
+    await keys.press('Tab');
+    assert.equal((await focused(page)).text, 'Publish version 1');
+    await keys.press('Enter');
+    await app.getByText('Version 1 is published.').waitFor();
+    assert.equal(clicks, 0, 'no pointer was used');
+
+    const served = (await (await fetch(new URL('forms/keyboard-check', demo.apiUrl))).json()) as {
+      version: string;
+      pages: { title: unknown; items: { id: string; when?: unknown }[] }[];
+    };
+    assert.equal(served.version, '1');
+    assert.deepEqual(
+      served.pages[0]!.items.map((item) => item.id),
+      ['q1', 'q3', 'q2'],
+    );
+    assert.deepEqual(served.pages[0]!.items[2]!.when, { item: 'q1', equals: 'no' });
+    assert.deepEqual(marketer.watch.problems, [], 'the console under its own CSP: no errors');
+    await page.close();
   });
 });
