@@ -343,7 +343,7 @@ export class ConsoleTheme extends ConsoleView<ConfiguredTheme> {
     // A failing draft, shown anyway: an inert picture (out of the keyboard's and the accessibility tree's reach).
     return html`${failing ? html`<p class="hint" id="theme-preview-picture">${t('themePreviewPicture')}</p>` : nothing}
       <div class="previews" id="theme-previews" .inert=${failing}>
-        <console-theme-preview .t=${t} lang=${this.lang} scheme=${this.previewScheme} .tokens=${this.#draftTokens()}></console-theme-preview>
+        <console-theme-preview .t=${t} lang=${this.lang} .scheme=${this.previewScheme} .tokens=${this.#draftTokens()}></console-theme-preview>
       </div>`;
   }
 

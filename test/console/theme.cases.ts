@@ -120,6 +120,14 @@ describe('<kap-console> theme', () => {
     const clinic = await (await fetch(`${api}clinic`)).json();
     expect(clinic.theme.tokens['color-text']).to.equal('light-dark(#222222, #eef3f4)');
     await expect(element).to.be.accessible();
+
+    // The preview's pages switch with the keyboard too: Tab to the light/dark choice, an arrow to dark.
+    const preview = await previewDriven(element);
+    for (let presses = 0; presses < 40 && activeElement()?.id !== 'theme-preview-light'; presses++) await sendKeys({ press: 'Tab' });
+    expect(activeElement()?.id).to.equal('theme-preview-light');
+    await sendKeys({ press: 'ArrowRight' });
+    await until(() => preview.shadowRoot!.getElementById('preview-checklist')!.getAttribute('theme') === 'dark', 'the preview on dark pages');
+    await expect(element).to.be.accessible();
   });
 
   it('the owner, dark, Spanish, 320 px wide: the screen and its preview; accessible, nothing wider than the screen', async function () {
