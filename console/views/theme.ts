@@ -4,15 +4,16 @@
  * the font, the base size, the corner radius and the density. Every colour pair the elements use is
  * checked against WCAG 2.2 AA as it is picked (src/theme/theme-tokens.ts, the server's own rule),
  * each failing pair named in plain words; Publish stays off, saying why, while any fails — and the
- * server refuses too. A preview shows the parts of the elements in their key states, light and dark,
- * in the draft's colours: drawn here from sample words, so it sends nothing anywhere. It is a
- * picture (inert): a draft's failing colours show in it as they would on the site, while the
- * contrast list says in words what fails.
+ * server refuses too. The preview shows the real elements (theme-preview.ts, loaded lazily) in their
+ * key states, on light or dark pages, in the draft's colours, answering from sample data in the
+ * page: nothing is sent. While a pair fails the preview is hidden (the console stays readable by
+ * everyone, axe-clean); "show anyway" shows it as an inert picture of the failing colours, while
+ * the contrast list says in words what fails.
  *
  * It asks `GET staff/theme`, `PUT staff/theme/draft` and `POST staff/theme/publish` only: nothing
- * about a client. The preview's colours are set through the CSSOM, which the console's CSP allows.
+ * about a client; the preview's elements ask nothing of the server.
  */
-import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import { THEME_DENSITIES, THEME_FONTS, type Theme, type ThemeColours, type ConfiguredTheme } from '../../src/api/theme.js';
 import { formatRatio } from '../../src/theme/contrast.js';
 import { contrastChecks, DEFAULT_THEME, themeTokens, type ContrastCheck } from '../../src/theme/theme-tokens.js';
@@ -41,6 +42,9 @@ const PAIR_FIELD: Record<ContrastCheck['id'], keyof ThemeColours> = {
 };
 
 const fieldId = (scheme: Scheme, colour: string) => `theme-${scheme}-${colour}`;
+/** The preview's module, loaded once. */
+let loadingPreview: Promise<unknown> | undefined;
+
 const FIELDS = SCHEMES.flatMap((scheme) => COLOURS.map((colour) => fieldId(scheme, colour)));
 
 export class ConsoleTheme extends ConsoleView<ConfiguredTheme> {
@@ -50,6 +54,9 @@ export class ConsoleTheme extends ConsoleView<ConfiguredTheme> {
     errors: { state: true },
     saved: { state: true },
     busy: { state: true },
+    previewReady: { state: true },
+    previewScheme: { state: true },
+    showAnyway: { state: true },
   };
   static override styles = [
     ...consoleStyles,
@@ -92,78 +99,11 @@ export class ConsoleTheme extends ConsoleView<ConfiguredTheme> {
         font-weight: 600;
       }
       .previews {
-        display: grid;
-        gap: var(--_space);
-        grid-template-columns: repeat(auto-fit, minmax(17rem, 1fr));
+        margin: var(--_space) 0 0;
       }
-      .preview {
-        padding: var(--_space);
-        border: 2px solid var(--_color-border);
-        border-radius: var(--_radius);
-        background: var(--_color-background);
-        color: var(--_color-text);
-        font-family: var(--_font-family);
-        font-size: var(--_font-size);
-      }
-      .preview h4 {
-        margin: 0 0 calc(var(--_space) * 0.5);
-      }
-      .sample-times {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5em;
-        margin: 0 0 var(--_space);
-      }
-      .sample-time,
-      .sample-button {
+      .preview-controls .choice {
         display: inline-flex;
-        align-items: center;
-        min-height: var(--_target);
-        padding: 0.4em 0.75em;
-        border: 2px solid var(--_color-primary);
-        border-radius: var(--_radius);
-        color: var(--_color-primary);
-        font-weight: 700;
-      }
-      .sample-time--chosen,
-      .sample-button {
-        background: var(--_color-primary);
-        color: var(--_color-on-primary);
-      }
-      .sample-focus {
-        outline: 3px solid var(--_color-focus);
-        outline-offset: 2px;
-      }
-      .sample-field {
-        margin: 0 0 var(--_space);
-        padding-inline-start: calc(var(--_space) * 0.75);
-        border-inline-start: 5px solid var(--_color-error);
-      }
-      .sample-input {
-        min-height: var(--_target);
-        border: 2px solid var(--_color-error);
-        border-radius: var(--_radius);
-        background: var(--_color-background);
-      }
-      .sample-panel {
-        margin: 0 0 var(--_space);
-        padding: calc(var(--_space) * 0.75);
-        border-inline-start: 5px solid var(--_color-primary);
-        border-radius: var(--_radius);
-        background: var(--_color-surface);
-      }
-      .sample-box {
-        display: inline-block;
-        width: 1.25em;
-        height: 1.25em;
-        margin-inline-end: 0.5em;
-        vertical-align: middle;
-        border: 2px solid var(--_color-border);
-        border-radius: 4px;
-      }
-      .sample-link {
-        color: var(--_color-primary);
-        text-decoration: underline;
+        margin-inline-end: 0.75rem;
       }
     `,
   ];
@@ -175,6 +115,12 @@ export class ConsoleTheme extends ConsoleView<ConfiguredTheme> {
   /** What the last save or publish did, said in the live region. */
   declare saved: string;
   declare busy: boolean;
+  declare previewReady: 'loading' | 'ready' | 'failed';
+  declare previewScheme: Scheme;
+  /** The marketer asked to see a failing draft's preview anyway (as an inert picture). */
+  declare showAnyway: boolean;
+  /** The tokens last given to the preview, and their key: a new object only when they change. */
+  #tokens: { key: string; tokens: Record<string, string> } = { key: '', tokens: {} };
 
   constructor() {
     super();
@@ -183,6 +129,26 @@ export class ConsoleTheme extends ConsoleView<ConfiguredTheme> {
     this.errors = {};
     this.saved = '';
     this.busy = false;
+    this.previewReady = 'loading';
+    this.previewScheme = 'light';
+    this.showAnyway = false;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    void this.#loadPreview();
+  }
+
+  async #loadPreview() {
+    this.previewReady = 'loading';
+    try {
+      loadingPreview ??= import('./theme-preview.js');
+      await loadingPreview;
+      this.previewReady = 'ready';
+    } catch {
+      loadingPreview = undefined;
+      this.previewReady = 'failed';
+    }
   }
 
   protected override async fetch(): Promise<ConfiguredTheme> {
@@ -194,18 +160,6 @@ export class ConsoleTheme extends ConsoleView<ConfiguredTheme> {
   #take(theme: Theme) {
     this.draft = theme;
     this.hex = hexFields(theme);
-  }
-
-  override updated() {
-    // The preview's colours and sizes: what GET clinic would serve, set through the CSSOM (no style
-    // attribute) on each panel, whose own color-scheme picks the light or dark half of each colour.
-    const tokens = Object.entries(themeTokens(this.#theme()));
-    for (const scheme of SCHEMES) {
-      const panel = this.renderRoot.querySelector<HTMLElement>(`#theme-preview-${scheme}`);
-      if (!panel) continue;
-      panel.style.setProperty('color-scheme', scheme);
-      for (const [name, value] of tokens) panel.style.setProperty(`--_${name}`, value);
-    }
   }
 
   /** The scheme's colours as typed where they are colours, else as last valid. */
@@ -273,7 +227,7 @@ export class ConsoleTheme extends ConsoleView<ConfiguredTheme> {
         ${failing.length > 0 ? html`<p class="hint" id="theme-publish-reason">${t('themePublishOff')}</p>` : nothing}
         <p role="status" aria-live="polite" id="theme-saved">${this.saved}</p>
       </form>
-      ${this.#previews()}`;
+      ${this.#previews(failing.length > 0)}`;
   }
 
   #colourFields(scheme: Scheme) {
@@ -343,46 +297,54 @@ export class ConsoleTheme extends ConsoleView<ConfiguredTheme> {
     });
   }
 
-  #previews() {
+  /** The draft's tokens as `GET clinic` would serve them: the same object while they stay the same. */
+  #draftTokens(): Record<string, string> {
+    const tokens = themeTokens(this.#theme());
+    const key = JSON.stringify(tokens);
+    if (key !== this.#tokens.key) this.#tokens = { key, tokens };
+    return this.#tokens.tokens;
+  }
+
+  #previews(failing: boolean) {
     const t = this.t;
     return html`<section class="card" aria-labelledby="theme-preview-heading">
       <h3 id="theme-preview-heading">${t('themePreviewHeading')}</h3>
       <p class="hint">${t('themePreviewHint')}</p>
-      <!-- Inert: a picture of the draft, its words only samples; the contrast list above says in words what passes. -->
-      <div class="previews" .inert=${true}>
+      <fieldset class="field preview-controls">
+        <legend class="label">${t('themePreviewScheme')}</legend>
         ${SCHEMES.map(
-          (scheme) => html`<section class="preview" id="theme-preview-${scheme}" aria-labelledby="theme-preview-${scheme}-heading">
-            <h4 id="theme-preview-${scheme}-heading">${t(scheme === 'light' ? 'themeOnLight' : 'themeOnDark')}</h4>
-            ${this.#sample(
-              t('themeSampleTimes'),
-              html`<div class="sample-times">
-              <span class="sample-time">9:00 AM</span><span class="sample-time sample-time--chosen">10:30 AM</span><span class="sample-time sample-focus">1:00 PM</span>
-            </div>`,
-            )}
-            ${this.#sample(
-              t('themeSampleDetails'),
-              html`<div class="sample-field">
-              <p class="label">${t('themeSampleName')}</p>
-              <p class="error-message">${t('themeSampleNameError')}</p>
-              <div class="sample-input"></div>
-            </div>`,
-            )}
-            ${this.#sample(t('themeSampleConfirmation'), html`<div class="sample-panel"><p>${t('themeSampleBooked')}</p><span class="sample-button">${t('themeSampleContinue')}</span></div>`)}
-            ${this.#sample(
-              t('themeSampleIntake'),
-              html`<div class="sample-panel"><p class="error-message">${t('errorSummaryTitle')}</p><p><span class="sample-link">${t('themeSampleNameError')}</span></p></div>
-              <div class="sample-panel"><p class="label">${t('themeSampleCrisis')}</p><p><span class="sample-link">988</span></p></div>`,
-            )}
-            ${this.#sample(t('themeSampleChecklist'), html`<p><span class="sample-box"></span>${t('themeSampleItem')}</p>`)}
-          </section>`,
+          (scheme) => html`<label class="choice" for="theme-preview-${scheme}">
+            <input id="theme-preview-${scheme}" type="radio" name="theme-preview-scheme" .checked=${this.previewScheme === scheme} @change=${() => (this.previewScheme = scheme)} />
+            ${t(scheme === 'light' ? 'themeOnLight' : 'themeOnDark')}
+          </label>`,
         )}
-      </div>
+      </fieldset>
+      ${
+        failing
+          ? html`<p class="notice" id="theme-preview-hidden">${t('themePreviewHidden')}</p>
+            <label class="choice" for="theme-preview-anyway">
+              <input id="theme-preview-anyway" type="checkbox" .checked=${this.showAnyway} @change=${(event: Event) => (this.showAnyway = (event.target as HTMLInputElement).checked)} />
+              ${t('themePreviewShowAnyway')}
+            </label>`
+          : nothing
+      }
+      ${this.#previewElements(failing)}
     </section>`;
   }
 
-  #sample(name: string, content: TemplateResult) {
-    return html`<p class="hint">${name}</p>
-      ${content}`;
+  #previewElements(failing: boolean) {
+    const t = this.t;
+    if (failing && !this.showAnyway) return nothing;
+    if (this.previewReady === 'loading') return html`<p role="status">${t('loading')}</p>`;
+    if (this.previewReady === 'failed') {
+      return html`<div class="notice notice--error" role="alert"><p>${t('themePreviewFailed')}</p></div>
+        <button class="button button--secondary" type="button" @click=${() => this.#loadPreview()}>${t('tryAgain')}</button>`;
+    }
+    // A failing draft, shown anyway: an inert picture (out of the keyboard's and the accessibility tree's reach).
+    return html`${failing ? html`<p class="hint" id="theme-preview-picture">${t('themePreviewPicture')}</p>` : nothing}
+      <div class="previews" id="theme-previews" .inert=${failing}>
+        <console-theme-preview .t=${t} lang=${this.lang} .scheme=${this.previewScheme} .tokens=${this.#draftTokens()}></console-theme-preview>
+      </div>`;
   }
 
   #type(id: string, value: string) {
