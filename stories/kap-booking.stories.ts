@@ -12,6 +12,7 @@ import '../src/kap-booking.js';
 // Spanish registers itself for lang="es"; English stories are unaffected.
 import '../src/es.js';
 import type { KapBooking } from '../src/elements/kap-booking/kap-booking.js';
+import type { BookingPrefill } from '../src/elements/kap-booking/booking-details.js';
 import type { BookingCreatedResponse } from '../src/api/schemas.js';
 import { bookingOnServer, openClinic, seedBooking, type Clinic, type ClinicScript, type SeedOptions } from './support/clinic.js';
 import { applyArgs } from './support/manifest.js';
@@ -26,6 +27,8 @@ interface BookingArgs {
   api: string;
   /** The clinic's manage page; the confirmation then links to it with the booking's token. */
   manageUrl: string;
+  /** Not bound by the template: set on the element by `applyArgs` (the Docs page's object Control). */
+  prefill?: BookingPrefill;
 }
 
 interface BookingParameters {
@@ -226,6 +229,17 @@ export const Details: Story = {
     await chooseFirstTime(element);
     await findText(element, 'holding this time for you until');
     await expect(element.shadowRoot!.activeElement?.getAttribute('data-focus')).toBe('details');
+  },
+};
+
+/** Contact details from the page (`prefill`, an object Control on the Docs page): the form starts with them. */
+export const DetailsPrefilled: Story = {
+  args: { prefill: { name: 'Sam Example', email: 'sam.example@example.org' } },
+  play: async ({ canvasElement }) => {
+    const element = elementIn(canvasElement);
+    await chooseFirstTime(element);
+    await expect((await find<HTMLInputElement>(element, 'input[autocomplete="name"]')).value).toBe('Sam Example');
+    await expect((await find<HTMLInputElement>(element, 'input[autocomplete="email"]')).value).toBe('sam.example@example.org');
   },
 };
 
