@@ -7,61 +7,21 @@
  *
  *   node .storybook/check-stories.mjs [story-id-filter]
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { extname, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { referenceBackends } from '../test/support/reference-backend.js';
+import { builtIndex, serveBuilt } from './serve-built.mjs';
 
-const root = resolve(import.meta.dirname, '..');
-const staticDir = join(root, 'storybook-static');
-const indexFile = join(staticDir, 'index.json');
-if (!existsSync(indexFile)) {
-  console.error('storybook-static/ is missing: run `npm run build-storybook` first.');
-  process.exit(1);
-}
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const filter = process.argv[2] ?? '';
-const ids = Object.entries(JSON.parse(readFileSync(indexFile, 'utf8')).entries)
+// Stories only: the elements' Docs pages are checked by check-docs.mjs.
+const ids = Object.entries(builtIndex().entries)
   .filter(([id, entry]) => entry.type === 'story' && id.includes(filter))
   .map(([id]) => id);
 
-const contentTypes = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-};
-/** Built files, read once: every story page loads the same preview bundle. */
-const files = new Map();
-function staticFile(pathname) {
-  const file = join(staticDir, decodeURIComponent(pathname));
-  if (!files.has(file)) files.set(file, file.startsWith(staticDir) && existsSync(file) && statSync(file).isFile() ? readFileSync(file) : null);
-  return { body: files.get(file), type: contentTypes[extname(file)] ?? 'application/octet-stream' };
-}
-
 // The stories' clinics: the real reference backend in memory, as in `npm run storybook`.
-const backends = referenceBackends();
-const server = createServer((request, response) => {
-  backends
-    .handle(request, response)
-    .then((handled) => {
-      if (handled) return;
-      const { body, type } = staticFile(new URL(request.url ?? '/', 'http://x').pathname);
-      if (!body) response.writeHead(404).end();
-      else response.writeHead(200, { 'Content-Type': type }).end(body);
-    })
-    .catch((error) => {
-      console.error(error);
-      if (!response.headersSent) response.writeHead(500);
-      response.end();
-    });
-});
-await new Promise((listening) => server.listen(0, '127.0.0.1', listening));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const served = await serveBuilt();
+const origin = served.origin;
 
 /**
  * Runs before the page's own scripts: waits for the story's render to end (its phase), and keeps
@@ -153,8 +113,7 @@ try {
   await Promise.all(Array.from({ length: Math.min(jobs, ids.length) }, worker));
 } finally {
   await browser.close();
-  server.close();
-  backends.close();
+  served.close();
 }
 console.log(
   `\n${ids.length - failures}/${ids.length} stories passed their play functions and axe (${jobs} at a time, ${((Date.now() - started) / 1000).toFixed(1)} s).`,

@@ -5,14 +5,17 @@
  */
 import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
+import { ref } from 'lit/directives/ref.js';
 import { withActions } from 'storybook/actions/decorator';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/kap-booking.js';
 // Spanish registers itself for lang="es"; English stories are unaffected.
 import '../src/es.js';
 import type { KapBooking } from '../src/elements/kap-booking/kap-booking.js';
+import type { BookingPrefill } from '../src/elements/kap-booking/booking-details.js';
 import type { BookingCreatedResponse } from '../src/api/schemas.js';
 import { bookingOnServer, openClinic, seedBooking, type Clinic, type ClinicScript, type SeedOptions } from './support/clinic.js';
+import { applyArgs } from './support/manifest.js';
 
 interface BookingArgs {
   service: string;
@@ -24,6 +27,8 @@ interface BookingArgs {
   api: string;
   /** The clinic's manage page; the confirmation then links to it with the booking's token. */
   manageUrl: string;
+  /** Not bound by the template: set on the element by `applyArgs` (the Docs page's object Control). */
+  prefill?: BookingPrefill;
 }
 
 interface BookingParameters {
@@ -42,6 +47,10 @@ interface Loaded {
 }
 
 const loadedOf = (loaded: unknown): Loaded => loaded as Loaded;
+
+/** The args every story starts from; the template binds these itself (the other Controls: `applyArgs`). */
+const ARGS: BookingArgs = { service: 'consultation', timeZone: '', lang: '', source: 'storybook', theme: '', api: '', manageUrl: '' };
+const BOUND = Object.keys(ARGS);
 
 /** Opens the story's clinic on the real reference backend, with the booking it asks for made first. */
 async function loadClinic(context: StoryContext<BookingArgs>): Promise<Loaded> {
@@ -64,6 +73,7 @@ function render(args: BookingArgs, context: StoryContext<BookingArgs>) {
       theme=${args.theme || nothing}
       privacy-url=${parameters.noPrivacyNotice ? '' : 'https://clinic.example/privacy'}
       manage-url=${args.manageUrl || nothing}
+      ${ref(applyArgs('kap-booking', args, BOUND))}
     ></kap-booking>
   </div>`;
 }
@@ -95,16 +105,18 @@ function renderSeeded(args: BookingArgs, context: StoryContext<BookingArgs>) {
     after=${use === 'after' && parameters.seed ? id : nothing}
     .token=${use === 'manage' ? token : undefined}
     .afterToken=${use === 'after' ? token : undefined}
+    ${ref(applyArgs('kap-booking', args, BOUND))}
   ></kap-booking></div>`;
 }
 
 const meta = {
   title: 'Elements/kap-booking',
   component: 'kap-booking',
+  tags: ['autodocs'],
   render,
   loaders: [loadClinic],
   decorators: [withActions],
-  args: { service: 'consultation', timeZone: '', lang: '', source: 'storybook', theme: '', api: '', manageUrl: '' },
+  args: ARGS,
   argTypes: {
     service: { control: 'select', options: ['consultation', 'preparation', 'administration', 'integration'] },
     timeZone: { control: 'text', description: 'IANA zone; empty = the browser’s' },
@@ -179,16 +191,6 @@ async function confirm(element: KapBooking): Promise<void> {
 
 // ---- stories ---------------------------------------------------------------------------------
 
-/** The clinic has not answered yet. */
-export const Loading: Story = {
-  parameters: { demo: { availability: 'never' } },
-  play: async ({ canvasElement }) => {
-    const element = elementIn(canvasElement);
-    await find(element, '[role="status"].loading');
-    await findText(element, 'Loading available times');
-  },
-};
-
 /** A week of free times in the client's own zone: days on the left, the chosen day's times. */
 export const Slots: Story = {
   play: async ({ canvasElement }) => {
@@ -196,6 +198,16 @@ export const Slots: Story = {
     await find(element, '[part~="time"]');
     await expect(element.shadowRoot!.querySelectorAll('[part~="day"]').length).toBeGreaterThan(0);
     await expect(element.shadowRoot!.querySelector('[part~="day"][aria-pressed="true"]')).not.toBeNull();
+  },
+};
+
+/** The clinic has not answered yet. */
+export const Loading: Story = {
+  parameters: { demo: { availability: 'never' } },
+  play: async ({ canvasElement }) => {
+    const element = elementIn(canvasElement);
+    await find(element, '[role="status"].loading');
+    await findText(element, 'Loading available times');
   },
 };
 
@@ -217,6 +229,17 @@ export const Details: Story = {
     await chooseFirstTime(element);
     await findText(element, 'holding this time for you until');
     await expect(element.shadowRoot!.activeElement?.getAttribute('data-focus')).toBe('details');
+  },
+};
+
+/** Contact details from the page (`prefill`, an object Control on the Docs page): the form starts with them. */
+export const DetailsPrefilled: Story = {
+  args: { prefill: { name: 'Sam Example', email: 'sam.example@example.org' } },
+  play: async ({ canvasElement }) => {
+    const element = elementIn(canvasElement);
+    await chooseFirstTime(element);
+    await expect((await find<HTMLInputElement>(element, 'input[autocomplete="name"]')).value).toBe('Sam Example');
+    await expect((await find<HTMLInputElement>(element, 'input[autocomplete="email"]')).value).toBe('sam.example@example.org');
   },
 };
 

@@ -6,6 +6,7 @@
  */
 import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
+import { ref } from 'lit/directives/ref.js';
 import { withActions } from 'storybook/actions/decorator';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/kap-intake.js';
@@ -14,6 +15,7 @@ import '../src/es.js';
 import type { KapIntake } from '../src/elements/kap-intake/kap-intake.js';
 import type { FormDefinition } from '../src/forms/definition.js';
 import { openClinic, type Clinic, type ClinicScript } from './support/clinic.js';
+import { applyArgs } from './support/manifest.js';
 
 interface IntakeArgs {
   form: string;
@@ -33,6 +35,10 @@ interface IntakeParameters {
   width?: string;
 }
 
+/** The args every story starts from; the template binds these itself (the other Controls: `applyArgs`). */
+const ARGS: IntakeArgs = { form: 'kap-demo-intake', lang: '', theme: '', draft: '', booking: '', api: '' };
+const BOUND = Object.keys(ARGS);
+
 /** Opens the story's clinic on the real reference backend. */
 async function loadClinic(context: StoryContext<IntakeArgs>): Promise<{ clinic: Clinic }> {
   return { clinic: await openClinic(context.id, (context.parameters as IntakeParameters).demo) };
@@ -50,6 +56,7 @@ function render(args: IntakeArgs, context: StoryContext<IntakeArgs>) {
       draft=${args.draft || nothing}
       booking=${args.booking || nothing}
       .definition=${parameters.definition}
+      ${ref(applyArgs('kap-intake', args, BOUND))}
     ></kap-intake>
   </div>`;
 }
@@ -57,10 +64,11 @@ function render(args: IntakeArgs, context: StoryContext<IntakeArgs>) {
 const meta = {
   title: 'Elements/kap-intake',
   component: 'kap-intake',
+  tags: ['autodocs'],
   render,
   loaders: [loadClinic],
   decorators: [withActions],
-  args: { form: 'kap-demo-intake', lang: '', theme: '', draft: '', booking: '', api: '' },
+  args: ARGS,
   argTypes: {
     lang: { control: 'select', options: ['', 'en', 'es'] },
     theme: { control: 'inline-radio', options: ['', 'light', 'dark', 'auto'] },

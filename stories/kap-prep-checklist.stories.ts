@@ -13,6 +13,7 @@ import { KAP_DEFAULT_CHECKLIST } from '../src/checklist/kap-default.js';
 import type { KapPrepChecklist } from '../src/elements/kap-prep-checklist/kap-prep-checklist.js';
 import type { BookingCreatedResponse } from '../src/api/schemas.js';
 import { checkOff, openClinic, seedBooking, type Clinic, type ClinicScript, type SeedOptions } from './support/clinic.js';
+import { applyArgs } from './support/manifest.js';
 
 interface ChecklistArgs {
   timeZone: string;
@@ -35,6 +36,10 @@ interface ChecklistParameters {
   settings?: () => unknown;
   width?: string;
 }
+
+/** The args every story starts from; the template binds these itself (the other Controls: `applyArgs`). */
+const ARGS: ChecklistArgs = { timeZone: '', lang: '', theme: '', api: '' };
+const BOUND = Object.keys(ARGS);
 
 /** Opens the story's clinic on the real reference backend, with the booking made (and items checked off) first. */
 async function loadClinic(context: StoryContext<ChecklistArgs>): Promise<{ clinic?: Clinic; seeded?: BookingCreatedResponse }> {
@@ -69,6 +74,7 @@ function render(args: ChecklistArgs, context: StoryContext<ChecklistArgs>): HTML
     const token = parameters.token ?? 'valid';
     if (token !== 'none') element.token = token === 'valid' ? accessToken : 'a-token-that-does-not-open-this-booking';
   }
+  applyArgs('kap-prep-checklist', args, BOUND)(element);
   const frame = document.createElement('div');
   if (parameters.width) frame.style.maxWidth = parameters.width;
   frame.append(element);
@@ -78,10 +84,11 @@ function render(args: ChecklistArgs, context: StoryContext<ChecklistArgs>): HTML
 const meta = {
   title: 'Elements/kap-prep-checklist',
   component: 'kap-prep-checklist',
+  tags: ['autodocs'],
   render,
   loaders: [loadClinic],
   decorators: [withActions],
-  args: { timeZone: '', lang: '', theme: '', api: '' },
+  args: ARGS,
   argTypes: {
     timeZone: { control: 'text', description: 'IANA zone; empty = the browser’s' },
     lang: { control: 'select', options: ['', 'en', 'es'] },
@@ -135,14 +142,6 @@ function sessionIn(hours: number): string {
 
 // ---- stories ---------------------------------------------------------------------------------
 
-/** The clinic has not answered yet. */
-export const Loading: Story = {
-  parameters: { demo: { checklist: 'never' } },
-  play: async ({ canvasElement }) => {
-    await findText(elementIn(canvasElement), 'Loading your checklist');
-  },
-};
-
 /** A fresh checklist: the session, the groups, each due time as a local date and time. */
 export const Checklist: Story = {
   play: async ({ canvasElement }) => {
@@ -150,6 +149,14 @@ export const Checklist: Story = {
     await find(element, '[part~="item"]');
     await findText(element, `0 of ${KAP_DEFAULT_CHECKLIST.items.length} done`);
     await expect((await find(element, 'a[download]')).getAttribute('href')).toMatch(/^blob:/);
+  },
+};
+
+/** The clinic has not answered yet. */
+export const Loading: Story = {
+  parameters: { demo: { checklist: 'never' } },
+  play: async ({ canvasElement }) => {
+    await findText(elementIn(canvasElement), 'Loading your checklist');
   },
 };
 
