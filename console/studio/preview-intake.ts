@@ -9,6 +9,7 @@
  */
 import type { PropertyValues } from 'lit';
 import { KapApiClient } from '../../src/api/client.js';
+import type { ConfigurationProblem } from '../../src/base/configuration-report.js';
 import { KapIntake } from '../../src/kap-intake.js';
 import '../../src/es.js';
 
@@ -31,6 +32,16 @@ export class StudioPreviewIntake extends KapIntake {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.client = this.#local;
+  }
+
+  /**
+   * A draft's problems are the editor's to list, at their questions, as the marketer types: the
+   * preview shows the element's own message naming the problem, without the console line and the
+   * `kap-error` meant for a website team (a half-written draft would log one at every keystroke).
+   */
+  protected override reportConfigurationProblem(problem: ConfigurationProblem): void {
+    this.configurationProblem = problem;
+    this.requestUpdate();
   }
 
   async #answer(url: string, init: RequestInit | undefined): Promise<Response> {

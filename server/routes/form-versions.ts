@@ -40,8 +40,11 @@ export function registerFormVersionRoutes(app: Hono<AppEnv>, { stores, now, auth
     return [versions[index]!, index];
   }
 
+  // A form with only a draft (one just made in the studio) has no versions yet: an empty list, not a 404.
   app.get('/staff/forms/:id/versions', forms, async (c) => {
-    const versions = await history(c.req.param('id'));
+    const id = c.req.param('id');
+    const versions = await stores.forms.history(id);
+    if (versions.length === 0 && !(await stores.clinic.configuration()).forms.some((form) => form.id === id)) throw notFound('There is no such form.');
     return c.json({ versions: (await summaries(versions)).reverse() });
   });
 

@@ -52,6 +52,12 @@ describe('a form’s versions (staff)', () => {
 
     assert.equal((await staffRequest(app, 'GET', '/staff/forms/check-in/versions/9', { session })).status, 404);
     assert.equal((await staffRequest(app, 'GET', '/staff/forms/no-such-form/versions', { session })).status, 404);
+    // A form made in the studio and not yet published: no versions, and no 404 for the page to log.
+    const draft = { title: 'Draft only', pages: [page('Hello?')] };
+    assert.equal((await staffRequest(app, 'PUT', '/staff/forms/draft-only/draft', { session, body: { draft } })).status, 200);
+    const none = await staffRequest(app, 'GET', '/staff/forms/draft-only/versions', { session });
+    assert.equal(none.status, 200);
+    assert.deepEqual(FormVersionsResponse.parse(await none.json()).versions, []);
   });
 
   test('a version from code or the seed names nobody', async () => {
