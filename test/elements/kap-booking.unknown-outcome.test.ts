@@ -10,17 +10,19 @@ import { expect } from '@open-wc/testing';
 import type { KapBooking } from '../../src/elements/kap-booking/kap-booking.js';
 import {
   $,
-  CLIENT,
   allByRole,
   bookingTests,
   button,
   chooseFirstTime,
+  CLIENT,
   confirmButton,
   confirmed,
+  dayButtons,
   fillDetails,
   focused,
   freshApi,
   mountBooking,
+  settle,
   showWeekWithTimes,
   startOf,
   text,
@@ -227,12 +229,15 @@ describe('<kap-booking booking> after a move or cancel whose answer was lost', (
 
     button(el, 'Choose another time').click();
     await until(() => timeButtons(el)[0], 'the times');
-    const other = timeButtons(el)
-      .map(startOf)
-      .find((start) => start !== first && start !== booking.start)!;
-    timeButtons(el)
-      .find((time) => startOf(time) === other)!
-      .click();
+    // Another free time, on whichever day of the week has one (the first day may offer only the first choice).
+    let other: HTMLButtonElement | undefined;
+    for (const day of dayButtons(el)) {
+      day.click();
+      await settle(el);
+      other = timeButtons(el).find((time) => startOf(time) !== first && startOf(time) !== booking.start);
+      if (other) break;
+    }
+    other!.click();
     await until(() => $(el, '[data-focus="details"]'), 'the check step again');
     button(el, 'Move my appointment').click();
     await until(() => $(el, '[data-focus="done"]'), 'the result');

@@ -205,7 +205,7 @@ const bookingScript: Script = async (lang, capture) => {
 
   const stale: KapBooking = await mount('kap-booking', { api, lang, 'time-zone': ZONE });
   await showWeekWithTimes(stale);
-  const taken = timeButtons(stale)[1]!;
+  const taken = timeButtons(stale).at(-1)!; // any time of the first day (it may offer only one)
   await bookAsSomeoneElse(api, taken.dataset['roving']!, network.realFetch);
   taken.click();
   await until(() => $(stale, '[data-focus="notice"]'), 'the slot taken notice');
