@@ -29,8 +29,14 @@ describe('the README’s snippets copied from the example apps', () => {
     code: match[2]!,
   }));
 
-  it('are marked for the plain HTML and WordPress apps', () => {
-    assert.deepEqual([...new Set(snippets.map((snippet) => snippet.file))].sort(), ['examples/plain-html/index.html', 'examples/wordpress/index.html']);
+  it('are marked for the plain HTML, WordPress, React and Vue apps', () => {
+    assert.deepEqual([...new Set(snippets.map((snippet) => snippet.file))].sort(), [
+      'examples/plain-html/index.html',
+      'examples/react/src/App.tsx',
+      'examples/vue/src/App.vue',
+      'examples/vue/vite.config.ts',
+      'examples/wordpress/index.html',
+    ]);
   });
 
   it('each appear in the file they name', () => {
