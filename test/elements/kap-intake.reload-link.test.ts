@@ -33,6 +33,8 @@ describe('<kap-intake draft="session"> reloaded mid-way', () => {
     await loaded(el);
     await completeDemo(el);
     await until(() => network.to('POST', /\/booking-access\/exchange$/).length === 1, 'the exchange of the link for a credential');
+    // Its answer kept for the tab (src/base/tab-credential.ts) before the page reloads, as a client's reload would follow it.
+    await until(() => sessionStorage.getItem('kap-booking-access') !== null, 'the credential kept for the tab');
     for (let i = 0; i < sessionStorage.length; i += 1) {
       const value = sessionStorage.getItem(sessionStorage.key(i)!) ?? '';
       expect(value, 'the link’s token is never stored').not.to.include(booked.token);
