@@ -90,6 +90,12 @@ try {
         const summary = (element.summary ?? element.description ?? '').split('\n')[0].slice(0, 40);
         if (summary && !(await page.evaluate((text) => document.body.textContent.includes(text), summary)))
           problems.push(`the description ("${summary}…") is not shown`);
+        // The live story renders once its loaders are done (a seeded booking), which may be after the table.
+        await page
+          .locator(tag)
+          .first()
+          .waitFor({ state: 'attached', timeout: 30_000 })
+          .catch(() => {});
         if (!(await page.locator(tag).count())) problems.push(`<${tag}> is not rendered`);
         problems.push(...pageErrors.map((error) => `page error: ${error}`));
       } finally {
