@@ -54,7 +54,7 @@ describe('the console', () => {
     await booking.locator('[part~="day"]').first().waitFor();
     // The demo page books consultations; a returning client requests the session from the same element.
     await booking.evaluate((element) => element.setAttribute('service', 'administration'));
-    await booking.locator('[part~="day"]').nth(1).click();
+    await booking.locator('[part~="day"]').last().click();
     await booking.locator('[part~="time"]').first().click();
     await booking.getByLabel('Full name').fill('Sam Console');
     await booking.getByLabel('Email address').fill('sam.console@example.com');

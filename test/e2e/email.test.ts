@@ -57,7 +57,7 @@ async function bookOnDemoPage(page: Page, demo: RunningDemo, person: typeof CLIE
   await booking.locator('[part~="day"]').first().waitFor();
   // The demo page books consultations; a returning client requests a session from the same element.
   if (service) await booking.evaluate((element, id) => element.setAttribute('service', id), service);
-  await booking.locator('[part~="day"]').nth(1).click();
+  await booking.locator('[part~="day"]').last().click();
   await booking.locator('[part~="time"]').first().click();
   await booking.getByLabel('Full name').fill(person.name);
   await booking.getByLabel('Email address').fill(person.email);

@@ -88,7 +88,7 @@ describe('the embed code', () => {
     const watch = watchPage(page);
     await page.goto(`${siteOrigin}/`);
     const booking = page.locator('kap-booking');
-    await booking.locator('[part~="day"]').nth(1).click();
+    await booking.locator('[part~="day"]').last().click();
     await booking.locator('[part~="time"]').first().click();
     await booking.getByRole('heading', { name: 'Your details' }).waitFor();
     await booking.getByLabel('Full name').fill(client.name);

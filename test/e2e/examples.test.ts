@@ -137,7 +137,7 @@ after(async () => {
 async function book(page: Page, email: string): Promise<string> {
   const booking = page.locator('kap-booking');
   await booking.locator('[part~="day"]').first().waitFor();
-  await booking.locator('[part~="day"]').nth(1).click();
+  await booking.locator('[part~="day"]').last().click();
   await booking.locator('[part~="time"]').first().click();
   await booking.getByRole('heading', { name: 'Your details' }).waitFor();
   await booking.getByLabel('Full name').fill('Grace Example');
