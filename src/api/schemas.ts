@@ -16,6 +16,8 @@ export const TimeZone = z.string().check(z.refine(isTimeZone, 'Expected an IANA 
 export { isTimeZone };
 
 const Id = z.string().check(z.minLength(1), z.maxLength(200));
+/** A record's id as the contract carries it (1–200 characters): one rule for the elements' and the staff's parts. */
+export { Id as RecordId };
 
 /**
  * Other languages of an object's plain text fields, by BCP 47 tag: `{"es": {"name": "Consulta"}}`.

@@ -10,7 +10,10 @@
 import * as z from 'zod/mini';
 import { IntakeSubmission } from './intake-submission.js';
 import { API_KEY_SCOPE_NAMES, PERMISSIONS, STAFF_ROLES } from '../staff/roles.js';
-import { Booking, CareReason, ClientDetails, Instant, MAX_SUGGESTED_TIMES } from './schemas.js';
+import { Booking, CareReason, ClientDetails, Instant, MAX_SUGGESTED_TIMES, RecordId as Id } from './schemas.js';
+
+export * from './staff-intake.js';
+export * from './staff-outbox.js';
 
 /** The header a signed-in console sends on every POST, PUT, PATCH and DELETE. */
 export const CSRF_HEADER = 'X-CSRF-Token';
@@ -44,7 +47,6 @@ export const StaffErrorCode = z.enum([
 ]);
 export type StaffErrorCode = z.infer<typeof StaffErrorCode>;
 
-const Id = z.string().check(z.minLength(1), z.maxLength(200));
 const Email = z.email('Enter an email address in the correct format, like name@example.com').check(z.maxLength(254));
 /** Checked further by the server's password policy (length, common passwords); no composition rules. */
 const Password = z.string().check(z.maxLength(1024));
@@ -181,52 +183,6 @@ export const EmbedResponse = z.object({
   forms: z.array(z.object({ id: Id, title: z.string() })),
 });
 
-// ---- webhook endpoints (owner) -------------------------------------------------------------------
-
-/** The events an endpoint may want: the outbox's event types (server/stores/notification-types.ts). */
-export const WEBHOOK_EVENT_TYPES = [
-  'booking.requested',
-  'booking.confirmed',
-  'booking.declined',
-  'booking.cancelled',
-  'booking.rescheduled',
-  'intake.submitted',
-  'safety.flagged',
-  'checklist.completed',
-  'reminder.due',
-  'links.requested',
-  'checklist.due',
-  'follow_up.invited',
-] as const;
-export const WebhookEventType = z.enum(WEBHOOK_EVENT_TYPES);
-
-export const WebhookEndpoint = z.object({
-  id: Id,
-  url: z.string(),
-  events: z.array(WebhookEventType),
-  state: z.enum(['active', 'disabled']),
-  createdAt: Instant,
-  /** When the current secret was made (creation or the last rotation). */
-  secretCreatedAt: Instant,
-});
-export type WebhookEndpoint = z.infer<typeof WebhookEndpoint>;
-
-export const WebhookCreateRequest = z.object({
-  /** `https:` and a public address (plain http and private addresses only with KAP_WEBHOOK_ALLOW_PRIVATE=1). */
-  url: z.string().check(z.trim(), z.minLength(1, 'Enter the address'), z.maxLength(2000)),
-  events: z.array(WebhookEventType).check(z.minLength(1, 'Choose at least one event'), z.maxLength(WEBHOOK_EVENT_TYPES.length)),
-});
-
-/** The signing secret (`whsec_…`) is shown this once. */
-export const WebhookSecretResponse = z.object({ webhook: WebhookEndpoint, secret: z.string() });
-export const WebhookListResponse = z.object({ webhooks: z.array(WebhookEndpoint) });
-export const WebhookResponse = z.object({ webhook: WebhookEndpoint });
-/** 202: the delivery is pending again and goes out on the worker's next round. */
-export const WebhookReplayResponse = z.object({ replayed: z.literal(true) });
-/** `POST staff/notifications/{id}/retry`: the failed delivery waits to be sent again. */
-export const NotificationRetryResponse = z.object({ retried: z.literal(true) });
-export type NotificationRetryResponse = z.infer<typeof NotificationRetryResponse>;
-
 // ---- the audit log (owner) ----------------------------------------------------------------------
 
 export const AuditEntry = z.object({
@@ -243,25 +199,6 @@ export const AuditEntry = z.object({
 
 /** Newest first; `next` is the `before` of the following page. */
 export const AuditPage = z.object({ entries: z.array(AuditEntry), next: z.optional(z.string()) });
-
-/**
- * An outbox delivery as the owner sees it (`GET staff/notifications/failed`): the event's type and
- * ids, the destination's name (`email:client`, `email:staff:<id>`, `…:escalation`) — never an
- * address — attempts, and a short error code.
- */
-export const NotificationDelivery = z.object({
-  id: z.string(),
-  event: z.object({ id: z.string(), type: z.string(), booking: z.nullable(z.string()), occurredAt: Instant }),
-  destination: z.string(),
-  state: z.enum(['pending', 'claimed', 'delivered', 'skipped', 'failed']),
-  attempts: z.int(),
-  nextAttemptAt: Instant,
-  error: z.nullable(z.string()),
-});
-
-/** Newest first (also a webhook endpoint's delivery log, `GET staff/webhooks/{id}/deliveries`). */
-export const NotificationDeliveriesResponse = z.object({ deliveries: z.array(NotificationDelivery) });
-export type NotificationDeliveriesResponse = z.infer<typeof NotificationDeliveriesResponse>;
 
 // ---- client data (staff with the permission, or an API key with the scope) -----------------------
 
@@ -382,86 +319,6 @@ export const BookingOverviewResponse = z.object({
 /** `POST staff/bookings/{id}/cancel`: the booking as it now is (cancelling again answers it unchanged). */
 export const StaffCancelResponse = z.object({ booking: Booking });
 
-export const SafetyQueueEntry = z.object({
-  /** The intake response's id, or the safety signal's. */
-  id: Id,
-  /** `signal`: the client answered a safety item above zero and has not sent the intake (yet). */
-  kind: z.enum(['response', 'signal']),
-  receivedAt: Instant,
-  form: z.object({ id: z.string(), version: z.optional(z.string()), title: z.optional(z.string()) }),
-  booking: z.optional(z.object({ id: Id, start: Instant, serviceName: z.string(), clientName: z.string() })),
-  acknowledgement: z.optional(z.object({ by: z.object({ id: Id, email: z.optional(z.string()) }), at: Instant, note: z.string() })),
-});
-
-/** `GET staff/safety-queue`: what nobody has acknowledged, oldest first. */
-export const SafetyQueueResponse = z.object({ items: z.array(SafetyQueueEntry) });
-
-/** One answer slot of the form, in the form's order and wording; `answer` empty when not answered. */
-export const AnsweredQuestion = z.object({
-  key: z.string(),
-  /** The page's title. */
-  page: z.string(),
-  /** For a scale row: the scale's question; the row is `question`. */
-  group: z.optional(z.string()),
-  question: z.string(),
-  answer: z.array(z.string()),
-  /** Answered positively for safety. */
-  safety: z.boolean(),
-});
-
-/**
- * `GET staff/safety-queue/{id}` (written to the audit log): the entry, and the answers laid out
- * by the form — for a signal, only its safety items, since nothing else was sent.
- */
-export const SafetyEntryResponse = z.object({
-  item: SafetyQueueEntry,
-  questions: z.array(AnsweredQuestion),
-  scores: z.array(
-    z.object({
-      instrument: z.string(),
-      complete: z.boolean(),
-      total: z.nullable(z.int()),
-      answered: z.int(),
-      missing: z.array(z.string()),
-      band: z.nullable(z.object({ id: z.string(), label: z.string() })),
-    }),
-  ),
-  flags: z.array(z.object({ itemId: z.string(), flag: z.string() })),
-});
-
-/**
- * One intake response as the inbox lists it: when, which form (and version), which booking — no
- * answers and no client details, so listing is not a read of client data.
- */
-export const IntakeInboxEntry = z.object({
-  id: Id,
-  receivedAt: Instant,
-  form: z.object({ id: z.string(), version: z.optional(z.string()), title: z.optional(z.string()) }),
-  booking: z.optional(z.object({ id: Id, start: Instant, serviceName: z.string() })),
-  /** A safety answer, a review flag, or a safety signal linked to it. */
-  needsClinician: z.boolean(),
-});
-
-/** `GET staff/intake-responses`: the latest responses, newest first. */
-export const IntakeInboxResponse = z.object({ responses: z.array(IntakeInboxEntry) });
-
-/**
- * `GET staff/intake-responses/{id}/view` (written to the audit log): the response's answers in the
- * order and wording of the form version it answered, its scores (incomplete ones say so) and flags.
- */
-export const IntakeResponseView = z.object({
-  response: IntakeInboxEntry,
-  questions: SafetyEntryResponse.shape.questions,
-  scores: SafetyEntryResponse.shape.scores,
-  flags: SafetyEntryResponse.shape.flags,
-});
-
-/** `POST staff/safety-queue/{id}/acknowledge`: what the clinician did (required). */
-export const AcknowledgeRequest = z.object({
-  note: z.string().check(z.trim(), z.minLength(1, 'Write what you did, e.g. "Called the client; safe, plan in place"'), z.maxLength(2000)),
-});
-export const AcknowledgeResponse = z.object({ item: SafetyQueueEntry });
-
 export type ScheduleEntry = z.infer<typeof ScheduleEntry>;
 export type ScheduleResponse = z.infer<typeof ScheduleResponse>;
 export type DeclineReasonCode = z.infer<typeof DeclineReasonSchema>;
@@ -472,13 +329,6 @@ export type RequestsResponse = z.infer<typeof RequestsResponse>;
 export type DecisionResponse = z.infer<typeof DecisionResponse>;
 export type BookingOverviewResponse = z.infer<typeof BookingOverviewResponse>;
 export type StaffCancelResponse = z.infer<typeof StaffCancelResponse>;
-export type IntakeInboxEntry = z.infer<typeof IntakeInboxEntry>;
-export type IntakeInboxResponse = z.infer<typeof IntakeInboxResponse>;
-export type IntakeResponseView = z.infer<typeof IntakeResponseView>;
-export type SafetyQueueEntry = z.infer<typeof SafetyQueueEntry>;
-export type SafetyQueueResponse = z.infer<typeof SafetyQueueResponse>;
-export type SafetyEntryResponse = z.infer<typeof SafetyEntryResponse>;
-export type AnsweredQuestion = z.infer<typeof AnsweredQuestion>;
 
 export type SignInRequest = z.infer<typeof SignInRequest>;
 export type StaffMember = z.infer<typeof StaffMember>;
