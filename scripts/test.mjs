@@ -28,7 +28,7 @@ const jobs = Math.max(1, Number(process.env.KAP_TEST_JOBS) || 2);
 const started = performance.now();
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
-/** @type {Map<string, { ms: number, ok: boolean, stopped: boolean }>} */
+/** @type {Map<string, { ms: number, ok: boolean, stopped: boolean, output?: string }>} */
 const done = new Map();
 /** @type {Map<string, import('node:child_process').ChildProcess>} */
 const running = new Map();
@@ -53,7 +53,7 @@ function run(step) {
       const ok = code === 0;
       // Stopped because another step failed: not a failure of its own, and its output is cut short.
       const stopped = failed && !ok;
-      done.set(step.name, { ms, ok, stopped });
+      done.set(step.name, { ms, ok, stopped, output: ok || stopped ? undefined : Buffer.concat(output).toString('utf8') });
       process.stdout.write(`\n==> npm run ${step.name} (${ok ? 'passed' : stopped ? 'stopped' : `FAILED, exit ${code}`}, ${seconds(ms)})\n`);
       if (!stopped) process.stdout.write(Buffer.concat(output));
       resolve(ok);
@@ -100,6 +100,23 @@ await new Promise((finished) => {
   next();
 });
 
+/**
+ * The lines of a failed step's output that say what failed, each with the few lines after it (the
+ * assertion and where): a step's output runs to thousands of lines, and a CI log is often read
+ * from its end. Covers web-test-runner (❌), node:test (✖, `not ok`) and tools' `error` lines.
+ */
+function failureLines(output) {
+  const lines = output.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').split('\n');
+  const marks = /❌|✖|^\s*not ok\b|\bAssertionError\b|^\s*\S.*\berror\b.*:\d+:\d+/i;
+  const shown = new Set();
+  for (const [index, line] of lines.entries()) {
+    if (!marks.test(line)) continue;
+    for (let next = index; next < Math.min(lines.length, index + 8); next++) shown.add(next);
+  }
+  const picked = [...shown].sort((a, b) => a - b).map((index) => lines[index]);
+  return (picked.length ? picked.slice(0, 120) : lines.slice(-40)).join('\n');
+}
+
 /** The order `npm test` ran its steps in one at a time, before they ran two at a time. */
 function byScriptOrder(a, b) {
   const order = ['typecheck', 'lint', 'test:node', 'test:browser', 'build', 'test:package', 'test:e2e', 'test:stories'];
@@ -113,4 +130,7 @@ for (const step of STEPS) {
   console.log(`${step.name.padEnd(14)} ${result ? `${seconds(result.ms)}${note}` : 'not run'}`);
 }
 console.log(`${'npm test'.padEnd(14)} ${seconds(performance.now() - started)} (${jobs} at a time)`);
+for (const [name, result] of done) {
+  if (result.output !== undefined) console.log(`\nWhat failed in npm run ${name} (its whole output is above):\n${failureLines(result.output)}`);
+}
 process.exit(failed ? 1 : 0);

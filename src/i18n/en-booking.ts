@@ -1,7 +1,8 @@
+import type { enBookingFollowUp, enBookingManage } from './en-booking-later.js';
 import type { BookingStrings } from './strings.js';
 
-/** `<kap-booking>`'s English; its entry (src/kap-booking.ts) registers it. */
-export const enBooking: BookingStrings = {
+/** `<kap-booking>`'s English; its entry (src/kap-booking.ts) registers it. The words of its lazily loaded views are in en-booking-later.ts. */
+export const enBooking: Omit<BookingStrings, keyof typeof enBookingManage | keyof typeof enBookingFollowUp> = {
   chooseTimeHeading: 'Choose a time',
   serviceDuration: '{duration}',
   locationVirtual: 'Online',
@@ -86,7 +87,6 @@ export const enBooking: BookingStrings = {
   manageLink: 'Change or cancel this appointment',
   manageLinkHint: 'This link opens your booking, so please keep it to yourself.',
   calendarDescriptionWithLink: 'Booked online. To change or cancel it, use this private link (it opens your booking, so keep it to yourself): {url}',
-  manageHeading: 'Your appointment',
   manageLoading: 'Loading your appointment…',
   manageLoadError: "We couldn't load your appointment.",
   manageProblemHeading: "We can't show your appointment",
@@ -97,41 +97,14 @@ export const enBooking: BookingStrings = {
   statusRequested: 'Requested — the clinic will contact you to confirm it',
   statusCancelled: 'Cancelled',
   manageCancelledNote: 'This appointment has been cancelled. If you would like another one, you can book again.',
-  suggestedTimesIntro: 'The clinic suggested these other times instead. They are not held for you: choose one to book it, if it is still free.',
   managePastNote:
     'This appointment has already started or taken place, so it can no longer be cancelled or moved here. Please contact the clinic if you need help.',
-  cancelAppointment: 'Cancel appointment',
-  cancelConfirmHeading: 'Are you sure you want to cancel this appointment?',
-  cancelConfirmBody: 'The time will be given up so that someone else can book it.',
-  cancelConfirmYes: 'Yes, cancel it',
-  cancelConfirmNo: 'No, keep it',
   cancelling: 'Cancelling your appointment…',
-  cancelError: "We couldn't cancel your appointment.",
-  cancelledHeading: 'Your appointment is cancelled',
-  cancelledBody: 'You do not need to do anything else. If you would like another appointment, you can book again at any time.',
-  rescheduleHeading: 'Choose a new time',
-  rescheduleCurrent: 'Your appointment is now on {when}. It stays there until you confirm a new time.',
-  keepCurrentTime: 'Keep my current time',
-  rescheduleConfirmHeading: 'Check your new time',
-  rescheduleFromTo: 'Move your appointment from {from} to {to}.',
-  confirmMove: 'Move my appointment',
-  chooseAnotherTime: 'Choose another time',
   moving: 'Moving your appointment…',
-  moveError: "We couldn't move your appointment.",
-  holdExpiredMove: "We've stopped holding this time, so someone else could book it. You can still try to move to it, or choose another time.",
   slotTakenMove: 'Sorry, someone else has just booked that time. Please choose another — your appointment has not changed.',
   holdExpiredChooseAgainMove: 'We could only hold that time for a few minutes. Please choose a time again — your appointment has not changed.',
-  rescheduledHeading: 'Your appointment has been moved',
-  rescheduledBody: 'Your previous time, {from}, has been given up.',
-  moveChangesNotSent:
-    'Your appointment had already moved to the time shown here before you chose again, so the other time was not used. You can change the time again from your booking link.',
-  moveNotOffered: 'To move this session, please contact the clinic: it has to be {min} to {max} hours after your {after} ends.',
   dateAtTime: '{day} at {time}',
   followUpWindow: 'This session is offered {min} to {max} hours after your {after} ends, so the times shown are between {from} and {to}.',
-  followUpMissing:
-    "This session is booked after your {after}. Please open the link in the confirmation of your {after} to see the times that fit. If you can't find it, the clinic can book it with you.",
   followUpNotOpener: "The booking in your link isn't one this session follows. Please use the link in the confirmation of your {after}, or contact the clinic.",
-  followUpOpenerCancelled: 'Your {after} has been cancelled, so this session cannot be booked after it. Please contact the clinic.',
-  followUpPassed: 'The time for booking this session after your {after} has passed. Please contact the clinic.',
   followUpWeekNote: 'Only the weeks around your {after} are shown.',
 };

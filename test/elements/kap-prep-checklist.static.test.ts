@@ -123,6 +123,8 @@ describe('<kap-prep-checklist> on a static page', () => {
 
   it('offers reminders as an .ics: the session and each timed item, one alarm each, nothing about the client', async () => {
     const el = await mountStatic({ checklist: CHECKLIST, sessionStart: '2026-03-09T14:00:00Z' }, { 'reminder-minutes': '90' });
+    // The file's writer is loaded when a file is first offered: the link follows it.
+    await until(() => $(el, 'a[download]'), 'the calendar file');
     const link = $<HTMLAnchorElement>(el, 'a[download]')!;
     expect(link.textContent!.trim()).to.equal('Add reminders to my calendar');
     expect(link.download).to.equal('preparation-reminders.ics');
@@ -187,6 +189,7 @@ describe('<kap-prep-checklist> on a static page', () => {
     expect(text($(el, '[part~="progress"]')!)).to.equal('0 de 5 hechas');
     expect(item(el, 'intention').querySelector('label')!.textContent!.trim()).to.equal('Set an intention (opcional)');
     button(el, 'Imprimir esta lista');
+    await until(() => $(el, 'a[download]'), 'the calendar file');
     expect($(el, 'a[download]')!.textContent!.trim()).to.equal('Añadir recordatorios a mi calendario');
     await expect(el).to.be.accessible();
   });

@@ -244,6 +244,7 @@ describe('<kap-prep-checklist> with a backend', () => {
     const booked = await session();
     const el = await mountForSession(booked);
     await loaded(el);
+    await until(() => $(el, 'a[download]'), 'the calendar file');
     const link = $<HTMLAnchorElement>(el, 'a[download]')!;
     const ics = await (await network.realFetch(link.href)).text();
     const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));

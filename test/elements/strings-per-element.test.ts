@@ -28,6 +28,8 @@ describe('strings per element', () => {
     for (const key of Object.keys(enBooking)) expect(loaded, key).to.have.property(key);
     expect(loaded).not.to.have.property('intakeBack');
     expect(loaded).not.to.have.property('checklistEmpty');
+    // The words of managing a booking come with its views, loaded only when a page manages one.
+    expect(loaded).not.to.have.property('cancelAppointment');
   });
 
   it('a key of another element is taken quietly, a key of none is named with the closest one', async () => {

@@ -1,8 +1,9 @@
-import { Task, TaskStatus, initialState } from '@lit/task';
+import { TaskStatus } from '@lit/task';
 import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Booking, Hold } from '../../api/schemas.js';
 import { BookingLink } from '../../base/booking-link.js';
+import { CalendarFileUrl, loadCalendarWriter } from '../../base/calendar-file-url.js';
 import { clinicTask } from '../../base/clinic-task.js';
 import { reportConfiguration } from '../../base/configuration-report.js';
 import { KapElement } from '../../base/kap-element.js';
@@ -13,34 +14,16 @@ import { KapBookingRescheduleEvent } from '../../events/kap-booking-reschedule.j
 import { KapSlotSelectEvent } from '../../events/kap-slot-select.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { parsePrefill, type BookingPrefill } from './booking-details.js';
-import { BookingData } from './controllers/booking-data.js';
-import { BookingFlow, type FocusTarget } from './controllers/booking-flow.js';
-import { ManageFlow, type ManageFocus } from './controllers/manage-flow.js';
+import { BookingData, lazyViews } from './controllers/booking-data.js';
+import { BookingFlow } from './controllers/booking-flow.js';
+import { ManageFlow } from './controllers/manage-flow.js';
 import { WeekPaging } from './controllers/week-paging.js';
+import { focusTarget } from './focus-target.js';
 import { bookingStyles } from './kap-booking.styles.js';
 import { manageLink, resolveManageUrl } from './manage-link.js';
 import { privacyNotice, type PrivacyNotice } from './privacy-notice.js';
 import { renderBooking } from './views/booking.js';
 import { renderFailure, renderLoading, renderProblem, type BookingView } from './views/booking-view.js';
-
-let calendarWriter: typeof import('../../scheduling/ics.js') | undefined;
-
-/**
- * Imports the calendar-file writer (in the drop-in file, a chunk fetched from the script's own
- * origin: a page that never books never loads it), from when a time is held; the flow waits for it
- * before the confirmation. Never rejects: without it the confirmation offers no file.
- */
-function loadCalendarWriter(): Promise<void> {
-  return import('../../scheduling/ics.js').then(
-    (module) => void (calendarWriter = module),
-    () => undefined,
-  );
-}
-
-/** The focus target a flow asks for: the element marked with that `data-focus` value. */
-function focusSelector(target: FocusTarget | ManageFocus): string {
-  return `[data-focus="${target}"]`;
-}
 
 /**
  * @summary Books a session at the clinic: a week of free times in the client's time zone, a
@@ -166,9 +149,9 @@ export class KapBooking extends KapElement {
   @property({ attribute: false }) afterToken: string | undefined;
 
   #accessToken: string | undefined;
-  #calendarUrl: string | undefined;
   #manageLink: string | undefined;
   #privacy: PrivacyNotice = { available: false };
+  readonly #calendar = new CalendarFileUrl(this);
 
   /** Manage mode: the managed booking and its token, the page's own first, else the link's. */
   private readonly managedLink = new BookingLink(this, {
@@ -253,16 +236,18 @@ export class KapBooking extends KapElement {
    * drop-in file, a chunk fetched from the script's own origin): a booking page never loads them.
    * The booking is read meanwhile, behind the same "Loading your appointment" message.
    */
-  private readonly manageViews = new Task(this, {
-    task: async ([needed]: readonly [boolean]) => (needed ? import('./views/manage.js') : initialState),
-    args: () => [this.managing && Boolean(this.managedLink.access)] as const,
-  });
+  private readonly manageViews = lazyViews(
+    this,
+    () => import('./views/manage.js'),
+    () => this.managing && Boolean(this.managedLink.access),
+  );
 
   /** A follow-up service's views, imported only when the service shown is one (see `BookingView`). */
-  private readonly followUpViews = new Task(this, {
-    task: async ([needed]: readonly [boolean]) => (needed ? import('./views/follow-up.js') : initialState),
-    args: () => [!this.managing && Boolean(this.data.service.value?.followUp)] as const,
-  });
+  private readonly followUpViews = lazyViews(
+    this,
+    () => import('./views/follow-up.js'),
+    () => !this.managing && Boolean(this.data.service.value?.followUp),
+  );
 
   #hasPrivacySlot(): boolean {
     return Boolean(this.querySelector(':scope > [slot="privacy"]'));
@@ -320,25 +305,13 @@ export class KapBooking extends KapElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const target = this.flow.focus;
-    if (target && this.#focus(focusSelector(target))) this.flow.focus = undefined;
+    if (target && focusTarget(this.renderRoot, target)) this.flow.focus = undefined;
     const manageTarget = this.manage.focus;
     if (manageTarget) {
       // The action may not be on screen (a follow-up booking cannot be moved here): the heading then.
-      const focused = this.#focus(focusSelector(manageTarget)) || this.#focus(focusSelector('manage'));
+      const focused = focusTarget(this.renderRoot, manageTarget) || focusTarget(this.renderRoot, 'manage');
       if (focused) this.manage.focus = undefined;
     }
-  }
-
-  #focus(selector: string): boolean {
-    const element = this.renderRoot.querySelector<HTMLElement>(selector);
-    element?.focus();
-    return Boolean(element);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    if (this.#calendarUrl) URL.revokeObjectURL(this.#calendarUrl);
-    this.#calendarUrl = undefined;
   }
 
   #slotHeld(hold: Hold): void {
@@ -378,25 +351,17 @@ export class KapBooking extends KapElement {
     this.emit(new KapBookingRescheduleEvent({ bookingId: booking.id, start: booking.start, end: booking.end }));
   }
 
-  /**
-   * The "Add to calendar" file, its UID the booking's (a moved booking keeps it). With a manage
-   * link, DESCRIPTION and URL carry that link: a bearer link, as `manage-url` documents.
-   */
+  /** "Add to calendar" (UID the booking's, kept on a move); a manage link goes in DESCRIPTION and URL (a bearer link, see `manage-url`). */
   #offerCalendarFile(booking: Booking, link: string | undefined): void {
-    const service = this.data.service.value;
     const event = {
       uid: `${booking.id}@${this.client?.base.hostname || 'kap-elements'}`,
       start: booking.start,
       end: booking.end,
-      summary: this.t('calendarSummary', { service: service?.name ?? booking.service }),
+      summary: this.t('calendarSummary', { service: this.data.service.value?.name ?? booking.service }),
       description: link ? this.t('calendarDescriptionWithLink', { url: link }) : this.t('calendarDescription'),
       ...(link ? { url: link } : {}),
     };
-    // Without the writer (its chunk could not be fetched) the confirmation offers no file.
-    if (!calendarWriter) return;
-    const ics = calendarWriter.calendarFile([event], { now: new Date() });
-    if (this.#calendarUrl) URL.revokeObjectURL(this.#calendarUrl);
-    this.#calendarUrl = URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' }));
+    this.#calendar.offer(JSON.stringify(event), (writer) => writer.calendarFile([event], { now: new Date() }));
   }
 
   /** What the views read, as this render sees it. */
@@ -414,7 +379,7 @@ export class KapBooking extends KapElement {
       serviceId: this.serviceId ?? this.service,
       privacy: this.#privacy,
       manageLink: this.#manageLink,
-      calendarUrl: this.#calendarUrl,
+      calendarUrl: this.#calendar.url,
       followUpViews: this.followUpViews,
     };
   }

@@ -4,7 +4,8 @@
  * client is, nor the link (with its token) they came from.
  */
 import { dueAt } from '../../checklist/due.js';
-import { calendarFile, type CalendarEvent } from '../../scheduling/ics.js';
+import type { CalendarWriter } from '../../base/calendar-file-url.js';
+import type { CalendarEvent } from '../../scheduling/ics.js';
 import type { ChecklistEntry } from './controllers/checklist-sync.js';
 
 const MINUTE = 60_000;
@@ -55,6 +56,7 @@ export function checklistCalendarEvents(input: ChecklistCalendarInput): Calendar
   return events;
 }
 
-export function checklistCalendarFile(input: ChecklistCalendarInput): string {
-  return calendarFile(checklistCalendarEvents(input), { now: input.now, productId: '-//kap-elements//kap-prep-checklist//EN' });
+/** The file, written by `writer` (loaded lazily: src/base/calendar-file-url.ts). */
+export function checklistCalendarFile(writer: CalendarWriter, input: ChecklistCalendarInput): string {
+  return writer.calendarFile(checklistCalendarEvents(input), { now: input.now, productId: '-//kap-elements//kap-prep-checklist//EN' });
 }

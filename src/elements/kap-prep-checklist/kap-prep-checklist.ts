@@ -5,6 +5,7 @@ import { isKapApiError } from '../../api/errors.js';
 import type { ChecklistResponse } from '../../api/schemas.js';
 import { isTimeZone } from '../../api/time-zone.js';
 import { BookingLink } from '../../base/booking-link.js';
+import { CalendarFileUrl } from '../../base/calendar-file-url.js';
 import { KapElement, type ConfigurationProblem } from '../../base/kap-element.js';
 import { formatUnit } from '../../base/language.js';
 import { firstTime } from '../../base/report-once.js';
@@ -17,9 +18,8 @@ import { pickText } from '../../i18n/local-text.js';
 import { browserTimeZone } from '../../scheduling/zones.js';
 import { invalidDefinition } from '../../text/definition-problems.js';
 import { formStyles } from '../../styles/form.styles.js';
-import type { ChecklistCalendarInput } from './checklist-calendar.js';
+import { checklistCalendarFile, type ChecklistCalendarInput } from './checklist-calendar.js';
 import { ChecklistSync, type ChecklistEntry } from './controllers/checklist-sync.js';
-import { ReminderFile } from './controllers/reminder-file.js';
 import { checklistStyles } from './kap-prep-checklist.styles.js';
 import { entriesOf, readStaticChecklist, type StaticChecklistResult } from './static-checklist.js';
 import { renderChecklist } from './views/checklist.js';
@@ -96,7 +96,7 @@ export class KapPrepChecklist extends KapElement {
   });
   #static: StaticChecklistResult = { kind: 'none' };
   #clock: ReturnType<typeof setInterval> | undefined;
-  readonly #reminders = new ReminderFile();
+  readonly #reminders = new CalendarFileUrl(this);
   /** Whether `kap-checklist-complete` has fired (or the checklist was already complete when loaded). */
   #completed = false;
   /** The language of the items' plain texts (the backend's `lang`, or the page's checklist's). */
@@ -160,7 +160,6 @@ export class KapPrepChecklist extends KapElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.#clock);
-    this.#reminders.revoke();
   }
 
   /** The child script is the static checklist: without it a static page would ask for an email link it never had. */
@@ -193,7 +192,8 @@ export class KapPrepChecklist extends KapElement {
       const missing = !this.bookingId ? 'missing_booking' : !this.accessToken ? 'missing_token' : undefined;
       if (missing && firstTime(this, `link:${missing}`)) this.emit(new KapErrorEvent({ kind: 'unauthorized', code: missing }));
     }
-    this.#reminders.update(this.#remindersInput(this.#session(this.loadTask.value)));
+    const reminders = this.#remindersInput(this.#session(this.loadTask.value));
+    if (reminders) this.#reminders.offer(JSON.stringify(reminders), (writer) => checklistCalendarFile(writer, { ...reminders, now: new Date() }));
   }
 
   #startFrom(entries: readonly ChecklistEntry[]): void {

@@ -15,16 +15,17 @@ export function mountBooking(attributes: Record<string, string>, setup?: (elemen
 
 /**
  * Waits for the first week to load and, when it has no free times (the demo clinic opens on
- * weekdays and needs 12 hours' notice), moves on week by week until one has.
+ * weekdays and needs 12 hours' notice) or fewer days of them than `days`, moves on week by week
+ * until one has: late in the week, or the day, the current week may have one day left or none.
  */
-export async function showWeekWithTimes(element: KapBooking): Promise<void> {
+export async function showWeekWithTimes(element: KapBooking, { days = 1 }: { days?: number } = {}): Promise<void> {
   for (let week = 0; week < 4; week += 1) {
     await until(() => dayButtons(element).length || $(element, '.empty'), 'the week to load');
-    if (dayButtons(element).length) return;
+    if (dayButtons(element).length >= days) return;
     $<HTMLButtonElement>(element, '[data-week="next"]')!.click();
     await settle(element);
   }
-  throw new Error('No week with free times');
+  throw new Error(`No week with ${days} days of free times`);
 }
 
 /** The group of days, in English or Spanish (`daysLabel`), and the times of the chosen day (`timesForDay`). */

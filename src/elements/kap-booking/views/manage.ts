@@ -12,6 +12,11 @@ import { renderHold } from './details-form.js';
 import { canMove, renderMoveUnavailable, renderWindowNote } from './follow-up.js';
 import { renderServiceProblem } from './service-problem.js';
 import { renderTimesStep } from './times.js';
+import { enBookingManage } from '../../../i18n/en-booking-later.js';
+import { registerBuiltInStrings } from '../../../i18n/registry.js';
+
+// Its words come with it: a page that never shows this view never loads them.
+registerBuiltInStrings(enBookingManage);
 
 /** `v.managed` is known: without a link the element asks for one (`manageLinkMissing`) and loads no views. */
 export function renderManage(v: BookingView): unknown {

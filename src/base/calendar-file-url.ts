@@ -1,0 +1,63 @@
+/**
+ * A calendar file (`.ics`) offered as a Blob URL for an `<a download>`: made again only when what
+ * goes in it changes, the previous URL given back when replaced and when the element leaves the
+ * page. Used before render, never in it.
+ *
+ * The writer (src/scheduling/ics.ts) is imported when a file is first offered — in the drop-in
+ * files, a chunk fetched from the script's own origin, so a page that offers no file never loads
+ * it; the element renders again once it has come. Without it (the chunk could not be fetched) no
+ * file is offered, and the rest of the element works on.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export type CalendarWriter = typeof import('../scheduling/ics.js');
+
+let writer: CalendarWriter | undefined;
+let loading: Promise<void> | undefined;
+
+/** Imports the writer once (again after a failed attempt). Never rejects. */
+export function loadCalendarWriter(): Promise<void> {
+  loading ??= import('../scheduling/ics.js').then(
+    (module) => void (writer = module),
+    () => void (loading = undefined),
+  );
+  return loading;
+}
+
+export class CalendarFileUrl implements ReactiveController {
+  readonly #host: ReactiveControllerHost;
+  #file: { key: string; url: string } | undefined;
+
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  get url(): string | undefined {
+    return this.#file?.url;
+  }
+
+  /**
+   * Offers the file `write` makes; `key` stands for what goes in it, so an unchanged file is not
+   * made again. Before the writer has come, asks for it and for a render once it is here.
+   */
+  offer(key: string, write: (writer: CalendarWriter) => string): void {
+    if (this.#file?.key === key) return;
+    if (!writer) {
+      void loadCalendarWriter().then(() => writer && this.#host.requestUpdate());
+      return;
+    }
+    const ics = write(writer);
+    this.revoke();
+    this.#file = { key, url: URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' })) };
+  }
+
+  revoke(): void {
+    if (this.#file) URL.revokeObjectURL(this.#file.url);
+    this.#file = undefined;
+  }
+
+  hostDisconnected(): void {
+    this.revoke();
+  }
+}
