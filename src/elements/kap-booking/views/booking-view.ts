@@ -7,6 +7,7 @@ import type { Task } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { isKapApiError } from '../../../api/errors.js';
+import type { Service } from '../../../api/schemas.js';
 import type { BookingAccess } from '../../../base/booking-link.js';
 import type { ElementUi } from '../../../base/element-ui.js';
 import type { KapStringKey } from '../../../i18n/strings.js';
@@ -40,7 +41,18 @@ export interface BookingView {
   /** The "Add to calendar" file's Blob URL. */
   calendarUrl: string | undefined;
   /** A follow-up service's views (`views/follow-up.ts`), imported only for one (in the drop-in file, a chunk). */
-  followUpViews: Task<readonly [boolean], typeof import('./follow-up.js')>;
+  followUpViews: Task<readonly [boolean], FollowUpViews>;
+}
+
+/**
+ * What booking mode takes from `views/follow-up.ts` (which implements it): named here, so that
+ * module, which reads `BookingView`, and this one do not import each other.
+ */
+export interface FollowUpViews {
+  /** Why the service cannot offer times yet, or `undefined` when it can. */
+  followUpProblem(v: BookingView, service: Service): TemplateResult | undefined;
+  /** The sentence explaining the service's window. */
+  renderWindowNote(v: BookingView, service: Service): TemplateResult | typeof nothing;
 }
 
 /** A missing, wrong or expired token, or a booking id the backend does not know. */

@@ -7,9 +7,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { isAbort } from '../../../api/abort.js';
 import type { Service } from '../../../api/schemas.js';
 import type { KapStringKey } from '../../../i18n/strings.js';
-import { dateAtTime, isLinkRefused, renderFailure, renderLoading, renderProblem, type BookingView } from './booking-view.js';
 import { enBookingFollowUp } from '../../../i18n/en-booking-later.js';
 import { registerBuiltInStrings } from '../../../i18n/registry.js';
+import { dateAtTime, isLinkRefused, renderFailure, renderLoading, renderProblem, type BookingView } from './booking-view.js';
 
 // Its words come with it: a page that never shows this view never loads them.
 registerBuiltInStrings(enBookingFollowUp);

@@ -4,6 +4,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { isAbort } from '../../../api/abort.js';
 import type { Booking, Service } from '../../../api/schemas.js';
 import type { WriteStatus } from '../../../base/write-status.js';
+import { enBookingManage } from '../../../i18n/en-booking-later.js';
+import { registerBuiltInStrings } from '../../../i18n/registry.js';
 import type { KapStringKey } from '../../../i18n/strings.js';
 import { CHANGE_REFUSAL_NOTE } from '../controllers/manage-flow.js';
 import { renderAppointment, renderCalendarLink, renderOutcome } from './appointment.js';
@@ -12,8 +14,6 @@ import { renderHold } from './details-form.js';
 import { canMove, renderMoveUnavailable, renderWindowNote } from './follow-up.js';
 import { renderServiceProblem } from './service-problem.js';
 import { renderTimesStep } from './times.js';
-import { enBookingManage } from '../../../i18n/en-booking-later.js';
-import { registerBuiltInStrings } from '../../../i18n/registry.js';
 
 // Its words come with it: a page that never shows this view never loads them.
 registerBuiltInStrings(enBookingManage);
