@@ -24,9 +24,11 @@ const KB = 1000;
  * notifications and access-link sections), over the unpacked ceiling; 2,114 kB and 591 kB with the
  * CHANGELOG, the example apps' snippets and the deployment pointers (issue 13); 2,216 kB and 600 kB
  * with the framework typings, the React components and the editor data (VS Code, JetBrains: 107 kB
- * of it, issue 13).
+ * of it, issue 13); 2,302 kB and 627 kB once the calendar-file writer became a lazy chunk of each
+ * drop-in file that offers a file, and the booking's manage words a chunk of their own (issue 9:
+ * less for a page to load, a copy more in the package).
  */
-const UNPACKED_CEILING = 2_300 * KB;
+const UNPACKED_CEILING = 2_350 * KB;
 const PACKED_CEILING = 630 * KB;
 const MANIFEST_CEILING = 90 * KB;
 
