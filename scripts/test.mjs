@@ -11,17 +11,22 @@
  */
 import { spawn } from 'node:child_process';
 
-/** Longest first, so the two lanes end near each other; `after`: steps whose output it reads. */
+/**
+ * In the order they start; `after`: steps whose output it reads. The longest first, except that the
+ * build goes early so the end-to-end tests (the second longest, which need it) start after a
+ * minute rather than at the end of the other lane; the two lanes then end near each other. On a
+ * quiet 2-core machine: browser 330 s, e2e 330, node 250, lint 210, stories 150, build 50.
+ */
 const STEPS = [
   { name: 'test:browser' },
-  { name: 'test:stories' },
-  { name: 'lint' },
-  { name: 'test:node' },
   { name: 'build' },
-  { name: 'typecheck' },
-  { name: 'format:check' },
   { name: 'test:e2e', after: ['build'] },
+  { name: 'test:node' },
+  { name: 'lint' },
+  { name: 'test:stories' },
   { name: 'test:package', after: ['build'] },
+  { name: 'format:check' },
+  { name: 'typecheck' },
 ];
 
 const jobs = Math.max(1, Number(process.env.KAP_TEST_JOBS) || 2);
