@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations as violations, launchBrowser, startDemo, type RunningDemo } from './harness.js';
+import { axeViolations as violations, launchBrowser, showBookableWeek, startDemo, type RunningDemo } from './harness.js';
 
 let demo: RunningDemo;
 let browser: Browser;
@@ -75,7 +75,7 @@ for (const [language, root] of SITES) {
       test(`booking page (${scheme}): choosing a time, the details with their errors, the confirmation`, async () => {
         const page = await open(root, scheme);
         const booking = page.locator('kap-booking');
-        await booking.locator('[part~="day"]').first().waitFor();
+        await showBookableWeek(booking);
         assert.deepEqual(await violations(page), [], 'choosing a time');
         await booking.locator('[part~="time"]').first().click();
         await booking.locator('#kap-name').waitFor();
@@ -143,7 +143,7 @@ for (const [language, root] of SITES) {
     for (const scheme of ['light', 'dark'] as const) {
       test(`its focus ring stands out at least 3:1 against the page (${scheme})`, async () => {
         const page = await open(root, scheme);
-        await page.locator('kap-booking [part~="day"]').first().waitFor();
+        await showBookableWeek(page.locator('kap-booking'));
         const seen: string[] = [];
         // The skip link, then the page's own links: the three in the navigation, the language switch.
         for (let press = 0; press < 5; press++) {

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, startDemo, watchPage, type RunningDemo } from './harness.js';
+import { launchBrowser, showBookableWeek, startDemo, watchPage, type RunningDemo } from './harness.js';
 
 const client = { name: 'Ada Lovelace-Byron', email: 'ada.e2e@example.com', phone: '+1 212 555 0100' };
 
@@ -59,7 +59,7 @@ async function openDemo(): Promise<{ page: Page; watch: ReturnType<typeof watchP
   const page = await browser.newPage({ timezoneId: 'America/Chicago', locale: 'en-US' });
   const watch = watchPage(page);
   await page.goto(demo.demoUrl);
-  await page.locator('kap-booking [part~="day"]').first().waitFor();
+  await showBookableWeek(page.locator('kap-booking'));
   return { page, watch };
 }
 

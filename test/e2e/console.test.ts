@@ -12,7 +12,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, startDemo, type PageWatch, type RunningDemo } from './harness.js';
+import { launchBrowser, showBookableWeek, startDemo, type PageWatch, type RunningDemo } from './harness.js';
 import { answerWholeIntake } from './intake-answers.js';
 import { setUpAndSignIn } from './staff.js';
 
@@ -51,9 +51,10 @@ describe('the console', () => {
     const client = await browser.newPage({ timezoneId: 'America/New_York', locale: 'en-US' });
     await client.goto(demo.demoUrl);
     const booking = client.locator('kap-booking');
-    await booking.locator('[part~="day"]').first().waitFor();
+    await booking.locator('[part~="day"], .empty').first().waitFor();
     // The demo page books consultations; a returning client requests the session from the same element.
     await booking.evaluate((element) => element.setAttribute('service', 'administration'));
+    await showBookableWeek(booking);
     await booking.locator('[part~="day"]').last().click();
     await booking.locator('[part~="time"]').first().click();
     await booking.getByLabel('Full name').fill('Sam Console');

@@ -24,7 +24,7 @@ import { after, before, describe, test } from 'node:test';
 import ICAL from 'ical.js';
 import type { ParsedMail } from 'mailparser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, launchBrowser, startDemo, type RunningDemo } from './harness.js';
+import { axeViolations, launchBrowser, showBookableWeek, startDemo, type RunningDemo } from './harness.js';
 import { answerWholeIntake } from './intake-answers.js';
 import { linksOf, mailSink, mailTo, recipient, wholeMessage, type MailSink } from './mail.js';
 import { setUpAndSignIn, setUpStaff } from './staff.js';
@@ -54,9 +54,10 @@ function freshContext(): Promise<BrowserContext> {
 async function bookOnDemoPage(page: Page, demo: RunningDemo, person: typeof CLIENT, service?: string): Promise<void> {
   await page.goto(demo.demoUrl);
   const booking = page.locator('kap-booking');
-  await booking.locator('[part~="day"]').first().waitFor();
+  await booking.locator('[part~="day"], .empty').first().waitFor();
   // The demo page books consultations; a returning client requests a session from the same element.
   if (service) await booking.evaluate((element, id) => element.setAttribute('service', id), service);
+  await showBookableWeek(booking);
   await booking.locator('[part~="day"]').last().click();
   await booking.locator('[part~="time"]').first().click();
   await booking.getByLabel('Full name').fill(person.name);

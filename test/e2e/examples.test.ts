@@ -28,7 +28,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { demoContentSecurityPolicy } from '../../server/demo/site.js';
-import { freePort, launchBrowser, startDemo, watchPage, type RunningDemo } from './harness.js';
+import { freePort, launchBrowser, showBookableWeek, startDemo, watchPage, type RunningDemo } from './harness.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const EXAMPLES = join(ROOT, 'examples');
@@ -136,7 +136,7 @@ after(async () => {
 /** Books the first free time of the second day shown, as a person would, and returns the stored booking's id. */
 async function book(page: Page, email: string): Promise<string> {
   const booking = page.locator('kap-booking');
-  await booking.locator('[part~="day"]').first().waitFor();
+  await showBookableWeek(booking);
   await booking.locator('[part~="day"]').last().click();
   await booking.locator('[part~="time"]').first().click();
   await booking.getByRole('heading', { name: 'Your details' }).waitFor();

@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { dataKeysBeside } from '../../server/encryption/data-keys.js';
 import { FieldCipher } from '../../server/encryption/field-cipher.js';
 import { databaseKeyId, ENCRYPTED_COLUMNS, fieldContext } from '../../server/stores/sqlite/encrypted-columns.js';
@@ -166,4 +166,29 @@ export async function axeViolations(page: Page): Promise<string[]> {
     const results = await axe.run(document, { resultTypes: ['violations'] });
     return results.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
   });
+}
+
+/**
+ * Waits for `<kap-booking>`'s week, then moves on week by week (its Next week button) until one
+ * offers at least `days` days with free times; returns how many weeks it moved. The demo clinic
+ * opens on weekdays and needs 12 hours' notice, so late in the week, or at a weekend, the current
+ * week offers one day or none: a test that waited for a day there, or took a second one, would
+ * pass or fail with the day of the week.
+ */
+export async function showBookableWeek(booking: Locator, days = 1): Promise<number> {
+  for (let moved = 0; moved < 5; moved++) {
+    await booking.locator('[part~="day"], .empty').first().waitFor();
+    if ((await booking.locator('[part~="day"]').count()) >= days) return moved;
+    await nextWeek(booking);
+  }
+  throw new Error(`no week in the next five offers ${days} days with free times`);
+}
+
+/** Moves `<kap-booking>` on to its next week (Next week), once the week shown has loaded. */
+export async function nextWeek(booking: Locator): Promise<void> {
+  await booking.locator('[part~="day"], .empty').first().waitFor();
+  const range = (await booking.locator('.week-range').textContent()) ?? '';
+  await booking.locator('[data-week="next"]').click();
+  // The new week's range shows with its "Loading" message: the days found next are its own.
+  await booking.locator('.week-range').filter({ hasNotText: range }).waitFor();
 }

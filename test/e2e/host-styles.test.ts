@@ -18,7 +18,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { createDemoServer, type DemoServer } from '../../server/demo/site.js';
 import { contrastRatio, parseRgb, relativeLuminance, type Rgba } from '../../src/styles/page-scheme.js';
-import { freePort, launchBrowser, startDemo, watchPage, type RunningDemo } from './harness.js';
+import { freePort, launchBrowser, showBookableWeek, startDemo, watchPage, type RunningDemo } from './harness.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const SCREENSHOTS = join(ROOT, 'test-results', 'host-pages');
@@ -124,6 +124,7 @@ async function measurePage(name: string, width: number): Promise<{ page: Page; m
   const page = await browser.newPage({ viewport: { width, height: 900 }, timezoneId: 'America/Chicago', locale: 'en-US' });
   const watch = watchPage(page);
   await page.goto(new URL(`${name}.html`, host.url).href);
+  await showBookableWeek(page.locator('#booking kap-booking'));
   await page.locator('#booking kap-booking [part~="time"]').first().waitFor();
   await page.locator('#checklist kap-prep-checklist [part~="item"]').first().waitFor();
   await page.locator('#intake kap-intake [part~="button"]').first().waitFor();

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, startDemo, watchPage, type RunningDemo } from './harness.js';
+import { launchBrowser, showBookableWeek, startDemo, watchPage, type RunningDemo } from './harness.js';
 import { setUpAndSignIn } from './staff.js';
 
 let demo: RunningDemo;
@@ -27,7 +27,8 @@ after(async () => {
 async function bookingColours(page: Page): Promise<{ day: string; time: string }> {
   await page.goto(demo.demoUrl);
   const booking = page.locator('kap-booking');
-  await booking.locator('[part~="day"]').first().waitFor();
+  // A week with a day besides the one chosen, whose colour is the text's.
+  await showBookableWeek(booking, 2);
   await booking.locator('[part~="time"]').first().waitFor();
   // The theme is read after the backend's first answer: give it a moment to apply.
   await page.waitForTimeout(500);

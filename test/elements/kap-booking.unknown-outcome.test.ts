@@ -108,7 +108,7 @@ describe('<kap-booking> after a booking whose answer was lost', () => {
     await confirmAndLoseEveryAnswer(el, seen);
 
     button(el, 'Change time').click();
-    await until(() => timeButtons(el)[0], 'the times');
+    await showWeekWithTimes(el);
     const other = timeButtons(el)
       .map(startOf)
       .find((start) => start !== first)!;
@@ -228,7 +228,7 @@ describe('<kap-booking booking> after a move or cancel whose answer was lost', (
     network.clearFaults();
 
     button(el, 'Choose another time').click();
-    await until(() => timeButtons(el)[0], 'the times');
+    await showWeekWithTimes(el);
     // Another free time, on whichever day of the week has one (the first day may offer only the first choice).
     let other: HTMLButtonElement | undefined;
     for (const day of dayButtons(el)) {
@@ -264,7 +264,7 @@ describe('<kap-booking booking> after a move or cancel whose answer was lost', (
     const reads = network.to('GET', new RegExp(`/bookings/${booking.id}$`)).length;
 
     button(el, 'Choose another time').click();
-    await until(() => timeButtons(el)[0], 'the times');
+    await showWeekWithTimes(el);
     button(el, 'Keep my current time').click();
     await until(() => network.to('GET', new RegExp(`/bookings/${booking.id}$`)).length === reads + 1, 'the booking read again');
     const time = new Date(first).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' });
