@@ -2,6 +2,7 @@ import { Task, initialState } from '@lit/task';
 import { type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { isKapApiError } from '../../api/errors.js';
+import { Instant } from '../../api/generated/contract.js';
 import type { ChecklistResponse } from '../../api/schemas.js';
 import { isTimeZone } from '../../api/time-zone.js';
 import { BookingLink } from '../../base/booking-link.js';
@@ -21,7 +22,7 @@ import { formStyles } from '../../styles/form.styles.js';
 import { checklistCalendarFile, type ChecklistCalendarInput } from './checklist-calendar.js';
 import { ChecklistSync, type ChecklistEntry } from './controllers/checklist-sync.js';
 import { checklistStyles } from './kap-prep-checklist.styles.js';
-import { entriesOf, readStaticChecklist, type StaticChecklistResult } from './static-checklist.js';
+import type { StaticChecklistResult } from './static-checklist.js';
 import { renderChecklist } from './views/checklist.js';
 import { renderLoadFailure, renderLoading, renderMessage, shown, type ChecklistSession, type ChecklistView } from './views/checklist-view.js';
 
@@ -94,7 +95,8 @@ export class KapPrepChecklist extends KapElement {
     token: () => this.token,
     exchange: (bookingId, token) => this.client?.exchangeBookingAccess(bookingId, token),
   });
-  #static: StaticChecklistResult = { kind: 'none' };
+  /** The page's own checklist: none, being read (its checker is loaded only for one), or read. */
+  #static: StaticChecklistResult | { kind: 'reading' } = { kind: 'none' };
   #clock: ReturnType<typeof setInterval> | undefined;
   readonly #reminders = new CalendarFileUrl(this);
   /** Whether `kap-checklist-complete` has fired (or the checklist was already complete when loaded). */
@@ -168,15 +170,31 @@ export class KapPrepChecklist extends KapElement {
     this.reportConfigurationProblem(problem);
   }
 
+  /**
+   * A checklist in the child script is checked by a module imported only then (in the drop-in
+   * file, a chunk fetched from the script's own origin): a page whose checklist comes from its
+   * backend never loads it. "Loading" shows meanwhile.
+   */
   protected override settingsRead(settings: Record<string, unknown>): void {
-    this.#static = readStaticChecklist(settings);
-    if (this.#static.kind === 'ok') {
-      this.#contentLang = this.#static.value.checklist.lang ?? 'en';
-      this.#startFrom(entriesOf(this.#static.value.checklist));
-    }
-    if (this.#static.kind === 'invalid') {
-      this.reportConfigurationProblem(invalidDefinition('checklist', this.#static.problems));
-    }
+    if (!Object.hasOwn(settings, 'checklist')) return;
+    this.#static = { kind: 'reading' };
+    void import('./static-checklist.js').then(
+      ({ readStaticChecklist, entriesOf }) => {
+        const read = readStaticChecklist(settings, (value) => Instant.safeParse(value).success);
+        this.#static = read;
+        if (read.kind === 'ok') {
+          this.#contentLang = read.value.checklist.lang ?? 'en';
+          this.#startFrom(entriesOf(read.value.checklist));
+        }
+        if (read.kind === 'invalid') this.reportConfigurationProblem(invalidDefinition('checklist', read.problems));
+        this.requestUpdate();
+      },
+      () => {
+        const problems = ["its checker could not be loaded from beside the element's script"];
+        this.#static = { kind: 'invalid', problems };
+        this.reportConfigurationProblem(invalidDefinition('checklist', problems));
+      },
+    );
   }
 
   /** A static checklist needs no `api`: its absence is not a problem there. */
@@ -278,6 +296,7 @@ export class KapPrepChecklist extends KapElement {
     const view = this.#view();
     const fromPage = this.#session(undefined);
     if (fromPage) return renderChecklist(view, fromPage);
+    if (this.#static.kind === 'reading') return renderLoading(view);
     if (!this.bookingId || !this.accessToken) {
       return renderMessage(view, 'checklistMissingLinkHeading', this.t('checklistMissingLink'), undefined, this.ui.renderEmailLinks());
     }

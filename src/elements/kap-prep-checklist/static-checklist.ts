@@ -3,7 +3,6 @@
  * `<script type="application/json">` with `{"checklist": {…definition…}, "sessionStart": "…"}`.
  * Ticks then live in memory only — nothing is written to storage.
  */
-import { Instant } from '../../api/generated/contract.js';
 import type { ChecklistDefinition } from '../../checklist/definition.js';
 import { parseChecklistDefinition } from '../../checklist/parse.js';
 import { itemTexts } from '../../checklist/languages.js';
@@ -25,24 +24,27 @@ export type StaticChecklistResult =
   /** Each problem is a sentence for the site's developer. */
   | { kind: 'invalid'; problems: string[] };
 
-function instantProblem(name: string, value: unknown): string | undefined {
+/** The contract's check of an ISO instant, given by the element, whose file already holds it (imported here, it would split the drop-in file). */
+type IsInstant = (value: string) => boolean;
+
+function instantProblem(name: string, value: unknown, isInstant: IsInstant): string | undefined {
   if (value === undefined) return `"${name}" is required: the session's start as an ISO 8601 instant, like "2026-03-05T15:00:00Z"`;
-  if (typeof value !== 'string' || !Instant.safeParse(value).success) {
+  if (typeof value !== 'string' || !isInstant(value)) {
     return `"${name}" must be an ISO 8601 instant in UTC, like "2026-03-05T15:00:00Z"`;
   }
   return undefined;
 }
 
-export function readStaticChecklist(settings: Record<string, unknown>): StaticChecklistResult {
+export function readStaticChecklist(settings: Record<string, unknown>, isInstant: IsInstant): StaticChecklistResult {
   if (!Object.hasOwn(settings, 'checklist')) return { kind: 'none' };
   const problems: string[] = [];
   const parsed = parseChecklistDefinition(settings['checklist']);
   if (!parsed.ok) problems.push(...parsed.problems);
-  const startProblem = instantProblem('sessionStart', settings['sessionStart']);
+  const startProblem = instantProblem('sessionStart', settings['sessionStart'], isInstant);
   if (startProblem) problems.push(startProblem);
   const rawEnd = settings['sessionEnd'];
   if (rawEnd !== undefined) {
-    const endProblem = instantProblem('sessionEnd', rawEnd);
+    const endProblem = instantProblem('sessionEnd', rawEnd, isInstant);
     if (endProblem) problems.push(endProblem);
     else if (!startProblem && Date.parse(rawEnd as string) <= Date.parse(settings['sessionStart'] as string)) {
       problems.push('"sessionEnd" must be after "sessionStart"');

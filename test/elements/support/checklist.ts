@@ -54,9 +54,11 @@ export function mountForSession(session: BookedSession, attributes: Record<strin
   });
 }
 
-/** Mounts a static checklist from a child JSON script. */
-export function mountStatic(settings: unknown, attributes: Record<string, string> = {}): Promise<KapPrepChecklist> {
-  return mountChecklist(attributes, (element) => appendSettings(element, settings));
+/** Mounts a static checklist from a child JSON script, once read (its checker is a module loaded then). */
+export async function mountStatic(settings: unknown, attributes: Record<string, string> = {}): Promise<KapPrepChecklist> {
+  const element = await mountChecklist(attributes, (element) => appendSettings(element, settings));
+  await until(() => !$(element, '.loading'), 'the page’s checklist to be read');
+  return element;
 }
 
 export async function loaded(element: KapPrepChecklist): Promise<void> {
