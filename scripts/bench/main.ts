@@ -31,7 +31,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { FORTNIGHT_SLOTS, NOW, ZONE, bookingPage, embedPage } from './booking-page.js';
 import { FORMS, type FormName } from './forms.js';
@@ -81,6 +81,9 @@ const handler = (request: IncomingMessage, response: ServerResponse) => {
   else if (path === '/survey') html(SURVEY_PAGE);
   else if (SCRIPTS[path]) {
     response.writeHead(200, { 'Content-Type': path.endsWith('.css') ? 'text/css' : 'text/javascript' }).end(readFileSync(SCRIPTS[path]));
+  } else if (/^\/chunks\/[\w.-]+\.js$/.test(path) && existsSync(join(dirname(bundle), path))) {
+    // The bundle's lazy chunks (the built-in instruments, the medical screening page…), fetched from beside it.
+    response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(readFileSync(join(dirname(bundle), path)));
   } else response.writeHead(404).end();
 };
 const server = createServer(handler);
