@@ -19,21 +19,10 @@
  *   a confirmation or a move of a confirmed session (`route`'s `followUps`), due at their time
  *   (server/notifications/schedule.ts).
  */
+import { WEBHOOK_EVENT_TYPES } from '../../src/api/staff-outbox.js';
 
-export const NOTIFICATION_EVENT_TYPES = [
-  'booking.requested',
-  'booking.confirmed',
-  'booking.declined',
-  'booking.cancelled',
-  'booking.rescheduled',
-  'intake.submitted',
-  'safety.flagged',
-  'checklist.completed',
-  'reminder.due',
-  'links.requested',
-  'checklist.due',
-  'follow_up.invited',
-] as const;
+/** The contract's list (src/api/staff-outbox.ts), one for both: every event the outbox writes may go to a webhook. */
+export const NOTIFICATION_EVENT_TYPES = WEBHOOK_EVENT_TYPES;
 export type NotificationEventType = (typeof NOTIFICATION_EVENT_TYPES)[number];
 
 export interface NotificationEventRecord {

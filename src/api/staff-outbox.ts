@@ -8,7 +8,7 @@ import { Instant, RecordId as Id } from './schemas.js';
 
 // ---- webhook endpoints (owner) -------------------------------------------------------------------
 
-/** The events an endpoint may want: the outbox's event types (server/stores/notification-types.ts). */
+/** The events an endpoint may want: every event type the outbox writes (server/stores/notification-types.ts takes this list). */
 export const WEBHOOK_EVENT_TYPES = [
   'booking.requested',
   'booking.confirmed',
