@@ -250,6 +250,10 @@ function cdnBuild(): UserConfig {
       // bundler; these files go straight to browsers, so they are minified completely.
       output: {
         chunkFileNames: `chunks/${entryName}-[name]-[hash].js`,
+        // Everything the entry imports statically stays in the entry, Lit included. Without it,
+        // Rolldown moved Lit into a chunk of its own once several lazy chunks shared a view (the
+        // booking's details form), and the drop-in file then needed that chunk before it could run.
+        codeSplitting: { groups: [{ name: entryName, tags: ['$initial' as const] }] },
         minify: true,
         comments: { legal: false, annotation: false, jsdoc: false },
       },

@@ -45,7 +45,6 @@ import type { IntakeSubmission } from './intake-submission.js';
 import { Transport, type RequestOptions, type TransportOptions, type WriteOptions } from './transport.js';
 
 export { resolveApiBase } from './api-base.js';
-export { newIdempotencyKey } from './idempotency-key.js';
 export { MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry.js';
 export type { RequestOptions, RequestProgress, TransportOptions, WriteOptions } from './transport.js';
 

@@ -20,7 +20,8 @@
  * sent that could be recorded beside an earlier write whose fate is unknown.
  */
 import { isAbort } from './abort.js';
-import { newIdempotencyKey, type RequestProgress } from './client.js';
+import type { RequestProgress } from './client.js';
+import { newIdempotencyKey } from './idempotency-key.js';
 import { isKapApiError } from './errors.js';
 
 /** What a flow hands over to send `body`: the request itself, under the given key. */

@@ -2,6 +2,7 @@
  * `<kap-booking>`'s English for views a booking page seldom shows, registered by the view modules
  * that show them when they load (in the drop-in file, chunks fetched only then): managing a
  * booking (views/manage.ts) and a follow-up service that cannot offer times yet (views/follow-up.ts).
+ * The words of the steps after a time is chosen are in en-booking-details.ts.
  * Part of the whole English (`en`) like the rest; a page or locale module overrides them as any other.
  */
 import type { BookingStrings } from './strings.js';

@@ -1,4 +1,5 @@
 import { enBooking } from './en-booking.js';
+import { enBookingDetails } from './en-booking-details.js';
 import { enBookingFollowUp, enBookingManage } from './en-booking-later.js';
 import { enChecklist } from './en-checklist.js';
 import { enIntake } from './en-intake.js';
@@ -10,4 +11,4 @@ import type { KapStrings } from './strings.js';
  * its own part (`en-shared.ts` and its section, which its entry registers); this whole is for the
  * npm API, a clinic's tooling, and the check of a strings key no element on the page knows.
  */
-export const en: KapStrings = { ...enShared, ...enIntake, ...enBooking, ...enBookingManage, ...enBookingFollowUp, ...enChecklist };
+export const en: KapStrings = { ...enShared, ...enIntake, ...enBooking, ...enBookingDetails, ...enBookingManage, ...enBookingFollowUp, ...enChecklist };

@@ -14,11 +14,12 @@ import { KapBookingRescheduleEvent } from '../../events/kap-booking-reschedule.j
 import { KapSlotSelectEvent } from '../../events/kap-slot-select.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { parsePrefill, type BookingPrefill } from './booking-details.js';
-import { BookingData, lazyViews } from './controllers/booking-data.js';
+import { BookingData } from './controllers/booking-data.js';
 import { BookingFlow } from './controllers/booking-flow.js';
 import { ManageFlow } from './controllers/manage-flow.js';
 import { WeekPaging } from './controllers/week-paging.js';
 import { focusTarget } from './focus-target.js';
+import { bookingViews } from './lazy-views.js';
 import { bookingStyles } from './kap-booking.styles.js';
 import { manageLink, resolveManageUrl } from './manage-link.js';
 import { privacyNotice, type PrivacyNotice } from './privacy-notice.js';
@@ -231,23 +232,12 @@ export class KapBooking extends KapElement {
     (signal) => this.signalFor(signal),
   );
 
-  /**
-   * Manage mode's views, imported only when the page manages a booking it has a link for (in the
-   * drop-in file, a chunk fetched from the script's own origin): a booking page never loads them.
-   * The booking is read meanwhile, behind the same "Loading your appointment" message.
-   */
-  private readonly manageViews = lazyViews(
-    this,
-    () => import('./views/manage.js'),
-    () => this.managing && Boolean(this.managedLink.access),
-  );
-
-  /** A follow-up service's views, imported only when the service shown is one (see `BookingView`). */
-  private readonly followUpViews = lazyViews(
-    this,
-    () => import('./views/follow-up.js'),
-    () => !this.managing && Boolean(this.data.service.value?.followUp),
-  );
+  /** Views imported only when needed (see lazy-views.ts); manage mode reads the booking meanwhile, behind "Loading your appointment". */
+  private readonly views = bookingViews(this, {
+    manage: () => this.managing && Boolean(this.managedLink.access),
+    followUp: () => !this.managing && Boolean(this.data.service.value?.followUp),
+    afterPick: () => !this.managing && (this.flow.busy || this.flow.step !== 'times'),
+  });
 
   #hasPrivacySlot(): boolean {
     return Boolean(this.querySelector(':scope > [slot="privacy"]'));
@@ -380,7 +370,8 @@ export class KapBooking extends KapElement {
       privacy: this.#privacy,
       manageLink: this.#manageLink,
       calendarUrl: this.#calendar.url,
-      followUpViews: this.followUpViews,
+      followUpViews: this.views.followUp,
+      afterPickViews: this.views.afterPick,
     };
   }
 
@@ -391,7 +382,7 @@ export class KapBooking extends KapElement {
 
   #renderManage(view: BookingView): unknown {
     if (!view.managed) return renderProblem(view, 'manageProblemHeading', this.t('manageLinkMissing'), this.ui.renderEmailLinks());
-    const views = this.manageViews;
+    const views = this.views.manage;
     if (views.status === TaskStatus.ERROR) return renderFailure(view, views.error, () => void views.run(), 'manageLoadError');
     return views.status === TaskStatus.COMPLETE && views.value ? views.value.renderManage(view) : renderLoading(view, 'manageLoading');
   }

@@ -176,14 +176,3 @@ export class BookingData {
     return this.services.find((candidate) => candidate.id === id)?.name ?? id;
   }
 }
-
-/**
- * Views imported only while `needed()` (in the drop-in file, a chunk fetched from the script's own
- * origin): a page that never shows them never loads them.
- */
-export function lazyViews<T>(host: ReactiveControllerHost, load: () => Promise<T>, needed: () => boolean): Task<readonly [boolean], T> {
-  return new Task(host, {
-    task: async ([wanted]: readonly [boolean]) => (wanted ? load() : initialState),
-    args: () => [needed()] as const,
-  });
-}

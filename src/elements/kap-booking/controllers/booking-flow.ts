@@ -9,7 +9,8 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isAbort } from '../../../api/abort.js';
-import { newIdempotencyKey, type HeldSlot, type KapApiClient } from '../../../api/client.js';
+import type { HeldSlot, KapApiClient } from '../../../api/client.js';
+import { newIdempotencyKey } from '../../../api/idempotency-key.js';
 import { KapApiError, isKapApiError } from '../../../api/errors.js';
 import { IdempotentWrite, type Transmit } from '../../../api/idempotent-write.js';
 import type { Booking, BookingRequest, Hold, RescheduleRequest, Slot } from '../../../api/schemas.js';

@@ -2,26 +2,24 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { BookingStatus, Service, Slot } from '../../../api/schemas.js';
 import type { KapStringKey } from '../../../i18n/strings.js';
-import { formatDayLong, formatTime, formatZoneName, sameOffsetAt } from '../../../scheduling/format.js';
+import { enBookingDetails } from '../../../i18n/en-booking-details.js';
+import { registerBuiltInStrings } from '../../../i18n/registry.js';
+import { formatDayLong, formatTime, formatZoneName } from '../../../scheduling/format.js';
 import { dayOf } from '../../../scheduling/zones.js';
 import type { FocusTarget } from '../controllers/booking-flow.js';
 import type { ManageFocus } from '../controllers/manage-flow.js';
 import { serviceName } from '../service-language.js';
-import type { BookingView } from './booking-view.js';
+import { clientTime, type BookingView } from './booking-view.js';
+
+// Its words come with it (the details form's too, which imports it): a page that shows only the times
+// never loads them.
+registerBuiltInStrings(enBookingDetails);
 
 const STATUS_LABELS: Record<BookingStatus, KapStringKey> = {
   confirmed: 'statusConfirmed',
   requested: 'statusRequested',
   cancelled: 'statusCancelled',
 };
-
-/** The client's own clock time for `slot`, when it is shown in another zone that differs. */
-export function clientTime(v: BookingView, slot: Slot): { time: string; zone: string } | undefined {
-  const zone = v.data.displayZone;
-  const own = v.data.clientZone;
-  if (zone === own || sameOffsetAt(slot.start, zone, own)) return undefined;
-  return { time: formatTime(slot.start, own, v.ui.locale), zone: formatZoneName(own, v.ui.locale, slot.start) };
-}
 
 export function renderAppointment(
   v: BookingView,

@@ -7,11 +7,11 @@ import type { Task } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { isKapApiError } from '../../../api/errors.js';
-import type { Service } from '../../../api/schemas.js';
+import type { Service, Slot } from '../../../api/schemas.js';
 import type { BookingAccess } from '../../../base/booking-link.js';
 import type { ElementUi } from '../../../base/element-ui.js';
 import type { KapStringKey } from '../../../i18n/strings.js';
-import { formatDayLong, formatTime, formatZoneName } from '../../../scheduling/format.js';
+import { formatDayLong, formatTime, formatZoneName, sameOffsetAt } from '../../../scheduling/format.js';
 import { dayOf } from '../../../scheduling/zones.js';
 import type { BookingData } from '../controllers/booking-data.js';
 import type { BookingFlow } from '../controllers/booking-flow.js';
@@ -42,6 +42,14 @@ export interface BookingView {
   calendarUrl: string | undefined;
   /** A follow-up service's views (`views/follow-up.ts`), imported only for one (in the drop-in file, a chunk). */
   followUpViews: Task<readonly [boolean], FollowUpViews>;
+  /** The steps after a time is chosen (`views/after-pick.ts`), imported as the client picks one (in the drop-in file, a chunk). */
+  afterPickViews: Task<readonly [boolean], AfterPickViews>;
+}
+
+/** What booking mode takes from `views/after-pick.ts`, named here for the reason `FollowUpViews` is. */
+export interface AfterPickViews {
+  renderDetailsStep(v: BookingView, service: Service): TemplateResult;
+  renderConfirmation(v: BookingView, service: Service): TemplateResult;
 }
 
 /**
@@ -98,4 +106,12 @@ export function dateAtTime(v: BookingView, instant: string): string {
     day: formatDayLong(dayOf(instant, zone), v.ui.locale),
     time: `${formatTime(instant, zone, v.ui.locale)} ${formatZoneName(zone, v.ui.locale, instant)}`,
   });
+}
+
+/** The client's own clock time for `slot`, when it is shown in another zone that differs. */
+export function clientTime(v: BookingView, slot: Slot): { time: string; zone: string } | undefined {
+  const zone = v.data.displayZone;
+  const own = v.data.clientZone;
+  if (zone === own || sameOffsetAt(slot.start, zone, own)) return undefined;
+  return { time: formatTime(slot.start, own, v.ui.locale), zone: formatZoneName(own, v.ui.locale, slot.start) };
 }

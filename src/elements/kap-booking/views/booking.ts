@@ -1,9 +1,7 @@
 /** Booking mode: choose a time (for a follow-up service, within its window), then details, then the confirmation. */
 import { TaskStatus } from '@lit/task';
-import { renderConfirmation } from './appointment.js';
 import { nothing } from 'lit';
 import { renderFailure, renderLoading, type BookingView } from './booking-view.js';
-import { renderDetailsStep } from './details-form.js';
 import { renderServiceProblem } from './service-problem.js';
 import { renderTimesStep } from './times.js';
 
@@ -22,5 +20,10 @@ export function renderBooking(v: BookingView): unknown {
     const intro = followUp.renderWindowNote(v, service);
     return followUp.followUpProblem(v, service) ?? renderTimesStep(v, service, { heading: 'chooseTimeHeading', intro });
   }
-  return step === 'details' ? renderDetailsStep(v, service) : renderConfirmation(v, service);
+  // The later steps' views come as the client picks a time, beside the hold: "Loading" until then.
+  const later = v.afterPickViews;
+  if (later.status === TaskStatus.ERROR) return renderFailure(v, later.error, () => void later.run());
+  const views = later.status === TaskStatus.COMPLETE ? later.value : undefined;
+  if (!views) return renderLoading(v, 'loading');
+  return step === 'details' ? views.renderDetailsStep(v, service) : views.renderConfirmation(v, service);
 }

@@ -12,8 +12,7 @@ import { startOfDay } from '../../../scheduling/zones.js';
 import type { TimesNotice } from '../controllers/booking-flow.js';
 import { moveRovingFocus } from '../roving-focus.js';
 import { serviceName } from '../service-language.js';
-import { clientTime } from './appointment.js';
-import { renderFailure, renderLoading, type BookingView } from './booking-view.js';
+import { clientTime, renderFailure, renderLoading, type BookingView } from './booking-view.js';
 
 export function renderTimesStep(v: BookingView, service: Service, options: { heading: KapStringKey; intro: unknown }): TemplateResult {
   const notice = v.flow.notice;

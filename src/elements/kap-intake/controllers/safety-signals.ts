@@ -12,7 +12,8 @@
  * fires an event: the crisis panel is what the client sees.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { newIdempotencyKey, type KapApiClient } from '../../../api/client.js';
+import type { KapApiClient } from '../../../api/client.js';
+import { newIdempotencyKey } from '../../../api/idempotency-key.js';
 import type { SafetySignalRequest } from '../../../api/schemas.js';
 
 interface Pending {

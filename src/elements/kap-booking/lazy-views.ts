@@ -1,0 +1,34 @@
+/**
+ * `<kap-booking>`'s views that are not its first screen, each imported only while it is needed (in
+ * the drop-in file, a chunk fetched from the script's own origin): a page that never shows them
+ * never loads them.
+ */
+import { initialState, Task } from '@lit/task';
+import type { ReactiveControllerHost } from 'lit';
+
+type Lazy<T> = Task<readonly [boolean], T>;
+
+/** Views imported only while `needed()`. */
+function lazyViews<T>(host: ReactiveControllerHost, load: () => Promise<T>, needed: () => boolean): Lazy<T> {
+  return new Task(host, {
+    task: async ([wanted]: readonly [boolean]) => (wanted ? load() : initialState),
+    args: () => [needed()] as const,
+  });
+}
+
+export interface BookingViewNeeds {
+  /** Manage mode, with a link to the booking (the booking is read meanwhile). */
+  manage: () => boolean;
+  /** The service shown is a follow-up service (its times wait for the window's views). */
+  followUp: () => boolean;
+  /** The client is picking a time or has picked one: the details form and the confirmation come beside the hold. */
+  afterPick: () => boolean;
+}
+
+export function bookingViews(host: ReactiveControllerHost, needs: BookingViewNeeds) {
+  return {
+    manage: lazyViews(host, () => import('./views/manage.js'), needs.manage),
+    followUp: lazyViews(host, () => import('./views/follow-up.js'), needs.followUp),
+    afterPick: lazyViews(host, () => import('./views/after-pick.js'), needs.afterPick),
+  };
+}

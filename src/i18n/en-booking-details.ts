@@ -1,0 +1,67 @@
+/**
+ * `<kap-booking>`'s English for the steps after a time is chosen, registered by views/appointment.ts
+ * when it loads (in the drop-in file, a chunk fetched as the client picks a time; the manage view
+ * shows the appointment's summary too). Part of the whole English (`en`) like the rest.
+ */
+import type { BookingStrings } from './strings.js';
+
+/** The details form, the appointment's summary and the confirmation. */
+export const enBookingDetails = {
+  detailsHeading: 'Your details',
+  summaryService: 'Appointment',
+  summaryDate: 'Date',
+  summaryTime: 'Time',
+  changeTime: 'Change time',
+  holdUntil: "We're holding this time for you until {time}.",
+  holdEndingSoon: 'We can hold this time for you for about one more minute.',
+  holdExpired:
+    "We've stopped holding this time, so someone else could book it. You can still try to confirm it, or choose another time. We've kept your details.",
+  nameLabel: 'Full name',
+  emailLabel: 'Email address',
+  emailHint: 'We only use this to send you details about your appointment.',
+  phoneLabel: 'Phone number',
+  phoneHint: 'For an international number, include the country code, like +1.',
+  reasonLegend: 'What would you like help with?',
+  reasonHint: 'This helps the clinic prepare. You do not have to answer.',
+  reasonTreatmentResistantDepression: 'Treatment-resistant depression',
+  reasonPtsd: 'PTSD',
+  reasonAnxiety: 'Anxiety',
+  reasonGriefAndLoss: 'Grief and loss',
+  reasonAddictionRecovery: 'Addiction recovery',
+  reasonOther: 'Something else',
+  reasonNone: "I'd rather not say",
+  consentLegend: 'Your consent',
+  privacyHint: 'Read how the clinic looks after your information in its',
+  privacyLink: 'privacy notice (opens in a new tab)',
+  privacyLabel: 'I agree to the privacy notice',
+  privacyHintNoNotice: 'You can ask the clinic how it looks after your information.',
+  privacyLabelNoNotice: 'I agree that the clinic may keep and use these details to arrange my appointment',
+  contactLabel: 'The clinic may contact me about my care by email or phone',
+  confirmBooking: 'Confirm booking',
+  sendRequest: 'Send request',
+  submitting: 'Confirming your booking…',
+  errorName: 'Enter your full name',
+  errorEmail: 'Enter an email address in the correct format, like name@example.com',
+  errorPhone: 'Enter a phone number, like {example}',
+  errorPrivacy: 'You must agree to the privacy notice to book',
+  errorPrivacyNoNotice: 'You must agree that the clinic may use these details to book',
+  errorReason: 'Choose one of the options, or leave this question out',
+  errorField: 'Check this answer',
+  confirmedHeading: 'Your booking is confirmed',
+  requestedHeading: 'Your request has been sent',
+  bookingReference: 'Reference',
+  nextStepsHeading: 'What happens next',
+  nextStepsConfirmed: 'The clinic will get in touch before your appointment to tell you what to expect and how to prepare.',
+  bookingChangesNotSent:
+    'Your booking had already reached the clinic before your last changes, so those changes were not sent. The booking shown here is the one the clinic has.',
+  changesNotSentManage: 'To change it, use “Change or cancel this appointment” below.',
+  changesNotSentContact: 'To correct anything, please contact the clinic.',
+  nextStepsRequested: 'The clinic will check this time and contact you to confirm it. Your appointment is not booked until they do.',
+  addToCalendar: 'Add to calendar',
+  manageLink: 'Change or cancel this appointment',
+  manageLinkHint: 'This link opens your booking, so please keep it to yourself.',
+  summaryStatus: 'Status',
+  statusConfirmed: 'Confirmed',
+  statusRequested: 'Requested — the clinic will contact you to confirm it',
+  statusCancelled: 'Cancelled',
+} satisfies Partial<BookingStrings>;
