@@ -17,61 +17,11 @@
  */
 
 import { describeIssue } from './issues.js';
+import { format } from './validate-checks.js';
+import type { Check, Issue, Message, Payload, RawIssue, Schema, Validator } from './validate-types.js';
 
-/** An issue as zod reports it (`$ZodIssue`): what the elements read is `path` and `message`. */
-export interface Issue {
-  readonly code: string;
-  readonly path: PropertyKey[];
-  readonly message: string;
-  readonly keys?: string[];
-  readonly errors?: Issue[][];
-  readonly [detail: string]: unknown;
-}
-
-/** A message for an issue, as a zod `error` option: a text, or a function of the raw issue. */
-export type Message = string | ((issue: RawIssue) => string | undefined);
-
-/** An issue before its message is chosen. */
-export interface RawIssue {
-  code: string;
-  path?: PropertyKey[];
-  input?: unknown;
-  continue?: boolean;
-  /** The message of what raised it, and of the schema whose check raised it. */
-  own?: Message | undefined;
-  schema?: Message | undefined;
-  [detail: string]: unknown;
-}
-
-interface Payload {
-  value: unknown;
-  issues: RawIssue[];
-}
-
-/** A check after a schema's type check; `length`: zod's default `when` for length checks. */
-export interface Check {
-  run(payload: Payload): void;
-  length?: boolean;
-}
-
-export interface Schema<T = unknown> {
-  run(payload: Payload): Payload;
-  /** How an object treats the key when absent (zod's `optin`/`optout`). */
-  optin?: 'optional' | 'defaulted';
-  optout?: 'optional';
-  /** The values a literal or enum admits (for discriminated unions). */
-  values?: readonly unknown[];
-  /** Only for the type the generated validator returns. */
-  readonly __type?: T;
-}
-
-export type SafeParse<T> = { success: true; data: T } | { success: false; error: { issues: Issue[] } };
-
-export interface Validator<T> {
-  safeParse(value: unknown): SafeParse<T>;
-  /** The value, or an error naming the first issue (zod's `parse` throws too). */
-  parse(value: unknown): T;
-}
+export type { Check, Issue, Message, RawIssue, SafeParse, Schema, Validator } from './validate-types.js';
+export { format, greaterThan, lessThan, maxLength, minLength, refine, trim } from './validate-checks.js';
 
 function aborted(issues: RawIssue[], from = 0, explicit = false): boolean {
   for (let index = from; index < issues.length; index++) {
@@ -115,90 +65,6 @@ function typeIssue(payload: Payload, expected: string, error: Message | undefine
   payload.issues.push({ expected, code: 'invalid_type', input: payload.value, own: error, schema: error, ...extra });
   return payload;
 }
-
-/** Strings count code points, as zod does, and as zod counts them only when the units leave it in doubt. */
-const codePoints = (value: unknown, doubt: (units: number) => boolean): number => {
-  const units = (value as unknown[]).length;
-  return typeof value === 'string' && doubt(units) ? [...value].length : units;
-};
-const originOf = (value: unknown): string => (Array.isArray(value) ? 'array' : typeof value === 'string' ? 'string' : 'unknown');
-
-// ---- checks ---------------------------------------------------------------------------------
-
-export function minLength(minimum: number, error?: Message, abort?: boolean): Check {
-  return {
-    length: true,
-    run(payload) {
-      if (codePoints(payload.value, (units) => units >= minimum && units < minimum * 2) >= minimum) return;
-      payload.issues.push({ origin: originOf(payload.value), code: 'too_small', minimum, inclusive: true, input: payload.value, own: error, continue: !abort });
-    },
-  };
-}
-
-export function maxLength(maximum: number, error?: Message, abort?: boolean): Check {
-  return {
-    length: true,
-    run(payload) {
-      if (codePoints(payload.value, (units) => units > maximum) <= maximum) return;
-      payload.issues.push({ origin: originOf(payload.value), code: 'too_big', maximum, inclusive: true, input: payload.value, own: error, continue: !abort });
-    },
-  };
-}
-
-/** A regex or a string format (`email`, `datetime`): zod's `invalid_format`. */
-export function format(pattern: RegExp, name: string, error?: Message, abort?: boolean): Check {
-  return {
-    run(payload) {
-      pattern.lastIndex = 0;
-      if (pattern.test(payload.value as string)) return;
-      payload.issues.push({
-        origin: 'string',
-        code: 'invalid_format',
-        format: name,
-        input: payload.value,
-        pattern: String(pattern),
-        own: error,
-        continue: !abort,
-      });
-    },
-  };
-}
-
-/** `gt`/`gte` (`inclusive`) and `positive`/`nonnegative`. */
-export function greaterThan(minimum: number, inclusive: boolean, error?: Message, abort?: boolean): Check {
-  return {
-    run(payload) {
-      const value = payload.value as number;
-      if (inclusive ? value >= minimum : value > minimum) return;
-      payload.issues.push({ origin: 'number', code: 'too_small', minimum, input: value, inclusive, own: error, continue: !abort });
-    },
-  };
-}
-
-export function lessThan(maximum: number, inclusive: boolean, error?: Message, abort?: boolean): Check {
-  return {
-    run(payload) {
-      const value = payload.value as number;
-      if (inclusive ? value <= maximum : value < maximum) return;
-      payload.issues.push({ origin: 'number', code: 'too_big', maximum, input: value, inclusive, own: error, continue: !abort });
-    },
-  };
-}
-
-/** `z.refine(fn, error)`: `fn` is the one named function the zod schema calls too. */
-export function refine(fn: (value: never) => unknown, error?: Message, abort?: boolean): Check {
-  return {
-    run(payload) {
-      if (!fn(payload.value as never)) payload.issues.push({ code: 'custom', input: payload.value, path: [], own: error, continue: !abort });
-    },
-  };
-}
-
-export const trim: Check = {
-  run(payload) {
-    payload.value = (payload.value as string).trim();
-  },
-};
 
 // ---- schemas --------------------------------------------------------------------------------
 
