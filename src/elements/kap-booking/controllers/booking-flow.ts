@@ -17,7 +17,7 @@ import type { Booking, BookingRequest, Hold, RescheduleRequest, Slot } from '../
 import { isTimeZone } from '../../../api/time-zone.js';
 import type { BookingAccess } from '../../../base/booking-link.js';
 import type { WriteStatus } from '../../../base/write-status.js';
-import { after, now } from '../../../time/clock.js';
+import { HoldClock } from './hold-clock.js';
 import { applyPrefill, bookingPayload, emptyDetails, fieldsFromServer, invalidFields } from '../booking-details.js';
 import type { BookingPrefill, DetailsField, DetailsValues } from '../booking-details.js';
 
@@ -110,8 +110,8 @@ export class BookingFlow implements ReactiveController {
   #write = new IdempotentWrite<BookingRequest | RescheduleRequest, Written>(() => this.#host.requestUpdate());
   /** A recorded booking or move waits for what its confirmation offers (`ready`): still sending meanwhile. */
   #finishing = false;
-  /** Cancels the hold's timers. */
-  #timers: (() => void)[] = [];
+  /** The hold's timers. */
+  readonly #clock = new HoldClock();
   /** Bumped by `reset`, so a hold that arrives after the client walked away is given back. */
   #generation = 0;
 
@@ -122,7 +122,7 @@ export class BookingFlow implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.#clearTimers();
+    this.#clock.stop();
     if (this.hold && this.step !== 'done') {
       void this.#releaseHold(this.hold);
       this.hold = undefined;
@@ -153,7 +153,7 @@ export class BookingFlow implements ReactiveController {
    * it, for another booking.
    */
   reset(focus?: FocusTarget, forget = false): void {
-    this.#clearTimers();
+    this.#clock.stop();
     if (this.hold && this.step !== 'done') void this.#releaseHold(this.hold);
     this.hold = undefined;
     this.slot = undefined;
@@ -323,7 +323,7 @@ export class BookingFlow implements ReactiveController {
     switch (result.outcome) {
       case 'recorded':
       case 'recorded-earlier': {
-        this.#clearTimers();
+        this.#clock.stop();
         const hold = this.hold;
         this.hold = undefined;
         if (result.outcome === 'recorded-earlier') {
@@ -368,7 +368,7 @@ export class BookingFlow implements ReactiveController {
   }
 
   #backToTimes(notice: TimesNotice | undefined): void {
-    this.#clearTimers();
+    this.#clock.stop();
     const hold = this.hold;
     this.hold = undefined;
     this.slot = undefined;
@@ -395,28 +395,20 @@ export class BookingFlow implements ReactiveController {
     return client ? client.releaseHold(hold.id, { token: hold.releaseToken }).catch(() => undefined) : Promise.resolve();
   }
 
-  /** The hold's "ending" and "expired" moments, on the clock the elements read (`src/time/clock.ts`). */
+  /** The hold's "ending" and "expired" moments. */
   #watchHold(hold: HeldSlot): void {
-    this.#clearTimers();
-    const remaining = Date.parse(hold.expiresAt) - now();
-    const warnBefore = Math.min(60_000, Math.max(0, remaining) / 2);
-    this.#timers.push(
-      after(Math.max(0, remaining - warnBefore), () => {
+    this.#clock.watch(hold.expiresAt, {
+      ending: () => {
         if (this.hold !== hold || this.holdState !== 'held') return;
         this.holdState = 'ending';
         this.#host.requestUpdate();
-      }),
-      after(Math.max(0, remaining), () => {
+      },
+      expired: () => {
         if (this.hold !== hold) return;
         this.holdState = 'expired';
         this.#context.failed(new KapApiError('The hold on the chosen time expired.', { kind: 'conflict', code: 'hold_expired' }));
         this.#host.requestUpdate();
-      }),
-    );
-  }
-
-  #clearTimers(): void {
-    for (const cancel of this.#timers) cancel();
-    this.#timers = [];
+      },
+    });
   }
 }
