@@ -176,4 +176,38 @@ describe('the demo clinic page', () => {
     assert.equal((await focused(page)).id, 'kap-email', 'the first link focuses its field');
     await page.close();
   });
+
+  test('the details step’s chunk that does not arrive: a failure with Try again, kap-error chunk_unavailable, then the details once it can be fetched', async () => {
+    const { page, watch } = await openDemo();
+    const booking = page.locator('kap-booking');
+    await page.evaluate(() => {
+      const codes: string[] = [];
+      (window as unknown as { kapErrors: string[] }).kapErrors = codes;
+      document.addEventListener('kap-error', (event) => codes.push(String((event as CustomEvent<{ code?: string }>).detail.code)));
+    });
+    // As on a site that copied the drop-in file without its chunks/ folder (or went offline).
+    const chunk = '**/chunks/*-after-pick-*.js';
+    await page.route(chunk, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    await booking.locator('[part~="day"]').first().click();
+    await booking.locator('[part~="time"]').first().click();
+
+    const retry = booking.getByRole('button', { name: 'Try again' });
+    await retry.waitFor();
+    assert.match(
+      await booking.locator('[role="alert"]').innerText(),
+      /connection|internet|offline/i,
+      'the client reads what a request that did not arrive says',
+    );
+    assert.deepEqual(await page.evaluate(() => (window as unknown as { kapErrors: string[] }).kapErrors), ['chunk_unavailable']);
+    const told = watch.problems.filter((line) => line.includes('chunk_unavailable'));
+    assert.equal(told.length, 1, 'the website team reads once what to check');
+    assert.match(told[0]!, /serve dist\/cdn\/chunks\/ with the file/);
+
+    await page.unroute(chunk);
+    await retry.click();
+    await booking.getByRole('heading', { name: 'Your details' }).waitFor();
+    await booking.getByLabel('Full name').fill('Grace Hopper');
+    assert.equal(await booking.getByLabel('Full name').inputValue(), 'Grace Hopper');
+    await page.close();
+  });
 });

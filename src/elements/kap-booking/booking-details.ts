@@ -5,7 +5,6 @@
  */
 import { CareReason, ClientDetails, Consent } from '../../api/generated/contract.js';
 import type { BookingRequest, CareReason as CareReasonValue } from '../../api/schemas.js';
-import type { KapStringKey } from '../../i18n/strings.js';
 
 export interface DetailsValues {
   name: string;
@@ -26,27 +25,6 @@ export const CARE_REASONS: readonly CareReasonValue[] = CareReason.options;
 
 /** The extra answer that lets a client take back a reason they had chosen. */
 export const PREFER_NOT_TO_SAY = 'prefer_not_to_say';
-
-/** The message for each field in error (`errorPhone` takes the locale's `{example}`). */
-export const FIELD_ERRORS: Record<DetailsField, KapStringKey> = {
-  name: 'errorName',
-  email: 'errorEmail',
-  phone: 'errorPhone',
-  reason: 'errorReason',
-  privacy: 'errorPrivacy',
-  contact: 'errorField',
-};
-
-/** The label of each reason. */
-export const REASON_LABELS: Record<string, KapStringKey> = {
-  treatment_resistant_depression: 'reasonTreatmentResistantDepression',
-  ptsd: 'reasonPtsd',
-  anxiety: 'reasonAnxiety',
-  grief_and_loss: 'reasonGriefAndLoss',
-  addiction_recovery: 'reasonAddictionRecovery',
-  other: 'reasonOther',
-  [PREFER_NOT_TO_SAY]: 'reasonNone',
-};
 
 export function emptyDetails(): DetailsValues {
   return { name: '', email: '', phone: '', reason: '', privacy: false, contact: false };

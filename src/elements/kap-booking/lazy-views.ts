@@ -1,17 +1,21 @@
 /**
  * `<kap-booking>`'s views that are not its first screen, each imported only while it is needed (in
  * the drop-in file, a chunk fetched from the script's own origin): a page that never shows them
- * never loads them.
+ * never loads them. One that does not arrive is a `chunk_unavailable` failure (see
+ * src/base/chunk-failure.ts), shown with "Try again" where the view would be.
  */
 import { initialState, Task } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
+import { chunkUnavailable } from '../../base/chunk-failure.js';
+
+type Host = ReactiveControllerHost & HTMLElement;
 
 type Lazy<T> = Task<readonly [boolean], T>;
 
 /** Views imported only while `needed()`. */
-function lazyViews<T>(host: ReactiveControllerHost, load: () => Promise<T>, needed: () => boolean): Lazy<T> {
+function lazyViews<T>(host: Host, load: () => Promise<T>, needed: () => boolean): Lazy<T> {
   return new Task(host, {
-    task: async ([wanted]: readonly [boolean]) => (wanted ? load() : initialState),
+    task: async ([wanted]: readonly [boolean]) => (wanted ? load().catch((cause: unknown) => Promise.reject(chunkUnavailable(host, cause))) : initialState),
     args: () => [needed()] as const,
   });
 }
@@ -25,7 +29,7 @@ export interface BookingViewNeeds {
   afterPick: () => boolean;
 }
 
-export function bookingViews(host: ReactiveControllerHost, needs: BookingViewNeeds) {
+export function bookingViews(host: Host, needs: BookingViewNeeds) {
   return {
     manage: lazyViews(host, () => import('./views/manage.js'), needs.manage),
     followUp: lazyViews(host, () => import('./views/follow-up.js'), needs.followUp),

@@ -18,6 +18,7 @@ import { KapErrorEvent } from '../../events/kap-error.js';
 import { pickText } from '../../i18n/local-text.js';
 import { browserTimeZone } from '../../scheduling/zones.js';
 import { invalidDefinition } from '../../text/definition-problems.js';
+import { CHUNK_UNAVAILABLE } from '../../base/chunk-failure.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { checklistCalendarFile, type ChecklistCalendarInput } from './checklist-calendar.js';
 import { ChecklistSync, type ChecklistEntry } from './controllers/checklist-sync.js';
@@ -189,10 +190,10 @@ export class KapPrepChecklist extends KapElement {
         if (read.kind === 'invalid') this.reportConfigurationProblem(invalidDefinition('checklist', read.problems));
         this.requestUpdate();
       },
+      // Without its checker a static page has nothing to show: the set-up message, and what to check.
       () => {
-        const problems = ["its checker could not be loaded from beside the element's script"];
-        this.#static = { kind: 'invalid', problems };
-        this.reportConfigurationProblem(invalidDefinition('checklist', problems));
+        this.#static = { kind: 'invalid', problems: [] };
+        this.reportConfigurationProblem(CHUNK_UNAVAILABLE);
       },
     );
   }

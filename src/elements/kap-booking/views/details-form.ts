@@ -7,10 +7,31 @@ import { renderErrorSummary } from '../../../base/error-summary.js';
 import { phoneExample } from '../../../forms/locale-formats.js';
 import type { KapStringKey } from '../../../i18n/strings.js';
 import { formatTime } from '../../../scheduling/format.js';
-import { CARE_REASONS, FIELD_ERRORS, PREFER_NOT_TO_SAY, REASON_LABELS, type DetailsField } from '../booking-details.js';
+import { CARE_REASONS, PREFER_NOT_TO_SAY, type DetailsField } from '../booking-details.js';
 import type { HoldState } from '../controllers/booking-flow.js';
 import { renderAppointment } from './appointment.js';
 import type { BookingView } from './booking-view.js';
+
+/** The message for each field in error (`errorPhone` takes the locale's `{example}`). */
+const FIELD_ERRORS: Record<DetailsField, KapStringKey> = {
+  name: 'errorName',
+  email: 'errorEmail',
+  phone: 'errorPhone',
+  reason: 'errorReason',
+  privacy: 'errorPrivacy',
+  contact: 'errorField',
+};
+
+/** The label of each reason. */
+const REASON_LABELS: Record<string, KapStringKey> = {
+  treatment_resistant_depression: 'reasonTreatmentResistantDepression',
+  ptsd: 'reasonPtsd',
+  anxiety: 'reasonAnxiety',
+  grief_and_loss: 'reasonGriefAndLoss',
+  addiction_recovery: 'reasonAddictionRecovery',
+  other: 'reasonOther',
+  [PREFER_NOT_TO_SAY]: 'reasonNone',
+};
 
 export function renderDetailsStep(v: BookingView, service: Service): TemplateResult {
   const slot = v.flow.slot!;
