@@ -19,6 +19,9 @@ import { resolveFormDefinition, type ParseOptions, type ParseResult } from './pa
  * place and the problem, e.g. `pages[2].items[4] ("pregnant"): condition refers to "sex" which is
  * not an earlier item`; they are meant for the site's developer (console), never for the client.
  */
+// How an element words a definition these checks refuse: here, so the element's own file carries none of it.
+export { invalidDefinition } from '../text/definition-problems.js';
+
 export function parseFormDefinition(json: unknown, options: ParseOptions = {}): ParseResult {
   provideInstruments(BUILT_IN_INSTRUMENTS);
   const resolved = resolveFormDefinition(json, { ...options, includes: { 'kap-medical-screening': MEDICAL_SCREENING_PAGE, ...options.includes } });

@@ -73,3 +73,29 @@ test('a person completes the whole demo intake and the server stores recomputed 
   assert.deepEqual(watch.problems, []);
   await page.close();
 });
+
+test('the instruments’ chunk that does not arrive: a failure with Try again and chunk_unavailable, then the form once it can be fetched', async () => {
+  const page = await browser.newPage({ timezoneId: 'America/New_York' });
+  const watch = watchPage(page);
+  // As on a site that serves the drop-in file without its chunks/ folder (or a device gone offline).
+  const chunk = '**/chunks/*-built-in-*.js';
+  await page.route(chunk, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+  await page.addInitScript(() => {
+    const codes: string[] = [];
+    (window as unknown as { kapErrors: string[] }).kapErrors = codes;
+    document.addEventListener('kap-error', (event) => codes.push(String((event as CustomEvent<{ code?: string }>).detail.code)));
+  });
+  await page.goto(new URL('/intake.html', demo.demoUrl).href);
+  const intake = page.locator('kap-intake');
+  const retry = intake.getByRole('button', { name: 'Try again' });
+  await retry.waitFor();
+  assert.match(await intake.locator('[role="alert"]').innerText(), /connection|internet|offline/i);
+  assert.deepEqual(await page.evaluate(() => (window as unknown as { kapErrors: string[] }).kapErrors), ['chunk_unavailable']);
+  assert.deepEqual(watch.problems.filter((line) => line.includes('chunk_unavailable')).length, 1, 'the website team reads once what to serve');
+
+  await page.unroute(chunk);
+  await retry.click();
+  await intake.locator('#heading').waitFor();
+  assert.equal(await retry.count(), 0);
+  await page.close();
+});

@@ -17,7 +17,6 @@ import { KapChecklistCompleteEvent } from '../../events/kap-checklist-complete.j
 import { KapErrorEvent } from '../../events/kap-error.js';
 import { pickText } from '../../i18n/local-text.js';
 import { browserTimeZone } from '../../scheduling/zones.js';
-import { invalidDefinition } from '../../text/definition-problems.js';
 import { CHUNK_UNAVAILABLE } from '../../base/chunk-failure.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { checklistCalendarFile, type ChecklistCalendarInput } from './checklist-calendar.js';
@@ -180,7 +179,7 @@ export class KapPrepChecklist extends KapElement {
     if (!Object.hasOwn(settings, 'checklist')) return;
     this.#static = { kind: 'reading' };
     void import('./static-checklist.js').then(
-      ({ readStaticChecklist, entriesOf }) => {
+      ({ readStaticChecklist, entriesOf, invalidDefinition }) => {
         const read = readStaticChecklist(settings, (value) => Instant.safeParse(value).success);
         this.#static = read;
         if (read.kind === 'ok') {

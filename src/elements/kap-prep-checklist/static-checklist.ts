@@ -9,6 +9,9 @@ import { itemTexts } from '../../checklist/languages.js';
 import type { ChecklistEntry } from './controllers/checklist-sync.js';
 
 /** How long the session is taken to last when the page gives no `sessionEnd`: an administration session's two hours. */
+// How the element words a checklist these checks refuse: here, so the element's own file carries none of it.
+export { invalidDefinition } from '../../text/definition-problems.js';
+
 export const DEFAULT_SESSION_MINUTES = 120;
 
 export interface StaticChecklist {

@@ -9,11 +9,11 @@ import { Task, initialState } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
 import type { KapApiClient, RequestOptions } from '../../../api/client.js';
 import { isKapApiError } from '../../../api/errors.js';
-import type { ConfigurationProblem } from '../../../base/configuration-report.js';
+import { CHUNK_UNAVAILABLE, chunkUnavailable } from '../../../base/chunk-failure.js';
+import { reportConfiguration, type ConfigurationProblem } from '../../../base/configuration-report.js';
 import type { ResolvedForm } from '../../../forms/definition.js';
 import { includedPagesAtHand, loadIncludedPages, resolveFormDefinition, type ParseOptions } from '../../../forms/parse.js';
 import type { FormsTranslation } from '../../../forms/translations.js';
-import { invalidDefinition } from '../../../text/definition-problems.js';
 import { FormLanguage } from './form-language.js';
 
 export interface FormSourceContext {
@@ -77,7 +77,7 @@ export class FormSource {
         let json = this.#fetched?.client === client && this.#fetched.id === id ? this.#fetched.json : undefined;
         json ??= await client.getForm(id, context.loadOptions(signal));
         this.#fetched = { client, id, json };
-        await loadIncludedPages(json);
+        await loadIncludedPages(json).catch((cause: unknown) => Promise.reject(chunkUnavailable(host as unknown as Element, cause)));
         return this.#resolve(json, language, translations, { checked: true }) ?? initialState;
       },
       onError: (error) => void this.#fetchFailed(error),
@@ -136,6 +136,8 @@ export class FormSource {
   /** A form that could not be fetched: one the backend does not have is a set-up problem, the rest a failure. */
   async #fetchFailed(error: unknown): Promise<void> {
     const id = this.#fetchArgs?.[1];
+    // Already told as a set-up problem; the client reads "We couldn't reach…" with Try again.
+    if (isKapApiError(error) && error.code === CHUNK_UNAVAILABLE.code) return;
     if (!isUnknownForm(error)) return this.#context.failed(error);
     if (await this.#context.setupProblemBehind(error)) return;
     this.#context.problem({ code: 'unknown_form', detail: `the backend has no form with the id "${String(id)}" (check the form attribute).` });
@@ -155,26 +157,38 @@ export class FormSource {
       // A ready-made page it includes is a chunk still to come: resolve again once it is here.
       void loadIncludedPages(json).then(
         () => this.#resolveAgain(json),
-        (error: unknown) => this.#context.failed(error),
+        () => this.#context.problem(CHUNK_UNAVAILABLE),
       );
       return undefined;
     }
     const options: ParseOptions = { lang: language, ...(translations ? { translations } : {}), includes };
     const resolved = resolveFormDefinition(json, options);
-    if (!resolved.ok || !checked) void this.#check(json, options);
+    if (!resolved.ok || !checked) void this.#check(json, options, resolved.ok);
     if (!resolved.ok) return undefined;
     this.#language.warn(resolved.form, resolved.warnings);
     this.#context.resolved(resolved.form);
     return resolved.form;
   }
 
-  /** The authoring checks, in their own chunk: a definition they refuse is not shown. */
-  async #check(json: unknown, options: ParseOptions): Promise<void> {
-    const parsed = (await import('../../../forms/check-form.js')).parseFormDefinition(json, options);
+  /**
+   * The authoring checks, in their own chunk: a definition they refuse is not shown. Without the
+   * chunk, a form that resolved is shown unchecked (the website team is told); one that did not is
+   * the set-up problem.
+   */
+  async #check(json: unknown, options: ParseOptions, shown: boolean): Promise<void> {
+    let checks: typeof import('../../../forms/check-form.js');
+    try {
+      checks = await import('../../../forms/check-form.js');
+    } catch {
+      if (shown) reportConfiguration(this.#host as unknown as Element, CHUNK_UNAVAILABLE);
+      else this.#context.problem(CHUNK_UNAVAILABLE);
+      return;
+    }
+    const parsed = checks.parseFormDefinition(json, options);
     const current = this.#local?.json === json || this.#fetched?.json === json;
     if (parsed.ok || !current) return;
     if (this.#local && this.#local.json === json) this.#local = { ...this.#local, form: undefined };
-    this.#context.problem(invalidDefinition('form', parsed.problems));
+    this.#context.problem(checks.invalidDefinition('form', parsed.problems));
   }
 
   /** A local definition whose included pages just arrived: the next update resolves it again. */
