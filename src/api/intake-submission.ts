@@ -1,7 +1,7 @@
 /**
  * The body of `POST intake-responses`, as the contract defines it: what the element sends and the
  * backend reads strictly. How it is made from a form and its answers (`toSubmission`) and checked
- * against the form (`checkSubmission`) is in src/forms/submission.ts.
+ * against the form (`checkSubmission`) is in src/forms/submission-check.ts.
  *
  * Serialized answer values, by item type: text items → trimmed string; `number` → number;
  * `date` → `YYYY-MM-DD`; `yesno` → boolean; `choice` and scale rows → option value;

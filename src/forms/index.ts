@@ -24,6 +24,7 @@ export * from './conditions.js';
 export * from './validation.js';
 export * from './flags.js';
 export * from './submission.js';
+export * from './submission-check.js';
 export * from '../text/markdown.js';
 export * from './crisis.js';
 export { todayIso, isIsoDate } from './dates.js';

@@ -99,3 +99,29 @@ test('the instruments’ chunk that does not arrive: a failure with Try again an
   assert.equal(await retry.count(), 0);
   await page.close();
 });
+
+test('the answer checks’ chunk that does not arrive: Continue says so and keeps the answers, then goes on once it can be fetched', async () => {
+  const page = await browser.newPage({ timezoneId: 'America/New_York' });
+  const watch = watchPage(page);
+  const chunk = '**/chunks/*-validation-*.js';
+  await page.route(chunk, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+  await page.goto(new URL('/intake.html', demo.demoUrl).href);
+  const intake = page.locator('kap-intake');
+  const heading = intake.locator('#heading');
+  await heading.waitFor();
+  const first = await heading.textContent();
+  await answerPage(intake, TYPED);
+  const continueButton = intake.getByRole('button', { name: 'Continue' });
+  await continueButton.click();
+  const alert = intake.locator('[role="alert"]');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /connection|internet|offline/i, 'the client reads what a request that did not arrive says');
+  assert.equal(await heading.textContent(), first, 'the page stays, with its answers');
+  assert.equal(watch.problems.filter((line) => line.includes('chunk_unavailable')).length, 1, 'the website team reads once what to serve');
+
+  await page.unroute(chunk);
+  await continueButton.click();
+  await page.waitForFunction((previous) => document.querySelector('kap-intake')?.shadowRoot?.querySelector('#heading')?.textContent !== previous, first);
+  assert.equal(await alert.count(), 0, 'the failure is gone once the checks are here');
+  await page.close();
+});

@@ -27,10 +27,10 @@ const KB = 1000;
  * of it, issue 13); 2,302 kB and 627 kB once the calendar-file writer became a lazy chunk of each
  * drop-in file that offers a file, and the booking's manage words a chunk of their own (issue 9:
  * less for a page to load, a copy more in the package); 631 kB packed once the booking's details
- * step and its words became chunks (issue 9 again).
+ * step and its words became chunks, 637 kB with the intake's answer checks as one (issue 9 again).
  */
 const UNPACKED_CEILING = 2_350 * KB;
-const PACKED_CEILING = 635 * KB;
+const PACKED_CEILING = 640 * KB;
 const MANIFEST_CEILING = 90 * KB;
 
 interface PackResult {

@@ -6,7 +6,8 @@ import { KapElement, type ConfigurationProblem } from '../../base/kap-element.js
 import { KapIntakePageEvent } from '../../events/kap-intake-page.js';
 import { KapIntakeSubmitEvent } from '../../events/kap-intake-submit.js';
 import { datePartOrder, phoneExample } from '../../forms/locale-formats.js';
-import { VALIDATION_MESSAGES, type ValidationOptions } from '../../forms/validation.js';
+import type { ValidationOptions } from '../../forms/validation.js';
+import { VALIDATION_MESSAGES } from '../../i18n/validation-messages.js';
 import type { KapStringKey } from '../../i18n/strings.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { FormSource } from './controllers/form-source.js';
@@ -104,6 +105,16 @@ export class KapIntake extends KapElement {
     submitted: (responseId) => this.emit(new KapIntakeSubmitEvent({ responseId })),
     failed: (error) => this.reportFailure(error),
   });
+
+  /**
+   * Also waits for the answer checks the form fetches as it is shown (in the drop-in file, a
+   * chunk), so that once it resolves, Continue acts at once.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const rendered = await super.getUpdateComplete();
+    await this.flow.checksSettled;
+    return (await super.getUpdateComplete()) && rendered;
+  }
 
   /**
    * The form: a definition given on the page, resolved in `willUpdate` for the language in use (it

@@ -10,6 +10,7 @@ import type { KapApiClient } from '../../../api/client.js';
 import { isKapApiError } from '../../../api/errors.js';
 import { IdempotentWrite, type PendingWrite, type Transmit } from '../../../api/idempotent-write.js';
 import type { IntakeResponse } from '../../../api/schemas.js';
+import { chunkUnavailable } from '../../../base/chunk-failure.js';
 import type { WriteStatus } from '../../../base/write-status.js';
 import { modelValue, type AnswerValue } from '../../../forms/answers.js';
 import { conditionKeys, visibility, type Visibility } from '../../../forms/conditions.js';
@@ -19,8 +20,11 @@ import { indexForm } from '../../../forms/form-index.js';
 import { todayIso } from '../../../forms/dates.js';
 import { toSubmission, type IntakeSubmission } from '../../../forms/submission.js';
 import { SafetySignals } from './safety-signals.js';
-import { validateForm, validatePage, type ValidationError, type ValidationOptions } from '../../../forms/validation.js';
+import type { ValidationError, ValidationOptions } from '../../../forms/validation.js';
 import { answersChanged, answersThen, clearDraft, fingerprint, readDraft, unwatchDraftExpiry, watchDraftExpiry, writeDraft } from '../intake-draft.js';
+
+/** The answer checks: in the drop-in file a chunk, fetched as the form is shown. */
+type AnswerChecks = typeof import('../../../forms/validation.js');
 
 /** One sending of the answers: the body, and what it was built from (kept in a draft to rebuild it). */
 interface Sending {
@@ -83,12 +87,18 @@ export class IntakeFlow implements ReactiveController {
   changesNotSent = false;
   /** What to focus once the next render is done. */
   focus: 'heading' | 'summary' | undefined;
+  /** The answer checks could not be fetched when Continue or Send needed them: said on the page; pressing again tries again. */
+  checksFailure: unknown;
 
   #host: ReactiveControllerHost;
   #context: IntakeFlowContext;
   /** What is visible for the answers as they are; worked out again only when an answer a condition reads changes. */
   #visible: Visibility | undefined;
   #signals: SafetySignals;
+  #checks: AnswerChecks | undefined;
+  #checksLoading: Promise<AnswerChecks> | undefined;
+  /** A Continue or Send waits for the answer checks: another press meanwhile does nothing more. */
+  #waitingForChecks = false;
   /**
    * The sending under way, or sent without a settling answer: its key and exact body. With a
    * draft, the key, fingerprint and date are kept there too (with the earlier value of any answer
@@ -134,6 +144,44 @@ export class IntakeFlow implements ReactiveController {
     return { sending: write.sending, progress: write.progress, stopped: this.stopped, stop: () => write.stop() };
   }
 
+  /** The answer checks, fetched once (and again after a failure); the form fetches them as it is shown. */
+  loadChecks(): Promise<AnswerChecks> {
+    return (this.#checksLoading ??= import('../../../forms/validation.js').then(
+      (checks) => {
+        this.#checks = checks;
+        this.checksFailure = undefined;
+        return checks;
+      },
+      (cause: unknown) => {
+        this.#checksLoading = undefined;
+        throw chunkUnavailable(this.#host as unknown as Element, cause);
+      },
+    ));
+  }
+
+  /** Settles once the answer checks are here or could not be fetched. */
+  get checksSettled(): Promise<unknown> {
+    return this.#checksLoading?.catch(() => undefined) ?? Promise.resolve();
+  }
+
+  /** The answer checks, now or (once) when they come; a failure to fetch them is said on the page. */
+  #withChecks(then: (checks: AnswerChecks) => unknown): void {
+    if (this.#checks) return void then(this.#checks);
+    if (this.#waitingForChecks) return;
+    this.#waitingForChecks = true;
+    this.loadChecks().then(
+      (checks) => {
+        this.#waitingForChecks = false;
+        then(checks);
+      },
+      (error: unknown) => {
+        this.#waitingForChecks = false;
+        this.checksFailure = error;
+        this.#host.requestUpdate();
+      },
+    );
+  }
+
   /** Back on the page: the draft's expiry timer runs again. */
   hostConnected(): void {
     if (this.form && this.#context.draft()) watchDraftExpiry(this.form.id);
@@ -164,6 +212,8 @@ export class IntakeFlow implements ReactiveController {
     this.#visible = undefined;
     this.page = this.#visiblePage(this.page, 1) ?? 0;
     this.#noteSafety(safetyTriggered(form, this.answers).items);
+    // Fetched now, so Continue can check at once; a failure is said when Continue needs them.
+    void this.loadChecks().catch(() => undefined);
   }
 
   /** The client typed or chose something. Safety is checked at once, not on submit. */
@@ -181,11 +231,13 @@ export class IntakeFlow implements ReactiveController {
 
   /** Continue: validate this page, then the next visible page, or check-your-answers. */
   next(): void {
-    this.errors = validatePage(this.form!, this.page, this.answers, this.#context.validation());
-    if (this.errors.length) return this.#show('summary');
-    const next = this.changing ? undefined : this.#visiblePage(this.page + 1, 1);
-    if (next === undefined) this.#check();
-    else this.#go(next);
+    this.#withChecks((checks) => {
+      this.errors = checks.validatePage(this.form!, this.page, this.answers, this.#context.validation());
+      if (this.errors.length) return this.#show('summary');
+      const next = this.changing ? undefined : this.#visiblePage(this.page + 1, 1);
+      if (next === undefined) this.#check(checks);
+      else this.#go(next);
+    });
   }
 
   /** Back: the previous visible page; from a "Change", straight back to check-your-answers. */
@@ -225,7 +277,9 @@ export class IntakeFlow implements ReactiveController {
     const form = this.form;
     const client = this.#context.client();
     if (this.submitting || !form || !client) return;
-    const errors = validateForm(form, this.answers, this.#context.validation());
+    const checks = this.#checks;
+    if (!checks) return this.#withChecks(() => void this.submit());
+    const errors = checks.validateForm(form, this.answers, this.#context.validation());
     if (errors.length) return this.#showErrors(errors);
     // The same answers are the same submission: its key is kept across retries, double clicks
     // and (with a draft) reloads, so whatever became of an earlier answer the server stores at
@@ -324,8 +378,8 @@ export class IntakeFlow implements ReactiveController {
   }
 
   /** Check-your-answers, unless a visible question still needs an answer (one a Change revealed). */
-  #check(): void {
-    const [first] = validateForm(this.form!, this.answers, this.#context.validation());
+  #check(checks: AnswerChecks): void {
+    const [first] = checks.validateForm(this.form!, this.answers, this.#context.validation());
     if (!first) {
       this.changing = false;
       return this.#show('heading', 'check');
