@@ -403,6 +403,7 @@ export class IntakeFlow implements ReactiveController {
 
   #show(focus: 'heading' | 'summary', view = this.view): void {
     this.#signals.retry();
+    this.checksFailure = undefined;
     if (focus === 'heading') this.errors = [];
     this.view = view;
     this.focus = focus;
