@@ -74,11 +74,14 @@ test('a person completes the whole demo intake and the server stores recomputed 
   await page.close();
 });
 
-test('the instruments’ chunk that does not arrive: a failure with Try again and chunk_unavailable, then the form once it can be fetched', async () => {
+/**
+ * The demo intake with the chunks `chunk` names refused (404), as on a site that serves the drop-in
+ * file without its chunks/ folder (or a device gone offline); `kapErrors` on the page collects each
+ * `kap-error` code.
+ */
+async function openWithout(chunk: string) {
   const page = await browser.newPage({ timezoneId: 'America/New_York' });
   const watch = watchPage(page);
-  // As on a site that serves the drop-in file without its chunks/ folder (or a device gone offline).
-  const chunk = '**/chunks/*-built-in-*.js';
   await page.route(chunk, (route) => route.fulfill({ status: 404, body: 'Not found' }));
   await page.addInitScript(() => {
     const codes: string[] = [];
@@ -86,7 +89,12 @@ test('the instruments’ chunk that does not arrive: a failure with Try again an
     document.addEventListener('kap-error', (event) => codes.push(String((event as CustomEvent<{ code?: string }>).detail.code)));
   });
   await page.goto(new URL('/intake.html', demo.demoUrl).href);
-  const intake = page.locator('kap-intake');
+  return { page, watch, intake: page.locator('kap-intake') };
+}
+
+test('the instruments’ chunk that does not arrive: a failure with Try again and chunk_unavailable, then the form once it can be fetched', async () => {
+  const chunk = '**/chunks/*-built-in-*.js';
+  const { page, watch, intake } = await openWithout(chunk);
   const retry = intake.getByRole('button', { name: 'Try again' });
   await retry.waitFor();
   assert.match(await intake.locator('[role="alert"]').innerText(), /connection|internet|offline/i);
@@ -101,12 +109,8 @@ test('the instruments’ chunk that does not arrive: a failure with Try again an
 });
 
 test('the answer checks’ chunk that does not arrive: Continue says so and keeps the answers, then goes on once it can be fetched', async () => {
-  const page = await browser.newPage({ timezoneId: 'America/New_York' });
-  const watch = watchPage(page);
   const chunk = '**/chunks/*-validation-*.js';
-  await page.route(chunk, (route) => route.fulfill({ status: 404, body: 'Not found' }));
-  await page.goto(new URL('/intake.html', demo.demoUrl).href);
-  const intake = page.locator('kap-intake');
+  const { page, watch, intake } = await openWithout(chunk);
   const heading = intake.locator('#heading');
   await heading.waitFor();
   const first = await heading.textContent();
@@ -118,6 +122,7 @@ test('the answer checks’ chunk that does not arrive: Continue says so and keep
   assert.match(await alert.innerText(), /connection|internet|offline/i, 'the client reads what a request that did not arrive says');
   assert.equal(await heading.textContent(), first, 'the page stays, with its answers');
   assert.equal(watch.problems.filter((line) => line.includes('chunk_unavailable')).length, 1, 'the website team reads once what to serve');
+  assert.deepEqual(await page.evaluate(() => (window as unknown as { kapErrors: string[] }).kapErrors), ['chunk_unavailable']);
 
   await page.unroute(chunk);
   await continueButton.click();

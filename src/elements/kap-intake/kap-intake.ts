@@ -112,7 +112,7 @@ export class KapIntake extends KapElement {
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     const rendered = await super.getUpdateComplete();
-    await this.flow.checksSettled;
+    await this.flow.checks.settled;
     return (await super.getUpdateComplete()) && rendered;
   }
 

@@ -10,7 +10,6 @@ import type { KapApiClient } from '../../../api/client.js';
 import { isKapApiError } from '../../../api/errors.js';
 import { IdempotentWrite, type PendingWrite, type Transmit } from '../../../api/idempotent-write.js';
 import type { IntakeResponse } from '../../../api/schemas.js';
-import { chunkUnavailable } from '../../../base/chunk-failure.js';
 import type { WriteStatus } from '../../../base/write-status.js';
 import { modelValue, type AnswerValue } from '../../../forms/answers.js';
 import { conditionKeys, visibility, type Visibility } from '../../../forms/conditions.js';
@@ -19,12 +18,10 @@ import { isSafetyAnswer, safetyTriggered } from '../../../forms/flags.js';
 import { indexForm } from '../../../forms/form-index.js';
 import { todayIso } from '../../../forms/dates.js';
 import { toSubmission, type IntakeSubmission } from '../../../forms/submission.js';
+import { AnswerChecksLoader, type AnswerChecks } from './answer-checks.js';
 import { SafetySignals } from './safety-signals.js';
 import type { ValidationError, ValidationOptions } from '../../../forms/validation.js';
 import { answersChanged, answersThen, clearDraft, fingerprint, readDraft, unwatchDraftExpiry, watchDraftExpiry, writeDraft } from '../intake-draft.js';
-
-/** The answer checks: in the drop-in file a chunk, fetched as the form is shown. */
-type AnswerChecks = typeof import('../../../forms/validation.js');
 
 /** One sending of the answers: the body, and what it was built from (kept in a draft to rebuild it). */
 interface Sending {
@@ -87,18 +84,14 @@ export class IntakeFlow implements ReactiveController {
   changesNotSent = false;
   /** What to focus once the next render is done. */
   focus: 'heading' | 'summary' | undefined;
-  /** The answer checks could not be fetched when Continue or Send needed them: said on the page; pressing again tries again. */
-  checksFailure: unknown;
+  /** The answer checks (in the drop-in file, a chunk fetched as the form is shown). */
+  readonly checks: AnswerChecksLoader;
 
   #host: ReactiveControllerHost;
   #context: IntakeFlowContext;
   /** What is visible for the answers as they are; worked out again only when an answer a condition reads changes. */
   #visible: Visibility | undefined;
   #signals: SafetySignals;
-  #checks: AnswerChecks | undefined;
-  #checksLoading: Promise<AnswerChecks> | undefined;
-  /** A Continue or Send waits for the answer checks: another press meanwhile does nothing more. */
-  #waitingForChecks = false;
   /**
    * The sending under way, or sent without a settling answer: its key and exact body. With a
    * draft, the key, fingerprint and date are kept there too (with the earlier value of any answer
@@ -113,6 +106,7 @@ export class IntakeFlow implements ReactiveController {
     this.#host = host;
     this.#context = context;
     this.#signals = new SafetySignals(host, context.client);
+    this.checks = new AnswerChecksLoader(host);
     host.addController(this);
   }
 
@@ -142,44 +136,6 @@ export class IntakeFlow implements ReactiveController {
   get status(): WriteStatus {
     const write = this.#write;
     return { sending: write.sending, progress: write.progress, stopped: this.stopped, stop: () => write.stop() };
-  }
-
-  /** The answer checks, fetched once (and again after a failure); the form fetches them as it is shown. */
-  loadChecks(): Promise<AnswerChecks> {
-    return (this.#checksLoading ??= import('../../../forms/validation.js').then(
-      (checks) => {
-        this.#checks = checks;
-        this.checksFailure = undefined;
-        return checks;
-      },
-      (cause: unknown) => {
-        this.#checksLoading = undefined;
-        throw chunkUnavailable(this.#host as unknown as Element, cause);
-      },
-    ));
-  }
-
-  /** Settles once the answer checks are here or could not be fetched. */
-  get checksSettled(): Promise<unknown> {
-    return this.#checksLoading?.catch(() => undefined) ?? Promise.resolve();
-  }
-
-  /** The answer checks, now or (once) when they come; a failure to fetch them is said on the page. */
-  #withChecks(then: (checks: AnswerChecks) => unknown): void {
-    if (this.#checks) return void then(this.#checks);
-    if (this.#waitingForChecks) return;
-    this.#waitingForChecks = true;
-    this.loadChecks().then(
-      (checks) => {
-        this.#waitingForChecks = false;
-        then(checks);
-      },
-      (error: unknown) => {
-        this.#waitingForChecks = false;
-        this.checksFailure = error;
-        this.#host.requestUpdate();
-      },
-    );
   }
 
   /** Back on the page: the draft's expiry timer runs again. */
@@ -213,7 +169,7 @@ export class IntakeFlow implements ReactiveController {
     this.page = this.#visiblePage(this.page, 1) ?? 0;
     this.#noteSafety(safetyTriggered(form, this.answers).items);
     // Fetched now, so Continue can check at once; a failure is said when Continue needs them.
-    void this.loadChecks().catch(() => undefined);
+    void this.checks.load().catch(() => undefined);
   }
 
   /** The client typed or chose something. Safety is checked at once, not on submit. */
@@ -231,7 +187,7 @@ export class IntakeFlow implements ReactiveController {
 
   /** Continue: validate this page, then the next visible page, or check-your-answers. */
   next(): void {
-    this.#withChecks((checks) => {
+    this.checks.use((checks) => {
       this.errors = checks.validatePage(this.form!, this.page, this.answers, this.#context.validation());
       if (this.errors.length) return this.#show('summary');
       const next = this.changing ? undefined : this.#visiblePage(this.page + 1, 1);
@@ -277,8 +233,8 @@ export class IntakeFlow implements ReactiveController {
     const form = this.form;
     const client = this.#context.client();
     if (this.submitting || !form || !client) return;
-    const checks = this.#checks;
-    if (!checks) return this.#withChecks(() => void this.submit());
+    const checks = this.checks.checks;
+    if (!checks) return this.checks.use(() => void this.submit());
     const errors = checks.validateForm(form, this.answers, this.#context.validation());
     if (errors.length) return this.#showErrors(errors);
     // The same answers are the same submission: its key is kept across retries, double clicks
@@ -403,7 +359,7 @@ export class IntakeFlow implements ReactiveController {
 
   #show(focus: 'heading' | 'summary', view = this.view): void {
     this.#signals.retry();
-    this.checksFailure = undefined;
+    this.checks.failure = undefined;
     if (focus === 'heading') this.errors = [];
     this.view = view;
     this.focus = focus;

@@ -1,0 +1,67 @@
+/**
+ * The intake's answer checks (src/forms/validation.ts), which Continue and Send need and the first
+ * page does not: in the drop-in file a chunk, fetched as the form is shown. One that does not
+ * arrive is `chunk_unavailable` (src/base/chunk-failure.ts); the next press tries again.
+ */
+import type { ReactiveControllerHost } from 'lit';
+import { chunkUnavailable } from '../../../base/chunk-failure.js';
+
+export type AnswerChecks = typeof import('../../../forms/validation.js');
+
+export class AnswerChecksLoader {
+  /** They could not be fetched when Continue or Send needed them: said on the page. */
+  failure: unknown;
+
+  #host: ReactiveControllerHost;
+  #checks: AnswerChecks | undefined;
+  #loading: Promise<AnswerChecks> | undefined;
+  /** A press waits for them: another press meanwhile does nothing more. */
+  #waiting = false;
+
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
+  }
+
+  /** Here now, or `undefined` until fetched. */
+  get checks(): AnswerChecks | undefined {
+    return this.#checks;
+  }
+
+  /** Fetches them once (and again after a failure). */
+  load(): Promise<AnswerChecks> {
+    return (this.#loading ??= import('../../../forms/validation.js').then(
+      (checks) => {
+        this.#checks = checks;
+        this.failure = undefined;
+        return checks;
+      },
+      (cause: unknown) => {
+        this.#loading = undefined;
+        throw chunkUnavailable(this.#host as unknown as Element, cause);
+      },
+    ));
+  }
+
+  /** Settles once they are here or could not be fetched. */
+  get settled(): Promise<unknown> {
+    return this.#loading?.catch(() => undefined) ?? Promise.resolve();
+  }
+
+  /** Runs `then` with them, now or (once) when they come; a failure is kept in `failure` for the page. */
+  use(then: (checks: AnswerChecks) => unknown): void {
+    if (this.#checks) return void then(this.#checks);
+    if (this.#waiting) return;
+    this.#waiting = true;
+    this.load().then(
+      (checks) => {
+        this.#waiting = false;
+        then(checks);
+      },
+      (error: unknown) => {
+        this.#waiting = false;
+        this.failure = error;
+        this.#host.requestUpdate();
+      },
+    );
+  }
+}
