@@ -75,10 +75,10 @@ export function renderFormPage(v: IntakeView, layout: PageLayout, crisis: unknow
       ${crisisAfter ? nothing : crisis}
       ${check && flow.failure && !refused ? renderSendFailure(v, flow.failure) : nothing}
       ${check && flow.tooLong ? renderTooLong(v, flow.tooLong) : nothing}
+      ${flow.checks.failure ? html`<div part="notice" class="notice notice--error" role="alert"><p>${ui.failureMessage(flow.checks.failure)}</p></div>` : nothing}
       <button part="button" class="button" type="submit" aria-disabled=${flow.submitting ? 'true' : 'false'}>
         ${check ? (form.submitLabel ? inLanguage(form.submitLabel, form.langs?.['submitLabel']) : ui.t('intakeSubmit')) : ui.t('intakeContinue')}
       </button>
-      ${flow.checks.failure ? html`<div part="notice" class="notice notice--error" role="alert"><p>${ui.failureMessage(flow.checks.failure)}</p></div>` : nothing}
       ${ui.renderWriteStatus(flow.status, 'intakeSending')}
     </form>
     ${refused ? ui.renderEmailLinks('emailLinksAnswersKept') : nothing}`;
