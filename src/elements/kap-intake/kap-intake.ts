@@ -107,12 +107,12 @@ export class KapIntake extends KapElement {
   });
 
   /**
-   * Also waits for the answer checks the form fetches as it is shown (in the drop-in file, a
-   * chunk), so that once it resolves, Continue acts at once.
+   * Also waits for a Continue or Send that waits for the answer checks (in the drop-in file, a
+   * chunk fetched as the form is shown) to act, so the page it leads to is there once this resolves.
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     const rendered = await super.getUpdateComplete();
-    await this.flow.checks.settled;
+    await this.flow.checks.pressSettled;
     return (await super.getUpdateComplete()) && rendered;
   }
 

@@ -15,8 +15,8 @@ export class AnswerChecksLoader {
   #host: ReactiveControllerHost;
   #checks: AnswerChecks | undefined;
   #loading: Promise<AnswerChecks> | undefined;
-  /** A press waits for them: another press meanwhile does nothing more. */
-  #waiting = false;
+  /** A press waiting for them, until it has acted: another press meanwhile does nothing more. */
+  #waiting: Promise<void> | undefined;
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
@@ -42,23 +42,22 @@ export class AnswerChecksLoader {
     ));
   }
 
-  /** Settles once they are here or could not be fetched. */
-  get settled(): Promise<unknown> {
-    return this.#loading?.catch(() => undefined) ?? Promise.resolve();
+  /** Settles once a press waiting for them has acted (at once when none waits). */
+  get pressSettled(): Promise<void> {
+    return this.#waiting ?? Promise.resolve();
   }
 
   /** Runs `then` with them, now or (once) when they come; a failure is kept in `failure` for the page. */
   use(then: (checks: AnswerChecks) => unknown): void {
     if (this.#checks) return void then(this.#checks);
     if (this.#waiting) return;
-    this.#waiting = true;
-    this.load().then(
+    this.#waiting = this.load().then(
       (checks) => {
-        this.#waiting = false;
+        this.#waiting = undefined;
         then(checks);
       },
       (error: unknown) => {
-        this.#waiting = false;
+        this.#waiting = undefined;
         this.failure = error;
         this.#host.requestUpdate();
       },
