@@ -3,6 +3,9 @@
  * so a clinic can override any string from JSON without code. Keep the tone calm and plain: the
  * people reading these may be anxious or exhausted.
  */
+import type { EmailLinksStrings } from './email-links-strings.js';
+
+export type { EmailLinksStringKey, EmailLinksStrings } from './email-links-strings.js';
 
 /** The words every element shows: failures, loading, configuration problems, writes under way. */
 export interface SharedStrings {
@@ -366,36 +369,12 @@ export interface ChecklistStrings {
  * `en-shared.ts`, `en-intake.ts`, `en-booking.ts`, `en-checklist.ts`; a page loads only its
  * elements' words). A locale module or a clinic may give any of them.
  */
-/**
- * "Email me my links", offered by every element where its booking's link is missing or no longer
- * works (src/base/email-links-form.ts). Not part of `KapStrings` (nor of the whole English `en`):
- * these words ship with that lazily loaded form — English in en-email-links.ts, Spanish in
- * es-email-links.ts (registered by the Spanish module) — like a built-in instrument's texts with
- * its chunk. A page overrides them like any other string.
- */
-export interface EmailLinksStrings {
-  emailLinksHeading: string;
-  emailLinksIntro: string;
-  emailLinksLabel: string;
-  emailLinksSubmit: string;
-  emailLinksSending: string;
-  emailLinksErrorEmpty: string;
-  emailLinksErrorFormat: string;
-  emailLinksSentHeading: string;
-  /** Never says whether the address is known: the same words for any address. */
-  emailLinksSent: string;
-  emailLinksAgain: string;
-  /** Above the form in `<kap-intake>`, whose answers a link that no longer works (`401`) could not send. */
-  emailLinksAnswersKept: string;
-}
-
 export interface KapStrings extends SharedStrings, IntakeStrings, BookingStrings, ChecklistStrings {}
 
 /** Every word an element may show: `KapStrings` and those of its lazily loaded parts. */
 export type ElementStrings = KapStrings & EmailLinksStrings;
 
 export type KapStringKey = keyof KapStrings;
-export type EmailLinksStringKey = keyof EmailLinksStrings;
 
 /** Replaces each `{name}` with `params[name]`; unknown placeholders are left as they are. */
 export function interpolate(template: string, params: Record<string, string | number> = {}): string {

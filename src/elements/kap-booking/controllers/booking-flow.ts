@@ -13,10 +13,11 @@ import type { HeldSlot, KapApiClient } from '../../../api/client.js';
 import { newIdempotencyKey } from '../../../api/idempotency-key.js';
 import { KapApiError, isKapApiError } from '../../../api/errors.js';
 import { IdempotentWrite, type Transmit } from '../../../api/idempotent-write.js';
-import type { Booking, BookingRequest, Hold, RescheduleRequest, Slot } from '../../../api/schemas.js';
-import { isTimeZone } from '../../../api/time-zone.js';
+import type { Booking, BookingRequest, RescheduleRequest, Slot } from '../../../api/schemas.js';
 import type { BookingAccess } from '../../../base/booking-link.js';
+import { isTimeZone } from '../../../api/time-zone.js';
 import type { WriteStatus } from '../../../base/write-status.js';
+import type { BookingFlowContext } from './booking-flow-context.js';
 import { HoldClock } from './hold-clock.js';
 import { applyPrefill, bookingPayload, emptyDetails, fieldsFromServer, invalidFields } from '../booking-details.js';
 import type { BookingPrefill, DetailsField, DetailsValues } from '../booking-details.js';
@@ -31,32 +32,6 @@ export type HoldState = 'held' | 'ending' | 'expired';
 
 /** Where focus should go once the step the client moved to has rendered. */
 export type FocusTarget = 'times' | 'notice' | 'details' | 'error-summary' | 'done';
-
-export interface BookingFlowContext {
-  client(): KapApiClient | undefined;
-  /** Aborts when the element leaves the page. */
-  signal(): AbortSignal;
-  serviceId(): string;
-  source(): string | undefined;
-  /** The language the element is shown in: the clinic writes to the client in it. */
-  language(): string;
-  /** Fetch fresh availability (after a conflict or a released hold). */
-  refreshAvailability(): void;
-  slotHeld(hold: Hold): void;
-  booked(booking: Booking, accessToken: string): void;
-  /**
-   * Settles once what the confirmation offers is at hand (the calendar-file writer, a chunk of the
-   * drop-in file): a recorded booking or move waits for it, still "sending", so the confirmation
-   * shows whole. Never rejects.
-   */
-  ready(): Promise<void>;
-  /** Report a failure the client is shown (`kap-error`). */
-  failed(error: unknown, code?: string): void;
-  /** The booking the chosen time should replace, when rescheduling; `undefined` when booking. */
-  moving?(): BookingAccess | undefined;
-  /** The backend moved the booking to the chosen time. */
-  moved?(booking: Booking): void;
-}
 
 /** What a booking or a move answers: the booking, and for a new one its access token. */
 interface Written {
