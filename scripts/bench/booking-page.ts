@@ -73,6 +73,8 @@ export function bookingPage(mode: 'inline' | 'lazy' | 'frame' | 'floor'): string
     const element = document.createElement('kap-booking');
     element.setAttribute('api', API);
     element.setAttribute('time-zone', '${ZONE}');
+    // Set up as a clinic's page should be: without it, every new element warns the website team.
+    element.setAttribute('privacy-url', '/privacy');
     const started = performance.now();
     const timeout = setTimeout(() => fail(new Error('no time buttons after 10 s')), 10_000);
     if (loadScript) {

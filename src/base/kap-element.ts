@@ -18,7 +18,7 @@ import { elementUi, type ElementUi } from './element-ui.js';
 import { failureMessage } from './failure-message.js';
 import { FocusRescue } from './focus-rescue.js';
 import { headingLevel, renderHeading, type HeadingOptions } from './heading.js';
-import { intlLocale } from './language.js';
+import { intlLocale, pluralCategory } from './language.js';
 import { LanguageCheck } from './language-check.js';
 import { PageSchemeController } from './page-scheme-controller.js';
 import { readSettingsJson } from './setup-checks.js';
@@ -296,7 +296,7 @@ export abstract class KapElement extends LitElement {
 
   /** `oneKey` or `otherKey` by the language's plural rules, with `{count}` filled in. */
   protected plural(count: number, oneKey: KapStringKey, otherKey: KapStringKey, params = {}): string {
-    const rule = new Intl.PluralRules(this.locale).select(count);
+    const rule = pluralCategory(count, this.locale);
     return this.t(rule === 'one' ? oneKey : otherKey, { ...params, count });
   }
 

@@ -1,6 +1,7 @@
 /** What every kap element inherits from `KapElement`, `defineElement`, the events and i18n. */
 import { expect } from '@open-wc/testing';
 import { defineElement } from '../../src/base/define-element.js';
+import { formatUnit, pluralCategory } from '../../src/base/language.js';
 import { KapBooking } from '../../src/elements/kap-booking/kap-booking.js';
 import { KapBookingConfirmEvent } from '../../src/events/kap-booking-confirm.js';
 import { KapErrorEvent } from '../../src/events/kap-error.js';
@@ -45,6 +46,21 @@ describe('kap events', () => {
 });
 
 describe('i18n', () => {
+  it('spells units and picks plural forms per locale and unit (each Intl object made once, then reused)', () => {
+    expect([formatUnit(2, 'minute', 'en'), formatUnit(2, 'second', 'en'), formatUnit(2, 'minute', 'es'), formatUnit(1, 'minute', 'en')]).to.deep.equal([
+      '2 minutes',
+      '2 seconds',
+      '2 minutos',
+      '1 minute',
+    ]);
+    expect([pluralCategory(1, 'en'), pluralCategory(2, 'en'), pluralCategory(0, 'fr'), pluralCategory(0, 'en')]).to.deep.equal([
+      'one',
+      'other',
+      'one',
+      'other',
+    ]);
+  });
+
   it('fills {placeholders} and leaves unknown ones alone', () => {
     expect(interpolate('Until {time}, {who}', { time: '2:35 PM' })).to.equal('Until 2:35 PM, {who}');
   });
