@@ -1,3 +1,5 @@
+import { intlObject } from '../text/intl.js';
+
 /**
  * The language an element speaks: its own `lang`, else the nearest ancestor's (crossing shadow
  * roots, as the `lang` attribute itself inherits), else the document's, else English.
@@ -31,22 +33,12 @@ export function formatWait(ms: number, locale: string): string {
   return seconds < 90 ? formatUnit(seconds, 'second', locale) : formatUnit(Math.ceil(seconds / 60), 'minute', locale);
 }
 
-// Made once per locale (and unit): an `Intl` object costs far more to make than to use, and a week
-// of times asks for one per day button.
-const unitFormats = new Map<string, Intl.NumberFormat>();
-const pluralRules = new Map<string, Intl.PluralRules>();
-
 /** "90 minutes", "1 day": `value` `unit`s spelled out in the reader's language. */
 export function formatUnit(value: number, unit: string, locale: string): string {
-  const key = `${locale}|${unit}`;
-  let format = unitFormats.get(key);
-  if (!format) unitFormats.set(key, (format = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' })));
-  return format.format(value);
+  return intlObject(`unit ${locale} ${unit}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' })).format(value);
 }
 
 /** The plural category of `count` in `locale` ("one", "other"…). */
 export function pluralCategory(count: number, locale: string): Intl.LDMLPluralRule {
-  let rules = pluralRules.get(locale);
-  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
-  return rules.select(count);
+  return intlObject(`plural ${locale}`, () => new Intl.PluralRules(locale)).select(count);
 }

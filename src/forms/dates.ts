@@ -13,6 +13,7 @@ export function isoDate(year: number, month: number, day: number): string {
 }
 
 import { daysInMonth } from '../api/civil-date.js';
+import { intlObject } from '../text/intl.js';
 import { now as clockNow } from '../time/clock.js';
 
 export { daysInMonth, isIsoDate, isRealDate } from '../api/civil-date.js';
@@ -47,5 +48,5 @@ export function formatLongDate(iso: string, locale: string): string {
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return intlObject(`long date ${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })).format(date);
 }

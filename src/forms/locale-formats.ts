@@ -4,30 +4,23 @@
  * gives a US number as the example; one in the UK or Spain asks day, month, year. The order comes
  * from `Intl` (the same order the browser writes dates in), so every locale gets its own.
  */
+import { intlObject } from '../text/intl.js';
 import type { DatePart } from './validation.js';
 
 const CANONICAL: readonly DatePart[] = ['day', 'month', 'year'];
 
-/** Each locale's order, worked out once: `Intl.DateTimeFormat` is costly to build, and every date question asks. */
-const orders = new Map<string, readonly DatePart[]>();
-
 /** The three date fields in the order `locale` writes a date: `['month', 'day', 'year']` for `en-US`. */
 export function datePartOrder(locale: string): DatePart[] {
-  let order = orders.get(locale);
-  if (!order) orders.set(locale, (order = partOrder(locale)));
-  return [...order];
-}
-
-function partOrder(locale: string): DatePart[] {
+  let parts: DatePart[] = [];
   try {
-    const parts = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' })
+    parts = intlObject(`numeric date ${locale}`, () => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' }))
       .formatToParts(0)
       .map((part) => part.type)
       .filter((type): type is DatePart => (CANONICAL as readonly string[]).includes(type));
-    return parts.length === 3 && new Set(parts).size === 3 ? parts : [...CANONICAL];
   } catch {
-    return [...CANONICAL];
+    // A locale Intl refuses: the canonical order.
   }
+  return parts.length === 3 && new Set(parts).size === 3 ? parts : [...CANONICAL];
 }
 
 /** An example date (27 March 1985) as its three fields would be filled in, in `locale`'s order: "3 27 1985". */

@@ -1,17 +1,6 @@
 /** Words for days, times and zones in the reader's locale, all through `Intl`. */
+import { dateFormat } from '../text/intl.js';
 import { parseDay, zoneOffsetMinutes } from './zones.js';
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function cachedFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let format = formats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, options);
-    formats.set(key, format);
-  }
-  return format;
-}
 
 // A day is formatted at its noon in UTC, in UTC, so no zone can move it to another date.
 function dayNoon(day: string): number {
@@ -20,20 +9,20 @@ function dayNoon(day: string): number {
 
 /** "Wednesday, 4 March 2026" (en-GB), "Wednesday, March 4, 2026" (en-US). */
 export function formatDayLong(day: string, locale: string): string {
-  return cachedFormat(locale, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(dayNoon(day));
+  return dateFormat(locale, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(dayNoon(day));
 }
 
 /** "Wed 4 Mar" (en-GB), "Wed, Mar 4" (en-US). */
 export function formatDayShort(day: string, locale: string): string {
-  return cachedFormat(locale, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' }).format(dayNoon(day));
+  return dateFormat(locale, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' }).format(dayNoon(day));
 }
 
 /** "9:00 AM" (en-US), "09:00" (en-GB): the locale decides the clock. */
 export function formatTime(instant: string, timeZone: string, locale: string): string {
   // A 24-hour clock reads best with two-digit hours, so a column of times lines up.
-  const { hourCycle } = cachedFormat(locale, { hour: 'numeric' }).resolvedOptions();
+  const { hourCycle } = dateFormat(locale, { hour: 'numeric' }).resolvedOptions();
   const hour = hourCycle === 'h23' || hourCycle === 'h24' ? '2-digit' : 'numeric';
-  return cachedFormat(locale, { timeZone, hour, minute: '2-digit' }).format(Date.parse(instant));
+  return dateFormat(locale, { timeZone, hour, minute: '2-digit' }).format(Date.parse(instant));
 }
 
 /**
@@ -46,7 +35,7 @@ export function formatZoneName(timeZone: string, locale: string, at?: string): s
   let offsetName: string | undefined;
   for (const timeZoneName of ['longGeneric', 'long'] as const) {
     try {
-      const name = cachedFormat(locale, { timeZone, timeZoneName })
+      const name = dateFormat(locale, { timeZone, timeZoneName })
         .formatToParts(when)
         .find((p) => p.type === 'timeZoneName')?.value;
       if (name && !/^(?:GMT|UTC)(?:[+\-\u2212]\d|$)/.test(name)) return name;

@@ -2,6 +2,7 @@
  * Civil days and IANA time zones with nothing but `Intl`. A day is a `'YYYY-MM-DD'` string
  * with no zone attached; an instant is an ISO string ending in `Z`.
  */
+import { intlObject } from '../text/intl.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -16,27 +17,24 @@ export function browserTimeZone(): string {
   }
 }
 
-// Building a DateTimeFormat costs far more than using one; a calendar formats hundreds of slots.
-const wallFormats = new Map<string, Intl.DateTimeFormat>();
-
+// Asked for once per instant (hundreds for a calendar): keyed by the zone alone, with no options to serialise.
 function wallFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = wallFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      calendar: 'gregory',
-      numberingSystem: 'latn',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      hourCycle: 'h23',
-    });
-    wallFormats.set(timeZone, format);
-  }
-  return format;
+  return intlObject(
+    `wall ${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        calendar: 'gregory',
+        numberingSystem: 'latn',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+        hourCycle: 'h23',
+      }),
+  );
 }
 
 interface Wall {
