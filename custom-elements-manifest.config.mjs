@@ -1,7 +1,7 @@
 /**
  * `cem analyze` (the `analyze` script) reads this file. The manifest is generated from the JSDoc
  * tags on each element class (`@summary @event @csspart @cssproperty @cssstate @slot`) and from
- * Lit's decorators, and lands at the repo root, where package.json's `customElements` points.
+ * its `static get properties()` with the JSDoc of each field, and lands at the repo root, where package.json's `customElements` points.
  */
 
 import { readFileSync } from 'node:fs';
@@ -131,7 +131,8 @@ function publicManifest() {
             ? { ...event, type: { text: className, references: [{ name: className, module: 'dist/index.js', start: 0, end: className.length }] } }
             : event;
         });
-        result.members = (result.members ?? []).filter(isPublic);
+        // Only public members ship, so none needs to say so (the analyzer marks those declared by `static get properties()`).
+        result.members = (result.members ?? []).filter(isPublic).map(({ privacy: _public, ...member }) => member);
         for (const key of Object.keys(result)) {
           if (!Array.isArray(result[key])) continue;
           // Inherited attributes, members, events, states… point at the public home of the base class.

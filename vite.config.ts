@@ -17,8 +17,10 @@
  * would publish a megabyte of embedded sources beside a file meant for clinics' sites.
  *
  * Each pass cleans only its own output: the npm pass never touches `dist/cdn/`, the cdn pass only
- * `dist/cdn/`. Legacy decorators come from tsconfig.json (`experimentalDecorators`,
- * `useDefineForClassFields: false`), which Vite's Oxc transform reads for every file under `src/`.
+ * `dist/cdn/`. Class fields compile to assignments (tsconfig.json's `useDefineForClassFields:
+ * false`, which Vite's Oxc transform reads for every file under `src/`), so an element's field
+ * initialisers set its reactive properties rather than hide them. The elements declare those
+ * properties with `static get properties()`, not decorators, so no file carries decorator helpers.
  */
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -22,7 +22,7 @@ function referenceBackend(): Plugin {
 
 /**
  * Storybook loads the project's vite.config.ts too (it keeps the plugins and drops `build`), so the
- * stories compile `src/` exactly as the library build does: legacy decorators from tsconfig.json.
+ * stories compile `src/` exactly as the library build does: class fields as tsconfig.json sets them.
  */
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],

@@ -1,5 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { isAbort } from '../api/abort.js';
 import { KapApiClient, type RequestOptions } from '../api/client.js';
 import { isKapApiError } from '../api/errors.js';
@@ -54,13 +53,24 @@ export type { ConfigurationProblem, ElementUi };
  */
 export abstract class KapElement extends LitElement {
   static override styles = [tokens, baseStyles];
+  // Declared here rather than with decorators (vite.config.ts): the drop-in files then carry no decorator helpers.
+  static override get properties(): PropertyDeclarations {
+    return {
+      api: {},
+      lang: { reflect: true },
+      strings: { attribute: false },
+      theme: { reflect: true },
+      requestTimeout: { attribute: 'request-timeout', type: Number },
+      headingLevel: { attribute: 'heading-level', type: Number },
+    };
+  }
 
   /**
    * Base URL of the clinic's backend; every request goes to a path under it and nowhere else.
    * Must be `https:`, `http:` on localhost, or a path on this site. Anything else shows a
    * configuration message and fires `kap-error` with kind `configuration`.
    */
-  @property() api: string | null = null;
+  api: string | null = null;
 
   /**
    * BCP 47 language, e.g. `en-US` or `es`. When absent the element follows the nearest
@@ -68,31 +78,31 @@ export abstract class KapElement extends LitElement {
    * separate modules (`kap-elements/i18n/es.js`); while a language's module is not loaded, the
    * element speaks English throughout and `kap-error` says `missing_locale`.
    */
-  @property({ reflect: true }) override lang!: string;
+  override lang!: string;
 
   /**
    * Replaces any of the element's words: a partial `KapStrings` object. Values may use the
    * same `{placeholder}`s as the built-in strings. Can also be given as `"strings"` in a child
    * `<script type="application/json">`.
    */
-  @property({ attribute: false }) strings: Partial<ElementStrings> = {};
+  strings: Partial<ElementStrings> = {};
 
   /**
    * `light` or `dark` forces a colour scheme, `auto` follows the reader's system setting.
    * Without it the element follows the host page's `color-scheme`; when the page declares none,
    * it is dark on a dark page (`:state(dark-page)`) and light otherwise.
    */
-  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' | undefined;
+  theme: 'light' | 'dark' | 'auto' | undefined;
 
   /** Milliseconds to wait for each answer from the backend before treating it as lost. */
-  @property({ attribute: 'request-timeout', type: Number }) requestTimeout = 15_000;
+  requestTimeout = 15_000;
 
   /**
    * The level (1–6) of the element's top headings, so that they fit under the host page's own:
    * `3` under a section headed `h2`. Sub-headings take the next level. Default 2 (under the
    * page's `h1`); anything but a whole number from 1 to 6 counts as 2.
    */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
 
   /** The api client, or `undefined` while the `api` attribute is unusable. */
   protected client: KapApiClient | undefined;

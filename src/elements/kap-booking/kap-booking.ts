@@ -1,6 +1,5 @@
 import { TaskStatus } from '@lit/task';
-import { html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { Booking, Hold } from '../../api/schemas.js';
 import { BookingLink } from '../../base/booking-link.js';
 import { CalendarFileUrl, loadCalendarWriter } from '../../base/calendar-file-url.js';
@@ -89,47 +88,62 @@ import { renderFailure, renderLoading, renderProblem, type BookingView } from '.
  */
 export class KapBooking extends KapElement {
   static override styles = [...KapElement.styles, formStyles, bookingStyles];
+  static override get properties(): PropertyDeclarations {
+    return {
+      service: {},
+      timeZone: { attribute: 'time-zone' },
+      source: {},
+      privacyUrl: { attribute: 'privacy-url' },
+      weeksAhead: { attribute: 'weeks-ahead', type: Number },
+      prefill: { attribute: false },
+      booking: {},
+      token: { attribute: false },
+      manageUrl: { attribute: 'manage-url' },
+      afterBooking: { attribute: 'after' },
+      afterToken: { attribute: false },
+    };
+  }
 
   /** The id of the service to book, as listed by the backend's `GET services`. */
-  @property() service = 'consultation';
+  service = 'consultation';
 
   /**
    * IANA time zone the client's times are shown in, e.g. `America/Chicago`. Defaults to the
    * browser's. In-person services are shown in the clinic's zone, with this one beside it. A name
    * that is not a zone shows the configuration message (`invalid_time_zone`).
    */
-  @property({ attribute: 'time-zone' }) timeZone: string | null = null;
+  timeZone: string | null = null;
 
   /** Where the booking came from, e.g. a campaign name; sent with the booking. Never PHI. */
-  @property() source: string | null = null;
+  source: string | null = null;
 
   /**
    * Link to the clinic's privacy notice, shown beside the consent checkbox (`https:` or a path).
    * Without it (or the `privacy` slot) the consent names no notice, and `kap-error` says
    * `missing_privacy_url` (`invalid_privacy_url` for one that cannot be linked).
    */
-  @property({ attribute: 'privacy-url' }) privacyUrl: string | null = null;
+  privacyUrl: string | null = null;
 
   /** How many weeks ahead (counting this one) the client can page through. */
-  @property({ attribute: 'weeks-ahead', type: Number }) weeksAhead = 12;
+  weeksAhead = 12;
 
   /**
    * Contact details to start the form with: `{ name?, email?, phone? }`. Never overwrites what
    * the client typed. Can also be given as `"prefill"` in a child `<script type="application/json">`.
    */
-  @property({ attribute: false }) prefill: BookingPrefill | undefined;
+  prefill: BookingPrefill | undefined;
 
   /**
    * Manage this booking instead of making a new one: its id, or an empty value to take the id
    * from the link's fragment (`#booking=…&token=…`). The token is `token`, else the fragment's.
    */
-  @property() booking: string | null = null;
+  booking: string | null = null;
 
   /**
    * The managed booking's access token. Without it the element reads `#token=…` from the URL
    * fragment; with neither it explains that the link from the confirmation is needed.
    */
-  @property({ attribute: false }) token: string | undefined;
+  token: string | undefined;
 
   /**
    * The clinic's page where a managing `<kap-booking booking>` lives (`https:`, or a path on
@@ -137,17 +151,17 @@ export class KapBooking extends KapElement {
    * `<manage-url>#booking=<id>&token=<token>`: the token rides in the fragment only. Anything
    * else is ignored and reported as `kap-error` `{ kind: 'configuration', code: 'invalid_manage_url' }`.
    */
-  @property({ attribute: 'manage-url' }) manageUrl: string | null = null;
+  manageUrl: string | null = null;
 
   /**
    * For a follow-up service: the id of the booking that opens its window (the ketamine session
    * for integration); the `after` attribute (`Element.after` is a DOM method, hence the property's
    * name). Without it, the link's `#booking=…&token=…` is used.
    */
-  @property({ attribute: 'after' }) afterBooking: string | null = null;
+  afterBooking: string | null = null;
 
   /** The access token of the booking named by `after`. Without it, the link's `#token=…`. */
-  @property({ attribute: false }) afterToken: string | undefined;
+  afterToken: string | undefined;
 
   #accessToken: string | undefined;
   #manageLink: string | undefined;
@@ -297,11 +311,8 @@ export class KapBooking extends KapElement {
     const target = this.flow.focus;
     if (target && focusTarget(this.renderRoot, target)) this.flow.focus = undefined;
     const manageTarget = this.manage.focus;
-    if (manageTarget) {
-      // The action may not be on screen (a follow-up booking cannot be moved here): the heading then.
-      const focused = focusTarget(this.renderRoot, manageTarget) || focusTarget(this.renderRoot, 'manage');
-      if (focused) this.manage.focus = undefined;
-    }
+    // The action may not be on screen (a follow-up booking cannot be moved here): the heading then.
+    if (manageTarget && (focusTarget(this.renderRoot, manageTarget) || focusTarget(this.renderRoot, 'manage'))) this.manage.focus = undefined;
   }
 
   #slotHeld(hold: Hold): void {
@@ -376,8 +387,7 @@ export class KapBooking extends KapElement {
   }
 
   protected renderContent(): unknown {
-    const view = this.#view();
-    return html`<div part="base" class="booking">${this.managing ? this.#renderManage(view) : renderBooking(view)}</div>`;
+    return html`<div part="base" class="booking">${this.managing ? this.#renderManage(this.#view()) : renderBooking(this.#view())}</div>`;
   }
 
   #renderManage(view: BookingView): unknown {

@@ -1,5 +1,4 @@
-import type { PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { BookingLink } from '../../base/booking-link.js';
 import { clinicTask } from '../../base/clinic-task.js';
 import { KapElement, type ConfigurationProblem } from '../../base/kap-element.js';
@@ -54,22 +53,31 @@ const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(
  */
 export class KapIntake extends KapElement {
   static override styles = [...KapElement.styles, formStyles, intakeStyles];
+  static override get properties(): PropertyDeclarations {
+    return {
+      form: {},
+      booking: {},
+      token: { attribute: false },
+      draft: {},
+      definition: { attribute: false },
+    };
+  }
 
   /** The id of the form definition to load from the backend (`GET forms/{id}`). */
-  @property() form: string | null = null;
+  form: string | null = null;
 
   /**
    * The id of the booking this intake belongs to; sent with the answers. When absent or empty,
    * the `booking` in the page address's fragment (`#booking=…&token=…`, the link after booking) is used.
    */
-  @property() booking: string | null = null;
+  booking: string | null = null;
 
   /**
    * The booking's access token, needed to link the answers to it; sent only in the `Authorization`
    * header. When absent, the `token` in the page address's fragment is used (and removed from the
    * address bar).
    */
-  @property({ attribute: false }) token: string | undefined;
+  token: string | undefined;
 
   /**
    * `session` keeps a draft of the answers in sessionStorage (this tab only) for two hours after
@@ -77,10 +85,10 @@ export class KapIntake extends KapElement {
    * answer was lost (and the earlier value of any answer changed since), so sending again after a
    * reload cannot store the intake twice. It is removed on submit. Off by default: nothing is stored.
    */
-  @property() draft: 'session' | null = null;
+  draft: 'session' | null = null;
 
   /** The form definition as an object (instead of `form`); see `src/forms/README.md`. */
-  @property({ attribute: false }) definition: unknown;
+  definition: unknown;
 
   #scripted: unknown;
   /** Why the child `<script type="application/json">` could not be read, if it could not. */

@@ -1,6 +1,5 @@
 import { Task, initialState } from '@lit/task';
-import { type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { isKapApiError } from '../../api/errors.js';
 import { Instant } from '../../api/generated/contract.js';
 import type { ChecklistResponse } from '../../api/schemas.js';
@@ -67,27 +66,36 @@ const CLOCK_TICK_MS = 60_000;
  */
 export class KapPrepChecklist extends KapElement {
   static override styles = [...KapElement.styles, formStyles, checklistStyles];
+  static override get properties(): PropertyDeclarations {
+    return {
+      booking: {},
+      timeZone: { attribute: 'time-zone' },
+      reminderMinutes: { attribute: 'reminder-minutes', type: Number },
+      token: { attribute: false },
+      now: { attribute: false, state: true },
+    };
+  }
 
   /** The booking's id. When absent, the `booking` in the page address's fragment is used. */
-  @property() booking: string | null = null;
+  booking: string | null = null;
 
   /**
    * IANA time zone the session and due times are shown in, e.g. `America/Chicago`. Defaults to
    * the browser's. A name that is not a zone shows the configuration message (`invalid_time_zone`).
    */
-  @property({ attribute: 'time-zone' }) timeZone: string | null = null;
+  timeZone: string | null = null;
 
   /** Minutes before each due time (and the session) that the calendar reminders go off. */
-  @property({ attribute: 'reminder-minutes', type: Number }) reminderMinutes = 60;
+  reminderMinutes = 60;
 
   /**
    * The booking's access token, sent only in the `Authorization` header. When absent, the
    * `token` in the page address's fragment is used (and removed from the address bar).
    */
-  @property({ attribute: false }) token: string | undefined;
+  token: string | undefined;
 
   /** The clock due statuses are read against; ticks every minute while on the page. */
-  @state() private now = new Date();
+  private now = new Date();
 
   /** The booking and token: the page's own, else the link's (`#booking=…&token=…`). */
   private readonly link = new BookingLink(this, {
