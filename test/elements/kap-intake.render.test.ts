@@ -1,11 +1,15 @@
 /**
  * A definition given on the page renders with the element's first render: no loading message
  * comes first, and page 1 is rendered once — not "loading", then the form when a task settles.
+ * After an answer, every question still shows what changed since it was last drawn (a question
+ * is drawn again only when something it shows changed).
  */
 import { expect } from '@open-wc/testing';
+import '../../src/es.js';
 import '../../src/kap-intake.js';
 import type { KapIntake } from '../../src/elements/kap-intake/kap-intake.js';
-import { appendSettings, freshApi, unmountAll } from './support/harness.js';
+import type { FormDefinition } from '../../src/forms/definition.js';
+import { $, appendSettings, button, freshApi, mount, settle, unmountAll } from './support/harness.js';
 import { EVERY_TYPE_FORM } from './support/intake-forms.js';
 
 describe('<kap-intake> first render', () => {
@@ -39,5 +43,84 @@ describe('<kap-intake> first render', () => {
       'no update showed anything else',
     ).to.deep.equal([]);
     expect(updates, 'updates before anything was answered').to.equal(1);
+  });
+});
+
+/** A follow-up shown by the first answer, and a scale whose second row is a safety question. */
+const AFTER_ANSWER_FORM = {
+  id: 'after-answer',
+  title: 'After an answer',
+  pages: [
+    {
+      id: 'one',
+      title: 'Questions',
+      items: [
+        { type: 'yesno', id: 'smoke', label: 'Do you smoke?' },
+        { type: 'number', id: 'amount', label: 'How many a day?', integer: true, when: { item: 'smoke', equals: 'yes' } },
+        {
+          type: 'scale',
+          id: 'mood',
+          label: 'How often have you felt:',
+          options: [
+            { value: 'never', label: 'Never', score: 0 },
+            { value: 'often', label: 'Often', score: 1 },
+          ],
+          rows: [
+            { id: 'mood.calm', label: 'Calm' },
+            { id: 'mood.hopeless', label: 'Hopeless', safety: true },
+          ],
+        },
+      ],
+    },
+  ],
+} satisfies FormDefinition;
+
+describe('<kap-intake> after an answer', () => {
+  afterEach(unmountAll);
+
+  it('each question shows what changed since: a follow-up, a row’s error, the crisis panel in the scale, new words, another language', async () => {
+    const el = await mount('kap-intake', { api: freshApi() }, (element) => {
+      element.definition = AFTER_ANSWER_FORM;
+    });
+    const input = (id: string) => $<HTMLInputElement>(el, `#${CSS.escape(id)}`);
+    const label = (id: string) => $(el, `label[for="${CSS.escape(id)}"]`)?.textContent;
+    const choose = async (id: string) => {
+      input(id)!.click();
+      await settle(el);
+    };
+
+    await choose('f-smoke');
+    expect(input('f-amount'), 'the follow-up the answer shows').to.exist;
+    await choose('f-mood.calm');
+    button(el, 'Continue').click();
+    await settle(el);
+    expect($(el, '#e-amount'), 'the follow-up’s error').to.exist;
+    expect($(el, `#${CSS.escape('e-mood.hopeless')}`), 'the unanswered row’s error').to.exist;
+    expect(input('f-mood.hopeless')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(input('f-mood.calm')!.getAttribute('aria-invalid'), 'the answered row').to.equal(null);
+    expect(input('f-mood.calm')!.checked, 'the answered row keeps its answer').to.equal(true);
+
+    await choose('f-mood.hopeless-1');
+    const panel = $(el, '[part="crisis"]');
+    expect(panel, 'the crisis panel').to.exist;
+    expect(panel!.closest('fieldset')?.querySelector('legend')?.textContent, 'right after the row that raised it').to.include('How often');
+    expect($(el, `#${CSS.escape('e-mood.hopeless')}`), 'the error of the row now answered stays until Continue').to.exist;
+
+    el.strings = { intakeNo: 'No, I do not' };
+    await settle(el);
+    expect(label('f-smoke-1'), 'the page’s own words').to.equal('No, I do not');
+    // The page switches to Spanish (the element follows the document's `lang`); the page's own words stay.
+    const pageLang = document.documentElement.lang;
+    document.documentElement.lang = 'es';
+    try {
+      await settle(el);
+      expect(button(el, 'Continuar')).to.exist;
+      expect(label('f-smoke'), 'the answered question in Spanish').to.equal('Sí');
+      expect(label('f-smoke-1')).to.equal('No, I do not');
+      expect(input('f-smoke')!.checked).to.equal(true);
+    } finally {
+      document.documentElement.lang = pageLang;
+    }
+    await expect(el).to.be.accessible();
   });
 });
