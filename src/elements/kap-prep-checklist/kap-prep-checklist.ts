@@ -72,6 +72,7 @@ export class KapPrepChecklist extends KapElement {
       timeZone: { attribute: 'time-zone' },
       reminderMinutes: { attribute: 'reminder-minutes', type: Number },
       token: { attribute: false },
+      // `attribute: false` too: the manifest's analyzer lists any property without it as an attribute.
       now: { attribute: false, state: true },
     };
   }
