@@ -20,6 +20,8 @@ const SKIP = new Set(['.git', 'node_modules', 'dist', 'dist-console', 'storybook
 const CODE = new Set(['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs', '.json', '.css']);
 const SCRIPTS_WITHOUT_EXTENSION = new Set(['.ci/run']);
 const NOT_SCANNED = new Set(['package-lock.json', 'custom-elements.json']);
+/** This file, and its compiled copy when the tests run from one (scripts/node-test.mjs). */
+const SELF = [import.meta.filename.replace(/\.js$/, '.ts'), import.meta.filename.replace(/\.ts$/, '.js')];
 
 function sourceFiles(folder = ROOT): string[] {
   const files: string[] = [];
@@ -28,7 +30,7 @@ function sourceFiles(folder = ROOT): string[] {
     const name = relative(ROOT, path);
     if (entry.isDirectory()) {
       if (!SKIP.has(entry.name)) files.push(...sourceFiles(path));
-    } else if (path === import.meta.filename) {
+    } else if (SELF.includes(path)) {
       continue; // its own probes below name such paths on purpose
     } else if ((CODE.has(extname(entry.name)) && !NOT_SCANNED.has(name)) || SCRIPTS_WITHOUT_EXTENSION.has(name)) {
       files.push(path);

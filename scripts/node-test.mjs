@@ -1,0 +1,119 @@
+/**
+ * Runs `node:test` files from a compiled copy of the repository, for `npm run test:node` and
+ * `test:e2e`. Under `--import tsx` every test file, and every server or worker it starts, paid
+ * tsx's loader on each module it imported: about 0.7 s of CPU before the first test, 40 % of the
+ * node tests' CPU in all, on a machine where `npm test` is bound by CPU.
+ *
+ * The copy lives in `node_modules/.cache/kap-node-test/<pid>/`, out of the way of the formatter and
+ * the linters: every file of the repository hard-linked at its own path, so a test that finds files
+ * from its own location finds the same ones, plus each `.ts` file compiled beside it to `.js` by
+ * esbuild (tsx's own compiler, with the repository's decorator settings) with an inline source map,
+ * so a failure points at the `.ts` line. `node_modules` and the build's output folders are linked,
+ * not copied, so a build made meanwhile is seen. The copy is removed when the run ends.
+ *
+ *   node scripts/node-test.mjs [node --test options] <folder or test file>…
+ *
+ * A folder stands for its `*.test.ts` files. To run one file while working on it, `node --import
+ * tsx --test test/…/x.test.ts` needs no copy.
+ */
+import { spawn } from 'node:child_process';
+import { linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { transform } from 'esbuild';
+
+const root = resolve(import.meta.dirname, '..');
+const copies = join(root, 'node_modules', '.cache', 'kap-node-test');
+/**
+ * Written by the build or at run time, or installed: linked as folders, so the tests see them as
+ * they are now (and a test that runs `node_modules/.bin/x` from the repository's root finds it).
+ */
+const LINKED = new Set(['dist', 'dist-console', 'storybook-static', 'data', 'test-results']);
+const TS_OPTIONS = {
+  loader: 'ts',
+  format: 'esm',
+  target: 'es2022',
+  sourcemap: 'inline',
+  tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false, verbatimModuleSyntax: true } },
+};
+
+const args = process.argv.slice(2);
+const options = args.filter((arg) => arg.startsWith('--'));
+const targets = args.filter((arg) => !arg.startsWith('--'));
+if (targets.length === 0) {
+  console.error('Usage: node scripts/node-test.mjs [node --test options] <folder or test file>…');
+  process.exit(2);
+}
+
+removeAbandoned();
+const out = join(copies, String(process.pid));
+const compiling = [];
+copyTree(root, out);
+await Promise.all(compiling);
+
+const files = targets.flatMap((target) => {
+  const path = resolve(root, target);
+  const names = statSync(path).isDirectory()
+    ? readdirSync(path)
+        .filter((name) => name.endsWith('.test.ts'))
+        .sort()
+        .map((name) => join(path, name))
+    : [path];
+  return names.map((name) => join(out, relative(root, name)).replace(/\.ts$/, '.js'));
+});
+
+const child = spawn(process.execPath, ['--enable-source-maps', '--test', ...options, ...files], { cwd: out, stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => {
+  rmSync(out, { recursive: true, force: true });
+  process.exit(code ?? (signal ? 1 : 0));
+});
+
+/** Mirrors `from` at `to`: folders made, files hard-linked, `.ts` files also compiled beside. */
+function copyTree(from, to) {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.name === '.git') continue;
+    if (entry.isDirectory() && ((from === root && LINKED.has(entry.name)) || entry.name === 'node_modules')) {
+      symlinkSync(source, target);
+    } else if (entry.isDirectory()) {
+      copyTree(source, target);
+    } else if (entry.isFile()) {
+      linkSync(source, target);
+      if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) compiling.push(compile(source, target.replace(/\.ts$/, '.js')));
+    } else if (entry.isSymbolicLink()) {
+      symlinkSync(source, target);
+    }
+  }
+  // Built while the tests run (npm test builds beside them): the links must be there before it is.
+  if (from === root) for (const name of ['dist', 'dist-console']) if (!readdirSync(to).includes(name)) symlinkSync(join(from, name), join(to, name));
+}
+
+async function compile(source, target) {
+  const { code } = await transform(readFileSync(source, 'utf8'), { ...TS_OPTIONS, sourcefile: source });
+  writeFileSync(target, code);
+}
+
+/** Copies left by runs that were killed before they could remove theirs. */
+function removeAbandoned() {
+  let entries;
+  try {
+    entries = readdirSync(copies);
+  } catch {
+    return; // none yet
+  }
+  for (const name of entries) {
+    if (!isRunning(Number(name))) rmSync(join(copies, name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid) {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
