@@ -3,9 +3,9 @@
  * definition with the schemas of `definition.ts` and returns it in one language, with built-in
  * instruments and the medical screening page expanded into ordinary pages (`ResolvedForm`).
  * `parseFormDefinition()` (src/forms/check-form.ts) is where forms are authored — the server when
- * it serves or stores a form, `npx kap-elements check-form`, and the element only for an inline
- * definition (a lazily imported chunk): it adds the texts' and cross-item checks zod cannot
- * express and words every problem for the website team.
+ * it serves or stores a form, `npx kap-elements check-form` — and the element runs its checks
+ * (`check-definition.ts`, a lazily imported chunk) only for an inline definition: they add the
+ * texts' and cross-item checks zod cannot express and word every problem for the website team.
  */
 import type * as z from 'zod/mini';
 import type { Issue } from '../api/validate.js';

@@ -338,9 +338,22 @@ describe('the drop-in files (dist/cdn/)', () => {
         readFileSync(join(ROOT, 'dist', 'cdn', `${entry}.js`), 'utf8').includes(`import(\`./chunks/${holder}\`)`) ||
         readFileSync(join(ROOT, 'dist', 'cdn', `${entry}.js`), 'utf8').includes(`import("./chunks/${holder}")`);
       assert.ok(loads, `${entry}.js imports ./chunks/${holder} dynamically`);
+      // They check an inline form with what its render loaded: a form without instruments or the screening page fetches neither.
+      const imported = staticChunks(holder);
+      for (const text of ['Little interest or pleasure in doing things', 'Answering yes does not mean you cannot have treatment']) {
+        assert.ok(!imported.some((name) => readFileSync(join(ROOT, 'dist', 'cdn', 'chunks', name), 'utf8').includes(text)), `${holder} brings no "${text}"`);
+      }
     }
   });
 });
+
+/** A chunk and every chunk it imports statically, by name under dist/cdn/chunks/. */
+function staticChunks(name: string, seen = new Set<string>()): string[] {
+  seen.add(name);
+  const code = readFileSync(join(ROOT, 'dist', 'cdn', 'chunks', name), 'utf8');
+  for (const [, next] of code.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) if (!seen.has(next!)) staticChunks(next!, seen);
+  return [...seen];
+}
 
 describe('npx kap-elements check-form', () => {
   const run = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin', 'kap-elements.mjs'), ...args], { cwd: ROOT, encoding: 'utf8' });

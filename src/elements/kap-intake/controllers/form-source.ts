@@ -176,15 +176,16 @@ export class FormSource {
    * the set-up problem.
    */
   async #check(json: unknown, options: ParseOptions, shown: boolean): Promise<void> {
-    let checks: typeof import('../../../forms/check-form.js');
+    let checks: typeof import('../../../forms/check-definition.js');
     try {
-      checks = await import('../../../forms/check-form.js');
+      checks = await import('../../../forms/check-definition.js');
     } catch {
       if (shown) reportConfiguration(this.#host as unknown as Element, CHUNK_UNAVAILABLE);
       else this.#context.problem(CHUNK_UNAVAILABLE);
       return;
     }
-    const parsed = checks.parseFormDefinition(json, options);
+    // Only what the form uses: `#resolve` gets here once the pages and instruments it includes are at hand.
+    const parsed = checks.checkFormDefinition(json, options);
     const current = this.#local?.json === json || this.#fetched?.json === json;
     if (parsed.ok || !current) return;
     if (this.#local && this.#local.json === json) this.#local = { ...this.#local, form: undefined };
