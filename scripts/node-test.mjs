@@ -14,12 +14,13 @@
  *   node scripts/node-test.mjs [node --test options] <folder or test file>…
  *
  * A folder stands for its `*.test.ts` files. To run one file while working on it, `node --import
- * tsx --test test/…/x.test.ts` needs no copy.
+ * tsx --test test/…/x.test.ts` needs no copy. A test that starts one of the repository's entry
+ * points in a child process runs its compiled copy too (`test/support/node-entry.ts`).
  */
 import { spawn } from 'node:child_process';
 import { linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { transform } from 'esbuild';
+import { stop, transform } from 'esbuild';
 
 const root = resolve(import.meta.dirname, '..');
 const copies = join(root, 'node_modules', '.cache', 'kap-node-test');
@@ -49,6 +50,7 @@ const out = join(copies, String(process.pid));
 const compiling = [];
 copyTree(root, out);
 await Promise.all(compiling);
+await stop(); // esbuild's service process would otherwise idle beside the whole run
 
 const files = targets.flatMap((target) => {
   const path = resolve(root, target);

@@ -13,6 +13,7 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { dataKeysBeside } from '../../server/encryption/data-keys.js';
 import { FieldCipher } from '../../server/encryption/field-cipher.js';
 import { databaseKeyId, ENCRYPTED_COLUMNS, fieldContext } from '../../server/stores/sqlite/encrypted-columns.js';
+import { entryArgs } from '../support/node-entry.js';
 
 export interface RunningDemo {
   apiUrl: string;
@@ -48,7 +49,7 @@ export async function startDemo(options: { env?: Record<string, string> } = {}):
   const dir = mkdtempSync(join(tmpdir(), 'kap-e2e-'));
   const dbPath = join(dir, 'kap.sqlite');
   const [port, demoPort] = [await freePort(), await freePort()];
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, entryArgs('server/main.ts'), {
     env: { ...process.env, PORT: String(port), DEMO_PORT: String(demoPort), KAP_DB: dbPath, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

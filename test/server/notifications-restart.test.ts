@@ -13,6 +13,7 @@ import { after, before, test } from 'node:test';
 import { createApp } from '../../server/app.js';
 import { smtpTransport } from '../../server/notifications/smtp.js';
 import { mailSink, recipient, type MailSink } from './notifications-support.js';
+import { entryArgs } from '../support/node-entry.js';
 
 const NOW = Date.parse('2026-03-02T12:00:00Z');
 let sink: MailSink;
@@ -29,7 +30,7 @@ after(async () => {
 
 /** Runs the child until it prints `line`, then kills it with SIGKILL. */
 function killAfter(path: string, mode: 'change' | 'sending', line: string): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/server/notifications-child.ts', path, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...entryArgs('test/server/notifications-child.ts'), path, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   let errors = '';
   child.stderr.on('data', (chunk) => (errors += chunk));

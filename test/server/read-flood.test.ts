@@ -16,6 +16,7 @@ import { createApp, type AppOptions } from '../../server/app.js';
 import { closeServer, listen } from '../../server/listen.js';
 import { MAX_AVAILABILITY_DAYS } from '../../src/scheduling/slots.js';
 import { MINUTE, TestClock, bookingBody } from './support.js';
+import { entryArgs } from '../support/node-entry.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FROM = '2026-03-02T12:00:00Z';
@@ -41,9 +42,7 @@ async function flood(t: TestContext, options: Partial<AppOptions>, reads: number
       const child = spawn(
         process.execPath,
         [
-          '--import',
-          'tsx',
-          'test/server/read-flood-client.ts',
+          ...entryArgs('test/server/read-flood-client.ts', REPO_ROOT),
           `http://127.0.0.1:${port}/`,
           READ,
           String(reads),

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp, type KapApp, type SqliteAppOptions } from '../../server/app.js';
 import { ENCRYPTED_COLUMNS, fieldContext } from '../../server/stores/sqlite/encrypted-columns.js';
 import type { Db, SqliteStores } from '../../server/stores/sqlite/index.js';
+import { entryArgs } from '../support/node-entry.js';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -129,7 +130,7 @@ const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Runs `server/main.ts` as a child process and waits for the two URLs it prints. */
 export function startMain(env: Record<string, string>): Promise<RunningMain> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, entryArgs('server/main.ts', REPO_ROOT), {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: '0', DEMO_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -137,10 +138,11 @@ export function startMain(env: Record<string, string>): Promise<RunningMain> {
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
+    // Generous: it only ends a start that hangs, and a start on a machine busy with other steps can take 20 s.
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`server/main.ts did not print its URLs in time:\n${output}`));
-    }, 20_000);
+      reject(new Error(`server/main.ts did not print its URLs within 60 s:\n${output}`));
+    }, 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const api = /^API: (\S+)$/m.exec(output)?.[1];

@@ -25,6 +25,7 @@ import { WEBHOOK_EVENT_TYPES } from '../../src/api/staff.js';
 import { addStaff, sessionFor, staffRequest, type TestStaff } from './staff-support.js';
 import { CLIENT, HOUR, testApp, type TestApp } from './support.js';
 import { signedWith, webhookReceiver, type Receiver } from './webhook-support.js';
+import { entryArgs } from '../support/node-entry.js';
 
 const CANARY = 'Canary-Lamotrigine-7731';
 let receiver: Receiver;
@@ -295,7 +296,7 @@ describe('kill -9', () => {
     await setup.stores.webhooks.create({ url: receiver.url, events: ['booking.confirmed'], secret, createdBy: 'st_test', now: at });
     await setup.close();
 
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/server/notifications-child.ts', path, 'change'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...entryArgs('test/server/notifications-child.ts'), path, 'change'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (chunk) => {
