@@ -18,7 +18,7 @@
  * points in a child process runs its compiled copy too (`test/support/node-entry.ts`).
  */
 import { spawn } from 'node:child_process';
-import { linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { stop, transform } from 'esbuild';
 
@@ -82,7 +82,7 @@ function copyTree(from, to) {
     } else if (entry.isDirectory()) {
       copyTree(source, target);
     } else if (entry.isFile()) {
-      linkSync(source, target);
+      link(source, target);
       if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) compiling.push(compile(source, target.replace(/\.ts$/, '.js')));
     } else if (entry.isSymbolicLink()) {
       symlinkSync(source, target);
@@ -90,6 +90,15 @@ function copyTree(from, to) {
   }
   // Built while the tests run (npm test builds beside them): the links must be there before it is.
   if (from === root) for (const name of ['dist', 'dist-console']) if (!readdirSync(to).includes(name)) symlinkSync(join(from, name), join(to, name));
+}
+
+/** A hard link, or a copy where the file system has none. */
+function link(source, target) {
+  try {
+    linkSync(source, target);
+  } catch {
+    copyFileSync(source, target);
+  }
 }
 
 async function compile(source, target) {
