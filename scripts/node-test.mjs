@@ -11,7 +11,7 @@
  * so a failure points at the `.ts` line. `node_modules` and the build's output folders are linked,
  * not copied, so a build made meanwhile is seen. The copy is removed when the run ends.
  *
- *   node scripts/node-test.mjs [node --test options] <folder or test file>…
+ *   node scripts/node-test.mjs [node --test options, as --name=value] <folder or test file>…
  *
  * A folder stands for its `*.test.ts` files. To run one file while working on it, `node --import
  * tsx --test test/…/x.test.ts` needs no copy. A test that starts one of the repository's entry
