@@ -1,3 +1,4 @@
+import { exchangeBookingAccess } from '../../api/endpoints.js';
 import { TaskStatus } from '@lit/task';
 import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { Booking, Hold } from '../../api/schemas.js';
@@ -173,7 +174,7 @@ export class KapBooking extends KapElement {
     id: () => this.booking,
     token: () => this.token,
     enabled: () => this.managing,
-    exchange: (bookingId, token) => this.client?.exchangeBookingAccess(bookingId, token),
+    exchange: (bookingId, token) => this.client && exchangeBookingAccess(this.client, bookingId, token),
   });
 
   /**
@@ -184,7 +185,7 @@ export class KapBooking extends KapElement {
     id: () => this.afterBooking,
     token: () => this.afterToken,
     enabled: () => !this.managing && Boolean(this.data.service.value?.followUp),
-    exchange: (bookingId, token) => this.client?.exchangeBookingAccess(bookingId, token),
+    exchange: (bookingId, token) => this.client && exchangeBookingAccess(this.client, bookingId, token),
   });
 
   private readonly flow = new BookingFlow(this, {
