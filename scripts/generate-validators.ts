@@ -102,6 +102,15 @@ class Writer {
     return name;
   }
 
+  /**
+   * `name` about to be called, marked pure: the combinators only build validators, which the
+   * bundler cannot prove by itself, so without the mark every drop-in file kept every validator
+   * (the booking's details form in the checklist's file, the checklist's response in the intake's).
+   */
+  call(name: string): string {
+    return `/* @__PURE__ */ ${this.use(name)}`;
+  }
+
   /** A function the schema calls, by its one home. */
   fn(value: unknown, what: string): string {
     const home = this.homes.get(value);
@@ -138,22 +147,22 @@ class Writer {
     const abort = def['abort'] ? 'true' : undefined;
     switch (def['check']) {
       case 'min_length':
-        return `${this.use('minLength')}(${this.args(String(def['minimum']), error, abort)})`;
+        return `${this.call('minLength')}(${this.args(String(def['minimum']), error, abort)})`;
       case 'max_length':
-        return `${this.use('maxLength')}(${this.args(String(def['maximum']), error, abort)})`;
+        return `${this.call('maxLength')}(${this.args(String(def['maximum']), error, abort)})`;
       case 'string_format':
         if (def['format'] !== 'regex') throw new Error(`${where}: string format check "${def['format']}" is not supported`);
-        return `${this.use('format')}(${this.args(String(def['pattern']), '"regex"', error, abort)})`;
+        return `${this.call('format')}(${this.args(String(def['pattern']), '"regex"', error, abort)})`;
       case 'greater_than':
-        return `${this.use('greaterThan')}(${this.args(String(def['value']), String(def['inclusive']), error, abort)})`;
+        return `${this.call('greaterThan')}(${this.args(String(def['value']), String(def['inclusive']), error, abort)})`;
       case 'less_than':
-        return `${this.use('lessThan')}(${this.args(String(def['value']), String(def['inclusive']), error, abort)})`;
+        return `${this.call('lessThan')}(${this.args(String(def['value']), String(def['inclusive']), error, abort)})`;
       case 'overwrite':
         if (!/\.trim\(\)/.test(String(def['tx']))) throw new Error(`${where}: only z.trim() may rewrite a value`);
         return this.use('trim');
       case 'custom':
         if (def['when']) throw new Error(`${where}: a refinement with \`when\` is not supported`);
-        return `${this.use('refine')}(${this.args(this.fn(def['fn'], `a refinement of ${where}`), error, abort)})`;
+        return `${this.call('refine')}(${this.args(this.fn(def['fn'], `a refinement of ${where}`), error, abort)})`;
       default:
         throw new Error(`${where}: the check "${String(def['check'])}" is not supported`);
     }
@@ -192,40 +201,40 @@ class Writer {
           const own = (def.checks ?? [])[0] === (schema as unknown) || !def.checks?.length;
           if (!own && def.checks?.length) throw new Error(`${where}: unexpected checks order on a string format`);
           const rest = checks.length ? `[${checks.map((check) => this.check(check, where)).join(', ')}]` : undefined;
-          return `${this.use('stringFormat')}(${this.args(String(def['pattern']), JSON.stringify(def['format']), rest ?? (error || def['abort'] ? '[]' : undefined), error, def['abort'] ? 'true' : undefined)})`;
+          return `${this.call('stringFormat')}(${this.args(String(def['pattern']), JSON.stringify(def['format']), rest ?? (error || def['abort'] ? '[]' : undefined), error, def['abort'] ? 'true' : undefined)})`;
         }
-        return `${this.use('string')}(${this.args(this.checks(def, where), error)})`;
+        return `${this.call('string')}(${this.args(this.checks(def, where), error)})`;
       }
       case 'number': {
         if (def['format'] === 'safeint') {
           const rest = (def.checks ?? []).filter((check) => check !== (schema as unknown));
           const checks = rest.length ? `[${rest.map((check) => this.check(check, where)).join(', ')}]` : undefined;
-          return `${this.use('int')}(${this.args(checks ?? (error ? '[]' : undefined), error)})`;
+          return `${this.call('int')}(${this.args(checks ?? (error ? '[]' : undefined), error)})`;
         }
         if (def['format']) throw new Error(`${where}: number format "${def['format']}" is not supported`);
-        return `${this.use('number')}(${this.args(this.checks(def, where), error)})`;
+        return `${this.call('number')}(${this.args(this.checks(def, where), error)})`;
       }
       case 'boolean':
         this.noChecks(def, where);
-        return `${this.use('boolean')}(${this.args(error)})`;
+        return `${this.call('boolean')}(${this.args(error)})`;
       case 'unknown':
         this.noChecks(def, where);
         return this.use('unknown');
       case 'enum':
         this.noChecks(def, where);
-        return `${this.use('oneOf')}(${this.args(JSON.stringify(Object.values(def['entries'] as object)), error)})`;
+        return `${this.call('oneOf')}(${this.args(JSON.stringify(Object.values(def['entries'] as object)), error)})`;
       case 'literal':
         this.noChecks(def, where);
-        return `${this.use('oneOf')}(${this.args(JSON.stringify(def['values']), error)})`;
+        return `${this.call('oneOf')}(${this.args(JSON.stringify(def['values']), error)})`;
       case 'optional':
         this.noChecks(def, where);
-        return `${this.use('optional')}(${this.name(def['innerType'], where)})`;
+        return `${this.call('optional')}(${this.name(def['innerType'], where)})`;
       case 'nullable':
         this.noChecks(def, where);
-        return `${this.use('nullable')}(${this.name(def['innerType'], where)})`;
+        return `${this.call('nullable')}(${this.name(def['innerType'], where)})`;
       case 'default':
         this.noChecks(def, where);
-        return `${this.use('withDefault')}(${this.name(def['innerType'], where)}, ${JSON.stringify(def['defaultValue'])})`;
+        return `${this.call('withDefault')}(${this.name(def['innerType'], where)}, ${JSON.stringify(def['defaultValue'])})`;
       case 'object': {
         const catchall = def['catchall'] as ZodLike | undefined;
         if (catchall && catchall._zod.def.type !== 'never') throw new Error(`${where}: only z.object and z.strictObject are supported`);
@@ -233,7 +242,7 @@ class Writer {
         const fields = Object.entries(shape).map(
           ([key, value]) => `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}: ${this.name(value, `${where}.${key}`)}`,
         );
-        return `${this.use('object')}(${this.args(`() => ({ ${fields.join(', ')} })`, catchall ? 'true' : undefined, this.checks(def, where), error)})`;
+        return `${this.call('object')}(${this.args(`() => ({ ${fields.join(', ')} })`, catchall ? 'true' : undefined, this.checks(def, where), error)})`;
       }
       case 'array': {
         const element = this.name(def['element'], `${where}[]`);
@@ -244,13 +253,13 @@ class Writer {
         }
         const cap = leading.find((check) => check._zod.def['maximum'] !== undefined);
         const capArg = cap ? `[${this.args(String(cap._zod.def['maximum']), this.message(cap._zod.def['error'], where))}]` : undefined;
-        return `${this.use('array')}(${this.args(`() => ${element}`, this.checks(def, where), error, capArg)})`;
+        return `${this.call('array')}(${this.args(`() => ${element}`, this.checks(def, where), error, capArg)})`;
       }
       case 'record': {
         const key = this.name(def['keyType'], `${where} (key)`);
         if ((def['keyType'] as ZodLike)._zod.def.type !== 'string') throw new Error(`${where}: only string record keys are supported`);
         const value = this.name(def['valueType'], `${where}.*`);
-        return `${this.use('record')}(${this.args(key, `() => ${value}`, this.checks(def, where), error)})`;
+        return `${this.call('record')}(${this.args(key, `() => ${value}`, this.checks(def, where), error)})`;
       }
       case 'union': {
         this.noChecks(def, where);
@@ -263,10 +272,10 @@ class Writer {
             return `{ ${JSON.stringify(key)}: ${this.name(field, `${where}.${key}`)} }`;
           });
           void shapes;
-          return `${this.use('discriminated')}(${this.args(JSON.stringify(key), `() => [${options.join(', ')}]`, `() => [${discriminants.join(', ')}]`, error)})`;
+          return `${this.call('discriminated')}(${this.args(JSON.stringify(key), `() => [${options.join(', ')}]`, `() => [${discriminants.join(', ')}]`, error)})`;
         }
         if (def['inclusive'] === false) throw new Error(`${where}: z.xor is not supported`);
-        return `${this.use('union')}(${this.args(`() => [${options.join(', ')}]`, error)})`;
+        return `${this.call('union')}(${this.args(`() => [${options.join(', ')}]`, error)})`;
       }
       default:
         throw new Error(`${where}: the zod type "${def.type}" is not supported by the generator`);
@@ -298,10 +307,10 @@ async function generate(target: Target, homes: Map<unknown, { module: string; na
       exports.push(
         `/** \`${name}\` of ${source.module}${keys ? ', with the keys it knows' : ''}. */`,
         keys
-          ? `export const ${name}: ${writer.use('Validator')}<${type}> & { keys: string[] } = { ...${writer.use('validator')}<${type}>(${root}), keys: ${JSON.stringify(keys)} };`
+          ? `export const ${name}: ${writer.use('Validator')}<${type}> & { keys: string[] } = { ...${writer.call('validator')}<${type}>(${root}), keys: ${JSON.stringify(keys)} };`
           : entries
-            ? `export const ${name}: ${writer.use('Validator')}<${type}> & { options: ${type}[] } = { ...${writer.use('validator')}<${type}>(${root}), options: ${JSON.stringify(entries)} };`
-            : `export const ${name}: ${writer.use('Validator')}<${type}> = ${writer.use('validator')}<${type}>(${root});`,
+            ? `export const ${name}: ${writer.use('Validator')}<${type}> & { options: ${type}[] } = { ...${writer.call('validator')}<${type}>(${root}), options: ${JSON.stringify(entries)} };`
+            : `export const ${name}: ${writer.use('Validator')}<${type}> = ${writer.call('validator')}<${type}>(${root});`,
       );
     }
   }
