@@ -7,7 +7,7 @@ import { CalendarFileUrl, loadCalendarWriter } from '../../base/calendar-file-ur
 import { clinicTask } from '../../base/clinic-task.js';
 import { reportConfiguration } from '../../base/configuration-report.js';
 import { KapElement } from '../../base/kap-element.js';
-import { timeZoneProblem } from '../../base/setup-checks.js';
+import { timeZoneProblem } from '../../base/time-zone-problem.js';
 import { KapBookingCancelEvent } from '../../events/kap-booking-cancel.js';
 import { KapBookingConfirmEvent } from '../../events/kap-booking-confirm.js';
 import { KapBookingRescheduleEvent } from '../../events/kap-booking-reschedule.js';

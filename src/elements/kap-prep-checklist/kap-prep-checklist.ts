@@ -10,7 +10,7 @@ import { CalendarFileUrl } from '../../base/calendar-file-url.js';
 import { KapElement, type ConfigurationProblem } from '../../base/kap-element.js';
 import { formatUnit } from '../../base/language.js';
 import { firstTime } from '../../base/report-once.js';
-import { timeZoneProblem } from '../../base/setup-checks.js';
+import { timeZoneProblem } from '../../base/time-zone-problem.js';
 import { checklistProgress } from '../../checklist/due.js';
 import { KapChecklistChangeEvent } from '../../events/kap-checklist-change.js';
 import { KapChecklistCompleteEvent } from '../../events/kap-checklist-complete.js';
