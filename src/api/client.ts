@@ -43,8 +43,8 @@ export class KapApiClient extends ApiConnection {
   }
 
   /** `GET services`. */
-  listServices(opts?: RequestOptions): Promise<Service[]> {
-    return endpoints.listServices(this, opts);
+  async listServices(opts?: RequestOptions): Promise<Service[]> {
+    return (await endpoints.getServices(this, opts)).services;
   }
 
   /** `GET services` whole: the services and `lang`, the language of their plain `name` and `description`. */

@@ -38,7 +38,6 @@ import type {
   RescheduleRequest,
   SafetySignal,
   SafetySignalRequest,
-  Service,
   ServicesResponse,
 } from './schemas.js';
 import type { ClinicResponse } from './clinic.js';
@@ -56,17 +55,9 @@ function request<T>(api: ApiConnection, call: Omit<Call<T>, 'signal' | 'onProgre
   return api.transport.request({ ...call, signal: opts.signal, onProgress: opts.onProgress });
 }
 
-/** A bearer token for the request, when the caller has one. */
-const bearer = (token: string | undefined): { token?: string } => (token !== undefined ? { token } : {});
-
 /** `GET clinic`: the clinic's name, time zone, phone, privacy notice and crisis lines (src/api/clinic.ts). */
 export function getClinic(api: ApiConnection, opts: RequestOptions = {}): Promise<ClinicResponse> {
   return request(api, { method: 'GET', segments: ['clinic'], schema: ClinicResponseSchema }, opts);
-}
-
-/** `GET services`. */
-export async function listServices(api: ApiConnection, opts: RequestOptions = {}): Promise<Service[]> {
-  return (await getServices(api, opts)).services;
 }
 
 /** `GET services` whole: the services and `lang`, the language of their plain `name` and `description`. */
@@ -86,7 +77,7 @@ export function getAvailability(api: ApiConnection, q: AvailabilityQuery, opts: 
   }
   const { service, from, to, after } = parsed.data;
   const query: Record<string, string> = after ? { service, from, to, after } : { service, from, to };
-  return request(api, { method: 'GET', segments: ['availability'], query, ...bearer(opts.token), schema: AvailabilityResponseSchema }, opts);
+  return request(api, { method: 'GET', segments: ['availability'], query, token: opts.token, schema: AvailabilityResponseSchema }, opts);
 }
 
 /** `POST holds`: the hold, with the `releaseToken` that releases it when the backend issues one. */
@@ -101,7 +92,7 @@ export async function createHold(api: ApiConnection, body: HoldRequest, opts: Wr
  * whose answer was lost may have released it.
  */
 export async function releaseHold(api: ApiConnection, id: string, opts: RequestOptions & { token?: string } = {}): Promise<void> {
-  await request<undefined>(api, { method: 'DELETE', segments: ['holds', id], ...bearer(opts.token), alsoOk: [404] }, opts);
+  await request<undefined>(api, { method: 'DELETE', segments: ['holds', id], token: opts.token, alsoOk: [404] }, opts);
 }
 
 /** `POST bookings`; resolves with the booking and its access token. */
@@ -188,7 +179,7 @@ export function getForm(api: ApiConnection, id: string, opts: RequestOptions = {
 export async function submitIntake(api: ApiConnection, body: IntakeSubmission, opts: WriteOptions & { token?: string }): Promise<IntakeResponse> {
   const res = await request(
     api,
-    { method: 'POST', segments: ['intake-responses'], body, idempotencyKey: opts.idempotencyKey, ...bearer(opts.token), schema: IntakeResponseCreatedSchema },
+    { method: 'POST', segments: ['intake-responses'], body, idempotencyKey: opts.idempotencyKey, token: opts.token, schema: IntakeResponseCreatedSchema },
     opts,
   );
   return res.response;
