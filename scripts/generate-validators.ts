@@ -90,6 +90,8 @@ class Writer {
   readonly imports = new Map<string, Set<string>>();
   readonly runtime = new Set<string>();
   readonly expressions = new Map<string, string>();
+  /** The consts already written: a schema that refers only to these takes them as they are, not through a function. */
+  readonly declared = new Set<string>();
   #count = 0;
 
   constructor(
@@ -133,6 +135,16 @@ class Writer {
     if (typeof error !== 'function') throw new Error(`${this.out}: ${what}: unknown error option`);
     if (/^\(\) => params(?:\.error)?$/.test(String(error))) return JSON.stringify((error as () => string)());
     return this.fn(error, `the message function of ${what}`);
+  }
+
+  /** Whether `names` are all written already; else what refers to them reads them later, through a function. */
+  declaredAll(names: string[]): boolean {
+    return names.every((name) => this.declared.has(name));
+  }
+
+  /** `name`, or a function that returns it while it is not written yet (a schema that holds itself). */
+  later(name: string): string {
+    return this.declaredAll([name]) ? name : `() => ${name}`;
   }
 
   /** `abc, undefined, undefined` → `abc`: trailing undefined arguments dropped. */
@@ -188,6 +200,7 @@ class Writer {
     }
     this.expressions.set(expression, name);
     this.lines.push(`const ${name}: ${this.use('Schema')} = ${expression};`);
+    this.declared.add(name);
     return name;
   }
 
@@ -239,10 +252,11 @@ class Writer {
         const catchall = def['catchall'] as ZodLike | undefined;
         if (catchall && catchall._zod.def.type !== 'never') throw new Error(`${where}: only z.object and z.strictObject are supported`);
         const shape = def['shape'] as Record<string, ZodLike>;
-        const fields = Object.entries(shape).map(
-          ([key, value]) => `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}: ${this.name(value, `${where}.${key}`)}`,
-        );
-        return `${this.call('object')}(${this.args(`() => ({ ${fields.join(', ')} })`, catchall ? 'true' : undefined, this.checks(def, where), error)})`;
+        const names = Object.entries(shape).map(([key, value]) => [key, this.name(value, `${where}.${key}`)] as const);
+        const fields = names.map(([key, name]) => `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}: ${name}`);
+        const shapeCode = `{ ${fields.join(', ')} }`;
+        const written = this.declaredAll(names.map(([, name]) => name)) ? shapeCode : `() => (${shapeCode})`;
+        return `${this.call('object')}(${this.args(written, catchall ? 'true' : undefined, this.checks(def, where), error)})`;
       }
       case 'array': {
         const element = this.name(def['element'], `${where}[]`);
@@ -253,13 +267,13 @@ class Writer {
         }
         const cap = leading.find((check) => check._zod.def['maximum'] !== undefined);
         const capArg = cap ? `[${this.args(String(cap._zod.def['maximum']), this.message(cap._zod.def['error'], where))}]` : undefined;
-        return `${this.call('array')}(${this.args(`() => ${element}`, this.checks(def, where), error, capArg)})`;
+        return `${this.call('array')}(${this.args(this.later(element), this.checks(def, where), error, capArg)})`;
       }
       case 'record': {
         const key = this.name(def['keyType'], `${where} (key)`);
         if ((def['keyType'] as ZodLike)._zod.def.type !== 'string') throw new Error(`${where}: only string record keys are supported`);
         const value = this.name(def['valueType'], `${where}.*`);
-        return `${this.call('record')}(${this.args(key, `() => ${value}`, this.checks(def, where), error)})`;
+        return `${this.call('record')}(${this.args(key, this.later(value), this.checks(def, where), error)})`;
       }
       case 'union': {
         this.noChecks(def, where);
