@@ -289,7 +289,8 @@ class Writer {
           return `${this.call('discriminated')}(${this.args(JSON.stringify(key), `() => [${options.join(', ')}]`, `() => [${discriminants.join(', ')}]`, error)})`;
         }
         if (def['inclusive'] === false) throw new Error(`${where}: z.xor is not supported`);
-        return `${this.call('union')}(${this.args(`() => [${options.join(', ')}]`, error)})`;
+        const list = `[${options.join(', ')}]`;
+        return `${this.call('union')}(${this.args(this.declaredAll(options) ? list : `() => ${list}`, error)})`;
       }
       default:
         throw new Error(`${where}: the zod type "${def.type}" is not supported by the generator`);

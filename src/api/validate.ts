@@ -164,7 +164,7 @@ function prefixed(key: PropertyKey, issues: RawIssue[]): RawIssue[] {
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * What an object, array or record holds: written as a function when it refers to a schema declared
+ * What an object, array, record or union holds: written as a function when it refers to a schema declared
  * after it, or to itself (zod's getters), else as it is. Schemas and shapes are never functions.
  */
 type Later<T> = T | (() => T);
@@ -265,11 +265,11 @@ export function record<T>(key: Schema, value: Later<Schema<T>>, checks?: Check[]
 }
 
 /** `z.union`: the first option that passes, else the only one not aborted, else `invalid_union`. */
-export function union<T>(options: () => Schema[], error?: Message): Schema<T> {
+export function union<T>(options: Later<Schema[]>, error?: Message): Schema<T> {
   return schema<T>(
     (p) => {
       const results: Payload[] = [];
-      for (const option of options()) {
+      for (const option of later(options)) {
         const result = option.run({ value: p.value, issues: [] });
         if (!result.issues.length) {
           p.value = result.value;
