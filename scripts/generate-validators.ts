@@ -90,6 +90,8 @@ class Writer {
   readonly imports = new Map<string, Set<string>>();
   readonly runtime = new Set<string>();
   readonly expressions = new Map<string, string>();
+  /** The consts already written: a schema that refers only to these takes them as they are, not through a function. */
+  readonly declared = new Set<string>();
   #count = 0;
 
   constructor(
@@ -100,6 +102,15 @@ class Writer {
   use(name: string): string {
     this.runtime.add(name);
     return name;
+  }
+
+  /**
+   * `name` about to be called, marked pure: the combinators only build validators, which the
+   * bundler cannot prove by itself, so without the mark every drop-in file kept every validator
+   * (the booking's details form in the checklist's file, the checklist's response in the intake's).
+   */
+  call(name: string): string {
+    return `/* @__PURE__ */ ${this.use(name)}`;
   }
 
   /** A function the schema calls, by its one home. */
@@ -126,6 +137,16 @@ class Writer {
     return this.fn(error, `the message function of ${what}`);
   }
 
+  /** Whether `names` are all written already; else what refers to them reads them later, through a function. */
+  declaredAll(names: string[]): boolean {
+    return names.every((name) => this.declared.has(name));
+  }
+
+  /** `name`, or a function that returns it while it is not written yet (a schema that holds itself). */
+  later(name: string): string {
+    return this.declaredAll([name]) ? name : `() => ${name}`;
+  }
+
   /** `abc, undefined, undefined` → `abc`: trailing undefined arguments dropped. */
   args(...values: (string | undefined)[]): string {
     while (values.length && values[values.length - 1] === undefined) values.pop();
@@ -138,22 +159,22 @@ class Writer {
     const abort = def['abort'] ? 'true' : undefined;
     switch (def['check']) {
       case 'min_length':
-        return `${this.use('minLength')}(${this.args(String(def['minimum']), error, abort)})`;
+        return `${this.call('minLength')}(${this.args(String(def['minimum']), error, abort)})`;
       case 'max_length':
-        return `${this.use('maxLength')}(${this.args(String(def['maximum']), error, abort)})`;
+        return `${this.call('maxLength')}(${this.args(String(def['maximum']), error, abort)})`;
       case 'string_format':
         if (def['format'] !== 'regex') throw new Error(`${where}: string format check "${def['format']}" is not supported`);
-        return `${this.use('format')}(${this.args(String(def['pattern']), '"regex"', error, abort)})`;
+        return `${this.call('format')}(${this.args(String(def['pattern']), '"regex"', error, abort)})`;
       case 'greater_than':
-        return `${this.use('greaterThan')}(${this.args(String(def['value']), String(def['inclusive']), error, abort)})`;
+        return `${this.call('greaterThan')}(${this.args(String(def['value']), String(def['inclusive']), error, abort)})`;
       case 'less_than':
-        return `${this.use('lessThan')}(${this.args(String(def['value']), String(def['inclusive']), error, abort)})`;
+        return `${this.call('lessThan')}(${this.args(String(def['value']), String(def['inclusive']), error, abort)})`;
       case 'overwrite':
         if (!/\.trim\(\)/.test(String(def['tx']))) throw new Error(`${where}: only z.trim() may rewrite a value`);
         return this.use('trim');
       case 'custom':
         if (def['when']) throw new Error(`${where}: a refinement with \`when\` is not supported`);
-        return `${this.use('refine')}(${this.args(this.fn(def['fn'], `a refinement of ${where}`), error, abort)})`;
+        return `${this.call('refine')}(${this.args(this.fn(def['fn'], `a refinement of ${where}`), error, abort)})`;
       default:
         throw new Error(`${where}: the check "${String(def['check'])}" is not supported`);
     }
@@ -179,6 +200,7 @@ class Writer {
     }
     this.expressions.set(expression, name);
     this.lines.push(`const ${name}: ${this.use('Schema')} = ${expression};`);
+    this.declared.add(name);
     return name;
   }
 
@@ -192,48 +214,49 @@ class Writer {
           const own = (def.checks ?? [])[0] === (schema as unknown) || !def.checks?.length;
           if (!own && def.checks?.length) throw new Error(`${where}: unexpected checks order on a string format`);
           const rest = checks.length ? `[${checks.map((check) => this.check(check, where)).join(', ')}]` : undefined;
-          return `${this.use('stringFormat')}(${this.args(String(def['pattern']), JSON.stringify(def['format']), rest ?? (error || def['abort'] ? '[]' : undefined), error, def['abort'] ? 'true' : undefined)})`;
+          return `${this.call('stringFormat')}(${this.args(String(def['pattern']), JSON.stringify(def['format']), rest ?? (error || def['abort'] ? '[]' : undefined), error, def['abort'] ? 'true' : undefined)})`;
         }
-        return `${this.use('string')}(${this.args(this.checks(def, where), error)})`;
+        return `${this.call('string')}(${this.args(this.checks(def, where), error)})`;
       }
       case 'number': {
         if (def['format'] === 'safeint') {
           const rest = (def.checks ?? []).filter((check) => check !== (schema as unknown));
           const checks = rest.length ? `[${rest.map((check) => this.check(check, where)).join(', ')}]` : undefined;
-          return `${this.use('int')}(${this.args(checks ?? (error ? '[]' : undefined), error)})`;
+          return `${this.call('int')}(${this.args(checks ?? (error ? '[]' : undefined), error)})`;
         }
         if (def['format']) throw new Error(`${where}: number format "${def['format']}" is not supported`);
-        return `${this.use('number')}(${this.args(this.checks(def, where), error)})`;
+        return `${this.call('number')}(${this.args(this.checks(def, where), error)})`;
       }
       case 'boolean':
         this.noChecks(def, where);
-        return `${this.use('boolean')}(${this.args(error)})`;
+        return `${this.call('boolean')}(${this.args(error)})`;
       case 'unknown':
         this.noChecks(def, where);
         return this.use('unknown');
       case 'enum':
         this.noChecks(def, where);
-        return `${this.use('oneOf')}(${this.args(JSON.stringify(Object.values(def['entries'] as object)), error)})`;
+        return `${this.call('oneOf')}(${this.args(JSON.stringify(Object.values(def['entries'] as object)), error)})`;
       case 'literal':
         this.noChecks(def, where);
-        return `${this.use('oneOf')}(${this.args(JSON.stringify(def['values']), error)})`;
+        return `${this.call('oneOf')}(${this.args(JSON.stringify(def['values']), error)})`;
       case 'optional':
         this.noChecks(def, where);
-        return `${this.use('optional')}(${this.name(def['innerType'], where)})`;
+        return `${this.call('optional')}(${this.name(def['innerType'], where)})`;
       case 'nullable':
         this.noChecks(def, where);
-        return `${this.use('nullable')}(${this.name(def['innerType'], where)})`;
+        return `${this.call('nullable')}(${this.name(def['innerType'], where)})`;
       case 'default':
         this.noChecks(def, where);
-        return `${this.use('withDefault')}(${this.name(def['innerType'], where)}, ${JSON.stringify(def['defaultValue'])})`;
+        return `${this.call('withDefault')}(${this.name(def['innerType'], where)}, ${JSON.stringify(def['defaultValue'])})`;
       case 'object': {
         const catchall = def['catchall'] as ZodLike | undefined;
         if (catchall && catchall._zod.def.type !== 'never') throw new Error(`${where}: only z.object and z.strictObject are supported`);
         const shape = def['shape'] as Record<string, ZodLike>;
-        const fields = Object.entries(shape).map(
-          ([key, value]) => `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}: ${this.name(value, `${where}.${key}`)}`,
-        );
-        return `${this.use('object')}(${this.args(`() => ({ ${fields.join(', ')} })`, catchall ? 'true' : undefined, this.checks(def, where), error)})`;
+        const names = Object.entries(shape).map(([key, value]) => [key, this.name(value, `${where}.${key}`)] as const);
+        const fields = names.map(([key, name]) => `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}: ${name}`);
+        const shapeCode = `{ ${fields.join(', ')} }`;
+        const written = this.declaredAll(names.map(([, name]) => name)) ? shapeCode : `() => (${shapeCode})`;
+        return `${this.call('object')}(${this.args(written, catchall ? 'true' : undefined, this.checks(def, where), error)})`;
       }
       case 'array': {
         const element = this.name(def['element'], `${where}[]`);
@@ -244,13 +267,13 @@ class Writer {
         }
         const cap = leading.find((check) => check._zod.def['maximum'] !== undefined);
         const capArg = cap ? `[${this.args(String(cap._zod.def['maximum']), this.message(cap._zod.def['error'], where))}]` : undefined;
-        return `${this.use('array')}(${this.args(`() => ${element}`, this.checks(def, where), error, capArg)})`;
+        return `${this.call('array')}(${this.args(this.later(element), this.checks(def, where), error, capArg)})`;
       }
       case 'record': {
         const key = this.name(def['keyType'], `${where} (key)`);
         if ((def['keyType'] as ZodLike)._zod.def.type !== 'string') throw new Error(`${where}: only string record keys are supported`);
         const value = this.name(def['valueType'], `${where}.*`);
-        return `${this.use('record')}(${this.args(key, `() => ${value}`, this.checks(def, where), error)})`;
+        return `${this.call('record')}(${this.args(key, this.later(value), this.checks(def, where), error)})`;
       }
       case 'union': {
         this.noChecks(def, where);
@@ -263,10 +286,11 @@ class Writer {
             return `{ ${JSON.stringify(key)}: ${this.name(field, `${where}.${key}`)} }`;
           });
           void shapes;
-          return `${this.use('discriminated')}(${this.args(JSON.stringify(key), `() => [${options.join(', ')}]`, `() => [${discriminants.join(', ')}]`, error)})`;
+          return `${this.call('discriminated')}(${this.args(JSON.stringify(key), `() => [${options.join(', ')}]`, `() => [${discriminants.join(', ')}]`, error)})`;
         }
         if (def['inclusive'] === false) throw new Error(`${where}: z.xor is not supported`);
-        return `${this.use('union')}(${this.args(`() => [${options.join(', ')}]`, error)})`;
+        const list = `[${options.join(', ')}]`;
+        return `${this.call('union')}(${this.args(this.declaredAll(options) ? list : `() => ${list}`, error)})`;
       }
       default:
         throw new Error(`${where}: the zod type "${def.type}" is not supported by the generator`);
@@ -298,10 +322,10 @@ async function generate(target: Target, homes: Map<unknown, { module: string; na
       exports.push(
         `/** \`${name}\` of ${source.module}${keys ? ', with the keys it knows' : ''}. */`,
         keys
-          ? `export const ${name}: ${writer.use('Validator')}<${type}> & { keys: string[] } = { ...${writer.use('validator')}<${type}>(${root}), keys: ${JSON.stringify(keys)} };`
+          ? `export const ${name}: ${writer.use('Validator')}<${type}> & { keys: string[] } = { ...${writer.call('validator')}<${type}>(${root}), keys: ${JSON.stringify(keys)} };`
           : entries
-            ? `export const ${name}: ${writer.use('Validator')}<${type}> & { options: ${type}[] } = { ...${writer.use('validator')}<${type}>(${root}), options: ${JSON.stringify(entries)} };`
-            : `export const ${name}: ${writer.use('Validator')}<${type}> = ${writer.use('validator')}<${type}>(${root});`,
+            ? `export const ${name}: ${writer.use('Validator')}<${type}> & { options: ${type}[] } = { ...${writer.call('validator')}<${type}>(${root}), options: ${JSON.stringify(entries)} };`
+            : `export const ${name}: ${writer.use('Validator')}<${type}> = ${writer.call('validator')}<${type}>(${root});`,
       );
     }
   }

@@ -1,26 +1,13 @@
 /**
- * The one fetch client every element uses: the contract's endpoints, each a method that names its
- * path, body and response schema. How a request is carried out (timeouts, retries, progress,
- * validation, errors) is `Transport`'s; the `api` base is checked by `resolveApiBase`.
+ * The fetch client for apps and scripts: every endpoint of the contract as a method (each one is
+ * the function of the same name in endpoints.ts). How a request is carried out (timeouts, retries,
+ * progress, validation, errors) is `Transport`'s; the `api` base is checked by `resolveApiBase`.
+ * The elements call the endpoint functions on an `ApiConnection`, so each drop-in file carries only
+ * the endpoints its element uses.
  */
-import { configurationError, resolveApiBase } from './api-base.js';
-import { describeIssue } from './issues.js';
-// The browser checks with validators generated from the zod schemas (src/api/generated/): no zod here.
-import {
-  AvailabilityQuery as AvailabilityQuerySchema,
-  AvailabilityResponse as AvailabilityResponseSchema,
-  BookingAccessCredential as BookingAccessCredentialSchema,
-  BookingCreatedResponse as BookingCreatedResponseSchema,
-  BookingResponse as BookingResponseSchema,
-  ChecklistItemResponse as ChecklistItemResponseSchema,
-  ChecklistResponse as ChecklistResponseSchema,
-  ClinicResponse as ClinicResponseSchema,
-  HoldResponse as HoldResponseSchema,
-  FormDefinitionBody as FormDefinitionBodySchema,
-  IntakeResponseCreated as IntakeResponseCreatedSchema,
-  SafetySignalCreated as SafetySignalCreatedSchema,
-  ServicesResponse as ServicesResponseSchema,
-} from './generated/contract.js';
+import { ApiConnection } from './connection.js';
+import * as endpoints from './endpoints.js';
+import type { HeldSlot } from './endpoints.js';
 import type {
   AvailabilityQuery,
   AvailabilityResponse,
@@ -31,7 +18,6 @@ import type {
   ChecklistItemState,
   ChecklistResponse,
   EmailLinksRequest,
-  Hold,
   HoldRequest,
   IntakeResponse,
   RescheduleRequest,
@@ -42,263 +28,97 @@ import type {
 } from './schemas.js';
 import type { ClinicResponse } from './clinic.js';
 import type { IntakeSubmission } from './intake-submission.js';
-import { Transport, type RequestOptions, type TransportOptions, type WriteOptions } from './transport.js';
+import type { RequestOptions, WriteOptions } from './transport.js';
 
 export { resolveApiBase } from './api-base.js';
 export { MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry.js';
+export type { KapClientOptions } from './connection.js';
+export type { HeldSlot } from './endpoints.js';
 export type { RequestOptions, RequestProgress, TransportOptions, WriteOptions } from './transport.js';
 
-export interface KapClientOptions extends TransportOptions {
-  /** The raw `api` attribute value. */
-  api: string | null | undefined;
-  /** Resolves a relative `api`; defaults to `document.baseURI`, then `location.href`. */
-  baseURI?: string;
-}
-
-/**
- * A hold as `createHold` resolves it: the contract's `Hold` and, from a backend that issues one,
- * the secret `DELETE holds/{id}` needs. Keep it in memory only; it belongs in no event or storage.
- */
-export type HeldSlot = Hold & { releaseToken?: string };
-
-export class KapApiClient {
-  /** The validated base, ending in `/`. A copy: changing it does not redirect requests. */
-  readonly base: URL;
-  readonly #transport: Transport;
-
-  constructor(options: KapClientOptions) {
-    const base = resolveApiBase(options.api, options.baseURI ?? globalThis.document?.baseURI ?? globalThis.location?.href);
-    this.#transport = new Transport(base, options);
-    this.base = new URL(base);
-  }
-
+export class KapApiClient extends ApiConnection {
   /** `GET clinic`: the clinic's name, time zone, phone, privacy notice and crisis lines (src/api/clinic.ts). */
-  getClinic(opts: RequestOptions = {}): Promise<ClinicResponse> {
-    return this.#transport.request({ method: 'GET', segments: ['clinic'], signal: opts.signal, onProgress: opts.onProgress, schema: ClinicResponseSchema });
+  getClinic(opts?: RequestOptions): Promise<ClinicResponse> {
+    return endpoints.getClinic(this, opts);
   }
 
   /** `GET services`. */
-  async listServices(opts: RequestOptions = {}): Promise<Service[]> {
-    return (await this.getServices(opts)).services;
+  async listServices(opts?: RequestOptions): Promise<Service[]> {
+    return (await endpoints.getServices(this, opts)).services;
   }
 
   /** `GET services` whole: the services and `lang`, the language of their plain `name` and `description`. */
-  getServices(opts: RequestOptions = {}): Promise<ServicesResponse> {
-    return this.#transport.request({ method: 'GET', segments: ['services'], signal: opts.signal, onProgress: opts.onProgress, schema: ServicesResponseSchema });
+  getServices(opts?: RequestOptions): Promise<ServicesResponse> {
+    return endpoints.getServices(this, opts);
   }
 
-  /**
-   * `GET availability?service=&from=&to=[&after=]`; the query carries only ids and instants. For
-   * a follow-up service, `after` names the booking that opens its window and `opts.token` is
-   * that booking's bearer token.
-   */
-  getAvailability(q: AvailabilityQuery, opts: RequestOptions & { token?: string } = {}): Promise<AvailabilityResponse> {
-    const parsed = AvailabilityQuerySchema.safeParse(q);
-    if (!parsed.success) {
-      return Promise.reject(configurationError(`Invalid availability query: ${describeIssue(parsed.error.issues[0])}.`));
-    }
-    const { service, from, to, after } = parsed.data;
-    return this.#transport.request({
-      method: 'GET',
-      segments: ['availability'],
-      query: after ? { service, from, to, after } : { service, from, to },
-      ...(opts.token !== undefined ? { token: opts.token } : {}),
-      signal: opts.signal,
-      onProgress: opts.onProgress,
-      schema: AvailabilityResponseSchema,
-    });
+  /** `GET availability?service=&from=&to=[&after=]`; for a follow-up service, `opts.token` is the bearer token of the booking `after` names. */
+  getAvailability(q: AvailabilityQuery, opts?: RequestOptions & { token?: string }): Promise<AvailabilityResponse> {
+    return endpoints.getAvailability(this, q, opts);
   }
 
   /** `POST holds`: the hold, with the `releaseToken` that releases it when the backend issues one. */
-  async createHold(body: HoldRequest, opts: WriteOptions): Promise<HeldSlot> {
-    const res = await this.#transport.request({
-      method: 'POST',
-      segments: ['holds'],
-      body,
-      idempotencyKey: opts.idempotencyKey,
-      signal: opts.signal,
-      onProgress: opts.onProgress,
-      schema: HoldResponseSchema,
-    });
-    return res.releaseToken === undefined ? res.hold : { ...res.hold, releaseToken: res.releaseToken };
+  createHold(body: HoldRequest, opts: WriteOptions): Promise<HeldSlot> {
+    return endpoints.createHold(this, body, opts);
   }
 
-  /**
-   * `DELETE holds/{id}`, with the hold's `releaseToken` as the bearer token when it has one. A hold
-   * that is already gone (404) counts as released: it may have expired, or an earlier attempt
-   * whose answer was lost may have released it.
-   */
-  async releaseHold(id: string, opts: RequestOptions & { token?: string } = {}): Promise<void> {
-    await this.#transport.request<undefined>({
-      method: 'DELETE',
-      segments: ['holds', id],
-      ...(opts.token !== undefined ? { token: opts.token } : {}),
-      signal: opts.signal,
-      onProgress: opts.onProgress,
-      alsoOk: [404],
-    });
+  /** `DELETE holds/{id}`, with the hold's `releaseToken` as the bearer token; a hold already gone (404) counts as released. */
+  releaseHold(id: string, opts?: RequestOptions & { token?: string }): Promise<void> {
+    return endpoints.releaseHold(this, id, opts);
   }
 
   /** `POST bookings`; resolves with the booking and its access token. */
   createBooking(body: BookingRequest, opts: WriteOptions): Promise<BookingCreatedResponse> {
-    return this.#transport.request({
-      method: 'POST',
-      segments: ['bookings'],
-      body,
-      idempotencyKey: opts.idempotencyKey,
-      signal: opts.signal,
-      onProgress: opts.onProgress,
-      schema: BookingCreatedResponseSchema,
-    });
+    return endpoints.createBooking(this, body, opts);
   }
 
   /** `GET bookings/{id}` with the booking's bearer token. */
-  async getBooking(id: string, token: string, opts: RequestOptions = {}): Promise<Booking> {
-    const res = await this.#transport.request({
-      method: 'GET',
-      segments: ['bookings', id],
-      token,
-      signal: opts.signal,
-      onProgress: opts.onProgress,
-      schema: BookingResponseSchema,
-    });
-    return res.booking;
+  getBooking(id: string, token: string, opts?: RequestOptions): Promise<Booking> {
+    return endpoints.getBooking(this, id, token, opts);
   }
 
-  /**
-   * `POST booking-access/exchange`: a link's token (or a credential about to run out) for a
-   * short-lived credential the tab keeps (src/base/tab-credential.ts). Both travel only in the body.
-   */
-  async exchangeBookingAccess(bookingId: string, token: string, opts: RequestOptions = {}): Promise<BookingAccessCredential> {
-    return this.#transport.request({
-      method: 'POST',
-      segments: ['booking-access', 'exchange'],
-      body: { bookingId, token },
-      signal: opts.signal,
-      onProgress: opts.onProgress,
-      schema: BookingAccessCredentialSchema,
-    });
+  /** `POST booking-access/exchange`: a link's token for a short-lived credential the tab keeps; both travel only in the body. */
+  exchangeBookingAccess(bookingId: string, token: string, opts?: RequestOptions): Promise<BookingAccessCredential> {
+    return endpoints.exchangeBookingAccess(this, bookingId, token, opts);
   }
 
-  /**
-   * `POST booking-access/email-links {email}`, "Email me my links": `202 {}` whatever the address,
-   * so there is nothing to read back. The address travels only in the body.
-   */
+  /** `POST booking-access/email-links {email}`, "Email me my links": `202 {}` whatever the address. */
   requestEmailLinks(body: EmailLinksRequest, opts: WriteOptions): Promise<undefined> {
-    return this.#transport.request<undefined>({
-      method: 'POST',
-      segments: ['booking-access', 'email-links'],
-      body,
-      idempotencyKey: opts.idempotencyKey,
-      signal: opts.signal,
-      onProgress: opts.onProgress,
-    });
+    return endpoints.requestEmailLinks(this, body, opts);
   }
 
   /** `POST bookings/{id}/cancel` with the booking's bearer token; the body is `{}`. */
-  async cancelBooking(id: string, token: string, opts: WriteOptions): Promise<Booking> {
-    const res = await this.#transport.request({
-      method: 'POST',
-      segments: ['bookings', id, 'cancel'],
-      body: {},
-      token,
-      idempotencyKey: opts.idempotencyKey,
-      signal: opts.signal,
-      onProgress: opts.onProgress,
-      schema: BookingResponseSchema,
-    });
-    return res.booking;
+  cancelBooking(id: string, token: string, opts: WriteOptions): Promise<Booking> {
+    return endpoints.cancelBooking(this, id, token, opts);
   }
 
   /** `POST bookings/{id}/reschedule`: moves the booking to another free slot, atomically. */
-  async rescheduleBooking(id: string, token: string, body: RescheduleRequest, opts: WriteOptions): Promise<Booking> {
-    const res = await this.#transport.request({
-      method: 'POST',
-      segments: ['bookings', id, 'reschedule'],
-      body,
-      token,
-      idempotencyKey: opts.idempotencyKey,
-      signal: opts.signal,
-      onProgress: opts.onProgress,
-      schema: BookingResponseSchema,
-    });
-    return res.booking;
+  rescheduleBooking(id: string, token: string, body: RescheduleRequest, opts: WriteOptions): Promise<Booking> {
+    return endpoints.rescheduleBooking(this, id, token, body, opts);
   }
 
   /** `GET bookings/{id}/checklist`: the booking, the clinic's zone and the items with their state. */
-  getChecklist(id: string, token: string, opts: RequestOptions = {}): Promise<ChecklistResponse> {
-    return this.#transport.request({
-      method: 'GET',
-      segments: ['bookings', id, 'checklist'],
-      token,
-      signal: opts.signal,
-      onProgress: opts.onProgress,
-      schema: ChecklistResponseSchema,
-    });
+  getChecklist(id: string, token: string, opts?: RequestOptions): Promise<ChecklistResponse> {
+    return endpoints.getChecklist(this, id, token, opts);
   }
 
-  /**
-   * `PUT bookings/{id}/checklist/{itemId}` `{done}`. PUT is idempotent by nature (the same body
-   * sets the same state), so it is retried like a GET.
-   */
-  async updateChecklistItem(id: string, token: string, itemId: string, done: boolean, opts: RequestOptions = {}): Promise<ChecklistItemState> {
-    const res = await this.#transport.request({
-      method: 'PUT',
-      segments: ['bookings', id, 'checklist', itemId],
-      body: { done },
-      token,
-      signal: opts.signal,
-      onProgress: opts.onProgress,
-      schema: ChecklistItemResponseSchema,
-    });
-    return res.item;
+  /** `PUT bookings/{id}/checklist/{itemId}` `{done}`, retried like a GET (the same body sets the same state). */
+  updateChecklistItem(id: string, token: string, itemId: string, done: boolean, opts?: RequestOptions): Promise<ChecklistItemState> {
+    return endpoints.updateChecklistItem(this, id, token, itemId, done, opts);
   }
 
   /** `GET forms/{id}`: the raw form definition; check it with `parseFormDefinition()` (`src/forms/`). */
-  getForm(id: string, opts: RequestOptions = {}): Promise<Record<string, unknown>> {
-    return this.#transport.request({
-      method: 'GET',
-      segments: ['forms', id],
-      signal: opts.signal,
-      onProgress: opts.onProgress,
-      schema: FormDefinitionBodySchema,
-    });
+  getForm(id: string, opts?: RequestOptions): Promise<Record<string, unknown>> {
+    return endpoints.getForm(this, id, opts);
   }
 
-  /**
-   * `POST intake-responses`: stores one intake; resolves with the response's id and time. When
-   * `body.booking` links it to a booking, `opts.token` must be that booking's bearer token.
-   */
-  async submitIntake(body: IntakeSubmission, opts: WriteOptions & { token?: string }): Promise<IntakeResponse> {
-    const res = await this.#transport.request({
-      method: 'POST',
-      segments: ['intake-responses'],
-      body,
-      idempotencyKey: opts.idempotencyKey,
-      signal: opts.signal,
-      onProgress: opts.onProgress,
-      ...(opts.token !== undefined ? { token: opts.token } : {}),
-      schema: IntakeResponseCreatedSchema,
-    });
-    return res.response;
+  /** `POST intake-responses`: stores one intake; with `body.booking`, `opts.token` is that booking's bearer token. */
+  submitIntake(body: IntakeSubmission, opts: WriteOptions & { token?: string }): Promise<IntakeResponse> {
+    return endpoints.submitIntake(this, body, opts);
   }
 
-  /**
-   * `POST safety-signals` with the booking's bearer token: tells the clinic at once that safety
-   * items were answered above zero. Sent with `keepalive`, so a request under way survives the
-   * client closing the page; pass no `signal` for it to outlive the element too.
-   */
-  async sendSafetySignal(body: SafetySignalRequest, opts: WriteOptions & { token: string }): Promise<SafetySignal> {
-    const res = await this.#transport.request({
-      method: 'POST',
-      segments: ['safety-signals'],
-      body,
-      token: opts.token,
-      idempotencyKey: opts.idempotencyKey,
-      signal: opts.signal,
-      keepalive: true,
-      schema: SafetySignalCreatedSchema,
-    });
-    return res.signal;
+  /** `POST safety-signals` with the booking's bearer token, sent with `keepalive` so it survives the page closing. */
+  sendSafetySignal(body: SafetySignalRequest, opts: WriteOptions & { token: string }): Promise<SafetySignal> {
+    return endpoints.sendSafetySignal(this, body, opts);
   }
 }

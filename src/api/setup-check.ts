@@ -12,7 +12,8 @@
  *
  * Every request goes to the `api` origin only, carries nothing but the path, and is made once.
  */
-import { KapApiClient } from './client.js';
+import { ApiConnection } from './connection.js';
+import { getServices } from './endpoints.js';
 import { isKapApiError } from './errors.js';
 
 export interface SetupFinding {
@@ -39,7 +40,7 @@ export function checkApiSetup(base: URL, timeoutMs: number): Promise<SetupFindin
 
 async function probeServices(base: URL, timeoutMs: number): Promise<SetupFinding | undefined> {
   try {
-    await new KapApiClient({ api: base.href, timeoutMs, retries: 0 }).listServices();
+    await getServices(new ApiConnection({ api: base.href, timeoutMs, retries: 0 }));
     return undefined;
   } catch (error) {
     if (!isKapApiError(error) || ['timeout', 'server', 'rate_limited'].includes(error.kind)) return undefined;

@@ -75,6 +75,7 @@ export interface Call<T> {
   segments: string[];
   query?: Record<string, string>;
   body?: unknown;
+  /** The bearer token, when there is one (`undefined`: none). */
   token?: string;
   idempotencyKey?: string;
   signal?: AbortSignal;
@@ -201,6 +202,7 @@ export class Transport {
     try {
       const fetchImpl = this.#options.fetch ?? globalThis.fetch;
       let response: Response;
+      let text: string;
       try {
         response = await fetchImpl(url.href, {
           method: call.method,
@@ -220,14 +222,9 @@ export class Transport {
           referrerPolicy: 'no-referrer',
           ...(call.keepalive ? { keepalive: true } : {}),
         });
-      } catch (cause) {
-        return this.#failedToFetch(label, cause, callerSignal, timedOut, timeoutMs);
-      }
-
-      let text: string;
-      try {
         text = await response.text();
       } catch (cause) {
+        // No answer, or the body broke off: the same failure either way.
         return this.#failedToFetch(label, cause, callerSignal, timedOut, timeoutMs);
       }
       return this.#interpret(call, label, response, text);
@@ -240,18 +237,8 @@ export class Transport {
 
   #failedToFetch(label: string, cause: unknown, callerSignal: AbortSignal | undefined, timedOut: boolean, timeoutMs: number): Outcome<never> {
     if (callerSignal?.aborted) throw abortError();
-    if (timedOut) {
-      return {
-        ok: false,
-        retryable: true,
-        error: new KapApiError(`${label}: no answer within ${timeoutMs} ms.`, { kind: 'timeout', cause }),
-      };
-    }
-    return {
-      ok: false,
-      retryable: true,
-      error: new KapApiError(`${label}: the request did not reach the backend or no answer came back (offline, DNS, TLS or CORS).`, { kind: 'network', cause }),
-    };
+    if (timedOut) return fail('timeout', `${label}: no answer within ${timeoutMs} ms.`, { cause }, true);
+    return fail('network', `${label}: the request did not reach the backend or no answer came back (offline, DNS, TLS or CORS).`, { cause }, true);
   }
 
   #interpret<T>(call: Call<T>, label: string, response: Response, text: string): Outcome<T> {

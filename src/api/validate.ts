@@ -164,16 +164,20 @@ function prefixed(key: PropertyKey, issues: RawIssue[]): RawIssue[] {
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * `z.object` (`strict`: `z.strictObject`). `shape` is a function so schemas may refer to each
- * other in any order, and to themselves (zod's getters).
+ * What an object, array, record or union holds: written as a function when it refers to a schema declared
+ * after it, or to itself (zod's getters), else as it is. Schemas and shapes are never functions.
  */
-export function object<T>(shape: () => Record<string, Schema>, strict = false, checks?: Check[], error?: Message): Schema<T> {
+type Later<T> = T | (() => T);
+const later = <T>(value: Later<T>): T => (typeof value === 'function' ? (value as () => T)() : value);
+
+/** `z.object` (`strict`: `z.strictObject`). */
+export function object<T>(shape: Later<Record<string, Schema>>, strict = false, checks?: Check[], error?: Message): Schema<T> {
   let fields: [string, Schema][] | undefined;
   return schema<T>(
     (p) => {
       const input = p.value;
       if (!isObject(input)) return typeIssue(p, 'object', error);
-      fields ??= Object.entries(shape());
+      fields ??= Object.entries(later(shape));
       const out: Record<string, unknown> = {};
       p.value = out;
       for (const [key, field] of fields) {
@@ -205,7 +209,7 @@ export function object<T>(shape: () => Record<string, Schema>, strict = false, c
  * `z.array`. `cap`: the first `maxLength` among its leading length checks, with its error — an
  * array longer than that is refused unread, as zod does.
  */
-export function array<T>(element: () => Schema<T>, checks?: Check[], error?: Message, cap?: [number, Message?]): Schema<T[]> {
+export function array<T>(element: Later<Schema<T>>, checks?: Check[], error?: Message, cap?: [number, Message?]): Schema<T[]> {
   return schema<T[]>(
     (p) => {
       const input = p.value;
@@ -214,7 +218,7 @@ export function array<T>(element: () => Schema<T>, checks?: Check[], error?: Mes
         p.issues.push({ origin: 'array', code: 'too_big', maximum: cap[0], inclusive: true, input, own: cap[1], schema: error, continue: false });
         return p;
       }
-      const item = element();
+      const item = later(element);
       p.value = input.map((value, index) => {
         const result = item.run({ value, issues: [] });
         p.issues.push(...prefixed(index, result.issues));
@@ -234,14 +238,14 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** `z.record(key, value)` with a string key schema. */
-export function record<T>(key: Schema, value: () => Schema<T>, checks?: Check[], error?: Message): Schema<Record<string, T>> {
+export function record<T>(key: Schema, value: Later<Schema<T>>, checks?: Check[], error?: Message): Schema<Record<string, T>> {
   return schema(
     (p) => {
       const input = p.value;
       if (!isPlainObject(input)) return typeIssue(p, 'record', error);
       const out: Record<string, T> = {};
       p.value = out;
-      const item = value();
+      const item = later(value);
       for (const name of Object.keys(input)) {
         if (name === '__proto__') continue;
         const checked = key.run({ value: name, issues: [] });
@@ -261,11 +265,11 @@ export function record<T>(key: Schema, value: () => Schema<T>, checks?: Check[],
 }
 
 /** `z.union`: the first option that passes, else the only one not aborted, else `invalid_union`. */
-export function union<T>(options: () => Schema[], error?: Message): Schema<T> {
+export function union<T>(options: Later<Schema[]>, error?: Message): Schema<T> {
   return schema<T>(
     (p) => {
       const results: Payload[] = [];
-      for (const option of options()) {
+      for (const option of later(options)) {
         const result = option.run({ value: p.value, issues: [] });
         if (!result.issues.length) {
           p.value = result.value;

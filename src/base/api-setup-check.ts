@@ -4,12 +4,12 @@
  * client, and only while no request of that client has succeeded; the check itself is a chunk
  * loaded only then (`src/api/setup-check.ts`).
  */
-import type { KapApiClient } from '../api/client.js';
+import type { ApiConnection } from '../api/connection.js';
 import { maySignalSetupProblem } from '../api/setup-signal.js';
 import type { ConfigurationProblem } from './configuration-report.js';
 
 export interface ApiSetupCheckContext {
-  client(): KapApiClient | undefined;
+  client(): ApiConnection | undefined;
   /** The element's `request-timeout`. */
   timeoutMs(): number;
   /** Whether the element shows what the client typed, which a set-up problem must not take away. */

@@ -43,7 +43,7 @@ export interface BookingLinkOptions {
   /** Whether the link counts now (e.g. only for a follow-up service); default always. */
   enabled?(): boolean;
   /**
-   * `POST booking-access/exchange` (`KapApiClient.exchangeBookingAccess`), or `undefined` while
+   * `POST booking-access/exchange` (`exchangeBookingAccess`, src/api/endpoints.ts), or `undefined` while
    * there is no client: without it nothing is kept for the tab.
    */
   exchange?(bookingId: string, token: string): Promise<{ credential: string; expiresAt: string }> | undefined;

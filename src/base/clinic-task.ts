@@ -6,9 +6,10 @@
 import { Task } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
 import type { ClinicResponse } from '../api/clinic.js';
-import type { KapApiClient } from '../api/client.js';
+import type { ApiConnection } from '../api/connection.js';
+import { getClinic } from '../api/endpoints.js';
 
-export type ClinicTaskArgs = readonly [client: KapApiClient | undefined, needed: boolean, connection: AbortSignal];
+export type ClinicTaskArgs = readonly [client: ApiConnection | undefined, needed: boolean, connection: AbortSignal];
 
 export function clinicTask(
   host: ReactiveControllerHost,
@@ -19,7 +20,7 @@ export function clinicTask(
     task: async ([client, needed], { signal }) => {
       if (!client || !needed) return undefined;
       try {
-        return await client.getClinic({ signal: signalFor(signal) });
+        return await getClinic(client, { signal: signalFor(signal) });
       } catch {
         return undefined;
       }

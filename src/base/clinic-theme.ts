@@ -7,11 +7,12 @@
  * refuses a value that would end its declaration. A clinic that cannot be read, or an older
  * backend without a theme, leaves the built-in look.
  */
-import type { KapApiClient } from '../api/client.js';
+import type { ApiConnection } from '../api/connection.js';
+import { getClinic } from '../api/endpoints.js';
 
-export async function applyClinicTheme(root: ShadowRoot, client: KapApiClient, signal: AbortSignal): Promise<void> {
+export async function applyClinicTheme(root: ShadowRoot, client: ApiConnection, signal: AbortSignal): Promise<void> {
   try {
-    const { theme } = await client.getClinic({ signal });
+    const { theme } = await getClinic(client, { signal });
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(':host{}');
     const rule = (sheet.cssRules[0] as CSSStyleRule).style;

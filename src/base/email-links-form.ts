@@ -1,7 +1,7 @@
 /**
  * "Email me my links": the form every element offers where its booking's link is missing or no
  * longer works (`KapElement.renderEmailLinks`). The client types the address they booked with; it
- * goes to `POST booking-access/email-links` (`KapApiClient.requestEmailLinks`), which answers the same `202`
+ * goes to `POST booking-access/email-links` (`requestEmailLinks`, src/api/endpoints.ts), which answers the same `202`
  * for any address — so the confirmation says only what happens *if* the address has a booking.
  * A failure (offline, busy, rate limited) is said plainly with "Try again", keeping the address.
  *
@@ -13,7 +13,9 @@
  */
 import { html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { KapApiClient, RequestProgress } from '../api/client.js';
+import type { RequestProgress } from '../api/client.js';
+import type { ApiConnection } from '../api/connection.js';
+import { requestEmailLinks } from '../api/endpoints.js';
 import type { KapApiError } from '../api/errors.js';
 import { newIdempotencyKey } from '../api/idempotency-key.js';
 import { KapErrorEvent } from '../events/kap-error.js';
@@ -33,7 +35,7 @@ type FieldError = 'emailLinksErrorEmpty' | 'emailLinksErrorFormat';
 const INPUT = 'kap-email-links-email';
 
 export class EmailLinksForm implements ReactiveController {
-  readonly #context: { host: ReactiveElement; ui: ElementUi; client(): KapApiClient | undefined; signal(): AbortSignal };
+  readonly #context: { host: ReactiveElement; ui: ElementUi; client(): ApiConnection | undefined; signal(): AbortSignal };
   /** The address as typed. */
   #value = '';
   #error: FieldError | undefined;
@@ -53,7 +55,7 @@ export class EmailLinksForm implements ReactiveController {
   #stopped = false;
 
   /** `client`: the element's api client; `signal`: aborts when the element leaves the page. */
-  constructor(host: ReactiveElement, ui: ElementUi, client: () => KapApiClient | undefined, signal: () => AbortSignal) {
+  constructor(host: ReactiveElement, ui: ElementUi, client: () => ApiConnection | undefined, signal: () => AbortSignal) {
     this.#context = { host, ui, client, signal };
     host.addController(this);
   }
@@ -96,7 +98,8 @@ export class EmailLinksForm implements ReactiveController {
     this.#progress = undefined;
     host.requestUpdate();
     try {
-      await client.requestEmailLinks(
+      await requestEmailLinks(
+        client,
         { email },
         {
           idempotencyKey: this.#pending.key,

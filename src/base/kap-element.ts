@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { isAbort } from '../api/abort.js';
-import { KapApiClient, type RequestOptions } from '../api/client.js';
+import type { RequestOptions } from '../api/client.js';
+import { ApiConnection } from '../api/connection.js';
 import { isKapApiError } from '../api/errors.js';
 import { KapErrorEvent } from '../events/kap-error.js';
 import { onLocaleRegistered } from '../i18n/registry.js';
@@ -104,8 +105,8 @@ export abstract class KapElement extends LitElement {
    */
   headingLevel = 2;
 
-  /** The api client, or `undefined` while the `api` attribute is unusable. */
-  protected client: KapApiClient | undefined;
+  /** The connection to the backend (call the endpoints of src/api/endpoints.ts on it), or `undefined` while the `api` attribute is unusable. */
+  protected client: ApiConnection | undefined;
   /** Set when the element cannot work as configured; `render` then shows only the problem. */
   protected configurationProblem: ConfigurationProblem | undefined;
   /** Settings read from a child `<script type="application/json">`. */
@@ -247,7 +248,7 @@ export abstract class KapElement extends LitElement {
     }
     this.#setup.reset();
     try {
-      const client: KapApiClient = new KapApiClient({
+      const client: ApiConnection = new ApiConnection({
         api: this.api,
         baseURI: this.baseURI,
         timeoutMs: this.requestTimeout,

@@ -1,40 +1,13 @@
 /**
- * Checks of what a page hands an element — its child JSON settings, its `strings`, its `time-zone` —
- * that turn a silent mistake into a precise line for the website team. Plain functions: the
- * element decides whether a problem blocks it (`reportConfigurationProblem`) or only warns.
+ * Checks of what a page hands an element — its child JSON settings, its `strings` (its `time-zone`
+ * has time-zone-problem.ts) — that turn a silent mistake into a precise line for the website team.
+ * Plain functions: the element decides whether a problem blocks it (`reportConfigurationProblem`)
+ * or only warns.
  */
-import { isTimeZone } from '../api/time-zone.js';
 import { enShared } from '../i18n/en-shared.js';
 import { builtInStrings } from '../i18n/registry.js';
 import type { KapStrings } from '../i18n/strings.js';
 import type { ConfigurationProblem } from './configuration-report.js';
-
-/** Edits (insertions, deletions, substitutions) that turn `a` into `b`. */
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    row = next;
-  }
-  return row[b.length]!;
-}
-
-/** The candidate `name` was most likely meant to be, if one is close enough to suggest. */
-export function closestName(name: string, candidates: Iterable<string>): string | undefined {
-  const wanted = name.toLowerCase();
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const distance = editDistance(wanted, candidate.toLowerCase());
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return best;
-}
-
-export const didYouMean = (name: string | undefined) => (name ? `; did you mean "${name}"?` : '');
 
 /** Where the settings a marketer can paste live. */
 export const SETTINGS_SCRIPT = 'its <script type="application/json">';
@@ -79,14 +52,4 @@ export function checkStrings(value: unknown, from: string): { strings: Partial<K
 export interface UnsureStrings {
   from: string;
   entries: [key: string, text: unknown][];
-}
-
-/** Why `zone` (a `time-zone` attribute) cannot be used, or `undefined` when it can (or is absent). */
-export function timeZoneProblem(zone: string | null): ConfigurationProblem | undefined {
-  if (!zone || isTimeZone(zone)) return undefined;
-  const zones = Intl.supportedValuesOf?.('timeZone') ?? [];
-  return {
-    code: 'invalid_time_zone',
-    detail: `time-zone="${zone}" is not an IANA time zone name${didYouMean(closestName(zone, zones)) || ' (like America/New_York)'}`,
-  };
 }

@@ -6,7 +6,8 @@
 import { en } from '../i18n/en.js';
 import { enEmailLinks } from '../i18n/en-email-links.js';
 import type { ConfigurationProblem } from './configuration-report.js';
-import { closestName, didYouMean, type UnsureStrings } from './setup-checks.js';
+import { closestName, didYouMean } from './closest-name.js';
+import type { UnsureStrings } from './setup-checks.js';
 
 /** A problem for each key no element knows (with the closest known key) or value that is not text. */
 export function strangerStringProblems(unsure: readonly UnsureStrings[]): ConfigurationProblem[] {

@@ -1,3 +1,4 @@
+import { exchangeBookingAccess } from '../../api/endpoints.js';
 import { TaskStatus } from '@lit/task';
 import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { Booking, Hold } from '../../api/schemas.js';
@@ -6,7 +7,7 @@ import { CalendarFileUrl, loadCalendarWriter } from '../../base/calendar-file-ur
 import { clinicTask } from '../../base/clinic-task.js';
 import { reportConfiguration } from '../../base/configuration-report.js';
 import { KapElement } from '../../base/kap-element.js';
-import { timeZoneProblem } from '../../base/setup-checks.js';
+import { timeZoneProblem } from '../../base/time-zone-problem.js';
 import { KapBookingCancelEvent } from '../../events/kap-booking-cancel.js';
 import { KapBookingConfirmEvent } from '../../events/kap-booking-confirm.js';
 import { KapBookingRescheduleEvent } from '../../events/kap-booking-reschedule.js';
@@ -173,7 +174,7 @@ export class KapBooking extends KapElement {
     id: () => this.booking,
     token: () => this.token,
     enabled: () => this.managing,
-    exchange: (bookingId, token) => this.client?.exchangeBookingAccess(bookingId, token),
+    exchange: (bookingId, token) => this.client && exchangeBookingAccess(this.client, bookingId, token),
   });
 
   /**
@@ -184,7 +185,7 @@ export class KapBooking extends KapElement {
     id: () => this.afterBooking,
     token: () => this.afterToken,
     enabled: () => !this.managing && Boolean(this.data.service.value?.followUp),
-    exchange: (bookingId, token) => this.client?.exchangeBookingAccess(bookingId, token),
+    exchange: (bookingId, token) => this.client && exchangeBookingAccess(this.client, bookingId, token),
   });
 
   private readonly flow = new BookingFlow(this, {

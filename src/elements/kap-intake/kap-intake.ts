@@ -1,3 +1,4 @@
+import { exchangeBookingAccess } from '../../api/endpoints.js';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { BookingLink } from '../../base/booking-link.js';
 import { clinicTask } from '../../base/clinic-task.js';
@@ -97,7 +98,7 @@ export class KapIntake extends KapElement {
   private readonly link = new BookingLink(this, {
     id: () => this.booking,
     token: () => this.token,
-    exchange: (bookingId, token) => this.client?.exchangeBookingAccess(bookingId, token),
+    exchange: (bookingId, token) => this.client && exchangeBookingAccess(this.client, bookingId, token),
   });
   /** The page shown, as `willUpdate` laid it out for render. */
   #layout: PageLayout | undefined;

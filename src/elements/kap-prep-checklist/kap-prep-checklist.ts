@@ -1,3 +1,4 @@
+import { exchangeBookingAccess, getChecklist, updateChecklistItem } from '../../api/endpoints.js';
 import { Task, initialState } from '@lit/task';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { isKapApiError } from '../../api/errors.js';
@@ -9,7 +10,7 @@ import { CalendarFileUrl } from '../../base/calendar-file-url.js';
 import { KapElement, type ConfigurationProblem } from '../../base/kap-element.js';
 import { formatUnit } from '../../base/language.js';
 import { firstTime } from '../../base/report-once.js';
-import { timeZoneProblem } from '../../base/setup-checks.js';
+import { timeZoneProblem } from '../../base/time-zone-problem.js';
 import { checklistProgress } from '../../checklist/due.js';
 import { KapChecklistChangeEvent } from '../../events/kap-checklist-change.js';
 import { KapChecklistCompleteEvent } from '../../events/kap-checklist-complete.js';
@@ -102,7 +103,7 @@ export class KapPrepChecklist extends KapElement {
   private readonly link = new BookingLink(this, {
     id: () => this.booking,
     token: () => this.token,
-    exchange: (bookingId, token) => this.client?.exchangeBookingAccess(bookingId, token),
+    exchange: (bookingId, token) => this.client && exchangeBookingAccess(this.client, bookingId, token),
   });
   /** The page's own checklist: none, being read (its checker is loaded only for one), or read. */
   #static: StaticChecklistResult | { kind: 'reading' } = { kind: 'none' };
@@ -117,14 +118,14 @@ export class KapPrepChecklist extends KapElement {
     save: (itemId, done) => {
       const { client, bookingId, accessToken } = this;
       if (this.#static.kind !== 'none' || !client || !bookingId || !accessToken) return undefined;
-      return client.updateChecklistItem(bookingId, accessToken, itemId, done, { signal: this.connectionSignal }).then((item) => item.done);
+      return updateChecklistItem(client, bookingId, accessToken, itemId, done, { signal: this.connectionSignal }).then((item) => item.done);
     },
     fetchStates: () => {
       const { client, bookingId, accessToken } = this;
       if (this.#static.kind !== 'none' || !client || !bookingId || !accessToken) return undefined;
-      return client
-        .getChecklist(bookingId, accessToken, { signal: this.connectionSignal })
-        .then((response) => new Map(response.items.map((item) => [item.id, item.done])));
+      return getChecklist(client, bookingId, accessToken, { signal: this.connectionSignal }).then(
+        (response) => new Map(response.items.map((item) => [item.id, item.done])),
+      );
     },
     saved: (itemId, done) => this.#saved(itemId, done),
     failed: (error) => {
@@ -137,7 +138,7 @@ export class KapPrepChecklist extends KapElement {
   private readonly loadTask = new Task(this, {
     task: async ([client, bookingId, accessToken, mode], { signal }) => {
       if (mode !== 'none' || !client || !bookingId || !accessToken) return initialState;
-      return client.getChecklist(bookingId, accessToken, this.loadOptions(signal));
+      return getChecklist(client, bookingId, accessToken, this.loadOptions(signal));
     },
     args: () => [this.client, this.bookingId, this.accessToken, this.#static.kind, this.connectionSignal] as const,
     onComplete: (response) => {

@@ -6,7 +6,9 @@
  */
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
-import type { KapApiClient, RequestOptions } from '../../../api/client.js';
+import type { RequestOptions } from '../../../api/client.js';
+import type { ApiConnection } from '../../../api/connection.js';
+import { getAvailability, getBooking, getServices } from '../../../api/endpoints.js';
 import { KapApiError } from '../../../api/errors.js';
 import type { Booking, Service } from '../../../api/schemas.js';
 import { isTimeZone } from '../../../api/time-zone.js';
@@ -17,7 +19,7 @@ import { followUpWindow, type OpenWindow } from '../follow-up-window.js';
 import { servicesIn } from '../service-language.js';
 
 export interface BookingDataContext {
-  client(): KapApiClient | undefined;
+  client(): ApiConnection | undefined;
   /** Aborts when the element leaves the page. */
   connection(): AbortSignal;
   loadOptions(signal: AbortSignal): RequestOptions;
@@ -45,7 +47,7 @@ function managedTask(host: ReactiveControllerHost, context: BookingDataContext) 
   return new Task(host, {
     task: async ([client, bookingId, token], { signal }) => {
       if (!client || !bookingId || !token) return initialState;
-      return client.getBooking(bookingId, token, context.loadOptions(signal));
+      return getBooking(client, bookingId, token, context.loadOptions(signal));
     },
     args: () => {
       const access = context.managed();
@@ -60,7 +62,7 @@ function serviceTask(host: ReactiveControllerHost, context: BookingDataContext, 
   return new Task(host, {
     task: async ([client, serviceId, , language], { signal }) => {
       if (!client || !serviceId) return initialState;
-      const services = servicesIn(await client.getServices(context.loadOptions(signal)), language);
+      const services = servicesIn(await getServices(client, context.loadOptions(signal)), language);
       data.services = services;
       const service = services.find((candidate) => candidate.id === serviceId);
       if (service) return service;
@@ -77,7 +79,7 @@ function openerTask(host: ReactiveControllerHost, context: BookingDataContext, d
   return new Task(host, {
     task: async ([client, followUp, bookingId, token], { signal }) => {
       if (!client || !followUp || !bookingId || !token) return initialState;
-      return client.getBooking(bookingId, token, context.loadOptions(signal));
+      return getBooking(client, bookingId, token, context.loadOptions(signal));
     },
     args: () => {
       const followUp = data.service.value?.followUp;
@@ -99,7 +101,7 @@ function availabilityTask(host: ReactiveControllerHost, context: BookingDataCont
         ...weekAvailabilityRange(week, data.displayZone, Date.now()),
         ...(service.followUp ? { after } : {}),
       };
-      return client.getAvailability(query, {
+      return getAvailability(client, query, {
         ...context.loadOptions(signal),
         ...(service.followUp ? { token: afterToken } : {}),
       });

@@ -1,10 +1,10 @@
 /** What `BookingFlow` asks of `<kap-booking>`: its backend, its settings, and what to do as the booking moves on. */
-import type { KapApiClient } from '../../../api/client.js';
+import type { ApiConnection } from '../../../api/connection.js';
 import type { Booking, Hold } from '../../../api/schemas.js';
 import type { BookingAccess } from '../../../base/booking-link.js';
 
 export interface BookingFlowContext {
-  client(): KapApiClient | undefined;
+  client(): ApiConnection | undefined;
   /** Aborts when the element leaves the page. */
   signal(): AbortSignal;
   serviceId(): string;

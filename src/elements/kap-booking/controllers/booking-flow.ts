@@ -9,7 +9,9 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isAbort } from '../../../api/abort.js';
-import type { HeldSlot, KapApiClient } from '../../../api/client.js';
+import type { HeldSlot } from '../../../api/client.js';
+import type { ApiConnection } from '../../../api/connection.js';
+import { createBooking, createHold, releaseHold, rescheduleBooking } from '../../../api/endpoints.js';
 import { newIdempotencyKey } from '../../../api/idempotency-key.js';
 import { KapApiError, isKapApiError } from '../../../api/errors.js';
 import { IdempotentWrite, type Transmit } from '../../../api/idempotent-write.js';
@@ -175,7 +177,8 @@ export class BookingFlow implements ReactiveController {
     this.#host.requestUpdate();
     const generation = this.#generation;
     try {
-      const hold = await client.createHold(
+      const hold = await createHold(
+        client,
         { service: this.#context.serviceId(), start: slot.start },
         { idempotencyKey: this.#holdKey.key, signal: this.#context.signal() },
       );
@@ -247,19 +250,19 @@ export class BookingFlow implements ReactiveController {
     await this.#send(
       JSON.stringify(details),
       holdId ? { ...details, holdId } : details,
-      (request, options) => client.createBooking(request as BookingRequest, options),
+      (request, options) => createBooking(client, request as BookingRequest, options),
       (created) => this.#context.booked(created.booking, created.accessToken!),
     );
   }
 
   /** Reschedule to `slot`, under one key for this logical move (kept across retries). */
-  async #move(client: KapApiClient, moving: BookingAccess, slot: Slot): Promise<void> {
+  async #move(client: ApiConnection, moving: BookingAccess, slot: Slot): Promise<void> {
     const holdId = this.hold && this.holdState !== 'expired' ? this.hold.id : undefined;
     const request: RescheduleRequest = { start: slot.start, ...(holdId ? { holdId } : {}) };
     await this.#send(
       JSON.stringify([moving.bookingId, slot.start]),
       request,
-      async (sent, options) => ({ booking: await client.rescheduleBooking(moving.bookingId, moving.token, sent as RescheduleRequest, options) }),
+      async (sent, options) => ({ booking: await rescheduleBooking(client, moving.bookingId, moving.token, sent as RescheduleRequest, options) }),
       (moved) => this.#context.moved?.(moved.booking),
     );
   }
@@ -367,7 +370,7 @@ export class BookingFlow implements ReactiveController {
   #releaseHold(hold: HeldSlot): Promise<void> {
     const client = this.#context.client();
     // Best effort and deliberately not tied to the element's signal: it must outlive removal.
-    return client ? client.releaseHold(hold.id, { token: hold.releaseToken }).catch(() => undefined) : Promise.resolve();
+    return client ? releaseHold(client, hold.id, { token: hold.releaseToken }).catch(() => undefined) : Promise.resolve();
   }
 
   /** The hold's "ending" and "expired" moments. */

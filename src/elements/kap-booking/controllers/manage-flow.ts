@@ -5,7 +5,9 @@
  */
 import type { ReactiveControllerHost } from 'lit';
 import { isAbort } from '../../../api/abort.js';
-import type { KapApiClient, WriteOptions } from '../../../api/client.js';
+import type { WriteOptions } from '../../../api/client.js';
+import type { ApiConnection } from '../../../api/connection.js';
+import { cancelBooking } from '../../../api/endpoints.js';
 import { isKapApiError, type KapApiError } from '../../../api/errors.js';
 import { IdempotentWrite } from '../../../api/idempotent-write.js';
 import type { Booking } from '../../../api/schemas.js';
@@ -36,7 +38,7 @@ export type ManageStep = 'view' | 'confirm-cancel' | 'cancelled' | 'moving' | 'm
 export type ManageFocus = 'manage' | 'confirm-cancel' | 'cancelled' | 'cancel-action' | 'change-action';
 
 export interface ManageFlowContext {
-  client(): KapApiClient | undefined;
+  client(): ApiConnection | undefined;
   /** Aborts when the element leaves the page. */
   signal(): AbortSignal;
   /** The booking being managed and its token. */
@@ -146,7 +148,7 @@ export class ManageFlow {
     this.cancelStopped = false;
     let result;
     try {
-      const transmit = (_body: unknown, options: WriteOptions) => client.cancelBooking(access.bookingId, access.token, options);
+      const transmit = (_body: unknown, options: WriteOptions) => cancelBooking(client, access.bookingId, access.token, options);
       result = await this.#cancel.send({}, `cancel ${access.bookingId}`, transmit, this.#context.signal());
     } catch (error) {
       if (isAbort(error)) return;

@@ -7,7 +7,9 @@
  */
 import { Task, initialState } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
-import type { KapApiClient, RequestOptions } from '../../../api/client.js';
+import type { RequestOptions } from '../../../api/client.js';
+import type { ApiConnection } from '../../../api/connection.js';
+import { getForm } from '../../../api/endpoints.js';
 import { isKapApiError } from '../../../api/errors.js';
 import { CHUNK_UNAVAILABLE, chunkUnavailable } from '../../../base/chunk-failure.js';
 import { reportConfiguration, type ConfigurationProblem } from '../../../base/configuration-report.js';
@@ -17,7 +19,7 @@ import type { FormsTranslation } from '../../../forms/translations.js';
 import { FormLanguage } from './form-language.js';
 
 export interface FormSourceContext {
-  client(): KapApiClient | undefined;
+  client(): ApiConnection | undefined;
   /** The `form` attribute: the id of a form to fetch. */
   formId(): string | null;
   /** Aborts when the element leaves the page. */
@@ -39,7 +41,7 @@ export interface FormSourceContext {
   resolved(form: ResolvedForm): void;
 }
 
-type FetchArgs = readonly [client: KapApiClient, id: string, connection: AbortSignal, language: string, translations: FormsTranslation | undefined];
+type FetchArgs = readonly [client: ApiConnection, id: string, connection: AbortSignal, language: string, translations: FormsTranslation | undefined];
 
 /** A definition given on the page, resolved for one language and its built-in content. */
 interface LocalForm {
@@ -75,7 +77,7 @@ export class FormSource {
       task: async ([client, id, , language, translations]: FetchArgs, { signal }) => {
         // A change of language only shows the same definition again: it is not fetched again.
         let json = this.#fetched?.client === client && this.#fetched.id === id ? this.#fetched.json : undefined;
-        json ??= await client.getForm(id, context.loadOptions(signal));
+        json ??= await getForm(client, id, context.loadOptions(signal));
         this.#fetched = { client, id, json };
         await loadIncludedPages(json).catch((cause: unknown) => Promise.reject(chunkUnavailable(host as unknown as Element, cause)));
         return this.#resolve(json, language, translations, { checked: true }) ?? initialState;

@@ -6,7 +6,8 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isAbort } from '../../../api/abort.js';
-import type { KapApiClient } from '../../../api/client.js';
+import type { ApiConnection } from '../../../api/connection.js';
+import { submitIntake } from '../../../api/endpoints.js';
 import { isKapApiError } from '../../../api/errors.js';
 import { IdempotentWrite, type PendingWrite, type Transmit } from '../../../api/idempotent-write.js';
 import type { IntakeResponse } from '../../../api/schemas.js';
@@ -40,7 +41,7 @@ export interface TooLong {
 }
 
 export interface IntakeFlowContext {
-  client(): KapApiClient | undefined;
+  client(): ApiConnection | undefined;
   /** Aborts when the element leaves the page. */
   signal(): AbortSignal;
   booking(): string | undefined;
@@ -310,7 +311,7 @@ export class IntakeFlow implements ReactiveController {
     const client = this.#context.client();
     if (!client) return Promise.reject(new DOMException('The element has no backend.', 'AbortError'));
     const token = this.#context.token();
-    return client.submitIntake(body.submission, { ...options, ...(token ? { token } : {}) });
+    return submitIntake(client, body.submission, { ...options, ...(token ? { token } : {}) });
   };
 
   /**

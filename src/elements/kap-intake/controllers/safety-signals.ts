@@ -12,7 +12,8 @@
  * fires an event: the crisis panel is what the client sees.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { KapApiClient } from '../../../api/client.js';
+import type { ApiConnection } from '../../../api/connection.js';
+import { sendSafetySignal } from '../../../api/endpoints.js';
 import { newIdempotencyKey } from '../../../api/idempotency-key.js';
 import type { SafetySignalRequest } from '../../../api/schemas.js';
 
@@ -24,13 +25,13 @@ interface Pending {
 }
 
 export class SafetySignals implements ReactiveController {
-  readonly #client: () => KapApiClient | undefined;
+  readonly #client: () => ApiConnection | undefined;
   readonly #keys = new Map<string, string>();
   readonly #delivered = new Set<string>();
   readonly #sending = new Set<string>();
   #latest: Pending | undefined;
 
-  constructor(host: ReactiveControllerHost, client: () => KapApiClient | undefined) {
+  constructor(host: ReactiveControllerHost, client: () => ApiConnection | undefined) {
     this.#client = client;
     host.addController(this);
   }
@@ -60,8 +61,7 @@ export class SafetySignals implements ReactiveController {
     let key = this.#keys.get(latest.id);
     if (!key) this.#keys.set(latest.id, (key = newIdempotencyKey()));
     this.#sending.add(latest.id);
-    client
-      .sendSafetySignal(latest.request, { idempotencyKey: key, token: latest.token })
+    sendSafetySignal(client, latest.request, { idempotencyKey: key, token: latest.token })
       .then(
         () => this.#delivered.add(latest.id),
         () => undefined,
