@@ -67,12 +67,13 @@ export function hasInput(value: AnswerValue | undefined): boolean {
 
 /**
  * Reads a number as people type it: surrounding spaces, thousands commas and a leading `+` are
- * fine; anything else (units, words, two decimal points) is not a number.
+ * fine; anything else (units, words, two decimal points) is not a number. A typed `-0` is 0: JSON
+ * has no negative zero, so a stored answer could not give it back.
  */
 export function parseNumber(text: string): number | undefined {
   const compact = text.trim().replace(/(\d),(?=\d{3}(?:\D|$))/g, '$1');
   if (!/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/.test(compact)) return undefined;
-  const value = Number(compact);
+  const value = Number(compact) || 0;
   return Number.isFinite(value) ? value : undefined;
 }
 

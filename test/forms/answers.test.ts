@@ -53,6 +53,10 @@ describe('parseNumber', () => {
     }
   });
 
+  it('reads a typed negative zero as 0, which a stored answer can give back', () => {
+    for (const zero of ['-0', '-0.0', '-.0', '-0.', ' -0 ']) assert.ok(Object.is(parseNumber(zero), 0), zero);
+  });
+
   it('round-trips every finite number written by String() without an exponent (property)', () => {
     fc.assert(
       fc.property(
