@@ -1,8 +1,9 @@
 /**
  * The drop-in file with all three elements (`dist/cdn/kap-elements.js`, `vite build --mode cdn`):
  * what `src/index.ts` gives a page, less the contract's zod schemas — a page checks responses with
- * the generated validators (src/api/generated/), so the file carries no zod. An app that wants the
- * schemas imports the npm entry (`kap-elements`), which keeps the whole typed API.
+ * the generated validators (src/api/generated/), so the file carries no zod — and less the whole
+ * English `en`. An app that wants either imports the npm entry (`kap-elements`), which keeps the
+ * whole typed API.
  */
 // First, before Lit: it reports a page whose CSP refuses Lit's Trusted Types policy.
 import './base/trusted-types-watch.js';
@@ -16,5 +17,8 @@ export * from './events/index.js';
 export * from './api/errors.js';
 export * from './api/client.js';
 export * from './api/idempotent-write.js';
-export { en, registerLocale, interpolate } from './i18n/index.js';
+// From their own modules, not the i18n barrel: it carries the whole English (`en`), which the
+// elements load in parts (an element's words, then a view's when it shows). `en` is in the npm entry.
+export { registerLocale } from './i18n/registry.js';
+export { interpolate } from './i18n/strings.js';
 export { registerContent } from './i18n/content.js';

@@ -301,6 +301,20 @@ describe('the drop-in files (dist/cdn/)', () => {
     for (const text of Object.values(words)) assert.ok(all.includes(text), `kap-elements.js carries "${text}"`);
   });
 
+  it('leaves the words of the booking views shown later to their chunks, in the booking file and in the file with all three', () => {
+    // The manage view's heading (en-booking-later.ts) and the details form's (en-booking-details.ts).
+    for (const text of ['Your appointment', 'Your details']) {
+      for (const entry of ['kap-booking', 'kap-elements']) {
+        const code = readFileSync(join(ROOT, 'dist', 'cdn', `${entry}.js`), 'utf8');
+        assert.ok(!code.includes(`\`${text}\``) && !code.includes(`'${text}'`) && !code.includes(`"${text}"`), `${entry}.js does not carry "${text}"`);
+        const holder = readdirSync(join(ROOT, 'dist', 'cdn', 'chunks')).some(
+          (name) => name.startsWith(`${entry}-`) && readFileSync(join(ROOT, 'dist', 'cdn', 'chunks', name), 'utf8').includes(text),
+        );
+        assert.ok(holder, `a chunk of ${entry}.js carries "${text}"`);
+      }
+    }
+  });
+
   it('keeps the medical screening page out of the intake files, in a chunk they load when a definition includes it', () => {
     const text = 'Answering yes does not mean you cannot have treatment';
     for (const entry of ['kap-intake', 'kap-elements']) {
