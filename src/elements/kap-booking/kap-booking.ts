@@ -21,7 +21,7 @@ import { WeekPaging } from './controllers/week-paging.js';
 import { focusTarget } from './focus-target.js';
 import { bookingViews } from './lazy-views.js';
 import { bookingStyles } from './kap-booking.styles.js';
-import { manageLink, resolveManageUrl } from './manage-link.js';
+import { manageLink, manageUrlProblem, resolveManageUrl } from './manage-link.js';
 import { privacyNotice, type PrivacyNotice } from './privacy-notice.js';
 import { renderBooking } from './views/booking.js';
 import { renderFailure, renderLoading, renderProblem, type BookingView } from './views/booking-view.js';
@@ -301,10 +301,8 @@ export class KapBooking extends KapElement {
     const clinicPending = this.clinicTask.status === TaskStatus.PENDING || this.clinicTask.status === TaskStatus.INITIAL;
     const waitingForClinic = this.#privacy.problem?.code === 'missing_privacy_url' && this.privacyUrl === null && clinicPending;
     if (this.#privacy.problem && !this.managing && !waitingForClinic) reportConfiguration(this, this.#privacy.problem);
-    if (this.manageUrl && !resolveManageUrl(this.manageUrl, this.baseURI)) {
-      const detail = `manage-url="${this.manageUrl}" is not an https: link or a path on this site, so the confirmation offers no manage link`;
-      reportConfiguration(this, { code: 'invalid_manage_url', detail });
-    }
+    const manageProblem = manageUrlProblem(this.manageUrl, this.baseURI);
+    if (manageProblem) reportConfiguration(this, manageProblem);
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -4,6 +4,7 @@
  * page's `<kap-booking>` reads it and takes it off the address bar). Never in the query.
  */
 import { insecureUrl } from '../../api/secure-url.js';
+import type { ConfigurationProblem } from '../../base/configuration-report.js';
 
 /**
  * The `manage-url` attribute resolved against the page, or `undefined` when it is unusable:
@@ -20,6 +21,15 @@ export function resolveManageUrl(value: string | null, baseURI: string): URL | u
     return undefined;
   }
   return insecureUrl(url) ? undefined : url;
+}
+
+/** What to tell the website team about a `manage-url` that is given but unusable. */
+export function manageUrlProblem(value: string | null, baseURI: string): ConfigurationProblem | undefined {
+  if (!value || resolveManageUrl(value, baseURI)) return undefined;
+  return {
+    code: 'invalid_manage_url',
+    detail: `manage-url="${value}" is not an https: link or a path on this site, so the confirmation offers no manage link`,
+  };
 }
 
 /** `<manage page>#booking=<id>&token=<token>`; any fragment the page address had is replaced. */
