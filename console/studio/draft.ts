@@ -125,6 +125,34 @@ export function moved<T>(list: readonly T[], from: number, to: number): T[] {
   return next;
 }
 
+/** A question's place: its page and its position on it. */
+export interface Place {
+  page: number;
+  item: number;
+}
+
+/** Where Move up / Move down takes a question: within its page, else to the end or start of the nearest page of questions. */
+export function moveTarget(draft: Draft, from: Place, step: -1 | 1): Place | undefined {
+  const { pages } = draft;
+  const within = from.item + step;
+  if (within >= 0 && within < pages[from.page]!.items!.length) return { page: from.page, item: within };
+  for (let page = from.page + step; page >= 0 && page < pages.length; page += step) {
+    if (!isBlock(pages[page]!)) return { page, item: step === -1 ? (pages[page]!.items?.length ?? 0) : 0 };
+  }
+  return undefined;
+}
+
+/** Moves the question at `from` to `to` (on its own page, to where `to` was). */
+export function moveItem(draft: Draft, from: Place, to: Place): void {
+  const source = draft.pages[from.page]!.items!;
+  if (from.page === to.page) {
+    draft.pages[from.page]!.items = moved(source, from.item, Math.min(to.item, source.length - 1));
+    return;
+  }
+  const [item] = source.splice(from.item, 1);
+  (draft.pages[to.page]!.items ??= []).splice(to.item, 0, item!);
+}
+
 /** The value for a new option of `item`, unique among its options. */
 export function nextOptionValue(item: DraftItem): string {
   const values = new Set((item.options ?? []).map((entry) => entry.value));
