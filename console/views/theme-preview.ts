@@ -10,7 +10,7 @@
  * theme does: as the `theme` of a `GET clinic` answer, read by the elements' own
  * `applyClinicTheme` (src/base/clinic-theme.ts) — only the answer comes from this page.
  */
-import { css, html, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { KapApiClient } from '../../src/api/client.js';
 import { applyClinicTheme } from '../../src/base/clinic-theme.js';
 import { DEMO_INTAKE_FORM } from '../../src/forms/demo-intake.js';
@@ -18,6 +18,7 @@ import { KapBooking } from '../../src/kap-booking.js';
 import { KapPrepChecklist } from '../../src/kap-prep-checklist.js';
 import '../studio/preview-intake.js';
 import { ConsoleElement } from './console-view.js';
+import { themePreviewStyles } from './theme.styles.js';
 
 /** Never asked: every request is answered by this page. */
 const NOWHERE = 'https://preview.invalid/';
@@ -229,36 +230,7 @@ function type(root: ShadowRoot, selector: string, value: string) {
 
 export class ConsoleThemePreview extends ConsoleElement {
   static override properties: PropertyDeclarations = { tokens: { attribute: false }, scheme: {} };
-  static override styles = [
-    ...ConsoleElement.styles,
-    css`
-      .states {
-        display: grid;
-        gap: var(--_space);
-        grid-template-columns: repeat(auto-fit, minmax(min(20rem, 100%), 1fr));
-      }
-      .state {
-        margin: 0;
-        padding: var(--_space);
-        border: 2px solid var(--_color-border);
-        border-radius: var(--_radius);
-        min-width: 0;
-      }
-      .state--light {
-        background: #ffffff;
-        color: #1a1a1a;
-        color-scheme: light;
-      }
-      .state--dark {
-        background: #111a1d;
-        color: #eef3f4;
-        color-scheme: dark;
-      }
-      .state h4 {
-        margin: 0 0 calc(var(--_space) * 0.5);
-      }
-    `,
-  ];
+  static override styles = [...ConsoleElement.styles, themePreviewStyles];
   /** The draft's tokens, as `GET clinic` would serve them once published. */
   declare tokens: Tokens;
   declare scheme: 'light' | 'dark';

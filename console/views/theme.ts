@@ -13,7 +13,7 @@
  * It asks `GET staff/theme`, `PUT staff/theme/draft` and `POST staff/theme/publish` only: nothing
  * about a client; the preview's elements ask nothing of the server.
  */
-import { css, html, nothing, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { THEME_DENSITIES, THEME_FONTS, type Theme, type ThemeColours, type ConfiguredTheme } from '../../src/api/theme.js';
 import { formatRatio } from '../../src/theme/contrast.js';
 import { contrastChecks, DEFAULT_THEME, themeTokens, type ContrastCheck } from '../../src/theme/theme-tokens.js';
@@ -21,6 +21,7 @@ import { ConsoleApiError } from '../api-client.js';
 import { consoleStyles } from '../console.styles.js';
 import { ConsoleView } from './console-view.js';
 import { errorSummary, fieldError, focusSummary, formStyles, type FieldErrors } from './form-parts.js';
+import { themeStyles } from './theme.styles.js';
 
 const SCHEMES = ['light', 'dark'] as const;
 type Scheme = (typeof SCHEMES)[number];
@@ -58,55 +59,7 @@ export class ConsoleTheme extends ConsoleView<ConfiguredTheme> {
     previewScheme: { state: true },
     showAnyway: { state: true },
   };
-  static override styles = [
-    ...consoleStyles,
-    formStyles,
-    css`
-      .colours {
-        display: grid;
-        gap: var(--_space);
-        grid-template-columns: repeat(auto-fit, minmax(17rem, 1fr));
-      }
-      .colour {
-        display: grid;
-        grid-template-columns: 4rem 1fr;
-        gap: 0.25rem 0.75rem;
-        align-items: end;
-        margin: 0 0 var(--_space);
-        padding: 0;
-        border: 0;
-      }
-      .colour legend {
-        padding: 0;
-        font-weight: 600;
-      }
-      .colour .error-message {
-        grid-column: 1 / -1;
-      }
-      .colour label {
-        font-weight: 400;
-      }
-      input[type='color'] {
-        padding: 0.125rem;
-        min-width: 44px;
-      }
-      .checks {
-        margin: 0;
-        padding-inline-start: 1.25rem;
-      }
-      .fails {
-        color: var(--_color-error);
-        font-weight: 600;
-      }
-      .previews {
-        margin: var(--_space) 0 0;
-      }
-      .preview-controls .choice {
-        display: inline-flex;
-        margin-inline-end: 0.75rem;
-      }
-    `,
-  ];
+  static override styles = [...consoleStyles, formStyles, themeStyles];
   /** The theme being edited (its colours as last valid). */
   declare draft: Theme;
   /** Each colour field's text as typed, by field id. */
