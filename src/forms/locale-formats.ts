@@ -9,8 +9,17 @@ import type { DatePart } from './validation.js';
 
 const CANONICAL: readonly DatePart[] = ['day', 'month', 'year'];
 
+/** Each locale's order, worked out once: every render of a date question asks for it. */
+const orders = new Map<string, readonly DatePart[]>();
+
 /** The three date fields in the order `locale` writes a date: `['month', 'day', 'year']` for `en-US`. */
 export function datePartOrder(locale: string): DatePart[] {
+  let order = orders.get(locale);
+  if (!order) orders.set(locale, (order = readDatePartOrder(locale)));
+  return [...order];
+}
+
+function readDatePartOrder(locale: string): readonly DatePart[] {
   let parts: DatePart[] = [];
   try {
     parts = intlObject(`numeric date ${locale}`, () => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' }))

@@ -29,6 +29,12 @@ describe('datePartOrder, dateExample', () => {
     assert.deepEqual(datePartOrder('not a locale!'), ['day', 'month', 'year']);
   });
 
+  it('works a locale out once, and a caller that changes the order it was given changes nobody else’s', () => {
+    const order = datePartOrder('en-US');
+    order.reverse();
+    assert.deepEqual(datePartOrder('en-US'), ['month', 'day', 'year']);
+  });
+
   it('gives 27 March 1985 as the fields would be filled in', () => {
     assert.equal(dateExample('en-US'), '3 27 1985');
     assert.equal(dateExample('en-GB'), '27 3 1985');
