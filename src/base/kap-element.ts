@@ -213,12 +213,17 @@ export abstract class KapElement extends LitElement {
       this.#readSettings();
     }
     this.#language = this.#languageCheck.resolve();
-    this.#resolvedStrings = elementStrings(this, this.#language, this.settings['strings'], this.strings);
+    this.refreshStrings();
     const clientKey = `${this.api ?? ''}\u0000${this.requestTimeout}`;
     if (clientKey !== this.#clientKey) {
       this.#clientKey = clientKey;
       this.#buildClient();
     }
+  }
+
+  /** Works the words out again, as each update does: for words read after a chunk registered more (the answer checks'). */
+  protected refreshStrings(): void {
+    this.#resolvedStrings = elementStrings(this, this.#language, this.settings['strings'], this.strings);
   }
 
   /** Hook for subclasses to pick their own keys out of the child JSON settings. */
@@ -311,10 +316,7 @@ export abstract class KapElement extends LitElement {
     return this.t(rule === 'one' ? oneKey : otherKey, { ...params, count });
   }
 
-  /**
-   * A heading at the page's level: the element's top level (`heading-level`), or with `sub` the
-   * level below it.
-   */
+  /** A heading at the page's level: the element's top level (`heading-level`), or with `sub` the level below it. */
   protected heading(content: unknown, options: HeadingOptions = {}, sub = false): TemplateResult {
     return renderHeading(headingLevel(this.headingLevel), sub, content, options);
   }

@@ -1,8 +1,11 @@
-import { VALIDATION_MESSAGES } from './validation-messages.js';
+import type { EnIntakeValidation } from './en-intake-validation.js';
 import type { IntakeStrings } from './strings.js';
 
-/** `<kap-intake>`'s English; its entry (src/kap-intake.ts) registers it. */
-export const enIntake: IntakeStrings = {
+/**
+ * `<kap-intake>`'s English; its entry (src/kap-intake.ts) registers it. The words of the answer
+ * checks come with the checks (en-intake-validation.ts).
+ */
+export const enIntake: Omit<IntakeStrings, keyof EnIntakeValidation> = {
   intakeStep: 'Step {page} of {count}',
   intakeBack: 'Back',
   intakeContinue: 'Continue',
@@ -42,36 +45,4 @@ export const enIntake: IntakeStrings = {
   intakeDoneBody: 'Thank you. A clinician will read your answers before your consultation and may contact you if anything needs discussing first.',
   intakeChangesNotSent:
     'Your answers had already reached the clinic before your last changes, so those changes were not sent. Please tell the clinic about them.',
-  // The English templates live with the validation they word (src/forms), shipped once.
-  validationEnter: VALIDATION_MESSAGES.enter,
-  validationEnterAnswer: VALIDATION_MESSAGES.enterAnswer,
-  validationSelect: VALIDATION_MESSAGES.select,
-  validationSelectAnswer: VALIDATION_MESSAGES.selectAnswer,
-  validationSelectRow: VALIDATION_MESSAGES.selectRow,
-  validationSelectSome: VALIDATION_MESSAGES.selectSome,
-  validationExclusive: VALIDATION_MESSAGES.exclusive,
-  validationConsent: VALIDATION_MESSAGES.consent,
-  validationSignature: VALIDATION_MESSAGES.signature,
-  validationTooShort: VALIDATION_MESSAGES.tooShort,
-  validationTooLong: VALIDATION_MESSAGES.tooLong,
-  validationEmail: VALIDATION_MESSAGES.email,
-  validationPhone: VALIDATION_MESSAGES.phone,
-  validationNotNumber: VALIDATION_MESSAGES.notNumber,
-  validationNotWhole: VALIDATION_MESSAGES.notWhole,
-  validationBetween: VALIDATION_MESSAGES.between,
-  validationAtLeast: VALIDATION_MESSAGES.atLeast,
-  validationAtMost: VALIDATION_MESSAGES.atMost,
-  validationDateDay: VALIDATION_MESSAGES.dateDay,
-  validationDateMonth: VALIDATION_MESSAGES.dateMonth,
-  validationDateYear: VALIDATION_MESSAGES.dateYear,
-  validationDateDayMonth: VALIDATION_MESSAGES.dateDayMonth,
-  validationDateDayYear: VALIDATION_MESSAGES.dateDayYear,
-  validationDateMonthYear: VALIDATION_MESSAGES.dateMonthYear,
-  validationDateReal: VALIDATION_MESSAGES.dateReal,
-  validationYearDigits: VALIDATION_MESSAGES.yearDigits,
-  validationDatePast: VALIDATION_MESSAGES.datePast,
-  validationDateFuture: VALIDATION_MESSAGES.dateFuture,
-  validationDateAfter: VALIDATION_MESSAGES.dateAfter,
-  validationDateBefore: VALIDATION_MESSAGES.dateBefore,
-  validationFallbackName: VALIDATION_MESSAGES.fallbackName,
 };

@@ -3,6 +3,7 @@ import { enBookingDetails } from './en-booking-details.js';
 import { enBookingFollowUp, enBookingManage } from './en-booking-later.js';
 import { enChecklist } from './en-checklist.js';
 import { enIntake } from './en-intake.js';
+import { enIntakeValidation } from './en-intake-validation.js';
 import { enShared } from './en-shared.js';
 import type { KapStrings } from './strings.js';
 
@@ -11,4 +12,13 @@ import type { KapStrings } from './strings.js';
  * its own part (`en-shared.ts` and its section, which its entry registers); this whole is for the
  * npm API, a clinic's tooling, and the check of a strings key no element on the page knows.
  */
-export const en: KapStrings = { ...enShared, ...enIntake, ...enBooking, ...enBookingDetails, ...enBookingManage, ...enBookingFollowUp, ...enChecklist };
+export const en: KapStrings = {
+  ...enShared,
+  ...enIntake,
+  ...enIntakeValidation,
+  ...enBooking,
+  ...enBookingDetails,
+  ...enBookingManage,
+  ...enBookingFollowUp,
+  ...enChecklist,
+};

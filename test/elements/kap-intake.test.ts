@@ -301,6 +301,14 @@ describe('<kap-intake> validation', () => {
     expect($(el, '.error-summary')).to.equal(null);
   });
 
+  it('a page’s own wording of an answer check is used from the first Continue, though the checks’ words come with their chunk', async () => {
+    const el = await mountEveryType();
+    el.strings = { validationEnter: 'Type {name}' };
+    await next(el);
+    expect(text(el)).to.include('Error: Type your email address');
+    expect(text(el)).not.to.include('Enter your email address');
+  });
+
   it('radio groups, scale rows, consent and its signature link to their first input', async () => {
     const el = await everyType(2);
     await next(el);

@@ -315,6 +315,18 @@ describe('the drop-in files (dist/cdn/)', () => {
     }
   });
 
+  it('leaves the answer checks’ words to the checks’ chunk, in the intake file and in the file with all three', () => {
+    // A consent question's message (en-intake-validation.ts, from src/i18n/validation-messages.ts).
+    const text = 'Confirm that you agree';
+    for (const entry of ['kap-intake', 'kap-elements']) {
+      assert.ok(!readFileSync(join(ROOT, 'dist', 'cdn', `${entry}.js`), 'utf8').includes(text), `${entry}.js does not carry "${text}"`);
+      const holder = readdirSync(join(ROOT, 'dist', 'cdn', 'chunks')).some(
+        (name) => name.startsWith(`${entry}-`) && readFileSync(join(ROOT, 'dist', 'cdn', 'chunks', name), 'utf8').includes(text),
+      );
+      assert.ok(holder, `a chunk of ${entry}.js carries "${text}"`);
+    }
+  });
+
   it('keeps the medical screening page out of the intake files, in a chunk they load when a definition includes it', () => {
     const text = 'Answering yes does not mean you cannot have treatment';
     for (const entry of ['kap-intake', 'kap-elements']) {

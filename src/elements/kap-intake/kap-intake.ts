@@ -7,7 +7,6 @@ import { KapIntakePageEvent } from '../../events/kap-intake-page.js';
 import { KapIntakeSubmitEvent } from '../../events/kap-intake-submit.js';
 import { datePartOrder, phoneExample } from '../../forms/locale-formats.js';
 import type { ValidationOptions } from '../../forms/validation.js';
-import { VALIDATION_MESSAGES } from '../../i18n/validation-messages.js';
 import type { KapStringKey } from '../../i18n/strings.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { FormSource } from './controllers/form-source.js';
@@ -189,11 +188,20 @@ export class KapIntake extends KapElement {
     return Boolean(this.flow.form);
   }
 
-  /** Validation in the element's language: its `validation*` strings fill the domain's message templates. */
+  /**
+   * Validation in the element's language: its `validation*` strings fill the domain's message
+   * templates. They come with the checks (the answer checks' chunk registers them, perhaps since
+   * the last update: the words are worked out again); until then there are no messages to give,
+   * and no checks to give them to.
+   */
   #validation(): ValidationOptions {
     const messages: Record<string, string> = {};
     const example = phoneExample(this.locale);
-    for (const key of Object.keys(VALIDATION_MESSAGES)) messages[key] = this.t(`validation${capitalized(key)}` as KapStringKey, { example });
+    const templates = this.flow.checks.checks?.VALIDATION_MESSAGES;
+    if (templates) {
+      this.refreshStrings();
+      for (const key of Object.keys(templates)) messages[key] = this.t(`validation${capitalized(key)}` as KapStringKey, { example });
+    }
     return { locale: this.locale, messages, dateOrder: datePartOrder(this.locale), phoneExample: example };
   }
 

@@ -1,12 +1,13 @@
 /**
- * The intake's answer checks (src/forms/validation.ts), which Continue and Send need and the first
- * page does not: in the drop-in file a chunk, fetched as the form is shown. One that does not
+ * The intake's answer checks (src/forms/validation.ts) and their words (intake-validation.ts),
+ * which Continue and Send need and the first page does not: in the drop-in file a chunk, fetched
+ * as the form is shown. One that does not
  * arrive is `chunk_unavailable` (src/base/chunk-failure.ts); the next press tries again.
  */
 import type { ReactiveControllerHost } from 'lit';
 import { chunkUnavailable } from '../../../base/chunk-failure.js';
 
-export type AnswerChecks = typeof import('../../../forms/validation.js');
+export type AnswerChecks = typeof import('../intake-validation.js');
 
 export class AnswerChecksLoader {
   /** They could not be fetched when Continue or Send needed them: said on the page. */
@@ -29,7 +30,7 @@ export class AnswerChecksLoader {
 
   /** Fetches them once (and again after a failure). */
   load(): Promise<AnswerChecks> {
-    return (this.#loading ??= import('../../../forms/validation.js').then(
+    return (this.#loading ??= import('../intake-validation.js').then(
       (checks) => {
         this.#checks = checks;
         this.failure = undefined;

@@ -1,0 +1,12 @@
+/**
+ * What `AnswerChecksLoader` (controllers/answer-checks.ts) fetches: the intake's answer checks
+ * (src/forms/validation.ts) and the words they are said in, registered as it loads, before any
+ * check runs. In the drop-in files a chunk of its own.
+ */
+import { enIntakeValidation } from '../../i18n/en-intake-validation.js';
+import { registerBuiltInStrings } from '../../i18n/registry.js';
+
+registerBuiltInStrings(enIntakeValidation);
+
+export { validateForm, validatePage } from '../../forms/validation.js';
+export { VALIDATION_MESSAGES } from '../../i18n/validation-messages.js';
