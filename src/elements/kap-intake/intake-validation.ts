@@ -1,7 +1,8 @@
 /**
  * What `AnswerChecksLoader` (controllers/answer-checks.ts) fetches: the intake's answer checks
  * (src/forms/validation.ts) and the words they are said in, registered as it loads, before any
- * check runs. In the drop-in files a chunk of its own.
+ * check runs; and check-your-answers, which only the checks lead to (Continue on the last page
+ * shows it once every answer passes). In the drop-in files a chunk of its own.
  */
 import { enIntakeValidation } from '../../i18n/en-intake-validation.js';
 import { registerBuiltInStrings } from '../../i18n/registry.js';
@@ -10,3 +11,4 @@ registerBuiltInStrings(enIntakeValidation);
 
 export { validateForm, validatePage } from '../../forms/validation.js';
 export { VALIDATION_MESSAGES } from '../../i18n/validation-messages.js';
+export { renderCheckAnswers } from './views/check-answers.js';

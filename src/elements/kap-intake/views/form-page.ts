@@ -12,7 +12,6 @@ import type { ResolvedForm } from '../../../forms/definition.js';
 import { safetyFields } from '../../../forms/flags.js';
 import type { ValidationError } from '../../../forms/validation.js';
 import type { TooLong } from '../controllers/intake-flow.js';
-import { renderCheckAnswers } from './check-answers.js';
 import { markdownText, type IntakeView, type PageLayout } from './intake-view.js';
 import { renderQuestion, type QuestionsView } from './questions.js';
 
@@ -58,16 +57,7 @@ export function renderFormPage(v: IntakeView, layout: PageLayout, crisis: unknow
     >
       ${
         check
-          ? renderCheckAnswers({
-              form,
-              pages,
-              seen,
-              answers: flow.answers,
-              locale: ui.locale,
-              heading: (content, options) => ui.heading(content, options, true),
-              t: (key) => ui.t(key),
-              change: (index) => flow.change(index),
-            })
+          ? renderCheck(v, layout)
           : html`${step === 1 ? renderStart(v, form) : nothing} ${markdownText(v, page.intro, page.langs?.['intro'])}
           ${page.items.map((item) => html`${renderQuestion(item, questions)}${questions.after(item.id)}`)}
           ${page.notice ? html`<p part="notice" class="muted small" lang=${page.langs?.['notice'] ?? nothing}>${page.notice}</p>` : nothing}`
@@ -82,6 +72,22 @@ export function renderFormPage(v: IntakeView, layout: PageLayout, crisis: unknow
       ${ui.renderWriteStatus(flow.status, 'intakeSending')}
     </form>
     ${refused ? ui.renderEmailLinks('emailLinksAnswersKept') : nothing}`;
+}
+
+/** Check-your-answers: it comes with the answer checks (their chunk), which alone lead to it. */
+function renderCheck(v: IntakeView, { form, pages, seen }: PageLayout): unknown {
+  const { flow, ui } = v;
+  const view = flow.checks.checks?.renderCheckAnswers({
+    form,
+    pages,
+    seen,
+    answers: flow.answers,
+    locale: ui.locale,
+    heading: (content, options) => ui.heading(content, options, true),
+    t: (key) => ui.t(key),
+    change: (index) => flow.change(index),
+  });
+  return view ?? html`<p role="status">${ui.t('loading')}</p>`;
 }
 
 /** Every input reports here: `name` is the answer's key, `data-part` what part of it changed. */
