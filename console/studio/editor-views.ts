@@ -13,7 +13,7 @@ import { conditionEditor } from './condition-editor.js';
 import { earlierQuestions } from './conditions.js';
 import { crisisFields } from './crisis-fields.js';
 import { BLOCKS, ITEM_TYPES, assign, baseLang, copy, textIn, withText, type Draft, type DraftItem, type DraftPage, type Json, type Place } from './draft.js';
-import { itemFields } from './item-fields.js';
+import { itemFields, languageTextField } from './item-fields.js';
 import { itemProblems, problemSummary, refusedSummary } from './problem-list.js';
 import type { Problem } from './problems.js';
 
@@ -135,22 +135,10 @@ function textField(
   key: string,
   change: (apply: (target: Json) => void) => void,
 ) {
-  const { id, label, multiline = false, hint } = field;
   const base = baseLang(draft);
-  const value = textIn(target[key], ctx.textLang, base);
-  const onInput = (event: Event) => {
-    const text = (event.target as HTMLInputElement).value;
-    change((next) => assign(next, key, withText(next[key], ctx.textLang, base, text)));
-  };
-  return html`<div class="field">
-    <label for=${id}>${label}</label>
-    ${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : nothing}
-    ${
-      multiline
-        ? html`<textarea id=${id} lang=${ctx.textLang} aria-describedby=${hint ? `${id}-hint` : nothing} .value=${value} @input=${onInput}></textarea>`
-        : html`<input id=${id} lang=${ctx.textLang} aria-describedby=${hint ? `${id}-hint` : nothing} .value=${value} @input=${onInput} />`
-    }
-  </div>`;
+  return languageTextField({ ...field, lang: ctx.textLang, value: textIn(target[key], ctx.textLang, base) }, (text) =>
+    change((next) => assign(next, key, withText(next[key], ctx.textLang, base, text))),
+  );
 }
 
 function formFields(ctx: EditorContext, draft: Draft, problems: Problem[]) {

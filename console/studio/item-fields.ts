@@ -36,22 +36,33 @@ export const AUTOCOMPLETE = [
 
 const uid = (ctx: ItemContext, name: string) => `${ctx.item.id}-${name}`;
 
-/** A text of `target[key]` in the language being written. */
-function localTextField(ctx: ItemContext, id: string, label: string, target: () => Json, key: string, multiline = false, hint?: string): TemplateResult {
-  const value = textIn(target()[key], ctx.lang, ctx.base);
-  const onInput = (event: Event) => {
-    const text = (event.target as HTMLInputElement).value;
-    ctx.edit((item) => assign(locate(item, target, ctx.item), key, withText(locate(item, target, ctx.item)[key], ctx.lang, ctx.base, text)));
-  };
+/**
+ * A text in the language being written (`lang`) as one field, a line or with `multiline` a box;
+ * `onText` hears each change. The form's, a page's and a question's texts all use it.
+ */
+export function languageTextField(
+  field: { id: string; label: string; lang: string; value: string; multiline?: boolean; hint?: string | undefined },
+  onText: (text: string) => void,
+): TemplateResult {
+  const { id, label, lang, value, multiline = false, hint } = field;
+  const onInput = (event: Event) => onText((event.target as HTMLInputElement).value);
   return html`<div class="field">
     <label for=${id}>${label}</label>
     ${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : nothing}
     ${
       multiline
-        ? html`<textarea id=${id} lang=${ctx.lang} aria-describedby=${hint ? `${id}-hint` : nothing} .value=${value} @input=${onInput}></textarea>`
-        : html`<input id=${id} lang=${ctx.lang} aria-describedby=${hint ? `${id}-hint` : nothing} .value=${value} @input=${onInput} />`
+        ? html`<textarea id=${id} lang=${lang} aria-describedby=${hint ? `${id}-hint` : nothing} .value=${value} @input=${onInput}></textarea>`
+        : html`<input id=${id} lang=${lang} aria-describedby=${hint ? `${id}-hint` : nothing} .value=${value} @input=${onInput} />`
     }
   </div>`;
+}
+
+/** A text of `target[key]` in the language being written. */
+function localTextField(ctx: ItemContext, id: string, label: string, target: () => Json, key: string, multiline = false, hint?: string): TemplateResult {
+  const value = textIn(target()[key], ctx.lang, ctx.base);
+  return languageTextField({ id, label, lang: ctx.lang, value, multiline, hint }, (text) =>
+    ctx.edit((item) => assign(locate(item, target, ctx.item), key, withText(locate(item, target, ctx.item)[key], ctx.lang, ctx.base, text))),
+  );
 }
 
 /**
