@@ -301,30 +301,25 @@ describe('the drop-in files (dist/cdn/)', () => {
     for (const text of Object.values(words)) assert.ok(all.includes(text), `kap-elements.js carries "${text}"`);
   });
 
+  /** `text` (a quoted string literal) is not in `entry`'s drop-in file but in one of its chunks. */
+  function inChunkOnly(entry: string, text: string): void {
+    const code = readFileSync(join(ROOT, 'dist', 'cdn', `${entry}.js`), 'utf8');
+    assert.ok(!['`', "'", '"'].some((quote) => code.includes(`${quote}${text}${quote}`)), `${entry}.js does not carry "${text}"`);
+    const chunks = readdirSync(join(ROOT, 'dist', 'cdn', 'chunks')).filter((name) => name.startsWith(`${entry}-`));
+    assert.ok(
+      chunks.some((name) => readFileSync(join(ROOT, 'dist', 'cdn', 'chunks', name), 'utf8').includes(text)),
+      `a chunk of ${entry}.js carries "${text}"`,
+    );
+  }
+
   it('leaves the words of the booking views shown later to their chunks, in the booking file and in the file with all three', () => {
     // The manage view's heading (en-booking-later.ts) and the details form's (en-booking-details.ts).
-    for (const text of ['Your appointment', 'Your details']) {
-      for (const entry of ['kap-booking', 'kap-elements']) {
-        const code = readFileSync(join(ROOT, 'dist', 'cdn', `${entry}.js`), 'utf8');
-        assert.ok(!code.includes(`\`${text}\``) && !code.includes(`'${text}'`) && !code.includes(`"${text}"`), `${entry}.js does not carry "${text}"`);
-        const holder = readdirSync(join(ROOT, 'dist', 'cdn', 'chunks')).some(
-          (name) => name.startsWith(`${entry}-`) && readFileSync(join(ROOT, 'dist', 'cdn', 'chunks', name), 'utf8').includes(text),
-        );
-        assert.ok(holder, `a chunk of ${entry}.js carries "${text}"`);
-      }
-    }
+    for (const text of ['Your appointment', 'Your details']) for (const entry of ['kap-booking', 'kap-elements']) inChunkOnly(entry, text);
   });
 
   it('leaves the answer checks’ words to the checks’ chunk, in the intake file and in the file with all three', () => {
     // A consent question's message (en-intake-validation.ts, from src/i18n/validation-messages.ts).
-    const text = 'Confirm that you agree';
-    for (const entry of ['kap-intake', 'kap-elements']) {
-      assert.ok(!readFileSync(join(ROOT, 'dist', 'cdn', `${entry}.js`), 'utf8').includes(text), `${entry}.js does not carry "${text}"`);
-      const holder = readdirSync(join(ROOT, 'dist', 'cdn', 'chunks')).some(
-        (name) => name.startsWith(`${entry}-`) && readFileSync(join(ROOT, 'dist', 'cdn', 'chunks', name), 'utf8').includes(text),
-      );
-      assert.ok(holder, `a chunk of ${entry}.js carries "${text}"`);
-    }
+    for (const entry of ['kap-intake', 'kap-elements']) inChunkOnly(entry, 'Confirm that you agree');
   });
 
   it('keeps the medical screening page out of the intake files, in a chunk they load when a definition includes it', () => {
