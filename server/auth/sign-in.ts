@@ -30,7 +30,8 @@ export type SignInOutcome = { ok: true; staff: StaffRecord; secondFactor: Second
  * address must wait, before looking at the password; otherwise answers the outcome, having counted
  * a failure or cleared the account's count.
  */
-export async function attemptSignIn(stores: Stores, attempt: SignInAttempt): Promise<SignInOutcome> {
+/** `verify`: the password check (a test watches that an unknown account gets one too). */
+export async function attemptSignIn(stores: Stores, attempt: SignInAttempt, verify = verifyPassword): Promise<SignInOutcome> {
   const email = normalizeEmail(attempt.email);
   const keys = [accountKey(email), addressKey(attempt.client)];
   const policies = new Map<string, ThrottlePolicy>([
@@ -42,7 +43,7 @@ export async function attemptSignIn(stores: Stores, attempt: SignInAttempt): Pro
 
   const staff = await stores.staff.findByEmail(email);
   const usable = staff?.state === 'active' ? staff : undefined;
-  const passwordOk = await verifyPassword(usable?.passwordHash, attempt.password);
+  const passwordOk = await verify(usable?.passwordHash, attempt.password);
   const secondFactor = passwordOk && usable ? await checkSecondFactor(stores, usable, attempt.code, attempt.now) : undefined;
   if (!usable || secondFactor === undefined) {
     await stores.signInThrottle.recordFailure(keys, attempt.now, attempt.now - FORGET_AFTER_MS);

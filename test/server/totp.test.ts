@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { verify } from '@node-rs/argon2';
 import { hashPassword, passwordProblem, verifyPassword } from '../../server/auth/passwords.js';
 import { looksLikeRecoveryCode, newRecoveryCodes, recoveryCodeHash } from '../../server/auth/recovery-codes.js';
 import { base32Decode, base32Encode, hotp, matchTotp, newTotpSecret, otpauthUri, totpCode, totpStep } from '../../server/auth/totp.js';
@@ -66,6 +67,13 @@ describe('passwords', () => {
     assert.equal(await verifyPassword(hash, 'lantern orchard velvet 42'), true);
     assert.equal(await verifyPassword(hash, 'lantern orchard velvet 43'), false);
     assert.equal(await verifyPassword(undefined, 'kap-elements: no account has this password'), false);
+    // An unknown account's check is a real argon2id verification, against a hash made like a stored one.
+    const checked: string[] = [];
+    const watch = (target: string, password: string) => (checked.push(target), verify(target, password));
+    assert.equal(await verifyPassword(undefined, 'lantern orchard velvet 42', watch), false);
+    assert.equal(checked.length, 1);
+    assert.notEqual(checked[0], hash);
+    assert.match(checked[0]!, /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     // NFKC: the same password typed with a compatibility character verifies.
     assert.equal(await verifyPassword(await hashPassword('ﬁsh and chips forever'), 'fish and chips forever'), true);
   });
