@@ -17,7 +17,7 @@ import { spawn } from 'node:child_process';
  * minute rather than at the end of the other lane; the two lanes then end near each other. On the
  * 2-core machine (a clean clone, 532 s in all): browser 210 s, e2e 372, node 209, lint 95,
  * stories 70, build 48, package 27, format 18, types 12. The lanes are as full as they can be: the
- * steps need about 910 core-seconds (README, "Where npm test's time goes").
+ * steps need about 910 core-seconds (docs/test-time.md).
  */
 const STEPS = [
   { name: 'test:browser' },
