@@ -298,6 +298,7 @@ export class ConsoleThemePreview extends ConsoleElement {
     this.addEventListener('focusin', this.#giveBack);
     try {
       await Promise.all([
+        this.#toTimes(byId('preview-times')),
         this.#toDetails(byId('preview-details'), false),
         this.#toDetails(byId('preview-confirmed'), true),
         this.#toIntakeErrors(byId('preview-intake')),
@@ -315,9 +316,20 @@ export class ConsoleThemePreview extends ConsoleElement {
     else (event.composedPath()[0] as HTMLElement | undefined)?.blur();
   };
 
+  /**
+   * Free times on screen. The booking shows a calendar week, and the sample schedule has times on
+   * weekdays only: late in the week there are none left, so it shows the next week, as a person would.
+   */
+  async #toTimes(element: Element | null) {
+    const root = within(element);
+    const shown = await until(() => root?.querySelector<HTMLButtonElement>('button.time, .empty button'));
+    if (shown && !shown.classList.contains('time')) shown.click();
+    return until(() => root?.querySelector<HTMLButtonElement>('button.time'));
+  }
+
   async #toDetails(element: Element | null, confirm: boolean) {
     const root = within(element);
-    const time = await until(() => root?.querySelector<HTMLButtonElement>('button.time'));
+    const time = await this.#toTimes(element);
     if (!root || !time) return;
     time.click();
     const confirmButton = await until(() => root.querySelector<HTMLButtonElement>('button.confirm'));

@@ -210,4 +210,30 @@ describe('<kap-console> theme', () => {
       window.fetch = realFetch;
     }
   });
+
+  it('late on a Sunday, when the week shown has no times left: the preview moves on to the next week’s free times', async function () {
+    // The preview's six elements and axe over them take time on a shared machine.
+    this.timeout(60_000);
+    const api = freshApi();
+    const element = await mountConsole(api);
+    await signIn(element, await addStaff(api, 'marketer', { factor: false }));
+    // The booking shows a calendar week, Monday to Sunday, in the browser's zone; the sample schedule
+    // has times on weekdays only. The page's clock runs on from the coming Sunday, 23:00 there.
+    const realNow = Date.now;
+    const sunday = new Date();
+    sunday.setDate(sunday.getDate() + ((7 - sunday.getDay()) % 7));
+    sunday.setHours(23, 0, 0, 0);
+    const ahead = sunday.getTime() - realNow();
+    Date.now = () => realNow() + ahead;
+    try {
+      await openTheme(element);
+      const preview = await previewDriven(element);
+      expect(inPreview(preview, 'preview-times', 'button.time'), 'free times').to.exist;
+      expect(inPreview(preview, 'preview-details', '.error-summary')!.textContent, 'details with errors').to.include('Enter your full name');
+      expect(inPreview(preview, 'preview-confirmed', '[data-focus="done"]'), 'the confirmation').to.exist;
+      await expect(element).to.be.accessible();
+    } finally {
+      Date.now = realNow;
+    }
+  });
 });
