@@ -164,6 +164,7 @@ describe('the English demo page’s booking', () => {
   test('the reason question keeps the space before "(optional)" in its accessible name, in the built CDN file', async () => {
     const page = await open('/');
     const booking = page.locator('kap-booking');
+    await showBookableWeek(booking);
     await booking.locator('[part~="time"]').first().click();
     await booking.locator('#kap-name').waitFor();
     const cdp = await page.context().newCDPSession(page);

@@ -150,7 +150,9 @@ describe('email over SMTP from the running server', () => {
 
     await managed.getByRole('button', { name: 'Change time' }).click();
     await managed.getByRole('heading', { name: 'Choose a new time' }).waitFor();
-    // The booking's own week: its last day with free times, and a time there other than the booked one.
+    // The first week with free times, which holds the booking (it was made in the first one too): its
+    // last day with free times, and a time there other than the booked one.
+    await showBookableWeek(managed);
     await managed.locator('[part~="day"]').last().click();
     const starts = await managed.locator('[part~="time"]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-roving') ?? ''));
     const other = starts.find((start) => Date.parse(start) !== booked.start_ms);

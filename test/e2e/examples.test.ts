@@ -192,6 +192,7 @@ describe('the example apps', () => {
   test('WordPress-style page: the theme’s rules do not reach the booking, which looks like itself and books', async () => {
     const { page, problems } = await open('wordpress');
     const booking = page.locator('kap-booking');
+    await showBookableWeek(booking);
     await booking.locator('[part~="time"]').first().waitFor();
     const theme = await page.evaluate(() => {
       const button = getComputedStyle(document.querySelector('.search-form button')!);
