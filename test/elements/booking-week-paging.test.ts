@@ -57,4 +57,26 @@ describe('WeekPaging', () => {
     const lastWeek = weekStart(dayOf(window.end, ZONE));
     expect(addDays(paging.week, 7 * paging.lastOffset)).to.equal(lastWeek);
   });
+
+  it('keeps the week chosen when the zone weeks are counted in changes, as near midnight on a Sunday', () => {
+    // Monday 02:00 UTC: already Monday in Madrid, still Sunday in Chicago, whose week began six days earlier.
+    const realNow = Date.now;
+    Date.now = () => Date.parse('2030-01-07T02:00:00Z');
+    try {
+      let zone = 'Europe/Madrid';
+      const paging = new WeekPaging(host(), { window: () => undefined, zone: () => zone, weeksAhead: () => 12, busy: () => false });
+      expect(paging.week).to.equal('2030-01-07');
+      // An in-person service: a suggested time is shown in the client's zone, then its times in the clinic's.
+      paging.showDayOf('2030-01-25T20:00:00Z');
+      expect([paging.week, paging.offset]).to.deep.equal(['2030-01-21', 2]);
+      zone = 'America/Chicago';
+      expect([paging.week, paging.offset, paging.selectedDay]).to.deep.equal(['2030-01-21', 3, '2030-01-25']);
+      paging.move(1);
+      expect(paging.week).to.equal('2030-01-28');
+      paging.show(0);
+      expect(paging.week, 'the first week is this one, in the zone of the moment').to.equal('2029-12-31');
+    } finally {
+      Date.now = realNow;
+    }
+  });
 });

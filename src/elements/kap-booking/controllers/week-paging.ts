@@ -21,8 +21,13 @@ export interface WeekPagingContext {
 }
 
 export class WeekPaging {
-  /** 0 is the first week offered. */
-  offset = 0;
+  /**
+   * The first day of the week chosen, a calendar date; `undefined` for the first week offered. Kept
+   * as a date rather than a count of weeks: the zone weeks are counted in can change under it (an
+   * in-person service's times show in the clinic's zone once it is known), and near midnight on a
+   * Sunday two zones disagree on which week is this one. The week chosen stays the week chosen.
+   */
+  #chosen: string | undefined;
   selectedDay: string | undefined;
   dayTabStop: string | undefined;
   timeTabStop: string | undefined;
@@ -40,6 +45,17 @@ export class WeekPaging {
     const window = this.#context.window();
     const from = window ? Math.max(Date.parse(window.start), Date.now()) : Date.now();
     return weekStart(dayOf(new Date(from), this.#context.zone()));
+  }
+
+  /** 0 is the first week offered. */
+  get offset(): number {
+    if (this.#chosen === undefined) return 0;
+    const weeks = Math.round((parseDay(this.#chosen) - parseDay(this.firstWeek)) / WEEK_MS);
+    return Math.min(Math.max(0, weeks), this.lastOffset);
+  }
+
+  set offset(offset: number) {
+    this.#chosen = offset > 0 ? addDays(this.firstWeek, 7 * offset) : undefined;
   }
 
   /** The first day of the week shown. */
