@@ -202,6 +202,8 @@ export class ConsoleTimePicker extends ConsoleView<Days> {
     const next = wanted < today ? today : wanted > last ? last : wanted;
     if (next === this.from) return;
     this.from = next;
+    // Not the days paged from, under the new range's buttons: "Loading" until the new days come.
+    this.loaded = { name: 'loading' };
     void this.load();
   }
 

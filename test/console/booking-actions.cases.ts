@@ -32,7 +32,11 @@ async function clientBooking(api: string, booking: { id: string; token: string }
 async function times(element: KapConsole, type: 'radio' | 'checkbox', later: string): Promise<HTMLInputElement[]> {
   const picker = () => deep<ConsoleTimePicker>(element, 'console-time-picker');
   for (let pages = 0; pages < 6; pages++) {
-    await until(() => picker()?.loaded.name === 'ready', 'the free times load');
+    // The days asked for, not those shown before: late on a Friday the first three have no times.
+    await until(() => {
+      const loaded = picker()?.loaded;
+      return loaded?.name === 'ready' && loaded.data.from === picker()!.from;
+    }, 'the free times load');
     const found = deepAll<HTMLInputElement>(element, `input[type="${type}"]`);
     if (found.length >= 4) return found;
     const from = picker()!.from;
