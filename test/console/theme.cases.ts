@@ -51,6 +51,13 @@ function inPreview<T extends Element = HTMLElement>(preview: ConsoleThemePreview
   return preview.shadowRoot!.getElementById(id)!.shadowRoot!.querySelector<T>(selector);
 }
 
+/** The preview's bookings in their key states: free times, details with errors, the confirmation. */
+function expectBookingStates(preview: ConsoleThemePreview): void {
+  expect(inPreview(preview, 'preview-times', 'button.time'), 'free times').to.exist;
+  expect(inPreview(preview, 'preview-details', '.error-summary')!.textContent, 'details with errors').to.include('Enter your full name');
+  expect(inPreview(preview, 'preview-confirmed', '[data-focus="done"]'), 'the confirmation').to.exist;
+}
+
 describe('<kap-console> theme', () => {
   it('a marketer: a failing pair is named as it is typed; Publish says why it is off, and is refused', async function () {
     // The preview's six elements and axe over them take time on a shared machine.
@@ -177,9 +184,7 @@ describe('<kap-console> theme', () => {
     try {
       await openTheme(element);
       const preview = await previewDriven(element);
-      expect(inPreview(preview, 'preview-times', 'button.time'), 'free times').to.exist;
-      expect(inPreview(preview, 'preview-details', '.error-summary')!.textContent, 'details with errors').to.include('Enter your full name');
-      expect(inPreview(preview, 'preview-confirmed', '[data-focus="done"]'), 'the confirmation').to.exist;
+      expectBookingStates(preview);
       expect(inPreview(preview, 'preview-intake', '.error-summary'), 'an intake page with its error summary').to.exist;
       expect(inPreview(preview, 'preview-crisis', '[part="crisis"]'), 'the crisis panel').to.exist;
       expect(preview.shadowRoot!.getElementById('preview-checklist')!.shadowRoot!.querySelectorAll('input[type="checkbox"]').length, 'the checklist').to.equal(
@@ -228,9 +233,7 @@ describe('<kap-console> theme', () => {
     try {
       await openTheme(element);
       const preview = await previewDriven(element);
-      expect(inPreview(preview, 'preview-times', 'button.time'), 'free times').to.exist;
-      expect(inPreview(preview, 'preview-details', '.error-summary')!.textContent, 'details with errors').to.include('Enter your full name');
-      expect(inPreview(preview, 'preview-confirmed', '[data-focus="done"]'), 'the confirmation').to.exist;
+      expectBookingStates(preview);
       await expect(element).to.be.accessible();
     } finally {
       Date.now = realNow;
