@@ -9,11 +9,13 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { dataKeysBeside } from '../../server/encryption/data-keys.js';
 import { FieldCipher } from '../../server/encryption/field-cipher.js';
 import { databaseKeyId, ENCRYPTED_COLUMNS, fieldContext } from '../../server/stores/sqlite/encrypted-columns.js';
 import { entryArgs } from '../support/node-entry.js';
+
+export { launchBrowser } from './chromium.js';
 
 export interface RunningDemo {
   apiUrl: string;
@@ -119,21 +121,6 @@ export async function startDemo(options: { env?: Record<string, string> } = {}):
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
 }
 
 export interface PageWatch {
