@@ -5,6 +5,7 @@
  * issues (path and message, in order) — so an element words a broken body as it did with zod. And
  * the committed files are what the generator writes today (like a lockfile check).
  */
+// node-test: own process, with zod's settings as the browser has them: the server's modules set its English locale.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';

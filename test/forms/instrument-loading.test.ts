@@ -1,9 +1,10 @@
 /**
  * The browser's render path loads the built-in instruments (records and scoring) only for a form
  * that uses one. This file imports the render-path modules alone, never `src/forms/index.ts`
- * (which has them at hand for Node), so it sees what a drop-in file sees. Each test file runs in
- * its own process, so nothing else loaded them first.
+ * (which has them at hand for Node), so it sees what a drop-in file sees, in a process of its
+ * own, so nothing else loaded them first.
  */
+// node-test: own process, so that no other test file has loaded the instruments first.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { instrumentsAtHand } from '../../src/forms/built-in-instruments.js';
