@@ -14,7 +14,8 @@
  *   node scripts/node-test.mjs [--files-per-process=N] [node --test options, as --name=value] <folder or test file>…
  *
  * `--files-per-process=N` runs up to N test files in one Node process (see `grouped` below): the
- * node tests' 88 files took 175 CPU-seconds one to a process, and 86 at 30 to a process.
+ * node tests' 88 files took 175 CPU-seconds one to a process and 86 at 30 to a process; the 16
+ * end-to-end files, 170 and 138 all in one.
  * A folder stands for its `*.test.ts` files. To run one file while working on it, `node --import
  * tsx --test test/…/x.test.ts` needs no copy. A test that starts one of the repository's entry
  * points in a child process runs its compiled copy too (`test/support/node-entry.ts`).
@@ -80,8 +81,10 @@ child.on('exit', (code, signal) => {
 
 /**
  * The test files, `perProcess` to a process (`--files-per-process=N`): each group is one module that
- * imports its files in turn, so they share one Node and the modules they load, instead of each
- * paying for a process of its own. Files are dealt round-robin in name order, so the suites of one
+ * imports each of its files inside a suite named after it, so they share one Node and the modules
+ * they load, instead of each paying for a process of its own. A file's top-level `before` and
+ * `after` then belong to its suite: its set-up runs when its tests start and its clean-up when they
+ * end, as in a process of its own. Files are dealt round-robin in name order, so the suites of one
  * folder, which tend to cost alike, spread over the groups. A file whose tests need a fresh process
  * (module state they check, or process-wide settings they must not see or leave) says so with a
  * line `// node-test: own process, <why>` and runs alone. The groups live beside the copy, not in
@@ -96,7 +99,10 @@ function grouped(testFiles) {
   mkdirSync(groupsDir, { recursive: true });
   const entries = groups.map((group, index) => {
     const entry = join(groupsDir, `group-${index + 1}.js`);
-    writeFileSync(entry, group.map((file) => `import ${JSON.stringify(pathToFileURL(file).href)};\n`).join(''));
+    const suites = group.map(
+      (file) => `describe(${JSON.stringify(relative(out, file).replace(/\.js$/, '.ts'))}, () => import(${JSON.stringify(pathToFileURL(file).href)}));\n`,
+    );
+    writeFileSync(entry, `import { describe } from 'node:test';\n${suites.join('')}`);
     return entry;
   });
   return [...entries, ...alone];
