@@ -15,9 +15,8 @@ import { spawn } from 'node:child_process';
  * In the order they start; `after`: steps whose output it reads. The longest first, except that the
  * build goes early so the end-to-end tests (the second longest, which need it) start after a
  * minute rather than at the end of the other lane; the two lanes then end near each other. On the
- * 2-core machine (a clean clone, 493 s in all): browser 210 s, e2e 336, node 180, lint 90,
- * stories 65, build 49, package 26, format 19, types 10. The lanes are as full as they can be: the
- * steps need about 910 core-seconds (docs/test-time.md).
+ * 2-core machine (483 s in all): e2e 316 s, browser 239, node 137, lint 91, stories 73, build 49,
+ * package 32, format 18, types 9. The lanes are as full as they can be (docs/test-time.md).
  */
 const STEPS = [
   { name: 'test:browser' },
