@@ -16,6 +16,7 @@
  * `--files-per-process=N` runs up to N test files in one Node process (see `grouped` below): the
  * node tests' 88 files took 175 CPU-seconds one to a process and 86 at 30 to a process; the 16
  * end-to-end files, 170 and 138 all in one.
+ *
  * A folder stands for its `*.test.ts` files. To run one file while working on it, `node --import
  * tsx --test test/…/x.test.ts` needs no copy. A test that starts one of the repository's entry
  * points in a child process runs its compiled copy too (`test/support/node-entry.ts`).
@@ -46,8 +47,8 @@ const options = args.filter((arg) => arg.startsWith('--'));
 const perProcess = Number(options.find((arg) => arg.startsWith('--files-per-process='))?.split('=')[1] ?? 1);
 const nodeOptions = options.filter((arg) => !arg.startsWith('--files-per-process='));
 const targets = args.filter((arg) => !arg.startsWith('--'));
-if (targets.length === 0) {
-  console.error('Usage: node scripts/node-test.mjs [node --test options] <folder or test file>…');
+if (targets.length === 0 || !Number.isInteger(perProcess) || perProcess < 1) {
+  console.error('Usage: node scripts/node-test.mjs [--files-per-process=N, N ≥ 1] [node --test options] <folder or test file>…');
   process.exit(2);
 }
 
