@@ -12,7 +12,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, showBookableWeek, startDemo, type PageWatch, type RunningDemo } from './harness.js';
+import { chooseLatestTime, launchBrowser, startDemo, type PageWatch, type RunningDemo } from './harness.js';
 import { answerWholeIntake } from './intake-answers.js';
 import { setUpAndSignIn } from './staff.js';
 
@@ -54,10 +54,7 @@ describe('the console', () => {
     await booking.locator('[part~="day"], .empty').first().waitFor();
     // The demo page books consultations; a returning client requests the session from the same element.
     await booking.evaluate((element) => element.setAttribute('service', 'administration'));
-    await showBookableWeek(booking);
-    // The last time of the last day: the first can pass the clinic's notice while the test fills the form.
-    await booking.locator('[part~="day"]').last().click();
-    await booking.locator('[part~="time"]').last().click();
+    await chooseLatestTime(booking);
     await booking.getByLabel('Full name').fill('Sam Console');
     await booking.getByLabel('Email address').fill('sam.console@example.com');
     await booking.getByLabel('Phone number').fill('+1 212 555 0161');

@@ -24,7 +24,7 @@ import { after, before, describe, test } from 'node:test';
 import ICAL from 'ical.js';
 import type { ParsedMail } from 'mailparser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, launchBrowser, showBookableWeek, startDemo, type RunningDemo } from './harness.js';
+import { axeViolations, chooseLatestTime, launchBrowser, showBookableWeek, startDemo, type RunningDemo } from './harness.js';
 import { answerWholeIntake } from './intake-answers.js';
 import { linksOf, mailSink, mailTo, recipient, wholeMessage, type MailSink } from './mail.js';
 import { setUpAndSignIn, setUpStaff } from './staff.js';
@@ -57,10 +57,7 @@ async function bookOnDemoPage(page: Page, demo: RunningDemo, person: typeof CLIE
   await booking.locator('[part~="day"], .empty').first().waitFor();
   // The demo page books consultations; a returning client requests a session from the same element.
   if (service) await booking.evaluate((element, id) => element.setAttribute('service', id), service);
-  await showBookableWeek(booking);
-  // The last time of the last day: the first can pass the clinic's notice while the test fills the form.
-  await booking.locator('[part~="day"]').last().click();
-  await booking.locator('[part~="time"]').last().click();
+  await chooseLatestTime(booking);
   await booking.getByLabel('Full name').fill(person.name);
   await booking.getByLabel('Email address').fill(person.email);
   await booking.getByLabel('Phone number').fill(person.phone);

@@ -11,7 +11,7 @@ import { createServer, type Server } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { staffCommand } from '../../server/cli/staff.js';
-import { freePort, launchBrowser, showBookableWeek, startDemo, watchPage, type RunningDemo } from './harness.js';
+import { chooseLatestTime, freePort, launchBrowser, startDemo, watchPage, type RunningDemo } from './harness.js';
 
 const PASSWORD = 'harbour lantern quiet morning';
 const client = { name: 'Noor Embed', email: 'noor.embed@example.com', phone: '+1 212 555 0177' };
@@ -88,10 +88,7 @@ describe('the embed code', () => {
     const watch = watchPage(page);
     await page.goto(`${siteOrigin}/`);
     const booking = page.locator('kap-booking');
-    await showBookableWeek(booking);
-    // The last time of the last day: the first can pass the clinic's notice while the test fills the form.
-    await booking.locator('[part~="day"]').last().click();
-    await booking.locator('[part~="time"]').last().click();
+    await chooseLatestTime(booking);
     await booking.getByRole('heading', { name: 'Your details' }).waitFor();
     await booking.getByLabel('Full name').fill(client.name);
     await booking.getByLabel('Email address').fill(client.email);

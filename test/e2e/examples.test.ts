@@ -28,7 +28,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { demoContentSecurityPolicy } from '../../server/demo/site.js';
-import { freePort, launchBrowser, showBookableWeek, startDemo, watchPage, type RunningDemo } from './harness.js';
+import { chooseLatestTime, freePort, launchBrowser, showBookableWeek, startDemo, watchPage, type RunningDemo } from './harness.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const EXAMPLES = join(ROOT, 'examples');
@@ -136,10 +136,7 @@ after(async () => {
 /** Books the first free time of the second day shown, as a person would, and returns the stored booking's id. */
 async function book(page: Page, email: string): Promise<string> {
   const booking = page.locator('kap-booking');
-  await showBookableWeek(booking);
-  // The last time of the last day: the first can pass the clinic's notice while the test fills the form.
-  await booking.locator('[part~="day"]').last().click();
-  await booking.locator('[part~="time"]').last().click();
+  await chooseLatestTime(booking);
   await booking.getByRole('heading', { name: 'Your details' }).waitFor();
   await booking.getByLabel('Full name').fill('Grace Example');
   await booking.getByLabel('Email address').fill(email);

@@ -173,6 +173,17 @@ export async function showBookableWeek(booking: Locator, days = 1): Promise<numb
   throw new Error(`no week in the next five offers ${days} days with free times`);
 }
 
+/**
+ * Chooses a time on `<kap-booking>` for a test that goes on to book it: the last time of the last
+ * day with free times in the first week that has any. The first time can pass the clinic's notice
+ * while the test fills the form, and the booking would then be refused.
+ */
+export async function chooseLatestTime(booking: Locator): Promise<void> {
+  await showBookableWeek(booking);
+  await booking.locator('[part~="day"]').last().click();
+  await booking.locator('[part~="time"]').last().click();
+}
+
 /** Moves `<kap-booking>` on to its next week (Next week), once the week shown has loaded. */
 export async function nextWeek(booking: Locator): Promise<void> {
   await booking.locator('[part~="day"], .empty').first().waitFor();
