@@ -237,7 +237,7 @@ describe('<kap-booking> in forced colours (Windows High Contrast)', () => {
     await executeServerCommand('emulate-forced-colors', { active: true });
     expect(matchMedia('(forced-colors: active)').matches, 'forced colours are on').to.equal(true);
     const el = await mountBooking({ api: freshApi() });
-    await showWeekWithTimes(el, { days: 2 });
+    await showWeekWithTimes(el);
     const [selected, other] = dayButtons(el);
     expect(selected!.getAttribute('aria-pressed')).to.equal('true');
     expect(other, 'a second day').to.exist;

@@ -79,7 +79,7 @@ describe('<kap-booking> when someone else takes the time', () => {
   it('taken before the hold: back to fresh times with a kind message', async () => {
     const api = freshApi();
     const el = await mountBooking({ api });
-    await showWeekWithTimes(el, { days: 2 }); // times left in the week once this one is taken
+    await showWeekWithTimes(el);
     const time = timeButtons(el)[0]!;
     const start = startOf(time);
     await bookAsSomeoneElse(api, start, network.realFetch);

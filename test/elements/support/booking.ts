@@ -14,11 +14,13 @@ export function mountBooking(attributes: Record<string, string>, setup?: (elemen
 }
 
 /**
- * Waits for the first week to load and, when it has no free times (the demo clinic opens on
- * weekdays and needs 12 hours' notice) or fewer days of them than `days`, moves on week by week
- * until one has: late in the week, or the day, the current week may have one day left or none.
+ * Waits for the first week to load and, when it has fewer days with free times than `days` (the
+ * demo clinic opens on weekdays and needs 12 hours' notice), moves on week by week until one has:
+ * late in the week, or the day, the current week may have one time left or none. Two days by
+ * default, so that a test that takes a time away (a hold, a conflict, a move) still finds others
+ * in the same week: on a Friday morning a week with a single time made such tests fail.
  */
-export async function showWeekWithTimes(element: KapBooking, { days = 1 }: { days?: number } = {}): Promise<void> {
+export async function showWeekWithTimes(element: KapBooking, { days = 2 }: { days?: number } = {}): Promise<void> {
   for (let week = 0; week < 4; week += 1) {
     await until(() => dayButtons(element).length || $(element, '.empty'), 'the week to load');
     if (dayButtons(element).length >= days) return;
@@ -42,13 +44,9 @@ export function timeButtons(element: KapBooking): HTMLButtonElement[] {
   return allByRole(element, 'group', TIMES).flatMap((group) => allByRole<HTMLButtonElement>(element, 'button', undefined, group));
 }
 
-/**
- * Chooses the first free time shown and waits for the details step. On a week with free times on
- * two days or more: tests that go on to lose the time (taken, expired) wait for times left in the
- * same week, and late in the week the current one can offer a single time.
- */
+/** Chooses the first free time shown and waits for the details step. */
 export async function chooseFirstTime(element: KapBooking): Promise<HTMLButtonElement> {
-  await showWeekWithTimes(element, { days: 2 });
+  await showWeekWithTimes(element);
   const time = timeButtons(element)[0]!;
   time.click();
   await until(() => $(element, '#kap-name'), 'the details step');
@@ -61,7 +59,7 @@ export async function chooseFirstTime(element: KapBooking): Promise<HTMLButtonEl
  * time may lie only minutes past the clinic's minimum notice, and moving the clock would make it too soon.
  */
 export async function chooseTimeLaterBy(element: KapBooking, marginMs: number): Promise<HTMLButtonElement> {
-  await showWeekWithTimes(element, { days: 2 });
+  await showWeekWithTimes(element);
   const earliest = Date.parse(startOf(timeButtons(element)[0]!)) + marginMs;
   for (let week = 0; week < 4; week += 1) {
     for (const day of dayButtons(element)) {
