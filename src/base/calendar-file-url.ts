@@ -9,19 +9,19 @@
  * file is offered, and the rest of the element works on.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { importOnce } from './import-once.js';
 
 export type CalendarWriter = typeof import('../scheduling/ics.js');
 
 let writer: CalendarWriter | undefined;
-let loading: Promise<void> | undefined;
+const importWriter = importOnce(() => import('../scheduling/ics.js'));
 
 /** Imports the writer once (again after a failed attempt). Never rejects. */
 export function loadCalendarWriter(): Promise<void> {
-  loading ??= import('../scheduling/ics.js').then(
+  return importWriter().then(
     (module) => void (writer = module),
-    () => void (loading = undefined),
+    () => undefined,
   );
-  return loading;
 }
 
 export class CalendarFileUrl implements ReactiveController {

@@ -6,6 +6,7 @@
  */
 import type { ReactiveControllerHost } from 'lit';
 import { chunkUnavailable } from '../../../base/chunk-failure.js';
+import { importOnce } from '../../../base/import-once.js';
 
 export type AnswerChecks = typeof import('../intake-validation.js');
 
@@ -15,7 +16,7 @@ export class AnswerChecksLoader {
 
   #host: ReactiveControllerHost;
   #checks: AnswerChecks | undefined;
-  #loading: Promise<AnswerChecks> | undefined;
+  readonly #import = importOnce(() => import('../intake-validation.js'));
   /** A press waiting for them, until it has acted: another press meanwhile does nothing more. */
   #waiting: Promise<void> | undefined;
 
@@ -30,17 +31,16 @@ export class AnswerChecksLoader {
 
   /** Fetches them once (and again after a failure). */
   load(): Promise<AnswerChecks> {
-    return (this.#loading ??= import('../intake-validation.js').then(
+    return this.#import().then(
       (checks) => {
         this.#checks = checks;
         this.failure = undefined;
         return checks;
       },
       (cause: unknown) => {
-        this.#loading = undefined;
         throw chunkUnavailable(this.#host as unknown as Element, cause);
       },
-    ));
+    );
   }
 
   /** Settles once a press waiting for them has acted (at once when none waits). */
