@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, showBookableWeek, startDemo, watchPage, type RunningDemo } from './harness.js';
+import { chooseLatestTime, launchBrowser, showBookableWeek, startDemo, watchPage, type RunningDemo } from './harness.js';
 
 const client = { name: 'Ada Lovelace-Byron', email: 'ada.e2e@example.com', phone: '+1 212 555 0100' };
 
@@ -208,6 +208,46 @@ describe('the demo clinic page', () => {
     await booking.getByRole('heading', { name: 'Your details' }).waitFor();
     await booking.getByLabel('Full name').fill('Grace Hopper');
     assert.equal(await booking.getByLabel('Full name').inputValue(), 'Grace Hopper');
+    await page.close();
+  });
+
+  test('Confirm’s chunk that does not arrive: nothing is sent, the details stay, and Try again books once it can be fetched', async () => {
+    const { page, watch } = await openDemo();
+    const booking = page.locator('kap-booking');
+    const email = 'offline.confirm.e2e@example.com';
+    await page.evaluate(() => {
+      const codes: string[] = [];
+      (window as unknown as { kapErrors: string[] }).kapErrors = codes;
+      document.addEventListener('kap-error', (event) => codes.push(String((event as CustomEvent<{ code?: string }>).detail.code)));
+    });
+    const chunk = '**/chunks/*-booking-submission-*.js';
+    await page.route(chunk, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    // Not a time the tests above held or booked.
+    await chooseLatestTime(booking);
+    await booking.getByRole('heading', { name: 'Your details' }).waitFor();
+    await booking.getByLabel('Full name').fill(client.name);
+    await booking.getByLabel('Email address').fill(email);
+    await booking.getByLabel('Phone number').fill(client.phone);
+    await booking.getByLabel('I agree to the privacy notice').check();
+    assert.deepEqual(
+      await page.evaluate(() => (window as unknown as { kapErrors: string[] }).kapErrors),
+      [],
+      'a chunk fetched ahead is not a failure until it is needed',
+    );
+    await booking.getByRole('button', { name: 'Confirm booking' }).click();
+
+    const retry = booking.getByRole('button', { name: 'Try again' });
+    await retry.waitFor();
+    assert.match(await booking.locator('[role="alert"]').innerText(), /connection|internet|offline/i);
+    assert.deepEqual(await page.evaluate(() => (window as unknown as { kapErrors: string[] }).kapErrors), ['chunk_unavailable']);
+    assert.equal(watch.problems.filter((line) => line.includes('chunk_unavailable')).length, 1, 'the website team reads once what to serve');
+    assert.equal(bookingsOf(email).length, 0, 'nothing was sent');
+    assert.equal(await booking.getByLabel('Email address').inputValue(), email, 'what the client typed stays');
+
+    await page.unroute(chunk);
+    await retry.click();
+    await booking.locator('#done-heading').waitFor();
+    assert.equal(bookingsOf(email).length, 1);
     await page.close();
   });
 });

@@ -27,10 +27,11 @@ const KB = 1000;
  * of it, issue 13); 2,302 kB and 627 kB once the calendar-file writer became a lazy chunk of each
  * drop-in file that offers a file, and the booking's manage words a chunk of their own (issue 9:
  * less for a page to load, a copy more in the package); 631 kB packed once the booking's details
- * step and its words became chunks, 637 kB with the intake's answer checks as one (issue 9 again).
+ * step and its words became chunks, 637 kB with the intake's answer checks as one (issue 9 again);
+ * 2,350 kB and 644 kB with the booking's writes as chunks (each a copy in two drop-in files).
  */
-const UNPACKED_CEILING = 2_350 * KB;
-const PACKED_CEILING = 640 * KB;
+const UNPACKED_CEILING = 2_360 * KB;
+const PACKED_CEILING = 646 * KB;
 const MANIFEST_CEILING = 90 * KB;
 
 interface PackResult {

@@ -10,18 +10,17 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isAbort } from '../../../api/abort.js';
 import type { HeldSlot } from '../../../api/client.js';
-import type { ApiConnection } from '../../../api/connection.js';
-import { createBooking, createHold, releaseHold, rescheduleBooking } from '../../../api/endpoints.js';
+import { createHold, releaseHold } from '../../../api/endpoints.js';
 import { newIdempotencyKey } from '../../../api/idempotency-key.js';
 import { KapApiError, isKapApiError } from '../../../api/errors.js';
-import { IdempotentWrite, type Transmit } from '../../../api/idempotent-write.js';
-import type { Booking, BookingRequest, RescheduleRequest, Slot } from '../../../api/schemas.js';
-import type { BookingAccess } from '../../../base/booking-link.js';
-import { isTimeZone } from '../../../api/time-zone.js';
+import type { Booking, Slot } from '../../../api/schemas.js';
+import { chunkUnavailable } from '../../../base/chunk-failure.js';
+import { importOnce } from '../../../base/import-once.js';
 import type { WriteStatus } from '../../../base/write-status.js';
 import type { BookingFlowContext } from './booking-flow-context.js';
+import type { BookingSubmission } from './booking-submission.js';
 import { HoldClock } from './hold-clock.js';
-import { applyPrefill, bookingPayload, emptyDetails, fieldsFromServer, invalidFields } from '../booking-details.js';
+import { applyPrefill, emptyDetails } from '../booking-details.js';
 import type { BookingPrefill, DetailsField, DetailsValues } from '../booking-details.js';
 
 export type BookingStep = 'times' | 'details' | 'done';
@@ -34,17 +33,6 @@ export type HoldState = 'held' | 'ending' | 'expired';
 
 /** Where focus should go once the step the client moved to has rendered. */
 export type FocusTarget = 'times' | 'notice' | 'details' | 'error-summary' | 'done';
-
-/** What a booking or a move answers: the booking, and for a new one its access token. */
-interface Written {
-  booking: Booking;
-  accessToken?: string;
-}
-
-function clientTimeZone(): string | undefined {
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  return zone && isTimeZone(zone) ? zone : undefined;
-}
 
 function conflictCode(error: unknown): string | undefined {
   return isKapApiError(error) && error.kind === 'conflict' ? error.code : undefined;
@@ -77,22 +65,35 @@ export class BookingFlow implements ReactiveController {
   /** The times shown are stale (a conflict, a released hold) and fresh ones are on their way. */
   refreshing = false;
 
-  #host: ReactiveControllerHost;
+  #host: ReactiveControllerHost & HTMLElement;
   #context: BookingFlowContext;
   #holdKey: { start: string; key: string } | undefined;
   /**
-   * The booking or move under way, or sent without a settling answer: its key and exact request,
-   * sent again (first, before anything different) until the server's answer is known.
+   * What Confirm does (booking-submission.ts, in the drop-in file a chunk): loading starts as the
+   * client chooses a time, beside the hold. It keeps the booking or move sent without a settling
+   * answer, so it lives as long as the flow.
    */
-  #write = new IdempotentWrite<BookingRequest | RescheduleRequest, Written>(() => this.#host.requestUpdate());
-  /** A recorded booking or move waits for what its confirmation offers (`ready`): still sending meanwhile. */
-  #finishing = false;
+  #submission: BookingSubmission | undefined;
+  readonly #loadSubmission = importOnce(() =>
+    import('./booking-submission.js').then(
+      ({ BookingSubmission }) =>
+        (this.#submission = new BookingSubmission(this, {
+          context: this.#context,
+          requestUpdate: () => this.#host.requestUpdate(),
+          stopHoldClock: () => this.#clock.stop(),
+          releaseHold: (hold) => this.#releaseHold(hold),
+          backToTimes: (notice) => this.#backToTimes(notice),
+        })),
+    ),
+  );
+  /** Confirm was pressed and the submission is still being loaded. */
+  #loadingSubmission = false;
   /** The hold's timers. */
   readonly #clock = new HoldClock();
   /** Bumped by `reset`, so a hold that arrives after the client walked away is given back. */
   #generation = 0;
 
-  constructor(host: ReactiveControllerHost, context: BookingFlowContext) {
+  constructor(host: ReactiveControllerHost & HTMLElement, context: BookingFlowContext) {
     this.#host = host;
     this.#context = context;
     host.addController(this);
@@ -109,18 +110,18 @@ export class BookingFlow implements ReactiveController {
   }
 
   get submitting(): boolean {
-    return this.#write.sending || this.#finishing;
+    return this.#loadingSubmission || Boolean(this.#submission?.submitting);
   }
 
   /** What the client hears about the booking or move under way; its Stop makes the outcome unknown. */
   get status(): WriteStatus {
-    const write = this.#write;
-    return { sending: this.submitting, progress: write.progress, stopped: this.stopped, stop: () => write.stop() };
+    const submission = this.#submission;
+    return { sending: this.submitting, progress: submission?.progress, stopped: this.stopped, stop: () => submission?.stop() };
   }
 
   /** Whether a booking or move was sent without a settling answer (it goes first next time). */
   get pending(): boolean {
-    return this.#write.pending !== undefined;
+    return Boolean(this.#submission?.pending);
   }
 
   /**
@@ -143,7 +144,7 @@ export class BookingFlow implements ReactiveController {
     this.step = 'times';
     this.focus = focus;
     this.#holdKey = undefined;
-    if (forget) this.#write.forget();
+    if (forget) this.#submission?.forget();
     this.stopped = false;
     this.changesNotSent = false;
     this.holding = undefined;
@@ -175,6 +176,8 @@ export class BookingFlow implements ReactiveController {
     this.holding = slot;
     this.holdFailure = undefined;
     this.#host.requestUpdate();
+    // Confirm's code comes beside the hold; a failure to load it is told only if Confirm needs it.
+    this.#loadSubmission().catch(() => undefined);
     const generation = this.#generation;
     try {
       const hold = await createHold(
@@ -222,127 +225,30 @@ export class BookingFlow implements ReactiveController {
     this.focus = 'times';
   }
 
-  /** Confirm: validate, then book with the key of this logical submission. */
+  /** Confirm: validate, then book (or move) with the key of this logical submission. */
   async submit(): Promise<void> {
     if (this.submitting || this.step !== 'details' || !this.slot) return;
     const client = this.#context.client();
     if (!client) return;
-    const moving = this.#context.moving?.();
-    if (moving) return this.#move(client, moving, this.slot);
-    this.errors = invalidFields(this.values);
-    if (this.errors.length) {
-      this.submitFailure = undefined;
-      this.focus = 'error-summary';
+    let submission = this.#submission;
+    if (!submission) {
+      this.#loadingSubmission = true;
       this.#host.requestUpdate();
-      return;
-    }
-    const holdId = this.hold && this.holdState !== 'expired' ? this.hold.id : undefined;
-    const source = this.#context.source();
-    const details: BookingRequest = {
-      service: this.#context.serviceId(),
-      start: this.slot.start,
-      ...bookingPayload(this.values),
-      ...(source ? { source } : {}),
-      lang: this.#context.language(),
-      // The client's own zone (not the one times are shown in): emails show the time in both.
-      ...(clientTimeZone() ? { timeZone: clientTimeZone() } : {}),
-    };
-    await this.#send(
-      JSON.stringify(details),
-      holdId ? { ...details, holdId } : details,
-      (request, options) => createBooking(client, request as BookingRequest, options),
-      (created) => this.#context.booked(created.booking, created.accessToken!),
-    );
-  }
-
-  /** Reschedule to `slot`, under one key for this logical move (kept across retries). */
-  async #move(client: ApiConnection, moving: BookingAccess, slot: Slot): Promise<void> {
-    const holdId = this.hold && this.holdState !== 'expired' ? this.hold.id : undefined;
-    const request: RescheduleRequest = { start: slot.start, ...(holdId ? { holdId } : {}) };
-    await this.#send(
-      JSON.stringify([moving.bookingId, slot.start]),
-      request,
-      async (sent, options) => ({ booking: await rescheduleBooking(client, moving.bookingId, moving.token, sent as RescheduleRequest, options) }),
-      (moved) => this.#context.moved?.(moved.booking),
-    );
-  }
-
-  /**
-   * Sends a booking or a move through the one `IdempotentWrite`: a retry of the same logical
-   * submission (same `print`) sends the first request again, byte for byte, under its key — even
-   * if the hold has expired since, because the server may already have recorded it and replays
-   * only an identical body. Changed details or another time, after an answer was lost, first ask
-   * about the earlier request the same way: if the server had recorded it, that is the booking the
-   * client is shown (`changesNotSent`), and nothing else is sent.
-   */
-  async #send(
-    print: string,
-    request: BookingRequest | RescheduleRequest,
-    transmit: Transmit<BookingRequest | RescheduleRequest, Written>,
-    done: (result: Written) => void,
-  ): Promise<void> {
-    this.submitFailure = undefined;
-    this.stopped = false;
-    this.changesNotSent = false;
-    let result;
-    try {
-      result = await this.#write.send(request, print, transmit, this.#context.signal());
-      if (result.outcome === 'recorded' || result.outcome === 'recorded-earlier') {
-        this.#finishing = true;
-        await this.#context.ready();
-      }
-    } catch (error) {
-      if (isAbort(error)) return;
-      throw error;
-    } finally {
-      this.#finishing = false;
-      this.#host.requestUpdate();
-    }
-    switch (result.outcome) {
-      case 'recorded':
-      case 'recorded-earlier': {
-        this.#clock.stop();
-        const hold = this.hold;
-        this.hold = undefined;
-        if (result.outcome === 'recorded-earlier') {
-          this.changesNotSent = true;
-          // The hold on the time chosen since is not needed: the earlier request used its own.
-          if (hold && hold.id !== result.body.holdId) void this.#releaseHold(hold);
-        }
-        this.booking = result.value.booking;
-        this.step = 'done';
-        this.focus = 'done';
-        done(result.value);
+      try {
+        submission = await this.#loadSubmission();
+      } catch (cause) {
+        // Told once, as a set-up problem (chunkUnavailable), not again as a failure.
+        const error = chunkUnavailable(this.#host, cause);
+        this.submitFailure = error;
         return;
+      } finally {
+        this.#loadingSubmission = false;
+        this.#host.requestUpdate();
       }
-      case 'refused':
-        this.#context.failed(result.error);
-        return this.#bookingFailed(result.error);
-      case 'unknown':
-        this.#context.failed(result.error);
-        this.submitFailure = result.error as Error;
-        return;
-      case 'stopped':
-        this.stopped = true;
+      // Nothing else can start meanwhile (`submitting`), but the element may have been reset.
+      if (this.step !== 'details' || !this.slot) return;
     }
-  }
-
-  /** A refusal that proves nothing was recorded: where it leaves the client. */
-  #bookingFailed(error: unknown): void {
-    const code = conflictCode(error);
-    if (code === 'slot_unavailable' || code === 'hold_expired') {
-      this.#backToTimes(code === 'slot_unavailable' ? 'slot_taken' : 'hold_expired');
-      return;
-    }
-    if (isKapApiError(error) && error.kind === 'validation' && Object.keys(error.fields).length) {
-      const { placed, unplaced } = fieldsFromServer(error.fields);
-      if (placed.length && !unplaced.length) {
-        this.errors = placed;
-        this.focus = 'error-summary';
-        return;
-      }
-    }
-    this.submitFailure = error as Error;
+    return submission.submit(client, this.slot, this.#context.moving?.());
   }
 
   #backToTimes(notice: TimesNotice | undefined): void {

@@ -9,8 +9,10 @@ import type { WriteOptions } from '../../../api/client.js';
 import type { ApiConnection } from '../../../api/connection.js';
 import { cancelBooking } from '../../../api/endpoints.js';
 import { isKapApiError, type KapApiError } from '../../../api/errors.js';
-import { IdempotentWrite } from '../../../api/idempotent-write.js';
+import type { IdempotentWrite } from '../../../api/idempotent-write.js';
 import type { Booking } from '../../../api/schemas.js';
+import { chunkUnavailable } from '../../../base/chunk-failure.js';
+import { importOnce } from '../../../base/import-once.js';
 import type { WriteStatus } from '../../../base/write-status.js';
 import type { KapStringKey } from '../../../i18n/strings.js';
 import { bookingChangeRefusal, type BookingChangeRefusal } from '../../../scheduling/booking-changes.js';
@@ -66,28 +68,35 @@ export class ManageFlow {
   cancelStopped = false;
   focus: ManageFocus | undefined;
 
-  #host: ReactiveControllerHost;
+  #host: ReactiveControllerHost & HTMLElement;
   #context: ManageFlowContext;
   /**
    * One key per logical cancel, for the booking it was made for. It outlives failures and
    * "No, keep it": an earlier attempt whose answer was lost may have cancelled already, and
-   * asking again with the same key replays that answer instead of acting twice.
+   * asking again with the same key replays that answer instead of acting twice. Imported as the
+   * booking is shown, with the writes of a move (booking-submission.ts; in the drop-in file, a
+   * chunk): a page that only books never loads it.
    */
-  #cancel = new IdempotentWrite<Record<string, never>, Booking>(() => this.#host.requestUpdate());
+  #cancel: IdempotentWrite<Record<string, never>, Booking> | undefined;
+  readonly #loadCancel = importOnce(() =>
+    import('./booking-submission.js').then(({ cancelWrite }) => (this.#cancel ??= cancelWrite(() => this.#host.requestUpdate()))),
+  );
+  /** "Yes, cancel it" was pressed and the write is still being imported. */
+  #loadingCancel = false;
 
-  constructor(host: ReactiveControllerHost, context: ManageFlowContext) {
+  constructor(host: ReactiveControllerHost & HTMLElement, context: ManageFlowContext) {
     this.#host = host;
     this.#context = context;
   }
 
   get cancelling(): boolean {
-    return this.#cancel.sending;
+    return this.#loadingCancel || Boolean(this.#cancel?.sending);
   }
 
   /** What the client hears about the cancel under way; after Stop, asking again sends the same request with its key. */
   get cancelStatus(): WriteStatus {
     const cancel = this.#cancel;
-    return { sending: cancel.sending, progress: cancel.progress, stopped: this.cancelStopped, stop: () => cancel.stop() };
+    return { sending: this.cancelling, progress: cancel?.progress, stopped: this.cancelStopped, stop: () => cancel?.stop() };
   }
 
   /** Why the booking can no longer be cancelled or moved here (the shared rule), if it cannot. */
@@ -102,12 +111,14 @@ export class ManageFlow {
   }
 
   show(booking: Booking): void {
-    if (this.booking?.id !== booking.id) this.#cancel.forget();
+    if (this.booking?.id !== booking.id) this.#cancel?.forget();
     this.booking = booking;
     this.movedFrom = undefined;
     this.cancelFailure = undefined;
     this.step = 'view';
     this.#host.requestUpdate();
+    // A failure to import it is told only if the client cancels.
+    this.#loadCancel().catch(() => undefined);
   }
 
   /** Forget the booking (the page named another one, or took the token away). */
@@ -146,10 +157,26 @@ export class ManageFlow {
     if (!client || !access) return;
     this.cancelFailure = undefined;
     this.cancelStopped = false;
+    let cancel = this.#cancel;
+    if (!cancel) {
+      this.#loadingCancel = true;
+      this.#host.requestUpdate();
+      try {
+        cancel = await this.#loadCancel();
+      } catch (cause) {
+        // Told once, as a set-up problem (chunkUnavailable), not again as a failure.
+        const error = chunkUnavailable(this.#host, cause);
+        this.cancelFailure = error;
+        return;
+      } finally {
+        this.#loadingCancel = false;
+        this.#host.requestUpdate();
+      }
+    }
     let result;
     try {
       const transmit = (_body: unknown, options: WriteOptions) => cancelBooking(client, access.bookingId, access.token, options);
-      result = await this.#cancel.send({}, `cancel ${access.bookingId}`, transmit, this.#context.signal());
+      result = await cancel.send({}, `cancel ${access.bookingId}`, transmit, this.#context.signal());
     } catch (error) {
       if (isAbort(error)) return;
       throw error;
