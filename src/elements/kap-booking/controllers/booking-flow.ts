@@ -22,23 +22,15 @@ import type { BookingSubmission } from './booking-submission.js';
 import { HoldClock } from './hold-clock.js';
 import { applyPrefill, emptyDetails } from '../booking-details.js';
 import type { BookingPrefill, DetailsField, DetailsValues } from '../booking-details.js';
+import type { BookingFlowState, BookingStep, FocusTarget, HoldState, TimesNotice } from './booking-state.js';
 
-export type BookingStep = 'times' | 'details' | 'done';
-
-/** Why the client was brought back to the times, shown above them. */
-export type TimesNotice = 'slot_taken' | 'hold_expired';
-
-/** `held` → `ending` (about a minute left) → `expired` (the server may give the slot away). */
-export type HoldState = 'held' | 'ending' | 'expired';
-
-/** Where focus should go once the step the client moved to has rendered. */
-export type FocusTarget = 'times' | 'notice' | 'details' | 'error-summary' | 'done';
+export type { BookingStep, FocusTarget, HoldState, TimesNotice } from './booking-state.js';
 
 function conflictCode(error: unknown): string | undefined {
   return isKapApiError(error) && error.kind === 'conflict' ? error.code : undefined;
 }
 
-export class BookingFlow implements ReactiveController {
+export class BookingFlow implements ReactiveController, BookingFlowState {
   step: BookingStep = 'times';
   notice: TimesNotice | undefined;
   /** The slot a hold is being placed on. */

@@ -7,6 +7,7 @@
  * writes nor the contact details' checks.
  */
 import { isAbort } from '../../../api/abort.js';
+import type { HeldSlot } from '../../../api/client.js';
 import type { ApiConnection } from '../../../api/connection.js';
 import { createBooking, rescheduleBooking } from '../../../api/endpoints.js';
 import { isKapApiError } from '../../../api/errors.js';
@@ -16,8 +17,8 @@ import type { RequestProgress } from '../../../api/transport.js';
 import type { BookingAccess } from '../../../base/booking-link.js';
 import { isTimeZone } from '../../../api/time-zone.js';
 import { bookingPayload, fieldsFromServer, invalidFields } from '../details-contract.js';
-import type { BookingFlow, TimesNotice } from './booking-flow.js';
 import type { BookingFlowContext } from './booking-flow-context.js';
+import type { BookingFlowState, TimesNotice } from './booking-state.js';
 
 /** What a booking or a move answers: the booking, and for a new one its access token. */
 interface Written {
@@ -31,7 +32,7 @@ export interface SubmissionHooks {
   requestUpdate(): void;
   /** The hold is no longer watched: the booking is recorded. */
   stopHoldClock(): void;
-  releaseHold(hold: NonNullable<BookingFlow['hold']>): Promise<void>;
+  releaseHold(hold: HeldSlot): Promise<void>;
   backToTimes(notice: TimesNotice): void;
 }
 
@@ -46,7 +47,7 @@ function clientTimeZone(): string | undefined {
 }
 
 export class BookingSubmission {
-  readonly #flow: BookingFlow;
+  readonly #flow: BookingFlowState;
   readonly #hooks: SubmissionHooks;
   /**
    * The booking or move under way, or sent without a settling answer: its key and exact request,
@@ -56,7 +57,7 @@ export class BookingSubmission {
   /** A recorded booking or move waits for what its confirmation offers (`ready`): still sending meanwhile. */
   #finishing = false;
 
-  constructor(flow: BookingFlow, hooks: SubmissionHooks) {
+  constructor(flow: BookingFlowState, hooks: SubmissionHooks) {
     this.#flow = flow;
     this.#hooks = hooks;
     this.#write = new IdempotentWrite(() => hooks.requestUpdate());

@@ -1,0 +1,30 @@
+/** The state of `<kap-booking>`'s walk from a time to a booking: what its views render, and what `BookingFlow` and its `BookingSubmission` write. */
+import type { HeldSlot } from '../../../api/client.js';
+import type { KapApiError } from '../../../api/errors.js';
+import type { Booking } from '../../../api/schemas.js';
+import type { DetailsField, DetailsValues } from '../booking-details.js';
+
+export type BookingStep = 'times' | 'details' | 'done';
+
+/** Why the client was brought back to the times, shown above them. */
+export type TimesNotice = 'slot_taken' | 'hold_expired';
+
+/** `held` → `ending` (about a minute left) → `expired` (the server may give the slot away). */
+export type HoldState = 'held' | 'ending' | 'expired';
+
+/** Where focus should go once the step the client moved to has rendered. */
+export type FocusTarget = 'times' | 'notice' | 'details' | 'error-summary' | 'done';
+
+/** What Confirm reads and writes (see `BookingFlow` for each field). */
+export interface BookingFlowState {
+  step: BookingStep;
+  hold: HeldSlot | undefined;
+  holdState: HoldState;
+  values: DetailsValues;
+  errors: DetailsField[];
+  submitFailure: KapApiError | Error | undefined;
+  stopped: boolean;
+  changesNotSent: boolean;
+  booking: Booking | undefined;
+  focus: FocusTarget | undefined;
+}
