@@ -64,4 +64,8 @@ export const enBookingDetails = {
   statusConfirmed: 'Confirmed',
   statusRequested: 'Requested — the clinic will contact you to confirm it',
   statusCancelled: 'Cancelled',
+  // The confirmation's calendar file (a booking made, or moved while managing: these views are loaded).
+  calendarSummary: '{service} appointment',
+  calendarDescription: 'Booked online. Contact the clinic if you need to change or cancel it.',
+  calendarDescriptionWithLink: 'Booked online. To change or cancel it, use this private link (it opens your booking, so keep it to yourself): {url}',
 } satisfies Partial<BookingStrings>;

@@ -32,6 +32,15 @@ export const enBookingManage = {
   moveChangesNotSent:
     'Your appointment had already moved to the time shown here before you chose again, so the other time was not used. You can change the time again from your booking link.',
   moveNotOffered: 'To move this session, please contact the clinic: it has to be {min} to {max} hours after your {after} ends.',
+  // Shown only while managing (the writes' progress, the picker's notices while moving, the notes
+  // where Cancel and Change time would be), with these views loaded.
+  cancelling: 'Cancelling your appointment…',
+  moving: 'Moving your appointment…',
+  slotTakenMove: 'Sorry, someone else has just booked that time. Please choose another — your appointment has not changed.',
+  holdExpiredChooseAgainMove: 'We could only hold that time for a few minutes. Please choose a time again — your appointment has not changed.',
+  manageCancelledNote: 'This appointment has been cancelled. If you would like another one, you can book again.',
+  managePastNote:
+    'This appointment has already started or taken place, so it can no longer be cancelled or moved here. Please contact the clinic if you need help.',
 } satisfies Partial<BookingStrings>;
 
 export const enBookingFollowUp = {
@@ -39,4 +48,9 @@ export const enBookingFollowUp = {
     "This session is booked after your {after}. Please open the link in the confirmation of your {after} to see the times that fit. If you can't find it, the clinic can book it with you.",
   followUpOpenerCancelled: 'Your {after} has been cancelled, so this session cannot be booked after it. Please contact the clinic.',
   followUpPassed: 'The time for booking this session after your {after} has passed. Please contact the clinic.',
+  // views/manage.ts imports views/follow-up.ts, so these are registered while managing too.
+  dateAtTime: '{day} at {time}',
+  followUpWindow: 'This session is offered {min} to {max} hours after your {after} ends, so the times shown are between {from} and {to}.',
+  followUpNotOpener: "The booking in your link isn't one this session follows. Please use the link in the confirmation of your {after}, or contact the clinic.",
+  followUpWeekNote: 'Only the weeks around your {after} are shown.',
 } satisfies Partial<BookingStrings>;

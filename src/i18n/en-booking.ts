@@ -1,7 +1,6 @@
 import type { enBookingDetails } from './en-booking-details.js';
 import type { enBookingFollowUp, enBookingManage } from './en-booking-later.js';
 import type { BookingStrings } from './strings.js';
-
 /** `<kap-booking>`'s English; its entry (src/kap-booking.ts) registers it. The words of its lazily loaded views are in en-booking-later.ts. */
 export const enBooking: Omit<BookingStrings, keyof typeof enBookingDetails | keyof typeof enBookingManage | keyof typeof enBookingFollowUp> = {
   chooseTimeHeading: 'Choose a time',
@@ -32,23 +31,9 @@ export const enBooking: Omit<BookingStrings, keyof typeof enBookingDetails | key
   holdError: "We couldn't hold that time.",
   slotTaken: "Sorry, someone else has just booked that time. Please choose another — we've kept your details.",
   holdExpiredChooseAgain: "We could only hold that time for a few minutes. Please choose a time again — we've kept your details.",
-  calendarSummary: '{service} appointment',
-  calendarDescription: 'Booked online. Contact the clinic if you need to change or cancel it.',
-  calendarDescriptionWithLink: 'Booked online. To change or cancel it, use this private link (it opens your booking, so keep it to yourself): {url}',
   manageLoading: 'Loading your appointment…',
   manageLoadError: "We couldn't load your appointment.",
   manageProblemHeading: "We can't show your appointment",
   manageLinkMissing: "Open the link in your confirmation to see, change or cancel your appointment. If you can't find it, please contact the clinic.",
   manageLinkInvalid: 'This link has expired or is not valid. Please use the link in your most recent confirmation, or contact the clinic.',
-  manageCancelledNote: 'This appointment has been cancelled. If you would like another one, you can book again.',
-  managePastNote:
-    'This appointment has already started or taken place, so it can no longer be cancelled or moved here. Please contact the clinic if you need help.',
-  cancelling: 'Cancelling your appointment…',
-  moving: 'Moving your appointment…',
-  slotTakenMove: 'Sorry, someone else has just booked that time. Please choose another — your appointment has not changed.',
-  holdExpiredChooseAgainMove: 'We could only hold that time for a few minutes. Please choose a time again — your appointment has not changed.',
-  dateAtTime: '{day} at {time}',
-  followUpWindow: 'This session is offered {min} to {max} hours after your {after} ends, so the times shown are between {from} and {to}.',
-  followUpNotOpener: "The booking in your link isn't one this session follows. Please use the link in the confirmation of your {after}, or contact the clinic.",
-  followUpWeekNote: 'Only the weeks around your {after} are shown.',
 };

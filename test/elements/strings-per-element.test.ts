@@ -28,8 +28,11 @@ describe('strings per element', () => {
     for (const key of Object.keys(enBooking)) expect(loaded, key).to.have.property(key);
     expect(loaded).not.to.have.property('intakeBack');
     expect(loaded).not.to.have.property('checklistEmpty');
-    // The words of managing a booking come with its views, loaded only when a page manages one.
+    // The words of managing a booking come with its views, loaded only when a page manages one;
+    // those of the steps after a time is chosen (the calendar file's among them) with theirs.
     expect(loaded).not.to.have.property('cancelAppointment');
+    expect(loaded).not.to.have.property('cancelling');
+    expect(loaded).not.to.have.property('calendarSummary');
   });
 
   it('a key of another element is taken quietly, a key of none is named with the closest one', async () => {
