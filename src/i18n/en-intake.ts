@@ -3,7 +3,8 @@ import type { IntakeStrings } from './strings.js';
 
 /**
  * `<kap-intake>`'s English; its entry (src/kap-intake.ts) registers it. The words of the answer
- * checks come with the checks (en-intake-validation.ts).
+ * checks, and of what only they lead to (check-your-answers, sending's outcomes), come with the
+ * checks (en-intake-validation.ts).
  */
 export const enIntake: Omit<IntakeStrings, keyof EnIntakeValidation> = {
   intakeStep: 'Step {page} of {count}',
@@ -29,20 +30,6 @@ export const enIntake: Omit<IntakeStrings, keyof EnIntakeValidation> = {
   intakeCrisisClinic: 'Your clinic',
   intakeCrisisClinicHelp: 'To talk to someone at the clinic, call them.',
   intakeCrisis988Spanish: 'In Spanish: call 988 and press 2, or text AYUDA to 988.',
-  intakeKeptHeading: 'Also sent to your clinician',
-  intakeKeptBody: 'You gave this answer earlier. Because it is about your safety, it is still sent, although a later answer skipped the question.',
-  intakeCheckHeading: 'Check your answers before sending them',
-  intakeChange: 'Change',
-  intakeNotAnswered: 'Not answered',
   intakeSubmit: 'Send my answers',
   intakeSending: 'Sending your answers…',
-  intakeTooLong:
-    "Your answers are longer than the clinic's system can take. Please shorten your answer to “{question}”, then send them again. Everything you typed is still here.",
-  intakeTooLongAny:
-    "Your answers are longer than the clinic's system can take. Please shorten your longest answers and send them again, or contact the clinic. Everything you typed is still here.",
-  intakeShortenAnswer: 'Shorten this answer',
-  intakeDoneHeading: 'Your answers have been sent',
-  intakeDoneBody: 'Thank you. A clinician will read your answers before your consultation and may contact you if anything needs discussing first.',
-  intakeChangesNotSent:
-    'Your answers had already reached the clinic before your last changes, so those changes were not sent. Please tell the clinic about them.',
 };
