@@ -6,47 +6,21 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isAbort } from '../../../api/abort.js';
-import type { ApiConnection } from '../../../api/connection.js';
-import { submitIntake } from '../../../api/endpoints.js';
-import { isKapApiError } from '../../../api/errors.js';
-import { IdempotentWrite, type PendingWrite, type Transmit } from '../../../api/idempotent-write.js';
-import type { IntakeResponse } from '../../../api/schemas.js';
 import type { WriteStatus } from '../../../base/write-status.js';
 import { modelValue, type AnswerValue } from '../../../forms/answers.js';
 import { conditionKeys, visibility, type Visibility } from '../../../forms/conditions.js';
 import type { ResolvedForm } from '../../../forms/definition.js';
 import { isSafetyAnswer, safetyTriggered } from '../../../forms/flags.js';
 import { indexForm } from '../../../forms/form-index.js';
-import { todayIso } from '../../../forms/dates.js';
-import { toSubmission, type IntakeSubmission } from '../../../forms/submission.js';
 import { AnswerChecksLoader, type AnswerChecks } from './answer-checks.js';
+import type { IntakeSending, SendingContext, SentRecord, TooLong } from './intake-sending.js';
 import { SafetySignals } from './safety-signals.js';
 import type { ValidationError, ValidationOptions } from '../../../forms/validation.js';
-import { answersChanged, answersThen, clearDraft, fingerprint, readDraft, unwatchDraftExpiry, watchDraftExpiry, writeDraft } from '../intake-draft.js';
+import { answersChanged, answersThen, clearDraft, readDraft, unwatchDraftExpiry, watchDraftExpiry, writeDraft } from '../intake-draft.js';
 
-/** One sending of the answers: the body, and what it was built from (kept in a draft to rebuild it). */
-interface Sending {
-  submission: IntakeSubmission;
-  /** The date consent signatures are dated with. */
-  today: string;
-  /** The answers as typed when it was sent. */
-  answers: Record<string, AnswerValue>;
-}
+export type { TooLong } from './intake-sending.js';
 
-/** The long answer a `413` is most likely about. */
-export interface TooLong {
-  /** Its question's label; `undefined` when no text answer stands out. */
-  label: string | undefined;
-  page: number | undefined;
-}
-
-export interface IntakeFlowContext {
-  client(): ApiConnection | undefined;
-  /** Aborts when the element leaves the page. */
-  signal(): AbortSignal;
-  booking(): string | undefined;
-  /** The linked booking's access token, sent with the submission (the backend requires it). */
-  token(): string | undefined;
+export interface IntakeFlowContext extends SendingContext {
   /** Whether the page opted in to a draft in sessionStorage. */
   draft(): boolean;
   validation(): ValidationOptions;
@@ -93,15 +67,10 @@ export class IntakeFlow implements ReactiveController {
   /** What is visible for the answers as they are; worked out again only when an answer a condition reads changes. */
   #visible: Visibility | undefined;
   #signals: SafetySignals;
-  /**
-   * The sending under way, or sent without a settling answer: its key and exact body. With a
-   * draft, the key, fingerprint and date are kept there too (with the earlier value of any answer
-   * changed since), so a reload rebuilds that body and sends it again first.
-   */
-  #write = new IdempotentWrite<Sending, IntakeResponse>(() => {
-    this.#save();
-    this.#host.requestUpdate();
-  });
+  /** Sending the answers (intake-sending.ts), which comes with the answer checks. */
+  #sending: IntakeSending | undefined;
+  /** A draft's pending sending, kept as the draft had it until the sending comes to rebuild it. */
+  #kept: { form: ResolvedForm; record: SentRecord | undefined } | undefined;
 
   constructor(host: ReactiveControllerHost, context: IntakeFlowContext) {
     this.#host = host;
@@ -130,13 +99,13 @@ export class IntakeFlow implements ReactiveController {
   }
 
   get submitting(): boolean {
-    return this.#write.sending;
+    return Boolean(this.#sending?.sending);
   }
 
   /** What the client hears about the sending under way; its Stop makes the outcome unknown. */
   get status(): WriteStatus {
-    const write = this.#write;
-    return { sending: write.sending, progress: write.progress, stopped: this.stopped, stop: () => write.stop() };
+    const sending = this.#sending;
+    return { sending: this.submitting, progress: sending?.progress, stopped: this.stopped, stop: () => sending?.stop() };
   }
 
   /** Back on the page: the draft's expiry timer runs again. */
@@ -170,7 +139,10 @@ export class IntakeFlow implements ReactiveController {
     this.page = this.#visiblePage(this.page, 1) ?? 0;
     this.#noteSafety(safetyTriggered(form, this.answers).items);
     // Fetched now, so Continue can check at once; a failure is said when Continue needs them.
-    void this.checks.load().catch(() => undefined);
+    void this.checks.load().then(
+      (checks) => void this.#sendingWith(checks),
+      () => undefined,
+    );
   }
 
   /** The client typed or chose something. Safety is checked at once, not on submit. */
@@ -238,23 +210,14 @@ export class IntakeFlow implements ReactiveController {
     if (!checks) return this.checks.use(() => void this.submit());
     const errors = checks.validateForm(form, this.answers, this.#context.validation());
     if (errors.length) return this.#showErrors(errors);
-    // The same answers are the same submission: its key is kept across retries, double clicks
-    // and (with a draft) reloads, so whatever became of an earlier answer the server stores at
-    // most one response. A retry is built with the pending submission's own date (signatures are
-    // dated with it), so one sent before midnight and retried after is still the same body.
-    // Changed answers are a new submission, dated today — sent only once the earlier one's fate
-    // is known (IdempotentWrite asks about it first).
-    const today = todayIso();
-    const pending = this.#write.pending;
-    let sending = this.#build(form, pending?.body.today ?? today);
-    if (pending && sending.print !== pending.print) sending = this.#build(form, today);
+    const sending = this.#sendingWith(checks);
     this.failure = undefined;
     this.tooLong = undefined;
     this.stopped = false;
     this.changesNotSent = false;
     let result;
     try {
-      result = await this.#write.send(sending.body, sending.print, this.#transmit, this.#context.signal());
+      result = await sending.send(form, this.answers);
     } catch (error) {
       if (isAbort(error)) return;
       throw error;
@@ -276,55 +239,39 @@ export class IntakeFlow implements ReactiveController {
         this.#context.failed(result.error);
         this.failure = result.error;
         return;
-      case 'refused':
+      case 'refused': {
         this.#context.failed(result.error);
-        this.#refused(form, result.error);
+        // A date's link goes to its first field as shown (month first in the US).
+        const refusal = checks.refusalOf(form, this.answers, result.error, this.#context.validation().dateOrder?.[0] ?? 'day');
+        if (refusal && 'tooLong' in refusal) this.tooLong = refusal.tooLong;
+        else if (refusal) this.#showErrors(refusal.errors);
+        else this.failure = result.error;
+      }
     }
   }
 
-  /** The server refused the answers (nothing was stored): show why, where the client can act. */
-  #refused(form: ResolvedForm, error: unknown): void {
-    if (isKapApiError(error) && error.code === 'payload_too_large') {
-      this.tooLong = longestAnswer(form, this.answers);
-      return;
+  /** The sending, made once the checks it comes with are here; a draft's pending sending is then rebuilt. */
+  #sendingWith(checks: AnswerChecks): IntakeSending {
+    if (!this.#sending) {
+      this.#sending = new checks.IntakeSending(this.#context, () => {
+        this.#save();
+        this.#host.requestUpdate();
+      });
+      if (this.#kept) this.#sending.restore(this.#kept.form, this.#kept.record);
+      this.#kept = undefined;
     }
-    const index = indexForm(form);
-    // A date's link goes to its first field as shown (month first in the US).
-    const firstPart = this.#context.validation().dateOrder?.[0] ?? 'day';
-    const placed = Object.entries(isKapApiError(error) ? error.fields : {}).flatMap(([path, message]) => {
-      const field = index.byKey.get(path.replace(/^answers\./, ''));
-      return field ? [{ itemId: field.key, field: field.item.type === 'date' ? `${field.key}.${firstPart}` : field.key, message }] : [];
-    });
-    if (placed.length) this.#showErrors(placed);
-    else this.failure = error;
+    return this.#sending;
   }
-
-  /** The body for the answers as they are now, dated `today`, and its fingerprint. */
-  #build(form: ResolvedForm, today: string, answers = this.answers): { body: Sending; print: string } {
-    const booking = this.#context.booking();
-    const submission = toSubmission(form, answers, { ...(booking ? { booking } : {}), today });
-    const snapshot = JSON.parse(JSON.stringify(answers)) as Record<string, AnswerValue>;
-    return { body: { submission, today, answers: snapshot }, print: fingerprint(JSON.stringify(submission)) };
-  }
-
-  #transmit: Transmit<Sending, IntakeResponse> = (body, options) => {
-    const client = this.#context.client();
-    if (!client) return Promise.reject(new DOMException('The element has no backend.', 'AbortError'));
-    const token = this.#context.token();
-    return submitIntake(client, body.submission, { ...options, ...(token ? { token } : {}) });
-  };
 
   /**
-   * The draft's pending submission, rebuilt from the answers it was sent with: if the rebuilt body
-   * is the one sent (same fingerprint), it goes first, under its key, before anything different.
+   * The draft's pending sending: it goes first, under its key, if its body can be built again
+   * (intake-sending.ts); until the sending has come, it stays in the draft as it was.
    */
   #restorePending(form: ResolvedForm, draft: ReturnType<typeof readDraft>): void {
     const kept = draft?.submission;
-    if (!kept) return this.#write.forget();
-    const rebuilt = this.#build(form, kept.today ?? todayIso(), answersThen(draft.answers, kept.earlier));
-    if (rebuilt.print !== kept.body) return this.#write.forget();
-    const pending: PendingWrite<Sending, IntakeResponse> = { key: kept.key, body: rebuilt.body, print: rebuilt.print, transmit: this.#transmit };
-    this.#write.restore(pending);
+    const record = kept && { key: kept.key, print: kept.body, today: kept.today, answers: answersThen(draft.answers, kept.earlier) };
+    if (this.#sending) this.#sending.restore(form, record);
+    else this.#kept = { form, record };
   }
 
   /** The first visible page from `from` in direction `by`. */
@@ -370,24 +317,9 @@ export class IntakeFlow implements ReactiveController {
 
   #save(): void {
     if (!this.form || !this.#context.draft() || this.view === 'done') return;
-    const pending = this.#write.pending;
-    const earlier = pending && answersChanged(pending.body.answers, this.answers);
-    const submission = pending && { key: pending.key, body: pending.print, today: pending.body.today, ...(earlier ? { earlier } : {}) };
+    const sent = this.#sending ? this.#sending.pending : this.#kept?.record;
+    const earlier = sent && answersChanged(sent.answers, this.answers);
+    const submission = sent && { key: sent.key, body: sent.print, ...(sent.today ? { today: sent.today } : {}), ...(earlier ? { earlier } : {}) };
     writeDraft(this.form.id, this.answers, this.form.pages[this.page]!.id, submission);
   }
-}
-
-/** The text answer that takes the most bytes to send: what a `413` most likely refused. */
-function longestAnswer(form: ResolvedForm, answers: Record<string, AnswerValue>): TooLong {
-  const { items } = visibility(form, answers);
-  const encoder = new TextEncoder();
-  let longest: { bytes: number; label: string; page: number } | undefined;
-  for (const field of indexForm(form).fields) {
-    const value = answers[field.key];
-    if (typeof value !== 'string' || !items.has(field.key) || field.row) continue;
-    const bytes = encoder.encode(JSON.stringify(value.trim())).length;
-    if (!longest || bytes > longest.bytes) longest = { bytes, label: field.item.label, page: field.pageIndex };
-  }
-  // A short answer is not the problem: name one only when it is a sizeable part of a request.
-  return longest && longest.bytes >= 1_000 ? { label: longest.label, page: longest.page } : { label: undefined, page: undefined };
 }
