@@ -1,4 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { enFormErrors } from '../i18n/en-form-errors.js';
+import { registerBuiltInStrings } from '../i18n/registry.js';
+
+registerBuiltInStrings(enFormErrors);
 
 /** One wrong answer in the summary: the link to its field and what to do about it. */
 export interface SummaryError {

@@ -1,12 +1,11 @@
 import { CONFIGURATION_WORDS } from './configuration-words.js';
+import type { enFormErrors } from './en-form-errors.js';
 import type { SharedStrings } from './strings.js';
 
-/** The English every element shows (failures, loading, configuration problems, writes under way). */
-export const enShared: SharedStrings = {
+/** The English every element shows (failures, loading, configuration problems, writes under way); a form's errors are en-form-errors.ts's. */
+export const enShared: Omit<SharedStrings, keyof typeof enFormErrors> = {
   loading: 'Loading…',
   tryAgain: 'Try again',
-  errorPrefix: 'Error:',
-  errorSummaryTitle: 'There is a problem',
   optional: '(optional)',
   optionalHint: 'This question is optional.',
   // Shown also when Lit cannot load (src/base/trusted-types-watch.ts), so they live apart.
@@ -19,7 +18,6 @@ export const enShared: SharedStrings = {
   errorServer: 'Something went wrong at the clinic’s end. Please try again in a moment.',
   errorBadResponse: "The clinic's system sent an answer we couldn't read. Please try again later, or contact the clinic.",
   errorUnexpected: 'Something went wrong. Please try again, or contact the clinic.',
-  detailsKept: "We've kept the details you entered.",
   errorTooLarge: "What you sent is longer than the clinic's system can take. Please shorten it, or contact the clinic.",
   loadStillTrying: 'This is taking longer than usual. Still trying…',
   writeStillTrying: 'Still trying — the clinic’s system is slow to answer…',

@@ -2,6 +2,7 @@ import { enBooking } from './en-booking.js';
 import { enBookingDetails } from './en-booking-details.js';
 import { enBookingFollowUp, enBookingManage } from './en-booking-later.js';
 import { enChecklist } from './en-checklist.js';
+import { enFormErrors } from './en-form-errors.js';
 import { enIntake } from './en-intake.js';
 import { enIntakeValidation } from './en-intake-validation.js';
 import { enShared } from './en-shared.js';
@@ -14,6 +15,7 @@ import type { KapStrings } from './strings.js';
  */
 export const en: KapStrings = {
   ...enShared,
+  ...enFormErrors,
   ...enIntake,
   ...enIntakeValidation,
   ...enBooking,
