@@ -12,6 +12,11 @@ import type { WriteStatus } from './write-status.js';
 export interface ElementUi {
   readonly locale: string;
   readonly language: string;
+  /**
+   * The element's words as a whole: the same object until a word changes (the language, the page's
+   * `strings`, a registered locale), so a view can tell whether what it rendered with them still holds.
+   */
+  readonly words: object;
   /** A word in the element's language; the "Email me my links" words once that form's module has loaded. */
   t(key: KapStringKey | EmailLinksStringKey, params?: Record<string, string | number>): string;
   plural(count: number, oneKey: KapStringKey, otherKey: KapStringKey): string;
@@ -27,14 +32,20 @@ export interface ElementUi {
   renderEmailLinks(lead?: EmailLinksStringKey): unknown;
 }
 
-/** An `ElementUi` whose `locale` and `language` are read afresh each time (they follow `lang`). */
-export function elementUi(locale: () => string, language: () => string, methods: Omit<ElementUi, 'locale' | 'language'>): ElementUi {
+/** An `ElementUi` whose `locale`, `language` and `words` are read afresh each time (they follow `lang`). */
+export function elementUi(
+  read: { locale: () => string; language: () => string; words: () => object },
+  methods: Omit<ElementUi, 'locale' | 'language' | 'words'>,
+): ElementUi {
   return {
     get locale() {
-      return locale();
+      return read.locale();
     },
     get language() {
-      return language();
+      return read.language();
+    },
+    get words() {
+      return read.words();
     },
     ...methods,
   };

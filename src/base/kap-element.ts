@@ -4,7 +4,7 @@ import type { RequestOptions } from '../api/client.js';
 import { ApiConnection } from '../api/connection.js';
 import { isKapApiError } from '../api/errors.js';
 import { KapErrorEvent } from '../events/kap-error.js';
-import { onLocaleRegistered } from '../i18n/registry.js';
+import { onLocaleRegistered, stringSources } from '../i18n/registry.js';
 import { interpolate, type ElementStrings, type EmailLinksStringKey, type KapStringKey } from '../i18n/strings.js';
 import { baseStyles } from '../styles/base.styles.js';
 import { tokens } from '../styles/tokens.js';
@@ -114,8 +114,7 @@ export abstract class KapElement extends LitElement {
 
   /** This element's words and templates for its view modules (`views/`). */
   protected readonly ui: ElementUi = elementUi(
-    () => this.locale,
-    () => this.language,
+    { locale: () => this.locale, language: () => this.language, words: () => this.#resolvedStrings },
     {
       t: (key, params) => this.t(key, params),
       plural: (count, oneKey, otherKey) => this.plural(count, oneKey, otherKey),
@@ -134,6 +133,8 @@ export abstract class KapElement extends LitElement {
   #loads = new LoadProgress(this);
   #connection = new AbortController();
   #resolvedStrings = englishStrings();
+  /** What `#resolvedStrings` was worked out from (see `refreshStrings`). */
+  #stringSources: readonly unknown[] = [];
   #language = 'en';
   readonly #languageCheck = new LanguageCheck(this);
   #settingsRead = false;
@@ -223,6 +224,10 @@ export abstract class KapElement extends LitElement {
 
   /** Works the words out again, as each update does: for words read after a chunk registered more (the answer checks'). */
   protected refreshStrings(): void {
+    // Worked out again only when what they are made of changed, not at every answer typed.
+    const sources = [this.#language, this.settings['strings'], this.strings, ...stringSources(this.#language)];
+    if (sources.length === this.#stringSources.length && sources.every((source, index) => source === this.#stringSources[index])) return;
+    this.#stringSources = sources;
     this.#resolvedStrings = elementStrings(this, this.#language, this.settings['strings'], this.strings);
   }
 

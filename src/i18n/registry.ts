@@ -42,6 +42,16 @@ export function registeredStrings(lang: string): Partial<ElementStrings> {
   return { ...locales.get(primary), ...(exact === primary ? undefined : locales.get(exact)) };
 }
 
+/**
+ * What an element's words for `lang` are made of, as the objects the registry holds: each
+ * registration replaces the object it changes, so the same objects mean the same words.
+ */
+export function stringSources(lang: string): readonly unknown[] {
+  const { locales, builtIn } = registry();
+  const exact = lang.toLowerCase();
+  return [builtIn, locales.get(exact.split('-')[0] ?? exact), locales.get(exact)];
+}
+
 /** Whether an element can speak `lang` whole: English is built in, any other needs its strings registered. */
 export function hasLocale(lang: string): boolean {
   return /^en(-|$)/i.test(lang) || Object.keys(registeredStrings(lang)).length > 0;

@@ -123,4 +123,31 @@ describe('<kap-intake> after an answer', () => {
     }
     await expect(el).to.be.accessible();
   });
+
+  it('an answer draws its own question again, not the others on the page', async () => {
+    const el = await mount('kap-intake', { api: freshApi() }, (element) => {
+      element.definition = AFTER_ANSWER_FORM;
+    });
+    // The words each drawing asks for: the yes/no question asks for "Yes" and "No" whenever it is drawn.
+    const ui = (el as unknown as { ui: { t: (key: string, params?: Record<string, string | number>) => string } }).ui;
+    const asked: string[] = [];
+    const t = ui.t;
+    ui.t = (key, params) => {
+      asked.push(key);
+      return t(key, params);
+    };
+    $<HTMLInputElement>(el, `#${CSS.escape('f-mood.calm')}`)!.click();
+    await settle(el);
+    expect($<HTMLInputElement>(el, `#${CSS.escape('f-mood.calm')}`)!.checked).to.equal(true);
+    expect(
+      asked.filter((key) => key === 'intakeYes' || key === 'intakeNo'),
+      'the yes/no question was not drawn again',
+    ).to.deep.equal([]);
+    $<HTMLInputElement>(el, '#f-smoke')!.click();
+    await settle(el);
+    expect(
+      asked.filter((key) => key === 'intakeYes'),
+      'the question answered was',
+    ).to.have.length(1);
+  });
 });

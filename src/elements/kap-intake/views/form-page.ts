@@ -4,11 +4,14 @@
  * answers to check, a failed or too long submission, and Continue or Send.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import type { KapApiError } from '../../../api/errors.js';
 import { renderErrorSummary } from '../../../base/error-summary.js';
 import { inLanguage } from '../../../base/local-template.js';
 import { nextAnswer } from '../../../forms/answer-input.js';
+import { todayIso } from '../../../forms/dates.js';
 import type { ResolvedForm } from '../../../forms/definition.js';
+import type { Item } from '../../../forms/definition-items.js';
 import { safetyFields } from '../../../forms/flags.js';
 import type { ValidationError } from '../../../forms/validation.js';
 import type { TooLong } from '../controllers/intake-flow.js';
@@ -59,7 +62,12 @@ export function renderFormPage(v: IntakeView, layout: PageLayout, crisis: unknow
         check
           ? renderCheck(v, layout)
           : html`${step === 1 ? renderStart(v, form) : nothing} ${markdownText(v, page.intro, page.langs?.['intro'])}
-          ${page.items.map((item) => html`${renderQuestion(item, questions)}${questions.after(item.id)}`)}
+          ${page.items.map((item) =>
+            guard(
+              questionInputs(item, questions, crisisAfter ? { after: crisisAfter, crisis } : undefined, ui.words),
+              () => html`${renderQuestion(item, questions)}${questions.after(item.id)}`,
+            ),
+          )}
           ${page.notice ? html`<p part="notice" class="muted small" lang=${page.langs?.['notice'] ?? nothing}>${page.notice}</p>` : nothing}`
       }
       ${crisisAfter ? nothing : crisis}
@@ -72,6 +80,28 @@ export function renderFormPage(v: IntakeView, layout: PageLayout, crisis: unknow
       ${ui.renderWriteStatus(flow.status, 'intakeSending')}
     </form>
     ${refused ? ui.renderEmailLinks('emailLinksAnswersKept') : nothing}`;
+}
+
+/**
+ * Everything a question shows depends on: it is rendered again only when one of these changed, so
+ * an answer re-renders its own question, not the whole page (Lit's `guard`). Its answers and their
+ * errors (a scale's rows each have theirs), whether it is shown, the words, the locale (a date's
+ * fields and example), today (a signature is dated with it) and the crisis panel, when it follows
+ * one of this question's answers (a new panel each render: the question is then always rendered).
+ */
+function questionInputs(item: Item, questions: QuestionsView, crisis: { after: string; crisis: unknown } | undefined, words: object): unknown[] {
+  const slots = item.type === 'scale' ? [item.id, ...item.rows.map((row) => row.id)] : [item.id];
+  return [
+    item,
+    questions.shown.has(item.id),
+    words,
+    questions.locale,
+    questions.verbatim,
+    item.type === 'consent' ? todayIso() : undefined,
+    crisis && slots.includes(crisis.after) ? crisis.crisis : undefined,
+    ...slots.map((slot) => questions.answers[slot]),
+    ...questions.errors.filter((error) => slots.includes(error.itemId)),
+  ];
 }
 
 /** Check-your-answers: it comes with the answer checks (their chunk), which alone lead to it. */
