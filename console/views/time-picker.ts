@@ -24,15 +24,17 @@ type Days = { from: string; days: { day: string; starts: string[] }[] };
 let pickers = 0;
 
 export class ConsoleTimePicker extends ConsoleView<Days> {
-  static override properties: PropertyDeclarations = {
-    service: {},
-    max: { type: Number },
-    legend: {},
-    error: {},
-    exclude: { attribute: false },
-    from: { state: true },
-    picked: { state: true },
-  };
+  static override get properties(): PropertyDeclarations {
+    return {
+      service: {},
+      max: { type: Number },
+      legend: {},
+      error: {},
+      exclude: { attribute: false },
+      from: { state: true },
+      picked: { state: true },
+    };
+  }
   static override styles = [
     ...consoleStyles,
     css`
