@@ -5,7 +5,7 @@
  * website team.
  */
 import { enShared } from '../i18n/en-shared.js';
-import { builtInStrings, registeredStrings } from '../i18n/registry.js';
+import { builtInStrings, registeredStrings, stringSources } from '../i18n/registry.js';
 import type { KapStrings } from '../i18n/strings.js';
 import { reportConfiguration } from './configuration-report.js';
 import { SETTINGS_SCRIPT, checkStrings } from './setup-checks.js';
@@ -33,4 +33,20 @@ export function elementStrings(element: Element, language: string, fromScript: u
     ...script.strings,
     ...property.strings,
   } as KapStrings;
+}
+
+/** An element's words, worked out again only when what they are made of changed, not at every answer typed. */
+export class ElementWords {
+  /** The same object until a word changes. */
+  current: KapStrings = englishStrings();
+  /** What `current` was worked out from: the language, the page's two `strings`, the registry's objects. */
+  #sources: readonly unknown[] = [];
+
+  refresh(element: Element, language: string, fromScript: unknown, fromProperty: unknown): void {
+    const sources = [language, fromScript, fromProperty, ...stringSources(language)];
+    if (sources.some((source, index) => source !== this.#sources[index])) {
+      this.#sources = sources;
+      this.current = elementStrings(element, language, fromScript, fromProperty);
+    }
+  }
 }

@@ -4,7 +4,7 @@ import type { RequestOptions } from '../api/client.js';
 import { ApiConnection } from '../api/connection.js';
 import { isKapApiError } from '../api/errors.js';
 import { KapErrorEvent } from '../events/kap-error.js';
-import { onLocaleRegistered, stringSources } from '../i18n/registry.js';
+import { onLocaleRegistered } from '../i18n/registry.js';
 import { interpolate, type ElementStrings, type EmailLinksStringKey, type KapStringKey } from '../i18n/strings.js';
 import { baseStyles } from '../styles/base.styles.js';
 import { tokens } from '../styles/tokens.js';
@@ -13,7 +13,7 @@ import { applyClinicTheme } from './clinic-theme.js';
 import { ApiSetupCheck } from './api-setup-check.js';
 import { renderConfigurationProblem } from './configuration-problem-view.js';
 import { reportConfiguration, type ConfigurationProblem } from './configuration-report.js';
-import { elementStrings, englishStrings } from './element-strings.js';
+import { ElementWords } from './element-strings.js';
 import { elementUi, type ElementUi } from './element-ui.js';
 import { failureMessage } from './failure-message.js';
 import { FocusRescue } from './focus-rescue.js';
@@ -114,7 +114,7 @@ export abstract class KapElement extends LitElement {
 
   /** This element's words and templates for its view modules (`views/`). */
   protected readonly ui: ElementUi = elementUi(
-    { locale: () => this.locale, language: () => this.language, words: () => this.#resolvedStrings },
+    { locale: () => this.locale, language: () => this.language, words: () => this.#words.current },
     {
       t: (key, params) => this.t(key, params),
       plural: (count, oneKey, otherKey) => this.plural(count, oneKey, otherKey),
@@ -132,9 +132,7 @@ export abstract class KapElement extends LitElement {
   #emailLinks: import('./email-links-form.js').EmailLinksForm | null | undefined;
   #loads = new LoadProgress(this);
   #connection = new AbortController();
-  #resolvedStrings = englishStrings();
-  /** What `#resolvedStrings` was worked out from (see `refreshStrings`). */
-  #stringSources: readonly unknown[] = [];
+  readonly #words = new ElementWords();
   #language = 'en';
   readonly #languageCheck = new LanguageCheck(this);
   #settingsRead = false;
@@ -222,13 +220,9 @@ export abstract class KapElement extends LitElement {
     }
   }
 
-  /** Works the words out again, as each update does: for words read after a chunk registered more (the answer checks'). */
+  /** The words, worked out again if what they are made of changed, as each update asks: also for words read after a chunk registered more (the answer checks'). */
   protected refreshStrings(): void {
-    // Worked out again only when what they are made of changed, not at every answer typed.
-    const sources = [this.#language, this.settings['strings'], this.strings, ...stringSources(this.#language)];
-    if (sources.length === this.#stringSources.length && sources.every((source, index) => source === this.#stringSources[index])) return;
-    this.#stringSources = sources;
-    this.#resolvedStrings = elementStrings(this, this.#language, this.settings['strings'], this.strings);
+    this.#words.refresh(this, this.#language, this.settings['strings'], this.strings);
   }
 
   /** Hook for subclasses to pick their own keys out of the child JSON settings. */
@@ -312,7 +306,7 @@ export abstract class KapElement extends LitElement {
 
   /** The string `key` in the element's language, with `{placeholders}` filled in. */
   protected t(key: KapStringKey | EmailLinksStringKey, params?: Record<string, string | number>): string {
-    return interpolate((this.#resolvedStrings as ElementStrings)[key], params);
+    return interpolate((this.#words.current as ElementStrings)[key], params);
   }
 
   /** `oneKey` or `otherKey` by the language's plural rules, with `{count}` filled in. */
