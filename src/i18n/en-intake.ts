@@ -8,6 +8,7 @@ import type { IntakeStrings } from './strings.js';
  */
 export const enIntake: Omit<IntakeStrings, keyof EnIntakeValidation> = {
   intakeStep: 'Step {page} of {count}',
+  optionalHint: 'This question is optional.',
   intakeBack: 'Back',
   intakeContinue: 'Continue',
   intakeLoadError: "We couldn't load the form.",

@@ -7,7 +7,6 @@ export const enShared: Omit<SharedStrings, keyof typeof enFormErrors> = {
   loading: 'Loading…',
   tryAgain: 'Try again',
   optional: '(optional)',
-  optionalHint: 'This question is optional.',
   // Shown also when Lit cannot load (src/base/trusted-types-watch.ts), so they live apart.
   configurationHeading: CONFIGURATION_WORDS.configurationHeading,
   configurationBody: CONFIGURATION_WORDS.configurationBody,

@@ -15,11 +15,6 @@ export interface SharedStrings {
   errorPrefix: string;
   errorSummaryTitle: string;
   optional: string;
-  /**
-   * Beside a question whose wording is a validated instrument's, which must stay exactly as
-   * published: says it is optional without adding to that wording.
-   */
-  optionalHint: string;
   configurationHeading: string;
   configurationBody: string;
   /** `{detail}` is a technical explanation in English for the site's developer. */
@@ -49,6 +44,11 @@ export interface SharedStrings {
 
 /** `<kap-intake>`'s words. */
 export interface IntakeStrings {
+  /**
+   * Beside a question whose wording is a validated instrument's, which must stay exactly as
+   * published: says it is optional without adding to that wording.
+   */
+  optionalHint: string;
   /** `{page}` and `{count}` are numbers. */
   intakeStep: string;
   intakeBack: string;
