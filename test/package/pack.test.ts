@@ -28,10 +28,11 @@ const KB = 1000;
  * drop-in file that offers a file, and the booking's manage words a chunk of their own (issue 9:
  * less for a page to load, a copy more in the package); 631 kB packed once the booking's details
  * step and its words became chunks, 637 kB with the intake's answer checks as one (issue 9 again);
- * 2,350 kB and 644 kB with the booking's writes as chunks (each a copy in two drop-in files).
+ * 2,350 kB and 644 kB with the booking's writes as chunks (each a copy in two drop-in files); 2,369 kB
+ * and 649 kB with the intake's sending in the checks' chunk and more of the words beside their views.
  */
-const UNPACKED_CEILING = 2_360 * KB;
-const PACKED_CEILING = 646 * KB;
+const UNPACKED_CEILING = 2_380 * KB;
+const PACKED_CEILING = 652 * KB;
 const MANIFEST_CEILING = 90 * KB;
 
 interface PackResult {
@@ -290,7 +291,7 @@ describe('the drop-in files (dist/cdn/)', () => {
   it('carries only its own element’s words (and the shared ones) in each single-element file', () => {
     const words = {
       'kap-booking.js': 'Choose a time',
-      'kap-intake.js': 'Check your answers before sending',
+      'kap-intake.js': 'Send my answers',
       'kap-prep-checklist.js': 'The clinic has not added anything to prepare yet.',
     };
     for (const file of Object.keys(words)) {
@@ -314,13 +315,18 @@ describe('the drop-in files (dist/cdn/)', () => {
   }
 
   it('leaves the words of the booking views shown later to their chunks, in the booking file and in the file with all three', () => {
-    // The manage view's heading (en-booking-later.ts) and the details form's (en-booking-details.ts).
-    for (const text of ['Your appointment', 'Your details']) for (const entry of ['kap-booking', 'kap-elements']) inChunkOnly(entry, text);
+    // The manage view's heading and its cancel's progress (en-booking-later.ts), the details form's
+    // heading and the calendar file's summary (en-booking-details.ts), a form error's title (en-form-errors.ts).
+    for (const text of ['Your appointment', 'Cancelling your appointment…', 'Your details', '{service} appointment'])
+      for (const entry of ['kap-booking', 'kap-elements']) inChunkOnly(entry, text);
+    inChunkOnly('kap-booking', 'There is a problem');
   });
 
   it('leaves the answer checks’ words to the checks’ chunk, in the intake file and in the file with all three', () => {
-    // A consent question's message (en-intake-validation.ts, from src/i18n/validation-messages.ts).
-    for (const entry of ['kap-intake', 'kap-elements']) inChunkOnly(entry, 'Confirm that you agree');
+    // A consent question's message (en-intake-validation.ts, from src/i18n/validation-messages.ts),
+    // and check-your-answers' heading, which only the checks lead to.
+    for (const entry of ['kap-intake', 'kap-elements'])
+      for (const text of ['Confirm that you agree', 'Check your answers before sending them']) inChunkOnly(entry, text);
   });
 
   it('keeps the medical screening page out of the intake files, in a chunk they load when a definition includes it', () => {
