@@ -16,7 +16,7 @@ import { safetyFields } from '../../../forms/flags.js';
 import type { ValidationError } from '../../../forms/validation.js';
 import type { TooLong } from '../controllers/intake-flow.js';
 import { markdownText, type IntakeView, type PageLayout } from './intake-view.js';
-import { renderQuestion, type QuestionsView } from './questions.js';
+import { drawnFrom, renderQuestion, type QuestionsView } from './questions.js';
 
 /** `crisis`: the crisis panel, or nothing while no safety answer was given. */
 export function renderFormPage(v: IntakeView, layout: PageLayout, crisis: unknown): TemplateResult {
@@ -34,6 +34,7 @@ export function renderFormPage(v: IntakeView, layout: PageLayout, crisis: unknow
     t: (key, params) => ui.t(key, params),
     md: (source, lang) => markdownText(v, source, lang),
     after: (key) => (key === crisisAfter ? crisis : nothing),
+    words: ui.words,
   };
   return html`${
     check || step > 1 ? html`<button part="back" class="link-button back" type="button" @click=${() => flow.back()}>${ui.t('intakeBack')}</button>` : nothing
@@ -62,12 +63,7 @@ export function renderFormPage(v: IntakeView, layout: PageLayout, crisis: unknow
         check
           ? renderCheck(v, layout)
           : html`${step === 1 ? renderStart(v, form) : nothing} ${markdownText(v, page.intro, page.langs?.['intro'])}
-          ${page.items.map((item) =>
-            guard(
-              questionInputs(item, questions, crisisAfter ? { after: crisisAfter, crisis } : undefined, ui.words),
-              () => html`${renderQuestion(item, questions)}${questions.after(item.id)}`,
-            ),
-          )}
+          ${page.items.map((item) => guard(questionInputs(item, questions), () => html`${renderQuestion(item, questions)}${questions.after(item.id)}`))}
           ${page.notice ? html`<p part="notice" class="muted small" lang=${page.langs?.['notice'] ?? nothing}>${page.notice}</p>` : nothing}`
       }
       ${crisisAfter ? nothing : crisis}
@@ -83,25 +79,12 @@ export function renderFormPage(v: IntakeView, layout: PageLayout, crisis: unknow
 }
 
 /**
- * Everything a question shows depends on: it is rendered again only when one of these changed, so
- * an answer re-renders its own question, not the whole page (Lit's `guard`). Its answers and their
- * errors (a scale's rows each have theirs), whether it is shown, the words, the locale (a date's
- * fields and example), today (a signature is dated with it) and the crisis panel, when it follows
- * one of this question's answers (a new panel each render: the question is then always rendered).
+ * What a question is drawn from (see `drawnFrom`), and whether it is shown and today (a signature is
+ * dated with it): an answer draws its own question again, not the whole page (Lit's `guard`).
  */
-function questionInputs(item: Item, questions: QuestionsView, crisis: { after: string; crisis: unknown } | undefined, words: object): unknown[] {
+function questionInputs(item: Item, questions: QuestionsView): unknown[] {
   const slots = item.type === 'scale' ? [item.id, ...item.rows.map((row) => row.id)] : [item.id];
-  return [
-    item,
-    questions.shown.has(item.id),
-    words,
-    questions.locale,
-    questions.verbatim,
-    item.type === 'consent' ? todayIso() : undefined,
-    crisis && slots.includes(crisis.after) ? crisis.crisis : undefined,
-    ...slots.map((slot) => questions.answers[slot]),
-    ...questions.errors.filter((error) => slots.includes(error.itemId)),
-  ];
+  return [questions.shown.has(item.id), item.type === 'consent' && todayIso(), ...drawnFrom(questions, item, slots)];
 }
 
 /** Check-your-answers: it comes with the answer checks (their chunk), which alone lead to it. */

@@ -11,6 +11,7 @@
  * to it, but said in a hint of its own beside it.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { inLanguage } from '../../../base/local-template.js';
@@ -35,6 +36,25 @@ export interface QuestionsView {
   md: (source: string | undefined, lang?: string) => TemplateResult[];
   /** What follows the answer slot `key` (the crisis panel after the answer that raised it). */
   after: (key: string) => unknown;
+  /** The element's words as a whole: the same object until a word changes. */
+  words: object;
+}
+
+/**
+ * What a question, or a scale's row, drawn for the answer slots `slots` shows depends on: it is
+ * drawn again (Lit's `guard`) only when one of these changed — its answers, their errors and what
+ * follows them (a crisis panel is new at each render, so one after it always draws it), the words,
+ * the locale (a date's fields and example) and whether the wording is an instrument's.
+ */
+export function drawnFrom(view: QuestionsView, what: object, slots: string[]): unknown[] {
+  return [
+    what,
+    view.words,
+    view.locale,
+    view.verbatim,
+    ...slots.flatMap((slot) => [view.answers[slot], view.after(slot)]),
+    ...view.errors.filter((error) => slots.includes(error.itemId)),
+  ];
 }
 
 /** What a question's hint is made of: its `help`, and its language where that is not the page's. */
@@ -85,9 +105,13 @@ export function renderQuestion(item: Item, view: QuestionsView): unknown {
         <fieldset aria-describedby=${ids(item.help && `h-${item.id}`, q.optionalNote(item) && `o-${item.id}`)}>
           <legend>${q.label(item)}</legend>
           ${notes(q.optional(item), q.hint(item.id, item))}
-          ${item.rows.map(
-            (row) =>
-              html`${q.choices(item, row.id, html`${row.number}. ${inLanguage(row.label, row.langs?.['label'])}`, {}, item.options)}${view.after(row.id)}`,
+          ${item.rows.map((row) =>
+            // A row's answer draws that row again, not the scale's other rows.
+            guard(
+              drawnFrom(view, row, [row.id]),
+              () =>
+                html`${q.choices(item, row.id, html`${row.number}. ${inLanguage(row.label, row.langs?.['label'])}`, {}, item.options)}${view.after(row.id)}`,
+            ),
           )}
         </fieldset>
       </div>`;
