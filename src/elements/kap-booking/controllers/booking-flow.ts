@@ -12,7 +12,7 @@ import { isAbort } from '../../../api/abort.js';
 import type { HeldSlot } from '../../../api/client.js';
 import { createHold, releaseHold } from '../../../api/endpoints.js';
 import { newIdempotencyKey } from '../../../api/idempotency-key.js';
-import { KapApiError, isKapApiError } from '../../../api/errors.js';
+import { KapApiError } from '../../../api/errors.js';
 import type { Booking, Slot } from '../../../api/schemas.js';
 import { chunkUnavailable } from '../../../base/chunk-failure.js';
 import { importOnce } from '../../../base/import-once.js';
@@ -22,13 +22,9 @@ import type { BookingSubmission } from './booking-submission.js';
 import { HoldClock } from './hold-clock.js';
 import { applyPrefill, emptyDetails } from '../booking-details.js';
 import type { BookingPrefill, DetailsField, DetailsValues } from '../booking-details.js';
-import type { BookingFlowState, BookingStep, FocusTarget, HoldState, TimesNotice } from './booking-state.js';
+import { conflictCode, type BookingFlowState, type BookingStep, type FocusTarget, type HoldState, type TimesNotice } from './booking-state.js';
 
 export type { BookingStep, FocusTarget, HoldState, TimesNotice } from './booking-state.js';
-
-function conflictCode(error: unknown): string | undefined {
-  return isKapApiError(error) && error.kind === 'conflict' ? error.code : undefined;
-}
 
 export class BookingFlow implements ReactiveController, BookingFlowState {
   step: BookingStep = 'times';

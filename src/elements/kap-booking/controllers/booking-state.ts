@@ -1,6 +1,9 @@
-/** The state of `<kap-booking>`'s walk from a time to a booking: what its views render, and what `BookingFlow` and its `BookingSubmission` write. */
+/**
+ * The state of `<kap-booking>`'s walk from a time to a booking: what its views render, and what
+ * `BookingFlow` and its `BookingSubmission` write; and the conflicts that send the client back.
+ */
 import type { HeldSlot } from '../../../api/client.js';
-import type { KapApiError } from '../../../api/errors.js';
+import { isKapApiError, type KapApiError } from '../../../api/errors.js';
 import type { Booking } from '../../../api/schemas.js';
 import type { DetailsField, DetailsValues } from '../booking-details.js';
 
@@ -27,4 +30,9 @@ export interface BookingFlowState {
   changesNotSent: boolean;
   booking: Booking | undefined;
   focus: FocusTarget | undefined;
+}
+
+/** The code of a conflict the backend answered (`slot_unavailable`, `hold_expired`…), if `error` is one. */
+export function conflictCode(error: unknown): string | undefined {
+  return isKapApiError(error) && error.kind === 'conflict' ? error.code : undefined;
 }

@@ -18,7 +18,7 @@ import type { BookingAccess } from '../../../base/booking-link.js';
 import { isTimeZone } from '../../../api/time-zone.js';
 import { bookingPayload, fieldsFromServer, invalidFields } from '../details-contract.js';
 import type { BookingFlowContext } from './booking-flow-context.js';
-import type { BookingFlowState, TimesNotice } from './booking-state.js';
+import { conflictCode, type BookingFlowState, type TimesNotice } from './booking-state.js';
 
 /** What a booking or a move answers: the booking, and for a new one its access token. */
 interface Written {
@@ -193,7 +193,7 @@ export class BookingSubmission {
   /** A refusal that proves nothing was recorded: where it leaves the client. */
   #bookingFailed(error: unknown): void {
     const flow = this.#flow;
-    const code = isKapApiError(error) && error.kind === 'conflict' ? error.code : undefined;
+    const code = conflictCode(error);
     if (code === 'slot_unavailable' || code === 'hold_expired') {
       this.#hooks.backToTimes(code === 'slot_unavailable' ? 'slot_taken' : 'hold_expired');
       return;
