@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { chooseLatestTime, launchBrowser, showBookableWeek, startDemo, watchPage, type RunningDemo } from './harness.js';
+import { chooseLatestTime, kapErrorsOf, launchBrowser, recordKapErrors, showBookableWeek, startDemo, watchPage, type RunningDemo } from './harness.js';
 
 const client = { name: 'Ada Lovelace-Byron', email: 'ada.e2e@example.com', phone: '+1 212 555 0100' };
 
@@ -180,11 +180,7 @@ describe('the demo clinic page', () => {
   test('the details step’s chunk that does not arrive: a failure with Try again, kap-error chunk_unavailable, then the details once it can be fetched', async () => {
     const { page, watch } = await openDemo();
     const booking = page.locator('kap-booking');
-    await page.evaluate(() => {
-      const codes: string[] = [];
-      (window as unknown as { kapErrors: string[] }).kapErrors = codes;
-      document.addEventListener('kap-error', (event) => codes.push(String((event as CustomEvent<{ code?: string }>).detail.code)));
-    });
+    await page.evaluate(recordKapErrors);
     // As on a site that copied the drop-in file without its chunks/ folder (or went offline).
     const chunk = '**/chunks/*-after-pick-*.js';
     await page.route(chunk, (route) => route.fulfill({ status: 404, body: 'Not found' }));
@@ -198,7 +194,7 @@ describe('the demo clinic page', () => {
       /connection|internet|offline/i,
       'the client reads what a request that did not arrive says',
     );
-    assert.deepEqual(await page.evaluate(() => (window as unknown as { kapErrors: string[] }).kapErrors), ['chunk_unavailable']);
+    assert.deepEqual(await kapErrorsOf(page), ['chunk_unavailable']);
     const told = watch.problems.filter((line) => line.includes('chunk_unavailable'));
     assert.equal(told.length, 1, 'the website team reads once what to check');
     assert.match(told[0]!, /serve dist\/cdn\/chunks\/ with the file/);
@@ -215,11 +211,7 @@ describe('the demo clinic page', () => {
     const { page, watch } = await openDemo();
     const booking = page.locator('kap-booking');
     const email = 'offline.confirm.e2e@example.com';
-    await page.evaluate(() => {
-      const codes: string[] = [];
-      (window as unknown as { kapErrors: string[] }).kapErrors = codes;
-      document.addEventListener('kap-error', (event) => codes.push(String((event as CustomEvent<{ code?: string }>).detail.code)));
-    });
+    await page.evaluate(recordKapErrors);
     const chunk = '**/chunks/*-booking-submission-*.js';
     await page.route(chunk, (route) => route.fulfill({ status: 404, body: 'Not found' }));
     // Not a time the tests above held or booked.
@@ -229,17 +221,13 @@ describe('the demo clinic page', () => {
     await booking.getByLabel('Email address').fill(email);
     await booking.getByLabel('Phone number').fill(client.phone);
     await booking.getByLabel('I agree to the privacy notice').check();
-    assert.deepEqual(
-      await page.evaluate(() => (window as unknown as { kapErrors: string[] }).kapErrors),
-      [],
-      'a chunk fetched ahead is not a failure until it is needed',
-    );
+    assert.deepEqual(await kapErrorsOf(page), [], 'a chunk fetched ahead is not a failure until it is needed');
     await booking.getByRole('button', { name: 'Confirm booking' }).click();
 
     const retry = booking.getByRole('button', { name: 'Try again' });
     await retry.waitFor();
     assert.match(await booking.locator('[role="alert"]').innerText(), /connection|internet|offline/i);
-    assert.deepEqual(await page.evaluate(() => (window as unknown as { kapErrors: string[] }).kapErrors), ['chunk_unavailable']);
+    assert.deepEqual(await kapErrorsOf(page), ['chunk_unavailable']);
     assert.equal(watch.problems.filter((line) => line.includes('chunk_unavailable')).length, 1, 'the website team reads once what to serve');
     assert.equal(bookingsOf(email).length, 0, 'nothing was sent');
     assert.equal(await booking.getByLabel('Email address').inputValue(), email, 'what the client typed stays');

@@ -192,3 +192,18 @@ export async function nextWeek(booking: Locator): Promise<void> {
   // The new week's range shows with its "Loading" message: the days found next are its own.
   await booking.locator('.week-range').filter({ hasNotText: range }).waitFor();
 }
+
+/**
+ * Collects the code of every `kap-error` the page hears in `window.kapErrors`: give it to
+ * `page.evaluate` for the page as it is, or to `page.addInitScript` before it loads.
+ */
+export function recordKapErrors(): void {
+  const codes: string[] = [];
+  (window as unknown as { kapErrors: string[] }).kapErrors = codes;
+  document.addEventListener('kap-error', (event) => codes.push(String((event as CustomEvent<{ code?: string }>).detail.code)));
+}
+
+/** The codes `recordKapErrors` collected on `page`. */
+export function kapErrorsOf(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { kapErrors: string[] }).kapErrors);
+}

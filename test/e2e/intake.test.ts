@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, startDemo, watchPage, type RunningDemo } from './harness.js';
+import { kapErrorsOf, launchBrowser, recordKapErrors, startDemo, watchPage, type RunningDemo } from './harness.js';
 import { answerPage } from './intake-answers.js';
 
 let demo: RunningDemo;
@@ -83,11 +83,7 @@ async function openWithout(chunk: string) {
   const page = await browser.newPage({ timezoneId: 'America/New_York' });
   const watch = watchPage(page);
   await page.route(chunk, (route) => route.fulfill({ status: 404, body: 'Not found' }));
-  await page.addInitScript(() => {
-    const codes: string[] = [];
-    (window as unknown as { kapErrors: string[] }).kapErrors = codes;
-    document.addEventListener('kap-error', (event) => codes.push(String((event as CustomEvent<{ code?: string }>).detail.code)));
-  });
+  await page.addInitScript(recordKapErrors);
   await page.goto(new URL('/intake.html', demo.demoUrl).href);
   return { page, watch, intake: page.locator('kap-intake') };
 }
@@ -98,7 +94,7 @@ test('the instruments’ chunk that does not arrive: a failure with Try again an
   const retry = intake.getByRole('button', { name: 'Try again' });
   await retry.waitFor();
   assert.match(await intake.locator('[role="alert"]').innerText(), /connection|internet|offline/i);
-  assert.deepEqual(await page.evaluate(() => (window as unknown as { kapErrors: string[] }).kapErrors), ['chunk_unavailable']);
+  assert.deepEqual(await kapErrorsOf(page), ['chunk_unavailable']);
   assert.deepEqual(watch.problems.filter((line) => line.includes('chunk_unavailable')).length, 1, 'the website team reads once what to serve');
 
   await page.unroute(chunk);
@@ -122,7 +118,7 @@ test('the answer checks’ chunk that does not arrive: Continue says so and keep
   assert.match(await alert.innerText(), /connection|internet|offline/i, 'the client reads what a request that did not arrive says');
   assert.equal(await heading.textContent(), first, 'the page stays, with its answers');
   assert.equal(watch.problems.filter((line) => line.includes('chunk_unavailable')).length, 1, 'the website team reads once what to serve');
-  assert.deepEqual(await page.evaluate(() => (window as unknown as { kapErrors: string[] }).kapErrors), ['chunk_unavailable']);
+  assert.deepEqual(await kapErrorsOf(page), ['chunk_unavailable']);
 
   await page.unroute(chunk);
   await continueButton.click();
