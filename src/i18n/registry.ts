@@ -36,10 +36,15 @@ export function onLocaleRegistered(listener: () => void): () => void {
 
 /** The registered strings for `lang`: its primary language first, then the exact tag on top. */
 export function registeredStrings(lang: string): Partial<ElementStrings> {
+  const [primary, exact] = registeredFor(lang);
+  return { ...primary, ...(exact === primary ? undefined : exact) };
+}
+
+/** The strings registered for `lang`'s primary language and for its exact tag (the same object when they are one). */
+function registeredFor(lang: string): [Partial<ElementStrings> | undefined, Partial<ElementStrings> | undefined] {
   const { locales } = registry();
   const exact = lang.toLowerCase();
-  const primary = exact.split('-')[0] ?? exact;
-  return { ...locales.get(primary), ...(exact === primary ? undefined : locales.get(exact)) };
+  return [locales.get(exact.split('-')[0] ?? exact), locales.get(exact)];
 }
 
 /**
@@ -47,9 +52,7 @@ export function registeredStrings(lang: string): Partial<ElementStrings> {
  * registration replaces the object it changes, so the same objects mean the same words.
  */
 export function stringSources(lang: string): readonly unknown[] {
-  const { locales, builtIn } = registry();
-  const exact = lang.toLowerCase();
-  return [builtIn, locales.get(exact.split('-')[0] ?? exact), locales.get(exact)];
+  return [registry().builtIn, ...registeredFor(lang)];
 }
 
 /** Whether an element can speak `lang` whole: English is built in, any other needs its strings registered. */
