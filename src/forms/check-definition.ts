@@ -12,6 +12,7 @@
 import type { core } from 'zod/mini';
 import { checkResolvedForm } from './definition-checks.js';
 import { describeIssues } from './definition-problems.js';
+import { checkTexts } from './text-checks.js';
 import { resolveFormDefinition, type ParseOptions, type ParseResult } from './parse.js';
 
 // How an element words a definition these checks refuse: here, so the element's own file carries none of it.
@@ -21,7 +22,8 @@ export function checkFormDefinition(json: unknown, options: ParseOptions): Parse
   const resolved = resolveFormDefinition(json, options);
   // The generated validator's issues are zod's, detail for detail (test/api/generated-validators.test.ts).
   if (!resolved.ok) return { ok: false, problems: describeIssues(resolved.issues as unknown as readonly core.$ZodIssue[], json) };
-  const problems = [...resolved.textProblems, ...checkResolvedForm(resolved.form)];
+  const { definition, defaultLang } = resolved.written;
+  const problems = [...checkTexts(definition, defaultLang), ...checkResolvedForm(resolved.form)];
   if (problems.length) return { ok: false, problems };
   return { ok: true, form: resolved.form, warnings: resolved.warnings };
 }

@@ -4,18 +4,16 @@
  * definition's `lang`, or `{"en": "…", "es": "…"}`); these functions visit them all, in one
  * place:
  *
- * - `checkTexts` reports a text given per language without the definition's own language (which
- *   every fallback ends at), and a disallowed link in any language of a markdown text;
+ * - `checkTexts` (text-checks.ts, where forms are authored) reports what is wrong with the texts;
  * - `localizeTexts` resolves each text with `pickText` (the language asked for, then its base
  *   language, then the definition's) and records in `langs` each one not in the language asked
  *   for, so the element can mark it;
  * - `withTranslation` turns a built-in page and its translation into the same per-language texts.
  */
-import { foreignLang, hasLanguage, pickText, variantsOf, type LocalText } from '../i18n/local-text.js';
-import { parseMarkdown } from '../text/markdown.js';
+import { foreignLang, pickText, type LocalText } from '../i18n/local-text.js';
 
 /** The text fields of each kind of object in a definition. */
-const TEXT_FIELDS = {
+export const TEXT_FIELDS = {
   form: ['title', 'intro', 'submitLabel'],
   confirmation: ['heading', 'body'],
   page: ['title', 'intro'],
@@ -26,12 +24,9 @@ const TEXT_FIELDS = {
   resource: ['name', 'description'],
 } as const;
 
-type Kind = keyof typeof TEXT_FIELDS;
+export type Kind = keyof typeof TEXT_FIELDS;
 
-/** The fields in the markdown subset (the others are plain text). */
-const MARKDOWN: ReadonlySet<string> = new Set(['form.intro', 'page.intro', 'item.text', 'crisis.body', 'confirmation.body']);
-
-type Owner = Record<string, unknown>;
+export type Owner = Record<string, unknown>;
 /** Called for each object with texts; `item` is the item an option or row belongs to. */
 type Visit = (owner: Owner, kind: Kind, where: string, item?: Owner) => Owner;
 
@@ -64,7 +59,7 @@ function mapPanel(panel: Owner, where: string, visit: Visit): Owner {
 }
 
 /** The definition with every text owner passed through `visit`, in reading order of problems. */
-function mapDefinition(definition: Owner, visit: Visit): Owner {
+export function mapDefinition(definition: Owner, visit: Visit): Owner {
   const out = visit(definition, 'form', '');
   const crisis = definition['crisis'] as Owner | undefined;
   if (crisis) {
@@ -79,36 +74,6 @@ function mapDefinition(definition: Owner, visit: Visit): Owner {
   if (confirmation) out['confirmation'] = visit(confirmation, 'confirmation', 'confirmation');
   out['pages'] = (definition['pages'] as Owner[]).map((page, i) => mapPage(page, `pages[${i}]`, visit));
   return out;
-}
-
-const place = (where: string, field: string) => (where ? `${where}.${field}` : field);
-
-/**
- * Problems with the definition's texts: a text per language without `defaultLang` (the language
- * every fallback ends at), and links other than https:, tel:, mailto: or relative in any
- * language of a markdown text.
- */
-export function checkTexts(definition: object, defaultLang: string): string[] {
-  const problems: string[] = [];
-  mapDefinition(definition as Owner, (owner, kind, where) => {
-    for (const field of TEXT_FIELDS[kind]) {
-      const value = owner[field] as LocalText | undefined;
-      if (value === undefined) continue;
-      const at = place(where, field);
-      if (!hasLanguage(value, defaultLang)) {
-        problems.push(`${at}: has no "${defaultLang}" text; a text given per language must include the form's own language ("lang": "${defaultLang}")`);
-      }
-      if (!MARKDOWN.has(`${kind}.${field}`)) continue;
-      for (const [lang, text] of variantsOf(value, defaultLang)) {
-        const which = typeof value === 'string' ? '' : ` (${lang})`;
-        parseMarkdown(text, {
-          onRejectedLink: (url) => problems.push(`${at}${which}: link "${url}" is not allowed: links may use https:, tel:, mailto: or a relative address`),
-        });
-      }
-    }
-    return owner;
-  });
-  return problems;
 }
 
 export interface Localized<T> {

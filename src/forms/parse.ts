@@ -17,7 +17,7 @@ import type { CrisisPanel, IncludeId, ItemsPage, Page, ResolvedForm, ResolvedPag
 // The render path checks with the validators generated from the schemas of definition.ts: no zod in the browser.
 import { FormDefinition, ItemsPage as ItemsPageSchema } from './generated/definition.js';
 import { instrumentIn, instrumentPage } from './instrument-pages.js';
-import { checkTexts, localizePage, localizePanel, localizeTexts, withTranslation } from './localize.js';
+import { localizePage, localizePanel, localizeTexts, withTranslation } from './localize.js';
 import type { FormsTranslation } from './translations.js';
 
 /** The ready-made pages a definition can include (`{ "include": … }`), as written, in English. */
@@ -96,7 +96,14 @@ export type ParseResult =
 const BUILT_IN_LANG = 'en';
 
 /** What `resolveFormDefinition` gives: the form, or the schema's issues (worded by `parseFormDefinition`). */
-export type Resolution = { ok: true; form: ResolvedForm; warnings: string[]; textProblems: string[] } | { ok: false; issues: readonly Issue[] };
+export type Resolution = { ok: true; form: ResolvedForm; warnings: string[]; written: Written } | { ok: false; issues: readonly Issue[] };
+
+/** The definition as the schemas read it, before it is put in one language: what the authoring checks of its texts read. */
+export interface Written {
+  definition: object;
+  /** The definition's own language, where every text's fallback ends. */
+  defaultLang: string;
+}
 
 /**
  * Reads a definition that has passed the authoring checks (the backend's, which runs
@@ -110,7 +117,6 @@ export function resolveFormDefinition(json: unknown, options: ParseOptions = {})
   const defaultLang = own ?? BUILT_IN_LANG;
   const lang = options.lang ?? defaultLang;
   const translation = options.translations && sameLanguage(options.translations.lang, lang) ? options.translations : undefined;
-  const textProblems = checkTexts(definition, defaultLang);
   type Local = Omit<ResolvedForm, 'lang' | 'pages' | 'crisisDefault'> & { pages: LocalPage[] };
   const local = localizeTexts<Local>(definition, lang, defaultLang);
   const { pages, ...rest } = local.value;
@@ -120,7 +126,7 @@ export function resolveFormDefinition(json: unknown, options: ParseOptions = {})
     pages: pages.map((page, index) => resolvePage(page, index, lang, translation, options.includes ?? {})),
     crisisDefault: translation?.crisis ?? localizePanel<CrisisPanel>(DEFAULT_CRISIS_PANEL, lang, BUILT_IN_LANG),
   };
-  return { ok: true, form, textProblems, warnings: languageWarnings(form, lang, defaultLang, local.fallbacks, translation) };
+  return { ok: true, form, written: { definition, defaultLang }, warnings: languageWarnings(form, lang, defaultLang, local.fallbacks, translation) };
 }
 
 /** A page of the definition with its texts in one language. */
