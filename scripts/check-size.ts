@@ -30,10 +30,10 @@ const KIB = 1024;
  * raised.
  */
 export const CDN_BUDGETS: Record<string, { budget: number; aim: number; interim?: number }> = {
-  'kap-booking.js': { budget: 30, aim: 25, interim: 33.0 },
+  'kap-booking.js': { budget: 30, aim: 25, interim: 32.7 },
   'kap-prep-checklist.js': { budget: 28, aim: 22, interim: 30.3 },
   'kap-intake.js': { budget: 34, aim: 28, interim: 39.6 },
-  'kap-elements.js': { budget: 52, aim: 45, interim: 58.0 },
+  'kap-elements.js': { budget: 52, aim: 45, interim: 57.7 },
 };
 
 const root = resolve(import.meta.dirname, '..');

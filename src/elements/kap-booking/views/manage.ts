@@ -7,6 +7,7 @@ import type { WriteStatus } from '../../../base/write-status.js';
 import { enBookingManage } from '../../../i18n/en-booking-later.js';
 import { registerBuiltInStrings } from '../../../i18n/registry.js';
 import type { KapStringKey } from '../../../i18n/strings.js';
+import { askToCancel, cancel, cancelStatus, keep, refusal as refusalOf, startMove, stopMove } from '../controllers/manage-actions.js';
 import { CHANGE_REFUSAL_NOTE } from '../controllers/manage-flow.js';
 import { renderAppointment, renderCalendarLink, renderOutcome } from './appointment.js';
 import { dateAtTime, failureText, isLinkRefused, renderFailure, renderLoading, renderProblem, type BookingView } from './booking-view.js';
@@ -47,7 +48,7 @@ export function renderManage(v: BookingView): unknown {
         ? renderTimesStep(v, service, {
             heading: 'rescheduleHeading',
             intro: html`<p class="current-time">${t('rescheduleCurrent', { when: dateAtTime(v, booking.start) })}</p>
-              <button part="button" class="link-button keep-time" type="button" @click=${() => v.manage.stopMove()}>
+              <button part="button" class="link-button keep-time" type="button" @click=${() => stopMove(v.manage)}>
                 ${t('keepCurrentTime')}
               </button>
               ${renderWindowNote(v, service)}`,
@@ -62,7 +63,7 @@ export function renderManage(v: BookingView): unknown {
 
 function renderManaged(v: BookingView, service: Service, booking: Booking): TemplateResult {
   const t = v.ui.t;
-  const refusal = v.manage.refusal;
+  const refusal = refusalOf(v.manage);
   return html`<section class="step" aria-labelledby="manage-heading">
     ${v.ui.heading(t('manageHeading'), { id: 'manage-heading', part: 'heading', focusable: true, focus: 'manage' })}
     ${renderAppointment(v, service, booking, { reference: booking.id, status: booking.status })}
@@ -79,13 +80,13 @@ function renderManaged(v: BookingView, service: Service, booking: Booking): Temp
                   class="button button--secondary"
                   type="button"
                   data-focus="change-action"
-                  @click=${() => v.manage.startMove()}
+                  @click=${() => startMove(v.manage)}
                 >
                   ${t('changeTime')}
                 </button>`
                 : nothing
             }
-            <button part="button" class="button button--secondary" type="button" data-focus="cancel-action" @click=${() => v.manage.askToCancel()}>
+            <button part="button" class="button button--secondary" type="button" data-focus="cancel-action" @click=${() => askToCancel(v.manage)}>
               ${t('cancelAppointment')}
             </button>
           </div>`
@@ -102,7 +103,7 @@ function renderSuggested(v: BookingView, booking: Booking): unknown {
       ${times.map(
         (start) =>
           html`<li>
-            <button part="button" class="button button--secondary" type="button" @click=${() => v.manage.bookAt(start)}>${dateAtTime(v, start)}</button>
+            <button part="button" class="button button--secondary" type="button" @click=${() => v.manage.context.bookAt(start)}>${dateAtTime(v, start)}</button>
           </li>`,
       )}
     </ul>`;
@@ -116,10 +117,10 @@ function renderCancelQuestion(v: BookingView, service: Service, booking: Booking
     ${renderDecision(v, {
       failure: v.manage.cancelFailure,
       failureLead: 'cancelError',
-      status: v.manage.cancelStatus,
+      status: cancelStatus(v.manage),
       busyText: 'cancelling',
-      confirm: { label: 'cancelConfirmYes', className: 'button--warning', run: () => void v.manage.cancel() },
-      back: { label: 'cancelConfirmNo', run: () => v.manage.keep() },
+      confirm: { label: 'cancelConfirmYes', className: 'button--warning', run: () => void cancel(v.manage) },
+      back: { label: 'cancelConfirmNo', run: () => keep(v.manage) },
     })}
   </section>`;
 }
