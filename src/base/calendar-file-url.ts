@@ -3,33 +3,24 @@
  * goes in it changes, the previous URL given back when replaced and when the element leaves the
  * page. Used before render, never in it.
  *
- * The writer (src/scheduling/ics.ts) is imported when a file is first offered — in the drop-in
- * files, a chunk fetched from the script's own origin, so a page that offers no file never loads
- * it; the element renders again once it has come. Without it (the chunk could not be fetched) no
- * file is offered, and the rest of the element works on.
+ * The module that writes the file (`load`: src/scheduling/ics.ts, or a module built on it) is
+ * imported when a file is first offered — in the drop-in files, a chunk fetched from the script's
+ * own origin, so a page that offers no file never loads it; the element renders again once it has
+ * come. Without it (the chunk could not be fetched) no file is offered, and the rest of the
+ * element works on.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { importOnce } from './import-once.js';
 
-export type CalendarWriter = typeof import('../scheduling/ics.js');
-
-let writer: CalendarWriter | undefined;
-const importWriter = importOnce(() => import('../scheduling/ics.js'));
-
-/** Imports the writer once (again after a failed attempt). Never rejects. */
-export function loadCalendarWriter(): Promise<void> {
-  return importWriter().then(
-    (module) => void (writer = module),
-    () => undefined,
-  );
-}
-
-export class CalendarFileUrl implements ReactiveController {
+export class CalendarFileUrl<Writer> implements ReactiveController {
   readonly #host: ReactiveControllerHost;
+  readonly #import: () => Promise<Writer>;
+  #writer: Writer | undefined;
   #file: { key: string; url: string } | undefined;
 
-  constructor(host: ReactiveControllerHost) {
+  constructor(host: ReactiveControllerHost, load: () => Promise<Writer>) {
     this.#host = host;
+    this.#import = importOnce(load);
     host.addController(this);
   }
 
@@ -37,14 +28,22 @@ export class CalendarFileUrl implements ReactiveController {
     return this.#file?.url;
   }
 
+  /** Imports the writer once (again after a failed attempt). Never rejects. */
+  load = (): Promise<void> =>
+    this.#import().then(
+      (writer) => void (this.#writer = writer),
+      () => undefined,
+    );
+
   /**
    * Offers the file `write` makes; `key` stands for what goes in it, so an unchanged file is not
    * made again. Before the writer has come, asks for it and for a render once it is here.
    */
-  offer(key: string, write: (writer: CalendarWriter) => string): void {
+  offer(key: string, write: (writer: Writer) => string): void {
     if (this.#file?.key === key) return;
+    const writer = this.#writer;
     if (!writer) {
-      void loadCalendarWriter().then(() => writer && this.#host.requestUpdate());
+      void this.load().then(() => this.#writer && this.#host.requestUpdate());
       return;
     }
     const ics = write(writer);

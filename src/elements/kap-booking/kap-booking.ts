@@ -3,7 +3,7 @@ import { TaskStatus } from '@lit/task';
 import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { Booking, Hold } from '../../api/schemas.js';
 import { BookingLink } from '../../base/booking-link.js';
-import { CalendarFileUrl, loadCalendarWriter } from '../../base/calendar-file-url.js';
+import { CalendarFileUrl } from '../../base/calendar-file-url.js';
 import { clinicTask } from '../../base/clinic-task.js';
 import { reportConfiguration } from '../../base/configuration-report.js';
 import { KapElement } from '../../base/kap-element.js';
@@ -167,7 +167,7 @@ export class KapBooking extends KapElement {
   #accessToken: string | undefined;
   #manageLink: string | undefined;
   #privacy: PrivacyNotice = { available: false };
-  readonly #calendar = new CalendarFileUrl(this);
+  readonly #calendar = new CalendarFileUrl(this, () => import('../../scheduling/ics.js'));
 
   /** Manage mode: the managed booking and its token, the page's own first, else the link's. */
   private readonly managedLink = new BookingLink(this, {
@@ -197,7 +197,7 @@ export class KapBooking extends KapElement {
     refreshAvailability: () => void this.data.availability.run(),
     slotHeld: (hold) => this.#slotHeld(hold),
     booked: (booking, token) => this.#booked(booking, token),
-    ready: loadCalendarWriter,
+    ready: () => this.#calendar.load(),
     failed: (error, code) => this.reportFailure(error, code),
     moving: () => (this.manage.step === 'moving' ? this.managedLink.access : undefined),
     moved: (booking) => this.manage.moved(booking),
@@ -315,7 +315,7 @@ export class KapBooking extends KapElement {
   }
 
   #slotHeld(hold: Hold): void {
-    void loadCalendarWriter();
+    void this.#calendar.load();
     this.emit(new KapSlotSelectEvent({ service: hold.service, start: hold.start, end: hold.end }));
   }
 

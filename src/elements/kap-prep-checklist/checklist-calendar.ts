@@ -1,11 +1,11 @@
 /**
  * "Add reminders to my calendar": the session and one short event per timed item at its due
  * time, each with one reminder. Only the item texts and the clinic's words go in — never who the
- * client is, nor the link (with its token) they came from.
+ * client is, nor the link (with its token) they came from. Imported with the calendar writer when a
+ * file is first offered (src/base/calendar-file-url.ts): in the drop-in files, a chunk.
  */
 import { dueAt } from '../../checklist/due.js';
-import type { CalendarWriter } from '../../base/calendar-file-url.js';
-import type { CalendarEvent } from '../../scheduling/ics.js';
+import { calendarFile, type CalendarEvent } from '../../scheduling/ics.js';
 import type { ChecklistEntry } from './controllers/checklist-sync.js';
 
 const MINUTE = 60_000;
@@ -56,7 +56,7 @@ export function checklistCalendarEvents(input: ChecklistCalendarInput): Calendar
   return events;
 }
 
-/** The file, written by `writer` (loaded lazily: src/base/calendar-file-url.ts). */
-export function checklistCalendarFile(writer: CalendarWriter, input: ChecklistCalendarInput): string {
-  return writer.calendarFile(checklistCalendarEvents(input), { now: input.now, productId: '-//kap-elements//kap-prep-checklist//EN' });
+/** The file. */
+export function checklistCalendarFile(input: ChecklistCalendarInput): string {
+  return calendarFile(checklistCalendarEvents(input), { now: input.now, productId: '-//kap-elements//kap-prep-checklist//EN' });
 }

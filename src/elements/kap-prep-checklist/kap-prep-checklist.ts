@@ -19,7 +19,7 @@ import { pickText } from '../../i18n/local-text.js';
 import { browserTimeZone } from '../../scheduling/zones.js';
 import { CHUNK_UNAVAILABLE } from '../../base/chunk-failure.js';
 import { formStyles } from '../../styles/form.styles.js';
-import { checklistCalendarFile, type ChecklistCalendarInput } from './checklist-calendar.js';
+import type { ChecklistCalendarInput } from './checklist-calendar.js';
 import { ChecklistSync, type ChecklistEntry } from './controllers/checklist-sync.js';
 import { checklistStyles } from './kap-prep-checklist.styles.js';
 import type { StaticChecklistResult } from './static-checklist.js';
@@ -108,7 +108,7 @@ export class KapPrepChecklist extends KapElement {
   /** The page's own checklist: none, being read (its checker is loaded only for one), or read. */
   #static: StaticChecklistResult | { kind: 'reading' } = { kind: 'none' };
   #clock: ReturnType<typeof setInterval> | undefined;
-  readonly #reminders = new CalendarFileUrl(this);
+  readonly #reminders = new CalendarFileUrl(this, () => import('./checklist-calendar.js'));
   /** Whether `kap-checklist-complete` has fired (or the checklist was already complete when loaded). */
   #completed = false;
   /** The language of the items' plain texts (the backend's `lang`, or the page's checklist's). */
@@ -221,7 +221,7 @@ export class KapPrepChecklist extends KapElement {
       if (missing && firstTime(this, `link:${missing}`)) this.emit(new KapErrorEvent({ kind: 'unauthorized', code: missing }));
     }
     const reminders = this.#remindersInput(this.#session(this.loadTask.value));
-    if (reminders) this.#reminders.offer(JSON.stringify(reminders), (writer) => checklistCalendarFile(writer, { ...reminders, now: new Date() }));
+    if (reminders) this.#reminders.offer(JSON.stringify(reminders), (calendar) => calendar.checklistCalendarFile({ ...reminders, now: new Date() }));
   }
 
   #startFrom(entries: readonly ChecklistEntry[]): void {
