@@ -2,10 +2,10 @@
  * The behaviour of `<kap-intake>` apart from rendering: the answers as typed, which page is shown,
  * validation on Continue, check-your-answers and Change, the crisis panel and the safety signal
  * once a safety answer is given, the opt-in draft, and one idempotency key per submission. The
- * element renders this state and forwards input.
+ * element renders this state and forwards input. Check-your-answers and Send come with the answer
+ * checks (answer-steps.ts), which act on this flow.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { isAbort } from '../../../api/abort.js';
 import type { WriteStatus } from '../../../base/write-status.js';
 import { modelValue, type AnswerValue } from '../../../forms/answers.js';
 import { conditionKeys, visibility, type Visibility } from '../../../forms/conditions.js';
@@ -13,10 +13,11 @@ import type { ResolvedForm } from '../../../forms/definition.js';
 import { isSafetyAnswer, safetyTriggered } from '../../../forms/flags.js';
 import { indexForm } from '../../../forms/form-index.js';
 import { AnswerChecksLoader, type AnswerChecks } from './answer-checks.js';
+import type { StepsFlow } from './answer-steps.js';
 import type { IntakeSending, SendingContext, SentRecord, TooLong } from './intake-sending.js';
 import { SafetySignals } from './safety-signals.js';
 import type { ValidationError, ValidationOptions } from '../../../forms/validation.js';
-import { answersChanged, answersThen, clearDraft, readDraft, unwatchDraftExpiry, watchDraftExpiry, writeDraft } from '../intake-draft.js';
+import { answersChanged, answersThen, readDraft, unwatchDraftExpiry, watchDraftExpiry, writeDraft } from '../intake-draft.js';
 
 export type { TooLong } from './intake-sending.js';
 
@@ -29,7 +30,7 @@ export interface IntakeFlowContext extends SendingContext {
   failed(error: unknown): void;
 }
 
-export class IntakeFlow implements ReactiveController {
+export class IntakeFlow implements ReactiveController, StepsFlow {
   form: ResolvedForm | undefined;
   /** View values, exactly as typed, by item (or scale row) id; hidden answers are kept until submit prunes them. */
   answers: Record<string, AnswerValue> = {};
@@ -63,7 +64,7 @@ export class IntakeFlow implements ReactiveController {
   readonly checks: AnswerChecksLoader;
 
   #host: ReactiveControllerHost;
-  #context: IntakeFlowContext;
+  readonly context: IntakeFlowContext;
   /** What is visible for the answers as they are; worked out again only when an answer a condition reads changes. */
   #visible: Visibility | undefined;
   #signals: SafetySignals;
@@ -74,7 +75,7 @@ export class IntakeFlow implements ReactiveController {
 
   constructor(host: ReactiveControllerHost, context: IntakeFlowContext) {
     this.#host = host;
-    this.#context = context;
+    this.context = context;
     this.#signals = new SafetySignals(host, context.client);
     this.checks = new AnswerChecksLoader(host);
     host.addController(this);
@@ -95,7 +96,7 @@ export class IntakeFlow implements ReactiveController {
    * its token, so the safety signal can be sent (and the client can be followed up).
    */
   get followedUp(): boolean {
-    return !!(this.#context.booking() && this.#context.token());
+    return !!(this.context.booking() && this.context.token());
   }
 
   get submitting(): boolean {
@@ -110,7 +111,7 @@ export class IntakeFlow implements ReactiveController {
 
   /** Back on the page: the draft's expiry timer runs again. */
   hostConnected(): void {
-    if (this.form && this.#context.draft()) watchDraftExpiry(this.form.id);
+    if (this.form && this.context.draft()) watchDraftExpiry(this.form.id);
   }
 
   /** Off the page: no timer keeps running for it (`pagehide` still removes an expired draft). */
@@ -121,7 +122,7 @@ export class IntakeFlow implements ReactiveController {
   /** Shows `form`; a new form starts afresh (or from its draft), the same form keeps every answer. */
   start(form: ResolvedForm): void {
     if (this.form?.id !== form.id) {
-      const draft = this.#context.draft() ? readDraft(form.id) : undefined;
+      const draft = this.context.draft() ? readDraft(form.id) : undefined;
       this.answers = draft?.answers ?? {};
       this.page = Math.max(
         0,
@@ -161,11 +162,11 @@ export class IntakeFlow implements ReactiveController {
   /** Continue: validate this page, then the next visible page, or check-your-answers. */
   next(): void {
     this.checks.use((checks) => {
-      this.errors = checks.validatePage(this.form!, this.page, this.answers, this.#context.validation());
-      if (this.errors.length) return this.#show('summary');
+      this.errors = checks.validatePage(this.form!, this.page, this.answers, this.context.validation());
+      if (this.errors.length) return this.show('summary');
       const next = this.changing ? undefined : this.#visiblePage(this.page + 1, 1);
-      if (next === undefined) this.#check(checks);
-      else this.#go(next);
+      if (next === undefined) checks.toCheckAnswers(this);
+      else this.go(next);
     });
   }
 
@@ -173,17 +174,17 @@ export class IntakeFlow implements ReactiveController {
   back(): void {
     if (this.changing) {
       this.changing = false;
-      return this.#show('heading', 'check');
+      return this.show('heading', 'check');
     }
     const previous = this.#visiblePage(this.view === 'check' ? this.form!.pages.length - 1 : this.page - 1, -1);
-    if (previous !== undefined) this.#go(previous);
+    if (previous !== undefined) this.go(previous);
   }
 
   /** "Change" on check-your-answers: that page, then back to check-your-answers. */
   change(pageIndex: number): void {
     this.changing = true;
     this.tooLong = undefined;
-    this.#go(pageIndex);
+    this.go(pageIndex);
   }
 
   /** Adds newly given safety answers (`items`) to `safetyItems` and, when linked to a booking, tells the clinic. */
@@ -194,66 +195,31 @@ export class IntakeFlow implements ReactiveController {
     this.safetyItems = indexForm(form)
       .fields.map((field) => field.key)
       .filter((key) => known.has(key));
-    const booking = this.#context.booking();
-    const token = this.#context.token();
+    const booking = this.context.booking();
+    const token = this.context.token();
     if (booking && token) {
       const version = form.version ? { version: form.version } : {};
       this.#signals.send({ booking, form: form.id, ...version, items: this.safetyItems }, token);
     }
   }
 
+  /** Send (check-your-answers): with the answer checks, which bring it (answer-steps.ts). */
   async submit(): Promise<void> {
-    const form = this.form;
-    const client = this.#context.client();
-    if (this.submitting || !form || !client) return;
+    if (this.submitting || !this.form || !this.context.client()) return;
     const checks = this.checks.checks;
     if (!checks) return this.checks.use(() => void this.submit());
-    const errors = checks.validateForm(form, this.answers, this.#context.validation());
-    if (errors.length) return this.#showErrors(errors);
-    const sending = this.#sendingWith(checks);
-    this.failure = undefined;
-    this.tooLong = undefined;
-    this.stopped = false;
-    this.changesNotSent = false;
-    let result;
-    try {
-      result = await sending.send(form, this.answers);
-    } catch (error) {
-      if (isAbort(error)) return;
-      throw error;
-    } finally {
-      this.#host.requestUpdate();
-    }
-    switch (result.outcome) {
-      case 'recorded':
-      case 'recorded-earlier':
-        this.changesNotSent = result.outcome === 'recorded-earlier';
-        clearDraft(form.id);
-        this.#show('heading', 'done');
-        this.#context.submitted(result.value.id);
-        return;
-      case 'stopped':
-        this.stopped = true;
-        return;
-      case 'unknown':
-        this.#context.failed(result.error);
-        this.failure = result.error;
-        return;
-      case 'refused': {
-        this.#context.failed(result.error);
-        // A date's link goes to its first field as shown (month first in the US).
-        const refusal = checks.refusalOf(form, this.answers, result.error, this.#context.validation().dateOrder?.[0] ?? 'day');
-        if (refusal && 'tooLong' in refusal) this.tooLong = refusal.tooLong;
-        else if (refusal) this.#showErrors(refusal.errors);
-        else this.failure = result.error;
-      }
-    }
+    return checks.send(this);
+  }
+
+  /** The sending, made now if it is not yet: only the answer checks' steps ask, so they are here. */
+  sending(): IntakeSending {
+    return this.#sendingWith(this.checks.checks!);
   }
 
   /** The sending, made once the checks it comes with are here; a draft's pending sending is then rebuilt. */
   #sendingWith(checks: AnswerChecks): IntakeSending {
     if (!this.#sending) {
-      this.#sending = new checks.IntakeSending(this.#context, () => {
+      this.#sending = new checks.IntakeSending(this.context, () => {
         this.#save();
         this.#host.requestUpdate();
       });
@@ -281,31 +247,19 @@ export class IntakeFlow implements ReactiveController {
     return undefined;
   }
 
-  /** Check-your-answers, unless a visible question still needs an answer (one a Change revealed). */
-  #check(checks: AnswerChecks): void {
-    const [first] = checks.validateForm(this.form!, this.answers, this.#context.validation());
-    if (!first) {
-      this.changing = false;
-      return this.#show('heading', 'check');
-    }
-    this.changing = true;
-    this.#go(indexForm(this.form!).byKey.get(first.itemId)!.pageIndex);
+  /** Something shown changed: render again. */
+  changed(): void {
+    this.#host.requestUpdate();
   }
 
-  #showErrors(errors: ValidationError[]): void {
-    const page = indexForm(this.form!).byKey.get(errors[0]!.itemId)!.pageIndex;
-    this.changing = true;
-    this.#go(page);
-    this.errors = errors.filter((error) => indexForm(this.form!).byKey.get(error.itemId)!.pageIndex === page);
-    this.focus = 'summary';
-  }
-
-  #go(page: number): void {
+  /** Shows page `page` (its heading focused). */
+  go(page: number): void {
     this.page = page;
-    this.#show('heading', 'page');
+    this.show('heading', 'page');
   }
 
-  #show(focus: 'heading' | 'summary', view = this.view): void {
+  /** Shows `view`, focusing its heading or the error summary. */
+  show(focus: 'heading' | 'summary', view = this.view): void {
     this.#signals.retry();
     this.checks.failure = undefined;
     if (focus === 'heading') this.errors = [];
@@ -316,7 +270,7 @@ export class IntakeFlow implements ReactiveController {
   }
 
   #save(): void {
-    if (!this.form || !this.#context.draft() || this.view === 'done') return;
+    if (!this.form || !this.context.draft() || this.view === 'done') return;
     const sent = this.#sending ? this.#sending.pending : this.#kept?.record;
     const earlier = sent && answersChanged(sent.answers, this.answers);
     const submission = sent && { key: sent.key, body: sent.print, ...(sent.today ? { today: sent.today } : {}), ...(earlier ? { earlier } : {}) };
