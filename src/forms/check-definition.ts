@@ -12,6 +12,7 @@
 import type { core } from 'zod/mini';
 import { checkResolvedForm } from './definition-checks.js';
 import { describeIssues } from './definition-problems.js';
+import { languageWarnings } from './language-warnings.js';
 import { checkTexts } from './text-checks.js';
 import { resolveFormDefinition, type ParseOptions, type ParseResult } from './parse.js';
 
@@ -25,5 +26,5 @@ export function checkFormDefinition(json: unknown, options: ParseOptions): Parse
   const { definition, defaultLang } = resolved.written;
   const problems = [...checkTexts(definition, defaultLang), ...checkResolvedForm(resolved.form)];
   if (problems.length) return { ok: false, problems };
-  return { ok: true, form: resolved.form, warnings: resolved.warnings };
+  return { ok: true, form: resolved.form, warnings: languageWarnings(resolved.gaps) };
 }

@@ -96,7 +96,20 @@ export type ParseResult =
 const BUILT_IN_LANG = 'en';
 
 /** What `resolveFormDefinition` gives: the form, or the schema's issues (worded by `parseFormDefinition`). */
-export type Resolution = { ok: true; form: ResolvedForm; warnings: string[]; written: Written } | { ok: false; issues: readonly Issue[] };
+export type Resolution = { ok: true; form: ResolvedForm; gaps: LanguageGaps; written: Written } | { ok: false; issues: readonly Issue[] };
+
+/**
+ * What a form lacks in the language it is shown in, which the website team should know (worded by
+ * `languageWarnings`, language-warnings.ts, loaded only when there is something to say).
+ */
+export interface LanguageGaps {
+  lang: string;
+  defaultLang: string;
+  /** Instrument pages shown in their original language: no official translation in `lang` is at hand. */
+  instruments: { source: string; name: string; shownLang: string }[];
+  /** Texts of the definition with no version in `lang`, shown in `defaultLang`. */
+  fallbacks: number;
+}
 
 /** The definition as the schemas read it, before it is put in one language: what the authoring checks of its texts read. */
 export interface Written {
@@ -126,7 +139,7 @@ export function resolveFormDefinition(json: unknown, options: ParseOptions = {})
     pages: pages.map((page, index) => resolvePage(page, index, lang, translation, options.includes ?? {})),
     crisisDefault: translation?.crisis ?? localizePanel<CrisisPanel>(DEFAULT_CRISIS_PANEL, lang, BUILT_IN_LANG),
   };
-  return { ok: true, form, written: { definition, defaultLang }, warnings: languageWarnings(form, lang, defaultLang, local.fallbacks, translation) };
+  return { ok: true, form, written: { definition, defaultLang }, gaps: languageGaps(form, lang, defaultLang, local.fallbacks, translation) };
 }
 
 /** A page of the definition with its texts in one language. */
@@ -174,24 +187,13 @@ function resolveItemsPage(page: z.output<typeof ItemsPage> & { langs?: Record<st
 }
 
 /** Instruments without an official translation in `lang`, and texts without a version in it. */
-function languageWarnings(form: ResolvedForm, lang: string, defaultLang: string, fallbacks: number, translation: FormsTranslation | undefined): string[] {
-  const warnings: string[] = [];
+function languageGaps(form: ResolvedForm, lang: string, defaultLang: string, fallbacks: number, translation: FormsTranslation | undefined): LanguageGaps {
+  const instruments: LanguageGaps['instruments'] = [];
   for (const page of form.pages) {
     if (!page.instrument) continue;
     const shown = instrumentIn(page.instrument, lang, translation?.instruments?.[page.instrument]);
     const shownLang = shown.language ?? BUILT_IN_LANG;
-    if (sameLanguage(shownLang, lang)) continue;
-    warnings.push(
-      `${page.source}: the ${shown.name} has no official "${lang}" translation here, so it is shown in its original ` +
-        `language, marked lang="${shownLang}". A validated instrument is only ever shown in its publisher's official translation.`,
-    );
+    if (!sameLanguage(shownLang, lang)) instruments.push({ source: page.source, name: shown.name, shownLang });
   }
-  if (fallbacks && !sameLanguage(lang, defaultLang)) {
-    const [texts, have, are, them] = fallbacks === 1 ? ['text', 'has', 'is', 'it'] : ['texts', 'have', 'are', 'them'];
-    warnings.push(
-      `${fallbacks} ${texts} of the form ${have} no "${lang}" version and ${are} shown in "${defaultLang}", marked lang="${defaultLang}": ` +
-        `give ${them} per language, like {"${defaultLang}": "…", "${lang}": "…"}.`,
-    );
-  }
-  return warnings;
+  return { lang, defaultLang, instruments, fallbacks: sameLanguage(lang, defaultLang) ? 0 : fallbacks };
 }

@@ -6,6 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ResolvedForm } from '../../../forms/definition.js';
+import type { LanguageGaps } from '../../../forms/parse.js';
 import type { FormsTranslation } from '../../../forms/translations.js';
 import { onContentRegistered, registeredContent } from '../../../i18n/content.js';
 import { firstTime } from '../../../base/report-once.js';
@@ -37,10 +38,18 @@ export class FormLanguage implements ReactiveController {
    * official translation, texts with no version in it). The form still works; these lines name
    * the form and its definition only, never anything the client typed.
    */
-  warn(form: ResolvedForm, warnings: readonly string[]): void {
-    for (const warning of warnings) {
-      const line = `<kap-intake> form "${form.id}", lang="${form.lang}": ${warning}`;
-      if (firstTime(this, line)) console.warn(line);
-    }
+  warn(form: ResolvedForm, gaps: LanguageGaps): void {
+    if (!gaps.instruments.length && !gaps.fallbacks) return;
+    // Worded in a module of its own (in the drop-in files, a chunk): a form with nothing to say never
+    // loads it. Without it nothing is said; the form works all the same.
+    import('../../../forms/language-warnings.js').then(
+      ({ languageWarnings }) => {
+        for (const warning of languageWarnings(gaps)) {
+          const line = `<kap-intake> form "${form.id}", lang="${form.lang}": ${warning}`;
+          if (firstTime(this, line)) console.warn(line);
+        }
+      },
+      () => undefined,
+    );
   }
 }

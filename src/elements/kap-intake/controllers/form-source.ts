@@ -167,7 +167,7 @@ export class FormSource {
     const resolved = resolveFormDefinition(json, options);
     if (!resolved.ok || !checked) void this.#check(json, options, resolved.ok);
     if (!resolved.ok) return undefined;
-    this.#language.warn(resolved.form, resolved.warnings);
+    this.#language.warn(resolved.form, resolved.gaps);
     this.#context.resolved(resolved.form);
     return resolved.form;
   }
