@@ -29,10 +29,13 @@ const KB = 1000;
  * less for a page to load, a copy more in the package); 631 kB packed once the booking's details
  * step and its words became chunks, 637 kB with the intake's answer checks as one (issue 9 again);
  * 2,350 kB and 644 kB with the booking's writes as chunks (each a copy in two drop-in files); 2,369 kB
- * and 649 kB with the intake's sending in the checks' chunk and more of the words beside their views.
+ * and 649 kB with the intake's sending in the checks' chunk and more of the words beside their views;
+ * 2,375 kB and 652 kB with managing's actions, Confirm, Send's steps, the checklist's reminders and
+ * the intake's language warnings in the chunks of what uses them (after the README's size history
+ * moved to docs/, 3 kB less).
  */
-const UNPACKED_CEILING = 2_380 * KB;
-const PACKED_CEILING = 652 * KB;
+const UNPACKED_CEILING = 2_385 * KB;
+const PACKED_CEILING = 655 * KB;
 const MANIFEST_CEILING = 90 * KB;
 
 interface PackResult {

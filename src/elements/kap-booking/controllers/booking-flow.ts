@@ -2,6 +2,8 @@
  * The behaviour of `<kap-booking>` from choosing a time to a recorded booking, apart from
  * rendering: holds and their expiry, the details, one idempotency key per logical submission,
  * and where each failure leaves the client. The element renders this state and forwards input.
+ * Confirm and "Change time" are in booking-actions.ts: only the views after a time is held call
+ * them, so they come with those views.
  *
  * Moving an existing booking (manage mode) is the same walk with a different last step: when
  * the context names a booking to move, the details step becomes "check the new time" and
@@ -14,19 +16,18 @@ import { createHold, releaseHold } from '../../../api/endpoints.js';
 import { newIdempotencyKey } from '../../../api/idempotency-key.js';
 import { KapApiError } from '../../../api/errors.js';
 import type { Booking, Slot } from '../../../api/schemas.js';
-import { chunkUnavailable } from '../../../base/chunk-failure.js';
 import { importOnce } from '../../../base/import-once.js';
-import type { WriteStatus } from '../../../base/write-status.js';
+import type { ActingFlow } from './booking-actions.js';
 import type { BookingFlowContext } from './booking-flow-context.js';
 import type { BookingSubmission } from './booking-submission.js';
 import { HoldClock } from './hold-clock.js';
 import { applyPrefill, emptyDetails } from '../booking-details.js';
 import type { BookingPrefill, DetailsField, DetailsValues } from '../booking-details.js';
-import { conflictCode, type BookingFlowState, type BookingStep, type FocusTarget, type HoldState, type TimesNotice } from './booking-state.js';
+import { conflictCode, type BookingStep, type FocusTarget, type HoldState, type TimesNotice } from './booking-state.js';
 
 export type { BookingStep, FocusTarget, HoldState, TimesNotice } from './booking-state.js';
 
-export class BookingFlow implements ReactiveController, BookingFlowState {
+export class BookingFlow implements ReactiveController, ActingFlow {
   step: BookingStep = 'times';
   notice: TimesNotice | undefined;
   /** The slot a hold is being placed on. */
@@ -53,8 +54,8 @@ export class BookingFlow implements ReactiveController, BookingFlowState {
   /** The times shown are stale (a conflict, a released hold) and fresh ones are on their way. */
   refreshing = false;
 
-  #host: ReactiveControllerHost & HTMLElement;
-  #context: BookingFlowContext;
+  readonly host: ReactiveControllerHost & HTMLElement;
+  readonly context: BookingFlowContext;
   #holdKey: { start: string; key: string } | undefined;
   /**
    * What Confirm does (booking-submission.ts, in the drop-in file a chunk): loading starts as the
@@ -66,24 +67,24 @@ export class BookingFlow implements ReactiveController, BookingFlowState {
     import('./booking-submission.js').then(
       ({ BookingSubmission }) =>
         (this.#submission = new BookingSubmission(this, {
-          context: this.#context,
-          requestUpdate: () => this.#host.requestUpdate(),
+          context: this.context,
+          requestUpdate: () => this.host.requestUpdate(),
           stopHoldClock: () => this.#clock.stop(),
           releaseHold: (hold) => this.#releaseHold(hold),
-          backToTimes: (notice) => this.#backToTimes(notice),
+          backToTimes: (notice) => this.backToTimes(notice),
         })),
     ),
   );
-  /** Confirm was pressed and the submission is still being loaded. */
-  #loadingSubmission = false;
+  /** Confirm was pressed and the submission is still being imported. */
+  loadingSubmission = false;
   /** The hold's timers. */
   readonly #clock = new HoldClock();
   /** Bumped by `reset`, so a hold that arrives after the client walked away is given back. */
   #generation = 0;
 
   constructor(host: ReactiveControllerHost & HTMLElement, context: BookingFlowContext) {
-    this.#host = host;
-    this.#context = context;
+    this.host = host;
+    this.context = context;
     host.addController(this);
   }
 
@@ -95,16 +96,6 @@ export class BookingFlow implements ReactiveController, BookingFlowState {
       this.holdState = 'expired';
     }
     this.holding = undefined;
-  }
-
-  get submitting(): boolean {
-    return this.#loadingSubmission || Boolean(this.#submission?.submitting);
-  }
-
-  /** What the client hears about the booking or move under way; its Stop makes the outcome unknown. */
-  get status(): WriteStatus {
-    const submission = this.#submission;
-    return { sending: this.submitting, progress: submission?.progress, stopped: this.stopped, stop: () => submission?.stop() };
   }
 
   /** Whether a booking or move was sent without a settling answer (it goes first next time). */
@@ -137,7 +128,7 @@ export class BookingFlow implements ReactiveController, BookingFlowState {
     this.changesNotSent = false;
     this.holding = undefined;
     this.#generation += 1;
-    this.#host.requestUpdate();
+    this.host.requestUpdate();
   }
 
   /** Whether the Previous/Next week buttons and times should accept input. */
@@ -147,31 +138,31 @@ export class BookingFlow implements ReactiveController, BookingFlowState {
 
   prefill(prefill: BookingPrefill): void {
     this.values = applyPrefill(this.values, prefill);
-    this.#host.requestUpdate();
+    this.host.requestUpdate();
   }
 
   update(field: DetailsField, value: string | boolean): void {
     this.values = { ...this.values, [field]: value };
-    this.#host.requestUpdate();
+    this.host.requestUpdate();
   }
 
   /** The client chose `slot`: hold it, then ask for their details. */
   async chooseSlot(slot: Slot): Promise<void> {
-    const client = this.#context.client();
+    const client = this.context.client();
     if (!client || this.holding || this.step !== 'times') return;
     // A retry of the same slot reuses its key, so a hold whose answer was lost is not doubled.
     if (this.#holdKey?.start !== slot.start) this.#holdKey = { start: slot.start, key: newIdempotencyKey() };
     this.holding = slot;
     this.holdFailure = undefined;
-    this.#host.requestUpdate();
+    this.host.requestUpdate();
     // Confirm's code comes beside the hold; a failure to load it is told only if Confirm needs it.
     this.#loadSubmission().catch(() => undefined);
     const generation = this.#generation;
     try {
       const hold = await createHold(
         client,
-        { service: this.#context.serviceId(), start: slot.start },
-        { idempotencyKey: this.#holdKey.key, signal: this.#context.signal() },
+        { service: this.context.serviceId(), start: slot.start },
+        { idempotencyKey: this.#holdKey.key, signal: this.context.signal() },
       );
       if (generation !== this.#generation) {
         void this.#releaseHold(hold);
@@ -186,19 +177,19 @@ export class BookingFlow implements ReactiveController, BookingFlowState {
       this.step = 'details';
       this.focus = 'details';
       this.#watchHold(hold);
-      this.#context.slotHeld(hold);
+      this.context.slotHeld(hold);
     } catch (error) {
       if (isAbort(error) || generation !== this.#generation) return;
-      this.#context.failed(error);
+      this.context.failed(error);
       if (conflictCode(error) === 'slot_unavailable') {
         this.#holdKey = undefined;
-        this.#backToTimes('slot_taken');
+        this.backToTimes('slot_taken');
       } else {
         this.holdFailure = { slot, error: error as Error };
       }
     } finally {
       if (generation === this.#generation) this.holding = undefined;
-      this.#host.requestUpdate();
+      this.host.requestUpdate();
     }
   }
 
@@ -206,40 +197,23 @@ export class BookingFlow implements ReactiveController, BookingFlowState {
     if (this.holdFailure) void this.chooseSlot(this.holdFailure.slot);
   }
 
-  /** "Change time": back to the times with everything typed kept; the hold is given back. */
-  changeTime(): void {
-    if (this.submitting) return;
-    this.#backToTimes(undefined);
-    this.focus = 'times';
+  /** The submission, once imported (booking-submission.ts). */
+  get submission(): BookingSubmission | undefined {
+    return this.#submission;
   }
 
-  /** Confirm: validate, then book (or move) with the key of this logical submission. */
-  async submit(): Promise<void> {
-    if (this.submitting || this.step !== 'details' || !this.slot) return;
-    const client = this.#context.client();
-    if (!client) return;
-    let submission = this.#submission;
-    if (!submission) {
-      this.#loadingSubmission = true;
-      this.#host.requestUpdate();
-      try {
-        submission = await this.#loadSubmission();
-      } catch (cause) {
-        // Told once, as a set-up problem (chunkUnavailable), not again as a failure.
-        const error = chunkUnavailable(this.#host, cause);
-        this.submitFailure = error;
-        return;
-      } finally {
-        this.#loadingSubmission = false;
-        this.#host.requestUpdate();
-      }
-      // Nothing else can start meanwhile (`submitting`), but the element may have been reset.
-      if (this.step !== 'details' || !this.slot) return;
-    }
-    return submission.submit(client, this.slot, this.#context.moving?.());
+  /** Imports the submission if it is not yet (again after a failure). */
+  loadSubmission(): Promise<BookingSubmission> {
+    return this.#loadSubmission();
   }
 
-  #backToTimes(notice: TimesNotice | undefined): void {
+  /** Something shown changed: render again. */
+  changed(): void {
+    this.host.requestUpdate();
+  }
+
+  /** Back to the times, the hold given back and fresh times asked for; `notice` says why. */
+  backToTimes(notice: TimesNotice | undefined): void {
     this.#clock.stop();
     const hold = this.hold;
     this.hold = undefined;
@@ -253,8 +227,8 @@ export class BookingFlow implements ReactiveController, BookingFlowState {
     this.refreshing = true;
     const refresh = () => {
       this.refreshing = false;
-      this.#context.refreshAvailability();
-      this.#host.requestUpdate();
+      this.context.refreshAvailability();
+      this.host.requestUpdate();
     };
     // The client's own slot should reappear among the free times: release, then refresh.
     if (hold) void this.#releaseHold(hold).finally(refresh);
@@ -262,7 +236,7 @@ export class BookingFlow implements ReactiveController, BookingFlowState {
   }
 
   #releaseHold(hold: HeldSlot): Promise<void> {
-    const client = this.#context.client();
+    const client = this.context.client();
     // Best effort and deliberately not tied to the element's signal: it must outlive removal.
     return client ? releaseHold(client, hold.id, { token: hold.releaseToken }).catch(() => undefined) : Promise.resolve();
   }
@@ -273,13 +247,13 @@ export class BookingFlow implements ReactiveController, BookingFlowState {
       ending: () => {
         if (this.hold !== hold || this.holdState !== 'held') return;
         this.holdState = 'ending';
-        this.#host.requestUpdate();
+        this.host.requestUpdate();
       },
       expired: () => {
         if (this.hold !== hold) return;
         this.holdState = 'expired';
-        this.#context.failed(new KapApiError('The hold on the chosen time expired.', { kind: 'conflict', code: 'hold_expired' }));
-        this.#host.requestUpdate();
+        this.context.failed(new KapApiError('The hold on the chosen time expired.', { kind: 'conflict', code: 'hold_expired' }));
+        this.host.requestUpdate();
       },
     });
   }

@@ -7,6 +7,7 @@ import { renderErrorSummary } from '../../../base/error-summary.js';
 import { phoneExample } from '../../../forms/locale-formats.js';
 import type { KapStringKey } from '../../../i18n/strings.js';
 import { formatTime } from '../../../scheduling/format.js';
+import { changeTime, status, submit, submitting } from '../controllers/booking-actions.js';
 import type { DetailsField } from '../booking-details.js';
 import { CARE_REASONS, PREFER_NOT_TO_SAY } from '../details-contract.js';
 import type { HoldState } from '../controllers/booking-flow.js';
@@ -40,7 +41,7 @@ export function renderDetailsStep(v: BookingView, service: Service): TemplateRes
     ${renderSummaryOfErrors(v)}
     ${v.ui.heading(v.ui.t('detailsHeading'), { id: 'details-heading', part: 'heading', focusable: true, focus: 'details' })}
     ${renderAppointment(v, service, slot)}
-    <button part="button" class="link-button change-time" type="button" @click=${() => v.flow.changeTime()}>
+    <button part="button" class="link-button change-time" type="button" @click=${() => changeTime(v.flow)}>
       ${v.ui.t('changeTime')}
     </button>
     ${renderHold(v, v.flow.holdState)} ${renderForm(v, service)}
@@ -59,7 +60,7 @@ export function renderHold(v: BookingView, holdState: HoldState, expiredKey: Kap
         holdState === 'expired'
           ? html`<div part="notice" class="notice">
             <p>${t(expiredKey)}</p>
-            <button part="button" class="button button--secondary" type="button" @click=${() => v.flow.changeTime()}>
+            <button part="button" class="button button--secondary" type="button" @click=${() => changeTime(v.flow)}>
               ${t('chooseTimeHeading')}
             </button>
           </div>`
@@ -224,7 +225,7 @@ function renderForm(v: BookingView, service: Service): TemplateResult {
     novalidate
     @submit=${(event: Event) => {
       event.preventDefault();
-      void flow.submit();
+      void submit(flow);
     }}
   >
     ${textField(v, 'name', { label: 'nameLabel', type: 'text', autocomplete: 'name' })}
@@ -236,16 +237,16 @@ function renderForm(v: BookingView, service: Service): TemplateResult {
         ? html`<div part="notice" class="notice notice--error" role="alert">
           <p>${v.ui.failureMessage(flow.submitFailure)}</p>
           <p>${t('detailsKept')}</p>
-          <button part="button" class="button button--secondary" type="button" data-focus-fallback="button.confirm" @click=${() => void flow.submit()}>
+          <button part="button" class="button button--secondary" type="button" data-focus-fallback="button.confirm" @click=${() => void submit(flow)}>
             ${t('tryAgain')}
           </button>
         </div>`
         : nothing
     }
 
-    <button part="button" class="button confirm" type="submit" aria-disabled=${flow.submitting ? 'true' : 'false'}>
+    <button part="button" class="button confirm" type="submit" aria-disabled=${submitting(flow) ? 'true' : 'false'}>
       ${t(service.mode === 'request' ? 'sendRequest' : 'confirmBooking')}
     </button>
-    ${v.ui.renderWriteStatus(flow.status, 'submitting')}
+    ${v.ui.renderWriteStatus(status(flow), 'submitting')}
   </form>`;
 }

@@ -7,6 +7,7 @@ import type { WriteStatus } from '../../../base/write-status.js';
 import { enBookingManage } from '../../../i18n/en-booking-later.js';
 import { registerBuiltInStrings } from '../../../i18n/registry.js';
 import type { KapStringKey } from '../../../i18n/strings.js';
+import { changeTime, status as moveStatus, submit } from '../controllers/booking-actions.js';
 import { askToCancel, cancel, cancelStatus, keep, refusal as refusalOf, startMove, stopMove } from '../controllers/manage-actions.js';
 import { CHANGE_REFUSAL_NOTE } from '../controllers/manage-flow.js';
 import { renderAppointment, renderCalendarLink, renderOutcome } from './appointment.js';
@@ -169,10 +170,10 @@ function renderMoveCheck(v: BookingView, service: Service, booking: Booking): Te
     ${renderDecision(v, {
       failure: v.flow.submitFailure,
       failureLead: 'moveError',
-      status: v.flow.status,
+      status: moveStatus(v.flow),
       busyText: 'moving',
-      confirm: { label: 'confirmMove', className: 'confirm', run: () => void v.flow.submit() },
-      back: { label: 'chooseAnotherTime', run: () => v.flow.changeTime() },
+      confirm: { label: 'confirmMove', className: 'confirm', run: () => void submit(v.flow) },
+      back: { label: 'chooseAnotherTime', run: () => changeTime(v.flow) },
     })}
   </section>`;
 }
