@@ -4,7 +4,7 @@
  * the new time" call these, so they come with those views (in the drop-in file, their chunk).
  */
 import type { WriteStatus } from '../../../base/write-status.js';
-import { chunkUnavailable } from '../../../base/chunk-failure.js';
+import { partForPress } from '../../../base/part-for-press.js';
 import type { Slot } from '../../../api/schemas.js';
 import type { BookingFlowContext } from './booking-flow-context.js';
 import type { BookingSubmission } from './booking-submission.js';
@@ -49,22 +49,16 @@ export async function submit(flow: ActingFlow): Promise<void> {
   if (submitting(flow) || flow.step !== 'details' || !flow.slot) return;
   const client = flow.context.client();
   if (!client) return;
-  let submission = flow.submission;
-  if (!submission) {
-    flow.loadingSubmission = true;
-    flow.changed();
-    try {
-      submission = await flow.loadSubmission();
-    } catch (cause) {
-      // Told once, as a set-up problem (chunkUnavailable), not again as a failure.
-      flow.submitFailure = chunkUnavailable(flow.host, cause);
-      return;
-    } finally {
-      flow.loadingSubmission = false;
-      flow.changed();
-    }
-    // Nothing else can start meanwhile (`submitting`), but the element may have been reset.
-    if (flow.step !== 'details' || !flow.slot) return;
-  }
+  const submission =
+    flow.submission ??
+    (await partForPress(flow.host, () => flow.loadSubmission(), {
+      busy: (busy) => {
+        flow.loadingSubmission = busy;
+        flow.changed();
+      },
+      failed: (error) => (flow.submitFailure = error),
+    }));
+  // Nothing else can start while it comes (`submitting`), but the element may have been reset.
+  if (!submission || flow.step !== 'details' || !flow.slot) return;
   return submission.submit(client, flow.slot, flow.context.moving?.());
 }

@@ -7,7 +7,7 @@
 import { isAbort } from '../../../api/abort.js';
 import type { WriteOptions } from '../../../api/client.js';
 import { cancelBooking } from '../../../api/endpoints.js';
-import { chunkUnavailable } from '../../../base/chunk-failure.js';
+import { partForPress } from '../../../base/part-for-press.js';
 import type { WriteStatus } from '../../../base/write-status.js';
 import { bookingChangeRefusal, type BookingChangeRefusal } from '../../../scheduling/booking-changes.js';
 import type { ManageFlow } from './manage-flow.js';
@@ -56,21 +56,17 @@ export async function cancel(flow: ManageFlow): Promise<void> {
   if (!client || !access) return;
   flow.cancelFailure = undefined;
   flow.cancelStopped = false;
-  let write = flow.cancelWrite;
-  if (!write) {
-    flow.loadingCancel = true;
-    flow.changed();
-    try {
-      write = await flow.loadCancel();
-    } catch (cause) {
-      // Told once, as a set-up problem (chunkUnavailable), not again as a failure.
-      flow.cancelFailure = chunkUnavailable(flow.host, cause);
-      return;
-    } finally {
-      flow.loadingCancel = false;
-      flow.changed();
-    }
-  }
+  const write =
+    flow.cancelWrite ??
+    (await partForPress(flow.host, () => flow.loadCancel(), {
+      busy: (busy) => {
+        flow.loadingCancel = busy;
+        flow.changed();
+      },
+      failed: (error) => (flow.cancelFailure = error),
+    }));
+  // Nothing else can start while it comes (`cancelling`), but the booking may have been read again or cleared.
+  if (!write || flow.step !== 'confirm-cancel') return;
   let result;
   try {
     const transmit = (_body: unknown, options: WriteOptions) => cancelBooking(client, access.bookingId, access.token, options);
