@@ -20,7 +20,7 @@ export const DRAFT_LIFETIME_MS = 2 * 60 * 60 * 1000;
  */
 export interface PendingSubmission {
   key: string;
-  /** `fingerprint()` of the request body as sent. */
+  /** `fingerprint()` (controllers/intake-sending.ts) of the request body as sent. */
   body: string;
   /**
    * The answers it was sent with, only where they differ from the draft's own (`null`: not
@@ -172,21 +172,4 @@ function expiryOf(text: string | null): number | undefined {
   } catch {
     return 0;
   }
-}
-
-/**
- * A short, stable fingerprint of a request body (two 32-bit FNV-1a style lanes, 16 hex digits):
- * enough to tell a changed body from the same one, so the body itself is never stored twice.
- * Not a security measure: the draft beside it already holds the answers.
- */
-export function fingerprint(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ text.length;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    a = Math.imul(a ^ code, 0x01000193);
-    b = Math.imul(b ^ code, 0x5bd1e995);
-    b ^= b >>> 15;
-  }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
