@@ -30,10 +30,10 @@ const KIB = 1024;
  * raised.
  */
 export const CDN_BUDGETS: Record<string, { budget: number; aim: number; interim?: number }> = {
-  'kap-booking.js': { budget: 30, aim: 25, interim: 32.6 },
+  'kap-booking.js': { budget: 30, aim: 25, interim: 32.3 },
   'kap-prep-checklist.js': { budget: 28, aim: 22, interim: 30.2 },
   'kap-intake.js': { budget: 34, aim: 28, interim: 39.0 },
-  'kap-elements.js': { budget: 52, aim: 45, interim: 56.9 },
+  'kap-elements.js': { budget: 52, aim: 45, interim: 56.6 },
 };
 
 const root = resolve(import.meta.dirname, '..');

@@ -34,9 +34,6 @@ const TARGETS: Target[] = [
           'AvailabilityQuery',
           'AvailabilityResponse',
           'HoldResponse',
-          'CareReason',
-          'ClientDetails',
-          'Consent',
           'BookingResponse',
           'BookingAccessCredential',
           'BookingCreatedResponse',
@@ -50,6 +47,11 @@ const TARGETS: Target[] = [
       },
       { module: 'src/api/clinic.ts', names: ['ClinicResponse'] },
     ],
+  },
+  {
+    // The booking details' checks, apart: only the details step (a chunk of the drop-in file) uses them.
+    out: 'src/api/generated/details.ts',
+    sources: [{ module: 'src/api/schemas.ts', names: ['CareReason', 'ClientDetails', 'Consent'] }],
   },
   {
     out: 'src/checklist/generated/definition.ts',

@@ -13,15 +13,14 @@ import { build } from 'vite';
 
 const root = resolve(import.meta.dirname, '..');
 
+const DETAILS = ['CareReason', 'ClientDetails', 'Consent'];
+
 const CONTRACT = [
   'Instant',
   'ServicesResponse',
   'AvailabilityQuery',
   'AvailabilityResponse',
   'HoldResponse',
-  'CareReason',
-  'ClientDetails',
-  'Consent',
   'BookingResponse',
   'BookingCreatedResponse',
   'ChecklistResponse',
@@ -35,13 +34,14 @@ const CONTRACT = [
 /** Each way: the modules and the names taken from each. */
 const WAYS: Record<string, [string, string[]][]> = {
   'zod/mini with the schemas': [
-    ['src/api/schemas.ts', CONTRACT],
+    ['src/api/schemas.ts', [...CONTRACT, ...DETAILS]],
     ['src/api/clinic.ts', ['ClinicResponse']],
     ['src/checklist/definition.ts', ['ChecklistDefinition', 'ChecklistItemDefinition']],
     ['src/forms/definition.ts', ['FormDefinition', 'ItemsPage']],
   ],
   'generated validators': [
     ['src/api/generated/contract.ts', [...CONTRACT, 'ClinicResponse']],
+    ['src/api/generated/details.ts', DETAILS],
     ['src/checklist/generated/definition.ts', ['ChecklistDefinition', 'ChecklistItemDefinition']],
     ['src/forms/generated/definition.ts', ['FormDefinition', 'ItemsPage']],
   ],

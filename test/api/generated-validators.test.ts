@@ -12,6 +12,7 @@ import { resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import * as generated from '../../src/api/generated/contract.js';
+import * as detailsGenerated from '../../src/api/generated/details.js';
 import * as clinic from '../../src/api/clinic.js';
 import * as schemas from '../../src/api/schemas.js';
 import * as checklistGenerated from '../../src/checklist/generated/definition.js';
@@ -44,6 +45,7 @@ const zodSchemas: Record<string, Parser> = {
 };
 const generatedValidators: Record<string, Parser> = {
   ...(generated as unknown as Record<string, Parser>),
+  ...(detailsGenerated as unknown as Record<string, Parser>),
   ...(checklistGenerated as unknown as Record<string, Parser>),
   ...(formsGenerated as unknown as Record<string, Parser>),
 };
@@ -266,7 +268,7 @@ describe('generated validators', () => {
       'booking.start: Invalid input',
       'accessToken: Invalid input',
     ]);
-    const client = generated.ClientDetails.safeParse({ name: ' ', email: 'x', phone: '1' });
+    const client = detailsGenerated.ClientDetails.safeParse({ name: ' ', email: 'x', phone: '1' });
     assert.deepEqual(client.success ? [] : client.error.issues.map((issue) => issue.message), [
       'Enter your full name',
       'Enter an email address in the correct format, like name@example.com',

@@ -5,7 +5,7 @@
  * Needed only once a time is chosen, so it comes with the details step (in the drop-in file, a
  * chunk): the first screen carries none of the contact details' checks.
  */
-import { CareReason, ClientDetails, Consent } from '../../api/generated/contract.js';
+import { CareReason, ClientDetails, Consent } from '../../api/generated/details.js';
 import type { BookingRequest, CareReason as CareReasonValue } from '../../api/schemas.js';
 import type { DetailsField, DetailsValues } from './booking-details.js';
 
