@@ -27,7 +27,7 @@ import {
   type ScheduleEntry,
   type ScheduleResponse,
 } from '../../src/api/staff.js';
-import { answerText } from '../../src/forms/answers.js';
+import { answerText } from '../../src/forms/answer-text.js';
 import { fromSubmission } from '../../src/forms/submission.js';
 import { indexForm } from '../../src/forms/form-index.js';
 import { addDays, dayOf, startOfDay } from '../../src/scheduling/zones.js';

@@ -10,7 +10,7 @@
  * - **Serialized values** are model values as JSON, sent by `toSubmission()` (`submission.ts`).
  */
 import type { AnswerableItem, Option } from './definition-items.js';
-import { formatLongDate, isoDate, isRealDate } from './dates.js';
+import { isoDate, isRealDate } from './dates.js';
 
 export interface DateParts {
   day: string;
@@ -134,34 +134,4 @@ export function chosenOptions(item: AnswerableItem, model: ModelValue | undefine
   if (!('options' in item) || model === undefined) return [];
   const values = Array.isArray(model) ? model : [model];
   return item.options.filter((option) => values.includes(option.value));
-}
-
-export interface AnswerTextOptions {
-  /** For dates and numbers; default `en-US`. */
-  locale?: string;
-  /** Words for yes/no answers; default "Yes" and "No". */
-  yes?: string;
-  no?: string;
-}
-
-/**
- * An answer as the client reads it back on check-your-answers: one line per value (option
- * labels, a long date, a number with its unit, the lines of a long text; for a consent, its
- * label and the typed signature). Empty when there is no valid answer.
- */
-export function answerText(item: AnswerableItem, value: AnswerValue | undefined, options: AnswerTextOptions = {}): string[] {
-  const model = modelValue(item, value);
-  if (model === undefined) return [];
-  const locale = options.locale ?? 'en-US';
-  if (typeof model === 'number') {
-    const unit = item.type === 'number' && item.unit ? ` ${item.unit}` : '';
-    return [`${new Intl.NumberFormat(locale, { maximumFractionDigits: 20 }).format(model)}${unit}`];
-  }
-  if (typeof model === 'boolean') return [model ? (options.yes ?? 'Yes') : (options.no ?? 'No')];
-  if (item.type === 'date' && typeof model === 'string') return [formatLongDate(model, locale)];
-  if ('options' in item) return chosenOptions(item, model).map((option) => option.label);
-  if (typeof model === 'object' && !Array.isArray(model)) {
-    return item.type === 'consent' ? [item.label, ...(model.signature ? [model.signature] : [])] : [];
-  }
-  return String(model).split(/\r?\n/);
 }

@@ -1,46 +1,12 @@
 /**
- * What clinicians must look at: review flags (`review` on items, `review` on options) and safety
- * answers (`safety` items, rows and options; PHQ-9 item 9). Both read only valid answers; review
- * flags only visible ones, safety answers visible or hidden (see `safetyTriggered`).
- * They go to the backend in the submission; never into events, logs or URLs.
+ * What clinicians must look at at once: safety answers (`safety` items, rows and options; PHQ-9
+ * item 9), valid answers whether visible or hidden (see `safetyTriggered`). Review flags are in
+ * review-flags.ts. Both go to the backend in the submission; never into events, logs or URLs.
  */
 import type { AnswerableItem } from './definition-items.js';
 import type { ResolvedForm } from './definition.js';
 import { chosenOptions, modelValue, type Answers, type ModelValue } from './answers.js';
-import { evaluateCondition, visibility } from './conditions.js';
 import { indexForm, type Field } from './form-index.js';
-
-export interface ReviewFlag {
-  /** The item (or scale row) whose answer raised the flag. */
-  itemId: string;
-  /** The flag id from the definition, e.g. `pregnancy`. */
-  flag: string;
-}
-
-/** Every review flag raised by the visible answers, in form order, each (item, flag) once. */
-export function reviewFlags(form: ResolvedForm, answers: Answers): ReviewFlag[] {
-  const { read } = visibility(form, answers);
-  const flags: ReviewFlag[] = [];
-  const seen = new Set<string>();
-  const add = (itemId: string, flag: string) => {
-    const key = `${itemId}\u0000${flag}`;
-    if (!seen.has(key)) flags.push({ itemId, flag });
-    seen.add(key);
-  };
-  const reviewed = new Set<AnswerableItem>();
-  for (const field of indexForm(form).fields) {
-    const current = read(field.key);
-    if (!current) continue;
-    for (const option of chosenOptions(field.item, current.value)) if (option.review) add(field.key, option.review);
-    const { item } = field;
-    if (item.review === undefined || reviewed.has(item)) continue;
-    reviewed.add(item);
-    for (const review of Array.isArray(item.review) ? item.review : [item.review]) {
-      if (evaluateCondition(review.when, read, item.id)) add(review.when.item ?? item.id, review.flag);
-    }
-  }
-  return flags;
-}
 
 export interface SafetyResult {
   /** Whether the crisis panel must be shown (and the submission marked for same-day review). */

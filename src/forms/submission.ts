@@ -16,7 +16,8 @@ import type { ResolvedForm } from './definition.js';
 import { modelValue, type AnswerValue, type Answers } from './answers.js';
 import { visibility } from './conditions.js';
 import { isIsoDate, todayIso } from './dates.js';
-import { isSafetyAnswer, reviewFlags, safetyTriggered } from './flags.js';
+import { isSafetyAnswer, safetyTriggered } from './flags.js';
+import { reviewFlags } from './review-flags.js';
 import { indexForm } from './form-index.js';
 import { builtInInstruments } from './built-in-instruments.js';
 

@@ -15,7 +15,8 @@ import type { ResolvedForm, ResolvedPage } from './definition.js';
 import { dateFromParts, hasInput, isConsentAnswer, isDateParts, parseNumber, type AnswerValue, type Answers } from './answers.js';
 import { visibility } from './conditions.js';
 import { VALIDATION_MESSAGES } from '../i18n/validation-messages.js';
-import { formatLongDate, resolveDateBound, todayIso } from './dates.js';
+import { resolveDateBound } from './date-bounds.js';
+import { formatLongDate, todayIso } from './dates.js';
 
 export { VALIDATION_MESSAGES } from '../i18n/validation-messages.js';
 

@@ -8,7 +8,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { HeadingOptions } from '../../../base/heading.js';
 import { inLanguage } from '../../../base/local-template.js';
-import { answerText, chosenOptions, modelValue, type AnswerValue, type Answers } from '../../../forms/answers.js';
+import { answerText } from '../../../forms/answer-text.js';
+import { chosenOptions, modelValue, type AnswerValue, type Answers } from '../../../forms/answers.js';
 import type { Visibility } from '../../../forms/conditions.js';
 import type { AnswerableItem, ScaleRow } from '../../../forms/definition-items.js';
 import type { ResolvedForm, ResolvedPage } from '../../../forms/definition.js';
