@@ -5,7 +5,7 @@
  * time (or made before checklists existed) gets its copy when its checklist is first read.
  */
 import { parseChecklistDefinition } from '../../src/checklist/parse.js';
-import { itemTexts } from '../../src/checklist/languages.js';
+import { itemTexts } from '../../src/checklist/item-texts.js';
 import type { ChecklistCopy, ChecklistItemRecord, ClinicStore, Stores } from './types.js';
 
 export class ChecklistTemplateError extends Error {

@@ -4,15 +4,14 @@
  * A definition may give each text per language (`{"en": "Stop eating", "es": "Deje de comer"}`);
  * the contract carries the text in the checklist's own language in `text`, `details` and `group`,
  * and the others in `translations` (so a client that knows nothing of languages still works).
- * `itemTexts` turns the first into the second (the reference backend stores it so; a static page
- * uses it too), and `shownTexts` picks what to show in the page's language by the one rule of
- * `src/i18n/local-text.ts`, with the language of each text.
+ * `itemTexts` (item-texts.ts) turns the first into the second (the reference backend stores it so;
+ * a static page uses it too), and `shownTexts` picks what to show in the page's language by the one
+ * rule of `src/i18n/local-text.ts`, with the language of each text.
  */
-import { pickText, translatedField, variantsOf, type ChosenText, type LocalText } from '../i18n/local-text.js';
-import type { ChecklistItemDefinition } from './definition.js';
+import { translatedField, type ChosenText } from '../i18n/local-text.js';
 
-const FIELDS = ['text', 'details', 'group'] as const;
-type Field = (typeof FIELDS)[number];
+/** The texts of an item. */
+type Field = 'text' | 'details' | 'group';
 
 /** An item's texts as the backend contract carries them. */
 export interface ItemTexts {
@@ -20,27 +19,6 @@ export interface ItemTexts {
   details?: string;
   group: string;
   translations?: Record<string, Partial<Record<Field, string>>>;
-}
-
-/** `item`'s texts for the contract: each in `lang` (the checklist's), the other languages in `translations`. */
-export function itemTexts(item: Pick<ChecklistItemDefinition, Field>, lang: string): ItemTexts {
-  const translations: Record<string, Partial<Record<Field, string>>> = {};
-  const plain: Partial<Record<Field, string>> = {};
-  for (const field of FIELDS) {
-    const value: LocalText | undefined = item[field];
-    if (value === undefined) continue;
-    const own = pickText(value, lang, lang);
-    plain[field] = own.text;
-    for (const [tag, text] of variantsOf(value, lang)) {
-      if (tag !== own.lang) (translations[tag] ??= {})[field] = text;
-    }
-  }
-  return {
-    text: plain.text!,
-    ...(plain.details === undefined ? {} : { details: plain.details }),
-    group: plain.group!,
-    ...(Object.keys(translations).length ? { translations } : {}),
-  };
 }
 
 /** What to show of an item in `pageLang`, each text with its language; `lang` is the plain fields'. */

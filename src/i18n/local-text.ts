@@ -68,12 +68,12 @@ export function variantsOf(value: LocalText, defaultLang: string): [lang: string
   return typeof value === 'string' ? [[defaultLang, value]] : Object.entries(value);
 }
 
-/** Whether a map of texts includes `lang` (or a plain string, which is in the default language). */
 /** Whether a map of texts gives at least one language (the schema's rule, and the browser's validators'). */
 export function hasSomeText(map: Readonly<Record<string, unknown>>): boolean {
   return Object.keys(map).length > 0;
 }
 
+/** Whether a map of texts includes `lang` (or a plain string, which is in the default language). */
 export function hasLanguage(value: LocalText, lang: string): boolean {
   return typeof value === 'string' || variantFor(value, lang) !== undefined;
 }

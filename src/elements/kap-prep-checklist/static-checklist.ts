@@ -5,7 +5,7 @@
  */
 import type { ChecklistDefinition } from '../../checklist/definition.js';
 import { parseChecklistDefinition } from '../../checklist/parse.js';
-import { itemTexts } from '../../checklist/languages.js';
+import { itemTexts } from '../../checklist/item-texts.js';
 import type { ChecklistEntry } from './controllers/checklist-sync.js';
 
 /** How long the session is taken to last when the page gives no `sessionEnd`: an administration session's two hours. */

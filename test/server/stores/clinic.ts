@@ -13,7 +13,7 @@ import {
 import { checklistCopyFor } from '../../../server/stores/checklist-templates.js';
 import { DEMO_INTAKE_FORM_ID } from '../../../server/demo/intake-form.js';
 import { parseChecklistDefinition } from '../../../src/checklist/parse.js';
-import { itemTexts } from '../../../src/checklist/languages.js';
+import { itemTexts } from '../../../src/checklist/item-texts.js';
 import { worstSubmissionBytes } from '../../../src/forms/submission-size.js';
 import { withStores, type OpenStores } from './fixtures.js';
 
