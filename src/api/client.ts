@@ -7,6 +7,7 @@
  */
 import { ApiConnection } from './connection.js';
 import * as endpoints from './endpoints.js';
+import * as submissions from './submissions.js';
 import type { HeldSlot } from './endpoints.js';
 import type {
   AvailabilityQuery,
@@ -69,7 +70,7 @@ export class KapApiClient extends ApiConnection {
 
   /** `POST bookings`; resolves with the booking and its access token. */
   createBooking(body: BookingRequest, opts: WriteOptions): Promise<BookingCreatedResponse> {
-    return endpoints.createBooking(this, body, opts);
+    return submissions.createBooking(this, body, opts);
   }
 
   /** `GET bookings/{id}` with the booking's bearer token. */
@@ -84,17 +85,17 @@ export class KapApiClient extends ApiConnection {
 
   /** `POST booking-access/email-links {email}`, "Email me my links": `202 {}` whatever the address. */
   requestEmailLinks(body: EmailLinksRequest, opts: WriteOptions): Promise<undefined> {
-    return endpoints.requestEmailLinks(this, body, opts);
+    return submissions.requestEmailLinks(this, body, opts);
   }
 
   /** `POST bookings/{id}/cancel` with the booking's bearer token; the body is `{}`. */
   cancelBooking(id: string, token: string, opts: WriteOptions): Promise<Booking> {
-    return endpoints.cancelBooking(this, id, token, opts);
+    return submissions.cancelBooking(this, id, token, opts);
   }
 
   /** `POST bookings/{id}/reschedule`: moves the booking to another free slot, atomically. */
   rescheduleBooking(id: string, token: string, body: RescheduleRequest, opts: WriteOptions): Promise<Booking> {
-    return endpoints.rescheduleBooking(this, id, token, body, opts);
+    return submissions.rescheduleBooking(this, id, token, body, opts);
   }
 
   /** `GET bookings/{id}/checklist`: the booking, the clinic's zone and the items with their state. */
@@ -114,7 +115,7 @@ export class KapApiClient extends ApiConnection {
 
   /** `POST intake-responses`: stores one intake; with `body.booking`, `opts.token` is that booking's bearer token. */
   submitIntake(body: IntakeSubmission, opts: WriteOptions & { token?: string }): Promise<IntakeResponse> {
-    return endpoints.submitIntake(this, body, opts);
+    return submissions.submitIntake(this, body, opts);
   }
 
   /** `POST safety-signals` with the booking's bearer token, sent with `keepalive` so it survives the page closing. */

@@ -1,7 +1,9 @@
 /**
  * The contract's endpoints, each a function of an `ApiConnection` that names its path, body and
  * response schema. Functions rather than methods so that a drop-in file carries only the endpoints
- * (and response validators) its element calls; `KapApiClient` offers every one as a method.
+ * (and response validators) its element calls; `KapApiClient` offers every one as a method. What a
+ * client submits (a booking, a move, a cancel, an intake, a request for their links) is sent by
+ * submissions.ts, which only the steps that send it import.
  */
 import { configurationError } from './api-base.js';
 import type { ApiConnection } from './connection.js';
@@ -11,14 +13,12 @@ import {
   AvailabilityQuery as AvailabilityQuerySchema,
   AvailabilityResponse as AvailabilityResponseSchema,
   BookingAccessCredential as BookingAccessCredentialSchema,
-  BookingCreatedResponse as BookingCreatedResponseSchema,
   BookingResponse as BookingResponseSchema,
   ChecklistItemResponse as ChecklistItemResponseSchema,
   ChecklistResponse as ChecklistResponseSchema,
   ClinicResponse as ClinicResponseSchema,
   HoldResponse as HoldResponseSchema,
   FormDefinitionBody as FormDefinitionBodySchema,
-  IntakeResponseCreated as IntakeResponseCreatedSchema,
   SafetySignalCreated as SafetySignalCreatedSchema,
   ServicesResponse as ServicesResponseSchema,
 } from './generated/contract.js';
@@ -27,21 +27,15 @@ import type {
   AvailabilityResponse,
   Booking,
   BookingAccessCredential,
-  BookingCreatedResponse,
-  BookingRequest,
   ChecklistItemState,
   ChecklistResponse,
-  EmailLinksRequest,
   Hold,
   HoldRequest,
-  IntakeResponse,
-  RescheduleRequest,
   SafetySignal,
   SafetySignalRequest,
   ServicesResponse,
 } from './schemas.js';
 import type { ClinicResponse } from './clinic.js';
-import type { IntakeSubmission } from './intake-submission.js';
 import type { Call, RequestOptions, WriteOptions } from './transport.js';
 
 /**
@@ -50,8 +44,8 @@ import type { Call, RequestOptions, WriteOptions } from './transport.js';
  */
 export type HeldSlot = Hold & { releaseToken?: string };
 
-/** `call` through the connection's transport, with the caller's abort signal and progress listener. */
-function request<T>(api: ApiConnection, call: Omit<Call<T>, 'signal' | 'onProgress'>, opts: RequestOptions): Promise<T> {
+/** `call` through the connection's transport, with the caller's abort signal and progress listener (also submissions.ts's). */
+export function request<T>(api: ApiConnection, call: Omit<Call<T>, 'signal' | 'onProgress'>, opts: RequestOptions): Promise<T> {
   return api.transport.request({ ...call, signal: opts.signal, onProgress: opts.onProgress });
 }
 
@@ -95,11 +89,6 @@ export async function releaseHold(api: ApiConnection, id: string, opts: RequestO
   await request<undefined>(api, { method: 'DELETE', segments: ['holds', id], token: opts.token, alsoOk: [404] }, opts);
 }
 
-/** `POST bookings`; resolves with the booking and its access token. */
-export function createBooking(api: ApiConnection, body: BookingRequest, opts: WriteOptions): Promise<BookingCreatedResponse> {
-  return request(api, { method: 'POST', segments: ['bookings'], body, idempotencyKey: opts.idempotencyKey, schema: BookingCreatedResponseSchema }, opts);
-}
-
 /** `GET bookings/{id}` with the booking's bearer token. */
 export async function getBooking(api: ApiConnection, id: string, token: string, opts: RequestOptions = {}): Promise<Booking> {
   return (await request(api, { method: 'GET', segments: ['bookings', id], token, schema: BookingResponseSchema }, opts)).booking;
@@ -112,34 +101,6 @@ export async function getBooking(api: ApiConnection, id: string, token: string, 
 export function exchangeBookingAccess(api: ApiConnection, bookingId: string, token: string, opts: RequestOptions = {}): Promise<BookingAccessCredential> {
   const body = { bookingId, token };
   return request(api, { method: 'POST', segments: ['booking-access', 'exchange'], body, schema: BookingAccessCredentialSchema }, opts);
-}
-
-/**
- * `POST booking-access/email-links {email}`, "Email me my links": `202 {}` whatever the address,
- * so there is nothing to read back. The address travels only in the body.
- */
-export function requestEmailLinks(api: ApiConnection, body: EmailLinksRequest, opts: WriteOptions): Promise<undefined> {
-  return request<undefined>(api, { method: 'POST', segments: ['booking-access', 'email-links'], body, idempotencyKey: opts.idempotencyKey }, opts);
-}
-
-/** `POST bookings/{id}/cancel` with the booking's bearer token; the body is `{}`. */
-export async function cancelBooking(api: ApiConnection, id: string, token: string, opts: WriteOptions): Promise<Booking> {
-  const res = await request(
-    api,
-    { method: 'POST', segments: ['bookings', id, 'cancel'], body: {}, token, idempotencyKey: opts.idempotencyKey, schema: BookingResponseSchema },
-    opts,
-  );
-  return res.booking;
-}
-
-/** `POST bookings/{id}/reschedule`: moves the booking to another free slot, atomically. */
-export async function rescheduleBooking(api: ApiConnection, id: string, token: string, body: RescheduleRequest, opts: WriteOptions): Promise<Booking> {
-  const res = await request(
-    api,
-    { method: 'POST', segments: ['bookings', id, 'reschedule'], body, token, idempotencyKey: opts.idempotencyKey, schema: BookingResponseSchema },
-    opts,
-  );
-  return res.booking;
 }
 
 /** `GET bookings/{id}/checklist`: the booking, the clinic's zone and the items with their state. */
@@ -170,19 +131,6 @@ export async function updateChecklistItem(
 /** `GET forms/{id}`: the raw form definition; check it with `parseFormDefinition()` (`src/forms/`). */
 export function getForm(api: ApiConnection, id: string, opts: RequestOptions = {}): Promise<Record<string, unknown>> {
   return request(api, { method: 'GET', segments: ['forms', id], schema: FormDefinitionBodySchema }, opts);
-}
-
-/**
- * `POST intake-responses`: stores one intake; resolves with the response's id and time. When
- * `body.booking` links it to a booking, `opts.token` must be that booking's bearer token.
- */
-export async function submitIntake(api: ApiConnection, body: IntakeSubmission, opts: WriteOptions & { token?: string }): Promise<IntakeResponse> {
-  const res = await request(
-    api,
-    { method: 'POST', segments: ['intake-responses'], body, idempotencyKey: opts.idempotencyKey, token: opts.token, schema: IntakeResponseCreatedSchema },
-    opts,
-  );
-  return res.response;
 }
 
 /**

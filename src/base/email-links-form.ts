@@ -15,7 +15,7 @@ import { html, nothing, type ReactiveController, type ReactiveElement, type Temp
 import { live } from 'lit/directives/live.js';
 import type { RequestProgress } from '../api/client.js';
 import type { ApiConnection } from '../api/connection.js';
-import { requestEmailLinks } from '../api/endpoints.js';
+import { requestEmailLinks } from '../api/submissions.js';
 import type { KapApiError } from '../api/errors.js';
 import { newIdempotencyKey } from '../api/idempotency-key.js';
 import { KapErrorEvent } from '../events/kap-error.js';

@@ -9,7 +9,7 @@
 import { isAbort } from '../../../api/abort.js';
 import type { HeldSlot } from '../../../api/client.js';
 import type { ApiConnection } from '../../../api/connection.js';
-import { createBooking, rescheduleBooking } from '../../../api/endpoints.js';
+import { createBooking, rescheduleBooking } from '../../../api/submissions.js';
 import { isKapApiError } from '../../../api/errors.js';
 import { IdempotentWrite, type Transmit } from '../../../api/idempotent-write.js';
 import type { Booking, BookingRequest, RescheduleRequest, Slot } from '../../../api/schemas.js';

@@ -6,7 +6,7 @@
  */
 import { isAbort } from '../../../api/abort.js';
 import type { WriteOptions } from '../../../api/client.js';
-import { cancelBooking } from '../../../api/endpoints.js';
+import { cancelBooking } from '../../../api/submissions.js';
 import { partForPress } from '../../../base/part-for-press.js';
 import type { WriteStatus } from '../../../base/write-status.js';
 import { bookingChangeRefusal, type BookingChangeRefusal } from '../../../scheduling/booking-changes.js';

@@ -6,7 +6,7 @@
  * exports it; in the drop-in file, their chunk), and so does rebuilding a draft's pending sending.
  */
 import type { ApiConnection } from '../../../api/connection.js';
-import { submitIntake } from '../../../api/endpoints.js';
+import { submitIntake } from '../../../api/submissions.js';
 import { isKapApiError } from '../../../api/errors.js';
 import { IdempotentWrite, type Transmit, type WriteResult } from '../../../api/idempotent-write.js';
 import type { IntakeResponse } from '../../../api/schemas.js';
