@@ -32,10 +32,12 @@ const KB = 1000;
  * and 649 kB with the intake's sending in the checks' chunk and more of the words beside their views;
  * 2,375 kB and 652 kB with managing's actions, Confirm, Send's steps, the checklist's reminders and
  * the intake's language warnings in the chunks of what uses them (after the README's size history
- * moved to docs/, 3 kB less).
+ * moved to docs/, 3 kB less); 2,380 kB and 655 kB once the contact details' checks, the submissions'
+ * endpoints and the modules only check-your-answers and sending use were split off for their chunks
+ * (each split a module more in every build).
  */
-const UNPACKED_CEILING = 2_385 * KB;
-const PACKED_CEILING = 655 * KB;
+const UNPACKED_CEILING = 2_395 * KB;
+const PACKED_CEILING = 660 * KB;
 const MANIFEST_CEILING = 90 * KB;
 
 interface PackResult {
