@@ -1,5 +1,5 @@
 /**
- * The built-in instruments' records (PHQ-9, GAD-7, PCL-5) and their scoring, kept out of the
+ * The built-in instruments' records (PHQ-9, GAD-7, PCL-5), their scoring and the pages made of them, kept out of the
  * browser's first load: `loadInstruments()` imports them (in the drop-in files, a chunk fetched from
  * the script's own origin) only when a definition uses an instrument, and a form can only show one
  * once they are here. What imports `src/forms/index.ts` or the authoring checks (`check-form.ts`)
@@ -7,6 +7,7 @@
  */
 import type { Answers } from './answers.js';
 import type { ResolvedForm } from './definition.js';
+import type { instrumentIn, instrumentPage } from './instrument-pages.js';
 import type { Instrument, InstrumentId } from './instruments/types.js';
 import type { InstrumentScore } from './scoring.js';
 
@@ -14,6 +15,10 @@ export interface BuiltInInstruments {
   readonly records: { readonly [K in InstrumentId]: Instrument };
   /** `scoreForm` of `scoring.ts`: the scores of the instruments on the form's visible pages. */
   readonly scoreForm: (form: ResolvedForm, answers: Answers) => InstrumentScore[];
+  /** `instrumentPage` of `instrument-pages.ts`: `{ "instrument": … }` as an ordinary page. */
+  readonly page: typeof instrumentPage;
+  /** `instrumentIn` of `instrument-pages.ts`: the instrument as shown in a language. */
+  readonly shownIn: typeof instrumentIn;
 }
 
 let loaded: BuiltInInstruments | undefined;

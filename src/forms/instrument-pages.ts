@@ -7,12 +7,15 @@
  * In another language the page shows the instrument's official translation when one is loaded
  * (verbatim, from its verified record); otherwise the English instrument, every text of it marked
  * `lang="en"` — an instrument is never translated here.
+ *
+ * It comes with the instruments (`BuiltInInstruments.page`, `.shownIn`; in the drop-in files, their
+ * chunk): a form without one never loads it.
  */
 import { sameLanguage } from '../i18n/local-text.js';
 import type { Condition, TextLanguages } from './definition-basics.js';
 import type { Item, ScaleItem } from './definition-items.js';
 import type { ResolvedPage } from './definition.js';
-import { builtInInstruments } from './built-in-instruments.js';
+import { INSTRUMENTS } from './instruments/index.js';
 import type { Instrument, InstrumentId } from './instruments/types.js';
 
 export interface InstrumentUse {
@@ -32,11 +35,11 @@ export function instrumentKey(instrument: InstrumentId, linkId: string): string 
 
 /** The instrument to show in `lang`: its official translation when given and in that language, else the English. */
 export function instrumentIn(id: InstrumentId, lang: string, translation?: Instrument): Instrument {
-  return translation?.id === id && sameLanguage(translation.language ?? 'en', lang) ? translation : builtInInstruments().records[id];
+  return translation?.id === id && sameLanguage(translation.language ?? 'en', lang) ? translation : INSTRUMENTS[id];
 }
 
 export function instrumentPage(use: InstrumentUse, source: string, lang = 'en', translation?: Instrument): ResolvedPage {
-  const english = builtInInstruments().records[use.instrument];
+  const english = INSTRUMENTS[use.instrument];
   const shown = instrumentIn(use.instrument, lang, translation);
   const language = shown.language ?? 'en';
   const foreign = sameLanguage(language, lang) ? undefined : language;

@@ -10,13 +10,12 @@
 import type * as z from 'zod/mini';
 import type { Issue } from '../api/validate.js';
 import { sameLanguage } from '../i18n/local-text.js';
-import { instrumentsAtHand, loadInstruments } from './built-in-instruments.js';
+import { builtInInstruments, instrumentsAtHand, loadInstruments } from './built-in-instruments.js';
 import { DEFAULT_CRISIS_PANEL } from './crisis.js';
 import type { Item } from './definition-items.js';
 import type { CrisisPanel, IncludeId, ItemsPage, Page, ResolvedForm, ResolvedPage } from './definition.js';
 // The render path checks with the validators generated from the schemas of definition.ts: no zod in the browser.
 import { FormDefinition, ItemsPage as ItemsPageSchema } from './generated/definition.js';
-import { instrumentIn, instrumentPage } from './instrument-pages.js';
 import { localizePage, localizePanel, localizeTexts, withTranslation } from './localize.js';
 import type { FormsTranslation } from './translations.js';
 
@@ -148,7 +147,7 @@ type LocalPage = z.output<typeof Page> & { langs?: Record<string, string> };
 function resolvePage(page: LocalPage, index: number, lang: string, translation: FormsTranslation | undefined, includes: IncludedPages): ResolvedPage {
   if ('instrument' in page) {
     const { title, ...use } = page as typeof page & { title?: string };
-    return instrumentPage(
+    return builtInInstruments().page(
       { ...use, ...(title === undefined ? {} : { title }) },
       `pages[${index}] (instrument "${page.instrument}")`,
       lang,
@@ -191,7 +190,7 @@ function languageGaps(form: ResolvedForm, lang: string, defaultLang: string, fal
   const instruments: LanguageGaps['instruments'] = [];
   for (const page of form.pages) {
     if (!page.instrument) continue;
-    const shown = instrumentIn(page.instrument, lang, translation?.instruments?.[page.instrument]);
+    const shown = builtInInstruments().shownIn(page.instrument, lang, translation?.instruments?.[page.instrument]);
     const shownLang = shown.language ?? BUILT_IN_LANG;
     if (!sameLanguage(shownLang, lang)) instruments.push({ source: page.source, name: shown.name, shownLang });
   }
