@@ -6,7 +6,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import type { KapApiError } from '../../../api/errors.js';
-import { renderErrorSummary } from '../../../base/error-summary.js';
 import { inLanguage } from '../../../base/local-template.js';
 import { nextAnswer } from '../../../forms/answer-input.js';
 import { todayIso } from '../../../forms/dates.js';
@@ -151,8 +150,11 @@ function renderTooLong(v: IntakeView, { label, page }: TooLong): TemplateResult 
   </div>`;
 }
 
+/** Errors come only from the answer checks, which bring the summary (and its words) with them. */
 function renderPageErrors(v: IntakeView, errors: ValidationError[]): unknown {
-  return renderErrorSummary(
+  const checks = v.flow.checks.checks;
+  if (!checks) return nothing;
+  return checks.renderErrorSummary(
     (title) => v.ui.heading(title),
     v.ui.t('errorSummaryTitle'),
     errors.map((error) => ({
