@@ -68,7 +68,7 @@ export class BookingFlow implements ReactiveController, ActingFlow {
       ({ BookingSubmission }) =>
         (this.#submission = new BookingSubmission(this, {
           context: this.context,
-          requestUpdate: () => this.host.requestUpdate(),
+          requestUpdate: () => this.changed(),
           stopHoldClock: () => this.#clock.stop(),
           releaseHold: (hold) => this.#releaseHold(hold),
           backToTimes: (notice) => this.backToTimes(notice),
@@ -128,7 +128,7 @@ export class BookingFlow implements ReactiveController, ActingFlow {
     this.changesNotSent = false;
     this.holding = undefined;
     this.#generation += 1;
-    this.host.requestUpdate();
+    this.changed();
   }
 
   /** Whether the Previous/Next week buttons and times should accept input. */
@@ -138,12 +138,12 @@ export class BookingFlow implements ReactiveController, ActingFlow {
 
   prefill(prefill: BookingPrefill): void {
     this.values = applyPrefill(this.values, prefill);
-    this.host.requestUpdate();
+    this.changed();
   }
 
   update(field: DetailsField, value: string | boolean): void {
     this.values = { ...this.values, [field]: value };
-    this.host.requestUpdate();
+    this.changed();
   }
 
   /** The client chose `slot`: hold it, then ask for their details. */
@@ -154,7 +154,7 @@ export class BookingFlow implements ReactiveController, ActingFlow {
     if (this.#holdKey?.start !== slot.start) this.#holdKey = { start: slot.start, key: newIdempotencyKey() };
     this.holding = slot;
     this.holdFailure = undefined;
-    this.host.requestUpdate();
+    this.changed();
     // Confirm's code comes beside the hold; a failure to load it is told only if Confirm needs it.
     this.#loadSubmission().catch(() => undefined);
     const generation = this.#generation;
@@ -189,7 +189,7 @@ export class BookingFlow implements ReactiveController, ActingFlow {
       }
     } finally {
       if (generation === this.#generation) this.holding = undefined;
-      this.host.requestUpdate();
+      this.changed();
     }
   }
 
@@ -228,7 +228,7 @@ export class BookingFlow implements ReactiveController, ActingFlow {
     const refresh = () => {
       this.refreshing = false;
       this.context.refreshAvailability();
-      this.host.requestUpdate();
+      this.changed();
     };
     // The client's own slot should reappear among the free times: release, then refresh.
     if (hold) void this.#releaseHold(hold).finally(refresh);
@@ -247,13 +247,13 @@ export class BookingFlow implements ReactiveController, ActingFlow {
       ending: () => {
         if (this.hold !== hold || this.holdState !== 'held') return;
         this.holdState = 'ending';
-        this.host.requestUpdate();
+        this.changed();
       },
       expired: () => {
         if (this.hold !== hold) return;
         this.holdState = 'expired';
         this.context.failed(new KapApiError('The hold on the chosen time expired.', { kind: 'conflict', code: 'hold_expired' }));
-        this.host.requestUpdate();
+        this.changed();
       },
     });
   }
