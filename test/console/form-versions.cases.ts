@@ -135,6 +135,8 @@ describe('the studio’s form versions', () => {
     await sendKeys({ up: 'Shift' });
     await sendKeys({ press: 'Enter' });
     await until(() => activeElement()?.id === 'versions-heading', 'the versions, focus on their heading');
+    // The heading takes focus as the view opens; its rows come with the versions' answer.
+    await until(() => deepAll(element, 'button').some((button) => button.textContent?.trim() === 'What changed in version 2'), 'the versions listed');
     await sendKeys({ press: 'Tab' });
     expect(activeElement()?.textContent?.trim()).to.equal('What changed in version 2');
     await sendKeys({ press: 'Enter' });
