@@ -126,3 +126,33 @@ test('the answer checks’ chunk that does not arrive: Continue says so and keep
   assert.equal(await alert.count(), 0, 'the failure is gone once the checks are here');
   await page.close();
 });
+
+test('the opt-in draft, a chunk of its own in the drop-in file, brings the answers back after a reload', async () => {
+  const page = await browser.newPage({ timezoneId: 'America/New_York' });
+  const watch = watchPage(page);
+  await page.goto(new URL('/intake.html', demo.demoUrl).href);
+  const intake = page.locator('kap-intake');
+  await intake.locator('#heading').waitFor();
+  await answerPage(intake, TYPED);
+  await page.reload();
+  await intake.locator('#heading').waitFor();
+  const email = intake.locator('input[type="email"]');
+  assert.equal(await email.inputValue(), TYPED.email, 'the draft restored what the client typed');
+  assert.ok(
+    watch.requests.some((url) => /chunks\/[^/]*-intake-draft-[^/]*\.js$/.test(url)),
+    'the draft came as its own chunk',
+  );
+  assert.deepEqual(watch.problems, []);
+  await page.close();
+});
+
+test('the draft’s chunk that does not arrive: the form starts without a draft, and the website team is told', async () => {
+  const { page, watch, intake } = await openWithout('**/chunks/*-intake-draft-*.js');
+  await intake.locator('#heading').waitFor();
+  await answerPage(intake, TYPED);
+  assert.deepEqual(await kapErrorsOf(page), ['chunk_unavailable']);
+  assert.equal(watch.problems.filter((line) => line.includes('chunk_unavailable')).length, 1, 'the website team reads once what to serve');
+  const stored = await page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('kap-intake:')));
+  assert.deepEqual(stored, [], 'no draft is written without its chunk');
+  await page.close();
+});

@@ -116,11 +116,12 @@ export class KapIntake extends KapElement {
 
   /**
    * Also waits for a Continue or Send that waits for the answer checks (in the drop-in file, a
-   * chunk fetched as the form is shown) to act, so the page it leads to is there once this resolves.
+   * chunk fetched as the form is shown) to act, so the page it leads to is there once this resolves;
+   * and, with a draft opted in, for the form to start from it.
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     const rendered = await super.getUpdateComplete();
-    await this.flow.checks.pressSettled;
+    await Promise.all([this.flow.checks.pressSettled, this.flow.drafting]);
     return (await super.getUpdateComplete()) && rendered;
   }
 
@@ -159,7 +160,8 @@ export class KapIntake extends KapElement {
     super.willUpdate(changed);
     this.source.update(this.language);
     const form = this.source.local?.form ?? this.flow.form;
-    this.#layout = form && this.flow.view !== 'done' ? layoutPage(form, this.flow) : undefined;
+    // A form still waiting to start (for its draft) is not laid out: the page shows loading.
+    this.#layout = form && form === this.flow.form && this.flow.view !== 'done' ? layoutPage(form, this.flow) : undefined;
   }
 
   /** The booking in use: the `booking` attribute, else the one in the page address. */

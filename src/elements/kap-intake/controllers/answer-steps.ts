@@ -9,7 +9,6 @@ import type { AnswerValue } from '../../../forms/answers.js';
 import type { ResolvedForm } from '../../../forms/definition.js';
 import { indexForm } from '../../../forms/form-index.js';
 import { validateForm, type ValidationError, type ValidationOptions } from '../../../forms/validation.js';
-import { clearDraft } from '../intake-draft.js';
 import { refusalOf, type IntakeSending, type TooLong } from './intake-sending.js';
 
 /** What of `IntakeFlow` these steps read and change. */
@@ -36,6 +35,8 @@ export interface StepsFlow {
   show(focus: 'heading' | 'summary', view?: 'page' | 'check' | 'done'): void;
   /** Something shown changed: render again. */
   changed(): void;
+  /** The answers were recorded: their draft goes. */
+  clearDraft(): void;
 }
 
 /** Check-your-answers, unless a visible question still needs an answer (one a Change revealed). */
@@ -84,7 +85,7 @@ export async function send(flow: StepsFlow): Promise<void> {
     case 'recorded':
     case 'recorded-earlier':
       flow.changesNotSent = result.outcome === 'recorded-earlier';
-      clearDraft(form.id);
+      flow.clearDraft();
       flow.show('heading', 'done');
       context.submitted(result.value.id);
       return;

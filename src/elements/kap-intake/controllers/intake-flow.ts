@@ -3,9 +3,13 @@
  * validation on Continue, check-your-answers and Change, the crisis panel and the safety signal
  * once a safety answer is given, the opt-in draft, and one idempotency key per submission. The
  * element renders this state and forwards input. Check-your-answers and Send come with the answer
- * checks (answer-steps.ts), which act on this flow.
+ * checks (answer-steps.ts), which act on this flow; the draft's reading and writing
+ * (intake-draft.ts) is imported only for a page that opts in to it.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { CHUNK_UNAVAILABLE } from '../../../base/chunk-failure.js';
+import { reportConfiguration } from '../../../base/configuration-report.js';
+import { importOnce } from '../../../base/import-once.js';
 import type { WriteStatus } from '../../../base/write-status.js';
 import { modelValue, type AnswerValue } from '../../../forms/answers.js';
 import { conditionKeys, visibility, type Visibility } from '../../../forms/conditions.js';
@@ -17,7 +21,10 @@ import type { StepsFlow } from './answer-steps.js';
 import type { IntakeSending, SendingContext, SentRecord, TooLong } from './intake-sending.js';
 import { SafetySignals } from './safety-signals.js';
 import type { ValidationError, ValidationOptions } from '../../../forms/validation.js';
-import { answersChanged, answersThen, readDraft, unwatchDraftExpiry, watchDraftExpiry, writeDraft } from '../intake-draft.js';
+import type { Draft } from '../intake-draft.js';
+
+type Drafts = typeof import('../intake-draft.js');
+const loadDrafts = importOnce(() => import('../intake-draft.js'));
 
 export type { TooLong } from './intake-sending.js';
 
@@ -72,6 +79,12 @@ export class IntakeFlow implements ReactiveController, StepsFlow {
   #sending: IntakeSending | undefined;
   /** A draft's pending sending, kept as the draft had it until the sending comes to rebuild it. */
   #kept: { form: ResolvedForm; record: SentRecord | undefined } | undefined;
+  /** The draft's reading and writing, once imported (only for a page that opted in); `null`: it could not be. */
+  #drafts: Drafts | null | undefined;
+  /** A form waiting for them to start from its draft; it is not shown until it starts. */
+  #waiting: ResolvedForm | undefined;
+  /** Settles once a form waiting for the draft's import has started (at once when none waits). */
+  drafting: Promise<void> = Promise.resolve();
 
   constructor(host: ReactiveControllerHost, context: IntakeFlowContext) {
     this.#host = host;
@@ -111,18 +124,35 @@ export class IntakeFlow implements ReactiveController, StepsFlow {
 
   /** Back on the page: the draft's expiry timer runs again. */
   hostConnected(): void {
-    if (this.form && this.context.draft()) watchDraftExpiry(this.form.id);
+    if (this.form && this.context.draft()) this.#drafts?.watchDraftExpiry(this.form.id);
   }
 
   /** Off the page: no timer keeps running for it (`pagehide` still removes an expired draft). */
   hostDisconnected(): void {
-    if (this.form) unwatchDraftExpiry(this.form.id);
+    if (this.form) this.#drafts?.unwatchDraftExpiry(this.form.id);
   }
 
-  /** Shows `form`; a new form starts afresh (or from its draft), the same form keeps every answer. */
+  /**
+   * Shows `form`; a new form starts afresh (or from its draft), the same form keeps every answer.
+   * With a draft opted in, a new form waits for the draft's import (the page shows loading). If it
+   * does not arrive, the form starts without a draft, as with storage that is blocked, and the
+   * website team is told.
+   */
   start(form: ResolvedForm): void {
+    this.#waiting = undefined;
+    if (this.form?.id !== form.id && this.context.draft() && this.#drafts === undefined) {
+      this.#waiting = form;
+      this.drafting = loadDrafts().then(
+        (drafts) => this.#startWaiting(form, drafts),
+        () => {
+          reportConfiguration(this.#host as unknown as Element, CHUNK_UNAVAILABLE);
+          this.#startWaiting(form, null);
+        },
+      );
+      return;
+    }
     if (this.form?.id !== form.id) {
-      const draft = this.context.draft() ? readDraft(form.id) : undefined;
+      const draft = this.context.draft() ? this.#drafts?.readDraft(form.id) : undefined;
       this.answers = draft?.answers ?? {};
       this.page = Math.max(
         0,
@@ -133,7 +163,7 @@ export class IntakeFlow implements ReactiveController, StepsFlow {
       this.changing = false;
       this.safetyItems = [];
       this.#restorePending(form, draft);
-      if (draft) watchDraftExpiry(form.id, draft.expires);
+      if (draft) this.#drafts?.watchDraftExpiry(form.id, draft.expires);
     }
     this.form = form;
     this.#visible = undefined;
@@ -144,6 +174,28 @@ export class IntakeFlow implements ReactiveController, StepsFlow {
       (checks) => void this.#sendingWith(checks),
       () => undefined,
     );
+  }
+
+  #startWaiting(form: ResolvedForm, drafts: Drafts | null): void {
+    if (this.#waiting !== form) return;
+    this.#drafts = drafts;
+    this.start(form);
+    this.#host.requestUpdate();
+  }
+
+  /**
+   * The client's answers were recorded: their draft goes, at once. A page that did not opt in may
+   * still hold one from a visit that did, so the draft's functions are imported to remove it.
+   */
+  clearDraft(): void {
+    const id = this.form?.id;
+    if (!id) return;
+    if (this.#drafts) return this.#drafts.clearDraft(id);
+    if (storageInUse())
+      void loadDrafts().then(
+        (drafts) => drafts.clearDraft(id),
+        () => undefined,
+      );
   }
 
   /** The client typed or chose something. Safety is checked at once, not on submit. */
@@ -233,9 +285,9 @@ export class IntakeFlow implements ReactiveController, StepsFlow {
    * The draft's pending sending: it goes first, under its key, if its body can be built again
    * (intake-sending.ts); until the sending has come, it stays in the draft as it was.
    */
-  #restorePending(form: ResolvedForm, draft: ReturnType<typeof readDraft>): void {
+  #restorePending(form: ResolvedForm, draft: Draft | undefined): void {
     const kept = draft?.submission;
-    const record = kept && { key: kept.key, print: kept.body, today: kept.today, answers: answersThen(draft.answers, kept.earlier) };
+    const record = kept && { key: kept.key, print: kept.body, today: kept.today, answers: this.#drafts!.answersThen(draft.answers, kept.earlier) };
     if (this.#sending) this.#sending.restore(form, record);
     else this.#kept = { form, record };
   }
@@ -270,10 +322,20 @@ export class IntakeFlow implements ReactiveController, StepsFlow {
   }
 
   #save(): void {
-    if (!this.form || !this.context.draft() || this.view === 'done') return;
+    const drafts = this.#drafts;
+    if (!this.form || !drafts || !this.context.draft() || this.view === 'done') return;
     const sent = this.#sending ? this.#sending.pending : this.#kept?.record;
-    const earlier = sent && answersChanged(sent.answers, this.answers);
+    const earlier = sent && drafts.answersChanged(sent.answers, this.answers);
     const submission = sent && { key: sent.key, body: sent.print, ...(sent.today ? { today: sent.today } : {}), ...(earlier ? { earlier } : {}) };
-    writeDraft(this.form.id, this.answers, this.form.pages[this.page]!.id, submission);
+    drafts.writeDraft(this.form.id, this.answers, this.form.pages[this.page]!.id, submission);
+  }
+}
+
+/** Whether this tab's sessionStorage holds anything at all (a draft among it, perhaps). */
+function storageInUse(): boolean {
+  try {
+    return sessionStorage.length > 0;
+  } catch {
+    return false;
   }
 }

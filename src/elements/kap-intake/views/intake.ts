@@ -25,7 +25,7 @@ export function renderIntake(v: IntakeView): TemplateResult {
             pending: () => renderForm(v, v.flow.form, loading),
             // A form the backend does not have is a set-up problem, shown instead of the element.
             error: (error) => (isAbort(error) || isUnknownForm(error) ? loading : renderLoadFailure(v, error)),
-            complete: (form) => renderForm(v, form),
+            complete: (form) => renderForm(v, form, loading),
           })
     }
     <p class="visually-hidden" aria-live="polite">${crisisAnnouncement(v)}</p>
@@ -40,10 +40,10 @@ function renderLoadFailure(v: IntakeView, error: unknown): TemplateResult {
   </div>`;
 }
 
-/** `form` once it is laid out for render (or sent), else `otherwise`. */
+/** `form` once it has started (see `IntakeFlow.start`) and is laid out for render (or sent), else `otherwise`. */
 function renderForm(v: IntakeView, form: ResolvedForm | undefined, otherwise: unknown = nothing): unknown {
-  if (!form) return otherwise;
   const { flow, layout } = v;
+  if (!form || form !== flow.form) return otherwise;
   const crisis = () => (flow.safety ? renderCrisisPanel(crisisPanelView(v, form)) : nothing);
   if (flow.view === 'done') return renderConfirmation(v, form, crisis());
   return layout?.form === form ? renderFormPage(v, layout, crisis()) : otherwise;
