@@ -5,7 +5,8 @@
  * - `renderForm(name, inputs)`: renders the named form; resolves with [ms until the first page's
  *   inputs are all in the DOM and its Continue button is, ms to the next painted frame, inputs on
  *   screen, DOM nodes (every node: elements, text, comments)]. `<kap-intake>` reads its definition
- *   from a child `<script type="application/json">` (no network); the floor gets the same form as
+ *   from a child `<script type="application/json">` (its one request, `GET clinic`, answered in the
+ *   page); the floor gets the same form as
  *   `parseFormDefinition()` resolved it in Node.
  * - `answerForm(kind, id, run)`: clicks a radio of question `id` (a different option each run) or
  *   types a character into text field `id`, as a person would; resolves with [ms until the update
@@ -18,6 +19,21 @@ export type FormPeer = 'kap' | 'floor';
 
 const json = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
+/**
+ * The element's one request, `GET clinic` (for the crisis panel's phone, as every form that names
+ * none reads it), answered at once by an in-page `fetch` stand-in, as the booking pages answer
+ * theirs: the time measured is the element's own work, and no failing request retries under it.
+ */
+const clinicStandIn = `const API = 'https://bench.kap.invalid/kap/';
+  const clinic = JSON.stringify({ name: 'Bench Clinic', timeZone: 'America/New_York', phone: '+1 212 555 0100' });
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = async (input, init) => {
+    const url = String(input);
+    if (!url.startsWith(API)) return realFetch(input, init);
+    const found = url === API + 'clinic';
+    return new Response(found ? clinic : '{"error":{"code":"not_found","message":"no"}}', { status: found ? 200 : 404, headers: { 'Content-Type': 'application/json' } });
+  };`;
+
 export function intakePage(peer: FormPeer): string {
   const definitions = Object.fromEntries(Object.entries(FORMS).map(([name, form]) => [name, JSON.stringify(form.definition)]));
   const resolved = Object.fromEntries(Object.entries(FORMS).map(([name, form]) => [name, { intro: form.intro, page: form.firstPage }]));
@@ -27,7 +43,7 @@ export function intakePage(peer: FormPeer): string {
 <body>
 <main id="stage"></main>
 <script type="module">
-  ${peer === 'floor' ? `import { renderFloor } from '/floor-intake.js';\n  const resolved = ${json(resolved)};` : `const definitions = ${json(definitions)};`}
+  ${peer === 'floor' ? `import { renderFloor } from '/floor-intake.js';\n  const resolved = ${json(resolved)};` : `const definitions = ${json(definitions)};\n  ${clinicStandIn}`}
   const paint = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
   const nodes = (root) => {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_ALL);
@@ -53,8 +69,8 @@ export function intakePage(peer: FormPeer): string {
     if (expected && inputs !== expected) fail(new Error('the floor shows ' + inputs + ' inputs, expected ' + expected));
     paint().then(() => done([inDom, performance.now() - started, inputs, nodes(root)]));`
         : `const element = document.createElement('kap-intake');
-    // Required by every element; never called here, the definition is local.
-    element.setAttribute('api', 'https://bench.kap.invalid/kap/');
+    // The definition is local; the api answers GET clinic (clinicStandIn).
+    element.setAttribute('api', API);
     const script = document.createElement('script');
     script.type = 'application/json';
     script.textContent = definitions[name];
