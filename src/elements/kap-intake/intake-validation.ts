@@ -3,7 +3,8 @@
  * (src/forms/validation.ts) and the words they are said in, registered as it loads, before any
  * check runs; and what only the checks lead to: check-your-answers (Continue on the last page
  * shows it once every answer passes), the error summary of the answers they refuse, and sending the
- * answers (controllers/intake-sending.ts, controllers/answer-steps.ts).
+ * answers (controllers/intake-sending.ts, controllers/answer-steps.ts) with what check-your-answers
+ * shows when a sending did not record them (views/send-outcome.ts).
  * In the drop-in files a chunk of its own.
  */
 import { enIntakeValidation } from '../../i18n/en-intake-validation.js';
@@ -14,6 +15,7 @@ registerBuiltInStrings(enIntakeValidation);
 export { validateForm, validatePage } from '../../forms/validation.js';
 export { VALIDATION_MESSAGES } from '../../i18n/validation-messages.js';
 export { renderCheckAnswers } from './views/check-answers.js';
+export { renderSendFailure, renderTooLong } from './views/send-outcome.js';
 export { renderErrorSummary } from '../../base/error-summary.js';
 export { IntakeSending } from './controllers/intake-sending.js';
 export { send, toCheckAnswers } from './controllers/answer-steps.js';

@@ -13,7 +13,6 @@ import type { ResolvedForm } from '../../../forms/definition.js';
 import type { Item } from '../../../forms/definition-items.js';
 import { safetyFields } from '../../../forms/flags.js';
 import type { ValidationError } from '../../../forms/validation.js';
-import type { TooLong } from '../controllers/intake-flow.js';
 import { markdownText, type IntakeView, type PageLayout } from './intake-view.js';
 import { drawnFrom, renderQuestion, type QuestionsView } from './questions.js';
 
@@ -66,8 +65,7 @@ export function renderFormPage(v: IntakeView, layout: PageLayout, crisis: unknow
           ${page.notice ? html`<p part="notice" class="muted small" lang=${page.langs?.['notice'] ?? nothing}>${page.notice}</p>` : nothing}`
       }
       ${crisisAfter ? nothing : crisis}
-      ${check && flow.failure && !refused ? renderSendFailure(v, flow.failure) : nothing}
-      ${check && flow.tooLong ? renderTooLong(v, flow.tooLong) : nothing}
+      ${check ? renderSendOutcome(v, refused) : nothing}
       ${flow.checks.failure ? html`<div part="notice" class="notice notice--error" role="alert"><p>${ui.failureMessage(flow.checks.failure)}</p></div>` : nothing}
       <button part="button" class="button" type="submit" aria-disabled=${flow.submitting ? 'true' : 'false'}>
         ${check ? (form.submitLabel ? inLanguage(form.submitLabel, form.langs?.['submitLabel']) : ui.t('intakeSubmit')) : ui.t('intakeContinue')}
@@ -119,35 +117,15 @@ function renderStart(v: IntakeView, form: ResolvedForm): unknown {
   ${signals ? html`<p part="notice" class="notice">${v.ui.t('intakeSafetyNotice')}</p>` : nothing}`;
 }
 
-/** The answers could not be sent: why, that they are kept, and "Try again" with the same key. */
-function renderSendFailure(v: IntakeView, failure: unknown): TemplateResult {
-  return html`<div part="notice" class="notice notice--error" role="alert">
-    <p>${v.ui.failureMessage(failure)}</p>
-    <p>${v.ui.t('detailsKept')}</p>
-    <button
-      part="button"
-      class="button button--secondary"
-      type="button"
-      data-focus-fallback='button[type="submit"]'
-      @click=${() => void v.flow.submit()}
-    >
-      ${v.ui.t('tryAgain')}
-    </button>
-  </div>`;
-}
-
-/** A `413`: not a dead end — which answer to shorten, and the way to it; nothing typed is lost. */
-function renderTooLong(v: IntakeView, { label, page }: TooLong): TemplateResult {
-  return html`<div part="notice" class="notice notice--error" role="alert">
-    <p>${label ? v.ui.t('intakeTooLong', { question: label }) : v.ui.t('intakeTooLongAny')}</p>
-    ${
-      page === undefined
-        ? nothing
-        : html`<button part="button" class="button button--secondary" type="button" @click=${() => v.flow.change(page)}>
-          ${v.ui.t('intakeShortenAnswer')}
-        </button>`
-    }
-  </div>`;
+/**
+ * Why the answers could not be sent, or which is too long: only check-your-answers sends them, and
+ * it comes with the answer checks, which bring these too.
+ */
+function renderSendOutcome(v: IntakeView, refused: boolean): unknown {
+  const { flow } = v;
+  const checks = flow.checks.checks;
+  if (!checks) return nothing;
+  return html`${flow.failure && !refused ? checks.renderSendFailure(v, flow.failure) : nothing}${flow.tooLong ? checks.renderTooLong(v, flow.tooLong) : nothing}`;
 }
 
 /** Errors come only from the answer checks, which bring the summary (and its words) with them. */
