@@ -30,10 +30,10 @@ const KIB = 1024;
  * raised.
  */
 export const CDN_BUDGETS: Record<string, { budget: number; aim: number; interim?: number }> = {
-  'kap-booking.js': { budget: 30, aim: 25, interim: 32.2 },
+  'kap-booking.js': { budget: 30, aim: 25, interim: 31.7 },
   'kap-prep-checklist.js': { budget: 28, aim: 22, interim: 30.0 },
   'kap-intake.js': { budget: 34, aim: 28, interim: 37.5 },
-  'kap-elements.js': { budget: 52, aim: 45, interim: 55.0 },
+  'kap-elements.js': { budget: 52, aim: 45, interim: 54.85 },
 };
 
 const root = resolve(import.meta.dirname, '..');

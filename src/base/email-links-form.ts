@@ -19,6 +19,8 @@ import { requestEmailLinks } from '../api/submissions.js';
 import type { KapApiError } from '../api/errors.js';
 import { newIdempotencyKey } from '../api/idempotency-key.js';
 import { KapErrorEvent } from '../events/kap-error.js';
+import { formStyles } from '../styles/form.styles.js';
+import { addStyles } from './add-styles.js';
 import { isEmailAddress } from '../forms/email-address.js';
 import { enEmailLinks } from '../i18n/en-email-links.js';
 import { registerBuiltInStrings } from '../i18n/registry.js';
@@ -58,6 +60,8 @@ export class EmailLinksForm implements ReactiveController {
   constructor(host: ReactiveElement, ui: ElementUi, client: () => ApiConnection | undefined, signal: () => AbortSignal) {
     this.#context = { host, ui, client, signal };
     host.addController(this);
+    // Its fields' styles: an element whose first screen has no form (`<kap-booking>`) has not got them yet.
+    addStyles(host, [formStyles]);
   }
 
   hostUpdated(): void {

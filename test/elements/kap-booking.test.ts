@@ -207,6 +207,18 @@ describe('<kap-booking> holding a time and the details', () => {
     expect(link.target).to.equal('_blank');
   });
 
+  it('the details form’s styles come with its views: none before a time is chosen, its fields styled after', async () => {
+    const el = await mountBooking({ api: freshApi() });
+    await showWeekWithTimes(el);
+    const sheets = () => el.shadowRoot!.adoptedStyleSheets.length;
+    const before = sheets();
+    await chooseFirstTime(el);
+    expect(sheets(), 'the later views’ style sheets are adopted').to.be.greaterThan(before);
+    const label = $<HTMLLabelElement>(el, 'label[for="kap-name"]')!;
+    expect(getComputedStyle(label).fontWeight, 'a label is bold, as form.styles.ts says').to.equal('700');
+    expect(getComputedStyle($<HTMLInputElement>(el, '#kap-name')!).borderTopWidth, 'an input has its 2px border').to.equal('2px');
+  });
+
   it('validates only on submit: the error summary takes focus and each link leads to its field', async () => {
     const el = await mountBooking({ api: freshApi() });
     await chooseFirstTime(el);

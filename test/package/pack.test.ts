@@ -34,10 +34,11 @@ const KB = 1000;
  * the intake's language warnings in the chunks of what uses them (after the README's size history
  * moved to docs/, 3 kB less); 2,380 kB and 655 kB once the contact details' checks, the submissions'
  * endpoints and the modules only check-your-answers and sending use were split off for their chunks
- * (each split a module more in every build).
+ * (each split a module more in every build); 2,400 kB and 665 kB with the intake's draft and what a
+ * failed sending shows, and the booking's later views' styles, as chunks of their own.
  */
-const UNPACKED_CEILING = 2_395 * KB;
-const PACKED_CEILING = 660 * KB;
+const UNPACKED_CEILING = 2_400 * KB;
+const PACKED_CEILING = 665 * KB;
 const MANIFEST_CEILING = 90 * KB;
 
 interface PackResult {

@@ -1,5 +1,7 @@
 import { css } from 'lit';
 
+/** The first screen's styles (the times); the later views bring theirs (views/later.styles.ts). */
+
 export const bookingStyles = css`
   .booking {
     container-type: inline-size;
@@ -159,73 +161,5 @@ export const bookingStyles = css`
     font-weight: 400;
     font-size: 0.875em;
     color: var(--_color-muted);
-  }
-
-  .summary {
-    display: grid;
-    gap: 0.25em;
-    margin: 0 0 calc(var(--_space) * 0.5);
-  }
-  .summary > div {
-    display: grid;
-    grid-template-columns: minmax(6em, 1fr) 3fr;
-    gap: 0.5em;
-  }
-  .summary dt {
-    font-weight: 700;
-  }
-  .summary dd {
-    margin: 0;
-  }
-  .reference {
-    font-family: ui-monospace, monospace;
-    word-break: break-all;
-  }
-  .change-time {
-    margin-bottom: calc(var(--_space) * 0.5);
-  }
-  .hold {
-    margin-bottom: var(--_space);
-  }
-  .form {
-    margin-top: var(--_space);
-  }
-  .confirm {
-    margin-top: calc(var(--_space) * 0.5);
-  }
-  .confirmation .notice {
-    margin-bottom: calc(var(--_space) * 1.5);
-  }
-
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: calc(var(--_space) * 0.5);
-    margin: var(--_space) 0 0;
-  }
-  .suggested-times {
-    list-style: none;
-    padding: 0;
-  }
-  /* The destructive answer (GOV.UK's warning button): the error colour, text in the background's. */
-  .button--warning {
-    border-color: var(--_color-error);
-    background: var(--_color-error);
-    color: var(--_color-background);
-  }
-  .button--warning:hover {
-    background: color-mix(in srgb, var(--_color-error) 85%, var(--_color-text));
-  }
-  .window-note,
-  .current-time {
-    margin: 0 0 calc(var(--_space) * 0.5);
-    font-weight: 600;
-  }
-  .keep-time {
-    margin-bottom: var(--_space);
-  }
-  .manage-link {
-    margin-bottom: 0.25em;
-    font-weight: 600;
   }
 `;

@@ -12,7 +12,6 @@ import { KapBookingCancelEvent } from '../../events/kap-booking-cancel.js';
 import { KapBookingConfirmEvent } from '../../events/kap-booking-confirm.js';
 import { KapBookingRescheduleEvent } from '../../events/kap-booking-reschedule.js';
 import { KapSlotSelectEvent } from '../../events/kap-slot-select.js';
-import { formStyles } from '../../styles/form.styles.js';
 import { parsePrefill, type BookingPrefill } from './booking-details.js';
 import { BookingData } from './controllers/booking-data.js';
 import { BookingFlow } from './controllers/booking-flow.js';
@@ -88,7 +87,7 @@ import { renderFailure, renderLoading, renderProblem, type BookingView } from '.
  * @csspart email-links - "Email me my links", where the booking's link is missing or no longer works: the form, then its confirmation.
  */
 export class KapBooking extends KapElement {
-  static override styles = [...KapElement.styles, formStyles, bookingStyles];
+  static override styles = [...KapElement.styles, bookingStyles];
   static override get properties(): PropertyDeclarations {
     return {
       service: {},

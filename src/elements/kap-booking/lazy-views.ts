@@ -5,17 +5,23 @@
  * src/base/chunk-failure.ts), shown with "Try again" where the view would be.
  */
 import { initialState, Task } from '@lit/task';
-import type { ReactiveControllerHost } from 'lit';
+import type { CSSResult, ReactiveControllerHost } from 'lit';
+import { addStyles } from '../../base/add-styles.js';
 import { chunkUnavailable } from '../../base/chunk-failure.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
 type Lazy<T> = Task<readonly [boolean], T>;
 
-/** Views imported only while `needed()`. */
-function lazyViews<T>(host: Host, load: () => Promise<T>, needed: () => boolean): Lazy<T> {
+/** Views imported only while `needed()`, with their styles, adopted as they arrive. */
+function lazyViews<T extends { styles: CSSResult[] }>(host: Host, load: () => Promise<T>, needed: () => boolean): Lazy<T> {
+  const loaded = () =>
+    load().then(
+      (views) => (addStyles(host, views.styles), views),
+      (cause: unknown) => Promise.reject(chunkUnavailable(host, cause)),
+    );
   return new Task(host, {
-    task: async ([wanted]: readonly [boolean]) => (wanted ? load().catch((cause: unknown) => Promise.reject(chunkUnavailable(host, cause))) : initialState),
+    task: async ([wanted]: readonly [boolean]) => (wanted ? loaded() : initialState),
     args: () => [needed()] as const,
   });
 }

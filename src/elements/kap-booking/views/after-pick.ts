@@ -5,4 +5,5 @@
  * origin): a page whose visitors only look at the times never loads them.
  */
 export { renderConfirmation } from './appointment.js';
+export { styles } from './later.styles.js';
 export { renderDetailsStep } from './details-form.js';

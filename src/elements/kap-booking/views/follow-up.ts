@@ -11,6 +11,8 @@ import { enBookingFollowUp } from '../../../i18n/en-booking-later.js';
 import { registerBuiltInStrings } from '../../../i18n/registry.js';
 import { dateAtTime, isLinkRefused, renderFailure, renderLoading, renderProblem, type BookingView } from './booking-view.js';
 
+export { styles } from './later.styles.js';
+
 // Its words come with it: a page that never shows this view never loads them.
 registerBuiltInStrings(enBookingFollowUp);
 

@@ -17,6 +17,8 @@ import { canMove, renderMoveUnavailable, renderWindowNote } from './follow-up.js
 import { renderServiceProblem } from './service-problem.js';
 import { renderTimesStep } from './times.js';
 
+export { styles } from './later.styles.js';
+
 // Its words come with it: a page that never shows this view never loads them.
 registerBuiltInStrings(enBookingManage);
 
