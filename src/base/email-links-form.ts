@@ -19,6 +19,7 @@ import { requestEmailLinks } from '../api/submissions.js';
 import type { KapApiError } from '../api/errors.js';
 import { newIdempotencyKey } from '../api/idempotency-key.js';
 import { KapErrorEvent } from '../events/kap-error.js';
+import { errorSummaryStyles } from '../styles/error-summary.styles.js';
 import { formStyles } from '../styles/form.styles.js';
 import { addStyles } from './add-styles.js';
 import { isEmailAddress } from '../forms/email-address.js';
@@ -60,8 +61,8 @@ export class EmailLinksForm implements ReactiveController {
   constructor(host: ReactiveElement, ui: ElementUi, client: () => ApiConnection | undefined, signal: () => AbortSignal) {
     this.#context = { host, ui, client, signal };
     host.addController(this);
-    // Its fields' styles: an element whose first screen has no form (`<kap-booking>`) has not got them yet.
-    addStyles(host, [formStyles]);
+    // Its fields' and error summary's styles: an element whose first screen shows no form has not got them yet.
+    addStyles(host, [formStyles, errorSummaryStyles]);
   }
 
   hostUpdated(): void {

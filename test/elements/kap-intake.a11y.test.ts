@@ -78,6 +78,15 @@ describe('<kap-intake> headings follow the host page', () => {
     expect(levels(el)).to.deep.equal(['h3 Check your answers before sending them', 'h4 About you', 'h4 Your health', 'h4 Mood and consent']);
   });
 
+  it('the error summary and check-your-answers are styled as they come, with the answer checks’ chunk', async () => {
+    const el = await mountEveryType();
+    await next(el);
+    const summary = $(el, '.error-summary')!;
+    expect(getComputedStyle(summary).borderTopWidth, 'the error summary’s 5px border').to.equal('5px');
+    await answerEveryType(el);
+    expect(getComputedStyle($(el, '.answers-title')!).display, 'a card’s title beside its Change').to.equal('flex');
+  });
+
   for (const [value, top] of [
     ['1', 'h1'],
     ['6', 'h6'],

@@ -17,5 +17,6 @@ export { VALIDATION_MESSAGES } from '../../i18n/validation-messages.js';
 export { renderCheckAnswers } from './views/check-answers.js';
 export { renderSendFailure, renderTooLong } from './views/send-outcome.js';
 export { renderErrorSummary } from '../../base/error-summary.js';
+export { styles } from './views/checks.styles.js';
 export { IntakeSending } from './controllers/intake-sending.js';
 export { send, toCheckAnswers } from './controllers/answer-steps.js';

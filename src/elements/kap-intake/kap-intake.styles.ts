@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** What the intake adds to the shared form styles: dates, units, "or", scale rows, answers, crisis panel. */
+/** What the intake adds to the shared form styles: dates, units, "or", scale rows, crisis panel (check-your-answers brings its own, views/checks.styles.ts). */
 export const intakeStyles = css`
   .intake {
     container-type: inline-size;
@@ -55,31 +55,6 @@ export const intakeStyles = css`
       grid-auto-flow: column;
       grid-auto-columns: 1fr;
     }
-  }
-  /* Check-your-answers: one card per page, its title beside its one Change (GOV.UK summary cards). */
-  .answers-title {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: 0 var(--_space);
-    border-bottom: 2px solid var(--_color-border);
-  }
-  .answers-title .heading {
-    margin: 0;
-  }
-  .answers {
-    margin: 0 0 calc(var(--_space) * 1.5);
-  }
-  .answers > div {
-    padding-block: 0.5em;
-    border-bottom: 1px solid var(--_color-border);
-  }
-  .answers dt {
-    font-weight: 700;
-  }
-  .answers dd {
-    margin: 0;
   }
   .crisis {
     margin-block: var(--_space);

@@ -1,14 +1,16 @@
 /**
  * The styles of `<kap-booking>`'s views after its first screen — the details form, the appointment
- * and its confirmation, managing it, a follow-up's window — with the form styles the details form
- * uses. Each view chunk exports them as `styles` and the element adopts them when the chunk arrives
- * (lazy-views.ts): a page that only shows the times never loads them.
+ * and its confirmation, managing it, a follow-up's window — with the form styles and the error
+ * summary's, which the details form uses. Each view chunk exports them as `styles` and the element
+ * adopts them when the chunk arrives (lazy-views.ts): a page that only shows the times never loads them.
  */
 import { css } from 'lit';
+import { errorSummaryStyles } from '../../../styles/error-summary.styles.js';
 import { formStyles } from '../../../styles/form.styles.js';
 
 export const styles = [
   formStyles,
+  errorSummaryStyles,
   css`
   .summary {
     display: grid;

@@ -5,6 +5,7 @@
  * arrive is `chunk_unavailable` (src/base/chunk-failure.ts); the next press tries again.
  */
 import type { ReactiveControllerHost } from 'lit';
+import { addStyles } from '../../../base/add-styles.js';
 import { chunkUnavailable } from '../../../base/chunk-failure.js';
 import { importOnce } from '../../../base/import-once.js';
 
@@ -33,6 +34,7 @@ export class AnswerChecksLoader {
   load(): Promise<AnswerChecks> {
     return this.#import().then(
       (checks) => {
+        addStyles(this.#host as unknown as Element, checks.styles);
         this.#checks = checks;
         this.failure = undefined;
         return checks;
