@@ -39,7 +39,8 @@ export function registerConsoleAssetRoutes(app: Hono<AppEnv>, consoleDir: string
   app.get('/console/assets/:name', async (c) => {
     const name = c.req.param('name');
     const type = TYPES[name.split('.').at(-1) ?? ''];
-    if (!type || !/^[\w-]+\.[a-z]+$/.test(name)) return notHere(c);
+    // A name as Vite writes it (dots between words, as a module's own name has them: `checks.styles-1a2b.js`), never `..` or a path.
+    if (!type || !/^[\w-]+(?:\.[\w-]+)*\.[a-z]+$/.test(name)) return notHere(c);
     const body = await readFile(`${consoleDir}assets/${name}`).catch(() => undefined);
     if (!body) return notHere(c);
     return withPolicy(c, new Response(body, { headers: { 'Content-Type': type } }));

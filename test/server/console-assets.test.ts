@@ -17,6 +17,7 @@ const built = mkdtempSync(join(tmpdir(), 'kap-console-'));
 mkdirSync(join(built, 'assets'));
 writeFileSync(join(built, 'index.html'), '<!doctype html><title>Clinic console</title><script type="module" src="/console/assets/index-abc.js"></script>');
 writeFileSync(join(built, 'assets', 'index-abc.js'), 'export {};');
+writeFileSync(join(built, 'assets', 'checks.styles-d4e5.js'), 'export {};');
 writeFileSync(join(built, 'secret.txt'), 'not an asset');
 after(() => rmSync(built, { recursive: true, force: true }));
 
@@ -47,7 +48,9 @@ describe('the console’s files', () => {
     assert.equal(script.status, 200);
     assert.match(script.headers.get('Content-Type') ?? '', /text\/javascript/);
     assert.equal(script.headers.get('Content-Security-Policy'), CONSOLE_CSP);
-    for (const path of ['/console/assets/missing.js', '/console/assets/..%2Fsecret.txt', '/console/assets/index-abc.js.map']) {
+    // A chunk named after a module with a dot in its name, as Vite names it.
+    assert.equal((await app.request('/console/assets/checks.styles-d4e5.js')).status, 200);
+    for (const path of ['/console/assets/missing.js', '/console/assets/..%2Fsecret.txt', '/console/assets/..secret.txt', '/console/assets/index-abc.js.map']) {
       assert.equal((await app.request(path)).status, 404, path);
     }
   });
