@@ -20,6 +20,13 @@ interface Target {
   out: string;
   /** Modules whose exports are generated, and the names taken from each (all when omitted). */
   sources: { module: string; names: string[]; withKeys?: string[] }[];
+  /**
+   * For the render path of a definition that is checked in full where it is authored: the checks
+   * of a string's or a number's value (lengths, patterns, bounds) are left out, and only those. The
+   * rest — types, shapes, unions, arrays' lengths and caps, refinements such as `isHttpsUrl`, and
+   * what rewrites a value — is kept, so it accepts everything zod accepts, with the same output.
+   */
+  lenient?: boolean;
 }
 
 const TARGETS: Target[] = [
@@ -67,6 +74,12 @@ const TARGETS: Target[] = [
     out: 'src/forms/generated/definition.ts',
     sources: [{ module: 'src/forms/definition.ts', names: ['FormDefinition', 'ItemsPage'] }],
   },
+  {
+    // The render path's (src/forms/parse.ts): the authoring checks (check-definition.ts, the server) use the one above.
+    out: 'src/forms/generated/render-definition.ts',
+    sources: [{ module: 'src/forms/definition.ts', names: ['FormDefinition', 'ItemsPage'] }],
+    lenient: true,
+  },
 ];
 
 /** Zod-free modules whose named exported functions a schema may use as a refinement or a message. */
@@ -99,6 +112,7 @@ class Writer {
   constructor(
     readonly out: string,
     readonly homes: Map<unknown, { module: string; name: string }>,
+    readonly lenient = false,
   ) {}
 
   use(name: string): string {
@@ -155,8 +169,10 @@ class Writer {
     return values.map((value) => value ?? 'undefined').join(', ');
   }
 
-  check(check: ZodLike, where: string): string {
+  /** `check` as a combinator call; `undefined` for a value check a lenient target leaves out (`scalar`: on a string or number). */
+  check(check: ZodLike, where: string, scalar = false): string | undefined {
     const def = check._zod.def as Def & Record<string, any>;
+    if (this.lenient && scalar && /^(min_length|max_length|string_format|greater_than|less_than)$/.test(String(def['check']))) return undefined;
     const error = this.message(def['error'], where);
     const abort = def['abort'] ? 'true' : undefined;
     switch (def['check']) {
@@ -183,8 +199,12 @@ class Writer {
   }
 
   checks(def: Def, where: string, skipFirst = false): string | undefined {
-    const checks = (def.checks ?? []).slice(skipFirst ? 1 : 0);
-    return checks.length ? `[${checks.map((check) => this.check(check, where)).join(', ')}]` : undefined;
+    const scalar = def.type === 'string' || def.type === 'number';
+    const checks = (def.checks ?? [])
+      .slice(skipFirst ? 1 : 0)
+      .map((check) => this.check(check, where, scalar))
+      .filter(Boolean);
+    return checks.length ? `[${checks.join(', ')}]` : undefined;
   }
 
   /** The const holding `schema`'s combinator, written once per zod instance. */
@@ -215,15 +235,19 @@ class Writer {
           const checks = (def.checks ?? []).filter((check) => check !== (schema as unknown));
           const own = (def.checks ?? [])[0] === (schema as unknown) || !def.checks?.length;
           if (!own && def.checks?.length) throw new Error(`${where}: unexpected checks order on a string format`);
-          const rest = checks.length ? `[${checks.map((check) => this.check(check, where)).join(', ')}]` : undefined;
+          const kept = checks.map((check) => this.check(check, where, true)).filter(Boolean);
+          const rest = kept.length ? `[${kept.join(', ')}]` : undefined;
           return `${this.call('stringFormat')}(${this.args(String(def['pattern']), JSON.stringify(def['format']), rest ?? (error || def['abort'] ? '[]' : undefined), error, def['abort'] ? 'true' : undefined)})`;
         }
         return `${this.call('string')}(${this.args(this.checks(def, where), error)})`;
       }
       case 'number': {
         if (def['format'] === 'safeint') {
-          const rest = (def.checks ?? []).filter((check) => check !== (schema as unknown));
-          const checks = rest.length ? `[${rest.map((check) => this.check(check, where)).join(', ')}]` : undefined;
+          const rest = (def.checks ?? [])
+            .filter((check) => check !== (schema as unknown))
+            .map((check) => this.check(check, where, true))
+            .filter(Boolean);
+          const checks = rest.length ? `[${rest.join(', ')}]` : undefined;
           return `${this.call('int')}(${this.args(checks ?? (error ? '[]' : undefined), error)})`;
         }
         if (def['format']) throw new Error(`${where}: number format "${def['format']}" is not supported`);
@@ -305,7 +329,7 @@ class Writer {
 }
 
 async function generate(target: Target, homes: Map<unknown, { module: string; name: string }>): Promise<string> {
-  const writer = new Writer(target.out, homes);
+  const writer = new Writer(target.out, homes, target.lenient);
   const exports: string[] = [];
   const typeImports: string[] = [];
   for (const [index, source] of target.sources.entries()) {

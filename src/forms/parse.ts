@@ -14,8 +14,9 @@ import { builtInInstruments, instrumentsAtHand, loadInstruments } from './built-
 import { DEFAULT_CRISIS_PANEL } from './crisis.js';
 import type { Item } from './definition-items.js';
 import type { CrisisPanel, IncludeId, ItemsPage, Page, ResolvedForm, ResolvedPage } from './definition.js';
-// The render path checks with the validators generated from the schemas of definition.ts: no zod in the browser.
-import { FormDefinition, ItemsPage as ItemsPageSchema } from './generated/definition.js';
+// The render path checks with validators generated from the schemas of definition.ts (no zod in the
+// browser), and leniently: the full checks run where forms are authored (`ParseOptions.schemas`).
+import * as renderSchemas from './generated/render-definition.js';
 import { localizePage, localizePanel, localizeTexts, withTranslation } from './localize.js';
 import type { FormsTranslation } from './translations.js';
 
@@ -76,7 +77,16 @@ export interface ParseOptions {
    * has them all; a page it includes that is missing here is a problem of the definition.
    */
   includes?: IncludedPages;
+  /**
+   * What reads the definition: by default the render path's validators, which leave out the checks
+   * of a string's or a number's value (lengths, patterns, bounds) and keep every other rule; the
+   * authoring checks (check-definition.ts) pass the full ones, `generated/definition.ts`.
+   */
+  schemas?: DefinitionSchemas;
 }
+
+/** The validators a definition is read with: the full ones or the render path's (they export the same). */
+export type DefinitionSchemas = Pick<typeof renderSchemas, 'FormDefinition' | 'ItemsPage'>;
 
 export type ParseResult =
   | {
@@ -123,7 +133,8 @@ export interface Written {
  * definition the schemas refuse gives its issues; `parseFormDefinition` words them.
  */
 export function resolveFormDefinition(json: unknown, options: ParseOptions = {}): Resolution {
-  const parsed = FormDefinition.safeParse(json);
+  const schemas = options.schemas ?? renderSchemas;
+  const parsed = schemas.FormDefinition.safeParse(json);
   if (!parsed.success) return { ok: false, issues: parsed.error.issues };
   const { $schema: _ignored, lang: own, ...definition } = parsed.data;
   const defaultLang = own ?? BUILT_IN_LANG;
@@ -135,7 +146,7 @@ export function resolveFormDefinition(json: unknown, options: ParseOptions = {})
   const form: ResolvedForm = {
     ...rest,
     lang,
-    pages: pages.map((page, index) => resolvePage(page, index, lang, translation, options.includes ?? {})),
+    pages: pages.map((page, index) => resolvePage(page, index, lang, translation, options.includes ?? {}, schemas)),
     crisisDefault: translation?.crisis ?? localizePanel<CrisisPanel>(DEFAULT_CRISIS_PANEL, lang, BUILT_IN_LANG),
   };
   return { ok: true, form, written: { definition, defaultLang }, gaps: languageGaps(form, lang, defaultLang, local.fallbacks, translation) };
@@ -144,7 +155,14 @@ export function resolveFormDefinition(json: unknown, options: ParseOptions = {})
 /** A page of the definition with its texts in one language. */
 type LocalPage = z.output<typeof Page> & { langs?: Record<string, string> };
 
-function resolvePage(page: LocalPage, index: number, lang: string, translation: FormsTranslation | undefined, includes: IncludedPages): ResolvedPage {
+function resolvePage(
+  page: LocalPage,
+  index: number,
+  lang: string,
+  translation: FormsTranslation | undefined,
+  includes: IncludedPages,
+  schemas: DefinitionSchemas,
+): ResolvedPage {
   if ('instrument' in page) {
     const { title, ...use } = page as typeof page & { title?: string };
     return builtInInstruments().page(
@@ -158,7 +176,7 @@ function resolvePage(page: LocalPage, index: number, lang: string, translation: 
     const translated = translation?.includes?.[page.include];
     const included = includes[page.include];
     if (!included) throw new Error(`pages[${index}]: the ready-made page "${page.include}" was not loaded (loadIncludedPages).`);
-    const written = ItemsPageSchema.parse(withTranslation(included, BUILT_IN_LANG, translated, translation?.lang ?? lang));
+    const written = schemas.ItemsPage.parse(withTranslation(included, BUILT_IN_LANG, translated, translation?.lang ?? lang));
     const ready = localizePage<z.output<typeof ItemsPage> & { langs?: Record<string, string> }>(written, lang, BUILT_IN_LANG);
     // The clinic's own title (with its own language) replaces the built-in one.
     const ownTitle = page.title as string | undefined;

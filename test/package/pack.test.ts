@@ -35,10 +35,12 @@ const KB = 1000;
  * moved to docs/, 3 kB less); 2,380 kB and 655 kB once the contact details' checks, the submissions'
  * endpoints and the modules only check-your-answers and sending use were split off for their chunks
  * (each split a module more in every build); 2,400 kB and 665 kB with the intake's draft and what a
- * failed sending shows, and the booking's later views' styles, as chunks of their own.
+ * failed sending shows, and the booking's later views' styles, as chunks of their own; 2,420 kB and
+ * 670 kB with the render path's lenient definition validators beside the full ones (the full ones
+ * now only in the authoring checks' chunk of each drop-in file with the intake, and in forms.js).
  */
-const UNPACKED_CEILING = 2_400 * KB;
-const PACKED_CEILING = 665 * KB;
+const UNPACKED_CEILING = 2_420 * KB;
+const PACKED_CEILING = 670 * KB;
 const MANIFEST_CEILING = 90 * KB;
 
 interface PackResult {
