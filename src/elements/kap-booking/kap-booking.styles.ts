@@ -1,7 +1,6 @@
 import { css } from 'lit';
 
 /** The first screen's styles (the times); the later views bring theirs (views/later.styles.ts). */
-
 export const bookingStyles = css`
   .booking {
     container-type: inline-size;

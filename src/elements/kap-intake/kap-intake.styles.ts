@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
-/** What the intake adds to the shared form styles: dates, units, "or", scale rows, crisis panel (check-your-answers brings its own, views/checks.styles.ts). */
+/**
+ * What the intake adds to the shared form styles: dates, units, "or", scale rows, crisis panel.
+ * Check-your-answers and the error summary bring their own (views/checks.styles.ts).
+ */
 export const intakeStyles = css`
   .intake {
     container-type: inline-size;
