@@ -5,38 +5,26 @@
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { renderErrorSummary } from '../../src/base/error-summary.js';
+import { errorSummaryStyles } from '../../src/styles/error-summary.styles.js';
 import type { Translate } from '../i18n/index.js';
 
 /** Problems by the id of the field they are about (`form` for the whole), in the form's order. */
 export type FieldErrors = Partial<Record<string, string>>;
 
 export const formStyles = css`
+  ${errorSummaryStyles}
   input[type='checkbox'] {
     width: 1.5rem;
     height: 1.5rem;
     min-height: 0;
     margin: 0;
   }
+  /* The elements' summary styles (errorSummaryStyles), spaced as the console's forms are. */
   .error-summary {
-    margin: 0 0 var(--_space);
-    padding: var(--_space);
-    border: 5px solid var(--_color-error);
-    background: var(--_color-background);
+    margin-bottom: var(--_space);
   }
-  .error-summary:focus {
-    outline: 3px solid var(--_color-focus);
-    outline-offset: 0;
-  }
-  .error-summary :is(h3, h4, h5, .heading) {
+  .error-summary :is(h3, h4, h5) {
     margin-top: 0;
-  }
-  .error-summary ul {
-    margin: 0;
-    padding-inline-start: 1.25em;
-  }
-  .error-summary a {
-    color: var(--_color-error);
-    font-weight: 700;
   }
   fieldset.card {
     min-width: 0;
