@@ -244,10 +244,11 @@ function cdnBuild(): UserConfig {
       // A lazy chunk takes what it shares with its entry from the entry itself (already loaded),
       // rather than both importing a third file: the entry may gain exports for it.
       preserveEntrySignatures: 'allow-extension' as const,
-      // A schema the file never uses is left out even when it calls a method (`z.string().check(…)`),
-      // which the tree-shaker cannot otherwise prove free of side effects: zod/mini's functions
-      // only build schemas. (The server-only request schemas of src/api/schemas.ts, for one.)
-      treeshake: { manualPureFunctions: ['z'] },
+      // No `treeshake.manualPureFunctions: ['z']` (zod's calls marked pure) any more: with it,
+      // Rolldown dropped every condition check of the authoring checks from kap-intake.js's chunk,
+      // silently, after unrelated changes (test/e2e/inline-definition.test.ts). The drop-in files
+      // import no zod schema module now (src/api/answer-length.ts holds the one constant they read),
+      // so there is nothing for it to prune; the build fails if zod reaches a drop-in file.
       // Vite's library mode keeps whitespace and pure annotations in ES output for the app's
       // bundler; these files go straight to browsers, so they are minified completely.
       output: {

@@ -11,7 +11,7 @@ import * as theme from '../../src/api/theme.js';
 import * as schemas from '../../src/api/schemas.js';
 import * as staff from '../../src/api/staff.js';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../auth/session-cookie.js';
-import { IntakeSubmission } from '../../src/forms/submission.js';
+import { IntakeSubmission } from '../../src/api/intake-submission.js';
 import { errorResponse, pathId, type JsonSchema } from './parts.js';
 
 const RESPONSE_SCHEMAS = {

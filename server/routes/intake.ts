@@ -11,7 +11,7 @@
 import type { Hono } from 'hono';
 import type { IntakeResponseCreated } from '../../src/api/schemas.js';
 import { checkSubmission } from '../../src/forms/index.js';
-import { IntakeSubmission } from '../../src/forms/submission.js';
+import { IntakeSubmission } from '../../src/api/intake-submission.js';
 import { notFound, validationFailed } from '../api-error.js';
 import type { AppEnv } from '../app-env.js';
 import { idempotency } from '../middleware/idempotency.js';

@@ -8,10 +8,10 @@
  * `multi` → option values; `consent` → `{ agreed: true, signature?, signedOn? }`.
  */
 import * as z from 'zod/mini';
+import { MAX_ANSWER_LENGTH } from './answer-length.js';
 import { isIsoDate } from './civil-date.js';
 
-/** The most characters any one text answer may have on the wire, whatever a form says (`maxLength` is capped by it). */
-export const MAX_ANSWER_LENGTH = 20_000;
+export { MAX_ANSWER_LENGTH };
 
 const Key = z.string().check(z.minLength(1), z.maxLength(100));
 const IsoDate = z.string().check(z.refine(isIsoDate, 'Expected a date as YYYY-MM-DD'));

@@ -3,7 +3,7 @@
  * options — and each item's type as the element shows it (texts resolved to one language).
  * A `scale` is a FHIR group whose rows are choice items sharing one answer value set.
  */
-import { MAX_ANSWER_LENGTH } from '../api/intake-submission.js';
+import { MAX_ANSWER_LENGTH } from '../api/answer-length.js';
 import * as z from 'zod/mini';
 import { localText } from '../i18n/local-text-schema.js';
 import {

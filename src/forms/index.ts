@@ -26,6 +26,8 @@ export * from './validation.js';
 export * from './flags.js';
 export * from './review-flags.js';
 export * from './submission.js';
+// The submission's schemas (zod) from the contract; submission.ts itself is zod-free for the browser's chunks.
+export { IntakeSubmission, SubmittedAnswer, SubmittedConsent } from '../api/intake-submission.js';
 export * from './submission-check.js';
 export * from '../text/markdown.js';
 export * from './crisis.js';

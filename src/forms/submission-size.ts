@@ -9,7 +9,8 @@
  * units. Every answer is counted as given and visible at once. The server and the console's form
  * studio use it; the elements do not.
  */
-import { MAX_ANSWER_LENGTH, type AnswerableItem } from './definition-items.js';
+import { MAX_ANSWER_LENGTH } from '../api/answer-length.js';
+import type { AnswerableItem } from './definition-items.js';
 import type { ResolvedForm } from './definition.js';
 import { indexForm } from './form-index.js';
 import { EMAIL_MAX } from './email-address.js';

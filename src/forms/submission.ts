@@ -21,7 +21,8 @@ import { reviewFlags } from './review-flags.js';
 import { indexForm } from './form-index.js';
 import { builtInInstruments } from './built-in-instruments.js';
 
-export { IntakeSubmission, SubmittedAnswer, SubmittedConsent } from '../api/intake-submission.js';
+// As types only: the schemas themselves (zod) are the forms.js entry's to export, so the browser's chunks that import this build none.
+export type { IntakeSubmission, SubmittedAnswer, SubmittedConsent } from '../api/intake-submission.js';
 
 export interface SubmissionOptions {
   /** The booking id to link the intake to. */
