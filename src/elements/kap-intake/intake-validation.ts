@@ -13,7 +13,7 @@ import { registerBuiltInStrings } from '../../i18n/registry.js';
 registerBuiltInStrings(enIntakeValidation);
 
 export { validateForm, validatePage } from '../../forms/validation.js';
-export { VALIDATION_MESSAGES } from '../../i18n/validation-messages.js';
+export { validationOptions } from './validation-options.js';
 export { renderCheckAnswers } from './views/check-answers.js';
 export { renderSendFailure, renderTooLong } from './views/send-outcome.js';
 export { renderErrorSummary } from '../../base/error-summary.js';

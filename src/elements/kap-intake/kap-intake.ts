@@ -5,17 +5,12 @@ import { clinicTask } from '../../base/clinic-task.js';
 import { KapElement, type ConfigurationProblem } from '../../base/kap-element.js';
 import { KapIntakePageEvent } from '../../events/kap-intake-page.js';
 import { KapIntakeSubmitEvent } from '../../events/kap-intake-submit.js';
-import { datePartOrder, phoneExample } from '../../forms/locale-formats.js';
-import type { ValidationOptions } from '../../forms/validation.js';
-import type { KapStringKey } from '../../i18n/strings.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { FormSource } from './controllers/form-source.js';
 import { IntakeFlow } from './controllers/intake-flow.js';
 import { intakeStyles } from './kap-intake.styles.js';
 import { renderIntake } from './views/intake.js';
 import { layoutPage, type IntakeView, type PageLayout } from './views/intake-view.js';
-
-const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
 /**
  * @summary An intake questionnaire, one page at a time (GOV.UK patterns): medical screening,
@@ -109,7 +104,12 @@ export class KapIntake extends KapElement {
     booking: () => this.bookingId,
     token: () => (this.bookingId ? this.accessToken : undefined),
     draft: () => this.draft === 'session',
-    validation: () => this.#validation(),
+    // In the element's language; only the answer checks ask, so the options come with them (validation-options.ts).
+    validation: () =>
+      this.flow.checks.checks?.validationOptions({ locale: this.locale, t: (key, params) => this.t(key, params), refresh: () => this.refreshStrings() }) ?? {
+        locale: this.locale,
+        messages: {},
+      },
     submitted: (responseId) => this.emit(new KapIntakeSubmitEvent({ responseId })),
     failed: (error) => this.reportFailure(error),
   });
@@ -188,23 +188,6 @@ export class KapIntake extends KapElement {
   /** Once the form is shown, a set-up problem found on sending must not take the answers off screen. */
   protected override get showsClientInput(): boolean {
     return Boolean(this.flow.form);
-  }
-
-  /**
-   * Validation in the element's language: its `validation*` strings fill the domain's message
-   * templates. They come with the checks (the answer checks' chunk registers them, perhaps since
-   * the last update: the words are worked out again); until then there are no messages to give,
-   * and no checks to give them to.
-   */
-  #validation(): ValidationOptions {
-    const messages: Record<string, string> = {};
-    const example = phoneExample(this.locale);
-    const templates = this.flow.checks.checks?.VALIDATION_MESSAGES;
-    if (templates) {
-      this.refreshStrings();
-      for (const key of Object.keys(templates)) messages[key] = this.t(`validation${capitalized(key)}` as KapStringKey, { example });
-    }
-    return { locale: this.locale, messages, dateOrder: datePartOrder(this.locale), phoneExample: example };
   }
 
   protected override updated(changed: PropertyValues<this>): void {
