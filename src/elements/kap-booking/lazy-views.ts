@@ -17,7 +17,10 @@ type Lazy<T> = Task<readonly [boolean], T>;
 function lazyViews<T extends { styles: CSSResult[] }>(host: Host, load: () => Promise<T>, needed: () => boolean): Lazy<T> {
   const loaded = () =>
     load().then(
-      (views) => (addStyles(host, views.styles), views),
+      (views) => {
+        addStyles(host, views.styles);
+        return views;
+      },
       (cause: unknown) => Promise.reject(chunkUnavailable(host, cause)),
     );
   return new Task(host, {
