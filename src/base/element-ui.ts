@@ -7,7 +7,6 @@ import type { TemplateResult } from 'lit';
 import type { EmailLinksStringKey, KapStringKey } from '../i18n/strings.js';
 import type { ConfigurationProblem } from './configuration-report.js';
 import type { HeadingOptions } from './heading.js';
-import type { WriteStatus } from './write-status.js';
 
 export interface ElementUi {
   readonly locale: string;
@@ -22,7 +21,6 @@ export interface ElementUi {
   plural(count: number, oneKey: KapStringKey, otherKey: KapStringKey): string;
   heading(content: unknown, options?: HeadingOptions, sub?: boolean): TemplateResult;
   failureMessage(error: unknown): string;
-  renderWriteStatus(status: WriteStatus, busy: KapStringKey | EmailLinksStringKey): TemplateResult;
   renderStillLoading(): unknown;
   renderConfigurationProblem(problem: ConfigurationProblem): TemplateResult;
   /**

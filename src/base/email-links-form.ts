@@ -28,7 +28,7 @@ import { registerBuiltInStrings } from '../i18n/registry.js';
 import type { EmailLinksStringKey } from '../i18n/strings.js';
 import type { ElementUi } from './element-ui.js';
 import { renderErrorSummary } from './error-summary.js';
-import type { WriteStatus } from './write-status.js';
+import { renderWriteStatus, type WriteStatus } from './write-status.js';
 
 // Before the element's next update, which this module's arrival asks for and which re-reads its words.
 registerBuiltInStrings(enEmailLinks);
@@ -228,7 +228,7 @@ export class EmailLinksForm implements ReactiveController {
         <button part="button" class="button" id="kap-email-links-submit" type="submit" aria-disabled=${status.sending ? 'true' : 'false'}>
           ${t('emailLinksSubmit')}
         </button>
-        ${ui.renderWriteStatus(status, 'emailLinksSending')}
+        ${renderWriteStatus(ui, status, 'emailLinksSending')}
       </form>
     </section>`;
   }

@@ -23,7 +23,6 @@ import { LanguageCheck } from './language-check.js';
 import { PageSchemeController } from './page-scheme-controller.js';
 import { readSettingsJson } from './setup-checks.js';
 import { LoadProgress } from './load-progress.js';
-import { renderWriteStatus, type WriteStatus } from './write-status.js';
 
 export type { ConfigurationProblem, ElementUi };
 
@@ -120,7 +119,6 @@ export abstract class KapElement extends LitElement {
       plural: (count, oneKey, otherKey) => this.plural(count, oneKey, otherKey),
       heading: (content, options, sub) => this.heading(content, options, sub),
       failureMessage: (error) => this.failureMessage(error),
-      renderWriteStatus: (status, busy) => this.renderWriteStatus(status, busy),
       renderStillLoading: () => this.renderStillLoading(),
       renderConfigurationProblem: (problem) => this.renderConfigurationProblem(problem),
       renderEmailLinks: (lead) => this.#renderEmailLinks(lead),
@@ -373,11 +371,6 @@ export abstract class KapElement extends LitElement {
       );
     }
     return this.#emailLinks?.render(lead) ?? nothing;
-  }
-
-  /** The live status of a write (sending, slow, retrying, stopped) and its Stop button; see `renderWriteStatus`. */
-  protected renderWriteStatus(status: WriteStatus, busy: KapStringKey | EmailLinksStringKey): TemplateResult {
-    return renderWriteStatus(status, this.t(busy), (key, params) => this.t(key, params), this.locale);
   }
 
   /** The element's own content; `render` shows it unless the element is misconfigured. */

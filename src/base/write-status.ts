@@ -6,7 +6,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { RequestProgress } from '../api/client.js';
-import type { KapStringKey } from '../i18n/strings.js';
+import type { EmailLinksStringKey, KapStringKey } from '../i18n/strings.js';
+import type { ElementUi } from './element-ui.js';
 import { formatWait } from './language.js';
 
 /** A write as the status shows it (a flow's view of its `IdempotentWrite`). */
@@ -19,20 +20,22 @@ export interface WriteStatus {
   stop(): void;
 }
 
-type Translate = (key: KapStringKey, params?: Record<string, string | number>) => string;
-
 /** The words for the write's state: `busy` while it is on its way and nothing is wrong yet. */
-export function writeStatusText(status: WriteStatus, busy: string, t: Translate, locale: string): string {
+function writeStatusText(status: WriteStatus, busy: KapStringKey | EmailLinksStringKey, { t, locale }: ElementUi): string {
   if (!status.sending) return status.stopped ? t('writeStopped') : '';
   const progress = status.progress;
   if (progress?.kind === 'retry') {
     if (progress.error.kind === 'network') return t('writeRetryingConnection');
     if (progress.delayMs >= 1_000) return t('writeRetryingBusy', { wait: formatWait(progress.delayMs, locale) });
   }
-  return progress ? t('writeStillTrying') : busy;
+  return progress ? t('writeStillTrying') : t(busy);
 }
 
-export function renderWriteStatus(status: WriteStatus, busy: string, t: Translate, locale: string): TemplateResult {
+/**
+ * The live status of a write and its Stop button, in `ui`'s words. Imported by the views that write
+ * (most of them in chunks), so an element whose first view writes nothing does not carry it.
+ */
+export function renderWriteStatus(ui: ElementUi, status: WriteStatus, busy: KapStringKey | EmailLinksStringKey): TemplateResult {
   const stop = (event: Event) => {
     status.stop();
     // The button goes away; the status that now says what happened keeps the focus.
@@ -40,10 +43,10 @@ export function renderWriteStatus(status: WriteStatus, busy: string, t: Translat
     live?.focus();
   };
   return html`<div class="write-status">
-    <p class="status" role="status" tabindex="-1">${writeStatusText(status, busy, t, locale)}</p>
+    <p class="status" role="status" tabindex="-1">${writeStatusText(status, busy, ui)}</p>
     ${
       status.sending && status.progress
-        ? html`<button part="button" class="button button--secondary stop" type="button" @click=${stop}>${t('writeStop')}</button>`
+        ? html`<button part="button" class="button button--secondary stop" type="button" @click=${stop}>${ui.t('writeStop')}</button>`
         : nothing
     }
   </div>`;

@@ -4,6 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { Service } from '../../../api/schemas.js';
 import { renderErrorSummary } from '../../../base/error-summary.js';
+import { renderWriteStatus } from '../../../base/write-status.js';
 import { phoneExample } from '../../../forms/locale-formats.js';
 import type { KapStringKey } from '../../../i18n/strings.js';
 import { formatTime } from '../../../scheduling/format.js';
@@ -247,6 +248,6 @@ function renderForm(v: BookingView, service: Service): TemplateResult {
     <button part="button" class="button confirm" type="submit" aria-disabled=${submitting(flow) ? 'true' : 'false'}>
       ${t(service.mode === 'request' ? 'sendRequest' : 'confirmBooking')}
     </button>
-    ${v.ui.renderWriteStatus(status(flow), 'submitting')}
+    ${renderWriteStatus(v.ui, status(flow), 'submitting')}
   </form>`;
 }

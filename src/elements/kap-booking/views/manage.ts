@@ -3,7 +3,7 @@ import { TaskStatus } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { isAbort } from '../../../api/abort.js';
 import type { Booking, Service } from '../../../api/schemas.js';
-import type { WriteStatus } from '../../../base/write-status.js';
+import { renderWriteStatus, type WriteStatus } from '../../../base/write-status.js';
 import { enBookingManage } from '../../../i18n/en-booking-later.js';
 import { registerBuiltInStrings } from '../../../i18n/registry.js';
 import type { KapStringKey } from '../../../i18n/strings.js';
@@ -159,7 +159,7 @@ function renderDecision(
       </button>
       <button part="button" class="button button--secondary" type="button" @click=${back.run}>${t(back.label)}</button>
     </div>
-    ${v.ui.renderWriteStatus(status, options.busyText)}`;
+    ${renderWriteStatus(v.ui, status, options.busyText)}`;
 }
 
 /** The new time is held: check it, then move. */

@@ -70,7 +70,7 @@ export function renderFormPage(v: IntakeView, layout: PageLayout, crisis: unknow
       <button part="button" class="button" type="submit" aria-disabled=${flow.submitting ? 'true' : 'false'}>
         ${check ? (form.submitLabel ? inLanguage(form.submitLabel, form.langs?.['submitLabel']) : ui.t('intakeSubmit')) : ui.t('intakeContinue')}
       </button>
-      ${ui.renderWriteStatus(flow.status, 'intakeSending')}
+      ${check ? flow.checks.checks?.renderWriteStatus(ui, flow.status, 'intakeSending') : nothing}
     </form>
     ${refused ? ui.renderEmailLinks('emailLinksAnswersKept') : nothing}`;
 }
