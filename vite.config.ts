@@ -131,6 +131,26 @@ function minifyTemplateLiterals(): Plugin {
   };
 }
 
+/** Where the drop-in files find the Trusted Types explainer, built on its own (`cdnBuild`). */
+const TRUSTED_TYPES_EXPLAIN = 'trusted-types-explain';
+
+/**
+ * The drop-in files import `src/base/trusted-types-explain.ts` only after Lit failed in them, so
+ * it must not import anything from them (importing a module whose evaluation threw throws again):
+ * their `import('./trusted-types-explain.js')` points at the self-contained copy in `chunks/`.
+ */
+function selfContainedTrustedTypesExplain(): Plugin {
+  return {
+    name: 'kap:self-contained-trusted-types-explain',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source !== `./${TRUSTED_TYPES_EXPLAIN}.js` || !importer || !/[\\/]trusted-types-watch\.ts$/.test(importer)) return undefined;
+      return { id: `./chunks/${TRUSTED_TYPES_EXPLAIN}.js`, external: true };
+    },
+  };
+}
+
 /**
  * One comment at the top of each drop-in file naming the packages bundled in it, their licences
  * and copyright lines (from each package's own package.json and LICENSE), in place of the
@@ -204,10 +224,11 @@ function npmBuild(): UserConfig {
         output: {
           chunkFileNames: 'chunks/[name]-[hash].js',
           // The Trusted Types watch must be evaluated before Lit (src/base/trusted-types-watch.ts):
-          // in a chunk of its own, with the Lit-free modules it imports (the locale registry among
-          // them, so `i18n/es.js` shares it), which every entry imports first. Merged into a shared
-          // chunk, it would run only after that chunk's `import 'lit'` had thrown.
-          codeSplitting: { groups: [{ name: 'trusted-types-watch', test: /[\\/]src[\\/]base[\\/]trusted-types-watch\.ts$/ }] },
+          // in a chunk of its own, which every entry imports first, with what it imports once Lit
+          // has failed (trusted-types-explain.ts) and the Lit-free modules that imports (the locale
+          // registry among them, so `i18n/es.js` shares it). Merged into a shared chunk, it would
+          // run only after that chunk's `import 'lit'` had thrown.
+          codeSplitting: { groups: [{ name: 'trusted-types-watch', test: /[\\/]src[\\/]base[\\/]trusted-types-(?:watch|explain)\.ts$/ }] },
         },
       },
     },
@@ -273,7 +294,7 @@ function cdnBuild(): UserConfig {
   );
   return {
     ...shared,
-    plugins: [...(shared.plugins ?? []), minifyTemplateLiterals(), legalBanner()],
+    plugins: [...(shared.plugins ?? []), minifyTemplateLiterals(), legalBanner(), selfContainedTrustedTypesExplain()],
     // One environment per file, built one after the other, so each is self-contained: a chunk
     // shared between entries would make a page load a second file before the element works.
     environments: {
@@ -281,6 +302,15 @@ function cdnBuild(): UserConfig {
       cdnSpanish: {
         consumer: 'client',
         build: { ...cdnLibrary('es', 'src/es.ts'), outDir: 'dist/cdn/i18n', emptyOutDir: false },
+      },
+      // Self-contained like the Spanish module: fetched by a file whose own evaluation has failed.
+      cdnTrustedTypesExplain: {
+        consumer: 'client',
+        build: {
+          ...cdnLibrary(TRUSTED_TYPES_EXPLAIN, `src/base/${TRUSTED_TYPES_EXPLAIN}.ts`),
+          outDir: 'dist/cdn/chunks',
+          emptyOutDir: false,
+        },
       },
     },
     builder: {

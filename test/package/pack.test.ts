@@ -37,10 +37,12 @@ const KB = 1000;
  * (each split a module more in every build); 2,400 kB and 665 kB with the intake's draft and what a
  * failed sending shows, and the booking's later views' styles, as chunks of their own; 2,420 kB and
  * 670 kB with the render path's lenient definition validators beside the full ones (the full ones
- * now only in the authoring checks' chunk of each drop-in file with the intake, and in forms.js).
+ * now only in the authoring checks' chunk of each drop-in file with the intake, and in forms.js);
+ * 2,440 kB and 675 kB with the write status a chunk of the files whose views write, and the self-contained
+ * Trusted Types explainer beside the four drop-in files.
  */
-const UNPACKED_CEILING = 2_420 * KB;
-const PACKED_CEILING = 670 * KB;
+const UNPACKED_CEILING = 2_440 * KB;
+const PACKED_CEILING = 675 * KB;
 const MANIFEST_CEILING = 90 * KB;
 
 interface PackResult {
