@@ -104,6 +104,22 @@ test('the instruments’ chunk that does not arrive: a failure with Try again an
   await page.close();
 });
 
+test('the date and consent questions’ chunk that does not arrive: a failure with Try again and chunk_unavailable, then the form once it can be fetched', async () => {
+  const chunk = '**/chunks/*-date-consent-*.js';
+  const { page, watch, intake } = await openWithout(chunk);
+  const retry = intake.getByRole('button', { name: 'Try again' });
+  await retry.waitFor();
+  assert.match(await intake.locator('[role="alert"]').innerText(), /connection|internet|offline/i);
+  assert.deepEqual(await kapErrorsOf(page), ['chunk_unavailable']);
+  assert.equal(watch.problems.filter((line) => line.includes('chunk_unavailable')).length, 1, 'the website team reads once what to serve');
+
+  await page.unroute(chunk);
+  await retry.click();
+  await intake.locator('#heading').waitFor();
+  assert.equal(await retry.count(), 0);
+  await page.close();
+});
+
 test('the answer checks’ chunk that does not arrive: Continue says so and keeps the answers, then goes on once it can be fetched', async () => {
   const chunk = '**/chunks/*-validation-*.js';
   const { page, watch, intake } = await openWithout(chunk);

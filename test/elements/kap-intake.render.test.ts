@@ -1,6 +1,7 @@
 /**
  * A definition given on the page renders with the element's first render: no loading message
- * comes first, and page 1 is rendered once — not "loading", then the form when a task settles.
+ * comes first, and page 1 is rendered once — not "loading", then the form when a task settles —
+ * unless it asks a kind of question whose template is a chunk (a date, a consent), which it waits for.
  * After an answer, every question still shows what changed since it was last drawn (a question
  * is drawn again only when something it shows changed).
  */
@@ -15,34 +16,48 @@ import { EVERY_TYPE_FORM } from './support/intake-forms.js';
 describe('<kap-intake> first render', () => {
   afterEach(unmountAll);
 
-  it('a definition in a child script shows page 1 in the first update, with no loading message before it', async () => {
+  /** Mounts `definition` in a child script; what each update until it settles left in the shadow root. */
+  async function updatesOf(definition: object): Promise<string[]> {
     const element = document.createElement('kap-intake') as KapIntake;
     element.setAttribute('api', freshApi());
-    appendSettings(element, EVERY_TYPE_FORM);
-    let updates = 0;
+    appendSettings(element, definition);
     const seen: string[] = [];
     // Records what every update of the element left in its shadow root.
     const update = Object.getPrototypeOf(element).updated as (this: KapIntake, changed: Map<string, unknown>) => void;
     Object.defineProperty(element, 'updated', {
       value(this: KapIntake, changed: Map<string, unknown>) {
-        updates++;
         seen.push(this.shadowRoot!.querySelector('#heading')?.textContent?.trim() ?? this.shadowRoot!.textContent!.trim().slice(0, 40));
         update.call(this, changed);
       },
     });
     document.body.append(element);
     await element.updateComplete;
-    // Whatever else runs after (page colours, events), page 1 was there from the first update on.
+    // Whatever else runs after (page colours, events), nothing else was shown.
     // (A task, not a frame: a page the runner keeps in the background gets no animation frames.)
     await new Promise((done) => setTimeout(done));
     await element.updateComplete;
     element.remove();
-    expect(seen[0], 'the first update').to.equal('About you');
-    expect(
-      seen.filter((text) => text !== 'About you'),
-      'no update showed anything else',
-    ).to.deep.equal([]);
-    expect(updates, 'updates before anything was answered').to.equal(1);
+    return seen;
+  }
+
+  // First in this file, whose page has not loaded the date and consent templates yet.
+  it('a definition that asks a date or a consent shows "Loading…" until their templates arrive, then page 1, drawn once', async () => {
+    const seen = await updatesOf(EVERY_TYPE_FORM);
+    expect(seen.at(-1), 'the last update').to.equal('About you');
+    // Before it only "Loading…" (the element's first update, and one more as the clinic's task settles meanwhile).
+    expect(seen.slice(0, -1), 'every update before page 1')
+      .to.include('Loading…')
+      .and.to.satisfy((before: string[]) => before.every((text) => text === 'Loading…'));
+  });
+
+  it('a definition in a child script shows page 1 in the first update, with no loading message before it', async () => {
+    // Every kind of question the file draws itself: all of EVERY_TYPE_FORM but its date and its consent.
+    const withoutDateOrConsent = {
+      ...EVERY_TYPE_FORM,
+      id: 'in-the-file',
+      pages: EVERY_TYPE_FORM.pages.map((page) => ({ ...page, items: page.items.filter((item) => item.type !== 'date' && item.type !== 'consent') })),
+    };
+    expect(await updatesOf(withoutDateOrConsent), 'every update before anything was answered').to.deep.equal(['About you']);
   });
 });
 

@@ -1,16 +1,19 @@
 import { exchangeBookingAccess } from '../../api/endpoints.js';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { BookingLink } from '../../base/booking-link.js';
+import { CHUNK_UNAVAILABLE, chunkUnavailable } from '../../base/chunk-failure.js';
 import { clinicTask } from '../../base/clinic-task.js';
 import { KapElement, type ConfigurationProblem } from '../../base/kap-element.js';
 import { KapIntakePageEvent } from '../../events/kap-intake-page.js';
 import { KapIntakeSubmitEvent } from '../../events/kap-intake-submit.js';
+import type { ResolvedForm } from '../../forms/definition.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { FormSource } from './controllers/form-source.js';
 import { IntakeFlow } from './controllers/intake-flow.js';
 import { intakeStyles } from './kap-intake.styles.js';
 import { renderIntake } from './views/intake.js';
 import { layoutPage, type IntakeView, type PageLayout } from './views/intake-view.js';
+import { loadQuestionKinds, questionKindsAtHand } from './views/questions.js';
 
 /**
  * @summary An intake questionnaire, one page at a time (GOV.UK patterns): medical screening,
@@ -121,14 +124,14 @@ export class KapIntake extends KapElement {
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     const rendered = await super.getUpdateComplete();
-    await Promise.all([this.flow.checks.pressSettled, this.flow.drafting]);
+    await Promise.all([this.flow.checks.pressSettled, this.flow.drafting, this.#kinds]);
     return (await super.getUpdateComplete()) && rendered;
   }
 
   /**
    * The form: a definition given on the page, resolved in `willUpdate` for the language in use (it
-   * then shows in the element's first render, with no loading step and no second render), else
-   * the one fetched by id.
+   * then shows in the element's first render, with no loading step and no second render, unless it
+   * asks a date or a consent, whose templates it waits for: `#start`), else the one fetched by id.
    */
   private readonly source = new FormSource(this, {
     client: () => this.client,
@@ -143,8 +146,37 @@ export class KapIntake extends KapElement {
     },
     setupProblemBehind: (error) => this.setupProblemBehind(error),
     failed: (error) => this.reportFailure(error),
-    resolved: (form) => this.flow.start(form),
+    resolved: (form) => this.#start(form),
   });
+
+  /** The form last resolved, which starts once every kind of question it asks can be drawn. */
+  #resolved: ResolvedForm | undefined;
+  /** Settles once the question templates the last form waited for have loaded (at once when none). */
+  #kinds: Promise<void> = Promise.resolve();
+
+  /**
+   * Starts `form`; a form that asks a date or a consent first loads their templates (in the drop-in
+   * file, a chunk), showing "Loading…" meanwhile. Without them it cannot be shown: a fetched form's
+   * task fails (with "Try again"), a form given on the page shows the set-up problem.
+   */
+  #start(form: ResolvedForm): Promise<void> | void {
+    this.#resolved = form;
+    if (questionKindsAtHand(form)) return this.flow.start(form);
+    const started = loadQuestionKinds(form).then(
+      () => {
+        if (this.#resolved !== form) return;
+        this.flow.start(form);
+        this.requestUpdate();
+      },
+      (cause: unknown) => {
+        const failure = chunkUnavailable(this, cause);
+        if (!this.source.local) throw failure;
+        this.reportConfigurationProblem(CHUNK_UNAVAILABLE);
+      },
+    );
+    this.#kinds = started.catch(() => undefined);
+    return started;
+  }
 
   /**
    * The clinic (`GET clinic`), read once a form that names no clinic number is shown: the crisis

@@ -1,7 +1,8 @@
 /**
  * Where `<kap-intake>`'s form comes from, and the form resolved from it for the page's language: a
  * definition handed on the page (the `definition` property or the child script), resolved during
- * the update so the form shows in the element's first render; or a form fetched by id (`form` →
+ * the update so the form shows in the element's first render (once what it needs is at hand:
+ * `FormSourceContext.resolved`); or a form fetched by id (`form` →
  * `GET forms/{id}`), as a `@lit/task` whose failures reach the element through its `onError`.
  * What is wrong with either is shown in place of the form (a `*_form` configuration problem).
  */
@@ -37,8 +38,11 @@ export interface FormSourceContext {
   setupProblemBehind(error: unknown): Promise<boolean>;
   /** Report a failure the client is shown (`kap-error`). */
   failed(error: unknown): void;
-  /** A form resolved for the page's language, ready to be answered. */
-  resolved(form: ResolvedForm): void;
+  /**
+   * A form resolved for the page's language, ready to be answered once what it needs is at hand (a
+   * fetched form's task waits for the promise, so the form shows in one render).
+   */
+  resolved(form: ResolvedForm): Promise<void> | void;
 }
 
 type FetchArgs = readonly [client: ApiConnection, id: string, connection: AbortSignal, language: string, translations: FormsTranslation | undefined];
@@ -64,6 +68,8 @@ export class FormSource {
   #fetched: { client: unknown; id: string; json: unknown } | undefined;
   /** What the form fetched by id was last loaded with: it is loaded again only when one of them changes. */
   #fetchArgs: readonly unknown[] | undefined;
+  /** What the last form resolved waits for before it is shown (`FormSourceContext.resolved`). */
+  #starting: Promise<void> | void = undefined;
 
   /** A form fetched by id; a local definition never runs it. */
   readonly task: Task<FetchArgs, ResolvedForm>;
@@ -80,7 +86,10 @@ export class FormSource {
         json ??= await getForm(client, id, context.loadOptions(signal));
         this.#fetched = { client, id, json };
         await loadIncludedPages(json).catch((cause: unknown) => Promise.reject(chunkUnavailable(host as unknown as Element, cause)));
-        return this.#resolve(json, language, translations, { checked: true }) ?? initialState;
+        const form = this.#resolve(json, language, translations, { checked: true });
+        if (!form) return initialState;
+        await this.#starting;
+        return form;
       },
       onError: (error) => void this.#fetchFailed(error),
     });
@@ -168,7 +177,7 @@ export class FormSource {
     if (!resolved.ok || !checked) void this.#check(json, options, resolved.ok);
     if (!resolved.ok) return undefined;
     this.#language.warn(resolved.form, resolved.gaps);
-    this.#context.resolved(resolved.form);
+    this.#starting = this.#context.resolved(resolved.form);
     return resolved.form;
   }
 

@@ -9,17 +9,20 @@
  *
  * The wording of a validated instrument stays exactly as published: "(optional)" is never added
  * to it, but said in a hint of its own beside it.
+ *
+ * A date and a consent (with its signature) are drawn by `date-consent.ts`, which a form that asks
+ * neither never loads (in the drop-in files, a chunk): `loadQuestionKinds` brings it before such a
+ * form is shown.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { inLanguage } from '../../../base/local-template.js';
-import { isConsentAnswer, isDateParts, type Answers } from '../../../forms/answers.js';
-import { formatLongDate, todayIso } from '../../../forms/dates.js';
+import type { Answers } from '../../../forms/answers.js';
+import type { ResolvedForm } from '../../../forms/definition.js';
 import type { TextLanguages } from '../../../forms/definition-basics.js';
-import type { AnswerableItem, ConsentItem, DateItem, Item } from '../../../forms/definition-items.js';
-import { dateExample, datePartOrder } from '../../../forms/locale-formats.js';
+import type { AnswerableItem, Item } from '../../../forms/definition-items.js';
 import type { ValidationError } from '../../../forms/validation.js';
 import type { KapStringKey } from '../../../i18n/strings.js';
 
@@ -58,7 +61,7 @@ export function drawnFrom(view: QuestionsView, what: object, slots: string[]): u
 }
 
 /** What a question's hint is made of: its `help`, and its language where that is not the page's. */
-interface Hinted {
+export interface Hinted {
   help?: string | undefined;
   langs?: TextLanguages | undefined;
 }
@@ -72,14 +75,28 @@ interface ChoiceOption {
 }
 
 const AUTOCOMPLETE: Record<string, string> = { email: 'email', phone: 'tel' };
-const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
-const ids = (...list: (string | false | undefined)[]) => list.filter(Boolean).join(' ') || nothing;
+export const ids = (...list: (string | false | undefined)[]) => list.filter(Boolean).join(' ') || nothing;
+
+/** The questions of the kinds `date-consent.ts` draws, once it has loaded. */
+let moreKinds: typeof import('./date-consent.js') | undefined;
+
+const asksDateOrConsent = (form: ResolvedForm) => form.pages.some((page) => page.items.some((item) => item.type === 'date' || item.type === 'consent'));
+
+/** Whether every kind of question `form` asks can be drawn now. */
+export function questionKindsAtHand(form: ResolvedForm): boolean {
+  return !!moreKinds || !asksDateOrConsent(form);
+}
+
+/** Loads the templates of the kinds of question `form` asks that are not at hand (`questionKindsAtHand`). */
+export async function loadQuestionKinds(form: ResolvedForm): Promise<void> {
+  if (!questionKindsAtHand(form)) moreKinds = await import('./date-consent.js');
+}
 
 /**
  * What sits under a question's label (its "(optional)" note, hint, error message) in one binding:
  * Lit leaves a marker node per binding, so one binding instead of three keeps the page's DOM small.
  */
-function notes(...parts: unknown[]): unknown {
+export function notes(...parts: unknown[]): unknown {
   const [first, second, third] = parts.filter((part) => part !== nothing);
   if (first === undefined) return nothing;
   if (second === undefined) return first;
@@ -116,19 +133,20 @@ export function renderQuestion(item: Item, view: QuestionsView): unknown {
         </fieldset>
       </div>`;
     case 'date':
-      return q.date(item);
+      return moreKinds?.renderDate(q, item) ?? nothing;
     case 'consent':
-      return q.consent(item);
+      return moreKinds?.renderConsent(q, item) ?? nothing;
     default:
       return q.text(item);
   }
 }
 
-class Questions {
-  readonly #view: QuestionsView;
+/** What every kind of question is drawn with. */
+export class Questions {
+  readonly view: QuestionsView;
 
   constructor(view: QuestionsView) {
-    this.#view = view;
+    this.view = view;
   }
 
   /**
@@ -137,20 +155,20 @@ class Questions {
    */
   label(item: AnswerableItem): unknown {
     const lang = item.langs?.['label'];
-    if (item.required || this.#view.verbatim) return inLanguage(item.label, lang);
+    if (item.required || this.view.verbatim) return inLanguage(item.label, lang);
     // The space rides in the text after it: Chromium leaves a space standing alone between two
     // bindings out of the accessible name ("Preferred name(optional)").
-    const optional = ` ${this.#view.t('optional')}`;
+    const optional = ` ${this.view.t('optional')}`;
     return lang ? html`${inLanguage(item.label, lang)}${optional}` : `${item.label}${optional}`;
   }
 
   /** Whether "(optional)" is said in a hint of its own (an optional question in an instrument's wording). */
   optionalNote(item: AnswerableItem): boolean {
-    return !item.required && this.#view.verbatim;
+    return !item.required && this.view.verbatim;
   }
 
   optional(item: AnswerableItem): unknown {
-    return this.optionalNote(item) ? html`<p class="hint" id="o-${item.id}">${this.#view.t('optionalHint')}</p>` : nothing;
+    return this.optionalNote(item) ? html`<p class="hint" id="o-${item.id}">${this.view.t('optionalHint')}</p>` : nothing;
   }
 
   /** The hint under a question (`help`), in its own language when that is not the page's. */
@@ -159,13 +177,13 @@ class Questions {
   }
 
   error(key: string): ValidationError | undefined {
-    return this.#view.errors.find((error) => error.itemId === key);
+    return this.view.errors.find((error) => error.itemId === key);
   }
 
   errorMessage(key: string, error: ValidationError | undefined): unknown {
     return error
       ? html`<p class="error-message" id="e-${key}">
-          <span class="visually-hidden">${this.#view.t('errorPrefix')}</span> ${inLanguage(error.message, error.lang)}
+          <span class="visually-hidden">${this.view.t('errorPrefix')}</span> ${inLanguage(error.message, error.lang)}
         </p>`
       : nothing;
   }
@@ -173,7 +191,7 @@ class Questions {
   text(item: Extract<Item, { type: 'text' | 'textarea' | 'email' | 'phone' | 'number' }>): TemplateResult {
     const key = item.id;
     const error = this.error(key);
-    const answer = this.#view.answers[key];
+    const answer = this.view.answers[key];
     const value = live(typeof answer === 'string' ? answer : '');
     const unit = item.type === 'number' ? item.unit : undefined;
     const describedBy = ids(item.help && `h-${key}`, error && `e-${key}`, unit && `u-${key}`);
@@ -221,7 +239,7 @@ class Questions {
    */
   choices(item: AnswerableItem, key: string, legend: unknown, hinted: Hinted, options: readonly ChoiceOption[], multi = false): TemplateResult {
     const error = this.error(key);
-    const value = this.#view.answers[key];
+    const value = this.view.answers[key];
     const own = key === item.id;
     const radios = !multi;
     return html`<div part="field" class="field ${error ? 'field--error' : ''}">
@@ -250,100 +268,12 @@ class Questions {
             // Most options are just the choice: their own template, with no empty bindings (each leaves a node).
             const or = option.exclusive && !options[i - 1]?.exclusive;
             if (!or && !option.help) return choice;
-            return html`${or ? html`<p class="or">${this.#view.t('intakeOr')}</p>` : nothing}${choice}${
+            return html`${or ? html`<p class="or">${this.view.t('intakeOr')}</p>` : nothing}${choice}${
               option.help ? html`<p class="hint choice-hint" id="${id}-hint" lang=${option.langs?.['help'] ?? nothing}>${option.help}</p>` : nothing
             }`;
           })}
         </div>
       </fieldset>
-    </div>`;
-  }
-
-  /** Three fields in the reader's order, with an example in that order unless the question has its own hint. */
-  date(item: DateItem): TemplateResult {
-    const key = item.id;
-    const error = this.error(key);
-    const value = this.#view.answers[key];
-    const { locale, t } = this.#view;
-    // The question's own hint (in its own language), else the example in the page's.
-    const hint: Hinted = item.help ? item : { help: t('intakeDateExample', { example: dateExample(locale) }) };
-    // An error that names no field (not in the past, say) is about the whole date.
-    const invalid = (part: string) => (error && (!error.parts?.length || error.parts.includes(part as 'day')) ? 'true' : nothing);
-    return html`<div part="field" class="field ${error ? 'field--error' : ''}">
-      <fieldset role="group" aria-describedby=${ids(`h-${key}`, error && `e-${key}`)}>
-        <legend>${this.label(item)}</legend>
-        ${notes(this.hint(key, hint), this.errorMessage(key, error))}
-        <div class="date">
-          ${datePartOrder(locale).map(
-            (part) =>
-              html`<div>
-                <label class="label" for="f-${key}.${part}">${t(`intake${capitalized(part)}` as KapStringKey)}</label>
-                <input
-                  class="input input--${part}"
-                  id="f-${key}.${part}"
-                  name=${key}
-                  data-part=${part}
-                  inputmode="numeric"
-                  spellcheck="false"
-                  autocomplete=${ifDefined(item.dateOfBirth ? `bday-${part}` : undefined)}
-                  .value=${live(isDateParts(value) ? value[part] : '')}
-                  aria-required=${item.required ? 'true' : nothing}
-                  aria-invalid=${invalid(part)}
-                />
-              </div>`,
-          )}
-        </div>
-      </fieldset>
-    </div>`;
-  }
-
-  consent(item: ConsentItem): TemplateResult {
-    const key = item.id;
-    const error = this.error(key);
-    const value = this.#view.answers[key];
-    const consent = isConsentAnswer(value) ? value : undefined;
-    const signing = error?.field.endsWith('.signature');
-    const { t, locale } = this.#view;
-    return html`<div part="field" class="field ${error ? 'field--error' : ''}">
-      <div id="h-${key}">
-        ${this.#view.md(item.text, item.langs?.['text'])}
-        ${item.help ? html`<p class="hint" lang=${item.langs?.['help'] ?? nothing}>${item.help}</p>` : nothing}
-      </div>
-      ${signing ? nothing : this.errorMessage(key, error)}
-      <div class="choice">
-        <input
-          type="checkbox"
-          id="f-${key}"
-          name=${key}
-          data-part="consent"
-          .checked=${live(!!consent?.agreed)}
-          aria-describedby=${ids(`h-${key}`, error && !signing && `e-${key}`)}
-          aria-required=${item.required ? 'true' : nothing}
-          aria-invalid=${error && !signing ? 'true' : nothing}
-        />
-        <label for="f-${key}">${this.label(item)}</label>
-      </div>
-      ${
-        item.signature
-          ? html`<div class="signature">
-            <label class="label" for="f-${key}.signature">${t('intakeSignatureLabel')}</label>
-            <p class="hint" id="h-${key}.signature">${t('intakeSignatureHint', { date: formatLongDate(todayIso(), locale) })}</p>
-            ${signing ? this.errorMessage(key, error) : nothing}
-            <input
-              class="input"
-              id="f-${key}.signature"
-              name=${key}
-              data-part="signature"
-              autocomplete="name"
-              spellcheck="false"
-              .value=${live(consent?.signature ?? '')}
-              aria-describedby="h-${key}.signature${signing ? ` e-${key}` : ''}"
-              aria-required=${item.required || consent?.agreed ? 'true' : nothing}
-              aria-invalid=${signing ? 'true' : nothing}
-            />
-          </div>`
-          : nothing
-      }
     </div>`;
   }
 }
