@@ -6,9 +6,13 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { RequestProgress } from '../api/client.js';
+import { enWriteStatus } from '../i18n/en-write-status.js';
+import { registerBuiltInStrings } from '../i18n/registry.js';
 import type { EmailLinksStringKey, KapStringKey } from '../i18n/strings.js';
 import type { ElementUi } from './element-ui.js';
 import { formatWait } from './language.js';
+
+registerBuiltInStrings(enWriteStatus);
 
 /** A write as the status shows it (a flow's view of its `IdempotentWrite`). */
 export interface WriteStatus {

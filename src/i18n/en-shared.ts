@@ -1,9 +1,13 @@
 import { CONFIGURATION_WORDS } from './configuration-words.js';
 import type { enFormErrors } from './en-form-errors.js';
+import type { enWriteStatus } from './en-write-status.js';
 import type { SharedStrings } from './strings.js';
 
-/** The English every element shows (failures, loading, configuration problems, writes under way); a form's errors are en-form-errors.ts's. */
-export const enShared: Omit<SharedStrings, keyof typeof enFormErrors> = {
+/**
+ * The English every element shows (failures, loading, configuration problems); a form's errors are
+ * en-form-errors.ts's, a write's under way en-write-status.ts's.
+ */
+export const enShared: Omit<SharedStrings, keyof typeof enFormErrors | keyof typeof enWriteStatus> = {
   loading: 'Loading…',
   tryAgain: 'Try again',
   optional: '(optional)',
@@ -19,9 +23,4 @@ export const enShared: Omit<SharedStrings, keyof typeof enFormErrors> = {
   errorUnexpected: 'Something went wrong. Please try again, or contact the clinic.',
   errorTooLarge: "What you sent is longer than the clinic's system can take. Please shorten it, or contact the clinic.",
   loadStillTrying: 'This is taking longer than usual. Still trying…',
-  writeStillTrying: 'Still trying — the clinic’s system is slow to answer…',
-  writeRetryingBusy: 'The clinic’s system is busy. Trying again in {wait}…',
-  writeRetryingConnection: "We couldn't reach the clinic. Trying again…",
-  writeStop: 'Stop waiting',
-  writeStopped: "You stopped waiting. We don't know yet whether it reached the clinic. If you send it again, we'll check first, so nothing is done twice.",
 };

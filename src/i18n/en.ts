@@ -6,6 +6,7 @@ import { enFormErrors } from './en-form-errors.js';
 import { enIntake } from './en-intake.js';
 import { enIntakeValidation } from './en-intake-validation.js';
 import { enShared } from './en-shared.js';
+import { enWriteStatus } from './en-write-status.js';
 import type { KapStrings } from './strings.js';
 
 /**
@@ -15,6 +16,7 @@ import type { KapStrings } from './strings.js';
  */
 export const en: KapStrings = {
   ...enShared,
+  ...enWriteStatus,
   ...enFormErrors,
   ...enIntake,
   ...enIntakeValidation,
