@@ -1,11 +1,37 @@
 /**
  * The one home of text in the markdown subset on screen, used by every element: `markdown(source)`
- * parses a text once (`parseMarkdown` in `src/text/markdown.ts`, with no Lit; parsed trees are kept
- * per text) and renders the tree with Lit templates. Every piece of text is bound as text, so
- * nothing a clinic writes can become markup.
+ * parses a text once (parsed trees are kept per text) and renders the tree with Lit templates.
+ * Every piece of text is bound as text, so nothing a clinic writes can become markup.
+ *
+ * Most texts are plain: paragraphs and nothing else. Those are read here; the parser of the rest
+ * (`parseMarkdown` in `src/text/markdown.ts`, with no Lit) is imported only for content that has
+ * some (in the drop-in files, a chunk): an element checks what it is about to show with
+ * `markdownAtHand` and waits for `loadMarkdown` before showing it.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { parseMarkdown, type MarkdownBlock, type MarkdownInline } from '../text/markdown.js';
+import type { MarkdownBlock, MarkdownInline } from '../text/markdown.js';
+import { needsMarkdownParser, plainParagraphs } from '../text/plain-paragraphs.js';
+
+/** The parser, once some content needed it. */
+let parser: typeof import('../text/markdown.js') | undefined;
+
+/** Every string in `value`, however deep in objects and arrays. */
+function* stringsIn(value: unknown): Generator<string> {
+  if (typeof value === 'string') yield value;
+  else if (value && typeof value === 'object') for (const inner of Object.values(value)) yield* stringsIn(inner);
+}
+
+/** Whether every text in `content` (a form, checklist items: any object) can be shown now. */
+export function markdownAtHand(content: unknown): boolean {
+  if (parser) return true;
+  for (const text of stringsIn(content)) if (needsMarkdownParser(text)) return false;
+  return true;
+}
+
+/** Imports the parser, for content `markdownAtHand` said needs it. */
+export async function loadMarkdown(): Promise<void> {
+  parser ??= await import('../text/markdown.js');
+}
 
 export interface MarkdownLinks {
   /**
@@ -62,12 +88,16 @@ export function renderMarkdown(blocks: readonly MarkdownBlock[], links: Markdown
 const parsed = new Map<string, MarkdownBlock[]>();
 const PARSED_LIMIT = 500;
 
-/** `source`, a text in the markdown subset, as paragraphs and lists. */
+/**
+ * `source`, a text in the markdown subset, as paragraphs and lists. Before the parser is here (the
+ * element did not check with `markdownAtHand`), a text that needs it shows as written, as text.
+ */
 export function markdown(source: string, links: MarkdownLinks = {}): TemplateResult[] {
   let blocks = parsed.get(source);
   if (!blocks) {
+    if (!parser && needsMarkdownParser(source)) return renderMarkdown(plainParagraphs(source), links);
     if (parsed.size >= PARSED_LIMIT) parsed.clear();
-    parsed.set(source, (blocks = parseMarkdown(source)));
+    parsed.set(source, (blocks = parser ? parser.parseMarkdown(source) : plainParagraphs(source)));
   }
   return renderMarkdown(blocks, links);
 }

@@ -60,6 +60,27 @@ describe('the journey after booking', () => {
     await page.close();
   });
 
+  test('the markdown parser’s chunk that does not arrive: the checklist fails with Try again and chunk_unavailable, then shows once it can be fetched', async () => {
+    // The demo checklist's details have markdown in them, so the list waits for the parser.
+    const chunk = '**/chunks/*-markdown-*.js';
+    const page = await browser.newPage({ timezoneId: 'America/New_York' });
+    const watch = watchPage(page);
+    await page.route(chunk, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    await page.goto(demo.printedUrl('Demo checklist'));
+    const checklist = page.locator('kap-prep-checklist');
+    const retry = checklist.getByRole('button', { name: 'Try again' });
+    await retry.waitFor();
+    assert.match(await checklist.locator('[role="alert"]').innerText(), /connection|internet|offline/i);
+    assert.equal(await checklist.locator('input[type="checkbox"]').count(), 0, 'no list shows half-drawn');
+    assert.equal(watch.problems.filter((line) => line.includes('chunk_unavailable')).length, 1, 'the website team reads once what to serve');
+
+    await page.unroute(chunk);
+    await retry.click();
+    await checklist.locator('input[type="checkbox"]').first().waitFor();
+    assert.ok((await checklist.locator('[part~="details"] strong, [part~="details"] a, [part~="details"] li').count()) > 0, 'the details read as markdown');
+    await page.close();
+  });
+
   test('integration is offered only 24 to 48 hours after the session, and the new booking can be moved', async () => {
     const page = await browser.newPage({ timezoneId: 'America/New_York' });
     const watch = watchPage(page);

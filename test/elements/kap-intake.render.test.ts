@@ -1,7 +1,7 @@
 /**
  * A definition given on the page renders with the element's first render: no loading message
  * comes first, and page 1 is rendered once — not "loading", then the form when a task settles —
- * unless it asks a kind of question whose template is a chunk (a date, a consent), which it waits for.
+ * unless it needs what is a chunk (a date's or a consent's template, the markdown parser), which it waits for.
  * After an answer, every question still shows what changed since it was last drawn (a question
  * is drawn again only when something it shows changed).
  */
@@ -12,6 +12,7 @@ import type { KapIntake } from '../../src/elements/kap-intake/kap-intake.js';
 import type { FormDefinition } from '../../src/forms/definition.js';
 import { $, appendSettings, button, freshApi, mount, settle, unmountAll } from './support/harness.js';
 import { EVERY_TYPE_FORM } from './support/intake-forms.js';
+import { needsMarkdownParser } from '../../src/text/plain-paragraphs.js';
 
 describe('<kap-intake> first render', () => {
   afterEach(unmountAll);
@@ -40,8 +41,8 @@ describe('<kap-intake> first render', () => {
     return seen;
   }
 
-  // First in this file, whose page has not loaded the date and consent templates yet.
-  it('a definition that asks a date or a consent shows "Loading…" until their templates arrive, then page 1, drawn once', async () => {
+  // First in this file, whose page has not loaded the date and consent templates nor the markdown parser yet.
+  it('a definition that asks a date or a consent, with markdown in its texts, shows "Loading…" until what it needs arrives, then page 1, drawn once', async () => {
     const seen = await updatesOf(EVERY_TYPE_FORM);
     expect(seen.at(-1), 'the last update').to.equal('About you');
     // Before it only "Loading…" (the element's first update, and one more as the clinic's task settles meanwhile).
@@ -51,13 +52,24 @@ describe('<kap-intake> first render', () => {
   });
 
   it('a definition in a child script shows page 1 in the first update, with no loading message before it', async () => {
-    // Every kind of question the file draws itself: all of EVERY_TYPE_FORM but its date and its consent.
-    const withoutDateOrConsent = {
+    // What the file draws itself: every kind of question but a date and a consent, and plain texts
+    // (markdown waits for its parser). EVERY_TYPE_FORM's other texts are plain, its intros and display text aside.
+    const inTheFile = {
       ...EVERY_TYPE_FORM,
       id: 'in-the-file',
-      pages: EVERY_TYPE_FORM.pages.map((page) => ({ ...page, items: page.items.filter((item) => item.type !== 'date' && item.type !== 'consent') })),
+      intro: 'This form has one of everything.',
+      pages: EVERY_TYPE_FORM.pages.map((page, index) => ({
+        ...page,
+        ...(index === 0 ? { intro: 'Read our privacy notice first.' } : {}),
+        items: page.items
+          .filter((item) => item.type !== 'date' && item.type !== 'consent')
+          .map((item) => (item.type === 'display' ? { ...item, text: 'Nearly done. Thank you.' } : item)),
+      })),
     };
-    expect(await updatesOf(withoutDateOrConsent), 'every update before anything was answered').to.deep.equal(['About you']);
+    const texts: string[] = [];
+    JSON.stringify(inTheFile, (_key, value: unknown) => (typeof value === 'string' && texts.push(value), value));
+    expect(texts.filter(needsMarkdownParser), 'texts with markdown').to.deep.equal([]);
+    expect(await updatesOf(inTheFile), 'every update before anything was answered').to.deep.equal(['About you']);
   });
 });
 

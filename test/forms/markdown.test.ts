@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { markdownToText, parseMarkdown, safeHref, type MarkdownBlock, type MarkdownInline } from '../../src/forms/index.js';
+import { needsMarkdownParser, plainParagraphs } from '../../src/text/plain-paragraphs.js';
 
 const text = (t: string): MarkdownInline => ({ type: 'text', text: t });
 const para = (...children: MarkdownInline[]): MarkdownBlock => ({ type: 'paragraph', children });
@@ -193,6 +194,28 @@ function allText(blocks: MarkdownBlock[]): string {
 }
 
 describe('markdown properties', () => {
+  it('a text the plain reading lets through reads exactly as the parser reads it', () => {
+    // Plain prose with line breaks, blank lines, indents and Unicode spaces, and markdown-ish input.
+    const prose = fc
+      .array(
+        fc.constantFrom('Take', 'your', 'medicine', '2.', '3', '-', '—', ' ', '  ', '\t', '\n', '\n\n', '\r\n', '\u00a0', '\u2028', 'é', '.', ':', '#', '_'),
+        {
+          maxLength: 40,
+        },
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(prose, input, fc.string({ unit: 'grapheme', maxLength: 40 })), (source) => {
+        fc.pre(!needsMarkdownParser(source));
+        assert.deepEqual(plainParagraphs(source), parseMarkdown(source));
+      }),
+      { numRuns: 3000 },
+    );
+    // Both kinds come up: the property is not true only because nothing passes.
+    assert.equal(needsMarkdownParser('Stop eating\n\nsix hours before. Drink water — 2 glasses.'), false);
+    for (const marked of ['a **b**', 'see [x](https://a.example)', 'a\\*b', '- one', '  12. twelve']) assert.equal(needsMarkdownParser(marked), true, marked);
+  });
+
   it('never yields a link outside https:, tel:, mailto: or the page’s own origin', () => {
     fc.assert(
       fc.property(input, (source) => {

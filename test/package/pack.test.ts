@@ -39,10 +39,11 @@ const KB = 1000;
  * 670 kB with the render path's lenient definition validators beside the full ones (the full ones
  * now only in the authoring checks' chunk of each drop-in file with the intake, and in forms.js);
  * 2,440 kB and 675 kB with the write status a chunk of the files whose views write, and the self-contained
- * Trusted Types explainer beside the four drop-in files.
+ * Trusted Types explainer beside the four drop-in files; 2,460 kB and 685 kB with the intake's date
+ * and consent questions and the markdown parser as chunks of the files that show them.
  */
-const UNPACKED_CEILING = 2_440 * KB;
-const PACKED_CEILING = 675 * KB;
+const UNPACKED_CEILING = 2_460 * KB;
+const PACKED_CEILING = 685 * KB;
 const MANIFEST_CEILING = 90 * KB;
 
 interface PackResult {

@@ -4,6 +4,7 @@ import { BookingLink } from '../../base/booking-link.js';
 import { CHUNK_UNAVAILABLE, chunkUnavailable } from '../../base/chunk-failure.js';
 import { clinicTask } from '../../base/clinic-task.js';
 import { KapElement, type ConfigurationProblem } from '../../base/kap-element.js';
+import { loadMarkdown, markdownAtHand } from '../../base/markdown-template.js';
 import { KapIntakePageEvent } from '../../events/kap-intake-page.js';
 import { KapIntakeSubmitEvent } from '../../events/kap-intake-submit.js';
 import type { ResolvedForm } from '../../forms/definition.js';
@@ -131,7 +132,8 @@ export class KapIntake extends KapElement {
   /**
    * The form: a definition given on the page, resolved in `willUpdate` for the language in use (it
    * then shows in the element's first render, with no loading step and no second render, unless it
-   * asks a date or a consent, whose templates it waits for: `#start`), else the one fetched by id.
+   * asks a date or a consent or has markdown in its texts, which it waits for: `#start`), else the
+   * one fetched by id.
    */
   private readonly source = new FormSource(this, {
     client: () => this.client,
@@ -151,18 +153,20 @@ export class KapIntake extends KapElement {
 
   /** The form last resolved, which starts once every kind of question it asks can be drawn. */
   #resolved: ResolvedForm | undefined;
-  /** Settles once the question templates the last form waited for have loaded (at once when none). */
+  /** Settles once what the last form waited for has loaded (at once when nothing). */
   #kinds: Promise<void> = Promise.resolve();
 
   /**
-   * Starts `form`; a form that asks a date or a consent first loads their templates (in the drop-in
-   * file, a chunk), showing "Loading…" meanwhile. Without them it cannot be shown: a fetched form's
-   * task fails (with "Try again"), a form given on the page shows the set-up problem.
+   * Starts `form`; a form that asks a date or a consent first loads their templates, and one with
+   * markdown in its texts the markdown parser (in the drop-in file, chunks), showing "Loading…"
+   * meanwhile. Without them it cannot be shown: a fetched form's task fails (with "Try again"), a
+   * form given on the page shows the set-up problem.
    */
   #start(form: ResolvedForm): Promise<void> | void {
     this.#resolved = form;
-    if (questionKindsAtHand(form)) return this.flow.start(form);
-    const started = loadQuestionKinds(form).then(
+    const plain = markdownAtHand(form);
+    if (plain && questionKindsAtHand(form)) return this.flow.start(form);
+    const started = Promise.all([loadQuestionKinds(form), plain || loadMarkdown()]).then(
       () => {
         if (this.#resolved !== form) return;
         this.flow.start(form);

@@ -8,6 +8,7 @@ import { isTimeZone } from '../../api/time-zone.js';
 import { BookingLink } from '../../base/booking-link.js';
 import { CalendarFileUrl } from '../../base/calendar-file-url.js';
 import { KapElement, type ConfigurationProblem } from '../../base/kap-element.js';
+import { loadMarkdown, markdownAtHand } from '../../base/markdown-template.js';
 import { formatUnit } from '../../base/language.js';
 import { firstTime } from '../../base/report-once.js';
 import { timeZoneProblem } from '../../base/time-zone-problem.js';
@@ -17,7 +18,7 @@ import { KapChecklistCompleteEvent } from '../../events/kap-checklist-complete.j
 import { KapErrorEvent } from '../../events/kap-error.js';
 import { pickText } from '../../i18n/local-text.js';
 import { browserTimeZone } from '../../scheduling/zones.js';
-import { CHUNK_UNAVAILABLE } from '../../base/chunk-failure.js';
+import { CHUNK_UNAVAILABLE, chunkUnavailable } from '../../base/chunk-failure.js';
 import { formStyles } from '../../styles/form.styles.js';
 import type { ChecklistCalendarInput } from './checklist-calendar.js';
 import { ChecklistSync, type ChecklistEntry } from './controllers/checklist-sync.js';
@@ -138,14 +139,18 @@ export class KapPrepChecklist extends KapElement {
   private readonly loadTask = new Task(this, {
     task: async ([client, bookingId, accessToken, mode], { signal }) => {
       if (mode !== 'none' || !client || !bookingId || !accessToken) return initialState;
-      return getChecklist(client, bookingId, accessToken, this.loadOptions(signal));
+      const response = await getChecklist(client, bookingId, accessToken, this.loadOptions(signal));
+      // Items with markdown in their texts wait for its parser (a chunk): the list shows whole, in one render.
+      if (!markdownAtHand(response.items)) await loadMarkdown().catch((cause: unknown) => Promise.reject(chunkUnavailable(this, cause)));
+      return response;
     },
     args: () => [this.client, this.bookingId, this.accessToken, this.#static.kind, this.connectionSignal] as const,
     onComplete: (response) => {
       this.#contentLang = response.lang ?? 'en';
       this.#startFrom(response.items);
     },
-    onError: (error) => this.reportFailure(error),
+    // A chunk that did not arrive was told as a set-up problem already; the client reads the failure, with Try again.
+    onError: (error) => (isKapApiError(error) && error.code === CHUNK_UNAVAILABLE.code) || this.reportFailure(error),
   });
 
   /** The booking in use: the `booking` attribute, else the one in the page address. */
@@ -183,28 +188,34 @@ export class KapPrepChecklist extends KapElement {
   /**
    * A checklist in the child script is checked by a module imported only then (in the drop-in
    * file, a chunk fetched from the script's own origin): a page whose checklist comes from its
-   * backend never loads it. "Loading" shows meanwhile.
+   * backend never loads it; nor the markdown parser, unless its items have markdown. "Loading"
+   * shows meanwhile.
    */
   protected override settingsRead(settings: Record<string, unknown>): void {
     if (!Object.hasOwn(settings, 'checklist')) return;
     this.#static = { kind: 'reading' };
-    void import('./static-checklist.js').then(
-      ({ readStaticChecklist, entriesOf, invalidDefinition }) => {
-        const read = readStaticChecklist(settings, (value) => Instant.safeParse(value).success);
-        this.#static = read;
-        if (read.kind === 'ok') {
-          this.#contentLang = read.value.checklist.lang ?? 'en';
-          this.#startFrom(entriesOf(read.value.checklist));
-        }
-        if (read.kind === 'invalid') this.reportConfigurationProblem(invalidDefinition('checklist', read.problems));
-        this.requestUpdate();
-      },
-      // Without its checker a static page has nothing to show: the set-up message, and what to check.
-      () => {
-        this.#static = { kind: 'invalid', problems: [] };
-        this.reportConfigurationProblem(CHUNK_UNAVAILABLE);
-      },
-    );
+    // Without its checker a static page has nothing to show: the set-up message, and what to check.
+    const unavailable = () => {
+      this.#static = { kind: 'invalid', problems: [] };
+      this.reportConfigurationProblem(CHUNK_UNAVAILABLE);
+    };
+    void import('./static-checklist.js').then(async ({ readStaticChecklist, entriesOf, invalidDefinition }) => {
+      const read = readStaticChecklist(settings, (value) => Instant.safeParse(value).success);
+      if (read.kind === 'ok' && !markdownAtHand(read.value.checklist)) {
+        const loaded = await loadMarkdown().then(
+          () => true,
+          () => false,
+        );
+        if (!loaded) return unavailable();
+      }
+      this.#static = read;
+      if (read.kind === 'ok') {
+        this.#contentLang = read.value.checklist.lang ?? 'en';
+        this.#startFrom(entriesOf(read.value.checklist));
+      }
+      if (read.kind === 'invalid') this.reportConfigurationProblem(invalidDefinition('checklist', read.problems));
+      this.requestUpdate();
+    }, unavailable);
   }
 
   /** A static checklist needs no `api`: its absence is not a problem there. */
