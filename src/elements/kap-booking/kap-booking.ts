@@ -8,9 +8,8 @@ import { clinicTask } from '../../base/clinic-task.js';
 import { reportConfiguration } from '../../base/configuration-report.js';
 import { KapElement } from '../../base/kap-element.js';
 import { timeZoneProblem } from '../../base/time-zone-problem.js';
-import { KapBookingCancelEvent } from '../../events/kap-booking-cancel.js';
-import { KapBookingConfirmEvent } from '../../events/kap-booking-confirm.js';
-import { KapBookingRescheduleEvent } from '../../events/kap-booking-reschedule.js';
+import type { KapBookingConfirmEvent } from '../../events/kap-booking-confirm.js';
+import type { KapBookingRescheduleEvent } from '../../events/kap-booking-reschedule.js';
 import { KapSlotSelectEvent } from '../../events/kap-slot-select.js';
 import { parsePrefill, type BookingPrefill } from './booking-details.js';
 import { BookingData } from './controllers/booking-data.js';
@@ -195,11 +194,11 @@ export class KapBooking extends KapElement {
     language: () => this.language,
     refreshAvailability: () => void this.data.availability.run(),
     slotHeld: (hold) => this.#slotHeld(hold),
-    booked: (booking, token) => this.#booked(booking, token),
+    booked: (booking, token, announce) => this.#booked(booking, token, announce),
     ready: () => this.#calendar.load(),
     failed: (error, code) => this.reportFailure(error, code),
     moving: () => (this.manage.step === 'moving' ? this.managedLink.access : undefined),
-    moved: (booking) => this.manage.moved(booking),
+    moved: (booking, announce) => this.manage.moved(booking, announce),
   });
 
   private readonly manage = new ManageFlow(this, {
@@ -215,8 +214,7 @@ export class KapBooking extends KapElement {
       if (this.flow.pending) void this.data.managed.run();
       this.flow.reset();
     },
-    cancelled: (booking) => this.emit(new KapBookingCancelEvent({ bookingId: booking.id })),
-    moved: (booking) => this.#moved(booking),
+    moved: (booking, announce) => this.#moved(booking, announce),
     bookAt: (start) => this.#bookAt(start),
     failed: (error) => this.reportFailure(error),
   });
@@ -318,13 +316,12 @@ export class KapBooking extends KapElement {
     this.emit(new KapSlotSelectEvent({ service: hold.service, start: hold.start, end: hold.end }));
   }
 
-  #booked(booking: Booking, accessToken: string): void {
+  #booked(booking: Booking, accessToken: string, announce: KapBookingConfirmEvent): void {
     this.#accessToken = accessToken;
     const page = resolveManageUrl(this.manageUrl, this.baseURI);
     this.#manageLink = page ? manageLink(page, booking.id, accessToken) : undefined;
     this.#offerCalendarFile(booking, this.#manageLink);
-    const { id: bookingId, service, start, end, status } = booking;
-    this.emit(new KapBookingConfirmEvent({ bookingId, service, start, end, status }));
+    this.emit(announce);
   }
 
   /**
@@ -343,11 +340,11 @@ export class KapBooking extends KapElement {
     });
   }
 
-  #moved(booking: Booking): void {
+  #moved(booking: Booking, announce: KapBookingRescheduleEvent): void {
     const page = resolveManageUrl(this.manageUrl, this.baseURI);
     const token = this.managedLink.access?.token;
     this.#offerCalendarFile(booking, page && token ? manageLink(page, booking.id, token) : undefined);
-    this.emit(new KapBookingRescheduleEvent({ bookingId: booking.id, start: booking.start, end: booking.end }));
+    this.emit(announce);
   }
 
   /** "Add to calendar" (UID the booking's, kept on a move); a manage link goes in DESCRIPTION and URL (a bearer link, see `manage-url`). */

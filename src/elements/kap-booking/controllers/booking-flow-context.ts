@@ -2,6 +2,8 @@
 import type { ApiConnection } from '../../../api/connection.js';
 import type { Booking, Hold } from '../../../api/schemas.js';
 import type { BookingAccess } from '../../../base/booking-link.js';
+import type { KapBookingConfirmEvent } from '../../../events/kap-booking-confirm.js';
+import type { KapBookingRescheduleEvent } from '../../../events/kap-booking-reschedule.js';
 
 export interface BookingFlowContext {
   client(): ApiConnection | undefined;
@@ -14,7 +16,11 @@ export interface BookingFlowContext {
   /** Fetch fresh availability (after a conflict or a released hold). */
   refreshAvailability(): void;
   slotHeld(hold: Hold): void;
-  booked(booking: Booking, accessToken: string): void;
+  /**
+   * The backend recorded the booking; `announce` is the event to fire once the element has taken
+   * it in (made by the writes' chunk, which alone books, so a page that never books does not carry it).
+   */
+  booked(booking: Booking, accessToken: string, announce: KapBookingConfirmEvent): void;
   /**
    * Settles once what the confirmation offers is at hand (the calendar-file writer, a chunk of the
    * drop-in file): a recorded booking or move waits for it, still "sending", so the confirmation
@@ -25,6 +31,6 @@ export interface BookingFlowContext {
   failed(error: unknown, code?: string): void;
   /** The booking the chosen time should replace, when rescheduling; `undefined` when booking. */
   moving?(): BookingAccess | undefined;
-  /** The backend moved the booking to the chosen time. */
-  moved?(booking: Booking): void;
+  /** The backend moved the booking to the chosen time; `announce` as for `booked`. */
+  moved?(booking: Booking, announce: KapBookingRescheduleEvent): void;
 }

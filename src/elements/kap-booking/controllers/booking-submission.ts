@@ -16,6 +16,8 @@ import type { Booking, BookingRequest, RescheduleRequest, Slot } from '../../../
 import type { RequestProgress } from '../../../api/transport.js';
 import type { BookingAccess } from '../../../base/booking-link.js';
 import { isTimeZone } from '../../../api/time-zone.js';
+import { KapBookingConfirmEvent } from '../../../events/kap-booking-confirm.js';
+import { KapBookingRescheduleEvent } from '../../../events/kap-booking-reschedule.js';
 import { bookingPayload, fieldsFromServer, invalidFields } from '../details-contract.js';
 import type { BookingFlowContext } from './booking-flow-context.js';
 import { conflictCode, type BookingFlowState, type TimesNotice } from './booking-state.js';
@@ -111,7 +113,10 @@ export class BookingSubmission {
       JSON.stringify(details),
       holdId ? { ...details, holdId } : details,
       (request, options) => createBooking(client, request as BookingRequest, options),
-      (created) => context.booked(created.booking, created.accessToken!),
+      ({ booking, accessToken }) => {
+        const { id: bookingId, service, start, end, status } = booking;
+        context.booked(booking, accessToken!, new KapBookingConfirmEvent({ bookingId, service, start, end, status }));
+      },
     );
   }
 
@@ -124,7 +129,7 @@ export class BookingSubmission {
       JSON.stringify([moving.bookingId, slot.start]),
       request,
       async (sent, options) => ({ booking: await rescheduleBooking(client, moving.bookingId, moving.token, sent as RescheduleRequest, options) }),
-      (moved) => this.#hooks.context.moved?.(moved.booking),
+      ({ booking }) => this.#hooks.context.moved?.(booking, new KapBookingRescheduleEvent({ bookingId: booking.id, start: booking.start, end: booking.end })),
     );
   }
 

@@ -9,6 +9,7 @@ import type { WriteOptions } from '../../../api/client.js';
 import { cancelBooking } from '../../../api/submissions.js';
 import { partForPress } from '../../../base/part-for-press.js';
 import type { WriteStatus } from '../../../base/write-status.js';
+import { KapBookingCancelEvent } from '../../../events/kap-booking-cancel.js';
 import { bookingChangeRefusal, type BookingChangeRefusal } from '../../../scheduling/booking-changes.js';
 import type { ManageFlow } from './manage-flow.js';
 
@@ -86,7 +87,7 @@ export async function cancel(flow: ManageFlow): Promise<void> {
     flow.booking = result.value;
     flow.step = 'cancelled';
     flow.focus = 'cancelled';
-    context.cancelled(result.value);
+    flow.host.dispatchEvent(new KapBookingCancelEvent({ bookingId: result.value.id }));
   }
 }
 

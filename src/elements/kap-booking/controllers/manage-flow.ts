@@ -13,6 +13,7 @@ import { importOnce } from '../../../base/import-once.js';
 import type { KapStringKey } from '../../../i18n/strings.js';
 import type { BookingChangeRefusal } from '../../../scheduling/booking-changes.js';
 import type { BookingAccess } from '../../../base/booking-link.js';
+import type { KapBookingRescheduleEvent } from '../../../events/kap-booking-reschedule.js';
 
 /** What the client reads where Cancel and Change time would be, and when the backend refuses one. */
 export const CHANGE_REFUSAL_NOTE: Record<BookingChangeRefusal, KapStringKey> = {
@@ -45,8 +46,7 @@ export interface ManageFlowContext {
   openPicker(): void;
   /** Close the picker, giving back any hold. */
   closePicker(): void;
-  cancelled(booking: Booking): void;
-  moved(booking: Booking): void;
+  moved(booking: Booking, announce: KapBookingRescheduleEvent): void;
   /** Book the managed booking's service afresh, at `start`'s day (a time the clinic suggested). */
   bookAt(start: string): void;
   /** Report a failure the client is shown (`kap-error`). */
@@ -119,12 +119,12 @@ export class ManageFlow {
     this.changed();
   }
 
-  /** BookingFlow moved the booking. */
-  moved(booking: Booking): void {
+  /** BookingFlow moved the booking; `announce` is the event to fire. */
+  moved(booking: Booking, announce: KapBookingRescheduleEvent): void {
     this.movedFrom = this.booking;
     this.booking = booking;
     this.step = 'moved';
-    this.context.moved(booking);
+    this.context.moved(booking, announce);
     this.changed();
   }
 }
