@@ -31,6 +31,7 @@ export { IntakeSubmission, SubmittedAnswer, SubmittedConsent } from '../api/inta
 export * from './submission-check.js';
 export * from '../text/markdown.js';
 export * from './crisis.js';
+export * from './crisis-panel.js';
 export { todayIso, isIsoDate } from './dates.js';
 export { instrumentKey } from './instrument-pages.js';
 export { MEDICAL_SCREENING_PAGE } from './medical-screening.js';

@@ -104,21 +104,29 @@ test('the instruments’ chunk that does not arrive: a failure with Try again an
   await page.close();
 });
 
-test('the date and consent questions’ chunk that does not arrive: a failure with Try again and chunk_unavailable, then the form once it can be fetched', async () => {
-  const chunk = '**/chunks/*-date-consent-*.js';
-  const { page, watch, intake } = await openWithout(chunk);
-  const retry = intake.getByRole('button', { name: 'Try again' });
-  await retry.waitFor();
-  assert.match(await intake.locator('[role="alert"]').innerText(), /connection|internet|offline/i);
-  assert.deepEqual(await kapErrorsOf(page), ['chunk_unavailable']);
-  assert.equal(watch.problems.filter((line) => line.includes('chunk_unavailable')).length, 1, 'the website team reads once what to serve');
+// Parts the demo form needs before it shows: it asks a date and a consent, has markdown in its texts
+// and safety questions (the crisis panel must be there before any of them is answered).
+for (const [part, chunk] of [
+  ['the date and consent questions’', '**/chunks/*-date-consent-*.js'],
+  ['the markdown parser’s', '**/chunks/*-markdown-*.js'],
+  ['the crisis panel’s', '**/chunks/*-crisis-panel-*.js'],
+] as const) {
+  test(`${part} chunk that does not arrive: no form, a failure with Try again and chunk_unavailable, then the form once it can be fetched`, async () => {
+    const { page, watch, intake } = await openWithout(chunk);
+    const retry = intake.getByRole('button', { name: 'Try again' });
+    await retry.waitFor();
+    assert.match(await intake.locator('[role="alert"]').innerText(), /connection|internet|offline/i);
+    assert.equal(await intake.locator('input').count(), 0, 'no question shows without it');
+    assert.deepEqual(await kapErrorsOf(page), ['chunk_unavailable']);
+    assert.equal(watch.problems.filter((line) => line.includes('chunk_unavailable')).length, 1, 'the website team reads once what to serve');
 
-  await page.unroute(chunk);
-  await retry.click();
-  await intake.locator('#heading').waitFor();
-  assert.equal(await retry.count(), 0);
-  await page.close();
-});
+    await page.unroute(chunk);
+    await retry.click();
+    await intake.locator('#heading').waitFor();
+    assert.equal(await retry.count(), 0);
+    await page.close();
+  });
+}
 
 test('the answer checks’ chunk that does not arrive: Continue says so and keeps the answers, then goes on once it can be fetched', async () => {
   const chunk = '**/chunks/*-validation-*.js';

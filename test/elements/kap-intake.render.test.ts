@@ -1,7 +1,8 @@
 /**
  * A definition given on the page renders with the element's first render: no loading message
  * comes first, and page 1 is rendered once — not "loading", then the form when a task settles —
- * unless it needs what is a chunk (a date's or a consent's template, the markdown parser), which it waits for.
+ * unless it needs a part that is a chunk (a date's or a consent's template, the markdown parser, the
+ * crisis panel of a form with safety questions), which it waits for.
  * After an answer, every question still shows what changed since it was last drawn (a question
  * is drawn again only when something it shows changed).
  */
@@ -41,8 +42,8 @@ describe('<kap-intake> first render', () => {
     return seen;
   }
 
-  // First in this file, whose page has not loaded the date and consent templates nor the markdown parser yet.
-  it('a definition that asks a date or a consent, with markdown in its texts, shows "Loading…" until what it needs arrives, then page 1, drawn once', async () => {
+  // First in this file, whose page has loaded none of the parts a form may need yet.
+  it('a definition that asks a date, a consent and a safety question, with markdown in its texts, shows "Loading…" until what it needs arrives, then page 1, drawn once', async () => {
     const seen = await updatesOf(EVERY_TYPE_FORM);
     expect(seen.at(-1), 'the last update').to.equal('About you');
     // Before it only "Loading…" (the element's first update, and one more as the clinic's task settles meanwhile).
@@ -52,8 +53,9 @@ describe('<kap-intake> first render', () => {
   });
 
   it('a definition in a child script shows page 1 in the first update, with no loading message before it', async () => {
-    // What the file draws itself: every kind of question but a date and a consent, and plain texts
-    // (markdown waits for its parser). EVERY_TYPE_FORM's other texts are plain, its intros and display text aside.
+    // What the file draws itself: every kind of question but a date and a consent, plain texts
+    // (markdown waits for its parser; EVERY_TYPE_FORM's texts are plain, its intros and display text
+    // aside) and no safety question (a form with one waits for the crisis panel).
     const inTheFile = {
       ...EVERY_TYPE_FORM,
       id: 'in-the-file',
@@ -63,7 +65,13 @@ describe('<kap-intake> first render', () => {
         ...(index === 0 ? { intro: 'Read our privacy notice first.' } : {}),
         items: page.items
           .filter((item) => item.type !== 'date' && item.type !== 'consent')
-          .map((item) => (item.type === 'display' ? { ...item, text: 'Nearly done. Thank you.' } : item)),
+          .map((item) =>
+            item.type === 'display'
+              ? { ...item, text: 'Nearly done. Thank you.' }
+              : item.type === 'scale'
+                ? { ...item, rows: item.rows.map(({ safety: _safety, ...row }) => row) }
+                : item,
+          ),
       })),
     };
     const texts: string[] = [];

@@ -12,7 +12,7 @@ import { formStyles } from '../../styles/form.styles.js';
 import { FormSource } from './controllers/form-source.js';
 import { IntakeFlow } from './controllers/intake-flow.js';
 import { intakeStyles } from './kap-intake.styles.js';
-import { renderIntake } from './views/intake.js';
+import { crisisPanelAtHand, loadCrisisPanel, renderIntake } from './views/intake.js';
 import { layoutPage, type IntakeView, type PageLayout } from './views/intake-view.js';
 import { loadQuestionKinds, questionKindsAtHand } from './views/questions.js';
 
@@ -132,8 +132,7 @@ export class KapIntake extends KapElement {
   /**
    * The form: a definition given on the page, resolved in `willUpdate` for the language in use (it
    * then shows in the element's first render, with no loading step and no second render, unless it
-   * asks a date or a consent or has markdown in its texts, which it waits for: `#start`), else the
-   * one fetched by id.
+   * needs a part that is a chunk, which it waits for: `#start`), else the one fetched by id.
    */
   private readonly source = new FormSource(this, {
     client: () => this.client,
@@ -157,16 +156,16 @@ export class KapIntake extends KapElement {
   #kinds: Promise<void> = Promise.resolve();
 
   /**
-   * Starts `form`; a form that asks a date or a consent first loads their templates, and one with
-   * markdown in its texts the markdown parser (in the drop-in file, chunks), showing "Loading…"
-   * meanwhile. Without them it cannot be shown: a fetched form's task fails (with "Try again"), a
+   * Starts `form`; a form that asks a date or a consent first loads their templates, one with
+   * markdown in its texts the markdown parser, and one with safety questions the crisis panel (in
+   * the drop-in file, chunks), showing "Loading…" meanwhile. Without them it cannot be shown: a fetched form's task fails (with "Try again"), a
    * form given on the page shows the set-up problem.
    */
   #start(form: ResolvedForm): Promise<void> | void {
     this.#resolved = form;
     const plain = markdownAtHand(form);
-    if (plain && questionKindsAtHand(form)) return this.flow.start(form);
-    const started = Promise.all([loadQuestionKinds(form), plain || loadMarkdown()]).then(
+    if (plain && questionKindsAtHand(form) && crisisPanelAtHand(form)) return this.flow.start(form);
+    const started = Promise.all([loadQuestionKinds(form), plain || loadMarkdown(), loadCrisisPanel(form)]).then(
       () => {
         if (this.#resolved !== form) return;
         this.flow.start(form);

@@ -9,7 +9,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { HeadingOptions } from '../../../base/heading.js';
 import { inLanguage, interpolateMarked } from '../../../base/local-template.js';
-import { crisisPanel, isLifeline988, type ShownCrisisPanel } from '../../../forms/crisis.js';
+import type { ShownCrisisPanel } from '../../../forms/crisis.js';
+import { crisisPanel, isLifeline988 } from '../../../forms/crisis-panel.js';
 import type { ResolvedForm } from '../../../forms/definition.js';
 import type { KapStringKey } from '../../../i18n/strings.js';
 import { markdownText, type IntakeView } from './intake-view.js';

@@ -6,10 +6,26 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { isAbort } from '../../../api/abort.js';
 import type { ResolvedForm } from '../../../forms/definition.js';
+import { safetyFields } from '../../../forms/flags.js';
 import { isUnknownForm } from '../controllers/form-source.js';
-import { crisisAnnouncement, crisisPanelView, renderCrisisPanel } from './crisis-panel.js';
 import { renderFormPage } from './form-page.js';
 import { markdownText, type IntakeView } from './intake-view.js';
+
+/** The crisis panel's templates (crisis-panel.ts), once a form that can show the panel needed them. */
+let crisisViews: typeof import('./crisis-panel.js') | undefined;
+
+/** Whether `form` can be shown now: it asks no safety question, or the crisis panel is here to answer one. */
+export function crisisPanelAtHand(form: ResolvedForm): boolean {
+  return !!crisisViews || safetyFields(form).length === 0;
+}
+
+/**
+ * Loads the crisis panel for a form with safety questions (in the drop-in files, a chunk). The
+ * element shows such a form only once it is here, so a safety answer always finds its panel.
+ */
+export async function loadCrisisPanel(form: ResolvedForm): Promise<void> {
+  if (!crisisPanelAtHand(form)) crisisViews = await import('./crisis-panel.js');
+}
 
 export function renderIntake(v: IntakeView): TemplateResult {
   const { ui, source } = v;
@@ -28,7 +44,7 @@ export function renderIntake(v: IntakeView): TemplateResult {
             complete: (form) => renderForm(v, form, loading),
           })
     }
-    <p class="visually-hidden" aria-live="polite">${crisisAnnouncement(v)}</p>
+    <p class="visually-hidden" aria-live="polite">${crisisViews?.crisisAnnouncement(v) ?? ''}</p>
   </div>`;
 }
 
@@ -44,7 +60,8 @@ function renderLoadFailure(v: IntakeView, error: unknown): TemplateResult {
 function renderForm(v: IntakeView, form: ResolvedForm | undefined, otherwise: unknown = nothing): unknown {
   const { flow, layout } = v;
   if (!form || form !== flow.form) return otherwise;
-  const crisis = () => (flow.safety ? renderCrisisPanel(crisisPanelView(v, form)) : nothing);
+  // A safety answer comes only from a form shown once the panel was here (`loadCrisisPanel`).
+  const crisis = () => (flow.safety && crisisViews ? crisisViews.renderCrisisPanel(crisisViews.crisisPanelView(v, form)) : nothing);
   if (flow.view === 'done') return renderConfirmation(v, form, crisis());
   return layout?.form === form ? renderFormPage(v, layout, crisis()) : otherwise;
 }
