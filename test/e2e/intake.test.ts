@@ -88,25 +88,10 @@ async function openWithout(chunk: string) {
   return { page, watch, intake: page.locator('kap-intake') };
 }
 
-test('the instruments’ chunk that does not arrive: a failure with Try again and chunk_unavailable, then the form once it can be fetched', async () => {
-  const chunk = '**/chunks/*-built-in-*.js';
-  const { page, watch, intake } = await openWithout(chunk);
-  const retry = intake.getByRole('button', { name: 'Try again' });
-  await retry.waitFor();
-  assert.match(await intake.locator('[role="alert"]').innerText(), /connection|internet|offline/i);
-  assert.deepEqual(await kapErrorsOf(page), ['chunk_unavailable']);
-  assert.deepEqual(watch.problems.filter((line) => line.includes('chunk_unavailable')).length, 1, 'the website team reads once what to serve');
-
-  await page.unroute(chunk);
-  await retry.click();
-  await intake.locator('#heading').waitFor();
-  assert.equal(await retry.count(), 0);
-  await page.close();
-});
-
-// Parts the demo form needs before it shows: it asks a date and a consent, has markdown in its texts
-// and safety questions (the crisis panel must be there before any of them is answered).
+// Parts the demo form needs before it shows: it uses instruments, asks a date and a consent, has
+// markdown in its texts and safety questions (the crisis panel must be there before any of them is answered).
 for (const [part, chunk] of [
+  ['the instruments’', '**/chunks/*-built-in-*.js'],
   ['the date and consent questions’', '**/chunks/*-date-consent-*.js'],
   ['the markdown parser’s', '**/chunks/*-markdown-*.js'],
   ['the crisis panel’s', '**/chunks/*-crisis-panel-*.js'],
