@@ -121,11 +121,11 @@ export class KapIntake extends KapElement {
   /**
    * Also waits for a Continue or Send that waits for the answer checks (in the drop-in file, a
    * chunk fetched as the form is shown) to act, so the page it leads to is there once this resolves;
-   * and, with a draft opted in, for the form to start from it.
+   * and, with a draft opted in or parts of the element to load first (`#start`), for the form to start.
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     const rendered = await super.getUpdateComplete();
-    await Promise.all([this.flow.checks.pressSettled, this.flow.drafting, this.#kinds]);
+    await Promise.all([this.flow.checks.pressSettled, this.flow.drafting, this.#parts]);
     return (await super.getUpdateComplete()) && rendered;
   }
 
@@ -150,15 +150,16 @@ export class KapIntake extends KapElement {
     resolved: (form) => this.#start(form),
   });
 
-  /** The form last resolved, which starts once every kind of question it asks can be drawn. */
+  /** The form last resolved, which starts once every part it needs is here. */
   #resolved: ResolvedForm | undefined;
-  /** Settles once what the last form waited for has loaded (at once when nothing). */
-  #kinds: Promise<void> = Promise.resolve();
+  /** Settles once the parts the last form waited for have loaded (at once when it needed none). */
+  #parts: Promise<void> = Promise.resolve();
 
   /**
-   * Starts `form`; a form that asks a date or a consent first loads their templates, one with
-   * markdown in its texts the markdown parser, and one with safety questions the crisis panel (in
-   * the drop-in file, chunks), showing "Loading…" meanwhile. Without them it cannot be shown: a fetched form's task fails (with "Try again"), a
+   * Starts `form` once the parts it needs are here (in the drop-in file, chunks), showing
+   * "Loading…" meanwhile: the templates of a date and a consent for a form that asks one, the
+   * markdown parser for one with markdown in its texts, the crisis panel for one with safety
+   * questions. Without them it cannot be shown: a fetched form's task fails (with "Try again"), a
    * form given on the page shows the set-up problem.
    */
   #start(form: ResolvedForm): Promise<void> | void {
@@ -177,7 +178,7 @@ export class KapIntake extends KapElement {
         this.reportConfigurationProblem(CHUNK_UNAVAILABLE);
       },
     );
-    this.#kinds = started.catch(() => undefined);
+    this.#parts = started.catch(() => undefined);
     return started;
   }
 
