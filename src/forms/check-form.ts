@@ -6,9 +6,10 @@
  */
 import { provideInstruments } from './built-in-instruments.js';
 import { checkFormDefinition } from './check-definition.js';
+import { resolveIncludedPage } from './included-page.js';
 import { MEDICAL_SCREENING_PAGE } from './medical-screening.js';
 import { BUILT_IN_INSTRUMENTS } from './instruments/built-in.js';
-import type { ParseOptions, ParseResult } from './parse.js';
+import { provideIncludedPages, type ParseOptions, type ParseResult } from './parse.js';
 
 export { invalidDefinition } from './check-definition.js';
 
@@ -19,5 +20,6 @@ export { invalidDefinition } from './check-definition.js';
  */
 export function parseFormDefinition(json: unknown, options: ParseOptions = {}): ParseResult {
   provideInstruments(BUILT_IN_INSTRUMENTS);
+  provideIncludedPages(resolveIncludedPage);
   return checkFormDefinition(json, { ...options, includes: { 'kap-medical-screening': MEDICAL_SCREENING_PAGE, ...options.includes } });
 }

@@ -4,11 +4,14 @@
  * TypeScript with no Lit and no DOM; runs in browsers and in Node (the reference backend).
  */
 import { provideInstruments } from './built-in-instruments.js';
+import { resolveIncludedPage } from './included-page.js';
 import { BUILT_IN_INSTRUMENTS } from './instruments/built-in.js';
+import { provideIncludedPages } from './parse.js';
 
-// Whoever imports the whole domain has the built-in instruments at hand (the browser's render path
-// loads them only for a form that uses one: `loadIncludedPages`).
+// Whoever imports the whole domain has the built-in instruments and the resolving of ready-made
+// pages at hand (the browser's render path loads them only for a form that uses one: `loadIncludedPages`).
 provideInstruments(BUILT_IN_INSTRUMENTS);
+provideIncludedPages(resolveIncludedPage);
 
 export * from './definition-basics.js';
 export * from './definition-items.js';

@@ -8,7 +8,8 @@
  * - `localizeTexts` resolves each text with `pickText` (the language asked for, then its base
  *   language, then the definition's) and records in `langs` each one not in the language asked
  *   for, so the element can mark it;
- * - `withTranslation` turns a built-in page and its translation into the same per-language texts.
+ * - `withTranslation` (included-page.ts) turns a built-in page and its translation into the same
+ *   per-language texts.
  */
 import { foreignLang, pickText, type LocalText } from '../i18n/local-text.js';
 
@@ -28,10 +29,10 @@ export type Kind = keyof typeof TEXT_FIELDS;
 
 export type Owner = Record<string, unknown>;
 /** Called for each object with texts; `item` is the item an option or row belongs to. */
-type Visit = (owner: Owner, kind: Kind, where: string, item?: Owner) => Owner;
+export type Visit = (owner: Owner, kind: Kind, where: string, item?: Owner) => Owner;
 
 /** `{...page, items}` with every text owner of the page passed through `visit` (a copy). */
-function mapPage(page: Owner, where: string, visit: Visit): Owner {
+export function mapPage(page: Owner, where: string, visit: Visit): Owner {
   const mapped = visit(page, 'page', where);
   if (!Array.isArray(page['items'])) return mapped;
   const items = (page['items'] as Owner[]).map((item, i) => {
@@ -83,7 +84,7 @@ export interface Localized<T> {
 }
 
 /** `owner` with its texts of `kind` in `lang`, and `langs` for those in another language. */
-function localizeOwner(owner: Owner, kind: Kind, lang: string, defaultLang: string, count: () => void): Owner {
+export function localizeOwner(owner: Owner, kind: Kind, lang: string, defaultLang: string, count: () => void): Owner {
   const out: Owner = { ...owner };
   const langs: Record<string, string> = {};
   for (const field of TEXT_FIELDS[kind]) {
@@ -106,11 +107,6 @@ export function localizeTexts<T extends object>(definition: object, lang: string
   let fallbacks = 0;
   const value = mapDefinition(definition as Owner, (owner, kind) => localizeOwner(owner, kind, lang, defaultLang, () => fallbacks++));
   return { value: value as T, fallbacks };
-}
-
-/** One page's texts in `lang`, with `langs` marks. */
-export function localizePage<T extends object>(page: object, lang: string, defaultLang: string): T {
-  return mapPage(page as Owner, '', (owner, kind) => localizeOwner(owner, kind, lang, defaultLang, () => undefined)) as T;
 }
 
 /** A crisis panel's texts in `lang`, with `langs` marks. */
@@ -141,28 +137,4 @@ export interface PageTranslation {
       }
     >
   >;
-}
-
-/**
- * A built-in page written in `base` with `translation` (in `lang`) beside it, as per-language
- * texts (`{"en": …, "es": …}`): localized like any definition, it falls back text by text.
- */
-export function withTranslation<T extends object>(page: T, base: string, translation: PageTranslation | undefined, lang: string): T {
-  if (!translation) return page;
-  return mapPage(page as Owner, '', (owner, kind, _where, item) => {
-    const ofItem = translation.items[(item ?? owner)['id'] as string];
-    const byKind = {
-      page: translation,
-      item: ofItem,
-      option: ofItem?.options?.[owner['value'] as string],
-      row: ofItem?.rows?.[owner['id'] as string],
-    } as Partial<Record<Kind, object>>;
-    const translated = byKind[kind] as Record<string, unknown> | undefined;
-    const out: Owner = { ...owner };
-    for (const field of TEXT_FIELDS[kind]) {
-      const text = translated?.[field];
-      if (typeof owner[field] === 'string' && typeof text === 'string') out[field] = { [base]: owner[field], [lang]: text };
-    }
-    return out;
-  }) as T;
 }

@@ -17,7 +17,8 @@ import type { CrisisPanel, IncludeId, ItemsPage, Page, ResolvedForm, ResolvedPag
 // The render path checks with validators generated from the schemas of definition.ts (no zod in the
 // browser), and leniently: the full checks run where forms are authored (`ParseOptions.schemas`).
 import * as renderSchemas from './generated/render-definition.js';
-import { localizePage, localizePanel, localizeTexts, withTranslation } from './localize.js';
+import type { resolveIncludedPage } from './included-page.js';
+import { localizePanel, localizeTexts } from './localize.js';
 import type { FormsTranslation } from './translations.js';
 
 /** The ready-made pages a definition can include (`{ "include": … }`), as written, in English. */
@@ -25,6 +26,13 @@ export type IncludedPages = Partial<Record<IncludeId, z.input<typeof ItemsPage>>
 
 /** The ready-made pages loaded so far: each chunk is imported once per page. */
 let loadedPages: IncludedPages | undefined;
+/** How an included page is resolved (included-page.ts), once a page was loaded or provided. */
+let includedPage: typeof resolveIncludedPage | undefined;
+
+/** Makes included pages resolvable at once: for what imports the ready-made pages statically (`check-form.ts`). */
+export function provideIncludedPages(resolve: typeof resolveIncludedPage): void {
+  includedPage = resolve;
+}
 
 function pagesOf(json: unknown): unknown[] {
   const pages = (json as { pages?: unknown } | null)?.pages;
@@ -50,7 +58,11 @@ export async function loadIncludedPages(json: unknown): Promise<IncludedPages> {
 }
 
 async function loadScreening(): Promise<IncludedPages> {
-  loadedPages ??= { 'kap-medical-screening': (await import('./medical-screening.js')).MEDICAL_SCREENING_PAGE };
+  if (!loadedPages || !includedPage) {
+    const [{ MEDICAL_SCREENING_PAGE }, { resolveIncludedPage }] = await Promise.all([import('./medical-screening.js'), import('./included-page.js')]);
+    loadedPages ??= { 'kap-medical-screening': MEDICAL_SCREENING_PAGE };
+    includedPage ??= resolveIncludedPage;
+  }
   return loadedPages;
 }
 
@@ -61,7 +73,7 @@ async function loadScreening(): Promise<IncludedPages> {
  */
 export function includedPagesAtHand(json: unknown): IncludedPages | undefined {
   if (usesInstrument(json) && !instrumentsAtHand()) return undefined;
-  return includesScreening(json) ? loadedPages : {};
+  return includesScreening(json) ? includedPage && loadedPages : {};
 }
 
 export interface ParseOptions {
@@ -173,25 +185,9 @@ function resolvePage(
     );
   }
   if ('include' in page) {
-    const translated = translation?.includes?.[page.include];
     const included = includes[page.include];
-    if (!included) throw new Error(`pages[${index}]: the ready-made page "${page.include}" was not loaded (loadIncludedPages).`);
-    const written = schemas.ItemsPage.parse(withTranslation(included, BUILT_IN_LANG, translated, translation?.lang ?? lang));
-    const ready = localizePage<z.output<typeof ItemsPage> & { langs?: Record<string, string> }>(written, lang, BUILT_IN_LANG);
-    // The clinic's own title (with its own language) replaces the built-in one.
-    const ownTitle = page.title as string | undefined;
-    const title = ownTitle === undefined ? { text: ready.title as string, lang: ready.langs?.['title'] } : { text: ownTitle, lang: page.langs?.['title'] };
-    const { title: _builtIn, ...langs }: Record<string, string> = ready.langs ?? {};
-    if (title.lang) langs['title'] = title.lang;
-    const { langs: _pageLangs, ...resolved } = resolveItemsPage(ready, `pages[${index}] (include "${page.include}")`);
-    return {
-      ...resolved,
-      id: page.id ?? ready.id,
-      title: title.text,
-      ...(page.when ? { when: page.when } : {}),
-      include: page.include,
-      ...(Object.keys(langs).length ? { langs } : {}),
-    };
+    if (!included || !includedPage) throw new Error(`pages[${index}]: the ready-made page "${page.include}" was not loaded (loadIncludedPages).`);
+    return includedPage({ page, index, lang, translation, included, schemas, resolveItemsPage });
   }
   return resolveItemsPage(page, `pages[${index}]`);
 }
