@@ -4,6 +4,7 @@ import { enBookingFollowUp, enBookingManage } from './en-booking-later.js';
 import { enChecklist } from './en-checklist.js';
 import { enFormErrors } from './en-form-errors.js';
 import { enIntake } from './en-intake.js';
+import { enIntakeCrisis, enIntakeDateConsent } from './en-intake-parts.js';
 import { enIntakeValidation } from './en-intake-validation.js';
 import { enShared } from './en-shared.js';
 import { enWriteStatus } from './en-write-status.js';
@@ -19,6 +20,8 @@ export const en: KapStrings = {
   ...enWriteStatus,
   ...enFormErrors,
   ...enIntake,
+  ...enIntakeDateConsent,
+  ...enIntakeCrisis,
   ...enIntakeValidation,
   ...enBooking,
   ...enBookingDetails,

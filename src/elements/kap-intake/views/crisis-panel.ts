@@ -12,8 +12,12 @@ import { inLanguage, interpolateMarked } from '../../../base/local-template.js';
 import type { ShownCrisisPanel } from '../../../forms/crisis.js';
 import { crisisPanel, isLifeline988 } from '../../../forms/crisis-panel.js';
 import type { ResolvedForm } from '../../../forms/definition.js';
+import { enIntakeCrisis } from '../../../i18n/en-intake-parts.js';
+import { registerBuiltInStrings } from '../../../i18n/registry.js';
 import type { KapStringKey } from '../../../i18n/strings.js';
 import { markdownText, type IntakeView } from './intake-view.js';
+
+registerBuiltInStrings(enIntakeCrisis);
 
 export interface CrisisPanelView {
   panel: ShownCrisisPanel;

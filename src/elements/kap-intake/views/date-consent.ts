@@ -11,8 +11,12 @@ import { isConsentAnswer, isDateParts } from '../../../forms/answers.js';
 import { formatLongDate, todayIso } from '../../../forms/dates.js';
 import type { ConsentItem, DateItem } from '../../../forms/definition-items.js';
 import { dateExample, datePartOrder } from '../../../forms/locale-formats.js';
+import { enIntakeDateConsent } from '../../../i18n/en-intake-parts.js';
+import { registerBuiltInStrings } from '../../../i18n/registry.js';
 import type { KapStringKey } from '../../../i18n/strings.js';
 import { ids, notes, type Hinted, type Questions } from './questions.js';
+
+registerBuiltInStrings(enIntakeDateConsent);
 
 const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
