@@ -5,7 +5,7 @@
  */
 import type { AnswerableItem } from './definition-items.js';
 import { chosenOptions, modelValue, type AnswerValue } from './answers.js';
-import { formatLongDate } from './dates.js';
+import { formatLongDate } from './long-date.js';
 
 export interface AnswerTextOptions {
   /** For dates and numbers; default `en-US`. */

@@ -12,15 +12,6 @@ export function isoDate(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-import { intlObject } from '../text/intl.js';
 import { now as clockNow } from '../time/clock.js';
 
 export { daysInMonth, isIsoDate, isRealDate } from '../api/civil-date.js';
-
-/** A long date for messages, e.g. "January 1, 1900" (en-US) or "1 January 1900" (en-GB). */
-export function formatLongDate(iso: string, locale: string): string {
-  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  return intlObject(`long date ${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })).format(date);
-}

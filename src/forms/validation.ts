@@ -16,7 +16,8 @@ import { dateFromParts, hasInput, isConsentAnswer, isDateParts, parseNumber, typ
 import { visibility } from './conditions.js';
 import { VALIDATION_MESSAGES } from '../i18n/validation-messages.js';
 import { resolveDateBound } from './date-bounds.js';
-import { formatLongDate, todayIso } from './dates.js';
+import { todayIso } from './dates.js';
+import { formatLongDate } from './long-date.js';
 
 export { VALIDATION_MESSAGES } from '../i18n/validation-messages.js';
 

@@ -16,8 +16,14 @@ export const enIntakeDateConsent = {
   intakeSignatureHint: 'Type your full name to sign. It will be dated {date}.',
 } satisfies Partial<IntakeStrings>;
 
-/** The crisis panel: its calls, texts and the clinic's own line, and the announcement that it is there. */
+/**
+ * The crisis panel: its calls, texts and the clinic's own line, and the announcement that it is
+ * there; and the notice on page 1 of a form with safety questions linked to a booking, which the
+ * element shows only once the panel is here.
+ */
 export const enIntakeCrisis = {
+  intakeSafetyNotice:
+    'If your answers tell us you are thinking about harming yourself, the clinic will be told straight away, so that someone can reach out to you. Nothing else is shared before you send the form.',
   intakeCall: 'Call {number}',
   intakeText: 'Text {number}',
   intakeCrisisAnnouncement: '{heading}. Ways to get support now are shown below this question.',

@@ -18,8 +18,6 @@ export const enIntake: Omit<IntakeStrings, keyof EnIntakeValidation | keyof type
   intakeNo: 'No',
   intakeOr: 'or',
   intakeNewTab: '(opens in new tab)',
-  intakeSafetyNotice:
-    'If your answers tell us you are thinking about harming yourself, the clinic will be told straight away, so that someone can reach out to you. Nothing else is shared before you send the form.',
   intakeSubmit: 'Send my answers',
   intakeSending: 'Sending your answers…',
 };

@@ -112,6 +112,7 @@ function answerInput(v: IntakeView, event: Event): void {
  * linked to a booking and asks safety questions), a plain word that it will.
  */
 function renderStart(v: IntakeView, form: ResolvedForm): unknown {
+  // Its words come with the crisis panel, which a form with safety questions waits for (en-intake-parts.ts).
   const signals = v.flow.followedUp && safetyFields(form).length > 0;
   return html`${markdownText(v, form.intro, form.langs?.['intro'])}
   ${signals ? html`<p part="notice" class="notice">${v.ui.t('intakeSafetyNotice')}</p>` : nothing}`;
