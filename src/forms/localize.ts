@@ -29,7 +29,7 @@ export type Kind = keyof typeof TEXT_FIELDS;
 
 export type Owner = Record<string, unknown>;
 /** Called for each object with texts; `item` is the item an option or row belongs to. */
-export type Visit = (owner: Owner, kind: Kind, where: string, item?: Owner) => Owner;
+type Visit = (owner: Owner, kind: Kind, where: string, item?: Owner) => Owner;
 
 /** `{...page, items}` with every text owner of the page passed through `visit` (a copy). */
 export function mapPage(page: Owner, where: string, visit: Visit): Owner {
