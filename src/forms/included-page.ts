@@ -10,10 +10,7 @@ import type { Condition } from './definition-basics.js';
 import type { IncludeId, ItemsPage, ResolvedPage } from './definition.js';
 import type * as renderSchemas from './generated/render-definition.js';
 import { localizeOwner, mapPage, TEXT_FIELDS, type Kind, type Owner, type PageTranslation } from './localize.js';
-import type { FormsTranslation } from './translations.js';
-
-/** The built-in pages and texts are written in English; translations sit beside them. */
-const BUILT_IN_LANG = 'en';
+import { BUILT_IN_LANG, type FormsTranslation } from './translations.js';
 
 type ReadyPage = z.output<typeof ItemsPage> & { langs?: Record<string, string> };
 

@@ -19,7 +19,7 @@ import type { CrisisPanel, IncludeId, ItemsPage, Page, ResolvedForm, ResolvedPag
 import * as renderSchemas from './generated/render-definition.js';
 import type { resolveIncludedPage } from './included-page.js';
 import { localizePanel, localizeTexts } from './localize.js';
-import type { FormsTranslation } from './translations.js';
+import { BUILT_IN_LANG, type FormsTranslation } from './translations.js';
 
 /** The ready-made pages a definition can include (`{ "include": … }`), as written, in English. */
 export type IncludedPages = Partial<Record<IncludeId, z.input<typeof ItemsPage>>>;
@@ -112,9 +112,6 @@ export type ParseResult =
       warnings: string[];
     }
   | { ok: false; problems: string[] };
-
-/** The built-in pages and texts are written in English; translations sit beside them. */
-const BUILT_IN_LANG = 'en';
 
 /** What `resolveFormDefinition` gives: the form, or the schema's issues (worded by `parseFormDefinition`). */
 export type Resolution = { ok: true; form: ResolvedForm; gaps: LanguageGaps; written: Written } | { ok: false; issues: readonly Issue[] };

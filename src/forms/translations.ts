@@ -15,6 +15,9 @@ import type {} from '../i18n/content.js';
 
 export type { PageTranslation } from './localize.js';
 
+/** The language the built-in pages and texts are written in; translations sit beside them. */
+export const BUILT_IN_LANG = 'en';
+
 export interface FormsTranslation {
   /** The language of the translation (BCP 47), e.g. `es`. */
   lang: string;

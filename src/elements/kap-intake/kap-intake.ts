@@ -164,9 +164,9 @@ export class KapIntake extends KapElement {
    */
   #start(form: ResolvedForm): Promise<void> | void {
     this.#resolved = form;
-    const plain = markdownAtHand(form);
-    if (plain && questionKindsAtHand(form) && crisisPanelAtHand(form)) return this.flow.start(form);
-    const started = Promise.all([loadQuestionKinds(form), plain || loadMarkdown(), loadCrisisPanel(form)]).then(
+    const textsReady = markdownAtHand(form);
+    if (textsReady && questionKindsAtHand(form) && crisisPanelAtHand(form)) return this.flow.start(form);
+    const started = Promise.all([loadQuestionKinds(form), textsReady || loadMarkdown(), loadCrisisPanel(form)]).then(
       () => {
         if (this.#resolved !== form) return;
         this.flow.start(form);
