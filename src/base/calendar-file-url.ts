@@ -36,19 +36,23 @@ export class CalendarFileUrl<Writer> implements ReactiveController {
     );
 
   /**
-   * Offers the file `write` makes; `key` stands for what goes in it, so an unchanged file is not
-   * made again. Before the writer has come, asks for it and for a render once it is here.
+   * Offers the file the writer works out (`make`: `key` stands for what goes in it, so an
+   * unchanged file is not made again, and `write` makes it). Before the writer has come, asks for
+   * it and for a render once it is here. Returns the writer, once it has come.
    */
-  offer(key: string, write: (writer: Writer) => string): void {
-    if (this.#file?.key === key) return;
+  offer(make: (writer: Writer) => { key: string; write: () => string }): Writer | undefined {
     const writer = this.#writer;
     if (!writer) {
       void this.load().then(() => this.#writer && this.#host.requestUpdate());
       return;
     }
-    const ics = write(writer);
-    this.revoke();
-    this.#file = { key, url: URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' })) };
+    const { key, write } = make(writer);
+    if (this.#file?.key !== key) {
+      const ics = write();
+      this.revoke();
+      this.#file = { key, url: URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' })) };
+    }
+    return writer;
   }
 
   revoke(): void {

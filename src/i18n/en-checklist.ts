@@ -1,7 +1,8 @@
+import type { enChecklistReminders } from './en-checklist-reminders.js';
 import type { ChecklistStrings } from './strings.js';
 
-/** `<kap-prep-checklist>`'s English; its entry (src/kap-prep-checklist.ts) registers it. */
-export const enChecklist: ChecklistStrings = {
+/** `<kap-prep-checklist>`'s English; its entry (src/kap-prep-checklist.ts) registers it. The reminders' words are in en-checklist-reminders.ts. */
+export const enChecklist: Omit<ChecklistStrings, keyof typeof enChecklistReminders> = {
   checklistHeading: 'Preparing for your session',
   checklistLoading: 'Loading your checklist…',
   checklistLoadError: "We couldn't load your checklist.",
@@ -22,11 +23,7 @@ export const enChecklist: ChecklistStrings = {
   checklistSyncChecking: 'Checking with the clinic which of your ticks are saved…',
   checklistSyncOffline: "You're offline. We'll check with the clinic which of your ticks are saved when you're back online.",
   checklistSyncDone: 'Checked with the clinic: the list shows what is saved.',
-  checklistAddReminders: 'Add reminders to my calendar',
-  checklistRemindersHint: 'A calendar file with your session and a reminder {lead} before each step that has a time.',
   checklistPrint: 'Print this checklist',
-  checklistCalendarSession: 'Your session at the clinic',
-  checklistCalendarDescription: 'A step from your preparation checklist.',
   checklistMissingLinkHeading: 'Open the link from your email',
   checklistMissingLink: 'To see your checklist, open the link in your confirmation email. If you cannot find the email, contact the clinic.',
   checklistLinkExpiredHeading: 'This link no longer works',

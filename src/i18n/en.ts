@@ -2,6 +2,7 @@ import { enBooking } from './en-booking.js';
 import { enBookingDetails } from './en-booking-details.js';
 import { enBookingFollowUp, enBookingManage } from './en-booking-later.js';
 import { enChecklist } from './en-checklist.js';
+import { enChecklistReminders } from './en-checklist-reminders.js';
 import { enFormErrors } from './en-form-errors.js';
 import { enIntake } from './en-intake.js';
 import { enIntakeCrisis, enIntakeDateConsent } from './en-intake-parts.js';
@@ -28,4 +29,5 @@ export const en: KapStrings = {
   ...enBookingManage,
   ...enBookingFollowUp,
   ...enChecklist,
+  ...enChecklistReminders,
 };

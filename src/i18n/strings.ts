@@ -368,8 +368,8 @@ export interface ChecklistStrings {
  * Every word the elements show, one section per element (the English of each lives in
  * `en-shared.ts`, `en-intake.ts`, `en-booking.ts`, `en-checklist.ts`, with the words of parts loaded
  * later beside them: `en-intake-validation.ts`, `en-booking-details.ts`, `en-booking-later.ts`,
- * `en-write-status.ts`; a
- * page loads only its elements' words). A locale module or a clinic may give any of them.
+ * `en-checklist-reminders.ts`, `en-write-status.ts`; a page loads only its elements' words). A
+ * locale module or a clinic may give any of them.
  */
 export interface KapStrings extends SharedStrings, IntakeStrings, BookingStrings, ChecklistStrings {}
 

@@ -81,6 +81,32 @@ describe('the journey after booking', () => {
     await page.close();
   });
 
+  test('the reminders’ chunk that does not arrive: the checklist shows whole without "Add reminders" and its hint, which come with the chunk', async () => {
+    const chunk = '**/chunks/*-checklist-calendar-*.js';
+    const page = await browser.newPage({ timezoneId: 'America/New_York' });
+    const watch = watchPage(page);
+    await page.route(chunk, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    const asked = page.waitForResponse((response) => response.url().includes('-checklist-calendar-'));
+    await page.goto(demo.printedUrl('Demo checklist'));
+    const checklist = page.locator('kap-prep-checklist');
+    await checklist.getByRole('button', { name: 'Print this checklist' }).waitFor();
+    assert.equal((await asked).status(), 404, 'the chunk was asked for, and refused');
+    assert.ok((await checklist.locator('input[type="checkbox"]').count()) > 0, 'the list shows');
+    assert.equal(await checklist.getByRole('link', { name: 'Add reminders to my calendar' }).count(), 0);
+    assert.equal(await checklist.getByText(/A calendar file with your session/).count(), 0, 'no hint about a file that is not offered');
+
+    await page.unroute(chunk);
+    await page.reload();
+    await checklist.getByRole('link', { name: 'Add reminders to my calendar' }).waitFor();
+    await checklist.getByText(/A calendar file with your session and a reminder 1 hour before each step/).waitFor();
+    assert.deepEqual(
+      watch.problems.filter((line) => !line.includes('404')),
+      [],
+      'nothing but the refused fetch itself is a problem',
+    );
+    await page.close();
+  });
+
   test('integration is offered only 24 to 48 hours after the session, and the new booking can be moved', async () => {
     const page = await browser.newPage({ timezoneId: 'America/New_York' });
     const watch = watchPage(page);

@@ -357,7 +357,7 @@ export class KapBooking extends KapElement {
       description: link ? this.t('calendarDescriptionWithLink', { url: link }) : this.t('calendarDescription'),
       ...(link ? { url: link } : {}),
     };
-    this.#calendar.offer(JSON.stringify(event), (writer) => writer.calendarFile([event], { now: new Date() }));
+    this.#calendar.offer((writer) => ({ key: JSON.stringify(event), write: () => writer.calendarFile([event], { now: new Date() }) }));
   }
 
   /** What the views read, as this render sees it. */

@@ -9,7 +9,6 @@ import { BookingLink } from '../../base/booking-link.js';
 import { CalendarFileUrl } from '../../base/calendar-file-url.js';
 import { KapElement, type ConfigurationProblem } from '../../base/kap-element.js';
 import { loadMarkdown, markdownAtHand } from '../../base/markdown-template.js';
-import { formatUnit } from '../../base/language.js';
 import { firstTime } from '../../base/report-once.js';
 import { timeZoneProblem } from '../../base/time-zone-problem.js';
 import { checklistProgress } from '../../checklist/due.js';
@@ -20,12 +19,11 @@ import { pickText } from '../../i18n/local-text.js';
 import { browserTimeZone } from '../../scheduling/zones.js';
 import { CHUNK_UNAVAILABLE, chunkUnavailable } from '../../base/chunk-failure.js';
 import { formStyles } from '../../styles/form.styles.js';
-import type { ChecklistCalendarInput } from './checklist-calendar.js';
 import { ChecklistSync, type ChecklistEntry } from './controllers/checklist-sync.js';
 import { checklistStyles } from './kap-prep-checklist.styles.js';
 import type { StaticChecklistResult } from './static-checklist.js';
 import { renderChecklist } from './views/checklist.js';
-import { renderLoadFailure, renderLoading, renderMessage, shown, type ChecklistSession, type ChecklistView } from './views/checklist-view.js';
+import { renderLoadFailure, renderLoading, renderMessage, type ChecklistReminders, type ChecklistSession, type ChecklistView } from './views/checklist-view.js';
 
 /** Due statuses are re-read this often, so "Due soon" becomes "Due now" without a reload. */
 const CLOCK_TICK_MS = 60_000;
@@ -110,6 +108,8 @@ export class KapPrepChecklist extends KapElement {
   #static: StaticChecklistResult | { kind: 'reading' } = { kind: 'none' };
   #clock: ReturnType<typeof setInterval> | undefined;
   readonly #reminders = new CalendarFileUrl(this, () => import('./checklist-calendar.js'));
+  /** The reminders' link and hint, once their module has come with the file's writer. */
+  #remindersViews: ChecklistReminders | undefined;
   /** Whether `kap-checklist-complete` has fired (or the checklist was already complete when loaded). */
   #completed = false;
   /** The language of the items' plain texts (the backend's `lang`, or the page's checklist's). */
@@ -231,8 +231,9 @@ export class KapPrepChecklist extends KapElement {
       const missing = !this.bookingId ? 'missing_booking' : !this.accessToken ? 'missing_token' : undefined;
       if (missing && firstTime(this, `link:${missing}`)) this.emit(new KapErrorEvent({ kind: 'unauthorized', code: missing }));
     }
-    const reminders = this.#remindersInput(this.#session(this.loadTask.value));
-    if (reminders) this.#reminders.offer(JSON.stringify(reminders), (calendar) => calendar.checklistCalendarFile({ ...reminders, now: new Date() }));
+    const session = this.#session(this.loadTask.value);
+    const uidDomain = this.client?.base.hostname || 'kap-elements';
+    this.#remindersViews = session && this.#reminders.offer((calendar) => calendar.reminders.file(this.#view(), session, uidDomain))?.reminders;
   }
 
   #startFrom(entries: readonly ChecklistEntry[]): void {
@@ -262,42 +263,6 @@ export class KapPrepChecklist extends KapElement {
     return { bookingId: booking.id, title: undefined, sessionStart: booking.start, sessionEnd: booking.end };
   }
 
-  get #reminderMinutes(): number {
-    const minutes = Math.round(this.reminderMinutes);
-    return Number.isFinite(minutes) && minutes >= 0 ? minutes : 60;
-  }
-
-  /** "1 hour", "30 minutes", "1 day". */
-  #reminderLead(): string {
-    const minutes = this.#reminderMinutes;
-    const [value, unit] =
-      minutes && minutes % 1440 === 0 ? [minutes / 1440, 'day'] : minutes && minutes % 60 === 0 ? [minutes / 60, 'hour'] : [minutes, 'minute'];
-    return formatUnit(value, unit, this.locale);
-  }
-
-  /** What goes in the reminders file for `session`: the item texts as shown, and the clinic's words. */
-  #remindersInput(session: ChecklistSession | undefined): Omit<ChecklistCalendarInput, 'now'> | undefined {
-    if (!session) return undefined;
-    const view = this.#view();
-    return {
-      uidPrefix: session.bookingId ?? `checklist-${Date.parse(session.sessionStart)}`,
-      uidDomain: this.client?.base.hostname || 'kap-elements',
-      sessionStart: session.sessionStart,
-      sessionEnd: session.sessionEnd,
-      entries: this.sync.entries.map((entry) => ({
-        id: entry.id,
-        text: shown(view, entry).text.text,
-        dueOffsetMinutes: entry.dueOffsetMinutes,
-        group: '',
-        required: true,
-        done: false,
-      })),
-      reminderMinutes: this.#reminderMinutes,
-      sessionSummary: this.t('checklistCalendarSession'),
-      itemDescription: this.t('checklistCalendarDescription'),
-    };
-  }
-
   /** What the views read, as this render sees it. */
   #view(): ChecklistView {
     return {
@@ -307,8 +272,9 @@ export class KapPrepChecklist extends KapElement {
       now: this.now,
       zone: this.zone,
       contentLang: this.#contentLang,
-      reminderLead: this.#reminderLead(),
+      reminderMinutes: this.reminderMinutes,
       calendarUrl: this.#reminders.url,
+      reminders: this.#remindersViews,
       retry: () => void this.loadTask.run(),
     };
   }

@@ -30,12 +30,28 @@ export interface ChecklistView {
   zone: string;
   /** The language of the items' plain texts. */
   contentLang: string;
-  /** "1 hour": how long before each due time the reminders go off. */
-  reminderLead: string;
+  /** The `reminder-minutes` the page set. */
+  reminderMinutes: number;
   /** The reminders file's Blob URL. */
   calendarUrl: string | undefined;
+  /** The reminders' file, link and hint (checklist-calendar.ts), once imported. */
+  reminders: ChecklistReminders | undefined;
   /** Load the checklist again. */
   retry(): void;
+}
+
+/**
+ * What the module that writes the reminders file gives (checklist-calendar.ts, in the drop-in
+ * file a chunk): named here, so that module, which reads `ChecklistView`, and this one do not
+ * import each other.
+ */
+export interface ChecklistReminders {
+  /** The reminders file for `session`: `key` stands for what goes in it. */
+  file(v: ChecklistView, session: ChecklistSession, uidDomain: string): { key: string; write: () => string };
+  /** "Add reminders to my calendar", once the file is offered. */
+  link(v: ChecklistView): unknown;
+  /** What the file holds, under the row of actions, once the file is offered. */
+  hint(v: ChecklistView): unknown;
 }
 
 /** An item's texts in the page's language where the clinic gave them, each with its language. */

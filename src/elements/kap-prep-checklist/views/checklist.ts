@@ -213,16 +213,9 @@ function renderSaveFailure(v: ChecklistView, entry: ChecklistEntry, index: numbe
 }
 
 function renderActions(v: ChecklistView): TemplateResult {
-  const t = v.ui.t;
   return html`<div part="actions" class="actions">
-      ${
-        v.calendarUrl
-          ? html`<a part="button" class="button button--secondary" href=${v.calendarUrl} download="preparation-reminders.ics" aria-describedby="kap-reminders-hint"
-            >${t('checklistAddReminders')}</a
-          >`
-          : nothing
-      }
-      <button part="button" class="button button--secondary" type="button" @click=${() => window.print()}>${t('checklistPrint')}</button>
+      ${v.reminders?.link(v) ?? nothing}
+      <button part="button" class="button button--secondary" type="button" @click=${() => window.print()}>${v.ui.t('checklistPrint')}</button>
     </div>
-    <p class="hint" id="kap-reminders-hint">${t('checklistRemindersHint', { lead: v.reminderLead })}</p>`;
+    ${v.reminders?.hint(v) ?? nothing}`;
 }
