@@ -199,23 +199,16 @@ export class KapPrepChecklist extends KapElement {
       this.#static = { kind: 'invalid', problems: [] };
       this.reportConfigurationProblem(CHUNK_UNAVAILABLE);
     };
-    void import('./static-checklist.js').then(async ({ readStaticChecklist, entriesOf, invalidDefinition }) => {
-      const read = readStaticChecklist(settings, (value) => Instant.safeParse(value).success);
-      if (read.kind === 'ok' && !markdownAtHand(read.value.checklist)) {
-        const loaded = await loadMarkdown().then(
-          () => true,
-          () => false,
-        );
-        if (!loaded) return unavailable();
-      }
-      this.#static = read;
-      if (read.kind === 'ok') {
-        this.#contentLang = read.value.checklist.lang ?? 'en';
-        this.#startFrom(entriesOf(read.value.checklist));
-      }
-      if (read.kind === 'invalid') this.reportConfigurationProblem(invalidDefinition('checklist', read.problems));
-      this.requestUpdate();
-    }, unavailable);
+    void import('./static-checklist.js')
+      .then(({ staticChecklist }) => staticChecklist(settings, (value) => Instant.safeParse(value).success))
+      .then((read) => {
+        this.#static = read;
+        if (read.kind === 'ok') {
+          this.#contentLang = read.value.checklist.lang ?? 'en';
+          this.#startFrom(read.entries);
+        } else this.reportConfigurationProblem(read.problem);
+        this.requestUpdate();
+      }, unavailable);
   }
 
   /** A static checklist needs no `api`: its absence is not a problem there. */

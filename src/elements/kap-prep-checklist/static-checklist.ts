@@ -3,15 +3,15 @@
  * `<script type="application/json">` with `{"checklist": {…definition…}, "sessionStart": "…"}`.
  * Ticks then live in memory only — nothing is written to storage.
  */
+import { loadMarkdown, markdownAtHand } from '../../base/markdown-template.js';
+import type { ConfigurationProblem } from '../../base/configuration-report.js';
 import type { ChecklistDefinition } from '../../checklist/definition.js';
 import { parseChecklistDefinition } from '../../checklist/parse.js';
 import { itemTexts } from '../../checklist/item-texts.js';
+import { invalidDefinition } from '../../text/definition-problems.js';
 import type { ChecklistEntry } from './controllers/checklist-sync.js';
 
 /** How long the session is taken to last when the page gives no `sessionEnd`: an administration session's two hours. */
-// How the element words a checklist these checks refuse: here, so the element's own file carries none of it.
-export { invalidDefinition } from '../../text/definition-problems.js';
-
 export const DEFAULT_SESSION_MINUTES = 120;
 
 export interface StaticChecklist {
@@ -68,4 +68,23 @@ export function entriesOf(checklist: ChecklistDefinition): ChecklistEntry[] {
     required: item.required,
     done: false,
   }));
+}
+
+/**
+ * The page's checklist, ready to show: read and checked, its items as entries, and the markdown
+ * parser loaded if its texts need it (rejects when that cannot be fetched); or, for one these
+ * checks refuse, the problem worded for the website team (here, so the element's own file carries
+ * none of it).
+ */
+export async function staticChecklist(
+  settings: Record<string, unknown>,
+  isInstant: IsInstant,
+): Promise<{ kind: 'ok'; value: StaticChecklist; entries: ChecklistEntry[] } | { kind: 'invalid'; problems: string[]; problem: ConfigurationProblem }> {
+  const read = readStaticChecklist(settings, isInstant);
+  if (read.kind === 'ok') {
+    if (!markdownAtHand(read.value.checklist)) await loadMarkdown();
+    return { ...read, entries: entriesOf(read.value.checklist) };
+  }
+  const problems = read.kind === 'invalid' ? read.problems : [];
+  return { kind: 'invalid', problems, problem: invalidDefinition('checklist', problems) };
 }
