@@ -1,6 +1,5 @@
 /** The checklist: the session, progress, what is due now, the items in their groups, reminders and print. */
 import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { isKapApiError } from '../../../api/errors.js';
 import { chosenText, interpolateMarked } from '../../../base/local-template.js';
 import { markdown } from '../../../base/markdown-template.js';
@@ -140,13 +139,16 @@ function renderItem(v: ChecklistView, entry: ChecklistEntry, index: number, sess
   const texts = shown(v, entry);
   const describedBy = [due ? `${id}-due` : '', entry.details ? `${id}-details` : ''].filter(Boolean).join(' ');
   const detailsLang = texts.details && foreign(v, texts.details);
+  // `.checked` is bound plainly, not with live(): every change of the box goes through toggle(), so
+  // the state shown follows the box, and any later change of it (a failed save, the backend's word)
+  // differs from what was last drawn, so Lit sets it.
   return html`<li part="item" class="item ${entry.done ? 'item--done' : ''}" data-item=${entry.id} data-status=${itemStatus}>
     <div class="choice">
       <input
         type="checkbox"
         id=${id}
         name=${entry.id}
-        .checked=${live(entry.done)}
+        .checked=${entry.done}
         aria-describedby=${describedBy || nothing}
         @change=${(event: Event) => v.sync.toggle(entry.id, (event.target as HTMLInputElement).checked)}
       />
