@@ -9,12 +9,11 @@ import { reportConfiguration } from '../../base/configuration-report.js';
 import { KapElement } from '../../base/kap-element.js';
 import { timeZoneProblem } from '../../base/time-zone-problem.js';
 import type { KapBookingConfirmEvent } from '../../events/kap-booking-confirm.js';
-import type { KapBookingRescheduleEvent } from '../../events/kap-booking-reschedule.js';
 import { KapSlotSelectEvent } from '../../events/kap-slot-select.js';
 import { parsePrefill, type BookingPrefill } from './booking-details.js';
 import { BookingData } from './controllers/booking-data.js';
 import { BookingFlow } from './controllers/booking-flow.js';
-import { ManageFlow } from './controllers/manage-flow.js';
+import type { ManageFlow } from './controllers/manage-flow.js';
 import { WeekPaging } from './controllers/week-paging.js';
 import { focusTarget } from './focus-target.js';
 import { bookingViews } from './lazy-views.js';
@@ -197,27 +196,12 @@ export class KapBooking extends KapElement {
     booked: (booking, token, announce) => this.#booked(booking, token, announce),
     ready: () => this.#calendar.load(),
     failed: (error, code) => this.reportFailure(error, code),
-    moving: () => (this.manage.step === 'moving' ? this.managedLink.access : undefined),
-    moved: (booking, announce) => this.manage.moved(booking, announce),
+    moving: () => (this.manage?.step === 'moving' ? this.managedLink.access : undefined),
+    moved: (booking, announce) => this.manage?.moved(booking, announce),
   });
 
-  private readonly manage = new ManageFlow(this, {
-    client: () => this.client,
-    signal: () => this.connectionSignal,
-    access: () => this.managedLink.access,
-    openPicker: () => {
-      this.paging.show(0);
-      this.flow.reset('times');
-    },
-    closePicker: () => {
-      // A move whose answer was lost may have happened: read the booking again to show where it stands.
-      if (this.flow.pending) void this.data.managed.run();
-      this.flow.reset();
-    },
-    moved: (booking, announce) => this.#moved(booking, announce),
-    bookAt: (start) => this.#bookAt(start),
-    failed: (error) => this.reportFailure(error),
-  });
+  /** Manage mode's state, once the manage views have come with it (`#startManaging`). */
+  private manage: ManageFlow | undefined;
 
   private readonly data: BookingData = new BookingData(this, {
     client: () => this.client,
@@ -228,9 +212,9 @@ export class KapBooking extends KapElement {
     managed: () => this.managedLink.access,
     opener: () => this.openerLink.access,
     week: () => this.paging.week,
-    pickerOpen: () => !this.managing || this.manage.step === 'moving',
+    pickerOpen: () => !this.managing || this.manage?.step === 'moving',
     timeZone: () => this.timeZone,
-    managedRead: (booking) => this.manage.show(booking),
+    managedRead: (booking) => this.manage?.show(booking),
     failed: (error) => this.reportFailure(error),
   });
 
@@ -274,7 +258,7 @@ export class KapBooking extends KapElement {
 
   /** The service shown: the managed booking's, or `service`. */
   private get serviceId(): string | undefined {
-    return this.managing ? this.manage.booking?.service : this.service;
+    return this.managing ? this.manage?.booking?.service : this.service;
   }
 
   protected override settingsRead(settings: Record<string, unknown>): void {
@@ -289,9 +273,10 @@ export class KapBooking extends KapElement {
       this.data.serviceChanged();
     }
     if (this.hasUpdated && (changed.has('booking') || changed.has('token'))) {
-      this.manage.clear();
+      this.manage?.clear();
       this.flow.reset(undefined, true);
     }
+    this.#startManaging();
     this.showProblem('invalid_time_zone', timeZoneProblem(this.timeZone));
     this.#privacy = privacyNotice(this.privacyUrl, this.baseURI, this.#hasPrivacySlot(), this.clinicTask.value?.privacyNoticeUrl);
     // Without privacy-url, the clinic's own notice may still come: report only once it has not.
@@ -306,9 +291,33 @@ export class KapBooking extends KapElement {
     super.updated(changed);
     const target = this.flow.focus;
     if (target && focusTarget(this.renderRoot, target)) this.flow.focus = undefined;
-    const manageTarget = this.manage.focus;
+    const manage = this.manage;
     // The action may not be on screen (a follow-up booking cannot be moved here): the heading then.
-    if (manageTarget && (focusTarget(this.renderRoot, manageTarget) || focusTarget(this.renderRoot, 'manage'))) this.manage.focus = undefined;
+    if (manage?.focus && (focusTarget(this.renderRoot, manage.focus) || focusTarget(this.renderRoot, 'manage'))) manage.focus = undefined;
+  }
+
+  /** Manage mode, once its views and state have come (in the drop-in file, a chunk): the booking read meanwhile is shown. */
+  #startManaging(): void {
+    const views = this.views.manage.value;
+    if (!this.managing || this.manage || !views) return;
+    this.manage = views.startManaging(this, {
+      client: () => this.client,
+      signal: () => this.connectionSignal,
+      access: () => this.managedLink.access,
+      failed: (error) => this.reportFailure(error),
+      flow: this.flow,
+      data: this.data,
+      paging: this.paging,
+      managePage: () => resolveManageUrl(this.manageUrl, this.baseURI),
+      offerCalendarFile: (booking, link) => this.#offerCalendarFile(booking, link),
+      book: (service) => {
+        this.booking = null;
+        this.service = service;
+        return this.updateComplete;
+      },
+    });
+    const read = this.data.managed.value;
+    if (read) this.manage.show(read);
   }
 
   #slotHeld(hold: Hold): void {
@@ -324,28 +333,7 @@ export class KapBooking extends KapElement {
     this.emit(announce);
   }
 
-  /**
-   * A time the clinic suggested when it declined the managed request: the element books that
-   * service afresh, on that time's week with its day chosen. The time is not held, so the client
-   * picks it there if it is still free.
-   */
-  #bookAt(start: string): void {
-    const service = this.manage.booking?.service;
-    if (!service) return;
-    this.booking = null;
-    this.service = service;
-    void this.updateComplete.then(() => {
-      this.paging.showDayOf(start);
-      this.flow.focus = 'times';
-    });
-  }
 
-  #moved(booking: Booking, announce: KapBookingRescheduleEvent): void {
-    const page = resolveManageUrl(this.manageUrl, this.baseURI);
-    const token = this.managedLink.access?.token;
-    this.#offerCalendarFile(booking, page && token ? manageLink(page, booking.id, token) : undefined);
-    this.emit(announce);
-  }
 
   /** "Add to calendar" (UID the booking's, kept on a move); a manage link goes in DESCRIPTION and URL (a bearer link, see `manage-url`). */
   #offerCalendarFile(booking: Booking, link: string | undefined): void {
@@ -366,7 +354,6 @@ export class KapBooking extends KapElement {
       ui: this.ui,
       root: this.renderRoot,
       flow: this.flow,
-      manage: this.manage,
       data: this.data,
       paging: this.paging,
       managing: this.managing,
@@ -389,6 +376,6 @@ export class KapBooking extends KapElement {
     if (!view.managed) return renderProblem(view, 'manageProblemHeading', this.t('manageLinkMissing'), this.ui.renderEmailLinks());
     const views = this.views.manage;
     if (views.status === TaskStatus.ERROR) return renderFailure(view, views.error, () => void views.run(), 'manageLoadError');
-    return views.status === TaskStatus.COMPLETE && views.value ? views.value.renderManage(view) : renderLoading(view, 'manageLoading');
+    return views.status === TaskStatus.COMPLETE && views.value && this.manage ? views.value.renderManage(view, this.manage) : renderLoading(view, 'manageLoading');
   }
 }

@@ -1,10 +1,13 @@
 /**
  * The state of `<kap-booking>`'s walk from a time to a booking: what its views render, and what
- * `BookingFlow` and its `BookingSubmission` write; and the conflicts that send the client back.
+ * `BookingFlow` and its `BookingSubmission` write; the conflicts that send the client back, and the
+ * refusals to change a booking (managing).
  */
 import type { HeldSlot } from '../../../api/client.js';
 import { isKapApiError, type KapApiError } from '../../../api/errors.js';
 import type { Booking } from '../../../api/schemas.js';
+import type { KapStringKey } from '../../../i18n/strings.js';
+import type { BookingChangeRefusal } from '../../../scheduling/booking-changes.js';
 import type { DetailsField, DetailsValues } from '../booking-details.js';
 
 export type BookingStep = 'times' | 'details' | 'done';
@@ -35,4 +38,16 @@ export interface BookingFlowState {
 /** The code of a conflict the backend answered (`slot_unavailable`, `hold_expired`…), if `error` is one. */
 export function conflictCode(error: unknown): string | undefined {
   return isKapApiError(error) && error.kind === 'conflict' ? error.code : undefined;
+}
+
+/** What the client reads where Cancel and Change time would be, and when the backend refuses one. */
+export const CHANGE_REFUSAL_NOTE: Record<BookingChangeRefusal, KapStringKey> = {
+  booking_cancelled: 'manageCancelledNote',
+  booking_started: 'managePastNote',
+};
+
+/** The backend's refusal to change a booking (cancelled meanwhile, or started), if `error` is one. */
+export function changeRefusalOf(error: unknown): BookingChangeRefusal | undefined {
+  const code = isKapApiError(error) ? error.code : undefined;
+  return code === 'booking_cancelled' || code === 'booking_started' ? code : undefined;
 }

@@ -2,30 +2,22 @@
  * The state of `<kap-booking>` managing an existing booking, apart from rendering: the booking as
  * last read, which step the client is on, and the cancel's write (one idempotency key per logical
  * cancel). What the client does there — cancel after asking, move to another time through
- * `BookingFlow`'s picker — is in `manage-actions.ts`, which only the manage views (a chunk) call.
+ * `BookingFlow`'s picker — is in `manage-actions.ts`. Both come with the manage views (in the
+ * drop-in file, a chunk): the element starts managing (`startManaging`) once they are here, and a
+ * page that only books carries none of it.
  */
 import type { ReactiveControllerHost } from 'lit';
 import type { ApiConnection } from '../../../api/connection.js';
-import { isKapApiError, type KapApiError } from '../../../api/errors.js';
+import type { KapApiError } from '../../../api/errors.js';
 import type { IdempotentWrite } from '../../../api/idempotent-write.js';
 import type { Booking } from '../../../api/schemas.js';
 import { importOnce } from '../../../base/import-once.js';
-import type { KapStringKey } from '../../../i18n/strings.js';
-import type { BookingChangeRefusal } from '../../../scheduling/booking-changes.js';
 import type { BookingAccess } from '../../../base/booking-link.js';
 import type { KapBookingRescheduleEvent } from '../../../events/kap-booking-reschedule.js';
-
-/** What the client reads where Cancel and Change time would be, and when the backend refuses one. */
-export const CHANGE_REFUSAL_NOTE: Record<BookingChangeRefusal, KapStringKey> = {
-  booking_cancelled: 'manageCancelledNote',
-  booking_started: 'managePastNote',
-};
-
-/** The backend's refusal to change a booking (cancelled meanwhile, or started), if `error` is one. */
-export function changeRefusalOf(error: unknown): BookingChangeRefusal | undefined {
-  const code = isKapApiError(error) ? error.code : undefined;
-  return code === 'booking_cancelled' || code === 'booking_started' ? code : undefined;
-}
+import { manageLink } from '../manage-link.js';
+import type { BookingData } from './booking-data.js';
+import type { BookingFlow } from './booking-flow.js';
+import type { WeekPaging } from './week-paging.js';
 
 /**
  * `view` → `confirm-cancel` → `cancelled`; or `view` → `moving` (BookingFlow's picker and its
@@ -127,4 +119,54 @@ export class ManageFlow {
     this.context.moved(booking, announce);
     this.changed();
   }
+}
+
+/** What the element hands managing once the manage views have come. */
+export interface ManageHandles extends Pick<ManageFlowContext, 'client' | 'signal' | 'access' | 'failed'> {
+  flow: BookingFlow;
+  data: BookingData;
+  paging: WeekPaging;
+  /** The page a manage link points to (`manage-url`), when it is usable. */
+  managePage(): URL | undefined;
+  /** Offers "Add to calendar" for `booking`, with the manage `link` in it. */
+  offerCalendarFile(booking: Booking, link: string | undefined): void;
+  /** Leaves managing to book `service` afresh; resolves once the element shows its times. */
+  book(service: string): Promise<unknown>;
+}
+
+/** The element's `ManageFlow`, tied to its picker, its calendar file and its events. */
+export function startManaging(host: ReactiveControllerHost & HTMLElement, handles: ManageHandles): ManageFlow {
+  const { flow, data, paging } = handles;
+  const manage: ManageFlow = new ManageFlow(host, {
+    ...handles,
+    openPicker: () => {
+      paging.show(0);
+      flow.reset('times');
+    },
+    closePicker: () => {
+      // A move whose answer was lost may have happened: read the booking again to show where it stands.
+      if (flow.pending) void data.managed.run();
+      flow.reset();
+    },
+    moved: (booking, announce) => {
+      const page = handles.managePage();
+      const token = handles.access()?.token;
+      handles.offerCalendarFile(booking, page && token ? manageLink(page, booking.id, token) : undefined);
+      host.dispatchEvent(announce);
+    },
+    /**
+     * A time the clinic suggested when it declined the managed request: the element books that
+     * service afresh, on that time's week with its day chosen. The time is not held, so the client
+     * picks it there if it is still free.
+     */
+    bookAt: (start) => {
+      const service = manage.booking?.service;
+      if (!service) return;
+      void handles.book(service).then(() => {
+        paging.showDayOf(start);
+        flow.focus = 'times';
+      });
+    },
+  });
+  return manage;
 }

@@ -15,7 +15,7 @@ import { formatDayLong, formatTime, formatZoneName, sameOffsetAt } from '../../.
 import { dayOf } from '../../../scheduling/zones.js';
 import type { BookingData } from '../controllers/booking-data.js';
 import type { BookingFlow } from '../controllers/booking-flow.js';
-import { CHANGE_REFUSAL_NOTE, changeRefusalOf, type ManageFlow } from '../controllers/manage-flow.js';
+import { CHANGE_REFUSAL_NOTE, changeRefusalOf } from '../controllers/booking-state.js';
 import type { WeekPaging } from '../controllers/week-paging.js';
 import type { PrivacyNotice } from '../privacy-notice.js';
 
@@ -24,7 +24,6 @@ export interface BookingView {
   /** The element's shadow root, where fields are found to take focus. */
   root: ParentNode;
   flow: BookingFlow;
-  manage: ManageFlow;
   data: BookingData;
   paging: WeekPaging;
   /** Manage mode: the page named a booking to manage. */

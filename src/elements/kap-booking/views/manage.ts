@@ -9,7 +9,8 @@ import { registerBuiltInStrings } from '../../../i18n/registry.js';
 import type { KapStringKey } from '../../../i18n/strings.js';
 import { changeTime, status as moveStatus, submit } from '../controllers/booking-actions.js';
 import { askToCancel, cancel, cancelStatus, keep, refusal as refusalOf, startMove, stopMove } from '../controllers/manage-actions.js';
-import { CHANGE_REFUSAL_NOTE } from '../controllers/manage-flow.js';
+import { CHANGE_REFUSAL_NOTE } from '../controllers/booking-state.js';
+import type { ManageFlow } from '../controllers/manage-flow.js';
 import { renderAppointment, renderCalendarLink, renderOutcome } from './appointment.js';
 import { dateAtTime, failureText, isLinkRefused, renderFailure, renderLoading, renderProblem, type BookingView } from './booking-view.js';
 import { renderHold } from './details-form.js';
@@ -18,12 +19,13 @@ import { renderServiceProblem } from './service-problem.js';
 import { renderTimesStep } from './times.js';
 
 export { styles } from './later.styles.js';
+export { startManaging } from '../controllers/manage-flow.js';
 
 // Its words come with it: a page that never shows this view never loads them.
 registerBuiltInStrings(enBookingManage);
 
 /** `v.managed` is known: without a link the element asks for one (`manageLinkMissing`) and loads no views. */
-export function renderManage(v: BookingView): unknown {
+export function renderManage(v: BookingView, manage: ManageFlow): unknown {
   const t = v.ui.t;
   const task = v.data.managed;
   if (task.status === TaskStatus.ERROR) {
@@ -31,14 +33,14 @@ export function renderManage(v: BookingView): unknown {
     if (isLinkRefused(task.error)) return renderProblem(v, 'manageProblemHeading', t('manageLinkInvalid'), v.ui.renderEmailLinks());
     return renderFailure(v, task.error, () => void task.run(), 'manageLoadError');
   }
-  const booking = v.manage.booking;
+  const booking = manage.booking;
   if (!booking) return renderLoading(v, 'manageLoading');
   if (v.data.service.status === TaskStatus.ERROR) return renderServiceProblem(v);
   const service = v.data.service.value;
   if (!service || service.id !== booking.service) return renderLoading(v, 'manageLoading');
-  switch (v.manage.step) {
+  switch (manage.step) {
     case 'confirm-cancel':
-      return renderCancelQuestion(v, service, booking);
+      return renderCancelQuestion(v, manage, service, booking);
     case 'cancelled':
       return renderOutcome(
         v,
@@ -51,29 +53,29 @@ export function renderManage(v: BookingView): unknown {
         ? renderTimesStep(v, service, {
             heading: 'rescheduleHeading',
             intro: html`<p class="current-time">${t('rescheduleCurrent', { when: dateAtTime(v, booking.start) })}</p>
-              <button part="button" class="link-button keep-time" type="button" @click=${() => stopMove(v.manage)}>
+              <button part="button" class="link-button keep-time" type="button" @click=${() => stopMove(manage)}>
                 ${t('keepCurrentTime')}
               </button>
               ${renderWindowNote(v, service)}`,
           })
         : renderMoveCheck(v, service, booking);
     case 'moved':
-      return renderMoved(v, service, booking);
+      return renderMoved(v, manage, service, booking);
     default:
-      return renderManaged(v, service, booking);
+      return renderManaged(v, manage, service, booking);
   }
 }
 
-function renderManaged(v: BookingView, service: Service, booking: Booking): TemplateResult {
+function renderManaged(v: BookingView, manage: ManageFlow, service: Service, booking: Booking): TemplateResult {
   const t = v.ui.t;
-  const refusal = refusalOf(v.manage);
+  const refusal = refusalOf(manage);
   return html`<section class="step" aria-labelledby="manage-heading">
     ${v.ui.heading(t('manageHeading'), { id: 'manage-heading', part: 'heading', focusable: true, focus: 'manage' })}
     ${renderAppointment(v, service, booking, { reference: booking.id, status: booking.status })}
     ${
       refusal
         ? html`<p part="notice" class="notice">${t(CHANGE_REFUSAL_NOTE[refusal])}</p>
-          ${renderSuggested(v, booking)}`
+          ${renderSuggested(v, manage, booking)}`
         : html`${renderMoveUnavailable(v, service)}
           <div part="actions" class="actions">
             ${
@@ -83,13 +85,13 @@ function renderManaged(v: BookingView, service: Service, booking: Booking): Temp
                   class="button button--secondary"
                   type="button"
                   data-focus="change-action"
-                  @click=${() => startMove(v.manage)}
+                  @click=${() => startMove(manage)}
                 >
                   ${t('changeTime')}
                 </button>`
                 : nothing
             }
-            <button part="button" class="button button--secondary" type="button" data-focus="cancel-action" @click=${() => askToCancel(v.manage)}>
+            <button part="button" class="button button--secondary" type="button" data-focus="cancel-action" @click=${() => askToCancel(manage)}>
               ${t('cancelAppointment')}
             </button>
           </div>`
@@ -98,7 +100,7 @@ function renderManaged(v: BookingView, service: Service, booking: Booking): Temp
 }
 
 /** A declined request's other times the clinic suggested: each starts a new booking on its day. */
-function renderSuggested(v: BookingView, booking: Booking): unknown {
+function renderSuggested(v: BookingView, manage: ManageFlow, booking: Booking): unknown {
   const times = booking.status === 'cancelled' ? booking.suggestedTimes : undefined;
   if (!times?.length) return nothing;
   return html`<p>${v.ui.t('suggestedTimesIntro')}</p>
@@ -106,24 +108,24 @@ function renderSuggested(v: BookingView, booking: Booking): unknown {
       ${times.map(
         (start) =>
           html`<li>
-            <button part="button" class="button button--secondary" type="button" @click=${() => v.manage.context.bookAt(start)}>${dateAtTime(v, start)}</button>
+            <button part="button" class="button button--secondary" type="button" @click=${() => manage.context.bookAt(start)}>${dateAtTime(v, start)}</button>
           </li>`,
       )}
     </ul>`;
 }
 
-function renderCancelQuestion(v: BookingView, service: Service, booking: Booking): TemplateResult {
+function renderCancelQuestion(v: BookingView, manage: ManageFlow, service: Service, booking: Booking): TemplateResult {
   return html`<section class="step" aria-labelledby="cancel-heading">
     ${v.ui.heading(v.ui.t('cancelConfirmHeading'), { id: 'cancel-heading', part: 'heading', focusable: true, focus: 'confirm-cancel' })}
     ${renderAppointment(v, service, booking)}
     <p>${v.ui.t('cancelConfirmBody')}</p>
     ${renderDecision(v, {
-      failure: v.manage.cancelFailure,
+      failure: manage.cancelFailure,
       failureLead: 'cancelError',
-      status: cancelStatus(v.manage),
+      status: cancelStatus(manage),
       busyText: 'cancelling',
-      confirm: { label: 'cancelConfirmYes', className: 'button--warning', run: () => void cancel(v.manage) },
-      back: { label: 'cancelConfirmNo', run: () => keep(v.manage) },
+      confirm: { label: 'cancelConfirmYes', className: 'button--warning', run: () => void cancel(manage) },
+      back: { label: 'cancelConfirmNo', run: () => keep(manage) },
     })}
   </section>`;
 }
@@ -180,9 +182,9 @@ function renderMoveCheck(v: BookingView, service: Service, booking: Booking): Te
   </section>`;
 }
 
-function renderMoved(v: BookingView, service: Service, booking: Booking): TemplateResult {
+function renderMoved(v: BookingView, manage: ManageFlow, service: Service, booking: Booking): TemplateResult {
   const t = v.ui.t;
-  const from = v.manage.movedFrom;
+  const from = manage.movedFrom;
   return renderOutcome(
     v,
     { id: 'moved-heading', focus: 'done', heading: 'rescheduledHeading' },
