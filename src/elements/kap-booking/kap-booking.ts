@@ -333,8 +333,6 @@ export class KapBooking extends KapElement {
     this.emit(announce);
   }
 
-
-
   /** "Add to calendar" (UID the booking's, kept on a move); a manage link goes in DESCRIPTION and URL (a bearer link, see `manage-url`). */
   #offerCalendarFile(booking: Booking, link: string | undefined): void {
     const event = {
@@ -376,6 +374,8 @@ export class KapBooking extends KapElement {
     if (!view.managed) return renderProblem(view, 'manageProblemHeading', this.t('manageLinkMissing'), this.ui.renderEmailLinks());
     const views = this.views.manage;
     if (views.status === TaskStatus.ERROR) return renderFailure(view, views.error, () => void views.run(), 'manageLoadError');
-    return views.status === TaskStatus.COMPLETE && views.value && this.manage ? views.value.renderManage(view, this.manage) : renderLoading(view, 'manageLoading');
+    return views.status === TaskStatus.COMPLETE && views.value && this.manage
+      ? views.value.renderManage(view, this.manage)
+      : renderLoading(view, 'manageLoading');
   }
 }

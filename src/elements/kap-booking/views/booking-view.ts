@@ -11,8 +11,7 @@ import type { Service, Slot } from '../../../api/schemas.js';
 import type { BookingAccess } from '../../../base/booking-link.js';
 import type { ElementUi } from '../../../base/element-ui.js';
 import type { KapStringKey } from '../../../i18n/strings.js';
-import { formatDayLong, formatTime, formatZoneName, sameOffsetAt } from '../../../scheduling/format.js';
-import { dayOf } from '../../../scheduling/zones.js';
+import { formatTime, formatZoneName, sameOffsetAt } from '../../../scheduling/format.js';
 import type { BookingData } from '../controllers/booking-data.js';
 import type { BookingFlow } from '../controllers/booking-flow.js';
 import { CHANGE_REFUSAL_NOTE, changeRefusalOf } from '../controllers/booking-state.js';
@@ -96,15 +95,6 @@ export function renderProblem(v: BookingView, heading: KapStringKey, body: strin
     <div part="notice" class="notice" role="status"><p>${body}</p></div>
     ${offer}
   </section>`;
-}
-
-/** "Wednesday, March 4, 2026 at 2:00 PM Eastern Time", in the zone times are shown in. */
-export function dateAtTime(v: BookingView, instant: string): string {
-  const zone = v.data.displayZone;
-  return v.ui.t('dateAtTime', {
-    day: formatDayLong(dayOf(instant, zone), v.ui.locale),
-    time: `${formatTime(instant, zone, v.ui.locale)} ${formatZoneName(zone, v.ui.locale, instant)}`,
-  });
 }
 
 /** The client's own clock time for `slot`, when it is shown in another zone that differs. */

@@ -9,7 +9,8 @@ import type { Service } from '../../../api/schemas.js';
 import type { KapStringKey } from '../../../i18n/strings.js';
 import { enBookingFollowUp } from '../../../i18n/en-booking-later.js';
 import { registerBuiltInStrings } from '../../../i18n/registry.js';
-import { dateAtTime, isLinkRefused, renderFailure, renderLoading, renderProblem, type BookingView } from './booking-view.js';
+import { isLinkRefused, renderFailure, renderLoading, renderProblem, type BookingView } from './booking-view.js';
+import { dateAtTime } from './date-at-time.js';
 
 export { styles } from './later.styles.js';
 

@@ -12,7 +12,8 @@ import { askToCancel, cancel, cancelStatus, keep, refusal as refusalOf, startMov
 import { CHANGE_REFUSAL_NOTE } from '../controllers/booking-state.js';
 import type { ManageFlow } from '../controllers/manage-flow.js';
 import { renderAppointment, renderCalendarLink, renderOutcome } from './appointment.js';
-import { dateAtTime, failureText, isLinkRefused, renderFailure, renderLoading, renderProblem, type BookingView } from './booking-view.js';
+import { failureText, isLinkRefused, renderFailure, renderLoading, renderProblem, type BookingView } from './booking-view.js';
+import { dateAtTime } from './date-at-time.js';
 import { renderHold } from './details-form.js';
 import { canMove, renderMoveUnavailable, renderWindowNote } from './follow-up.js';
 import { renderServiceProblem } from './service-problem.js';
