@@ -164,7 +164,7 @@ export class KapBooking extends KapElement {
   #accessToken: string | undefined;
   #manageLink: string | undefined;
   #privacy: PrivacyNotice = { available: false };
-  readonly #calendar = new CalendarFileUrl(this, () => import('../../scheduling/ics.js'));
+  readonly #calendar = new CalendarFileUrl(this, () => import('./booking-calendar.js'));
 
   /** Manage mode: the managed booking and its token, the page's own first, else the link's. */
   private readonly managedLink = new BookingLink(this, {
@@ -333,17 +333,10 @@ export class KapBooking extends KapElement {
     this.emit(announce);
   }
 
-  /** "Add to calendar" (UID the booking's, kept on a move); a manage link goes in DESCRIPTION and URL (a bearer link, see `manage-url`). */
+  /** "Add to calendar" for `booking`, with the manage `link` in it when there is one (booking-calendar.ts). */
   #offerCalendarFile(booking: Booking, link: string | undefined): void {
-    const event = {
-      uid: `${booking.id}@${this.client?.base.hostname || 'kap-elements'}`,
-      start: booking.start,
-      end: booking.end,
-      summary: this.t('calendarSummary', { service: this.data.service.value?.name ?? booking.service }),
-      description: link ? this.t('calendarDescriptionWithLink', { url: link }) : this.t('calendarDescription'),
-      ...(link ? { url: link } : {}),
-    };
-    this.#calendar.offer((writer) => ({ key: JSON.stringify(event), write: () => writer.calendarFile([event], { now: new Date() }) }));
+    const facts = { uidDomain: this.client?.base.hostname || 'kap-elements', serviceName: this.data.service.value?.name, t: this.ui.t };
+    this.#calendar.offer((writer) => writer.bookingCalendarFile(booking, link, facts));
   }
 
   /** What the views read, as this render sees it. */
