@@ -147,21 +147,6 @@ export const baseStyles = css`
     background: var(--_color-surface);
     color: var(--_color-muted);
   }
-  .link-button {
-    display: inline-flex;
-    align-items: center;
-    min-height: var(--_target);
-    margin: 0;
-    padding: 0;
-    border: 0;
-    background: none;
-    color: var(--_color-primary);
-    font: inherit;
-    text-decoration: underline;
-    text-decoration-thickness: max(1px, 0.0625em);
-    text-underline-offset: 0.15em;
-    cursor: pointer;
-  }
 
   .notice {
     margin: 0 0 var(--_space);

@@ -2,7 +2,8 @@ import { css } from 'lit';
 
 /**
  * GOV.UK-shaped form parts shared by every element that asks questions: label, hint, inline
- * error, inputs, radios and checkboxes with large targets, and the error summary.
+ * error, inputs, radios and checkboxes with large targets, the error summary, and a button that
+ * reads as a link.
  */
 export const formStyles = css`
   .field {
@@ -79,5 +80,22 @@ export const formStyles = css`
   .choice label {
     cursor: pointer;
     padding-block: 0.1em;
+  }
+
+  /* A button that reads as a link (Change, Back, Keep my current time): the forms' quieter way back. */
+  .link-button {
+    display: inline-flex;
+    align-items: center;
+    min-height: var(--_target);
+    margin: 0;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_color-primary);
+    font: inherit;
+    text-decoration: underline;
+    text-decoration-thickness: max(1px, 0.0625em);
+    text-underline-offset: 0.15em;
+    cursor: pointer;
   }
 `;
