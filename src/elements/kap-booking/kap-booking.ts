@@ -316,8 +316,9 @@ export class KapBooking extends KapElement {
         return this.updateComplete;
       },
     });
-    const read = this.data.managed.value;
-    if (read) this.manage.show(read);
+    // The booking as read for the present link only: a read still under way shows itself when it ends.
+    const read = this.data.managed;
+    if (read.status === TaskStatus.COMPLETE && read.value) this.manage.show(read.value);
   }
 
   #slotHeld(hold: Hold): void {
