@@ -453,8 +453,8 @@ describe('<kap-booking booking> reading the link', () => {
     openLink(`booking=${other.booking.id}&token=${other.accessToken}`);
     const el = await mountBooking({ api, booking: mine.booking.id });
     await settle(el);
-    expect(location.hash).to.equal('');
-    expect(text(el)).to.include('Open the link in your confirmation');
+    expect(location.hash, 'the link leaves the address bar at once').to.equal('');
+    await until(() => text(el).includes('Open the link in your confirmation'), 'the request for the link');
     expect(network.requests.filter((r) => r.url.includes('/bookings'))).to.deep.equal([]);
   });
 });

@@ -1,8 +1,8 @@
-import { exchangeBookingAccess } from '../../api/endpoints.js';
 import { TaskStatus } from '@lit/task';
 import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { Booking, Hold } from '../../api/schemas.js';
-import { BookingLink } from '../../base/booking-link.js';
+import type { BookingLink } from '../../base/booking-link.js';
+import { readBookingFragment } from '../../base/fragment-token.js';
 import { CalendarFileUrl } from '../../base/calendar-file-url.js';
 import { clinicTask } from '../../base/clinic-task.js';
 import { reportConfiguration } from '../../base/configuration-report.js';
@@ -166,24 +166,18 @@ export class KapBooking extends KapElement {
   #privacy: PrivacyNotice = { available: false };
   readonly #calendar = new CalendarFileUrl(this, () => import('./booking-calendar.js'));
 
-  /** Manage mode: the managed booking and its token, the page's own first, else the link's. */
-  private readonly managedLink = new BookingLink(this, {
-    id: () => this.booking,
-    token: () => this.token,
-    enabled: () => this.managing,
-    exchange: (bookingId, token) => this.client && exchangeBookingAccess(this.client, bookingId, token),
-  });
+  /**
+   * Manage mode: the managed booking and its token, the page's own first, else the link's. Read
+   * once managing's views have come (`#readLinks`): a page that books a plain service reads no link.
+   */
+  private managedLink: BookingLink | undefined;
 
   /**
    * The booking that opens a follow-up service's window: `after` and `afterToken`, else the
    * link's. In manage mode the link belongs to the managed booking, so only the properties count.
+   * Read once a follow-up's (or managing's) views have come.
    */
-  private readonly openerLink = new BookingLink(this, {
-    id: () => this.afterBooking,
-    token: () => this.afterToken,
-    enabled: () => !this.managing && Boolean(this.data.service.value?.followUp),
-    exchange: (bookingId, token) => this.client && exchangeBookingAccess(this.client, bookingId, token),
-  });
+  private openerLink: BookingLink | undefined;
 
   private readonly flow = new BookingFlow(this, {
     client: () => this.client,
@@ -196,7 +190,7 @@ export class KapBooking extends KapElement {
     booked: (booking, token, announce) => this.#booked(booking, token, announce),
     ready: () => this.#calendar.load(),
     failed: (error, code) => this.reportFailure(error, code),
-    moving: () => (this.manage?.step === 'moving' ? this.managedLink.access : undefined),
+    moving: () => (this.manage?.step === 'moving' ? this.managedLink?.access : undefined),
     moved: (booking, announce) => this.manage?.moved(booking, announce),
   });
 
@@ -209,8 +203,8 @@ export class KapBooking extends KapElement {
     loadOptions: (signal) => this.loadOptions(signal),
     language: () => this.language,
     serviceId: () => this.serviceId,
-    managed: () => this.managedLink.access,
-    opener: () => this.openerLink.access,
+    managed: () => this.managedLink?.access,
+    opener: () => this.openerLink?.access,
     week: () => this.paging.week,
     pickerOpen: () => !this.managing || this.manage?.step === 'moving',
     timeZone: () => this.timeZone,
@@ -230,7 +224,7 @@ export class KapBooking extends KapElement {
 
   /** Views imported only when needed (see lazy-views.ts); manage mode reads the booking meanwhile, behind "Loading your appointment". */
   private readonly views = bookingViews(this, {
-    manage: () => this.managing && Boolean(this.managedLink.access),
+    manage: () => this.managing,
     followUp: () => !this.managing && Boolean(this.data.service.value?.followUp),
     afterPick: () => !this.managing && (this.flow.busy || this.flow.step !== 'times'),
   });
@@ -276,6 +270,7 @@ export class KapBooking extends KapElement {
       this.manage?.clear();
       this.flow.reset(undefined, true);
     }
+    this.#readLinks();
     this.#startManaging();
     this.showProblem('invalid_time_zone', timeZoneProblem(this.timeZone));
     this.#privacy = privacyNotice(this.privacyUrl, this.baseURI, this.#hasPrivacySlot(), this.clinicTask.value?.privacyNoticeUrl);
@@ -296,6 +291,21 @@ export class KapBooking extends KapElement {
     if (manage?.focus && (focusTarget(this.renderRoot, manage.focus) || focusTarget(this.renderRoot, 'manage'))) manage.focus = undefined;
   }
 
+  /** The readers of a booking link, once the views that need one have come with them (booking-links.ts). */
+  #readLinks(): void {
+    const views = this.views.manage.value ?? this.views.followUp.value;
+    // A manage link's token leaves the address bar at once, not once the views that read it have come.
+    if (!views && this.managing && !(this.booking?.trim() && this.token)) readBookingFragment();
+    if (!views || this.managedLink) return;
+    const client = () => this.client;
+    this.managedLink = views.bookingLink(this, client, { id: () => this.booking, token: () => this.token, enabled: () => this.managing });
+    this.openerLink = views.bookingLink(this, client, {
+      id: () => this.afterBooking,
+      token: () => this.afterToken,
+      enabled: () => !this.managing && Boolean(this.data.service.value?.followUp),
+    });
+  }
+
   /** Manage mode, once its views and state have come (in the drop-in file, a chunk): the booking read meanwhile is shown. */
   #startManaging(): void {
     const views = this.views.manage.value;
@@ -303,7 +313,7 @@ export class KapBooking extends KapElement {
     this.manage = views.startManaging(this, {
       client: () => this.client,
       signal: () => this.connectionSignal,
-      access: () => this.managedLink.access,
+      access: () => this.managedLink?.access,
       failed: (error) => this.reportFailure(error),
       flow: this.flow,
       data: this.data,
@@ -349,8 +359,8 @@ export class KapBooking extends KapElement {
       data: this.data,
       paging: this.paging,
       managing: this.managing,
-      managed: this.managedLink.access,
-      opener: this.openerLink.access,
+      managed: this.managedLink?.access,
+      opener: this.openerLink?.access,
       serviceId: this.serviceId ?? this.service,
       privacy: this.#privacy,
       manageLink: this.#manageLink,
@@ -365,11 +375,10 @@ export class KapBooking extends KapElement {
   }
 
   #renderManage(view: BookingView): unknown {
-    if (!view.managed) return renderProblem(view, 'manageProblemHeading', this.t('manageLinkMissing'), this.ui.renderEmailLinks());
     const views = this.views.manage;
     if (views.status === TaskStatus.ERROR) return renderFailure(view, views.error, () => void views.run(), 'manageLoadError');
-    return views.status === TaskStatus.COMPLETE && views.value && this.manage
-      ? views.value.renderManage(view, this.manage)
-      : renderLoading(view, 'manageLoading');
+    if (views.status !== TaskStatus.COMPLETE || !views.value || !this.manage) return renderLoading(view, 'manageLoading');
+    if (!view.managed) return renderProblem(view, 'manageProblemHeading', this.t('manageLinkMissing'), this.ui.renderEmailLinks());
+    return views.value.renderManage(view, this.manage);
   }
 }

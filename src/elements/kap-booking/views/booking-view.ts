@@ -55,6 +55,8 @@ export interface AfterPickViews {
  * module, which reads `BookingView`, and this one do not import each other.
  */
 export interface FollowUpViews {
+  /** The reader of a booking link (booking-links.ts), which comes with these views. */
+  bookingLink: typeof import('../booking-links.js').bookingLink;
   /** Why the service cannot offer times yet, or `undefined` when it can. */
   followUpProblem(v: BookingView, service: Service): TemplateResult | undefined;
   /** The sentence explaining the service's window. */

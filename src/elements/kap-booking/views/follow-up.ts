@@ -13,6 +13,7 @@ import { isLinkRefused, renderFailure, renderLoading, renderProblem, type Bookin
 import { dateAtTime } from './date-at-time.js';
 
 export { styles } from './later.styles.js';
+export { bookingLink } from '../booking-links.js';
 
 // Its words come with it: a page that never shows this view never loads them.
 registerBuiltInStrings(enBookingFollowUp);

@@ -21,6 +21,7 @@ import { renderTimesStep } from './times.js';
 
 export { styles } from './later.styles.js';
 export { startManaging } from '../controllers/manage-flow.js';
+export { bookingLink } from '../booking-links.js';
 
 // Its words come with it: a page that never shows this view never loads them.
 registerBuiltInStrings(enBookingManage);
