@@ -153,8 +153,8 @@ function renderWeek(v: BookingView, availability: AvailabilityResponse): Templat
           aria-pressed=${day.day === selected.day ? 'true' : 'false'}
           @click=${() => paging.selectDay(day.day)}
         >
-          <span class="day-name">${name}</span>
-          <span class="day-count">${count}</span>
+          <span class="day-name" .textContent=${name}></span>
+          <span class="day-count" .textContent=${count}></span>
         </button>`;
       })}
     </div>
@@ -196,9 +196,9 @@ function renderTimes(v: BookingView, day: DaySlots, dayName: string): TemplateRe
       aria-disabled=${holding ? 'true' : 'false'}
       @click=${() => void v.flow.chooseSlot(slot)}
     >
-      <span class="time-main">${formatTime(slot.start, zone, locale)}</span>${
+      <span class="time-main" .textContent=${formatTime(slot.start, zone, locale)}></span>${
         own ? html` <span class="time-own">${t('yourTime', { time: own.time })}</span>` : nothing
-      }<span class="visually-hidden">${context}</span>
+      }<span class="visually-hidden" .textContent=${context}></span>
     </button>`;
   });
 }
