@@ -162,6 +162,8 @@ describe('<kap-booking booking> when the link is missing or refused', () => {
     const fromLink = await mountBooking({ api, booking: '' });
     for (const el of [byId, fromLink]) {
       await settle(el);
+      // Said once managing's views have come (in the drop-in file, a chunk).
+      await until(() => $(el, 'h2'), 'the request for the link');
       expect($(el, 'h2')!.textContent!.trim()).to.equal("We can't show your appointment");
       expect(text(el)).to.include('Open the link in your confirmation to see, change or cancel your appointment.');
       await expect(el).to.be.accessible();
