@@ -1,6 +1,7 @@
 /** `WeekPaging`, `<kap-booking>`'s week controller: the weeks offered, a follow-up window's weeks, paging held while busy. */
 import { expect } from '@open-wc/testing';
 import type { ReactiveControllerHost } from 'lit';
+import { showDayOf } from '../../src/elements/kap-booking/controllers/manage-flow.js';
 import { WeekPaging } from '../../src/elements/kap-booking/controllers/week-paging.js';
 import type { OpenWindow } from '../../src/elements/kap-booking/follow-up-window.js';
 import { addDays, dayOf, weekStart } from '../../src/scheduling/zones.js';
@@ -67,7 +68,7 @@ describe('WeekPaging', () => {
       const paging = new WeekPaging(host(), { window: () => undefined, zone: () => zone, weeksAhead: () => 12, busy: () => false });
       expect(paging.week).to.equal('2030-01-07');
       // An in-person service: a suggested time is shown in the client's zone, then its times in the clinic's.
-      paging.showDayOf('2030-01-25T20:00:00Z');
+      showDayOf(paging, '2030-01-25T20:00:00Z', zone);
       expect([paging.week, paging.offset]).to.deep.equal(['2030-01-21', 2]);
       zone = 'America/Chicago';
       expect([paging.week, paging.offset, paging.selectedDay]).to.deep.equal(['2030-01-21', 3, '2030-01-25']);

@@ -14,10 +14,11 @@ import type { Booking } from '../../../api/schemas.js';
 import { importOnce } from '../../../base/import-once.js';
 import type { BookingAccess } from '../../../base/booking-link.js';
 import type { KapBookingRescheduleEvent } from '../../../events/kap-booking-reschedule.js';
+import { dayOf, parseDay, weekStart } from '../../../scheduling/zones.js';
 import { manageLink } from '../manage-link.js';
 import type { BookingData } from './booking-data.js';
 import type { BookingFlow } from './booking-flow.js';
-import type { WeekPaging } from './week-paging.js';
+import { WEEK_MS, type WeekPaging } from './week-paging.js';
 
 /**
  * `view` → `confirm-cancel` → `cancelled`; or `view` → `moving` (BookingFlow's picker and its
@@ -121,6 +122,17 @@ export class ManageFlow {
   }
 }
 
+/**
+ * Shows the week of `instant` in `zone` (within the weeks offered), its day chosen: where a time
+ * the clinic suggested lies. Here, with the only view that does it.
+ */
+export function showDayOf(paging: WeekPaging, instant: string, zone: string): void {
+  const day = dayOf(instant, zone);
+  const weeks = Math.round((parseDay(weekStart(day)) - parseDay(paging.firstWeek)) / WEEK_MS);
+  paging.show(Math.min(Math.max(0, weeks), paging.lastOffset));
+  paging.selectDay(day);
+}
+
 /** What the element hands managing once the manage views have come. */
 export interface ManageHandles extends Pick<ManageFlowContext, 'client' | 'signal' | 'access' | 'failed'> {
   flow: BookingFlow;
@@ -163,7 +175,7 @@ export function startManaging(host: ReactiveControllerHost & HTMLElement, handle
       const service = manage.booking?.service;
       if (!service) return;
       void handles.book(service).then(() => {
-        paging.showDayOf(start);
+        showDayOf(paging, start, data.displayZone);
         flow.focus = 'times';
       });
     },

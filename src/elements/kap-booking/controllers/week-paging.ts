@@ -7,7 +7,7 @@ import type { ReactiveControllerHost } from 'lit';
 import { addDays, dayOf, parseDay, weekStart } from '../../../scheduling/zones.js';
 import type { OpenWindow } from '../follow-up-window.js';
 
-const WEEK_MS = 7 * 86_400_000;
+export const WEEK_MS = 7 * 86_400_000;
 
 export interface WeekPagingContext {
   /** A follow-up service's window, when there is one. */
@@ -94,14 +94,6 @@ export class WeekPaging {
     const next = this.offset + by;
     if (next < 0 || next > this.lastOffset || this.#context.busy()) return;
     this.show(next);
-  }
-
-  /** Shows the week of `instant` (within the weeks offered), its day chosen. */
-  showDayOf(instant: string): void {
-    const day = dayOf(instant, this.#context.zone());
-    const weeks = Math.round((parseDay(weekStart(day)) - parseDay(this.firstWeek)) / WEEK_MS);
-    this.show(Math.min(Math.max(0, weeks), this.lastOffset));
-    this.selectDay(day);
   }
 
   selectDay(day: string): void {
