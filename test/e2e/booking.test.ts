@@ -6,7 +6,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { chooseLatestTime, kapErrorsOf, launchBrowser, recordKapErrors, showBookableWeek, startDemo, watchPage, type RunningDemo } from './harness.js';
+import {
+  chooseLatestTime,
+  kapErrorsOf,
+  launchBrowser,
+  recordKapErrors,
+  refuseChunks,
+  showBookableWeek,
+  startDemo,
+  watchPage,
+  type RunningDemo,
+} from './harness.js';
 
 const client = { name: 'Ada Lovelace-Byron', email: 'ada.e2e@example.com', phone: '+1 212 555 0100' };
 
@@ -183,7 +193,7 @@ describe('the demo clinic page', () => {
     await page.evaluate(recordKapErrors);
     // As on a site that copied the drop-in file without its chunks/ folder (or went offline).
     const chunk = '**/chunks/*-after-pick-*.js';
-    await page.route(chunk, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    await refuseChunks(page, chunk);
     await booking.locator('[part~="day"]').first().click();
     await booking.locator('[part~="time"]').first().click();
 
@@ -213,7 +223,7 @@ describe('the demo clinic page', () => {
     const email = 'offline.confirm.e2e@example.com';
     await page.evaluate(recordKapErrors);
     const chunk = '**/chunks/*-booking-submission-*.js';
-    await page.route(chunk, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    await refuseChunks(page, chunk);
     // Not a time the tests above held or booked.
     await chooseLatestTime(booking);
     await booking.getByRole('heading', { name: 'Your details' }).waitFor();

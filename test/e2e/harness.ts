@@ -140,6 +140,14 @@ export function watchPage(page: Page): PageWatch {
   return watch;
 }
 
+/**
+ * Answers every request for the chunks `pattern` names with a 404, as a site that copied a drop-in
+ * file without its `chunks/` folder does (`page.unroute(pattern)` serves them again).
+ */
+export async function refuseChunks(page: Page, pattern: string): Promise<void> {
+  await page.route(pattern, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+}
+
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /**

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { kapErrorsOf, launchBrowser, recordKapErrors, startDemo, watchPage, type RunningDemo } from './harness.js';
+import { kapErrorsOf, launchBrowser, recordKapErrors, refuseChunks, startDemo, watchPage, type RunningDemo } from './harness.js';
 import { answerPage } from './intake-answers.js';
 
 let demo: RunningDemo;
@@ -82,7 +82,7 @@ test('a person completes the whole demo intake and the server stores recomputed 
 async function openWithout(chunk: string) {
   const page = await browser.newPage({ timezoneId: 'America/New_York' });
   const watch = watchPage(page);
-  await page.route(chunk, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+  await refuseChunks(page, chunk);
   await page.addInitScript(recordKapErrors);
   await page.goto(new URL('/intake.html', demo.demoUrl).href);
   return { page, watch, intake: page.locator('kap-intake') };

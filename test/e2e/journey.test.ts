@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, startDemo, watchPage, type RunningDemo } from './harness.js';
+import { launchBrowser, refuseChunks, startDemo, watchPage, type RunningDemo } from './harness.js';
 
 let demo: RunningDemo;
 let browser: Browser;
@@ -65,7 +65,7 @@ describe('the journey after booking', () => {
     const chunk = '**/chunks/*-markdown-*.js';
     const page = await browser.newPage({ timezoneId: 'America/New_York' });
     const watch = watchPage(page);
-    await page.route(chunk, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    await refuseChunks(page, chunk);
     await page.goto(demo.printedUrl('Demo checklist'));
     const checklist = page.locator('kap-prep-checklist');
     const retry = checklist.getByRole('button', { name: 'Try again' });
@@ -85,7 +85,7 @@ describe('the journey after booking', () => {
     const chunk = '**/chunks/*-checklist-calendar-*.js';
     const page = await browser.newPage({ timezoneId: 'America/New_York' });
     const watch = watchPage(page);
-    await page.route(chunk, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    await refuseChunks(page, chunk);
     const asked = page.waitForResponse((response) => response.url().includes('-checklist-calendar-'));
     await page.goto(demo.printedUrl('Demo checklist'));
     const checklist = page.locator('kap-prep-checklist');
@@ -148,7 +148,7 @@ describe('the journey after booking', () => {
     // that did not reach the clinic would, nothing is cancelled, and pressing it again once the
     // chunk can be fetched cancels.
     const chunk = '**/chunks/*-booking-submission-*.js';
-    await page.route(chunk, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    await refuseChunks(page, chunk);
     await page.goto(manageUrl.href);
     const managed = page.locator('kap-booking');
     await managed
