@@ -7,6 +7,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { nextDaysQuery } from '../support/availability-range.js';
 import { addStaff, buttonNamed, deep, deepAll, deepText, fill, freshApi, mountConsole, signIn, unmountAll, until } from './support.js';
 
 afterEach(async () => {
@@ -24,9 +25,7 @@ function activeElement(): Element | null {
 
 /** The days (in the clinic's zone) with a free administration session in the next two weeks. */
 async function openDays(api: string): Promise<string[]> {
-  const from = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-  const to = new Date(Date.now() + 14 * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
-  const { slots, timeZone } = (await (await fetch(`${api}availability?service=administration&from=${from}&to=${to}`)).json()) as {
+  const { slots, timeZone } = (await (await fetch(`${api}availability?${nextDaysQuery('administration')}`)).json()) as {
     slots: { start: string }[];
     timeZone: string;
   };

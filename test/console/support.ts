@@ -10,6 +10,7 @@ import type { KapConsole } from '../../console/kap-console.js';
 import { DEMO_INTAKE_FORM } from '../../src/forms/demo-intake.js';
 import { parseFormDefinition, toSubmission } from '../../src/forms/index.js';
 import { completeDemoAnswers } from '../forms/demo-answers.js';
+import { nextDaysQuery } from '../support/availability-range.js';
 import { freshApi } from '../elements/support/harness.js';
 
 export { freshApi };
@@ -33,9 +34,7 @@ export async function inviteStaff(api: string, role: string): Promise<{ email: s
 
 /** A request for the first free administration session, as a client makes it. */
 export async function requestSession(api: string): Promise<{ id: string; token: string }> {
-  const from = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-  const to = new Date(Date.now() + 7 * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
-  const { slots } = await (await fetch(`${api}availability?service=administration&from=${from}&to=${to}`)).json();
+  const { slots } = await (await fetch(`${api}availability?${nextDaysQuery('administration')}`)).json();
   const response = await fetch(`${api}bookings`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },

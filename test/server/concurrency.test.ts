@@ -12,6 +12,7 @@ import { after, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { createApp } from '../../server/app.js';
 import { closeServer, listen } from '../../server/listen.js';
+import { nextDaysQuery } from '../support/availability-range.js';
 import { TestClock, bookingBody, startMain, type RunningMain } from './support.js';
 
 const REQUESTS = 50;
@@ -82,9 +83,10 @@ describe('50 simultaneous POST /bookings for one slot', () => {
       const [first, second] = servers as [RunningMain, RunningMain];
       assert.notEqual(first.apiUrl, second.apiUrl);
       // The real clock: take the first free slot the first server offers.
-      const from = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-      const to = new Date(Date.now() + 14 * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
-      const availability = await (await fetch(new URL(`availability?service=preparation&from=${from}&to=${to}`, first.apiUrl))).json();
+      const query = nextDaysQuery('preparation');
+      const offered = await fetch(new URL(`availability?${query}`, first.apiUrl));
+      const availability = await offered.json();
+      assert.equal(offered.status, 200, JSON.stringify(availability));
       // Well clear of the 12-hour notice boundary, so the clock cannot move it out mid-test.
       const slot = (availability.slots as { start: string }[]).find((candidate) => Date.parse(candidate.start) > Date.now() + 12.5 * 3_600_000)!.start;
 
@@ -98,7 +100,7 @@ describe('50 simultaneous POST /bookings for one slot', () => {
 
       // Each process answers from the shared database: the slot is gone on both.
       for (const server of servers) {
-        const after = await (await fetch(new URL(`availability?service=preparation&from=${from}&to=${to}`, server.apiUrl))).json();
+        const after = await (await fetch(new URL(`availability?${query}`, server.apiUrl))).json();
         assert.ok(!after.slots.some((s: { start: string }) => s.start === slot));
       }
     } finally {

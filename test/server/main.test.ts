@@ -11,6 +11,7 @@ import { after, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from '../../server/stores/sqlite/database.js';
 import { createDemoApp, demoContentSecurityPolicy } from '../../server/demo/site.js';
+import { nextDaysQuery } from '../support/availability-range.js';
 import { startMain } from './support.js';
 
 const dirs: string[] = [];
@@ -101,9 +102,7 @@ describe('server/main.ts', () => {
       assert.equal(fromDemo.headers.get('Access-Control-Allow-Origin'), null);
       const fromClinic = await fetch(new URL('services', running.apiUrl), { headers: { Origin: 'https://www.clinic.example' } });
       assert.equal(fromClinic.headers.get('Access-Control-Allow-Origin'), 'https://www.clinic.example');
-      const from = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-      const to = new Date(Date.now() + 7 * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
-      const availability = await (await fetch(new URL(`availability?service=consultation&from=${from}&to=${to}`, running.apiUrl))).json();
+      const availability = await (await fetch(new URL(`availability?${nextDaysQuery('consultation')}`, running.apiUrl))).json();
       assert.equal(availability.timeZone, 'Europe/Paris');
     } finally {
       await running.stop();

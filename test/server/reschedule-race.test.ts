@@ -10,6 +10,7 @@ import { after, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { createApp } from '../../server/app.js';
 import { closeServer, listen } from '../../server/listen.js';
+import { nextDaysQuery } from '../support/availability-range.js';
 import { tempDirs } from './journey-support.js';
 import { HOUR, TestClock, bookingBody, startMain, type RunningMain } from './support.js';
 
@@ -140,9 +141,9 @@ describe('reschedule races, two server processes on one database file', () => {
       for (const result of started) if (result.status === 'rejected') throw result.reason;
       const [first, second] = servers as [RunningMain, RunningMain];
       // The real clock: free preparation slots well clear of the 12-hour notice.
-      const from = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-      const to = new Date(Date.now() + 14 * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
-      const availability = await (await fetch(new URL(`availability?service=preparation&from=${from}&to=${to}`, first.apiUrl))).json();
+      const offered = await fetch(new URL(`availability?${nextDaysQuery('preparation')}`, first.apiUrl));
+      const availability = await offered.json();
+      assert.equal(offered.status, 200, JSON.stringify(availability));
       const free = (availability.slots as { start: string }[])
         .map((slot) => slot.start)
         .filter((start) => Date.parse(start) > Date.now() + 13 * HOUR && Date.parse(start) % HOUR === 0);
