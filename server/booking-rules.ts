@@ -7,7 +7,7 @@
 import type { Service } from '../src/api/schemas.js';
 import { openerEndsFor } from '../src/scheduling/follow-up.js';
 import { bookableWindow, clinicDay, isScheduledStart, type Interval, type SchedulingRules } from '../src/scheduling/opening-hours.js';
-import { slotUnavailable, validationFailed } from './api-error.js';
+import { ApiError, slotUnavailable, validationFailed } from './api-error.js';
 import { sha256Hex } from './secrets.js';
 import type { HoldClient, NewBooking, OpeningRequirement, Stores } from './stores/types.js';
 
@@ -64,6 +64,31 @@ export function bookableSlot(rules: SchedulingRules, service: Service, start: nu
   const window = bookableWindow(rules, now);
   if (start < window.start || start >= window.end) throw slotUnavailable();
   return { start, end: start + service.durationMinutes * MINUTE };
+}
+
+/**
+ * `bookableSlot` for a booking or a move that names the hold `holdId`: the client's live hold on
+ * this very slot keeps it bookable for the hold's few minutes, its notice and horizon judged from
+ * when the hold was placed. A client who chose a time a moment before it came inside the notice
+ * is not refused it after typing their details. Any other hold, or none, changes nothing here
+ * (the store refuses an expired or mismatched hold as it books).
+ */
+export async function heldOrBookableSlot(
+  stores: Stores,
+  rules: SchedulingRules,
+  service: Service,
+  start: number,
+  holdId: string | undefined,
+  now: number,
+): Promise<Interval> {
+  try {
+    return bookableSlot(rules, service, start, now);
+  } catch (error) {
+    if (holdId === undefined || !(error instanceof ApiError) || error.code !== 'slot_unavailable') throw error;
+    const hold = await stores.bookings.findHold(holdId, now);
+    if (!hold || hold.serviceId !== service.id || hold.start !== start) throw error;
+    return bookableSlot(rules, service, start, hold.placedAt);
+  }
 }
 
 /**

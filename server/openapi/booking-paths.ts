@@ -81,7 +81,9 @@ export const BOOKING_PATHS: Record<string, Record<string, OpenApiOperation>> = {
       description:
         'Requires `Idempotency-Key`. A `request`-mode service creates a booking with status `requested`, ' +
         'which the clinic confirms later. With `holdId`, the client’s own hold is consumed; if it has expired ' +
-        'and the slot was taken meanwhile the answer is `409 hold_expired`. `holdId` needs no release token: hold ids are ' +
+        'and the slot was taken meanwhile the answer is `409 hold_expired`. While the hold is live its slot stays bookable ' +
+        'even once it has come inside the minimum notice: the notice and the horizon are judged from when the hold was placed. ' +
+        '`holdId` needs no release token: hold ids are ' +
         '128-bit random values that only the holder is shown, and a hold only lets its holder book its own slot. ' +
         'The access token in the answer is shown once and stored only as a hash.',
       tags: ['booking'],
@@ -160,7 +162,8 @@ export const BOOKING_PATHS: Record<string, Record<string, OpenApiOperation>> = {
       description:
         'Requires `Idempotency-Key`. The booking keeps its id, token, status and checklist; only `start` and `end` change. ' +
         'The check and the move are one transaction: the booking is never at two times, nor at none. Its own current time ' +
-        'does not count as taken; with `holdId`, the client’s own hold on the new time is consumed. A cancelled booking is ' +
+        'does not count as taken; with `holdId`, the client’s own hold on the new time is consumed, and while it is live the ' +
+        'notice and the horizon are judged from when it was placed. A cancelled booking is ' +
         '`409 booking_cancelled`; a session that has started (or taken place) is `409 booking_started`.',
       tags: ['booking'],
       parameters: [parameter('BookingId'), parameter('IdempotencyKeyRequired')],

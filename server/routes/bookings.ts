@@ -8,7 +8,7 @@ import type { Hono } from 'hono';
 import { BookingRequest, RescheduleRequest, type BookingCreatedResponse, type BookingResponse } from '../../src/api/schemas.js';
 import { validationFailed } from '../api-error.js';
 import type { AppEnv } from '../app-env.js';
-import { bookableSlot, followUpOpening, initialStatus } from '../booking-rules.js';
+import { followUpOpening, heldOrBookableSlot, initialStatus } from '../booking-rules.js';
 import { idempotency } from '../middleware/idempotency.js';
 import { newAccessToken, sha256Hex } from '../secrets.js';
 import { checklistCopyIfValid } from '../stores/checklist-templates.js';
@@ -31,7 +31,7 @@ export function registerBookingRoutes(app: Hono<AppEnv>, { stores, now }: RouteC
     const request = parseRequest(BookingRequest, c.var.body);
     const service = await requireService(stores, request.service);
     const at = now();
-    const slot = bookableSlot(await stores.clinic.schedulingRules(), service, Date.parse(request.start), at);
+    const slot = await heldOrBookableSlot(stores, await stores.clinic.schedulingRules(), service, Date.parse(request.start), request.holdId, at);
     // Shown once, in this answer; only its hash is kept.
     const accessToken = newAccessToken();
     const respond = (record: BookingRecord): BookingCreatedResponse => ({ booking: toBooking(record), accessToken });
@@ -95,7 +95,7 @@ export function registerBookingRoutes(app: Hono<AppEnv>, { stores, now }: RouteC
     }
     const service = await stores.clinic.findService(record.serviceId);
     if (!service) throw validationFailed({ start: 'This service can no longer be booked online. Please contact the clinic.' });
-    const slot = bookableSlot(await stores.clinic.schedulingRules(), service, Date.parse(request.start), at);
+    const slot = await heldOrBookableSlot(stores, await stores.clinic.schedulingRules(), service, Date.parse(request.start), request.holdId, at);
     const refusal = { now: at, change: 'move' as const, followUp: await followUpContext(stores, service) };
     const moved = await refusing(
       stores.bookings.rescheduleBooking({

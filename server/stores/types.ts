@@ -105,6 +105,8 @@ export interface BookingStore {
   placeHold(hold: NewHold): Promise<HoldRecord>;
   /** Deletes the hold if `releaseTokenHash` is its release token's; otherwise nothing, and no error. */
   releaseHold(id: string, releaseTokenHash: string): Promise<void>;
+  /** The hold `id` if it is live at `now`, with when it was placed. */
+  findHold(id: string, now: number): Promise<PlacedHold | undefined>;
   /**
    * Books a slot. With `holdId`, that live hold does not count as taking the slot and is consumed
    * (`hold_mismatch` when it is for another service or start). Refuses `slot_unavailable` when an
@@ -204,6 +206,11 @@ export interface HoldRecord {
   start: number;
   end: number;
   expiresAt: number;
+}
+
+/** A live hold and when it was placed (`findHold`). */
+export interface PlacedHold extends HoldRecord {
+  placedAt: number;
 }
 
 export interface NewBooking {

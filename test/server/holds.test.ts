@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, test } from 'node:test';
-import { bearer } from './journey-support.js';
+import { bearer, booked, reschedule } from './journey-support.js';
 import { MINUTE, bookingBody, countRows, starts, testApp } from './support.js';
 
 const SLOT = '2026-03-03T15:00:00Z';
@@ -142,6 +142,41 @@ describe('POST /bookings with a hold', () => {
     const response = await app.book({ start: SLOT, holdId: hold.id });
     assert.equal(response.status, 201);
     assert.equal(countRows(app, 'holds'), 0);
+  });
+
+  describe('the notice, judged from when the hold was placed', () => {
+    // Monday 20:59 EST: Tuesday 09:00 EST is one minute clear of the 12-hour notice, then inside it.
+    const EVENING = '2026-03-03T01:59:00Z';
+    const FIRST = '2026-03-03T14:00:00Z';
+    const placedThenLate = async () => {
+      const app = testApp({ start: EVENING });
+      const { slots } = await app.availability('consultation', '2026-03-03T00:00:00Z', '2026-03-04T00:00:00Z');
+      assert.equal(starts(slots)[0], FIRST, 'the first time offered');
+      const { hold } = await (await app.postJson('/holds', { service: 'consultation', start: FIRST })).json();
+      app.clock.advance(2 * MINUTE);
+      return { app, hold };
+    };
+
+    test('a live hold books its time after the time came inside the notice', async () => {
+      const { app, hold } = await placedThenLate();
+      const response = await app.book({ start: FIRST, holdId: hold.id });
+      assert.equal(response.status, 201);
+      assert.equal((await response.json()).booking.start, FIRST);
+      assert.equal(countRows(app, 'holds'), 0);
+    });
+
+    test('a move onto a held time likewise; with a lapsed hold the free time is judged now: 409', async () => {
+      const { app, hold } = await placedThenLate();
+      const mine = await booked(app, { start: '2026-03-05T15:00:00Z' });
+      assert.equal((await reschedule(app, mine, { start: FIRST, holdId: hold.id })).status, 200);
+
+      const late = await placedThenLate();
+      late.app.clock.advance(5 * MINUTE);
+      // A lapsed hold on a free time books it (above), unless the time is now inside the notice.
+      const lapsed = await late.app.book({ start: FIRST, holdId: late.hold.id });
+      assert.equal(lapsed.status, 409);
+      assert.equal((await lapsed.json()).error.code, 'slot_unavailable');
+    });
   });
 
   test('a hold that expired is fine while the slot is still free', async () => {

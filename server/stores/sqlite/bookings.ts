@@ -23,6 +23,7 @@ import type {
   NewHold,
   NewLinkToken,
   OpeningRequirement,
+  PlacedHold,
   SlotQuery,
 } from '../types.js';
 import { AvailabilityCache, MAX_BUFFER_MS, PADDED, type AvailabilityCacheStats } from './availability-cache.js';
@@ -66,7 +67,9 @@ export class SqliteBookingStore implements BookingStore {
          WHERE service_id = ? AND status IN ('confirmed', 'requested') AND end_ms BETWEEN ? AND ? LIMIT 1`,
       ),
       purgeHolds: db.prepare('DELETE FROM holds WHERE expires_at_ms <= ?'),
-      liveHold: db.prepare<[string, number], HoldRow>('SELECT id, service_id, start_ms, end_ms, expires_at_ms FROM holds WHERE id = ? AND expires_at_ms > ?'),
+      liveHold: db.prepare<[string, number], HoldRow & { created_at_ms: number }>(
+        'SELECT id, service_id, start_ms, end_ms, expires_at_ms, created_at_ms FROM holds WHERE id = ? AND expires_at_ms > ?',
+      ),
       insertHold: db.prepare(
         `INSERT INTO holds (id, service_id, start_ms, end_ms, expires_at_ms, created_at_ms, client_sha256, release_sha256)
          VALUES (@id, @service_id, @start_ms, @end_ms, @expires_at_ms, @created_at_ms, @client_sha256, @release_sha256)`,
@@ -131,6 +134,11 @@ export class SqliteBookingStore implements BookingStore {
 
   async releaseHold(id: string, releaseTokenHash: string): Promise<void> {
     this.#statements.releaseHold.run(id, releaseTokenHash);
+  }
+
+  async findHold(id: string, now: number): Promise<PlacedHold | undefined> {
+    const row = this.#statements.liveHold.get(id, now);
+    return row && { ...toHoldRecord(row), placedAt: row.created_at_ms };
   }
 
   async createBooking(booking: NewBooking): Promise<BookingRecord> {

@@ -27,6 +27,16 @@ export function holdSuite(open: OpenStores): void {
         await refused(stores.bookings.placeHold(newHold({ slot: at('2026-03-03T17:30:00Z', 45), client: client('b') })), 'slot_unavailable');
       }));
 
+    test('a live hold is found with when it was placed; a lapsed, released or unknown one is not', () =>
+      withStores(open, async (stores) => {
+        const hold = await stores.bookings.placeHold(newHold({ now: NOW - MINUTE, expiresAt: NOW + 4 * MINUTE }));
+        assert.deepEqual(await stores.bookings.findHold(hold.id, NOW), { ...hold, placedAt: NOW - MINUTE });
+        assert.equal(await stores.bookings.findHold(hold.id, hold.expiresAt), undefined, 'lapsed');
+        assert.equal(await stores.bookings.findHold('hold_unknown', NOW), undefined);
+        await stores.bookings.releaseHold(hold.id, newHold().releaseTokenHash);
+        assert.equal(await stores.bookings.findHold(hold.id, NOW), undefined, 'released');
+      }));
+
     test('a lapsed hold takes nothing: the slot can be held again the moment it lapses', () =>
       withStores(open, async (stores) => {
         const first = await stores.bookings.placeHold(newHold());
