@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, showBookableWeek, startDemo, watchPage, type RunningDemo } from './harness.js';
+import { chooseLatestTime, launchBrowser, startDemo, watchPage, type RunningDemo } from './harness.js';
 
 let demo: RunningDemo;
 let browser: Browser;
@@ -37,8 +37,7 @@ describe('the demo clinic in Spanish', () => {
     const booking = page.locator('kap-booking');
     await booking.getByRole('heading', { name: 'Elija una hora' }).waitFor();
     assert.equal((await booking.locator('.service-name').innerText()).trim(), 'Consulta inicial');
-    await showBookableWeek(booking);
-    await booking.locator('[part~="time"]').first().click();
+    await chooseLatestTime(booking);
     await booking.getByRole('heading', { name: 'Sus datos' }).waitFor();
     await booking.getByLabel('Nombre y apellidos', { exact: true }).fill(client.name);
     await booking.getByLabel('Correo electrónico', { exact: true }).fill(client.email);

@@ -166,7 +166,8 @@ describe('<kap-booking> when someone else takes the time', () => {
       return new Response(JSON.stringify(body), { status: 201, headers: { 'Content-Type': 'application/json' } });
     });
     const el = await mountBooking({ api });
-    const start = startOf(await chooseFirstTime(el));
+    // Half an hour past the first time: someone else books it, without a hold, after the clock moved on.
+    const start = startOf(await chooseTimeLaterBy(el, 30 * 60_000));
     await fillDetails(el, CLIENT);
     // The server's one-second hold runs out: its clock moves on rather than the test waiting.
     await advanceBackendClock(api, 2_000, network.realFetch);
