@@ -23,32 +23,32 @@ after(async () => {
   await demo?.stop();
 });
 
-/** The computed colours of the first day button not chosen (text) and the first time button (brand), as the client sees them. */
-async function bookingColours(page: Page): Promise<{ day: string; time: string }> {
+/**
+ * The computed colours of the first day button not chosen (text) and the first time button (brand),
+ * as the client sees them, once the day's text colour is `day`: the theme is read after the
+ * backend's first answer, so it may apply a moment after the times show.
+ */
+async function bookingColours(page: Page, day: string): Promise<{ day: string; time: string }> {
   await page.goto(demo.demoUrl);
   const booking = page.locator('kap-booking');
   // A week with a day besides the one chosen, whose colour is the text's.
   await showBookableWeek(booking, 2);
   await booking.locator('[part~="time"]').first().waitFor();
-  // The theme is read after the backend's first answer: give it a moment to apply.
-  await page.waitForTimeout(500);
-  return {
-    day: await booking
-      .locator('[part~="day"][aria-pressed="false"]')
+  const colour = (part: string) =>
+    booking
+      .locator(part)
       .first()
-      .evaluate((element) => getComputedStyle(element).color),
-    time: await booking
-      .locator('[part~="time"]')
-      .first()
-      .evaluate((element) => getComputedStyle(element).color),
-  };
+      .evaluate((element) => getComputedStyle(element).color);
+  const dayColour = () => colour('[part~="day"][aria-pressed="false"]');
+  for (const deadline = Date.now() + 10_000; (await dayColour()) !== day && Date.now() < deadline;) await page.waitForTimeout(50);
+  return { day: await dayColour(), time: await colour('[part~="time"]') };
 }
 
 describe('the theme', () => {
   test('published from the console, it changes the demo page’s booking without touching the page; the page’s own --kap-* still wins', async () => {
     const client = await browser.newPage({ timezoneId: 'America/New_York', locale: 'en-US' });
     const watch = watchPage(client);
-    const before = await bookingColours(client);
+    const before = await bookingColours(client, 'rgb(28, 38, 43)');
     assert.equal(before.day, 'rgb(28, 38, 43)', 'the built-in text colour');
 
     const marketer = await setUpAndSignIn(browser, demo, 'marketer.theme@clinic.example', 'marketer');
@@ -59,7 +59,7 @@ describe('the theme', () => {
     await app.getByRole('button', { name: 'Publish' }).click();
     await app.getByText('Published: the elements on your site use this theme now.').waitFor();
 
-    const after = await bookingColours(client);
+    const after = await bookingColours(client, 'rgb(58, 31, 92)');
     assert.equal(after.day, 'rgb(58, 31, 92)', 'the published text colour');
     assert.equal(after.time, before.time, 'the brand colour the page sets itself');
     assert.deepEqual(watch.problems, []);

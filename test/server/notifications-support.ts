@@ -31,7 +31,7 @@ export async function mailSink(): Promise<MailSink> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
-    async waitFor(count, timeoutMs = 5000) {
+    async waitFor(count, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       while (messages.length < count) {
         if (Date.now() > deadline) throw new Error(`expected ${count} messages, got ${messages.length}`);
