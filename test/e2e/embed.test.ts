@@ -8,10 +8,11 @@
  */
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { staffCommand } from '../../server/cli/staff.js';
-import { chooseLatestTime, freePort, launchBrowser, startDemo, watchPage, type RunningDemo } from './harness.js';
+import { chooseLatestTime, launchBrowser, startDemo, watchPage, type RunningDemo } from './harness.js';
 
 const PASSWORD = 'harbour lantern quiet morning';
 const client = { name: 'Noor Embed', email: 'noor.embed@example.com', phone: '+1 212 555 0177' };
@@ -24,13 +25,12 @@ let siteOrigin: string;
 const sitePage = { html: '', csp: '' };
 
 before(async () => {
-  const port = await freePort();
-  siteOrigin = `http://127.0.0.1:${port}`;
   site = createServer((request, response) => {
     if (request.url !== '/') return void response.writeHead(404).end();
     response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': sitePage.csp }).end(sitePage.html);
   });
-  await new Promise<void>((resolve) => site.listen(port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  siteOrigin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
   demo = await startDemo({ env: { KAP_ALLOWED_ORIGINS: siteOrigin } });
   browser = await launchBrowser();
 });

@@ -50,9 +50,10 @@ export async function freePort(): Promise<number> {
 export async function startDemo(options: { env?: Record<string, string> } = {}): Promise<RunningDemo> {
   const dir = mkdtempSync(join(tmpdir(), 'kap-e2e-'));
   const dbPath = join(dir, 'kap.sqlite');
-  const [port, demoPort] = [await freePort(), await freePort()];
+  // Port 0: the servers take free ports as they listen and print their URLs (a port found free
+  // beforehand could be taken by another lane of `npm test` before the server binds it).
   const child: ChildProcess = spawn(process.execPath, entryArgs('server/main.ts'), {
-    env: { ...process.env, PORT: String(port), DEMO_PORT: String(demoPort), KAP_DB: dbPath, ...options.env },
+    env: { ...process.env, PORT: '0', DEMO_PORT: '0', KAP_DB: dbPath, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
