@@ -107,6 +107,34 @@ describe('<kap-booking booking> seeing a booking', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('the page names another booking while the first is still being read: only the second is shown, even once the first answers', async () => {
+    const api = freshApi();
+    const first = await bookThroughApi(api, network.realFetch);
+    const second = await bookThroughApi(api, network.realFetch);
+    expect(second.booking.start).not.to.equal(first.booking.start);
+    let answerFirst!: () => void;
+    const firstMayAnswer = new Promise<void>((done) => (answerFirst = done));
+    const slowRead: Fault = async (_request, passThrough) => {
+      await firstMayAnswer;
+      return passThrough();
+    };
+    network.fail('GET', new RegExp(`/bookings/${first.booking.id}$`), slowRead, 1);
+    const el = await mountBooking({ api, booking: first.booking.id, 'time-zone': 'America/Chicago', lang: 'en-US' }, (e) => {
+      e.token = first.accessToken;
+    });
+    await until(() => network.to('GET', new RegExp(`/bookings/${first.booking.id}$`)).length === 1, 'the first booking is being read');
+
+    el.booking = second.booking.id;
+    el.token = second.accessToken;
+    const showsSecond = () => summary(el)['Reference'] === second.booking.id && summary(el)['Time'] === expectedTime(second.booking.start, second.booking.end);
+    await until(() => $(el, '[data-focus="manage"]') && showsSecond(), 'the second booking');
+    answerFirst();
+    await until(() => network.to('GET', new RegExp(`/bookings/${first.booking.id}$`))[0]!.signal.aborted, 'the first read was given up');
+    await settle(el);
+    expect(showsSecond(), 'still the second booking').to.equal(true);
+    expect(text(el)).not.to.include(first.booking.id);
+  });
+
   it('a cancelled booking’s link opens it no more: the link has expired, and nothing is offered', async () => {
     const api = freshApi();
     const created = await bookThroughApi(api, network.realFetch);
