@@ -17,6 +17,19 @@ export interface InputChange {
   value: string;
 }
 
+/**
+ * Whether the inputs of a question already show `next`, the answer after `change`, as the browser
+ * drew them when the client changed them: a text field and a radio group always do; a checkbox does
+ * unless choosing it cleared other options ("None of these" and the rest). A date's and a consent's
+ * parts are drawn from the answer as a whole, so they are drawn again.
+ */
+export function inputsShow(change: InputChange, current: AnswerValue | undefined, next: AnswerValue): boolean {
+  if (change.part) return false;
+  if (change.type !== 'checkbox') return true;
+  const count = (answer: AnswerValue | undefined) => (Array.isArray(answer) ? answer.length : 0);
+  return count(next) === count(current) + (change.checked ? 1 : -1);
+}
+
 export function nextAnswer(form: ResolvedForm, key: string, current: AnswerValue | undefined, change: InputChange): AnswerValue {
   const { part, type, checked, value } = change;
   if (part === 'consent' || part === 'signature') {

@@ -139,6 +139,38 @@ describe('<kap-intake> item types', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('an answer the page already shows draws nothing again, and the page always shows the answers held (a walk of 60 choices)', async () => {
+    const el = await everyType(1);
+    const choices = () => $$<HTMLInputElement>(el, 'input[type="radio"], input[type="checkbox"]');
+    const shown = () => choices().map((input) => `${input.name}=${input.value}:${input.checked}`);
+    // Counts the element's renders (Lit's update cycle ends in `updated`).
+    let drawn = 0;
+    const host = el as unknown as { updated(changed: unknown): void };
+    const updated = host.updated.bind(el);
+    host.updated = (changed) => {
+      drawn++;
+      updated(changed);
+    };
+    let seed = 11;
+    const pick = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
+    for (let step = 0; step < 60; step++) {
+      const before = drawn;
+      const input = choices()[pick(choices().length)]!;
+      // Drawn again: a new answer to "Are you pregnant?", which a condition reads (it shows "How many
+      // weeks"), and a box whose choice clears others ("None of these" and the rest).
+      const clearsOthers = choices().some((other) => other.name === input.name && other.checked && (input.value === 'none' || other.value === 'none'));
+      const draws = !input.checked && (input.name === 'pregnant' || (input.type === 'checkbox' && clearsOthers));
+      input.click();
+      await el.updateComplete;
+      expect(drawn - before, `step ${step}: ${input.name}=${input.value}`).to.equal(draws ? 1 : 0);
+      // Drawn again from the answers held, the page does not change: it showed them already.
+      const seen = shown();
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(shown(), `step ${step}`).to.deep.equal(seen);
+    }
+  });
+
   it('a scale is one radio group per row, each in its own fieldset; consent has its text and a signature', async () => {
     const el = await everyType(2);
     // The day the page was drawn on, read at once: midnight may pass before the signature is checked.

@@ -6,7 +6,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { nextAnswer } from '../../src/forms/answer-input.js';
+import { inputsShow, nextAnswer } from '../../src/forms/answer-input.js';
 import { conditionKeys, visibility } from '../../src/forms/conditions.js';
 import type { Answers } from '../../src/forms/answers.js';
 import { indexForm } from '../../src/forms/form-index.js';
@@ -66,6 +66,31 @@ describe('nextAnswer', () => {
     const agreed = nextAnswer(FORM, 'agree', undefined, input({ type: 'checkbox', part: 'consent', checked: true }));
     assert.deepEqual(agreed, { agreed: true });
     assert.deepEqual(nextAnswer(FORM, 'agree', agreed, input({ part: 'signature', value: 'Ana Ruiz' })), { agreed: true, signature: 'Ana Ruiz' });
+  });
+});
+
+describe('inputsShow', () => {
+  it('text and radios always show the answer they made; a date or a consent part is drawn again', () => {
+    const typed = input({ value: 'London' });
+    assert.equal(inputsShow(typed, 'Lond', nextAnswer(FORM, 'city', 'Lond', typed)), true);
+    const radio = input({ type: 'radio', value: 'yes', checked: true });
+    assert.equal(inputsShow(radio, 'no', nextAnswer(FORM, 'smoker', 'no', radio)), true);
+    const part = input({ part: 'month', value: '3' });
+    assert.equal(inputsShow(part, undefined, nextAnswer(FORM, 'dob', undefined, part)), false);
+  });
+
+  it('checkboxes: true exactly when the boxes as the browser left them hold the answer (every state, every toggle)', () => {
+    const options = ['a', 'b', 'none'];
+    fc.assert(
+      fc.property(fc.subarray(options), fc.constantFrom(...options), (current, value) => {
+        const checked = !current.includes(value);
+        const change = input({ type: 'checkbox', value, checked });
+        const next = nextAnswer(FORM, 'meds', current, change) as string[];
+        // What the browser shows: the clicked box toggled, the others as they were.
+        const boxes = options.filter((option) => (option === value ? checked : current.includes(option)));
+        assert.equal(inputsShow(change, current, next), [...next].sort().join() === boxes.sort().join());
+      }),
+    );
   });
 });
 

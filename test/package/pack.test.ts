@@ -43,9 +43,10 @@ const KB = 1000;
  * and consent questions and the markdown parser as chunks of the files that show them; 695 kB
  * packed with the crisis panel, the resolving of an included page and the parts' words as chunks too;
  * 2,480 kB unpacked with the templates of emphasis, links and lists a chunk beside the parser's, and
- * the checklist's reminders' words one of their own.
+ * the checklist's reminders' words one of their own; 2,490 kB with the hold's notice rule in the
+ * README and the CHANGELOG, and the intake's answers that leave the page as it is.
  */
-const UNPACKED_CEILING = 2_480 * KB;
+const UNPACKED_CEILING = 2_490 * KB;
 const PACKED_CEILING = 695 * KB;
 const MANIFEST_CEILING = 90 * KB;
 

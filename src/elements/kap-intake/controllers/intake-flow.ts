@@ -198,17 +198,25 @@ export class IntakeFlow implements ReactiveController, StepsFlow {
       );
   }
 
-  /** The client typed or chose something. Safety is checked at once, not on submit. */
-  set(key: string, value: AnswerValue): void {
+  /**
+   * The client typed or chose something. Safety is checked at once, not on submit. `shown`: the
+   * question's inputs already show `value` (the client's own input did it), so unless a condition
+   * reads it or it is a new safety answer, nothing on the page changes and nothing is drawn again.
+   */
+  set(key: string, value: AnswerValue, shown = false): void {
     const form = this.form!;
     this.answers[key] = value;
     // Only this answer changed: visibility is worked out again only if a condition reads it, and
     // only this answer can be a new safety answer.
-    if (conditionKeys(form).has(key)) this.#visible = undefined;
+    let changes = !shown;
+    if (conditionKeys(form).has(key)) {
+      this.#visible = undefined;
+      changes = true;
+    }
     const field = indexForm(form).byKey.get(key);
-    if (field && isSafetyAnswer(field, modelValue(field.item, value))) this.#noteSafety([key]);
+    if (field && isSafetyAnswer(field, modelValue(field.item, value)) && this.#noteSafety([key])) changes = true;
     this.#save();
-    this.#host.requestUpdate();
+    if (changes) this.#host.requestUpdate();
   }
 
   /** Continue: validate this page, then the next visible page, or check-your-answers. */
@@ -240,9 +248,10 @@ export class IntakeFlow implements ReactiveController, StepsFlow {
   }
 
   /** Adds newly given safety answers (`items`) to `safetyItems` and, when linked to a booking, tells the clinic. */
-  #noteSafety(items: readonly string[]): void {
+  /** Adds `items` to the safety answers given; whether any was new. */
+  #noteSafety(items: readonly string[]): boolean {
     const form = this.form!;
-    if (items.every((key) => this.safetyItems.includes(key))) return;
+    if (items.every((key) => this.safetyItems.includes(key))) return false;
     const known = new Set([...this.safetyItems, ...items]);
     this.safetyItems = indexForm(form)
       .fields.map((field) => field.key)
@@ -253,6 +262,7 @@ export class IntakeFlow implements ReactiveController, StepsFlow {
       const version = form.version ? { version: form.version } : {};
       this.#signals.send({ booking, form: form.id, ...version, items: this.safetyItems }, token);
     }
+    return true;
   }
 
   /** Send (check-your-answers): with the answer checks, which bring it (answer-steps.ts). */

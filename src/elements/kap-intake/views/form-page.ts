@@ -7,7 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import type { KapApiError } from '../../../api/errors.js';
 import { inLanguage } from '../../../base/local-template.js';
-import { nextAnswer } from '../../../forms/answer-input.js';
+import { inputsShow, nextAnswer } from '../../../forms/answer-input.js';
 import { todayIso } from '../../../forms/dates.js';
 import type { ResolvedForm } from '../../../forms/definition.js';
 import type { Item } from '../../../forms/definition-items.js';
@@ -104,7 +104,10 @@ function renderCheck(v: IntakeView, { form, pages, seen }: PageLayout): unknown 
 function answerInput(v: IntakeView, event: Event): void {
   const { name: key, type, checked, value, dataset } = event.target as HTMLInputElement;
   const { form, answers } = v.flow;
-  if (form) v.flow.set(key, nextAnswer(form, key, answers[key], { part: dataset['part'], type, checked, value }));
+  if (!form) return;
+  const change = { part: dataset['part'], type, checked, value };
+  const answer = nextAnswer(form, key, answers[key], change);
+  v.flow.set(key, answer, inputsShow(change, answers[key], answer));
 }
 
 /**
