@@ -247,8 +247,10 @@ export class IntakeFlow implements ReactiveController, StepsFlow {
     this.go(pageIndex);
   }
 
-  /** Adds newly given safety answers (`items`) to `safetyItems` and, when linked to a booking, tells the clinic. */
-  /** Adds `items` to the safety answers given; whether any was new. */
+  /**
+   * Adds newly given safety answers (`items`) to `safetyItems` and, when linked to a booking, tells
+   * the clinic. Returns whether any was new.
+   */
   #noteSafety(items: readonly string[]): boolean {
     const form = this.form!;
     if (items.every((key) => this.safetyItems.includes(key))) return false;
