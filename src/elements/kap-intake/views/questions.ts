@@ -122,13 +122,14 @@ export function renderQuestion(item: Item, view: QuestionsView): unknown {
         <fieldset aria-describedby=${ids(item.help && `h-${item.id}`, q.optionalNote(item) && `o-${item.id}`)}>
           <legend>${q.label(item)}</legend>
           ${notes(q.optional(item), q.hint(item.id, item))}
-          ${item.rows.map((row) => {
-            // A row's answer draws that row again, not the scale's other rows. Its legend is one
-            // text node unless its label is in another language (each binding leaves a node).
-            const lang = row.langs?.['label'];
-            const legend = lang ? html`${row.number}. ${inLanguage(row.label, lang)}` : `${row.number}. ${row.label}`;
-            return guard(drawnFrom(view, row, [row.id]), () => html`${q.choices(item, row.id, legend, {}, item.options)}${view.after(row.id)}`);
-          })}
+          ${item.rows.map((row) =>
+            // A row's answer draws that row again, not the scale's other rows.
+            guard(
+              drawnFrom(view, row, [row.id]),
+              () =>
+                html`${q.choices(item, row.id, html`${row.number}. ${inLanguage(row.label, row.langs?.['label'])}`, {}, item.options)}${view.after(row.id)}`,
+            ),
+          )}
         </fieldset>
       </div>`;
     case 'date':
