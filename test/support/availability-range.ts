@@ -1,4 +1,5 @@
 import { MAX_AVAILABILITY_DAYS } from '../../src/scheduling/slots.js';
+import { toInstant } from '../../src/scheduling/zones.js';
 
 /**
  * The query of the longest availability range the backend answers, from the current second of
@@ -7,6 +8,5 @@ import { MAX_AVAILABILITY_DAYS } from '../../src/scheduling/slots.js';
  */
 export function nextDaysQuery(service: string, now = Date.now()): string {
   const from = Math.floor(now / 1000) * 1000;
-  const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
-  return `service=${service}&from=${iso(from)}&to=${iso(from + MAX_AVAILABILITY_DAYS * 86_400_000)}`;
+  return `service=${service}&from=${toInstant(from)}&to=${toInstant(from + MAX_AVAILABILITY_DAYS * 86_400_000)}`;
 }
