@@ -14,9 +14,10 @@
  */
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { freePort, launchBrowser, startDemo, watchPage, type PageWatch, type RunningDemo } from './harness.js';
+import { launchBrowser, startDemo, watchPage, type PageWatch, type RunningDemo } from './harness.js';
 import { answerPage, answerWholeIntake, type TypedAnswers } from './intake-answers.js';
 import { setUpAndSignIn } from './staff.js';
 
@@ -34,13 +35,13 @@ let siteOrigin: string;
 const sitePage = { html: '', csp: '' };
 
 before(async () => {
-  const port = await freePort();
-  siteOrigin = `http://127.0.0.1:${port}`;
   site = createServer((request, response) => {
     if (request.url !== '/') return void response.writeHead(404).end();
     response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': sitePage.csp }).end(sitePage.html);
   });
-  await new Promise<void>((resolve) => site.listen(port, '127.0.0.1', resolve));
+  // Port 0, then the backend allows the origin the site got (see `startDemo`).
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  siteOrigin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
   demo = await startDemo({ env: { KAP_ALLOWED_ORIGINS: siteOrigin } });
   browser = await launchBrowser();
 });

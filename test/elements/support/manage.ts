@@ -5,13 +5,10 @@
 import { expect } from '@open-wc/testing';
 import type { AvailabilityResponse, Booking, BookingCreatedResponse, Slot } from '../../../src/api/schemas.js';
 import { MAX_AVAILABILITY_DAYS } from '../../../src/scheduling/slots.js';
+import { toInstant } from '../../../src/scheduling/zones.js';
 import { backendRecords, postBooking } from './harness.js';
 
 const DAY = 86_400_000;
-
-function instant(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
 
 /** Availability in [fromMs, toMs), asked in pieces as long as the backend allows. */
 export async function availability(
@@ -23,7 +20,7 @@ export async function availability(
   let answer: AvailabilityResponse | undefined;
   for (let from = query.fromMs; from < query.toMs; from += MAX_AVAILABILITY_DAYS * DAY) {
     const to = Math.min(query.toMs, from + MAX_AVAILABILITY_DAYS * DAY);
-    const params = new URLSearchParams({ service: query.service, from: instant(from), to: instant(to) });
+    const params = new URLSearchParams({ service: query.service, from: toInstant(from), to: toInstant(to) });
     if (query.after) params.set('after', query.after);
     const response = await realFetch(`${api}availability?${params}`, {
       headers: token ? { Authorization: `Bearer ${token}` } : {},
