@@ -52,7 +52,7 @@ export function notFound(message = 'Nothing is here.'): ApiError {
 }
 
 export function slotUnavailable(): ApiError {
-  return new ApiError(409, 'slot_unavailable', 'That time has just been taken. Please choose another time.');
+  return new ApiError(409, 'slot_unavailable', 'That time is no longer available. Please choose another time.');
 }
 
 export function internalError(): ApiError {

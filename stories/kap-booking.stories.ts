@@ -312,7 +312,7 @@ export const SlotTaken: Story = {
     const time = await findTime(element);
     const taken = time.getAttribute('data-roving');
     await userEvent.click(time);
-    await findText(element, 'someone else has just booked that time');
+    await findText(element, 'that time is no longer available');
     await findTime(element);
     await waitFor(() => expect(element.shadowRoot!.querySelector(`[data-roving="${taken}"]`)).toBeNull(), quiet(SLOW));
     await chooseFirstTime(element);

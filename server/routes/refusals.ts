@@ -31,11 +31,7 @@ export function refusalError(refusal: StoreRefusal, context: RefusalContext): Ap
     case 'slot_unavailable':
       return slotUnavailable();
     case 'hold_expired':
-      return new ApiError(
-        409,
-        'hold_expired',
-        'We could only keep that time for a few minutes, and someone else has now booked it. Please choose another time.',
-      );
+      return new ApiError(409, 'hold_expired', 'We could only keep that time for a few minutes, and it is no longer available. Please choose another time.');
     case 'hold_mismatch':
       return validationFailed({ holdId: 'This hold is for a different service or time.' });
     case 'outside_follow_up_window':

@@ -36,7 +36,7 @@ export const enBookingManage = {
   // where Cancel and Change time would be), with these views loaded.
   cancelling: 'Cancelling your appointment…',
   moving: 'Moving your appointment…',
-  slotTakenMove: 'Sorry, someone else has just booked that time. Please choose another — your appointment has not changed.',
+  slotTakenMove: 'Sorry, that time is no longer available. Please choose another — your appointment has not changed.',
   holdExpiredChooseAgainMove: 'We could only hold that time for a few minutes. Please choose a time again — your appointment has not changed.',
   manageCancelledNote: 'This appointment has been cancelled. If you would like another one, you can book again.',
   managePastNote:

@@ -29,7 +29,7 @@ export const enBooking: Omit<BookingStrings, keyof typeof enBookingDetails | key
   unknownServiceDetail: 'the backend has no service with the id "{service}" (check the service attribute).',
   placingHold: 'Holding this time for you…',
   holdError: "We couldn't hold that time.",
-  slotTaken: "Sorry, someone else has just booked that time. Please choose another — we've kept your details.",
+  slotTaken: "Sorry, that time is no longer available. Please choose another — we've kept your details.",
   holdExpiredChooseAgain: "We could only hold that time for a few minutes. Please choose a time again — we've kept your details.",
   manageLoading: 'Loading your appointment…',
   manageLoadError: "We couldn't load your appointment.",

@@ -129,7 +129,7 @@ export const es: KapStrings = {
   unknownServiceDetail: 'el servidor no tiene ningún servicio con el identificador "{service}" (revise el atributo service).',
   placingHold: 'Estamos reservando esta hora para usted…',
   holdError: 'No hemos podido reservar esa hora.',
-  slotTaken: 'Lo sentimos, otra persona acaba de reservar esa hora. Elija otra, por favor; hemos guardado sus datos.',
+  slotTaken: 'Lo sentimos, esa hora ya no está disponible. Elija otra, por favor; hemos guardado sus datos.',
   holdExpiredChooseAgain: 'Solo podíamos guardarle esa hora unos minutos. Vuelva a elegir una hora, por favor; hemos guardado sus datos.',
 
   detailsHeading: 'Sus datos',
@@ -224,7 +224,7 @@ export const es: KapStrings = {
   moving: 'Estamos cambiando su cita…',
   moveError: 'No hemos podido cambiar su cita.',
   holdExpiredMove: 'Ya no le estamos guardando esta hora, así que otra persona podría reservarla. Aún puede intentar cambiar a ella o elegir otra hora.',
-  slotTakenMove: 'Lo sentimos, otra persona acaba de reservar esa hora. Elija otra, por favor; su cita no ha cambiado.',
+  slotTakenMove: 'Lo sentimos, esa hora ya no está disponible. Elija otra, por favor; su cita no ha cambiado.',
   holdExpiredChooseAgainMove: 'Solo podíamos guardarle esa hora unos minutos. Vuelva a elegir una hora, por favor; su cita no ha cambiado.',
   rescheduledHeading: 'Hemos cambiado su cita',
   rescheduledBody: 'Su hora anterior, el {from}, ha quedado libre.',

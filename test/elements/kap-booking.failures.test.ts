@@ -88,7 +88,7 @@ describe('<kap-booking> when someone else takes the time', () => {
     time.click();
     await until(() => $(el, '[data-focus="notice"]'), 'the notice');
     const notice = $(el, '[data-focus="notice"]')!;
-    expect(notice.textContent!.trim()).to.equal("Sorry, someone else has just booked that time. Please choose another — we've kept your details.");
+    expect(notice.textContent!.trim()).to.equal("Sorry, that time is no longer available. Please choose another — we've kept your details.");
     await until(() => focused(el) === notice, 'focus on the notice');
     await until(() => network.to('GET', /\/availability$/).length === loads + 1 && timeButtons(el)[0], 'fresh times');
     expect(timeButtons(el).map(startOf)).not.to.include(start);
@@ -119,7 +119,7 @@ describe('<kap-booking> when someone else takes the time', () => {
     await bookAsSomeoneElse(api, start, network.realFetch);
     confirmButton(el).click();
     await until(() => $(el, '[data-focus="notice"]'), 'back to the times');
-    expect(text(el)).to.include('Sorry, someone else has just booked that time.');
+    expect(text(el)).to.include('Sorry, that time is no longer available.');
     expect(JSON.parse(network.to('POST', /\/bookings$/)[0]!.body).holdId, 'no stale hold sent').to.equal(undefined);
     expect(errors()).to.deep.include({ kind: 'conflict', code: 'slot_unavailable' });
 

@@ -423,7 +423,7 @@ describe('<kap-booking booking> moving to another time', () => {
       .click();
     await until(() => $(second.el, '[data-focus="notice"]'), 'the second is told');
     expect($(second.el, '[data-focus="notice"]')!.textContent!.trim()).to.equal(
-      'Sorry, someone else has just booked that time. Please choose another — your appointment has not changed.',
+      'Sorry, that time is no longer available. Please choose another — your appointment has not changed.',
     );
     await until(() => timeButtons(second.el)[0], 'fresh times');
     expect(timeButtons(second.el).map(startOf)).not.to.include(contested);
@@ -444,7 +444,7 @@ describe('<kap-booking booking> moving to another time', () => {
     network.fail('POST', /\/reschedule$/, errorAnswer(409, 'slot_unavailable'), 1);
     button(el, 'Move my appointment').click();
     await until(() => $(el, '[data-focus="notice"]'), 'back to the times');
-    expect(text(el)).to.include('Sorry, someone else has just booked that time. Please choose another — your appointment has not changed.');
+    expect(text(el)).to.include('Sorry, that time is no longer available. Please choose another — your appointment has not changed.');
     await until(() => timeButtons(el)[0], 'fresh times');
     expect((await bookingOnServer(api, network.realFetch, booking.id, token)).start).to.equal(booking.start);
     expect(managed.events).to.have.length(0);
