@@ -19,7 +19,7 @@
  * - DOM nodes (every node in the element's shadow root, or the floor's container) on screen.
  *
  * "cold": a fresh page each run (the first render of the tag on a page); "warm": a new element again
- * and again on one page. Chromium runs with every host name unresolvable: nothing leaves the machine.
+ * and again on one page, the element's and its floor's pages taking turns (`warmRuns`). Chromium runs with every host name unresolvable: nothing leaves the machine.
  *
  *   npm run bench -- --runs 30
  *   npm run bench -- --only intake           (or booking)
@@ -49,6 +49,8 @@ function option(name: string): string | undefined {
 const RUNS = Number(option('runs') ?? 15);
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error('--runs must be a positive integer');
 const WARMUP = 3;
+/** Warm renders are cheap: each run of a warm figure renders this many times. */
+const WARM_RENDERS = 5;
 const ONLY = option('only');
 if (ONLY !== undefined && ONLY !== 'booking' && ONLY !== 'intake') throw new Error('--only must be "booking" or "intake"');
 const FORM_NAMES = (option('forms')?.split(',') ?? Object.keys(FORMS)) as FormName[];
@@ -140,21 +142,44 @@ async function freshPage(path: string, ready: string): Promise<Page> {
   return page;
 }
 
-/** Cold runs (a fresh page each), then warm runs on one page; `then` runs more on that page. */
-async function coldAndWarm(path: string, ready: string, once: (page: Page) => Promise<Sample>, then?: (page: Page) => Promise<void>) {
+/** What renders one thing (an element, its floor, SurveyJS) once on a page at `path`, ready when `ready` holds. */
+interface Peer {
+  path: string;
+  ready: string;
+  once: (page: Page) => Promise<Sample>;
+}
+
+/** Cold runs: a fresh page each. */
+async function coldRuns({ path, ready, once }: Peer): Promise<Sample[]> {
   const cold: Sample[] = [];
   for (let run = 0; run < RUNS; run++) {
     const page = await freshPage(path, ready);
     cold.push(await once(page));
     await page.close();
   }
-  const page = await freshPage(path, ready);
-  for (let run = 0; run < WARMUP; run++) await once(page);
-  const warm: Sample[] = [];
-  for (let run = 0; run < RUNS; run++) warm.push(await once(page));
-  await then?.(page);
-  await page.close();
-  return { cold, warm };
+  return cold;
+}
+
+/**
+ * Warm runs of `peers` side by side, one page each: after the warm-up, each run renders every peer
+ * `WARM_RENDERS` times in turn, so that a change in the host's load falls on the element and its
+ * floor alike (one after the other, a busier minute for one of them moved a ratio by half).
+ * Resolves with each peer's samples and its page, left open for more runs (the caller closes it).
+ */
+async function warmRuns(peers: Peer[]): Promise<{ warm: Sample[]; page: Page }[]> {
+  const pages = await Promise.all(peers.map(({ path, ready }) => freshPage(path, ready)));
+  const warm: Sample[][] = peers.map(() => []);
+  for (let run = -WARMUP; run < RUNS; run++) {
+    for (const [i, { once }] of peers.entries()) {
+      // The page in front: Chromium holds back the frames of a tab behind another.
+      await pages[i]!.bringToFront();
+      for (let render = 0; render < WARM_RENDERS; render++) {
+        const sample = await once(pages[i]!);
+        if (run >= 0) warm[i]!.push(sample);
+      }
+    }
+  }
+  return peers.map((_, i) => ({ warm: warm[i]!, page: pages[i]! }));
 }
 
 const out: string[] = [];
@@ -169,10 +194,19 @@ interface BookingWindow {
 const booking = (page: Page) => page.evaluate(() => (window as unknown as BookingWindow).renderOnce());
 
 async function benchBooking(): Promise<void> {
-  const kap = await coldAndWarm('/', `customElements.get('kap-booking') !== undefined`, booking);
-  const floor = await coldAndWarm('/booking-floor', 'typeof window.renderFloorOnce === "function"', (page) =>
-    page.evaluate(() => (window as unknown as BookingWindow).renderFloorOnce()),
-  );
+  const peers: Peer[] = [
+    { path: '/', ready: `customElements.get('kap-booking') !== undefined`, once: booking },
+    {
+      path: '/booking-floor',
+      ready: 'typeof window.renderFloorOnce === "function"',
+      once: (page) => page.evaluate(() => (window as unknown as BookingWindow).renderFloorOnce()),
+    },
+  ];
+  const cold = [await coldRuns(peers[0]!), await coldRuns(peers[1]!)];
+  const warm = await warmRuns(peers);
+  for (const { page } of warm) await page.close();
+  const [kap, floor] = [0, 1].map((i) => ({ cold: cold[i]!, warm: warm[i]!.warm }));
+  if (!kap || !floor) throw new Error('no booking figures');
   const [, , times, days, nodes] = kap.warm[0]!;
   const [, , floorTimes, floorDays, floorNodes] = floor.warm[0]!;
   if (times !== floorTimes || days !== floorDays)
@@ -210,14 +244,14 @@ async function benchBooking(): Promise<void> {
 
 // ---- forms ----------------------------------------------------------------------------------------
 
-type Peer = FormPeer | 'surveyjs';
+type FormSide = FormPeer | 'surveyjs';
 interface FormWindow {
   renderForm(name: FormName, expected: number): Promise<Sample>;
   answerForm(kind: 'radio' | 'text', id: string, run: number): Promise<Sample>;
   renderSurvey(name: FormName, expected: number): Promise<Sample>;
   answerSurvey(kind: 'radio' | 'text', id: string, run: number): Promise<Sample>;
 }
-const FORM_PAGES: Record<Peer, [path: string, ready: string]> = {
+const FORM_PAGES: Record<FormSide, [path: string, ready: string]> = {
   kap: ['/intake', `customElements.get('kap-intake') !== undefined`],
   floor: ['/intake-floor', `typeof window.renderForm === 'function'`],
   surveyjs: ['/survey', `typeof Survey !== 'undefined' && typeof SurveyUI !== 'undefined'`],
@@ -230,33 +264,59 @@ interface FormFigures {
   text: Sample[];
 }
 
-async function benchForm(peer: Peer, name: FormName, expected: number): Promise<FormFigures> {
+/** Renders form `name` once on `side`'s page, expecting `expected` inputs (0: whatever the floor shows). */
+function formPeer(side: FormSide, name: FormName, expected: number): Peer {
+  const [path, ready] = FORM_PAGES[side];
+  return {
+    path,
+    ready,
+    once: (page) =>
+      page.evaluate(([side, name, expected]) => (window as unknown as FormWindow)[side === 'surveyjs' ? 'renderSurvey' : 'renderForm'](name, expected), [
+        side,
+        name,
+        expected,
+      ] as const),
+  };
+}
+
+/** Answers on the last form rendered on `page`: a different question each run. */
+async function answerRuns(side: FormSide, page: Page, name: FormName): Promise<Record<'radio' | 'text', Sample[]>> {
   const form = FORMS[name];
-  const [path, ready] = FORM_PAGES[peer];
-  const render = (page: Page) =>
-    page.evaluate(([peer, name, expected]) => (window as unknown as FormWindow)[peer === 'surveyjs' ? 'renderSurvey' : 'renderForm'](name, expected), [
-      peer,
-      name,
-      expected,
-    ] as const);
-  const answer = (page: Page, kind: 'radio' | 'text', id: string, run: number) =>
-    page.evaluate(([peer, kind, id, run]) => (window as unknown as FormWindow)[peer === 'surveyjs' ? 'answerSurvey' : 'answerForm'](kind, id, run), [
-      peer,
+  const answer = (kind: 'radio' | 'text', id: string, run: number) =>
+    page.evaluate(([side, kind, id, run]) => (window as unknown as FormWindow)[side === 'surveyjs' ? 'answerSurvey' : 'answerForm'](kind, id, run), [
+      side,
       kind,
       id,
       run,
     ] as const);
   const updates: Record<'radio' | 'text', Sample[]> = { radio: [], text: [] };
-  const { cold, warm } = await coldAndWarm(path, ready, render, async (page) => {
-    // Answers on the last form rendered: a different question each run.
-    for (const kind of ['radio', 'text'] as const) {
-      const ids = kind === 'radio' ? form.targets.radios : form.targets.texts;
-      if (!ids.length) continue;
-      for (let run = 0; run < WARMUP; run++) await answer(page, kind, ids[run % ids.length]!, run);
-      for (let run = 0; run < RUNS; run++) updates[kind].push(await answer(page, kind, ids[(run * 7 + 3) % ids.length]!, run));
-    }
-  });
-  return { cold, warm, ...updates };
+  await page.bringToFront();
+  for (const kind of ['radio', 'text'] as const) {
+    const ids = kind === 'radio' ? form.targets.radios : form.targets.texts;
+    if (!ids.length) continue;
+    for (let run = 0; run < WARMUP; run++) await answer(kind, ids[run % ids.length]!, run);
+    for (let run = 0; run < RUNS; run++) updates[kind].push(await answer(kind, ids[(run * 7 + 3) % ids.length]!, run));
+  }
+  return updates;
+}
+
+/** Every figure of form `name`: cold runs of each side, then warm runs side by side, then answers. */
+async function benchForm(name: FormName): Promise<Partial<Record<FormSide, FormFigures>>> {
+  const floorCold = await coldRuns(formPeer('floor', name, 0));
+  const inputs = floorCold[0]![2]!;
+  const sides: FormSide[] = SURVEY_VERSION ? ['floor', 'kap', 'surveyjs'] : ['floor', 'kap'];
+  const peers = sides.map((side) =>
+    formPeer(side, name, side === 'kap' ? inputs : side === 'surveyjs' ? surveyDefinition(FORMS[name]).pages[0]!.elements.length : 0),
+  );
+  const cold = [floorCold];
+  for (const peer of peers.slice(1)) cold.push(await coldRuns(peer));
+  const warm = await warmRuns(peers);
+  const figures: Partial<Record<FormSide, FormFigures>> = {};
+  for (const [i, side] of sides.entries()) {
+    figures[side] = { cold: cold[i]!, warm: warm[i]!.warm, ...(await answerRuns(side, warm[i]!.page, name)) };
+    await warm[i]!.page.close();
+  }
+  return figures;
 }
 
 async function benchForms(): Promise<void> {
@@ -265,10 +325,9 @@ async function benchForms(): Promise<void> {
   const nodes: string[][] = [];
   const verdicts: string[] = [];
   for (const name of FORM_NAMES) {
-    const floor = await benchForm('floor', name, 0);
+    const { floor, kap, surveyjs: survey } = await benchForm(name);
+    if (!floor || !kap) throw new Error(`no figures for ${name}`);
     const inputs = floor.warm[0]![2]!;
-    const kap = await benchForm('kap', name, inputs);
-    const survey = SURVEY_VERSION ? await benchForm('surveyjs', name, surveyDefinition(FORMS[name]).pages[0]!.elements.length) : undefined;
     const cell = (figures: FormFigures | undefined, when: 'cold' | 'warm') =>
       figures ? `${ms(first(figures[when]))} ${ratio(first(figures[when]), first(floor[when])).padStart(6)}` : '–';
     rows.push([name, ms(first(floor.cold)), cell(kap, 'cold'), cell(survey, 'cold'), ms(first(floor.warm)), cell(kap, 'warm'), cell(survey, 'warm')]);
@@ -321,7 +380,7 @@ try {
   console.log(
     [
       '',
-      `Chromium ${browser.version()}, headless; ${cpus().length} cores (${cpu}); ${RUNS} runs each (after ${WARMUP} warm-up runs for warm and update figures); pages cross-origin isolated (timers in 5 µs steps)`,
+      `Chromium ${browser.version()}, headless; ${cpus().length} cores (${cpu}); ${RUNS} runs each (a warm run renders ${WARM_RENDERS} times, side by side with its floor; after ${WARMUP} warm-up runs for warm and update figures); pages cross-origin isolated (timers in 5 µs steps)`,
       `Bundle: ${bundle}`,
       ...out,
       '',
