@@ -159,11 +159,32 @@ describe('<kap-intake> after an answer', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('an answer draws its own question again, not the others on the page', async () => {
+  it('a choice answered keeps its input (and so the focus) when the answer draws the page again', async () => {
     const el = await mount('kap-intake', { api: freshApi() }, (element) => {
       element.definition = AFTER_ANSWER_FORM;
     });
-    // The words each drawing asks for: the yes/no question asks for "Yes" and "No" whenever it is drawn.
+    const yes = $<HTMLInputElement>(el, '#f-smoke')!;
+    yes.focus();
+    yes.click();
+    await settle(el);
+    expect($(el, '#f-amount'), 'the follow-up the answer shows').to.exist;
+    expect($<HTMLInputElement>(el, '#f-smoke'), 'the same input').to.equal(yes);
+    expect(el.shadowRoot!.activeElement).to.equal(yes);
+    expect(yes.checked).to.equal(true);
+    // Another option of a row takes the place of the one before.
+    $<HTMLInputElement>(el, `#${CSS.escape('f-mood.calm-1')}`)!.click();
+    await settle(el);
+    expect($<HTMLInputElement>(el, `#${CSS.escape('f-mood.calm-1')}`)!.checked, 'the row answered').to.equal(true);
+    expect($<HTMLInputElement>(el, `#${CSS.escape('f-mood.calm')}`)!.checked).to.equal(false);
+  });
+
+  it('an answer draws its own question again, not the others on the page', async () => {
+    // The yes/no question is optional here, so that each drawing of it asks for the word "(optional)".
+    const [smoke, ...others] = AFTER_ANSWER_FORM.pages[0]!.items;
+    const el = await mount('kap-intake', { api: freshApi() }, (element) => {
+      element.definition = { ...AFTER_ANSWER_FORM, pages: [{ ...AFTER_ANSWER_FORM.pages[0]!, items: [{ ...smoke!, required: false }, ...others] }] };
+    });
+    // The words each drawing asks for.
     const ui = (el as unknown as { ui: { t: (key: string, params?: Record<string, string | number>) => string } }).ui;
     const asked: string[] = [];
     const t = ui.t;
@@ -175,13 +196,13 @@ describe('<kap-intake> after an answer', () => {
     await settle(el);
     expect($<HTMLInputElement>(el, `#${CSS.escape('f-mood.calm')}`)!.checked).to.equal(true);
     expect(
-      asked.filter((key) => key === 'intakeYes' || key === 'intakeNo'),
+      asked.filter((key) => key === 'optional'),
       'the yes/no question was not drawn again',
     ).to.deep.equal([]);
     $<HTMLInputElement>(el, '#f-smoke')!.click();
     await settle(el);
     expect(
-      asked.filter((key) => key === 'intakeYes'),
+      asked.filter((key) => key === 'optional'),
       'the question answered was',
     ).to.have.length(1);
   });

@@ -14,7 +14,8 @@
  * neither never loads (in the drop-in files, a chunk): `loadQuestionKinds` brings it before such a
  * form is shown.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, noChange, nothing, type TemplateResult } from 'lit';
+import { Directive, directive, type ElementPart } from 'lit/directive.js';
 import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
@@ -103,6 +104,20 @@ export function notes(...parts: unknown[]): unknown {
   return third === undefined ? html`${first}${second}` : html`${first}${second}${third}`;
 }
 
+/** The options of a yes/no question: the same array until the words change, so that an answer never draws them again (`DrawChoices`). */
+const yesNoOptions = new WeakMap<object, ChoiceOption[]>();
+function yesNo({ words, t }: QuestionsView): ChoiceOption[] {
+  let options = yesNoOptions.get(words);
+  if (!options) {
+    options = [
+      { value: 'yes', label: t('intakeYes') },
+      { value: 'no', label: t('intakeNo') },
+    ];
+    yesNoOptions.set(words, options);
+  }
+  return options;
+}
+
 export function renderQuestion(item: Item, view: QuestionsView): unknown {
   if (!view.shown.has(item.id)) return nothing;
   const q = new Questions(view);
@@ -113,10 +128,7 @@ export function renderQuestion(item: Item, view: QuestionsView): unknown {
     case 'multi':
       return q.choices(item, item.id, q.label(item), item, item.options, item.type === 'multi');
     case 'yesno':
-      return q.choices(item, item.id, q.label(item), item, [
-        { value: 'yes', label: view.t('intakeYes') },
-        { value: 'no', label: view.t('intakeNo') },
-      ]);
+      return q.choices(item, item.id, q.label(item), item, yesNo(view));
     case 'scale':
       return html`<div part="field" class="field">
         <fieldset aria-describedby=${ids(item.help && `h-${item.id}`, q.optionalNote(item) && `o-${item.id}`)}>
@@ -140,6 +152,64 @@ export function renderQuestion(item: Item, view: QuestionsView): unknown {
       return q.text(item);
   }
 }
+
+/** A `tag` element with `attributes` (those not undefined) and `children`. */
+const make = (tag: string, attributes: Record<string, string | undefined>, ...children: (Node | string)[]) => {
+  const node = document.createElement(tag);
+  for (const name in attributes) if (attributes[name] !== undefined) node.setAttribute(name, attributes[name]);
+  node.append(...children);
+  return node;
+};
+
+/** What a choice group's options are drawn from: its answer slot, options, kind, answer, error state and the word "or". */
+type Drawn = [key: string, options: readonly ChoiceOption[], multi: boolean, value: unknown, invalid: boolean, or: string];
+
+/**
+ * A choice group's options, drawn straight into their box rather than as a template each: a
+ * page of PHQ-9 and GAD-7 has 64 options, and a template per option (cloned, walked, then a
+ * marker node each) was most of the page's first render. The options are drawn again only when
+ * the group's question, options or words change (so a focused input is never replaced by an
+ * answer); an answer or an error sets `checked` and `aria-invalid` on the inputs already there.
+ */
+class DrawChoices extends Directive {
+  #drawn: unknown[] = [];
+
+  render(..._: Drawn): unknown {
+    return nothing;
+  }
+
+  override update({ element }: ElementPart, [key, options, multi, value, invalid, or]: Drawn): unknown {
+    const drawn = [key, options, multi, or];
+    if (drawn.some((part, i) => part !== this.#drawn[i])) {
+      this.#drawn = drawn;
+      element.replaceChildren(
+        ...options.flatMap((option, i) => {
+          const id = i ? `f-${key}-${i}` : `f-${key}`;
+          const hint = option.help && `${id}-hint`;
+          return [
+            ...(option.exclusive && !options[i - 1]?.exclusive ? [make('p', { class: 'or' }, or)] : []),
+            make(
+              'div',
+              { class: 'choice' },
+              make('input', { type: multi ? 'checkbox' : 'radio', id, name: key, value: option.value, 'aria-describedby': hint }),
+              make('label', { for: id, lang: option.langs?.['label'] }, option.label),
+            ),
+            ...(hint ? [make('p', { class: 'hint choice-hint', id: hint, lang: option.langs?.['help'] }, option.help!)] : []),
+          ];
+        }),
+      );
+    }
+    element.querySelectorAll('input').forEach((input, i) => {
+      const chosen = options[i]!.value;
+      input.checked = Array.isArray(value) ? value.includes(chosen) : value === chosen;
+      if (invalid) input.setAttribute('aria-invalid', 'true');
+      else input.removeAttribute('aria-invalid');
+    });
+    return noChange;
+  }
+}
+
+const drawChoices = directive(DrawChoices);
 
 /** What every kind of question is drawn with. */
 export class Questions {
@@ -251,28 +321,7 @@ export class Questions {
       >
         <legend>${legend}</legend>
         ${notes(own ? this.optional(item) : nothing, this.hint(key, hinted), this.errorMessage(key, error))}
-        <div class="choices ${options.length < 3 ? 'choices--inline' : ''}">
-          ${options.map((option, i) => {
-            const id = i ? `f-${key}-${i}` : `f-${key}`;
-            const choice = html`<div class="choice">
-              <input
-                type=${multi ? 'checkbox' : 'radio'}
-                id=${id}
-                name=${key}
-                .value=${option.value}
-                .checked=${live(Array.isArray(value) ? value.includes(option.value) : value === option.value)}
-                aria-describedby=${ifDefined(option.help && `${id}-hint`)}
-                aria-invalid=${error ? 'true' : nothing}
-              /><label for=${id} lang=${ifDefined(option.langs?.['label'])} .textContent=${option.label}></label>
-            </div>`;
-            // Most options are just the choice: their own template, with no empty bindings (each leaves a node).
-            const or = option.exclusive && !options[i - 1]?.exclusive;
-            if (!or && !option.help) return choice;
-            return html`${or ? html`<p class="or">${this.view.t('intakeOr')}</p>` : nothing}${choice}${
-              option.help ? html`<p class="hint choice-hint" id="${id}-hint" lang=${option.langs?.['help'] ?? nothing}>${option.help}</p>` : nothing
-            }`;
-          })}
-        </div>
+        <div class="choices ${options.length < 3 ? 'choices--inline' : ''}" ${drawChoices(key, options, multi, value, !!error, this.view.t('intakeOr'))}></div>
       </fieldset>
     </div>`;
   }
