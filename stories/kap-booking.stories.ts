@@ -616,7 +616,7 @@ export const ManageMoveSlotTaken: Story = {
   render: renderSeeded,
   parameters: {
     seed: { service: 'consultation' },
-    demo: { reschedule: [{ status: 409, code: 'slot_unavailable', message: 'That time has just been taken.' }, 'ok'] },
+    demo: { reschedule: [{ status: 409, code: 'slot_unavailable', message: 'That time is no longer available.' }, 'ok'] },
   },
   play: async ({ canvasElement }) => {
     const element = elementIn(canvasElement);

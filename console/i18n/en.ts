@@ -736,7 +736,7 @@ export const en = {
   bookingMoveYes: 'Move it',
   bookingMoveNo: 'Keep the current time',
   bookingMoveChoose: 'Choose a new time.',
-  bookingMoveTaken: 'That time has just been taken. Choose another time.',
+  bookingMoveTaken: 'That time is no longer available. Choose another time.',
   bookingMoveStarted: 'This session has already started, so it cannot be moved.',
   bookingMoveCancelled: 'This booking was cancelled, so it cannot be moved.',
   bookingMoved: 'The booking is moved to {time}.',

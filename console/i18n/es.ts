@@ -745,7 +745,7 @@ export const es: ConsoleStrings = {
   bookingMoveYes: 'Cambiarla',
   bookingMoveNo: 'Mantener el horario actual',
   bookingMoveChoose: 'Elija un nuevo horario.',
-  bookingMoveTaken: 'Ese horario se acaba de ocupar. Elija otro.',
+  bookingMoveTaken: 'Ese horario ya no está disponible. Elija otro.',
   bookingMoveStarted: 'Esta sesión ya empezó, así que no se puede cambiar.',
   bookingMoveCancelled: 'Esta reserva se canceló, así que no se puede cambiar.',
   bookingMoved: 'La reserva se cambió a {time}.',

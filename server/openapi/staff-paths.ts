@@ -266,7 +266,7 @@ const OPERATIONS: Record<string, StaffOperation> = {
     operationId: 'staffRescheduleBooking',
     summary: 'Move a booking to another free time on the client’s behalf (the client’s own rule: no double booking); its status stays',
     description:
-      'Requires `Idempotency-Key`: a retry with it replays the first answer. `409 slot_unavailable` when the time is taken, ' +
+      'Requires `Idempotency-Key`: a retry with it replays the first answer. `409 slot_unavailable` when the time is taken or no longer bookable (inside the notice, past the horizon), ' +
       '`409 booking_cancelled` for a cancelled booking, `409 booking_started` when its session has begun.',
     request: 'StaffRescheduleRequest',
     ok: { '200': 'StaffRescheduleResponse' },

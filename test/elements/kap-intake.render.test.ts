@@ -14,6 +14,7 @@ import type { FormDefinition } from '../../src/forms/definition.js';
 import { $, appendSettings, button, freshApi, mount, settle, unmountAll } from './support/harness.js';
 import { EVERY_TYPE_FORM } from './support/intake-forms.js';
 import { needsMarkdownParser } from '../../src/text/plain-paragraphs.js';
+import { registerLocale } from '../../src/i18n/registry.js';
 
 describe('<kap-intake> first render', () => {
   afterEach(unmountAll);
@@ -171,11 +172,35 @@ describe('<kap-intake> after an answer', () => {
     expect($<HTMLInputElement>(el, '#f-smoke'), 'the same input').to.equal(yes);
     expect(el.shadowRoot!.activeElement).to.equal(yes);
     expect(yes.checked).to.equal(true);
-    // Another option of a row takes the place of the one before.
-    $<HTMLInputElement>(el, `#${CSS.escape('f-mood.calm-1')}`)!.click();
+    // New words other than "Yes" and "No" (as a chunk's words arrive) draw every question again,
+    // and keep the yes/no inputs.
+    registerLocale('en', { intakeContinue: 'Next' });
+    try {
+      await settle(el);
+      expect(button(el, 'Next'), 'the new words').to.exist;
+      expect($<HTMLInputElement>(el, '#f-smoke'), 'the same input after new words').to.equal(yes);
+      expect(el.shadowRoot!.activeElement).to.equal(yes);
+    } finally {
+      registerLocale('en', { intakeContinue: 'Continue' });
+      await settle(el);
+    }
+    // A safety row's answer draws the page again (the crisis panel): each of its options is
+    // ticked from the answer held, the same inputs kept.
+    const row = (i: number) => $<HTMLInputElement>(el, `#${CSS.escape(i ? `f-mood.hopeless-${i}` : 'f-mood.hopeless')}`)!;
+    const [never, often] = [row(0), row(1)];
+    never.click();
     await settle(el);
-    expect($<HTMLInputElement>(el, `#${CSS.escape('f-mood.calm-1')}`)!.checked, 'the row answered').to.equal(true);
-    expect($<HTMLInputElement>(el, `#${CSS.escape('f-mood.calm')}`)!.checked).to.equal(false);
+    often.focus();
+    often.click();
+    await settle(el);
+    expect($(el, '[part="crisis"]'), 'the crisis panel').to.exist;
+    expect([row(0), row(1)], 'the same inputs').to.deep.equal([never, often]);
+    expect([never.checked, often.checked]).to.deep.equal([false, true]);
+    expect(el.shadowRoot!.activeElement).to.equal(often);
+    // Told from elsewhere (a draft restored, say), the answer held ticks the boxes.
+    (el as unknown as { flow: { set(key: string, value: string): void } }).flow.set('mood.hopeless', 'never');
+    await settle(el);
+    expect([never.checked, often.checked], 'after the answer changed in the state').to.deep.equal([true, false]);
   });
 
   it('an answer draws its own question again, not the others on the page', async () => {

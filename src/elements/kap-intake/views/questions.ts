@@ -14,7 +14,7 @@
  * neither never loads (in the drop-in files, a chunk): `loadQuestionKinds` brings it before such a
  * form is shown.
  */
-import { html, noChange, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { Directive, directive, type ElementPart } from 'lit/directive.js';
 import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -104,18 +104,18 @@ export function notes(...parts: unknown[]): unknown {
   return third === undefined ? html`${first}${second}` : html`${first}${second}${third}`;
 }
 
-/** The options of a yes/no question: the same array until the words change, so that an answer never draws them again (`DrawChoices`). */
-const yesNoOptions = new WeakMap<object, ChoiceOption[]>();
-function yesNo({ words, t }: QuestionsView): ChoiceOption[] {
-  let options = yesNoOptions.get(words);
-  if (!options) {
-    options = [
-      { value: 'yes', label: t('intakeYes') },
-      { value: 'no', label: t('intakeNo') },
-    ];
-    yesNoOptions.set(words, options);
-  }
-  return options;
+/**
+ * The options of a yes/no question: one array for each wording of "Yes" and "No", so that no
+ * drawing of the page draws them again (`DrawChoices`) unless those words change — not when a
+ * chunk brings other words.
+ */
+const yesNoOptions: Record<string, ChoiceOption[]> = {};
+function yesNo({ t }: QuestionsView): ChoiceOption[] {
+  const [yes, no] = [t('intakeYes'), t('intakeNo')];
+  return (yesNoOptions[`${yes}\n${no}`] ??= [
+    { value: 'yes', label: yes },
+    { value: 'no', label: no },
+  ]);
 }
 
 export function renderQuestion(item: Item, view: QuestionsView): unknown {
@@ -178,7 +178,7 @@ class DrawChoices extends Directive {
     return nothing;
   }
 
-  override update({ element }: ElementPart, [key, options, multi, value, invalid, or]: Drawn): unknown {
+  override update({ element }: ElementPart, [key, options, multi, value, invalid, or]: Drawn): void {
     const drawn = [key, options, multi, or];
     if (drawn.some((part, i) => part !== this.#drawn[i])) {
       this.#drawn = drawn;
@@ -205,7 +205,6 @@ class DrawChoices extends Directive {
       if (invalid) input.setAttribute('aria-invalid', 'true');
       else input.removeAttribute('aria-invalid');
     });
-    return noChange;
   }
 }
 
