@@ -25,10 +25,11 @@ export class LanguageCheck {
       const check = () => {
         const still = inheritedLanguage(this.#element);
         if (still !== wanted || hasLocale(still)) return;
-        reportConfiguration(this.#element, {
-          code: 'missing_locale',
-          detail: `lang="${wanted}" has no strings loaded, so all is shown in English: load its locale module (i18n/es.js for Spanish) or registerLocale('${wanted}', …)`,
-        });
+        // Its wording is loaded only then (and said no more if it cannot be: the page is offline).
+        void import('./missing-locale.js').then(
+          ({ missingLocale }) => reportConfiguration(this.#element, missingLocale(wanted)),
+          () => undefined,
+        );
       };
       if (document.readyState === 'complete') setTimeout(check);
       else window.addEventListener('load', check, { once: true });

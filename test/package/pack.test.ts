@@ -44,10 +44,12 @@ const KB = 1000;
  * packed with the crisis panel, the resolving of an included page and the parts' words as chunks too;
  * 2,480 kB unpacked with the templates of emphasis, links and lists a chunk beside the parser's, and
  * the checklist's reminders' words one of their own; 2,490 kB with the hold's notice rule in the
- * README and the CHANGELOG, and the intake's answers that leave the page as it is.
+ * README and the CHANGELOG, and the intake's answers that leave the page as it is; 700 kB packed
+ * with the `missing_locale` wording a chunk of each drop-in file (each file's own header in the
+ * tarball) and the README's account of the options drawn into the DOM.
  */
 const UNPACKED_CEILING = 2_490 * KB;
-const PACKED_CEILING = 695 * KB;
+const PACKED_CEILING = 700 * KB;
 const MANIFEST_CEILING = 90 * KB;
 
 interface PackResult {
