@@ -19,7 +19,8 @@
  * - DOM nodes (every node in the element's shadow root, or the floor's container) on screen.
  *
  * "cold": a fresh page each run (the first render of the tag on a page); "warm": a new element again
- * and again on one page, the element's and its floor's pages taking turns (`warmRuns`). Chromium runs with every host name unresolvable: nothing leaves the machine.
+ * and again on one page, the element's and its floor's pages taking turns (`warmRuns`). Chromium
+ * runs with every host name unresolvable: nothing leaves the machine.
  *
  *   npm run bench -- --runs 30
  *   npm run bench -- --only intake           (or booking)
@@ -194,19 +195,18 @@ interface BookingWindow {
 const booking = (page: Page) => page.evaluate(() => (window as unknown as BookingWindow).renderOnce());
 
 async function benchBooking(): Promise<void> {
-  const peers: Peer[] = [
-    { path: '/', ready: `customElements.get('kap-booking') !== undefined`, once: booking },
-    {
-      path: '/booking-floor',
-      ready: 'typeof window.renderFloorOnce === "function"',
-      once: (page) => page.evaluate(() => (window as unknown as BookingWindow).renderFloorOnce()),
-    },
-  ];
-  const cold = [await coldRuns(peers[0]!), await coldRuns(peers[1]!)];
-  const warm = await warmRuns(peers);
-  for (const { page } of warm) await page.close();
-  const [kap, floor] = [0, 1].map((i) => ({ cold: cold[i]!, warm: warm[i]!.warm }));
-  if (!kap || !floor) throw new Error('no booking figures');
+  const kapPeer: Peer = { path: '/', ready: `customElements.get('kap-booking') !== undefined`, once: booking };
+  const floorPeer: Peer = {
+    path: '/booking-floor',
+    ready: 'typeof window.renderFloorOnce === "function"',
+    once: (page) => page.evaluate(() => (window as unknown as BookingWindow).renderFloorOnce()),
+  };
+  const [kapCold, floorCold] = [await coldRuns(kapPeer), await coldRuns(floorPeer)];
+  const [kapWarm, floorWarm] = await warmRuns([kapPeer, floorPeer]);
+  const kap = { cold: kapCold, warm: kapWarm!.warm };
+  const floor = { cold: floorCold, warm: floorWarm!.warm };
+  await kapWarm!.page.close();
+  await floorWarm!.page.close();
   const [, , times, days, nodes] = kap.warm[0]!;
   const [, , floorTimes, floorDays, floorNodes] = floor.warm[0]!;
   if (times !== floorTimes || days !== floorDays)
