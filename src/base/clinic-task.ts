@@ -7,20 +7,17 @@ import { Task } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
 import type { ClinicResponse } from '../api/clinic.js';
 import type { ApiConnection } from '../api/connection.js';
-import { getClinic } from '../api/endpoints.js';
+import { readClinic } from './clinic-read.js';
 
 export type ClinicTaskArgs = readonly [client: ApiConnection | undefined, needed: boolean, connection: AbortSignal];
 
-export function clinicTask(
-  host: ReactiveControllerHost,
-  args: () => ClinicTaskArgs,
-  signalFor: (signal: AbortSignal) => AbortSignal,
-): Task<ClinicTaskArgs, ClinicResponse | undefined> {
+export function clinicTask(host: ReactiveControllerHost, args: () => ClinicTaskArgs): Task<ClinicTaskArgs, ClinicResponse | undefined> {
   return new Task(host, {
-    task: async ([client, needed], { signal }) => {
+    // Shared with the theme (`readClinic`): a run its arguments replaced is dropped by the Task, not aborted.
+    task: async ([client, needed, connection]) => {
       if (!client || !needed) return undefined;
       try {
-        return await getClinic(client, { signal: signalFor(signal) });
+        return await readClinic(client, connection);
       } catch {
         return undefined;
       }

@@ -8,11 +8,11 @@
  * backend without a theme, leaves the built-in look.
  */
 import type { ApiConnection } from '../api/connection.js';
-import { getClinic } from '../api/endpoints.js';
+import { readClinic } from './clinic-read.js';
 
 export async function applyClinicTheme(root: ShadowRoot, client: ApiConnection, signal: AbortSignal): Promise<void> {
   try {
-    const { theme } = await getClinic(client, { signal });
+    const { theme } = await readClinic(client, signal);
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(':host{}');
     const rule = (sheet.cssRules[0] as CSSStyleRule).style;

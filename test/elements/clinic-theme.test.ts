@@ -64,6 +64,16 @@ describe('the clinic’s published theme', () => {
     expect(network.to('GET', /\/clinic$/).length).to.be.greaterThan(0);
   });
 
+  it('reads GET clinic once for both the theme and the privacy notice the page leaves unsaid', async () => {
+    const api = freshApi();
+    await publish(api, PURPLE);
+    const el = await mountBooking({ api }, (element) => element.removeAttribute('privacy-url'));
+    const clinicRead = (el as unknown as { clinicTask: { value?: { name: string } } }).clinicTask;
+    await until(() => getComputedStyle(el).getPropertyValue('--_radius').trim() === '14px', 'the theme applied');
+    await until(() => clinicRead.value !== undefined, 'the clinic read for its privacy notice');
+    expect(network.to('GET', /\/clinic$/)).to.have.length(1);
+  });
+
   it('the page’s own --kap-* on the element wins over the theme', async () => {
     const api = freshApi();
     await publish(api, PURPLE);

@@ -216,11 +216,11 @@ export class KapBooking extends KapElement {
    * The clinic (`GET clinic`), read only when the page names no privacy notice: its notice is then
    * linked. A clinic that cannot be read leaves the consent as it would be without one.
    */
-  private readonly clinicTask = clinicTask(
-    this,
-    () => [this.client, this.privacyUrl === null && !this.managing && !this.#hasPrivacySlot(), this.connectionSignal],
-    (signal) => this.signalFor(signal),
-  );
+  private readonly clinicTask = clinicTask(this, () => [
+    this.client,
+    this.privacyUrl === null && !this.managing && !this.#hasPrivacySlot(),
+    this.connectionSignal,
+  ]);
 
   /** Views imported only when needed (see lazy-views.ts); manage mode reads the booking meanwhile, behind "Loading your appointment". */
   private readonly views = bookingViews(this, {

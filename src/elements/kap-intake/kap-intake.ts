@@ -186,11 +186,7 @@ export class KapIntake extends KapElement {
    * The clinic (`GET clinic`), read once a form that names no clinic number is shown: the crisis
    * panel then offers the clinic's phone. A clinic that cannot be read leaves the panel without it.
    */
-  private readonly clinicTask = clinicTask(
-    this,
-    () => [this.client, Boolean(this.flow.form && !this.flow.form.crisis?.clinicPhone), this.connectionSignal],
-    (signal) => this.signalFor(signal),
-  );
+  private readonly clinicTask = clinicTask(this, () => [this.client, Boolean(this.flow.form && !this.flow.form.crisis?.clinicPhone), this.connectionSignal]);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
