@@ -58,7 +58,11 @@ export function readText(element: Element): Piece[] {
     }
     const parent = node.parentElement?.localName;
     if (parent === 'style' || parent === 'script') continue;
-    const text = node.textContent!.replace(/\s+/g, ' ').trim();
+    // A scale row's number and its words share a text node unless the words are in a span of their own.
+    const text = node
+      .textContent!.replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^\d+\. /, '');
     if (text) pieces.push({ text, lang: nearestLang(node), part: nearestPart(node) });
   }
   return pieces;

@@ -135,12 +135,13 @@ export function renderQuestion(item: Item, view: QuestionsView): unknown {
           <legend>${q.label(item)}</legend>
           ${notes(q.optional(item), q.hint(item.id, item))}
           ${item.rows.map((row) =>
-            // A row's answer draws that row again, not the scale's other rows.
-            guard(
-              drawnFrom(view, row, [row.id]),
-              () =>
-                html`${q.choices(item, row.id, html`${row.number}. ${inLanguage(row.label, row.langs?.['label'])}`, {}, item.options)}${view.after(row.id)}`,
-            ),
+            // A row's answer draws that row again, not the scale's other rows. Its number and words
+            // are one text unless the words are in another language: one template per row.
+            guard(drawnFrom(view, row, [row.id]), () => {
+              const lang = row.langs?.['label'];
+              const legend = lang ? html`${row.number}. ${inLanguage(row.label, lang)}` : `${row.number}. ${row.label}`;
+              return q.choices(item, row.id, legend, {}, item.options, false, view.after(row.id));
+            }),
           )}
         </fieldset>
       </div>`;
@@ -304,9 +305,18 @@ export class Questions {
   /**
    * A radio group (a `radiogroup`, required unless optional) or a group of checkboxes (ARIA has
    * no required state for a group of checkboxes: an optional one says "(optional)", as every
-   * question does). `item` is the question, or the scale a row belongs to.
+   * question does). `item` is the question, or the scale a row belongs to; `after` follows the
+   * group in the same template (a row's crisis panel).
    */
-  choices(item: AnswerableItem, key: string, legend: unknown, hinted: Hinted, options: readonly ChoiceOption[], multi = false): TemplateResult {
+  choices(
+    item: AnswerableItem,
+    key: string,
+    legend: unknown,
+    hinted: Hinted,
+    options: readonly ChoiceOption[],
+    multi = false,
+    after: unknown = nothing,
+  ): TemplateResult {
     const error = this.error(key);
     const value = this.view.answers[key];
     const own = key === item.id;
@@ -322,6 +332,6 @@ export class Questions {
         ${notes(own ? this.optional(item) : nothing, this.hint(key, hinted), this.errorMessage(key, error))}
         <div class="choices ${options.length < 3 ? 'choices--inline' : ''}" ${drawChoices(key, options, multi, value, !!error, this.view.t('intakeOr'))}></div>
       </fieldset>
-    </div>`;
+    </div>${after}`;
   }
 }
