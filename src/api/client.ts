@@ -1,11 +1,13 @@
 /**
  * The fetch client for apps and scripts: every endpoint of the contract as a method (each one is
  * the function of the same name in endpoints.ts). How a request is carried out (timeouts, retries,
- * progress, validation, errors) is `Transport`'s; the `api` base is checked by `resolveApiBase`.
+ * progress, validation, errors) is `Transport`'s; the `api` base is checked by `checkApiBase`, and
+ * what is wrong with an unusable one worded at once (`apiBaseMessage`, as `resolveApiBase` does).
  * The elements call the endpoint functions on an `ApiConnection`, so each drop-in file carries only
  * the endpoints its element uses.
  */
-import { ApiConnection } from './connection.js';
+import { apiBaseMessage } from './api-base-message.js';
+import { ApiConnection, type KapClientOptions } from './connection.js';
 import * as endpoints from './endpoints.js';
 import * as submissions from './submissions.js';
 import type { HeldSlot } from './endpoints.js';
@@ -31,13 +33,18 @@ import type { ClinicResponse } from './clinic.js';
 import type { IntakeSubmission } from './intake-submission.js';
 import type { RequestOptions, WriteOptions } from './transport.js';
 
-export { resolveApiBase } from './api-base.js';
+export { resolveApiBase } from './api-base-message.js';
 export { MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry.js';
 export type { KapClientOptions } from './connection.js';
 export type { HeldSlot } from './endpoints.js';
 export type { RequestOptions, RequestProgress, TransportOptions, WriteOptions } from './transport.js';
 
 export class KapApiClient extends ApiConnection {
+  /** Throws a `configuration` `KapApiError` saying what is wrong with an unusable `api`. */
+  constructor(options: KapClientOptions) {
+    super(options, apiBaseMessage);
+  }
+
   /** `GET clinic`: the clinic's name, time zone, phone, privacy notice and crisis lines (src/api/clinic.ts). */
   getClinic(opts?: RequestOptions): Promise<ClinicResponse> {
     return endpoints.getClinic(this, opts);

@@ -3,7 +3,8 @@
  * goes through. The endpoints are plain functions of it (endpoints.ts), so a drop-in file carries
  * only the endpoints its element calls; `KapApiClient` (client.ts) offers them all as methods.
  */
-import { resolveApiBase } from './api-base.js';
+import { checkApiBase, type ApiBaseProblem } from './api-base.js';
+import { KapApiError } from './errors.js';
 import { Transport, type TransportOptions } from './transport.js';
 
 export interface KapClientOptions extends TransportOptions {
@@ -19,8 +20,13 @@ export class ApiConnection {
   /** How each request is carried out (timeouts, retries, progress, validation, errors). */
   readonly transport: Transport;
 
-  constructor(options: KapClientOptions) {
-    const base = resolveApiBase(options.api, options.baseURI ?? globalThis.document?.baseURI ?? globalThis.location?.href);
+  /**
+   * Throws a `configuration` `KapApiError` for an unusable `api`, whose `cause` is what is wrong
+   * (`ApiBaseProblem`), worded by `words` when they are given (api-base-message.ts).
+   */
+  constructor(options: KapClientOptions, words?: (problem: ApiBaseProblem) => string) {
+    const base = checkApiBase(options.api, options.baseURI ?? globalThis.document?.baseURI ?? globalThis.location?.href);
+    if (!(base instanceof URL)) throw new KapApiError(words?.(base) ?? 'The `api` attribute cannot be used.', { kind: 'configuration', cause: base });
     this.transport = new Transport(base, options);
     this.base = new URL(base);
   }

@@ -95,7 +95,7 @@ export class Transport {
   readonly #base: URL;
   readonly #options: TransportOptions;
 
-  /** `base` is a resolved `api` base (see `resolveApiBase`), ending in `/`. */
+  /** `base` is a checked `api` base (see `checkApiBase`), ending in `/`. */
   constructor(base: URL, options: TransportOptions = {}) {
     this.#base = new URL(base);
     this.#options = options;

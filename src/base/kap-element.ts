@@ -2,7 +2,8 @@ import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValu
 import { isAbort } from '../api/abort.js';
 import type { RequestOptions } from '../api/client.js';
 import { ApiConnection } from '../api/connection.js';
-import { isKapApiError } from '../api/errors.js';
+import type { ApiBaseProblem } from '../api/api-base.js';
+import { isKapApiError, type KapApiError } from '../api/errors.js';
 import { KapErrorEvent } from '../events/kap-error.js';
 import { onLocaleRegistered } from '../i18n/registry.js';
 import { interpolate, type ElementStrings, type EmailLinksStringKey, type KapStringKey } from '../i18n/strings.js';
@@ -265,8 +266,12 @@ export abstract class KapElement extends LitElement {
       this.client = client;
     } catch (error) {
       this.client = undefined;
-      const detail = isKapApiError(error) ? error.message : 'The api attribute could not be used.';
-      this.reportConfigurationProblem({ code: 'invalid_api', detail });
+      const key = this.#clientKey;
+      // The web team's words are a chunk of their own, which most pages never need; without it, the short ones.
+      void import('../api/api-base-message.js')
+        .then(({ apiBaseMessage }) => apiBaseMessage((error as KapApiError).cause as ApiBaseProblem))
+        .catch(() => (error as Error).message)
+        .then((detail) => key === this.#clientKey && this.reportConfigurationProblem({ code: 'invalid_api', detail }));
     }
   }
 

@@ -148,10 +148,14 @@ describe('resolveApiBase', () => {
     assert.equal(calls[0]!.url.href, `${API}services`);
   });
 
-  it('the client constructor throws the same configuration error', () => {
+  it('the client constructor throws the same configuration error, in the same words, with what is wrong as its cause', () => {
     assert.throws(
       () => new KapApiClient({ api: 'http://api.clinic.example/' }),
-      (e: unknown) => e instanceof KapApiError && e.kind === 'configuration',
+      (e: unknown) =>
+        e instanceof KapApiError &&
+        e.kind === 'configuration' &&
+        /plain http:.*use https:/.test(e.message) &&
+        JSON.stringify(e.cause) === JSON.stringify({ problem: 'plain-http', origin: 'http://api.clinic.example' }),
     );
   });
 

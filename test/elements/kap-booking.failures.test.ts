@@ -321,6 +321,8 @@ describe('<kap-booking> set up wrongly', () => {
     it(`api=${JSON.stringify(api)} shows a clear message and sends nothing`, async () => {
       const el = await mountBooking(api === null ? {} : { api });
       await settle(el);
+      // The website team's words come in a chunk of their own.
+      await until(() => $(el, '[part~="problem"]'), 'the set-up problem');
       const problem = $(el, '[part~="problem"]')!;
       expect(problem.getAttribute('role')).to.equal('alert');
       expect(problem.textContent).to.include('Sorry, this is not available online right now');
@@ -333,15 +335,13 @@ describe('<kap-booking> set up wrongly', () => {
 
   it('the message for a bad api passes axe', async () => {
     const el = await mountBooking({ api: 'http://evil.example/kap/' });
-    await settle(el);
-    expect($(el, '[part~="problem"]'), 'the message is shown').to.exist;
+    await until(() => $(el, '[part~="problem"]'), 'the message');
     await expect(el).to.be.accessible();
   });
 
   it('recovers when a good api is set after a bad one', async () => {
     const el = await mountBooking({ api: 'http://evil.example/' });
-    await settle(el);
-    expect($(el, '[part~="problem"]')).to.exist;
+    await until(() => $(el, '[part~="problem"]'), 'the message');
     el.api = freshApi();
     await until(() => dayButtons(el)[0] || $(el, '.empty'), 'the times');
     expect($(el, '[part~="problem"]')).to.equal(null);

@@ -240,7 +240,8 @@ describe('<kap-prep-checklist> when it cannot load', () => {
     const el = await mountChecklist({ api: 'http://clinic.example/kap/', booking: 'bk_1' }, (element) => {
       element.token = 't'.repeat(43);
     });
-    expect($(el, '[part~="problem"]')).to.exist;
+    // The website team's words come in a chunk of their own.
+    await until(() => $(el, '[part~="problem"]'), 'the set-up problem');
     expect(text(el)).to.include('plain http:');
     expect(errors()).to.deep.equal([{ kind: 'configuration', code: 'invalid_api' }]);
     expect(network.requests).to.have.length(0);

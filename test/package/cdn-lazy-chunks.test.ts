@@ -1,7 +1,8 @@
 /**
  * What a page needs only sometimes is not in the drop-in file it loads but in a chunk beside it,
  * fetched from the script's own origin when used (README.md, "Size"): `<kap-booking>`'s manage
- * views (only with a booking link) and its calendar-file writer (only once a time is held). The
+ * views (only with a booking link) and its calendar-file writer (only once a time is held), and in
+ * every file the website team's words for an unusable `api` attribute (only when it is). The
  * journey e2e test proves the chunks load in a browser. Needs `npm run build` first.
  */
 import assert from 'node:assert/strict';
@@ -32,6 +33,16 @@ describe('the drop-in booking files', () => {
       const file = readFileSync(join(CDN, `${entry}.js`), 'utf8');
       assert.ok(!file.includes(marker), `dist/cdn/${entry}.js carries ${part}`);
       assert.equal(chunksOf(entry).filter((chunk) => chunk.includes(marker)).length, 1, `one chunk of ${entry} carries ${part}`);
+    }
+  });
+});
+
+describe('every drop-in file', () => {
+  it('leaves the website team’s words for an unusable api attribute to a lazy chunk', () => {
+    const marker = 'Health information must travel encrypted';
+    for (const entry of ['kap-booking', 'kap-intake', 'kap-prep-checklist', 'kap-elements']) {
+      assert.ok(!readFileSync(join(CDN, `${entry}.js`), 'utf8').includes(marker), `dist/cdn/${entry}.js carries the words`);
+      assert.equal(chunksOf(entry).filter((chunk) => chunk.includes(marker)).length, 1, `one chunk of ${entry} carries the words`);
     }
   });
 });
