@@ -67,19 +67,25 @@ export class PageSchemeController implements ReactiveController {
 
   hostConnected(): void {
     this.#checkedTheme = null;
+    this.#schedule(); // on a page (again, after a move): look once it has rendered, and watch from then on
+  }
+
+  hostDisconnected(): void {
+    this.#observer?.disconnect();
+    this.#observer = undefined;
+    this.#media?.removeEventListener('change', this.#schedule);
+    cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+  }
+
+  /** Watches the page for what changes its colours, from the first look on: nothing before it needs to be seen. */
+  #watch(): void {
+    if (this.#observer) return;
     this.#observer = new MutationObserver(this.#schedule);
     this.#observer.observe(document.documentElement, { attributes: true, attributeFilter: ['class', 'style', 'data-theme'] });
     if (document.body) this.#observer.observe(document.body, { attributes: true, attributeFilter: ['class', 'style', 'data-theme'] });
     this.#media = window.matchMedia?.('(prefers-color-scheme: dark)');
     this.#media?.addEventListener('change', this.#schedule);
-    this.#schedule(); // back on a page after a move: look again once it has rendered
-  }
-
-  hostDisconnected(): void {
-    this.#observer?.disconnect();
-    this.#media?.removeEventListener('change', this.#schedule);
-    cancelAnimationFrame(this.#frame);
-    this.#frame = 0;
   }
 
   /**
@@ -108,6 +114,7 @@ export class PageSchemeController implements ReactiveController {
     if (this.#frame) return;
     this.#frame = requestAnimationFrame(() => {
       this.#frame = 0;
+      this.#watch();
       this.check();
     });
   };

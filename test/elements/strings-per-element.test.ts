@@ -49,4 +49,21 @@ describe('strings per element', () => {
     ]);
     expect(recorder.of('kap-error')).to.deep.equal([{ kind: 'configuration', code: 'unknown_string' }]);
   });
+
+  it('elements given no words of their own share them; one given its own keeps them to itself', async () => {
+    const heading = async (el: Awaited<ReturnType<typeof mountBooking>>) => {
+      await showWeekWithTimes(el);
+      return $(el, 'h2')!.textContent!.trim();
+    };
+    const plain = await mountBooking({ api: freshApi() });
+    const ownScript = await mountBooking({ api: freshApi() }, (e) => appendSettings(e, { strings: { chooseTimeHeading: 'Pick a time' } }));
+    const ownProperty = await mountBooking({ api: freshApi() }, (e) => (e.strings = { chooseTimeHeading: 'When suits you?' }));
+    const plainAfter = await mountBooking({ api: freshApi() });
+    expect([await heading(plain), await heading(ownScript), await heading(ownProperty), await heading(plainAfter)]).to.deep.equal([
+      'Choose a time',
+      'Pick a time',
+      'When suits you?',
+      'Choose a time',
+    ]);
+  });
 });

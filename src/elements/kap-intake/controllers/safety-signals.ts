@@ -36,9 +36,9 @@ export class SafetySignals implements ReactiveController {
     host.addController(this);
   }
 
+  /** Only an intake with a signal to look after listens to the page. */
   hostConnected(): void {
-    addEventListener('pagehide', this.retry);
-    document.addEventListener('visibilitychange', this.retry);
+    if (this.#latest) this.#listen();
   }
 
   hostDisconnected(): void {
@@ -50,7 +50,14 @@ export class SafetySignals implements ReactiveController {
   /** Tells the clinic that `request.items` (every safety item answered so far) were answered above zero. */
   send(request: SafetySignalRequest, token: string): void {
     this.#latest = { id: JSON.stringify([request.booking, request.form, request.version ?? '', request.items]), request, token };
+    this.#listen();
     this.retry();
+  }
+
+  /** Sends again when the page is hidden or left (adding the same listener twice adds it once). */
+  #listen(): void {
+    addEventListener('pagehide', this.retry);
+    document.addEventListener('visibilitychange', this.retry);
   }
 
   /** Sends the latest signal again if it has not reached the backend and is not on its way. */
