@@ -307,3 +307,44 @@ describe('<kap-intake> a safety answer a later answer hid', () => {
     expect(body.safetyItems).to.deep.equal(['plan']);
   });
 });
+
+describe('<kap-intake> the crisis panel after a question of its own', () => {
+  for (const [type, answerWith] of [
+    ['yesno', 'yes'],
+    ['choice', 'often'],
+  ] as const) {
+    it(`follows the ${type} question that raised it, before the next, and the focus stays on the answer`, async () => {
+      const plan = {
+        type,
+        id: 'plan',
+        label: 'Have you thought about how you might do this?',
+        safety: true,
+        ...(type === 'choice'
+          ? {
+              options: [
+                { value: 'never', label: 'Never' },
+                { value: 'often', label: 'Often', safety: true },
+              ],
+            }
+          : {}),
+      };
+      const definition = {
+        id: 'own-question',
+        title: 'How you are',
+        pages: [{ id: 'p', title: 'How you are', items: [plan, { type: 'text', id: 'name', label: 'Preferred name' }] }],
+      };
+      const el = await mountIntake({ api: freshApi() }, definition);
+      await loaded(el);
+      const chosen = $$<HTMLInputElement>(el, 'input[name="plan"]').find((input) => input.value === answerWith)!;
+      chosen.focus();
+      await choose(el, 'plan', answerWith);
+      await until(() => $(el, '[part="crisis"]'), 'the crisis panel');
+      const panel = $(el, '[part="crisis"]')!;
+      expect(chosen.closest('.field')!.compareDocumentPosition(panel) & Node.DOCUMENT_POSITION_FOLLOWING, 'after the question').to.not.equal(0);
+      expect(panel.compareDocumentPosition(field(el, 'name')) & Node.DOCUMENT_POSITION_FOLLOWING, 'before the next').to.not.equal(0);
+      expect(focused(el), 'focus stays on the answer').to.equal(chosen);
+      expect(chosen.isConnected, 'the same input').to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+  }
+});

@@ -61,7 +61,7 @@ export function renderFormPage(v: IntakeView, layout: PageLayout, crisis: unknow
         check
           ? renderCheck(v, layout)
           : html`${step === 1 ? renderStart(v, form) : nothing} ${markdownText(v, page.intro, page.langs?.['intro'])}
-          ${page.items.map((item) => guard(questionInputs(item, questions), () => html`${renderQuestion(item, questions)}${questions.after(item.id)}`))}
+          ${page.items.map((item) => guard(questionInputs(item, questions), () => renderQuestion(item, questions)))}
           ${page.notice ? html`<p part="notice" class="muted small" lang=${page.langs?.['notice'] ?? nothing}>${page.notice}</p>` : nothing}`
       }
       ${crisisAfter ? nothing : crisis}

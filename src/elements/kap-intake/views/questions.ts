@@ -118,6 +118,11 @@ function yesNo({ t }: QuestionsView): ChoiceOption[] {
   ]);
 }
 
+/**
+ * A question, with what follows its answer (`view.after`: the crisis panel after a safety answer)
+ * in its own template: a question that can raise it binds it after the question, so that the
+ * panel coming or going leaves the question, and the input that has the focus, as they are.
+ */
 export function renderQuestion(item: Item, view: QuestionsView): unknown {
   if (!view.shown.has(item.id)) return nothing;
   const q = new Questions(view);
@@ -126,9 +131,9 @@ export function renderQuestion(item: Item, view: QuestionsView): unknown {
       return html`<div part="field" class="field">${view.md(item.text, item.langs?.['text'])}</div>`;
     case 'choice':
     case 'multi':
-      return q.choices(item, item.id, q.label(item), item, item.options, item.type === 'multi');
+      return q.choices(item, item.id, q.label(item), item, item.options, item.type === 'multi', view.after(item.id));
     case 'yesno':
-      return q.choices(item, item.id, q.label(item), item, yesNo(view));
+      return q.choices(item, item.id, q.label(item), item, yesNo(view), false, view.after(item.id));
     case 'scale':
       return html`<div part="field" class="field">
         <fieldset aria-describedby=${ids(item.help && `h-${item.id}`, q.optionalNote(item) && `o-${item.id}`)}>
@@ -150,7 +155,7 @@ export function renderQuestion(item: Item, view: QuestionsView): unknown {
     case 'consent':
       return moreKinds?.renderConsent(q, item) ?? nothing;
     default:
-      return q.text(item);
+      return q.text(item, view.after(item.id));
   }
 }
 
@@ -258,7 +263,8 @@ export class Questions {
       : nothing;
   }
 
-  text(item: Extract<Item, { type: 'text' | 'textarea' | 'email' | 'phone' | 'number' }>): TemplateResult {
+  /** A text field; `after` follows it in the same template (the crisis panel after a number that raised it). */
+  text(item: Extract<Item, { type: 'text' | 'textarea' | 'email' | 'phone' | 'number' }>, after: unknown = nothing): TemplateResult {
     const key = item.id;
     const error = this.error(key);
     const answer = this.view.answers[key];
@@ -299,7 +305,7 @@ export class Questions {
             ${unit ? html`<span class="unit" id="u-${key}" lang=${item.langs?.['unit'] ?? nothing}>${unit}</span>` : nothing}
           </div>`
       }
-    </div>`;
+    </div>${after}`;
   }
 
   /**
