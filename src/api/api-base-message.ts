@@ -2,7 +2,8 @@
  * The website team's words for an unusable `api` attribute (`checkApiBase`): `KapApiClient` says
  * them at once; an element loads this module only when its `api` is unusable.
  */
-import { checkApiBase, configurationError, type ApiBaseProblem } from './api-base.js';
+import { checkApiBase, type ApiBaseProblem } from './api-base.js';
+import { KapApiError } from './errors.js';
 
 export function apiBaseMessage(problem: ApiBaseProblem): string {
   switch (problem.problem) {
@@ -21,10 +22,11 @@ export function apiBaseMessage(problem: ApiBaseProblem): string {
 
 /**
  * Validates the `api` attribute and returns the base every request path is resolved under,
- * always ending in `/`; throws a `configuration` `KapApiError` saying what is wrong.
+ * always ending in `/`; throws a `configuration` `KapApiError` saying what is wrong, with what is
+ * wrong (`ApiBaseProblem`) as its `cause`.
  */
 export function resolveApiBase(api: string | null | undefined, baseURI: string | undefined): URL {
   const base = checkApiBase(api, baseURI);
   if (base instanceof URL) return base;
-  throw configurationError(apiBaseMessage(base));
+  throw new KapApiError(apiBaseMessage(base), { kind: 'configuration', cause: base });
 }

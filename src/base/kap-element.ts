@@ -266,19 +266,23 @@ export abstract class KapElement extends LitElement {
       this.client = client;
     } catch (error) {
       this.client = undefined;
-      const key = this.#clientKey;
-      // The web team's words are a chunk of their own, which most pages never need; without it, the short ones.
+      // Shown at once in short words; told (console, `kap-error`) in the web team's, a chunk most
+      // pages never need, once they arrive (the short ones without it), unless `api` changed meanwhile.
+      const [shown, api] = [{ code: 'invalid_api', detail: (error as Error).message }, this.api];
+      this.reportConfigurationProblem(shown, false);
       void import('../api/api-base-message.js')
         .then(({ apiBaseMessage }) => apiBaseMessage((error as KapApiError).cause as ApiBaseProblem))
-        .catch(() => (error as Error).message)
-        .then((detail) => key === this.#clientKey && this.reportConfigurationProblem({ code: 'invalid_api', detail }));
+        .catch(() => shown.detail)
+        .then((detail) => {
+          if (this.configurationProblem === shown && this.api === api) this.reportConfigurationProblem({ code: 'invalid_api', detail });
+        });
     }
   }
 
-  /** Shows `problem` instead of the element and tells the web team (once: console and `kap-error`). */
-  protected reportConfigurationProblem(problem: ConfigurationProblem): void {
+  /** Shows `problem` instead of the element and, unless `tell` is false, tells the web team (once: console and `kap-error`). */
+  protected reportConfigurationProblem(problem: ConfigurationProblem, tell = true): void {
     this.configurationProblem = problem;
-    reportConfiguration(this, problem);
+    if (tell) reportConfiguration(this, problem);
     this.requestUpdate();
   }
 

@@ -74,6 +74,17 @@ describe('the clinic’s published theme', () => {
     expect(network.to('GET', /\/clinic$/)).to.have.length(1);
   });
 
+  it('moved on the page while GET clinic is on its way, reads it again for its new stay', async () => {
+    const el = await mountBooking({ api: freshApi() }, (element) => element.removeAttribute('privacy-url'));
+    const clinicRead = (el as unknown as { clinicTask: { value?: { name: string } } }).clinicTask;
+    // Removed and put back in one task: the read under way is cancelled with the old stay.
+    const parent = el.parentElement!;
+    el.remove();
+    parent.append(el);
+    await until(() => clinicRead.value !== undefined, 'the clinic read for its privacy notice');
+    expect(network.to('GET', /\/clinic$/)).to.have.length(2);
+  });
+
   it('the page’s own --kap-* on the element wins over the theme', async () => {
     const api = freshApi();
     await publish(api, PURPLE);

@@ -61,6 +61,19 @@ describe('<kap-intake> with a definition it cannot show', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('an unusable api with a definition on the page: the problem from the first render, never the form', async () => {
+    const tiny = { id: 'tiny', title: 'About you', pages: [{ id: 'p', title: 'About you', items: [{ type: 'text', id: 'name', label: 'Preferred name' }] }] };
+    const el = await mountIntake({ api: 'http://evil.example/kap/' }, tiny);
+    // Nothing a client types could be sent: no field is ever offered.
+    expect($(el, '[part~="problem"]'), 'at once').to.exist;
+    expect($(el, 'form')).to.equal(null);
+    await until(() => text(el).includes('plain http:'), 'the website team’s words');
+    expect($(el, 'form')).to.equal(null);
+    expect(errors()).to.deep.equal([{ kind: 'configuration', code: 'invalid_api' }]);
+    expect(network.requests).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
   it('a broken definition from the backend is the same configuration problem', async () => {
     network.fail('GET', /\/forms\/kap-demo-intake$/, answer(200, { ...EVERY_TYPE_FORM, pages: [{ id: 'x', title: 'X', items: [] }] }));
     const el = await mountIntake({ api: freshApi(), form: DEMO_FORM });

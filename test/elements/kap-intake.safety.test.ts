@@ -32,6 +32,7 @@ import {
   mountIntake,
   next,
   text,
+  type as typeInto,
   until,
 } from './support/intake.js';
 import { answer, offline } from './support/network.js';
@@ -312,6 +313,7 @@ describe('<kap-intake> the crisis panel after a question of its own', () => {
   for (const [type, answerWith] of [
     ['yesno', 'yes'],
     ['choice', 'often'],
+    ['number', '3'],
   ] as const) {
     it(`follows the ${type} question that raised it, before the next, and the focus stays on the answer`, async () => {
       const plan = {
@@ -335,9 +337,10 @@ describe('<kap-intake> the crisis panel after a question of its own', () => {
       };
       const el = await mountIntake({ api: freshApi() }, definition);
       await loaded(el);
-      const chosen = $$<HTMLInputElement>(el, 'input[name="plan"]').find((input) => input.value === answerWith)!;
+      const chosen = $$<HTMLInputElement>(el, 'input[name="plan"]').find((input) => type === 'number' || input.value === answerWith)!;
       chosen.focus();
-      await choose(el, 'plan', answerWith);
+      if (type === 'number') await typeInto(el, 'plan', answerWith);
+      else await choose(el, 'plan', answerWith);
       await until(() => $(el, '[part="crisis"]'), 'the crisis panel');
       const panel = $(el, '[part="crisis"]')!;
       expect(chosen.closest('.field')!.compareDocumentPosition(panel) & Node.DOCUMENT_POSITION_FOLLOWING, 'after the question').to.not.equal(0);

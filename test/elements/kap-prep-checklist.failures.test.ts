@@ -240,9 +240,9 @@ describe('<kap-prep-checklist> when it cannot load', () => {
     const el = await mountChecklist({ api: 'http://clinic.example/kap/', booking: 'bk_1' }, (element) => {
       element.token = 't'.repeat(43);
     });
-    // The website team's words come in a chunk of their own.
-    await until(() => $(el, '[part~="problem"]'), 'the set-up problem');
-    expect(text(el)).to.include('plain http:');
+    // Shown from the first render; in the website team's words once they (a chunk) arrive.
+    expect($(el, '[part~="problem"]')).to.exist;
+    await until(() => text(el).includes('plain http:'), 'the website team’s words');
     expect(errors()).to.deep.equal([{ kind: 'configuration', code: 'invalid_api' }]);
     expect(network.requests).to.have.length(0);
     await expect(el).to.be.accessible();

@@ -212,9 +212,9 @@ export class KapPrepChecklist extends KapElement {
   }
 
   /** A static checklist needs no `api`: its absence is not a problem there. */
-  protected override reportConfigurationProblem(problem: ConfigurationProblem): void {
+  protected override reportConfigurationProblem(problem: ConfigurationProblem, tell?: boolean): void {
     if (problem.code === 'invalid_api' && this.#static.kind !== 'none' && !this.api?.trim()) return;
-    super.reportConfigurationProblem(problem);
+    super.reportConfigurationProblem(problem, tell);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -30,18 +30,21 @@ export class SafetySignals implements ReactiveController {
   readonly #delivered = new Set<string>();
   readonly #sending = new Set<string>();
   #latest: Pending | undefined;
+  #connected = false;
 
   constructor(host: ReactiveControllerHost, client: () => ApiConnection | undefined) {
     this.#client = client;
     host.addController(this);
   }
 
-  /** Only an intake with a signal to look after listens to the page. */
+  /** Only an intake on the page with a signal to look after listens to it. */
   hostConnected(): void {
+    this.#connected = true;
     if (this.#latest) this.#listen();
   }
 
   hostDisconnected(): void {
+    this.#connected = false;
     removeEventListener('pagehide', this.retry);
     document.removeEventListener('visibilitychange', this.retry);
     this.retry();
@@ -50,7 +53,7 @@ export class SafetySignals implements ReactiveController {
   /** Tells the clinic that `request.items` (every safety item answered so far) were answered above zero. */
   send(request: SafetySignalRequest, token: string): void {
     this.#latest = { id: JSON.stringify([request.booking, request.form, request.version ?? '', request.items]), request, token };
-    this.#listen();
+    if (this.#connected) this.#listen();
     this.retry();
   }
 
