@@ -2,8 +2,7 @@
  * The website team's words for an unusable `api` attribute (`checkApiBase`): `KapApiClient` says
  * them at once; an element loads this module only when its `api` is unusable.
  */
-import { checkApiBase, type ApiBaseProblem } from './api-base.js';
-import { KapApiError } from './errors.js';
+import { checkApiBase, configurationError, type ApiBaseProblem } from './api-base.js';
 
 export function apiBaseMessage(problem: ApiBaseProblem): string {
   switch (problem.problem) {
@@ -28,5 +27,5 @@ export function apiBaseMessage(problem: ApiBaseProblem): string {
 export function resolveApiBase(api: string | null | undefined, baseURI: string | undefined): URL {
   const base = checkApiBase(api, baseURI);
   if (base instanceof URL) return base;
-  throw new KapApiError(apiBaseMessage(base), { kind: 'configuration', cause: base });
+  throw configurationError(apiBaseMessage(base), base);
 }

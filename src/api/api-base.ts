@@ -5,8 +5,8 @@
 import { KapApiError } from './errors.js';
 import { insecureUrl } from './secure-url.js';
 
-export function configurationError(message: string): KapApiError {
-  return new KapApiError(message, { kind: 'configuration' });
+export function configurationError(message: string, cause?: unknown): KapApiError {
+  return new KapApiError(message, { kind: 'configuration', cause });
 }
 
 /** What makes an `api` value unusable, with what its words need. */

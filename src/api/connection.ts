@@ -3,8 +3,7 @@
  * goes through. The endpoints are plain functions of it (endpoints.ts), so a drop-in file carries
  * only the endpoints its element calls; `KapApiClient` (client.ts) offers them all as methods.
  */
-import { checkApiBase, type ApiBaseProblem } from './api-base.js';
-import { KapApiError } from './errors.js';
+import { checkApiBase, configurationError, type ApiBaseProblem } from './api-base.js';
 import { Transport, type TransportOptions } from './transport.js';
 
 export interface KapClientOptions extends TransportOptions {
@@ -26,7 +25,7 @@ export class ApiConnection {
    */
   constructor(options: KapClientOptions, words?: (problem: ApiBaseProblem) => string) {
     const base = checkApiBase(options.api, options.baseURI ?? globalThis.document?.baseURI ?? globalThis.location?.href);
-    if (!(base instanceof URL)) throw new KapApiError(words?.(base) ?? 'The `api` attribute cannot be used.', { kind: 'configuration', cause: base });
+    if (!(base instanceof URL)) throw configurationError(words?.(base) ?? 'The `api` attribute cannot be used.', base);
     this.transport = new Transport(base, options);
     this.base = new URL(base);
   }
