@@ -12,6 +12,7 @@
  *   per-language texts.
  */
 import { foreignLang, pickText, type LocalText } from '../i18n/local-text.js';
+import type { ResolvedForm } from './definition.js';
 
 /** The text fields of each kind of object in a definition. */
 export const TEXT_FIELDS = {
@@ -26,6 +27,20 @@ export const TEXT_FIELDS = {
 } as const;
 
 export type Kind = keyof typeof TEXT_FIELDS;
+
+/**
+ * What of a resolved form is shown as markdown: the fields in the markdown subset (`MARKDOWN` in
+ * text-checks.ts; a test holds the two together), the built-in crisis panel's body, and crisis
+ * panels whole. An element looks in these, not in the whole form, for texts that need the parser
+ * (`markdownAtHand`): an id, a value or a page's `source` ("pages[0]") would fetch it for nothing.
+ */
+export const markdownTexts = (form: ResolvedForm): unknown[] => [
+  form.intro,
+  form.confirmation?.body,
+  form.crisis,
+  form.crisisDefault?.body,
+  form.pages.map((page) => [page.intro, page.items.map((item) => (item as { text?: string }).text)]),
+];
 
 export type Owner = Record<string, unknown>;
 /** Called for each object with texts; `item` is the item an option or row belongs to. */

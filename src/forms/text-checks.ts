@@ -7,8 +7,8 @@ import { hasLanguage, variantsOf, type LocalText } from '../i18n/local-text.js';
 import { parseMarkdown } from '../text/markdown.js';
 import { mapDefinition, TEXT_FIELDS, type Owner } from './localize.js';
 
-/** The fields in the markdown subset (the others are plain text). */
-const MARKDOWN: ReadonlySet<string> = new Set(['form.intro', 'page.intro', 'item.text', 'crisis.body', 'confirmation.body']);
+/** The fields in the markdown subset (the others are plain text); what the element looks in is `markdownTexts` (localize.ts). */
+export const MARKDOWN: ReadonlySet<string> = new Set(['form.intro', 'page.intro', 'item.text', 'crisis.body', 'confirmation.body']);
 
 const place = (where: string, field: string) => (where ? `${where}.${field}` : field);
 

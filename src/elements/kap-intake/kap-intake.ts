@@ -8,6 +8,7 @@ import { loadMarkdown, markdownAtHand } from '../../base/markdown-template.js';
 import { KapIntakePageEvent } from '../../events/kap-intake-page.js';
 import { KapIntakeSubmitEvent } from '../../events/kap-intake-submit.js';
 import type { ResolvedForm } from '../../forms/definition.js';
+import { markdownTexts } from '../../forms/localize.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { FormSource } from './controllers/form-source.js';
 import { IntakeFlow } from './controllers/intake-flow.js';
@@ -164,7 +165,7 @@ export class KapIntake extends KapElement {
    */
   #start(form: ResolvedForm): Promise<void> | void {
     this.#resolved = form;
-    const textsReady = markdownAtHand(form);
+    const textsReady = markdownAtHand(markdownTexts(form));
     if (textsReady && questionKindsAtHand(form) && crisisPanelAtHand(form)) return this.flow.start(form);
     const started = Promise.all([loadQuestionKinds(form), textsReady || loadMarkdown(), loadCrisisPanel(form)]).then(
       () => {
