@@ -251,6 +251,19 @@ const cdnEntries: Record<string, string> = {
   'kap-elements': 'src/kap-elements.ts',
 };
 
+/**
+ * Modules kept together in one lazy chunk of each drop-in file, so that what a form's first render
+ * waits for comes in one round trip rather than a chain (a chunk's own imports are asked for only
+ * once it has arrived): the markdown renderer with its parser, the crisis panel with its words (and
+ * the other intake parts' words), and the date formats in one chunk, which `loadQuestionKinds`
+ * asks for beside the date and consent questions (test/package/cdn-lazy-chunks.test.ts).
+ */
+const LAZY_GROUPS = [
+  { name: 'date-formats', test: /[\\/]src[\\/]forms[\\/](?:locale-formats|long-date)\.ts$/ },
+  { name: 'markdown', test: /[\\/]src[\\/](?:base[\\/]markdown-rich|text[\\/]markdown)\.ts$/ },
+  { name: 'intake-parts', test: /[\\/]src[\\/](?:elements[\\/]kap-intake[\\/]views[\\/]crisis-panel|i18n[\\/]en-intake-parts)\.ts$/ },
+];
+
 function cdnBuild(): UserConfig {
   const cdnLibrary = (entryName: string, entry: string) => ({
     target: 'es2022',
@@ -273,11 +286,16 @@ function cdnBuild(): UserConfig {
       // Vite's library mode keeps whitespace and pure annotations in ES output for the app's
       // bundler; these files go straight to browsers, so they are minified completely.
       output: {
-        chunkFileNames: `chunks/${entryName}-[name]-[hash].js`,
+        // The entry's name keeps each file's chunks apart; six characters of hash are plenty, and
+        // each chunk's name is in the file (eight cost the intake's 0.04 KiB).
+        chunkFileNames: `chunks/${entryName}-[name]-[hash:6].js`,
         // Everything the entry imports statically stays in the entry, Lit included. Without it,
         // Rolldown moved Lit into a chunk of its own once several lazy chunks shared a view (the
         // booking's details form), and the drop-in file then needed that chunk before it could run.
-        codeSplitting: { groups: [{ name: entryName, tags: ['$initial' as const] }] },
+        // Then the lazy chunks kept together (`LAZY_GROUPS`).
+        codeSplitting: {
+          groups: [{ name: entryName, tags: ['$initial' as const] }, ...LAZY_GROUPS],
+        },
         minify: true,
         comments: { legal: false, annotation: false, jsdoc: false },
       },

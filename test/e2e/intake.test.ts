@@ -94,7 +94,8 @@ for (const [part, chunk] of [
   ['the instruments’', '**/chunks/*-built-in-*.js'],
   ['the date and consent questions’', '**/chunks/*-date-consent-*.js'],
   ['the markdown parser’s', '**/chunks/*-markdown-*.js'],
-  ['the crisis panel’s', '**/chunks/*-crisis-panel-*.js'],
+  // The crisis panel with the words of the intake's parts (the date and consent questions' too).
+  ['the crisis panel’s', '**/chunks/*-intake-parts-*.js'],
 ] as const) {
   test(`${part} chunk that does not arrive: no form, a failure with Try again and chunk_unavailable, then the form once it can be fetched`, async () => {
     const { page, watch, intake } = await openWithout(chunk);

@@ -46,3 +46,24 @@ describe('every drop-in file', () => {
     }
   });
 });
+
+describe('the intake files', () => {
+  /** The chunks a form's first page may wait for: instruments, the screening page, the crisis panel, the markdown renderer, date and consent questions. */
+  const FIRST_RENDER = ['built-in', 'medical-screening', 'included-page', 'intake-parts', 'markdown', 'date-consent'];
+
+  it('fetch what a first render waits for in one round trip: a chunk’s own imports are asked for beside it', () => {
+    for (const entry of ['kap-intake', 'kap-elements']) {
+      const file = readFileSync(join(CDN, `${entry}.js`), 'utf8');
+      const names = readdirSync(join(CDN, 'chunks'));
+      for (const part of FIRST_RENDER) {
+        const chunk = names.find((name) => new RegExp(`^${entry}-${part}-[\\w-]{6}\\.js$`).test(name));
+        assert.ok(chunk && file.includes(`import(\`./chunks/${chunk}\`)`), `${entry}.js imports its ${part} chunk`);
+        const code = readFileSync(join(CDN, 'chunks', chunk), 'utf8');
+        // A chunk imports only its entry ("../kap-intake.js", here already) or other chunks ("./…").
+        for (const [, other] of code.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) {
+          assert.ok(file.includes(`import(\`./chunks/${other}\`)`), `${entry}.js asks for ${other} beside ${chunk}, which imports it`);
+        }
+      }
+    }
+  });
+});

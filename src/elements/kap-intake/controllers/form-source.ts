@@ -174,11 +174,13 @@ export class FormSource {
     }
     const options: ParseOptions = { lang: language, ...(translations ? { translations } : {}), includes };
     const resolved = resolveFormDefinition(json, options);
+    if (resolved.ok) {
+      this.#language.warn(resolved.form, resolved.gaps);
+      this.#starting = this.#context.resolved(resolved.form);
+    }
+    // After the chunks the form waits for are asked for: the browser fetches only a few at a time.
     if (!resolved.ok || !checked) void this.#check(json, options, resolved.ok);
-    if (!resolved.ok) return undefined;
-    this.#language.warn(resolved.form, resolved.gaps);
-    this.#starting = this.#context.resolved(resolved.form);
-    return resolved.form;
+    return resolved.ok ? resolved.form : undefined;
   }
 
   /**

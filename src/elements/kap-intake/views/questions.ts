@@ -88,9 +88,14 @@ export function questionKindsAtHand(form: ResolvedForm): boolean {
   return !!moreKinds || !asksDateOrConsent(form);
 }
 
-/** Loads the templates of the kinds of question `form` asks that are not at hand (`questionKindsAtHand`). */
+/**
+ * Loads the templates of the kinds of question `form` asks that are not at hand
+ * (`questionKindsAtHand`), and beside them, not after them, what they share with other parts (in
+ * the drop-in files, chunks): their words (the crisis panel's chunk) and the date formats.
+ */
 export async function loadQuestionKinds(form: ResolvedForm): Promise<void> {
-  if (!questionKindsAtHand(form)) moreKinds = await import('./date-consent.js');
+  if (questionKindsAtHand(form)) return;
+  [moreKinds] = await Promise.all([import('./date-consent.js'), import('../../../i18n/en-intake-parts.js'), import('../../../forms/long-date.js')]);
 }
 
 /**
