@@ -14,6 +14,7 @@ import { builtInInstruments, instrumentsAtHand, loadInstruments } from './built-
 import { DEFAULT_CRISIS_PANEL } from './crisis.js';
 import type { Item } from './definition-items.js';
 import type { CrisisPanel, IncludeId, ItemsPage, Page, ResolvedForm, ResolvedPage } from './definition.js';
+import { INSTRUMENTS_WITH_SAFETY_ITEMS } from './instruments/ids.js';
 // The render path checks with validators generated from the schemas of definition.ts (no zod in the
 // browser), and leniently: the full checks run where forms are authored (`ParseOptions.schemas`).
 import * as renderSchemas from './generated/render-definition.js';
@@ -43,9 +44,13 @@ function includesScreening(json: unknown): boolean {
   return pagesOf(json).some((page) => (page as { include?: unknown } | null)?.include === 'kap-medical-screening');
 }
 
-function usesInstrument(json: unknown): boolean {
-  return pagesOf(json).some((page) => (page as { instrument?: unknown } | null)?.instrument !== undefined);
-}
+const instrumentsOf = (json: unknown): unknown[] => pagesOf(json).map((page) => (page as { instrument?: unknown } | null)?.instrument);
+
+const usesInstrument = (json: unknown): boolean => instrumentsOf(json).some((id) => id !== undefined);
+
+/** Whether `json` uses an instrument with a safety item: its form may show the crisis panel. */
+export const usesSafetyInstrument = (json: unknown): boolean =>
+  instrumentsOf(json).some((id) => (INSTRUMENTS_WITH_SAFETY_ITEMS as readonly unknown[]).includes(id));
 
 /**
  * The ready-made pages `json` includes, each imported only now, and the built-in instruments when

@@ -8,7 +8,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { GAD7, INSTRUMENTS, LOINC_NOTICE, PCL5, PHQ9, parseFormDefinition, type Instrument, type ScaleItem } from '../../src/forms/index.js';
 import { FORMS_ES } from '../../src/forms/es/index.js';
+import { INSTRUMENTS_WITH_SAFETY_ITEMS } from '../../src/forms/instruments/ids.js';
 import { PHQ9_ES } from '../../src/forms/instruments/phq-9.es.js';
+import { usesSafetyInstrument } from '../../src/forms/parse.js';
 
 const REFERENCE = new URL('../../reference/instruments/', import.meta.url);
 
@@ -223,6 +225,13 @@ describe('{ "instrument": … } pages', () => {
       ['phq-9.q9'],
     );
     for (const page of [gad!, pcl!]) assert.ok((page.items[0] as ScaleItem).rows.every((r) => !r.safety));
+  });
+
+  it('are named with a safety item where the element looks before the records arrive (INSTRUMENTS_WITH_SAFETY_ITEMS)', () => {
+    const withSafetyItems = Object.values(INSTRUMENTS).filter((instrument) => instrument.safetyItems.length > 0);
+    assert.deepEqual([...INSTRUMENTS_WITH_SAFETY_ITEMS].sort(), withSafetyItems.map((instrument) => instrument.id).sort());
+    assert.equal(usesSafetyInstrument({ pages: [{ instrument: 'gad-7' }, { instrument: 'phq-9' }] }), true);
+    assert.equal(usesSafetyInstrument({ pages: [{ instrument: 'gad-7' }, { id: 'p', items: [] }] }), false);
   });
 
   it('add the difficulty question as an optional unscored choice after the scale (PHQ-9, GAD-7 only)', () => {

@@ -9,11 +9,12 @@ import { KapIntakePageEvent } from '../../events/kap-intake-page.js';
 import { KapIntakeSubmitEvent } from '../../events/kap-intake-submit.js';
 import type { ResolvedForm } from '../../forms/definition.js';
 import { markdownTexts } from '../../forms/localize.js';
+import { usesSafetyInstrument } from '../../forms/parse.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { FormSource } from './controllers/form-source.js';
 import { IntakeFlow } from './controllers/intake-flow.js';
 import { intakeStyles } from './kap-intake.styles.js';
-import { crisisPanelAtHand, loadCrisisPanel, renderIntake } from './views/intake.js';
+import { crisisPanelAtHand, loadCrisisPanel, preloadCrisisPanel, renderIntake } from './views/intake.js';
 import { layoutPage, type IntakeView, type PageLayout } from './views/intake-view.js';
 import { loadQuestionKinds, questionKindsAtHand } from './views/questions.js';
 
@@ -148,6 +149,8 @@ export class KapIntake extends KapElement {
     },
     setupProblemBehind: (error) => this.setupProblemBehind(error),
     failed: (error) => this.reportFailure(error),
+    // A form using PHQ-9 may ask for its crisis panel: fetched beside the instruments, not after them.
+    including: (json) => usesSafetyInstrument(json) && preloadCrisisPanel(),
     resolved: (form) => this.#start(form),
   });
 

@@ -39,6 +39,11 @@ export interface FormSourceContext {
   /** Report a failure the client is shown (`kap-error`). */
   failed(error: unknown): void;
   /**
+   * The ready-made pages and instruments `json` includes are being fetched (in the drop-in files,
+   * chunks): what its form will need as well can be fetched beside them, not after them.
+   */
+  including(json: unknown): void;
+  /**
    * A form resolved for the page's language, ready to be answered once what it needs is at hand (a
    * fetched form's task waits for the promise, so the form shows in one render).
    */
@@ -85,7 +90,7 @@ export class FormSource {
         let json = this.#fetched?.client === client && this.#fetched.id === id ? this.#fetched.json : undefined;
         json ??= await getForm(client, id, context.loadOptions(signal));
         this.#fetched = { client, id, json };
-        await loadIncludedPages(json).catch((cause: unknown) => Promise.reject(chunkUnavailable(host as unknown as Element, cause)));
+        await this.#include(json).catch((cause: unknown) => Promise.reject(chunkUnavailable(host as unknown as Element, cause)));
         const form = this.#resolve(json, language, translations, { checked: true });
         if (!form) return initialState;
         await this.#starting;
@@ -166,7 +171,7 @@ export class FormSource {
     const includes = includedPagesAtHand(json);
     if (!includes) {
       // A ready-made page it includes is a chunk still to come: resolve again once it is here.
-      void loadIncludedPages(json).then(
+      void this.#include(json).then(
         () => this.#resolveAgain(json),
         () => this.#context.problem(CHUNK_UNAVAILABLE),
       );
@@ -181,6 +186,11 @@ export class FormSource {
     // After the chunks the form waits for are asked for: the browser fetches only a few at a time.
     if (!resolved.ok || !checked) void this.#check(json, options, resolved.ok);
     return resolved.ok ? resolved.form : undefined;
+  }
+
+  #include(json: unknown): ReturnType<typeof loadIncludedPages> {
+    this.#context.including(json);
+    return loadIncludedPages(json);
   }
 
   /**

@@ -27,6 +27,14 @@ export async function loadCrisisPanel(form: ResolvedForm): Promise<void> {
   if (!crisisPanelAtHand(form)) crisisViews = await import('./crisis-panel.js');
 }
 
+/** Starts fetching the crisis panel ahead of `loadCrisisPanel`, which waits for it and says if it did not come. */
+export function preloadCrisisPanel(): void {
+  import('./crisis-panel.js').then(
+    (views) => (crisisViews ??= views),
+    () => undefined,
+  );
+}
+
 export function renderIntake(v: IntakeView): TemplateResult {
   const { ui, source } = v;
   // Focusable: where focus waits (see FocusRescue) when a "Try again" gives way to loading.

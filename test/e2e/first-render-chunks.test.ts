@@ -1,0 +1,80 @@
+/**
+ * What a form's first page waits for, as the drop-in files fetch it: in as few round trips as the
+ * form allows. A form using PHQ-9 needs the instruments' chunk and, for item 9, the crisis panel's:
+ * both are asked for at once, not the panel once the instruments have arrived (on a real network, a
+ * round trip sooner). And a form whose texts have no markdown does not wait for the markdown parser
+ * (each page's `source`, "pages[0]", once made every form wait for it; the authoring checks of a
+ * definition handed in on the page still bring it, after the first render). The chunks' own
+ * imports are held by test/package/cdn-lazy-chunks.test.ts.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { createDemoServer, type DemoServer } from '../../server/demo/site.js';
+import { freePort, launchBrowser, startDemo, watchPage, type RunningDemo } from './harness.js';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const DEFINITION = { id: 'screening', title: 'Screening', pages: [{ instrument: 'phq-9' }, { instrument: 'gad-7' }] };
+
+const pages = mkdtempSync(join(tmpdir(), 'kap-first-render-'));
+let demo: RunningDemo;
+let host: DemoServer;
+let browser: Browser;
+
+before(async () => {
+  for (const file of ['kap-intake', 'kap-elements']) {
+    writeFileSync(
+      join(pages, `${file}.html`),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${file}</title><script type="module" src="/elements/${file}.js"></script></head>` +
+        `<body><main><h1>Screening</h1><kap-intake api="__KAP_API__"><script type="application/json">${JSON.stringify(DEFINITION)}</script></kap-intake></main></body></html>`,
+    );
+  }
+  const hostPort = await freePort();
+  demo = await startDemo({ env: { KAP_ALLOWED_ORIGINS: `http://localhost:${hostPort},http://127.0.0.1:${hostPort}` } });
+  host = await createDemoServer({ apiUrl: demo.apiUrl, port: hostPort, hostname: '127.0.0.1', demoDir: pages, elementsDir: join(ROOT, 'dist', 'cdn') });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await host?.close();
+  await demo?.stop();
+  rmSync(pages, { recursive: true, force: true });
+});
+
+for (const file of ['kap-intake', 'kap-elements']) {
+  test(`${file}.js: a PHQ-9 form asks for the crisis panel beside the instruments, and shows without the markdown parser`, async () => {
+    const page = await browser.newPage();
+    const watch = watchPage(page);
+    // The instruments' chunk is held back until the crisis panel's is asked for (or 10 s pass):
+    // asked for only once the instruments had arrived, it would not be asked for meanwhile.
+    let panelAsked: () => void = () => undefined;
+    const panel = new Promise<void>((done) => (panelAsked = done));
+    let heldUntilPanel: boolean | undefined;
+    await page.route(`**/chunks/${file}-intake-parts-*.js`, async (route) => {
+      panelAsked();
+      await route.continue();
+    });
+    await page.route(`**/chunks/${file}-built-in-*.js`, async (route) => {
+      heldUntilPanel = await Promise.race([panel.then(() => true), new Promise<boolean>((done) => setTimeout(() => done(false), 10_000))]);
+      await route.continue();
+    });
+    // The markdown parser's chunk is held back until the first page shows.
+    let shown: () => void = () => undefined;
+    const firstPage = new Promise<void>((done) => (shown = done));
+    await page.route(`**/chunks/${file}-markdown-*.js`, async (route) => {
+      await firstPage;
+      await route.continue();
+    });
+    await page.goto(new URL(`${file}.html`, host.url).href);
+    const intake = page.locator('kap-intake');
+    await intake.getByRole('radiogroup', { name: /Little interest or pleasure/ }).waitFor({ timeout: 15_000 });
+    shown();
+    assert.equal(heldUntilPanel, true, 'the crisis panel’s chunk was asked for while the instruments’ was on its way');
+    assert.deepEqual(watch.problems, []);
+    await page.close();
+  });
+}
