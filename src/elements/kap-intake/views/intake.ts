@@ -9,7 +9,7 @@ import type { ResolvedForm } from '../../../forms/definition.js';
 import { safetyFields } from '../../../forms/flags.js';
 import { isUnknownForm } from '../controllers/form-source.js';
 import { renderFormPage } from './form-page.js';
-import { markdownText, type IntakeView } from './intake-view.js';
+import type { IntakeView } from './intake-view.js';
 
 /** The crisis panel's templates (crisis-panel.ts), once a form that can show the panel needed them. */
 let crisisViews: typeof import('./crisis-panel.js') | undefined;
@@ -70,22 +70,7 @@ function renderForm(v: IntakeView, form: ResolvedForm | undefined, otherwise: un
   if (!form || form !== flow.form) return otherwise;
   // A safety answer comes only from a form shown once the panel was here (`loadCrisisPanel`).
   const crisis = () => (flow.safety && crisisViews ? crisisViews.renderCrisisPanel(crisisViews.crisisPanelView(v, form)) : nothing);
-  if (flow.view === 'done') return renderConfirmation(v, form, crisis());
+  // Only sending leads here, and the answer checks bring it (intake-validation.ts): they are here.
+  if (flow.view === 'done') return flow.checks.checks?.renderConfirmation(v, form, crisis());
   return layout?.form === form ? renderFormPage(v, layout, crisis()) : otherwise;
-}
-
-function renderConfirmation(v: IntakeView, form: ResolvedForm, crisis: unknown): TemplateResult {
-  const { ui } = v;
-  const confirmation = form.confirmation;
-  return html`<div part="confirmation" class="notice notice--success">
-      ${ui.heading(confirmation?.heading ?? ui.t('intakeDoneHeading'), {
-        id: 'heading',
-        part: 'heading',
-        focusable: true,
-        lang: confirmation?.heading ? confirmation.langs?.['heading'] : undefined,
-      })}
-    </div>
-    ${v.flow.changesNotSent ? html`<p part="notice" class="notice">${ui.t('intakeChangesNotSent')}</p>` : nothing}
-    ${confirmation?.body ? markdownText(v, confirmation.body, confirmation.langs?.['body']) : html`<p>${ui.t('intakeDoneBody')}</p>`}
-    ${crisis}`;
 }
