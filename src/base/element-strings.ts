@@ -38,13 +38,6 @@ export function elementStrings(element: Element, language: string, fromScript: u
 /** Whether two lists of what words are made of hold the same objects. */
 const same = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((source, index) => source === b[index]);
 
-/**
- * The words last worked out for an element the page gives no `strings` of its own, with what they
- * were made of: the next such element shares them (they are never changed). An element given its
- * own works them out, and tells the website team what is wrong with them, itself.
- */
-let shared: { sources: readonly unknown[]; words: KapStrings } | undefined;
-
 /** An element's words, worked out again only when what they are made of changed, not at every answer typed. */
 export class ElementWords {
   /** The same object until a word changes. */
@@ -56,10 +49,6 @@ export class ElementWords {
     const sources = [language, fromScript, fromProperty, ...stringSources(language)];
     if (same(sources, this.#sources)) return;
     this.#sources = sources;
-    if (shared && same(sources, shared.sources)) this.current = shared.words;
-    else {
-      this.current = elementStrings(element, language, fromScript, fromProperty);
-      if (fromScript === undefined && fromProperty === undefined) shared = { sources, words: this.current };
-    }
+    this.current = elementStrings(element, language, fromScript, fromProperty);
   }
 }

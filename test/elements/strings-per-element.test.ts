@@ -50,7 +50,7 @@ describe('strings per element', () => {
     expect(recorder.of('kap-error')).to.deep.equal([{ kind: 'configuration', code: 'unknown_string' }]);
   });
 
-  it('elements given no words of their own share them; one given its own keeps them to itself', async () => {
+  it('each element shows its own words: none of its own, from its settings script, from its property', async () => {
     const heading = async (el: Awaited<ReturnType<typeof mountBooking>>) => {
       await showWeekWithTimes(el);
       return $(el, 'h2')!.textContent!.trim();
