@@ -26,6 +26,7 @@
  *   npm run bench -- --only intake           (or booking)
  *   npm run bench -- --forms phq-gad,page30  (a subset of the forms)
  *   npm run bench -- --embed                 (also: booking with its bundle loaded, and in a cross-site iframe)
+ *   npm run bench -- --latency 100           (every request 100 ms longer, as on a real network)
  *   npm run bench -- --bundle /path/to/kap-elements.js   (another build, e.g. main's, for a before/after)
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -57,6 +58,13 @@ if (ONLY !== undefined && ONLY !== 'booking' && ONLY !== 'intake') throw new Err
 const FORM_NAMES = (option('forms')?.split(',') ?? Object.keys(FORMS)) as FormName[];
 for (const name of FORM_NAMES) if (!(name in FORMS)) throw new Error(`--forms: no form "${name}" (${Object.keys(FORMS).join(', ')})`);
 const EMBED = process.argv.includes('--embed');
+/**
+ * `--latency MS`: every request of the pages takes MS longer (Chromium's network emulation), as on a
+ * real network rather than this machine's loopback: a cold render then shows each round trip it
+ * waits for (the intake's chunks). Warm renders and answers fetch nothing.
+ */
+const LATENCY = Number(option('latency') ?? 0);
+if (!Number.isFinite(LATENCY) || LATENCY < 0) throw new Error('--latency must be a number of milliseconds');
 const bundle = resolve(option('bundle') ?? join(root, 'dist', 'cdn', 'kap-elements.js'));
 if (!existsSync(bundle)) {
   console.error(`${bundle} is missing: run \`npm run build\` first.`);
@@ -135,6 +143,11 @@ async function freshPage(path: string, ready: string): Promise<Page> {
   await page.addInitScript({ content: SHIFT_CLOCK });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));
+  if (LATENCY) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: LATENCY, downloadThroughput: -1, uploadThroughput: -1 });
+  }
   await page.goto(origin + path);
   await page.waitForFunction(ready);
   if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
@@ -381,7 +394,7 @@ try {
     [
       '',
       `Chromium ${browser.version()}, headless; ${cpus().length} cores (${cpu}); ${RUNS} runs each (a warm run renders ${WARM_RENDERS} times, side by side with its floor; after ${WARMUP} warm-up runs for warm and update figures); pages cross-origin isolated (timers in 5 µs steps)`,
-      `Bundle: ${bundle}`,
+      `Bundle: ${bundle}${LATENCY ? `; every request ${LATENCY} ms longer (--latency)` : ''}`,
       ...out,
       '',
     ].join('\n'),
