@@ -47,9 +47,10 @@ const KB = 1000;
  * README and the CHANGELOG, and the intake's answers that leave the page as it is; 700 kB packed
  * with the `missing_locale` wording a chunk of each drop-in file (each file's own header in the
  * tarball) and the README's account of the options drawn into the DOM; 2,510 kB and 710 kB with
- * the words for an unusable `api` attribute a chunk of each drop-in file and of the npm build.
+ * the words for an unusable `api` attribute a chunk of each drop-in file and of the npm build;
+ * 2,520 kB unpacked with the README's account of the first page's chunks in fewer round trips.
  */
-const UNPACKED_CEILING = 2_510 * KB;
+const UNPACKED_CEILING = 2_520 * KB;
 const PACKED_CEILING = 710 * KB;
 const MANIFEST_CEILING = 90 * KB;
 
