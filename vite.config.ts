@@ -255,8 +255,9 @@ const cdnEntries: Record<string, string> = {
  * Modules kept together in one lazy chunk of each drop-in file, so that what a form's first render
  * waits for comes in one round trip rather than a chain (a chunk's own imports are asked for only
  * once it has arrived): the markdown renderer with its parser, the crisis panel with its words (and
- * the other intake parts' words), and the date formats in one chunk, which `loadQuestionKinds`
- * asks for beside the date and consent questions (test/package/cdn-lazy-chunks.test.ts).
+ * the other intake parts' words, so a form that asks a date fetches the panel's templates too), and
+ * the date formats in one chunk, which `loadQuestionKinds` asks for beside the date and consent
+ * questions (test/package/cdn-lazy-chunks.test.ts, test/e2e/first-render-chunks.test.ts).
  */
 const LAZY_GROUPS = [
   { name: 'date-formats', test: /[\\/]src[\\/]forms[\\/](?:locale-formats|long-date)\.ts$/ },

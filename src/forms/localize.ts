@@ -9,7 +9,9 @@
  *   language, then the definition's) and records in `langs` each one not in the language asked
  *   for, so the element can mark it;
  * - `withTranslation` (included-page.ts) turns a built-in page and its translation into the same
- *   per-language texts.
+ *   per-language texts;
+ * - `markdownTexts` gives those shown as markdown (`MARKDOWN_FIELDS`, which `checkTexts` checks
+ *   the links of), where the element looks for what needs the markdown parser.
  */
 import { foreignLang, pickText, type LocalText } from '../i18n/local-text.js';
 import type { ResolvedForm } from './definition.js';
@@ -28,19 +30,8 @@ export const TEXT_FIELDS = {
 
 export type Kind = keyof typeof TEXT_FIELDS;
 
-/**
- * What of a resolved form is shown as markdown: the fields in the markdown subset (`MARKDOWN` in
- * text-checks.ts; a test holds the two together), the built-in crisis panel's body, and crisis
- * panels whole. An element looks in these, not in the whole form, for texts that need the parser
- * (`markdownAtHand`): an id, a value or a page's `source` ("pages[0]") would fetch it for nothing.
- */
-export const markdownTexts = (form: ResolvedForm): unknown[] => [
-  form.intro,
-  form.confirmation?.body,
-  form.crisis,
-  form.crisisDefault?.body,
-  form.pages.map((page) => [page.intro, page.items.map((item) => (item as { text?: string }).text)]),
-];
+/** The text fields in the markdown subset (the others are plain text). */
+export const MARKDOWN_FIELDS: ReadonlySet<string> = new Set(['form.intro', 'page.intro', 'item.text', 'crisis.body', 'confirmation.body']);
 
 export type Owner = Record<string, unknown>;
 /** Called for each object with texts; `item` is the item an option or row belongs to. */
@@ -90,6 +81,21 @@ export function mapDefinition(definition: Owner, visit: Visit): Owner {
   if (confirmation) out['confirmation'] = visit(confirmation, 'confirmation', 'confirmation');
   out['pages'] = (definition['pages'] as Owner[]).map((page, i) => mapPage(page, `pages[${i}]`, visit));
   return out;
+}
+
+/**
+ * The texts of a resolved form shown as markdown (`MARKDOWN_FIELDS`, with the built-in crisis
+ * panel's body): where an element looks for texts that need the parser (`markdownAtHand`), not in
+ * the whole form, whose ids, values and pages' `source` ("pages[0]") would fetch it for nothing.
+ */
+export function markdownTexts(form: ResolvedForm): unknown[] {
+  const texts: unknown[] = [form.crisisDefault?.body];
+  mapDefinition(form as unknown as Owner, (owner, kind) => {
+    for (const field of TEXT_FIELDS[kind]) if (MARKDOWN_FIELDS.has(`${kind}.${field}`)) texts.push(owner[field]);
+    // A copy: mapDefinition sets the pages, crisis panels and confirmation on what this returns.
+    return { ...owner };
+  });
+  return texts;
 }
 
 export interface Localized<T> {

@@ -48,9 +48,13 @@ const instrumentsOf = (json: unknown): unknown[] => pagesOf(json).map((page) => 
 
 const usesInstrument = (json: unknown): boolean => instrumentsOf(json).some((id) => id !== undefined);
 
-/** Whether `json` uses an instrument with a safety item: its form may show the crisis panel. */
-export const usesSafetyInstrument = (json: unknown): boolean =>
-  instrumentsOf(json).some((id) => (INSTRUMENTS_WITH_SAFETY_ITEMS as readonly unknown[]).includes(id));
+/**
+ * Whether `json`'s form may ask a safety question, before its instruments are here to say: it uses
+ * one with a safety item, or marks a question, option or row of its own `"safety": true`.
+ */
+export const mayAskSafety = (json: unknown): boolean =>
+  instrumentsOf(json).some((id) => (INSTRUMENTS_WITH_SAFETY_ITEMS as readonly unknown[]).includes(id)) ||
+  JSON.stringify(pagesOf(json)).includes('"safety":true');
 
 /**
  * The ready-made pages `json` includes, each imported only now, and the built-in instruments when

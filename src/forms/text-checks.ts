@@ -5,10 +5,7 @@
  */
 import { hasLanguage, variantsOf, type LocalText } from '../i18n/local-text.js';
 import { parseMarkdown } from '../text/markdown.js';
-import { mapDefinition, TEXT_FIELDS, type Owner } from './localize.js';
-
-/** The fields in the markdown subset (the others are plain text); what the element looks in is `markdownTexts` (localize.ts). */
-export const MARKDOWN: ReadonlySet<string> = new Set(['form.intro', 'page.intro', 'item.text', 'crisis.body', 'confirmation.body']);
+import { MARKDOWN_FIELDS, mapDefinition, TEXT_FIELDS, type Owner } from './localize.js';
 
 const place = (where: string, field: string) => (where ? `${where}.${field}` : field);
 
@@ -27,7 +24,7 @@ export function checkTexts(definition: object, defaultLang: string): string[] {
       if (!hasLanguage(value, defaultLang)) {
         problems.push(`${at}: has no "${defaultLang}" text; a text given per language must include the form's own language ("lang": "${defaultLang}")`);
       }
-      if (!MARKDOWN.has(`${kind}.${field}`)) continue;
+      if (!MARKDOWN_FIELDS.has(`${kind}.${field}`)) continue;
       for (const [lang, text] of variantsOf(value, defaultLang)) {
         const which = typeof value === 'string' ? '' : ` (${lang})`;
         parseMarkdown(text, {

@@ -2,7 +2,8 @@
  * What a form's first page waits for, as the drop-in files fetch it: in as few round trips as the
  * form allows. A form using PHQ-9 needs the instruments' chunk and, for item 9, the crisis panel's:
  * both are asked for at once, not the panel once the instruments have arrived (on a real network, a
- * round trip sooner). And a form whose texts have no markdown does not wait for the markdown parser
+ * round trip sooner). A form that asks a date has the chunks its questions' chunk imports asked for
+ * beside it. And a form whose texts have no markdown does not wait for the markdown parser
  * (each page's `source`, "pages[0]", once made every form wait for it; the authoring checks of a
  * definition handed in on the page still bring it, after the first render). The chunks' own
  * imports are held by test/package/cdn-lazy-chunks.test.ts.
@@ -18,6 +19,19 @@ import { freePort, launchBrowser, startDemo, watchPage, type RunningDemo } from 
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const DEFINITION = { id: 'screening', title: 'Screening', pages: [{ instrument: 'phq-9' }, { instrument: 'gad-7' }] };
+/** A form that asks a date: its questions' chunk imports the intake parts' words and the date formats. */
+const DATED = {
+  id: 'dated',
+  title: 'Dated',
+  pages: [{ id: 'one', title: 'About you', items: [{ id: 'born', type: 'date', label: 'Date of birth', max: 'today' }] }],
+};
+
+/** `released`, or `false` after 10 s (its timer cleared when released first). */
+function heldUntil(released: Promise<unknown>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((done) => (timer = setTimeout(() => done(false), 10_000)));
+  return Promise.race([released.then(() => true), late]).finally(() => clearTimeout(timer));
+}
 
 const pages = mkdtempSync(join(tmpdir(), 'kap-first-render-'));
 let demo: RunningDemo;
@@ -26,11 +40,16 @@ let browser: Browser;
 
 before(async () => {
   for (const file of ['kap-intake', 'kap-elements']) {
-    writeFileSync(
-      join(pages, `${file}.html`),
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${file}</title><script type="module" src="/elements/${file}.js"></script></head>` +
-        `<body><main><h1>Screening</h1><kap-intake api="__KAP_API__"><script type="application/json">${JSON.stringify(DEFINITION)}</script></kap-intake></main></body></html>`,
-    );
+    for (const [name, definition] of [
+      [file, DEFINITION],
+      [`${file}-dated`, DATED],
+    ] as const) {
+      writeFileSync(
+        join(pages, `${name}.html`),
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title><script type="module" src="/elements/${file}.js"></script></head>` +
+          `<body><main><h1>${definition.title}</h1><kap-intake api="__KAP_API__"><script type="application/json">${JSON.stringify(definition)}</script></kap-intake></main></body></html>`,
+      );
+    }
   }
   const hostPort = await freePort();
   demo = await startDemo({ env: { KAP_ALLOWED_ORIGINS: `http://localhost:${hostPort},http://127.0.0.1:${hostPort}` } });
@@ -59,7 +78,7 @@ for (const file of ['kap-intake', 'kap-elements']) {
       await route.continue();
     });
     await page.route(`**/chunks/${file}-built-in-*.js`, async (route) => {
-      heldUntilPanel = await Promise.race([panel.then(() => true), new Promise<boolean>((done) => setTimeout(() => done(false), 10_000))]);
+      heldUntilPanel = await heldUntil(panel);
       await route.continue();
     });
     // The markdown parser's chunk is held back until the first page shows.
@@ -74,6 +93,36 @@ for (const file of ['kap-intake', 'kap-elements']) {
     await intake.getByRole('radiogroup', { name: /Little interest or pleasure/ }).waitFor({ timeout: 15_000 });
     shown();
     assert.equal(heldUntilPanel, true, 'the crisis panel’s chunk was asked for while the instruments’ was on its way');
+    assert.deepEqual(watch.problems, []);
+    await page.close();
+  });
+}
+
+for (const file of ['kap-intake', 'kap-elements']) {
+  test(`${file}.js: a form that asks a date asks for its questions' words and the date formats beside the questions`, async () => {
+    const page = await browser.newPage();
+    const watch = watchPage(page);
+    // The date questions' chunk is held back until both chunks it imports have been asked for: the
+    // browser would otherwise ask for them only once it had arrived.
+    const asked = { words: () => {}, formats: () => {} };
+    const words = new Promise<void>((done) => (asked.words = done));
+    const formats = new Promise<void>((done) => (asked.formats = done));
+    await page.route(`**/chunks/${file}-intake-parts-*.js`, async (route) => {
+      asked.words();
+      await route.continue();
+    });
+    await page.route(`**/chunks/${file}-date-formats-*.js`, async (route) => {
+      asked.formats();
+      await route.continue();
+    });
+    let heldUntilBoth: boolean | undefined;
+    await page.route(`**/chunks/${file}-date-consent-*.js`, async (route) => {
+      heldUntilBoth = await heldUntil(Promise.all([words, formats]));
+      await route.continue();
+    });
+    await page.goto(new URL(`${file}-dated.html`, host.url).href);
+    await page.locator('kap-intake').getByRole('group', { name: 'Date of birth' }).waitFor({ timeout: 15_000 });
+    assert.equal(heldUntilBoth, true, 'the words and the date formats were asked for while the date questions were on their way');
     assert.deepEqual(watch.problems, []);
     await page.close();
   });

@@ -10,7 +10,7 @@ import { GAD7, INSTRUMENTS, LOINC_NOTICE, PCL5, PHQ9, parseFormDefinition, type 
 import { FORMS_ES } from '../../src/forms/es/index.js';
 import { INSTRUMENTS_WITH_SAFETY_ITEMS } from '../../src/forms/instruments/ids.js';
 import { PHQ9_ES } from '../../src/forms/instruments/phq-9.es.js';
-import { usesSafetyInstrument } from '../../src/forms/parse.js';
+import { mayAskSafety } from '../../src/forms/parse.js';
 
 const REFERENCE = new URL('../../reference/instruments/', import.meta.url);
 
@@ -227,11 +227,18 @@ describe('{ "instrument": … } pages', () => {
     for (const page of [gad!, pcl!]) assert.ok((page.items[0] as ScaleItem).rows.every((r) => !r.safety));
   });
 
-  it('are named with a safety item where the element looks before the records arrive (INSTRUMENTS_WITH_SAFETY_ITEMS)', () => {
+  it('are listed as having a safety item (INSTRUMENTS_WITH_SAFETY_ITEMS) exactly when their records have one', () => {
     const withSafetyItems = Object.values(INSTRUMENTS).filter((instrument) => instrument.safetyItems.length > 0);
     assert.deepEqual([...INSTRUMENTS_WITH_SAFETY_ITEMS].sort(), withSafetyItems.map((instrument) => instrument.id).sort());
-    assert.equal(usesSafetyInstrument({ pages: [{ instrument: 'gad-7' }, { instrument: 'phq-9' }] }), true);
-    assert.equal(usesSafetyInstrument({ pages: [{ instrument: 'gad-7' }, { id: 'p', items: [] }] }), false);
+  });
+
+  it('tell, with a form’s own safety questions, whether the form may ask one before the records arrive (mayAskSafety)', () => {
+    assert.equal(mayAskSafety({ pages: [{ instrument: 'gad-7' }, { instrument: 'phq-9' }] }), true);
+    assert.equal(mayAskSafety({ pages: [{ instrument: 'gad-7' }, { id: 'p', items: [{ id: 'q', type: 'yesno', label: 'Q' }] }] }), false);
+    const own = (item: object) => ({ pages: [{ instrument: 'gad-7' }, { id: 'p', items: [item] }] });
+    assert.equal(mayAskSafety(own({ id: 'q', type: 'yesno', label: 'Q', safety: true })), true);
+    assert.equal(mayAskSafety(own({ id: 'q', type: 'choice', label: 'Q', options: [{ value: 'a', label: 'A', safety: true }] })), true);
+    assert.equal(mayAskSafety(own({ id: 'q', type: 'yesno', label: 'Q', safety: false })), false);
   });
 
   it('add the difficulty question as an optional unscored choice after the scale (PHQ-9, GAD-7 only)', () => {

@@ -1,14 +1,13 @@
 /**
  * `markdownTexts`: what of a resolved form `<kap-intake>` looks in before showing it, to fetch the
  * markdown parser only for a form that shows some markdown. It holds every field in the markdown
- * subset (`MARKDOWN`, the authoring checks' list) and nothing else that could look like markdown:
- * a page's `source` ("pages[0]") once fetched the parser for every form.
+ * subset (`MARKDOWN_FIELDS`, which the authoring checks read too) and nothing else that could look
+ * like markdown: a page's `source` ("pages[0]") once fetched the parser for every form.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseFormDefinition } from '../../src/forms/index.js';
-import { markdownTexts } from '../../src/forms/localize.js';
-import { MARKDOWN } from '../../src/forms/text-checks.js';
+import { MARKDOWN_FIELDS, markdownTexts } from '../../src/forms/localize.js';
 import { needsMarkdownParser } from '../../src/text/plain-paragraphs.js';
 
 const MARKED = 'Call **116 123**.';
@@ -26,7 +25,7 @@ function resolve(json: object) {
 const page = { id: 'p', title: 'P', items: [{ id: 'q', type: 'yesno', label: 'Q [1]', safety: true }] };
 const base = { id: 'f', title: 'F', pages: [page] };
 
-/** A definition with `MARKED` in the field `kind.field` of `MARKDOWN`, and plain text everywhere else. */
+/** A definition with `MARKED` in the field `kind.field` of `MARKDOWN_FIELDS`, and plain text everywhere else. */
 const withMarked: Record<string, object> = {
   'form.intro': { ...base, intro: MARKED },
   'page.intro': { ...base, pages: [{ ...page, intro: MARKED }] },
@@ -37,7 +36,7 @@ const withMarked: Record<string, object> = {
 
 describe('markdownTexts', () => {
   it('holds each field in the markdown subset', () => {
-    assert.deepEqual(Object.keys(withMarked).sort(), [...MARKDOWN].sort());
+    assert.deepEqual(Object.keys(withMarked).sort(), [...MARKDOWN_FIELDS].sort());
     for (const [field, json] of Object.entries(withMarked)) {
       assert.ok(stringsIn(markdownTexts(resolve(json))).includes(MARKED), field);
     }
@@ -47,8 +46,18 @@ describe('markdownTexts', () => {
     assert.ok(stringsIn(markdownTexts(panel)).includes(MARKED), 'the crisis panel’s own body');
   });
 
+  it('leaves the form as it was', () => {
+    const form = resolve(withMarked['crisis.body']!);
+    const before = JSON.stringify(form);
+    const pages = form.pages;
+    markdownTexts(form);
+    assert.equal(JSON.stringify(form), before);
+    assert.equal(form.pages, pages);
+  });
+
   it('leaves out what is never shown as markdown, so plain forms do not fetch the parser', () => {
-    for (const json of [base, { id: 'phq-gad', title: 'Screening', pages: [{ instrument: 'phq-9' }, { instrument: 'gad-7' }] }]) {
+    const resources = { crisis: { heading: 'Help [now]', resources: [{ name: 'Line *1*', description: '1. Call us', phone: '988' }] } };
+    for (const json of [base, { ...base, ...resources }, { id: 'phq-gad', title: 'Screening', pages: [{ instrument: 'phq-9' }, { instrument: 'gad-7' }] }]) {
       const form = resolve(json);
       // The page's source ("pages[0] …") and labels such as "Q [1]" would need the parser.
       assert.ok(stringsIn(form).some(needsMarkdownParser));

@@ -9,7 +9,7 @@ import { KapIntakePageEvent } from '../../events/kap-intake-page.js';
 import { KapIntakeSubmitEvent } from '../../events/kap-intake-submit.js';
 import type { ResolvedForm } from '../../forms/definition.js';
 import { markdownTexts } from '../../forms/localize.js';
-import { usesSafetyInstrument } from '../../forms/parse.js';
+import { mayAskSafety } from '../../forms/parse.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { FormSource } from './controllers/form-source.js';
 import { IntakeFlow } from './controllers/intake-flow.js';
@@ -149,8 +149,10 @@ export class KapIntake extends KapElement {
     },
     setupProblemBehind: (error) => this.setupProblemBehind(error),
     failed: (error) => this.reportFailure(error),
-    // A form using PHQ-9 may ask for its crisis panel: fetched beside the instruments, not after them.
-    including: (json) => usesSafetyInstrument(json) && preloadCrisisPanel(),
+    // A form that may ask a safety question (PHQ-9's item 9) has its crisis panel fetched beside the instruments, not after them.
+    fetchingIncludes: (json) => {
+      if (mayAskSafety(json)) preloadCrisisPanel();
+    },
     resolved: (form) => this.#start(form),
   });
 

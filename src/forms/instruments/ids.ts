@@ -8,4 +8,4 @@ export const INSTRUMENT_IDS = ['phq-9', 'gad-7', 'pcl-5'] as const satisfies rea
  * two together): a form using one may show the crisis panel, which the element then fetches
  * beside the instruments rather than after them.
  */
-export const INSTRUMENTS_WITH_SAFETY_ITEMS: readonly InstrumentId[] = ['phq-9'];
+export const INSTRUMENTS_WITH_SAFETY_ITEMS = ['phq-9'] as const satisfies readonly InstrumentId[];

@@ -42,7 +42,7 @@ export interface FormSourceContext {
    * The ready-made pages and instruments `json` includes are being fetched (in the drop-in files,
    * chunks): what its form will need as well can be fetched beside them, not after them.
    */
-  including(json: unknown): void;
+  fetchingIncludes(json: unknown): void;
   /**
    * A form resolved for the page's language, ready to be answered once what it needs is at hand (a
    * fetched form's task waits for the promise, so the form shows in one render).
@@ -189,7 +189,7 @@ export class FormSource {
   }
 
   #include(json: unknown): ReturnType<typeof loadIncludedPages> {
-    this.#context.including(json);
+    this.#context.fetchingIncludes(json);
     return loadIncludedPages(json);
   }
 

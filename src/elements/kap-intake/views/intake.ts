@@ -7,6 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { isAbort } from '../../../api/abort.js';
 import type { ResolvedForm } from '../../../forms/definition.js';
 import { safetyFields } from '../../../forms/flags.js';
+import { importOnce } from '../../../base/import-once.js';
 import { isUnknownForm } from '../controllers/form-source.js';
 import { renderFormPage } from './form-page.js';
 import type { IntakeView } from './intake-view.js';
@@ -24,15 +25,18 @@ export function crisisPanelAtHand(form: ResolvedForm): boolean {
  * element shows such a form only once it is here, so a safety answer always finds its panel.
  */
 export async function loadCrisisPanel(form: ResolvedForm): Promise<void> {
-  if (!crisisPanelAtHand(form)) crisisViews = await import('./crisis-panel.js');
+  if (!crisisPanelAtHand(form)) crisisViews = await importCrisisViews();
 }
+
+const importCrisisViews = importOnce(() => import('./crisis-panel.js'));
 
 /** Starts fetching the crisis panel ahead of `loadCrisisPanel`, which waits for it and says if it did not come. */
 export function preloadCrisisPanel(): void {
-  import('./crisis-panel.js').then(
-    (views) => (crisisViews ??= views),
-    () => undefined,
-  );
+  if (!crisisViews)
+    importCrisisViews().then(
+      (views) => (crisisViews = views),
+      () => undefined,
+    );
 }
 
 export function renderIntake(v: IntakeView): TemplateResult {
