@@ -165,7 +165,10 @@ export interface ResolvedForm extends Marked {
   intro?: string;
   pages: ResolvedPage[];
   crisis?: CrisisConfig;
-  /** The built-in crisis panel (988 and 911) in `lang` where a translation is loaded, else in English. */
+  /**
+   * The built-in crisis panel (988 and 911) in `lang`, where a translation of it is loaded; else
+   * `crisisPanel` (crisis-panel.ts, which the intake loads with the panel) shows it in English.
+   */
   crisisDefault?: CrisisPanel;
   submitLabel?: string;
   confirmation?: { heading?: string; body?: string; langs?: TextLanguages };

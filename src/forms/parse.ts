@@ -11,15 +11,14 @@ import type * as z from 'zod/mini';
 import type { Issue } from '../api/validate.js';
 import { sameLanguage } from '../i18n/local-text.js';
 import { builtInInstruments, instrumentsAtHand, loadInstruments } from './built-in-instruments.js';
-import { DEFAULT_CRISIS_PANEL } from './crisis.js';
 import type { Item } from './definition-items.js';
-import type { CrisisPanel, IncludeId, ItemsPage, Page, ResolvedForm, ResolvedPage } from './definition.js';
+import type { IncludeId, ItemsPage, Page, ResolvedForm, ResolvedPage } from './definition.js';
 import { INSTRUMENTS_WITH_SAFETY_ITEMS } from './instruments/ids.js';
 // The render path checks with validators generated from the schemas of definition.ts (no zod in the
 // browser), and leniently: the full checks run where forms are authored (`ParseOptions.schemas`).
 import * as renderSchemas from './generated/render-definition.js';
 import type { resolveIncludedPage } from './included-page.js';
-import { localizePanel, localizeTexts } from './localize.js';
+import { localizeTexts } from './localize.js';
 import { BUILT_IN_LANG, type FormsTranslation } from './translations.js';
 
 /** The ready-made pages a definition can include (`{ "include": … }`), as written, in English. */
@@ -165,7 +164,7 @@ export function resolveFormDefinition(json: unknown, options: ParseOptions = {})
     ...rest,
     lang,
     pages: pages.map((page, index) => resolvePage(page, index, lang, translation, options.includes ?? {}, schemas)),
-    crisisDefault: translation?.crisis ?? localizePanel<CrisisPanel>(DEFAULT_CRISIS_PANEL, lang, BUILT_IN_LANG),
+    ...(translation?.crisis ? { crisisDefault: translation.crisis } : {}),
   };
   return { ok: true, form, written: { definition, defaultLang }, gaps: languageGaps(form, lang, defaultLang, local.fallbacks, translation) };
 }

@@ -7,6 +7,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseFormDefinition } from '../../src/forms/index.js';
+import { DEFAULT_CRISIS_PANEL } from '../../src/forms/crisis.js';
 import { MARKDOWN_FIELDS, markdownTexts } from '../../src/forms/localize.js';
 import { needsMarkdownParser } from '../../src/text/plain-paragraphs.js';
 
@@ -53,6 +54,11 @@ describe('markdownTexts', () => {
     markdownTexts(form);
     assert.equal(JSON.stringify(form), before);
     assert.equal(form.pages, pages);
+  });
+
+  it('needs no sight of the built-in crisis panel in English, whose body (with the panel, not the form) is plain', () => {
+    assert.equal(resolve(base).crisisDefault, undefined);
+    assert.equal(needsMarkdownParser(DEFAULT_CRISIS_PANEL.body!), false);
   });
 
   it('leaves out what is never shown as markdown, so plain forms do not fetch the parser', () => {
