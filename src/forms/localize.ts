@@ -92,8 +92,9 @@ export function markdownTexts(form: ResolvedForm): unknown[] {
   const texts: unknown[] = [form.crisisDefault?.body];
   mapDefinition(form as unknown as Owner, (owner, kind) => {
     for (const field of TEXT_FIELDS[kind]) if (MARKDOWN_FIELDS.has(`${kind}.${field}`)) texts.push(owner[field]);
-    // A copy: mapDefinition sets the pages, crisis panels and confirmation on what this returns.
-    return { ...owner };
+    // Not the owner: mapDefinition sets the pages, crisis panels and confirmation on what this
+    // returns, and reads them from the form itself; nothing of it is kept.
+    return {};
   });
   return texts;
 }
