@@ -35,9 +35,6 @@ export function elementStrings(element: Element, language: string, fromScript: u
   } as KapStrings;
 }
 
-/** Whether two lists of what words are made of hold the same objects. */
-const same = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((source, index) => source === b[index]);
-
 /** An element's words, worked out again only when what they are made of changed, not at every answer typed. */
 export class ElementWords {
   /** The same object until a word changes. */
@@ -47,8 +44,9 @@ export class ElementWords {
 
   refresh(element: Element, language: string, fromScript: unknown, fromProperty: unknown): void {
     const sources = [language, fromScript, fromProperty, ...stringSources(language)];
-    if (same(sources, this.#sources)) return;
-    this.#sources = sources;
-    this.current = elementStrings(element, language, fromScript, fromProperty);
+    if (sources.some((source, index) => source !== this.#sources[index])) {
+      this.#sources = sources;
+      this.current = elementStrings(element, language, fromScript, fromProperty);
+    }
   }
 }
