@@ -9,15 +9,11 @@
  * imports are held by test/package/cdn-lazy-chunks.test.ts.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { createDemoServer, type DemoServer } from '../../server/demo/site.js';
-import { freePort, launchBrowser, startDemo, watchPage, type RunningDemo } from './harness.js';
+import { launchBrowser, watchPage } from './harness.js';
+import { serveInlineIntakes, type InlineIntakeHost } from './inline-intake-host.js';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
 const DEFINITION = { id: 'screening', title: 'Screening', pages: [{ instrument: 'phq-9' }, { instrument: 'gad-7' }] };
 /** A form that asks a date: its questions' chunk imports the intake parts' words and the date formats. */
 const DATED = {
@@ -33,35 +29,22 @@ function heldUntil(released: Promise<unknown>): Promise<boolean> {
   return Promise.race([released.then(() => true), late]).finally(() => clearTimeout(timer));
 }
 
-const pages = mkdtempSync(join(tmpdir(), 'kap-first-render-'));
-let demo: RunningDemo;
-let host: DemoServer;
+let host: InlineIntakeHost;
 let browser: Browser;
 
 before(async () => {
-  for (const file of ['kap-intake', 'kap-elements']) {
-    for (const [name, definition] of [
-      [file, DEFINITION],
-      [`${file}-dated`, DATED],
-    ] as const) {
-      writeFileSync(
-        join(pages, `${name}.html`),
-        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title><script type="module" src="/elements/${file}.js"></script></head>` +
-          `<body><main><h1>${definition.title}</h1><kap-intake api="__KAP_API__"><script type="application/json">${JSON.stringify(definition)}</script></kap-intake></main></body></html>`,
-      );
-    }
-  }
-  const hostPort = await freePort();
-  demo = await startDemo({ env: { KAP_ALLOWED_ORIGINS: `http://localhost:${hostPort},http://127.0.0.1:${hostPort}` } });
-  host = await createDemoServer({ apiUrl: demo.apiUrl, port: hostPort, hostname: '127.0.0.1', demoDir: pages, elementsDir: join(ROOT, 'dist', 'cdn') });
+  host = await serveInlineIntakes(
+    ['kap-intake', 'kap-elements'].flatMap((file) => [
+      { name: file, file, definition: DEFINITION },
+      { name: `${file}-dated`, file, definition: DATED },
+    ]),
+  );
   browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
   await host?.close();
-  await demo?.stop();
-  rmSync(pages, { recursive: true, force: true });
 });
 
 for (const file of ['kap-intake', 'kap-elements']) {
@@ -88,7 +71,7 @@ for (const file of ['kap-intake', 'kap-elements']) {
       await firstPage;
       await route.continue();
     });
-    await page.goto(new URL(`${file}.html`, host.url).href);
+    await page.goto(host.pageUrl(file));
     const intake = page.locator('kap-intake');
     await intake.getByRole('radiogroup', { name: /Little interest or pleasure/ }).waitFor({ timeout: 15_000 });
     shown();
@@ -120,7 +103,7 @@ for (const file of ['kap-intake', 'kap-elements']) {
       heldUntilBoth = await heldUntil(Promise.all([words, formats]));
       await route.continue();
     });
-    await page.goto(new URL(`${file}-dated.html`, host.url).href);
+    await page.goto(host.pageUrl(`${file}-dated`));
     await page.locator('kap-intake').getByRole('group', { name: 'Date of birth' }).waitFor({ timeout: 15_000 });
     assert.equal(heldUntilBoth, true, 'the words and the date formats were asked for while the date questions were on their way');
     assert.deepEqual(watch.problems, []);

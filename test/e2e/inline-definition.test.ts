@@ -6,15 +6,10 @@
  * is asked here to refuse a definition that only a condition check refuses.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { createDemoServer, type DemoServer } from '../../server/demo/site.js';
-import { freePort, launchBrowser, startDemo, watchPage, type RunningDemo } from './harness.js';
-
-const ROOT = resolve(import.meta.dirname, '..', '..');
+import { launchBrowser, watchPage } from './harness.js';
+import { serveInlineIntakes, type InlineIntakeHost } from './inline-intake-host.js';
 
 /** A valid form but for one condition, which reads display text. */
 const DEFINITION = {
@@ -32,37 +27,24 @@ const DEFINITION = {
   ],
 };
 
-const pages = mkdtempSync(join(tmpdir(), 'kap-inline-'));
-let demo: RunningDemo;
-let host: DemoServer;
+let host: InlineIntakeHost;
 let browser: Browser;
 
 before(async () => {
-  for (const file of ['kap-intake', 'kap-elements']) {
-    writeFileSync(
-      join(pages, `${file}.html`),
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${file}</title><script type="module" src="/elements/${file}.js"></script></head>` +
-        `<body><main><h1>Inline</h1><kap-intake api="__KAP_API__"><script type="application/json">${JSON.stringify(DEFINITION)}</script></kap-intake></main></body></html>`,
-    );
-  }
-  const hostPort = await freePort();
-  demo = await startDemo({ env: { KAP_ALLOWED_ORIGINS: `http://localhost:${hostPort},http://127.0.0.1:${hostPort}` } });
-  host = await createDemoServer({ apiUrl: demo.apiUrl, port: hostPort, hostname: '127.0.0.1', demoDir: pages, elementsDir: join(ROOT, 'dist', 'cdn') });
+  host = await serveInlineIntakes(['kap-intake', 'kap-elements'].map((file) => ({ name: file, file, definition: DEFINITION })));
   browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
   await host?.close();
-  await demo?.stop();
-  rmSync(pages, { recursive: true, force: true });
 });
 
 for (const file of ['kap-intake', 'kap-elements']) {
   test(`${file}.js: a condition that reads display text is refused by the authoring checks' chunk`, async () => {
     const page = await browser.newPage();
     const watch = watchPage(page);
-    await page.goto(new URL(`${file}.html`, host.url).href);
+    await page.goto(host.pageUrl(file));
     await page.waitForFunction(() => !document.querySelector('kap-intake')?.shadowRoot?.querySelector('form'));
     const said = () => watch.problems.find((line) => line.includes('invalid_form'));
     for (let tries = 0; tries < 100 && !said(); tries++) await new Promise((done) => setTimeout(done, 50));
