@@ -8,6 +8,7 @@ import type { ReactiveControllerHost } from 'lit';
 import type { ClinicResponse } from '../api/clinic.js';
 import type { ApiConnection } from '../api/connection.js';
 import { readClinic } from './clinic-read.js';
+import { nextTask } from './next-task.js';
 
 export type ClinicTaskArgs = readonly [client: ApiConnection | undefined, needed: boolean, connection: AbortSignal];
 
@@ -16,6 +17,8 @@ export function clinicTask(host: ReactiveControllerHost, args: () => ClinicTaskA
     // Shared with the theme (`readClinic`): a run its arguments replaced is dropped by the Task, not aborted.
     task: async ([client, needed, connection]) => {
       if (!client || !needed) return undefined;
+      // The page does not wait for the clinic: it is drawn before the request is even made.
+      await nextTask();
       try {
         return await readClinic(client, connection);
       } catch {

@@ -78,11 +78,12 @@ describe('the clinic’s published theme', () => {
     const el = await mountBooking({ api: freshApi() }, (element) => element.removeAttribute('privacy-url'));
     const clinicRead = (el as unknown as { clinicTask: { value?: { name: string } } }).clinicTask;
     // Removed and put back in one task: the read under way is cancelled with the old stay.
+    await until(() => network.to('GET', /\/clinic$/).length === 1, 'GET clinic on its way');
     const parent = el.parentElement!;
     el.remove();
     parent.append(el);
+    await until(() => network.to('GET', /\/clinic$/).length === 2, 'GET clinic asked again for the new stay');
     await until(() => clinicRead.value !== undefined, 'the clinic read for its privacy notice');
-    expect(network.to('GET', /\/clinic$/)).to.have.length(2);
   });
 
   it('the page’s own --kap-* on the element wins over the theme', async () => {

@@ -14,6 +14,7 @@ import { getForm } from '../../../api/endpoints.js';
 import { isKapApiError } from '../../../api/errors.js';
 import { CHUNK_UNAVAILABLE, chunkUnavailable } from '../../../base/chunk-failure.js';
 import { reportConfiguration, type ConfigurationProblem } from '../../../base/configuration-report.js';
+import { nextTask } from '../../../base/next-task.js';
 import type { ResolvedForm } from '../../../forms/definition.js';
 import { includedPagesAtHand, loadIncludedPages, resolveFormDefinition, type ParseOptions } from '../../../forms/parse.js';
 import type { FormsTranslation } from '../../../forms/translations.js';
@@ -200,6 +201,8 @@ export class FormSource {
    */
   async #check(json: unknown, options: ParseOptions, shown: boolean): Promise<void> {
     let checks: typeof import('../../../forms/check-definition.js');
+    // A task later: asking for a module, even one already here, costs the first drawing.
+    await nextTask();
     try {
       checks = await import('../../../forms/check-definition.js');
     } catch {

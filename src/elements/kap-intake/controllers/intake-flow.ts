@@ -10,6 +10,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { CHUNK_UNAVAILABLE } from '../../../base/chunk-failure.js';
 import { reportConfiguration } from '../../../base/configuration-report.js';
 import { importOnce } from '../../../base/import-once.js';
+import { nextTask } from '../../../base/next-task.js';
 import type { WriteStatus } from '../../../base/write-status.js';
 import { modelValue, type AnswerValue } from '../../../forms/answers.js';
 import { conditionKeys, visibility, type Visibility } from '../../../forms/conditions.js';
@@ -169,11 +170,14 @@ export class IntakeFlow implements ReactiveController, StepsFlow {
     this.#visible = undefined;
     this.page = this.#visiblePage(this.page, 1) ?? 0;
     this.#noteSafety(safetyTriggered(form, this.answers).items);
-    // Fetched now, so Continue can check at once; a failure is said when Continue needs them.
-    void this.checks.load().then(
-      (checks) => void this.#sendingWith(checks),
-      () => undefined,
-    );
+    // Fetched as the page is shown, so Continue can check at once; a failure is said when Continue
+    // needs them. A task later: asking for a module, even one already here, costs the first render.
+    void nextTask()
+      .then(() => this.checks.load())
+      .then(
+        (checks) => void this.#sendingWith(checks),
+        () => undefined,
+      );
   }
 
   #startWaiting(form: ResolvedForm, drafts: Drafts | null): void {
