@@ -56,7 +56,7 @@ export function resolveIncludedPage({ page, index, lang, translation, included, 
 
 /** One page's texts in `lang`, with `langs` marks. */
 function localizePage<T extends object>(page: object, lang: string, defaultLang: string): T {
-  return mapPage(page as Owner, '', (owner, kind) => localizeOwner(owner, kind, lang, defaultLang, () => undefined)) as T;
+  return mapPage(page as Owner, () => '', (owner, kind) => localizeOwner(owner, kind, lang, defaultLang, () => undefined)) as T;
 }
 
 /**
@@ -65,7 +65,7 @@ function localizePage<T extends object>(page: object, lang: string, defaultLang:
  */
 function withTranslation<T extends object>(page: T, base: string, translation: PageTranslation | undefined, lang: string): T {
   if (!translation) return page;
-  return mapPage(page as Owner, '', (owner, kind, _where, item) => {
+  return mapPage(page as Owner, () => '', (owner, kind, _where, item) => {
     const ofItem = translation.items[(item ?? owner)['id'] as string];
     const byKind = {
       page: translation,

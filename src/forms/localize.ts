@@ -34,52 +34,58 @@ export type Kind = keyof typeof TEXT_FIELDS;
 export const MARKDOWN_FIELDS: ReadonlySet<string> = new Set(['form.intro', 'page.intro', 'item.text', 'crisis.body', 'confirmation.body']);
 
 export type Owner = Record<string, unknown>;
-/** Called for each object with texts; `item` is the item an option or row belongs to. */
-type Visit = (owner: Owner, kind: Kind, where: string, item?: Owner) => Owner;
+/**
+ * Called for each object with texts; `where` says where it is (for messages: built only when
+ * called, the render path never asks), `item` is the item an option or row belongs to.
+ */
+type Visit = (owner: Owner, kind: Kind, where: () => string, item?: Owner) => Owner;
+type Where = () => string;
 
 /** `{...page, items}` with every text owner of the page passed through `visit` (a copy). */
-export function mapPage(page: Owner, where: string, visit: Visit): Owner {
+export function mapPage(page: Owner, where: Where, visit: Visit): Owner {
   const mapped = visit(page, 'page', where);
   if (!Array.isArray(page['items'])) return mapped;
   const items = (page['items'] as Owner[]).map((item, i) => {
-    const at = `${where}.items[${i}] (${JSON.stringify(item['id'])})`;
+    const at = () => `${where()}.items[${i}] (${JSON.stringify(item['id'])})`;
     const out = visit(item, 'item', at);
     if (Array.isArray(item['options'])) {
       out['options'] = (item['options'] as Owner[]).map((option, k) =>
-        visit(option, 'option', `${at}.options[${k}] (${JSON.stringify(option['value'])})`, item),
+        visit(option, 'option', () => `${at()}.options[${k}] (${JSON.stringify(option['value'])})`, item),
       );
     }
     if (Array.isArray(item['rows'])) {
-      out['rows'] = (item['rows'] as Owner[]).map((row, k) => visit(row, 'row', `${at}.rows[${k}] (${JSON.stringify(row['id'])})`, item));
+      out['rows'] = (item['rows'] as Owner[]).map((row, k) => visit(row, 'row', () => `${at()}.rows[${k}] (${JSON.stringify(row['id'])})`, item));
     }
     return out;
   });
   return { ...mapped, items };
 }
 
-function mapPanel(panel: Owner, where: string, visit: Visit): Owner {
+function mapPanel(panel: Owner, where: Where, visit: Visit): Owner {
   const mapped = visit(panel, 'crisis', where);
   if (Array.isArray(panel['resources'])) {
-    mapped['resources'] = (panel['resources'] as Owner[]).map((resource, k) => visit(resource, 'resource', `${where}.resources[${k}]`));
+    mapped['resources'] = (panel['resources'] as Owner[]).map((resource, k) => visit(resource, 'resource', () => `${where()}.resources[${k}]`));
   }
   return mapped;
 }
 
 /** The definition with every text owner passed through `visit`, in reading order of problems. */
 export function mapDefinition(definition: Owner, visit: Visit): Owner {
-  const out = visit(definition, 'form', '');
+  const out = visit(definition, 'form', () => '');
   const crisis = definition['crisis'] as Owner | undefined;
   if (crisis) {
-    const mapped = mapPanel(crisis, 'crisis', visit);
+    const mapped = mapPanel(crisis, () => 'crisis', visit);
     const countries = crisis['countries'] as Record<string, Owner> | undefined;
     if (countries) {
-      mapped['countries'] = Object.fromEntries(Object.entries(countries).map(([code, panel]) => [code, mapPanel(panel, `crisis.countries.${code}`, visit)]));
+      mapped['countries'] = Object.fromEntries(
+        Object.entries(countries).map(([code, panel]) => [code, mapPanel(panel, () => `crisis.countries.${code}`, visit)]),
+      );
     }
     out['crisis'] = mapped;
   }
   const confirmation = definition['confirmation'] as Owner | undefined;
-  if (confirmation) out['confirmation'] = visit(confirmation, 'confirmation', 'confirmation');
-  out['pages'] = (definition['pages'] as Owner[]).map((page, i) => mapPage(page, `pages[${i}]`, visit));
+  if (confirmation) out['confirmation'] = visit(confirmation, 'confirmation', () => 'confirmation');
+  out['pages'] = (definition['pages'] as Owner[]).map((page, i) => mapPage(page, () => `pages[${i}]`, visit));
   return out;
 }
 
@@ -133,7 +139,11 @@ export function localizeTexts<T extends object>(definition: object, lang: string
 
 /** A crisis panel's texts in `lang`, with `langs` marks. */
 export function localizePanel<T extends object>(panel: object, lang: string, defaultLang: string): T {
-  return mapPanel(panel as Owner, '', (owner, kind) => localizeOwner(owner, kind, lang, defaultLang, () => undefined)) as T;
+  return mapPanel(
+    panel as Owner,
+    () => '',
+    (owner, kind) => localizeOwner(owner, kind, lang, defaultLang, () => undefined),
+  ) as T;
 }
 
 /**

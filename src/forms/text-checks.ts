@@ -20,7 +20,7 @@ export function checkTexts(definition: object, defaultLang: string): string[] {
     for (const field of TEXT_FIELDS[kind]) {
       const value = owner[field] as LocalText | undefined;
       if (value === undefined) continue;
-      const at = place(where, field);
+      const at = place(where(), field);
       if (!hasLanguage(value, defaultLang)) {
         problems.push(`${at}: has no "${defaultLang}" text; a text given per language must include the form's own language ("lang": "${defaultLang}")`);
       }
