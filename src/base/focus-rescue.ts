@@ -15,31 +15,22 @@
  *     (`tabindex="-1"`), else its first focusable control — which may be a loading message
  *     (`tabindex="-1"`), itself replaced in turn by what it was loading;
  *  3. else the nearest focusable place before it, else after it.
+ *
+ * Finding that place (`focus-landing.ts`) is rarely needed: it comes in a module of its own (in the
+ * drop-in files, a chunk), fetched once the element has first drawn, so that it is at hand by the
+ * time a control could be removed; should one be removed before, focus lands once it has come.
  */
 import type { ReactiveController, ReactiveElement } from 'lit';
+import type { Step, Watch } from './focus-landing.js';
+import { importOnce } from './import-once.js';
+import { nextTask } from './next-task.js';
 
-/** Where focus can land: controls, and anything given a `tabindex` (headings, loading messages). */
-const PLACES = 'a[href], button, input, select, textarea, [tabindex]';
-
-interface Step {
-  node: Element;
-  previous: Element | null;
-  next: Element | null;
-}
-
-interface Watch {
-  element: Element;
-  fallback: string | undefined;
-  /** The focused element and its ancestors up to the shadow root, each with its neighbours then. */
-  trail: Step[];
-}
-
-function usable(element: Element): element is HTMLElement {
-  if (!(element instanceof HTMLElement) || element.matches(':disabled')) return false;
-  return element.checkVisibility ? element.checkVisibility({ visibilityProperty: true }) : element.getClientRects().length > 0;
-}
-
-const precedes = (a: Node, b: Node) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+/** The finding of where focus lands, once here. */
+let landing: typeof import('./focus-landing.js') | undefined;
+const loadLanding = importOnce(() => import('./focus-landing.js'));
+const fetchLanding = () => loadLanding().then((module) => (landing = module));
+/** Whether the finding was asked for ahead of need (once a page: a failure is asked again when needed). */
+let asked = false;
 
 export class FocusRescue implements ReactiveController {
   readonly #host: ReactiveElement;
@@ -61,40 +52,27 @@ export class FocusRescue implements ReactiveController {
   }
 
   hostUpdated(): void {
+    if (!asked) {
+      asked = true;
+      nextTask()
+        .then(fetchLanding)
+        .catch(() => undefined);
+    }
     const watch = this.#watch;
     this.#watch = undefined;
+    if (!watch || watch.element.isConnected) return;
     // After the element's own `updated()`, which runs right after this and may move focus itself.
-    if (watch && !watch.element.isConnected) queueMicrotask(() => this.#rescue(watch));
+    if (landing) queueMicrotask(() => this.#land(watch));
+    else
+      fetchLanding().then(
+        () => this.#land(watch),
+        () => undefined,
+      );
   }
 
-  #rescue(watch: Watch): void {
+  #land(watch: Watch): void {
     const root = this.#root;
-    if (!root || !this.#host.isConnected || root.activeElement) return;
-    // The client moved on to something else on the page meanwhile: leave it there.
-    const outside = document.activeElement;
-    if (outside && outside !== document.body && outside !== document.documentElement && outside !== this.#host) return;
-    const named = watch.fallback ? root.querySelector(watch.fallback) : null;
-    const target = named && usable(named) ? named : this.#nearest(root, watch.trail);
-    target?.focus();
-  }
-
-  /** Rule 2, then rule 3: in the new content, else the nearest place before, else after. */
-  #nearest(root: ShadowRoot, trail: Step[]): HTMLElement | undefined {
-    const kept = trail.findIndex((step) => step.node.isConnected);
-    const container: ParentNode = kept < 0 ? root : trail[kept]!.node;
-    const gone = trail[(kept < 0 ? trail.length : kept) - 1]!;
-    const sibling = (node: Element | null) => (node?.isConnected && node.parentNode === container ? node : null);
-    const before = sibling(gone.previous);
-    const after = sibling(gone.next);
-    const places = [...root.querySelectorAll(PLACES)].filter(usable);
-    const isNew = (place: Element) =>
-      container.contains(place) && (!before || (precedes(before, place) && !before.contains(place))) && (!after || precedes(place, after));
-    const fresh = places.filter(isNew);
-    const heading = fresh.find((place) => /^H[1-6]$/.test(place.tagName));
-    if (heading ?? fresh[0]) return heading ?? fresh[0];
-    // Nothing to land on where the control was: the closest place before that spot, else after it.
-    const earlier = places.filter((place) => (before ? before.contains(place) || precedes(place, before) : precedes(place, container as Node)));
-    return earlier.at(-1) ?? places.find((place) => !earlier.includes(place));
+    if (root) landing!.land(this.#host, root, watch);
   }
 }
 
