@@ -20,12 +20,17 @@ import { indexForm } from '../../../forms/form-index.js';
 import { AnswerChecksLoader, type AnswerChecks } from './answer-checks.js';
 import type { StepsFlow } from './answer-steps.js';
 import type { IntakeSending, SendingContext, SentRecord, TooLong } from './intake-sending.js';
-import { SafetySignals } from './safety-signals.js';
+import type { SafetySignals } from './safety-signals.js';
 import type { ValidationError, ValidationOptions } from '../../../forms/validation.js';
 import type { Draft } from '../intake-draft.js';
 
 type Drafts = typeof import('../intake-draft.js');
 const loadDrafts = importOnce(() => import('../intake-draft.js'));
+/**
+ * The safety signals' sender: only a safety answer leads to it, and a form that asks one waits for
+ * the crisis panel (views/intake.ts), which it comes with (in the drop-in files, one chunk).
+ */
+const loadSignals = importOnce(() => import('./safety-signals.js'));
 
 export type { TooLong } from './intake-sending.js';
 
@@ -75,7 +80,9 @@ export class IntakeFlow implements ReactiveController, StepsFlow {
   readonly context: IntakeFlowContext;
   /** What is visible for the answers as they are; worked out again only when an answer a condition reads changes. */
   #visible: Visibility | undefined;
-  #signals: SafetySignals;
+  /** The safety signals' sender, from the first signal; until it is here, the signal waiting for it. */
+  #signals: SafetySignals | undefined;
+  #unsent: Parameters<SafetySignals['send']> | undefined;
   /** Sending the answers (intake-sending.ts), which comes with the answer checks. */
   #sending: IntakeSending | undefined;
   /** A draft's pending sending, kept as the draft had it until the sending comes to rebuild it. */
@@ -90,7 +97,6 @@ export class IntakeFlow implements ReactiveController, StepsFlow {
   constructor(host: ReactiveControllerHost, context: IntakeFlowContext) {
     this.#host = host;
     this.context = context;
-    this.#signals = new SafetySignals(host, context.client);
     this.checks = new AnswerChecksLoader(host);
     host.addController(this);
   }
@@ -266,9 +272,27 @@ export class IntakeFlow implements ReactiveController, StepsFlow {
     const token = this.context.token();
     if (booking && token) {
       const version = form.version ? { version: form.version } : {};
-      this.#signals.send({ booking, form: form.id, ...version, items: this.safetyItems }, token);
+      this.#signal({ booking, form: form.id, ...version, items: this.safetyItems }, token);
     }
     return true;
+  }
+
+  /**
+   * Sends a safety signal (safety-signals.ts). Its sender is at hand once the crisis panel is; one
+   * that could not be fetched is asked for again at the next page, with the signal.
+   */
+  #signal(...signal: Parameters<SafetySignals['send']>): void {
+    if (this.#signals) return this.#signals.send(...signal);
+    this.#unsent = signal;
+    loadSignals().then(
+      ({ SafetySignals }) => {
+        this.#signals ??= new SafetySignals(this.#host, this.context.client);
+        // The latest signal waiting (it holds every item of those before it), once.
+        if (this.#unsent) this.#signals.send(...this.#unsent);
+        this.#unsent = undefined;
+      },
+      () => undefined,
+    );
   }
 
   /** Send (check-your-answers): with the answer checks, which bring it (answer-steps.ts). */
@@ -328,7 +352,8 @@ export class IntakeFlow implements ReactiveController, StepsFlow {
 
   /** Shows `view`, focusing its heading or the error summary. */
   show(focus: 'heading' | 'summary', view = this.view): void {
-    this.#signals.retry();
+    if (this.#signals) this.#signals.retry();
+    else if (this.#unsent) this.#signal(...this.#unsent);
     this.checks.failure = undefined;
     if (focus === 'heading') this.errors = [];
     this.view = view;
