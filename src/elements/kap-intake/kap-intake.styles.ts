@@ -20,6 +20,10 @@ export const intakeStyles = css`
   .field .field {
     margin-block: var(--_space) 0;
   }
+  /* What follows a choice group (its crisis panel) is laid out as if the group's sibling. */
+  .group-after {
+    display: contents;
+  }
   .choices--inline {
     display: flex;
     flex-wrap: wrap;

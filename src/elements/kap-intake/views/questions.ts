@@ -1,6 +1,7 @@
 /**
  * The questions of `<kap-intake>`, as templates: one per item type, GOV.UK-shaped (label or
- * legend, hint, inline error, then the inputs). Each states what the accessibility tree needs:
+ * legend, hint, inline error, then the inputs); choice, multiple-choice and yes/no questions and a
+ * scale's rows are drawn straight into the DOM (`drawn-choices.ts`), to the same shape. Each states what the accessibility tree needs:
  * required questions are `aria-required` (a radio group is a `radiogroup`, so that it can be;
  * never the native `required`, which would call an untouched checkbox invalid at once),
  * and every input of a question in error is `aria-invalid` — each radio and checkbox of its
@@ -15,8 +16,6 @@
  * form is shown.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { Directive, directive, type ElementPart } from 'lit/directive.js';
-import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { inLanguage } from '../../../base/local-template.js';
@@ -26,6 +25,7 @@ import type { TextLanguages } from '../../../forms/definition-basics.js';
 import type { AnswerableItem, Item } from '../../../forms/definition-items.js';
 import type { ValidationError } from '../../../forms/validation.js';
 import type { KapStringKey } from '../../../i18n/strings.js';
+import { drawQuestion, drawRows, labelParts, optionalNote, type ChoiceOption } from './drawn-choices.js';
 
 export interface QuestionsView {
   answers: Answers;
@@ -45,7 +45,7 @@ export interface QuestionsView {
 }
 
 /**
- * What a question, or a scale's row, drawn for the answer slots `slots` shows depends on: it is
+ * What a question drawn for the answer slots `slots` (a scale's: its rows') shows depends on: it is
  * drawn again (Lit's `guard`) only when one of these changed — its answers, their errors and what
  * follows them (a crisis panel is new at each render, so one after it always draws it), the words,
  * the locale (a date's fields and example) and whether the wording is an instrument's.
@@ -65,14 +65,6 @@ export function drawnFrom(view: QuestionsView, what: object, slots: string[]): u
 export interface Hinted {
   help?: string | undefined;
   langs?: TextLanguages | undefined;
-}
-
-interface ChoiceOption {
-  value: string;
-  label: string;
-  help?: string;
-  exclusive?: boolean;
-  langs?: TextLanguages;
 }
 
 const AUTOCOMPLETE: Record<string, string> = { email: 'email', phone: 'tel' };
@@ -136,23 +128,15 @@ export function renderQuestion(item: Item, view: QuestionsView): unknown {
       return html`<div part="field" class="field">${view.md(item.text, item.langs?.['text'])}</div>`;
     case 'choice':
     case 'multi':
-      return q.choices(item, item.id, q.label(item), item, item.options, item.type === 'multi', view.after(item.id));
+      return choiceQuestion(item, item.options, item.type === 'multi', view);
     case 'yesno':
-      return q.choices(item, item.id, q.label(item), item, yesNo(view), false, view.after(item.id));
+      return choiceQuestion(item, yesNo(view), false, view);
     case 'scale':
       return html`<div part="field" class="field">
         <fieldset aria-describedby=${ids(item.help && `h-${item.id}`, q.optionalNote(item) && `o-${item.id}`)}>
           <legend>${q.label(item)}</legend>
           ${notes(q.optional(item), q.hint(item.id, item))}
-          ${item.rows.map((row) =>
-            // A row's answer draws that row again, not the scale's other rows. Its number and words
-            // are one text unless the words are in another language: one template per row.
-            guard(drawnFrom(view, row, [row.id]), () => {
-              const lang = row.langs?.['label'];
-              const legend = lang ? html`${row.number}. ${inLanguage(row.label, lang)}` : `${row.number}. ${row.label}`;
-              return q.choices(item, row.id, legend, {}, item.options, false, view.after(row.id));
-            }),
-          )}
+          <div ${drawRows(item, view)}></div>
         </fieldset>
       </div>`;
     case 'date':
@@ -164,62 +148,9 @@ export function renderQuestion(item: Item, view: QuestionsView): unknown {
   }
 }
 
-/** A `tag` element with `attributes` (those not undefined) and `children`. */
-const make = (tag: string, attributes: Record<string, string | undefined>, ...children: (Node | string)[]) => {
-  const node = document.createElement(tag);
-  for (const name in attributes) if (attributes[name] !== undefined) node.setAttribute(name, attributes[name]);
-  node.append(...children);
-  return node;
-};
-
-/** What a choice group's options are drawn from: its answer slot, options, kind, answer, error state and the word "or". */
-type Drawn = [key: string, options: readonly ChoiceOption[], multi: boolean, value: unknown, invalid: boolean, or: string];
-
-/**
- * A choice group's options, drawn straight into their box rather than as a template each: a
- * page of PHQ-9 and GAD-7 has 64 options, and a template per option (cloned, walked, then a
- * marker node each) was most of the page's first render. The options are drawn again only when
- * the group's question, options or words change (so a focused input is never replaced by an
- * answer); an answer or an error sets `checked` and `aria-invalid` on the inputs already there.
- */
-class DrawChoices extends Directive {
-  #drawn: unknown[] = [];
-
-  render(..._: Drawn): unknown {
-    return nothing;
-  }
-
-  override update({ element }: ElementPart, [key, options, multi, value, invalid, or]: Drawn): void {
-    const drawn = [key, options, multi, or];
-    if (drawn.some((part, i) => part !== this.#drawn[i])) {
-      this.#drawn = drawn;
-      element.replaceChildren(
-        ...options.flatMap((option, i) => {
-          const id = i ? `f-${key}-${i}` : `f-${key}`;
-          const hint = option.help && `${id}-hint`;
-          return [
-            ...(option.exclusive && !options[i - 1]?.exclusive ? [make('p', { class: 'or' }, or)] : []),
-            make(
-              'div',
-              { class: 'choice' },
-              make('input', { type: multi ? 'checkbox' : 'radio', id, name: key, value: option.value, 'aria-describedby': hint }),
-              make('label', { for: id, lang: option.langs?.['label'] }, option.label),
-            ),
-            ...(hint ? [make('p', { class: 'hint choice-hint', id: hint, lang: option.langs?.['help'] }, option.help!)] : []),
-          ];
-        }),
-      );
-    }
-    element.querySelectorAll('input').forEach((input, i) => {
-      const chosen = options[i]!.value;
-      input.checked = Array.isArray(value) ? value.includes(chosen) : value === chosen;
-      if (invalid) input.setAttribute('aria-invalid', 'true');
-      else input.removeAttribute('aria-invalid');
-    });
-  }
-}
-
-const drawChoices = directive(DrawChoices);
+/** A choice, multiple-choice or yes/no question (drawn by `drawn-choices.ts`, with what follows its answer). */
+const choiceQuestion = (item: AnswerableItem, options: readonly ChoiceOption[], multi: boolean, view: QuestionsView) =>
+  html`<div ${drawQuestion(item, options, multi, view)}></div>`;
 
 /** What every kind of question is drawn with. */
 export class Questions {
@@ -229,22 +160,16 @@ export class Questions {
     this.view = view;
   }
 
-  /**
-   * The question, in its own language when that is not the page's; then "(optional)" in the page's,
-   * unless the wording is an instrument's (see `optional`).
-   */
+  /** The question's label (`labelParts`). */
   label(item: AnswerableItem): unknown {
-    const lang = item.langs?.['label'];
-    if (item.required || this.view.verbatim) return inLanguage(item.label, lang);
-    // The space rides in the text after it: Chromium leaves a space standing alone between two
-    // bindings out of the accessible name ("Preferred name(optional)").
-    const optional = ` ${this.view.t('optional')}`;
-    return lang ? html`${inLanguage(item.label, lang)}${optional}` : `${item.label}${optional}`;
+    const { text, lang, optional } = labelParts(item, this.view);
+    if (!optional) return inLanguage(text, lang);
+    return lang ? html`${inLanguage(text, lang)}${optional}` : `${text}${optional}`;
   }
 
   /** Whether "(optional)" is said in a hint of its own (an optional question in an instrument's wording). */
   optionalNote(item: AnswerableItem): boolean {
-    return !item.required && this.view.verbatim;
+    return optionalNote(item, this.view);
   }
 
   optional(item: AnswerableItem): unknown {
@@ -310,39 +235,6 @@ export class Questions {
             ${unit ? html`<span class="unit" id="u-${key}" lang=${item.langs?.['unit'] ?? nothing}>${unit}</span>` : nothing}
           </div>`
       }
-    </div>${after}`;
-  }
-
-  /**
-   * A radio group (a `radiogroup`, required unless optional) or a group of checkboxes (ARIA has
-   * no required state for a group of checkboxes: an optional one says "(optional)", as every
-   * question does). `item` is the question, or the scale a row belongs to; `after` follows the
-   * group in the same template (a row's crisis panel).
-   */
-  choices(
-    item: AnswerableItem,
-    key: string,
-    legend: unknown,
-    hinted: Hinted,
-    options: readonly ChoiceOption[],
-    multi = false,
-    after: unknown = nothing,
-  ): TemplateResult {
-    const error = this.error(key);
-    const value = this.view.answers[key];
-    const own = key === item.id;
-    const radios = !multi;
-    return html`<div part="field" class="field ${error ? 'field--error' : ''}">
-      <fieldset
-        role=${ifDefined(radios ? 'radiogroup' : undefined)}
-        aria-required=${radios && item.required ? 'true' : nothing}
-        aria-invalid=${radios && error ? 'true' : nothing}
-        aria-describedby=${ids(own && this.optionalNote(item) && `o-${key}`, hinted.help && `h-${key}`, error && `e-${key}`)}
-      >
-        <legend>${legend}</legend>
-        ${notes(own ? this.optional(item) : nothing, this.hint(key, hinted), this.errorMessage(key, error))}
-        <div class="choices ${options.length < 3 ? 'choices--inline' : ''}" ${drawChoices(key, options, multi, value, !!error, this.view.t('intakeOr'))}></div>
-      </fieldset>
     </div>${after}`;
   }
 }

@@ -1,0 +1,264 @@
+/**
+ * Choice groups drawn straight into the DOM rather than as templates: a choice, multiple-choice or
+ * yes/no question (`drawQuestion`) and a scale's rows (`drawRows`), each a fieldset with its legend,
+ * notes, inline error and options, GOV.UK-shaped as `questions.ts` draws the other kinds. A page of
+ * PHQ-9 and GAD-7 has 16 groups and 64 options; a template for each (cloned, walked for its
+ * bindings, a marker node per binding, then inserted) was most of the page's first render, and a
+ * scale's rows after the first are copies of it, made in one step each. What is drawn is drawn
+ * again only when the question, its options or the words change, so an answer never replaces the
+ * input that has the focus: an answer or an error sets `checked`, `aria-invalid` and the error
+ * message on what is already there.
+ */
+import { nothing, render } from 'lit';
+import { Directive, directive, type ElementPart } from 'lit/directive.js';
+import type { Answers } from '../../../forms/answers.js';
+import type { TextLanguages } from '../../../forms/definition-basics.js';
+import type { AnswerableItem, ScaleItem, ScaleRow } from '../../../forms/definition-items.js';
+import type { ValidationError } from '../../../forms/validation.js';
+
+export interface ChoiceOption {
+  value: string;
+  label: string;
+  help?: string;
+  exclusive?: boolean;
+  langs?: TextLanguages;
+}
+
+/** A `tag` element with `attributes` (those not undefined) and `children`. */
+const make = (tag: string, attributes: Record<string, string | undefined>, ...children: (Node | string)[]) => {
+  const node = document.createElement(tag);
+  for (const name in attributes) if (attributes[name] !== undefined) node.setAttribute(name, attributes[name]);
+  node.append(...children);
+  return node;
+};
+
+/** `text`, in a span with `lang` when that is given (as `inLanguage`, for drawn nodes). */
+const marked = (text: string, lang: string | undefined): Node | string => (lang ? make('span', { lang }, text) : text);
+
+const toggle = (element: Element, name: string, value: string | false | undefined) =>
+  value ? element.setAttribute(name, value) : element.removeAttribute(name);
+
+/** The id of option `i` of answer slot `key` (the first's is the slot's: a label or error link points at it). */
+const optionId = (key: string, i: number) => (i ? `f-${key}-${i}` : `f-${key}`);
+
+/** The options of answer slot `key`, drawn into `box`, replacing what was there. */
+function drawOptions(box: Element, key: string, options: readonly ChoiceOption[], multi: boolean, or: string): void {
+  box.replaceChildren(
+    ...options.flatMap((option, i) => {
+      const id = optionId(key, i);
+      const hint = option.help && `${id}-hint`;
+      return [
+        ...(option.exclusive && !options[i - 1]?.exclusive ? [make('p', { class: 'or' }, or)] : []),
+        make(
+          'div',
+          { class: 'choice' },
+          make('input', { type: multi ? 'checkbox' : 'radio', id, name: key, value: option.value, 'aria-describedby': hint }),
+          make('label', { for: id, lang: option.langs?.['label'] }, option.label),
+        ),
+        ...(hint ? [make('p', { class: 'hint choice-hint', id: hint, lang: option.langs?.['help'] }, option.help!)] : []),
+      ];
+    }),
+  );
+}
+
+/** Checks the inputs in `box` that hold `value` and marks them invalid or not. */
+function markOptions(box: Element, options: readonly ChoiceOption[], value: unknown, invalid: boolean): void {
+  box.querySelectorAll('input').forEach((input, i) => {
+    const chosen = options[i]!.value;
+    input.checked = Array.isArray(value) ? value.includes(chosen) : value === chosen;
+    toggle(input, 'aria-invalid', invalid && 'true');
+  });
+}
+
+/** What choice groups are drawn with: the answers, their errors, what follows a group, the words. */
+export interface ChoicesView {
+  answers: Answers;
+  errors: readonly ValidationError[];
+  /** What follows the answer slot `key` (the crisis panel after the group that raised it). */
+  after: (key: string) => unknown;
+  /** The page is a validated instrument's: its wording is never added to. */
+  verbatim: boolean;
+  t: (key: 'intakeOr' | 'errorPrefix' | 'optional' | 'optionalHint') => string;
+}
+
+/** A choice group: its answer slot, legend, the paragraphs under the legend (with their ids), options and kind. */
+interface ChoiceGroup {
+  key: string;
+  legend: (Node | string)[];
+  notes: { id: string; text: string; lang?: string | undefined }[];
+  options: readonly ChoiceOption[];
+  multi: boolean;
+  required: boolean;
+}
+
+/** A group as drawn, and what it was last marked with. */
+interface DrawnGroup {
+  group: ChoiceGroup;
+  field: HTMLElement;
+  fieldset: HTMLElement;
+  box: HTMLElement;
+  value?: unknown;
+  error?: ValidationError | undefined;
+  /** The words "Error:" its message was drawn with. */
+  prefix?: string | undefined;
+  message?: HTMLElement | undefined;
+  /** Where what follows a scale's row is rendered (the crisis panel), once there has been any. */
+  after?: HTMLElement;
+}
+
+/**
+ * A group: a radio group (a `radiogroup`, required unless optional) or a group of checkboxes (ARIA
+ * has no required state for one: an optional one says "(optional)", as every question does).
+ */
+function drawGroup(group: ChoiceGroup, or: string): DrawnGroup {
+  const { key, notes, options, multi } = group;
+  const box = make('div', { class: options.length < 3 ? 'choices choices--inline' : 'choices' });
+  drawOptions(box, key, options, multi, or);
+  const radios = !multi;
+  const fieldset = make(
+    'fieldset',
+    {
+      role: radios ? 'radiogroup' : undefined,
+      'aria-required': radios && group.required ? 'true' : undefined,
+      'aria-describedby': notes.map(({ id }) => id).join(' ') || undefined,
+    },
+    make('legend', {}, ...group.legend),
+    ...notes.map(({ id, text, lang }) => make('p', { class: 'hint', id, lang }, text)),
+    box,
+  );
+  return { group, field: make('div', { part: 'field', class: 'field' }, fieldset), fieldset, box, value: {} };
+}
+
+/** Whether `group` can be drawn as a copy of `drawn` (a scale's rows): the same options, and no notes to tell apart. */
+const copiable = ({ group: first }: DrawnGroup, group: ChoiceGroup) =>
+  group.options === first.options && group.multi === first.multi && group.required === first.required && !group.notes.length && !first.notes.length;
+
+/**
+ * `group` as a copy of `first` (drawn, not yet marked): a copy of a group's nodes is made in one
+ * step, where drawing makes each of them (and sets each attribute) one by one; then its legend, and
+ * its inputs' ids and name.
+ */
+function copyGroup(first: DrawnGroup, group: ChoiceGroup): DrawnGroup {
+  const field = first.field.cloneNode(true) as HTMLElement;
+  const fieldset = field.firstElementChild as HTMLElement;
+  const box = fieldset.lastElementChild as HTMLElement;
+  fieldset.firstElementChild!.replaceChildren(...group.legend);
+  box.querySelectorAll('input').forEach((input, i) => {
+    const id = optionId(group.key, i);
+    input.id = id;
+    input.name = group.key;
+    (input.nextElementSibling as HTMLLabelElement).htmlFor = id;
+    if (!input.hasAttribute('aria-describedby')) return;
+    input.setAttribute('aria-describedby', `${id}-hint`);
+    input.parentElement!.nextElementSibling!.id = `${id}-hint`;
+  });
+  return { group, field, fieldset, box, value: {} };
+}
+
+/** Sets on a drawn group its error (the message under its notes, `aria-invalid`) and its answer. */
+function markGroup(drawn: DrawnGroup, view: ChoicesView): void {
+  const { group, field, fieldset, box } = drawn;
+  const { key, multi } = group;
+  const error = view.errors.find((candidate) => candidate.itemId === key);
+  const value = view.answers[key];
+  const prefix = error && view.t('errorPrefix');
+  if (error !== drawn.error || prefix !== drawn.prefix) {
+    drawn.error = error;
+    drawn.prefix = prefix;
+    field.className = error ? 'field field--error' : 'field';
+    if (!multi) toggle(fieldset, 'aria-invalid', error && 'true');
+    toggle(fieldset, 'aria-describedby', [...group.notes.map(({ id }) => id), ...(error ? [`e-${key}`] : [])].join(' '));
+    drawn.message?.remove();
+    drawn.message = error
+      ? make('p', { class: 'error-message', id: `e-${key}` }, make('span', { class: 'visually-hidden' }, prefix!), ' ', marked(error.message, error.lang))
+      : undefined;
+    if (drawn.message) box.before(drawn.message);
+    drawn.value = {};
+  }
+  // A checkbox's answer may keep its array while its box was ticked (the answer refused it): marked each time.
+  if (value === drawn.value && !multi) return;
+  drawn.value = value;
+  markOptions(box, group.options, value, !!error);
+}
+
+/**
+ * A question's label: its words, in a span with their language when that is not the page's, then
+ * "(optional)" in the page's unless the wording is an instrument's (which says it in a note of its
+ * own, `optionalNote`). The space rides in the text after the words: Chromium leaves a space
+ * standing alone between two nodes out of the accessible name ("Preferred name(optional)").
+ */
+export function labelParts(item: AnswerableItem, view: Pick<ChoicesView, 'verbatim' | 't'>): { text: string; lang?: string | undefined; optional: string } {
+  return { text: item.label, lang: item.langs?.['label'], optional: item.required || view.verbatim ? '' : ` ${view.t('optional')}` };
+}
+
+/** Whether "(optional)" is said in a note of its own (an optional question in an instrument's wording). */
+export const optionalNote = (item: AnswerableItem, view: Pick<ChoicesView, 'verbatim'>): boolean => !item.required && view.verbatim;
+
+/** A choice, multiple-choice or yes/no question as a group: its label, its notes, its options. */
+function questionGroup(item: AnswerableItem, options: readonly ChoiceOption[], multi: boolean, view: ChoicesView): ChoiceGroup {
+  const { text, lang, optional } = labelParts(item, view);
+  const notes: ChoiceGroup['notes'] = optionalNote(item, view) ? [{ id: `o-${item.id}`, text: view.t('optionalHint') }] : [];
+  if (item.help) notes.push({ id: `h-${item.id}`, text: item.help, lang: item.langs?.['help'] });
+  const legend = lang ? [marked(text, lang), ...(optional ? [optional] : [])] : [text + optional];
+  return { key: item.id, legend, notes, options, multi, required: !!item.required };
+}
+
+type GroupsArgs = [groups: () => ChoiceGroup[], from: readonly unknown[], view: ChoicesView];
+
+/**
+ * Choice groups (`groups()`), drawn into the element the directive is bound to, again only when
+ * something in `from` changed; an answer, error or crisis panel changes its group alone. What
+ * follows a group is a template, rendered after it with the page's own render options.
+ */
+class DrawGroups extends Directive {
+  #from: readonly unknown[] = [];
+  #drawn: DrawnGroup[] = [];
+
+  render(..._: GroupsArgs): unknown {
+    return nothing;
+  }
+
+  override update(part: ElementPart, [groups, from, view]: GroupsArgs): void {
+    if (!this.#drawn.length || from.some((what, i) => what !== this.#from[i])) {
+      this.#from = from;
+      for (const { after } of this.#drawn) if (after) render(nothing, after);
+      let first: DrawnGroup | undefined;
+      this.#drawn = groups().map((group) => (first && copiable(first, group) ? copyGroup(first, group) : (first = drawGroup(group, view.t('intakeOr')))));
+      part.element.replaceChildren(...this.#drawn.map(({ field }) => field));
+    }
+    for (const drawn of this.#drawn) {
+      markGroup(drawn, view);
+      const after = view.after(drawn.group.key);
+      if (after === nothing && !drawn.after) continue;
+      if (!drawn.after) drawn.field.after((drawn.after = make('div', { class: 'group-after' })));
+      render(after, drawn.after, part.options);
+    }
+  }
+}
+
+const drawGroups = directive(DrawGroups);
+
+/**
+ * A choice, multiple-choice or yes/no question, drawn again when it, its options or the words it
+ * is drawn with change (not other words: the inputs, and the focus, stay as they are).
+ */
+export const drawQuestion = (item: AnswerableItem, options: readonly ChoiceOption[], multi: boolean, view: ChoicesView) =>
+  drawGroups(
+    () => [questionGroup(item, options, multi, view)],
+    [item, options, view.verbatim, view.t('intakeOr'), labelParts(item, view).optional, optionalNote(item, view) && view.t('optionalHint')],
+    view,
+  );
+
+/** A row's number and words: one text, unless the words are in another language. */
+function rowLegend(row: ScaleRow): (Node | string)[] {
+  const lang = row.langs?.['label'];
+  return lang ? [`${row.number}. `, marked(row.label, lang)] : [`${row.number}. ${row.label}`];
+}
+
+/** A scale's rows, each a radio group (required when the scale is), numbered; all but the first are copies. */
+export const drawRows = (item: ScaleItem, view: ChoicesView) =>
+  drawGroups(
+    () => item.rows.map((row) => ({ key: row.id, legend: rowLegend(row), notes: [], options: item.options, multi: false, required: !!item.required })),
+    [item, view.t('intakeOr')],
+    view,
+  );
