@@ -9,8 +9,8 @@
  * input that has the focus: an answer or an error sets `checked`, `aria-invalid` and the error
  * message on what is already there.
  */
-import { nothing, render } from 'lit';
-import { Directive, directive, type ElementPart } from 'lit/directive.js';
+import { nothing, render, type ChildPart } from 'lit';
+import { Directive, directive } from 'lit/directive.js';
 import type { Answers } from '../../../forms/answers.js';
 import type { TextLanguages } from '../../../forms/definition-basics.js';
 import type { AnswerableItem, ScaleItem, ScaleRow } from '../../../forms/definition-items.js';
@@ -206,11 +206,13 @@ function questionGroup(item: AnswerableItem, options: readonly ChoiceOption[], m
 type GroupsArgs = [groups: () => ChoiceGroup[], from: readonly unknown[], view: ChoicesView];
 
 /**
- * Choice groups (`groups()`), drawn into the element the directive is bound to, again only when
+ * Choice groups (`groups()`), drawn in a box of their own that the directive gives its place in
+ * the template (the same box at each render: no template of its own to make), again only when
  * something in `from` changed; an answer, error or crisis panel changes its group alone. What
  * follows a group is a template, rendered after it with the page's own render options.
  */
 class DrawGroups extends Directive {
+  readonly #box = document.createElement('div');
   #from: readonly unknown[] = [];
   #drawn: DrawnGroup[] = [];
 
@@ -218,13 +220,13 @@ class DrawGroups extends Directive {
     return nothing;
   }
 
-  override update(part: ElementPart, [groups, from, view]: GroupsArgs): void {
+  override update(part: ChildPart, [groups, from, view]: GroupsArgs): unknown {
     if (!this.#drawn.length || from.some((what, i) => what !== this.#from[i])) {
       this.#from = from;
       for (const { after } of this.#drawn) if (after) render(nothing, after);
       let first: DrawnGroup | undefined;
       this.#drawn = groups().map((group) => (first && copiable(first, group) ? copyGroup(first, group) : (first = drawGroup(group, view.t('intakeOr')))));
-      part.element.replaceChildren(...this.#drawn.map(({ field }) => field));
+      this.#box.replaceChildren(...this.#drawn.map(({ field }) => field));
     }
     for (const drawn of this.#drawn) {
       markGroup(drawn, view);
@@ -233,6 +235,7 @@ class DrawGroups extends Directive {
       if (!drawn.after) drawn.field.after((drawn.after = make('div', { class: 'group-after' })));
       render(after, drawn.after, part.options);
     }
+    return this.#box;
   }
 }
 

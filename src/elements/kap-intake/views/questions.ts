@@ -128,15 +128,15 @@ export function renderQuestion(item: Item, view: QuestionsView): unknown {
       return html`<div part="field" class="field">${view.md(item.text, item.langs?.['text'])}</div>`;
     case 'choice':
     case 'multi':
-      return choiceQuestion(item, item.options, item.type === 'multi', view);
+      return drawQuestion(item, item.options, item.type === 'multi', view);
     case 'yesno':
-      return choiceQuestion(item, yesNo(view), false, view);
+      return drawQuestion(item, yesNo(view), false, view);
     case 'scale':
       return html`<div part="field" class="field">
         <fieldset aria-describedby=${ids(item.help && `h-${item.id}`, q.optionalNote(item) && `o-${item.id}`)}>
           <legend>${q.label(item)}</legend>
           ${notes(q.optional(item), q.hint(item.id, item))}
-          <div ${drawRows(item, view)}></div>
+          ${drawRows(item, view)}
         </fieldset>
       </div>`;
     case 'date':
@@ -147,10 +147,6 @@ export function renderQuestion(item: Item, view: QuestionsView): unknown {
       return q.text(item, view.after(item.id));
   }
 }
-
-/** A choice, multiple-choice or yes/no question (drawn by `drawn-choices.ts`, with what follows its answer). */
-const choiceQuestion = (item: AnswerableItem, options: readonly ChoiceOption[], multi: boolean, view: QuestionsView) =>
-  html`<div ${drawQuestion(item, options, multi, view)}></div>`;
 
 /** What every kind of question is drawn with. */
 export class Questions {
