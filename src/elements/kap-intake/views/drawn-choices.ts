@@ -129,10 +129,6 @@ function drawGroup(group: ChoiceGroup, or: string): DrawnGroup {
   return { group, field: make('div', { part: 'field', class: 'field' }, fieldset), fieldset, box, value: {} };
 }
 
-/** Whether `group` can be drawn as a copy of `drawn` (a scale's rows): the same options, and no notes to tell apart. */
-const copiable = ({ group: first }: DrawnGroup, group: ChoiceGroup) =>
-  group.options === first.options && group.multi === first.multi && group.required === first.required && !group.notes.length && !first.notes.length;
-
 /**
  * `group` as a copy of `first` (drawn, not yet marked): a copy of a group's nodes is made in one
  * step, where drawing makes each of them (and sets each attribute) one by one; then its legend, and
@@ -206,10 +202,12 @@ function questionGroup(item: AnswerableItem, options: readonly ChoiceOption[], m
 type GroupsArgs = [groups: () => ChoiceGroup[], from: readonly unknown[], view: ChoicesView];
 
 /**
- * Choice groups (`groups()`), drawn in a box of their own that the directive gives its place in
- * the template (the same box at each render: no template of its own to make), again only when
- * something in `from` changed; an answer, error or crisis panel changes its group alone. What
- * follows a group is a template, rendered after it with the page's own render options.
+ * Choice groups (`groups()`): one question, or a scale's rows, which differ from the first only in
+ * their answer slot and legend and are drawn as copies of it. They are drawn in a box of the
+ * directive's own, which it gives its place in the template (the same box at each render: no
+ * template of its own to make), and again only when something in `from` changed; an answer, error
+ * or crisis panel changes its group alone. What follows a group is a template, rendered after it
+ * with the page's own render options.
  */
 class DrawGroups extends Directive {
   readonly #box = document.createElement('div');
@@ -224,8 +222,8 @@ class DrawGroups extends Directive {
     if (!this.#drawn.length || from.some((what, i) => what !== this.#from[i])) {
       this.#from = from;
       for (const { after } of this.#drawn) if (after) render(nothing, after);
-      let first: DrawnGroup | undefined;
-      this.#drawn = groups().map((group) => (first && copiable(first, group) ? copyGroup(first, group) : (first = drawGroup(group, view.t('intakeOr')))));
+      let first: DrawnGroup;
+      this.#drawn = groups().map((group, i) => (i ? copyGroup(first, group) : (first = drawGroup(group, view.t('intakeOr')))));
       this.#box.replaceChildren(...this.#drawn.map(({ field }) => field));
     }
     for (const drawn of this.#drawn) {
