@@ -33,8 +33,11 @@ export function checkApiBase(api: string | null | undefined, baseURI: string | u
   if (insecure === 'plain-http') return { problem: insecure, origin: url.origin };
   if (insecure === 'scheme') return { problem: insecure, protocol: url.protocol };
   if (insecure) return { problem: insecure };
-  url.search = '';
-  url.hash = '';
+  // Each setter writes the whole address again: only when there is something to take off or add.
+  if (/[?#]/.test(url.href)) {
+    url.search = '';
+    url.hash = '';
+  }
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   return url;
 }

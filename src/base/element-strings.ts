@@ -10,10 +10,18 @@ import type { KapStrings } from '../i18n/strings.js';
 import { reportConfiguration } from './configuration-report.js';
 import { SETTINGS_SCRIPT, checkStrings } from './setup-checks.js';
 
-/** The English an element speaks before its first update, and where a language lacks a word. */
+/** `englishStrings()`, and the built-in English it was made from (a registration replaces that object). */
+let english: { from: unknown; strings: KapStrings } | undefined;
+
+/**
+ * The English an element speaks before its first update, and where a language lacks a word: one
+ * object until an element's entry adds its words (every element starts from it, and reads it only).
+ */
 export function englishStrings(): KapStrings {
+  const builtIn = builtInStrings();
   // Typed whole: each element reads only its own section, which its entry registered.
-  return { ...enShared, ...builtInStrings() } as KapStrings;
+  if (english?.from !== builtIn) english = { from: builtIn, strings: { ...enShared, ...builtIn } as KapStrings };
+  return english.strings;
 }
 
 export function elementStrings(element: Element, language: string, fromScript: unknown, fromProperty: unknown): KapStrings {

@@ -33,6 +33,11 @@ export type Kind = keyof typeof TEXT_FIELDS;
 /** The text fields in the markdown subset (the others are plain text). */
 export const MARKDOWN_FIELDS: ReadonlySet<string> = new Set(['form.intro', 'page.intro', 'item.text', 'crisis.body', 'confirmation.body']);
 
+/** `MARKDOWN_FIELDS` by kind of owner (none for options, rows and resources). */
+const markdownFieldsOf: Record<string, readonly string[]> = Object.fromEntries(
+  Object.entries(TEXT_FIELDS).map(([kind, fields]) => [kind, fields.filter((field) => MARKDOWN_FIELDS.has(`${kind}.${field}`))]),
+);
+
 export type Owner = Record<string, unknown>;
 /**
  * Called for each object with texts; `where` says where it is (for messages: built only when
@@ -97,7 +102,7 @@ export function mapDefinition(definition: Owner, visit: Visit): Owner {
 export function markdownTexts(form: ResolvedForm): unknown[] {
   const texts: unknown[] = [form.crisisDefault?.body];
   mapDefinition(form as unknown as Owner, (owner, kind) => {
-    for (const field of TEXT_FIELDS[kind]) if (MARKDOWN_FIELDS.has(`${kind}.${field}`)) texts.push(owner[field]);
+    for (const field of markdownFieldsOf[kind]) texts.push(owner[field]);
     // Not the owner: mapDefinition sets the pages, crisis panels and confirmation on what this
     // returns, and reads them from the form itself; nothing of it is kept.
     return {};
