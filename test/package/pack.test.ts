@@ -48,10 +48,13 @@ const KB = 1000;
  * with the `missing_locale` wording a chunk of each drop-in file (each file's own header in the
  * tarball) and the README's account of the options drawn into the DOM; 2,510 kB and 710 kB with
  * the words for an unusable `api` attribute a chunk of each drop-in file and of the npm build;
- * 2,520 kB unpacked with the README's account of the first page's chunks in fewer round trips.
+ * 2,520 kB unpacked with the README's account of the first page's chunks in fewer round trips;
+ * 2,545 kB and 715 kB with the focus rescue's search for where focus lands a chunk of each drop-in
+ * file and a module of the npm build, and the README's account of the intake's choice groups drawn
+ * straight into the DOM.
  */
-const UNPACKED_CEILING = 2_520 * KB;
-const PACKED_CEILING = 710 * KB;
+const UNPACKED_CEILING = 2_545 * KB;
+const PACKED_CEILING = 715 * KB;
 const MANIFEST_CEILING = 90 * KB;
 
 interface PackResult {
