@@ -56,7 +56,11 @@ export function resolveIncludedPage({ page, index, lang, translation, included, 
 
 /** One page's texts in `lang`, with `langs` marks. */
 function localizePage<T extends object>(page: object, lang: string, defaultLang: string): T {
-  return mapPage(page as Owner, () => '', (owner, kind) => localizeOwner(owner, kind, lang, defaultLang, () => undefined)) as T;
+  return mapPage(
+    page as Owner,
+    () => '',
+    (owner, kind) => localizeOwner(owner, kind, lang, defaultLang, () => undefined),
+  ) as T;
 }
 
 /**
@@ -65,20 +69,24 @@ function localizePage<T extends object>(page: object, lang: string, defaultLang:
  */
 function withTranslation<T extends object>(page: T, base: string, translation: PageTranslation | undefined, lang: string): T {
   if (!translation) return page;
-  return mapPage(page as Owner, () => '', (owner, kind, _where, item) => {
-    const ofItem = translation.items[(item ?? owner)['id'] as string];
-    const byKind = {
-      page: translation,
-      item: ofItem,
-      option: ofItem?.options?.[owner['value'] as string],
-      row: ofItem?.rows?.[owner['id'] as string],
-    } as Partial<Record<Kind, object>>;
-    const translated = byKind[kind] as Record<string, unknown> | undefined;
-    const out: Owner = { ...owner };
-    for (const field of TEXT_FIELDS[kind]) {
-      const text = translated?.[field];
-      if (typeof owner[field] === 'string' && typeof text === 'string') out[field] = { [base]: owner[field], [lang]: text };
-    }
-    return out;
-  }) as T;
+  return mapPage(
+    page as Owner,
+    () => '',
+    (owner, kind, _where, item) => {
+      const ofItem = translation.items[(item ?? owner)['id'] as string];
+      const byKind = {
+        page: translation,
+        item: ofItem,
+        option: ofItem?.options?.[owner['value'] as string],
+        row: ofItem?.rows?.[owner['id'] as string],
+      } as Partial<Record<Kind, object>>;
+      const translated = byKind[kind] as Record<string, unknown> | undefined;
+      const out: Owner = { ...owner };
+      for (const field of TEXT_FIELDS[kind]) {
+        const text = translated?.[field];
+        if (typeof owner[field] === 'string' && typeof text === 'string') out[field] = { [base]: owner[field], [lang]: text };
+      }
+      return out;
+    },
+  ) as T;
 }
