@@ -19,6 +19,8 @@ export function clinicTask(host: ReactiveControllerHost, args: () => ClinicTaskA
       if (!client || !needed) return undefined;
       // The page does not wait for the clinic: it is drawn before the request is even made.
       await nextTask();
+      // Moved on the page meanwhile: the run of the new stay reads it.
+      if (connection.aborted) return undefined;
       try {
         return await readClinic(client, connection);
       } catch {

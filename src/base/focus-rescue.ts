@@ -66,13 +66,17 @@ export class FocusRescue implements ReactiveController {
     else
       fetchLanding().then(
         () => this.#land(watch),
-        () => undefined,
+        () => this.#land(watch, false),
       );
   }
 
-  #land(watch: Watch): void {
+  /** Where focus lands; without the search (its module did not come), the first place that takes it for the content (a heading). */
+  #land(watch: Watch, found = true): void {
     const root = this.#root;
-    if (root) landing!.land(this.#host, root, watch);
+    if (!root) return;
+    if (found) landing!.land(this.#host, root, watch);
+    else if (this.#host.isConnected && !root.activeElement && document.activeElement === document.body)
+      root.querySelector<HTMLElement>('[tabindex="-1"]')?.focus();
   }
 }
 

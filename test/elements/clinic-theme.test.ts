@@ -86,6 +86,17 @@ describe('the clinic’s published theme', () => {
     await until(() => clinicRead.value !== undefined, 'the clinic read for its privacy notice');
   });
 
+  it('moved on the page before GET clinic leaves, asks it once, for its new stay', async () => {
+    const el = await mountBooking({ api: freshApi() }, (element) => element.removeAttribute('privacy-url'));
+    const clinicRead = (el as unknown as { clinicTask: { value?: { name: string } } }).clinicTask;
+    // The request is made a task after the first drawing: moved before then, the old stay makes none.
+    const parent = el.parentElement!;
+    el.remove();
+    parent.append(el);
+    await until(() => clinicRead.value !== undefined, 'the clinic read for its privacy notice');
+    expect(network.to('GET', /\/clinic$/)).to.have.length(1);
+  });
+
   it('the page’s own --kap-* on the element wins over the theme', async () => {
     const api = freshApi();
     await publish(api, PURPLE);

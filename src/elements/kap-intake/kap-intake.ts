@@ -14,7 +14,7 @@ import { formStyles } from '../../styles/form.styles.js';
 import { FormSource } from './controllers/form-source.js';
 import { IntakeFlow } from './controllers/intake-flow.js';
 import { intakeStyles } from './kap-intake.styles.js';
-import { crisisPanelAtHand, loadCrisisPanel, preloadCrisisPanel, renderIntake } from './views/intake.js';
+import { crisisPanelAtHand, loadCrisisPanel, preloadCrisisPanel, renderIntake, signalSender } from './views/intake.js';
 import { layoutPage, type IntakeView, type PageLayout } from './views/intake-view.js';
 import { loadQuestionKinds, questionKindsAtHand } from './views/questions.js';
 
@@ -118,6 +118,7 @@ export class KapIntake extends KapElement {
       },
     submitted: (responseId) => this.emit(new KapIntakeSubmitEvent({ responseId })),
     failed: (error) => this.reportFailure(error),
+    signalSender,
   });
 
   /**

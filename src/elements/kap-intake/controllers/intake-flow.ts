@@ -26,11 +26,6 @@ import type { Draft } from '../intake-draft.js';
 
 type Drafts = typeof import('../intake-draft.js');
 const loadDrafts = importOnce(() => import('../intake-draft.js'));
-/**
- * The safety signals' sender: only a safety answer leads to it, and a form that asks one waits for
- * the crisis panel (views/intake.ts), which it comes with (in the drop-in files, one chunk).
- */
-const loadSignals = importOnce(() => import('./safety-signals.js'));
 
 export type { TooLong } from './intake-sending.js';
 
@@ -41,6 +36,11 @@ export interface IntakeFlowContext extends SendingContext {
   submitted(responseId: string): void;
   /** Report a failure the client is shown (`kap-error`). */
   failed(error: unknown): void;
+  /**
+   * The safety signals' sender (safety-signals.ts). Only a safety answer leads to it, so it comes
+   * with the crisis panel, which a form that can take one waits for before it is shown.
+   */
+  signalSender(): typeof SafetySignals | undefined;
 }
 
 export class IntakeFlow implements ReactiveController, StepsFlow {
@@ -80,9 +80,8 @@ export class IntakeFlow implements ReactiveController, StepsFlow {
   readonly context: IntakeFlowContext;
   /** What is visible for the answers as they are; worked out again only when an answer a condition reads changes. */
   #visible: Visibility | undefined;
-  /** The safety signals' sender, from the first signal; until it is here, the signal waiting for it. */
+  /** The safety signals' sender, made at the first signal. */
   #signals: SafetySignals | undefined;
-  #unsent: Parameters<SafetySignals['send']> | undefined;
   /** Sending the answers (intake-sending.ts), which comes with the answer checks. */
   #sending: IntakeSending | undefined;
   /** A draft's pending sending, kept as the draft had it until the sending comes to rebuild it. */
@@ -278,21 +277,12 @@ export class IntakeFlow implements ReactiveController, StepsFlow {
   }
 
   /**
-   * Sends a safety signal (safety-signals.ts). Its sender is at hand once the crisis panel is; one
-   * that could not be fetched is asked for again at the next page, with the signal.
+   * Sends a safety signal, with the sender the crisis panel brought (`signalSender`): always here,
+   * since a safety answer comes only from a form the element showed once the panel was.
    */
   #signal(...signal: Parameters<SafetySignals['send']>): void {
-    if (this.#signals) return this.#signals.send(...signal);
-    this.#unsent = signal;
-    loadSignals().then(
-      ({ SafetySignals }) => {
-        this.#signals ??= new SafetySignals(this.#host, this.context.client);
-        // The latest signal waiting (it holds every item of those before it), once.
-        if (this.#unsent) this.#signals.send(...this.#unsent);
-        this.#unsent = undefined;
-      },
-      () => undefined,
-    );
+    const Sender = this.context.signalSender()!;
+    (this.#signals ??= new Sender(this.#host, this.context.client)).send(...signal);
   }
 
   /** Send (check-your-answers): with the answer checks, which bring it (answer-steps.ts). */
@@ -352,8 +342,7 @@ export class IntakeFlow implements ReactiveController, StepsFlow {
 
   /** Shows `view`, focusing its heading or the error summary. */
   show(focus: 'heading' | 'summary', view = this.view): void {
-    if (this.#signals) this.#signals.retry();
-    else if (this.#unsent) this.#signal(...this.#unsent);
+    this.#signals?.retry();
     this.checks.failure = undefined;
     if (focus === 'heading') this.errors = [];
     this.view = view;

@@ -17,6 +17,9 @@ import { registerBuiltInStrings } from '../../../i18n/registry.js';
 import type { KapStringKey } from '../../../i18n/strings.js';
 import { markdownText, type IntakeView } from './intake-view.js';
 
+/** The safety signals' sender comes with the panel: a form that can take a safety answer waits for both. */
+export { SafetySignals } from '../controllers/safety-signals.js';
+
 registerBuiltInStrings(enIntakeCrisis);
 
 export interface CrisisPanelView {

@@ -231,7 +231,8 @@ class DrawGroups extends Directive {
       const after = view.after(drawn.group.key);
       if (after === nothing && !drawn.after) continue;
       if (!drawn.after) drawn.field.after((drawn.after = make('div', { class: 'group-after' })));
-      render(after, drawn.after, part.options);
+      // Its own root: the page's `renderBefore` (a node of the shadow root) is not in this box.
+      render(after, drawn.after, { host: part.options?.host });
     }
     return this.#box;
   }

@@ -30,6 +30,9 @@ export async function loadCrisisPanel(form: ResolvedForm): Promise<void> {
 
 const importCrisisViews = importOnce(() => import('./crisis-panel.js'));
 
+/** The safety signals' sender, which comes with the crisis panel: at hand whenever a safety answer can be given. */
+export const signalSender = () => crisisViews?.SafetySignals;
+
 /** Starts fetching the crisis panel ahead of `loadCrisisPanel`, which waits for it and says if it did not come. */
 export function preloadCrisisPanel(): void {
   if (!crisisViews)
