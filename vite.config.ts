@@ -255,18 +255,14 @@ const cdnEntries: Record<string, string> = {
  * Modules kept together in one lazy chunk of each drop-in file, so that what a form's first render
  * waits for comes in one round trip rather than a chain (a chunk's own imports are asked for only
  * once it has arrived): the markdown renderer with its parser, the crisis panel with its words (and
- * the other intake parts' words, so a form that asks a date fetches the panel's templates too) and
- * the safety signals' sender (a safety answer, which leads to it, waits for the panel), and
+ * the other intake parts' words, so a form that asks a date fetches the panel's templates too), and
  * the date formats in one chunk, which `loadQuestionKinds` asks for beside the date and consent
  * questions (test/package/cdn-lazy-chunks.test.ts, test/e2e/first-render-chunks.test.ts).
  */
 const LAZY_GROUPS = [
   { name: 'date-formats', test: /[\\/]src[\\/]forms[\\/](?:locale-formats|long-date)\.ts$/ },
   { name: 'markdown', test: /[\\/]src[\\/](?:base[\\/]markdown-rich|text[\\/]markdown)\.ts$/ },
-  {
-    name: 'intake-parts',
-    test: /[\\/]src[\\/](?:elements[\\/]kap-intake[\\/](?:views[\\/]crisis-panel|controllers[\\/]safety-signals)|i18n[\\/]en-intake-parts)\.ts$/,
-  },
+  { name: 'intake-parts', test: /[\\/]src[\\/](?:elements[\\/]kap-intake[\\/]views[\\/]crisis-panel|i18n[\\/]en-intake-parts)\.ts$/ },
 ];
 
 function cdnBuild(): UserConfig {

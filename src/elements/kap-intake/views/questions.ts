@@ -103,7 +103,7 @@ export function notes(...parts: unknown[]): unknown {
 
 /**
  * The options of a yes/no question: one array for each wording of "Yes" and "No", so that no
- * drawing of the page draws them again (`DrawChoices`) unless those words change — not when a
+ * drawing of the page draws them again (`drawQuestion`) unless those words change — not when a
  * chunk brings other words.
  */
 const yesNoOptions: Record<string, ChoiceOption[]> = {};
