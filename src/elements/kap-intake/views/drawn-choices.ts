@@ -3,8 +3,9 @@
  * yes/no question (`drawQuestion`) and a scale's rows (`drawRows`), each a fieldset with its legend,
  * notes, inline error and options, GOV.UK-shaped as `questions.ts` draws the other kinds. A page of
  * PHQ-9 and GAD-7 has 16 groups and 64 options; a template for each (cloned, walked for its
- * bindings, a marker node per binding, then inserted) was most of the page's first render, and a
- * scale's rows after the first are copies of it, made in one step each. What is drawn is drawn
+ * bindings, a marker node per binding, then inserted) was most of the page's first render. A group
+ * is a copy, made in one step, of one of the same options drawn before (a scale's rows, every
+ * scale with PHQ-9's four options, in any element on the page). What is drawn is drawn
  * again only when the question, its options or the words change, so an answer never replaces the
  * input that has the focus: an answer or an error sets `checked`, `aria-invalid` and the error
  * message on what is already there.
@@ -130,6 +131,26 @@ function drawGroup(group: ChoiceGroup, or: string): DrawnGroup {
 }
 
 /**
+ * Groups drawn before, by all that their nodes are made from but their answer slot and legend:
+ * as Lit keeps a template's nodes to clone, a group of options drawn once (PHQ-9's four, on every
+ * row of PHQ-9 and GAD-7, in every element on the page) is then a copy (`copyGroup`). None of them
+ * is ever shown or marked; cleared when it grows past its bound.
+ */
+const shapes = new Map<string, DrawnGroup>();
+const SHAPES_LIMIT = 100;
+
+/** `group`, a copy of a group of the same shape (`shapes`), drawn first if there is none. */
+function groupLike(group: ChoiceGroup, or: string): DrawnGroup {
+  const shape = JSON.stringify([group.options, group.multi, group.required, group.notes, or]);
+  let drawn = shapes.get(shape);
+  if (!drawn) {
+    if (shapes.size >= SHAPES_LIMIT) shapes.clear();
+    shapes.set(shape, (drawn = drawGroup(group, or)));
+  }
+  return copyGroup(drawn, group);
+}
+
+/**
  * `group` as a copy of `first` (drawn, not yet marked): a copy of a group's nodes is made in one
  * step, where drawing makes each of them (and sets each attribute) one by one; then its legend, and
  * its inputs' ids and name.
@@ -222,8 +243,9 @@ class DrawGroups extends Directive {
     if (!this.#drawn.length || from.some((what, i) => what !== this.#from[i])) {
       this.#from = from;
       for (const { after } of this.#drawn) if (after) render(nothing, after);
+      const or = view.t('intakeOr');
       let first: DrawnGroup;
-      this.#drawn = groups().map((group, i) => (i ? copyGroup(first, group) : (first = drawGroup(group, view.t('intakeOr')))));
+      this.#drawn = groups().map((group, i) => (i ? copyGroup(first, group) : (first = groupLike(group, or))));
       this.#box.replaceChildren(...this.#drawn.map(({ field }) => field));
     }
     for (const drawn of this.#drawn) {
@@ -257,7 +279,7 @@ function rowLegend(row: ScaleRow): (Node | string)[] {
   return lang ? [`${row.number}. `, marked(row.label, lang)] : [`${row.number}. ${row.label}`];
 }
 
-/** A scale's rows, each a radio group (required when the scale is), numbered; all but the first are copies. */
+/** A scale's rows, each a radio group (required when the scale is), numbered; each a copy of the first. */
 export const drawRows = (item: ScaleItem, view: ChoicesView) =>
   drawGroups(
     () => item.rows.map((row) => ({ key: row.id, legend: rowLegend(row), notes: [], options: item.options, multi: false, required: !!item.required })),
