@@ -95,9 +95,10 @@ interface ChoiceGroup {
 /** A group as drawn, and what it was last marked with. */
 interface DrawnGroup {
   group: ChoiceGroup;
+  /** Its fieldset, which is also the question's field (GOV.UK's form group: where an error is marked). */
   field: HTMLElement;
-  fieldset: HTMLElement;
   box: HTMLElement;
+  /** The answer its inputs show (`{}`: they may show another, as a checkbox group may once it was marked). */
   value?: unknown;
   error?: ValidationError | undefined;
   /** The words "Error:" its message was drawn with. */
@@ -116,9 +117,11 @@ function drawGroup(group: ChoiceGroup, or: string): DrawnGroup {
   const box = make('div', { class: options.length < 3 ? 'choices choices--inline' : 'choices' });
   drawOptions(box, key, options, multi, or);
   const radios = !multi;
-  const fieldset = make(
+  const field = make(
     'fieldset',
     {
+      part: 'field',
+      class: 'field',
       role: radios ? 'radiogroup' : undefined,
       'aria-required': radios && group.required ? 'true' : undefined,
       'aria-describedby': notes.map(({ id }) => id).join(' ') || undefined,
@@ -127,7 +130,7 @@ function drawGroup(group: ChoiceGroup, or: string): DrawnGroup {
     ...notes.map(({ id, text, lang }) => make('p', { class: 'hint', id, lang }, text)),
     box,
   );
-  return { group, field: make('div', { part: 'field', class: 'field' }, fieldset), fieldset, box, value: {} };
+  return { group, field, box };
 }
 
 /**
@@ -157,9 +160,8 @@ function groupLike(group: ChoiceGroup, or: string): DrawnGroup {
  */
 function copyGroup(first: DrawnGroup, group: ChoiceGroup): DrawnGroup {
   const field = first.field.cloneNode(true) as HTMLElement;
-  const fieldset = field.firstElementChild as HTMLElement;
-  const box = fieldset.lastElementChild as HTMLElement;
-  fieldset.firstElementChild!.replaceChildren(...group.legend);
+  const box = field.lastElementChild as HTMLElement;
+  field.firstElementChild!.replaceChildren(...group.legend);
   box.querySelectorAll('input').forEach((input, i) => {
     const id = optionId(group.key, i);
     input.id = id;
@@ -169,12 +171,12 @@ function copyGroup(first: DrawnGroup, group: ChoiceGroup): DrawnGroup {
     input.setAttribute('aria-describedby', `${id}-hint`);
     input.parentElement!.nextElementSibling!.id = `${id}-hint`;
   });
-  return { group, field, fieldset, box, value: {} };
+  return { group, field, box };
 }
 
 /** Sets on a drawn group its error (the message under its notes, `aria-invalid`) and its answer. */
 function markGroup(drawn: DrawnGroup, view: ChoicesView): void {
-  const { group, field, fieldset, box } = drawn;
+  const { group, field, box } = drawn;
   const { key, multi } = group;
   const error = view.errors.find((candidate) => candidate.itemId === key);
   const value = view.answers[key];
@@ -183,8 +185,8 @@ function markGroup(drawn: DrawnGroup, view: ChoicesView): void {
     drawn.error = error;
     drawn.prefix = prefix;
     field.className = error ? 'field field--error' : 'field';
-    if (!multi) toggle(fieldset, 'aria-invalid', error && 'true');
-    toggle(fieldset, 'aria-describedby', [...group.notes.map(({ id }) => id), ...(error ? [`e-${key}`] : [])].join(' '));
+    if (!multi) toggle(field, 'aria-invalid', error && 'true');
+    toggle(field, 'aria-describedby', [...group.notes.map(({ id }) => id), ...(error ? [`e-${key}`] : [])].join(' '));
     drawn.message?.remove();
     drawn.message = error
       ? make('p', { class: 'error-message', id: `e-${key}` }, make('span', { class: 'visually-hidden' }, prefix!), ' ', marked(error.message, error.lang))
@@ -192,10 +194,11 @@ function markGroup(drawn: DrawnGroup, view: ChoicesView): void {
     if (drawn.message) box.before(drawn.message);
     drawn.value = {};
   }
-  // A checkbox's answer may keep its array while its box was ticked (the answer refused it): marked each time.
-  if (value === drawn.value && !multi) return;
-  drawn.value = value;
-  markOptions(box, group.options, value, !!error);
+  // Drawn, a group shows no answer. A checkbox's answer may keep its array while its box was
+  // ticked (the answer refused it): once marked, a checkbox group is marked each time.
+  const shown = drawn.value;
+  drawn.value = multi ? {} : value;
+  if (value !== shown) markOptions(box, group.options, value, !!error);
 }
 
 /**
