@@ -203,6 +203,35 @@ describe('<kap-intake> after an answer', () => {
     expect([never.checked, often.checked], 'after the answer changed in the state').to.deep.equal([true, false]);
   });
 
+  it('two elements asking the same questions each draw their own: an answer or an error in one is not in the other', async () => {
+    // A group of options drawn once is copied for the next group of the same options, in any element.
+    const mountOne = () => mount('kap-intake', { api: freshApi() }, (element) => (element.definition = AFTER_ANSWER_FORM));
+    const [first, second] = [await mountOne(), await mountOne()];
+    const input = (el: HTMLElement, id: string) => $<HTMLInputElement>(el, `#${CSS.escape(id)}`)!;
+    const ids = (el: HTMLElement) =>
+      [...el.shadowRoot!.querySelectorAll('input[type="radio"]')].map((radio) => `${radio.id} ${(radio as HTMLInputElement).name}`);
+    expect(ids(second), 'the same ids and names').to.deep.equal(ids(first));
+    expect(input(second, 'f-mood.calm-1'), 'not the same nodes').to.not.equal(input(first, 'f-mood.calm-1'));
+    expect(
+      [...first.shadowRoot!.querySelectorAll('fieldset[role="radiogroup"] > legend')].map((legend) => legend.textContent),
+      'each row with its own words',
+    ).to.deep.equal(['Do you smoke?', '1. Calm', '2. Hopeless']);
+
+    input(first, 'f-mood.calm-1').click();
+    await settle(first);
+    expect(input(first, 'f-mood.calm-1').checked).to.equal(true);
+    expect(input(second, 'f-mood.calm-1').checked, 'the other element').to.equal(false);
+
+    button(second, 'Continue')!.click();
+    await settle(second);
+    const invalid = (el: HTMLElement) => [...el.shadowRoot!.querySelectorAll('.field--error')].map((field) => field.querySelector('legend')!.textContent);
+    expect(invalid(second), 'every unanswered question in error').to.deep.equal(['Do you smoke?', '1. Calm', '2. Hopeless']);
+    expect(invalid(first), 'none in the other').to.deep.equal([]);
+    expect(input(second, 'f-mood.calm').getAttribute('aria-invalid')).to.equal('true');
+    expect(input(first, 'f-mood.calm').hasAttribute('aria-invalid')).to.equal(false);
+    await expect(second).to.be.accessible();
+  });
+
   it('an answer draws its own question again, not the others on the page', async () => {
     // The yes/no question is optional here, so that each drawing of it asks for the word "(optional)".
     const [smoke, ...others] = AFTER_ANSWER_FORM.pages[0]!.items;
