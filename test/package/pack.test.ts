@@ -51,10 +51,11 @@ const KB = 1000;
  * 2,520 kB unpacked with the README's account of the first page's chunks in fewer round trips;
  * 2,545 kB and 715 kB with the focus rescue's search for where focus lands a chunk of each drop-in
  * file and a module of the npm build, and the README's account of the intake's choice groups drawn
- * straight into the DOM.
+ * straight into the DOM; 2,555 kB and 720 kB with the README's and the CHANGELOG's account of the
+ * intake's options copied from a group of the same shape.
  */
-const UNPACKED_CEILING = 2_545 * KB;
-const PACKED_CEILING = 715 * KB;
+const UNPACKED_CEILING = 2_555 * KB;
+const PACKED_CEILING = 720 * KB;
 const MANIFEST_CEILING = 90 * KB;
 
 interface PackResult {
