@@ -62,25 +62,24 @@ export const formStyles = css`
     display: grid;
     gap: 0.25em;
   }
-  /* An option: its input beside its label, or (the intake's drawn options) in it. */
   .choice {
     display: flex;
     align-items: flex-start;
     gap: 0.6em;
     min-height: var(--_target);
-    padding-block: 0.4em;
+    padding-block: 0.3em;
   }
   .choice input {
     flex: none;
     width: var(--_control);
     height: var(--_control);
-    margin: -0.05em 0 0;
+    margin: 0.05em 0 0;
     accent-color: var(--_color-primary);
     cursor: pointer;
   }
-  .choice label,
-  label.choice {
+  .choice label {
     cursor: pointer;
+    padding-block: 0.1em;
   }
 
   /* A button that reads as a link (Change, Back, Keep my current time): the forms' quieter way back. */

@@ -99,8 +99,9 @@ interface ChoiceGroup {
 /** A group as drawn, and what it was last marked with. */
 interface DrawnGroup {
   group: ChoiceGroup;
-  /** Its fieldset, which is also the question's field (GOV.UK's form group: where an error is marked). */
+  /** GOV.UK's form group around the fieldset: where an error is marked, its bar beside the whole question. */
   field: HTMLElement;
+  fieldset: HTMLElement;
   box: HTMLElement;
   /** The answer its inputs show (`{}`: they may show another, as a checkbox group may once it was marked). */
   value?: unknown;
@@ -121,11 +122,9 @@ function drawGroup(group: ChoiceGroup, or: string): DrawnGroup {
   const box = make('div', { class: options.length < 3 ? 'choices choices--inline' : 'choices' });
   drawOptions(box, key, options, multi, or);
   const radios = !multi;
-  const field = make(
+  const fieldset = make(
     'fieldset',
     {
-      part: 'field',
-      class: 'field',
       role: radios ? 'radiogroup' : undefined,
       'aria-required': radios && group.required ? 'true' : undefined,
       'aria-describedby': notes.map(({ id }) => id).join(' ') || undefined,
@@ -134,7 +133,7 @@ function drawGroup(group: ChoiceGroup, or: string): DrawnGroup {
     ...notes.map(({ id, text, lang }) => make('p', { class: 'hint', id, lang }, text)),
     box,
   );
-  return { group, field, box };
+  return { group, field: make('div', { part: 'field', class: 'field' }, fieldset), fieldset, box };
 }
 
 /**
@@ -143,29 +142,32 @@ function drawGroup(group: ChoiceGroup, or: string): DrawnGroup {
  * row of PHQ-9 and GAD-7, in every element on the page) is then a copy (`copyGroup`). None of them
  * is ever shown or marked; cleared when it grows past its bound.
  */
-const shapes = new Map<string, DrawnGroup>();
+const shapes = new Map<string, HTMLElement>();
 const SHAPES_LIMIT = 100;
 
 /** `group`, a copy of a group of the same shape (`shapes`), drawn first if there is none. */
 function groupLike(group: ChoiceGroup, or: string): DrawnGroup {
   const shape = JSON.stringify([group.options, group.multi, group.required, group.notes, or]);
-  let drawn = shapes.get(shape);
-  if (!drawn) {
+  let field = shapes.get(shape);
+  if (!field) {
     if (shapes.size >= SHAPES_LIMIT) shapes.clear();
-    shapes.set(shape, (drawn = drawGroup(group, or)));
+    // Drawn with no legend, and only its nodes kept: nothing of a group shown (a legend's span,
+    // which the copy takes) is ever held by the map, nor, through it, the element that shows it.
+    shapes.set(shape, (field = drawGroup({ ...group, legend: [] }, or).field));
   }
-  return copyGroup(drawn, group);
+  return copyGroup(field, group);
 }
 
 /**
- * `group` as a copy of `first` (drawn, not yet marked): a copy of a group's nodes is made in one
- * step, where drawing makes each of them (and sets each attribute) one by one; then its legend, and
- * its inputs' ids and name.
+ * `group` as a copy of the field `drawn` (a group's, not yet marked): a copy of a group's nodes is
+ * made in one step, where drawing makes each of them (and sets each attribute) one by one; then its
+ * legend, its inputs' ids and name, their labels' `for` and their hints' ids.
  */
-function copyGroup(first: DrawnGroup, group: ChoiceGroup): DrawnGroup {
-  const field = first.field.cloneNode(true) as HTMLElement;
-  const box = field.lastElementChild as HTMLElement;
-  field.firstElementChild!.replaceChildren(...group.legend);
+function copyGroup(drawn: HTMLElement, group: ChoiceGroup): DrawnGroup {
+  const field = drawn.cloneNode(true) as HTMLElement;
+  const fieldset = field.firstElementChild as HTMLElement;
+  const box = fieldset.lastElementChild as HTMLElement;
+  fieldset.firstElementChild!.replaceChildren(...group.legend);
   box.querySelectorAll('input').forEach((input, i) => {
     const id = optionId(group.key, i);
     input.id = id;
@@ -175,12 +177,12 @@ function copyGroup(first: DrawnGroup, group: ChoiceGroup): DrawnGroup {
     input.setAttribute('aria-describedby', `${id}-hint`);
     input.parentElement!.nextElementSibling!.id = `${id}-hint`;
   });
-  return { group, field, box };
+  return { group, field, fieldset, box };
 }
 
 /** Sets on a drawn group its error (the message under its notes, `aria-invalid`) and its answer. */
 function markGroup(drawn: DrawnGroup, view: ChoicesView): void {
-  const { group, field, box } = drawn;
+  const { group, field, fieldset, box } = drawn;
   const { key, multi } = group;
   const error = view.errors.find((candidate) => candidate.itemId === key);
   const value = view.answers[key];
@@ -189,8 +191,8 @@ function markGroup(drawn: DrawnGroup, view: ChoicesView): void {
     drawn.error = error;
     drawn.prefix = prefix;
     field.className = error ? 'field field--error' : 'field';
-    if (!multi) toggle(field, 'aria-invalid', error && 'true');
-    toggle(field, 'aria-describedby', [...group.notes.map(({ id }) => id), ...(error ? [`e-${key}`] : [])].join(' '));
+    if (!multi) toggle(fieldset, 'aria-invalid', error && 'true');
+    toggle(fieldset, 'aria-describedby', [...group.notes.map(({ id }) => id), ...(error ? [`e-${key}`] : [])].join(' '));
     drawn.message?.remove();
     drawn.message = error
       ? make('p', { class: 'error-message', id: `e-${key}` }, make('span', { class: 'visually-hidden' }, prefix!), ' ', marked(error.message, error.lang))
@@ -252,7 +254,7 @@ class DrawGroups extends Directive {
       for (const { after } of this.#drawn) if (after) render(nothing, after);
       const or = view.t('intakeOr');
       let first: DrawnGroup;
-      this.#drawn = groups().map((group, i) => (i ? copyGroup(first, group) : (first = groupLike(group, or))));
+      this.#drawn = groups().map((group, i) => (i ? copyGroup(first.field, group) : (first = groupLike(group, or))));
       this.#box.replaceChildren(...this.#drawn.map(({ field }) => field));
     }
     for (const drawn of this.#drawn) {
