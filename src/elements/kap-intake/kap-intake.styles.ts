@@ -29,6 +29,14 @@ export const intakeStyles = css`
     flex-wrap: wrap;
     column-gap: 1.5em;
   }
+  /* An option drawn as its input in its label (drawn-choices.ts), placed as an input beside its label. */
+  label.choice {
+    padding-block: 0.4em;
+    cursor: pointer;
+  }
+  label.choice input {
+    margin-top: -0.05em;
+  }
   .choice-hint {
     margin-top: -0.5em;
     padding-inline-start: calc(var(--_control) + 0.6em);
