@@ -17,7 +17,6 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
 import { inLanguage } from '../../../base/local-template.js';
 import type { Answers } from '../../../forms/answers.js';
 import type { ResolvedForm } from '../../../forms/definition.js';
@@ -194,7 +193,9 @@ export class Questions {
     const key = item.id;
     const error = this.error(key);
     const answer = this.view.answers[key];
-    const value = live(typeof answer === 'string' ? answer : '');
+    // Bound plainly, not with live(): a text field's every input becomes its answer as typed
+    // (`nextAnswer`), so the field never shows other than what was last drawn or typed.
+    const value = typeof answer === 'string' ? answer : '';
     const unit = item.type === 'number' ? item.unit : undefined;
     const describedBy = ids(item.help && `h-${key}`, error && `e-${key}`, unit && `u-${key}`);
     const required = item.required ? 'true' : nothing;
