@@ -3,10 +3,12 @@
  * order, with an example in that order) and a consent (its text, its checkbox, and a signature dated
  * today when it asks for one). Loaded by `loadQuestionKinds` (questions.ts) before a form that asks
  * either is shown; in the drop-in files, a chunk a form without them never fetches.
+ *
+ * Their inputs are bound plainly, not with Lit's `live()`: each input event becomes the answer as
+ * the client left the field (`nextAnswer`), so a field never shows other than what was last drawn.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
 import { isConsentAnswer, isDateParts } from '../../../forms/answers.js';
 import { todayIso } from '../../../forms/dates.js';
 import { formatLongDate } from '../../../forms/long-date.js';
@@ -48,7 +50,7 @@ export function renderDate(q: Questions, item: DateItem): TemplateResult {
                 inputmode="numeric"
                 spellcheck="false"
                 autocomplete=${ifDefined(item.dateOfBirth ? `bday-${part}` : undefined)}
-                .value=${live(isDateParts(value) ? value[part] : '')}
+                .value=${isDateParts(value) ? value[part] : ''}
                 aria-required=${item.required ? 'true' : nothing}
                 aria-invalid=${invalid(part)}
               />
@@ -79,7 +81,7 @@ export function renderConsent(q: Questions, item: ConsentItem): TemplateResult {
         id="f-${key}"
         name=${key}
         data-part="consent"
-        .checked=${live(!!consent?.agreed)}
+        .checked=${!!consent?.agreed}
         aria-describedby=${ids(`h-${key}`, error && !signing && `e-${key}`)}
         aria-required=${item.required ? 'true' : nothing}
         aria-invalid=${error && !signing ? 'true' : nothing}
@@ -99,7 +101,7 @@ export function renderConsent(q: Questions, item: ConsentItem): TemplateResult {
             data-part="signature"
             autocomplete="name"
             spellcheck="false"
-            .value=${live(consent?.signature ?? '')}
+            .value=${consent?.signature ?? ''}
             aria-describedby="h-${key}.signature${signing ? ` e-${key}` : ''}"
             aria-required=${item.required || consent?.agreed ? 'true' : nothing}
             aria-invalid=${signing ? 'true' : nothing}
