@@ -1,8 +1,8 @@
 /**
  * Choice groups drawn straight into the DOM rather than as templates: a choice, multiple-choice or
  * yes/no question (`drawQuestion`) and a scale's rows (`drawRows`), each a fieldset with its legend,
- * notes, inline error and options, GOV.UK-shaped as `questions.ts` draws the other kinds. A page of
- * PHQ-9 and GAD-7 has 16 groups and 64 options; a template for each (cloned, walked for its
+ * notes, inline error and options, GOV.UK-shaped as `questions.ts` draws the other kinds. PHQ-9's
+ * page has 10 groups and 40 options; a template for each (cloned, walked for its
  * bindings, a marker node per binding, then inserted) was most of the page's first render. A group
  * is a copy, made in one step, of one of the same options drawn before (a scale's rows, every
  * scale with PHQ-9's four options, in any element on the page). What is drawn is drawn
