@@ -39,12 +39,10 @@ const markdownFieldsOf: Record<string, readonly string[]> = Object.fromEntries(
 );
 
 export type Owner = Record<string, unknown>;
-/**
- * Called for each object with texts; `where` says where it is (for messages: built only when
- * called, the render path never asks), `item` is the item an option or row belongs to.
- */
-type Visit = (owner: Owner, kind: Kind, where: () => string, item?: Owner) => Owner;
+/** Where an object with texts is in the definition, for messages: built only when called (the render path never asks). */
 type Where = () => string;
+/** Called for each object with texts; `item` is the item an option or row belongs to. */
+type Visit = (owner: Owner, kind: Kind, where: Where, item?: Owner) => Owner;
 
 /** `{...page, items}` with every text owner of the page passed through `visit` (a copy). */
 export function mapPage(page: Owner, where: Where, visit: Visit): Owner {
